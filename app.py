@@ -1,0 +1,1 @@
+"""Streamlit chat page (placeholder)."""

@@ -1,0 +1,1 @@
+"""From files to cleaned, described, chunked council documents."""

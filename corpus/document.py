@@ -1,0 +1,52 @@
+"""The records that flow out of the corpus stage: pages, documents and chunks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Page:
+    """Text of one page; number is None where the source shows no page number."""
+
+    text: str
+    number: int | None = None
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What a paper says about itself; each field is None when the paper doesn't say."""
+
+    title: str | None = None
+    council: str | None = None
+    body: str | None = None
+    date: dt.date | None = None
+    date_precision: str = "day"  # "day", "month" or "year": how much of `date` the paper gave
+    doc_type: str = "other"  # agenda, minutes, report, plan or other
+
+
+@dataclass(frozen=True)
+class Document:
+    """A cleaned paper: its identity (content hash), where it came from, metadata and pages."""
+
+    id: str
+    source: str
+    meta: Metadata
+    pages: tuple[Page, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A retrievable passage with its page span and the heading it sits under."""
+
+    doc_id: str
+    position: int
+    text: str
+    heading: str | None = None
+    page_start: int | None = None
+    page_end: int | None = None
+
+    @property
+    def id(self) -> str:
+        return f"{self.doc_id}:{self.position}"

@@ -1,0 +1,1 @@
+"""Stores, embeds and searches chunked council documents."""

@@ -1,0 +1,1 @@
+"""Turns a question into a cited, time-aware answer."""
