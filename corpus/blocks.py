@@ -1,0 +1,118 @@
+"""Splits cleaned pages into headings, paragraphs and whole table rows, each with its pages."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from corpus.document import Page
+from corpus.table import Table, add_line, is_table_line
+
+_MD_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*$")
+_BOLD_LINE = re.compile(r"^(?:(\d{1,3}(?:\.\d{1,3})*\.?)\s+)?\*\*(.+?)\*\*:?$")
+_NUMBERED = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?\s+[A-Z\"'‘“(]")
+_HEADING_WORDS = 15
+_SMALL_WORDS = frozenset(
+    ["a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"]
+)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A unit the chunker never cuts through lightly: heading, paragraph or table row."""
+
+    kind: str  # "heading", "text" or "row"
+    text: str
+    page_start: int | None
+    page_end: int | None
+    key: str | None = None  # a row's first cell, which labels the pieces of a long row
+
+
+def _strip_marks(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("**", "")).strip(" :")
+
+
+def heading_text(line: str, next_line: str) -> str | None:
+    """The heading a line announces, or None if it is body text."""
+    line = line.strip()
+    words = line.split()
+    if not words or len(words) > _HEADING_WORDS:
+        return None
+    if m := _MD_HEADING.match(line):
+        return _strip_marks(m.group(1))
+    if m := _BOLD_LINE.match(line):
+        return _strip_marks(" ".join(filter(None, m.groups())))
+    if line.endswith((".", ",", ";")) or not re.search(r"[A-Za-z]{2}", line):
+        return None
+    letters = [c for c in line if c.isalpha()]
+    if (len(words) >= 2 or len(letters) >= 4) and all(c.isupper() for c in letters):
+        return _strip_marks(line)
+    if _NUMBERED.match(line) and len(words) <= 12 and _title_case(words[1:]):
+        return _strip_marks(line)
+    opens_body = len(next_line.split()) >= 25 or _NUMBERED.match(next_line.lstrip("-• "))
+    if len(words) <= 8 and _title_case(words) and opens_body:
+        return _strip_marks(line)
+    return None
+
+
+def _title_case(words: list[str]) -> bool:
+    """Most content words capitalised, as in 'Pledge Update' but not 'None arising from this'."""
+    content = [w for w in words if w.lower() not in _SMALL_WORDS and w[:1].isalpha()]
+    return bool(content) and sum(w[0].isupper() for w in content) * 2 >= len(content) + 1
+
+
+def _lines(pages: Sequence[Page]) -> list[tuple[str, int | None]]:
+    return [(line, page.number) for page in pages for line in page.text.split("\n") + [""]]
+
+
+def _table_blocks(table: Table) -> Iterator[Block]:
+    for caption in table.caption:
+        yield Block("text", caption, table.rows[0].page_start if table.rows else None, None)
+    for row in table.rows:
+        text = row.render().strip()
+        if text:
+            yield Block("row", text, row.page_start, row.page_end, key=row.cells[0] or None)
+
+
+def parse_blocks(pages: Sequence[Page]) -> list[Block]:
+    """Read cleaned pages into blocks in reading order."""
+    lines = _lines(pages)
+    blocks: list[Block] = []
+    para: list[tuple[str, int | None]] = []
+    table: Table | None = None
+
+    def flush_para() -> None:
+        if para:
+            pages_seen = [p for _, p in para if p is not None]
+            text = "\n".join(line for line, _ in para)
+            blocks.append(Block("text", text, min(pages_seen, default=None), max(pages_seen, default=None)))
+            para.clear()
+
+    def flush_table() -> None:
+        nonlocal table
+        if table is not None:
+            blocks.extend(_table_blocks(table))
+            table = None
+
+    for i, (line, page) in enumerate(lines):
+        if not line.strip():
+            flush_para()
+            continue
+        if is_table_line(line):
+            flush_para()
+            table = table or Table()
+            add_line(table, line, page)
+            continue
+        following = next((text for text, _ in lines[i + 1 : i + 4] if text.strip()), "")
+        heading = heading_text(line, following)
+        if heading:
+            flush_para()
+            flush_table()
+            blocks.append(Block("heading", heading, page, page))
+            continue
+        flush_table()
+        para.append((line.strip(), page))
+    flush_para()
+    flush_table()
+    return blocks

@@ -1,0 +1,165 @@
+"""Packs blocks into chunks that fit the embedding model, keeping rows whole and headings attached."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+
+from corpus.blocks import Block, parse_blocks
+from corpus.document import Chunk, Document
+from corpus.sentences import split_sentences
+
+TokenCounter = Callable[[str], int]
+
+_ROW_KEY_WORDS = 14
+# Rows shorter than this share a chunk with their neighbours instead of standing alone.
+_SHORT_ROW_SHARE = 4
+
+
+@dataclass
+class _Draft:
+    blocks: list[Block] = field(default_factory=list)
+
+    def text(self) -> str:
+        return "\n\n".join(b.text for b in self.blocks)
+
+
+def _page_span(blocks: Sequence[Block]) -> tuple[int | None, int | None]:
+    starts = [b.page_start for b in blocks if b.page_start is not None]
+    ends = [b.page_end if b.page_end is not None else b.page_start for b in blocks]
+    ends = [e for e in ends if e is not None]
+    return min(starts, default=None), max(ends, default=None)
+
+
+def _words_fit(words: list[str], budget: int, count: TokenCounter) -> int:
+    """How many leading words fit the budget (at least one, so progress is certain)."""
+    lo, hi = 1, len(words)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if count(" ".join(words[:mid])) <= budget:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _segments(text: str) -> Iterator[tuple[str, str]]:
+    """Sentences with the separator that joined them: a newline between lines, else a space."""
+    for line in text.split("\n"):
+        sep = "\n"
+        for sentence in split_sentences(line):
+            yield sep, sentence
+            sep = " "
+
+
+def split_text(text: str, budget: int, count: TokenCounter) -> list[str]:
+    """Cut text at sentence ends into pieces under budget; cut overlong sentences at words."""
+    pieces: list[str] = []
+    current = ""
+    for sep, sentence in _segments(text):
+        joined = f"{current}{sep}{sentence}" if current else sentence
+        if count(joined) <= budget:
+            current = joined
+            continue
+        if current:
+            pieces.append(current)
+        words = sentence.split()
+        while words and count(" ".join(words)) > budget:
+            n = _words_fit(words, budget, count)
+            pieces.append(" ".join(words[:n]))
+            words = words[n:]
+        current = " ".join(words)
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+def _row_pieces(block: Block, budget: int, count: TokenCounter) -> Iterator[Block]:
+    """A long row is cut into pieces that each repeat the row's key, so 'Pledge 48' stays findable."""
+    key = " ".join((block.key or "").split()[:_ROW_KEY_WORDS])
+    label = f"{key} … (continued)" if key else "(continued)"
+    first = True
+    for piece in split_text(block.text, budget - count(label) - 2, count):
+        text = piece if first else f"{label}\n{piece}"
+        first = False
+        yield Block("row", text, block.page_start, block.page_end, block.key)
+
+
+def _units(blocks: Sequence[Block], budget: int, count: TokenCounter) -> Iterator[Block]:
+    for block in blocks:
+        if block.kind == "heading" or count(block.text) <= budget:
+            yield block
+        elif block.kind == "row":
+            yield from _row_pieces(block, budget, count)
+        else:
+            for piece in split_text(block.text, budget, count):
+                yield Block("text", piece, block.page_start, block.page_end)
+
+
+def _joins(draft: _Draft, unit: Block, budget: int, count: TokenCounter) -> bool:
+    """Text joins text; a short row joins short rows; nothing else shares a chunk."""
+    if not draft.blocks:
+        return True
+    if count(f"{draft.text()}\n\n{unit.text}") > budget:
+        return False
+    last = draft.blocks[-1]
+    if unit.kind == "text" and last.kind == "text":
+        return True
+    short = budget // _SHORT_ROW_SHARE
+    return unit.kind == last.kind == "row" and all(count(b.text) <= short for b in (last, unit))
+
+
+class _Packer:
+    """Greedy packing of units into chunks under one heading at a time."""
+
+    def __init__(self, doc_id: str, count: TokenCounter, max_tokens: int) -> None:
+        self.doc_id, self.count, self.max_tokens = doc_id, count, max_tokens
+        self.chunks: list[Chunk] = []
+        self.draft = _Draft()
+        self.heading: str | None = None
+
+    def flush(self) -> None:
+        if self.draft.blocks:
+            start, end = _page_span(self.draft.blocks)
+            text = self.draft.text()
+            self.chunks.append(Chunk(self.doc_id, len(self.chunks), text, self.heading, start, end))
+            self.draft = _Draft()
+
+    def add(self, block: Block, heading: str | None) -> None:
+        if heading != self.heading:
+            self.flush()
+            self.heading = heading
+        budget = self.max_tokens - (self.count(heading) + 1 if heading else 0)
+        for unit in _units([block], budget, self.count):
+            if not _joins(self.draft, unit, budget, self.count):
+                self.flush()
+            self.draft.blocks.append(unit)
+
+
+def chunk_blocks(blocks: Sequence[Block], doc_id: str, count: TokenCounter, max_tokens: int) -> list[Chunk]:
+    """Pack blocks into chunks whose heading plus text stays within max_tokens."""
+    packer = _Packer(doc_id, count, max_tokens)
+    current: str | None = None  # the heading the content sits under
+    pending: Block | None = None  # a heading seen, with no content under it yet
+    orphans: list[Block] = []  # headings with nothing under them (agenda lines) are content
+    for block in blocks:
+        if block.kind == "heading":
+            if pending is not None:
+                orphans.append(replace(pending, kind="text"))
+            pending = block
+            continue
+        for orphan in orphans:
+            packer.add(orphan, None)
+        orphans.clear()
+        if pending is not None:
+            current, pending = pending.text, None
+        packer.add(block, current)
+    for orphan in orphans + ([replace(pending, kind="text")] if pending else []):
+        packer.add(orphan, None)
+    packer.flush()
+    return packer.chunks
+
+
+def chunk_document(document: Document, count: TokenCounter, max_tokens: int) -> list[Chunk]:
+    """Chunks of a cleaned document, each fitting max_tokens with its heading."""
+    return chunk_blocks(parse_blocks(document.pages), document.id, count, max_tokens)

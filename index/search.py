@@ -1,0 +1,56 @@
+"""The two searches over a store: FTS5 BM25 over words and FAISS over meaning."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+from index.filters import Filters
+from index.store import Store
+
+
+def fts_query(terms: Sequence[str], phrases: Sequence[str] = ()) -> str:
+    """An FTS5 OR query over quoted terms, so user text can never be FTS syntax."""
+    quoted = [f'"{t.replace(chr(34), "")}"' for t in terms if re.search(r"\w", t)]
+    return " OR ".join(list(phrases) + quoted)
+
+
+def lexical(store: Store, query: str, filters: Filters, limit: int) -> list[tuple[int, float]]:
+    """Chunk ids by BM25 (heading weighted double), best first, with positive scores."""
+    if not query:
+        return []
+    where, params = filters.sql()
+    rows = store.db.execute(
+        "SELECT c.id, -bm25(chunks_fts, 2.0, 1.0) AS score FROM chunks_fts"
+        " JOIN chunks c ON c.id = chunks_fts.rowid JOIN documents d ON d.id = c.doc_id"
+        f" WHERE chunks_fts MATCH ? AND {where} ORDER BY score DESC LIMIT ?",
+        [query, *params, limit],
+    ).fetchall()
+    return [(int(i), float(s)) for i, s in rows]
+
+
+def allowed_ids(store: Store, filters: Filters) -> np.ndarray:
+    where, params = filters.sql()
+    rows = store.db.execute(
+        f"SELECT c.id FROM chunks c JOIN documents d ON d.id = c.doc_id WHERE {where}", params
+    ).fetchall()
+    return np.array([r[0] for r in rows], dtype=np.int64)
+
+
+def dense(store: Store, vector: np.ndarray, filters: Filters, limit: int) -> list[tuple[int, float]]:
+    """Chunk ids by cosine similarity, best first; filters applied inside FAISS, not after it."""
+    return store.vectors.search(vector, limit, allowed_ids(store, filters) if filters else None)
+
+
+def document_frequency(store: Store, term: str) -> int:
+    """How many chunks hold a term (stemmed as FTS5 stems it); 0 means the papers never say it."""
+    query = fts_query([term])
+    if not query:
+        return 0
+    return store.db.execute("SELECT COUNT(*) FROM chunks_fts WHERE chunks_fts MATCH ?", [query]).fetchone()[0]
+
+
+def chunk_count(store: Store) -> int:
+    return store.db.execute("SELECT COUNT(*) FROM chunks").fetchone()[0]

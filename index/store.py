@@ -1,0 +1,251 @@
+"""The store folder: SQLite (documents, chunks, FTS5) beside a FAISS file that SQLite vouches for."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from corpus.document import Chunk, Document
+from index.passage import Passage
+from index.vectors import VectorIndex
+
+SCHEMA_VERSION = "1"
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    id INTEGER PRIMARY KEY, source TEXT NOT NULL UNIQUE, sha256 TEXT NOT NULL,
+    title TEXT, council TEXT, body TEXT, date TEXT, date_precision TEXT NOT NULL,
+    doc_type TEXT NOT NULL, pages INTEGER NOT NULL, ingested_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS chunks (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL, heading TEXT, text TEXT NOT NULL,
+    page_start INTEGER, page_end INTEGER, embedding BLOB NOT NULL);
+CREATE INDEX IF NOT EXISTS chunks_doc ON chunks(doc_id);
+CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
+    heading, text, content='chunks', content_rowid='id', tokenize='porter unicode61');
+CREATE TRIGGER IF NOT EXISTS chunks_ai AFTER INSERT ON chunks BEGIN
+    INSERT INTO chunks_fts(rowid, heading, text) VALUES (new.id, new.heading, new.text); END;
+CREATE TRIGGER IF NOT EXISTS chunks_ad AFTER DELETE ON chunks BEGIN
+    INSERT INTO chunks_fts(chunks_fts, rowid, heading, text)
+    VALUES ('delete', old.id, old.heading, old.text); END;
+CREATE TABLE IF NOT EXISTS failures (source TEXT PRIMARY KEY, reason TEXT NOT NULL, at TEXT NOT NULL);
+"""
+_PASSAGE_SQL = """SELECT c.id, c.text, c.heading, c.page_start, c.page_end, d.source, d.title,
+    d.council, d.body, d.date, d.date_precision, d.doc_type FROM chunks c
+    JOIN documents d ON d.id = c.doc_id"""
+
+
+class StoreError(Exception):
+    """The store folder cannot be opened or disagrees with the model in use."""
+
+
+@dataclass(frozen=True)
+class Stats:
+    """What the store holds, for `councilqa stats` and the chat page's sidebar."""
+
+    documents: int
+    chunks: int
+    first_date: str | None
+    last_date: str | None
+    councils: tuple[str, ...]
+    doc_types: tuple[tuple[str, int], ...]
+    failures: tuple[tuple[str, str], ...]
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _passage(row: Sequence, score: float = 0.0) -> Passage:
+    date = dt.date.fromisoformat(row[9]) if row[9] else None
+    return Passage(*row[:9], date, row[10], row[11], score)
+
+
+class Store:
+    """One store folder. Every change is one SQLite transaction; FAISS follows SQLite's generation."""
+
+    def __init__(self, folder: Path, model_name: str, dimension: int, threads: int = 1) -> None:
+        self.folder = Path(folder)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.threads = threads
+        try:
+            self.db = sqlite3.connect(self.folder / "councilqa.sqlite3", isolation_level=None)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self.db.executescript(_SCHEMA)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.folder}: cannot open store ({exc})") from exc
+        self._check_model(model_name, dimension)
+        self.vectors = self._load_vectors()
+        self._loaded = self.generation
+
+    def _meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def _set_meta(self, key: str, value: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    def _check_model(self, model_name: str, dimension: int) -> None:
+        stored = self._meta("model"), self._meta("dimension")
+        if stored == (None, None):
+            with self.transaction():
+                self._set_meta("schema", SCHEMA_VERSION)
+                self._set_meta("model", model_name)
+                self._set_meta("dimension", str(dimension))
+                self._set_meta("generation", "0")
+        elif stored != (model_name, str(dimension)):
+            raise StoreError(
+                f"{self.folder}: built with model {stored[0]} ({stored[1]} dims), not {model_name}; "
+                "use another --store or re-ingest into a new one"
+            )
+        self.dimension = dimension
+
+    @property
+    def generation(self) -> int:
+        return int(self._meta("generation") or 0)
+
+    def _vector_path(self, generation: int) -> Path:
+        return self.folder / f"vectors.{generation}.faiss"
+
+    def _load_vectors(self) -> VectorIndex:
+        """The FAISS file of SQLite's generation, or a rebuild from the stored embeddings."""
+        path = self._vector_path(self.generation)
+        if path.exists():
+            try:
+                return VectorIndex.load(path, self.threads)
+            except RuntimeError:
+                pass  # a damaged file is rebuilt from SQLite, which is the record
+        vectors = VectorIndex(self.dimension, self.threads)
+        rows = self.db.execute("SELECT id, embedding FROM chunks ORDER BY id")
+        for batch in iter(lambda: rows.fetchmany(4096), []):
+            ids = np.array([r[0] for r in batch], dtype=np.int64)
+            vecs = np.frombuffer(b"".join(r[1] for r in batch), dtype=np.float32)
+            vectors.add(ids, vecs.reshape(len(batch), self.dimension))
+        self.save_vectors(vectors)
+        return vectors
+
+    def save_vectors(self, vectors: VectorIndex | None = None) -> None:
+        """Persist FAISS under the current generation and drop files of older ones."""
+        generation = self.generation
+        (vectors if vectors is not None else self.vectors).save(self._vector_path(generation))
+        for old in self.folder.glob("vectors.*.faiss"):
+            if old.name != self._vector_path(generation).name:
+                old.unlink(missing_ok=True)
+
+    def refresh(self) -> None:
+        """Pick up another process's ingest: reload FAISS if SQLite moved on."""
+        if not self._vector_path(self.generation).exists() or self._loaded != self.generation:
+            self.vectors = self._load_vectors()
+        self._loaded = self.generation
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE ... COMMIT; on any error ROLLBACK and reload FAISS to match SQLite."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            if hasattr(self, "vectors"):
+                self.vectors = self._load_vectors()
+            raise
+        self.db.execute("COMMIT")
+
+    def document_hash(self, source: str) -> str | None:
+        row = self.db.execute("SELECT sha256 FROM documents WHERE source = ?", (source,)).fetchone()
+        return row[0] if row else None
+
+    def sources(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT source FROM documents ORDER BY source")]
+
+    def remove_document(self, source: str) -> None:
+        """Delete a document and its chunks; call inside a transaction."""
+        ids = [
+            r[0]
+            for r in self.db.execute(
+                "SELECT c.id FROM chunks c JOIN documents d ON d.id = c.doc_id WHERE d.source = ?",
+                (source,),
+            )
+        ]
+        self.db.execute("DELETE FROM documents WHERE source = ?", (source,))
+        self.vectors.remove(np.array(ids, dtype=np.int64))
+
+    def add_document(self, document: Document, chunks: Sequence[Chunk], vectors: np.ndarray) -> None:
+        """Replace whatever was stored under the document's source; call inside a transaction."""
+        self.remove_document(document.source)
+        meta = document.meta
+        cur = self.db.execute(
+            "INSERT INTO documents (source, sha256, title, council, body, date, date_precision,"
+            " doc_type, pages, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                document.source,
+                document.id,
+                meta.title,
+                meta.council,
+                meta.body,
+                meta.date.isoformat() if meta.date else None,
+                meta.date_precision,
+                meta.doc_type,
+                len(document.pages),
+                _now(),
+            ),
+        )
+        ids = []
+        for chunk, vector in zip(chunks, vectors, strict=True):
+            row = self.db.execute(
+                "INSERT INTO chunks (doc_id, position, heading, text, page_start, page_end, embedding)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    cur.lastrowid,
+                    chunk.position,
+                    chunk.heading,
+                    chunk.text,
+                    chunk.page_start,
+                    chunk.page_end,
+                    np.asarray(vector, dtype=np.float32).tobytes(),
+                ),
+            )
+            ids.append(row.lastrowid)
+        self.vectors.add(np.array(ids, dtype=np.int64), np.asarray(vectors, dtype=np.float32))
+        self.db.execute("DELETE FROM failures WHERE source = ?", (document.source,))
+
+    def record_failure(self, source: str, reason: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO failures VALUES (?, ?, ?)", (source, reason, _now()))
+
+    def bump_generation(self) -> None:
+        self._set_meta("generation", str(self.generation + 1))
+
+    def passages(self, chunk_ids: Iterable[int], scores: dict[int, float] | None = None) -> list[Passage]:
+        """Passages for chunk ids, in the order given."""
+        ids = list(chunk_ids)
+        marks = ",".join("?" * len(ids))
+        rows = self.db.execute(f"{_PASSAGE_SQL} WHERE c.id IN ({marks})", ids).fetchall()
+        by_id = {r[0]: r for r in rows}
+        scores = scores or {}
+        return [_passage(by_id[i], scores.get(i, 0.0)) for i in ids if i in by_id]
+
+    def stats(self) -> Stats:
+        one = self.db.execute
+        councils = [r[0] for r in one("SELECT DISTINCT council FROM documents WHERE council IS NOT NULL")]
+        types = one("SELECT doc_type, COUNT(*) FROM documents GROUP BY doc_type ORDER BY 2 DESC")
+        dates = one("SELECT MIN(date), MAX(date) FROM documents").fetchone()
+        return Stats(
+            documents=one("SELECT COUNT(*) FROM documents").fetchone()[0],
+            chunks=one("SELECT COUNT(*) FROM chunks").fetchone()[0],
+            first_date=dates[0],
+            last_date=dates[1],
+            councils=tuple(sorted(councils)),
+            doc_types=tuple(types.fetchall()),
+            failures=tuple(one("SELECT source, reason FROM failures ORDER BY source").fetchall()),
+        )
+
+    def close(self) -> None:
+        self.db.close()

@@ -1,0 +1,69 @@
+"""The answer records: a cited answer and its citations, and their JSON shape."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from index.passage import Passage
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A numbered passage an answer rests on: which paper, its date, its page and the text."""
+
+    n: int
+    source: str
+    title: str | None
+    date: dt.date | None
+    date_precision: str
+    page: int | None
+    page_end: int | None
+    heading: str | None
+    text: str
+    score: float
+
+    @classmethod
+    def of(cls, n: int, passage: Passage) -> Citation:
+        return cls(n, passage.source, passage.title, passage.date, passage.date_precision, passage.page,
+                   passage.page_end, passage.heading, passage.text, passage.score)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "n": self.n,
+            "source": self.source,
+            "title": self.title,
+            "date": self.date.isoformat() if self.date else None,
+            "page": self.page,
+            "text": self.text,
+            "score": round(float(self.score), 6),
+        }
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A short answer whose every sentence ends with a citation marker, or an honest not_found."""
+
+    question: str
+    text: str
+    status: str  # "answered" or "not_found"
+    citations: tuple[Citation, ...] = field(default_factory=tuple)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "question": self.question,
+            "answer": self.text,
+            "status": self.status,
+            "citations": [c.to_dict() for c in self.citations],
+        }
+
+
+def format_date(date: dt.date | None, precision: str = "day") -> str:
+    """'11 September 2019', 'February 2020' or '2024', as precise as the paper was."""
+    if date is None:
+        return "an undated paper"
+    if precision == "year":
+        return str(date.year)
+    if precision == "month":
+        return date.strftime("%B %Y")
+    return f"{date.day} {date.strftime('%B %Y')}"

@@ -1,0 +1,48 @@
+"""The library's front door: one store and one model per process, and the four things users do."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from index.embedder import Embedder, SentenceEmbedder
+from index.filters import Filters
+from index.ingest import Ingestor, IngestReport
+from index.passage import Passage
+from index.settings import Settings
+from index.store import Stats, Store
+from qa.answer import Answer
+from qa.composer import Composer
+from qa.retriever import Retriever
+
+
+class CouncilQA:
+    """Ingest papers, ask questions, search passages, read stats; the model loads once, here."""
+
+    def __init__(self, settings: Settings, embedder: Embedder | None = None) -> None:
+        self.settings = settings
+        self.embedder = embedder or SentenceEmbedder(settings.model_path, settings.batch_size)
+        self.store = Store(settings.store, self.embedder.name, self.embedder.dimension, settings.faiss_threads)
+        self.retriever = Retriever(self.store, self.embedder, settings)
+        self.composer = Composer(self.store, self.embedder, settings)
+
+    def ingest(
+        self, paths: Sequence[str | Path], prune: bool = False, progress: bool = True,
+        on_error: Callable[[str], None] | None = None,
+    ) -> IngestReport:
+        return Ingestor(self.store, self.embedder, self.settings).run(paths, prune, progress, on_error)
+
+    def ask(self, question: str, filters: Filters | None = None, top_k: int | None = None) -> Answer:
+        self.store.refresh()
+        retrieval = self.retriever.retrieve(question, filters)
+        return self.composer.compose(retrieval, top_k)
+
+    def search(self, query: str, filters: Filters | None = None, limit: int = 10) -> list[Passage]:
+        self.store.refresh()
+        return list(self.retriever.retrieve(query, filters, limit).passages[:limit])
+
+    def stats(self) -> Stats:
+        return self.store.stats()
+
+    def close(self) -> None:
+        self.store.close()

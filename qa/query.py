@@ -1,0 +1,146 @@
+"""Reads a question: its identifiers ("Pledge 48"), its intent, its time target and its key terms."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+# Nouns that councils number: "Pledge 48", "item 7", "Recommendation 2.1", "Minute 23".
+ID_NOUNS = (
+    "pledge|priority|item|agenda item|minute|appendix|annex|action|recommendation|section|paragraph|para"
+    "|objective|outcome|policy|question|motion|resolution|commitment|target|milestone|ref|reference"
+    "|schedule|table|figure|chapter|part|phase|project|programme|kpi|theme|indicator|goal|aim|standard"
+    "|principle|proposal|decision|report|option|risk|measure|ward|page"
+)
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_ID = re.compile(rf"\b({ID_NOUNS})s?\s+(?:no\.?\s*|number\s+)?(\d{{1,4}}(?:\.\d{{1,3}})*[a-z]?)\b", re.I)
+_CAP_ID = re.compile(r"\b([A-Z][a-z]{2,})\s+(\d{1,3}(?:\.\d{1,3})*)\b")
+_DOTTED = re.compile(r"(?<![\d.£$€])\b(\d{1,2}\.\d{1,2}(?:\.\d{1,2})*)\b(?!\s*(?:%|per|million|bn|m\b)|\.\d)")
+_NOT_IDS = set(_MONTHS.split("|")) | {"what", "which", "when", "how", "page", "pages", "age", "aged", "year"}
+_MONTH_YEAR = re.compile(rf"\b({_MONTHS}|sept?|jan|feb|mar|apr|jun|jul|aug|oct|nov|dec)\.?\s+((?:19|20)\d\d)\b", re.I)
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+
+STOPWORDS = frozenset(
+    """a about above after again against all am an and any are as at be because been before being below
+    between both but by can could did do does doing down during each few for from further had has have
+    having he her here hers him his how i if in into is it its itself just me more most my no nor not now
+    of off on once only or other our out over own same she should so some such than that the their them
+    then there these they this those through to too under until up very was we were what when where which
+    while who whom why will with would you your yours tell me give show list say says said please current
+    currently latest many much""".split()
+)
+_STATUS = re.compile(
+    r"\b(status|progress|progressing|update|updates|completed?|achieved|delivered|on track|rag"
+    r"|what happened|where are we|how far)\b",
+    re.I,
+)
+_HISTORY = re.compile(r"\b(changed?|changes|over time|history|evolved?|between \S+ and \S+|since)\b", re.I)
+_LIST = re.compile(r"^\s*(list|name)\b|\bwhat are (the|all)\b|\bwhich .* (are|were)\b|\ball (the )?\w+s\b", re.I)
+
+
+@dataclass(frozen=True)
+class Identifier:
+    """A numbered thing the question names; it must appear exactly in an answering passage."""
+
+    noun: str  # lower case, "" for a bare section number like 3.1
+    number: str
+
+    def __str__(self) -> str:
+        return f"{self.noun.title()} {self.number}".strip()
+
+    def pattern(self) -> re.Pattern[str]:
+        """Matches 'Pledge 48' but never 'Pledge 4', 'Pledge 480' or 'Pledge 48.1'."""
+        num = re.escape(self.number)
+        tail = r"(?![\d]|\.\d)"
+        if not self.noun:
+            return re.compile(rf"(?<![\d.]){num}{tail}")
+        noun = re.escape(self.noun).replace(r"\ ", r"\s+")
+        numbered_line = rf"|^\s*{num}[.)]\s" if self.noun in {"item", "agenda item", "minute"} else ""
+        return re.compile(rf"\b{noun}s?\s*(?:no\.?\s*)?{num}{tail}{numbered_line}", re.I | re.M)
+
+    def fts_phrase(self) -> str:
+        return f'"{self.noun} {self.number}"' if self.noun else f'"{self.number}"'
+
+
+@dataclass(frozen=True)
+class TimeTarget:
+    """The period a question asks about, e.g. 'in September 2019' -> 2019-09-01..2019-09-30."""
+
+    start: dt.date
+    end: dt.date
+
+
+@dataclass(frozen=True)
+class Query:
+    """Everything the retriever and the answer composer need to know about a question."""
+
+    text: str
+    identifiers: tuple[Identifier, ...]
+    terms: tuple[str, ...]
+    intent: str  # "status", "history", "list" or "fact"
+    time: TimeTarget | None
+    wh: str  # the question word: who, when, how many, ... or ""
+
+
+def identifiers(question: str) -> tuple[Identifier, ...]:
+    found: list[Identifier] = []
+    for noun, number in _ID.findall(question) + _CAP_ID.findall(question):
+        noun = noun.lower()
+        if noun in _NOT_IDS or (len(number) == 4 and number[:2] in {"19", "20"}):
+            continue
+        if noun == "agenda item":
+            noun = "item"
+        found.append(Identifier(noun, number))
+    claimed = {i.number for i in found}
+    found += [Identifier("", n) for n in _DOTTED.findall(question) if n not in claimed]
+    return tuple(dict.fromkeys(found))
+
+
+def time_target(question: str) -> TimeTarget | None:
+    if m := _MONTH_YEAR.search(question):
+        month = _month_number(m.group(1))
+        year = int(m.group(2))
+        return TimeTarget(dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1]))
+    years = [int(y) for y in _YEAR.findall(question)]
+    if years and not _HISTORY.search(question):
+        return TimeTarget(dt.date(years[-1], 1, 1), dt.date(years[-1], 12, 31))
+    return None
+
+
+def _month_number(name: str) -> int:
+    prefix = name.lower()[:3]
+    return [m.lower()[:3] for m in calendar.month_name[1:]].index(prefix) + 1
+
+
+def terms(question: str) -> tuple[str, ...]:
+    """Content words, lower case, in order, without stopwords."""
+    words = re.findall(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|\d+(?:\.\d+)*", question.lower())
+    words = [re.sub(r"'s$", "", w).strip("'") for w in words]
+    return tuple(dict.fromkeys(w for w in words if w and w not in STOPWORDS))
+
+
+def intent(question: str) -> str:
+    if _HISTORY.search(question) and _STATUS.search(question):
+        return "history"
+    if _STATUS.search(question):
+        return "status"
+    if _LIST.search(question):
+        return "list"
+    return "fact"
+
+
+def wh_word(question: str) -> str:
+    q = question.lower()
+    for word in ("how many", "how much", "by how much", "what proportion", "what percentage", "who", "when",
+                 "where", "why", "how", "which", "what"):
+        if re.search(rf"\b{word}\b", q):
+            return word
+    return ""
+
+
+def parse(question: str) -> Query:
+    question = " ".join(question.split())
+    return Query(question, identifiers(question), terms(question), intent(question), time_target(question),
+                 wh_word(question))

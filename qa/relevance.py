@@ -1,0 +1,42 @@
+"""Does a passage really answer? Term weights from the store, coverage of the question, the gate."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+
+from index.search import chunk_count, document_frequency
+from index.store import Store
+
+_WORD = re.compile(r"[a-z0-9]+")
+_STEM = 5  # 'repaired'/'repairs', 'children'/'child': a shared 5-letter prefix is the same word here
+
+
+def term_weights(store: Store, terms: Sequence[str]) -> dict[str, float]:
+    """BM25-style IDF of each term over the store's chunks; unseen terms weigh the most."""
+    total = max(chunk_count(store), 1)
+    weights = {}
+    for term in terms:
+        df = document_frequency(store, term)
+        weights[term] = math.log((total - df + 0.5) / (df + 0.5) + 1.0)
+    return weights
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:_STEM] for w in _WORD.findall(text.lower())}
+
+
+def coverage(text: str, weights: dict[str, float]) -> float:
+    """Share of the question's term weight that the text holds."""
+    total = sum(weights.values())
+    if not total:
+        return 0.0
+    stems = _stems(text)
+    held = sum(w for t, w in weights.items() if all(s in stems for s in _stems(t)))
+    return held / total
+
+
+def unseen_terms(store: Store, weights: dict[str, float]) -> list[str]:
+    """Content words of the question that no chunk holds at all (e.g. 'potholes')."""
+    return [t for t in weights if len(t) >= 4 and not t.isdigit() and document_frequency(store, t) == 0]

@@ -1,0 +1,64 @@
+"""Status statements: what a paper says about where a commitment stands, and as of when."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from index.passage import Passage
+from qa.query import TimeTarget
+from qa.units import cell, units_of
+
+STATUS_WORDS = re.compile(
+    r"\b(completed?|complete pending|in progress|on track|off track|not (?:yet )?started|achieved"
+    r"|partially (?:complete|completed|achieved)|delayed|ongoing|pending|deferred|superseded|withdrawn"
+    r"|closed|at risk|behind schedule|overdue|delivered|red|amber|green)\b",
+    re.IGNORECASE,
+)
+_STATUS_LABEL = re.compile(r"status|progress|\brag\b|position|update|end state", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One paper's word on a status, with the passage it came from."""
+
+    text: str
+    passage: Passage
+
+    @property
+    def date(self) -> dt.date | None:
+        return self.passage.date
+
+
+def statement_of(passage: Passage) -> str | None:
+    """The status cell of a row, else the first sentence that leads with or names a status."""
+    if (value := cell(passage.text, _STATUS_LABEL)) and STATUS_WORDS.search(value[:80]):
+        return value
+    sentences = [u.text for u in units_of(passage.text)]
+    leading = [s for s in sentences if STATUS_WORDS.match(s.lstrip("•-( "))]
+    naming = [s for s in sentences if STATUS_WORDS.search(s)]
+    return (leading or naming or [None])[0]
+
+
+def statements(passages: Sequence[Passage]) -> list[Statement]:
+    """One statement per paper (its best-ranked passage that has one), newest paper first."""
+    seen: set[str] = set()
+    found: list[Statement] = []
+    for passage in passages:
+        if passage.source in seen:
+            continue
+        if text := statement_of(passage):
+            seen.add(passage.source)
+            found.append(Statement(text, passage))
+    return sorted(found, key=lambda s: s.date or dt.date.min, reverse=True)
+
+
+def lead_for(found: list[Statement], target: TimeTarget | None) -> list[Statement]:
+    """Reorder so the statement that answers 'as of when' comes first: the latest, or the target's."""
+    if not target or not found:
+        return found
+    before = [s for s in found if s.date and s.date <= target.end]
+    lead = before[0] if before else found[-1]
+    return [lead] + [s for s in found if s is not lead]

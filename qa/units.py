@@ -1,0 +1,54 @@
+"""Answerable units of a passage: its sentences, and for table rows each labelled cell."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from corpus.sentences import split_sentences
+
+_LABELLED = re.compile(r"^([^:\n]{2,60}?):\s+(\S.*)$")
+_CONTINUED = re.compile(r"… \(continued\)$")
+_BULLET = re.compile(r"^[-•*·]\s+|^\(?[a-z]\)\s+|^\d+(?:\.\d+)+\s+")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A sentence or cell that can stand in an answer, with the column label it sat under."""
+
+    text: str
+    label: str | None = None
+
+    @property
+    def shown(self) -> str:
+        return f"{self.label}: {self.text}" if self.label else self.text
+
+
+def _label(line: str) -> tuple[str | None, str]:
+    """Split 'Portfolio Holder: Jemima Laing' into label and value; plain prose has no label."""
+    m = _LABELLED.match(line)
+    if m and len(m.group(1).split()) <= 6 and not m.group(1).rstrip().endswith((".", ")")):
+        return m.group(1).strip(), m.group(2).strip()
+    return None, line
+
+
+def units_of(text: str) -> list[Unit]:
+    """Units in reading order; the repeated key line of a continued row is not a unit."""
+    units: list[Unit] = []
+    for line in text.split("\n"):
+        line = line.strip()
+        if not line or _CONTINUED.search(line):
+            continue
+        label, value = _label(line)
+        for i, sentence in enumerate(split_sentences(_BULLET.sub("", value))):
+            units.append(Unit(sentence, label if i == 0 else None))
+    return units
+
+
+def cell(text: str, label_pattern: re.Pattern[str]) -> str | None:
+    """The whole value of the first labelled line whose label matches, e.g. a 'Status' cell."""
+    for line in text.split("\n"):
+        label, value = _label(line.strip())
+        if label and label_pattern.search(label):
+            return value
+    return None

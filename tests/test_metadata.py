@@ -1,0 +1,412 @@
+"""What describe() reads from real council papers and from small synthetic ones."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from corpus.metadata import (
+    best_date,
+    classify,
+    describe,
+    find_body,
+    find_council,
+    find_dates,
+    find_title,
+    parse_date,
+    title_case,
+)
+
+PAPERS = Path(__file__).resolve().parents[1] / "samples" / "papers"
+EDUCATION_OSC = "Education and Children's Social Care Overview and Scrutiny Committee"
+
+
+def paper(prefix: str) -> tuple[str, str]:
+    path = next(PAPERS.glob(f"{prefix}_*.txt"))
+    return path.read_text(encoding="utf-8"), str(path)
+
+
+# --- the five sample papers -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("prefix", "date", "precision", "council", "body", "doc_type"),
+    [
+        # Pledge tracker headed "CHILDREN'S SERVICES PLEDGES, FEBRUARY 2020".
+        ("000", dt.date(2020, 2, 1), "month", "Plymouth City Council", None, "report"),
+        # Agenda: meeting on Wednesday 11 September 2019, published 03 September 2019.
+        ("001", dt.date(2019, 9, 11), "day", "Plymouth City Council", EDUCATION_OSC, "agenda"),
+        # Pledge progress tracker for the financial year 2017/18 named in its heading.
+        ("002", dt.date(2017, 1, 1), "year", "Derby City Council", None, "report"),
+        # Three-year strategic plan for 2024-27; it never names the council in full.
+        ("003", dt.date(2024, 1, 1), "year", None, None, "plan"),
+        # Committee report headed "CORPORATE PARENTING COMMITTEE 23 February 2016".
+        ("004", dt.date(2016, 2, 23), "day", "Derby City Council", "Corporate Parenting Committee", "report"),
+    ],
+)
+def test_sample_papers(prefix, date, precision, council, body, doc_type):
+    meta = describe(*paper(prefix))
+    assert (meta.date, meta.date_precision) == (date, precision)
+    assert meta.council == council
+    assert meta.body == body
+    assert meta.doc_type == doc_type
+
+
+@pytest.mark.parametrize(
+    ("prefix", "title"),
+    [
+        ("000", "Children's Services Pledges, February 2020"),
+        ("001", EDUCATION_OSC),
+        ("002", "Commitment to implementing the Pledge for Children in Care 2017/18"),
+        ("003", "Children's Service"),  # the bold cover heading, split over two lines by conversion
+        ("004", "Implementing the Pledge for Children in Care"),
+    ],
+)
+def test_sample_titles(prefix, title):
+    assert describe(*paper(prefix)).title == title
+
+
+def test_sample_agenda_body_is_the_committee():
+    assert "Overview and Scrutiny Committee" in describe(*paper("001")).body
+
+
+# --- dates ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision"),
+    [
+        ("11 September 2019", dt.date(2019, 9, 11), "day"),
+        ("Wednesday 11 September 2019", dt.date(2019, 9, 11), "day"),
+        ("11th September 2019", dt.date(2019, 9, 11), "day"),
+        ("Tuesday, 12th March, 2024", dt.date(2024, 3, 12), "day"),
+        ("1st of May 2020", dt.date(2020, 5, 1), "day"),
+        ("June 24 <sup>th</sup> 2017", dt.date(2017, 6, 24), "day"),
+        ("September 11, 2019", dt.date(2019, 9, 11), "day"),
+        ("11/09/2019", dt.date(2019, 9, 11), "day"),
+        ("11/09/19", dt.date(2019, 9, 11), "day"),
+        ("11.09.2019", dt.date(2019, 9, 11), "day"),
+        ("2019-09-11", dt.date(2019, 9, 11), "day"),
+        ("Sept 2019", dt.date(2019, 9, 1), "month"),
+        ("Dec. 2020", dt.date(2020, 12, 1), "month"),
+        ("FEBRUARY 2020", dt.date(2020, 2, 1), "month"),
+        ("2024-27", dt.date(2024, 1, 1), "year"),
+        ("2017/18", dt.date(2017, 1, 1), "year"),
+        ("2019-2020", dt.date(2019, 1, 1), "year"),
+    ],
+)
+def test_parse_date_formats(text, value, precision):
+    found = parse_date(text)
+    assert found is not None
+    assert (found.value, found.precision) == (value, precision)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["31/02/2019", "30 February 2020", "2019-13-01", "2024-19", "section 2.1.10", "you may 2019", "no date"],
+)
+def test_parse_date_rejects_impossible_or_absent_dates(text):
+    assert parse_date(text) is None
+
+
+def test_find_dates_in_reading_order_with_spans():
+    text = "Held 3 March 2021; next review Sept 2022."
+    found = find_dates(text)
+    assert [(f.value, f.precision) for f in found] == [
+        (dt.date(2021, 3, 3), "day"),
+        (dt.date(2022, 9, 1), "month"),
+    ]
+    assert text[found[0].start : found[0].end] == "3 March 2021"
+
+
+@given(st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2100, 12, 31)))
+def test_written_dates_round_trip(day):
+    for text in (f"{day:%d %B %Y}", f"{day:%A} {day.day} {day:%B %Y}", f"{day:%d/%m/%Y}", day.isoformat()):
+        found = parse_date(text)
+        assert found is not None and (found.value, found.precision) == (day, "day")
+
+
+AGENDA_HEAD = """Public Document Pack
+Democratic Support
+Please ask for Jo Smith
+T 01752 305155
+Published 03 September 2019
+
+PLANNING COMMITTEE
+
+Wednesday 11 September 2019
+2.00 pm
+
+Members are invited to attend the above meeting to consider the items of business overleaf.
+
+1. Apologies
+2. Minutes (Pages 1 - 8)
+To confirm the minutes of the previous meeting held on 10 July 2019.
+"""
+
+
+def test_meeting_date_beats_published_and_previous_meeting_dates():
+    assert best_date(AGENDA_HEAD).value == dt.date(2019, 9, 11)
+
+
+def test_labelled_meeting_date_beats_earlier_published_date():
+    text = "Published 1 March 2021\n\nCabinet\n\nDate of meeting: 5 March 2021\nTime: 10am\n"
+    assert best_date(text).value == dt.date(2021, 3, 5)
+
+
+def test_label_on_the_line_before_the_date():
+    text = "Licensing Sub-Committee\nVenue: Town Hall\nMeeting date:\n18 January 2023\n"
+    assert best_date(text).value == dt.date(2023, 1, 18)
+
+
+def test_sign_off_dates_lose_to_the_heading_date():
+    text = "Date approved: 01/04/2020\nDeadline 30 April 2020\n\nREPORT TO CABINET 12 March 2020\n"
+    assert best_date(text).value == dt.date(2020, 3, 12)
+
+
+def test_only_previous_meeting_date_is_not_the_papers_date():
+    assert best_date("To confirm the minutes of the previous meeting held on 10 July 2019.") is None
+
+
+def test_month_heading_gives_month_precision():
+    text = "CHILDREN'S SERVICES PLEDGES, FEBRUARY 2020\n\nThe new service goes live in March 2020.\n"
+    meta = describe(text)
+    assert (meta.date, meta.date_precision) == (dt.date(2020, 2, 1), "month")
+
+
+def test_plan_period_is_a_weak_last_resort():
+    assert best_date("Corporate Plan\n\n2024-27\n\nOur priorities.\n").value == dt.date(2024, 1, 1)
+    found = best_date("Budget Strategy 2024-27\n\nDate: 12 March 2024\n")
+    assert (found.value, found.precision) == (dt.date(2024, 3, 12), "day")
+
+
+def test_dates_far_down_the_text_are_not_trusted():
+    assert best_date("Introduction\n" + "Words and more words. " * 1500 + "\n1 January 2020\n") is None
+
+
+def test_no_date_gives_none():
+    meta = describe("Corporate Parenting Committee\n\nImplementing the Pledge\n")
+    assert meta.date is None
+    assert meta.date_precision == "day"
+
+
+# --- councils ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "council"),
+    [
+        ("Report to Kent County Council on highways.", "Kent County Council"),
+        ("Derby City Council, its members and employees", "Derby City Council"),
+        ("Members of Tewkesbury Borough Council agreed.", "Tewkesbury Borough Council"),
+        ("Sevenoaks District Council said so.", "Sevenoaks District Council"),
+        ("Wigan Metropolitan Borough Council", "Wigan Metropolitan Borough Council"),
+        ("Rhondda Cynon Taf County Borough Council", "Rhondda Cynon Taf County Borough Council"),
+        ("Frome Town Council minutes", "Frome Town Council"),
+        ("Ditchling Parish Council minutes", "Ditchling Parish Council"),
+        ("Limerick City and County Council", "Limerick City and County Council"),
+        ("Dún Laoghaire-Rathdown County Council", "Dún Laoghaire-Rathdown County Council"),
+        ("Planning at the London Borough of Camden today", "London Borough of Camden"),
+        ("London Borough of Barking and Dagenham Planning Committee", "London Borough of Barking and Dagenham"),
+        ("the Royal Borough of Greenwich has agreed", "Royal Borough of Greenwich"),
+        ("Kingston upon Hull City Council", "Kingston upon Hull City Council"),
+        ("Brighton & Hove City Council", "Brighton & Hove City Council"),
+        ("Leader of the Isle of Wight Council", "Isle of Wight Council"),
+        ("City of Bradford Metropolitan District Council", "City of Bradford Metropolitan District Council"),
+        ("PLYMOUTH CITY COUNCIL\nCABINET", "Plymouth City Council"),
+        ("Cornwall Council\n\nCabinet agenda", "Cornwall Council"),
+        ("Cornwall Council works with partners. Cornwall Council agreed.", "Cornwall Council"),
+    ],
+)
+def test_council_name_variants(text, council):
+    assert find_council(text) == council
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Council agreed the budget and the City Council noted it.",
+        "The County Council and Full Council will meet.",
+        "Views of the Children in Care Council and the Teaching School Council were sought.",
+        "We want to be a Caring Council for everyone.",  # a bare "X Council" said once in prose
+        "Nothing here names a council at all.",
+    ],
+)
+def test_no_well_formed_council_gives_none(text):
+    assert find_council(text) is None
+
+
+def test_most_frequent_council_wins_and_ties_go_to_the_earliest():
+    text = "Devon County Council and Plymouth City Council. Plymouth City Council again."
+    assert find_council(text) == "Plymouth City Council"
+    assert find_council("Kent County Council met Medway Council... Medway Council") == "Medway Council"
+    assert find_council("Kent County Council and Surrey County Council") == "Kent County Council"
+
+
+# --- bodies -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("CABINET\n\n12 March 2024", "Cabinet"),
+        ("Health and Wellbeing Board\nThursday 5 May 2022", "Health and Wellbeing Board"),
+        ("Report to the Planning Committee\n", "Planning Committee"),
+        ("PLANNING AND LICENSING COMMITTEE – 12 March 2024", "Planning and Licensing Committee"),
+        ("Meeting of Full Council\n", "Full Council"),
+        ("Ordinary Meeting of the Council\n", "Full Council"),
+        ("Metropolitan District of Limerick\nMeeting 4 June 2021", "Metropolitan District of Limerick"),
+        ("Plymouth City Council Cabinet\n", "Cabinet"),
+        ("MINUTES OF THE MEETING OF THE AUDIT AND GOVERNANCE PANEL", "Audit and Governance Panel"),
+    ],
+)
+def test_body_names(text, body):
+    assert find_body(text) == body
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Committee Room 2, Council House\n",
+        "Cabinet Member for Children and Young People\n",
+        "An update will be required by the Corporate Parenting Committee to track progress made by each"
+        " service area over the coming year.\n",
+        "Performance and Risk Team\n",
+    ],
+)
+def test_no_body_gives_none(text):
+    assert find_body(text) is None
+
+
+# --- document types ---------------------------------------------------------------------------
+
+MINUTES = """Planning Committee
+
+Minutes of the meeting held on Tuesday 4 June 2019
+
+PRESENT:
+Councillor Smith (Chair)
+
+Apologies for absence were received from Councillor Jones.
+
+12. Land at Mill Lane
+RESOLVED that planning permission be granted.
+"""
+
+REPORT = """CABINET 12 March 2024
+
+Report of the Director of Finance
+
+Budget Monitoring Quarter 3
+
+Purpose of the report
+To update Cabinet on the forecast outturn.
+
+Recommendations
+1. That Cabinet notes the forecast.
+"""
+
+PLAN = """ACHIEVING EXCELLENCE
+
+A Three-Year Strategic Plan for children's services
+
+2024-27
+
+Our priorities for the next three years.
+"""
+
+AGENDA_WITH_MINUTES = AGENDA_HEAD + "\n3. Work Programme (Pages 9 - 10)\n\n" + MINUTES
+
+
+@pytest.mark.parametrize(
+    ("text", "doc_type"),
+    [
+        (AGENDA_HEAD, "agenda"),
+        (AGENDA_WITH_MINUTES, "agenda"),  # an agenda pack carrying the last minutes is still an agenda
+        (MINUTES, "minutes"),
+        (REPORT, "report"),
+        (PLAN, "plan"),
+        ("Annual Action Plan 2023/24\n\nWhat we will do this year.\n", "plan"),
+        ("Hello there.\nA note with nothing council-like in it.\n", "other"),
+    ],
+)
+def test_doc_types(text, doc_type):
+    assert describe(text).doc_type == doc_type
+
+
+def test_classify_uses_the_title():
+    assert classify("Some text.", "Agenda for the Cabinet") == "agenda"
+    assert classify("Some text.", None) == "other"
+
+
+def test_describe_a_synthetic_report():
+    meta = describe(REPORT, "papers/budget_q3.txt")
+    assert meta.title == "Budget Monitoring Quarter 3"
+    assert meta.body == "Cabinet"
+    assert (meta.date, meta.date_precision) == (dt.date(2024, 3, 12), "day")
+    assert meta.council is None
+    assert meta.doc_type == "report"
+
+
+def test_describe_synthetic_minutes():
+    meta = describe(MINUTES)
+    assert meta.body == "Planning Committee"
+    assert meta.date == dt.date(2019, 6, 4)
+
+
+# --- titles -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("## Commitment to implementing the **Pledge**\n\nBody text.", "Commitment to implementing the Pledge"),
+        ("ANNUAL BUDGET AND COUNCIL TAX SETTING 2024/25\n", "Annual Budget and Council Tax Setting 2024/25"),
+        ("**Housing Delivery Update:**\n\nText.", "Housing Delivery Update"),
+        ("Subject: Review of Parking Charges\nWards: All\n", "Review of Parking Charges"),
+        (
+            "Please ask for Helen Rickman\nT 01752 305155\nE democratic@plymouth.gov.uk\nPlymouth PL1 3BJ\n"
+            "Oversight and Governance\nSCRUTINY OF THE NHS HEALTH AND WELLBEING STRATEGY\n",
+            "Scrutiny of the NHS Health and Wellbeing Strategy",
+        ),
+        ("Oversight and Governance\nPERFORMANCE AND RISK TEAM\n", "Performance and Risk Team"),
+        ("Quarterly update on housing repairs\n\nsome more text here", "Quarterly update on housing repairs"),
+    ],
+)
+def test_titles(text, title):
+    assert find_title(text) == title
+
+
+def test_title_falls_back_to_the_source_stem():
+    assert find_title("", "/data/papers/cabinet_minutes-2019.txt") == "cabinet minutes 2019"
+    assert find_title("") is None
+
+
+def test_long_title_is_cut_at_a_word():
+    title = find_title("# " + "word " * 40)
+    assert title is not None and len(title) <= 150 and title.endswith("word")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("CHILDREN'S SERVICES PLEDGES", "Children's Services Pledges"),
+        ("OVERVIEW AND SCRUTINY OF THE BUDGET", "Overview and Scrutiny of the Budget"),
+        ("THE THREE-YEAR PLAN", "The Three-Year Plan"),
+        ("NHS AND PCC JOINT BOARD", "NHS and PCC Joint Board"),
+    ],
+)
+def test_title_case(text, expected):
+    assert title_case(text) == expected
+
+
+@given(st.text(max_size=400))
+def test_describe_never_fails_and_keeps_to_its_vocabulary(text):
+    meta = describe(text, "x.txt")
+    assert meta.doc_type in {"agenda", "minutes", "report", "plan", "other"}
+    assert meta.date_precision in {"day", "month", "year"}
+    assert meta.title is None or len(meta.title) <= 150
