@@ -112,7 +112,7 @@ def parse_blocks(pages: Sequence[Page]) -> list[Block]:
             blocks.append(Block("heading", heading, page, page))
             continue
         flush_table()
-        para.append((line.strip(), page))
+        para.append((line.strip().replace("**", ""), page))
     flush_para()
     flush_table()
     return blocks

@@ -117,15 +117,15 @@ _BODY_JOINERS = {"and", "&", "of", "for", "the", "on", "in"}
 _BODY_LEAD = _BODY_JOINERS | {"meeting", "agenda", "minutes", "report", "notice", "to", "a", "an"}
 _NOT_BODY_NEXT = {"room", "rooms", "member", "members", "chair", "report", "papers", "secretary"}
 _DISTRICT = re.compile(r"\b(?:Municipal|Metropolitan) District of [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*")
-_FULL_COUNCIL = re.compile(r"\bfull council\b|^(?:\w+ )?meeting of (?:the )?council$|^council meeting$", re.I)
+_FULL_COUNCIL = re.compile(r"\bfull council\b|\bmeeting of (?:the )?council$|\bcouncil meeting$", re.I)
 
 
 def _body_in(line: str) -> str | None:
     """The committee or meeting body a short heading-like line names, if any."""
-    text = _without_dates(line).rstrip(" .:,;-–")
-    words = text.split()
-    if not words or len(words) > 14 or line.rstrip().endswith((".", ";")):
+    text = re.split(r"\s+held\b", _without_dates(line), flags=re.I)[0]  # "Minutes of X held in ... on ..."
+    if not text or len(text.split()) > 14 or text.endswith((".", ";")):
         return None
+    text = text.rstrip(" .:,;-–")
     if m := _DISTRICT.search(text):
         return m[0]
     if _FULL_COUNCIL.search(text):
@@ -155,9 +155,7 @@ def find_body(text: str) -> str | None:
     return next((b for line in _top_lines(text) if (b := _body_in(line))), None)
 
 
-_LABEL = re.compile(
-    r"date of (?:the )?meeting|meeting date|\bdate\s*:|\bheld on\b|date of (?:report|decision)", re.I
-)
+_LABEL = re.compile(r"date of (?:the )?(?:meeting|report|decision)|meeting date|\bdate\s*:|\bheld\b", re.I)
 _PUBLISHED = re.compile(r"\b(?:published|issued|date of publication|despatched|dispatched)\b", re.I)
 # Dates that belong to something else: earlier meetings, sign-off, targets.
 _DISCOUNT = re.compile(
@@ -165,6 +163,8 @@ _DISCOUNT = re.compile(
     r"|deadline|due date|review date|no later than|progress made|updated\s*:",
     re.I,
 )
+_NUMBERED = re.compile(r"\s*(?:[-•*]\s*)?(?:\d+[.)]|\d+\.\d+)\s")
+_BARE_DATE_LINE = re.compile(r"\w+day\b|\bat\b|\d{1,2}(?:[.:]\d\d)?\s*[ap]\.?m\b\.?|\W", re.I)
 _WEEKDAY_BEFORE = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*$", re.I)
 
 
@@ -191,7 +191,9 @@ def _date_score(text: str, f: FoundDate) -> float:
         score += 3
     if _WEEKDAY_BEFORE.search(before):
         score += 4
-    if not re.sub(r"\w+day\b|\W", "", _without_dates(line)):  # the date (and weekday) alone
+    if _NUMBERED.match(line) or len(line) > 200:  # items, paragraphs and prose date other things
+        score -= 4
+    if not _BARE_DATE_LINE.sub("", _without_dates(line)):  # the date alone, give or take day and time
         score += 2 + (3 if _heading_like(prev) else 0)
     elif _heading_like(line):
         score += 4
@@ -205,7 +207,7 @@ def best_date(text: str) -> FoundDate | None:
     return top[2] if top and top[0] > 0 else None
 
 
-_CAP = r"[A-Z][\w'’-]*"
+_CAP = r"(?!Council\b)[A-Z][\w'’-]*"
 _PLACE = rf"{_CAP}(?:[ \t]+(?:(?:and|&|upon|on|of|under)[ \t]+)?{_CAP})*"
 _COUNCIL = re.compile(rf"\b(?:London|Royal) Borough of {_PLACE}|\b{_PLACE}[ \t]+Council\b")
 _KINDS = ("City and County", "Metropolitan Borough", "Metropolitan District", "County Borough")
@@ -276,8 +278,9 @@ _BOILERPLATE = re.compile(
     r"please ask for|@|www\.|https?://|(?-i:\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b)|public document pack"
     r"|^(?:t|tel|telephone|e|email|e-mail|fax|web|dx|direct line)\b[ .:]|^(?:agenda )?item(?: no\.?)? ?\d"
     r"|^page \d|^(?:not )?protectively marked|^(?:official|restricted|confidential|exempt)\b"
-    r"|^(?:members|present|apologies|contents|(?:executive )?summary|recommendations?|purpose"
+    r"|^(?:members|apologies|contents|(?:executive )?summary|recommendations?|purpose"
     r"(?: of (?:the |this )?report)?|introduction|background|appendix|date|time|venue|contact)\b\W*$"
+    r"|^present\b|\bpresent\W*$"
     r"|^(?:date|time|venue|place|location|contact|members(?:hip)?|to|from|wards?(?: affected)?)\s*:",
     re.I,
 )
@@ -302,7 +305,7 @@ def _titleish(line: str, most: int = 15) -> bool:
 def find_title(text: str, source: str = "") -> str | None:
     """The paper's title: a markdown heading, a labelled or prominent line, else the file stem."""
     lines = _top_lines(text)
-    picks = [next((line for line in lines if line.startswith("#") and _titleish(line, 30)), None)]
+    picks = [next((line for line in lines if line.startswith("#") and _titleish(line, 80)), None)]
     for i, line in enumerate(lines[:-1]):
         if m := _TITLE_LABEL.match(_clean(line)):
             picks.append(m[1] or lines[i + 1])
@@ -312,6 +315,10 @@ def find_title(text: str, source: str = "") -> str | None:
     prominent = [line for line in lines if line in bold or _is_caps(_without_dates(line))]
     prominent = [line for line in prominent if _titleish(line)]
     picks.append(next((p for p in prominent if not _DEPARTMENT.search(_tidy(p))), None))
+    minutes = next((line for line in lines[:10] if re.match(r"\W*minutes of\b", line, re.I)), None)
+    if minutes and len(minutes.split()) > 12:  # keep "Minutes of X", drop "held at ... on ..."
+        minutes = re.split(r"\s+held\b", minutes, flags=re.I)[0]
+    picks.append(minutes)
     picks.append(prominent[0] if prominent else None)  # department names only if nothing better
     picks.append(next((line for line in lines if _titleish(line, 25)), None))
     picks.append(re.sub(r"[_\s-]+", " ", re.split(r"[\\/]", source)[-1].rsplit(".", 1)[0]))
@@ -330,9 +337,9 @@ _TYPE_SIGNALS = tuple(
         ("minutes", 2, r"(?-i:\bRESOLVED\b)|the meeting (?:started|commenced|closed|ended|finished) at"),
         ("minutes", 1, r"apologies for absence"),
         ("report", 3, r"^\W*report (?:of|to|by|from)\b"),
-        ("report", 2, r"^\W*(?:recommendations?|reasons? for (?:the )?recommendations?|executive summary)\b"),
+        ("report", 2, r"^[\W\d]*(?:recommendations?|reasons? for recommendations?|executive summary)\b"),
         ("report", 2, r"purpose of (?:the |this )?report"),
-        ("report", 1, r"^\W*(?:summary|implications|background papers?)\W*$"),
+        ("report", 1, r"^[\W\d]*(?:summary|implications|background papers?)\W*$"),
         ("report", 3, r"\bpledges?\b[\s\S]{0,800}?\b(?:in progress|completed?|status)\b"),
         ("plan", 2, r"\b(?:strategic|improvement|action|business|delivery|corporate|three-year) plan\b"),
     )
@@ -341,7 +348,7 @@ _TITLE_TYPES = {
     "agenda": r"\bagenda\b|notice of meeting",
     "minutes": r"^minutes\b",
     "report": r"\b(?:report|update|pledges?|progress|performance|monitoring)\b",
-    "plan": r"\b(?:plan|strategy)\b",
+    "plan": r"\bplan\b",
 }
 # A plan period such as 2024-27 spans years; a financial year such as 2017/18 does not.
 _PERIOD = re.compile(r"\b(?:19|20)(\d\d) ?[/\-–] ?(?:19|20)?(\d\d)\b")
@@ -351,9 +358,12 @@ def classify(text: str, title: str | None = None) -> str:
     """agenda, minutes, report, plan or other, from the title and the paper's opening."""
     head = "\n".join(text.splitlines()[:60])[:4000]
     scores = dict.fromkeys(_TITLE_TYPES, 0.0)
-    for kind, weight, pattern in _TYPE_SIGNALS:
-        if m := pattern.search(head):  # what opens the paper outweighs what it carries later
-            scores[kind] += weight if m.start() < 2000 else weight / 2
+    hits = [(m.start(), kind, weight) for kind, weight, p in _TYPE_SIGNALS if (m := p.search(head))]
+    # The kind whose strong evidence comes first leads: an agenda pack that carries last
+    # meeting's minutes is still an agenda. Later and other-kind evidence counts for less.
+    lead = min(((start, kind) for start, kind, weight in hits if weight >= 3), default=(0, None))[1]
+    for start, kind, weight in hits:
+        scores[kind] += weight * (1 if kind == lead else 0.5) * (1 if start < 2000 else 0.5)
     for kind, pattern in _TITLE_TYPES.items():
         scores[kind] += 4 if title and re.search(pattern, title, re.I) else 0
     short = [line for line in [title or "", *_top_lines(text, 20)] if len(line.split()) <= 15]

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 _KEY = re.compile(r"^([A-Z][A-Za-z]+)\s+(\d+(?:\.\d+)*)\b")
-_HEADER_WORDS = 12
+_HEADER_WORDS = 9
 
 
 @dataclass
@@ -21,7 +21,11 @@ class Row:
     def render(self) -> str:
         """One line per cell, each labelled with its column header where the table has one."""
         if not self.headers:
-            return " | ".join(c for c in self.cells if c)
+            cells = [c for c in self.cells if c]
+            # A key-value row ('Date of meeting:' | '11 September 2019') reads as one line.
+            if len(cells) >= 2 and cells[0].endswith(":"):
+                return f"{cells[0]} {' | '.join(cells[1:])}"
+            return " | ".join(cells)
         parts = []
         for i, cell in enumerate(self.cells):
             if not cell:
@@ -42,7 +46,7 @@ class Table:
 
 
 def split_cells(line: str) -> list[str]:
-    return [c.strip() for c in line.split("\t")]
+    return [c.replace("**", "").strip() for c in line.split("\t")]
 
 
 def is_table_line(line: str) -> bool:
@@ -52,7 +56,7 @@ def is_table_line(line: str) -> bool:
 def looks_like_header(cells: list[str]) -> bool:
     """Short labels, none ending a sentence, at least two columns: a header row."""
     filled = [c for c in cells if c]
-    if len(filled) < 2 or cells[0].endswith(":"):
+    if len(filled) < 2 or any(c.endswith(":") for c in filled):
         return False
     return all(len(c.split()) <= _HEADER_WORDS and not c.endswith(".") for c in filled)
 
@@ -85,7 +89,8 @@ def _split_at_key(text: str, key_word: str | None) -> tuple[str, str]:
 
 
 def _is_fragment(cells: list[str]) -> bool:
-    return bool(cells and cells[0]) and not any(cells[1:])
+    """Only a first cell, and not a key awaiting its value ('Background papers:')."""
+    return bool(cells and cells[0]) and not any(cells[1:]) and not cells[0].endswith(":")
 
 
 def add_line(table: Table, line: str, page: int | None) -> None:
@@ -101,6 +106,10 @@ def add_line(table: Table, line: str, page: int | None) -> None:
             return
     if table.headers and tuple(cells) == table.headers:
         return  # the header repeated at the top of a new page
+    if table.headers and not table.rows and cells[0].endswith(":"):
+        # A key-value table ('Contact:' | name) after all: its first line was data, not a header.
+        table.rows.append(Row(list(table.headers), page, page))
+        table.headers = ()
     if last and not cells[0]:
         _merge_cellwise(last, cells, page)
         return

@@ -71,7 +71,10 @@ class Ingestor:
         self.max_tokens = min(settings.max_tokens, embedder.max_tokens - 2)
 
     def run(
-        self, paths: Sequence[str | Path], prune: bool = False, progress: bool = True,
+        self,
+        paths: Sequence[str | Path],
+        prune: bool = False,
+        progress: bool = True,
         on_error: Callable[[str], None] | None = None,
     ) -> IngestReport:
         report, pending = IngestReport(), _Pending()
@@ -89,7 +92,9 @@ class Ingestor:
     def _take(self, path: Path, source: str, report: IngestReport, pending: _Pending, on_error) -> None:
         try:
             if path.is_file() and path.suffix.lower() not in SUPPORTED_SUFFIXES:
-                raise UnreadableFileError(source, f"unsupported file type '{path.suffix.lower() or path.name}'")
+                raise UnreadableFileError(
+                    source, f"unsupported file type '{path.suffix.lower() or path.name}'"
+                )
             sha = file_hash(path) if path.is_file() else ""
             if sha and self.store.document_hash(source) == sha:
                 report.unchanged.append(source)
@@ -128,7 +133,8 @@ class Ingestor:
         """Drop stored files under the given paths that the walk no longer found."""
         roots = [str(p).rstrip("/") for p in paths]
         gone = [
-            s for s in self.store.sources()
+            s
+            for s in self.store.sources()
             if s not in seen and any(s == r or s.startswith(r + os.sep) for r in roots)
         ]
         if gone:

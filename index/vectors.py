@@ -28,7 +28,9 @@ class VectorIndex:
         if len(ids):
             self.index.remove_ids(np.asarray(ids, dtype=np.int64))
 
-    def search(self, vector: np.ndarray, k: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
+    def search(
+        self, vector: np.ndarray, k: int, allowed: np.ndarray | None = None
+    ) -> list[tuple[int, float]]:
         """The k nearest chunk ids with their cosine similarity, best first; only `allowed` ids if given."""
         limit = min(k, len(self) if allowed is None else len(allowed))
         if not len(self) or limit <= 0:

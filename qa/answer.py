@@ -25,8 +25,18 @@ class Citation:
 
     @classmethod
     def of(cls, n: int, passage: Passage) -> Citation:
-        return cls(n, passage.source, passage.title, passage.date, passage.date_precision, passage.page,
-                   passage.page_end, passage.heading, passage.text, passage.score)
+        return cls(
+            n,
+            passage.source,
+            passage.title,
+            passage.date,
+            passage.date_precision,
+            passage.page,
+            passage.page_end,
+            passage.heading,
+            passage.text,
+            passage.score,
+        )
 
     def to_dict(self) -> dict[str, object]:
         return {

@@ -13,16 +13,23 @@ from index.passage import Passage
 from index.settings import Settings
 from index.store import Store
 from qa.answer import Answer, Citation, format_date
+from qa.query import STOPWORDS
 from qa.relevance import coverage, term_weights, unseen_terms
 from qa.retriever import Retrieval
 from qa.statements import STATUS_WORDS, Statement, lead_for, statements
 from qa.units import Unit, units_of
 
 _PERSON = re.compile(r"\b(?:Councillor|Cllr|Mr|Mrs|Ms|Dr)\.?\s+[A-Z]|\b[A-Z][a-z]+ [A-Z][a-z]+\b")
-_WHEN = re.compile(r"\b(?:19|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|September|"
-                   r"October|November|December)\b", re.I)
-_QUANTITY = re.compile(r"\d|%|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|half|third|quarter)\b", re.I)
-_ANSWER_PASSAGES = 6
+_WHEN = re.compile(
+    r"\b(?:19|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\b",
+    re.I,
+)
+_QUANTITY = re.compile(
+    r"\d|%|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|half|third|quarter)\b", re.I
+)
+_ANSWER_PASSAGES = 12
+_GATE_PASSAGES = 15
 
 
 @dataclass(frozen=True)
@@ -42,7 +49,7 @@ def _status_phrase(text: str) -> str:
     m = STATUS_WORDS.match(text.lstrip("•-( "))
     if not m:
         return text
-    rest = text.lstrip("•-( ")[m.end():].lstrip(" :–-")
+    rest = text.lstrip("•-( ")[m.end() :].lstrip(" :–-")
     head = text.lstrip("•-( ")[: m.end()]
     return f"{head} — {rest}" if rest else head
 
@@ -76,7 +83,7 @@ class Composer:
         weights = term_weights(self.store, retrieval.query.terms)
         unseen = unseen_terms(self.store, weights)
         kept = []
-        for passage in retrieval.passages[: max(self.settings.top_k * 2, 10)]:
+        for passage in retrieval.passages[:_GATE_PASSAGES]:
             sim = retrieval.similarity.get(passage.chunk_id, 0.0)
             cov = coverage(f"{passage.heading or ''} {passage.text}", weights)
             if self._passes(sim, cov, bool(unseen)):
@@ -90,7 +97,9 @@ class Composer:
             return sim >= floor + 0.3
         return sim >= floor + 0.25 or (sim >= floor and cov >= 0.45)
 
-    def _citations(self, used: Sequence[Passage], ranked: Sequence[Passage], top_k: int) -> tuple[Citation, ...]:
+    def _citations(
+        self, used: Sequence[Passage], ranked: Sequence[Passage], top_k: int
+    ) -> tuple[Citation, ...]:
         order = list(dict.fromkeys([p.chunk_id for p in used] + [p.chunk_id for p in ranked]))
         by_id = {p.chunk_id: p for p in [*used, *ranked]}
         return tuple(Citation.of(n, by_id[cid]) for n, cid in enumerate(order[: max(top_k, len(used))], 1))
@@ -98,13 +107,17 @@ class Composer:
     def _status_answer(self, retrieval: Retrieval, found: list[Statement], top_k: int) -> Answer:
         budget = self.settings.answer_words
         lead = found[0]
-        sentences = [f"As of {format_date(lead.date, lead.passage.date_precision)}: "
-                     f"{_clip(_status_phrase(lead.text), 45)} [1]"]
+        sentences = [
+            f"As of {format_date(lead.date, lead.passage.date_precision)}: "
+            f"{_clip(_status_phrase(lead.text), 45)} [1]"
+        ]
         used = [lead.passage]
         for statement in found[1:]:
             when = "Later" if lead.date and statement.date and statement.date > lead.date else "Earlier"
-            line = (f"{when}, as of {format_date(statement.date, statement.passage.date_precision)}: "
-                    f"{_clip(_status_phrase(statement.text), 18)} [{len(used) + 1}]")
+            line = (
+                f"{when}, as of {format_date(statement.date, statement.passage.date_precision)}: "
+                f"{_clip(_status_phrase(statement.text), 18)} [{len(used) + 1}]"
+            )
             if len(" ".join(sentences + [line]).split()) > budget:
                 break
             sentences.append(line)
@@ -142,6 +155,8 @@ class Composer:
         for (unit, passage), sim in zip(pairs, sims, strict=True):
             score = 0.55 * float(sim) + 0.35 * coverage(unit.shown, weights)
             score += 0.08 / (1 + rank[passage.chunk_id]) + self._bonus(unit, query.terms, query.wh)
+            if _novelty(unit.text, query.terms) < 0.34:
+                score -= 0.3  # a cell that only repeats the question ('Member: Cllr Johnson') tells nothing
             scored.append(_Scored(unit, passage, score))
         return sorted(scored, key=lambda s: -s.score)
 
@@ -149,7 +164,7 @@ class Composer:
     def _bonus(unit: Unit, terms: Sequence[str], wh: str) -> float:
         """Favour the cell under the column the question names, and the kind of fact it asks for."""
         bonus = 0.0
-        if unit.label and any(t in unit.label.lower() for t in terms if len(t) > 3):
+        if unit.label and _label_named(unit.label, terms):
             bonus += 0.25
         if wh == "who" and _PERSON.search(unit.text):
             bonus += 0.1
@@ -172,6 +187,20 @@ class Composer:
             chosen.append(candidate)
             words += size
         return chosen
+
+
+def _label_named(label: str, terms: Sequence[str]) -> bool:
+    """The question names this column: most of the label's words are in the question."""
+    asked = {t[:5] for t in terms}
+    words = [w[:5] for w in re.findall(r"[a-z]+", label.lower()) if w not in STOPWORDS]
+    return bool(words) and sum(w in asked for w in words) * 2 >= len(words)
+
+
+def _novelty(text: str, terms: Sequence[str]) -> float:
+    """Share of a unit's words that the question did not already say."""
+    asked = {t[:5] for t in terms}
+    words = [w[:5] for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in STOPWORDS]
+    return sum(w not in asked for w in words) / len(words) if words else 0.0
 
 
 def _near_duplicate(candidate: _Scored, chosen: Sequence[_Scored]) -> bool:

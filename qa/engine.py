@@ -22,12 +22,17 @@ class CouncilQA:
     def __init__(self, settings: Settings, embedder: Embedder | None = None) -> None:
         self.settings = settings
         self.embedder = embedder or SentenceEmbedder(settings.model_path, settings.batch_size)
-        self.store = Store(settings.store, self.embedder.name, self.embedder.dimension, settings.faiss_threads)
+        self.store = Store(
+            settings.store, self.embedder.name, self.embedder.dimension, settings.faiss_threads
+        )
         self.retriever = Retriever(self.store, self.embedder, settings)
         self.composer = Composer(self.store, self.embedder, settings)
 
     def ingest(
-        self, paths: Sequence[str | Path], prune: bool = False, progress: bool = True,
+        self,
+        paths: Sequence[str | Path],
+        prune: bool = False,
+        progress: bool = True,
         on_error: Callable[[str], None] | None = None,
     ) -> IngestReport:
         return Ingestor(self.store, self.embedder, self.settings).run(paths, prune, progress, on_error)

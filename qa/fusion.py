@@ -6,7 +6,9 @@ from collections import defaultdict
 from collections.abc import Hashable, Sequence
 
 
-def rrf(rankings: Sequence[Sequence[Hashable]], k: int = 60, weights: Sequence[float] | None = None) -> list[tuple[Hashable, float]]:
+def rrf(
+    rankings: Sequence[Sequence[Hashable]], k: int = 60, weights: Sequence[float] | None = None
+) -> list[tuple[Hashable, float]]:
     """Items by sum of weight / (k + rank) over the lists they appear in, best first."""
     weights = weights or [1.0] * len(rankings)
     scores: dict[Hashable, float] = defaultdict(float)

@@ -19,17 +19,145 @@ _ID = re.compile(rf"\b({ID_NOUNS})s?\s+(?:no\.?\s*|number\s+)?(\d{{1,4}}(?:\.\d{
 _CAP_ID = re.compile(r"\b([A-Z][a-z]{2,})\s+(\d{1,3}(?:\.\d{1,3})*)\b")
 _DOTTED = re.compile(r"(?<![\d.£$€])\b(\d{1,2}\.\d{1,2}(?:\.\d{1,2})*)\b(?!\s*(?:%|per|million|bn|m\b)|\.\d)")
 _NOT_IDS = set(_MONTHS.split("|")) | {"what", "which", "when", "how", "page", "pages", "age", "aged", "year"}
-_MONTH_YEAR = re.compile(rf"\b({_MONTHS}|sept?|jan|feb|mar|apr|jun|jul|aug|oct|nov|dec)\.?\s+((?:19|20)\d\d)\b", re.I)
+_MONTH_YEAR = re.compile(
+    rf"\b({_MONTHS}|sept?|jan|feb|mar|apr|jun|jul|aug|oct|nov|dec)\.?\s+((?:19|20)\d\d)\b", re.I
+)
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
 STOPWORDS = frozenset(
-    """a about above after again against all am an and any are as at be because been before being below
-    between both but by can could did do does doing down during each few for from further had has have
-    having he her here hers him his how i if in into is it its itself just me more most my no nor not now
-    of off on once only or other our out over own same she should so some such than that the their them
-    then there these they this those through to too under until up very was we were what when where which
-    while who whom why will with would you your yours tell me give show list say says said please current
-    currently latest many much""".split()
+    [
+        "a",
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "all",
+        "am",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "because",
+        "been",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "doing",
+        "down",
+        "during",
+        "each",
+        "few",
+        "for",
+        "from",
+        "further",
+        "had",
+        "has",
+        "have",
+        "having",
+        "he",
+        "her",
+        "here",
+        "hers",
+        "him",
+        "his",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "itself",
+        "just",
+        "me",
+        "more",
+        "most",
+        "my",
+        "no",
+        "nor",
+        "not",
+        "now",
+        "of",
+        "off",
+        "on",
+        "once",
+        "only",
+        "or",
+        "other",
+        "our",
+        "out",
+        "over",
+        "own",
+        "same",
+        "she",
+        "should",
+        "so",
+        "some",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "to",
+        "too",
+        "under",
+        "until",
+        "up",
+        "very",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "why",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+        "yours",
+        "tell",
+        "me",
+        "give",
+        "show",
+        "list",
+        "say",
+        "says",
+        "said",
+        "please",
+        "current",
+        "currently",
+        "latest",
+        "many",
+        "much",
+    ]
 )
 _STATUS = re.compile(
     r"\b(status|progress|progressing|update|updates|completed?|achieved|delivered|on track|rag"
@@ -37,7 +165,9 @@ _STATUS = re.compile(
     re.I,
 )
 _HISTORY = re.compile(r"\b(changed?|changes|over time|history|evolved?|between \S+ and \S+|since)\b", re.I)
-_LIST = re.compile(r"^\s*(list|name)\b|\bwhat are (the|all)\b|\bwhich .* (are|were)\b|\ball (the )?\w+s\b", re.I)
+_LIST = re.compile(
+    r"^\s*(list|name)\b|\bwhat are (the|all)\b|\bwhich .* (are|were)\b|\ball (the )?\w+s\b", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -133,8 +263,20 @@ def intent(question: str) -> str:
 
 def wh_word(question: str) -> str:
     q = question.lower()
-    for word in ("how many", "how much", "by how much", "what proportion", "what percentage", "who", "when",
-                 "where", "why", "how", "which", "what"):
+    for word in (
+        "how many",
+        "how much",
+        "by how much",
+        "what proportion",
+        "what percentage",
+        "who",
+        "when",
+        "where",
+        "why",
+        "how",
+        "which",
+        "what",
+    ):
         if re.search(rf"\b{word}\b", q):
             return word
     return ""
@@ -142,5 +284,11 @@ def wh_word(question: str) -> str:
 
 def parse(question: str) -> Query:
     question = " ".join(question.split())
-    return Query(question, identifiers(question), terms(question), intent(question), time_target(question),
-                 wh_word(question))
+    return Query(
+        question,
+        identifiers(question),
+        terms(question),
+        intent(question),
+        time_target(question),
+        wh_word(question),
+    )

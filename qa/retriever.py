@@ -51,7 +51,9 @@ class Retriever:
         limit = limit or self.settings.candidates
         query = parse(question)
         vector = self.embedder.embed([query.text])[0]
-        lex = [cid for cid, _ in lexical(self.store, fts_query(query.terms), filters, self.settings.candidates)]
+        lex = [
+            cid for cid, _ in lexical(self.store, fts_query(query.terms), filters, self.settings.candidates)
+        ]
         den = [cid for cid, _ in dense(self.store, vector, filters, self.settings.candidates)]
         fused = [cid for cid, _ in rrf([lex, den], k=self.settings.rrf_k)]
         matched: dict[int, list[Identifier]] = {}
@@ -65,8 +67,12 @@ class Retriever:
         order = _identifier_first(fused, matched)[:limit]
         sims = self._similarities(order, vector)
         fused_score = dict(rrf([lex, den], k=self.settings.rrf_k))
-        passages = [replace(p, score=round(fused_score.get(p.chunk_id, 0.0), 6)) for p in self.store.passages(order)]
-        return Retrieval(query, tuple(passages), sims, {k: tuple(v) for k, v in matched.items()}, tuple(missing), vector)
+        passages = [
+            replace(p, score=round(fused_score.get(p.chunk_id, 0.0), 6)) for p in self.store.passages(order)
+        ]
+        return Retrieval(
+            query, tuple(passages), sims, {k: tuple(v) for k, v in matched.items()}, tuple(missing), vector
+        )
 
     def _similarities(self, ids: list[int], vector: np.ndarray) -> dict[int, float]:
         return {cid: float(np.dot(self.store.vectors.vector(cid), vector)) for cid in ids}

@@ -9,6 +9,7 @@ from corpus.sentences import split_sentences
 
 _LABELLED = re.compile(r"^([^:\n]{2,60}?):\s+(\S.*)$")
 _CONTINUED = re.compile(r"… \(continued\)$")
+SHORT_ROW_WORDS = 40  # a row this short answers best whole: who, what, why and how together
 _BULLET = re.compile(r"^[-•*·]\s+|^\(?[a-z]\)\s+|^\d+(?:\.\d+)+\s+")
 
 
@@ -32,16 +33,30 @@ def _label(line: str) -> tuple[str | None, str]:
     return None, line
 
 
+def _row_line(block: str) -> str | None:
+    """A block whose every line is a labelled cell is a table row: render it as one line."""
+    lines = [line.strip() for line in block.split("\n") if line.strip()]
+    if len(lines) < 2 or not all(_label(line)[0] for line in lines):
+        return None
+    return "; ".join(line.rstrip(".;") for line in lines)
+
+
 def units_of(text: str) -> list[Unit]:
-    """Units in reading order; the repeated key line of a continued row is not a unit."""
+    """Units in reading order: a short table row whole, else each cell's sentences; never the
+    repeated key line of a continued row."""
     units: list[Unit] = []
-    for line in text.split("\n"):
-        line = line.strip()
-        if not line or _CONTINUED.search(line):
+    for block in text.split("\n\n"):
+        row = _row_line(block)
+        if row and len(row.split()) <= SHORT_ROW_WORDS:
+            units.append(Unit(row))
             continue
-        label, value = _label(line)
-        for i, sentence in enumerate(split_sentences(_BULLET.sub("", value))):
-            units.append(Unit(sentence, label if i == 0 else None))
+        for line in block.split("\n"):
+            line = line.strip()
+            if not line or _CONTINUED.search(line):
+                continue
+            label, value = _label(line)
+            for i, sentence in enumerate(split_sentences(_BULLET.sub("", value))):
+                units.append(Unit(sentence, label if i == 0 else None))
     return units
 
 

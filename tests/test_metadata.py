@@ -211,11 +211,14 @@ def test_no_date_gives_none():
         ("Limerick City and County Council", "Limerick City and County Council"),
         ("Dún Laoghaire-Rathdown County Council", "Dún Laoghaire-Rathdown County Council"),
         ("Planning at the London Borough of Camden today", "London Borough of Camden"),
-        ("London Borough of Barking and Dagenham Planning Committee", "London Borough of Barking and Dagenham"),
+        (
+            "London Borough of Barking and Dagenham Planning Committee",
+            "London Borough of Barking and Dagenham",
+        ),
         ("the Royal Borough of Greenwich has agreed", "Royal Borough of Greenwich"),
         ("Kingston upon Hull City Council", "Kingston upon Hull City Council"),
         ("Brighton & Hove City Council", "Brighton & Hove City Council"),
-        ("Leader of the Isle of Wight Council", "Isle of Wight Council"),
+        ("Isle of Wight Council\nLeader of the Isle of Wight Council", "Isle of Wight Council"),
         ("City of Bradford Metropolitan District Council", "City of Bradford Metropolitan District Council"),
         ("PLYMOUTH CITY COUNCIL\nCABINET", "Plymouth City Council"),
         ("Cornwall Council\n\nCabinet agenda", "Cornwall Council"),
@@ -364,7 +367,10 @@ def test_describe_synthetic_minutes():
 @pytest.mark.parametrize(
     ("text", "title"),
     [
-        ("## Commitment to implementing the **Pledge**\n\nBody text.", "Commitment to implementing the Pledge"),
+        (
+            "## Commitment to implementing the **Pledge**\n\nBody text.",
+            "Commitment to implementing the Pledge",
+        ),
         ("ANNUAL BUDGET AND COUNCIL TAX SETTING 2024/25\n", "Annual Budget and Council Tax Setting 2024/25"),
         ("**Housing Delivery Update:**\n\nText.", "Housing Delivery Update"),
         ("Subject: Review of Parking Charges\nWards: All\n", "Review of Parking Charges"),
@@ -410,3 +416,97 @@ def test_describe_never_fails_and_keeps_to_its_vocabulary(text):
     assert meta.doc_type in {"agenda", "minutes", "report", "plan", "other"}
     assert meta.date_precision in {"day", "month", "year"}
     assert meta.title is None or len(meta.title) <= 150
+
+
+# --- whole headers as councils write them -----------------------------------------------------
+
+IRISH_MINUTES = """Limerick City and County Council
+
+Minutes of the Meeting of the Metropolitan District of Limerick held in the Council Chamber, \
+Dooradoyle, on Tuesday, 21st September, 2021 at 3.00 p.m.
+
+PRESENT IN THE CHAIR:
+Councillor D. Butler, Cathaoirleach.
+
+1. Adoption of Minutes
+Minutes of Meeting of the Metropolitan District of Limerick held on 20 July 2021.
+"""
+
+MODERN_GOV_AGENDA = """Public Document Pack
+
+Kent County Council
+
+Notice of Meeting
+
+CABINET
+
+Thursday, 26th January, 2023 at 10.00 am
+Council Chamber, Sessions House, County Hall, Maidstone
+
+AGENDA
+
+1. Apologies and Substitutes
+2. Minutes of the meeting held on 5 December 2022 (Pages 1 - 10)
+"""
+
+LABELLED_REPORT = """NOT PROTECTIVELY MARKED
+
+Report to: Cabinet
+Date: 14 November 2023
+Title: Medium Term Financial Strategy 2024-2029
+Report of: Director of Resources
+Wards affected: All
+
+1. Summary
+1.1 This report sets out the strategy agreed by Council on 1 March 2023.
+
+2. Recommendations
+"""
+
+PARISH_MINUTES = """Ditchling Parish Council
+
+MINUTES OF THE PARISH COUNCIL MEETING HELD ON MONDAY 6 MARCH 2023 AT 7.30PM IN THE VILLAGE HALL
+
+Present: Cllrs Ames, Bell and Cole
+23/45 Minutes of the previous meeting held on 6 February 2023 were approved.
+RESOLVED to accept the accounts.
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "council", "body", "date", "doc_type"),
+    [
+        (
+            IRISH_MINUTES,
+            "Minutes of the Meeting of the Metropolitan District of Limerick",
+            "Limerick City and County Council",
+            "Metropolitan District of Limerick",
+            dt.date(2021, 9, 21),
+            "minutes",
+        ),
+        # A modern.gov front sheet has no title line of its own, so its title is not pinned here.
+        (MODERN_GOV_AGENDA, None, "Kent County Council", "Cabinet", dt.date(2023, 1, 26), "agenda"),
+        (
+            LABELLED_REPORT,
+            "Medium Term Financial Strategy 2024-2029",
+            None,
+            "Cabinet",
+            dt.date(2023, 11, 14),
+            "report",
+        ),
+        (
+            PARISH_MINUTES,
+            "Minutes of the Parish Council Meeting",
+            "Ditchling Parish Council",
+            "Full Council",
+            dt.date(2023, 3, 6),
+            "minutes",
+        ),
+    ],
+)
+def test_realistic_headers(text, title, council, body, date, doc_type):
+    meta = describe(text)
+    if title is not None:
+        assert meta.title == title
+    assert (meta.council, meta.body, meta.date, meta.doc_type) == (council, body, date, doc_type)
+    assert meta.date_precision == "day"
