@@ -22,7 +22,7 @@ _AUTOLINK = re.compile(r"<((?:https?|mailto):[^<>\s]+)>")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\((?:#|https?://[^)\s]*|mailto:[^)\s]*)\)")
 _BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _ITEM_TAG = re.compile(r"<li\b[^<>]*>", re.IGNORECASE)
-_PARA_SEAM = re.compile(r"</(?:p|li|div|h[1-6])>\s*(?=<)", re.IGNORECASE)
+_PARA_SEAM = re.compile(r"</(?:p|li|div|h[1-6])> *(?=<)", re.IGNORECASE)
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 # Symbol-font bullets land in the Unicode private-use area after conversion.
 _PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")

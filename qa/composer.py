@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from corpus.sentences import split_sentences
 from index.embedder import Embedder
 from index.passage import Passage
 from index.settings import Settings
@@ -37,6 +38,7 @@ class _Scored:
     unit: Unit
     passage: Passage
     score: float
+    named: bool = False  # the unit is the cell of a column the question names
 
 
 def _clip(text: str, words: int) -> str:
@@ -44,14 +46,26 @@ def _clip(text: str, words: int) -> str:
     return text if len(parts) <= words else " ".join(parts[:words]).rstrip(",;:") + " …"
 
 
+def _first_sentences(text: str, words: int) -> str:
+    """Leading sentences of a status cell, as many as fit in `words`; a bare 'Completed:' keeps
+    the sentence that says what was completed."""
+    kept: list[str] = []
+    for sentence in split_sentences(" ".join(text.split())):
+        bare = len(" ".join(kept).split()) <= 3
+        if kept and not bare and len(" ".join(kept + [sentence]).split()) > words:
+            break
+        kept.append(sentence)
+    return " ".join(kept)
+
+
 def _status_phrase(text: str) -> str:
     """'In Progress: Create a number…' → 'In Progress — Create a number…', so the status leads."""
-    m = STATUS_WORDS.match(text.lstrip("•-( "))
+    text = text.lstrip("•-( ")
+    m = re.match(rf"({STATUS_WORDS.pattern})\s*[:–-]\s*", text, re.IGNORECASE)
     if not m:
         return text
-    rest = text.lstrip("•-( ")[m.end() :].lstrip(" :–-")
-    head = text.lstrip("•-( ")[: m.end()]
-    return f"{head} — {rest}" if rest else head
+    rest = text[m.end() :]
+    return f"{m.group(1)} — {rest}" if rest else m.group(1)
 
 
 class Composer:
@@ -109,14 +123,14 @@ class Composer:
         lead = found[0]
         sentences = [
             f"As of {format_date(lead.date, lead.passage.date_precision)}: "
-            f"{_clip(_status_phrase(lead.text), 45)} [1]"
+            f"{_clip(_status_phrase(_first_sentences(lead.text, 35)), 45)} [1]"
         ]
         used = [lead.passage]
         for statement in found[1:]:
             when = "Later" if lead.date and statement.date and statement.date > lead.date else "Earlier"
             line = (
                 f"{when}, as of {format_date(statement.date, statement.passage.date_precision)}: "
-                f"{_clip(_status_phrase(statement.text), 18)} [{len(used) + 1}]"
+                f"{_clip(_status_phrase(_first_sentences(statement.text, 18)), 22)} [{len(used) + 1}]"
             )
             if len(" ".join(sentences + [line]).split()) > budget:
                 break
@@ -133,7 +147,8 @@ class Composer:
         used: list[Passage] = list(dict.fromkeys(s.passage for s in chosen))
         number = {p.chunk_id: n for n, p in enumerate(used, 1)}
         prefix = self._identifier_prefix(retrieval, chosen[0])
-        lines = [f"{prefix}{_clip(s.unit.shown, 60)} [{number[s.passage.chunk_id]}]" for s in chosen]
+        lines = [f"{_clip(s.unit.shown, 60)} [{number[s.passage.chunk_id]}]" for s in chosen]
+        lines[0] = prefix + lines[0]
         citations = self._citations(used, retrieval.passages, top_k)
         return Answer(retrieval.query.text, " ".join(lines), "answered", citations)
 
@@ -157,7 +172,8 @@ class Composer:
             score += 0.08 / (1 + rank[passage.chunk_id]) + self._bonus(unit, query.terms, query.wh)
             if _novelty(unit.text, query.terms) < 0.34:
                 score -= 0.3  # a cell that only repeats the question ('Member: Cllr Johnson') tells nothing
-            scored.append(_Scored(unit, passage, score))
+            named = bool(unit.label) and _label_named(unit.label or "", query.terms)
+            scored.append(_Scored(unit, passage, score, named))
         return sorted(scored, key=lambda s: -s.score)
 
     @staticmethod
@@ -179,6 +195,8 @@ class Composer:
         budget = self.settings.answer_words * (2 if is_list else 1)
         floor = scored[0].score * (0.8 if is_list else 0.9)
         chosen = [scored[0]]
+        if scored[0].named:
+            return chosen  # the question named this column: its cell is the whole answer
         words = len(_clip(scored[0].unit.shown, 60).split())
         for candidate in scored[1 : 8 if is_list else 3]:
             size = len(candidate.unit.shown.split())

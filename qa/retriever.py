@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -15,7 +16,10 @@ from index.store import Store
 from qa.fusion import rrf
 from qa.query import Identifier, Query, parse
 
-_ID_SCAN = 400  # passages checked for an identifier; more than any real paper repeats one
+_ID_SCAN = 400
+_LABEL = re.compile(
+    r"^[^:\n]{1,40}:\s+"
+)  # passages checked for an identifier; more than any real paper repeats one
 
 
 @dataclass(frozen=True)
@@ -34,17 +38,23 @@ def holds(passage_text: str, identifier: Identifier) -> bool:
     return bool(identifier.pattern().search(passage_text))
 
 
+def defines(passage_text: str, identifier: Identifier) -> bool:
+    """The identifier opens a line (a row's key, a numbered item): the passage is about it."""
+    return any(identifier.pattern().match(_LABEL.sub("", line)) for line in passage_text.split("\n"))
+
+
 class Retriever:
     """Searches one store with one embedder; both are loaded once and reused."""
 
     def __init__(self, store: Store, embedder: Embedder, settings: Settings) -> None:
         self.store, self.embedder, self.settings = store, embedder, settings
 
-    def _identifier_hits(self, ident: Identifier, filters: Filters) -> list[int]:
+    def _identifier_hits(self, ident: Identifier, filters: Filters) -> list[tuple[int, bool]]:
+        """Chunks holding the identifier exactly, each with whether it is about it (defines it)."""
         phrase = f'"{ident.number}"' if ident.noun in {"item", "minute"} else ident.fts_phrase()
         ranked = [cid for cid, _ in lexical(self.store, phrase, filters, _ID_SCAN)]
-        passages = self.store.passages(ranked)
-        return [p.chunk_id for p in passages if holds(f"{p.heading or ''}\n{p.text}", ident)]
+        texts = [(p.chunk_id, f"{p.heading or ''}\n{p.text}") for p in self.store.passages(ranked)]
+        return [(cid, defines(text, ident)) for cid, text in texts if holds(text, ident)]
 
     def retrieve(self, question: str, filters: Filters | None = None, limit: int | None = None) -> Retrieval:
         filters = filters or Filters()
@@ -57,14 +67,16 @@ class Retriever:
         den = [cid for cid, _ in dense(self.store, vector, filters, self.settings.candidates)]
         fused = [cid for cid, _ in rrf([lex, den], k=self.settings.rrf_k)]
         matched: dict[int, list[Identifier]] = {}
+        defining: set[int] = set()
         missing = []
         for ident in query.identifiers:
             hits = self._identifier_hits(ident, filters)
             if not hits:
                 missing.append(ident)
-            for cid in hits:
+            for cid, about in hits:
                 matched.setdefault(cid, []).append(ident)
-        order = _identifier_first(fused, matched)[:limit]
+                defining.update([cid] if about else [])
+        order = _identifier_first(fused, matched, defining)[:limit]
         sims = self._similarities(order, vector)
         fused_score = dict(rrf([lex, den], k=self.settings.rrf_k))
         passages = [
@@ -78,8 +90,11 @@ class Retriever:
         return {cid: float(np.dot(self.store.vectors.vector(cid), vector)) for cid in ids}
 
 
-def _identifier_first(fused: list[int], matched: dict[int, list[Identifier]]) -> list[int]:
-    """Passages holding more of the asked identifiers first, then fused order; exact hits never drop out."""
+def _identifier_first(
+    fused: list[int], matched: dict[int, list[Identifier]], defining: set[int]
+) -> list[int]:
+    """Passages holding more of the asked identifiers first, those about them before those that
+    mention them, then fused order; exact hits never drop out."""
     rank = {cid: i for i, cid in enumerate(fused)}
     pool = list(dict.fromkeys(fused + list(matched)))
-    return sorted(pool, key=lambda cid: (-len(matched.get(cid, ())), rank.get(cid, len(rank))))
+    return sorted(pool, key=lambda c: (-len(matched.get(c, ())), c not in defining, rank.get(c, len(rank))))

@@ -1,0 +1,248 @@
+"""The `councilqa` command: a thin layer over the library; errors are one line, never a traceback."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from corpus.errors import CorpusError
+from index.embedder import EmbedderError
+from index.filters import Filters
+from index.settings import Settings
+from index.store import StoreError
+from qa.answer import Answer, format_date
+from qa.engine import CouncilQA
+
+DOC_TYPES = ("agenda", "minutes", "report", "plan", "other")
+
+
+def _date(text: str, end: bool = False) -> dt.date:
+    """'2019' / '2019-09' / '2019-09-11'; a bare year or month reaches its last day for --to."""
+    parts = [int(p) for p in text.split("-")]
+    if len(parts) == 1:
+        return dt.date(parts[0], 12, 31) if end else dt.date(parts[0], 1, 1)
+    if len(parts) == 2:
+        first = dt.date(parts[0], parts[1], 1)
+        return (
+            (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+            if end
+            else first
+        )
+    return dt.date(*parts)
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--store", help="store folder (default: $COUNCILQA_HOME or ./.councilqa)")
+    parser.add_argument("--model", help="a local sentence-transformers folder (default: the packaged model)")
+
+
+def _filters(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("filters")
+    group.add_argument("--from", dest="date_from", help="papers dated on or after YYYY[-MM[-DD]]")
+    group.add_argument("--to", dest="date_to", help="papers dated on or before YYYY[-MM[-DD]]")
+    group.add_argument("--council", help="council name contains this, e.g. Plymouth")
+    group.add_argument("--body", help="committee or meeting body contains this, e.g. Cabinet")
+    group.add_argument("--type", dest="doc_type", choices=DOC_TYPES, help="document type")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="councilqa", description="Ask council papers; get cited answers.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    ingest = sub.add_parser("ingest", help="add, update (and with --prune, drop) papers in the store")
+    ingest.add_argument("paths", nargs="+", help="files or folders (searched recursively)")
+    ingest.add_argument("--prune", action="store_true", help="drop stored files under PATHS that are gone")
+    ingest.add_argument("--quiet", action="store_true", help="no progress bar")
+    ask = sub.add_parser("ask", help="answer a question with citations")
+    ask.add_argument("question", nargs="?", help="the question")
+    ask.add_argument(
+        "--questions", help="a file of questions: one per line, or JSONL with a 'question' field"
+    )
+    ask.add_argument("--json", action="store_true", help="print the answer as JSON")
+    ask.add_argument("--top-k", type=int, default=None, help="citations to return (default 5)")
+    search = sub.add_parser("search", help="ranked passages for a query")
+    search.add_argument("query")
+    search.add_argument("--limit", type=int, default=10)
+    search.add_argument("--json", action="store_true")
+    stats = sub.add_parser("stats", help="documents, chunks, date range, councils and failures")
+    stats.add_argument("--json", action="store_true")
+    serve = sub.add_parser("serve", help="open the chat page (Streamlit) on the store")
+    serve.add_argument("--port", type=int, default=8501)
+    for command in (ingest, ask, search, stats, serve):
+        _common(command)
+    for command in (ask, search):
+        _filters(command)
+    return parser
+
+
+def _filters_of(args: argparse.Namespace) -> Filters:
+    try:
+        return Filters(
+            date_from=_date(args.date_from) if args.date_from else None,
+            date_to=_date(args.date_to, end=True) if args.date_to else None,
+            council=args.council,
+            body=args.body,
+            doc_type=args.doc_type,
+        )
+    except ValueError as exc:
+        raise SystemExit(f"councilqa: error: bad date in --from/--to ({exc})") from exc
+
+
+def _print_answer(answer: Answer) -> None:
+    print(answer.text)
+    if answer.citations:
+        print("\nSources:")
+    for c in answer.citations:
+        page = f"p. {c.page}" if c.page is not None else "page not shown"
+        print(
+            f"  [{c.n}] {c.title or Path(c.source).name} — {format_date(c.date, c.date_precision)} — {page}"
+        )
+        print(f"       {c.source}")
+
+
+def read_questions(path: str) -> list[str]:
+    """Questions from a file: JSON lines with a 'question' field, or plain lines."""
+    questions = []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        if line.startswith("{"):
+            questions.append(str(json.loads(line)["question"]))
+        else:
+            questions.append(line)
+    return questions
+
+
+def _ask(engine: CouncilQA, args: argparse.Namespace) -> int:
+    filters = _filters_of(args)
+    if args.questions:
+        for question in read_questions(args.questions):
+            answer = engine.ask(question, filters, args.top_k)
+            print(json.dumps(answer.to_dict(), ensure_ascii=False), flush=True)
+        return 0
+    if not args.question:
+        raise SystemExit("councilqa: error: give a QUESTION or --questions FILE")
+    answer = engine.ask(args.question, filters, args.top_k)
+    if args.json:
+        print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        _print_answer(answer)
+    return 0
+
+
+def _search(engine: CouncilQA, args: argparse.Namespace) -> int:
+    passages = engine.search(args.query, _filters_of(args), args.limit)
+    for rank, p in enumerate(passages, 1):
+        if args.json:
+            record = {
+                "rank": rank,
+                "source": p.source,
+                "title": p.title,
+                "page": p.page,
+                "score": p.score,
+                "date": p.date.isoformat() if p.date else None,
+                "heading": p.heading,
+                "text": p.text,
+            }
+            print(json.dumps(record, ensure_ascii=False))
+        else:
+            print(
+                f"{rank:>2}. {p.title or Path(p.source).name} — {format_date(p.date, p.date_precision)}"
+                f" — p. {p.page if p.page is not None else '?'}  ({p.source})"
+            )
+            print("    " + " ".join(p.text.split())[:300])
+    return 0
+
+
+def _stats(engine: CouncilQA, args: argparse.Namespace) -> int:
+    s = engine.stats()
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "documents": s.documents,
+                    "chunks": s.chunks,
+                    "first_date": s.first_date,
+                    "last_date": s.last_date,
+                    "councils": list(s.councils),
+                    "doc_types": dict(s.doc_types),
+                    "failures": dict(s.failures),
+                },
+                indent=2,
+            )
+        )
+        return 0
+    print(f"documents: {s.documents}\nchunks:    {s.chunks}")
+    print(f"dates:     {s.first_date or '-'} to {s.last_date or '-'}")
+    print(f"councils:  {', '.join(s.councils) or '-'}")
+    print(f"types:     {', '.join(f'{t} {n}' for t, n in s.doc_types) or '-'}")
+    print(f"failures:  {len(s.failures)}")
+    for source, reason in s.failures:
+        print(f"  {source}: {reason}")
+    return 0
+
+
+def _ingest(engine: CouncilQA, args: argparse.Namespace) -> int:
+    report = engine.ingest(
+        args.paths,
+        args.prune,
+        progress=not args.quiet,
+        on_error=lambda line: print(f"skipped {line}", file=sys.stderr),
+    )
+    print(report.summary())
+    return 0
+
+
+def app_path() -> Path:
+    """app.py beside the packages in a checkout, else the installed module."""
+    beside = Path(__file__).resolve().parent.parent / "app.py"
+    if beside.exists():
+        return beside
+    import app
+
+    return Path(app.__file__)
+
+
+def _serve(settings: Settings, args: argparse.Namespace) -> int:
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(app_path()),
+        "--server.port",
+        str(args.port),
+        "--browser.gatherUsageStats",
+        "false",
+        "--",
+        "--store",
+        str(settings.store),
+    ]
+    if settings.model_path:
+        command += ["--model", str(settings.model_path)]
+    return subprocess.call(command)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    settings = Settings.from_env(store=args.store, model_path=args.model)
+    if args.command == "serve":
+        return _serve(settings, args)
+    try:
+        engine = CouncilQA(settings)
+        handler = {"ingest": _ingest, "ask": _ask, "search": _search, "stats": _stats}[args.command]
+        return handler(engine, args)
+    except BrokenPipeError:
+        return 0  # output piped into `head` and closed early: not an error
+    except (StoreError, EmbedderError, CorpusError, OSError) as exc:
+        print(f"councilqa: error: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

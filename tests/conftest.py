@@ -1,0 +1,54 @@
+"""Shared fixtures: a fake embedder for fast tests, the real packaged model for end-to-end ones."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from index.settings import Settings
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "papers"
+
+
+class FakeEmbedder:
+    """Bag of hashed word stems: texts sharing words are similar, and it loads in no time."""
+
+    name = "fake-hash"
+    dimension = 64
+    max_tokens = 256
+
+    def count_tokens(self, text: str) -> int:
+        return len(text.split())
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        out = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for word in re.findall(r"[a-z0-9]+", text.lower()):
+                slot = int(hashlib.md5(word[:5].encode()).hexdigest(), 16) % self.dimension
+                out[row, slot] += 1.0
+            norm = np.linalg.norm(out[row])
+            out[row] = out[row] / norm if norm else out[row]
+        return out
+
+
+@pytest.fixture
+def fake_embedder() -> FakeEmbedder:
+    return FakeEmbedder()
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(store=tmp_path / "store")
+
+
+@pytest.fixture(scope="session")
+def real_embedder():
+    """The packaged all-MiniLM-L6-v2, loaded once for the whole session."""
+    from index.embedder import SentenceEmbedder
+
+    return SentenceEmbedder()

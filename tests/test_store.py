@@ -1,0 +1,293 @@
+"""The store folder: SQLite is the record, FAISS follows it, and a failed change leaves no trace."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from corpus.chunker import chunk_document
+from corpus.document import Chunk, Document
+from corpus.loader import load_document
+from index.filters import Filters
+from index.search import chunk_count, fts_query, lexical
+from index.store import Store, StoreError
+
+PLYMOUTH = """CABINET 12 March 2019
+Plymouth City Council
+Pledges Update
+
+Pledge\tPortfolio Holder\tStatus
+Pledge 4 - We will fix the potholes on every road in the city.\tMark Lowry\tIn Progress: Repairs are underway.
+Pledge 48 - We will support care leavers up to the age of 25.\tJemima Laing\tIn Progress: Placements created.
+Pledge 480 - We will plant trees in every park.\tSue Dann\tCompleted: Trees were planted in every park.
+"""
+
+EXETER = """CABINET 10 September 2020
+Exeter City Council
+Minutes
+
+The committee discussed the budget for the new swimming pool at length and agreed to consult residents.
+"""
+
+
+def _write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def papers(tmp_path: Path) -> Path:
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    _write(folder, "plymouth.txt", PLYMOUTH)
+    _write(folder, "exeter.txt", EXETER)
+    return folder
+
+
+def _prepared(path: Path, fake) -> tuple[Document, list[Chunk], np.ndarray]:
+    document = load_document(path)
+    chunks = chunk_document(document, fake.count_tokens, 60)
+    texts = [f"{c.heading}\n{c.text}" if c.heading else c.text for c in chunks]
+    return document, chunks, fake.embed(texts)
+
+
+def _open(folder: Path, fake) -> Store:
+    return Store(folder, fake.name, fake.dimension)
+
+
+def _add(store: Store, *prepared: tuple[Document, list[Chunk], np.ndarray]) -> None:
+    with store.transaction():
+        for document, chunks, vectors in prepared:
+            store.add_document(document, chunks, vectors)
+        store.bump_generation()
+    store.save_vectors()
+
+
+def _faiss_files(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.glob("vectors.*.faiss"))
+
+
+def test_new_store_is_empty_at_generation_zero(tmp_path: Path, fake_embedder) -> None:
+    store = _open(tmp_path / "store", fake_embedder)
+    assert store.generation == 0
+    assert len(store.vectors) == 0
+    assert chunk_count(store) == 0
+    assert _faiss_files(tmp_path / "store") == ["vectors.0.faiss"]
+    assert store.stats().documents == 0
+
+
+def test_add_then_reopen_keeps_chunks_and_vectors(tmp_path: Path, papers: Path, fake_embedder) -> None:
+    folder = tmp_path / "store"
+    store = _open(folder, fake_embedder)
+    plymouth = _prepared(papers / "plymouth.txt", fake_embedder)
+    exeter = _prepared(papers / "exeter.txt", fake_embedder)
+    _add(store, plymouth, exeter)
+    written = len(plymouth[1]) + len(exeter[1])
+    assert chunk_count(store) == written == len(store.vectors)
+    store.close()
+
+    reopened = _open(folder, fake_embedder)
+    assert chunk_count(reopened) == written
+    assert len(reopened.vectors) == written
+    assert reopened.sources() == sorted([str(papers / "plymouth.txt"), str(papers / "exeter.txt")])
+    assert reopened.document_hash(str(papers / "plymouth.txt")) == plymouth[0].id
+
+
+def test_stored_embeddings_survive_reopen(tmp_path: Path, papers: Path, fake_embedder) -> None:
+    folder = tmp_path / "store"
+    store = _open(folder, fake_embedder)
+    document, chunks, vectors = _prepared(papers / "plymouth.txt", fake_embedder)
+    _add(store, (document, chunks, vectors))
+    store.close()
+    reopened = _open(folder, fake_embedder)
+    ids = [r[0] for r in reopened.db.execute("SELECT id FROM chunks ORDER BY position")]
+    for chunk_id, vector in zip(ids, vectors, strict=True):
+        np.testing.assert_array_equal(reopened.vectors.vector(chunk_id), vector)
+
+
+def test_generation_bumps_and_faiss_file_follows(tmp_path: Path, papers: Path, fake_embedder) -> None:
+    folder = tmp_path / "store"
+    store = _open(folder, fake_embedder)
+    _add(store, _prepared(papers / "plymouth.txt", fake_embedder))
+    assert store.generation == 1
+    assert _faiss_files(folder) == ["vectors.1.faiss"]
+    _add(store, _prepared(papers / "exeter.txt", fake_embedder))
+    assert store.generation == 2
+    assert _faiss_files(folder) == ["vectors.2.faiss"]
+    store.close()
+    assert _open(folder, fake_embedder).generation == 2
+
+
+def test_replacing_a_document_drops_its_old_chunks(tmp_path: Path, papers: Path, fake_embedder) -> None:
+    store = _open(tmp_path / "store", fake_embedder)
+    document, chunks, vectors = _prepared(papers / "plymouth.txt", fake_embedder)
+    _add(store, (document, chunks, vectors))
+    _add(store, (document, chunks, vectors))
+    assert chunk_count(store) == len(chunks) == len(store.vectors)
+    assert store.stats().documents == 1
+
+
+def test_exception_in_transaction_rolls_back_sqlite_and_vectors(
+    tmp_path: Path, papers: Path, fake_embedder
+) -> None:
+    store = _open(tmp_path / "store", fake_embedder)
+    _add(store, _prepared(papers / "exeter.txt", fake_embedder))
+    before_chunks, before_vectors, before_gen = chunk_count(store), len(store.vectors), store.generation
+    query = fake_embedder.embed(["potholes road repairs"])[0]
+    before_hits = store.vectors.search(query, 10)
+
+    document, chunks, vectors = _prepared(papers / "plymouth.txt", fake_embedder)
+    with pytest.raises(RuntimeError, match="boom"), store.transaction():
+        store.add_document(document, chunks, vectors)
+        store.bump_generation()
+        assert len(store.vectors) == before_vectors + len(chunks)  # really added, in memory
+        raise RuntimeError("boom")
+
+    assert chunk_count(store) == before_chunks
+    assert len(store.vectors) == before_vectors
+    assert store.generation == before_gen
+    assert store.sources() == [str(papers / "exeter.txt")]
+    assert store.vectors.search(query, 10) == before_hits
+    assert lexical(store, fts_query(["potholes"]), Filters(), 10) == []
+
+
+def test_rollback_of_a_removal_restores_vectors(tmp_path: Path, papers: Path, fake_embedder) -> None:
+    store = _open(tmp_path / "store", fake_embedder)
+    _add(store, _prepared(papers / "plymouth.txt", fake_embedder))
+    before = len(store.vectors)
+    with pytest.raises(KeyError), store.transaction():
+        store.remove_document(str(papers / "plymouth.txt"))
+        assert len(store.vectors) == 0
+        raise KeyError("stop")
+    assert len(store.vectors) == before == chunk_count(store)
+
+
+def test_missing_faiss_file_is_rebuilt_from_sqlite(tmp_path: Path, papers: Path, fake_embedder) -> None:
+    folder = tmp_path / "store"
+    store = _open(folder, fake_embedder)
+    _add(
+        store,
+        _prepared(papers / "plymouth.txt", fake_embedder),
+        _prepared(papers / "exeter.txt", fake_embedder),
+    )
+    queries = fake_embedder.embed(["potholes road", "swimming pool budget", "care leavers age"])
+    before = [store.vectors.search(q, 5) for q in queries]
+    store.close()
+    for path in folder.glob("vectors.*.faiss"):
+        path.unlink()
+
+    rebuilt = _open(folder, fake_embedder)
+    assert len(rebuilt.vectors) == chunk_count(rebuilt)
+    assert [rebuilt.vectors.search(q, 5) for q in queries] == before
+    assert _faiss_files(folder) == [f"vectors.{rebuilt.generation}.faiss"]
+
+
+def test_damaged_faiss_file_is_rebuilt_from_sqlite(tmp_path: Path, papers: Path, fake_embedder) -> None:
+    folder = tmp_path / "store"
+    store = _open(folder, fake_embedder)
+    _add(store, _prepared(papers / "plymouth.txt", fake_embedder))
+    query = fake_embedder.embed(["care leavers"])[0]
+    before = store.vectors.search(query, 5)
+    store.close()
+    (folder / "vectors.1.faiss").write_bytes(b"not a faiss index at all")
+    rebuilt = _open(folder, fake_embedder)
+    assert rebuilt.vectors.search(query, 5) == before
+
+
+def test_refresh_picks_up_another_process_ingest(tmp_path: Path, papers: Path, fake_embedder) -> None:
+    folder = tmp_path / "store"
+    reader = _open(folder, fake_embedder)
+    writer = _open(folder, fake_embedder)
+    _add(writer, _prepared(papers / "plymouth.txt", fake_embedder))
+    assert len(reader.vectors) == 0
+    reader.refresh()
+    assert len(reader.vectors) == chunk_count(reader) > 0
+
+
+def test_store_refuses_other_model(tmp_path: Path, fake_embedder) -> None:
+    folder = tmp_path / "store"
+    _open(folder, fake_embedder).close()
+    with pytest.raises(StoreError) as info:
+        Store(folder, "all-MiniLM-L6-v2", fake_embedder.dimension)
+    message = str(info.value)
+    assert "fake-hash" in message
+    assert "all-MiniLM-L6-v2" in message
+
+
+def test_store_refuses_other_dimension(tmp_path: Path, fake_embedder) -> None:
+    folder = tmp_path / "store"
+    _open(folder, fake_embedder).close()
+    with pytest.raises(StoreError, match="64 dims"):
+        Store(folder, fake_embedder.name, 384)
+
+
+def test_not_a_database_is_a_store_error(tmp_path: Path, fake_embedder) -> None:
+    folder = tmp_path / "store"
+    folder.mkdir()
+    (folder / "councilqa.sqlite3").write_bytes(b"garbage " * 200)
+    with pytest.raises(StoreError, match="cannot open store"):
+        _open(folder, fake_embedder)
+
+
+def test_fts_finds_chunk_by_word(tmp_path: Path, papers: Path, fake_embedder) -> None:
+    store = _open(tmp_path / "store", fake_embedder)
+    _add(
+        store,
+        _prepared(papers / "plymouth.txt", fake_embedder),
+        _prepared(papers / "exeter.txt", fake_embedder),
+    )
+    hits = lexical(store, fts_query(["swimming"]), Filters(), 10)
+    assert len(hits) == 1
+    (passage,) = store.passages([hits[0][0]])
+    assert "swimming pool" in passage.text
+    assert passage.source == str(papers / "exeter.txt")
+    # Porter stemming: 'pothole' finds 'potholes'.
+    (hit,) = lexical(store, fts_query(["pothole"]), Filters(), 10)
+    assert "potholes" in store.passages([hit[0]])[0].text
+
+
+def test_passages_carry_document_metadata(tmp_path: Path, papers: Path, fake_embedder) -> None:
+    store = _open(tmp_path / "store", fake_embedder)
+    _add(store, _prepared(papers / "plymouth.txt", fake_embedder))
+    (hit,) = lexical(store, fts_query(["trees"]), Filters(), 10)
+    (passage,) = store.passages([hit[0]], {hit[0]: 0.5})
+    assert "Pledge 480" in passage.text
+    assert passage.council == "Plymouth City Council"
+    assert passage.date == dt.date(2019, 3, 12)
+    assert passage.date_precision == "day"
+    assert passage.score == 0.5
+
+
+def test_stats_counts_dates_councils_and_failures(tmp_path: Path, papers: Path, fake_embedder) -> None:
+    store = _open(tmp_path / "store", fake_embedder)
+    plymouth = _prepared(papers / "plymouth.txt", fake_embedder)
+    exeter = _prepared(papers / "exeter.txt", fake_embedder)
+    _add(store, plymouth, exeter)
+    with store.transaction():
+        store.record_failure("papers/broken.pdf", "corrupt PDF: EOF marker not found")
+        store.record_failure("papers/a.xls", "unsupported file type '.xls'")
+    stats = store.stats()
+    assert stats.documents == 2
+    assert stats.chunks == len(plymouth[1]) + len(exeter[1])
+    assert stats.first_date == "2019-03-12"
+    assert stats.last_date == "2020-09-10"
+    assert stats.councils == ("Exeter City Council", "Plymouth City Council")
+    assert sum(n for _, n in stats.doc_types) == 2
+    assert stats.failures == (
+        ("papers/a.xls", "unsupported file type '.xls'"),
+        ("papers/broken.pdf", "corrupt PDF: EOF marker not found"),
+    )
+
+
+def test_adding_a_document_clears_its_failure(tmp_path: Path, papers: Path, fake_embedder) -> None:
+    store = _open(tmp_path / "store", fake_embedder)
+    source = str(papers / "plymouth.txt")
+    with store.transaction():
+        store.record_failure(source, "cannot read file: permission denied")
+    assert store.stats().failures == ((source, "cannot read file: permission denied"),)
+    _add(store, _prepared(papers / "plymouth.txt", fake_embedder))
+    assert store.stats().failures == ()
