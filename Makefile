@@ -1,0 +1,55 @@
+# The README's commands. `make run` and `make test` set up a fresh machine on their own.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STORE  ?= .councilqa
+PORT   ?= 8501
+GOLD   ?= eval/gold.jsonl
+
+.PHONY: install run ingest serve test test-fast lint format eval eval-dev bench clean
+
+$(BIN)/councilqa: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	# the CPU build of torch, pinned: an unpinned torch pulls several GB of CUDA wheels
+	$(BIN)/pip install -q torch==2.13.0
+	$(BIN)/pip install -q -e ".[test]"
+	touch $@
+
+install: $(BIN)/councilqa
+
+run: install ingest serve
+
+ingest: install
+	$(BIN)/councilqa ingest samples/papers --store $(STORE)
+
+serve: install
+	$(BIN)/councilqa serve --store $(STORE) --port $(PORT)
+
+test: install
+	$(BIN)/pytest
+
+test-fast: install
+	$(BIN)/pytest -m "not slow"
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+eval: install
+	$(BIN)/councilqa ingest samples/papers --store $(STORE) --quiet
+	$(BIN)/councilqa eval $(GOLD) --store $(STORE)
+
+eval-dev: install
+	$(BIN)/councilqa ingest ../shared/corpus --store .councilqa-dev --quiet
+	$(BIN)/councilqa eval ../shared/eval/dev.jsonl --store .councilqa-dev
+
+bench: install
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(STORE) .councilqa-dev .pytest_cache .ruff_cache .hypothesis

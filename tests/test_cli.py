@@ -1,0 +1,109 @@
+"""The command line: documented, JSON of the promised shape, errors as one line."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from qa import cli
+from qa.engine import CouncilQA
+
+from conftest import SAMPLES, FakeEmbedder
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text()
+
+
+@pytest.fixture
+def fake_cli(monkeypatch, tmp_path):
+    monkeypatch.setattr(cli, "CouncilQA", lambda settings: CouncilQA(settings, embedder=FakeEmbedder()))
+    store = str(tmp_path / "store")
+
+    def run(*args: str) -> int:
+        return cli.main([*args, "--store", store])
+
+    return run
+
+
+def test_every_command_is_documented() -> None:
+    commands = cli.build_parser()._subparsers._group_actions[0].choices  # noqa: SLF001
+    for name in commands:
+        assert f"councilqa {name}" in README, f"`councilqa {name}` is not in the README"
+
+
+def test_every_make_target_in_the_readme_exists() -> None:
+    targets = set(re.findall(r"^([a-z-]+):", (ROOT / "Makefile").read_text(), re.M))
+    for target in re.findall(r"\bmake ([a-z-]+)", README):
+        assert target in targets, f"README names `make {target}`, which the Makefile lacks"
+
+
+def test_readme_starts_with_the_two_commands() -> None:
+    first_block = README.split("```bash", 1)[1].split("```", 1)[0]
+    assert [line.split()[0:2] for line in first_block.strip().splitlines()] == [["make", "run"], ["make", "test"]]
+
+
+def test_ask_json_has_the_promised_shape(fake_cli, capsys) -> None:
+    assert fake_cli("ingest", str(SAMPLES), "--quiet") == 0
+    capsys.readouterr()
+    assert fake_cli("ask", "Who is the portfolio holder for Pledge 41?", "--json") == 0
+    answer = json.loads(capsys.readouterr().out)
+    assert set(answer) == {"question", "answer", "status", "citations"}
+    assert answer["status"] == "answered"
+    for citation in answer["citations"]:
+        assert set(citation) == {"n", "source", "title", "date", "page", "text", "score"}
+        assert citation["date"] is None or re.fullmatch(r"\d{4}-\d{2}-\d{2}", citation["date"])
+        assert citation["source"].startswith(str(SAMPLES) + "/")
+
+
+def test_ask_questions_file_prints_json_lines(fake_cli, capsys, tmp_path) -> None:
+    fake_cli("ingest", str(SAMPLES), "--quiet")
+    questions = tmp_path / "q.jsonl"
+    questions.write_text('{"question": "What is the status of Pledge 48?"}\nWhat is the status of Pledge 99?\n')
+    capsys.readouterr()
+    assert fake_cli("ask", "--questions", str(questions)) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [line["status"] for line in lines] == ["answered", "not_found"]
+
+
+def test_bad_file_is_one_line_and_the_rest_goes_on(fake_cli, capsys, tmp_path) -> None:
+    bad = tmp_path / "broken.pdf"
+    bad.write_bytes(b"%PDF-1.4 not really")
+    assert fake_cli("ingest", str(bad), str(SAMPLES / "004_67e52966cbe4daee.txt"), "--quiet") == 0
+    out = capsys.readouterr()
+    errors = [line for line in out.err.splitlines() if line.strip()]
+    assert len(errors) == 1 and errors[0].startswith(f"skipped {bad}: ")
+    assert "1 added" in out.out and "1 failed" in out.out
+
+
+def test_stats_and_search(fake_cli, capsys) -> None:
+    fake_cli("ingest", str(SAMPLES), "--quiet")
+    capsys.readouterr()
+    fake_cli("stats", "--json")
+    stats = json.loads(capsys.readouterr().out)
+    assert stats["documents"] == 5 and "Plymouth City Council" in stats["councils"]
+    fake_cli("search", "Pledge 48", "--json", "--limit", "3")
+    hits = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(hits) == 3 and "Pledge 48" in hits[0]["text"]
+
+
+def test_filters_restrict_answers(fake_cli, capsys) -> None:
+    fake_cli("ingest", str(SAMPLES), "--quiet")
+    capsys.readouterr()
+    fake_cli("ask", "What is the status of Pledge 48?", "--json", "--to", "2019")
+    answer = json.loads(capsys.readouterr().out)
+    assert {c["date"][:4] for c in answer["citations"]} <= {"2016", "2017", "2018", "2019"}
+
+
+def test_store_of_another_model_is_a_one_line_error(fake_cli, capsys, tmp_path, monkeypatch) -> None:
+    fake_cli("ingest", str(SAMPLES / "004_67e52966cbe4daee.txt"), "--quiet")
+
+    class Other(FakeEmbedder):
+        name = "other-model"
+
+    monkeypatch.setattr(cli, "CouncilQA", lambda settings: CouncilQA(settings, embedder=Other()))
+    assert fake_cli("stats") == 1
+    err = capsys.readouterr().err.strip()
+    assert "\n" not in err and "other-model" in err
