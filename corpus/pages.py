@@ -1,17 +1,16 @@
-"""Split converted text into pages at the page markers that PDF-to-text converters leave behind.
+"""Split converted text into pages at the page markers that PDF-to-text converters leave behind."""
 
-Conventions (a page number is only ever read from a marker, never guessed):
-
-* A form feed (\\f) separates physical pages.
-* A footer: a line holding only "Page 41", "- 41 -" or "Page 41 of 80" (any case) ends page 41.
-  The text since the previous boundary is page 41 when it must be a single page: the previous
-  marker ended page 40, the text began at a form feed or "---" break, or it is at most 4,500
-  characters. Otherwise it may hold several pages, and its number is None.
-* A break: a line of 3+ dashes alone, then (after optional blank lines) a line "41" or "Page 41",
-  starts page 41. Once a document has such a pair, a bare dash line also starts a page, of
-  unknown number; in a document without a pair, dash lines are kept as text (markdown rules).
-* Marker lines are removed; every other line is kept, in order. Blank pages are dropped.
-"""
+# Conventions (a page number is only ever read from a marker, never guessed):
+#
+# * A form feed (\f) separates physical pages.
+# * A footer: a line holding only "Page 41", "- 41 -" or "Page 41 of 80" (any case) ends page 41.
+#   The text since the previous boundary is page 41 when it must be a single page: the previous
+#   marker ended page 40, the text began at a form feed or "---" break, or it is at most 4,500
+#   characters. Otherwise it may hold several pages, and its number is None.
+# * A break: a line of 3+ dashes alone, then (after optional blank lines) a line "41" or "Page 41",
+#   starts page 41. Once a document has such a pair, a bare dash line also starts a page, of
+#   unknown number; in a document without a pair, dash lines are kept as text (markdown rules).
+# * Marker lines are removed; every other line is kept, in order. Blank pages are dropped.
 
 from __future__ import annotations
 

@@ -17,6 +17,7 @@ from index.settings import Settings
 from index.store import StoreError
 from qa.answer import Answer, format_date
 from qa.engine import CouncilQA
+from qa.evaluate import evaluate, load_gold, render, to_json
 
 DOC_TYPES = ("agenda", "minutes", "report", "plan", "other")
 
@@ -72,7 +73,11 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--json", action="store_true")
     serve = sub.add_parser("serve", help="open the chat page (Streamlit) on the store")
     serve.add_argument("--port", type=int, default=8501)
-    for command in (ingest, ask, search, stats, serve):
+    evaluate = sub.add_parser("eval", help="score answers against a gold JSONL file")
+    evaluate.add_argument("gold", help="JSONL: question, type, evidence [{doc, contains}], answer_any")
+    evaluate.add_argument("--k", type=int, default=5, help="citations that count (default 5)")
+    evaluate.add_argument("--json", action="store_true", help="print a machine-readable summary")
+    for command in (ingest, ask, search, stats, serve, evaluate):
         _common(command)
     for command in (ask, search):
         _filters(command)
@@ -187,6 +192,13 @@ def _stats(engine: CouncilQA, args: argparse.Namespace) -> int:
     return 0
 
 
+def _eval(engine: CouncilQA, args: argparse.Namespace) -> int:
+    gold = load_gold(args.gold)
+    scores, summary = evaluate(gold, lambda q: engine.ask(q, top_k=args.k), args.k)
+    print(to_json(scores, summary) if args.json else render(scores, summary))
+    return 0
+
+
 def _ingest(engine: CouncilQA, args: argparse.Namespace) -> int:
     report = engine.ingest(
         args.paths,
@@ -235,7 +247,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _serve(settings, args)
     try:
         engine = CouncilQA(settings)
-        handler = {"ingest": _ingest, "ask": _ask, "search": _search, "stats": _stats}[args.command]
+        handlers = {"ingest": _ingest, "ask": _ask, "search": _search, "stats": _stats, "eval": _eval}
+        handler = handlers[args.command]
         return handler(engine, args)
     except BrokenPipeError:
         return 0  # output piped into `head` and closed early: not an error

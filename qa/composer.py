@@ -18,7 +18,7 @@ from qa.query import STOPWORDS
 from qa.relevance import coverage, term_weights, unseen_terms
 from qa.retriever import Retrieval
 from qa.statements import STATUS_WORDS, Statement, lead_for, statements
-from qa.units import Unit, units_of
+from qa.units import Unit, focus, units_of
 
 _PERSON = re.compile(r"\b(?:Councillor|Cllr|Mr|Mrs|Ms|Dr)\.?\s+[A-Z]|\b[A-Z][a-z]+ [A-Z][a-z]+\b")
 _WHEN = re.compile(
@@ -31,6 +31,7 @@ _QUANTITY = re.compile(
 )
 _ANSWER_PASSAGES = 12
 _GATE_PASSAGES = 15
+_EMBED_UNITS = 48
 
 
 @dataclass(frozen=True)
@@ -77,24 +78,25 @@ class Composer:
     def compose(self, retrieval: Retrieval, top_k: int | None = None) -> Answer:
         top_k = top_k or self.settings.top_k
         query = retrieval.query
-        if query.identifiers and len(retrieval.missing) == len(query.identifiers):
+        strict = [i for i in query.identifiers if i.strict]
+        if strict and len(retrieval.missing) == len(strict):
             names = ", ".join(str(i) for i in retrieval.missing)
             return self._not_found(query.text, f"The papers do not mention {names}.")
-        pool = self._answering_pool(retrieval)
+        weights = term_weights(self.store, query.terms)
+        pool = self._answering_pool(retrieval, weights)
         if not pool:
             return self._not_found(query.text, "The papers do not answer this question.")
-        if query.intent in {"status", "history"} and (found := statements(pool)):
+        if query.intent in {"status", "history"} and (found := statements(pool, query.identifiers)):
             return self._status_answer(retrieval, lead_for(found, query.time), top_k)
-        return self._fact_answer(retrieval, pool, top_k)
+        return self._fact_answer(retrieval, pool, weights, top_k)
 
     def _not_found(self, question: str, text: str) -> Answer:
         return Answer(question, text, "not_found", ())
 
-    def _answering_pool(self, retrieval: Retrieval) -> list[Passage]:
+    def _answering_pool(self, retrieval: Retrieval, weights: dict[str, float]) -> list[Passage]:
         """Passages that may answer: those holding the asked identifiers, else those past the gate."""
-        if retrieval.query.identifiers:
+        if retrieval.matched:
             return [p for p in retrieval.passages if p.chunk_id in retrieval.matched]
-        weights = term_weights(self.store, retrieval.query.terms)
         unseen = unseen_terms(self.store, weights)
         kept = []
         for passage in retrieval.passages[:_GATE_PASSAGES]:
@@ -139,8 +141,10 @@ class Composer:
         citations = self._citations(used, retrieval.passages, top_k)
         return Answer(retrieval.query.text, " ".join(sentences), "answered", citations)
 
-    def _fact_answer(self, retrieval: Retrieval, pool: list[Passage], top_k: int) -> Answer:
-        scored = self._score_units(retrieval, pool[:_ANSWER_PASSAGES])
+    def _fact_answer(
+        self, retrieval: Retrieval, pool: list[Passage], weights: dict[str, float], top_k: int
+    ) -> Answer:
+        scored = self._score_units(retrieval, pool[:_ANSWER_PASSAGES], weights)
         if not scored:
             return self._not_found(retrieval.query.text, "The papers do not answer this question.")
         chosen = self._choose(scored, retrieval.query.intent == "list")
@@ -157,23 +161,39 @@ class Composer:
         missing = [str(i) for i in retrieval.query.identifiers if not i.pattern().search(best.unit.shown)]
         return f"{', '.join(missing)} — " if missing and best.unit.label else ""
 
-    def _score_units(self, retrieval: Retrieval, passages: Sequence[Passage]) -> list[_Scored]:
+    def _score_units(
+        self, retrieval: Retrieval, passages: Sequence[Passage], weights: dict[str, float]
+    ) -> list[_Scored]:
+        """Score sentences and cells: lexical and fact-kind signals first, then meaning for the best."""
         query = retrieval.query
-        pairs = [(u, p) for p in passages for u in units_of(p.text) if len(u.text.split()) >= 2]
-        if not pairs:
-            return []
-        vectors = self.embedder.embed([u.shown for u, _ in pairs])
-        sims = vectors @ np.asarray(retrieval.vector, dtype=np.float32)
-        weights = term_weights(self.store, query.terms)
         rank = {p.chunk_id: i for i, p in enumerate(passages)}
-        scored = []
-        for (unit, passage), sim in zip(pairs, sims, strict=True):
-            score = 0.55 * float(sim) + 0.35 * coverage(unit.shown, weights)
-            score += 0.08 / (1 + rank[passage.chunk_id]) + self._bonus(unit, query.terms, query.wh)
-            if _novelty(unit.text, query.terms) < 0.34:
-                score -= 0.3  # a cell that only repeats the question ('Member: Cllr Johnson') tells nothing
-            named = bool(unit.label) and _label_named(unit.label or "", query.terms)
-            scored.append(_Scored(unit, passage, score, named))
+        pre = []
+        for passage in passages:
+            for unit in units_of(focus(passage.text, query.identifiers)):
+                if len(unit.text.split()) < 2:
+                    continue
+                score = 0.35 * coverage(unit.shown, weights) + 0.08 / (1 + rank[passage.chunk_id])
+                score += self._bonus(unit, query.terms, query.wh)
+                if _novelty(unit.text, query.terms) < 0.34:
+                    score -= (
+                        0.3  # a cell that only repeats the question ('Member: Cllr Johnson') tells nothing
+                    )
+                pre.append((score, unit, passage))
+        # Embedding every sentence costs most of a query's time: only the lexically likely ones are.
+        pre = sorted(pre, key=lambda item: -item[0])[:_EMBED_UNITS]
+        if not pre:
+            return []
+        vectors = self.embedder.embed([unit.shown for _, unit, _ in pre])
+        sims = vectors @ np.asarray(retrieval.vector, dtype=np.float32)
+        scored = [
+            _Scored(
+                unit,
+                passage,
+                score + 0.55 * float(sim),
+                bool(unit.label) and _label_named(unit.label, query.terms),
+            )
+            for (score, unit, passage), sim in zip(pre, sims, strict=True)
+        ]
         return sorted(scored, key=lambda s: -s.score)
 
     @staticmethod

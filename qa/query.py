@@ -7,158 +7,33 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from qa.stopwords import STOPWORDS
+
 # Nouns that councils number: "Pledge 48", "item 7", "Recommendation 2.1", "Minute 23".
 ID_NOUNS = (
     "pledge|priority|item|agenda item|minute|appendix|annex|action|recommendation|section|paragraph|para"
     "|objective|outcome|policy|question|motion|resolution|commitment|target|milestone|ref|reference"
     "|schedule|table|figure|chapter|part|phase|project|programme|kpi|theme|indicator|goal|aim|standard"
-    "|principle|proposal|decision|report|option|risk|measure|ward|page"
+    "|principle|proposal|decision|report|option|risk|measure|ward"
 )
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _ID = re.compile(rf"\b({ID_NOUNS})s?\s+(?:no\.?\s*|number\s+)?(\d{{1,4}}(?:\.\d{{1,3}})*[a-z]?)\b", re.I)
-_CAP_ID = re.compile(r"\b([A-Z][a-z]{2,})\s+(\d{1,3}(?:\.\d{1,3})*)\b")
-_DOTTED = re.compile(r"(?<![\d.£$€])\b(\d{1,2}\.\d{1,2}(?:\.\d{1,2})*)\b(?!\s*(?:%|per|million|bn|m\b)|\.\d)")
-_NOT_IDS = set(_MONTHS.split("|")) | {"what", "which", "when", "how", "page", "pages", "age", "aged", "year"}
+_CAP_ID = re.compile(r"\b([A-Z][a-z]{2,})\s+(\d{1,3}(?:\.\d{1,3})*)\b(?![-/:]\d)")
+_DOTTED = re.compile(
+    r"(?<![\d.£$€])\b(\d{1,2}\.\d{1,2}(?:\.\d{1,2})*)\b(?!\s*(?:%|per|million|bn|m\b|am\b|pm\b|a\.m|p\.m)|\.\d)"
+)
+_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday"
+_NOT_IDS = (
+    set(_MONTHS.split("|"))
+    | set(_WEEKDAYS.split())
+    | {"what", "which", "when", "how", "page", "pages", "age", "aged", "year", "years", "covid"}
+)
+_NOUNS = set(ID_NOUNS.split("|"))
 _MONTH_YEAR = re.compile(
     rf"\b({_MONTHS}|sept?|jan|feb|mar|apr|jun|jul|aug|oct|nov|dec)\.?\s+((?:19|20)\d\d)\b", re.I
 )
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
-STOPWORDS = frozenset(
-    [
-        "a",
-        "about",
-        "above",
-        "after",
-        "again",
-        "against",
-        "all",
-        "am",
-        "an",
-        "and",
-        "any",
-        "are",
-        "as",
-        "at",
-        "be",
-        "because",
-        "been",
-        "before",
-        "being",
-        "below",
-        "between",
-        "both",
-        "but",
-        "by",
-        "can",
-        "could",
-        "did",
-        "do",
-        "does",
-        "doing",
-        "down",
-        "during",
-        "each",
-        "few",
-        "for",
-        "from",
-        "further",
-        "had",
-        "has",
-        "have",
-        "having",
-        "he",
-        "her",
-        "here",
-        "hers",
-        "him",
-        "his",
-        "how",
-        "i",
-        "if",
-        "in",
-        "into",
-        "is",
-        "it",
-        "its",
-        "itself",
-        "just",
-        "me",
-        "more",
-        "most",
-        "my",
-        "no",
-        "nor",
-        "not",
-        "now",
-        "of",
-        "off",
-        "on",
-        "once",
-        "only",
-        "or",
-        "other",
-        "our",
-        "out",
-        "over",
-        "own",
-        "same",
-        "she",
-        "should",
-        "so",
-        "some",
-        "such",
-        "than",
-        "that",
-        "the",
-        "their",
-        "them",
-        "then",
-        "there",
-        "these",
-        "they",
-        "this",
-        "those",
-        "through",
-        "to",
-        "too",
-        "under",
-        "until",
-        "up",
-        "very",
-        "was",
-        "we",
-        "were",
-        "what",
-        "when",
-        "where",
-        "which",
-        "while",
-        "who",
-        "whom",
-        "why",
-        "will",
-        "with",
-        "would",
-        "you",
-        "your",
-        "yours",
-        "tell",
-        "me",
-        "give",
-        "show",
-        "list",
-        "say",
-        "says",
-        "said",
-        "please",
-        "current",
-        "currently",
-        "latest",
-        "many",
-        "much",
-    ]
-)
 _STATUS = re.compile(
     r"\b(status|progress|progressing|update|updates|completed?|achieved|delivered|on track|rag"
     r"|what happened|where are we|how far)\b",
@@ -176,6 +51,7 @@ class Identifier:
 
     noun: str  # lower case, "" for a bare section number like 3.1
     number: str
+    strict: bool = True  # a council noun or section number; False for a capitalised word's guess
 
     def __str__(self) -> str:
         return f"{self.noun.title()} {self.number}".strip()
@@ -183,7 +59,7 @@ class Identifier:
     def pattern(self) -> re.Pattern[str]:
         """Matches 'Pledge 48' but never 'Pledge 4', 'Pledge 480' or 'Pledge 48.1'."""
         num = re.escape(self.number)
-        tail = r"(?![\d]|\.\d)"
+        tail = r"(?![\da-z]|\.\d)"
         if not self.noun:
             return re.compile(rf"(?<![\d.]){num}{tail}")
         noun = re.escape(self.noun).replace(r"\ ", r"\s+")
@@ -215,17 +91,24 @@ class Query:
 
 
 def identifiers(question: str) -> tuple[Identifier, ...]:
+    """Numbered things the question names. Council nouns ('Pledge 48') are strict: if no paper holds
+    one, the answer is not_found. Other capitalised words before a number are only hints."""
     found: list[Identifier] = []
-    for noun, number in _ID.findall(question) + _CAP_ID.findall(question):
+    for noun, number in _ID.findall(question):
+        if not _is_year(number):
+            found.append(Identifier("item" if noun.lower() == "agenda item" else noun.lower(), number))
+    for noun, number in _CAP_ID.findall(question):
         noun = noun.lower()
-        if noun in _NOT_IDS or (len(number) == 4 and number[:2] in {"19", "20"}):
+        if noun in _NOT_IDS or noun in _NOUNS or noun.rstrip("s") in _NOUNS or _is_year(number):
             continue
-        if noun == "agenda item":
-            noun = "item"
-        found.append(Identifier(noun, number))
+        found.append(Identifier(noun, number, strict=False))
     claimed = {i.number for i in found}
     found += [Identifier("", n) for n in _DOTTED.findall(question) if n not in claimed]
     return tuple(dict.fromkeys(found))
+
+
+def _is_year(number: str) -> bool:
+    return len(number) == 4 and number[:2] in {"19", "20"}
 
 
 def time_target(question: str) -> TimeTarget | None:

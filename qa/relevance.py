@@ -10,6 +10,10 @@ from index.search import chunk_count, document_frequency
 from index.store import Store
 
 _WORD = re.compile(r"[a-z0-9]+")
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july"
+    " august september october november december sept today yesterday tomorrow week month year".split()
+)
 _STEM = 5  # 'repaired'/'repairs', 'children'/'child': a shared 5-letter prefix is the same word here
 
 
@@ -38,5 +42,10 @@ def coverage(text: str, weights: dict[str, float]) -> float:
 
 
 def unseen_terms(store: Store, weights: dict[str, float]) -> list[str]:
-    """Content words of the question that no chunk holds at all (e.g. 'potholes')."""
-    return [t for t in weights if len(t) >= 4 and not t.isdigit() and document_frequency(store, t) == 0]
+    """Content words of the question that no chunk holds at all (e.g. 'potholes'); calendar words
+    ('Tuesday') say when, not what, so they never count."""
+    return [
+        t
+        for t in weights
+        if len(t) >= 4 and not t.isdigit() and t not in _CALENDAR and document_frequency(store, t) == 0
+    ]

@@ -71,7 +71,7 @@ class Retriever:
         missing = []
         for ident in query.identifiers:
             hits = self._identifier_hits(ident, filters)
-            if not hits:
+            if not hits and ident.strict:
                 missing.append(ident)
             for cid, about in hits:
                 matched.setdefault(cid, []).append(ident)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from index.passage import Passage
-from qa.query import TimeTarget
-from qa.units import cell, units_of
+from qa.query import Identifier, TimeTarget
+from qa.units import cell, focus, units_of
 
 STATUS_WORDS = re.compile(
     r"\b(completed?|complete pending|in progress|on track|off track|not (?:yet )?started|achieved"
@@ -42,14 +42,15 @@ def statement_of(passage: Passage) -> str | None:
     return (leading or naming or [None])[0]
 
 
-def statements(passages: Sequence[Passage]) -> list[Statement]:
-    """One statement per paper (its best-ranked passage that has one), newest paper first."""
+def statements(passages: Sequence[Passage], identifiers: Sequence[Identifier] = ()) -> list[Statement]:
+    """One statement per paper (its best-ranked passage that has one), newest paper first; where
+    the question names identifiers, only the rows that hold them speak."""
     seen: set[str] = set()
     found: list[Statement] = []
     for passage in passages:
         if passage.source in seen:
             continue
-        if text := statement_of(passage):
+        if text := statement_of(replace(passage, text=focus(passage.text, identifiers))):
             seen.add(passage.source)
             found.append(Statement(text, passage))
     return sorted(found, key=lambda s: s.date or dt.date.min, reverse=True)

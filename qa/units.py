@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from corpus.sentences import split_sentences
+from qa.query import Identifier
 
 _LABELLED = re.compile(r"^([^:\n]{2,60}?):\s+(\S.*)$")
 _CONTINUED = re.compile(r"… \(continued\)$")
@@ -67,3 +69,12 @@ def cell(text: str, label_pattern: re.Pattern[str]) -> str | None:
         if label and label_pattern.search(label):
             return value
     return None
+
+
+def focus(text: str, identifiers: Sequence[Identifier]) -> str:
+    """Only the blocks (rows, paragraphs) that hold an asked identifier, when any block does:
+    a chunk packing Pledge 4 and Pledge 48 answers for Pledge 48 with Pledge 48's row."""
+    if not identifiers:
+        return text
+    blocks = [b for b in text.split("\n\n") if any(i.pattern().search(b) for i in identifiers)]
+    return "\n\n".join(blocks) if blocks else text

@@ -165,11 +165,6 @@ def test_single_paper_status_has_one_statement(qa: CouncilQA) -> None:
     assert "Earlier" not in answer.text and "Later" not in answer.text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="qa/statements.py statement_of() takes the first 'Status' cell of the passage; short rows share "
-    "one chunk, so asking about Pledge 48 (or 480) answers with Pledge 4's status from the same chunk",
-)
 def test_status_comes_from_the_row_of_the_asked_pledge(
     tmp_path: Path, settings: Settings, fake_embedder
 ) -> None:
@@ -322,12 +317,6 @@ COVID_PAPER = (
 )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="qa/query.py _CAP_ID reads 'Covid 19' as Identifier('covid', '19'), whose pattern needs "
-    "'covid' + optional spaces + '19' and so never matches the papers' 'COVID-19': the answer is "
-    "'The papers do not mention Covid 19.'",
-)
 def test_capitalised_word_and_number_is_not_a_missing_identifier(
     tmp_path: Path, settings: Settings, fake_embedder
 ) -> None:
@@ -336,12 +325,6 @@ def test_capitalised_word_and_number_is_not_a_missing_identifier(
     assert qa.ask("What is the Covid 19 recovery plan?").status == "answered"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="qa/query.py _CAP_ID reads the weekday of a date as an identifier (Identifier('tuesday', '12')); "
-    "papers dated '12 March 2021' never hold 'Tuesday 12', so the answer is "
-    "'The papers do not mention Tuesday 12.'",
-)
 def test_weekday_date_in_question_is_not_a_missing_identifier(
     tmp_path: Path, settings: Settings, fake_embedder
 ) -> None:

@@ -7,11 +7,10 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import SAMPLES, FakeEmbedder
 
 from qa import cli
 from qa.engine import CouncilQA
-
-from conftest import SAMPLES, FakeEmbedder
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text()
@@ -42,7 +41,10 @@ def test_every_make_target_in_the_readme_exists() -> None:
 
 def test_readme_starts_with_the_two_commands() -> None:
     first_block = README.split("```bash", 1)[1].split("```", 1)[0]
-    assert [line.split()[0:2] for line in first_block.strip().splitlines()] == [["make", "run"], ["make", "test"]]
+    assert [line.split()[0:2] for line in first_block.strip().splitlines()] == [
+        ["make", "run"],
+        ["make", "test"],
+    ]
 
 
 def test_ask_json_has_the_promised_shape(fake_cli, capsys) -> None:
@@ -61,7 +63,9 @@ def test_ask_json_has_the_promised_shape(fake_cli, capsys) -> None:
 def test_ask_questions_file_prints_json_lines(fake_cli, capsys, tmp_path) -> None:
     fake_cli("ingest", str(SAMPLES), "--quiet")
     questions = tmp_path / "q.jsonl"
-    questions.write_text('{"question": "What is the status of Pledge 48?"}\nWhat is the status of Pledge 99?\n')
+    questions.write_text(
+        '{"question": "What is the status of Pledge 48?"}\nWhat is the status of Pledge 99?\n'
+    )
     capsys.readouterr()
     assert fake_cli("ask", "--questions", str(questions)) == 0
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]

@@ -7,11 +7,10 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import SAMPLES
 
 from index.settings import Settings
 from qa.engine import CouncilQA
-
-from conftest import SAMPLES
 
 pytestmark = pytest.mark.slow
 DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev.jsonl"
@@ -55,7 +54,9 @@ def test_unknown_identifier_is_not_found(engine: CouncilQA) -> None:
 
 def test_identifier_is_exact(engine: CouncilQA) -> None:
     passages = engine.search("Pledge 4", limit=5)
-    assert not any(re.search(r"Pledge 4\d", p.text) and not re.search(r"Pledge 4\b", p.text) for p in passages[:1])
+    assert not any(
+        re.search(r"Pledge 4\d", p.text) and not re.search(r"Pledge 4\b", p.text) for p in passages[:1]
+    )
     answer = engine.ask("What is Pledge 4?")
     assert answer.status == "not_found"
 
@@ -95,7 +96,10 @@ def test_dev_gold_set_on_the_sample_papers(engine: CouncilQA) -> None:
             continue
         answerable += 1
         found = [
-            any(Path(c.source).name.startswith(e["doc"]) and _fold(e["contains"]) in _fold(c.text) for c in answer.citations[:5])
+            any(
+                Path(c.source).name.startswith(e["doc"]) and _fold(e["contains"]) in _fold(c.text)
+                for c in answer.citations[:5]
+            )
             for e in row["evidence"]
         ]
         evidence += all(found) if row.get("evidence_all") else any(found)

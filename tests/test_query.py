@@ -55,31 +55,14 @@ def test_not_identifiers(question: str) -> None:
     assert identifiers(question) == ()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="qa/query.py _CAP_ID takes any capitalised word before a number, so a weekday in a date "
-    "('Tuesday 12 March 2019') becomes Identifier('tuesday', '12'); a paper that dates the meeting "
-    "'12 March 2019' then makes the composer answer 'The papers do not mention Tuesday 12.'",
-)
 def test_weekday_in_a_date_is_not_an_identifier() -> None:
     assert identifiers("What was agreed on Tuesday 12 March 2019?") == ()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="qa/query.py: _ID strips the plural ('Pledges 3' -> pledge/3) but _CAP_ID keeps it "
-    "('pledges'/3), so a second identifier whose pattern needs 'pledgess?' is added; it never "
-    "matches 'Pledge 3' and shows up in Retrieval.missing although the pledge is found",
-)
 def test_plural_noun_gives_one_identifier() -> None:
     assert identifiers("What is the status of Pledges 3?") == (Identifier("pledge", "3"),)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="qa/query.py _DOTTED takes a time of day ('9.30 am') for a bare section number "
-    "Identifier('', '9.30'); papers writing '9:30' then make the answer 'The papers do not mention 9.30.'",
-)
 def test_time_of_day_is_not_an_identifier() -> None:
     assert identifiers("What was agreed at 9.30 am?") == ()
 

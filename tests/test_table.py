@@ -14,7 +14,7 @@ PLEDGE_HEADER = "Pledge\tPortfolio Holder\tLead Director\tStatus"
 HEADERS = ("Pledge", "Portfolio Holder", "Lead Director", "Status")
 
 
-def _table(*lines: str | tuple[str, int]) -> Table:
+def _table(*lines: str | tuple[str, int | None]) -> Table:
     """Feed lines (optionally with their page number) to a fresh table."""
     table = Table()
     for item in lines:
@@ -281,7 +281,7 @@ def test_continuation_on_an_unnumbered_page_keeps_the_known_page_end() -> None:
     table = _table(
         PLEDGE_HEADER,
         ("Pledge 47 - Home.\tJemima Laing\tJean Kelly\tCompleted", 3),
-        ("\t\t\tfollowed up.", None),  # type: ignore[arg-type]
+        ("\t\t\tfollowed up.", None),
     )
     assert (table.rows[0].page_start, table.rows[0].page_end) == (3, 3)
 
