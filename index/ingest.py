@@ -78,6 +78,7 @@ class Ingestor:
         on_error: Callable[[str], None] | None = None,
     ) -> IngestReport:
         report, pending = IngestReport(), _Pending()
+        self._failed = set(self.store.failed_sources())
         files = list(walk(paths))
         for path, source in _progress(files, progress):
             self._take(path, source, report, pending, on_error)
@@ -98,6 +99,9 @@ class Ingestor:
             sha = file_hash(path) if path.is_file() else ""
             if sha and self.store.document_hash(source) == sha:
                 report.unchanged.append(source)
+                if source in self._failed:  # it failed once, and is back as it was stored
+                    with self.store.transaction():
+                        self.store.clear_failure(source)
                 return
             document = load_document(path, source, sha)
             chunks = chunk_document(document, self.embedder.count_tokens, self.max_tokens)
@@ -130,19 +134,23 @@ class Ingestor:
         pending.documents.clear()
 
     def _prune(self, paths: Sequence[str | Path], seen: set[str], report: IngestReport) -> None:
-        """Drop stored files under the given paths that the walk no longer found."""
+        """Drop stored files, and failure records, under the given paths that the walk no longer found."""
         roots = [str(p).rstrip("/") for p in paths]
-        gone = [
-            s
-            for s in self.store.sources()
-            if s not in seen and any(s == r or s.startswith(r + os.sep) for r in roots)
-        ]
-        if gone:
+
+        def gone(sources: list[str]) -> list[str]:
+            return [
+                s for s in sources if s not in seen and any(s == r or s.startswith(r + os.sep) for r in roots)
+            ]
+
+        documents, failures = gone(self.store.sources()), gone(self.store.failed_sources())
+        if documents or failures:
             with self.store.transaction():
-                for source in gone:
+                for source in documents:
                     self.store.remove_document(source)
+                for source in failures:
+                    self.store.clear_failure(source)
                 self.store.bump_generation()
-            report.removed.extend(gone)
+            report.removed.extend(documents)
 
 
 def _embed_text(chunk: Chunk) -> str:

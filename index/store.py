@@ -217,6 +217,12 @@ class Store:
         self.vectors.add(np.array(ids, dtype=np.int64), np.asarray(vectors, dtype=np.float32))
         self.db.execute("DELETE FROM failures WHERE source = ?", (document.source,))
 
+    def failed_sources(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT source FROM failures ORDER BY source")]
+
+    def clear_failure(self, source: str) -> None:
+        self.db.execute("DELETE FROM failures WHERE source = ?", (source,))
+
     def record_failure(self, source: str, reason: str) -> None:
         self.db.execute("INSERT OR REPLACE INTO failures VALUES (?, ?, ?)", (source, reason, _now()))
 

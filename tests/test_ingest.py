@@ -219,12 +219,6 @@ def test_corrupted_after_ingest_keeps_old_chunks(qa: CouncilQA, papers: Path) ->
     assert _consistent(qa.store)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="index/ingest.py: a file that failed is recorded in `failures`; when it is restored to the "
-    "content already stored, _take returns 'unchanged' before anything clears that record, so "
-    "stats().failures keeps listing a file that is ingested and readable",
-)
 def test_restored_file_is_no_longer_listed_as_failed(qa: CouncilQA, papers: Path) -> None:
     qa.ingest([str(papers)], progress=False)
     good = (papers / "a.txt").read_bytes()
@@ -236,11 +230,6 @@ def test_restored_file_is_no_longer_listed_as_failed(qa: CouncilQA, papers: Path
     assert qa.stats().failures == ()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="index/ingest.py _prune removes only documents: a failed file deleted from disk and pruned "
-    "stays in stats().failures for ever",
-)
 def test_prune_forgets_failures_of_deleted_files(qa: CouncilQA, papers: Path) -> None:
     (papers / "sheet.xls").write_bytes(b"not a spreadsheet")
     qa.ingest([str(papers)], progress=False)
