@@ -68,7 +68,9 @@ def _lines(pages: Sequence[Page]) -> list[tuple[str, int | None]]:
 
 def _table_blocks(table: Table) -> Iterator[Block]:
     for caption in table.caption:
-        yield Block("text", caption, table.rows[0].page_start if table.rows else None, None)
+        yield Block("text", caption, table.page, table.page)
+    if table.headers and not table.rows:  # a header with no rows under it is still text
+        yield Block("text", " | ".join(h for h in table.headers if h), table.page, table.page)
     for row in table.rows:
         text = row.render().strip()
         if text:

@@ -44,12 +44,18 @@ def _words_fit(words: list[str], budget: int, count: TokenCounter) -> int:
 
 
 def _segments(text: str) -> Iterator[tuple[str, str]]:
-    """Sentences with the separator that joined them: a newline between lines, else a space."""
+    """Sentences with the separator that joined them: a newline between lines, else a space. A
+    bare label ('Status:') stays with the sentence after it, so no piece ends on a label."""
     for line in text.split("\n"):
-        sep = "\n"
+        sep, held = "\n", ""
         for sentence in split_sentences(line):
-            yield sep, sentence
-            sep = " "
+            if sentence.endswith(":") and len(sentence.split()) <= 6:
+                held = f"{held} {sentence}".strip()
+                continue
+            yield sep, f"{held} {sentence}".strip()
+            sep, held = " ", ""
+        if held:
+            yield sep, held
 
 
 def split_text(text: str, budget: int, count: TokenCounter) -> list[str]:
@@ -76,13 +82,23 @@ def split_text(text: str, budget: int, count: TokenCounter) -> list[str]:
 
 def _row_pieces(block: Block, budget: int, count: TokenCounter) -> Iterator[Block]:
     """A long row is cut into pieces that each repeat the row's key, so 'Pledge 48' stays findable."""
-    key = " ".join((block.key or "").split()[:_ROW_KEY_WORDS])
-    label = f"{key} … (continued)" if key else "(continued)"
-    first = True
-    for piece in split_text(block.text, budget - count(label) - 2, count):
-        text = piece if first else f"{label}\n{piece}"
-        first = False
+    label = _continued_label(block.key or "", budget, count)
+    room = budget - (count(label) + 2 if label else 0)
+    for i, piece in enumerate(split_text(block.text, room, count)):
+        text = f"{label}\n{piece}" if i and label else piece
         yield Block("row", text, block.page_start, block.page_end, block.key)
+
+
+def _continued_label(key: str, budget: int, count: TokenCounter) -> str:
+    """'Pledge 48 - We will look … (continued)', shortened to fit half the budget, or nothing."""
+    words = key.split()[:_ROW_KEY_WORDS]
+    while True:
+        label = f"{' '.join(words)} … (continued)" if words else "(continued)"
+        if count(label) + 2 <= budget // 2:
+            return label
+        if not words:
+            return ""
+        words = words[:-1]
 
 
 def _units(blocks: Sequence[Block], budget: int, count: TokenCounter) -> Iterator[Block]:

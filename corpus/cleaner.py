@@ -27,6 +27,7 @@ _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 # Symbol-font bullets land in the Unicode private-use area after conversion.
 _PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
 _SPACES = re.compile(r"[ \u00a0\u2002-\u200a]+")
+_CELL_EDGE = re.compile(r" *\t *")
 _MANY_BLANKS = re.compile(r"\n{3,}")
 
 
@@ -42,7 +43,7 @@ def clean_text(text: str) -> str:
     text = _BOILERPLATE.sub("", text)
     text = _BLANK_PAGE.sub("", text)
     text = _PRIVATE_USE.sub("•", text)
-    lines = [_SPACES.sub(" ", line).strip(" ") for line in text.split("\n")]
+    lines = [_CELL_EDGE.sub("\t", _SPACES.sub(" ", line)).strip(" ") for line in text.split("\n")]
     return _MANY_BLANKS.sub("\n\n", "\n".join(lines)).strip("\n")
 
 

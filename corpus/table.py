@@ -43,6 +43,7 @@ class Table:
     rows: list[Row] = field(default_factory=list)
     key_word: str | None = None
     caption: list[str] = field(default_factory=list)
+    page: int | None = None  # where the table starts
 
 
 def split_cells(line: str) -> list[str]:
@@ -72,7 +73,7 @@ def _merge_cellwise(row: Row, cells: list[str], page: int | None) -> None:
             continue
         target = i if i < len(row.cells) else len(row.cells) - 1
         # A long run of text under a short cell (a name) belongs to the last long cell.
-        if len(row.cells[target].split()) < 6 and len(cell.split()) > 10:
+        if 0 < len(row.cells[target].split()) < 6 and len(cell.split()) > 10:
             target = max(range(len(row.cells)), key=lambda j: (len(row.cells[j]), j))
         row.cells[target] = _join(row.cells[target], cell)
     row.page_end = page if page is not None else row.page_end
@@ -96,6 +97,7 @@ def _is_fragment(cells: list[str]) -> bool:
 def add_line(table: Table, line: str, page: int | None) -> None:
     """Feed one tab-separated line to the table, starting a row or continuing the last."""
     cells = split_cells(line)
+    table.page = table.page if table.page is not None else page
     last = table.rows[-1] if table.rows else None
     if not table.rows and not table.headers:
         if looks_like_header(cells):

@@ -260,20 +260,11 @@ def test_table_caption_becomes_a_text_block_before_the_rows() -> None:
     ]
 
 
-@pytest.mark.xfail(
-    reason="blocks._table_blocks: a table whose only line is its header row yields no block, so the "
-    "header text is lost",
-    strict=True,
-)
 def test_table_with_only_a_header_row_keeps_its_text() -> None:
     page = Page("Appendices\n\nRef\tTitle of Appendix\tExemption Paragraph Number\n\nNone.", 7)
     text = "\n".join(b.text for b in parse_blocks([page]))
     assert "Title of Appendix" in text
 
 
-@pytest.mark.xfail(
-    reason="blocks._table_blocks: a caption of a table with no rows gets page_start None instead of its page",
-    strict=True,
-)
 def test_caption_of_a_table_without_rows_keeps_its_page() -> None:
     assert parse_blocks([Page("Legal officer\t", 7)]) == [Block("text", "Legal officer", 7, 7)]

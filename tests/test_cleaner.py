@@ -115,11 +115,6 @@ def test_leading_and_trailing_tabs_of_continuation_rows_are_kept() -> None:
     assert clean_text("\t\t\tto the fostering service.\t") == "\t\t\tto the fostering service.\t"
 
 
-@pytest.mark.xfail(
-    reason="clean_text: _PARA_SEAM replaces the TAB between a '</p>' cell and a '<ul ...>' cell "
-    "with a space, merging two table cells (samples/papers/001 lines 256-261)",
-    strict=True,
-)
 def test_tab_between_a_paragraph_cell_and_a_list_cell_is_kept() -> None:
     text = 'Brexit\t<p>Capital Programme</p>\t<ul style="list-style-type: none"> • A welcoming city'
     assert clean_text(text) == "Brexit\tCapital Programme\t• A welcoming city"

@@ -212,21 +212,12 @@ def test_keyed_row_started_by_a_fragment_is_completed_by_the_next_lowercase_line
     assert second.cells[1:3] == ["Jon Taylor", "Judith Harwood"]
 
 
-@pytest.mark.xfail(
-    reason="table._merge_cellwise: a long cell under an EMPTY cell is moved to the longest cell, so "
-    "Pledge 40's status lands in its Pledge cell instead of the Status column",
-    strict=True,
-)
 def test_status_of_a_row_started_by_a_fragment_stays_in_its_column() -> None:
     second = _pledge_7_and_40().rows[1]
     assert second.cells[0].endswith("particularly in secondary schools.")
     assert second.cells[3].startswith("In Progress: we have established the Plymouth Standards Partnership")
 
 
-@pytest.mark.xfail(
-    reason="table._merge_cellwise: long text for an empty column is redirected to the longest cell",
-    strict=True,
-)
 def test_lowercase_line_fills_the_empty_columns_of_a_fragment_row_minimal() -> None:
     table = _table(
         PLEDGE_HEADER,

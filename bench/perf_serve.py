@@ -1,0 +1,316 @@
+"""Worker processes for bench/perf.py: a serving process (warm), a fresh process (cold), ANN trials."""
+
+# python bench/perf_serve.py warm --store DIR --questions FILE --result FILE [--profile-question Q]
+# python bench/perf_serve.py cold --store DIR --question Q --mode search|ask --result FILE
+# python bench/perf_serve.py ann  --store DIR --qvecs FILE --result FILE [--ann ivf,hnsw]
+# Each writes one JSON object to --result. Product code is only imported, never changed; stage
+# timers wrap module attributes in this process.
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import os
+import pstats
+import time
+from pathlib import Path
+
+START = time.perf_counter()
+
+import numpy as np  # noqa: E402
+import perf_util  # noqa: E402
+from perf_util import TimedEmbedder, peak_rss_mb, stage_delta, stage_snapshot, summary_ms  # noqa: E402
+
+_WARMUP = 3
+
+
+def _engine(store: Path, embedder, threads: int = 1):
+    from index.settings import Settings
+    from qa.engine import CouncilQA
+
+    return CouncilQA(Settings(store=store, faiss_threads=threads), embedder=embedder)
+
+
+def _load_model() -> tuple[object, dict[str, float]]:
+    from index.embedder import SentenceEmbedder
+
+    imported = time.perf_counter()
+    inner = SentenceEmbedder()
+    loaded = time.perf_counter()
+    inner.embed(["What is the status of Pledge 48?"])  # torch's first call: kernels, allocator, threads
+    first = time.perf_counter()
+    return inner, {
+        "python_start_to_import_s": imported - START,
+        "model_load_s": loaded - imported,
+        "model_first_embed_s": first - loaded,
+    }
+
+
+def _xb(vectors) -> tuple[np.ndarray, np.ndarray]:
+    """The stored vectors and their chunk ids, as views on FAISS's own memory (no copy)."""
+    import faiss
+
+    idmap = vectors.index
+    flat = faiss.downcast_index(idmap.index)
+    n, d = flat.ntotal, flat.d
+    xb = faiss.rev_swig_ptr(flat.get_xb(), n * d).reshape(n, d)
+    ids = faiss.vector_to_array(idmap.id_map)
+    return xb, ids
+
+
+def warm(args: argparse.Namespace) -> dict:
+    questions = json.loads(Path(args.questions).read_text())
+    inner, model = _load_model()
+    perf_util.install_stage_timers()
+    proxy = TimedEmbedder(inner)
+    t0 = time.perf_counter()
+    engine = _engine(Path(args.store), proxy)
+    opened = time.perf_counter()
+    engine.search(questions[0])
+    first_search = time.perf_counter()
+    engine.ask(questions[0])
+    first_ask = time.perf_counter()
+    rss_open = peak_rss_mb()
+    for q in questions[1 : 1 + _WARMUP]:
+        engine.search(q)
+        engine.ask(q)
+    out = {
+        "model": model,
+        "open_s": opened - t0,
+        "first_search_s": first_search - opened,
+        "first_ask_after_search_s": first_ask - first_search,
+        "chunks": len(engine.store.vectors),
+        "rss_after_open_and_first_queries_mb": rss_open,
+    }
+    for mode in ("search", "ask"):
+        rows = []
+        for q in questions:
+            before, calls = stage_snapshot(), len(proxy.calls)
+            start = time.perf_counter()
+            result = engine.search(q) if mode == "search" else engine.ask(q)
+            seconds = time.perf_counter() - start
+            embeds = proxy.calls[calls:]
+            row = {
+                "question": q,
+                "s": seconds,
+                "stages": stage_delta(before),
+                "embed_calls": [n for n, _ in embeds],
+            }
+            if mode == "ask":
+                row["status"] = result.status
+            else:
+                row["passages"] = len(result)
+            rows.append(row)
+        out[mode] = {"summary": summary_ms([r["s"] for r in rows]), "queries": rows}
+    out["peak_rss_mb"] = peak_rss_mb()
+    out["questions_answered"] = len(questions)
+    out.update(_exactness(engine, questions))
+    if args.profile_question:
+        out["profile"] = _profile(engine, args.profile_question)
+    return out
+
+
+def _exactness(engine, questions: list[str]) -> dict:
+    """FAISS top-10 against brute-force numpy over the same vectors, plus raw search timings."""
+    import faiss
+
+    from qa.query import parse
+
+    store = engine.store
+    xb, ids = _xb(store.vectors)
+    qvecs = np.stack([engine.embedder.inner.embed([parse(q).text])[0] for q in questions]).astype(np.float32)
+    strict, tolerant, numpy_s, faiss_s = [], [], [], []
+    for q in qvecs:
+        start = time.perf_counter()
+        found = store.vectors.search(q, 10)
+        faiss_s.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        scores = xb @ q
+        top = np.argpartition(-scores, 10)[:10]
+        top = top[np.argsort(-scores[top])]
+        numpy_s.append(time.perf_counter() - start)
+        exact = {int(ids[i]) for i in top}
+        tenth = float(scores[top[-1]])
+        strict.append(len(exact & {cid for cid, _ in found}) / 10)
+        tolerant.append(sum(cid in exact or s >= tenth - 1e-5 for cid, s in found) / 10)
+    threads = {}
+    for n in (1, 2):
+        faiss.omp_set_num_threads(n)
+        times = []
+        for q in qvecs:
+            start = time.perf_counter()
+            store.vectors.index.search(q.reshape(1, -1), 40)
+            times.append(time.perf_counter() - start)
+        threads[str(n)] = summary_ms(times)
+    faiss.omp_set_num_threads(engine.settings.faiss_threads)
+    if os.environ.get("PERF_QVECS"):
+        np.save(os.environ["PERF_QVECS"], qvecs)
+    return {
+        "recall_at_10_vs_numpy": float(np.mean(strict)),
+        "recall_at_10_vs_numpy_ties_allowed": float(np.mean(tolerant)),
+        "faiss_top10_ms": summary_ms(faiss_s),
+        "numpy_bruteforce_top10_ms": summary_ms(numpy_s),
+        "faiss_top40_ms_by_omp_threads": threads,
+    }
+
+
+def _profile(engine, question: str) -> dict:
+    engine.ask(question)  # warm for this very question
+    profiler = cProfile.Profile()
+    start = time.perf_counter()
+    profiler.enable()
+    answer = engine.ask(question)
+    profiler.disable()
+    seconds = time.perf_counter() - start
+    stream = io.StringIO()
+    stats = pstats.Stats(profiler, stream=stream)
+    stats.sort_stats("cumulative").print_stats(35)
+    by_cum = stream.getvalue()
+    stream = io.StringIO()
+    pstats.Stats(profiler, stream=stream).sort_stats("tottime").print_stats(20)
+    return {
+        "question": question,
+        "status": answer.status,
+        "seconds_under_profiler": seconds,
+        "cumulative": by_cum,
+        "tottime": stream.getvalue(),
+    }
+
+
+def cold(args: argparse.Namespace) -> dict:
+    inner, model = _load_model()
+    start = time.perf_counter()
+    engine = _engine(Path(args.store), inner)
+    opened = time.perf_counter()
+    if args.mode == "search":
+        engine.search(args.question)
+    else:
+        engine.ask(args.question)
+    done = time.perf_counter()
+    return {
+        "model": model,
+        "mode": args.mode,
+        "question": args.question,
+        "open_s": opened - start,
+        "first_query_s": done - opened,
+        "cold_s": done - start,
+        "peak_rss_mb": peak_rss_mb(),
+    }
+
+
+def ann(args: argparse.Namespace) -> dict:
+    """Approximate indexes beside the exact one, on the same vectors: recall@10 and latency."""
+    import faiss
+
+    from index.vectors import VectorIndex
+
+    store = Path(args.store)
+    path = max(store.glob("vectors.*.faiss"), key=lambda p: int(p.name.split(".")[1]))
+    start = time.perf_counter()
+    vectors = VectorIndex.load(path, 1)
+    load_s = time.perf_counter() - start
+    xb, _ = _xb(vectors)
+    n, d = xb.shape
+    qvecs = np.load(args.qvecs).astype(np.float32)
+    k = 10
+    faiss.omp_set_num_threads(1)
+    flat = faiss.downcast_index(vectors.index.index)
+    exact, exact_times = [], []
+    for q in qvecs:
+        t = time.perf_counter()
+        _, found = flat.search(q.reshape(1, -1), k)
+        exact_times.append(time.perf_counter() - t)
+        exact.append(set(found[0].tolist()))
+    out: dict = {
+        "n": n,
+        "flat_load_s": load_s,
+        "exact_flat_1thread_ms": summary_ms(exact_times),
+        "trials": [],
+    }
+
+    def trial(name: str, index, knob: str, values: list[int], set_knob, build_s: float) -> None:
+        for value in values:
+            set_knob(value)
+            times, recall = [], []
+            for q, truth in zip(qvecs, exact, strict=True):
+                t = time.perf_counter()
+                _, found = index.search(q.reshape(1, -1), k)
+                times.append(time.perf_counter() - t)
+                recall.append(len(truth & set(found[0].tolist())) / k)
+            row = {
+                "index": name,
+                knob: value,
+                "build_s": round(build_s, 1),
+                "recall_at_10": float(np.mean(recall)),
+                "latency_ms": summary_ms(times),
+            }
+            out["trials"].append(row)
+            print(json.dumps(row), flush=True)
+
+    faiss.omp_set_num_threads(2)  # building uses both cores; searching is timed on one thread
+    rng = np.random.default_rng(7)
+    kinds = args.ann.split(",")
+    if "ivf" in kinds:
+        nlist = args.nlist
+        train = xb[np.sort(rng.choice(n, size=min(n, 64 * nlist), replace=False))]
+        t = time.perf_counter()
+        index = faiss.IndexIVFFlat(faiss.IndexFlatIP(d), d, nlist, faiss.METRIC_INNER_PRODUCT)
+        index.cp.niter = 10
+        index.train(train)
+        index.add(xb)
+        build_s = time.perf_counter() - t
+        faiss.omp_set_num_threads(1)
+        ivf = faiss.extract_index_ivf(index)
+        trial(
+            f"IVF{nlist},Flat",
+            index,
+            "nprobe",
+            [8, 16, 32, 64, 128, 256],
+            lambda v: setattr(ivf, "nprobe", v),
+            build_s,
+        )
+        out["ivf_rss_mb"] = peak_rss_mb()
+        del index
+        faiss.omp_set_num_threads(2)
+    if "hnsw" in kinds:
+        t = time.perf_counter()
+        index = faiss.IndexHNSWFlat(d, 32, faiss.METRIC_INNER_PRODUCT)
+        index.hnsw.efConstruction = 40
+        index.add(xb)
+        build_s = time.perf_counter() - t
+        faiss.omp_set_num_threads(1)
+        hnsw = index.hnsw
+        trial(
+            "HNSW32,Flat",
+            index,
+            "efSearch",
+            [16, 32, 64, 128, 256],
+            lambda v: setattr(hnsw, "efSearch", v),
+            build_s,
+        )
+        out["hnsw_rss_mb"] = peak_rss_mb()
+    out["peak_rss_mb"] = peak_rss_mb()
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("kind", choices=["warm", "cold", "ann"])
+    parser.add_argument("--store", required=True)
+    parser.add_argument("--result", required=True)
+    parser.add_argument("--questions")
+    parser.add_argument("--question")
+    parser.add_argument("--mode", choices=["search", "ask"], default="search")
+    parser.add_argument("--profile-question")
+    parser.add_argument("--qvecs")
+    parser.add_argument("--ann", default="ivf")
+    parser.add_argument("--nlist", type=int, default=4096)
+    args = parser.parse_args()
+    result = {"warm": warm, "cold": cold, "ann": ann}[args.kind](args)
+    Path(args.result).write_text(json.dumps(result, indent=1))
+
+
+if __name__ == "__main__":
+    main()
