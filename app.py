@@ -1,8 +1,7 @@
-"""The chat page: ask the council papers, read short cited answers. It only renders; qa/ does the work.
+"""The chat page: ask the council papers, read short cited answers; it only renders, qa/ does the work."""
 
-Run with `streamlit run app.py [-- --store DIR]` or `councilqa serve`. Document text is untrusted:
-it is shown with st.text, or escaped before it reaches Markdown, and HTML is never allowed.
-"""
+# Run with `streamlit run app.py [-- --store DIR]` or `councilqa serve`. Document text is untrusted:
+# it is shown with st.text, or escaped before it reaches Markdown, and HTML is never allowed.
 
 from __future__ import annotations
 
@@ -11,7 +10,6 @@ import datetime as dt
 import re
 import sys
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import streamlit as st
@@ -103,34 +101,11 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
 # --- the engine, once per process ---------------------------------------------------------------
 
 
-class EngineWorker:
-    """A CouncilQA that lives on one thread of its own, shared by every session of the process.
-
-    The store's SQLite connection may only be used on the thread that opened it, and Streamlit runs
-    each script run on a fresh thread, so every call is handed to this one worker thread (which also
-    keeps concurrent sessions from using the store at the same time).
-    """
-
-    def __init__(self, factory: Callable[[], CouncilQA]) -> None:
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="councilqa")
-        try:
-            self._engine = self._pool.submit(factory).result()
-        except BaseException:
-            self._pool.shutdown(wait=False)
-            raise
-        self.store = str(self._engine.settings.store)
-
-    def ask(self, question: str, filters: Filters | None = None, top_k: int | None = None) -> Answer:
-        return self._pool.submit(self._engine.ask, question, filters, top_k).result()
-
-    def stats(self) -> Stats:
-        return self._pool.submit(self._engine.stats).result()
-
-
 @st.cache_resource(show_spinner="Loading the embedding model…")
-def load_engine(store: str) -> EngineWorker:
-    """The engine for a store folder; cached, so the model loads once per process."""
-    return EngineWorker(lambda: CouncilQA(Settings.from_env(store=store)))
+def load_engine(store: str) -> CouncilQA:
+    """The engine for a store folder; cached, so the model loads once per process. It is safe to
+    share between sessions: the engine serialises its own calls."""
+    return CouncilQA(Settings.from_env(store=store))
 
 
 # --- rendering ----------------------------------------------------------------------------------
@@ -187,7 +162,7 @@ def render_citation(citation: Citation) -> None:
 
 def render_answer(answer: Answer) -> None:
     if answer.status == "not_found":
-        st.info(escape_markdown(answer.text), icon="🔎")
+        st.info(escape_markdown(answer.text), icon=":material/search:")
     else:
         st.markdown(escape_markdown(answer.text))
     for citation in answer.citations:
@@ -201,7 +176,7 @@ def render_exchange(question: str, answer: Answer) -> None:
         render_answer(answer)
 
 
-def main(load: Callable[[str], EngineWorker] = load_engine, argv: Sequence[str] | None = None) -> None:
+def main(load: Callable[[str], CouncilQA] = load_engine, argv: Sequence[str] | None = None) -> None:
     """The page. `load` and `argv` are parameters only so tests can pass a fake engine and arguments."""
     st.set_page_config(page_title="councilqa", page_icon="🏛️")
     st.title("councilqa")
@@ -231,7 +206,7 @@ def main(load: Callable[[str], EngineWorker] = load_engine, argv: Sequence[str] 
         st.warning(
             f"The store {escape_markdown(store)} holds no papers yet. Run `councilqa ingest PATH` "
             "to add some (`make run` ingests the bundled samples).",
-            icon="📂",
+            icon=":material/folder_open:",
         )
 
     for question, answer in history:

@@ -63,6 +63,7 @@ EMBED_BATCH = 64
 ANSWER_WORDS = 80
 NGRAM, NGRAM_SHARE, RUN = 8, 0.5, 30
 SYSTEMS = ("councilqa", "bm25", "dense", "rrf")
+WORK = "quality-work"  # under --out: written QMSum docs, councilqa stores, baseline vector cache
 
 _WORD = re.compile(r"\w+")
 _CONTENT = re.compile(r"[a-z0-9]+")
@@ -296,6 +297,8 @@ class Baselines:
             parts = []
             for i in range(0, len(windows.texts), EMBED_BATCH):
                 parts.append(embedder.embed(windows.texts[i : i + EMBED_BATCH]))
+                if (i // EMBED_BATCH) % 20 == 19:
+                    log(f"  embedded {i + EMBED_BATCH}/{len(windows.texts)}")
             vectors = np.concatenate(parts) if parts else np.zeros((0, embedder.dimension), np.float32)
             cache.mkdir(parents=True, exist_ok=True)
             np.save(path, vectors)
@@ -446,18 +449,18 @@ def run_qmsum(args, out: Path, embedder, summary: dict, details: list[dict]) -> 
     log("QMSum committee: preparing documents")
     meetings = qmsum_meetings(args.limit)
     tag = f"limit{args.limit}" if args.limit else "full"
-    docs_dir = out / "qmsum" / f"docs-{tag}"
+    docs_dir = out / WORK / "qmsum-docs" / tag
     paths = write_meetings(meetings, docs_dir)
     queries = qmsum_queries(meetings, args.split)
     log(f"QMSum: {len(meetings)} meetings, {len(queries)} specific queries (split {args.split})")
 
-    store = out / "stores" / f"qmsum-{tag}"
+    store = out / WORK / "stores" / f"qmsum-{tag}"
     cq = councilqa_run(store, paths, [q["query"] for q in queries], rebuild=not args.keep_stores)
 
     texts = [(p.stem, p.read_text(encoding="utf-8")) for p in paths]
     windows = build_windows(texts)
     started = time.perf_counter()
-    base = Baselines(windows, embedder, out / "cache", f"qmsum-{tag}")
+    base = Baselines(windows, embedder, out / WORK / "cache", f"qmsum-{tag}")
     base_out = base.run([q["query"] for q in queries])
     base_seconds = time.perf_counter() - started
 
@@ -550,13 +553,13 @@ def run_limerick(args, out: Path, embedder, summary: dict, details: list[dict]) 
     files, gold = limerick_subset(args.limit)
     tag = f"limit{args.limit}" if args.limit else "full"
     log(f"Limerick: {len(files)} documents, {len(gold)} questions")
-    store = out / "stores" / f"limerick-{tag}"
+    store = out / WORK / "stores" / f"limerick-{tag}"
     cq = councilqa_run(store, files, [g["question"] for g in gold], rebuild=not args.keep_stores)
 
     texts = [(str(p.relative_to(corpus)), p.read_text(encoding="utf-8", errors="replace")) for p in files]
     windows = build_windows(texts)
     started = time.perf_counter()
-    base = Baselines(windows, embedder, out / "cache", f"limerick-{tag}")
+    base = Baselines(windows, embedder, out / WORK / "cache", f"limerick-{tag}")
     base_out = base.run([g["question"] for g in gold])
     base_seconds = time.perf_counter() - started
 
@@ -659,14 +662,14 @@ def verdicts(summary: dict) -> list[str]:
         lines.append(f"- {set_name} {metric} ({split}) ≥ {goal:.2f}: {value:.3f} — {state}")
     for set_name in ("qmsum", "limerick"):
         for split, block in summary.get(set_name, {}).get("splits", {}).items():
-            behind = [
-                f"{metric} vs {name} ({block['councilqa'][metric]:.3f} < {block[name][metric]:.3f})"
-                for name in ("bm25", "dense", "rrf")
-                for metric in ("hit@1", "hit@5", "hit@10", "mrr@10", "answer_recall")
-                if block["councilqa"][metric] < block[name][metric]
-            ]
-            state = "ahead on every metric" if not behind else "behind on " + "; ".join(behind)
-            lines.append(f"- {set_name} [{split}] councilqa {state}")
+            for name in ("bm25", "dense", "rrf"):
+                behind = [
+                    m
+                    for m in ("hit@1", "hit@5", "hit@10", "mrr@10", "answer_recall")
+                    if block["councilqa"][m] < block[name][m]
+                ]
+                state = "ahead on every metric" if not behind else "behind on " + ", ".join(behind)
+                lines.append(f"- {set_name} [{split}] councilqa vs {name}: {state}")
     return lines
 
 
@@ -730,8 +733,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(f"unknown set(s): {', '.join(sorted(unknown))}")
     out = Path(args.out)
     if args.fresh:
-        for sub in ("cache", "qmsum", "stores"):
-            shutil.rmtree(out / sub, ignore_errors=True)
+        shutil.rmtree(out / WORK, ignore_errors=True)
     out.mkdir(parents=True, exist_ok=True)
 
     from index.embedder import SentenceEmbedder

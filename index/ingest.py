@@ -30,12 +30,14 @@ class IngestReport:
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (source, the stored source it repeats)
     chunks: int = 0
 
     def summary(self) -> str:
         return (
             f"{len(self.added)} added, {len(self.replaced)} replaced, {len(self.unchanged)} unchanged, "
             f"{len(self.removed)} removed, {len(self.failed)} failed; {self.chunks} chunks written"
+            + (f"; {len(self.duplicates)} duplicates of stored files skipped" if self.duplicates else "")
         )
 
 
@@ -79,6 +81,7 @@ class Ingestor:
     ) -> IngestReport:
         report, pending = IngestReport(), _Pending()
         self._failed = set(self.store.failed_sources())
+        self._pending_hashes: dict[str, str] = {}
         files = list(walk(paths))
         for path, source in _progress(files, progress):
             self._take(path, source, report, pending, on_error)
@@ -103,6 +106,9 @@ class Ingestor:
                     with self.store.transaction():
                         self.store.clear_failure(source)
                 return
+            if (twin := self._twin(sha, source)) is not None:
+                report.duplicates.append((source, twin))
+                return
             document = load_document(path, source, sha)
             chunks = chunk_document(document, self.embedder.count_tokens, self.max_tokens)
             if not chunks:
@@ -116,6 +122,14 @@ class Ingestor:
                 on_error(f"{source}: {reason}")
             return
         pending.documents.append((document, chunks, self.store.document_hash(source) is not None))
+
+    def _twin(self, sha: str, source: str) -> str | None:
+        """Another stored file with the same content: a paper copied into two folders is one paper."""
+        twin = (self._pending_hashes.get(sha) or self.store.source_of_hash(sha)) if sha else None
+        if twin and twin != source and Path(twin).exists():
+            return twin
+        self._pending_hashes[sha] = source
+        return None
 
     def _write(self, pending: _Pending, report: IngestReport) -> None:
         """Embed a batch, then store it in one transaction: every file in it lands, or none."""

@@ -25,6 +25,8 @@ class Settings:
     top_k: int = 5
     candidates: int = 40  # passages each retriever contributes before fusion
     rrf_k: int = 60
+    rerank_lexical: float = 0.5  # weight of the question's weighty words when reranking fused passages
+    rerank_fusion: float = 0.2  # weight of the fused rank itself
     faiss_threads: int = 1  # single-query search is faster on one OpenMP thread here
     min_similarity: float = 0.35  # below this, the best passage does not answer the question
     answer_words: int = 80

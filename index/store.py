@@ -76,7 +76,11 @@ class Store:
         self.folder.mkdir(parents=True, exist_ok=True)
         self.threads = threads
         try:
-            self.db = sqlite3.connect(self.folder / "councilqa.sqlite3", isolation_level=None)
+            # One connection shared across threads (the chat page runs each rerun on a new thread);
+            # the engine serialises calls, so no two threads use it at once.
+            self.db = sqlite3.connect(
+                self.folder / "councilqa.sqlite3", isolation_level=None, check_same_thread=False
+            )
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             self.db.executescript(_SCHEMA)
@@ -161,6 +165,10 @@ class Store:
 
     def document_hash(self, source: str) -> str | None:
         row = self.db.execute("SELECT sha256 FROM documents WHERE source = ?", (source,)).fetchone()
+        return row[0] if row else None
+
+    def source_of_hash(self, sha256: str) -> str | None:
+        row = self.db.execute("SELECT source FROM documents WHERE sha256 = ? LIMIT 1", (sha256,)).fetchone()
         return row[0] if row else None
 
     def sources(self) -> list[str]:

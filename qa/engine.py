@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -27,6 +28,7 @@ class CouncilQA:
         )
         self.retriever = Retriever(self.store, self.embedder, settings)
         self.composer = Composer(self.store, self.embedder, settings)
+        self._lock = threading.RLock()  # one store connection and one model, shared by threads
 
     def ingest(
         self,
@@ -35,19 +37,23 @@ class CouncilQA:
         progress: bool = True,
         on_error: Callable[[str], None] | None = None,
     ) -> IngestReport:
-        return Ingestor(self.store, self.embedder, self.settings).run(paths, prune, progress, on_error)
+        with self._lock:
+            return Ingestor(self.store, self.embedder, self.settings).run(paths, prune, progress, on_error)
 
     def ask(self, question: str, filters: Filters | None = None, top_k: int | None = None) -> Answer:
-        self.store.refresh()
-        retrieval = self.retriever.retrieve(question, filters)
-        return self.composer.compose(retrieval, top_k)
+        with self._lock:
+            self.store.refresh()
+            retrieval = self.retriever.retrieve(question, filters)
+            return self.composer.compose(retrieval, top_k)
 
     def search(self, query: str, filters: Filters | None = None, limit: int = 10) -> list[Passage]:
-        self.store.refresh()
-        return list(self.retriever.retrieve(query, filters, limit).passages[:limit])
+        with self._lock:
+            self.store.refresh()
+            return list(self.retriever.retrieve(query, filters, limit).passages[:limit])
 
     def stats(self) -> Stats:
-        return self.store.stats()
+        with self._lock:
+            return self.store.stats()
 
     def close(self) -> None:
         self.store.close()

@@ -135,7 +135,8 @@ def terms(question: str) -> tuple[str, ...]:
 
 
 def intent(question: str) -> str:
-    if _HISTORY.search(question) and _STATUS.search(question):
+    """status, history (how a status changed), list or fact."""
+    if _HISTORY.search(question) and (_STATUS.search(question) or identifiers(question)):
         return "history"
     if _STATUS.search(question):
         return "status"

@@ -21,6 +21,7 @@ class Unit:
 
     text: str
     label: str | None = None
+    item: bool = False  # came from a bulleted or lettered line: part of a list
 
     @property
     def shown(self) -> str:
@@ -57,8 +58,9 @@ def units_of(text: str) -> list[Unit]:
             if not line or _CONTINUED.search(line):
                 continue
             label, value = _label(line)
+            item = bool(_BULLET.match(value))
             for i, sentence in enumerate(split_sentences(_BULLET.sub("", value))):
-                units.append(Unit(sentence, label if i == 0 else None))
+                units.append(Unit(sentence, label if i == 0 else None, item))
     return units
 
 

@@ -130,8 +130,8 @@ def fake_page(store: str, tests: str) -> None:
     from qa.engine import CouncilQA
 
     @st.cache_resource
-    def fake_engine(store: str) -> app.EngineWorker:
-        return app.EngineWorker(lambda: CouncilQA(Settings(store=Path(store)), embedder=FakeEmbedder()))
+    def fake_engine(store: str) -> CouncilQA:
+        return CouncilQA(Settings(store=Path(store)), embedder=FakeEmbedder())
 
     app.main(load=fake_engine, argv=["--", "--store", store])
 

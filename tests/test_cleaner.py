@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from corpus.cleaner import clean_pages, clean_text, running_lines
 from corpus.document import Page
 

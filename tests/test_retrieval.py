@@ -16,6 +16,8 @@ from index.settings import Settings
 from qa.engine import CouncilQA
 from qa.fusion import rrf
 from qa.query import Identifier
+from qa.relevance import coverage
+from qa.scoring import context
 
 HEADER = "Pledge\tPortfolio Holder\tStatus"
 # Each row runs past a quarter of the chunk budget, so every row is a chunk of its own.
@@ -129,16 +131,24 @@ def test_two_identifiers_one_missing(qa: CouncilQA) -> None:
     assert retrieval.passages[0].text.startswith("Pledge: Pledge 480 - ")
 
 
-def test_passages_carry_fused_scores_and_cosine_similarity(qa: CouncilQA, fake_embedder) -> None:
+def test_fused_candidates_are_reranked_by_meaning_words_and_rank(qa: CouncilQA, fake_embedder) -> None:
     question = "road repairs potholes"
     retrieval = qa.retriever.retrieve(question)
     vector = fake_embedder.embed([question])[0]
     np.testing.assert_array_equal(retrieval.vector, vector)
     lex = [cid for cid, _ in lexical(qa.store, fts_query(retrieval.query.terms), Filters(), 40)]
     den = [cid for cid, _ in dense(qa.store, vector, Filters(), 40)]
-    fused = rrf([lex, den], k=60)
-    assert [p.chunk_id for p in retrieval.passages] == [cid for cid, _ in fused]
-    assert [p.score for p in retrieval.passages] == [round(s, 6) for _, s in fused]
+    fused = dict(rrf([lex, den], k=60))
+    assert {p.chunk_id for p in retrieval.passages} == set(fused)
+    for p in retrieval.passages:
+        expected = (
+            retrieval.similarity[p.chunk_id]
+            + 0.5 * coverage(context(p), retrieval.weights)
+            + 0.2 * fused[p.chunk_id] / (2 / 61)
+        )
+        assert p.score == pytest.approx(expected, abs=1e-5)
+    scores = [p.score for p in retrieval.passages]
+    assert scores == sorted(scores, reverse=True)
     for passage in retrieval.passages:
         assert retrieval.similarity[passage.chunk_id] == pytest.approx(
             float(qa.store.vectors.vector(passage.chunk_id) @ vector), abs=1e-6

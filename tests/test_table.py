@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from corpus.table import Row, Table, add_line, is_table_line, looks_like_header, split_cells
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "papers"

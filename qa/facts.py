@@ -1,0 +1,83 @@
+"""Fact answers: the sentences or cells that answer, best first, with a list's items kept together."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from index.embedder import Embedder
+from index.passage import Passage
+from qa.relevance import coverage
+from qa.retriever import Retrieval
+from qa.scoring import Scored, context, label_named, novelty, prescore
+from qa.units import Unit, focus, units_of
+
+_EMBED_UNITS = 48  # embedding every sentence costs most of a query's time: only the likely ones are
+_LIST_ITEMS = 8
+
+
+def clip(text: str, words: int) -> str:
+    parts = text.split()
+    return text if len(parts) <= words else " ".join(parts[:words]).rstrip(",;:") + " …"
+
+
+def score_units(
+    embedder: Embedder, retrieval: Retrieval, passages: Sequence[Passage], weights: dict[str, float]
+) -> list[Scored]:
+    """Score sentences and cells: words, context and fact kind first, then meaning for the best."""
+    query = retrieval.query
+    pre = []
+    for rank, passage in enumerate(passages):
+        cover = coverage(context(passage), weights)
+        for unit in units_of(focus(passage.text, query.identifiers)):
+            if len(unit.text.split()) >= 2:
+                pre.append((prescore(unit, rank, cover, query, weights), unit, passage))
+    pre = sorted(pre, key=lambda item: -item[0])[:_EMBED_UNITS]
+    if not pre:
+        return []
+    sims = embedder.embed([unit.shown for _, unit, _ in pre]) @ np.asarray(retrieval.vector, dtype=np.float32)
+    scored = []
+    for (score, unit, passage), sim in zip(pre, sims, strict=True):
+        named = bool(unit.label) and label_named(unit.label or "", query.terms)
+        scored.append(
+            Scored(
+                unit, passage, score + 0.55 * float(sim), named and novelty(unit.text, query.terms) >= 0.34
+            )
+        )
+    return sorted(scored, key=lambda s: -s.score)
+
+
+def choose(scored: list[Scored], budget: int, is_list: bool) -> list[Scored]:
+    """The best unit, then close runners-up while the answer stays short."""
+    floor = scored[0].score * (0.8 if is_list else 0.9)
+    chosen = [scored[0]]
+    if scored[0].named:
+        return chosen  # the question named this column: its cell is the whole answer
+    words = len(clip(scored[0].unit.shown, 60).split())
+    for candidate in scored[1 : 8 if is_list else 3]:
+        size = min(len(candidate.unit.shown.split()), 25 if is_list else 60)
+        if candidate.score < floor or words + size > budget or _near_duplicate(candidate, chosen):
+            continue
+        chosen.append(candidate)
+        words += size
+    return chosen
+
+
+def list_items(lead: Scored, identifiers: Sequence) -> list[Unit]:
+    """Items that follow a sentence introducing a list ('These include:'), from the same passage."""
+    if not lead.unit.text.rstrip().endswith(":"):
+        return []
+    units = units_of(focus(lead.passage.text, identifiers))
+    start = next((i for i, u in enumerate(units) if u == lead.unit), len(units))
+    items = []
+    for unit in units[start + 1 :]:
+        if not unit.item or len(items) == _LIST_ITEMS:
+            break
+        items.append(unit)
+    return items
+
+
+def _near_duplicate(candidate: Scored, chosen: Sequence[Scored]) -> bool:
+    mine = set(candidate.unit.text.lower().split())
+    return any(len(mine & set(c.unit.text.lower().split())) > 0.6 * len(mine) for c in chosen)

@@ -1,0 +1,83 @@
+"""Scores for answer units: how well a sentence or cell answers, before and after meaning is weighed."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from index.passage import Passage
+from qa.query import Query
+from qa.relevance import coverage
+from qa.stopwords import STOPWORDS
+from qa.units import Unit
+
+_PERSON = re.compile(r"\b(?:Councillor|Cllr|Mr|Mrs|Ms|Dr)\.?\s+[A-Z]|\b[A-Z][a-z]+ [A-Z][a-z]+\b(?!'s)")
+_ROLE = re.compile(
+    r"author|holder|director|officer|member|councillor|contact|chair|lead|responsible|owner", re.I
+)
+_WHEN = re.compile(
+    r"\b(?:19|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\b",
+    re.I,
+)
+_QUANTITY = re.compile(
+    r"\d|%|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|half|third|quarter)\b", re.I
+)
+_HOW_MUCH = frozenset({"how many", "how much", "by how much", "what proportion", "what percentage"})
+
+
+@dataclass(frozen=True)
+class Scored:
+    """A unit with its passage and score; `named` when it is the cell of a column the question names."""
+
+    unit: Unit
+    passage: Passage
+    score: float
+    named: bool = False
+
+
+def _stems(text: str) -> list[str]:
+    return [w[:5] for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in STOPWORDS]
+
+
+def label_named(label: str, terms: Sequence[str]) -> bool:
+    """The question names this column: most of the label's words are in the question."""
+    asked = {t[:5] for t in terms}
+    words = _stems(label)
+    return bool(words) and sum(w in asked for w in words) * 2 >= len(words)
+
+
+def novelty(text: str, terms: Sequence[str]) -> float:
+    """Share of a unit's words that the question did not already say."""
+    asked = {t[:5] for t in terms}
+    words = _stems(text)
+    return sum(w not in asked for w in words) / len(words) if words else 0.0
+
+
+def context(passage: Passage) -> str:
+    """What a passage is about beyond its words: its paper's title, council, body and year."""
+    year = str(passage.date.year) if passage.date else ""
+    parts = (passage.title, passage.council, passage.body, year, passage.heading, passage.text)
+    return " ".join(p for p in parts if p)
+
+
+def bonus(unit: Unit, terms: Sequence[str], wh: str) -> float:
+    """Favour the cell under the column the question names, and the kind of fact it asks for."""
+    value = 0.0
+    if unit.label and label_named(unit.label, terms) and novelty(unit.text, terms) >= 0.34:
+        value += 0.25
+    if wh == "who" and (_PERSON.search(unit.text) or (unit.label and _ROLE.search(unit.label))):
+        value += 0.1
+    elif wh == "when" and _WHEN.search(unit.text) or wh in _HOW_MUCH and _QUANTITY.search(unit.text):
+        value += 0.15
+    return value
+
+
+def prescore(unit: Unit, rank: int, passage_cover: float, query: Query, weights: dict[str, float]) -> float:
+    """Everything but meaning: the unit's own words, its passage's context, its kind, its rank."""
+    score = 0.35 * coverage(unit.shown, weights) + 0.15 * passage_cover + 0.08 / (1 + rank)
+    score += bonus(unit, query.terms, query.wh)
+    if novelty(unit.text, query.terms) < 0.34:
+        score -= 0.3  # a cell that only repeats the question ('Member: Cllr Johnson') tells nothing
+    return score

@@ -1,0 +1,38 @@
+"""The engine as the chat page uses it: shared across threads, and one paper stored once."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from pathlib import Path
+
+from index.settings import Settings
+from qa.engine import CouncilQA
+
+from conftest import SAMPLES
+
+
+def test_engine_answers_from_another_thread(settings: Settings, fake_embedder) -> None:
+    qa = CouncilQA(settings, embedder=fake_embedder)
+    qa.ingest([str(SAMPLES / "000_cf3ce20c081cbe3a.txt")], progress=False)
+    answers = []
+    threads = [
+        threading.Thread(target=lambda: answers.append(qa.ask("What is the status of Pledge 48?")))
+        for _ in range(3)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert [a.status for a in answers] == ["answered"] * 3
+
+
+def test_same_paper_in_two_folders_is_stored_once(tmp_path: Path, settings: Settings, fake_embedder) -> None:
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        shutil.copy(SAMPLES / "004_67e52966cbe4daee.txt", tmp_path / folder / "report.txt")
+    qa = CouncilQA(settings, embedder=fake_embedder)
+    report = qa.ingest([str(tmp_path / "a"), str(tmp_path / "b")], progress=False)
+    assert report.added == [str(tmp_path / "a" / "report.txt")]
+    assert report.duplicates == [(str(tmp_path / "b" / "report.txt"), str(tmp_path / "a" / "report.txt"))]
+    assert qa.stats().documents == 1
