@@ -27,12 +27,21 @@ _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 # Symbol-font bullets land in the Unicode private-use area after conversion.
 _PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
 _SPACES = re.compile(r"[ \u00a0\u2002-\u200a]+")
+_PIPE_ROW = re.compile(r"^\s*\|.*\|.*\|\s*$")
 _CELL_EDGE = re.compile(r" *\t *")
 _MANY_BLANKS = re.compile(r"\n{3,}")
 
 
+def _pipe_row(line: str) -> str:
+    """'| Pledge | Status |' → 'Pledge<TAB>Status': Markdown tables become the tab rows tables read."""
+    if _PIPE_ROW.match(line):
+        return "\t".join(cell.strip() for cell in line.strip()[1:-1].split("|"))
+    return line
+
+
 def clean_text(text: str) -> str:
     """Strip tags, form boilerplate and blank-page notices; keep tabs (table cells) and lines."""
+    text = "\n".join(_pipe_row(line) for line in text.split("\n"))
     text = _AUTOLINK.sub(r"\1", text)
     text = _MD_LINK.sub(r"\1", text)
     text = _BREAK_TAG.sub(" ", text)

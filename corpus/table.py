@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 _KEY = re.compile(r"^([A-Z][A-Za-z]+)\s+(\d+(?:\.\d+)*)\b")
-_HEADER_WORDS = 9
+_HEADER_WORDS = 14
 
 
 @dataclass
@@ -97,6 +97,8 @@ def _is_fragment(cells: list[str]) -> bool:
 def add_line(table: Table, line: str, page: int | None) -> None:
     """Feed one tab-separated line to the table, starting a row or continuing the last."""
     cells = split_cells(line)
+    if all(not c.strip("-–—:=| ") for c in cells):
+        return  # a Markdown or text-art separator row ('--\t---'), not data
     table.page = table.page if table.page is not None else page
     last = table.rows[-1] if table.rows else None
     if not table.rows and not table.headers:

@@ -83,8 +83,8 @@ class Composer:
     def _passes(self, sim: float, cov: float, has_unseen: bool) -> bool:
         """Strong meaning alone, or fair meaning with most of the question's weighty words."""
         floor = self.settings.min_similarity
-        if has_unseen:
-            return sim >= floor + 0.3
+        if has_unseen:  # a word no paper holds ('potholes') must be outweighed by the rest
+            return sim >= floor + 0.3 or (sim >= floor and cov >= 0.55)
         return sim >= floor + 0.25 or (sim >= floor and cov >= 0.45)
 
     def _citations(

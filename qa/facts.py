@@ -10,7 +10,7 @@ from index.embedder import Embedder
 from index.passage import Passage
 from qa.relevance import coverage
 from qa.retriever import Retrieval
-from qa.scoring import Scored, context, label_named, novelty, prescore
+from qa.scoring import Scored, context, named, prescore
 from qa.units import Unit, focus, units_of
 
 _EMBED_UNITS = 48  # embedding every sentence costs most of a query's time: only the likely ones are
@@ -39,12 +39,7 @@ def score_units(
     sims = embedder.embed([unit.shown for _, unit, _ in pre]) @ np.asarray(retrieval.vector, dtype=np.float32)
     scored = []
     for (score, unit, passage), sim in zip(pre, sims, strict=True):
-        named = bool(unit.label) and label_named(unit.label or "", query.terms)
-        scored.append(
-            Scored(
-                unit, passage, score + 0.55 * float(sim), named and novelty(unit.text, query.terms) >= 0.34
-            )
-        )
+        scored.append(Scored(unit, passage, score + 0.55 * float(sim), named(unit, query)))
     return sorted(scored, key=lambda s: -s.score)
 
 

@@ -39,7 +39,11 @@ _STATUS = re.compile(
     r"|what happened|where are we|how far)\b",
     re.I,
 )
-_HISTORY = re.compile(r"\b(changed?|changes|over time|history|evolved?|between \S+ and \S+|since)\b", re.I)
+_HISTORY = re.compile(
+    r"\b(changed?|changes|over time|history|evolved?|moved on|progressed|developed"
+    r"|between .{1,30}? and|since)\b",
+    re.I,
+)
 _LIST = re.compile(
     r"^\s*(list|name)\b|\bwhat are (the|all)\b|\bwhich .* (are|were)\b|\ball (the )?\w+s\b", re.I
 )

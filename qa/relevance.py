@@ -27,8 +27,18 @@ def term_weights(store: Store, terms: Sequence[str]) -> dict[str, float]:
     return weights
 
 
-def _stems(text: str) -> set[str]:
-    return {w[:_STEM] for w in _WORD.findall(text.lower())}
+def stem(word: str) -> str:
+    """A crude stem that is enough here: 'leads'/'lead', 'repaired'/'repairs', 'children'/'child'."""
+    word = word.lower()
+    for suffix in ("ing", "ed", "es", "s"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            word = word[: -len(suffix)]
+            break
+    return word[:_STEM]
+
+
+def stems(text: str) -> set[str]:
+    return {stem(w) for w in _WORD.findall(text.lower())}
 
 
 def coverage(text: str, weights: dict[str, float]) -> float:
@@ -36,8 +46,8 @@ def coverage(text: str, weights: dict[str, float]) -> float:
     total = sum(weights.values())
     if not total:
         return 0.0
-    stems = _stems(text)
-    held = sum(w for t, w in weights.items() if all(s in stems for s in _stems(t)))
+    held_stems = stems(text)
+    held = sum(w for t, w in weights.items() if all(s in held_stems for s in stems(t)))
     return held / total
 
 

@@ -6,10 +6,10 @@ import shutil
 import threading
 from pathlib import Path
 
+from conftest import SAMPLES
+
 from index.settings import Settings
 from qa.engine import CouncilQA
-
-from conftest import SAMPLES
 
 
 def test_engine_answers_from_another_thread(settings: Settings, fake_embedder) -> None:
