@@ -199,7 +199,7 @@ def _ingest_timers() -> tuple[dict, Callable[[], None]]:
     return saved, restore
 
 
-def bench_ingest(embedder, tmp: Path, repeats: int = 2) -> dict:
+def bench_ingest(embedder, tmp: Path, repeats: int = 3) -> dict:
     from corpus.chunker import chunk_document
     from corpus.loader import load_document
     from corpus.reader import read_pages
@@ -267,7 +267,11 @@ def bench_ingest(embedder, tmp: Path, repeats: int = 2) -> dict:
             f"ingest run {rep}: {run['chunks_per_s_inside_ingest']:.1f} chunks/s inside ingest, "
             f"{run['chunks_per_s_direct']:.1f} direct, ratio {run['ratio']:.3f}, total {total:.1f}s"
         )
+    ratios = [r["ratio"] for r in runs]
     return {
+        "ratio_median": float(np.median(ratios)),
+        "ratio_of_best": max(r["chunks_per_s_inside_ingest"] for r in runs)
+        / max(r["chunks_per_s_direct"] for r in runs),
         "copies": copies,
         "chunks_per_copy": per_copy,
         "pages_read_pages": pages,
@@ -423,19 +427,23 @@ def _worker(args: list[str], result: Path, env: dict | None = None, timeout: int
 
 
 STAGE_ORDER = (
+    "retrieve",
     "parse_question",
     "embed_query",
     "fts_bm25",
     "faiss_dense",
+    "filter_ids",
     "identifier_scan",
     "passages_sql",
     "similarities",
+    "term_weights",
     "fts_doc_freq",
     "count_chunks",
-    "statements",
-    "embed_units",
-    "score_units",
     "compose",
+    "unseen_terms",
+    "statements",
+    "score_units",
+    "embed_units",
     "store_refresh",
 )
 
@@ -489,6 +497,7 @@ def bench_queries(
             "ask_units_embedded_mean": float(np.mean(unit_embeds)),
             "ask_share_embedding_units": sum(1 for u in unit_embeds if u) / len(unit_embeds),
             "cpu": warm_cpu,
+            "stage_timers": warm.get("stage_timers"),
         },
         "cold": {
             mode: {
@@ -588,7 +597,15 @@ def tables(result: dict) -> str:
             )
         last = r["runs"][-1]
         parts = ", ".join(f"{k} {v:.1f}s" for k, v in sorted(last["stages_s"].items(), key=lambda kv: -kv[1]))
-        out += ["", f"Where ingest time goes (last run, {last['ingest_total_s']:.1f}s in all): {parts}.", ""]
+        out += [
+            "",
+            f"Ratio: median of the paired runs {r['ratio_median']:.1%}; "
+            f"best ingest run against best direct run "
+            f"{r['ratio_of_best']:.1%}.",
+            "",
+            f"Where ingest time goes (last run, {last['ingest_total_s']:.1f}s in all): {parts}.",
+            "",
+        ]
     query = result.get("query", {})
     sizes = sorted(query, key=int)
     if sizes:
@@ -638,8 +655,11 @@ def tables(result: dict) -> str:
                 )
         out += [
             "",
-            "Nesting: identifier_scan includes its own fts_bm25 and passages_sql calls; score_units "
-            "includes embed_units; compose includes fts_doc_freq, count_chunks, statements and score_units.",
+            "Stages are inclusive and nest: retrieve holds parse_question, embed_query, fts_bm25, "
+            "faiss_dense, "
+            "identifier_scan (itself fts_bm25 + passages_sql), passages_sql, similarities and, where the "
+            "retriever computes them, term_weights (fts_doc_freq + count_chunks); compose holds unseen_terms "
+            "(fts_doc_freq), statements and score_units (embed_units). Ask also runs store_refresh.",
             "",
             "| chunks | ask answers (answered / not_found) | asks that embedded sentences "
             "| sentences embedded "
@@ -744,8 +764,15 @@ def targets(result: dict) -> list[str]:
     v = e.get("recall_at_10_vs_numpy")
     rows.append(("recall ≥ 0.95 vs exact at 1M (exact index today)", _f(v, 3), verdict(v, 0.95, below=False)))
     if ingest := result.get("ingest"):
-        v = max(r["ratio"] for r in ingest["result"]["runs"])
-        rows.append(("ingest embedding ≥ 90% of the model's own", f"{v:.1%}", verdict(v, 0.9, below=False)))
+        r = ingest["result"]
+        v = r.get("ratio_median", r["runs"][-1]["ratio"])
+        rows.append(
+            (
+                "ingest embedding ≥ 90% of the model's own (median of paired runs)",
+                f"{v:.1%} (best/best {r.get('ratio_of_best', v):.1%})",
+                verdict(v, 0.9, below=False),
+            )
+        )
     v = query.get("1000000", {}).get("result", {}).get("serving", {}).get("peak_rss_mb")
     rows.append(("peak RSS ≤ 6 GB serving 1M chunks", f"{_f(v)} MB", verdict(v, TARGETS["rss_1m_mb"])))
     lines = ["### Targets", "", "| target | measured | verdict |", "|---|---:|---|"]

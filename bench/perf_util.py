@@ -79,27 +79,60 @@ def timed(name: str, fn: Callable) -> Callable:
     return wrapper
 
 
-def install_stage_timers() -> None:
-    """Time the query path's stages by wrapping module attributes in this process only (no file edits)."""
-    import index.store as store_mod
-    import qa.composer as composer_mod
-    import qa.relevance as relevance_mod
-    import qa.retriever as retriever_mod
+# (module, attribute path, stage name). The product is refactored while this runs, so each target is
+# looked up where it is defined and replaced in every qa.* / index.* module that imported it; a
+# target that no longer exists is skipped and reported.
+TIMED_TARGETS = (
+    ("qa.query", "parse", "parse_question"),
+    ("qa.retriever", "Retriever.retrieve", "retrieve"),
+    ("index.search", "lexical", "fts_bm25"),
+    ("index.search", "dense", "faiss_dense"),
+    ("index.search", "allowed_ids", "filter_ids"),
+    ("index.search", "document_frequency", "fts_doc_freq"),
+    ("index.search", "chunk_count", "count_chunks"),
+    ("index.store", "Store.passages", "passages_sql"),
+    ("index.store", "Store.refresh", "store_refresh"),
+    ("qa.retriever", "Retriever._identifier_hits", "identifier_scan"),
+    ("qa.retriever", "Retriever._similarities", "similarities"),
+    ("qa.relevance", "term_weights", "term_weights"),
+    ("qa.relevance", "unseen_terms", "unseen_terms"),
+    ("qa.statements", "statements", "statements"),
+    ("qa.facts", "score_units", "score_units"),
+    ("qa.composer", "Composer._score_units", "score_units"),
+    ("qa.composer", "Composer.compose", "compose"),
+)
 
-    retriever_mod.parse = timed("parse_question", retriever_mod.parse)
-    retriever_mod.lexical = timed("fts_bm25", retriever_mod.lexical)
-    retriever_mod.dense = timed("faiss_dense", retriever_mod.dense)
-    retriever_mod.Retriever._identifier_hits = timed(
-        "identifier_scan", retriever_mod.Retriever._identifier_hits
-    )
-    retriever_mod.Retriever._similarities = timed("similarities", retriever_mod.Retriever._similarities)
-    store_mod.Store.passages = timed("passages_sql", store_mod.Store.passages)
-    store_mod.Store.refresh = timed("store_refresh", store_mod.Store.refresh)
-    relevance_mod.document_frequency = timed("fts_doc_freq", relevance_mod.document_frequency)
-    relevance_mod.chunk_count = timed("count_chunks", relevance_mod.chunk_count)
-    composer_mod.Composer._score_units = timed("score_units", composer_mod.Composer._score_units)
-    composer_mod.statements = timed("statements", composer_mod.statements)
-    composer_mod.Composer.compose = timed("compose", composer_mod.Composer.compose)
+
+def install_stage_timers() -> dict[str, list[str]]:
+    """Time the query path's stages by wrapping functions in this process only (no file edits)."""
+    import importlib
+
+    import qa.engine  # noqa: F401  (loads every module of the query path)
+
+    installed, missing = [], []
+    for module_name, path, stage in TIMED_TARGETS:
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:
+            missing.append(f"{module_name}.{path}")
+            continue
+        owner_name, _, attr = path.rpartition(".")
+        owner = getattr(module, owner_name, None) if owner_name else module
+        original = getattr(owner, attr, None) if owner is not None else None
+        if original is None:
+            missing.append(f"{module_name}.{path}")
+            continue
+        wrapper = timed(stage, original)
+        if owner_name:  # a method: replace it on its class
+            setattr(owner, attr, wrapper)
+        else:  # a function: replace every imported reference to it
+            for name, loaded in list(sys.modules.items()):
+                if (name.startswith(("qa.", "index.")) or name in ("qa", "index")) and getattr(
+                    loaded, attr, None
+                ) is original:
+                    setattr(loaded, attr, wrapper)
+        installed.append(f"{module_name}.{path}")
+    return {"installed": installed, "missing": missing}
 
 
 def stage_snapshot() -> dict[str, float]:

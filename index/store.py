@@ -246,6 +246,15 @@ class Store:
         scores = scores or {}
         return [_passage(by_id[i], scores.get(i, 0.0)) for i in ids if i in by_id]
 
+    def next_passage(self, chunk_id: int) -> Passage | None:
+        """The chunk that follows this one in its document, for text that runs on past a chunk's end."""
+        row = self.db.execute(
+            f"{_PASSAGE_SQL} WHERE c.doc_id = (SELECT doc_id FROM chunks WHERE id = ?)"
+            " AND c.position = (SELECT position + 1 FROM chunks WHERE id = ?)",
+            (chunk_id, chunk_id),
+        ).fetchone()
+        return _passage(row) if row else None
+
     def stats(self) -> Stats:
         one = self.db.execute
         councils = [r[0] for r in one("SELECT DISTINCT council FROM documents WHERE council IS NOT NULL")]

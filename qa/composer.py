@@ -11,7 +11,7 @@ from index.passage import Passage
 from index.settings import Settings
 from index.store import Store
 from qa.answer import Answer, Citation, format_date
-from qa.facts import choose, clip, list_items, score_units
+from qa.facts import choose, clip, list_items, rows_matching, score_units
 from qa.relevance import coverage, unseen_terms
 from qa.retriever import Retrieval
 from qa.scoring import Scored
@@ -41,6 +41,12 @@ def _status_phrase(text: str) -> str:
         return text
     rest = text[m.end() :]
     return f"{m.group(1)} — {rest}" if rest else m.group(1)
+
+
+def _sentence(text: str) -> str:
+    """End a clipped cell like a sentence: 'Pledge 41 - We will …' stays, 'Pledge 41' gets a full stop."""
+    text = text.rstrip(" .;,")
+    return text if text.endswith("…") else f"{text}."
 
 
 class Composer:
@@ -118,6 +124,8 @@ class Composer:
     def _fact_answer(
         self, retrieval: Retrieval, pool: list[Passage], weights: dict[str, float], top_k: int
     ) -> Answer:
+        if retrieval.query.intent == "list" and (rows := rows_matching(retrieval.passages, retrieval.query)):
+            return self._rows_answer(retrieval, rows, top_k)
         scored = score_units(self.embedder, retrieval, pool[:_ANSWER_PASSAGES], weights)
         if not scored:
             return self._not_found(retrieval.query.text, "The papers do not answer this question.")
@@ -130,13 +138,26 @@ class Composer:
             f"{clip(s.unit.shown, 25 if is_list and i else 70)} [{number[s.passage.chunk_id]}]"
             for i, s in enumerate(chosen)
         ]
-        if items := list_items(chosen[0], retrieval.query.identifiers):
-            listed = clip("; ".join(u.text.rstrip(".;") for u in items), budget - len(lines[0].split()))
+        after = (
+            self.store.next_passage(chosen[0].passage.chunk_id) if chosen[0].unit.text.endswith(":") else None
+        )
+        if items := list_items(chosen[0], retrieval.query.identifiers, after.text if after else ""):
+            words = max(8, (budget - 20) // len(items))
+            listed = "; ".join(clip(u.text.rstrip(".;"), words) for u in items)
             lines = [f"{clip(chosen[0].unit.shown, 40)} {listed}. [1]"]
             used = used[:1]
         lines[0] = self._identifier_prefix(retrieval, chosen[0]) + lines[0]
         citations = self._citations(used, retrieval.passages, top_k)
         return Answer(retrieval.query.text, " ".join(lines), "answered", citations)
+
+    def _rows_answer(self, retrieval: Retrieval, rows: list[tuple[str, Passage]], top_k: int) -> Answer:
+        """One cited item per matching table row: the rows' keys are the list asked for."""
+        used = list(dict.fromkeys(p for _, p in rows))
+        number = {p.chunk_id: n for n, p in enumerate(used, 1)}
+        text = " ".join(f"{_sentence(key)} [{number[p.chunk_id]}]" for key, p in rows)
+        return Answer(
+            retrieval.query.text, text, "answered", self._citations(used, retrieval.passages, top_k)
+        )
 
     def _identifier_prefix(self, retrieval: Retrieval, best: Scored) -> str:
         """Name the identifier when the answering cell doesn't: 'Pledge 41 — Portfolio Holder: …'."""

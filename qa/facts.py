@@ -8,10 +8,11 @@ import numpy as np
 
 from index.embedder import Embedder
 from index.passage import Passage
+from qa.query import Query
 from qa.relevance import coverage
 from qa.retriever import Retrieval
-from qa.scoring import Scored, context, named, prescore
-from qa.units import Unit, focus, units_of
+from qa.scoring import Scored, context, label_named, named, novelty, prescore
+from qa.units import Unit, focus, label_of, units_of
 
 _EMBED_UNITS = 48  # embedding every sentence costs most of a query's time: only the likely ones are
 _LIST_ITEMS = 8
@@ -59,18 +60,35 @@ def choose(scored: list[Scored], budget: int, is_list: bool) -> list[Scored]:
     return chosen
 
 
-def list_items(lead: Scored, identifiers: Sequence) -> list[Unit]:
-    """Items that follow a sentence introducing a list ('These include:'), from the same passage."""
+def list_items(lead: Scored, identifiers: Sequence, following_text: str = "") -> list[Unit]:
+    """Items that follow a sentence introducing a list ('These include:'), from the same passage and,
+    when the list runs past the chunk's end, from the next chunk's text."""
     if not lead.unit.text.rstrip().endswith(":"):
         return []
     units = units_of(focus(lead.passage.text, identifiers))
     start = next((i for i, u in enumerate(units) if u == lead.unit), len(units))
-    items = []
-    for unit in units[start + 1 :]:
-        if not unit.item or len(items) == _LIST_ITEMS:
-            break
-        items.append(unit)
-    return items
+    # Bulleted items, or else the lines that follow ('Health & Development - …'), one sentence each.
+    following = [u for u in units[start + 1 :] + units_of(following_text) if u.opens_line]
+    bulleted = [u for u in following[:_LIST_ITEMS] if u.item]
+    return bulleted if bulleted else following[:_LIST_ITEMS]
+
+
+def rows_matching(passages: Sequence[Passage], query: Query) -> list[tuple[str, Passage]]:
+    """For 'Which pledges does Jemima Laing hold?': table rows whose cell under a column the question
+    names says what the question says ('Portfolio Holder: Jemima Laing'); each row's key is an item."""
+    found: dict[str, tuple[str, Passage]] = {}
+    for passage in passages:
+        for block in passage.text.split("\n\n"):
+            cells = [label_of(line.strip()) for line in block.split("\n") if line.strip()]
+            if len(cells) < 2 or not all(label for label, _ in cells):
+                continue
+            if any(
+                label_named(label, query.terms) and novelty(value, query.terms) < 0.34
+                for label, value in cells[1:]
+            ):
+                key = clip(cells[0][1], 12)
+                found.setdefault(" ".join(key.lower().split()[:4]), (key, passage))
+    return list(found.values())[:_LIST_ITEMS]
 
 
 def _near_duplicate(candidate: Scored, chosen: Sequence[Scored]) -> bool:

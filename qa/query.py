@@ -144,9 +144,20 @@ def intent(question: str) -> str:
         return "history"
     if _STATUS.search(question):
         return "status"
-    if _LIST.search(question):
+    if _LIST.search(question) or _asks_for_plural(question):
         return "list"
     return "fact"
+
+
+def _asks_for_plural(question: str) -> bool:
+    """'Which pledges…', 'What schools…': the question wants several things."""
+    m = re.match(r"\s*(?:which|what)\s+([a-z]+)\b", question, re.I)
+    return (
+        bool(m)
+        and len(m.group(1)) > 4
+        and m.group(1).lower().endswith("s")
+        and not m.group(1).lower().endswith("ss")
+    )
 
 
 def wh_word(question: str) -> str:

@@ -100,7 +100,7 @@ def counts_asked_thing(text: str, terms: Sequence[str]) -> bool:
 def prescore(unit: Unit, rank: int, passage_cover: float, query: Query, weights: dict[str, float]) -> float:
     """Everything but meaning: the unit's own words, its passage's context, its kind, its rank."""
     score = 0.35 * coverage(unit.shown, weights) + 0.15 * passage_cover + 0.08 / (1 + rank)
-    score -= 0.1 * max(0, len(unit.shown.split()) - 40) / 40  # long units cover words by sheer length
+    score -= 0.2 * max(0, len(unit.shown.split()) - 35) / 35  # long units cover words by sheer length
     score += bonus(unit, query)
     if novelty(unit.text, query.terms) < 0.34:
         score -= 0.3  # a cell that only repeats the question ('Member: Cllr Johnson') tells nothing

@@ -22,13 +22,14 @@ class Unit:
     text: str
     label: str | None = None
     item: bool = False  # came from a bulleted or lettered line: part of a list
+    opens_line: bool = False  # the first sentence of its line
 
     @property
     def shown(self) -> str:
         return f"{self.label}: {self.text}" if self.label else self.text
 
 
-def _label(line: str) -> tuple[str | None, str]:
+def label_of(line: str) -> tuple[str | None, str]:
     """Split 'Portfolio Holder: Jemima Laing' into label and value; plain prose has no label."""
     m = _LABELLED.match(line)
     if m and len(m.group(1).split()) <= 6 and not m.group(1).rstrip().endswith((".", ")")):
@@ -39,7 +40,7 @@ def _label(line: str) -> tuple[str | None, str]:
 def _row_line(block: str) -> str | None:
     """A block whose every line is a labelled cell is a table row: render it as one line."""
     lines = [line.strip() for line in block.split("\n") if line.strip()]
-    if len(lines) < 2 or not all(_label(line)[0] for line in lines):
+    if len(lines) < 2 or not all(label_of(line)[0] for line in lines):
         return None
     return "; ".join(line.rstrip(".;") for line in lines)
 
@@ -57,17 +58,17 @@ def units_of(text: str) -> list[Unit]:
             line = line.strip()
             if not line or _CONTINUED.search(line):
                 continue
-            label, value = _label(line)
+            label, value = label_of(line)
             item = bool(_BULLET.match(value))
             for i, sentence in enumerate(split_sentences(_BULLET.sub("", value))):
-                units.append(Unit(sentence, label if i == 0 else None, item))
+                units.append(Unit(sentence, label if i == 0 else None, item, i == 0))
     return units
 
 
 def cell(text: str, label_pattern: re.Pattern[str]) -> str | None:
     """The whole value of the first labelled line whose label matches, e.g. a 'Status' cell."""
     for line in text.split("\n"):
-        label, value = _label(line.strip())
+        label, value = label_of(line.strip())
         if label and label_pattern.search(label):
             return value
     return None
