@@ -163,6 +163,8 @@ def render_citation(citation: Citation) -> None:
 def render_answer(answer: Answer) -> None:
     if answer.status == "not_found":
         st.info(escape_markdown(answer.text), icon=":material/search:")
+        if answer.citations:
+            st.caption("Closest passages — none of them answers the question:")
     else:
         st.markdown(escape_markdown(answer.text))
     for citation in answer.citations:

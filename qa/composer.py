@@ -14,7 +14,7 @@ from qa.answer import Answer, Citation, format_date
 from qa.facts import choose, clip, list_items, rows_matching, score_units
 from qa.relevance import coverage, unseen_terms
 from qa.retriever import Retrieval
-from qa.scoring import Scored
+from qa.scoring import Scored, context
 from qa.statements import STATUS_WORDS, Statement, lead_for, statements
 
 _ANSWER_PASSAGES = 12
@@ -43,6 +43,9 @@ def _status_phrase(text: str) -> str:
     return f"{m.group(1)} — {rest}" if rest else m.group(1)
 
 
+NOT_ANSWERED = "The papers do not answer this question."
+
+
 def _sentence(text: str) -> str:
     """End a clipped cell like a sentence: 'Pledge 41 - We will …' stays, 'Pledge 41' gets a full stop."""
     text = text.rstrip(" .;,")
@@ -65,7 +68,9 @@ class Composer:
         weights = retrieval.weights
         pool = self._answering_pool(retrieval, weights)
         if not pool:
-            return self._not_found(query.text, "The papers do not answer this question.")
+            # Nothing answers; the nearest passages are still shown, as leads and not as an answer.
+            closest = tuple(Citation.of(n, p) for n, p in enumerate(retrieval.passages[:top_k], 1))
+            return Answer(query.text, NOT_ANSWERED, "not_found", closest)
         if query.intent in {"status", "history"} and (found := statements(pool, query.identifiers)):
             return self._status_answer(retrieval, lead_for(found, query.time), top_k)
         return self._fact_answer(retrieval, pool, weights, top_k)
@@ -77,12 +82,13 @@ class Composer:
         """Passages that may answer: those holding the asked identifiers, else those past the gate."""
         if retrieval.matched:
             return [p for p in retrieval.passages if p.chunk_id in retrieval.matched]
-        unseen = unseen_terms(self.store, weights)
+        # A word no paper holds ('potholes', 'Licensing') suggests the topic is absent: then the
+        # passage must hold nearly all the rest of the question.
+        absent = unseen_terms(self.store, weights)
         kept = []
         for passage in retrieval.passages[:_GATE_PASSAGES]:
             sim = retrieval.similarity.get(passage.chunk_id, 0.0)
-            cov = coverage(f"{passage.heading or ''} {passage.text}", weights)
-            if self._passes(sim, cov, bool(unseen)):
+            if self._passes(sim, coverage(context(passage), weights), bool(absent)):
                 kept.append(passage)
         return kept
 
@@ -90,8 +96,8 @@ class Composer:
         """Strong meaning alone, or fair meaning with most of the question's weighty words."""
         floor = self.settings.min_similarity
         if has_unseen:  # a word no paper holds ('potholes') must be outweighed by the rest
-            return sim >= floor + 0.3 or (sim >= floor and cov >= 0.55)
-        return sim >= floor + 0.25 or (sim >= floor and cov >= 0.45)
+            return sim >= floor + 0.3 or (sim >= floor and cov >= 0.65)
+        return sim >= floor + 0.25 or (sim >= floor and cov >= 0.45) or (sim >= floor + 0.1 and cov >= 0.25)
 
     def _citations(
         self, used: Sequence[Passage], ranked: Sequence[Passage], top_k: int
@@ -128,7 +134,7 @@ class Composer:
             return self._rows_answer(retrieval, rows, top_k)
         scored = score_units(self.embedder, retrieval, pool[:_ANSWER_PASSAGES], weights)
         if not scored:
-            return self._not_found(retrieval.query.text, "The papers do not answer this question.")
+            return self._not_found(retrieval.query.text, NOT_ANSWERED)
         is_list = retrieval.query.intent == "list"
         budget = self.settings.answer_words * (2 if is_list else 1)
         chosen = choose(scored, budget, is_list)

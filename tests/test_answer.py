@@ -308,7 +308,13 @@ def test_unrelated_question_is_not_found(qa: CouncilQA) -> None:
     answer = qa.ask("How many zebras live at the aquarium?")
     assert answer.status == "not_found"
     assert answer.text == "The papers do not answer this question."
-    assert answer.citations == ()
+    assert "[" not in answer.text  # nothing is asserted, so nothing is cited as support
+
+
+def test_not_found_still_lists_the_closest_passages_as_leads(qa: CouncilQA) -> None:
+    answer = qa.ask("How many zebras live at the aquarium?", top_k=3)
+    assert len(answer.citations) <= 3
+    assert [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))
 
 
 COVID_PAPER = (
