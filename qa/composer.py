@@ -137,7 +137,7 @@ class Composer:
             return self._not_found(retrieval.query.text, NOT_ANSWERED)
         is_list = retrieval.query.intent == "list"
         budget = self.settings.answer_words * (2 if is_list else 1)
-        chosen = choose(scored, budget, is_list)
+        chosen = choose(scored, budget, is_list, retrieval.query.intent == "summary")
         used: list[Passage] = list(dict.fromkeys(s.passage for s in chosen))
         number = {p.chunk_id: n for n, p in enumerate(used, 1)}
         lines = [

@@ -47,6 +47,12 @@ _HISTORY = re.compile(
 _LIST = re.compile(
     r"^\s*(list|name)\b|\bwhat are (the|all)\b|\bwhich .* (are|were)\b|\ball (the )?\w+s\b", re.I
 )
+_SUMMARY = re.compile(
+    r"^\s*(summari[sz]e|describe|explain|discuss|outline|give an overview)\b"
+    r"|\bwhat did .{1,60}\b(say|think|discuss|argue|propose|suggest|raise)\b"
+    r"|\bhow did .{1,60}\b(respond|react|reply|answer)\b|\bwhat was (said|discussed)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -89,7 +95,7 @@ class Query:
     text: str
     identifiers: tuple[Identifier, ...]
     terms: tuple[str, ...]
-    intent: str  # "status", "history", "list" or "fact"
+    intent: str  # "status", "history", "list", "summary" or "fact"
     time: TimeTarget | None
     wh: str  # the question word: who, when, how many, ... or ""
 
@@ -139,13 +145,15 @@ def terms(question: str) -> tuple[str, ...]:
 
 
 def intent(question: str) -> str:
-    """status, history (how a status changed), list or fact."""
+    """status, history (how a status changed), list, summary (what was said about…) or fact."""
     if _HISTORY.search(question) and (_STATUS.search(question) or identifiers(question)):
         return "history"
     if _STATUS.search(question):
         return "status"
     if _LIST.search(question) or _asks_for_plural(question):
         return "list"
+    if _SUMMARY.search(question):
+        return "summary"
     return "fact"
 
 
