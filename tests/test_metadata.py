@@ -9,15 +9,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from corpus.dates import find_dates, parse_date
 from corpus.metadata import (
     best_date,
     classify,
     describe,
     find_body,
     find_council,
-    find_dates,
     find_title,
-    parse_date,
     title_case,
 )
 
