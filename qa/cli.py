@@ -73,6 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--json", action="store_true")
     serve = sub.add_parser("serve", help="open the chat page (Streamlit) on the store")
     serve.add_argument("--port", type=int, default=8501)
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: this machine only)"
+    )
     evaluate = sub.add_parser("eval", help="score answers against a gold JSONL file")
     evaluate.add_argument("gold", help="JSONL: question, type, evidence [{doc, contains}], answer_any")
     evaluate.add_argument("--k", type=int, default=5, help="citations that count (default 5)")
