@@ -531,6 +531,7 @@ def bench_queries(
             )
         },
         "profile": warm.get("profile"),
+        "levers": warm.get("levers"),
         "per_query": {mode: warm[mode]["queries"] for mode in ("search", "ask")},
     }
 
@@ -599,9 +600,9 @@ def tables(result: dict) -> str:
         parts = ", ".join(f"{k} {v:.1f}s" for k, v in sorted(last["stages_s"].items(), key=lambda kv: -kv[1]))
         out += [
             "",
-            f"Ratio: median of the paired runs {r['ratio_median']:.1%}; "
+            f"Ratio: median of the paired runs {r.get('ratio_median', 0):.1%}; "
             f"best ingest run against best direct run "
-            f"{r['ratio_of_best']:.1%}.",
+            f"{r.get('ratio_of_best', 0):.1%}.",
             "",
             f"Where ingest time goes (last run, {last['ingest_total_s']:.1f}s in all): {parts}.",
             "",
@@ -692,6 +693,24 @@ def tables(result: dict) -> str:
                 f"{_f(t['2']['p50'], 1)} |"
             )
         out.append("")
+    lever_rows = [(s, query[s]["result"].get("levers")) for s in sizes if query[s]["result"].get("levers")]
+    for s, lv in lever_rows:
+        f, q8 = lv["fts_common_terms_dropped"], lv["int8_embedder"]
+        out += [
+            f"### Levers measured at {_size_name(int(s))} (not in the product)",
+            "",
+            "| lever | shipped | with the lever | effect on results |",
+            "|---|---:|---:|---|",
+            f"| BM25 query without terms held by > {f['share']:.0%} of chunks (p50 / p95 ms) | "
+            f"{f['full_ms']['p50']:.0f} / {f['full_ms']['p95']:.0f} | {f['pruned_ms']['p50']:.0f} / "
+            f"{f['pruned_ms']['p95']:.0f} | keeps {f['top40_overlap_mean']:.0%} of the shipped top-40; "
+            f"{f['terms_dropped_mean']:.1f} terms dropped per question |",
+            f"| torch dynamic int8 embedder, {q8['sentences']} sentences (ask's batch), ms | "
+            f"{q8['fp32_ms_best_of_5']:.0f} | {q8['int8_dynamic_ms_best_of_5']:.0f} ({q8['speedup']:.2f}×) | "
+            f"cosine to fp32 vectors: mean {q8['cosine_fp32_vs_int8_mean']:.3f}, "
+            f"min {q8['cosine_fp32_vs_int8_min']:.3f} |",
+            "",
+        ]
     if ann := result.get("ann"):
         a = ann["result"]
         out += [

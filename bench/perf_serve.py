@@ -113,7 +113,80 @@ def warm(args: argparse.Namespace) -> dict:
     out.update(_exactness(engine, questions))
     if args.profile_question:
         out["profile"] = _profile(engine, args.profile_question)
+        out["levers"] = {"fts_common_terms_dropped": _fts_lever(engine, questions)}
+        out["levers"]["int8_embedder"] = _int8_lever(engine)
     return out
+
+
+def _fts_lever(engine, questions: list[str], share: float = 0.05) -> dict:
+    """BM25 over all question terms (as shipped) against the same query without terms held by more
+    than `share` of the chunks: latency, and how much of the shipped top-40 the cheaper one keeps."""
+    from index.filters import Filters
+    from index.search import chunk_count, document_frequency, fts_query, lexical
+    from qa.query import parse
+
+    store, total = engine.store, chunk_count(engine.store)
+    full_s, pruned_s, overlap, dropped = [], [], [], []
+    for q in questions:
+        terms = parse(q).terms
+        kept = [t for t in terms if document_frequency(store, t) <= share * total] or list(terms[:1])
+        start = time.perf_counter()
+        full = [cid for cid, _ in lexical(store, fts_query(terms), Filters(), 40)]
+        full_s.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        pruned = [cid for cid, _ in lexical(store, fts_query(kept), Filters(), 40)]
+        pruned_s.append(time.perf_counter() - start)
+        overlap.append(len(set(full) & set(pruned)) / max(len(full), 1))
+        dropped.append(len(terms) - len(kept))
+    return {
+        "share": share,
+        "full_ms": summary_ms(full_s),
+        "pruned_ms": summary_ms(pruned_s),
+        "top40_overlap_mean": float(np.mean(overlap)),
+        "terms_dropped_mean": float(np.mean(dropped)),
+    }
+
+
+def _int8_lever(engine) -> dict:
+    """The ask path's sentence batch (48 sentences) through the shipped fp32 model and through a
+    torch dynamic-int8 copy of it: time and cosine agreement. Nothing in the product changes."""
+    import copy
+
+    import torch
+
+    from corpus.sentences import split_sentences
+
+    inner = engine.embedder.inner
+    rows = engine.store.db.execute("SELECT text FROM chunks ORDER BY id LIMIT 200")
+    sentences = [
+        s
+        for row in rows
+        for line in row[0].split("\n")
+        for s in split_sentences(line)
+        if 5 <= len(s.split()) <= 60
+    ][:48]
+
+    def run(model) -> tuple[float, np.ndarray]:
+        best, vecs = float("inf"), None
+        for _ in range(5):
+            start = time.perf_counter()
+            vecs = model.encode(sentences, batch_size=32, normalize_embeddings=True, show_progress_bar=False)
+            best = min(best, time.perf_counter() - start)
+        return best, np.asarray(vecs)
+
+    fp32_s, fp32 = run(inner.model)
+    quantized = torch.ao.quantization.quantize_dynamic(
+        copy.deepcopy(inner.model), {torch.nn.Linear}, torch.qint8
+    )
+    int8_s, int8 = run(quantized)
+    return {
+        "sentences": len(sentences),
+        "fp32_ms_best_of_5": fp32_s * 1000,
+        "int8_dynamic_ms_best_of_5": int8_s * 1000,
+        "speedup": fp32_s / int8_s,
+        "cosine_fp32_vs_int8_mean": float((fp32 * int8).sum(axis=1).mean()),
+        "cosine_fp32_vs_int8_min": float((fp32 * int8).sum(axis=1).min()),
+    }
 
 
 def _exactness(engine, questions: list[str]) -> dict:

@@ -169,7 +169,7 @@ def render_miss(d: dict) -> list[str]:
         "",
         f"- status **{d['status']}**, councilqa rank {rank(d['councilqa_rank'])}; baselines: RRF rank"
         f" {rank(d['rrf_baseline_rank'])}, BM25 rank {rank(d['bm25_baseline_rank'])}",
-        f"- cause: **{d['cause']}**",
+        f"- cause: **{d['cause']}**; with the current code: {d['status_now']}, rank {rank(d['rank_now'])}",
         f"- terms {d['terms']} (intent {d['intent']}); unseen in the store: {d['unseen_terms'] or 'none'}",
         f"- gate: {d['gate_passed']}/{len(d['gate_top'])} top passages pass; best cosine"
         f" {d['max_similarity_top15']}, best coverage {max((g[2] for g in d['gate_top']), default=0)}",
@@ -217,7 +217,12 @@ def main() -> int:
     from index.settings import Settings
     from qa.engine import CouncilQA
 
-    report: dict = {"product_fingerprint": Q.product_fingerprint(), "sets": {}}
+    scored = json.loads((out / f"quality{suffix}.json").read_text())["run"]["product_fingerprint"]
+    report: dict = {"product_fingerprint": Q.product_fingerprint(), "scored_fingerprint": scored, "sets": {}}
+    if scored != report["product_fingerprint"]:
+        print(
+            f"note: product source changed since the scored run ({scored} -> {report['product_fingerprint']})"
+        )
     for set_name in sets:
         store_dir = out / Q.WORK / "stores" / f"{set_name}-{args.tag}"
         qa = CouncilQA(Settings(store=store_dir))
@@ -242,6 +247,15 @@ def main() -> int:
                 info["reply"] = gold[r["id"]]["answer"][:300]
             d = diagnose_one(qa, r["question"], ids, doc_ids)
             d.update(info)
+            # the product may have changed since the scored run: ask again with the code as it is now
+            now = qa.ask(r["question"], top_k=Q.TOP_K)
+            if set_name == "qmsum":
+                q = queries[r["id"]]
+                cited = [(Path(c.source).stem, c.text) for c in now.citations[: Q.TOP_K]]
+                rank_now = Q.judge_turns(cited, q["meeting_id"], Q.gold_turns(q, meetings), strict=True)
+            else:
+                rank_now = Q.doc_rank([c.source for c in now.citations[: Q.TOP_K]], r["gold_doc_paths"])
+            d["status_now"], d["rank_now"] = now.status, rank_now
             d.update(
                 {
                     "id": r["id"],
@@ -267,6 +281,9 @@ def main() -> int:
             "misses_with_unseen_terms": sum(bool(d["unseen_terms"]) for d in results),
             "misses_gold_in_candidates": sum(d["gold_in_candidates"] for d in results),
             "misses_gold_would_pass_gate": sum(any(g["would_pass_gate"] for g in d["gold"]) for d in results),
+            "still_missed_with_current_code": sum(
+                d["rank_now"] is None or d["rank_now"] > cut for d in results
+            ),
             "misses_baseline_rrf_hit": sum(
                 d["rrf_baseline_rank"] is not None and d["rrf_baseline_rank"] <= cut for d in results
             ),
@@ -276,7 +293,13 @@ def main() -> int:
 
     (out / "quality-diagnosis.json").write_text(json.dumps(report, indent=1, default=str), encoding="utf-8")
     # a deterministic, spread-out sample for reading
-    lines = ["# councilqa misses, sampled", ""]
+    lines = [
+        "# councilqa misses, sampled",
+        "",
+        f"Scored run: product {report['scored_fingerprint']}; diagnosed with product"
+        f" {report['product_fingerprint']} (stores as the scored run built them).",
+        "",
+    ]
     total = max(sum(len(b["misses"]) for b in report["sets"].values()), 1)
     for set_name, block in report["sets"].items():
         misses = block["misses"]
