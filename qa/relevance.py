@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from index.search import chunk_count, document_frequency
 from index.store import Store
@@ -27,6 +28,7 @@ def term_weights(store: Store, terms: Sequence[str]) -> dict[str, float]:
     return weights
 
 
+@lru_cache(maxsize=1 << 16)  # council vocabulary repeats: the rerank stems ~30k words a query
 def stem(word: str) -> str:
     """A crude stem that is enough here: 'leads'/'lead', 'repaired'/'repairs', 'children'/'child'."""
     word = word.lower()
