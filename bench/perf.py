@@ -215,7 +215,11 @@ def bench_ingest(embedder, tmp: Path, repeats: int = 3) -> dict:
     for i in range(copies):
         (corpus / f"copy{i:02d}").mkdir(parents=True)
         for path in samples:
-            shutil.copy2(path, corpus / f"copy{i:02d}" / path.name)
+            # A line of its own makes each copy a distinct file: ingest skips byte-identical duplicates.
+            text = path.read_text(encoding="utf-8", errors="replace")
+            (corpus / f"copy{i:02d}" / path.name).write_text(
+                f"{text}\n\nBenchmark copy {i + 1}.\n", encoding="utf-8"
+            )
     files = sorted(corpus.rglob("*.txt"))
     pages = sum(len(read_pages(p)) for p in files)
     chars = sum(len(p.read_text(encoding="utf-8", errors="replace")) for p in files)
@@ -242,6 +246,11 @@ def bench_ingest(embedder, tmp: Path, repeats: int = 3) -> dict:
             embedder.embed(texts[i : i + 256])
         direct = time.perf_counter() - start
         inside = proxy.seconds
+        if report.chunks != len(texts) or getattr(report, "duplicates", None):
+            log(
+                f"ingest: {report.chunks} chunks written, {len(texts)} embedded; "
+                f"duplicates {report.duplicates}"
+            )
         run = {
             "chunks": report.chunks,
             "files": len(files),
