@@ -6,7 +6,7 @@ STORE  ?= .councilqa
 PORT   ?= 8501
 GOLD   ?= eval/gold.jsonl
 
-.PHONY: install run ingest serve test test-fast lint format eval eval-dev bench clean
+.PHONY: install run ingest serve test test-fast lint format eval eval-dev bench perf clean
 
 $(BIN)/councilqa: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -48,8 +48,14 @@ eval-dev: install
 	$(BIN)/councilqa ingest ../shared/corpus --store .councilqa-dev --quiet
 	$(BIN)/councilqa eval ../shared/eval/dev.jsonl --store .councilqa-dev
 
+# The public-benchmark quality harness (QMSum, Limerick) against BM25, dense and RRF baselines.
 bench: install
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/quality.py
+
+# The performance benchmark: parse, ingest, latency at 10k/100k/1M chunks, memory, disk, plot.
+perf: install
+	$(BIN)/pip install -q -e ".[bench]"
+	$(BIN)/python bench/perf.py
 
 clean:
 	rm -rf $(STORE) .councilqa-dev .pytest_cache .ruff_cache .hypothesis

@@ -718,8 +718,17 @@ def tables(result: dict) -> str:
             f"{q8['fp32_ms_best_of_5']:.0f} | {q8['int8_dynamic_ms_best_of_5']:.0f} ({q8['speedup']:.2f}×) | "
             f"cosine to fp32 vectors: mean {q8['cosine_fp32_vs_int8_mean']:.3f}, "
             f"min {q8['cosine_fp32_vs_int8_min']:.3f} |",
-            "",
         ]
+        if th := lv.get("torch_threads"):
+            one, many = th["1"], th[max(th, key=int)]
+            out += [
+                f"| torch on 1 thread instead of {max(th, key=int)}: one question embedded, p50 / p95 ms | "
+                f"{many['query_ms']['p50']:.0f} / {many['query_ms']['p95']:.0f} | "
+                f"{one['query_ms']['p50']:.0f} / {one['query_ms']['p95']:.0f} | same vectors |",
+                f"| torch on 1 thread: the 48-sentence batch, p50 ms | {many['batch48_ms']['p50']:.0f} | "
+                f"{one['batch48_ms']['p50']:.0f} | same vectors |",
+            ]
+        out.append("")
     if ann := result.get("ann"):
         a = ann["result"]
         out += [

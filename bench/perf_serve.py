@@ -88,9 +88,13 @@ def warm(args: argparse.Namespace) -> dict:
         "chunks": len(engine.store.vectors),
         "rss_after_open_and_first_queries_mb": rss_open,
     }
-    for mode in ("search", "ask"):
-        rows = []
-        for q in questions:
+    # Search and ask alternate, so that any drift in machine load hits both alike; ask takes the
+    # question half a list away, so it never reuses the pages that search just read for the same words.
+    rows: dict[str, list[dict]] = {"search": [], "ask": []}
+    half = len(questions) // 2
+    for i in range(len(questions)):
+        for mode in ("search", "ask"):
+            q = questions[i] if mode == "search" else questions[(i + half) % len(questions)]
             before, calls = stage_snapshot(), len(proxy.calls)
             start = time.perf_counter()
             result = engine.search(q) if mode == "search" else engine.ask(q)
@@ -106,14 +110,16 @@ def warm(args: argparse.Namespace) -> dict:
                 row["status"] = result.status
             else:
                 row["passages"] = len(result)
-            rows.append(row)
-        out[mode] = {"summary": summary_ms([r["s"] for r in rows]), "queries": rows}
+            rows[mode].append(row)
+    for mode, found in rows.items():
+        out[mode] = {"summary": summary_ms([r["s"] for r in found]), "queries": found}
     out["peak_rss_mb"] = peak_rss_mb()
     out["questions_answered"] = len(questions)
     out.update(_exactness(engine, questions))
     if args.profile_question:
         out["profile"] = _profile(engine, args.profile_question)
         out["levers"] = {"fts_common_terms_dropped": _fts_lever(engine, questions)}
+        out["levers"]["torch_threads"] = _threads_lever(engine, questions)
         out["levers"]["int8_embedder"] = _int8_lever(engine)
     return out
 
@@ -147,6 +153,44 @@ def _fts_lever(engine, questions: list[str], share: float = 0.05) -> dict:
     }
 
 
+def _ask_batch(engine) -> list[str]:
+    """48 sentences of stored chunks: the size of the batch the ask path embeds."""
+    from corpus.sentences import split_sentences
+
+    rows = engine.store.db.execute("SELECT text FROM chunks ORDER BY id LIMIT 200")
+    return [
+        s
+        for row in rows
+        for line in row[0].split("\n")
+        for s in split_sentences(line)
+        if 5 <= len(s.split()) <= 60
+    ][:48]
+
+
+def _threads_lever(engine, questions: list[str]) -> dict:
+    """Query embedding and the ask batch with torch on 1 thread against the default (all cores)."""
+    import torch
+
+    inner, default = engine.embedder.inner, torch.get_num_threads()
+    batch = _ask_batch(engine)
+    out = {}
+    for threads in (1, default):
+        torch.set_num_threads(threads)
+        single = []
+        for q in questions[:30]:
+            start = time.perf_counter()
+            inner.embed([q])
+            single.append(time.perf_counter() - start)
+        batch_s = []
+        for _ in range(3):
+            start = time.perf_counter()
+            inner.embed(batch)
+            batch_s.append(time.perf_counter() - start)
+        out[str(threads)] = {"query_ms": summary_ms(single), "batch48_ms": summary_ms(batch_s)}
+    torch.set_num_threads(default)
+    return out
+
+
 def _int8_lever(engine) -> dict:
     """The ask path's sentence batch (48 sentences) through the shipped fp32 model and through a
     torch dynamic-int8 copy of it: time and cosine agreement. Nothing in the product changes."""
@@ -154,17 +198,8 @@ def _int8_lever(engine) -> dict:
 
     import torch
 
-    from corpus.sentences import split_sentences
-
     inner = engine.embedder.inner
-    rows = engine.store.db.execute("SELECT text FROM chunks ORDER BY id LIMIT 200")
-    sentences = [
-        s
-        for row in rows
-        for line in row[0].split("\n")
-        for s in split_sentences(line)
-        if 5 <= len(s.split()) <= 60
-    ][:48]
+    sentences = _ask_batch(engine)
 
     def run(model) -> tuple[float, np.ndarray]:
         best, vecs = float("inf"), None

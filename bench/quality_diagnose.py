@@ -77,7 +77,7 @@ def diagnose_one(qa, question: str, gold_ids: list[int], doc_ids: set[int]) -> d
     import numpy as np
 
     from index.filters import Filters
-    from index.search import dense, fts_query, lexical
+    from index.search import chunk_count, dense, frequencies, fts_query, lexical, lexical_terms
     from qa.fusion import rrf
     from qa.query import parse
     from qa.relevance import coverage, term_weights, unseen_terms
@@ -85,15 +85,17 @@ def diagnose_one(qa, question: str, gold_ids: list[int], doc_ids: set[int]) -> d
     store, settings = qa.store, qa.settings
     query = parse(question)
     vector = qa.embedder.embed([query.text])[0]
-    lex = [cid for cid, _ in lexical(store, fts_query(query.terms), Filters(), DEEP)]
+    counts = frequencies(store, query.terms)
+    searched = fts_query(lexical_terms(counts, settings.lexical_postings))
+    lex = [cid for cid, _ in lexical(store, searched, Filters(), DEEP)]
     den = [cid for cid, _ in dense(store, vector, Filters(), DEEP)]
     lex_rank = {cid: i for i, cid in enumerate(lex, 1)}
     den_rank = {cid: i for i, cid in enumerate(den, 1)}
     n = settings.candidates
     fused = [cid for cid, _ in rrf([lex[:n], den[:n]], k=settings.rrf_k)]
     fused_rank = {cid: i for i, cid in enumerate(fused, 1)}
-    weights = term_weights(store, query.terms)
-    unseen = unseen_terms(store, weights)
+    weights = term_weights(counts, chunk_count(store))
+    unseen = unseen_terms(counts)
     retrieval = qa.retriever.retrieve(question)
     gate = []
     for p in retrieval.passages[:15]:
@@ -219,6 +221,11 @@ def main() -> int:
 
     scored = json.loads((out / f"quality{suffix}.json").read_text())["run"]["product_fingerprint"]
     report: dict = {"product_fingerprint": Q.product_fingerprint(), "scored_fingerprint": scored, "sets": {}}
+    previous = out / "quality-diagnosis.json"
+    if previous.exists():  # keep other sets' results from an earlier call on the same scored run
+        old = json.loads(previous.read_text())
+        if old.get("scored_fingerprint") == scored:
+            report["sets"] = {k: v for k, v in old.get("sets", {}).items() if k not in sets}
     if scored != report["product_fingerprint"]:
         print(
             f"note: product source changed since the scored run ({scored} -> {report['product_fingerprint']})"
@@ -271,6 +278,8 @@ def main() -> int:
             if set_name == "limerick":
                 d["gold_doc_paths"] = r["gold_doc_paths"]
             results.append(d)
+            if len(results) % 10 == 0:
+                print(f"  {set_name}: {len(results)}/{len(misses)} misses diagnosed", flush=True)
         qa.close()
         causes = Counter(d["cause"] for d in results)
         agg = {
@@ -289,7 +298,10 @@ def main() -> int:
             ),
         }
         report["sets"][set_name] = {"summary": agg, "misses": results}
-        print(f"\n== {set_name}: {json.dumps(agg, indent=1)}")
+        print(f"\n== {set_name}: {json.dumps(agg, indent=1)}", flush=True)
+        (out / "quality-diagnosis.json").write_text(
+            json.dumps(report, indent=1, default=str), encoding="utf-8"
+        )
 
     (out / "quality-diagnosis.json").write_text(json.dumps(report, indent=1, default=str), encoding="utf-8")
     # a deterministic, spread-out sample for reading

@@ -17,16 +17,34 @@ def fts_query(terms: Sequence[str], phrases: Sequence[str] = ()) -> str:
     return " OR ".join(list(phrases) + quoted)
 
 
+def lexical_terms(frequencies: dict[str, int], postings: int) -> list[str]:
+    """The rarest terms whose postings fit the budget (at least two): BM25 cost grows with every
+    posting it scores, and the commonest words barely move its ranking; the rerank still weighs them."""
+    kept: list[str] = []
+    total = 0
+    for term in sorted(frequencies, key=frequencies.get):
+        if len(kept) >= 2 and total + frequencies[term] > postings:
+            break
+        kept.append(term)
+        total += frequencies[term]
+    return kept
+
+
 def lexical(store: Store, query: str, filters: Filters, limit: int) -> list[tuple[int, float]]:
     """Chunk ids by BM25 (heading weighted double), best first, with positive scores."""
     if not query:
         return []
-    where, params = filters.sql()
+    if not filters:  # joining every match to its document costs more than the ranking itself
+        sql, params = "SELECT rowid, -bm25(chunks_fts, 2.0, 1.0) AS score FROM chunks_fts WHERE", []
+    else:
+        where, params = filters.sql()
+        sql = (
+            "SELECT c.id, -bm25(chunks_fts, 2.0, 1.0) AS score FROM chunks_fts"
+            " JOIN chunks c ON c.id = chunks_fts.rowid JOIN documents d ON d.id = c.doc_id"
+            f" WHERE {where} AND"
+        )
     rows = store.db.execute(
-        "SELECT c.id, -bm25(chunks_fts, 2.0, 1.0) AS score FROM chunks_fts"
-        " JOIN chunks c ON c.id = chunks_fts.rowid JOIN documents d ON d.id = c.doc_id"
-        f" WHERE chunks_fts MATCH ? AND {where} ORDER BY score DESC LIMIT ?",
-        [query, *params, limit],
+        f"{sql} chunks_fts MATCH ? ORDER BY score DESC LIMIT ?", [*params, query, limit]
     ).fetchall()
     return [(int(i), float(s)) for i, s in rows]
 
@@ -42,6 +60,11 @@ def allowed_ids(store: Store, filters: Filters) -> np.ndarray:
 def dense(store: Store, vector: np.ndarray, filters: Filters, limit: int) -> list[tuple[int, float]]:
     """Chunk ids by cosine similarity, best first; filters applied inside FAISS, not after it."""
     return store.vectors.search(vector, limit, allowed_ids(store, filters) if filters else None)
+
+
+def frequencies(store: Store, terms: Sequence[str]) -> dict[str, int]:
+    """Each term's document frequency, counted once per question."""
+    return {term: document_frequency(store, term) for term in dict.fromkeys(terms)}
 
 
 def document_frequency(store: Store, term: str) -> int:

@@ -71,10 +71,18 @@ def _passage(row: Sequence, score: float = 0.0) -> Passage:
 class Store:
     """One store folder. Every change is one SQLite transaction; FAISS follows SQLite's generation."""
 
-    def __init__(self, folder: Path, model_name: str, dimension: int, threads: int = 1) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        model_name: str,
+        dimension: int,
+        threads: int = 1,
+        approximate_from: int = 200_000,
+        nprobe: int = 64,
+    ) -> None:
         self.folder = Path(folder)
         self.folder.mkdir(parents=True, exist_ok=True)
-        self.threads = threads
+        self.threads, self.approximate_from, self.nprobe = threads, approximate_from, nprobe
         try:
             # One connection shared across threads (the chat page runs each rerun on a new thread);
             # the engine serialises calls, so no two threads use it at once.
@@ -124,25 +132,35 @@ class Store:
         path = self._vector_path(self.generation)
         if path.exists():
             try:
-                return VectorIndex.load(path, self.threads)
+                loaded = VectorIndex.load(path, self.threads, self.nprobe)
             except RuntimeError:
                 pass  # a damaged file is rebuilt from SQLite, which is the record
-        vectors = VectorIndex(self.dimension, self.threads)
+            else:  # an exact index grown past the threshold (older stores) is converted once
+                grown = len(loaded) >= self.approximate_from and not loaded.is_approximate
+                return self.save_vectors(loaded) if grown else loaded
+        vectors = VectorIndex(self.dimension, self.threads, self.nprobe)
         rows = self.db.execute("SELECT id, embedding FROM chunks ORDER BY id")
         for batch in iter(lambda: rows.fetchmany(4096), []):
             ids = np.array([r[0] for r in batch], dtype=np.int64)
             vecs = np.frombuffer(b"".join(r[1] for r in batch), dtype=np.float32)
             vectors.add(ids, vecs.reshape(len(batch), self.dimension))
-        self.save_vectors(vectors)
-        return vectors
+        return self.save_vectors(vectors)
 
-    def save_vectors(self, vectors: VectorIndex | None = None) -> None:
-        """Persist FAISS under the current generation and drop files of older ones."""
+    def save_vectors(self, vectors: VectorIndex | None = None) -> VectorIndex:
+        """Persist FAISS under the current generation and drop files of older ones; an exact index
+        that has grown past `approximate_from` vectors is turned into an IVF one first."""
         generation = self.generation
-        (vectors if vectors is not None else self.vectors).save(self._vector_path(generation))
+        own = vectors is None
+        vectors = self.vectors if vectors is None else vectors
+        if len(vectors) >= self.approximate_from and not vectors.is_approximate:
+            vectors = vectors.approximate()
+            if own:
+                self.vectors = vectors
+        vectors.save(self._vector_path(generation))
         for old in self.folder.glob("vectors.*.faiss"):
             if old.name != self._vector_path(generation).name:
                 old.unlink(missing_ok=True)
+        return vectors
 
     def refresh(self) -> None:
         """Pick up another process's ingest: reload FAISS if SQLite moved on."""

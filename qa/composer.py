@@ -84,7 +84,7 @@ class Composer:
             return [p for p in retrieval.passages if p.chunk_id in retrieval.matched]
         # A word no paper holds ('potholes', 'Licensing') suggests the topic is absent: then the
         # passage must hold nearly all the rest of the question.
-        absent = unseen_terms(self.store, weights)
+        absent = unseen_terms(retrieval.frequencies)
         kept = []
         for passage in retrieval.passages[:_GATE_PASSAGES]:
             sim = retrieval.similarity.get(passage.chunk_id, 0.0)

@@ -24,7 +24,12 @@ class CouncilQA:
         self.settings = settings
         self.embedder = embedder or SentenceEmbedder(settings.model_path, settings.batch_size)
         self.store = Store(
-            settings.store, self.embedder.name, self.embedder.dimension, settings.faiss_threads
+            settings.store,
+            self.embedder.name,
+            self.embedder.dimension,
+            settings.faiss_threads,
+            settings.approximate_from,
+            settings.nprobe,
         )
         self.retriever = Retriever(self.store, self.embedder, settings)
         self.composer = Composer(self.store, self.embedder, settings)

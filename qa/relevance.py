@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
 from functools import lru_cache
-
-from index.search import chunk_count, document_frequency
-from index.store import Store
 
 _WORD = re.compile(r"[a-z0-9]+")
 _CALENDAR = frozenset(
@@ -18,14 +14,10 @@ _CALENDAR = frozenset(
 _STEM = 5  # 'repaired'/'repairs', 'children'/'child': a shared 5-letter prefix is the same word here
 
 
-def term_weights(store: Store, terms: Sequence[str]) -> dict[str, float]:
-    """BM25-style IDF of each term over the store's chunks; unseen terms weigh the most."""
-    total = max(chunk_count(store), 1)
-    weights = {}
-    for term in terms:
-        df = document_frequency(store, term)
-        weights[term] = math.log((total - df + 0.5) / (df + 0.5) + 1.0)
-    return weights
+def term_weights(frequencies: dict[str, int], total: int) -> dict[str, float]:
+    """BM25-style IDF of each term over `total` chunks; unseen terms weigh the most."""
+    total = max(total, 1)
+    return {term: math.log((total - df + 0.5) / (df + 0.5) + 1.0) for term, df in frequencies.items()}
 
 
 @lru_cache(maxsize=1 << 16)  # council vocabulary repeats: the rerank stems ~30k words a query
@@ -53,11 +45,8 @@ def coverage(text: str, weights: dict[str, float]) -> float:
     return held / total
 
 
-def unseen_terms(store: Store, weights: dict[str, float]) -> list[str]:
+def unseen_terms(frequencies: dict[str, int]) -> list[str]:
     """Content words of the question that no chunk holds at all (e.g. 'potholes'); calendar words
     ('Tuesday') say when, not what, so they never count."""
-    return [
-        t
-        for t in weights
-        if len(t) >= 4 and not t.isdigit() and t not in _CALENDAR and document_frequency(store, t) == 0
-    ]
+    unseen = [t for t, df in frequencies.items() if df == 0]
+    return [t for t in unseen if len(t) >= 4 and t not in _CALENDAR and not t.isdigit()]

@@ -10,7 +10,7 @@ import numpy as np
 from index.embedder import Embedder
 from index.filters import Filters
 from index.passage import Passage
-from index.search import dense, fts_query, lexical
+from index.search import chunk_count, dense, frequencies, fts_query, lexical, lexical_terms
 from index.settings import Settings
 from index.store import Store
 from qa.fusion import rrf
@@ -35,6 +35,7 @@ class Retrieval:
     missing: tuple[Identifier, ...]  # identifiers the question names that no passage holds
     vector: np.ndarray
     weights: dict[str, float]  # IDF of each question term over the store
+    frequencies: dict[str, int]  # how many chunks hold each question term
 
 
 def holds(passage_text: str, identifier: Identifier) -> bool:
@@ -65,16 +66,18 @@ class Retriever:
         query = parse(question)
         vector = self.embedder.embed([query.text])[0]
         n = self.settings.candidates
-        lex = [cid for cid, _ in lexical(self.store, fts_query(query.terms), filters, n)]
+        counts = frequencies(self.store, query.terms)
+        searched = fts_query(lexical_terms(counts, self.settings.lexical_postings))
+        lex = [cid for cid, _ in lexical(self.store, searched, filters, n)]
         den = [cid for cid, _ in dense(self.store, vector, filters, n)]
         fused = dict(rrf([lex, den], k=self.settings.rrf_k))
         matched, defining, missing = self._identifiers(query, filters)
         candidates = self.store.passages(list(dict.fromkeys(list(fused) + list(matched))))
         sims = self._similarities([p.chunk_id for p in candidates], vector)
-        weights = term_weights(self.store, query.terms)
+        weights = term_weights(counts, chunk_count(self.store))
         scored = [replace(p, score=round(self._rerank(p, sims, fused, weights), 6)) for p in candidates]
         order = _identifier_first(scored, matched, defining)[:limit]
-        return Retrieval(query, tuple(order), sims, matched, missing, vector, weights)
+        return Retrieval(query, tuple(order), sims, matched, missing, vector, weights, counts)
 
     def _rerank(self, passage: Passage, sims: dict[int, float], fused: dict[int, float], weights) -> float:
         """Meaning, plus the question's weighty words in the passage and its paper, plus fused rank:

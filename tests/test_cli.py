@@ -39,6 +39,11 @@ def test_every_make_target_in_the_readme_exists() -> None:
         assert target in targets, f"README names `make {target}`, which the Makefile lacks"
 
 
+def test_every_script_the_makefile_runs_exists() -> None:
+    for script in re.findall(r"\$\(BIN\)/python (\S+\.py)", (ROOT / "Makefile").read_text()):
+        assert (ROOT / script).is_file(), f"the Makefile runs {script}, which does not exist"
+
+
 def test_readme_starts_with_the_two_commands() -> None:
     first_block = README.split("```bash", 1)[1].split("```", 1)[0]
     assert [line.split()[0:2] for line in first_block.strip().splitlines()] == [

@@ -12,7 +12,7 @@ from corpus.chunker import chunk_document
 from corpus.document import Chunk, Document
 from corpus.loader import load_document
 from index.filters import Filters
-from index.search import chunk_count, fts_query, lexical
+from index.search import chunk_count, frequencies, fts_query, lexical, lexical_terms
 from index.store import Store, StoreError
 
 PLYMOUTH = """CABINET 12 March 2019
@@ -250,6 +250,42 @@ def test_fts_finds_chunk_by_word(tmp_path: Path, papers: Path, fake_embedder) ->
     assert "potholes" in store.passages([hit[0]])[0].text
 
 
+def test_unfiltered_and_filtered_bm25_agree(tmp_path: Path, papers: Path, fake_embedder) -> None:
+    """The unfiltered query skips the join to documents; it must rank exactly as the joined one."""
+    store = _open(tmp_path / "store", fake_embedder)
+    _add(
+        store,
+        _prepared(papers / "plymouth.txt", fake_embedder),
+        _prepared(papers / "exeter.txt", fake_embedder),
+    )
+    query = fts_query(["pledge", "trees", "budget", "the"])
+    everything = Filters(date_from=dt.date(1900, 1, 1))
+    assert lexical(store, query, Filters(), 10) == lexical(store, query, everything, 10)
+    assert len(lexical(store, query, Filters(), 10)) >= 2
+    exeter_only = lexical(store, query, Filters(council="Exeter"), 10)
+    assert [store.passages([cid])[0].council for cid, _ in exeter_only] == ["Exeter City Council"]
+
+
+def test_frequencies_count_chunks_per_term(tmp_path: Path, papers: Path, fake_embedder) -> None:
+    store = _open(tmp_path / "store", fake_embedder)
+    _add(
+        store,
+        _prepared(papers / "plymouth.txt", fake_embedder),
+        _prepared(papers / "exeter.txt", fake_embedder),
+    )
+    counts = frequencies(store, ["swimming", "potholes", "zebra", "swimming"])
+    assert counts == {"swimming": 1, "potholes": 1, "zebra": 0}
+
+
+def test_lexical_terms_keep_the_rarest_within_the_postings_budget() -> None:
+    counts = {"council": 9000, "pledge": 400, "potholes": 12, "the": 50000, "zebra": 0}
+    assert lexical_terms(counts, 10_000) == ["zebra", "potholes", "pledge", "council"]
+    assert lexical_terms(counts, 500) == ["zebra", "potholes", "pledge"]
+    # at least two terms are always searched, however common
+    assert sorted(lexical_terms({"the": 50000, "council": 9000}, 10)) == ["council", "the"]
+    assert lexical_terms(counts, 10**9) == ["zebra", "potholes", "pledge", "council", "the"]
+
+
 def test_passages_carry_document_metadata(tmp_path: Path, papers: Path, fake_embedder) -> None:
     store = _open(tmp_path / "store", fake_embedder)
     _add(store, _prepared(papers / "plymouth.txt", fake_embedder))
@@ -291,3 +327,35 @@ def test_adding_a_document_clears_its_failure(tmp_path: Path, papers: Path, fake
     assert store.stats().failures == ((source, "cannot read file: permission denied"),)
     _add(store, _prepared(papers / "plymouth.txt", fake_embedder))
     assert store.stats().failures == ()
+
+
+def test_store_turns_approximate_past_threshold_and_stays_so(
+    tmp_path: Path, papers: Path, fake_embedder
+) -> None:
+    store = Store(tmp_path / "store", fake_embedder.name, fake_embedder.dimension, approximate_from=3)
+    _add(store, _prepared(papers / "plymouth.txt", fake_embedder))
+    assert store.vectors.is_approximate
+    cid, _ = lexical(store, fts_query(["trees"]), Filters(), 1)[0]
+    vector = store.vectors.vector(cid)
+    assert store.vectors.search(vector, 1)[0][0] == cid
+    store.close()
+    reopened = Store(tmp_path / "store", fake_embedder.name, fake_embedder.dimension, approximate_from=3)
+    assert reopened.vectors.is_approximate
+    assert reopened.vectors.search(vector, 1)[0][0] == cid
+
+
+def test_an_exact_store_past_threshold_is_converted_when_opened(
+    tmp_path: Path, papers: Path, fake_embedder
+) -> None:
+    """Stores built before the threshold existed (or under a higher one) turn approximate once."""
+    store = _open(tmp_path / "store", fake_embedder)
+    _add(store, _prepared(papers / "plymouth.txt", fake_embedder))
+    assert not store.vectors.is_approximate
+    before = _faiss_files(tmp_path / "store")
+    store.close()
+    small = Store(tmp_path / "store", fake_embedder.name, fake_embedder.dimension, approximate_from=10_000)
+    assert not small.vectors.is_approximate
+    small.close()
+    large = Store(tmp_path / "store", fake_embedder.name, fake_embedder.dimension, approximate_from=3)
+    assert large.vectors.is_approximate
+    assert _faiss_files(tmp_path / "store") == before  # same generation, file replaced in place

@@ -142,3 +142,67 @@ def test_vector_reconstructs_stored_embedding(index: VectorIndex, data) -> None:
     ids, vectors, _ = data
     for row in (0, 1, 777, N - 1):
         np.testing.assert_array_equal(index.vector(int(ids[row])), vectors[row])
+
+
+# --- the approximate (IVF) index, used past Settings.approximate_from chunks --------------------------
+
+
+@pytest.fixture(scope="module")
+def clustered() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Vectors around 40 centres, as real embeddings cluster by topic; queries near held vectors."""
+    rng = np.random.default_rng(11)
+    centres = _unit(rng, 40)
+    labels = rng.integers(0, 40, size=6000)
+    vectors = centres[labels] + 0.35 * rng.standard_normal((6000, DIM)).astype(np.float32) / np.sqrt(DIM)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    ids = np.arange(1, 6001, dtype=np.int64) * 3
+    queries = vectors[rng.choice(6000, 30, replace=False)] + 0.1 * _unit(rng, 30)
+    return ids, vectors, queries / np.linalg.norm(queries, axis=1, keepdims=True)
+
+
+@pytest.fixture
+def approximate(clustered) -> VectorIndex:
+    ids, vectors, _ = clustered
+    exact = VectorIndex(DIM, nprobe=16)
+    exact.add(ids, vectors)
+    return exact.approximate()
+
+
+def _recall(got: list[tuple[int, float]], want: list[tuple[int, float]]) -> float:
+    return len({i for i, _ in got} & {i for i, _ in want}) / len(want)
+
+
+def test_approximate_index_recalls_brute_force(approximate: VectorIndex, clustered) -> None:
+    ids, vectors, queries = clustered
+    assert approximate.is_approximate and len(approximate) == len(ids)
+    recalls = [_recall(approximate.search(q, K), _brute(ids, vectors, q, K)) for q in queries]
+    assert np.mean(recalls) >= 0.95
+    approximate.nprobe = approximate.index.nlist  # probing every list is exact search
+    for query in queries[:5]:
+        _assert_same(approximate.search(query, K), _brute(ids, vectors, query, K))
+
+
+def test_approximate_index_reconstructs_removes_and_round_trips(
+    approximate: VectorIndex, clustered, tmp_path: Path
+) -> None:
+    ids, vectors, queries = clustered
+    np.testing.assert_allclose(approximate.vector(int(ids[17])), vectors[17], atol=1e-6)
+    top = [i for i, _ in approximate.search(queries[0], K)]
+    approximate.remove(np.array(top[:3], dtype=np.int64))
+    assert len(approximate) == len(ids) - 3
+    assert not set(top[:3]) & {i for i, _ in approximate.search(queries[0], K)}
+    approximate.save(tmp_path / "ivf.faiss")
+    loaded = VectorIndex.load(tmp_path / "ivf.faiss", nprobe=16)
+    assert loaded.is_approximate
+    assert loaded.search(queries[1], K) == approximate.search(queries[1], K)
+
+
+def test_approximate_index_with_narrow_filter_still_finds_the_allowed(
+    approximate: VectorIndex, clustered
+) -> None:
+    """Three allowed ids, likely outside the probed lists: the search falls back to every list."""
+    ids, vectors, queries = clustered
+    approximate.nprobe = 1
+    pick = np.array([3, 2500, 5999])
+    got = approximate.search(queries[4], K, ids[pick])
+    _assert_same(got, _brute(ids[pick], vectors[pick], queries[4], 3))
