@@ -51,16 +51,38 @@ def _load_model() -> tuple[object, dict[str, float]]:
     }
 
 
-def _xb(vectors) -> tuple[np.ndarray, np.ndarray]:
-    """The stored vectors and their chunk ids, as views on FAISS's own memory (no copy)."""
+def _blocks(vectors) -> list[tuple[np.ndarray, np.ndarray]]:
+    """The stored vectors and their chunk ids as (vectors, ids) views on FAISS's own memory (no copy):
+    one block for the exact index, one per inverted list for the IVF one."""
     import faiss
 
-    idmap = vectors.index
-    flat = faiss.downcast_index(idmap.index)
-    n, d = flat.ntotal, flat.d
-    xb = faiss.rev_swig_ptr(flat.get_xb(), n * d).reshape(n, d)
-    ids = faiss.vector_to_array(idmap.id_map)
-    return xb, ids
+    index = vectors.index
+    if not vectors.is_approximate:
+        flat = faiss.downcast_index(index.index)
+        xb = faiss.rev_swig_ptr(flat.get_xb(), flat.ntotal * flat.d).reshape(flat.ntotal, flat.d)
+        return [(xb, faiss.vector_to_array(index.id_map))]
+    lists, d, out = index.invlists, index.d, []
+    for i in range(index.nlist):
+        n = lists.list_size(i)
+        if n:
+            codes = faiss.rev_swig_ptr(lists.get_codes(i), n * d * 4).view(np.float32).reshape(n, d)
+            out.append((codes, faiss.rev_swig_ptr(lists.get_ids(i), n).copy()))
+    return out
+
+
+def exact_top(vectors, qvecs: np.ndarray, k: int) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Brute-force numpy top-k (ids, scores) of every query over every stored vector, block by block."""
+    best_s = np.full((len(qvecs), k), -np.inf, dtype=np.float32)
+    best_i = np.full((len(qvecs), k), -1, dtype=np.int64)
+    for xb, ids in _blocks(vectors):
+        scores = qvecs @ xb.T
+        all_s = np.concatenate([best_s, scores], axis=1)
+        all_i = np.concatenate([best_i, np.broadcast_to(ids, scores.shape)], axis=1)
+        keep = np.argpartition(-all_s, k - 1, axis=1)[:, :k]
+        best_s, best_i = np.take_along_axis(all_s, keep, 1), np.take_along_axis(all_i, keep, 1)
+        order = np.argsort(-best_s, axis=1, kind="stable")
+        best_s, best_i = np.take_along_axis(best_s, order, 1), np.take_along_axis(best_i, order, 1)
+    return list(zip(best_i, best_s, strict=True))
 
 
 def warm(args: argparse.Namespace) -> dict:
@@ -124,30 +146,30 @@ def warm(args: argparse.Namespace) -> dict:
     return out
 
 
-def _fts_lever(engine, questions: list[str], share: float = 0.05) -> dict:
-    """BM25 over all question terms (as shipped) against the same query without terms held by more
-    than `share` of the chunks: latency, and how much of the shipped top-40 the cheaper one keeps."""
+def _fts_lever(engine, questions: list[str]) -> dict:
+    """BM25 over every question term against the shipped query (the rarest terms within the postings
+    budget): latency, and how much of the all-terms top-40 the shipped one keeps."""
     from index.filters import Filters
-    from index.search import chunk_count, document_frequency, fts_query, lexical
+    from index.search import frequencies, fts_query, lexical, lexical_terms
     from qa.query import parse
 
-    store, total = engine.store, chunk_count(engine.store)
-    full_s, pruned_s, overlap, dropped = [], [], [], []
+    store, budget = engine.store, engine.settings.lexical_postings
+    full_s, shipped_s, overlap, dropped = [], [], [], []
     for q in questions:
-        terms = parse(q).terms
-        kept = [t for t in terms if document_frequency(store, t) <= share * total] or list(terms[:1])
+        counts = frequencies(store, parse(q).terms)
+        kept = lexical_terms(counts, budget)
         start = time.perf_counter()
-        full = [cid for cid, _ in lexical(store, fts_query(terms), Filters(), 40)]
+        full = [cid for cid, _ in lexical(store, fts_query(list(counts)), Filters(), 40)]
         full_s.append(time.perf_counter() - start)
         start = time.perf_counter()
-        pruned = [cid for cid, _ in lexical(store, fts_query(kept), Filters(), 40)]
-        pruned_s.append(time.perf_counter() - start)
-        overlap.append(len(set(full) & set(pruned)) / max(len(full), 1))
-        dropped.append(len(terms) - len(kept))
+        shipped = [cid for cid, _ in lexical(store, fts_query(kept), Filters(), 40)]
+        shipped_s.append(time.perf_counter() - start)
+        overlap.append(len(set(full) & set(shipped)) / max(len(full), 1))
+        dropped.append(len(counts) - len(kept))
     return {
-        "share": share,
-        "full_ms": summary_ms(full_s),
-        "pruned_ms": summary_ms(pruned_s),
+        "postings_budget": budget,
+        "all_terms_ms": summary_ms(full_s),
+        "shipped_ms": summary_ms(shipped_s),
         "top40_overlap_mean": float(np.mean(overlap)),
         "terms_dropped_mean": float(np.mean(dropped)),
     }
@@ -225,26 +247,23 @@ def _int8_lever(engine) -> dict:
 
 
 def _exactness(engine, questions: list[str]) -> dict:
-    """FAISS top-10 against brute-force numpy over the same vectors, plus raw search timings."""
+    """FAISS top-10 (exact or IVF, as the store holds it) against brute-force numpy over the same
+    vectors, plus raw search timings."""
     import faiss
 
     from qa.query import parse
 
     store = engine.store
-    xb, ids = _xb(store.vectors)
     qvecs = np.stack([engine.embedder.inner.embed([parse(q).text])[0] for q in questions]).astype(np.float32)
-    strict, tolerant, numpy_s, faiss_s = [], [], [], []
-    for q in qvecs:
+    start = time.perf_counter()
+    truth = exact_top(store.vectors, qvecs, 10)
+    numpy_ms = 1000 * (time.perf_counter() - start) / len(qvecs)
+    strict, tolerant, faiss_s = [], [], []
+    for q, (ids, scores) in zip(qvecs, truth, strict=True):
         start = time.perf_counter()
         found = store.vectors.search(q, 10)
         faiss_s.append(time.perf_counter() - start)
-        start = time.perf_counter()
-        scores = xb @ q
-        top = np.argpartition(-scores, 10)[:10]
-        top = top[np.argsort(-scores[top])]
-        numpy_s.append(time.perf_counter() - start)
-        exact = {int(ids[i]) for i in top}
-        tenth = float(scores[top[-1]])
+        exact, tenth = set(ids.tolist()), float(scores[-1])
         strict.append(len(exact & {cid for cid, _ in found}) / 10)
         tolerant.append(sum(cid in exact or s >= tenth - 1e-5 for cid, s in found) / 10)
     threads = {}
@@ -263,7 +282,9 @@ def _exactness(engine, questions: list[str]) -> dict:
         "recall_at_10_vs_numpy": float(np.mean(strict)),
         "recall_at_10_vs_numpy_ties_allowed": float(np.mean(tolerant)),
         "faiss_top10_ms": summary_ms(faiss_s),
-        "numpy_bruteforce_top10_ms": summary_ms(numpy_s),
+        "numpy_bruteforce_top10_ms_mean": numpy_ms,
+        "approximate": store.vectors.is_approximate,
+        "nprobe": store.vectors.nprobe if store.vectors.is_approximate else None,
         "faiss_top40_ms_by_omp_threads": threads,
     }
 
@@ -313,7 +334,8 @@ def cold(args: argparse.Namespace) -> dict:
 
 
 def ann(args: argparse.Namespace) -> dict:
-    """Approximate indexes beside the exact one, on the same vectors: recall@10 and latency."""
+    """The store's own FAISS index (IVF past Settings.approximate_from) at several nprobe values:
+    recall@10 against brute-force numpy over the same vectors, and single-thread latency."""
     import faiss
 
     from index.vectors import VectorIndex
@@ -322,87 +344,25 @@ def ann(args: argparse.Namespace) -> dict:
     path = max(store.glob("vectors.*.faiss"), key=lambda p: int(p.name.split(".")[1]))
     start = time.perf_counter()
     vectors = VectorIndex.load(path, 1)
-    load_s = time.perf_counter() - start
-    xb, _ = _xb(vectors)
-    n, d = xb.shape
+    out: dict = {"n": len(vectors), "load_s": time.perf_counter() - start, "trials": []}
+    if not vectors.is_approximate:
+        out["note"] = "exact index: nothing to trade"
+        return out
     qvecs = np.load(args.qvecs).astype(np.float32)
-    k = 10
+    truth = [set(ids.tolist()) for ids, _ in exact_top(vectors, qvecs, 10)]
     faiss.omp_set_num_threads(1)
-    flat = faiss.downcast_index(vectors.index.index)
-    exact, exact_times = [], []
-    for q in qvecs:
-        t = time.perf_counter()
-        _, found = flat.search(q.reshape(1, -1), k)
-        exact_times.append(time.perf_counter() - t)
-        exact.append(set(found[0].tolist()))
-    out: dict = {
-        "n": n,
-        "flat_load_s": load_s,
-        "exact_flat_1thread_ms": summary_ms(exact_times),
-        "trials": [],
-    }
-
-    def trial(name: str, index, knob: str, values: list[int], set_knob, build_s: float) -> None:
-        for value in values:
-            set_knob(value)
-            times, recall = [], []
-            for q, truth in zip(qvecs, exact, strict=True):
-                t = time.perf_counter()
-                _, found = index.search(q.reshape(1, -1), k)
-                times.append(time.perf_counter() - t)
-                recall.append(len(truth & set(found[0].tolist())) / k)
-            row = {
-                "index": name,
-                knob: value,
-                "build_s": round(build_s, 1),
-                "recall_at_10": float(np.mean(recall)),
-                "latency_ms": summary_ms(times),
-            }
-            out["trials"].append(row)
-            print(json.dumps(row), flush=True)
-
-    faiss.omp_set_num_threads(2)  # building uses both cores; searching is timed on one thread
-    rng = np.random.default_rng(7)
-    kinds = args.ann.split(",")
-    if "ivf" in kinds:
-        nlist = args.nlist
-        train = xb[np.sort(rng.choice(n, size=min(n, 64 * nlist), replace=False))]
-        t = time.perf_counter()
-        index = faiss.IndexIVFFlat(faiss.IndexFlatIP(d), d, nlist, faiss.METRIC_INNER_PRODUCT)
-        index.cp.niter = 10
-        index.train(train)
-        index.add(xb)
-        build_s = time.perf_counter() - t
-        faiss.omp_set_num_threads(1)
-        ivf = faiss.extract_index_ivf(index)
-        trial(
-            f"IVF{nlist},Flat",
-            index,
-            "nprobe",
-            [8, 16, 32, 64, 128, 256],
-            lambda v: setattr(ivf, "nprobe", v),
-            build_s,
-        )
-        out["ivf_rss_mb"] = peak_rss_mb()
-        del index
-        faiss.omp_set_num_threads(2)
-    if "hnsw" in kinds:
-        t = time.perf_counter()
-        index = faiss.IndexHNSWFlat(d, 32, faiss.METRIC_INNER_PRODUCT)
-        index.hnsw.efConstruction = 40
-        index.add(xb)
-        build_s = time.perf_counter() - t
-        faiss.omp_set_num_threads(1)
-        hnsw = index.hnsw
-        trial(
-            "HNSW32,Flat",
-            index,
-            "efSearch",
-            [16, 32, 64, 128, 256],
-            lambda v: setattr(hnsw, "efSearch", v),
-            build_s,
-        )
-        out["hnsw_rss_mb"] = peak_rss_mb()
+    out["nlist"] = vectors.index.nlist
+    for nprobe in (8, 16, 32, 64, 128, 256):
+        vectors.nprobe = nprobe
+        times, recall = [], []
+        for q, exact in zip(qvecs, truth, strict=True):
+            t = time.perf_counter()
+            found = vectors.search(q, 10)
+            times.append(time.perf_counter() - t)
+            recall.append(len(exact & {cid for cid, _ in found}) / 10)
+        row = {"nprobe": nprobe, "recall_at_10": float(np.mean(recall)), "latency_ms": summary_ms(times)}
+        out["trials"].append(row)
+        print(json.dumps(row), flush=True)
     out["peak_rss_mb"] = peak_rss_mb()
     return out
 

@@ -43,8 +43,8 @@ def heading_text(line: str, next_line: str) -> str | None:
         return _strip_marks(m.group(1))
     if m := _BOLD_LINE.match(line):
         return _strip_marks(" ".join(filter(None, m.groups())))
-    if line.endswith((".", ",", ";")) or not re.search(r"[A-Za-z]{2}", line):
-        return None
+    if line.endswith((".", ",", ";", "?", "!")) or not re.search(r"[A-Za-z]{2}", line):
+        return None  # an unmarked line ending like a sentence (a short reply, a question) is body text
     letters = [c for c in line if c.isalpha()]
     if (len(words) >= 2 or len(letters) >= 4) and all(c.isupper() for c in letters):
         return _strip_marks(line)

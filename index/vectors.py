@@ -81,6 +81,7 @@ class VectorIndex:
             ivf.add_with_ids(vectors, ids)
         finally:
             faiss.omp_set_num_threads(self.threads)
+        ivf.nprobe = self.nprobe  # also for callers that search the FAISS index directly
         out = VectorIndex(self.dimension, self.threads, self.nprobe)
         out.index = ivf
         return out
@@ -96,4 +97,6 @@ class VectorIndex:
         index = faiss.read_index(str(path))
         loaded = cls(index.d, threads, nprobe)
         loaded.index = index
+        if loaded.is_approximate:
+            index.nprobe = nprobe
         return loaded

@@ -10,7 +10,7 @@ import numpy as np
 from index.embedder import Embedder
 from index.filters import Filters
 from index.passage import Passage
-from index.search import chunk_count, dense, frequencies, fts_query, lexical, lexical_terms
+from index.search import dense, frequencies, fts_query, lexical, lexical_terms
 from index.settings import Settings
 from index.store import Store
 from qa.fusion import rrf
@@ -74,7 +74,7 @@ class Retriever:
         matched, defining, missing = self._identifiers(query, filters)
         candidates = self.store.passages(list(dict.fromkeys(list(fused) + list(matched))))
         sims = self._similarities([p.chunk_id for p in candidates], vector)
-        weights = term_weights(counts, chunk_count(self.store))
+        weights = term_weights(counts, len(self.store.vectors))  # FAISS holds every chunk: no COUNT(*) scan
         scored = [replace(p, score=round(self._rerank(p, sims, fused, weights), 6)) for p in candidates]
         order = _identifier_first(scored, matched, defining)[:limit]
         return Retrieval(query, tuple(order), sims, matched, missing, vector, weights, counts)

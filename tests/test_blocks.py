@@ -56,10 +56,16 @@ def test_heading_lines(line: str, heading: str) -> None:
         "IT",
         "2019",
         "",
+        "Hefin David AM: Why, do you think?",
+        "What Happens Next?",
     ],
 )
 def test_body_lines_are_not_headings(line: str) -> None:
     assert heading_text(line, "") is None
+
+
+def test_short_speaker_turns_before_a_long_turn_are_not_headings() -> None:
+    assert heading_text("Hefin David AM: Why, do you think?", LONG_SENTENCE) is None
 
 
 def test_title_case_line_is_a_heading_only_before_a_long_paragraph() -> None:
