@@ -43,15 +43,17 @@ def heading_text(line: str, next_line: str) -> str | None:
         return _strip_marks(m.group(1))
     if m := _BOLD_LINE.match(line):
         return _strip_marks(" ".join(filter(None, m.groups())))
-    if line.endswith((".", ",", ";", "?", "!")) or not re.search(r"[A-Za-z]{2}", line):
-        return None  # an unmarked line ending like a sentence (a short reply, a question) is body text
+    if line.endswith((".", ",", ";")) or not re.search(r"[A-Za-z]{2}", line):
+        return None
     letters = [c for c in line if c.isalpha()]
     if (len(words) >= 2 or len(letters) >= 4) and all(c.isupper() for c in letters):
         return _strip_marks(line)
     if _NUMBERED.match(line) and len(words) <= 12 and _title_case(words[1:]):
         return _strip_marks(line)
     opens_body = len(next_line.split()) >= 25 or _NUMBERED.match(next_line.lstrip("-• "))
-    if len(words) <= 8 and _title_case(words) and opens_body:
+    # 'WHAT IS EARLY HELP?' above is a heading; a short spoken question ('Hefin David AM: Why, do you
+    # think?') before a long reply is not, however many of its words are capitalised.
+    if len(words) <= 8 and _title_case(words) and opens_body and not line.endswith(("?", "!")):
         return _strip_marks(line)
     return None
 

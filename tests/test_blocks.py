@@ -40,6 +40,7 @@ def _kinds(blocks: list[Block]) -> list[tuple[str, str]]:
         ("14. **Pledge Update**", "14. Pledge Update"),
         ("7. Pledges Update (Pages 11 - 18)", "7. Pledges Update (Pages 11 - 18)"),
         ("1. Apologies", "1. Apologies"),
+        ("2. WHAT IS EARLY HELP?", "2. WHAT IS EARLY HELP?"),
     ],
 )
 def test_heading_lines(line: str, heading: str) -> None:
@@ -56,8 +57,6 @@ def test_heading_lines(line: str, heading: str) -> None:
         "IT",
         "2019",
         "",
-        "Hefin David AM: Why, do you think?",
-        "What Happens Next?",
     ],
 )
 def test_body_lines_are_not_headings(line: str) -> None:
@@ -66,6 +65,7 @@ def test_body_lines_are_not_headings(line: str) -> None:
 
 def test_short_speaker_turns_before_a_long_turn_are_not_headings() -> None:
     assert heading_text("Hefin David AM: Why, do you think?", LONG_SENTENCE) is None
+    assert heading_text("What Happens Next?", LONG_SENTENCE) is None
 
 
 def test_title_case_line_is_a_heading_only_before_a_long_paragraph() -> None:
