@@ -28,6 +28,9 @@ class Settings:
     lexical_postings: int = 20_000  # BM25 scores the rarest question words up to this many chunk hits
     rerank_lexical: float = 0.5  # weight of the question's weighty words when reranking fused passages
     rerank_fusion: float = 0.2  # weight of the fused rank itself
+    rerank_bm25: float = 0.25  # weight of BM25's score over its best score
+    reply_bonus: float = 0.1  # a passage holding a reply ('REPLY:', 'the Leader replied')
+    asking_penalty: float = 0.3  # a passage that only puts questions or motions, with no reply
     faiss_threads: int = 1  # single-query search is faster on one OpenMP thread here
     approximate_from: int = 200_000  # chunks; beyond this FAISS is IVF (exact search passes ~10 ms)
     nprobe: int = 64  # IVF lists probed a query: recall@10 ≥ 0.95 against exact search at 1M chunks

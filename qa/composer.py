@@ -11,6 +11,7 @@ from index.passage import Passage
 from index.settings import Settings
 from index.store import Store
 from qa.answer import Answer, Citation, format_date
+from qa.exchange import only_asks, wants_questions
 from qa.facts import choose, clip, list_items, rows_matching, score_units
 from qa.relevance import coverage, unseen_terms
 from qa.retriever import Retrieval
@@ -19,6 +20,7 @@ from qa.statements import STATUS_WORDS, Statement, lead_for, statements
 
 _ANSWER_PASSAGES = 12
 _GATE_PASSAGES = 15
+_STATUS_MARGIN = 0.15  # rerank score below the best passage that still counts as on the topic
 
 
 def _first_sentences(text: str, words: int) -> str:
@@ -71,9 +73,19 @@ class Composer:
             # Nothing answers; the nearest passages are still shown, as leads and not as an answer.
             closest = tuple(Citation.of(n, p) for n, p in enumerate(retrieval.passages[:top_k], 1))
             return Answer(query.text, NOT_ANSWERED, "not_found", closest)
-        if query.intent in {"status", "history"} and (found := statements(pool, query.identifiers)):
+        if query.intent in {"status", "history"} and (
+            found := statements(self._speaking(pool, query), query.identifiers)
+        ):
             return self._status_answer(retrieval, lead_for(found, query.time), top_k)
         return self._fact_answer(retrieval, pool, weights, top_k)
+
+    def _speaking(self, pool: list[Passage], query) -> list[Passage]:
+        """Passages whose status statements may lead: with no identifier to pin the topic, only those
+        ranked close to the best (an older paper's 'completed' about something else must not lead),
+        and never a question put at a meeting."""
+        if not query.identifiers:
+            pool = [p for p in pool if p.score >= pool[0].score - _STATUS_MARGIN]
+        return pool if wants_questions(query.terms) else [p for p in pool if not only_asks(p.text)]
 
     def _not_found(self, question: str, text: str) -> Answer:
         return Answer(question, text, "not_found", ())

@@ -13,6 +13,7 @@ from index.passage import Passage
 from index.search import dense, frequencies, fts_query, lexical, lexical_terms
 from index.settings import Settings
 from index.store import Store
+from qa.exchange import only_asks, replies, wants_questions
 from qa.fusion import rrf
 from qa.query import Identifier, Query, parse
 from qa.relevance import coverage, term_weights
@@ -36,6 +37,17 @@ class Retrieval:
     vector: np.ndarray
     weights: dict[str, float]  # IDF of each question term over the store
     frequencies: dict[str, int]  # how many chunks hold each question term
+
+
+@dataclass(frozen=True)
+class _Evidence:
+    """What the rerank weighs for each candidate, by chunk id."""
+
+    sims: dict[int, float]  # cosine to the question
+    fused: dict[int, float]  # reciprocal-rank fusion of BM25 and FAISS
+    strength: dict[int, float]  # BM25 score over the best BM25 score
+    weights: dict[str, float]  # IDF of the question's terms
+    wants_questions: bool  # the question is about questions put at a meeting
 
 
 def holds(passage_text: str, identifier: Identifier) -> bool:
@@ -68,26 +80,38 @@ class Retriever:
         n = self.settings.candidates
         counts = frequencies(self.store, query.terms)
         searched = fts_query(lexical_terms(counts, self.settings.lexical_postings))
-        lex = [cid for cid, _ in lexical(self.store, searched, filters, n)]
+        lex = dict(lexical(self.store, searched, filters, n))
         den = [cid for cid, _ in dense(self.store, vector, filters, n)]
-        fused = dict(rrf([lex, den], k=self.settings.rrf_k))
+        fused = dict(rrf([list(lex), den], k=self.settings.rrf_k))
         matched, defining, missing = self._identifiers(query, filters)
         candidates = self.store.passages(list(dict.fromkeys(list(fused) + list(matched))))
-        sims = self._similarities([p.chunk_id for p in candidates], vector)
         weights = term_weights(counts, len(self.store.vectors))  # FAISS holds every chunk: no COUNT(*) scan
-        scored = [replace(p, score=round(self._rerank(p, sims, fused, weights), 6)) for p in candidates]
-        order = _identifier_first(scored, matched, defining)[:limit]
-        return Retrieval(query, tuple(order), sims, matched, missing, vector, weights, counts)
-
-    def _rerank(self, passage: Passage, sims: dict[int, float], fused: dict[int, float], weights) -> float:
-        """Meaning, plus the question's weighty words in the passage and its paper, plus fused rank:
-        a passage that only BM25 or only FAISS found still rises when it holds what was asked."""
-        best_fused = 2.0 / (self.settings.rrf_k + 1)
-        return (
-            sims[passage.chunk_id]
-            + self.settings.rerank_lexical * coverage(context(passage), weights)
-            + self.settings.rerank_fusion * fused.get(passage.chunk_id, 0.0) / best_fused
+        evidence = _Evidence(
+            self._similarities([p.chunk_id for p in candidates], vector),
+            fused,
+            {cid: score / max(lex.values()) for cid, score in lex.items()},
+            weights,
+            wants_questions(query.terms),
         )
+        scored = [replace(p, score=round(self._rerank(p, evidence), 6)) for p in candidates]
+        order = _identifier_first(scored, matched, defining)[:limit]
+        return Retrieval(query, tuple(order), evidence.sims, matched, missing, vector, weights, counts)
+
+    def _rerank(self, passage: Passage, evidence: _Evidence) -> float:
+        """Meaning, plus the question's weighty words in the passage and its paper, plus fused rank and
+        BM25 strength: a passage that only BM25 or only FAISS found still rises when it holds what was
+        asked. In minutes, a reply outranks a question put at a meeting, unless questions are asked for."""
+        s, cid = self.settings, passage.chunk_id
+        score = (
+            evidence.sims[cid]
+            + s.rerank_lexical * coverage(context(passage), evidence.weights)
+            + s.rerank_fusion * evidence.fused.get(cid, 0.0) / (2.0 / (s.rrf_k + 1))
+            + s.rerank_bm25 * evidence.strength.get(cid, 0.0)
+        )
+        if not evidence.wants_questions:
+            text = f"{passage.heading or ''}\n{passage.text}"
+            score += s.reply_bonus if replies(text) else -s.asking_penalty if only_asks(text) else 0.0
+        return score
 
     def _identifiers(self, query: Query, filters: Filters):
         """Chunks holding each asked identifier, those that are about one, and strict ones missing."""

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from index.passage import Passage
+from qa.exchange import only_asks, wants_questions
 from qa.query import Query
 from qa.relevance import coverage, stem
 from qa.stopwords import STOPWORDS
@@ -104,4 +105,6 @@ def prescore(unit: Unit, rank: int, passage_cover: float, query: Query, weights:
     score += bonus(unit, query)
     if novelty(unit.text, query.terms) < 0.34:
         score -= 0.3  # a cell that only repeats the question ('Member: Cllr Johnson') tells nothing
+    if only_asks(unit.text) and not wants_questions(query.terms):
+        score -= 0.4  # 'I will ask at the next Meeting when…' is somebody's question, not the answer
     return score

@@ -136,15 +136,16 @@ def test_fused_candidates_are_reranked_by_meaning_words_and_rank(qa: CouncilQA, 
     retrieval = qa.retriever.retrieve(question)
     vector = fake_embedder.embed([question])[0]
     np.testing.assert_array_equal(retrieval.vector, vector)
-    lex = [cid for cid, _ in lexical(qa.store, fts_query(retrieval.query.terms), Filters(), 40)]
+    lex = dict(lexical(qa.store, fts_query(retrieval.query.terms), Filters(), 40))
     den = [cid for cid, _ in dense(qa.store, vector, Filters(), 40)]
-    fused = dict(rrf([lex, den], k=60))
+    fused = dict(rrf([list(lex), den], k=60))
     assert {p.chunk_id for p in retrieval.passages} == set(fused)
     for p in retrieval.passages:
         expected = (
             retrieval.similarity[p.chunk_id]
             + 0.5 * coverage(context(p), retrieval.weights)
             + 0.2 * fused[p.chunk_id] / (2 / 61)
+            + 0.25 * lex.get(p.chunk_id, 0.0) / max(lex.values())
         )
         assert p.score == pytest.approx(expected, abs=1e-5)
     scores = [p.score for p in retrieval.passages]

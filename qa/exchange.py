@@ -1,0 +1,37 @@
+"""Questions put at a meeting and the replies to them: a reply answers, the question it answers does not."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+# The forms councils print questions and motions in: 'I will ask at the next Meeting…', 'To ask the
+# Leader…', 'Question submitted by Councillor…', 'will move at the next Meeting that…'.
+_ASKING = re.compile(
+    r"^\W*(?:\d+\.\s*)?(?:(?:I|We)\s+)?will\s+(?:ask|move)\s+at\s+the\s+next\b|^\W*to\s+ask\s+the\b"
+    r"|\bquestions?\s+submitted\s+by\b|\bnotice\s+of\s+motion\s+submitted\s+by\b",
+    re.I | re.M,
+)
+# A reply as papers label it ('REPLY:', 'Response:', 'Answer:') or minute it ('the Leader replied').
+_REPLY = re.compile(
+    r"\b(?:REPLY|Reply|RESPONSE|Response|ANSWER|Answer)\s*:|^(?:REPLY|RESPONSE|ANSWER)\b|\b(?:replied|responded)\b",
+    re.M,
+)
+# A question about the questions themselves ('what did Councillor Teefy ask about…') wants them.
+_ABOUT_ASKING = frozenset(
+    {"ask", "asked", "asking", "question", "questions", "motion", "motions", "submitted"}
+)
+
+
+def replies(text: str) -> bool:
+    """The passage holds a reply to a question put at a meeting."""
+    return bool(_REPLY.search(text))
+
+
+def only_asks(text: str) -> bool:
+    """The passage puts questions or motions and holds no reply to them."""
+    return bool(_ASKING.search(text)) and not replies(text)
+
+
+def wants_questions(terms: Sequence[str]) -> bool:
+    return any(t.lower() in _ABOUT_ASKING for t in terms)

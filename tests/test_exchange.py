@@ -1,0 +1,91 @@
+"""Questions put at a meeting and their replies: the reply ranks first unless questions are asked for."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from index.settings import Settings
+from qa.engine import CouncilQA
+from qa.exchange import only_asks, replies, wants_questions
+
+# An agenda of questions (no replies yet) and the next meeting's minutes, with the reply.
+AGENDA = """MUNICIPAL DISTRICT OF ADARE 9 September 2014
+Limerick City and County Council
+Agenda
+
+QUESTIONS
+
+Question submitted by Councillor Neville
+I will ask at the next Meeting when footpath renewal works in Castlemahon village will be carried out.
+
+Question submitted by Councillor Teefy
+I will ask at the next Meeting what plans there are for the public toilets at Lough Gur.
+"""
+MINUTES = """MUNICIPAL DISTRICT OF ADARE 7 October 2014
+Limerick City and County Council
+Minutes
+
+5. Question submitted by Councillor Neville
+REPLY: Footpath renewal in Castlemahon village will be considered under the roads allocation for
+2018, once the survey of the frontage is complete.
+"""
+
+
+def _engine(tmp_path: Path, fake_embedder, **settings) -> CouncilQA:
+    folder = tmp_path / "papers"
+    folder.mkdir(exist_ok=True)
+    (folder / "agenda.txt").write_text(AGENDA, encoding="utf-8")
+    (folder / "minutes.txt").write_text(MINUTES, encoding="utf-8")
+    engine = CouncilQA(Settings(store=tmp_path / "store", **settings), embedder=fake_embedder)
+    engine.ingest([folder], progress=False)
+    return engine
+
+
+@pytest.fixture
+def qa(tmp_path: Path, fake_embedder) -> CouncilQA:
+    return _engine(tmp_path, fake_embedder)
+
+
+@pytest.mark.parametrize(
+    ("text", "asks", "answers"),
+    [
+        ("I will ask at the next Meeting when the road will be fixed.", True, False),
+        ("| will ask at the next Meeting when the road will be fixed.", True, False),  # OCR'd 'I'
+        ("To ask the Leader of the Council what the budget is.", True, False),
+        ("Question submitted by Councillor Ryan\nREPLY: The road is fixed.", False, True),
+        ("Councillor Ryan asked about the road. The Leader replied that it was fixed.", False, True),
+        ("Response: works start in May.", False, True),
+        ("The committee noted the report and asked officers to ask residents.", False, False),
+    ],
+)
+def test_asking_and_replying_passages(text: str, asks: bool, answers: bool) -> None:
+    assert only_asks(text) is asks
+    assert replies(text) is answers
+
+
+def test_questions_about_questions_want_them() -> None:
+    assert wants_questions(["councillor", "teefy", "ask", "toilets"])
+    assert wants_questions(["questions", "submitted"])
+    assert not wants_questions(["footpath", "castlemahon", "renewal"])
+
+
+ASKED = "When will the footpath renewal works in Castlemahon village be carried out?"
+
+
+def test_the_reply_outranks_the_question_it_answers(qa: CouncilQA) -> None:
+    passages = qa.search(ASKED)
+    assert "REPLY:" in passages[0].text
+    assert any("I will ask" in p.text for p in passages[1:])
+
+
+def test_without_the_reply_rule_the_question_would_win(tmp_path: Path, fake_embedder) -> None:
+    """The agenda's question repeats the words asked; only the rule puts the reply first."""
+    plain = _engine(tmp_path, fake_embedder, reply_bonus=0.0, asking_penalty=0.0)
+    assert "I will ask" in plain.search(ASKED)[0].text
+
+
+def test_a_question_about_what_was_asked_finds_the_question(qa: CouncilQA) -> None:
+    passages = qa.search("What did Councillor Teefy ask about the public toilets at Lough Gur?")
+    assert "I will ask" in passages[0].text and "Lough Gur" in passages[0].text
