@@ -87,6 +87,16 @@ class Composer:
             pool = [p for p in pool if p.score >= pool[0].score - _STATUS_MARGIN]
         return pool if wants_questions(query.terms) else [p for p in pool if not only_asks(p.text)]
 
+    def _with_what_follows(self, pool: list[Passage]) -> list[Passage]:
+        """A discussion runs on past a chunk's end (the reply to a question, the rest of a debate):
+        a summary also draws on the passage after each of the best two."""
+        extended = list(pool)
+        for passage in pool[:2]:
+            after = self.store.next_passage(passage.chunk_id)
+            if after and after.chunk_id not in {p.chunk_id for p in extended}:
+                extended.insert(extended.index(passage) + 1, after)
+        return extended
+
     def _not_found(self, question: str, text: str) -> Answer:
         return Answer(question, text, "not_found", ())
 
@@ -144,6 +154,8 @@ class Composer:
     ) -> Answer:
         if retrieval.query.intent == "list" and (rows := rows_matching(retrieval.passages, retrieval.query)):
             return self._rows_answer(retrieval, rows, top_k)
+        if retrieval.query.intent == "summary":
+            pool = self._with_what_follows(pool)
         scored = score_units(self.embedder, retrieval, pool[:_ANSWER_PASSAGES], weights)
         if not scored:
             return self._not_found(retrieval.query.text, NOT_ANSWERED)

@@ -47,12 +47,13 @@ def score_units(
 def choose(scored: list[Scored], budget: int, is_list: bool, is_summary: bool = False) -> list[Scored]:
     """The best unit, then close runners-up while the answer stays short; a summary question takes
     more of the good ones, up to the word budget."""
-    floor = scored[0].score * (0.8 if is_list else 0.75 if is_summary else 0.9)
+    # A summary ('what did the committee say about…') is several points, so it fills the budget.
+    floor = scored[0].score * (0.8 if is_list else 0.5 if is_summary else 0.9)
     chosen = [scored[0]]
     if scored[0].named:
         return chosen  # the question named this column: its cell is the whole answer
     words = len(clip(scored[0].unit.shown, 60).split())
-    for candidate in scored[1 : 8 if is_list or is_summary else 3]:
+    for candidate in scored[1 : 8 if is_list else 12 if is_summary else 3]:
         size = min(len(candidate.unit.shown.split()), 25 if is_list else 60)
         if candidate.score < floor or words + size > budget or _near_duplicate(candidate, chosen):
             continue

@@ -349,3 +349,31 @@ def test_answer_record_is_frozen() -> None:
     answer = Answer("q", "a [1]", "answered", ())
     with pytest.raises(AttributeError):
         answer.text = "changed"  # type: ignore[misc]
+
+
+TRANSCRIPT = """Committee meeting transcript, 4 March 2019
+Children, Young People and Education Committee
+
+Dawn Bowden AM: I wanted to ask you about the pay dispute in further education colleges, because
+lecturers have now balloted for strike action and the committee wants to know what can be done.
+
+Eluned Morgan AM: We are keeping a close eye on the negotiations between ColegauCymru and the unions,
+and we have offered an independent chair for talks. Funding for a settlement has been set aside in the
+budget, although the colleges employ the lecturers and they must agree the final offer themselves.
+"""
+
+
+def test_a_summary_draws_on_the_passage_that_follows(tmp_path: Path, fake_embedder) -> None:
+    """The question is in one chunk and its reply in the next: a summary's pool takes in the reply."""
+    settings = Settings(store=tmp_path / "store", max_tokens=50)
+    engine = _engine(tmp_path, settings, fake_embedder, {"transcript.txt": TRANSCRIPT})
+    question_chunk = next(p for p in engine.search("pay dispute lecturers strike") if "Dawn Bowden" in p.text)
+    reply = engine.store.next_passage(question_chunk.chunk_id)
+    assert reply is not None and "Eluned Morgan" in reply.text and "pay dispute" not in reply.text
+    pool = engine.composer._with_what_follows([question_chunk])  # noqa: SLF001
+    assert [p.chunk_id for p in pool] == [question_chunk.chunk_id, reply.chunk_id]
+    again = [p.chunk_id for p in engine.composer._with_what_follows(pool)]  # noqa: SLF001
+    assert again[:2] == [p.chunk_id for p in pool] and len(again) == len(set(again))  # nothing twice
+    answer = engine.ask("Summarise what was said about the pay dispute and the lecturers' strike ballot.")
+    assert answer.status == "answered"
+    engine.close()
