@@ -63,8 +63,13 @@ def dense(store: Store, vector: np.ndarray, filters: Filters, limit: int) -> lis
 
 
 def frequencies(store: Store, terms: Sequence[str]) -> dict[str, int]:
-    """Each term's document frequency, counted once per question."""
-    return {term: document_frequency(store, term) for term in dict.fromkeys(terms)}
+    """Each term's document frequency; common words recur across questions, so counts are kept
+    until the store changes."""
+    known = store.memo("document_frequency")
+    for term in dict.fromkeys(terms):
+        if term not in known:
+            known[term] = document_frequency(store, term)
+    return {term: known[term] for term in dict.fromkeys(terms)}
 
 
 def document_frequency(store: Store, term: str) -> int:

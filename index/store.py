@@ -97,6 +97,7 @@ class Store:
         self._check_model(model_name, dimension)
         self.vectors = self._load_vectors()
         self._loaded = self.generation
+        self._memos: dict[str, dict] = {}
 
     def _meta(self, key: str) -> str | None:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
@@ -166,7 +167,12 @@ class Store:
         """Pick up another process's ingest: reload FAISS if SQLite moved on."""
         if not self._vector_path(self.generation).exists() or self._loaded != self.generation:
             self.vectors = self._load_vectors()
+            self._memos.clear()
         self._loaded = self.generation
+
+    def memo(self, name: str) -> dict:
+        """A cache of facts about the stored chunks (word counts), emptied whenever they change."""
+        return self._memos.setdefault(name, {})
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -203,6 +209,7 @@ class Store:
         ]
         self.db.execute("DELETE FROM documents WHERE source = ?", (source,))
         self.vectors.remove(np.array(ids, dtype=np.int64))
+        self._memos.clear()
 
     def add_document(self, document: Document, chunks: Sequence[Chunk], vectors: np.ndarray) -> None:
         """Replace whatever was stored under the document's source; call inside a transaction."""
@@ -254,6 +261,7 @@ class Store:
 
     def bump_generation(self) -> None:
         self._set_meta("generation", str(self.generation + 1))
+        self._memos.clear()
 
     def passages(self, chunk_ids: Iterable[int], scores: dict[int, float] | None = None) -> list[Passage]:
         """Passages for chunk ids, in the order given."""

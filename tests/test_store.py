@@ -359,3 +359,20 @@ def test_an_exact_store_past_threshold_is_converted_when_opened(
     large = Store(tmp_path / "store", fake_embedder.name, fake_embedder.dimension, approximate_from=3)
     assert large.vectors.is_approximate
     assert _faiss_files(tmp_path / "store") == before  # same generation, file replaced in place
+
+
+def test_word_counts_are_kept_until_the_store_changes(tmp_path: Path, papers: Path, fake_embedder) -> None:
+    store = _open(tmp_path / "store", fake_embedder)
+    _add(store, _prepared(papers / "plymouth.txt", fake_embedder))
+    assert frequencies(store, ["swimming"]) == {"swimming": 0}
+    assert store.memo("document_frequency") == {"swimming": 0}
+    _add(store, _prepared(papers / "exeter.txt", fake_embedder))
+    assert frequencies(store, ["swimming"]) == {"swimming": 1}
+    # another process's ingest: this store object sees it on refresh
+    other = _open(tmp_path / "store", fake_embedder)
+    with other.transaction():
+        other.remove_document(str(papers / "exeter.txt"))
+        other.bump_generation()
+    other.save_vectors()
+    store.refresh()
+    assert frequencies(store, ["swimming"]) == {"swimming": 0}
