@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -89,6 +90,12 @@ def _row_pieces(block: Block, budget: int, count: TokenCounter) -> Iterator[Bloc
         yield Block("row", text, block.page_start, block.page_end, block.key)
 
 
+# A speaker or label opening a paragraph: up to 8 capitalised words ('Hon. Patty Hajdu', 'Mr. Jagmeet
+# Singh (Burnaby South, NDP)', 'Response'), then a colon.
+_NAME_WORD = r"(?:[A-Z(][\w.'’()-]*,?|of|the|and|for|de|van|von)"
+_SPEAKER = re.compile(rf"^({_NAME_WORD}(?: {_NAME_WORD}){{0,7}}):\s+\S")
+
+
 def _continued_label(key: str, budget: int, count: TokenCounter) -> str:
     """'Pledge 48 - We will look … (continued)', shortened to fit half the budget, or nothing."""
     words = key.split()[:_ROW_KEY_WORDS]
@@ -108,8 +115,17 @@ def _units(blocks: Sequence[Block], budget: int, count: TokenCounter) -> Iterato
         elif block.kind == "row":
             yield from _row_pieces(block, budget, count)
         else:
-            for piece in split_text(block.text, budget, count):
-                yield Block("text", piece, block.page_start, block.page_end)
+            yield from _text_pieces(block, budget, count)
+
+
+def _text_pieces(block: Block, budget: int, count: TokenCounter) -> Iterator[Block]:
+    """A long paragraph is cut at sentences; a speaker's turn ('Kirsty Williams AM: …', 'Response: …')
+    repeats the speaker on every piece, so who said it stays with what was said."""
+    speaker = _SPEAKER.match(block.text)
+    label = _continued_label(speaker.group(1), budget, count) if speaker else ""
+    room = budget - (count(label) + 2 if label else 0)
+    for i, piece in enumerate(split_text(block.text, room, count)):
+        yield Block("text", f"{label}\n{piece}" if i and label else piece, block.page_start, block.page_end)
 
 
 def _joins(draft: _Draft, unit: Block, budget: int, count: TokenCounter) -> bool:

@@ -522,3 +522,36 @@ def test_property_positions_run_from_zero_and_page_spans_are_ordered(
     assert all(
         c.page_start <= c.page_end for c in chunks if c.page_start is not None and c.page_end is not None
     )
+
+
+# --- a speaker's long turn ---------------------------------------------------------------------------
+
+_TURN = (
+    "Kirsty Williams AM: The figures on their own tell one story. Qualified teacher numbers are rising. "
+    "Recruitment to secondary courses is still below target. We have asked the universities for a plan. "
+    "Bursaries for physics and Welsh-medium teaching will continue next year."
+)
+
+
+@pytest.mark.parametrize(
+    ("opening", "speaker"),
+    [
+        ("Kirsty Williams AM", "Kirsty Williams AM"),
+        ("Mr. Jagmeet Singh (Burnaby South, NDP)", "Mr. Jagmeet Singh (Burnaby South, NDP)"),
+        ("Response", "Response"),
+    ],
+)
+def test_a_long_turn_repeats_its_speaker_on_every_piece(opening: str, speaker: str) -> None:
+    text = _TURN.replace("Kirsty Williams AM", opening)
+    chunks = chunk_blocks([Block("text", text, 1, 1)], "doc", count, 24)
+    assert len(chunks) >= 3
+    assert chunks[0].text.startswith(f"{speaker}: The figures")
+    assert all(c.text.startswith(f"{speaker} … (continued)\n") for c in chunks[1:])
+    said = " ".join(c.text.split("\n", 1)[-1] if i else c.text for i, c in enumerate(chunks))
+    assert said.split() == text.split()  # nothing lost, nothing but the label repeated
+
+
+def test_a_long_paragraph_without_a_speaker_repeats_nothing() -> None:
+    text = _TURN.replace("Kirsty Williams AM:", "In 2019 the minister said:")
+    chunks = chunk_blocks([Block("text", text, 1, 1)], "doc", count, 24)
+    assert " ".join(c.text for c in chunks).split() == text.split()
