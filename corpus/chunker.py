@@ -83,11 +83,15 @@ def split_text(text: str, budget: int, count: TokenCounter) -> list[str]:
 
 def _row_pieces(block: Block, budget: int, count: TokenCounter) -> Iterator[Block]:
     """A long row is cut into pieces that each repeat the row's key, so 'Pledge 48' stays findable."""
-    label = _continued_label(block.key or "", budget, count)
+    return _labelled_pieces(block, _continued_label(block.key or "", budget, count), budget, count)
+
+
+def _labelled_pieces(block: Block, label: str, budget: int, count: TokenCounter) -> Iterator[Block]:
+    """The block cut at sentences to fit, every piece after the first opening with the label."""
     room = budget - (count(label) + 2 if label else 0)
     for i, piece in enumerate(split_text(block.text, room, count)):
         text = f"{label}\n{piece}" if i and label else piece
-        yield Block("row", text, block.page_start, block.page_end, block.key)
+        yield Block(block.kind, text, block.page_start, block.page_end, block.key)
 
 
 # A speaker or label opening a paragraph: up to 8 capitalised words ('Hon. Patty Hajdu', 'Mr. Jagmeet
@@ -123,9 +127,7 @@ def _text_pieces(block: Block, budget: int, count: TokenCounter) -> Iterator[Blo
     repeats the speaker on every piece, so who said it stays with what was said."""
     speaker = _SPEAKER.match(block.text)
     label = _continued_label(speaker.group(1), budget, count) if speaker else ""
-    room = budget - (count(label) + 2 if label else 0)
-    for i, piece in enumerate(split_text(block.text, room, count)):
-        yield Block("text", f"{label}\n{piece}" if i and label else piece, block.page_start, block.page_end)
+    return _labelled_pieces(block, label, budget, count)
 
 
 def _joins(draft: _Draft, unit: Block, budget: int, count: TokenCounter) -> bool:

@@ -66,10 +66,10 @@ def frequencies(store: Store, terms: Sequence[str]) -> dict[str, int]:
     """Each term's document frequency; common words recur across questions, so counts are kept
     until the store changes."""
     known = store.memo("document_frequency")
-    for term in dict.fromkeys(terms):
+    for term in terms:
         if term not in known:
             known[term] = document_frequency(store, term)
-    return {term: known[term] for term in dict.fromkeys(terms)}
+    return {term: known[term] for term in terms}
 
 
 def document_frequency(store: Store, term: str) -> int:

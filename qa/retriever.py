@@ -86,10 +86,11 @@ class Retriever:
         matched, defining, missing = self._identifiers(query, filters)
         candidates = self.store.passages(list(dict.fromkeys(list(fused) + list(matched))))
         weights = term_weights(counts, len(self.store.vectors))  # FAISS holds every chunk: no COUNT(*) scan
+        best = max(lex.values(), default=1.0)
         evidence = _Evidence(
             self._similarities([p.chunk_id for p in candidates], vector),
             fused,
-            {cid: score / max(lex.values()) for cid, score in lex.items()},
+            {cid: score / best for cid, score in lex.items()},
             weights,
             wants_questions(query.terms),
         )

@@ -67,6 +67,18 @@ def _add(store: Store, *prepared: tuple[Document, list[Chunk], np.ndarray]) -> N
     store.save_vectors()
 
 
+@pytest.fixture
+def both(tmp_path: Path, papers: Path, fake_embedder) -> Store:
+    """A store holding both papers."""
+    store = _open(tmp_path / "store", fake_embedder)
+    _add(
+        store,
+        _prepared(papers / "plymouth.txt", fake_embedder),
+        _prepared(papers / "exeter.txt", fake_embedder),
+    )
+    return store
+
+
 def _faiss_files(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.glob("vectors.*.faiss"))
 
@@ -233,13 +245,8 @@ def test_not_a_database_is_a_store_error(tmp_path: Path, fake_embedder) -> None:
         _open(folder, fake_embedder)
 
 
-def test_fts_finds_chunk_by_word(tmp_path: Path, papers: Path, fake_embedder) -> None:
-    store = _open(tmp_path / "store", fake_embedder)
-    _add(
-        store,
-        _prepared(papers / "plymouth.txt", fake_embedder),
-        _prepared(papers / "exeter.txt", fake_embedder),
-    )
+def test_fts_finds_chunk_by_word(both: Store, papers: Path) -> None:
+    store = both
     hits = lexical(store, fts_query(["swimming"]), Filters(), 10)
     assert len(hits) == 1
     (passage,) = store.passages([hits[0][0]])
@@ -250,14 +257,9 @@ def test_fts_finds_chunk_by_word(tmp_path: Path, papers: Path, fake_embedder) ->
     assert "potholes" in store.passages([hit[0]])[0].text
 
 
-def test_unfiltered_and_filtered_bm25_agree(tmp_path: Path, papers: Path, fake_embedder) -> None:
+def test_unfiltered_and_filtered_bm25_agree(both: Store, papers: Path) -> None:
     """The unfiltered query skips the join to documents; it must rank exactly as the joined one."""
-    store = _open(tmp_path / "store", fake_embedder)
-    _add(
-        store,
-        _prepared(papers / "plymouth.txt", fake_embedder),
-        _prepared(papers / "exeter.txt", fake_embedder),
-    )
+    store = both
     query = fts_query(["pledge", "trees", "budget", "the"])
     everything = Filters(date_from=dt.date(1900, 1, 1))
     assert lexical(store, query, Filters(), 10) == lexical(store, query, everything, 10)
@@ -266,13 +268,8 @@ def test_unfiltered_and_filtered_bm25_agree(tmp_path: Path, papers: Path, fake_e
     assert [store.passages([cid])[0].council for cid, _ in exeter_only] == ["Exeter City Council"]
 
 
-def test_frequencies_count_chunks_per_term(tmp_path: Path, papers: Path, fake_embedder) -> None:
-    store = _open(tmp_path / "store", fake_embedder)
-    _add(
-        store,
-        _prepared(papers / "plymouth.txt", fake_embedder),
-        _prepared(papers / "exeter.txt", fake_embedder),
-    )
+def test_frequencies_count_chunks_per_term(both: Store, papers: Path) -> None:
+    store = both
     counts = frequencies(store, ["swimming", "potholes", "zebra", "swimming"])
     assert counts == {"swimming": 1, "potholes": 1, "zebra": 0}
 
