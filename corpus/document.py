@@ -8,10 +8,18 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class Page:
-    """Text of one page; number is None where the source shows no page number."""
+    """Text of one page.
+
+    number: the physical page (1-based position in the file), None where the source shows no page.
+    label: the number or label the paper prints or declares for that page ("41", "iii", "A-3"),
+    None where it has none or it equals `number`.
+    ocr: the text was read from the page image by OCR, not from a text layer.
+    """
 
     text: str
     number: int | None = None
+    label: str | None = None
+    ocr: bool = False
 
 
 @dataclass(frozen=True)
@@ -46,6 +54,9 @@ class Chunk:
     heading: str | None = None
     page_start: int | None = None
     page_end: int | None = None
+    label_start: str | None = None  # printed page labels of page_start / page_end, where the paper has them
+    label_end: str | None = None
+    ocr: bool = False  # some of the text came from OCR of a page image
 
     @property
     def id(self) -> str:
