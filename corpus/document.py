@@ -42,6 +42,7 @@ class Document:
     source: str
     meta: Metadata
     pages: tuple[Page, ...] = field(default_factory=tuple)
+    unread_pages: tuple[int, ...] = ()  # physical pages that gave no text, even after OCR
 
 
 @dataclass(frozen=True)
