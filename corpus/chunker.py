@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from corpus.blocks import Block, parse_blocks
-from corpus.document import Chunk, Document
+from corpus.document import Chunk, Document, Page
 from corpus.sentences import split_sentences
 
 TokenCounter = Callable[[str], int]
@@ -194,6 +194,18 @@ def chunk_blocks(blocks: Sequence[Block], doc_id: str, count: TokenCounter, max_
     return packer.chunks
 
 
+def _with_page_facts(chunk: Chunk, pages: dict[int, Page]) -> Chunk:
+    """The chunk with the printed labels of its first and last page and whether OCR read any of them."""
+    first, last = pages.get(chunk.page_start or -1), pages.get(chunk.page_end or -1)
+    span = range(chunk.page_start or 0, (chunk.page_end or chunk.page_start or 0) + 1)
+    ocr = any(pages[n].ocr for n in span if n in pages)
+    return replace(
+        chunk, label_start=first.label if first else None, label_end=last.label if last else None, ocr=ocr
+    )
+
+
 def chunk_document(document: Document, count: TokenCounter, max_tokens: int) -> list[Chunk]:
-    """Chunks of a cleaned document, each fitting max_tokens with its heading."""
-    return chunk_blocks(parse_blocks(document.pages), document.id, count, max_tokens)
+    """Chunks of a cleaned document, each fitting max_tokens with its heading, carrying page labels."""
+    chunks = chunk_blocks(parse_blocks(document.pages), document.id, count, max_tokens)
+    pages = {page.number: page for page in document.pages if page.number is not None}
+    return [_with_page_facts(chunk, pages) for chunk in chunks]

@@ -6,6 +6,7 @@ import html
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 from corpus.document import Page
 
@@ -85,8 +86,8 @@ def _drop_edges(text: str, running: set[str], depth: int) -> str:
 
 def clean_pages(pages: Sequence[Page], depth: int = 2) -> list[Page]:
     """Clean every page, then drop running headers and footers found across pages."""
-    cleaned = [Page(clean_text(p.text), p.number) for p in pages]
+    cleaned = [replace(p, text=clean_text(p.text)) for p in pages]
     running = running_lines([p.text for p in cleaned], depth)
     if running:
-        cleaned = [Page(_drop_edges(p.text, running, depth), p.number) for p in cleaned]
+        cleaned = [replace(p, text=_drop_edges(p.text, running, depth)) for p in cleaned]
     return cleaned

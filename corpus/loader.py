@@ -28,9 +28,12 @@ def file_hash(path: Path) -> str:
 
 def load_document(path: Path, source: str | None = None, sha256: str | None = None) -> Document:
     """Read, clean and describe one paper; UnreadableFileError says why when it can't."""
-    pages = [p for p in clean_pages(read_pages(path)) if p.text.strip()]
+    read = read_pages(path)
+    # An image page that OCR could not read is reported; a page left blank on purpose is not.
+    unread = tuple(p.number for p in read if p.ocr and p.number is not None and not p.text.strip())
+    pages = [p for p in clean_pages(read) if p.text.strip()]
     if not pages:
         raise UnreadableFileError(path, "no text after cleaning")
     head = "\n\n".join(p.text for p in pages)[:_DESCRIBE_CHARS]
     meta = describe(head, str(source or path))
-    return Document(sha256 or file_hash(path), str(source or path), meta, tuple(pages))
+    return Document(sha256 or file_hash(path), str(source or path), meta, tuple(pages), unread)

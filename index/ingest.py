@@ -31,6 +31,7 @@ class IngestReport:
     removed: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (source, the stored source it repeats)
+    unread_pages: list[tuple[str, tuple[int, ...]]] = field(default_factory=list)  # no text, even by OCR
     chunks: int = 0
 
     def summary(self) -> str:
@@ -110,6 +111,8 @@ class Ingestor:
                 report.duplicates.append((source, twin))
                 return
             document = load_document(path, source, sha)
+            if document.unread_pages:
+                report.unread_pages.append((source, document.unread_pages))
             chunks = chunk_document(document, self.embedder.count_tokens, self.max_tokens)
             if not chunks:
                 raise UnreadableFileError(source, "no text to index")

@@ -23,6 +23,9 @@ class Passage:
     date_precision: str
     doc_type: str
     score: float = 0.0
+    label_start: str | None = None  # the page number printed on page_start, where the paper prints one
+    label_end: str | None = None
+    ocr: bool = False  # read from a page image by OCR
 
     @property
     def page(self) -> int | None:

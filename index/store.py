@@ -13,33 +13,12 @@ import numpy as np
 
 from corpus.document import Chunk, Document
 from index.passage import Passage
+from index.schema import SchemaError, migrate
 from index.vectors import VectorIndex
 
-SCHEMA_VERSION = "1"
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS documents (
-    id INTEGER PRIMARY KEY, source TEXT NOT NULL UNIQUE, sha256 TEXT NOT NULL,
-    title TEXT, council TEXT, body TEXT, date TEXT, date_precision TEXT NOT NULL,
-    doc_type TEXT NOT NULL, pages INTEGER NOT NULL, ingested_at TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS chunks (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    position INTEGER NOT NULL, heading TEXT, text TEXT NOT NULL,
-    page_start INTEGER, page_end INTEGER, embedding BLOB NOT NULL);
-CREATE INDEX IF NOT EXISTS chunks_doc ON chunks(doc_id);
-CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
-    heading, text, content='chunks', content_rowid='id', tokenize='porter unicode61');
-CREATE TRIGGER IF NOT EXISTS chunks_ai AFTER INSERT ON chunks BEGIN
-    INSERT INTO chunks_fts(rowid, heading, text) VALUES (new.id, new.heading, new.text); END;
-CREATE TRIGGER IF NOT EXISTS chunks_ad AFTER DELETE ON chunks BEGIN
-    INSERT INTO chunks_fts(chunks_fts, rowid, heading, text)
-    VALUES ('delete', old.id, old.heading, old.text); END;
-CREATE TABLE IF NOT EXISTS failures (source TEXT PRIMARY KEY, reason TEXT NOT NULL, at TEXT NOT NULL);
-"""
 _PASSAGE_SQL = """SELECT c.id, c.text, c.heading, c.page_start, c.page_end, d.source, d.title,
-    d.council, d.body, d.date, d.date_precision, d.doc_type FROM chunks c
-    JOIN documents d ON d.id = c.doc_id"""
+    d.council, d.body, d.date, d.date_precision, d.doc_type, c.label_start, c.label_end, c.ocr
+    FROM chunks c JOIN documents d ON d.id = c.doc_id"""
 
 
 class StoreError(Exception):
@@ -57,6 +36,7 @@ class Stats:
     councils: tuple[str, ...]
     doc_types: tuple[tuple[str, int], ...]
     failures: tuple[tuple[str, str], ...]
+    unread_pages: tuple[tuple[str, str], ...] = ()  # (source, "3,7"): pages that gave no text, even by OCR
 
 
 def _now() -> str:
@@ -65,7 +45,7 @@ def _now() -> str:
 
 def _passage(row: Sequence, score: float = 0.0) -> Passage:
     date = dt.date.fromisoformat(row[9]) if row[9] else None
-    return Passage(*row[:9], date, row[10], row[11], score)
+    return Passage(*row[:9], date, row[10], row[11], score, row[12], row[13], bool(row[14]))
 
 
 class Store:
@@ -91,7 +71,9 @@ class Store:
             )
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA foreign_keys=ON")
-            self.db.executescript(_SCHEMA)
+            migrate(self.db)
+        except SchemaError as exc:
+            raise StoreError(f"{self.folder}: {exc}") from exc
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.folder}: cannot open store ({exc})") from exc
         self._check_model(model_name, dimension)
@@ -110,7 +92,6 @@ class Store:
         stored = self._meta("model"), self._meta("dimension")
         if stored == (None, None):
             with self.transaction():
-                self._set_meta("schema", SCHEMA_VERSION)
                 self._set_meta("model", model_name)
                 self._set_meta("dimension", str(dimension))
                 self._set_meta("generation", "0")
@@ -217,7 +198,7 @@ class Store:
         meta = document.meta
         cur = self.db.execute(
             "INSERT INTO documents (source, sha256, title, council, body, date, date_precision,"
-            " doc_type, pages, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " doc_type, pages, ingested_at, unread_pages) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 document.source,
                 document.id,
@@ -229,13 +210,14 @@ class Store:
                 meta.doc_type,
                 len(document.pages),
                 _now(),
+                ",".join(str(n) for n in document.unread_pages),
             ),
         )
         ids = []
         for chunk, vector in zip(chunks, vectors, strict=True):
             row = self.db.execute(
-                "INSERT INTO chunks (doc_id, position, heading, text, page_start, page_end, embedding)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO chunks (doc_id, position, heading, text, page_start, page_end, embedding,"
+                " label_start, label_end, ocr) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     cur.lastrowid,
                     chunk.position,
@@ -244,6 +226,9 @@ class Store:
                     chunk.page_start,
                     chunk.page_end,
                     np.asarray(vector, dtype=np.float32).tobytes(),
+                    chunk.label_start,
+                    chunk.label_end,
+                    int(chunk.ocr),
                 ),
             )
             ids.append(row.lastrowid)
@@ -294,6 +279,9 @@ class Store:
             councils=tuple(sorted(councils)),
             doc_types=tuple(types.fetchall()),
             failures=tuple(one("SELECT source, reason FROM failures ORDER BY source").fetchall()),
+            unread_pages=tuple(
+                one("SELECT source, unread_pages FROM documents WHERE unread_pages != '' ORDER BY source")
+            ),
         )
 
     def close(self) -> None:

@@ -209,6 +209,10 @@ def _ingest(engine: CouncilQA, args: argparse.Namespace) -> int:
         progress=not args.quiet,
         on_error=lambda line: print(f"skipped {line}", file=sys.stderr),
     )
+    for source, pages in report.unread_pages:
+        shown = ", ".join(str(n) for n in pages)
+        plural = "s" if len(pages) > 1 else ""
+        print(f"{source}: no text on page{plural} {shown}, even after OCR", file=sys.stderr)
     print(report.summary())
     return 0
 

@@ -1,0 +1,113 @@
+"""The store's SQLite schema as numbered migrations, applied in order and recorded in `meta`."""
+
+# After Simon Willison's sqlite-utils/llm `migrations.py`: a store remembers the last migration it
+# ran; opening it runs the missing ones inside one transaction, and a store written by a newer
+# councilqa is refused rather than guessed at.
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+_V1 = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    id INTEGER PRIMARY KEY, source TEXT NOT NULL UNIQUE, sha256 TEXT NOT NULL,
+    title TEXT, council TEXT, body TEXT, date TEXT, date_precision TEXT NOT NULL,
+    doc_type TEXT NOT NULL, pages INTEGER NOT NULL, ingested_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS chunks (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL, heading TEXT, text TEXT NOT NULL,
+    page_start INTEGER, page_end INTEGER, embedding BLOB NOT NULL);
+CREATE INDEX IF NOT EXISTS chunks_doc ON chunks(doc_id);
+CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
+    heading, text, content='chunks', content_rowid='id', tokenize='porter unicode61');
+CREATE TRIGGER IF NOT EXISTS chunks_ai AFTER INSERT ON chunks BEGIN
+    INSERT INTO chunks_fts(rowid, heading, text) VALUES (new.id, new.heading, new.text); END;
+CREATE TRIGGER IF NOT EXISTS chunks_ad AFTER DELETE ON chunks BEGIN
+    INSERT INTO chunks_fts(chunks_fts, rowid, heading, text)
+    VALUES ('delete', old.id, old.heading, old.text); END;
+CREATE TABLE IF NOT EXISTS failures (source TEXT PRIMARY KEY, reason TEXT NOT NULL, at TEXT NOT NULL);
+"""
+
+# Printed page labels and the OCR mark per chunk; pages that gave no text, per document.
+_V2 = """
+ALTER TABLE chunks ADD COLUMN label_start TEXT;
+ALTER TABLE chunks ADD COLUMN label_end TEXT;
+ALTER TABLE chunks ADD COLUMN ocr INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE documents ADD COLUMN unread_pages TEXT NOT NULL DEFAULT '';
+"""
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One step of the schema: the version it leaves the store at and the SQL that gets it there."""
+
+    version: int
+    sql: str
+
+
+MIGRATIONS: tuple[Migration, ...] = (Migration(1, _V1), Migration(2, _V2))
+LATEST = MIGRATIONS[-1].version
+
+
+class SchemaError(Exception):
+    """The store was written by a newer councilqa, or its schema version is unreadable."""
+
+
+def stored_version(db: sqlite3.Connection) -> int:
+    """The schema version recorded in the store; 0 for an empty database."""
+    has_meta = db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone()
+    if not has_meta:
+        return 0
+    row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+    if row is None:
+        return 0
+    try:
+        return int(row[0])
+    except ValueError as exc:
+        raise SchemaError(f"unreadable schema version {row[0]!r}") from exc
+
+
+def pending(version: int, migrations: Sequence[Migration] = MIGRATIONS) -> list[Migration]:
+    """The steps a store at `version` still needs; SchemaError for a store newer than this code."""
+    latest = migrations[-1].version
+    if version > latest:
+        raise SchemaError(
+            f"written by a newer councilqa (schema {version}; this one reads up to {latest})"
+        )
+    return [m for m in migrations if m.version > version]
+
+
+def migrate(db: sqlite3.Connection, migrations: Sequence[Migration] = MIGRATIONS) -> int:
+    """Bring the store up to the latest schema in one transaction; returns the version it was at."""
+    version = stored_version(db)
+    steps = pending(version, migrations)
+    if not steps:
+        return version
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        for step in steps:
+            for statement in _statements(step.sql):
+                db.execute(statement)
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(steps[-1].version),))
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
+    return version
+
+
+def _statements(sql: str) -> list[str]:
+    """Statements of a migration; triggers hold semicolons, so they split at 'END;' first."""
+    statements, current = [], []
+    for line in sql.strip().splitlines():
+        current.append(line)
+        joined = "\n".join(current).strip()
+        trigger = joined.upper().startswith("CREATE TRIGGER")
+        if joined.endswith(";") and (not trigger or joined.endswith("END;")):
+            statements.append(joined)
+            current = []
+    return statements
