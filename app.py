@@ -43,20 +43,12 @@ def one_line(text: str) -> str:
     return _WHITESPACE.sub(" ", text).strip()
 
 
-def page_label(page: int | None, page_end: int | None) -> str:
-    """'p. 4', 'pp. 4–5', or 'page not shown' when the paper had no page numbers."""
-    if page is None:
-        return "page not shown"
-    if page_end is not None and page_end != page:
-        return f"pp. {page}–{page_end}"
-    return f"p. {page}"
-
-
 def citation_label(citation: Citation) -> str:
     """'[1] <title or file name> — <date> — p. 4', safe to use as an expander's Markdown label."""
     name = one_line(citation.title or "") or Path(citation.source).name
     date = format_date(citation.date, citation.date_precision)
-    rest = f"{name} — {date} — {page_label(citation.page, citation.page_end)}"
+    ocr = ", read by OCR" if citation.ocr else ""
+    rest = f"{name} — {date} — {citation.pages_text}{ocr}"
     return f"[{citation.n}] {escape_markdown(rest)}"
 
 

@@ -22,6 +22,9 @@ class Citation:
     heading: str | None
     text: str
     score: float
+    label: str | None = None  # printed page number of `page`, where the paper prints its own
+    label_end: str | None = None
+    ocr: bool = False  # the passage was read from a page image
 
     @classmethod
     def of(cls, n: int, passage: Passage) -> Citation:
@@ -36,7 +39,23 @@ class Citation:
             passage.heading,
             passage.text,
             passage.score,
+            passage.label_start,
+            passage.label_end,
+            passage.ocr,
         )
+
+    @property
+    def pages_text(self) -> str:
+        """'p. 4', 'pp. 4–5', 'p. 41 (PDF p. 43)', or 'page not shown' when the paper gave no page."""
+        if self.page is None:
+            return "page not shown"
+        end = self.page_end if self.page_end is not None and self.page_end != self.page else None
+        physical = f"p. {self.page}" if end is None else f"pp. {self.page}–{end}"
+        if self.label is None:
+            return physical
+        printed_end = self.label_end or (str(end) if end is not None else None)
+        printed = f"p. {self.label}" if end is None else f"pp. {self.label}–{printed_end}"
+        return f"{printed} (PDF {physical})"
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -45,6 +64,10 @@ class Citation:
             "title": self.title,
             "date": self.date.isoformat() if self.date else None,
             "page": self.page,
+            "page_end": self.page_end,
+            "page_label": self.label,
+            "page_label_end": self.label_end,
+            "ocr": self.ocr,
             "text": self.text,
             "score": round(float(self.score), 6),
         }

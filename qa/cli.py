@@ -17,7 +17,9 @@ from index.settings import Settings
 from index.store import StoreError
 from qa.answer import Answer, format_date
 from qa.engine import CouncilQA
-from qa.evaluate import evaluate, load_gold, render, to_json
+from qa.evaluate import evaluate
+from qa.goldsets import GoldFormatError, load_gold
+from qa.scorecard import render, to_json
 
 DOC_TYPES = ("agenda", "minutes", "report", "plan", "other")
 
@@ -77,9 +79,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--host", default="127.0.0.1", help="address to listen on (default: this machine only)"
     )
     evaluate = sub.add_parser("eval", help="score answers against a gold JSONL file")
-    evaluate.add_argument("gold", help="JSONL: question, type, evidence [{doc, contains}], answer_any")
+    evaluate.add_argument(
+        "gold",
+        help="JSONL, either format per line: {question, type, evidence: [{doc, contains}], answer_any} or "
+        "{question, type, doc, page, evidence: phrase|null, answer_any, answer_type}",
+    )
     evaluate.add_argument("--k", type=int, default=5, help="citations that count (default 5)")
-    evaluate.add_argument("--json", action="store_true", help="print a machine-readable summary")
+    evaluate.add_argument("--json", action="store_true", help="print the totals and every question as JSON")
     for command in (ingest, ask, search, stats, serve, evaluate):
         _common(command)
     for command in (ask, search):
@@ -105,7 +111,7 @@ def _print_answer(answer: Answer) -> None:
     if answer.citations:
         print("\nSources:")
     for c in answer.citations:
-        page = f"p. {c.page}" if c.page is not None else "page not shown"
+        page = c.pages_text + (", read by OCR" if c.ocr else "")
         print(
             f"  [{c.n}] {c.title or Path(c.source).name} — {format_date(c.date, c.date_precision)} — {page}"
         )
@@ -196,7 +202,11 @@ def _stats(engine: CouncilQA, args: argparse.Namespace) -> int:
 
 
 def _eval(engine: CouncilQA, args: argparse.Namespace) -> int:
-    gold = load_gold(args.gold)
+    try:
+        gold = load_gold(args.gold)
+    except GoldFormatError as exc:
+        print(f"councilqa: error: {exc}", file=sys.stderr)
+        return 1
     scores, summary = evaluate(gold, lambda q: engine.ask(q, top_k=args.k), args.k)
     print(to_json(scores, summary) if args.json else render(scores, summary))
     return 0

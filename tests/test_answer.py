@@ -15,6 +15,20 @@ from index.settings import Settings
 from qa.answer import Answer, Citation, format_date
 from qa.engine import CouncilQA
 
+CITATION_KEYS = {
+    "n",
+    "source",
+    "title",
+    "date",
+    "page",
+    "page_end",
+    "page_label",
+    "page_label_end",
+    "ocr",
+    "text",
+    "score",
+}
+
 HEADER = "Pledge\tPortfolio Holder\tStatus"
 # Rows longer than a quarter of the chunk budget: each row is a chunk of its own.
 DETAIL = {
@@ -240,7 +254,7 @@ def test_json_shape(qa: CouncilQA, question: str) -> None:
     assert record["status"] == "answered"
     assert record["citations"]
     for citation in record["citations"]:
-        assert set(citation) == {"n", "source", "title", "date", "page", "text", "score"}
+        assert set(citation) == CITATION_KEYS
         assert citation["date"] is None or DATE.match(citation["date"])
         assert isinstance(citation["n"], int) and isinstance(citation["score"], float)
         assert citation["text"]
@@ -268,6 +282,10 @@ def test_undated_citation_serialises_date_as_none() -> None:
         "title": "A",
         "date": None,
         "page": 3,
+        "page_end": 4,
+        "page_label": None,
+        "page_label_end": None,
+        "ocr": False,
         "text": "Some text.",
         "score": 0.123457,
     }
@@ -377,3 +395,18 @@ def test_a_summary_draws_on_the_passage_that_follows(tmp_path: Path, fake_embedd
     answer = engine.ask("Summarise what was said about the pay dispute and the lecturers' strike ballot.")
     assert answer.status == "answered"
     engine.close()
+
+
+def _citation(page, page_end, label=None, label_end=None) -> Citation:
+    passage = Passage(
+        1, "t", None, page, page_end, "a.pdf", "A", None, None, None, "day", "other", 0.0, label, label_end
+    )
+    return Citation.of(1, passage)
+
+
+def test_pages_text_gives_printed_numbers_beside_physical_pages() -> None:
+    assert _citation(None, None).pages_text == "page not shown"
+    assert _citation(4, 4).pages_text == "p. 4"
+    assert _citation(4, 5).pages_text == "pp. 4–5"
+    assert _citation(43, 43, "41").pages_text == "p. 41 (PDF p. 43)"
+    assert _citation(43, 45, "41", "43").pages_text == "pp. 41–43 (PDF pp. 43–45)"

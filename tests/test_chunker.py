@@ -555,3 +555,14 @@ def test_a_long_paragraph_without_a_speaker_repeats_nothing() -> None:
     text = _TURN.replace("Kirsty Williams AM:", "In 2019 the minister said:")
     chunks = chunk_blocks([Block("text", text, 1, 1)], "doc", count, 24)
     assert " ".join(c.text for c in chunks).split() == text.split()
+
+
+def test_chunks_carry_the_printed_labels_of_their_pages_and_the_ocr_mark() -> None:
+    words = " ".join(f"word{i}" for i in range(60))
+    pages = (
+        Page(f"A paragraph. {words}.", 3, label="41"),
+        Page(f"Another paragraph. {words}.", 4, label="42", ocr=True),
+    )
+    chunks = chunk_document(Document("d", "d.pdf", Metadata(), pages), count, 80)
+    assert [(c.page_start, c.label_start, c.ocr) for c in chunks] == [(3, "41", False), (4, "42", True)]
+    assert all(c.label_end == c.label_start for c in chunks)

@@ -12,6 +12,20 @@ from conftest import SAMPLES, FakeEmbedder
 from qa import cli
 from qa.engine import CouncilQA
 
+CITATION_KEYS = {
+    "n",
+    "source",
+    "title",
+    "date",
+    "page",
+    "page_end",
+    "page_label",
+    "page_label_end",
+    "ocr",
+    "text",
+    "score",
+}
+
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text()
 
@@ -60,7 +74,7 @@ def test_ask_json_has_the_promised_shape(fake_cli, capsys) -> None:
     assert set(answer) == {"question", "answer", "status", "citations"}
     assert answer["status"] == "answered"
     for citation in answer["citations"]:
-        assert set(citation) == {"n", "source", "title", "date", "page", "text", "score"}
+        assert set(citation) == CITATION_KEYS
         assert citation["date"] is None or re.fullmatch(r"\d{4}-\d{2}-\d{2}", citation["date"])
         assert citation["source"].startswith(str(SAMPLES) + "/")
 
