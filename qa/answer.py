@@ -81,10 +81,12 @@ class Answer:
     text: str
     status: str  # "answered" or "not_found"
     citations: tuple[Citation, ...] = field(default_factory=tuple)
+    read_as: str | None = None  # a follow-up as read against the conversation; None: read as asked
 
     def to_dict(self) -> dict[str, object]:
         return {
             "question": self.question,
+            "read_as": self.read_as,
             "answer": self.text,
             "status": self.status,
             "citations": [c.to_dict() for c in self.citations],

@@ -249,7 +249,8 @@ def test_every_sentence_ends_with_a_marker_that_exists(qa: CouncilQA, question: 
 @pytest.mark.parametrize("question", QUESTIONS)
 def test_json_shape(qa: CouncilQA, question: str) -> None:
     record = json.loads(json.dumps(qa.ask(question).to_dict()))
-    assert set(record) == {"question", "answer", "status", "citations"}
+    assert set(record) == {"question", "read_as", "answer", "status", "citations"}
+    assert record["read_as"] is None  # asked on its own, the question is read as asked
     assert record["question"] == question
     assert record["status"] == "answered"
     assert record["citations"]

@@ -71,7 +71,7 @@ def test_ask_json_has_the_promised_shape(fake_cli, capsys) -> None:
     capsys.readouterr()
     assert fake_cli("ask", "Who is the portfolio holder for Pledge 41?", "--json") == 0
     answer = json.loads(capsys.readouterr().out)
-    assert set(answer) == {"question", "answer", "status", "citations"}
+    assert set(answer) == {"question", "read_as", "answer", "status", "citations"}
     assert answer["status"] == "answered"
     for citation in answer["citations"]:
         assert set(citation) == CITATION_KEYS
