@@ -6,7 +6,7 @@ STORE  ?= .councilqa
 PORT   ?= 8501
 GOLD   ?= eval/gold.jsonl
 
-.PHONY: install run ingest serve test test-fast lint format eval eval-dev bench perf clean
+.PHONY: install run ingest serve test test-fast lint format eval eval-dev eval-realpdf bench perf clean
 
 $(BIN)/councilqa: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,11 @@ eval: install
 eval-dev: install
 	$(BIN)/councilqa ingest ../shared/corpus --store .councilqa-dev --quiet
 	$(BIN)/councilqa eval ../shared/eval/dev.jsonl --store .councilqa-dev
+
+# The real-PDF development set (26 council PDFs, 49 questions): page hits and first-span answer accuracy.
+eval-realpdf: install
+	$(BIN)/councilqa ingest ../shared/realpdf-dev/pdfs --store .councilqa-realpdf --quiet
+	$(BIN)/councilqa eval ../shared/realpdf-dev/gold.jsonl --store .councilqa-realpdf
 
 # The public-benchmark quality harness (QMSum, Limerick) against BM25, dense and RRF baselines.
 bench: install
