@@ -59,7 +59,8 @@ def fold(text: str) -> str:
 
 def has_phrase(text: str, phrase: str) -> bool:
     """The folded phrase stands in the folded text as whole words: 'ment' is not in 'refurbishment', '5' not
-    in '2025'. An end of the phrase that is not a letter or digit (as in '£54') needs no word boundary."""
+    in '2025'. An end of the phrase that is not a letter or digit (as in '£54') needs no word boundary.
+    The rule of ../shared/cases/README.md ('answer_any'), with letters and digits in any script."""
     p = fold(phrase)
     if not p:
         return False
