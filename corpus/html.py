@@ -8,6 +8,8 @@ from pathlib import Path
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import PreformattedString
 
+from corpus.grid import SourceRow, Span, layout, one_line
+from corpus.gridtext import grid_lines
 from corpus.text import decode_text, load_bytes, normalise_newlines
 
 # Boilerplate and code, never paper text.
@@ -30,17 +32,32 @@ _BREAK = "\n\n"
 
 def _inline(node: Tag) -> str:
     """Content of `node` flattened onto one line (table cells, headings)."""
-    return " ".join(_render(node).split())
+    return one_line(_render(node))
+
+
+def _number(cell: Tag, name: str) -> int:
+    """A rowspan/colspan value as browsers read it: leading digits, else 1."""
+    digits = re.match(r"\s*(\d+)", str(cell.get(name) or ""))
+    return int(digits.group(1)) if digits else 1
+
+
+def _source_row(row: Tag, table: Tag) -> SourceRow:
+    """A <tr>'s cells with their spans; a row in the table's own <thead> is a header row."""
+    spans = tuple(
+        Span(_inline(cell), _number(cell, "rowspan"), _number(cell, "colspan"), header=cell.name == "th")
+        for cell in row.find_all(["td", "th"], recursive=False)
+    )
+    group = row.find_parent(["thead", "tbody", "tfoot", "table"])
+    return SourceRow(
+        spans, header=group is not None and group.name == "thead" and group.find_parent("table") is table
+    )
 
 
 def _table(table: Tag) -> str:
-    """One line per row, cells joined by tabs; rows of nested tables are left to their cells."""
-    lines = []
-    for row in table.find_all("tr"):
-        if row.find_parent("table") is not table:
-            continue
-        cells = row.find_all(["td", "th"], recursive=False)
-        lines.append("\t".join(_inline(cell) for cell in cells))
+    """Caption, then rows laid out on the table's grid (corpus.gridtext); nested tables stay in cells."""
+    rows = [_source_row(row, table) for row in table.find_all("tr") if row.find_parent("table") is table]
+    captions = [_inline(caption) for caption in table.find_all("caption", recursive=False)]
+    lines = [text for text in captions if text] + grid_lines(layout(rows))
     return _BREAK + "\n".join(lines) + _BREAK
 
 

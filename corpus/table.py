@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 _KEY = re.compile(r"^([A-Z][A-Za-z]+)\s+(\d+(?:\.\d+)*)\b")
 _HEADER_WORDS = 14
+RULE_CELL = "---"  # a Markdown header rule's cell; a line of them declares the table's rows exact
+_RULE_MARKS = "-–—:=| "
 
 
 @dataclass
@@ -44,6 +47,8 @@ class Table:
     key_word: str | None = None
     caption: list[str] = field(default_factory=list)
     page: int | None = None  # where the table starts
+    exact: bool = False  # a rule line declared each line one whole row: nothing to mend or guess
+    lines: int = 0  # lines of cells read so far, rule lines not counted
 
 
 def split_cells(line: str) -> list[str]:
@@ -52,6 +57,13 @@ def split_cells(line: str) -> list[str]:
 
 def is_table_line(line: str) -> bool:
     return "\t" in line.strip(" ") or line.startswith("\t")
+
+
+def is_rule(cells: list[str]) -> bool:
+    """A Markdown or text-art separator row ('---\t:--'): dashes and marks, no data."""
+    return any("-" in c or "–" in c or "—" in c for c in cells) and not any(
+        c.strip(_RULE_MARKS) for c in cells
+    )
 
 
 def looks_like_header(cells: list[str]) -> bool:
@@ -97,9 +109,17 @@ def _is_fragment(cells: list[str]) -> bool:
 def add_line(table: Table, line: str, page: int | None) -> None:
     """Feed one tab-separated line to the table, starting a row or continuing the last."""
     cells = split_cells(line)
-    if all(not c.strip("-–—:=| ") for c in cells):
-        return  # a Markdown or text-art separator row ('--\t---'), not data
+    if is_rule(cells):
+        _declare_exact(table)
+        return
+    if not any(c.strip(_RULE_MARKS) for c in cells):
+        return  # an empty row, not data
+    table.lines += 1
     table.page = table.page if table.page is not None else page
+    if table.exact:
+        if not (table.headers and tuple(cells) == table.headers):
+            _start_row(table, cells, page)
+        return
     last = table.rows[-1] if table.rows else None
     if not table.rows and not table.headers:
         if looks_like_header(cells):
@@ -128,6 +148,45 @@ def add_line(table: Table, line: str, page: int | None) -> None:
         _merge_cellwise(last, cells, page)
         return
     _start_row(table, cells, page)
+
+
+def _declare_exact(table: Table) -> None:
+    """A rule first or under the first line (Markdown, Word, HTML): that line is the header, if any."""
+    if table.exact or table.lines > 1:
+        return  # text art inside a table, not a header rule
+    if table.lines == 1 and not table.headers:
+        if table.rows:
+            table.headers = tuple(table.rows.pop().cells)
+            table.key_word = None
+        elif table.caption:
+            table.headers = (table.caption.pop(),)
+    table.exact = True
+
+
+def exact_lines(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    """Tab-separated lines of a table known cell by cell (Word, HTML): the header (if any), then a row a line.
+
+    A rule line of RULE_CELLs follows the header (or leads, without one) only where add_line would
+    misread the plain lines: a row mended into the one above, a data row taken for the header.
+    """
+    plain = (["\t".join(header)] if header else []) + ["\t".join(row) for row in rows]
+    if _reads_back(plain, header, rows):
+        return plain
+    rule = "\t".join([RULE_CELL] * max(2, len(header), *(len(row) for row in rows)))
+    return plain[:1] + [rule] + plain[1:] if header else [rule, *plain]
+
+
+def _reads_back(lines: list[str], header: Sequence[str], rows: Sequence[Sequence[str]]) -> bool:
+    """Whether add_line reads `lines` as exactly this header and these rows."""
+    table = Table()
+    for line in lines:
+        add_line(table, line, None)
+    width = len(header)
+    wanted = [split_cells("\t".join(row)) for row in rows]
+    wanted = [cells + [""] * (width - len(cells)) for cells in wanted]
+    got = [row.cells for row in table.rows]
+    headers = tuple(split_cells("\t".join(header))) if header else ()
+    return not table.caption and table.headers == headers and got == wanted
 
 
 def _start_row(table: Table, cells: list[str], page: int | None) -> None:

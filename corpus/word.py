@@ -5,21 +5,26 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import docx
 from docx.oxml.ns import qn
+from docx.oxml.table import CT_Row, CT_Tc
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from docx.types import ProvidesStoryPart
 
 from corpus.errors import UnreadableFileError
+from corpus.grid import SourceRow, Span, layout, one_line
+from corpus.gridtext import grid_lines
 from corpus.text import load_bytes, short_message
 
 _HEADING_STYLE = re.compile(r"heading ([1-6])", re.I)
 # Content controls (w:sdt) wrap ordinary paragraphs and tables, e.g. a cover page or contents.
 _CONTAINERS = frozenset({qn("w:sdt"), qn("w:sdtContent")})
+_OFF = frozenset({"0", "false", "off"})
 
 
 def _blocks(parent: ProvidesStoryPart, element: BaseOxmlElement) -> Iterator[Paragraph | Table]:
@@ -44,20 +49,49 @@ def _heading_level(paragraph: Paragraph) -> int | None:
 
 def _cell_text(cell: _Cell) -> str:
     """A cell's content on one line, nested tables included."""
-    words = [word for block in _blocks(cell, cell._tc) for line in _render(block) for word in line.split()]
-    return " ".join(words)
+    return one_line("\n".join(line for block in _blocks(cell, cell._tc) for line in _render(block)))
+
+
+def _switched_on(element: BaseOxmlElement | None) -> bool:
+    """An OOXML on/off property: present and not val="0"/"false"/"off"."""
+    return element is not None and element.get(qn("w:val"), "true").lower() not in _OFF
+
+
+def _cells(element: BaseOxmlElement) -> Iterator[CT_Tc]:
+    """A row's w:tc cells in order, looking inside content controls and custom XML that wrap them."""
+    for child in element.iterchildren():
+        if child.tag == qn("w:tc"):
+            yield child
+        elif child.tag in _CONTAINERS or child.tag == qn("w:customXml"):
+            yield from _cells(child)
+
+
+def _span(tc: CT_Tc, table: Table) -> Span:
+    """One cell: gridSpan is its width; a vMerge that doesn't restart continues the cell above."""
+    if tc.vMerge is not None and tc.vMerge != "restart":
+        return Span("", cols=tc.grid_span, merged_up=True)
+    return Span(_cell_text(_Cell(tc, table)), cols=tc.grid_span)
+
+
+def _source_row(tr: CT_Row, table: Table) -> SourceRow:
+    """A row as Word stores it: grid columns skipped before and after, cells, legacy hMerge joined."""
+    spans = [Span("", cols=tr.grid_before, given=False)] if tr.grid_before else []
+    for tc in _cells(tr):
+        h_merge = tc.tcPr.find(qn("w:hMerge")) if tc.tcPr is not None else None
+        if spans and h_merge is not None and h_merge.get(qn("w:val"), "continue") != "restart":
+            spans[-1] = replace(spans[-1], cols=spans[-1].cols + tc.grid_span)
+        else:
+            spans.append(_span(tc, table))
+    if tr.grid_after:
+        spans.append(Span("", cols=tr.grid_after, given=False))
+    header = _switched_on(tr.trPr.find(qn("w:tblHeader"))) if tr.trPr is not None else False
+    return SourceRow(tuple(spans), header=header)
 
 
 def _table_lines(table: Table) -> list[str]:
-    """One tab-joined line per row; a merged cell that python-docx repeats is written once."""
-    lines = []
-    for row in table.rows:
-        cells: list[_Cell] = []
-        for cell in row.cells:
-            if not cells or cell._tc is not cells[-1]._tc:
-                cells.append(cell)
-        lines.append("\t".join(_cell_text(cell) for cell in cells))
-    return lines
+    """The table laid out on its grid (merged cells resolved), as corpus.gridtext writes it."""
+    rows = [_source_row(tr, table) for tr in table._tbl.tr_lst]
+    return grid_lines(layout(rows))
 
 
 def _render(block: Paragraph | Table) -> list[str]:

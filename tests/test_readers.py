@@ -174,12 +174,13 @@ def test_docx_keeps_paragraphs_and_tables_in_order(tmp_path: Path) -> None:
     for column, text in enumerate(["Roads", "Potholes", "£3m"]):
         table.cell(1, column).text = text
     document.add_paragraph("After the table.")
+    # A header cell merged across two columns labels both, so Budget stays over £3m.
     path = tmp_path / "plan.docx"
     document.save(str(path))
     assert read_pages(path) == [
         Page(
             "# Annual Plan\n\n## Priorities\n\nBefore the table.\n\n"
-            "Area\tBudget\nRoads\tPotholes\t£3m\n\nAfter the table.",
+            "Area\tArea\tBudget\nRoads\tPotholes\t£3m\n\nAfter the table.",
             None,
         )
     ]

@@ -1,0 +1,159 @@
+"""A table's grid read as text: captions, one label per column, data rows with the section they sit in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from corpus.grid import Grid, Slot
+from corpus.table import exact_lines, is_rule, looks_like_header
+
+SECTION = "Section"  # header of the column that carries a full-width row's text to the rows beneath it
+_SECTION_JOIN = " – "  # between stacked full-width rows (a theme, then a sub-theme)
+
+
+@dataclass(frozen=True)
+class TableText:
+    """What a table says, cell by cell.
+
+    captions: full-width rows above the header (a title), or every cell of a one-column table.
+    header: one label per column ("" where none), () where the table has no header row.
+    rows: data rows, as wide as the header; a SECTION column is last where full-width rows head groups.
+    notes: full-width rows after the last data row.
+    """
+
+    captions: tuple[str, ...] = ()
+    header: tuple[str, ...] = ()
+    rows: tuple[tuple[str, ...], ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+def _kept_columns(grid: Grid) -> list[int]:
+    """Columns where some cell starts: a column only ever covered by spans is layout, not data."""
+    return [c for c in range(grid.width) if any(row[c].owner >= 0 and row[c].col == c for row in grid.slots)]
+
+
+def _starts_here(grid: Grid, r: int, cols: list[int]) -> bool:
+    """Whether a cell with text starts in row r (a row wholly under rowspans from above repeats them)."""
+    return any(grid.slots[r][c].row == r and grid.slots[r][c].text for c in cols)
+
+
+def _full_width(grid: Grid, r: int, cols: list[int]) -> bool:
+    """One cell covering every column: a title, theme or section row, never data or header."""
+    owners = {grid.slots[r][c].owner for c in cols}
+    return len(cols) > 1 and len(owners) == 1 and owners != {-1}
+
+
+def _cells(grid: Grid, r: int, cols: list[int], across: bool) -> tuple[str, ...]:
+    """Row r's texts: a cell merged down repeats; merged across, it repeats only if `across`."""
+    return tuple(
+        slot.text if across or slot.col == c else ""
+        for c, slot in zip(cols, _row(grid, r, cols), strict=True)
+    )
+
+
+def _row(grid: Grid, r: int, cols: list[int]) -> list[Slot]:
+    return [grid.slots[r][c] for c in cols]
+
+
+def _origins(grid: Grid, r: int, cols: list[int]) -> list[str]:
+    """Texts of the cells that start in row r, '' elsewhere."""
+    return [
+        s.text if (s.row, s.col) == (r, c) else "" for c, s in zip(cols, _row(grid, r, cols), strict=True)
+    ]
+
+
+def _is_sub_header(grid: Grid, r: int, cols: list[int]) -> bool:
+    """Row r+1 names the columns under row r's group headers (a cell over several columns), and only those."""
+    grouped = {c for c in cols if sum(grid.slots[r][k].owner == grid.slots[r][c].owner for k in cols) > 1}
+    below = _origins(grid, r + 1, cols)
+    named = {c for c, text in zip(cols, below, strict=True) if text}
+    return bool(grouped) and bool(named) and named <= grouped and looks_like_header(below)
+
+
+def _header_rows(grid: Grid, start: int, cols: list[int], body: list[int]) -> list[int]:
+    """The header rows from `start`: marked ones (<th>, <thead>, tblHeader), else a row of labels."""
+    if grid.marked[start]:
+        marked = []
+        for r in body[body.index(start) :]:
+            if not grid.marked[r] or _full_width(grid, r, cols):
+                break
+            marked.append(r)
+        return marked
+    if not looks_like_header(list(_cells(grid, start, cols, across=False))):
+        return []
+    after = body[body.index(start) + 1 :]
+    if after and after[0] == start + 1 and _is_sub_header(grid, start, cols):
+        return [start, start + 1]
+    return [start]
+
+
+def _labels(grid: Grid, rows: list[int], cols: list[int]) -> tuple[str, ...]:
+    """One label per column: the header rows' texts top to bottom, a repeat (a merged cell) once."""
+    labels = []
+    for column in zip(*(_cells(grid, r, cols, across=True) for r in rows), strict=True):
+        parts: list[str] = []
+        for text in column:
+            if text and (not parts or parts[-1] != text):
+                parts.append(text)
+        labels.append(" ".join(parts))
+    return tuple(labels)
+
+
+def read_grid(grid: Grid) -> TableText:
+    """Captions, header and data rows of a laid-out table; see TableText."""
+    cols = _kept_columns(grid)
+    body = [r for r in range(len(grid.slots)) if _starts_here(grid, r, cols)]
+    if len(cols) < 2:
+        return TableText(captions=tuple(grid.slots[r][c].text for r in body for c in cols))
+    lead = 0
+    while lead < len(body) and _full_width(grid, body[lead], cols):
+        lead += 1
+    captions = tuple(_cells(grid, r, cols, across=False)[0] for r in body[:lead])
+    if lead == len(body):
+        return TableText(captions=captions)
+    heads = _header_rows(grid, body[lead], cols, body)
+    header = _labels(grid, heads, cols) if heads else ()
+    rows, notes = _data_rows(grid, body[lead + len(heads) :], cols, header)
+    return TableText(
+        captions, header + ((SECTION,) if header and rows and len(rows[0]) > len(cols) else ()), rows, notes
+    )
+
+
+def _data_rows(
+    grid: Grid, rows: list[int], cols: list[int], header: tuple[str, ...]
+) -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]:
+    """Data rows, each with the section that full-width rows above it name; then trailing full-width rows."""
+    section, stacked = "", False
+    found: list[tuple[tuple[str, ...], str]] = []
+    for r in rows:
+        if _full_width(grid, r, cols):
+            text = _cells(grid, r, cols, across=False)[0]
+            section = f"{section}{_SECTION_JOIN}{text}" if stacked and section else text
+            stacked = True
+            continue
+        cells = _cells(grid, r, cols, across=False)
+        stacked = False
+        if cells != header and not is_rule(list(cells)):
+            found.append((cells, section))
+    notes = (section,) if stacked and section else ()
+    if not any(label for _, label in found):
+        return tuple(cells for cells, _ in found), notes
+    return tuple((*cells, label) for cells, label in found), notes
+
+
+def grid_lines(grid: Grid) -> list[str]:
+    """The table as the text path reads it: caption lines, then tab-separated header and rows, then notes.
+
+    A one-column table has no columns to keep apart: its cells come back as paragraphs.
+    """
+    table = read_grid(grid)
+    if not table.header and not table.rows:
+        return _paragraphs(table.captions + table.notes)
+    return [*table.captions, *exact_lines(table.header, table.rows), *table.notes]
+
+
+def _paragraphs(texts: tuple[str, ...]) -> list[str]:
+    lines: list[str] = []
+    for text in filter(None, texts):
+        lines.extend(["", text] if lines else [text])
+    return lines
