@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
@@ -71,3 +72,24 @@ class SentenceEmbedder:
             show_progress_bar=False,
         )
         return np.asarray(vectors, dtype=np.float32).reshape(len(texts), self.dimension)
+
+
+class SerialEmbedder:
+    """Any embedder, called by one thread at a time.
+
+    Hugging Face's fast tokenizers raise 'Already borrowed' when two threads use one at once, so
+    the model is the one thing readers share under a lock; the lock is held only while it runs.
+    """
+
+    def __init__(self, inner: Embedder) -> None:
+        self.inner = inner
+        self.name, self.dimension, self.max_tokens = inner.name, inner.dimension, inner.max_tokens
+        self._lock = threading.Lock()
+
+    def count_tokens(self, text: str) -> int:
+        with self._lock:
+            return self.inner.count_tokens(text)
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        with self._lock:
+            return self.inner.embed(texts)

@@ -17,9 +17,6 @@ from index.embedder import Embedder
 from index.settings import Settings
 from index.store import Store
 
-# Chunks gathered across files before one embedding call: big batches keep the model busy.
-_EMBED_BATCH = 256
-
 
 @dataclass
 class IngestReport:
@@ -81,17 +78,18 @@ class Ingestor:
         on_error: Callable[[str], None] | None = None,
     ) -> IngestReport:
         report, pending = IngestReport(), _Pending()
-        self._failed = set(self.store.failed_sources())
-        self._pending_hashes: dict[str, str] = {}
         files = list(walk(paths))
-        for path, source in _progress(files, progress):
-            self._take(path, source, report, pending, on_error)
-            if pending.chunks >= _EMBED_BATCH:
-                self._write(pending, report)
-        self._write(pending, report)
-        if prune:
-            self._prune(paths, {source for _, source in files}, report)
-        self.store.save_vectors()
+        # One writer at a time per store: a second ingest waits here, or stops naming the first.
+        with self.store.writing():
+            self._failed = set(self.store.failed_sources())
+            self._pending_hashes: dict[str, str] = {}
+            for path, source in _progress(files, progress):
+                self._take(path, source, report, pending, on_error)
+                if pending.chunks >= self.settings.commit_chunks:
+                    self._write(pending, report)
+            self._write(pending, report)
+            if prune:
+                self._prune(paths, {source for _, source in files}, report)
         return report
 
     def _take(self, path: Path, source: str, report: IngestReport, pending: _Pending, on_error) -> None:

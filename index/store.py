@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+import sys
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,9 +14,11 @@ from pathlib import Path
 import numpy as np
 
 from corpus.document import Chunk, Document
+from index.lock import WriterBusyError, WriterLock
 from index.passage import Passage
 from index.schema import SchemaError, migrate
 from index.vectors import VectorIndex
+from index.vectorstate import VectorState
 
 _PASSAGE_SQL = """SELECT c.id, c.text, c.heading, c.page_start, c.page_end, d.source, d.title,
     d.council, d.body, d.date, d.date_precision, d.doc_type, c.label_start, c.label_end, c.ocr
@@ -39,6 +43,10 @@ class Stats:
     unread_pages: tuple[tuple[str, str], ...] = ()  # (source, "3,7"): pages that gave no text, even by OCR
 
 
+def _warn(message: str) -> None:
+    print(f"councilqa: {message}", file=sys.stderr)
+
+
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
@@ -49,7 +57,13 @@ def _passage(row: Sequence, score: float = 0.0) -> Passage:
 
 
 class Store:
-    """One store folder. Every change is one SQLite transaction; FAISS follows SQLite's generation."""
+    """One store folder: SQLite is the record; FAISS is published per generation and checked on load.
+
+    Readers never write and never wait on a writer: each thread reads through its own SQLite
+    connection (WAL) and searches the FAISS index of the newest published generation. Writers take
+    turns: `writing()` holds the store's writer lock (across processes) and works on a copy of the
+    index, published at each commit that bumps the generation.
+    """
 
     def __init__(
         self,
@@ -59,27 +73,50 @@ class Store:
         threads: int = 1,
         approximate_from: int = 200_000,
         nprobe: int = 64,
+        writer_wait: float = 600.0,
+        on_notice: Callable[[str], None] | None = None,
     ) -> None:
         self.folder = Path(folder)
-        self.folder.mkdir(parents=True, exist_ok=True)
         self.threads, self.approximate_from, self.nprobe = threads, approximate_from, nprobe
+        self.writer_wait, self.notice = writer_wait, on_notice or _warn
+        self._local = threading.local()
+        self._refreshing = threading.Lock()  # one thread loads a new generation; others keep searching
+        self._writing = threading.RLock()  # one writer thread per process; the file lock does the rest
+        self._lock = WriterLock(self.folder)
+        self._bumped = False
+        self._memos: dict[str, dict] = {}
         try:
-            # One connection shared across threads (the chat page runs each rerun on a new thread);
-            # the engine serialises calls, so no two threads use it at once.
-            self.db = sqlite3.connect(
-                self.folder / "councilqa.sqlite3", isolation_level=None, check_same_thread=False
-            )
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA foreign_keys=ON")
+            self.folder.mkdir(parents=True, exist_ok=True)
             migrate(self.db)
         except SchemaError as exc:
             raise StoreError(f"{self.folder}: {exc}") from exc
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, OSError) as exc:
             raise StoreError(f"{self.folder}: cannot open store ({exc})") from exc
         self._check_model(model_name, dimension)
-        self.vectors = self._load_vectors()
-        self._loaded = self.generation
-        self._memos: dict[str, dict] = {}
+        self.dimension = dimension
+        self._state = VectorState(
+            self.folder,
+            lambda: self.db,
+            self._lock,
+            dimension,
+            threads,
+            nprobe,
+            approximate_from,
+            self.notice,
+        )
+        self.refresh()
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        """This thread's connection: SQLite connections are not shared across threads."""
+        connection = getattr(self._local, "db", None)
+        if connection is None:
+            connection = sqlite3.connect(self.folder / "councilqa.sqlite3", isolation_level=None)
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA foreign_keys=ON")
+            connection.execute("PRAGMA busy_timeout=30000")  # a checkpoint or commit in flight
+            self._local.db = connection
+        return connection
 
     def _meta(self, key: str) -> str | None:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
@@ -91,82 +128,76 @@ class Store:
     def _check_model(self, model_name: str, dimension: int) -> None:
         stored = self._meta("model"), self._meta("dimension")
         if stored == (None, None):
-            with self.transaction():
-                self._set_meta("model", model_name)
-                self._set_meta("dimension", str(dimension))
-                self._set_meta("generation", "0")
+            self.db.execute("BEGIN IMMEDIATE")
+            self._set_meta("model", model_name)
+            self._set_meta("dimension", str(dimension))
+            self._set_meta("generation", "0")
+            self.db.execute("COMMIT")
         elif stored != (model_name, str(dimension)):
             raise StoreError(
                 f"{self.folder}: built with model {stored[0]} ({stored[1]} dims), not {model_name}; "
                 "use another --store or re-ingest into a new one"
             )
-        self.dimension = dimension
 
     @property
     def generation(self) -> int:
         return int(self._meta("generation") or 0)
 
-    def _vector_path(self, generation: int) -> Path:
-        return self.folder / f"vectors.{generation}.faiss"
-
-    def _load_vectors(self) -> VectorIndex:
-        """The FAISS file of SQLite's generation, or a rebuild from the stored embeddings."""
-        path = self._vector_path(self.generation)
-        if path.exists():
-            try:
-                loaded = VectorIndex.load(path, self.threads, self.nprobe)
-            except RuntimeError:
-                pass  # a damaged file is rebuilt from SQLite, which is the record
-            else:  # an exact index grown past the threshold (older stores) is converted once
-                grown = len(loaded) >= self.approximate_from and not loaded.is_approximate
-                return self.save_vectors(loaded) if grown else loaded
-        vectors = VectorIndex(self.dimension, self.threads, self.nprobe)
-        rows = self.db.execute("SELECT id, embedding FROM chunks ORDER BY id")
-        for batch in iter(lambda: rows.fetchmany(4096), []):
-            ids = np.array([r[0] for r in batch], dtype=np.int64)
-            vecs = np.frombuffer(b"".join(r[1] for r in batch), dtype=np.float32)
-            vectors.add(ids, vecs.reshape(len(batch), self.dimension))
-        return self.save_vectors(vectors)
-
-    def save_vectors(self, vectors: VectorIndex | None = None) -> VectorIndex:
-        """Persist FAISS under the current generation and drop files of older ones; an exact index
-        that has grown past `approximate_from` vectors is turned into an IVF one first."""
-        generation = self.generation
-        own = vectors is None
-        vectors = self.vectors if vectors is None else vectors
-        if len(vectors) >= self.approximate_from and not vectors.is_approximate:
-            vectors = vectors.approximate()
-            if own:
-                self.vectors = vectors
-        vectors.save(self._vector_path(generation))
-        for old in self.folder.glob("vectors.*.faiss"):
-            if old.name != self._vector_path(generation).name:
-                old.unlink(missing_ok=True)
-        return vectors
+    @property
+    def vectors(self) -> VectorIndex:
+        """The FAISS index readers search: the newest published generation this process has seen."""
+        return self._state.current
 
     def refresh(self) -> None:
-        """Pick up another process's ingest: reload FAISS if SQLite moved on."""
-        if not self._vector_path(self.generation).exists() or self._loaded != self.generation:
-            self.vectors = self._load_vectors()
+        """Pick up the newest published generation, if another writer moved the store on."""
+        if self._state.follow(self.generation):
             self._memos.clear()
-        self._loaded = self.generation
 
     def memo(self, name: str) -> dict:
         """A cache of facts about the stored chunks (word counts), emptied whenever they change."""
         return self._memos.setdefault(name, {})
 
     @contextmanager
+    def writing(self, on_wait: Callable[[str], None] | None = None) -> Iterator[None]:
+        """Hold the store's writer lock, waiting up to `writer_wait` s; StoreError names the holder."""
+        with self._writing:
+            try:
+                self._lock.acquire(self.writer_wait, on_wait or self.notice)
+            except WriterBusyError as exc:
+                raise StoreError(f"{self.folder}: {exc}") from exc
+            except OSError as exc:
+                raise StoreError(f"{self.folder}: cannot write to the store ({exc.strerror})") from exc
+            try:
+                self.refresh()
+                yield
+            finally:
+                if self._lock.depth == 1:  # the outermost writer is done: its copy goes
+                    self._state.discard()
+                self._lock.release()
+
+    @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """BEGIN IMMEDIATE ... COMMIT; on any error ROLLBACK and reload FAISS to match SQLite."""
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
-            yield self.db
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            if hasattr(self, "vectors"):
-                self.vectors = self._load_vectors()
-            raise
-        self.db.execute("COMMIT")
+        """BEGIN IMMEDIATE ... COMMIT, holding the writer lock. A bumped generation publishes its
+        FAISS file before COMMIT; on any error, ROLLBACK, and the writer's FAISS changes are dropped."""
+        with self.writing():
+            self.db.execute("BEGIN IMMEDIATE")
+            self._bumped = False
+            try:
+                yield self.db
+                if self._bumped:
+                    self._state.publish(self.generation)
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                self._state.discard()
+                raise
+            self.db.execute("COMMIT")
+            if self._bumped:
+                self._state.committed(self.generation)
+                self._memos.clear()
+
+    def save_vectors(self) -> VectorIndex:
+        """Kept for callers of the first schema: publishing now happens at each commit."""
+        return self.vectors
 
     def document_hash(self, source: str) -> str | None:
         row = self.db.execute("SELECT sha256 FROM documents WHERE source = ?", (source,)).fetchone()
@@ -189,8 +220,7 @@ class Store:
             )
         ]
         self.db.execute("DELETE FROM documents WHERE source = ?", (source,))
-        self.vectors.remove(np.array(ids, dtype=np.int64))
-        self._memos.clear()
+        self._state.draft.remove(np.array(ids, dtype=np.int64))
 
     def add_document(self, document: Document, chunks: Sequence[Chunk], vectors: np.ndarray) -> None:
         """Replace whatever was stored under the document's source; call inside a transaction."""
@@ -232,7 +262,7 @@ class Store:
                 ),
             )
             ids.append(row.lastrowid)
-        self.vectors.add(np.array(ids, dtype=np.int64), np.asarray(vectors, dtype=np.float32))
+        self._state.draft.add(np.array(ids, dtype=np.int64), np.asarray(vectors, dtype=np.float32))
         self.db.execute("DELETE FROM failures WHERE source = ?", (document.source,))
 
     def failed_sources(self) -> list[str]:
@@ -245,8 +275,9 @@ class Store:
         self.db.execute("INSERT OR REPLACE INTO failures VALUES (?, ?, ?)", (source, reason, _now()))
 
     def bump_generation(self) -> None:
+        """Advance the generation; the transaction publishes the writer's FAISS copy under it."""
         self._set_meta("generation", str(self.generation + 1))
-        self._memos.clear()
+        self._bumped = True
 
     def passages(self, chunk_ids: Iterable[int], scores: dict[int, float] | None = None) -> list[Passage]:
         """Passages for chunk ids, in the order given."""
@@ -285,4 +316,7 @@ class Store:
         )
 
     def close(self) -> None:
-        self.db.close()
+        connection = getattr(self._local, "db", None)
+        if connection is not None:
+            connection.close()
+            self._local.db = None

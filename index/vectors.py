@@ -86,6 +86,24 @@ class VectorIndex:
         out.index = ivf
         return out
 
+    def to_bytes(self) -> bytes:
+        """The index in FAISS's own file format (faiss.serialize_index), as `load` and `from_bytes` read."""
+        return faiss.serialize_index(self.index).tobytes()
+
+    @classmethod
+    def from_bytes(cls, data: bytes, threads: int = 1, nprobe: int = 64) -> VectorIndex:
+        """An index from FAISS's file format; RuntimeError when the bytes are not one."""
+        index = faiss.deserialize_index(np.frombuffer(data, dtype=np.uint8))
+        loaded = cls(index.d, threads, nprobe)
+        loaded.index = index
+        if loaded.is_approximate:
+            index.nprobe = nprobe
+        return loaded
+
+    def clone(self) -> VectorIndex:
+        """An independent copy: a writer changes its copy while readers search theirs."""
+        return VectorIndex.from_bytes(self.to_bytes(), self.threads, self.nprobe)
+
     def save(self, path: Path) -> None:
         """Write beside the target, then rename: a reader never sees half a file."""
         tmp = path.with_name(path.name + ".tmp")
@@ -94,9 +112,4 @@ class VectorIndex:
 
     @classmethod
     def load(cls, path: Path, threads: int = 1, nprobe: int = 64) -> VectorIndex:
-        index = faiss.read_index(str(path))
-        loaded = cls(index.d, threads, nprobe)
-        loaded.index = index
-        if loaded.is_approximate:
-            index.nprobe = nprobe
-        return loaded
+        return cls.from_bytes(Path(path).read_bytes(), threads, nprobe)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -11,7 +12,6 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 from reportlab.pdfgen import canvas
 
-import index.ingest
 from index.filters import Filters
 from index.search import chunk_count, fts_query, lexical
 from index.settings import Settings
@@ -241,7 +241,7 @@ def test_prune_forgets_failures_of_deleted_files(qa: CouncilQA, papers: Path) ->
 def test_crash_mid_ingest_keeps_committed_batches_consistent(
     settings: Settings, fake_embedder, papers: Path, monkeypatch
 ) -> None:
-    monkeypatch.setattr(index.ingest, "_EMBED_BATCH", 1)  # one file per batch, one embed call each
+    settings = replace(settings, commit_chunks=1)  # one file per batch, one embed call each
     real_embed = fake_embedder.embed
     calls = {"n": 0}
 

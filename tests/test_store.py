@@ -126,10 +126,11 @@ def test_generation_bumps_and_faiss_file_follows(tmp_path: Path, papers: Path, f
     store = _open(folder, fake_embedder)
     _add(store, _prepared(papers / "plymouth.txt", fake_embedder))
     assert store.generation == 1
-    assert _faiss_files(folder) == ["vectors.1.faiss"]
+    # the previous generation's file stays one generation longer, for a reader loading it right now
+    assert _faiss_files(folder) == ["vectors.0.faiss", "vectors.1.faiss"]
     _add(store, _prepared(papers / "exeter.txt", fake_embedder))
     assert store.generation == 2
-    assert _faiss_files(folder) == ["vectors.2.faiss"]
+    assert _faiss_files(folder) == ["vectors.1.faiss", "vectors.2.faiss"]
     store.close()
     assert _open(folder, fake_embedder).generation == 2
 
@@ -156,7 +157,7 @@ def test_exception_in_transaction_rolls_back_sqlite_and_vectors(
     with pytest.raises(RuntimeError, match="boom"), store.transaction():
         store.add_document(document, chunks, vectors)
         store.bump_generation()
-        assert len(store.vectors) == before_vectors + len(chunks)  # really added, in memory
+        assert len(store.vectors) == before_vectors  # readers see only committed generations
         raise RuntimeError("boom")
 
     assert chunk_count(store) == before_chunks
@@ -173,7 +174,7 @@ def test_rollback_of_a_removal_restores_vectors(tmp_path: Path, papers: Path, fa
     before = len(store.vectors)
     with pytest.raises(KeyError), store.transaction():
         store.remove_document(str(papers / "plymouth.txt"))
-        assert len(store.vectors) == 0
+        assert chunk_count(store) == 0 and len(store.vectors) == before  # not committed: readers keep it
         raise KeyError("stop")
     assert len(store.vectors) == before == chunk_count(store)
 
@@ -341,21 +342,22 @@ def test_store_turns_approximate_past_threshold_and_stays_so(
     assert reopened.vectors.search(vector, 1)[0][0] == cid
 
 
-def test_an_exact_store_past_threshold_is_converted_when_opened(
+def test_an_exact_store_past_threshold_turns_approximate_at_its_next_commit(
     tmp_path: Path, papers: Path, fake_embedder
 ) -> None:
-    """Stores built before the threshold existed (or under a higher one) turn approximate once."""
+    """Stores built under a higher threshold turn approximate when a writer next publishes; readers
+    never rewrite the published file."""
     store = _open(tmp_path / "store", fake_embedder)
     _add(store, _prepared(papers / "plymouth.txt", fake_embedder))
     assert not store.vectors.is_approximate
     before = _faiss_files(tmp_path / "store")
     store.close()
-    small = Store(tmp_path / "store", fake_embedder.name, fake_embedder.dimension, approximate_from=10_000)
-    assert not small.vectors.is_approximate
-    small.close()
     large = Store(tmp_path / "store", fake_embedder.name, fake_embedder.dimension, approximate_from=3)
+    assert not large.vectors.is_approximate
+    assert _faiss_files(tmp_path / "store") == before
+    _add(large, _prepared(papers / "exeter.txt", fake_embedder))
     assert large.vectors.is_approximate
-    assert _faiss_files(tmp_path / "store") == before  # same generation, file replaced in place
+    assert len(large.vectors) == chunk_count(large)
 
 
 def test_word_counts_are_kept_until_the_store_changes(tmp_path: Path, papers: Path, fake_embedder) -> None:
