@@ -1,0 +1,137 @@
+"""Words read by OCR from a PDF page that has no text layer (RapidOCR: PP-OCR models run by ONNX Runtime)."""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from corpus.geometry import Word
+from corpus.ocrlines import OcrLine, PixelWord, split_line
+from corpus.ocrsplit import join_fragments, split_glued
+
+if TYPE_CHECKING:
+    import pypdfium2
+
+# Pixels per PDF point (72 per inch). 3.0 = 216 dpi puts 9-10 pt body text at ~25-30 px high, where the
+# detector finds every line on the scanned dev papers; 2.0 missed lines of 8 pt text (see docs/OCR).
+RENDER_SCALE = 3.0
+# The recogniser's mean character confidence below which a line is noise (specks, stamps, logo
+# texture, handwriting): on the scanned dev pages real lines scored >= 0.8 and noise mostly < 0.7.
+MIN_LINE_SCORE = 0.7
+# Detector settings passed on every call (RapidOCR resets them to these defaults when any is omitted).
+_DETECT = {"box_thresh": 0.5, "unclip_ratio": 1.6}
+# The page image is already at the scale we chose; RapidOCR must not shrink it below that.
+_MAX_SIDE = 4096
+# Lines sampled to decide which way up the page is, and the share voting "upside down" that turns it.
+_ORIENTATION_SAMPLE = 16
+_TURN_VOTE = 0.6
+# A detected box this much taller than wide is text running up or down the page.
+_TALL = 1.5
+
+_lock = threading.Lock()
+_engine: Any = None
+_failure: str | None = None
+
+
+def _load() -> Any:
+    """The process's one RapidOCR engine, built on first use; raises RuntimeError when it cannot load."""
+    global _engine, _failure
+    with _lock:
+        if _engine is None and _failure is None:
+            try:
+                from rapidocr_onnxruntime import RapidOCR
+
+                _engine = RapidOCR(max_side_len=_MAX_SIDE, print_verbose=False)
+            except Exception as error:  # any import or model-loading failure means: no OCR here
+                _failure = f"{type(error).__name__}: {error}"
+        if _engine is None:
+            raise RuntimeError(f"OCR engine unavailable ({_failure})")
+        return _engine
+
+
+def ocr_available() -> bool:
+    """True when the OCR engine imports and loads its models (the first call loads them, ~0.3 s)."""
+    try:
+        _load()
+    except RuntimeError:
+        return False
+    return True
+
+
+def _render(page: pypdfium2.PdfPage) -> np.ndarray:
+    """The page as shown (its /Rotate applied) in grey levels, uint8 HxW at RENDER_SCALE pixels/point."""
+    bitmap = page.render(scale=RENDER_SCALE, grayscale=True)
+    image = bitmap.to_numpy()
+    return np.ascontiguousarray(image[:, :, 0] if image.ndim == 3 else image)
+
+
+def _read(engine: Any, gray: np.ndarray) -> list[tuple[np.ndarray, str, float, list]]:
+    """RapidOCR's raw result: (quad 4x2 px, text, score, character quads) per line, top to bottom."""
+    result, _ = engine(gray, use_cls=False, return_word_box=True, text_score=0.0, **_DETECT)
+    return [(np.asarray(row[0], dtype=float), row[1], float(row[2]), row[3]) for row in result or []]
+
+
+def _quarter_turns(engine: Any, gray: np.ndarray, quads: list[np.ndarray]) -> int:
+    """Counter-clockwise quarter turns that make the page's text upright (0-3), voted by the line classifier.
+
+    Lines mostly taller than wide mean the page lies sideways; RapidOCR's angle classifier (0 or 180
+    degrees, PP-OCR mobile cls) then says which of the two ways, on crops of the longest lines.
+    """
+    if not quads:
+        return 0
+    sizes = [(q[:, 0].max() - q[:, 0].min(), q[:, 1].max() - q[:, 1].min()) for q in quads]
+    sideways = sum(h >= _TALL * w for w, h in sizes) * 2 > len(sizes)
+    longest = sorted(range(len(quads)), key=lambda i: -max(sizes[i]))[:_ORIENTATION_SAMPLE]
+    crops = []
+    for i in longest:
+        q = quads[i].astype(int)
+        crop = gray[q[:, 1].min() : q[:, 1].max() + 1, q[:, 0].min() : q[:, 0].max() + 1]
+        crop = np.rot90(crop) if sideways else crop
+        if crop.size:
+            crops.append(np.dstack([crop] * 3))
+    _, votes, _ = engine.text_cls(crops)
+    flipped = sum(label == "180" for label, _ in votes) >= _TURN_VOTE * max(len(votes), 1)
+    return (1 if sideways else 0) + (2 if flipped else 0)
+
+
+def _lines(raw: list[tuple[np.ndarray, str, float, list]]) -> list[OcrLine]:
+    """Confident lines with their character spans; RapidOCR gives one quad per character, in order."""
+    lines = []
+    for quad, text, score, char_quads in raw:
+        if score < MIN_LINE_SCORE or not text.strip():
+            continue
+        box = (quad[:, 0].min(), quad[:, 1].min(), quad[:, 0].max(), quad[:, 1].max())
+        if len(char_quads) == len(text):
+            spans = tuple((min(p[0] for p in c), max(p[0] for p in c)) for c in char_quads)
+        else:  # character boxes missing or misaligned: spread the characters evenly over the line
+            step = (box[2] - box[0]) / len(text)
+            spans = tuple((box[0] + i * step, box[0] + (i + 1) * step) for i in range(len(text)))
+        lines.append(OcrLine(text, score, tuple(float(v) for v in box), tuple(spans)))
+    return lines
+
+
+def _to_points(word: PixelWord) -> Word:
+    """A pixel word in PDF points; its ink height stands in for the font size."""
+    x0, top, x1, bottom = (v / RENDER_SCALE for v in (word.x0, word.top, word.x1, word.bottom))
+    return Word(word.text, x0, top, x1, bottom, size=round(bottom - top, 1))
+
+
+def ocr_words(page: pypdfium2.PdfPage) -> list[Word]:
+    """Words OCR reads on `page`, in PDF points from the top-left of the page as displayed.
+
+    Lines come top to bottom, words left to right. A page whose text runs sideways or upside down is
+    turned upright first, and its boxes are given in that upright frame (width and height swap for a
+    quarter turn). Returns [] for a page with no legible text. Raises RuntimeError when the OCR engine
+    is unavailable (check ocr_available() first).
+    """
+    engine = _load()
+    gray = _render(page)
+    raw = _read(engine, gray)
+    turns = _quarter_turns(engine, gray, [quad for quad, *_ in raw])
+    if turns:
+        gray = np.ascontiguousarray(np.rot90(gray, turns))
+        raw = _read(engine, gray)
+    words = [word for line in _lines(raw) for word in join_fragments(split_line(gray, line))]
+    return [_to_points(piece) for word in words for piece in split_glued(word)]
