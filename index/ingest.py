@@ -14,6 +14,7 @@ from corpus.errors import UnreadableFileError
 from corpus.loader import file_hash, load_document
 from corpus.reader import SUPPORTED_SUFFIXES
 from index.embedder import Embedder
+from index.faults import checkpoint
 from index.settings import Settings
 from index.store import Store
 
@@ -85,6 +86,7 @@ class Ingestor:
             self._pending_hashes: dict[str, str] = {}
             for path, source in _progress(files, progress):
                 self._take(path, source, report, pending, on_error)
+                checkpoint("file")
                 if pending.chunks >= self.settings.commit_chunks:
                     self._write(pending, report)
             self._write(pending, report)
@@ -138,10 +140,12 @@ class Ingestor:
             return
         texts = [_embed_text(c) for _, chunks, _ in pending.documents for c in chunks]
         vectors = self.embedder.embed(texts)
+        checkpoint("embedded")
         with self.store.transaction():
             start = 0
             for document, chunks, existed in pending.documents:
                 self.store.add_document(document, chunks, vectors[start : start + len(chunks)])
+                checkpoint("added")
                 start += len(chunks)
                 (report.replaced if existed else report.added).append(document.source)
                 report.chunks += len(chunks)
@@ -162,6 +166,7 @@ class Ingestor:
             with self.store.transaction():
                 for source in documents:
                     self.store.remove_document(source)
+                    checkpoint("pruning")
                 for source in failures:
                     self.store.clear_failure(source)
                 self.store.bump_generation()

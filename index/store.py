@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from corpus.document import Chunk, Document
+from index.faults import checkpoint
 from index.lock import WriterBusyError, WriterLock
 from index.passage import Passage
 from index.schema import SchemaError, migrate
@@ -186,12 +187,14 @@ class Store:
                 yield self.db
                 if self._bumped:
                     self._state.publish(self.generation)
+                    checkpoint("published")
             except BaseException:
                 self.db.execute("ROLLBACK")
                 self._state.discard()
                 raise
             self.db.execute("COMMIT")
             if self._bumped:
+                checkpoint("committed")
                 self._state.committed(self.generation)
                 self._memos.clear()
 
