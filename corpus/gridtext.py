@@ -72,17 +72,18 @@ def _is_sub_header(grid: Grid, r: int, cols: list[int]) -> bool:
 
 def _header_rows(grid: Grid, start: int, cols: list[int], body: list[int]) -> list[int]:
     """The header rows from `start`: marked ones (<th>, <thead>, tblHeader), else a row of labels."""
-    if grid.marked[start]:
+    following = body[body.index(start) :]
+    # A mark on every row (all <th>, or 'repeat header row' ticked throughout) marks nothing.
+    if grid.marked[start] and not all(grid.marked[r] for r in following):
         marked = []
-        for r in body[body.index(start) :]:
+        for r in following:
             if not grid.marked[r] or _full_width(grid, r, cols):
                 break
             marked.append(r)
         return marked
     if not looks_like_header(list(_cells(grid, start, cols, across=False))):
         return []
-    after = body[body.index(start) + 1 :]
-    if after and after[0] == start + 1 and _is_sub_header(grid, start, cols):
+    if following[1:2] == [start + 1] and _is_sub_header(grid, start, cols):
         return [start, start + 1]
     return [start]
 

@@ -49,6 +49,7 @@ class Table:
     page: int | None = None  # where the table starts
     exact: bool = False  # a rule line declared each line one whole row: nothing to mend or guess
     lines: int = 0  # lines of cells read so far, rule lines not counted
+    first: tuple[str, ...] = ()  # cells of the first line, the header if a rule follows it
 
 
 def split_cells(line: str) -> list[str]:
@@ -115,6 +116,7 @@ def add_line(table: Table, line: str, page: int | None) -> None:
     if not any(c.strip(_RULE_MARKS) for c in cells):
         return  # an empty row, not data
     table.lines += 1
+    table.first = table.first or tuple(cells)
     table.page = table.page if table.page is not None else page
     if table.exact:
         if not (table.headers and tuple(cells) == table.headers):
@@ -154,12 +156,10 @@ def _declare_exact(table: Table) -> None:
     """A rule first or under the first line (Markdown, Word, HTML): that line is the header, if any."""
     if table.exact or table.lines > 1:
         return  # text art inside a table, not a header rule
-    if table.lines == 1 and not table.headers:
-        if table.rows:
-            table.headers = tuple(table.rows.pop().cells)
-            table.key_word = None
-        elif table.caption:
-            table.headers = (table.caption.pop(),)
+    if table.lines == 1:
+        table.headers, table.key_word = table.first, None
+        table.rows.clear()
+        table.caption.clear()
     table.exact = True
 
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from corpus.table import Row, Table, add_line, is_table_line, looks_like_header, split_cells
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpus.table import Row, Table, add_line, exact_lines, is_table_line, looks_like_header, split_cells
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "papers"
 
@@ -332,3 +335,84 @@ def test_single_cell_line_before_the_header_is_the_caption() -> None:
         "When will you do this?: November 2017\n"
         "What difference will this make?: Ability to influence decision making"
     )
+
+
+# --- exact tables: a rule line declares every line one whole row ----------------------------------
+
+
+def test_rule_under_the_first_line_makes_it_the_header_and_stops_mending() -> None:
+    table = _table(
+        "Action agreed.\tWho?",
+        "---\t---",
+        "review the policy\tHead of Housing",
+        "\tFinance team",
+        "Note only\t",
+    )
+    assert table.headers == ("Action agreed.", "Who?")
+    assert [row.cells for row in table.rows] == [
+        ["review the policy", "Head of Housing"],
+        ["", "Finance team"],
+        ["Note only", ""],
+    ]
+
+
+def test_rule_first_declares_an_exact_table_without_header() -> None:
+    table = _table("---\t---", "Ref\tOwner", "\tAnn Lee")
+    assert table.headers == ()
+    assert [row.cells for row in table.rows] == [["Ref", "Owner"], ["", "Ann Lee"]]
+
+
+def test_rule_inside_a_table_is_text_art_and_changes_nothing() -> None:
+    table = _table(PLEDGE_HEADER, "Pledge 1 - Homes.\tJon Taylor\tJean Kelly\tDone", "---\t---\t---\t---")
+    assert not table.exact
+    table_after = _table(
+        PLEDGE_HEADER, "Pledge 1 - Homes.\tJon Taylor\tJean Kelly\tDone", "---\t---", "\t\t\tand more"
+    )
+    assert table_after.rows[0].cells[3] == "Done and more"
+
+
+def test_empty_line_of_tabs_declares_nothing() -> None:
+    table = _table("\t\t", "Area\tTarget", "Waste\t50%", "\t80")
+    assert not table.exact
+    assert [row.cells for row in table.rows] == [["Waste", "50% 80"]]
+
+
+def test_exact_lines_stay_plain_when_they_read_back_the_same() -> None:
+    assert exact_lines(("Item", "Cost"), [("Roofs", "£1,200")]) == ["Item\tCost", "Roofs\t£1,200"]
+
+
+def test_exact_lines_add_a_rule_where_a_row_would_be_mended() -> None:
+    assert exact_lines(("Area", "Target"), [("Waste", "50%"), ("", "80")]) == [
+        "Area\tTarget",
+        "---\t---",
+        "Waste\t50%",
+        "\t80",
+    ]
+
+
+def test_exact_lines_lead_with_a_rule_where_a_data_row_would_be_the_header() -> None:
+    assert exact_lines((), [("Ref", "Owner"), ("A1", "Ann Lee")]) == ["---\t---", "Ref\tOwner", "A1\tAnn Lee"]
+
+
+_CELL = st.text(alphabet="abcXYZ019 :.-()", max_size=12).map(str.strip)
+
+
+@st.composite
+def _known_tables(draw: st.DrawFn) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
+    """A header (or none) and data rows of one width, as a Word or HTML table gives them."""
+    width = draw(st.integers(2, 4))
+    row = st.tuples(*[_CELL] * width).filter(lambda cells: any(c.strip("-–—:=| ") for c in cells))
+    header = draw(st.one_of(st.just(()), row))
+    # A row equal to the header is that header repeated at a page top, by the contract of add_line.
+    return header, draw(st.lists(row.filter(lambda cells: cells != header), max_size=5))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_known_tables())
+def test_exact_lines_read_back_as_exactly_the_given_header_and_rows(
+    known: tuple[tuple[str, ...], list[tuple[str, ...]]],
+) -> None:
+    header, rows = known
+    table = _table(*exact_lines(header, rows))
+    assert table.headers == header
+    assert [tuple(row.cells) for row in table.rows] == rows
