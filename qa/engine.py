@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from index.embedder import Embedder, SentenceEmbedder
@@ -14,6 +15,7 @@ from index.settings import Settings
 from index.store import Stats, Store
 from qa.answer import Answer
 from qa.composer import Composer
+from qa.followup import Turn, resolve
 from qa.retriever import Retriever
 
 
@@ -45,11 +47,21 @@ class CouncilQA:
         with self._lock:
             return Ingestor(self.store, self.embedder, self.settings).run(paths, prune, progress, on_error)
 
-    def ask(self, question: str, filters: Filters | None = None, top_k: int | None = None) -> Answer:
+    def ask(
+        self,
+        question: str,
+        filters: Filters | None = None,
+        top_k: int | None = None,
+        history: Sequence[Turn] = (),
+    ) -> Answer:
+        """Answer `question`; with a `history` (earlier turns, oldest first) a follow-up such as
+        'Who is the portfolio holder for it?' is answered as read (Answer.read_as, qa/followup.py)."""
+        asked = " ".join(question.split())
+        reading = resolve(asked, history)
         with self._lock:
             self.store.refresh()
-            retrieval = self.retriever.retrieve(question, filters)
-            return self.composer.compose(retrieval, top_k)
+            answer = self.composer.compose(self.retriever.retrieve(reading.text, filters), top_k)
+        return answer if reading.text == asked else replace(answer, question=asked, read_as=reading.text)
 
     def search(self, query: str, filters: Filters | None = None, limit: int = 10) -> list[Passage]:
         with self._lock:

@@ -317,6 +317,7 @@ def test_unknown_identifier_is_not_found(qa: CouncilQA) -> None:
     assert answer.citations == ()
     assert answer.to_dict() == {
         "question": "What is the status of Pledge 99?",
+        "read_as": None,
         "answer": "The papers do not mention Pledge 99.",
         "status": "not_found",
         "citations": [],
