@@ -10,8 +10,11 @@ import numpy as np
 _INK_LEVEL = 0.5
 # Paper and ink must differ by this many grey levels (of 255) for a line to show any gaps at all.
 _MIN_CONTRAST = 40
-# A row this full of ink is a ruled line or underline crossing the text; it would close every gap.
-_RULE_ROW_FILL = 0.6
+# A row with an unbroken run of ink this long (in heights of the line's box, >= 1 em) is a ruled
+# line or underline crossing the text, not letters; it would close every gap. No letter is 2 em wide.
+_RULE_RUN_OF_HEIGHT = 2.0
+# Only a row at least this full of ink can hold such a rule; checking just those keeps it cheap.
+_RULE_ROW_FILL = 0.5
 # Gaps between letters of one word are alike; a word space is clearly wider than the typical one.
 _WORD_GAP_OVER_LETTER_GAP = 2.0
 # ...and never narrower than this share of the line's ink height (~1 em), whatever the letter gaps.
@@ -53,8 +56,16 @@ def _ink_mask(crop: np.ndarray) -> np.ndarray | None:
     if paper - ink < _MIN_CONTRAST:
         return None
     mask = crop < ink + (paper - ink) * _INK_LEVEL
-    mask[mask.mean(axis=1) > _RULE_ROW_FILL] = False
+    for row in np.flatnonzero(mask.mean(axis=1) > _RULE_ROW_FILL):
+        if _longest_run(mask[row]) > _RULE_RUN_OF_HEIGHT * mask.shape[0]:
+            mask[row] = False
     return mask
+
+
+def _longest_run(row: np.ndarray) -> int:
+    """Length of the longest run of True in a boolean row."""
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], row.astype(np.int8), [0]))))
+    return int((edges[1::2] - edges[::2]).max(initial=0))
 
 
 def _body_rows(mask: np.ndarray) -> tuple[int, int]:

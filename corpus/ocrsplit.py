@@ -31,7 +31,7 @@ _COMMON_SHORT = (300, 3000)
 # Where the letters of one run may split: lower then upper case ("ParishCouncil") and letters
 # against digits, but never an ordinal ("28th") and not inside a run of capitals ("COVID19").
 _CASE_BREAK = re.compile(
-    r"(?<=[a-z]{2})(?=[A-Z])|(?<=[a-z]{2})(?=\d)|(?<=\d)(?=[a-z]{2,})(?!st\b|nd\b|rd\b|th\b)"
+    r"(?<=[a-z]{2})(?=[A-Z])|(?<=[a-z]{2})(?=\d)|(?<=\d)(?=[a-z]{2,})(?!(?:st|nd|rd|th)(?![a-z]))"
 )
 # Only plain words and numbers are touched; addresses, references and URLs keep their shape.
 _PLAIN = re.compile(r"[A-Za-z0-9.,'’-]+")
