@@ -52,6 +52,43 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
+def _stats(db: sqlite3.Connection) -> Stats:
+    one = db.execute
+    councils = [r[0] for r in one("SELECT DISTINCT council FROM documents WHERE council IS NOT NULL")]
+    types = one("SELECT doc_type, COUNT(*) FROM documents GROUP BY doc_type ORDER BY 2 DESC")
+    dates = one("SELECT MIN(date), MAX(date) FROM documents").fetchone()
+    return Stats(
+        documents=one("SELECT COUNT(*) FROM documents").fetchone()[0],
+        chunks=one("SELECT COUNT(*) FROM chunks").fetchone()[0],
+        first_date=dates[0],
+        last_date=dates[1],
+        councils=tuple(sorted(councils)),
+        doc_types=tuple(types.fetchall()),
+        failures=tuple(one("SELECT source, reason FROM failures ORDER BY source").fetchall()),
+        unread_pages=tuple(
+            one("SELECT source, unread_pages FROM documents WHERE unread_pages != '' ORDER BY source")
+        ),
+    )
+
+
+def read_stats(folder: Path) -> Stats:
+    """What a store holds, read from SQLite alone, for `councilqa stats`, which must not load the
+    model or the vectors. Raises StoreError when the folder is not a store this version can read."""
+    try:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(Path(folder) / "councilqa.sqlite3", isolation_level=None)
+        try:
+            db.execute("PRAGMA busy_timeout=30000")  # a writer's commit in flight
+            migrate(db)
+            return _stats(db)
+        finally:
+            db.close()
+    except SchemaError as exc:
+        raise StoreError(f"{folder}: {exc}") from exc
+    except (sqlite3.DatabaseError, OSError) as exc:
+        raise StoreError(f"{folder}: cannot open store ({exc})") from exc
+
+
 def _passage(row: Sequence, score: float = 0.0) -> Passage:
     date = dt.date.fromisoformat(row[9]) if row[9] else None
     return Passage(*row[:9], date, row[10], row[11], score, row[12], row[13], bool(row[14]))
@@ -301,22 +338,7 @@ class Store:
         return _passage(row) if row else None
 
     def stats(self) -> Stats:
-        one = self.db.execute
-        councils = [r[0] for r in one("SELECT DISTINCT council FROM documents WHERE council IS NOT NULL")]
-        types = one("SELECT doc_type, COUNT(*) FROM documents GROUP BY doc_type ORDER BY 2 DESC")
-        dates = one("SELECT MIN(date), MAX(date) FROM documents").fetchone()
-        return Stats(
-            documents=one("SELECT COUNT(*) FROM documents").fetchone()[0],
-            chunks=one("SELECT COUNT(*) FROM chunks").fetchone()[0],
-            first_date=dates[0],
-            last_date=dates[1],
-            councils=tuple(sorted(councils)),
-            doc_types=tuple(types.fetchall()),
-            failures=tuple(one("SELECT source, reason FROM failures ORDER BY source").fetchall()),
-            unread_pages=tuple(
-                one("SELECT source, unread_pages FROM documents WHERE unread_pages != '' ORDER BY source")
-            ),
-        )
+        return _stats(self.db)
 
     def close(self) -> None:
         connection = getattr(self._local, "db", None)
