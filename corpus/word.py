@@ -57,13 +57,13 @@ def _switched_on(element: BaseOxmlElement | None) -> bool:
     return element is not None and element.get(qn("w:val"), "true").lower() not in _OFF
 
 
-def _cells(element: BaseOxmlElement) -> Iterator[CT_Tc]:
-    """A row's w:tc cells in order, looking inside content controls and custom XML that wrap them."""
+def _children(element: BaseOxmlElement, tag: str) -> Iterator[BaseOxmlElement]:
+    """Children named `tag` in order, looking inside content controls and custom XML that wrap them."""
     for child in element.iterchildren():
-        if child.tag == qn("w:tc"):
+        if child.tag == tag:
             yield child
         elif child.tag in _CONTAINERS or child.tag == qn("w:customXml"):
-            yield from _cells(child)
+            yield from _children(child, tag)
 
 
 def _span(tc: CT_Tc, table: Table) -> Span:
@@ -76,7 +76,7 @@ def _span(tc: CT_Tc, table: Table) -> Span:
 def _source_row(tr: CT_Row, table: Table) -> SourceRow:
     """A row as Word stores it: grid columns skipped before and after, cells, legacy hMerge joined."""
     spans = [Span("", cols=tr.grid_before, given=False)] if tr.grid_before else []
-    for tc in _cells(tr):
+    for tc in _children(tr, qn("w:tc")):
         h_merge = tc.tcPr.find(qn("w:hMerge")) if tc.tcPr is not None else None
         if spans and h_merge is not None and h_merge.get(qn("w:val"), "continue") != "restart":
             spans[-1] = replace(spans[-1], cols=spans[-1].cols + tc.grid_span)
@@ -90,7 +90,7 @@ def _source_row(tr: CT_Row, table: Table) -> SourceRow:
 
 def _table_lines(table: Table) -> list[str]:
     """The table laid out on its grid (merged cells resolved), as corpus.gridtext writes it."""
-    rows = [_source_row(tr, table) for tr in table._tbl.tr_lst]
+    rows = [_source_row(tr, table) for tr in _children(table._tbl, qn("w:tr"))]
     return grid_lines(layout(rows))
 
 

@@ -228,3 +228,17 @@ def test_key_value_table_stays_key_value(tmp_path: Path) -> None:
         "Date of meeting: 4 March 2022",
         "Report author: Ann Lee",
     ]
+
+
+def test_rows_and_cells_wrapped_in_content_controls_are_read(tmp_path: Path) -> None:
+    document, table = _table([["Ref", "Owner"], ["A1", "Ann Lee"], ["A2", "Raj Patel"]])
+    tbl, tr = table._tbl, table.rows[2]._tr
+    sdt, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
+    tr.addprevious(sdt)
+    sdt.append(content)
+    content.append(tr)  # a repeating-section content control around the last row
+    assert tbl.tr_lst[-1] is not tr
+    assert _rows(_save(document, tmp_path)) == [
+        {"Ref": "A1", "Owner": "Ann Lee"},
+        {"Ref": "A2", "Owner": "Raj Patel"},
+    ]
