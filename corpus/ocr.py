@@ -9,7 +9,7 @@ import numpy as np
 
 from corpus.geometry import Word
 from corpus.ocrlines import OcrLine, PixelWord, split_line
-from corpus.ocrsplit import join_fragments, split_glued
+from corpus.ocrsplit import join_fragments, mend_letters, split_glued
 
 if TYPE_CHECKING:
     import pypdfium2
@@ -73,24 +73,25 @@ def _read(engine: Any, gray: np.ndarray) -> list[tuple[np.ndarray, str, float, l
     return [(np.asarray(row[0], dtype=float), row[1], float(row[2]), row[3]) for row in result or []]
 
 
-def _quarter_turns(engine: Any, gray: np.ndarray, quads: list[np.ndarray]) -> int:
+def _quarter_turns(engine: Any, gray: np.ndarray, raw: list[tuple[np.ndarray, str, float, list]]) -> int:
     """Counter-clockwise quarter turns that make the page's text upright (0-3), voted by the line classifier.
 
-    Lines mostly taller than wide mean the page lies sideways; RapidOCR's angle classifier (0 or 180
-    degrees, PP-OCR mobile cls) then says which of the two ways, on crops of the longest lines.
+    Text mostly in boxes taller than wide (counted by characters, so item numbers do not sway it)
+    means the page lies sideways; RapidOCR's angle classifier (0 or 180 degrees, PP-OCR mobile cls)
+    then says which way up, on crops of the longest lines.
     """
-    if not quads:
+    if not raw:
         return 0
+    quads = [quad for quad, *_ in raw]
     sizes = [(q[:, 0].max() - q[:, 0].min(), q[:, 1].max() - q[:, 1].min()) for q in quads]
-    sideways = sum(h >= _TALL * w for w, h in sizes) * 2 > len(sizes)
-    longest = sorted(range(len(quads)), key=lambda i: -max(sizes[i]))[:_ORIENTATION_SAMPLE]
+    tall = sum(len(text) for (w, h), (_, text, *_) in zip(sizes, raw, strict=True) if h >= _TALL * w)
+    sideways = tall * 2 > sum(len(text) for _, text, *_ in raw)
     crops = []
-    for i in longest:
+    for i in sorted(range(len(quads)), key=lambda i: -max(sizes[i]))[:_ORIENTATION_SAMPLE]:
         q = quads[i].astype(int)
         crop = gray[q[:, 1].min() : q[:, 1].max() + 1, q[:, 0].min() : q[:, 0].max() + 1]
-        crop = np.rot90(crop) if sideways else crop
         if crop.size:
-            crops.append(np.dstack([crop] * 3))
+            crops.append(np.dstack([np.rot90(crop) if sideways else crop] * 3))
     _, votes, _ = engine.text_cls(crops)
     flipped = sum(label == "180" for label, _ in votes) >= _TURN_VOTE * max(len(votes), 1)
     return (1 if sideways else 0) + (2 if flipped else 0)
@@ -108,7 +109,7 @@ def _lines(raw: list[tuple[np.ndarray, str, float, list]]) -> list[OcrLine]:
         else:  # character boxes missing or misaligned: spread the characters evenly over the line
             step = (box[2] - box[0]) / len(text)
             spans = tuple((box[0] + i * step, box[0] + (i + 1) * step) for i in range(len(text)))
-        lines.append(OcrLine(text, score, tuple(float(v) for v in box), tuple(spans)))
+        lines.append(OcrLine(mend_letters(text), score, tuple(float(v) for v in box), tuple(spans)))
     return lines
 
 
@@ -129,7 +130,7 @@ def ocr_words(page: pypdfium2.PdfPage) -> list[Word]:
     engine = _load()
     gray = _render(page)
     raw = _read(engine, gray)
-    turns = _quarter_turns(engine, gray, [quad for quad, *_ in raw])
+    turns = _quarter_turns(engine, gray, raw)
     if turns:
         gray = np.ascontiguousarray(np.rot90(gray, turns))
         raw = _read(engine, gray)

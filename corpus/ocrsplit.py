@@ -35,6 +35,9 @@ _CASE_BREAK = re.compile(
 )
 # Only plain words and numbers are touched; addresses, references and URLs keep their shape.
 _PLAIN = re.compile(r"[A-Za-z0-9.,'’-]+")
+# A zero touching a lowercase letter and no digit is the letter o misread ("Zo0m", "Fo0te"); beside
+# capitals it may be a real code ("P0H 1W0"), so it stays.
+_ZERO_FOR_O = re.compile(r"(?<=[a-z])0(?![0-9])|(?<![0-9A-Za-z])0(?=[a-z])|(?<=[A-Z])0(?=[a-z])")
 _LONGEST = 24  # letters in the longest vocabulary word worth looking for
 _LETTERS = re.compile(r"[a-z]+")
 _PUNCTUATION = frozenset(".,;:!?)%'’")
@@ -92,6 +95,11 @@ def glued_words(letters: str) -> tuple[str, ...]:
         return (letters,)
     cost, pieces = _cheapest(letters, common, math.inf)
     return pieces if math.isfinite(cost) else (letters,)
+
+
+def mend_letters(text: str) -> str:
+    """Line text with digits the recogniser put for look-alike letters put back (same length)."""
+    return _ZERO_FOR_O.sub("o", text)
 
 
 def _cost(text: str) -> float:

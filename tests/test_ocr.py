@@ -85,8 +85,12 @@ def test_size_is_close_to_the_font_size(upright: list) -> None:
     assert 0.6 * SIZE <= float(np.median(sizes)) <= 1.2 * SIZE
 
 
-def test_a_page_scanned_sideways_is_read_upright() -> None:
-    words = ocr.ocr_words(_scanned(turns=1)[0])
+# Turned pages are read twice (once to find the turn); one turn runs by default, the others with the slow set.
+@pytest.mark.parametrize(
+    "turns", [1, pytest.param(2, marks=pytest.mark.slow), pytest.param(3, marks=pytest.mark.slow)]
+)
+def test_a_page_scanned_sideways_or_upside_down_is_read_upright(turns: int) -> None:
+    words = ocr.ocr_words(_scanned(turns)[0])
     assert [w.text for w in words] == [word for word, *_ in _expected()]
     first, last = words[0], words[-1]
     assert first.x0 == pytest.approx(LINES[0][0], abs=TOLERANCE)  # boxes are in the upright frame

@@ -112,3 +112,16 @@ def test_split_pieces_keep_every_character_and_tile_the_box(text: str) -> None:
     assert "".join(p.text for p in pieces) == text
     assert pieces[0].x0 == pytest.approx(word.x0) and pieces[-1].x1 == pytest.approx(word.x1)
     assert all(a.x1 == pytest.approx(b.x0) for a, b in zip(pieces, pieces[1:], strict=False))
+
+
+@pytest.mark.parametrize(
+    ("read", "meant"),
+    [
+        ("Zo0m invite", "Zoom invite"),
+        ("S. Fo0te", "S. Foote"),
+        ("P0H 1W0", "P0H 1W0"),
+        ("10am $0.50", "10am $0.50"),
+    ],
+)
+def test_a_zero_among_lowercase_letters_is_read_as_o(read: str, meant: str) -> None:
+    assert ocrsplit.mend_letters(read) == meant
