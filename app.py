@@ -20,6 +20,7 @@ from index.settings import Settings
 from index.store import Stats, StoreError
 from qa.answer import Answer, Citation, format_date
 from qa.engine import CouncilQA
+from qa.followup import Turn
 
 ANY = "Any"
 DOC_TYPES = ("agenda", "minutes", "report", "plan", "other")
@@ -86,6 +87,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument(
         "--store", default=None, help="store folder (default: COUNCILQA_HOME or ./.councilqa)"
     )
+    parser.add_argument("--model", default=None, help="a local sentence-transformers folder")
     args, _unknown = parser.parse_known_args(argv)
     return args
 
@@ -94,10 +96,10 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
 
 
 @st.cache_resource(show_spinner="Loading the embedding model…")
-def load_engine(store: str) -> CouncilQA:
-    """The engine for a store folder; cached, so the model loads once per process. It is safe to
-    share between sessions: the engine serialises its own calls."""
-    return CouncilQA(Settings.from_env(store=store))
+def load_engine(store: str, model: str | None = None) -> CouncilQA:
+    """The engine for a store folder and model (None: COUNCILQA_MODEL or the packaged one); cached,
+    so the model loads once per process. It is safe to share between sessions."""
+    return CouncilQA(Settings.from_env(store=store, model_path=model))
 
 
 # --- rendering ----------------------------------------------------------------------------------
@@ -153,6 +155,8 @@ def render_citation(citation: Citation) -> None:
 
 
 def render_answer(answer: Answer) -> None:
+    if answer.read_as:  # a follow-up: say how it was read against the conversation
+        st.caption(f"Read as: {escape_markdown(answer.read_as)}")
     if answer.status == "not_found":
         st.info(escape_markdown(answer.text), icon=":material/search:")
         if answer.citations:
@@ -170,7 +174,9 @@ def render_exchange(question: str, answer: Answer) -> None:
         render_answer(answer)
 
 
-def main(load: Callable[[str], CouncilQA] = load_engine, argv: Sequence[str] | None = None) -> None:
+def main(
+    load: Callable[[str, str | None], CouncilQA] = load_engine, argv: Sequence[str] | None = None
+) -> None:
     """The page. `load` and `argv` are parameters only so tests can pass a fake engine and arguments."""
     st.set_page_config(page_title="councilqa", page_icon="🏛️")
     st.title("councilqa")
@@ -183,7 +189,7 @@ def main(load: Callable[[str], CouncilQA] = load_engine, argv: Sequence[str] | N
         return
     store = str(Settings.from_env(store=args.store).store)
     try:
-        engine = load(store)
+        engine = load(store, args.model)
         stats = engine.stats()
     except (StoreError, EmbedderError) as exc:
         st.error(str(exc))
@@ -214,7 +220,8 @@ def main(load: Callable[[str], CouncilQA] = load_engine, argv: Sequence[str] | N
     with st.chat_message("assistant"):
         try:
             with st.spinner("Searching the papers…"):
-                answer = engine.ask(question, filters or None, top_k)
+                turns = [Turn(asked, a.read_as, a.text) for asked, a in history]
+                answer = engine.ask(question, filters or None, top_k, history=turns)
         except (StoreError, EmbedderError) as exc:
             st.error(str(exc))
             return

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,12 +13,14 @@ from corpus.errors import CorpusError
 from index.embedder import EmbedderError
 from index.filters import Filters
 from index.settings import Settings
-from index.store import StoreError
+from index.store import StoreError, read_stats
 from qa.answer import Answer, format_date
 from qa.engine import CouncilQA
 from qa.evaluate import evaluate
+from qa.followup import load_history
 from qa.goldsets import GoldFormatError, load_gold
 from qa.scorecard import render, to_json
+from qa.server import app_path, run_until_stopped, streamlit_command
 
 DOC_TYPES = ("agenda", "minutes", "report", "plan", "other")
 
@@ -65,6 +66,12 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument(
         "--questions", help="a file of questions: one per line, or JSONL with a 'question' field"
     )
+    ask.add_argument(
+        "--history",
+        help="earlier turns of the conversation, oldest first, so a follow-up such as 'Who leads it?' is read"
+        " against them: what `ask --json` printed (JSON objects with 'question' and 'read_as'), or one"
+        " question a line",
+    )
     ask.add_argument("--json", action="store_true", help="print the answer as JSON")
     ask.add_argument("--top-k", type=int, default=None, help="citations to return (default 5)")
     search = sub.add_parser("search", help="ranked passages for a query")
@@ -74,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     stats = sub.add_parser("stats", help="documents, chunks, date range, councils and failures")
     stats.add_argument("--json", action="store_true")
     serve = sub.add_parser("serve", help="open the chat page (Streamlit) on the store")
-    serve.add_argument("--port", type=int, default=8501)
+    serve.add_argument("--port", type=int, default=8501, help="port to listen on (default 8501)")
     serve.add_argument(
         "--host", default="127.0.0.1", help="address to listen on (default: this machine only)"
     )
@@ -107,6 +114,8 @@ def _filters_of(args: argparse.Namespace) -> Filters:
 
 
 def _print_answer(answer: Answer) -> None:
+    if answer.read_as:
+        print(f"Read as: {answer.read_as}\n")
     print(answer.text)
     if answer.citations:
         print("\nSources:")
@@ -134,14 +143,18 @@ def read_questions(path: str) -> list[str]:
 
 def _ask(engine: CouncilQA, args: argparse.Namespace) -> int:
     filters = _filters_of(args)
+    try:
+        history = load_history(args.history) if args.history else []
+    except ValueError as exc:
+        raise SystemExit(f"councilqa: error: {exc}") from exc
     if args.questions:
         for question in read_questions(args.questions):
-            answer = engine.ask(question, filters, args.top_k)
+            answer = engine.ask(question, filters, args.top_k, history)
             print(json.dumps(answer.to_dict(), ensure_ascii=False), flush=True)
         return 0
     if not args.question:
         raise SystemExit("councilqa: error: give a QUESTION or --questions FILE")
-    answer = engine.ask(args.question, filters, args.top_k)
+    answer = engine.ask(args.question, filters, args.top_k, history)
     if args.json:
         print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -173,8 +186,9 @@ def _search(engine: CouncilQA, args: argparse.Namespace) -> int:
     return 0
 
 
-def _stats(engine: CouncilQA, args: argparse.Namespace) -> int:
-    s = engine.stats()
+def _stats(settings: Settings, args: argparse.Namespace) -> int:
+    """Read from the store alone: no model loads, so it answers at once."""
+    s = read_stats(settings.store)
     if args.json:
         print(
             json.dumps(
@@ -227,34 +241,11 @@ def _ingest(engine: CouncilQA, args: argparse.Namespace) -> int:
     return 0
 
 
-def app_path() -> Path:
-    """app.py beside the packages in a checkout, else the installed module."""
-    beside = Path(__file__).resolve().parent.parent / "app.py"
-    if beside.exists():
-        return beside
-    import app
-
-    return Path(app.__file__)
-
-
 def _serve(settings: Settings, args: argparse.Namespace) -> int:
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(app_path()),
-        "--server.port",
-        str(args.port),
-        "--browser.gatherUsageStats",
-        "false",
-        "--",
-        "--store",
-        str(settings.store),
-    ]
-    if settings.model_path:
-        command += ["--model", str(settings.model_path)]
-    return subprocess.call(command)
+    """The chat page on ADDR:PORT until Ctrl-C or SIGTERM, which stop Streamlit too."""
+    return run_until_stopped(
+        streamlit_command(app_path(), args.host, args.port, settings.store, settings.model_path)
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -263,8 +254,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "serve":
         return _serve(settings, args)
     try:
+        if args.command == "stats":  # no engine: the model is never loaded for it
+            return _stats(settings, args)
         engine = CouncilQA(settings)
-        handlers = {"ingest": _ingest, "ask": _ask, "search": _search, "stats": _stats, "eval": _eval}
+        handlers = {"ingest": _ingest, "ask": _ask, "search": _search, "eval": _eval}
         handler = handlers[args.command]
         return handler(engine, args)
     except BrokenPipeError:

@@ -6,10 +6,10 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from index.embedder import Embedder, SentenceEmbedder
 from index.filters import Filters
-from index.ingest import Ingestor, IngestReport
 from index.passage import Passage
 from index.settings import Settings
 from index.store import Stats, Store
@@ -17,6 +17,9 @@ from qa.answer import Answer
 from qa.composer import Composer
 from qa.followup import Turn, resolve
 from qa.retriever import Retriever
+
+if TYPE_CHECKING:  # the file readers load with the first ingest: `councilqa ask` starts without them
+    from index.ingest import IngestReport
 
 
 class CouncilQA:
@@ -44,6 +47,8 @@ class CouncilQA:
         progress: bool = True,
         on_error: Callable[[str], None] | None = None,
     ) -> IngestReport:
+        from index.ingest import Ingestor
+
         with self._lock:
             return Ingestor(self.store, self.embedder, self.settings).run(paths, prune, progress, on_error)
 

@@ -99,6 +99,8 @@ def test_citation_label_names_title_date_and_pages() -> None:
 
 def test_parse_args_reads_the_store_after_the_double_dash() -> None:
     assert app.parse_args(["--", "--store", "/tmp/s"]).store == "/tmp/s"
+    assert app.parse_args(["--", "--store", "/tmp/s", "--model", "/m"]).model == "/m"
+    assert app.parse_args(["--", "--store", "/tmp/s"]).model is None
     assert app.parse_args(["--store", "/tmp/s", "--other"]).store == "/tmp/s"
     assert app.parse_args(["tests/test_app.py", "-q", "--st"]).store is None
     assert app.parse_args([]).store is None
@@ -130,7 +132,7 @@ def fake_page(store: str, tests: str) -> None:
     from qa.engine import CouncilQA
 
     @st.cache_resource
-    def fake_engine(store: str) -> CouncilQA:
+    def fake_engine(store: str, model: str | None) -> CouncilQA:
         return CouncilQA(Settings(store=Path(store)), embedder=FakeEmbedder())
 
     app.main(load=fake_engine, argv=["--", "--store", store])
@@ -155,14 +157,15 @@ def stub_page() -> None:
             failure = (f"papers/{evil}.pdf", f"unreadable: {evil}")
             return Stats(1, 1, "2020-02-01", "2020-02-01", (f"Evil {evil}",), (("report", 1),), (failure,))
 
-        def ask(self, question, filters=None, top_k=None) -> Answer:
+        def ask(self, question, filters=None, top_k=None, history=()) -> Answer:
             st.session_state["asked"] = (question, filters, top_k)
+            st.session_state["history_passed"] = list(history)
             cited = Citation(
                 1, f"papers/{evil}.txt", evil, dt.date(2020, 2, 1), "month", 3, 5, evil, evil, 0.5
             )
             return Answer(question, f"{evil} [1]", "answered", (cited,))
 
-    app.main(load=lambda store: Stub(), argv=[])
+    app.main(load=lambda store, model: Stub(), argv=[])
 
 
 @pytest.fixture(scope="module")
@@ -269,3 +272,27 @@ def test_the_app_file_shows_library_errors_in_one_line(
     message = at.error[0].value
     assert "no-model" in message and "not a sentence-transformers model folder" in message
     assert "\n" not in message and "Traceback" not in message
+
+
+def test_a_follow_up_is_read_against_the_conversation_and_says_so(sample_store: str) -> None:
+    at = page(sample_store).run()
+    at.chat_input[0].set_value("What is the status of Pledge 48?").run()
+    assert not any("Read as" in c.value for c in at.chat_message[1].caption)
+    at.chat_input[0].set_value("Who is the portfolio holder for it?").run()
+    assert not at.exception
+    follow_up = at.chat_message[3]
+    read_as = [unescape(c.value) for c in follow_up.caption if c.value.startswith("Read as")]
+    assert read_as == ["Read as: Who is the portfolio holder for Pledge 48?"]
+    assert "Pledge 48" in follow_up.expander[0].text[0].value  # answered from Pledge 48's passage
+    at.chat_input[0].set_value("What is the status of Pledge 999?").run()
+    assert not any(c.value.startswith("Read as") for c in at.chat_message[5].caption)
+
+
+def test_the_page_passes_its_conversation_to_ask() -> None:
+    at = AppTest.from_function(stub_page, default_timeout=TIMEOUT).run()
+    at.chat_input[0].set_value("What is the status of Pledge 48?").run()
+    assert at.session_state["history_passed"] == []
+    at.chat_input[0].set_value("Who leads it?").run()
+    (turn,) = at.session_state["history_passed"]
+    assert turn.question == "What is the status of Pledge 48?" and turn.read_as is None
+    assert HOSTILE in turn.answer

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from conftest import SAMPLES, FakeEmbedder
 
+from index.settings import Settings
 from qa import cli
 from qa.engine import CouncilQA
 
@@ -127,6 +131,95 @@ def test_store_of_another_model_is_a_one_line_error(fake_cli, capsys, tmp_path, 
         name = "other-model"
 
     monkeypatch.setattr(cli, "CouncilQA", lambda settings: CouncilQA(settings, embedder=Other()))
-    assert fake_cli("stats") == 1
+    assert fake_cli("search", "Pledge 48") == 1
     err = capsys.readouterr().err.strip()
     assert "\n" not in err and "other-model" in err
+
+
+# --- follow-ups on the command line ------------------------------------------------------------
+
+
+def test_ask_history_reads_a_follow_up_against_earlier_answers(fake_cli, capsys, tmp_path) -> None:
+    fake_cli("ingest", str(SAMPLES), "--quiet")
+    capsys.readouterr()
+    assert fake_cli("ask", "What is the status of Pledge 48?", "--json") == 0
+    chat = tmp_path / "chat.json"
+    chat.write_text(capsys.readouterr().out)  # the printed answer is the history file, as it is
+    assert fake_cli("ask", "Who is the portfolio holder for it?", "--history", str(chat), "--json") == 0
+    printed = capsys.readouterr().out
+    answer = json.loads(printed)
+    with chat.open("a") as history:
+        history.write(printed)  # the conversation grows by appending each answer
+    assert answer["question"] == "Who is the portfolio holder for it?"
+    assert answer["read_as"] == "Who is the portfolio holder for Pledge 48?"
+    assert "Pledge 48" in answer["citations"][0]["text"]
+    assert fake_cli("ask", "and the lead director?", "--history", str(chat)) == 0
+    assert capsys.readouterr().out.startswith("Read as: Who is the lead director for Pledge 48?\n")
+
+
+def test_ask_without_history_reads_a_pronoun_as_asked(fake_cli, capsys) -> None:
+    fake_cli("ingest", str(SAMPLES), "--quiet")
+    capsys.readouterr()
+    fake_cli("ask", "Who is the portfolio holder for it?", "--json")
+    assert json.loads(capsys.readouterr().out)["read_as"] is None
+
+
+def test_a_bad_history_file_is_a_one_line_error(fake_cli, tmp_path) -> None:
+    bad = tmp_path / "history.jsonl"
+    bad.write_text('{"answer": "no question here"}')
+    with pytest.raises(SystemExit, match=r"^councilqa: error: .*history.jsonl: not a history of questions"):
+        fake_cli("ask", "Who leads it?", "--history", str(bad))
+
+
+# --- stats and start-up: no model -------------------------------------------------------------
+
+
+def test_stats_never_builds_the_engine(fake_cli, capsys, monkeypatch) -> None:
+    fake_cli("ingest", str(SAMPLES / "004_67e52966cbe4daee.txt"), "--quiet")
+    capsys.readouterr()
+
+    def no_engine(settings):
+        raise AssertionError("stats built the engine (and would load the model)")
+
+    monkeypatch.setattr(cli, "CouncilQA", no_engine)
+    assert fake_cli("stats", "--json") == 0
+    assert json.loads(capsys.readouterr().out)["documents"] == 1
+
+
+def test_stats_of_a_damaged_store_is_one_line(tmp_path, capsys) -> None:
+    store = tmp_path / "store"
+    store.mkdir()
+    (store / "councilqa.sqlite3").write_bytes(b"not a database at all" * 100)
+    assert cli.main(["stats", "--store", str(store)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("councilqa: error: ") and err.count("\n") == 1 and str(store) in err
+
+
+HEAVY = ("sentence_transformers", "torch", "transformers")
+IMPORTED = (
+    "import sys\nfrom qa import cli\ntry:\n    code = cli.main(sys.argv[1:])\nexcept SystemExit as exc:\n"
+    "    code = exc.code\nprint('HEAVY', sorted(m for m in {heavy} if m in sys.modules), code)\n"
+)
+
+
+def heavy_imports(*args: str) -> tuple[list[str], object]:
+    """Run `councilqa ARGS` in a fresh interpreter: the heavy modules it imported, and its exit code."""
+    script = IMPORTED.format(heavy=HEAVY)
+    done = subprocess.run(
+        [sys.executable, "-c", script, *args], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
+    line = next(line for line in done.stdout.splitlines() if line.startswith("HEAVY"))
+    _, modules, code = line.split(" ", 2)
+    return ast.literal_eval(modules), code
+
+
+def test_commands_that_do_not_embed_never_import_the_model(tmp_path) -> None:
+    store = tmp_path / "store"
+    engine = CouncilQA(Settings(store=store), embedder=FakeEmbedder())
+    engine.ingest([SAMPLES / "004_67e52966cbe4daee.txt"], progress=False)
+    engine.close()
+    assert heavy_imports("stats", "--store", str(store)) == ([], "0")
+    assert heavy_imports("stats", "--json", "--store", str(store)) == ([], "0")
+    assert heavy_imports("--help") == ([], "0")
+    assert heavy_imports("eval") == ([], "2")  # argparse: the gold file is missing
+    assert heavy_imports("ask", "--top-k", "many") == ([], "2")
