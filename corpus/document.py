@@ -20,6 +20,7 @@ class Page:
     number: int | None = None
     label: str | None = None
     ocr: bool = False
+    restricted: bool = False  # exempt, confidential or closed-session text (corpus/access.py)
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class Chunk:
     label_start: str | None = None  # printed page labels of page_start / page_end, where the paper has them
     label_end: str | None = None
     ocr: bool = False  # some of the text came from OCR of a page image
+    restricted: bool = False  # shown only to callers granted restricted access
 
     @property
     def id(self) -> str:

@@ -8,16 +8,21 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Filters:
-    """Restrict a search to papers of a period, council, committee or type; None means any."""
+    """Restrict a search to papers of a period, council, committee or type; None means any.
+
+    restricted: whether the caller may see restricted (exempt, confidential) text; it is not a
+    filter the user chose, so it does not make the Filters true.
+    """
 
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     council: str | None = None
     body: str | None = None
     doc_type: str | None = None
+    restricted: bool = False
 
     def __bool__(self) -> bool:
-        return any(v is not None for v in vars(self).values())
+        return any(v is not None for k, v in vars(self).items() if k != "restricted")
 
     def sql(self, alias: str = "d") -> tuple[str, list[object]]:
         """A WHERE fragment over documents (alias d) and its parameters; '1' when unfiltered."""
@@ -38,3 +43,7 @@ class Filters:
             clauses.append(f"{alias}.doc_type = ?")
             params.append(self.doc_type.lower())
         return (" AND ".join(clauses) or "1"), params
+
+    def chunk_sql(self, alias: str = "c") -> str:
+        """A WHERE fragment over chunks (alias c) that hides restricted text from those without access."""
+        return "1" if self.restricted else f"{alias}.restricted = 0"

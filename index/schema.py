@@ -48,6 +48,13 @@ CREATE TABLE IF NOT EXISTS generations (
 """
 
 
+# Restricted text (exempt, confidential, closed session): per chunk, and the paper's own level.
+_V4 = """
+ALTER TABLE chunks ADD COLUMN restricted INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE documents ADD COLUMN access TEXT NOT NULL DEFAULT 'public';
+"""
+
+
 @dataclass(frozen=True)
 class Migration:
     """One step of the schema: the version it leaves the store at and the SQL that gets it there."""
@@ -56,7 +63,12 @@ class Migration:
     sql: str
 
 
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, _V1), Migration(2, _V2), Migration(3, _V3))
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, _V1),
+    Migration(2, _V2),
+    Migration(3, _V3),
+    Migration(4, _V4),
+)
 LATEST = MIGRATIONS[-1].version
 
 

@@ -34,14 +34,15 @@ def lexical(store: Store, query: str, filters: Filters, limit: int) -> list[tupl
     """Chunk ids by BM25 (heading weighted double), best first, with positive scores."""
     if not query:
         return []
-    if not filters:  # joining every match to its document costs more than the ranking itself
+    hide = not filters.restricted and store.has_restricted()
+    if not filters and not hide:  # joining every match to its document costs more than the ranking
         sql, params = "SELECT rowid, -bm25(chunks_fts, 2.0, 1.0) AS score FROM chunks_fts WHERE", []
     else:
         where, params = filters.sql()
         sql = (
             "SELECT c.id, -bm25(chunks_fts, 2.0, 1.0) AS score FROM chunks_fts"
             " JOIN chunks c ON c.id = chunks_fts.rowid JOIN documents d ON d.id = c.doc_id"
-            f" WHERE {where} AND"
+            f" WHERE {where} AND {filters.chunk_sql()} AND"
         )
     rows = store.db.execute(
         f"{sql} chunks_fts MATCH ? ORDER BY score DESC LIMIT ?", [*params, query, limit]
@@ -51,15 +52,19 @@ def lexical(store: Store, query: str, filters: Filters, limit: int) -> list[tupl
 
 def allowed_ids(store: Store, filters: Filters) -> np.ndarray:
     where, params = filters.sql()
-    rows = store.db.execute(
-        f"SELECT c.id FROM chunks c JOIN documents d ON d.id = c.doc_id WHERE {where}", params
-    ).fetchall()
+    sql = "SELECT c.id FROM chunks c JOIN documents d ON d.id = c.doc_id"
+    sql += f" WHERE {where} AND {filters.chunk_sql()}"
+    rows = store.db.execute(sql, params).fetchall()
     return np.array([r[0] for r in rows], dtype=np.int64)
 
 
 def dense(store: Store, vector: np.ndarray, filters: Filters, limit: int) -> list[tuple[int, float]]:
-    """Chunk ids by cosine similarity, best first; filters applied inside FAISS, not after it."""
-    return store.vectors.search(vector, limit, allowed_ids(store, filters) if filters else None)
+    """Chunk ids by cosine similarity, best first; filters applied inside FAISS, not after it.
+    Restricted chunks are few, so without access they are excluded rather than the rest allowed."""
+    if filters:
+        return store.vectors.search(vector, limit, allowed_ids(store, filters))
+    hidden = store.restricted_ids() if not filters.restricted and store.has_restricted() else None
+    return store.vectors.search(vector, limit, excluded=hidden)
 
 
 def frequencies(store: Store, terms: Sequence[str]) -> dict[str, int]:

@@ -8,16 +8,17 @@ import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from corpus.document import Chunk, Document
+from index.errors import StoreError
 from index.faults import checkpoint
 from index.lock import WriterBusyError, WriterLock
 from index.passage import Passage
 from index.schema import SchemaError, migrate
+from index.stats import Stats, _stats, read_stats  # noqa: F401  (the CLI imports read_stats from here)
 from index.vectors import VectorIndex
 from index.vectorstate import VectorState
 
@@ -26,67 +27,12 @@ _PASSAGE_SQL = """SELECT c.id, c.text, c.heading, c.page_start, c.page_end, d.so
     FROM chunks c JOIN documents d ON d.id = c.doc_id"""
 
 
-class StoreError(Exception):
-    """The store folder cannot be opened or disagrees with the model in use."""
-
-
-@dataclass(frozen=True)
-class Stats:
-    """What the store holds, for `councilqa stats` and the chat page's sidebar."""
-
-    documents: int
-    chunks: int
-    first_date: str | None
-    last_date: str | None
-    councils: tuple[str, ...]
-    doc_types: tuple[tuple[str, int], ...]
-    failures: tuple[tuple[str, str], ...]
-    unread_pages: tuple[tuple[str, str], ...] = ()  # (source, "3,7"): pages that gave no text, even by OCR
-
-
 def _warn(message: str) -> None:
     print(f"councilqa: {message}", file=sys.stderr)
 
 
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-
-
-def _stats(db: sqlite3.Connection) -> Stats:
-    one = db.execute
-    councils = [r[0] for r in one("SELECT DISTINCT council FROM documents WHERE council IS NOT NULL")]
-    types = one("SELECT doc_type, COUNT(*) FROM documents GROUP BY doc_type ORDER BY 2 DESC")
-    dates = one("SELECT MIN(date), MAX(date) FROM documents").fetchone()
-    return Stats(
-        documents=one("SELECT COUNT(*) FROM documents").fetchone()[0],
-        chunks=one("SELECT COUNT(*) FROM chunks").fetchone()[0],
-        first_date=dates[0],
-        last_date=dates[1],
-        councils=tuple(sorted(councils)),
-        doc_types=tuple(types.fetchall()),
-        failures=tuple(one("SELECT source, reason FROM failures ORDER BY source").fetchall()),
-        unread_pages=tuple(
-            one("SELECT source, unread_pages FROM documents WHERE unread_pages != '' ORDER BY source")
-        ),
-    )
-
-
-def read_stats(folder: Path) -> Stats:
-    """What a store holds, read from SQLite alone, for `councilqa stats`, which must not load the
-    model or the vectors. Raises StoreError when the folder is not a store this version can read."""
-    try:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        db = sqlite3.connect(Path(folder) / "councilqa.sqlite3", isolation_level=None)
-        try:
-            db.execute("PRAGMA busy_timeout=30000")  # a writer's commit in flight
-            migrate(db)
-            return _stats(db)
-        finally:
-            db.close()
-    except SchemaError as exc:
-        raise StoreError(f"{folder}: {exc}") from exc
-    except (sqlite3.DatabaseError, OSError) as exc:
-        raise StoreError(f"{folder}: cannot open store ({exc})") from exc
 
 
 def _passage(row: Sequence, score: float = 0.0) -> Passage:
@@ -243,6 +189,10 @@ class Store:
         row = self.db.execute("SELECT sha256 FROM documents WHERE source = ?", (source,)).fetchone()
         return row[0] if row else None
 
+    def document_access(self, source: str) -> str | None:
+        row = self.db.execute("SELECT access FROM documents WHERE source = ?", (source,)).fetchone()
+        return row[0] if row else None
+
     def source_of_hash(self, sha256: str) -> str | None:
         row = self.db.execute("SELECT source FROM documents WHERE sha256 = ? LIMIT 1", (sha256,)).fetchone()
         return row[0] if row else None
@@ -267,8 +217,8 @@ class Store:
         self.remove_document(document.source)
         meta = document.meta
         cur = self.db.execute(
-            "INSERT INTO documents (source, sha256, title, council, body, date, date_precision,"
-            " doc_type, pages, ingested_at, unread_pages) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO documents (source, sha256, title, council, body, date, date_precision, doc_type,"
+            " pages, ingested_at, unread_pages, access) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 document.source,
                 document.id,
@@ -281,13 +231,14 @@ class Store:
                 len(document.pages),
                 _now(),
                 ",".join(str(n) for n in document.unread_pages),
+                "restricted" if document.pages and all(p.restricted for p in document.pages) else "public",
             ),
         )
         ids = []
         for chunk, vector in zip(chunks, vectors, strict=True):
             row = self.db.execute(
                 "INSERT INTO chunks (doc_id, position, heading, text, page_start, page_end, embedding,"
-                " label_start, label_end, ocr) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " label_start, label_end, ocr, restricted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     cur.lastrowid,
                     chunk.position,
@@ -299,6 +250,7 @@ class Store:
                     chunk.label_start,
                     chunk.label_end,
                     int(chunk.ocr),
+                    int(chunk.restricted),
                 ),
             )
             ids.append(row.lastrowid)
@@ -332,13 +284,29 @@ class Store:
         """The chunk that follows this one in its document, for text that runs on past a chunk's end."""
         row = self.db.execute(
             f"{_PASSAGE_SQL} WHERE c.doc_id = (SELECT doc_id FROM chunks WHERE id = ?)"
-            " AND c.position = (SELECT position + 1 FROM chunks WHERE id = ?)",
-            (chunk_id, chunk_id),
+            " AND c.position = (SELECT position + 1 FROM chunks WHERE id = ?)"
+            # never from a public passage into restricted text that follows it
+            " AND c.restricted <= (SELECT restricted FROM chunks WHERE id = ?)",
+            (chunk_id, chunk_id, chunk_id),
         ).fetchone()
         return _passage(row) if row else None
 
-    def stats(self) -> Stats:
-        return _stats(self.db)
+    def stats(self, restricted: bool = False) -> Stats:
+        """What the store holds; restricted papers count only with `restricted` access."""
+        return _stats(self.db, restricted)
+
+    def has_restricted(self) -> bool:
+        """Whether any stored chunk is restricted, kept until the store changes (searches ask each time)."""
+        memo = self.memo("restricted")
+        if "any" not in memo:
+            memo["any"] = (
+                self.db.execute("SELECT 1 FROM chunks WHERE restricted = 1 LIMIT 1").fetchone() is not None
+            )
+        return memo["any"]
+
+    def restricted_ids(self) -> np.ndarray:
+        rows = self.db.execute("SELECT id FROM chunks WHERE restricted = 1").fetchall()
+        return np.array([r[0] for r in rows], dtype=np.int64)
 
     def close(self) -> None:
         connection = getattr(self._local, "db", None)

@@ -40,14 +40,22 @@ class VectorIndex:
             self.index.remove_ids(np.asarray(ids, dtype=np.int64))
 
     def search(
-        self, vector: np.ndarray, k: int, allowed: np.ndarray | None = None
+        self,
+        vector: np.ndarray,
+        k: int,
+        allowed: np.ndarray | None = None,
+        excluded: np.ndarray | None = None,
     ) -> list[tuple[int, float]]:
-        """The k nearest chunk ids with their cosine similarity, best first; only `allowed` ids if given."""
+        """The k nearest chunk ids with their cosine similarity, best first; only `allowed` ids if
+        given, never `excluded` ones."""
         limit = min(k, len(self) if allowed is None else len(allowed))
         if not len(self) or limit <= 0:
             return []
         query = np.ascontiguousarray(vector, dtype=np.float32).reshape(1, self.dimension)
         selector = None if allowed is None else faiss.IDSelectorBatch(allowed)
+        hidden = faiss.IDSelectorBatch(excluded) if excluded is not None and len(excluded) else None
+        if hidden is not None:  # the local `hidden` keeps the inner selector alive while FAISS uses it
+            selector = faiss.IDSelectorNot(hidden)
         found = self._search(query, limit, selector, self.nprobe)
         if self.is_approximate and selector is not None and len(found) < limit:
             # A narrow filter can leave the probed lists empty of allowed ids: probe them all.

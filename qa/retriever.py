@@ -73,7 +73,7 @@ class Retriever:
         return [(cid, defines(text, ident)) for cid, text in texts if holds(text, ident)]
 
     def retrieve(self, question: str, filters: Filters | None = None, limit: int | None = None) -> Retrieval:
-        filters = filters or Filters()
+        filters = filters if filters is not None else Filters()
         limit = limit or self.settings.candidates
         query = parse(question)
         vector = self.embedder.embed([query.text])[0]

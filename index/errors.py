@@ -1,0 +1,7 @@
+"""Errors the index stage raises; their messages are shown to users as one line."""
+
+from __future__ import annotations
+
+
+class StoreError(Exception):
+    """The store folder cannot be opened, written, or disagrees with the model in use."""
