@@ -112,7 +112,8 @@ def read(question: str, context: str) -> Reading:
     if not text:
         return Reading(question)
     text = _sentence(text)
-    return Reading(text, _inherited(frame, question, text))
+    inherited = _inherited(frame, question, text)
+    return Reading(text, inherited) if inherited else Reading(question)  # nothing carried: as asked
 
 
 def load_history(path: str | Path) -> list[Turn]:

@@ -231,6 +231,40 @@ def test_a_bad_history_file_is_one_error_naming_it(tmp_path, content) -> None:
         load_history(bad)
 
 
+PIECES = st.sampled_from(
+    [
+        "it",
+        "its",
+        "that",
+        "pledge",
+        "Pledge 48",
+        "item 7(b)",
+        "and",
+        "what about",
+        "2019",
+        "in May 2020",
+        "the",
+        "lead director",
+        "Who",
+        "is",
+        "for",
+        "?",
+        "Board",
+        "the Plan for Homes",
+        "(",
+        "'s",
+        "this one",
+    ]
+)
+PHRASES = st.lists(PIECES, max_size=8).map(" ".join) | st.text(max_size=40)
+
+
+@given(PHRASES, st.lists(PHRASES, max_size=3))
+def test_any_text_in_any_conversation_is_read_without_error(question, earlier) -> None:
+    reading = resolve(question, turns(earlier))
+    assert reading.text == " ".join(question.split()) or (reading.inherited and reading.text.endswith("?"))
+
+
 # --- the engine ---------------------------------------------------------------------------------
 
 
