@@ -80,12 +80,15 @@ def _header_rows(grid: Grid, start: int, cols: list[int], body: list[int]) -> li
             if not grid.marked[r] or _full_width(grid, r, cols):
                 break
             marked.append(r)
-        return marked
-    if not looks_like_header(list(_cells(grid, start, cols, across=False))):
+    elif looks_like_header(list(_cells(grid, start, cols, across=False))):
+        marked = [start]
+    else:
         return []
-    if following[1:2] == [start + 1] and _is_sub_header(grid, start, cols):
-        return [start, start + 1]
-    return [start]
+    # Sub-headers under a group header are often left unmarked: the row after is part of the header.
+    last = marked[-1]
+    if last + 1 in following and not grid.marked[last + 1] and _is_sub_header(grid, last, cols):
+        marked.append(last + 1)
+    return marked
 
 
 def _labels(grid: Grid, rows: list[int], cols: list[int]) -> tuple[str, ...]:

@@ -242,3 +242,19 @@ def test_rows_and_cells_wrapped_in_content_controls_are_read(tmp_path: Path) -> 
         {"Ref": "A1", "Owner": "Ann Lee"},
         {"Ref": "A2", "Owner": "Raj Patel"},
     ]
+
+
+def test_unmarked_sub_header_row_under_a_marked_group_header_joins_the_header(tmp_path: Path) -> None:
+    document, table = _table(
+        [
+            ["Ward", "Turnout", None],
+            [None, "2019", "2023"],
+            ["Northgate", "31%", "35%"],
+        ]
+    )
+    table.cell(0, 0).merge(table.cell(1, 0))
+    table.cell(0, 1).merge(table.cell(0, 2))
+    _mark_header(table, 0)
+    assert _rows(_save(document, tmp_path)) == [
+        {"Ward": "Northgate", "Turnout 2019": "31%", "Turnout 2023": "35%"}
+    ]
