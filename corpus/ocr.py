@@ -24,9 +24,16 @@ MIN_LINE_SCORE = 0.7
 _DETECT = {"box_thresh": 0.5, "unclip_ratio": 1.6}
 # The page image is already at the scale we chose; RapidOCR must not shrink it below that.
 _MAX_SIDE = 4096
-# Lines sampled to decide which way up the page is, and the share voting "upside down" that turns it.
+# Lines sampled to decide which way up the page is, and the share of the classifier's confidence
+# voting "upside down" that turns it.
 _ORIENTATION_SAMPLE = 16
 _TURN_VOTE = 0.6
+# The angle classifier sees 192x48 pixels: a whole long line would be squeezed to a smear, so it is
+# shown a piece of each line this many times as wide as it is high.
+_CLS_ASPECT = 4
+# A turned reading replaces the first one only if it finds at least this share of its confident
+# characters: a wrong vote then costs a second pass, never the page.
+_TURNED_KEEPS = 0.9
 # A detected box this much taller than wide is text running up or down the page.
 _TALL = 1.5
 
@@ -90,11 +97,19 @@ def _quarter_turns(engine: Any, gray: np.ndarray, raw: list[tuple[np.ndarray, st
     for i in sorted(range(len(quads)), key=lambda i: -max(sizes[i]))[:_ORIENTATION_SAMPLE]:
         q = quads[i].astype(int)
         crop = gray[q[:, 1].min() : q[:, 1].max() + 1, q[:, 0].min() : q[:, 0].max() + 1]
+        crop = np.rot90(crop) if sideways else crop
+        middle, half = crop.shape[1] // 2, _CLS_ASPECT * crop.shape[0] // 2
         if crop.size:
-            crops.append(np.dstack([np.rot90(crop) if sideways else crop] * 3))
+            crops.append(np.dstack([crop[:, max(0, middle - half) : middle + half]] * 3))
     _, votes, _ = engine.text_cls(crops)
-    flipped = sum(label == "180" for label, _ in votes) >= _TURN_VOTE * max(len(votes), 1)
+    upside_down = sum(float(score) for label, score in votes if label == "180")
+    flipped = upside_down >= _TURN_VOTE * sum(float(score) for _, score in votes)
     return (1 if sideways else 0) + (2 if flipped else 0)
+
+
+def _confident_chars(raw: list[tuple[np.ndarray, str, float, list]]) -> int:
+    """Characters in the lines a reading keeps: how much legible text it found."""
+    return sum(len(text.strip()) for _, text, score, _ in raw if score >= MIN_LINE_SCORE)
 
 
 def _lines(raw: list[tuple[np.ndarray, str, float, list]]) -> list[OcrLine]:
@@ -132,7 +147,9 @@ def ocr_words(page: pypdfium2.PdfPage) -> list[Word]:
     raw = _read(engine, gray)
     turns = _quarter_turns(engine, gray, raw)
     if turns:
-        gray = np.ascontiguousarray(np.rot90(gray, turns))
-        raw = _read(engine, gray)
+        turned = np.ascontiguousarray(np.rot90(gray, turns))
+        again = _read(engine, turned)
+        if _confident_chars(again) >= _TURNED_KEEPS * _confident_chars(raw):
+            gray, raw = turned, again
     words = [word for line in _lines(raw) for word in join_fragments(split_line(gray, line))]
     return [_to_points(piece) for word in words for piece in split_glued(word)]
