@@ -22,7 +22,8 @@ RENDER_SCALE = 3.0
 MIN_LINE_SCORE = 0.7
 # Detector settings passed on every call (RapidOCR resets them to these defaults when any is omitted).
 _DETECT = {"box_thresh": 0.5, "unclip_ratio": 1.6}
-# The page image is already at the scale we chose; RapidOCR must not shrink it below that.
+# Longest side of the page image in pixels (RapidOCR is told not to shrink below it): pages larger
+# than ~19 inches render at a lower scale rather than take minutes and gigabytes.
 _MAX_SIDE = 4096
 # Lines sampled to decide which way up the page is, and the share of the classifier's confidence
 # voting "upside down" that turns it.
@@ -67,11 +68,14 @@ def ocr_available() -> bool:
     return True
 
 
-def _render(page: pypdfium2.PdfPage) -> np.ndarray:
-    """The page as shown (its /Rotate applied) in grey levels, uint8 HxW at RENDER_SCALE pixels/point."""
-    bitmap = page.render(scale=RENDER_SCALE, grayscale=True)
-    image = bitmap.to_numpy()
-    return np.ascontiguousarray(image[:, :, 0] if image.ndim == 3 else image)
+def _render(page: pypdfium2.PdfPage) -> tuple[np.ndarray, float]:
+    """The page as shown (its /Rotate applied) in grey levels, uint8 HxW, and its pixels per point.
+
+    RENDER_SCALE, less for a page so large that its longer side would pass _MAX_SIDE pixels.
+    """
+    scale = min(RENDER_SCALE, _MAX_SIDE / max(page.get_size()))
+    image = page.render(scale=scale, grayscale=True).to_numpy()
+    return np.ascontiguousarray(image[:, :, 0] if image.ndim == 3 else image), scale
 
 
 def _read(engine: Any, gray: np.ndarray) -> list[tuple[np.ndarray, str, float, list]]:
@@ -128,9 +132,9 @@ def _lines(raw: list[tuple[np.ndarray, str, float, list]]) -> list[OcrLine]:
     return lines
 
 
-def _to_points(word: PixelWord) -> Word:
+def _to_points(word: PixelWord, scale: float) -> Word:
     """A pixel word in PDF points; its ink height stands in for the font size."""
-    x0, top, x1, bottom = (v / RENDER_SCALE for v in (word.x0, word.top, word.x1, word.bottom))
+    x0, top, x1, bottom = (v / scale for v in (word.x0, word.top, word.x1, word.bottom))
     return Word(word.text, x0, top, x1, bottom, size=round(bottom - top, 1))
 
 
@@ -143,7 +147,7 @@ def ocr_words(page: pypdfium2.PdfPage) -> list[Word]:
     is unavailable (check ocr_available() first).
     """
     engine = _load()
-    gray = _render(page)
+    gray, scale = _render(page)
     raw = _read(engine, gray)
     turns = _quarter_turns(engine, gray, raw)
     if turns:
@@ -152,4 +156,4 @@ def ocr_words(page: pypdfium2.PdfPage) -> list[Word]:
         if _confident_chars(again) >= _TURNED_KEEPS * _confident_chars(raw):
             gray, raw = turned, again
     words = [word for line in _lines(raw) for word in join_fragments(split_line(gray, line))]
-    return [_to_points(piece) for word in words for piece in split_glued(word)]
+    return [_to_points(piece, scale) for word in words for piece in split_glued(word)]

@@ -112,3 +112,13 @@ def test_unavailable_engine_is_reported_not_raised(monkeypatch: pytest.MonkeyPat
     assert ocr.ocr_available() is False
     with pytest.raises(RuntimeError, match="OCR engine unavailable"):
         ocr.ocr_words(_scanned()[0])
+
+
+def test_a_very_large_page_renders_at_a_lower_scale() -> None:
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out, pagesize=(3000.0, 200.0))
+    pdf.drawString(100, 100, "A banner")
+    pdf.save()
+    image, scale = ocr._render(pdfium.PdfDocument(out.getvalue())[0])
+    assert max(image.shape) <= ocr._MAX_SIDE and scale < ocr.RENDER_SCALE
+    assert image.shape[1] == pytest.approx(3000.0 * scale, abs=1)
