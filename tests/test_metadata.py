@@ -497,7 +497,7 @@ RESOLVED to accept the accounts.
             PARISH_MINUTES,
             "Minutes of the Parish Council Meeting",
             "Ditchling Parish Council",
-            "Full Council",
+            "Parish Council",  # the council itself meets, and the paper says which kind
             dt.date(2023, 3, 6),
             "minutes",
         ),
