@@ -26,6 +26,9 @@ STREAMLIT_OPTIONS = (
 _ANY_ADDRESS = {"", "0.0.0.0", "::"}
 STOP_WAIT = 10.0  # seconds Streamlit gets to shut down after SIGTERM before it is killed
 _PR_SET_PDEATHSIG = 1  # Linux prctl: a signal the child gets when its parent dies, even by SIGKILL
+_LINUX = sys.platform.startswith("linux")
+# The signals that ask serve to stop, besides Ctrl-C's SIGINT (SIGHUP: the terminal closed).
+_STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
 class _Stop(Exception):
@@ -62,9 +65,8 @@ def streamlit_command(app: Path, host: str, port: int, store: Path, model: Path 
 
 
 def _die_with_parent() -> None:
-    """In the child before exec: on Linux, get SIGTERM if `serve` dies without cleaning up."""
-    if sys.platform.startswith("linux"):
-        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    """In the child before exec (Linux only): get SIGTERM if `serve` dies without cleaning up."""
+    ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
 def _raise_stop(signum: int, frame: FrameType | None) -> None:
@@ -74,17 +76,18 @@ def _raise_stop(signum: int, frame: FrameType | None) -> None:
 def run_until_stopped(command: Sequence[str]) -> int:
     """Run `command` until it exits (its status is returned) or `serve` is stopped by Ctrl-C, SIGTERM
     or SIGHUP: then the child gets SIGTERM and, after STOP_WAIT seconds, SIGKILL, and 0 is returned."""
-    previous = {sig: signal.signal(sig, _raise_stop) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    previous = {sig: signal.signal(sig, _raise_stop) for sig in _STOP_SIGNALS}
     previous[signal.SIGINT] = signal.getsignal(signal.SIGINT)
+    child = None
     try:
-        child = subprocess.Popen(list(command), preexec_fn=_die_with_parent)
-        try:
-            return child.wait()
-        except (KeyboardInterrupt, _Stop):
-            for sig in previous:  # a second Ctrl-C must not cut the shutdown short
-                signal.signal(sig, signal.SIG_IGN)
+        child = subprocess.Popen(list(command), preexec_fn=_die_with_parent if _LINUX else None)
+        return child.wait()
+    except (KeyboardInterrupt, _Stop):
+        for sig in previous:  # a second Ctrl-C must not cut the shutdown short
+            signal.signal(sig, signal.SIG_IGN)
+        if child is not None:
             _stop(child)
-            return 0
+        return 0
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler if handler is not None else signal.SIG_DFL)
