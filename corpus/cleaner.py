@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -31,6 +32,16 @@ _SPACES = re.compile(r"[ \u00a0\u2002-\u200a]+")
 _PIPE_ROW = re.compile(r"^\s*\|.*\|.*\|\s*$")
 _CELL_EDGE = re.compile(r" *\t *")
 _MANY_BLANKS = re.compile(r"\n{3,}")
+# Soft hyphens, zero-width spaces and joiners, word joiners and BOMs: invisible, but they split words.
+_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
+
+
+def normalise_unicode(text: str) -> str:
+    """NFKC (ligatures such as 'ﬁ' become 'fi', non-breaking spaces become spaces), invisible marks removed.
+
+    Smart quotes, dashes and currency signs (£ €) are not compatibility characters, so NFKC keeps them.
+    """
+    return unicodedata.normalize("NFKC", _INVISIBLE.sub("", text))
 
 
 def _pipe_row(line: str) -> str:
@@ -42,6 +53,7 @@ def _pipe_row(line: str) -> str:
 
 def clean_text(text: str) -> str:
     """Strip tags, form boilerplate and blank-page notices; keep tabs (table cells) and lines."""
+    text = normalise_unicode(text)
     text = "\n".join(_pipe_row(line) for line in text.split("\n"))
     text = _AUTOLINK.sub(r"\1", text)
     text = _MD_LINK.sub(r"\1", text)
@@ -63,7 +75,8 @@ def _signature(line: str) -> str:
 
 
 def _edge_lines(text: str, depth: int) -> list[str]:
-    lines = [line for line in text.split("\n") if line.strip()]
+    # A table's header row repeated atop each page is not furniture: the table reader mends it.
+    lines = [line for line in text.split("\n") if line.strip() and "\t" not in line.strip()]
     return lines[:depth] + lines[-depth:]
 
 

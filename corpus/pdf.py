@@ -1,19 +1,48 @@
-"""PDF text with real page numbers, via pypdf."""
+"""PDF pages as a person reads them: pypdfium2 glyph boxes laid out into paragraphs and tables.
+
+pypdf still answers what it does best: encryption (with friendly refusals) and declared page labels.
+"""
 
 from __future__ import annotations
 
 import io
 import logging
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
+import pypdfium2
+import pypdfium2.raw as pdfium_c
 from pypdf import PasswordType, PdfReader
 from pypdf.errors import DependencyError, FileNotDecryptedError
 
 from corpus.document import Page
 from corpus.errors import UnreadableFileError
+from corpus.furniture import EdgeRow, edge_rows, furniture, printed_numbers
+from corpus.geometry import Word
+from corpus.glyphs import page_words
+from corpus.layout import row_lines, word_rows
+from corpus.pagetext import page_text
+from corpus.pdftables import Rule, page_rules
 from corpus.text import load_bytes, short_message
+
+# A page with fewer text-layer words than this is an image page (a scan) when it shows an image.
+MIN_TEXT_WORDS = 3
+_TOKEN_EDGE = re.compile(r"^\W+|\W+$")
+_HYPHEN_TAIL = re.compile(r"[A-Za-z]-$")
+_FIRST_WORD = re.compile(r"^([a-z][A-Za-z]*[.,;:]?)(?:\s+|$)")
+
+
+@dataclass(frozen=True)
+class _RawPage:
+    """A page's words before layout; ocr: they came from the page image."""
+
+    words: tuple[Word, ...]
+    rules: tuple[Rule, ...]
+    height: float
+    ocr: bool = False
 
 
 @contextmanager
@@ -41,20 +70,121 @@ def _unlock(reader: PdfReader, path: Path) -> None:
         raise UnreadableFileError(path, "encrypted PDF (needs a password)")
 
 
-def _extract(reader: PdfReader, path: Path) -> list[Page]:
-    """One Page per physical page, numbered from 1 in file order."""
-    _unlock(reader, path)
-    pages: list[Page] = []
-    failure: Exception | None = None
-    for index, page in enumerate(reader.pages):
+def _declared_labels(reader: PdfReader) -> list[str]:
+    """The PDF's own page labels ('iii', 'A-3'), or none when it declares none."""
+    if "/PageLabels" not in reader.trailer["/Root"]:
+        return []
+    return list(reader.page_labels)
+
+
+def _check(data: bytes, path: Path) -> tuple[int, list[str]]:
+    """Page count and declared labels, refusing encrypted, corrupt and page-less PDFs."""
+    with _quiet_pypdf():
         try:
-            text = page.extract_text() or ""
+            reader = PdfReader(io.BytesIO(data))
+            _unlock(reader, path)
+            count = len(reader.pages)
+            labels = _declared_labels(reader) if count else []
+        except UnreadableFileError:
+            raise
+        except FileNotDecryptedError as exc:
+            raise UnreadableFileError(path, "encrypted PDF (needs a password)") from exc
         except Exception as exc:
-            # One broken page should not cost the whole paper; it stays in, empty, to be reported.
-            failure, text = failure or exc, ""
-        pages.append(Page(text, index + 1))
-    if not pages:
+            # Malformed PDFs raise far more than PdfReadError (KeyError, ValueError, ...).
+            raise UnreadableFileError(path, f"corrupt PDF: {short_message(exc)}") from exc
+    if not count:
         raise UnreadableFileError(path, "PDF has no pages")
+    return count, labels
+
+
+def _has_image(page: pypdfium2.PdfPage) -> bool:
+    return any(True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2))
+
+
+def _ocr_words(page: pypdfium2.PdfPage) -> list[Word] | None:
+    """Words OCR reads from the page image; None when OCR is missing or fails (the page stays unread)."""
+    try:
+        from corpus.ocr import ocr_words  # heavy and optional: loaded only for scanned pages
+    except ImportError:
+        return None
+    try:
+        return list(ocr_words(page))
+    except Exception:
+        return None
+
+
+def read_page(pdf: pypdfium2.PdfDocument, index: int) -> _RawPage:
+    """Words and rules of one page; an image page goes to OCR."""
+    page = pdf[index]
+    height = page.get_size()[1]
+    words = page_words(page)
+    rules = tuple(page_rules(page))
+    if len(words) < MIN_TEXT_WORDS and _has_image(page):
+        found = _ocr_words(page)
+        return _RawPage(tuple(found or ()), rules, height, ocr=True)
+    return _RawPage(tuple(words), rules, height)
+
+
+def _without_furniture(raw: list[_RawPage]) -> tuple[list[tuple[Word, ...]], dict[int, str]]:
+    """Each page's words less its running headers and footers, and printed page numbers by index."""
+    edges: list[EdgeRow] = []
+    for index, page in enumerate(raw):
+        rows = [(tuple(row), len(row_lines(row))) for row in word_rows(page.words)]
+        edges.extend(edge_rows(index, rows, page.height))
+    found = furniture(edges, len(raw))
+    dropped = {id(w) for e in found for w in e.words}
+    words = [tuple(w for w in page.words if id(w) not in dropped) for page in raw]
+    return words, printed_numbers([e for e in edges if e in found], len(raw))
+
+
+def _known_words(pages: list[tuple[Word, ...]]) -> frozenset[str]:
+    """Lowercase words of the whole paper, line-end fragments ('refurbish-') left out."""
+    known = set()
+    for words in pages:
+        for word in words:
+            token = _TOKEN_EDGE.sub("", word.text.lower())
+            if token and not word.text.endswith("-"):
+                known.add(token)
+    return frozenset(known)
+
+
+def _mend_seams(texts: list[str]) -> list[str]:
+    """A word hyphenated across a page break is made whole on the page where it starts."""
+    for i in range(len(texts) - 1):
+        nxt = texts[i + 1].lstrip()
+        if _HYPHEN_TAIL.search(texts[i]) and (match := _FIRST_WORD.match(nxt)):
+            texts[i] = texts[i][:-1] + match.group(1)
+            texts[i + 1] = nxt[match.end() :]
+    return texts
+
+
+def _label(index: int, printed: dict[int, str], declared: list[str]) -> str | None:
+    label = printed.get(index) or (declared[index] if index < len(declared) else None)
+    return label if label and label != str(index + 1) else None
+
+
+def _read(data: bytes, path: Path) -> list[Page]:
+    count, declared = _check(data, path)
+    try:
+        pdf = pypdfium2.PdfDocument(data)
+    except Exception as exc:
+        raise UnreadableFileError(path, f"corrupt PDF: {short_message(exc)}") from exc
+    raw: list[_RawPage] = []
+    failure: Exception | None = None
+    try:
+        for index in range(min(count, len(pdf))):
+            try:
+                raw.append(read_page(pdf, index))
+            except Exception as exc:
+                # One broken page should not cost the whole paper; it stays in, empty, to be reported.
+                failure = failure or exc
+                raw.append(_RawPage((), (), 0.0))
+    finally:
+        pdf.close()
+    words, printed = _without_furniture(raw)
+    known = _known_words(words)
+    texts = _mend_seams([page_text(w, page.rules, known) for w, page in zip(words, raw, strict=False)])
+    pages = [Page(t, i + 1, _label(i, printed, declared), raw[i].ocr) for i, t in enumerate(texts)]
     if not any(page.text.strip() for page in pages):
         if failure is not None:
             raise UnreadableFileError(path, f"corrupt PDF: {short_message(failure)}") from failure
@@ -63,17 +193,12 @@ def _extract(reader: PdfReader, path: Path) -> list[Page]:
 
 
 def read_pdf(path: Path) -> list[Page]:
-    """Text of each page; blank pages stay in with empty text so callers can report them."""
+    """Text of each physical page (number from 1), its printed or declared label, and whether OCR read it.
+
+    Blank pages stay in with empty text so callers can report them. UnreadableFileError names the
+    reason: empty file, encrypted, corrupt, no pages, or no text even after OCR.
+    """
     data = load_bytes(path)
     if not data:
         raise UnreadableFileError(path, "empty file")
-    with _quiet_pypdf():
-        try:
-            return _extract(PdfReader(io.BytesIO(data)), path)
-        except UnreadableFileError:
-            raise
-        except FileNotDecryptedError as exc:
-            raise UnreadableFileError(path, "encrypted PDF (needs a password)") from exc
-        except Exception as exc:
-            # Malformed PDFs raise far more than PdfReadError (KeyError, ValueError, ...).
-            raise UnreadableFileError(path, f"corrupt PDF: {short_message(exc)}") from exc
+    return _read(data, path)

@@ -1,0 +1,218 @@
+"""Page layout from word boxes: words -> lines -> regions (plain text, text columns or a table grid)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from statistics import median
+
+from corpus.geometry import Word
+
+# Words further apart than this (in ems) belong to different cells or columns, not one line of text.
+SEGMENT_GAP_EM = 1.0
+# A gutter: a vertical band at least this wide (in ems) that no line crosses over consecutive rows.
+MIN_GUTTER_EM = 0.8
+# Text columns need this many rows side by side; fewer reads as a small table or a one-off gap.
+MIN_COLUMN_ROWS = 3
+MIN_TABLE_ROWS = 2
+# A side of a gutter whose lines average fewer words than this holds table cells, not running text.
+MIN_COLUMN_WORDS = 4.0
+# Vertical overlap (fraction of the smaller height) that puts two words on one row.
+ROW_OVERLAP = 0.5
+
+Band = tuple[float, float]
+
+
+@dataclass(frozen=True)
+class Line:
+    """Words on one baseline with no wide gap between them, left to right."""
+
+    words: tuple[Word, ...]
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].x0
+
+    @property
+    def x1(self) -> float:
+        return max(w.x1 for w in self.words)
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def size(self) -> float:
+        return median(w.size for w in self.words)
+
+    @property
+    def bold(self) -> bool:
+        return all(w.bold for w in self.words)
+
+
+@dataclass(frozen=True)
+class Region:
+    """Consecutive rows sharing a layout.
+
+    kind: "text" (read row by row), "columns" (read column by column) or "table" (cells by gutters).
+    gutters: the empty vertical bands (x0, x1) in points between columns or cells, left to right.
+    """
+
+    kind: str
+    rows: tuple[tuple[Line, ...], ...]
+    gutters: tuple[Band, ...] = ()
+
+    @property
+    def top(self) -> float:
+        return min(line.top for row in self.rows for line in row)
+
+    def columns(self) -> list[list[Line]]:
+        """Lines between consecutive gutters, each column top to bottom."""
+        edges = [float("-inf")] + [g[1] for g in self.gutters]
+        found: list[list[Line]] = [[] for _ in edges]
+        for row in self.rows:
+            for line in row:
+                index = sum(1 for edge in edges[1:] if line.x0 >= edge - 0.5)
+                found[index].append(line)
+        return found
+
+
+def _same_row(row: list[Word], word: Word) -> bool:
+    top = median(w.top for w in row)
+    bottom = median(w.bottom for w in row)
+    overlap = min(bottom, word.bottom) - max(top, word.top)
+    return overlap >= ROW_OVERLAP * min(bottom - top, word.height)
+
+
+def word_rows(words: Sequence[Word]) -> list[list[Word]]:
+    """Words grouped by baseline band, rows top to bottom, words left to right."""
+    rows: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: (w.middle, w.x0)):
+        if rows and _same_row(rows[-1], word):
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    return [sorted(row, key=lambda w: w.x0) for row in rows]
+
+
+def row_lines(row: list[Word]) -> tuple[Line, ...]:
+    """A row cut into lines wherever the gap between words is wider than SEGMENT_GAP_EM."""
+    lines: list[list[Word]] = [[row[0]]]
+    for word in row[1:]:
+        last = lines[-1][-1]
+        if word.x0 - last.x1 > SEGMENT_GAP_EM * max(word.size, last.size):
+            lines.append([word])
+        else:
+            lines[-1].append(word)
+    return tuple(Line(tuple(ws)) for ws in lines)
+
+
+def _free(row: tuple[Line, ...], left: float, right: float, min_width: float) -> list[Band]:
+    """Bands of [left, right] that no line of the row covers, at least min_width wide."""
+    bands, x = [], left
+    for line in sorted(row, key=lambda ln: ln.x0):
+        if line.x0 - x >= min_width:
+            bands.append((x, line.x0))
+        x = max(x, line.x1)
+    if right - x >= min_width:
+        bands.append((x, right))
+    return bands
+
+
+def _intersect(a: list[Band], b: list[Band], min_width: float) -> list[Band]:
+    out = []
+    for a0, a1 in a:
+        for b0, b1 in b:
+            lo, hi = max(a0, b0), min(a1, b1)
+            if hi - lo >= min_width:
+                out.append((lo, hi))
+    return out
+
+
+def _interior(bands: list[Band], rows: Sequence[tuple[Line, ...]]) -> tuple[Band, ...]:
+    """Bands with text on both sides within these rows: gutters, not margins."""
+    lines = [line for row in rows for line in row]
+    return tuple(
+        (g0, g1)
+        for g0, g1 in bands
+        if any(ln.x1 <= g0 + 0.5 for ln in lines) and any(ln.x0 >= g1 - 0.5 for ln in lines)
+    )
+
+
+def _kind(rows: Sequence[tuple[Line, ...]], gutters: tuple[Band, ...]) -> str:
+    """'columns' for running text side by side, 'table' for cells, 'text' when there is no gutter."""
+    two_sided = sum(1 for row in rows if len(row) > 1)
+    if not gutters or two_sided < MIN_TABLE_ROWS:
+        return "text"
+    if len(gutters) == 1 and len(rows) >= MIN_COLUMN_ROWS:
+        sides = Region("columns", tuple(rows), gutters).columns()
+        if all(side and median(len(ln.words) for ln in side) >= MIN_COLUMN_WORDS for side in sides):
+            return "columns"
+    return "table"
+
+
+def _run(
+    rows: Sequence[tuple[Line, ...]], start: int, edges: Band, min_width: float
+) -> tuple[int, tuple[Band, ...]]:
+    """Where the run of rows from `start` sharing a free vertical band ends, and its gutters."""
+    bands = _free(rows[start], edges[0], edges[1], min_width)
+    end = start + 1
+    while end < len(rows):
+        narrowed = _intersect(bands, _free(rows[end], edges[0], edges[1], min_width), min_width)
+        if not narrowed:
+            break
+        bands, end = narrowed, end + 1
+    return end, _interior(bands, rows[start:end])
+
+
+def regions(rows: Sequence[tuple[Line, ...]]) -> list[Region]:
+    """Rows split into regions: a run of rows sharing an empty vertical band is columns or a table.
+
+    The run grows greedily while the rows' free bands still intersect (a gutter across many lines);
+    a first row that hides gutters the rest of the run shares (a sentence above a table) stays text.
+    """
+    if not rows:
+        return []
+    edges = (min(ln.x0 for row in rows for ln in row), max(ln.x1 for row in rows for ln in row))
+    min_width = MIN_GUTTER_EM * median(line.size for row in rows for line in row)
+    found: list[Region] = []
+    start = 0
+    while start < len(rows):
+        end, gutters = _run(rows, start, edges, min_width)
+        kind = _kind(rows[start:end], gutters)
+        if kind != "text" and start + 1 < len(rows):
+            later_end, later = _run(rows, start + 1, edges, min_width)
+            if len(later) > len(gutters) and later_end >= end:
+                kind = "text"
+        if kind == "text":
+            found.append(Region("text", (rows[start],)))
+            start += 1
+            continue
+        found.append(Region(kind, tuple(rows[start:end]), gutters))
+        start = end
+    return _merge_text(found)
+
+
+def _merge_text(found: list[Region]) -> list[Region]:
+    """Consecutive single-row text regions become one text region."""
+    merged: list[Region] = []
+    for region in found:
+        if merged and region.kind == "text" and merged[-1].kind == "text":
+            merged[-1] = Region("text", merged[-1].rows + region.rows)
+        else:
+            merged.append(region)
+    return merged
+
+
+def page_regions(words: Sequence[Word]) -> list[Region]:
+    """The page's words as regions in reading order (top to bottom)."""
+    rows = [row_lines(row) for row in word_rows(words) if row]
+    return regions(rows)

@@ -1,0 +1,86 @@
+"""PDF tables: ruled grids and aligned columns come out as tab-separated rows, wrapped cells whole."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.pdfgen import canvas
+
+from corpus.blocks import parse_blocks
+from corpus.cleaner import clean_pages
+from corpus.pdf import read_pdf
+
+HEIGHT = 842
+
+
+def _ruled_table(path: Path) -> Path:
+    """A grid with a header row and two rows whose cells wrap over two or three lines."""
+    sheet = canvas.Canvas(str(path), pagesize=(595, HEIGHT))
+    sheet.setFont("Helvetica", 9)
+    xs, ys = [50, 110, 260, 350, 540], [100, 116, 160, 204]
+    cells = [
+        [["Pledge"], ["Description"], ["Holder"], ["Update"]],
+        [
+            ["Pledge", "11"],
+            ["Plant 5,000 street trees", "across the borough"],
+            ["Cllr Dana", "Okafor"],
+            ["2,140 trees planted so", "far; winter season", "booked."],
+        ],
+        [
+            ["Pledge", "12"],
+            ["Introduce a free bulky", "waste collection"],
+            ["Cllr Imran", "Vesey"],
+            ["Vehicle procurement", "slipped to Q3."],
+        ],
+    ]
+    for x in xs:
+        sheet.line(x, HEIGHT - ys[0], x, HEIGHT - ys[-1])
+    for y in ys:
+        sheet.line(xs[0], HEIGHT - y, xs[-1], HEIGHT - y)
+    for r, row in enumerate(cells):
+        for c, lines in enumerate(row):
+            for k, text in enumerate(lines):
+                sheet.drawString(xs[c] + 3, HEIGHT - ys[r] - 11 - 11 * k, text)
+    sheet.showPage()
+    sheet.save()
+    return path
+
+
+def test_ruled_table_rows_keep_wrapped_cells_whole(tmp_path: Path) -> None:
+    text = read_pdf(_ruled_table(tmp_path / "grid.pdf"))[0].text
+    assert text.split("\n") == [
+        "Pledge\tDescription\tHolder\tUpdate",
+        "Pledge 11\tPlant 5,000 street trees across the borough\tCllr Dana Okafor\t"
+        "2,140 trees planted so far; winter season booked.",
+        "Pledge 12\tIntroduce a free bulky waste collection\tCllr Imran Vesey\tVehicle procurement slipped to Q3.",
+    ]
+
+
+def test_ruled_table_rows_reach_blocks_with_their_headers(tmp_path: Path) -> None:
+    pages = clean_pages(read_pdf(_ruled_table(tmp_path / "grid.pdf")))
+    rows = [b.text for b in parse_blocks(pages) if b.kind == "row"]
+    assert "Holder: Cllr Imran Vesey" in rows[1].split("\n")
+    assert "Description: Plant 5,000 street trees across the borough" in rows[0].split("\n")
+
+
+def test_unruled_aligned_columns_are_a_table(tmp_path: Path) -> None:
+    sheet = canvas.Canvas(str(tmp_path / "plain.pdf"), pagesize=(595, HEIGHT))
+    sheet.setFont("Helvetica", 10)
+    sheet.drawString(50, HEIGHT - 80, "Payments made in May 2024 were approved as listed below.")
+    rows = [
+        ("Date", "Payee", "Amount"),
+        ("02/05/24", "Anglian Water", "£41.20"),
+        ("09/05/24", "Village Hall Trust", "£150.00"),
+        ("17/05/24", "Clerk salary", "£612.45"),
+    ]
+    for i, row in enumerate(rows):
+        for x, cell in zip((50, 200, 420), row, strict=False):
+            sheet.drawString(x, HEIGHT - 110 - 14 * i, cell)
+    sheet.showPage()
+    sheet.save()
+    text = read_pdf(tmp_path / "plain.pdf")[0].text
+    assert text.split("\n\n") == [
+        "Payments made in May 2024 were approved as listed below.",
+        "Date\tPayee\tAmount\n02/05/24\tAnglian Water\t£41.20\n09/05/24\tVillage Hall Trust\t£150.00\n"
+        "17/05/24\tClerk salary\t£612.45",
+    ]
