@@ -70,7 +70,8 @@ REFERENCES = (
 
 @dataclass(frozen=True)
 class Turn:
-    """One earlier exchange: the question as asked, how it was read (None: as asked), the answer text."""
+    """One earlier exchange: the question as asked, how it was read (None: as asked) and the answer's
+    text, kept with the turn for the record; a reading uses the questions only."""
 
     question: str
     read_as: str | None = None
@@ -100,6 +101,7 @@ def resolve(question: str, history: Sequence[Turn]) -> Reading:
 
 def read(question: str, context: str) -> Reading:
     """One follow-up step: `question` read against the single previous question `context`."""
+    question = " ".join(question.split())
     frame = parse_frame(" ".join(context.split()))
     lead = _LEAD_IN.match(question)
     rest = question[lead.end() :] if lead else question
@@ -120,19 +122,28 @@ def load_history(path: str | Path) -> list[Turn]:
     """Earlier turns from a file, oldest first: JSON objects with a 'question' (and optionally
     'read_as', 'answer'), one a line or as `councilqa ask --json` prints them; or plain lines, one
     question each. Raises ValueError naming the file and the reason when it cannot be read so."""
-    text = Path(path).read_text(encoding="utf-8")
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"{path}: not a history of questions (not UTF-8 text)") from exc
     if not text.lstrip().startswith("{"):
         return [Turn(line.strip()) for line in text.splitlines() if line.strip()]
     decoder, turns, at = json.JSONDecoder(), [], 0
     while (at := _SPACE.match(text, at).end()) < len(text):
         try:
             record, at = decoder.raw_decode(text, at)
-            turns.append(
-                Turn(str(record["question"]), record.get("read_as"), str(record.get("answer") or ""))
-            )
+            turns.append(_turn(record))
         except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
             raise ValueError(f"{path}: not a history of questions ({exc!r})") from exc
     return turns
+
+
+def _turn(record: dict) -> Turn:
+    """A Turn from one JSON object; TypeError when its fields are not text."""
+    question, read_as, answer = record["question"], record.get("read_as"), record.get("answer") or ""
+    if not isinstance(question, str) or not isinstance(read_as, str | None) or not isinstance(answer, str):
+        raise TypeError("'question', 'read_as' and 'answer' must be text")
+    return Turn(question, read_as, answer)
 
 
 def _is_question(text: str) -> bool:

@@ -222,13 +222,26 @@ def test_history_file_of_ask_json_output_or_plain_lines(tmp_path) -> None:
 
 
 @pytest.mark.parametrize(
-    "content", ['{"answer": "no question"}', '{"question": "x"} [1, 2]', '{"question": ']
+    "content",
+    [
+        '{"answer": "no question"}',
+        '{"question": "x"} [1, 2]',
+        '{"question": ',
+        '{"question": "x", "read_as": 7}',
+    ],
 )
 def test_a_bad_history_file_is_one_error_naming_it(tmp_path, content) -> None:
     bad = tmp_path / "bad.jsonl"
     bad.write_text(content)
     with pytest.raises(ValueError, match="bad.jsonl: not a history of questions"):
         load_history(bad)
+
+
+def test_a_history_file_that_is_not_text_is_one_error_naming_it(tmp_path) -> None:
+    binary = tmp_path / "chat.bin"
+    binary.write_bytes(b"{\xff\xfe\x00")
+    with pytest.raises(ValueError, match="chat.bin: not a history of questions"):
+        load_history(binary)
 
 
 PIECES = st.sampled_from(
