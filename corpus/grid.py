@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from corpus.table import is_rule
 
@@ -50,7 +51,7 @@ class Slot:
 
 @dataclass(frozen=True)
 class Grid:
-    """Rows of slots, all the same width; marked[r]: row r is marked as a header row."""
+    """Rows of slots over the columns where cells start; marked[r]: row r is marked as a header row."""
 
     slots: tuple[tuple[Slot, ...], ...]
     marked: tuple[bool, ...]
@@ -65,35 +66,68 @@ def _is_marked(row: SourceRow) -> bool:
     return row.header or (bool(given) and all(span.header for span in given))
 
 
+@dataclass(frozen=True)
+class _Placed:
+    """A cell's reach in one row: grid columns col .. col+width-1."""
+
+    col: int
+    width: int
+    slot: Slot
+
+
+def _free_column(blocked: list[_Placed], c: int) -> int:
+    """The first column from c that no span from an earlier row covers; `blocked` is sorted by col."""
+    for placed in blocked:
+        if placed.col <= c < placed.col + placed.width:
+            c = placed.col + placed.width
+    return c
+
+
 def layout(rows: Sequence[SourceRow]) -> Grid:
     """Place each cell at the first free slot of its row, covering the rows and columns it spans.
 
     The placement is the HTML table model's (WHATWG HTML, 'forming a table'), without row groups:
-    a cell that an earlier row's span already covers pushes the row's later cells right.
+    a cell that an earlier row's span already covers pushes the row's later cells right. Where
+    spans overlap (a broken file), the earlier cell keeps the slot.
     """
-    placed: dict[tuple[int, int], Slot] = {}
+    reach: list[list[_Placed]] = [[] for _ in rows]
     owners = 0
     for r, row in enumerate(rows):
-        c = 0
+        blocked, c = sorted(reach[r], key=lambda placed: placed.col), 0
         for span in row.spans:
-            while (r, c) in placed:
-                c += 1
+            c = _free_column(blocked, c)
             width = min(max(span.cols, 1), _MAX_COLS)
-            above = placed.get((r - 1, c), Slot())
+            above = (
+                next((p.slot for p in reach[r - 1] if p.col <= c < p.col + p.width), Slot()) if r else Slot()
+            )
             if span.merged_up and above.owner >= 0:
-                for k in range(width):
-                    placed[(r, c + k)] = placed.get((r - 1, c + k), above)
+                reach[r].append(_Placed(c, width, above))
             else:
                 height = len(rows) - r if span.rows <= 0 else min(span.rows, len(rows) - r, _MAX_ROWS)
                 slot = Slot(owners, span.text, r, c) if span.given else Slot()
                 owners += 1
                 for dr in range(height):
-                    for k in range(width):
-                        placed.setdefault((r + dr, c + k), slot)
+                    reach[r + dr].append(_Placed(c, width, slot))
             c += width
-    width = max((c + 1 for _, c in placed), default=0)
-    slots = tuple(tuple(placed.get((r, c), Slot()) for c in range(width)) for r in range(len(rows)))
-    return Grid(slots, tuple(_is_marked(row) for row in rows))
+    return Grid(_slots(reach), tuple(_is_marked(row) for row in rows))
+
+
+def _slots(reach: list[list[_Placed]]) -> tuple[tuple[Slot, ...], ...]:
+    """Rows of slots over the columns where some cell starts; the rest only ever sit under spans."""
+    starts = sorted({p.slot.col for row in reach for p in row if p.slot.owner >= 0})
+    index = {col: i for i, col in enumerate(starts)}
+    moved: dict[int, Slot] = {}
+    slots = []
+    for row in reach:
+        line = [Slot()] * len(starts)
+        for placed in reversed(row):  # the earlier cell wins an overlap, so it is written last
+            if placed.slot.owner < 0:
+                continue
+            slot = moved.setdefault(placed.slot.owner, replace(placed.slot, col=index[placed.slot.col]))
+            for k in range(bisect_left(starts, placed.col), bisect_left(starts, placed.col + placed.width)):
+                line[k] = slot
+        slots.append(tuple(line))
+    return tuple(slots)
 
 
 def one_line(text: str) -> str:

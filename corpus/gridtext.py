@@ -27,11 +27,6 @@ class TableText:
     notes: tuple[str, ...] = ()
 
 
-def _kept_columns(grid: Grid) -> list[int]:
-    """Columns where some cell starts: a column only ever covered by spans is layout, not data."""
-    return [c for c in range(grid.width) if any(row[c].owner >= 0 and row[c].col == c for row in grid.slots)]
-
-
 def _starts_here(grid: Grid, r: int, cols: list[int]) -> bool:
     """Whether a cell with text starts in row r (a row wholly under rowspans from above repeats them)."""
     return any(grid.slots[r][c].row == r and grid.slots[r][c].text for c in cols)
@@ -105,7 +100,7 @@ def _labels(grid: Grid, rows: list[int], cols: list[int]) -> tuple[str, ...]:
 
 def read_grid(grid: Grid) -> TableText:
     """Captions, header and data rows of a laid-out table; see TableText."""
-    cols = _kept_columns(grid)
+    cols = list(range(grid.width))  # layout keeps only columns where cells start
     body = [r for r in range(len(grid.slots)) if _starts_here(grid, r, cols)]
     if len(cols) < 2:
         return TableText(captions=tuple(grid.slots[r][c].text for r in body for c in cols))

@@ -267,8 +267,10 @@ def _source(ids: list[list[int]]) -> list[SourceRow]:
 
 @settings(max_examples=200, deadline=None)
 @given(_merged_grids())
-def test_layout_puts_every_cell_back_where_it_spans(ids: list[list[int]]) -> None:
+def test_layout_puts_every_cell_back_over_the_columns_where_cells_start(ids: list[list[int]]) -> None:
     grid = layout(_source(ids))
+    # Columns where no cell starts lie wholly under wider cells: the grid leaves them out.
+    starts = [c for c in range(len(ids[0])) if any(c == 0 or line[c - 1] != line[c] for line in ids)]
     assert [[slot.text for slot in row] for row in grid.slots] == [
-        [f"cell {i}" for i in line] for line in ids
+        [f"cell {line[c]}" for c in starts] for line in ids
     ]
