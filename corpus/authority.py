@@ -13,11 +13,12 @@ _KIND_OF = r"City and County|Metropolitan Borough|Regional District|Regional Mun
 _KIND_OF += r"|City|Town|Township|Village|County|Borough|District|Municipality|Parish|Municipal District"
 # The ways papers name an authority: "X [kind] Council", "[kind] of X [Council]", "London Borough of X",
 # "X [Unified] School District", "X County Board of Supervisors", "X Planning Commission",
-# "X Water District" and other special districts.
+# "X Water District" and other special districts, "X Regional District", "X District School Board".
 _INSTITUTION = (
     r"Council|(?:Unified |Union |Independent |Elementary |High |Joint |Community )?School District"
-    r"|Board of Supervisors|Planning Commission|(?:Water|Fire(?: Protection)?|Sanitary|Sanitation|Park"
-    r"|Recreation|Hospital|Transit|Irrigation|Utility|Library|Community Services) District"
+    r"|(?:District )?School Board|Board of Supervisors|Planning Commission|Regional District"
+    r"|(?:Water|Fire(?: Protection)?|Sanitary|Sanitation|Park|Recreation|Hospital|Transit|Irrigation"
+    r"|Utility|Library|Community Services) District"
 )
 _NAMES = re.compile(
     rf"\b(?:London|Royal) Borough of {_PLACE}"
@@ -179,19 +180,24 @@ def _merge_keys(seen: list[_Seen]) -> dict[tuple[str, str, str], list[_Seen]]:
     return groups
 
 
-def _score(group: list[_Seen]) -> tuple[float, int]:
+def _score(group: list[_Seen]) -> tuple[bool, bool, float, int]:
+    """Rank of an authority: set out as a heading in the opening (the letterhead), then the smaller
+    authority among those, then how often and how early it is named."""
     first = min(s.offset for s in group)
-    score = (
+    letterhead = any(s.heading and s.offset < _MASTHEAD for s in group)
+    specific = letterhead and bool(_SPECIFIC.search(group[0].name))
+    count = (
         len(group) + _MASTHEAD_BONUS * (first < _MASTHEAD) + _HEADING_BONUS * any(s.heading for s in group)
     )
-    return score + (first < _MASTHEAD and bool(_SPECIFIC.search(group[0].name))), -first
+    return letterhead, specific, count, -first
 
 
 def find_council(text: str) -> str | None:
     """The authority the paper names as its own, in its fullest form, or None.
 
-    The authority named most, with names in the opening and heading lines counting extra and the
-    smaller authority winning among those in the opening; a bare "X Council" is trusted only when
+    An authority set out as a heading line in the paper's opening is its own (the smaller one if
+    there are several: a town council above its city); otherwise the authority named most, names
+    in the opening and in heading lines counting extra. A bare "X Council" is trusted only when
     repeated, set out as a heading, or the bare form of a fuller name in the paper; a name cut
     short (see _of_form) only when the paper also names the place in full.
     """

@@ -23,7 +23,7 @@ _TYPE_SIGNALS = tuple(
     (kind, weight, re.compile(pattern, re.I | re.M))
     for kind, weight, pattern in (
         ("agenda", 2, r"\bagenda\b"),
-        ("agenda", 4, _SHORT.format(n=4, word=r"agenda\b(?! items?\b)") + r"|\bagenda pack(?:age)?\b"),
+        ("agenda", 4, _SHORT.format(n=6, word=r"agenda\b(?! items?\b)") + r"|\bagenda pack(?:age)?\b"),
         ("agenda", 3, r"members are (?:invited|requested|summoned) to attend|notice of (?:the )?meeting"),
         ("agenda", 3, r"\(pages? \d+ ?[-–] ?\d+\)"),
         ("minutes", 4, r"^\W*minutes of\b"),
@@ -48,6 +48,8 @@ _TYPE_SIGNALS = tuple(
         ("minutes", 1, r"apologies for absence"),
         ("report", 3, r"^\W*report (?:of|to|by|from)\b"),
         ("report", 4, r"\bstaff report\b|^\W*memorandum\W*$"),
+        # A memo header: "TO:" with "FROM:" or "SUBJECT:" within the next few lines.
+        ("report", 3, r"^\W*to\s*:[^\n]*\n(?:[^\n]*\n){0,3}?\W*(?:from|subject|re)\s*:"),
         ("report", 2, r"^[\W\d]*(?:recommendations?|reasons? for recommendations?|executive summary)\b"),
         ("report", 2, r"purpose of (?:the |this )?report|^\W*subject\s*:|recommended action|fiscal impact"),
         ("report", 1, r"^[\W\d]*(?:summary|implications|background papers?)\W*$"),
@@ -66,7 +68,7 @@ _TYPE_SIGNALS = tuple(
     )
 )
 _TITLE_TYPES = {
-    "agenda": r"\bagenda\b|notice of meeting",
+    "agenda": r"\bagenda\b(?! items?\b)|notice of meeting",
     "minutes": r"^minutes\b|\bminutes$",
     "report": r"\b(?:report|update|pledges?|progress|performance|monitoring)\b",
     "plan": r"\bplan\b",

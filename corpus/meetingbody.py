@@ -23,13 +23,15 @@ _MAX_WORDS = 14  # a longer line is a sentence, not a heading naming a body
 
 # The council itself as the meeting body: "meeting of the Council", "CITY COUNCIL AGENDA",
 # "Minutes of Guelph City Council", "To: Mayor and City Council", a line that is just "City Council".
-_KIND = r"(?:(?P<kind>city|town|parish|township|village|county|borough|district|community|municipal) )?"
+_KINDS = r"city|town|parish|township|village|county|borough|district|community|municipal"
+_KIND = rf"(?:(?P<kind>{_KINDS}) )?"
 _NOT_A_BODY = r"(?:(?!committee|board|panel|cabinet|commission)\S+ ){0,5}?"
 _SESSION = r"(?:regular |special |ordinary |annual )?"
 _WHOLE_COUNCIL = tuple(
     re.compile(pattern, re.I)
     for pattern in (
         r"\bfull council\b",
+        rf"\b(?:meeting|minutes) of (?:the )?(?P<kind>{_KINDS}) of {_NOT_A_BODY}council\b(?!['’]s)",
         rf"\b(?:meeting|minutes) of (?:the )?{_NOT_A_BODY}{_KIND}council\b(?!['’]s| chambers?\b)",
         # "City Council" alone, "Mayor and Council": a bare "Council" line is a wrapped fragment.
         rf"^(?:(?:staff )?report (?:to )?)?(?:the |and |to )*{_KIND.replace(')?', ')')}council"
