@@ -176,7 +176,7 @@ def _ingest_timers() -> tuple[dict, Callable[[], None]]:
     saved = {
         (ingest_mod, "load_document"): ingest_mod.load_document,
         (ingest_mod, "chunk_document"): ingest_mod.chunk_document,
-        (ingest_mod, "file_hash"): ingest_mod.file_hash,
+        (ingest_mod, "snapshot"): ingest_mod.snapshot,
         (store_mod.Store, "add_document"): store_mod.Store.add_document,
         (store_mod.Store, "save_vectors"): store_mod.Store.save_vectors,
         (store_mod.Store, "transaction"): store_mod.Store.transaction,
@@ -184,7 +184,7 @@ def _ingest_timers() -> tuple[dict, Callable[[], None]]:
     names = {
         "load_document": "read_clean_describe",
         "chunk_document": "chunk (incl. token counting)",
-        "file_hash": "file_hash",
+        "snapshot": "read + hash (snapshot)",
         "add_document": "sqlite+faiss add_document",
         "save_vectors": "save_vectors (faiss write)",
     }

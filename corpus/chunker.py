@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import islice
 
 from corpus.blocks import Block, parse_blocks
 from corpus.document import Chunk, Document, Page
@@ -13,6 +14,7 @@ from corpus.sentences import split_sentences
 TokenCounter = Callable[[str], int]
 
 _ROW_KEY_WORDS = 14
+_WORD = re.compile(r"\S+")
 # Rows shorter than this share a chunk with their neighbours instead of standing alone.
 _SHORT_ROW_SHARE = 4
 
@@ -34,7 +36,7 @@ def _page_span(blocks: Sequence[Block]) -> tuple[int | None, int | None]:
 
 def _words_fit(words: list[str], budget: int, count: TokenCounter) -> int:
     """How many leading words fit the budget (at least one, so progress is certain)."""
-    lo, hi = 1, len(words)
+    lo, hi = 1, min(len(words), max(budget, 1))  # every word is at least one token
     while lo < hi:
         mid = (lo + hi + 1) // 2
         if count(" ".join(words[:mid])) <= budget:
@@ -42,6 +44,37 @@ def _words_fit(words: list[str], budget: int, count: TokenCounter) -> int:
         else:
             hi = mid - 1
     return lo
+
+
+def _more_words_than(text: str, limit: int) -> bool:
+    """Whether `text` has over `limit` words, looking at no more than the first limit + 1 of them."""
+    if len(text) <= limit:
+        return False  # each word takes at least one character
+    return next(islice(_WORD.finditer(text), max(limit, 0), None), None) is not None
+
+
+def _fits(text: str, budget: int, count: TokenCounter) -> bool:
+    """Whether `text` is within `budget` tokens. Every word is at least one token, so a text of more
+    words than the budget is refused without tokenising it: long texts cost linear time, not more."""
+    return not _more_words_than(text, budget) and count(text) <= budget
+
+
+def _cut_words(sentence: str, budget: int, count: TokenCounter) -> list[str]:
+    """An overlong sentence cut at words into pieces within budget, the last possibly short.
+
+    Only the next `budget` words are ever joined and counted, so a 50 MB line without sentence ends
+    costs time linear in its length (counting ever-shorter prefixes of the whole was quadratic).
+    """
+    words_left = (match.group() for match in _WORD.finditer(sentence))
+    window: list[str] = []
+    pieces: list[str] = []
+    while True:
+        window.extend(islice(words_left, max(budget, 1) - len(window)))
+        if not window:
+            return pieces
+        n = len(window) if count(" ".join(window)) <= budget else _words_fit(window, budget, count)
+        pieces.append(" ".join(window[:n]))
+        window = window[n:]
 
 
 def _segments(text: str) -> Iterator[tuple[str, str]]:
@@ -65,17 +98,16 @@ def split_text(text: str, budget: int, count: TokenCounter) -> list[str]:
     current = ""
     for sep, sentence in _segments(text):
         joined = f"{current}{sep}{sentence}" if current else sentence
-        if count(joined) <= budget:
+        if _fits(joined, budget, count):
             current = joined
             continue
         if current:
             pieces.append(current)
-        words = sentence.split()
-        while words and count(" ".join(words)) > budget:
-            n = _words_fit(words, budget, count)
-            pieces.append(" ".join(words[:n]))
-            words = words[n:]
-        current = " ".join(words)
+        if _fits(sentence, budget, count):
+            current = " ".join(sentence.split())
+            continue
+        *whole, current = _cut_words(sentence, budget, count) or [""]
+        pieces.extend(whole)
     if current:
         pieces.append(current)
     return pieces
@@ -114,7 +146,7 @@ def _continued_label(key: str, budget: int, count: TokenCounter) -> str:
 
 def _units(blocks: Sequence[Block], budget: int, count: TokenCounter) -> Iterator[Block]:
     for block in blocks:
-        if block.kind == "heading" or count(block.text) <= budget:
+        if block.kind == "heading" or _fits(block.text, budget, count):
             yield block
         elif block.kind == "row":
             yield from _row_pieces(block, budget, count)

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from corpus.chunker import chunk_document
 from corpus.document import Chunk, Document
-from corpus.errors import UnreadableFileError
-from corpus.loader import file_hash, load_document
-from corpus.reader import SUPPORTED_SUFFIXES
+from corpus.errors import UnreadableFileError, shown
+from corpus.loader import load_document, snapshot
 from index.embedder import Embedder
 from index.faults import checkpoint
 from index.settings import Settings
 from index.store import Store
+from index.walk import Found, walk
 
 
 @dataclass
@@ -30,29 +30,32 @@ class IngestReport:
     failed: list[tuple[str, str]] = field(default_factory=list)
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (source, the stored source it repeats)
     unread_pages: list[tuple[str, tuple[int, ...]]] = field(default_factory=list)  # no text, even by OCR
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (source, why): hidden, links not followed
     chunks: int = 0
 
     def summary(self) -> str:
         return (
             f"{len(self.added)} added, {len(self.replaced)} replaced, {len(self.unchanged)} unchanged, "
             f"{len(self.removed)} removed, {len(self.failed)} failed; {self.chunks} chunks written"
-            + (f"; {len(self.duplicates)} duplicates of stored files skipped" if self.duplicates else "")
+            + (f"; {len(self.duplicates)} duplicates stored once" if self.duplicates else "")
+            + (f"; {len(self.skipped)} skipped" if self.skipped else "")
         )
 
+    def notes(self) -> list[str]:
+        """One line per file passed over, repeated or with unread pages (failures are told as they
+        happen): '<escaped path>: <reason>'."""
+        lines = [note(source, reason) for source, reason in self.skipped]
+        lines += [note(source, f"same content as {twin}, stored once") for source, twin in self.duplicates]
+        for source, pages in self.unread_pages:
+            plural = "s" if len(pages) > 1 else ""
+            numbers = ", ".join(str(n) for n in pages)
+            lines.append(note(source, f"no text on page{plural} {numbers}, even after OCR"))
+        return lines
 
-def walk(paths: Sequence[str | Path]) -> Iterator[tuple[Path, str]]:
-    """Files under the given paths with their source names: the given path joined with the inner path."""
-    for given in paths:
-        root = Path(given)
-        if not root.is_dir():
-            yield root, str(given)
-            continue
-        for dirpath, dirnames, filenames in os.walk(root):
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-            for name in sorted(filenames):
-                if not name.startswith("."):
-                    full = Path(dirpath) / name
-                    yield full, os.path.join(str(given), str(full.relative_to(root)))
+
+def note(source: str, reason: str) -> str:
+    """The one shape of every line that names a file: '<escaped path>: <reason>'."""
+    return f"{shown(source)}: {shown(reason)}"
 
 
 @dataclass
@@ -77,62 +80,73 @@ class Ingestor:
         prune: bool = False,
         progress: bool = True,
         on_error: Callable[[str], None] | None = None,
+        follow_links: bool = False,
     ) -> IngestReport:
+        """Ingest the files under `paths`; `on_error` gets one line per failed file as it fails."""
         report, pending = IngestReport(), _Pending()
-        files = list(walk(paths))
+        files = list(walk(paths, follow_links))
         # One writer at a time per store: a second ingest waits here, or stops naming the first.
         with self.store.writing():
             self._failed = set(self.store.failed_sources())
             self._pending_hashes: dict[str, str] = {}
-            for path, source in _progress(files, progress):
-                self._take(path, source, report, pending, on_error)
+            for found in _progress(files, progress):
+                self._take(found, report, pending, on_error)
                 checkpoint("file")
                 if pending.chunks >= self.settings.commit_chunks:
                     self._write(pending, report)
             self._write(pending, report)
             if prune:
-                self._prune(paths, {source for _, source in files}, report)
+                unwalked = [found.source for found in files if found.folder]
+                self._prune(paths, {found.source for found in files}, report, unwalked)
         return report
 
-    def _take(self, path: Path, source: str, report: IngestReport, pending: _Pending, on_error) -> None:
+    def _take(self, found: Found, report: IngestReport, pending: _Pending, on_error) -> None:
+        """Read, check and chunk one file into `pending`, or name it in the report with why not."""
+        source = found.source
+        if found.skip is not None:
+            report.skipped.append((source, found.skip))
+            return
         try:
-            if path.is_file() and path.suffix.lower() not in SUPPORTED_SUFFIXES:
-                raise UnreadableFileError(
-                    source, f"unsupported file type '{path.suffix.lower() or path.name}'"
-                )
-            sha = file_hash(path) if path.is_file() else ""
-            if sha and self.store.document_hash(source) == sha:
+            taken = snapshot(found.path)  # read once: the hash is of the very bytes parsed below
+            if self._unchanged(source, taken.sha256):
                 report.unchanged.append(source)
-                if source in self._failed:  # it failed once, and is back as it was stored
-                    with self.store.transaction():
-                        self.store.clear_failure(source)
                 return
-            if (twin := self._twin(sha, source)) is not None:
+            if (twin := self._twin(taken.sha256, source)) is not None:
                 report.duplicates.append((source, twin))
                 return
-            document = load_document(path, source, sha)
-            if document.unread_pages:
-                report.unread_pages.append((source, document.unread_pages))
+            document = load_document(found.path, source, taken)
             chunks = chunk_document(document, self.embedder.count_tokens, self.max_tokens)
             if not chunks:
                 raise UnreadableFileError(source, "no text to index")
         except UnreadableFileError as exc:
-            reason = exc.reason
-            report.failed.append((source, reason))
-            with self.store.transaction():
-                self.store.record_failure(source, reason)
-            if on_error:
-                on_error(f"{source}: {reason}")
+            self._fail(source, exc.reason, report, on_error)
             return
+        if document.unread_pages:
+            report.unread_pages.append((source, document.unread_pages))
+        self._pending_hashes[taken.sha256] = source
         pending.documents.append((document, chunks, self.store.document_hash(source) is not None))
 
+    def _unchanged(self, source: str, sha: str) -> bool:
+        """Whether `source` is stored with this content; a failure recorded since is then forgotten."""
+        if self.store.document_hash(source) != sha:
+            return False
+        if source in self._failed:  # it failed once, and is back as it was stored
+            with self.store.transaction():
+                self.store.clear_failure(source)
+        return True
+
+    def _fail(self, source: str, reason: str, report: IngestReport, on_error) -> None:
+        report.failed.append((source, reason))
+        with self.store.transaction():
+            self.store.record_failure(source, reason)
+        if on_error:
+            on_error(note(source, reason))
+
     def _twin(self, sha: str, source: str) -> str | None:
-        """Another stored file with the same content: a paper copied into two folders is one paper."""
-        twin = (self._pending_hashes.get(sha) or self.store.source_of_hash(sha)) if sha else None
-        if twin and twin != source and Path(twin).exists():
-            return twin
-        self._pending_hashes[sha] = source
-        return None
+        """Another file with the same content, stored or about to be: a paper in two folders is one
+        paper. Only files that were read count, so two empty or broken files are never twins."""
+        twin = self._pending_hashes.get(sha) or self.store.source_of_hash(sha)
+        return twin if twin and twin != source and Path(twin).exists() else None
 
     def _write(self, pending: _Pending, report: IngestReport) -> None:
         """Embed a batch, then store it in one transaction: every file in it lands, or none."""
@@ -152,14 +166,18 @@ class Ingestor:
             self.store.bump_generation()
         pending.documents.clear()
 
-    def _prune(self, paths: Sequence[str | Path], seen: set[str], report: IngestReport) -> None:
-        """Drop stored files, and failure records, under the given paths that the walk no longer found."""
+    def _prune(
+        self, paths: Sequence[str | Path], seen: set[str], report: IngestReport, unwalked: Sequence[str] = ()
+    ) -> None:
+        """Drop stored files, and failure records, under the given paths that the walk no longer found.
+        Nothing under an `unwalked` folder (unreadable, a link not followed) goes: it was not looked at."""
         roots = [str(p).rstrip("/") for p in paths]
 
+        def under(source: str, folders: Sequence[str]) -> bool:
+            return any(source == f or source.startswith(f + os.sep) for f in folders)
+
         def gone(sources: list[str]) -> list[str]:
-            return [
-                s for s in sources if s not in seen and any(s == r or s.startswith(r + os.sep) for r in roots)
-            ]
+            return [s for s in sources if s not in seen and under(s, roots) and not under(s, unwalked)]
 
         documents, failures = gone(self.store.sources()), gone(self.store.failed_sources())
         if documents or failures:
@@ -177,7 +195,7 @@ def _embed_text(chunk: Chunk) -> str:
     return f"{chunk.heading}\n{chunk.text}" if chunk.heading else chunk.text
 
 
-def _progress(files: list[tuple[Path, str]], enabled: bool):
+def _progress(files: list[Found], enabled: bool):
     if not enabled or len(files) < 2:
         return files
     from tqdm import tqdm

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from corpus.errors import CorpusError
+from corpus.errors import CorpusError, shown
 from index.embedder import EmbedderError
 from index.filters import Filters
 from index.settings import Settings
@@ -61,6 +61,9 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("paths", nargs="+", help="files or folders (searched recursively)")
     ingest.add_argument("--prune", action="store_true", help="drop stored files under PATHS that are gone")
     ingest.add_argument("--quiet", action="store_true", help="no progress bar")
+    ingest.add_argument(
+        "--follow-links", action="store_true", help="follow links to folders, and to files outside PATHS"
+    )
     ask = sub.add_parser("ask", help="answer a question with citations")
     ask.add_argument("question", nargs="?", help="the question")
     ask.add_argument(
@@ -121,10 +124,9 @@ def _print_answer(answer: Answer) -> None:
         print("\nSources:")
     for c in answer.citations:
         page = c.pages_text + (", read by OCR" if c.ocr else "")
-        print(
-            f"  [{c.n}] {c.title or Path(c.source).name} — {format_date(c.date, c.date_precision)} — {page}"
-        )
-        print(f"       {c.source}")
+        title = shown(c.title or Path(c.source).name)
+        print(f"  [{c.n}] {title} — {format_date(c.date, c.date_precision)} — {page}")
+        print(f"       {shown(c.source)}")
 
 
 def read_questions(path: str) -> list[str]:
@@ -178,9 +180,10 @@ def _search(engine: CouncilQA, args: argparse.Namespace) -> int:
             }
             print(json.dumps(record, ensure_ascii=False))
         else:
+            title = shown(p.title or Path(p.source).name)
             print(
-                f"{rank:>2}. {p.title or Path(p.source).name} — {format_date(p.date, p.date_precision)}"
-                f" — p. {p.page if p.page is not None else '?'}  ({p.source})"
+                f"{rank:>2}. {title} — {format_date(p.date, p.date_precision)}"
+                f" — p. {p.page if p.page is not None else '?'}  ({shown(p.source)})"
             )
             print("    " + " ".join(p.text.split())[:300])
     return 0
@@ -211,7 +214,7 @@ def _stats(settings: Settings, args: argparse.Namespace) -> int:
     print(f"types:     {', '.join(f'{t} {n}' for t, n in s.doc_types) or '-'}")
     print(f"failures:  {len(s.failures)}")
     for source, reason in s.failures:
-        print(f"  {source}: {reason}")
+        print(f"  {shown(source)}: {shown(reason)}")
     return 0
 
 
@@ -227,16 +230,16 @@ def _eval(engine: CouncilQA, args: argparse.Namespace) -> int:
 
 
 def _ingest(engine: CouncilQA, args: argparse.Namespace) -> int:
+    """Each failed file as it fails, then each one passed over, on stderr as '<escaped path>: <reason>'."""
     report = engine.ingest(
         args.paths,
         args.prune,
         progress=not args.quiet,
-        on_error=lambda line: print(f"skipped {line}", file=sys.stderr),
+        on_error=lambda line: print(line, file=sys.stderr, flush=True),
+        follow_links=args.follow_links,
     )
-    for source, pages in report.unread_pages:
-        shown = ", ".join(str(n) for n in pages)
-        plural = "s" if len(pages) > 1 else ""
-        print(f"{source}: no text on page{plural} {shown}, even after OCR", file=sys.stderr)
+    for line in report.notes():
+        print(line, file=sys.stderr)
     print(report.summary())
     return 0
 

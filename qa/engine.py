@@ -46,11 +46,13 @@ class CouncilQA:
         prune: bool = False,
         progress: bool = True,
         on_error: Callable[[str], None] | None = None,
+        follow_links: bool = False,
     ) -> IngestReport:
         from index.ingest import Ingestor
 
         with self._lock:
-            return Ingestor(self.store, self.embedder, self.settings).run(paths, prune, progress, on_error)
+            ingestor = Ingestor(self.store, self.embedder, self.settings)
+            return ingestor.run(paths, prune, progress, on_error, follow_links)
 
     def ask(
         self,

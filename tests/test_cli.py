@@ -101,7 +101,7 @@ def test_bad_file_is_one_line_and_the_rest_goes_on(fake_cli, capsys, tmp_path) -
     assert fake_cli("ingest", str(bad), str(SAMPLES / "004_67e52966cbe4daee.txt"), "--quiet") == 0
     out = capsys.readouterr()
     errors = [line for line in out.err.splitlines() if line.strip()]
-    assert len(errors) == 1 and errors[0].startswith(f"skipped {bad}: ")
+    assert len(errors) == 1 and errors[0].startswith(f"{bad}: ")
     assert "1 added" in out.out and "1 failed" in out.out
 
 
