@@ -122,10 +122,18 @@ def tiny_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.skipif(not Path("/proc/net/tcp").exists(), reason="reads listening sockets from /proc (Linux)")
-@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "Ctrl-C"])
-def test_serve_listens_on_loopback_only_and_stops_its_child(tiny_store: Path, tmp_path: Path, stop) -> None:
+@pytest.mark.parametrize(
+    ("host", "stop"),
+    [(None, signal.SIGTERM), ("127.0.0.2", signal.SIGINT)],  # the default, and an address of one's own
+    ids=["default-SIGTERM", "host-Ctrl-C"],
+)
+def test_serve_listens_where_told_only_and_stops_its_child(
+    tiny_store: Path, tmp_path: Path, host, stop
+) -> None:
     port, log = free_port(), tmp_path / "serve.log"
     command = [sys.executable, "-m", "qa.cli", "serve", "--store", str(tiny_store), "--port", str(port)]
+    command += ["--host", host] if host else []
+    host = host or "127.0.0.1"
     with log.open("w") as out:
         serve = subprocess.Popen(
             command,
@@ -138,8 +146,8 @@ def test_serve_listens_on_loopback_only_and_stops_its_child(tiny_store: Path, tm
     streamlit = []
     try:
         wait_until_listening(port, serve, log)
-        assert listening(port) == {"127.0.0.1"}
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=30) as reply:
+        assert listening(port) == {host}
+        with urllib.request.urlopen(f"http://{host}:{port}/_stcore/health", timeout=30) as reply:
             assert reply.read() == b"ok"
         streamlit = children(serve.pid)
         assert len(streamlit) == 1
@@ -148,7 +156,8 @@ def test_serve_listens_on_loopback_only_and_stops_its_child(tiny_store: Path, tm
         assert not running(streamlit[0]), "the Streamlit child outlived serve"
         assert not listening(port)
         shown = log.read_text()
-        assert f"URL: http://127.0.0.1:{port}" in shown and "External URL" not in shown
+        assert f"URL: http://{host}:{port}" in shown and "External URL" not in shown
+        assert "inotify" not in shown.lower()  # no file watcher
     finally:
         for pid in [serve.pid, *streamlit]:
             if running(pid):
