@@ -28,10 +28,13 @@ _UNKNOWN_PER_LETTER = 0.6
 # read as "pow ass an"). Rank limits by piece length: 1-2 letters, 3 letters; longer pieces are free.
 _MIN_GLUED = 7
 _COMMON_SHORT = (300, 3000)
-# Where the letters of one run may split: lower then upper case ("ParishCouncil") and letters
-# against digits, but never an ordinal ("28th") and not inside a run of capitals ("COVID19").
+# Where the letters of one run may split: lower then upper case ("ParishCouncil"), letters against
+# digits, but never an ordinal ("28th") and not inside a run of capitals ("COVID19"); and after a
+# word's full stop before a capital ("pandemic.In") or its comma or semicolon before any letter
+# (not after an initial, "S.Kirkey", nor inside a web address, "www.example.com").
 _CASE_BREAK = re.compile(
     r"(?<=[a-z]{2})(?=[A-Z])|(?<=[a-z]{2})(?=\d)|(?<=\d)(?=[a-z]{2,})(?!(?:st|nd|rd|th)(?![a-z]))"
+    r"|(?<=[a-z]{2}\.)(?=[A-Z][a-z])|(?<=[a-z]{2}[,;])(?=[A-Za-z])"
 )
 # Only plain words and numbers are touched; addresses, references and URLs keep their shape.
 _PLAIN = re.compile(r"[A-Za-z0-9.,'’-]+")

@@ -92,6 +92,8 @@ def test_a_letter_placed_across_the_gap_moves_to_its_word() -> None:
         ("28thJanuary2021at7.30", ["28th", "January", "2021", "at", "7.30"]),
         ("toreceivetheminutes", ["to", "receive", "the", "minutes"]),
         ("videoconference", ["video", "conference"]),
+        ("pandemic.In", ["pandemic.", "In"]),
+        ("equity,public", ["equity,", "public"]),
     ],
 )
 def test_glued_words_are_split(glued: str, pieces: list[str]) -> None:
@@ -99,7 +101,19 @@ def test_glued_words_are_split(glued: str, pieces: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
-    "word", ["Powassan", "Callander", "Nipissing", "COVID19", "20/03320/TCA", "4th", "McDonald"]
+    "word",
+    [
+        "Powassan",
+        "Callander",
+        "Nipissing",
+        "COVID19",
+        "20/03320/TCA",
+        "4th",
+        "McDonald",
+        "S.Kirkey",
+        "www.nipissing.ca",
+        "p.m.",
+    ],
 )
 def test_names_codes_and_ordinals_are_left_alone(word: str) -> None:
     assert [w.text for w in ocrsplit.split_glued(_word(word, 0, 80))] == [word]
