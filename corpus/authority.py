@@ -212,3 +212,10 @@ def find_council(text: str) -> str | None:
         return None
     key, best = max(valid.items(), key=lambda item: _score(item[1]))
     return max((s.name for s in best if s.key == key), key=len, default=best[0].name)
+
+
+def names_authority(line: str) -> bool:
+    """Whether `line` is just an authority's name ("CITY OF MOUNTAIN VIEW", "Kent County Council")."""
+    text = clean(line).strip(" .,:;")
+    text = title_case(text) if is_caps(text) else text
+    return bool(_NAMES.fullmatch(text)) and _named(text) is not None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from corpus.authority import find_council
+from corpus.authority import find_council, names_authority
 from corpus.dates import find_dates
 from corpus.doctype import DOC_TYPES, classify
 from corpus.document import Metadata
@@ -28,25 +28,48 @@ _BOILERPLATE = re.compile(
     r"|^page \d|^(?:not )?protectively marked|^(?:official|restricted|confidential|exempt)\b"
     r"|^(?:members|apologies|contents|(?:executive )?summary|recommendations?|purpose"
     r"(?: of (?:the |this )?report)?|introduction|background|appendix|date|time|venue|contact)\b\W*$"
-    r"|^present\b|\bpresent\W*$"
+    r"|^present\b|\bpresent\W*$|^\d{1,3}[.)]\s|\bpage \d+(?: of \d+)?\W*$"
     r"|^(?:date|time|venue|place|location|contact|members(?:hip)?|to|from|wards?(?: affected)?)\s*:",
     re.I,
 )
 # Department and council names head many papers but are only titles when nothing better is there.
 _DEPARTMENT = re.compile(r"(?:department|directorate|services?|team|unit|office|governance|council)$", re.I)
-_TITLE_LABEL = re.compile(r"^(?:report )?(?:title|subject)(?: of (?:the )?report)?\s*[:–-]\s*(.*)$", re.I)
+_NEXT_LABEL = (
+    r"date|meeting|report (?:of|to|by)|from|to|wards?(?: affected)?|key decision|contact(?: officer)?"
+    r"|author|ref(?:erence)?|file|item|council district|time|venue"
+)
+# "Subject: X", also mid-line where a text layer joined the masthead: "Meeting: Cabinet Subject: X".
+_TITLE_LABEL = re.compile(
+    r"(?:^|(?<=\s))(?:report )?(?:title|subject)(?: of (?:the )?report)?\s*(?::|^[–-])\s*"
+    rf"(.*?)(?=\s+(?:{_NEXT_LABEL})\s?:|$)",
+    re.I,
+)
+_SEE_BELOW = re.compile(r"\W*(?:see below|as below|various)?\W*$", re.I)  # the real subject follows
+# "Minutes of X", not an agenda item about earlier minutes, cut before "held at ... on ...".
+_MINUTES_OF = re.compile(r"\W*minutes of\b(?!.*\b(?:previous|last)\b)", re.I)
+# Words that can make a title: not weekdays, times or stray marks ("Tuesday - 6:30 PM" is no title).
+_WORDY = re.compile(r"\b(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|[ap]\.?m\b)[^\W\d_]{2,}", re.I)
+_MASTHEAD_LINES = 10  # a paper's title stands within its first lines
 _REPORT_OF = re.compile(r"^report (?:of|by|from)\b:?\s*\S+\s+\S+", re.I)
+
+
+def _department(line: str) -> bool:
+    """A department or authority name: it heads many papers but is only a title when nothing else is."""
+    text = _tidy(line)
+    return bool(_DEPARTMENT.search(text)) or names_authority(text)
 
 
 def _tidy(line: str) -> str:
     text = clean(line).strip(" .,:;|-–—")
+    if _MINUTES_OF.match(text):  # keep "Minutes of X", drop "held at ... on ..."
+        text = re.split(r"\s+held\b", text, flags=re.I)[0]
     text = title_case(text) if is_caps(text) else text
     return text if len(text) <= 150 else text[:150].rsplit(" ", 1)[0]
 
 
 def _titleish(line: str, most: int = 15) -> bool:
     text = clean(line)
-    words = len(_without_dates(text).split())
+    words = len(_WORDY.findall(_without_dates(text)))
     return words >= 2 and len(text.split()) <= most and not _BOILERPLATE.search(text)
 
 
@@ -54,20 +77,20 @@ def find_title(text: str, source: str = "") -> str | None:
     """The paper's title: a markdown heading, a labelled or prominent line, else the file stem."""
     lines = top_lines(text)
     picks = [next((line for line in lines if line.startswith("#") and _titleish(line, 80)), None)]
-    for i, line in enumerate(lines[:-1]):
-        if m := _TITLE_LABEL.match(clean(line)):
-            picks.append(m[1] or lines[i + 1])
-        if _REPORT_OF.match(clean(line)) and _titleish(lines[i + 1], 20):
+    picks.append(next((line for line in lines[:_MASTHEAD_LINES] if _MINUTES_OF.match(line)), None))
+    for i, line in enumerate(lines[: _MASTHEAD_LINES * 2]):
+        values = [m[1] for m in _TITLE_LABEL.finditer(clean(line))]
+        labelled = [v for v in values if not _SEE_BELOW.match(v)]
+        empty = i + 1 < len(lines) and any(not v.strip() for v in values)
+        picks.append(labelled[0] if labelled else lines[i + 1] if empty else None)
+        if _REPORT_OF.match(clean(line)) and i + 1 < len(lines) and _titleish(lines[i + 1], 20):
             picks.append(lines[i + 1])  # the usual report layout: author line, then the title
     bold = [line for line in lines if line.startswith("**") and line.endswith("**")]
     prominent = [line for line in lines if line in bold or is_caps(_without_dates(line))]
     prominent = [line for line in prominent if _titleish(line)]
-    picks.append(next((p for p in prominent if not _DEPARTMENT.search(_tidy(p))), None))
-    minutes = next((line for line in lines[:10] if re.match(r"\W*minutes of\b", line, re.I)), None)
-    if minutes and len(minutes.split()) > 12:  # keep "Minutes of X", drop "held at ... on ..."
-        minutes = re.split(r"\s+held\b", minutes, flags=re.I)[0]
-    picks.append(minutes)
+    picks.append(next((p for p in prominent if not _department(p)), None))
     picks.append(prominent[0] if prominent else None)  # department names only if nothing better
+    picks.append(next((line for line in lines if _titleish(line, 25) and not _department(line)), None))
     picks.append(next((line for line in lines if _titleish(line, 25)), None))
     picks.append(re.sub(r"[_\s-]+", " ", re.split(r"[\\/]", source)[-1].rsplit(".", 1)[0]))
     return next((title for pick in picks if pick and (title := _tidy(pick))), None)

@@ -415,6 +415,33 @@ def test_describe_synthetic_minutes():
         ),
         ("Oversight and Governance\nPERFORMANCE AND RISK TEAM\n", "Performance and Risk Team"),
         ("Quarterly update on housing repairs\n\nsome more text here", "Quarterly update on housing repairs"),
+        # Mastheads as layout-aware text layers join them, and the lines that are never titles.
+        (
+            "Meeting: Cabinet Date: 11 March 2026 Subject: Resource Requirements for the Finance Team\n\n"
+            "Report Of: Head of Paid Service\n",
+            "Resource Requirements for the Finance Team",
+        ),
+        (
+            "SUBJECT: SEE BELOW DATE: August 2, 2021\nSUBJECT: SP20-004. SPECIAL USE PERMIT\n",
+            "SP20-004. Special Use Permit",
+        ),
+        (
+            "MINUTES OF THE ANNUAL MEETING OF HERTINGFORDBURY PARISH COUNCIL HELD ON 9TH MAY 2018 AT 19.30\n"
+            "PRESENT: Cllrs Atkins\n07. ELECTION OF CHAIRMAN\n",
+            "Minutes of the Annual Meeting of Hertingfordbury Parish Council",
+        ),
+        (
+            "Souldern Parish Council\nAccounts to year ending March 2017\nINCOME\n",
+            "Accounts to year ending March 2017",
+        ),
+        (
+            "CITY OF MOUNTAIN VIEW\nTUESDAY, DECEMBER 8, 2020 - 6:30 PM\nCITY COUNCIL AGENDA AND NOTICE\n",
+            "City Council Agenda and Notice",
+        ),
+        (
+            "November 14, 2023 – Minutes – Page 2\nThe Plan for Growth was approved\n",
+            "The Plan for Growth was approved",
+        ),
     ],
 )
 def test_titles(text, title):
