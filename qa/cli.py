@@ -8,21 +8,35 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from corpus.errors import CorpusError, shown
 from index.embedder import EmbedderError
+from index.errors import StoreError
 from index.filters import Filters
 from index.settings import Settings
-from index.store import StoreError, read_stats
+from index.stats import read_stats
 from qa.answer import Answer, format_date
-from qa.engine import CouncilQA
 from qa.evaluate import evaluate
 from qa.followup import load_history
 from qa.goldsets import GoldFormatError, load_gold
 from qa.scorecard import render, to_json
 from qa.server import app_path, run_until_stopped, streamlit_command
 
+if TYPE_CHECKING:
+    from qa.engine import CouncilQA
+
 DOC_TYPES = ("agenda", "minutes", "report", "plan", "other")
+
+
+def __getattr__(name: str) -> object:
+    """`qa.cli.CouncilQA`, imported on first use (PEP 562), so stats, --help and argument errors start
+    without FAISS and the retrieval modules; tests replace it with an engine on a fake model."""
+    if name == "CouncilQA":
+        from qa.engine import CouncilQA
+
+        return CouncilQA
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _date(text: str, end: bool = False) -> dt.date:
@@ -259,7 +273,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "stats":  # no engine: the model is never loaded for it
             return _stats(settings, args)
-        engine = CouncilQA(settings)
+        engine = sys.modules[__name__].CouncilQA(settings)  # through __getattr__, or a test's stand-in
         handlers = {"ingest": _ingest, "ask": _ask, "search": _search, "eval": _eval}
         handler = handlers[args.command]
         return handler(engine, args)

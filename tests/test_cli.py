@@ -195,7 +195,7 @@ def test_stats_of_a_damaged_store_is_one_line(tmp_path, capsys) -> None:
     assert err.startswith("councilqa: error: ") and err.count("\n") == 1 and str(store) in err
 
 
-HEAVY = ("sentence_transformers", "torch", "transformers")
+HEAVY = ("sentence_transformers", "torch", "transformers", "faiss")
 IMPORTED = (
     "import sys\nfrom qa import cli\ntry:\n    code = cli.main(sys.argv[1:])\nexcept SystemExit as exc:\n"
     "    code = exc.code\nprint('HEAVY', sorted(m for m in {heavy} if m in sys.modules), code)\n"
