@@ -80,6 +80,7 @@ class _Seen:
     offset: int
     heading: bool
     clipped: bool = False
+    recased: bool = False  # read from a line in capitals, so its casing is a guess
 
 
 def _place_words(words: list[str]) -> list[str]:
@@ -155,7 +156,7 @@ def _sightings(text: str) -> list[_Seen]:
             if _NOT_AFTER.match(scan, m.end()) or not (named := _named(m[0])):
                 continue
             heading = clean(scan).strip(" .,:") == m[0].strip()
-            seen.append(_Seen(named[0], named[1], offset + m.start(), heading, named[2]))
+            seen.append(_Seen(named[0], named[1], offset + m.start(), heading, named[2], scan is not line))
         offset += len(line)
     return seen
 
@@ -211,7 +212,9 @@ def find_council(text: str) -> str | None:
     if not valid:
         return None
     key, best = max(valid.items(), key=lambda item: _score(item[1]))
-    return max((s.name for s in best if s.key == key), key=len, default=best[0].name)
+    # The fullest form, in the paper's own casing where it writes the name other than in capitals.
+    forms = [s for s in best if s.key == key] or best
+    return max(forms, key=lambda s: (not s.recased, len(s.name))).name
 
 
 def names_authority(line: str) -> bool:

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import re
 
+# Joining words inside hyphenated place names: Stratford-upon-Avon, Burton-cum-Walden, Southend-on-Sea.
+_JOINING = {"upon", "on", "cum", "le", "la", "en", "sur", "under", "in", "by", "the", "de"}
 _SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to"}
 # Some PDF text layers put every word on its own line; past this share of one-word lines the
 # line breaks carry no layout and are joined, so names and dates are whole again.
 _BROKEN_SHARE = 0.6
 _BROKEN_SAMPLE = 200  # lines looked at to decide
 _MIN_SAMPLE = 8  # too few lines say nothing about the layout
+
+
+def _capital(part: str) -> str:
+    return re.sub(r"[^\W\d_]", lambda c: c[0].upper(), part, count=1)
 
 
 def title_case(s: str) -> str:
@@ -23,7 +29,7 @@ def title_case(s: str) -> str:
             out.append(word)  # NHS, PCC, CYP: acronyms rather than shouted words
         else:
             parts = word.lower().split("-")
-            out.append("-".join(re.sub(r"[^\W\d_]", lambda c: c[0].upper(), p, count=1) for p in parts))
+            out.append("-".join(p if j and p in _JOINING else _capital(p) for j, p in enumerate(parts)))
     return " ".join(out)
 
 

@@ -465,6 +465,8 @@ def test_long_title_is_cut_at_a_word():
         ("OVERVIEW AND SCRUTINY OF THE BUDGET", "Overview and Scrutiny of the Budget"),
         ("THE THREE-YEAR PLAN", "The Three-Year Plan"),
         ("NHS AND PCC JOINT BOARD", "NHS and PCC Joint Board"),
+        ("BURTON-CUM-WALDEN PARISH COUNCIL", "Burton-cum-Walden Parish Council"),
+        ("STRATFORD-ON-AVON DISTRICT COUNCIL", "Stratford-on-Avon District Council"),
     ],
 )
 def test_title_case(text, expected):
