@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from itertools import islice
 
 from corpus.blocks import Block, parse_blocks
-from corpus.document import Chunk, Document, Page
+from corpus.document import Chunk, Document
 from corpus.sentences import split_sentences
 
 TokenCounter = Callable[[str], int]
@@ -226,18 +226,26 @@ def chunk_blocks(blocks: Sequence[Block], doc_id: str, count: TokenCounter, max_
     return packer.chunks
 
 
-def _with_page_facts(chunk: Chunk, pages: dict[int, Page]) -> Chunk:
-    """The chunk with the printed labels of its first and last page and whether OCR read any of them."""
+def _with_page_facts(chunk: Chunk, pages: dict) -> Chunk:
+    """The chunk with the printed labels of its first and last page, and whether any of its pages was
+    read by OCR or is restricted."""
     first, last = pages.get(chunk.page_start or -1), pages.get(chunk.page_end or -1)
     span = range(chunk.page_start or 0, (chunk.page_end or chunk.page_start or 0) + 1)
-    ocr = any(pages[n].ocr for n in span if n in pages)
+    spanned = [pages[n] for n in span if n in pages] or pages.get(None, [])
     return replace(
-        chunk, label_start=first.label if first else None, label_end=last.label if last else None, ocr=ocr
+        chunk,
+        label_start=first.label if first else None,
+        label_end=last.label if last else None,
+        ocr=any(page.ocr for page in spanned),
+        restricted=any(page.restricted for page in spanned),
     )
 
 
 def chunk_document(document: Document, count: TokenCounter, max_tokens: int) -> list[Chunk]:
     """Chunks of a cleaned document, each fitting max_tokens with its heading, carrying page labels."""
     chunks = chunk_blocks(parse_blocks(document.pages), document.id, count, max_tokens)
-    pages = {page.number: page for page in document.pages if page.number is not None}
+    pages: dict = {page.number: page for page in document.pages if page.number is not None}
+    # Text without page numbers cannot say which page a chunk came from: it takes the facts of all
+    # the unnumbered pages (a restricted one among them restricts it: the cautious way round).
+    pages[None] = [page for page in document.pages if page.number is None]
     return [_with_page_facts(chunk, pages) for chunk in chunks]

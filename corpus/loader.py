@@ -6,6 +6,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from corpus.access import mark_restricted
 from corpus.cleaner import clean_pages
 from corpus.document import Document
 from corpus.errors import UnreadableFileError
@@ -35,17 +36,20 @@ def file_hash(path: Path) -> str:
     return snapshot(path).sha256
 
 
-def load_document(path: Path, source: str | None = None, taken: Snapshot | None = None) -> Document:
+def load_document(
+    path: Path, source: str | None = None, taken: Snapshot | None = None, access: str | None = None
+) -> Document:
     """Read, clean and describe one paper; UnreadableFileError says why when it can't.
 
     With `taken`, the snapshot's bytes are parsed and its hash becomes the document id, so a file
-    rewritten meanwhile cannot be stored under the hash of other content.
+    rewritten meanwhile cannot be stored under the hash of other content. `access` 'restricted' marks
+    the whole paper restricted, 'public' none of it; None reads the paper's own markings.
     """
     taken = taken or snapshot(path)
     read = read_pages(path, taken.data)
     # An image page that OCR could not read is reported; a page left blank on purpose is not.
     unread = tuple(p.number for p in read if p.ocr and p.number is not None and not p.text.strip())
-    pages = [p for p in clean_pages(read) if p.text.strip()]
+    pages = mark_restricted([p for p in clean_pages(read) if p.text.strip()], access)
     if not pages:
         raise UnreadableFileError(path, "no text after cleaning")
     head = "\n\n".join(p.text for p in pages)[:_DESCRIBE_CHARS]

@@ -81,9 +81,12 @@ class Ingestor:
         progress: bool = True,
         on_error: Callable[[str], None] | None = None,
         follow_links: bool = False,
+        access: str | None = None,
     ) -> IngestReport:
-        """Ingest the files under `paths`; `on_error` gets one line per failed file as it fails."""
+        """Ingest the files under `paths`; `on_error` gets one line per failed file as it fails.
+        `access` 'restricted' or 'public' overrides what the papers' own markings say."""
         report, pending = IngestReport(), _Pending()
+        self.access = access
         files = list(walk(paths, follow_links))
         # One writer at a time per store: a second ingest waits here, or stops naming the first.
         with self.store.writing():
@@ -114,7 +117,7 @@ class Ingestor:
             if (twin := self._twin(taken.sha256, source)) is not None:
                 report.duplicates.append((source, twin))
                 return
-            document = load_document(found.path, source, taken)
+            document = load_document(found.path, source, taken, self.access)
             chunks = chunk_document(document, self.embedder.count_tokens, self.max_tokens)
             if not chunks:
                 raise UnreadableFileError(source, "no text to index")
@@ -130,6 +133,8 @@ class Ingestor:
         """Whether `source` is stored with this content; a failure recorded since is then forgotten."""
         if self.store.document_hash(source) != sha:
             return False
+        if self.access is not None and self.store.document_access(source) != self.access:
+            return False  # the same paper, asked to be stored at another access level
         if source in self._failed:  # it failed once, and is back as it was stored
             with self.store.transaction():
                 self.store.clear_failure(source)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from index.embedder import Embedder, SentenceEmbedder
+from index.embedder import Embedder, SentenceEmbedder, SerialEmbedder
 from index.filters import Filters
 from index.passage import Passage
 from index.settings import Settings
@@ -27,7 +26,7 @@ class CouncilQA:
 
     def __init__(self, settings: Settings, embedder: Embedder | None = None) -> None:
         self.settings = settings
-        self.embedder = embedder or SentenceEmbedder(settings.model_path, settings.batch_size)
+        self.embedder = SerialEmbedder(embedder or SentenceEmbedder(settings.model_path, settings.batch_size))
         self.store = Store(
             settings.store,
             self.embedder.name,
@@ -35,10 +34,10 @@ class CouncilQA:
             settings.faiss_threads,
             settings.approximate_from,
             settings.nprobe,
+            settings.writer_wait,
         )
         self.retriever = Retriever(self.store, self.embedder, settings)
         self.composer = Composer(self.store, self.embedder, settings)
-        self._lock = threading.RLock()  # one store connection and one model, shared by threads
 
     def ingest(
         self,
@@ -47,12 +46,13 @@ class CouncilQA:
         progress: bool = True,
         on_error: Callable[[str], None] | None = None,
         follow_links: bool = False,
+        access: str | None = None,
     ) -> IngestReport:
         from index.ingest import Ingestor
 
-        with self._lock:
-            ingestor = Ingestor(self.store, self.embedder, self.settings)
-            return ingestor.run(paths, prune, progress, on_error, follow_links)
+        # Readers go on answering from the last published generation while this runs.
+        ingestor = Ingestor(self.store, self.embedder, self.settings)
+        return ingestor.run(paths, prune, progress, on_error, follow_links, access)
 
     def ask(
         self,
@@ -65,19 +65,17 @@ class CouncilQA:
         'Who is the portfolio holder for it?' is answered as read (Answer.read_as, qa/followup.py)."""
         asked = " ".join(question.split())
         reading = resolve(asked, history)
-        with self._lock:
-            self.store.refresh()
-            answer = self.composer.compose(self.retriever.retrieve(reading.text, filters), top_k)
+        self.store.refresh()
+        answer = self.composer.compose(self.retriever.retrieve(reading.text, filters), top_k)
         return answer if reading.text == asked else replace(answer, question=asked, read_as=reading.text)
 
     def search(self, query: str, filters: Filters | None = None, limit: int = 10) -> list[Passage]:
-        with self._lock:
-            self.store.refresh()
-            return list(self.retriever.retrieve(query, filters, limit).passages[:limit])
+        self.store.refresh()
+        return list(self.retriever.retrieve(query, filters, limit).passages[:limit])
 
-    def stats(self) -> Stats:
-        with self._lock:
-            return self.store.stats()
+    def stats(self, restricted: bool = False) -> Stats:
+        """What the store holds; restricted papers are counted only for callers granted access."""
+        return self.store.stats(restricted)
 
     def close(self) -> None:
         self.store.close()
