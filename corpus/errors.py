@@ -29,7 +29,14 @@ def shown(name: str | Path) -> str:
     return _UNSAFE.sub(_escape, str(name))
 
 
-class CorpusError(Exception):
+class CouncilQAError(Exception):
+    """The root of every error councilqa shows its users: the message is one line, never a traceback.
+
+    It lives in the lowest layer so that corpus/, index/ and qa/ can all derive from it.
+    """
+
+
+class CorpusError(CouncilQAError):
     """Base class for everything the corpus stage refuses."""
 
 

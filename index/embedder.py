@@ -10,8 +10,10 @@ from typing import Protocol
 
 import numpy as np
 
+from corpus.errors import CouncilQAError
 
-class EmbedderError(Exception):
+
+class EmbedderError(CouncilQAError):
     """The embedding model could not be loaded."""
 
 

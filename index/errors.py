@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from corpus.errors import CouncilQAError
 
-class StoreError(Exception):
+
+class StoreError(CouncilQAError):
     """The store folder cannot be opened, written, or disagrees with the model in use."""

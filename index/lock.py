@@ -10,11 +10,13 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from corpus.errors import CouncilQAError
+
 LOCK_NAME = "writer.lock"
 _POLL_SECONDS = 0.25  # how often a waiting writer tries again: short next to any ingest
 
 
-class WriterBusyError(Exception):
+class WriterBusyError(CouncilQAError):
     """Another process holds the store's writer lock for longer than this one would wait."""
 
 

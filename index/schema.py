@@ -10,6 +10,8 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from corpus.errors import CouncilQAError
+
 _V1 = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
@@ -72,7 +74,7 @@ MIGRATIONS: tuple[Migration, ...] = (
 LATEST = MIGRATIONS[-1].version
 
 
-class SchemaError(Exception):
+class SchemaError(CouncilQAError):
     """The store was written by a newer councilqa, or its schema version is unreadable."""
 
 

@@ -5,14 +5,16 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from corpus.errors import CorpusError, shown
-from index.embedder import EmbedderError
-from index.errors import StoreError
+from corpus.access import ACCESS_LEVELS, RESTRICTED
+from corpus.doctype import DOC_TYPES
+from corpus.errors import CouncilQAError, shown
+from corpus.text import short_message
 from index.filters import Filters
 from index.settings import Settings
 from index.stats import read_stats
@@ -25,8 +27,6 @@ from qa.server import app_path, run_until_stopped, streamlit_command
 
 if TYPE_CHECKING:
     from qa.engine import CouncilQA
-
-DOC_TYPES = ("agenda", "minutes", "report", "plan", "other")
 
 
 def __getattr__(name: str) -> object:
@@ -78,6 +78,11 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument(
         "--follow-links", action="store_true", help="follow links to folders, and to files outside PATHS"
     )
+    ingest.add_argument(
+        "--access",
+        choices=ACCESS_LEVELS,
+        help="store these papers as restricted (or as public), whatever their own markings say",
+    )
     ask = sub.add_parser("ask", help="answer a question with citations")
     ask.add_argument("question", nargs="?", help="the question")
     ask.add_argument(
@@ -112,6 +117,13 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--json", action="store_true", help="print the totals and every question as JSON")
     for command in (ingest, ask, search, stats, serve, evaluate):
         _common(command)
+    for command in (ask, search, stats, evaluate):
+        command.add_argument(
+            "--access",
+            choices=ACCESS_LEVELS,
+            default="public",
+            help="'restricted' also reads exempt, confidential and closed-session papers (default public)",
+        )
     for command in (ask, search):
         _filters(command)
     return parser
@@ -125,6 +137,7 @@ def _filters_of(args: argparse.Namespace) -> Filters:
             council=args.council,
             body=args.body,
             doc_type=args.doc_type,
+            restricted=args.access == RESTRICTED,
         )
     except ValueError as exc:
         raise SystemExit(f"councilqa: error: bad date in --from/--to ({exc})") from exc
@@ -205,7 +218,7 @@ def _search(engine: CouncilQA, args: argparse.Namespace) -> int:
 
 def _stats(settings: Settings, args: argparse.Namespace) -> int:
     """Read from the store alone: no model loads, so it answers at once."""
-    s = read_stats(settings.store)
+    s = read_stats(settings.store, restricted=args.access == RESTRICTED)
     if args.json:
         print(
             json.dumps(
@@ -217,6 +230,7 @@ def _stats(settings: Settings, args: argparse.Namespace) -> int:
                     "councils": list(s.councils),
                     "doc_types": dict(s.doc_types),
                     "failures": dict(s.failures),
+                    "unread_pages": dict(s.unread_pages),
                 },
                 indent=2,
             )
@@ -229,6 +243,8 @@ def _stats(settings: Settings, args: argparse.Namespace) -> int:
     print(f"failures:  {len(s.failures)}")
     for source, reason in s.failures:
         print(f"  {shown(source)}: {shown(reason)}")
+    for source, pages in s.unread_pages:
+        print(f"  {shown(source)}: no text on page(s) {pages}, even after OCR")
     return 0
 
 
@@ -238,7 +254,8 @@ def _eval(engine: CouncilQA, args: argparse.Namespace) -> int:
     except GoldFormatError as exc:
         print(f"councilqa: error: {exc}", file=sys.stderr)
         return 1
-    scores, summary = evaluate(gold, lambda q: engine.ask(q, top_k=args.k), args.k)
+    granted = Filters(restricted=args.access == RESTRICTED)
+    scores, summary = evaluate(gold, lambda q: engine.ask(q, granted, top_k=args.k), args.k)
     print(to_json(scores, summary) if args.json else render(scores, summary))
     return 0
 
@@ -251,6 +268,7 @@ def _ingest(engine: CouncilQA, args: argparse.Namespace) -> int:
         progress=not args.quiet,
         on_error=lambda line: print(line, file=sys.stderr, flush=True),
         follow_links=args.follow_links,
+        access=args.access,
     )
     for line in report.notes():
         print(line, file=sys.stderr)
@@ -279,8 +297,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(engine, args)
     except BrokenPipeError:
         return 0  # output piped into `head` and closed early: not an error
-    except (StoreError, EmbedderError, CorpusError, OSError) as exc:
+    except (CouncilQAError, OSError) as exc:
         print(f"councilqa: error: {exc}", file=sys.stderr)
+        return 1
+    except (sqlite3.Error, RuntimeError) as exc:  # SQLite or FAISS failing under us: still one line
+        print(f"councilqa: error: store {settings.store}: {short_message(exc)}", file=sys.stderr)
         return 1
 
 

@@ -6,10 +6,12 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from corpus.errors import CouncilQAError
+
 UNANSWERABLE = "unanswerable"
 
 
-class GoldFormatError(ValueError):
+class GoldFormatError(CouncilQAError, ValueError):
     """A gold line that is neither format; the message names the file and line."""
 
 

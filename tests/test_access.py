@@ -134,3 +134,38 @@ def test_stats_count_restricted_papers_only_with_access(engine: CouncilQA) -> No
     assert (public.documents, granted.documents) == (1, 2)  # the closed-session minutes are wholly restricted
     assert public.chunks < granted.chunks
     assert "Town of Westbury" not in " ".join(public.councils)
+
+
+@pytest.fixture
+def cli_store(tmp_path: Path, monkeypatch, fake_embedder):
+    from qa import cli
+
+    monkeypatch.setattr(cli, "CouncilQA", lambda settings: CouncilQA(settings, embedder=fake_embedder))
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    (papers / "cabinet_pack.txt").write_text(PACK, encoding="utf-8")
+    (papers / "briefing.txt").write_text(
+        f"BRIEFING 5 May 2020\nNorthgate Borough Council\n\nThe depot lease talks with {SECRET} continue.\n",
+        encoding="utf-8",
+    )
+    store = str(tmp_path / "store")
+    assert cli.main(["ingest", str(papers / "cabinet_pack.txt"), "--store", store, "--quiet"]) == 0
+    # a paper with no marking of its own, stored restricted because the caller says so
+    assert cli.main(["ingest", str(papers / "briefing.txt"), "--access", "restricted", "--store", store]) == 0
+    return lambda *args: cli.main([*args, "--store", store])
+
+
+def test_the_cli_shows_restricted_text_only_with_access(cli_store, capsys) -> None:
+    capsys.readouterr()
+    for args in (
+        ("ask", "Who will buy the Riverside depot?", "--json"),
+        ("ask", "What about the depot lease talks?", "--json"),
+        ("search", "depot lease talks", "--json", "--limit", "20"),
+        ("stats", "--json"),
+    ):
+        assert cli_store(*args) == 0
+        assert SECRET not in capsys.readouterr().out, args
+    assert cli_store("search", "depot lease talks", "--json", "--access", "restricted") == 0
+    assert SECRET in capsys.readouterr().out
+    assert cli_store("stats", "--json", "--access", "restricted") == 0
+    assert '"documents": 2' in capsys.readouterr().out
