@@ -27,7 +27,7 @@ BOLD_WEIGHT = 600
 # Font names that say bold when the weight is not reported.
 _BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
 # pdfium reports a hyphen it judged to end a line as this control character.
-_LINE_END_HYPHEN = "\x02"
+_LINE_END_HYPHEN = 0x02
 # Text turned more than this (radians) from the page's main direction: margin notes, stamps.
 MAX_ANGLE_OFF = 0.35
 _FONT_NAME_BYTES = 128
@@ -83,36 +83,50 @@ def page_glyphs(page: pypdfium2.PdfPage) -> list[Glyph]:
     """The page's text-layer characters in content order; characters pdfium made up are left out."""
     textpage = page.get_textpage()
     try:
-        count = textpage.count_chars()
         rotation = page.get_rotation() % 360
         width, height = page.get_size()
         if rotation in (90, 270):
             width, height = height, width
-        main = _page_angle(textpage, count)
-        glyphs = []
-        for index in range(count):
-            glyph = _glyph(textpage, index, rotation, width, height, main)
-            if glyph is not None:
-                glyphs.append(glyph)
-        return glyphs
+        reader = _GlyphReader(textpage, rotation, width, height)
+        return [g for index in range(textpage.count_chars()) if (g := reader.glyph(index)) is not None]
     finally:
         textpage.close()
 
 
-def _glyph(
-    textpage: pypdfium2.PdfTextPage, index: int, rotation: int, width: float, height: float, main: float
-) -> Glyph | None:
-    if pdfium_c.FPDFText_IsGenerated(textpage, index) == 1:
-        return None
-    code = pdfium_c.FPDFText_GetUnicode(textpage, index)
-    if code == 0 or _angle_off(pdfium_c.FPDFText_GetCharAngle(textpage, index), main):
-        return None
-    x0, top, x1, bottom = display_box(textpage.get_charbox(index, loose=True), rotation, width, height)
-    size = pdfium_c.FPDFText_GetFontSize(textpage, index)
-    if size < MIN_REPORTED_SIZE:
-        size = max(bottom - top, 1.0) / LOOSE_BOX_PER_SIZE
-    char = "-" if chr(code) == _LINE_END_HYPHEN else chr(code)
-    return Glyph(char, x0, top, x1, bottom, size, _bold(textpage, index))
+class _GlyphReader:
+    """Reads glyphs one by one; font size, weight and angle are read once per text object (one font)."""
+
+    def __init__(self, textpage: pypdfium2.PdfTextPage, rotation: int, width: float, height: float) -> None:
+        self.textpage, self.rotation, self.width, self.height = textpage, rotation, width, height
+        self.main = _page_angle(textpage, textpage.count_chars())
+        self.rect = pdfium_c.FS_RECTF()
+        self.styles: dict[int | None, tuple[float, bool, bool]] = {}
+
+    def _style(self, index: int) -> tuple[float, bool, bool]:
+        """(reported font size, bold, turned away from the page's direction) of the glyph's text object."""
+        key = ctypes.cast(pdfium_c.FPDFText_GetTextObject(self.textpage, index), ctypes.c_void_p).value
+        if key is None or key not in self.styles:
+            angle = pdfium_c.FPDFText_GetCharAngle(self.textpage, index)
+            size = pdfium_c.FPDFText_GetFontSize(self.textpage, index)
+            self.styles[key] = (size, _bold(self.textpage, index), _angle_off(angle, self.main))
+        return self.styles[key]
+
+    def glyph(self, index: int) -> Glyph | None:
+        textpage = self.textpage
+        if pdfium_c.FPDFText_IsGenerated(textpage, index) == 1:
+            return None
+        code = pdfium_c.FPDFText_GetUnicode(textpage, index)
+        if code == 0:
+            return None
+        size, bold, turned = self._style(index)
+        if turned or not pdfium_c.FPDFText_GetLooseCharBox(textpage, index, self.rect):
+            return None
+        box = (self.rect.left, self.rect.bottom, self.rect.right, self.rect.top)
+        x0, top, x1, bottom = display_box(box, self.rotation, self.width, self.height)
+        if size < MIN_REPORTED_SIZE:
+            size = max(bottom - top, 1.0) / LOOSE_BOX_PER_SIZE
+        char = "-" if code == _LINE_END_HYPHEN else chr(code)
+        return Glyph(char, x0, top, x1, bottom, size, bold)
 
 
 def _bold(textpage: pypdfium2.PdfTextPage, index: int) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import median
@@ -21,6 +22,8 @@ MIN_COLUMN_WORDS = 4.0
 ROW_OVERLAP = 0.5
 
 Band = tuple[float, float]
+# Bullets (symbol fonts put them in the private use area) and item numbers such as '1.', '(a)', 'iv)'.
+_MARKER = re.compile(r"^(?:[^\w\s]{1,2}|[\ue000-\uf8ff]|\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)])$")
 
 
 @dataclass(frozen=True)
@@ -103,12 +106,18 @@ def word_rows(words: Sequence[Word]) -> list[list[Word]]:
     return [sorted(row, key=lambda w: w.x0) for row in rows]
 
 
+def _marker(words: list[Word]) -> bool:
+    """A bullet or item number set apart from its text by a hanging indent ('•', '1.', '(a)')."""
+    return len(words) == 1 and bool(_MARKER.match(words[0].text))
+
+
 def row_lines(row: list[Word]) -> tuple[Line, ...]:
     """A row cut into lines wherever the gap between words is wider than SEGMENT_GAP_EM."""
     lines: list[list[Word]] = [[row[0]]]
     for word in row[1:]:
         last = lines[-1][-1]
-        if word.x0 - last.x1 > SEGMENT_GAP_EM * max(word.size, last.size):
+        wide = word.x0 - last.x1 > SEGMENT_GAP_EM * max(word.size, last.size)
+        if wide and not _marker(lines[-1]):
             lines.append([word])
         else:
             lines[-1].append(word)

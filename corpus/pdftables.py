@@ -140,8 +140,15 @@ def _cell_text(words: Sequence[Word], known: frozenset[str]) -> str:
     return text.replace("\t", " ")
 
 
+def _uncut(grid: Grid, words: Sequence[Word]) -> Grid:
+    """The grid less column lines that run through a word: text overflowing empty cells is one cell."""
+    inner = tuple(x for x in grid.xs[1:-1] if not any(w.x0 < x - SNAP < x + SNAP < w.x1 for w in words))
+    return Grid((grid.xs[0], *inner, grid.xs[-1]), grid.ys)
+
+
 def grid_rows(grid: Grid, words: Sequence[Word], known: frozenset[str]) -> TableRows:
     """The grid's cells filled with the words whose centres fall in them; empty rows left out."""
+    grid = _uncut(grid, words)
     cells: dict[tuple[int, int], list[Word]] = {}
     for word in words:
         cx = (word.x0 + word.x1) / 2

@@ -1,0 +1,107 @@
+"""PDF pages: running headers and footers removed on papers of any length, printed numbers as labels, OCR."""
+
+from __future__ import annotations
+
+import sys
+import types
+from pathlib import Path
+
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen import canvas
+
+from corpus.geometry import Word
+from corpus.pdf import read_pdf
+
+HEIGHT = 842
+
+
+def _paper(path: Path, bodies: list[list[str]], header: str | None, footer: str | None) -> Path:
+    """Pages of 10pt body lines; header/footer drawn in the margins, '{n}' replaced by the page number."""
+    sheet = canvas.Canvas(str(path), pagesize=(595, HEIGHT))
+    for number, lines in enumerate(bodies, start=1):
+        sheet.setFont("Helvetica", 9)
+        if header:
+            sheet.drawString(72, HEIGHT - 40, header.format(n=number))
+        if footer:
+            sheet.drawString(260, 30, footer.format(n=number))
+        sheet.setFont("Helvetica", 10)
+        for i, line in enumerate(lines):
+            sheet.drawString(72, HEIGHT - 120 - 12 * i, line)
+        sheet.showPage()
+    sheet.save()
+    return path
+
+
+BODIES = [
+    ["The committee considered the budget and noted that costs", "for the depot will rise"],
+    ["by four per cent next year.", "RESOLVED: that the report be noted and the clerk write to the manager."],
+]
+
+
+def test_two_page_paper_loses_its_running_header_and_footer(tmp_path: Path) -> None:
+    path = _paper(tmp_path / "two.pdf", BODIES, "OFFICIAL", "Page {n} of 2")
+    pages = read_pdf(path)
+    assert [p.text for p in pages] == [
+        "The committee considered the budget and noted that costs for the depot will rise",
+        "by four per cent next year.\n\nRESOLVED: that the report be noted and the clerk write to the manager.",
+    ]
+
+
+def test_repeated_address_header_is_removed_on_two_pages(tmp_path: Path) -> None:
+    path = _paper(tmp_path / "addr.pdf", BODIES, "Council Chamber, 1 High Street, Northgate", None)
+    assert all("High Street" not in p.text for p in read_pdf(path))
+
+
+def test_printed_page_numbers_become_labels(tmp_path: Path) -> None:
+    path = _paper(tmp_path / "num.pdf", BODIES, None, "- {n} -")
+    pages = read_pdf(path)
+    assert [(p.number, p.label) for p in pages] == [(1, None), (2, None)]
+    shifted = _paper(tmp_path / "shift.pdf", BODIES, None, "Page 4{n}")
+    assert [(p.number, p.label) for p in read_pdf(shifted)] == [(1, "41"), (2, "42")]
+
+
+def test_a_one_page_paper_keeps_a_header_that_is_not_furniture(tmp_path: Path) -> None:
+    path = _paper(tmp_path / "one.pdf", BODIES[:1], "Northgate Parish Council", "Page 1 of 1")
+    text = read_pdf(path)[0].text
+    assert text.startswith("Northgate Parish Council")
+    assert "Page 1" not in text
+
+
+def _scan(path: Path) -> Path:
+    """A page that is only an image, as a scanner makes."""
+    from PIL import Image
+
+    sheet = canvas.Canvas(str(path), pagesize=(595, HEIGHT))
+    sheet.drawImage(ImageReader(Image.new("RGB", (40, 40), "white")), 72, 400, 200, 200)
+    sheet.showPage()
+    sheet.save()
+    return path
+
+
+def test_image_page_is_read_by_ocr_and_marked(tmp_path: Path, monkeypatch) -> None:
+    fake = types.ModuleType("corpus.ocr")
+    fake.ocr_words = lambda page: [  # type: ignore[attr-defined]
+        Word("Minutes", 72, 100, 120, 112, 12),
+        Word("approved.", 124, 100, 180, 112, 12),
+    ]
+    monkeypatch.setitem(sys.modules, "corpus.ocr", fake)
+    pages = read_pdf(_scan(tmp_path / "scan.pdf"))
+    assert [(p.text, p.ocr) for p in pages] == [("Minutes approved.", True)]
+
+
+def test_image_page_that_ocr_cannot_read_is_refused_with_one_line(tmp_path: Path, monkeypatch) -> None:
+    fake = types.ModuleType("corpus.ocr")
+
+    def broken(page: object) -> list[Word]:
+        raise RuntimeError("model missing")
+
+    fake.ocr_words = broken  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "corpus.ocr", fake)
+    from corpus.errors import UnreadableFileError
+
+    try:
+        read_pdf(_scan(tmp_path / "scan.pdf"))
+    except UnreadableFileError as exc:
+        assert exc.reason == "no text layer (scanned pages?)"
+    else:
+        raise AssertionError("an unreadable scan was accepted")
