@@ -15,13 +15,17 @@ MARGIN_SHARE = 0.12
 EDGE_ROWS = 3
 # Rows with this many separate cells are table rows (a repeated header row), not furniture.
 MAX_FURNITURE_CELLS = 3
-# A row repeating on at least this share of the pages (and on 2 or more) is running furniture.
+# A margin row repeating on this share of the pages (2 at least) is running furniture; so is one on
+# REPEAT_ENOUGH pages, as in packs whose attachments each carry their own header.
 REPEAT_SHARE = 0.5
+REPEAT_ENOUGH = 3
 
 _PAGE_NUMBER = re.compile(
     r"^\W*(?:page\s*(\d{1,4})(?:\s*(?:of|/)\s*\d{1,4})?|(\d{1,4})\s*(?:\|\s*)?p\s?a\s?g\s?e|[-–—]?\s*(\d{1,4})\s*[-–—]?)\W*$",
     re.I,
 )
+# 'Page G-4.2' closing a footer: a pack's own page label, counted by its last number.
+_PAGE_LABEL = re.compile(r"(?:^|\s)page\s+([A-Z]{1,3}[-.]?(?:\d{1,3}[-.])*(\d{1,4}))\s*$", re.I)
 # Forms that are furniture wherever they sit in a margin, even on a one-page paper.
 _UNMISTAKABLE = re.compile(
     r"^\W*(?:page\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?"
@@ -67,27 +71,31 @@ def furniture(edges: Sequence[EdgeRow], pages: int) -> set[EdgeRow]:
     """The edge rows that are running headers or footers: repeated on most pages, or unmistakable."""
     counts = Counter(sig for sig in {(e.page, signature(e.text)) for e in edges})
     seen = Counter(sig for _, sig in counts)
-    needed = max(2, round(REPEAT_SHARE * pages))
+    needed = min(REPEAT_ENOUGH, max(2, round(REPEAT_SHARE * pages)))
     return {
         e for e in edges if (pages >= 2 and seen[signature(e.text)] >= needed) or _UNMISTAKABLE.match(e.text)
     }
 
 
-def printed_numbers(rows: Sequence[EdgeRow], pages: int) -> dict[int, str]:
-    """Printed page numbers by page index, when the furniture numbers pages consistently.
+def _page_mark(text: str) -> tuple[str, int] | None:
+    """The printed page number or label a furniture row shows, with the number that counts pages."""
+    if match := _PAGE_NUMBER.match(text):
+        number = next(g for g in match.groups() if g)
+        return number, int(number)
+    if match := _PAGE_LABEL.search(text):
+        return match.group(1), int(match.group(2))
+    return None
 
-    Consistent: the numbers found are the physical page plus one shared offset (at least 2 pages agree,
-    or the paper has one page); a page whose number breaks the pattern, or shows none, gets no number.
+
+def printed_numbers(rows: Sequence[EdgeRow], pages: int) -> dict[int, str]:
+    """Printed page numbers or labels by page index, where the furniture numbers pages consistently.
+
+    Consistent: the count runs with the physical page (a shared offset) on at least 2 pages, or the
+    paper has one page; a pack whose parts number themselves keeps each part's numbers.
     """
-    found: dict[int, int] = {}
+    found: dict[int, tuple[str, int]] = {}
     for row in rows:
-        match = _PAGE_NUMBER.match(row.text)
-        if match and row.page not in found:
-            found[row.page] = int(next(g for g in match.groups() if g))
-    offsets = Counter(number - page for page, number in found.items())
-    if not offsets:
-        return {}
-    offset, agree = offsets.most_common(1)[0]
-    if agree < min(2, pages) or agree * 2 < len(found):
-        return {}
-    return {page: str(number) for page, number in found.items() if number - page == offset}
+        if row.page not in found and (mark := _page_mark(row.text)):
+            found[row.page] = mark
+    offsets = Counter(count - page for page, (_, count) in found.items())
+    return {page: label for page, (label, count) in found.items() if offsets[count - page] >= min(2, pages)}

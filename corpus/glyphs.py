@@ -80,7 +80,7 @@ def _angle_off(angle: float, main: float) -> bool:
 
 
 def page_glyphs(page: pypdfium2.PdfPage) -> list[Glyph]:
-    """The page's text-layer characters in content order; characters pdfium made up are left out."""
+    """The text-layer characters in content order, spaces and line ends included; displayed coordinates."""
     textpage = page.get_textpage()
     try:
         rotation = page.get_rotation() % 360
@@ -113,8 +113,7 @@ class _GlyphReader:
 
     def glyph(self, index: int) -> Glyph | None:
         textpage = self.textpage
-        if pdfium_c.FPDFText_IsGenerated(textpage, index) == 1:
-            return None
+        # Spaces and line ends pdfium makes up need no check: gaps and line changes break words anyway.
         code = pdfium_c.FPDFText_GetUnicode(textpage, index)
         if code == 0:
             return None

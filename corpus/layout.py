@@ -88,21 +88,25 @@ class Region:
         return found
 
 
-def _same_row(row: list[Word], word: Word) -> bool:
-    top = median(w.top for w in row)
-    bottom = median(w.bottom for w in row)
+def _same_row(band: tuple[float, float], word: Word) -> bool:
+    top, bottom = band
     overlap = min(bottom, word.bottom) - max(top, word.top)
     return overlap >= ROW_OVERLAP * min(bottom - top, word.height)
 
 
 def word_rows(words: Sequence[Word]) -> list[list[Word]]:
-    """Words grouped by baseline band, rows top to bottom, words left to right."""
+    """Words grouped by baseline band, rows top to bottom, words left to right.
+
+    A row's band is its first word's (the one highest on the page among words sorted by middle).
+    """
     rows: list[list[Word]] = []
+    band = (0.0, 0.0)
     for word in sorted(words, key=lambda w: (w.middle, w.x0)):
-        if rows and _same_row(rows[-1], word):
+        if rows and _same_row(band, word):
             rows[-1].append(word)
         else:
             rows.append([word])
+            band = (word.top, word.bottom)
     return [sorted(row, key=lambda w: w.x0) for row in rows]
 
 

@@ -28,10 +28,11 @@ def _flow(regions: Sequence[Region]) -> tuple[list[Line], frozenset[int]]:
 
 
 def _items(words: Sequence[Word], rules: Sequence[Rule], known: frozenset[str]) -> list[_Item]:
-    """Tables and runs of paragraphs, top to bottom."""
+    """Tables and runs of paragraphs, top to bottom; a ruled table ends the run of text above it."""
     tables = [(g, [w for w in words if g.holds(w)]) for g in grids(list(rules))]
-    items: list[_Item] = [(t.top, t) for g, held in tables if (t := grid_rows(g, held, known)).rows]
+    ruled = sorted(((t.top, t) for g, held in tables if (t := grid_rows(g, held, known)).rows), key=_top)
     rest = [w for w in words if not any(g.holds(w) for g, _ in tables)]
+    items: list[_Item] = []
     pending: list[Region] = []
 
     def flush() -> None:
@@ -41,13 +42,20 @@ def _items(words: Sequence[Word], rules: Sequence[Rule], known: frozenset[str]) 
             pending.clear()
 
     for region in page_regions(rest):
+        while ruled and ruled[0][0] < region.top:
+            flush()
+            items.append(ruled.pop(0))
         if region.kind == "table":
             flush()
             items.append((region.top, region_rows(region, known)))
         else:
             pending.append(region)
     flush()
-    return sorted(items, key=lambda item: item[0])
+    return [*items, *ruled]
+
+
+def _top(item: _Item) -> float:
+    return item[0]
 
 
 def _render(item: list[Paragraph] | TableRows) -> str:
