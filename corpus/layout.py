@@ -211,18 +211,7 @@ def regions(rows: Sequence[tuple[Line, ...]]) -> list[Region]:
             continue
         found.append(Region(kind, tuple(rows[start:end]), gutters))
         start = end
-    return _merge_text(found)
-
-
-def _merge_text(found: list[Region]) -> list[Region]:
-    """Consecutive single-row text regions become one text region."""
-    merged: list[Region] = []
-    for region in found:
-        if merged and region.kind == "text" and merged[-1].kind == "text":
-            merged[-1] = Region("text", merged[-1].rows + region.rows)
-        else:
-            merged.append(region)
-    return merged
+    return found
 
 
 def page_regions(words: Sequence[Word]) -> list[Region]:

@@ -23,6 +23,8 @@ MAX_RECT_SEGMENTS = 6
 MAX_RECT_SHARE = 0.6
 # Row pitch beyond this multiple of the tightest pitch: a gap between table rows, not a wrapped cell.
 ROW_PITCH_GAP = 1.3
+# Share of wider row gaps that shows a table's rows are padded apart (so tight lines wrap one cell).
+SPACED_SHARE = 0.25
 
 
 @dataclass(frozen=True)
@@ -179,7 +181,9 @@ def _logical_rows(physical: list[tuple[float, list[list[Word]]]]) -> list[list[l
     """Wrapped cells rejoined: where rows are set apart by extra space, tight rows belong together."""
     pitches = [b[0] - a[0] for a, b in zip(physical, physical[1:], strict=False)]
     tight = min(pitches, default=0.0)
-    spaced = bool(pitches) and max(pitches) > ROW_PITCH_GAP * tight
+    loose = sum(1 for p in pitches if p > ROW_PITCH_GAP * tight)
+    # Rows set apart by padding throughout, not a blank line or two between blocks of a plain table.
+    spaced = loose >= SPACED_SHARE * len(pitches) > 0
     rows: list[list[list[Word]]] = []
     filled_first = 0
     for index, (_, cols) in enumerate(physical):
