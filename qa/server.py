@@ -50,8 +50,11 @@ def browser_address(host: str) -> str:
     return "localhost" if host in _ANY_ADDRESS else host
 
 
-def streamlit_command(app: Path, host: str, port: int, store: Path, model: Path | None = None) -> list[str]:
-    """`python -m streamlit run app.py --server.address HOST ... -- --store DIR [--model DIR]`."""
+def streamlit_command(
+    app: Path, host: str, port: int, store: Path, model: Path | None = None, access: str | None = None
+) -> list[str]:
+    """`python -m streamlit run app.py --server.address HOST ... -- --store DIR [--model DIR]
+    [--access restricted]` (restricted: the page offers a login for restricted papers)."""
     options = [
         ("server.address", host),
         ("server.port", str(port)),
@@ -61,7 +64,8 @@ def streamlit_command(app: Path, host: str, port: int, store: Path, model: Path 
     for name, value in (*options, *STREAMLIT_OPTIONS):
         command += [f"--{name}", value]
     command += ["--", "--store", str(store)]
-    return command + (["--model", str(model)] if model else [])
+    command += ["--model", str(model)] if model else []
+    return command + (["--access", access] if access else [])
 
 
 def _die_with_parent() -> None:
