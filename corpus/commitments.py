@@ -1,0 +1,96 @@
+"""Statements about numbered commitments in tracker tables: a row that opens with 'Pledge 48 - ...'
+(or Priority, Action, Recommendation, Commitment, Objective), its owner columns and its status cell,
+as table rows render them ('Header: value' lines, corpus/table.py)."""
+
+from __future__ import annotations
+
+import re
+
+from corpus.document import Chunk
+from corpus.records import Commitment, Where
+
+KINDS = r"Pledge|Priority|Action|Recommendation|Commitment|Objective"
+# The row's first cell: 'Pledge: Pledge 48 - We will ...' or 'Pledge 48 - We will ...'.
+_OPENING = re.compile(
+    rf"^(?:[^:\n]{{1,40}}:[ \t]*)?(?P<kind>{KINDS})[ \t]+(?P<num>\d{{1,3}}(?:\.\d{{1,2}})*[a-z]?)"
+    r"[ \t]*(?:[-–—:.)][ \t]*)(?P<text>\S.*)$"
+)
+_CONTINUED = re.compile(
+    rf"^(?P<kind>{KINDS})[ \t]+(?P<num>\d{{1,3}}(?:\.\d{{1,2}})*[a-z]?)\b.*\(continued\)$"
+)
+_OWNER = re.compile(r"(?i)holder|lead|owner|officer|director|responsible|cabinet member|portfolio")
+_STATUS = re.compile(r"(?i)status|rag\b|progress")
+_CELL = re.compile(r"^(?P<h>[^:\n]{1,40}):[ \t]*(?P<v>.+)$")
+_LABEL_WORDS = 4  # 'In Progress:', 'Not yet started:' — a status label is a few words before a colon
+
+
+def read_commitments(chunks: list[Chunk]) -> tuple[Commitment, ...]:
+    """One statement per tracker row; a row's continuation chunk adds to its narrative."""
+    found: list[Commitment] = []
+    for chunk in chunks:
+        lines = [ln.strip() for ln in chunk.text.splitlines() if ln.strip()]
+        if not lines:
+            continue
+        continued = _CONTINUED.match(lines[0])
+        if continued and found and found[-1].key == _key(continued):
+            last = found[-1]
+            extra = " ".join(lines[1:])
+            found[-1] = Commitment(
+                **{
+                    **last.__dict__,
+                    "narrative": f"{last.narrative} {extra}".strip(),
+                    "passage": f"{last.passage}\n{chunk.text}",
+                }
+            )
+            continue
+        opening = _OPENING.match(lines[0])
+        if opening:
+            found.append(_statement(chunk, opening, lines[1:]))
+    return tuple(found)
+
+
+def _key(m: re.Match) -> str:
+    return f"{m.group('kind')} {m.group('num')}"
+
+
+def _statement(chunk: Chunk, opening: re.Match, rest: list[str]) -> Commitment:
+    owners, status, narrative = [], None, ""
+    for line in rest:
+        cell = _CELL.match(line)
+        if cell is None:
+            narrative = f"{narrative} {line}".strip() if status is not None else narrative
+            continue
+        header, value = cell.group("h").strip(), cell.group("v").strip()
+        if _STATUS.search(header):
+            status, narrative = _status(value)
+        elif _OWNER.search(header):
+            owners.append((header, _leading_name(value)))
+    return Commitment(
+        key=_key(opening),
+        kind=opening.group("kind"),
+        number=opening.group("num"),
+        text=opening.group("text").strip(),
+        where=Where(chunk.position, chunk.page_start),
+        owners=tuple(owners),
+        status=status,
+        narrative=narrative,
+        passage=chunk.text,
+    )
+
+
+def _status(value: str) -> tuple[str | None, str]:
+    """'In Progress: Create a number of ...' -> ('In Progress', 'Create a number of ...')."""
+    label, sep, rest = value.partition(":")
+    if sep and 0 < len(label.split()) <= _LABEL_WORDS:
+        return label.strip(), rest.strip()
+    return None, value
+
+
+def _leading_name(value: str) -> str:
+    """The names that open an owner cell; a row mended across a page break can trail other text."""
+    words = []
+    for word in value.split():
+        if not (word[0].isupper() or word in ("/", "&", "and")):
+            break
+        words.append(word)
+    return " ".join(words) or value

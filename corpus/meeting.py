@@ -1,0 +1,140 @@
+"""The meeting a set of minutes records, read from its header: date, body, chair, venue, times,
+attendance and whether the minutes are still a draft; and the earlier minutes it confirms."""
+
+from __future__ import annotations
+
+import re
+
+from corpus.dates import find_dates
+from corpus.records import Cited, Confirmation, Meeting
+from corpus.recordtext import NAME, TIME, RecordText
+
+# The header runs to about here: attendance lists of large councils take a page or more.
+_HEADER_CHARS = 5000
+_TOP_CHARS = 1500  # without numbered items, the header is about this long
+_LIST_CHARS = 600  # an attendance list longer than this has run into the business
+_GAP = r"[ \t]*"
+
+_CHAIR = tuple(
+    re.compile(p, re.M)
+    for p in (
+        rf"(?P<name>{NAME}){_GAP}(?:\([A-Z]{{1,4}}\){_GAP})?[\(\[](?:Chair(?:man|person|woman)?|Presiding)[\)\]]",
+        rf"(?i:present in the chair|in the chair|chair(?:man|person|woman)?|presiding(?: officer)?)"
+        rf"{_GAP}:{_GAP}(?P<name>{NAME})",
+        rf"(?P<name>{NAME}){_GAP}(?:was{_GAP})?(?:in the chair|presided|presiding)\b",
+        rf"^(?P<name>{NAME}) called the meeting to order",
+    )
+)
+_VENUE = (
+    re.compile(
+        r"(?i:\b(?:held|met|meeting)\b)[^.\n]{0,60}?\b(?:in|at) (?P<v>(?:the )?[A-Z][^\n]{3,80}?)"
+        r"(?=,? (?:on|ON)\b|,? (?i:at) \d| (?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+        r"|\.|,? and\b|\*\*|$)",
+        re.M,
+    ),
+    re.compile(r"\b(?:AT|at) \d{1,2}[.:]\d{2}(?: ?[ap]\.?m\.?)? (?:IN|in) (?P<v>[A-Z][^\n.]{3,80})", re.M),
+)
+_START = re.compile(rf"(?i:\bat|starting at|commenc\w* at|call to order \(|met at)\s+(?P<t>{TIME})")
+_END = re.compile(rf"(?i:(?:closed|adjourned|ended|concluded|terminated|rose)\s+at|time:)\s+(?P<t>{TIME})")
+_LISTS = {
+    "present": r"(?:members\s+)?present|attendance|council|councillors\s+present|members",
+    "apologies": r"apologies(?:\s+for\s+absence)?|absent|regrets",
+    "in_attendance": r"in\s+attendance|officers?\s+in\s+attendance|officials\s+in\s+attendance|staff"
+    r"|also\s+present",
+}
+_DRAFT = re.compile(
+    r"(?i)\b(?:draft minutes|minutes\W{0,3}draft|unconfirmed"
+    r"|minutes (?:are )?to be (?:confirmed|approved|adopted)|subject to (?:confirmation|approval))"
+)
+_CONFIRMS = re.compile(
+    r"(?is)\bminutes\b(?P<what>.{0,160}?)\b(?:were|be|was|are|being)?\s*"
+    r"(?:confirmed|approved|adopted|agreed|accepted|signed)\s+(?:as\s+(?:a\s+)?(?:true|correct|accurate|"
+    r"published|recorded|circulated|presented|read)|and\s+signed)"
+)
+
+
+def read_meeting(text: RecordText, body: str | None, date_iso: str | None, first_item: int | None) -> Meeting:
+    """The meeting in the header of `text` (up to `first_item`, the offset of the first numbered item).
+    Date and body are the paper's own (corpus/metadata.py), cited where they first appear; the rest is
+    read from the header's printed labels; attendance lists may sit in the first items."""
+    head = text.text[:_HEADER_CHARS]
+    top = text.text[: min(first_item, _HEADER_CHARS) if first_item is not None else _TOP_CHARS]
+    return Meeting(
+        date=_cited_date(text, top, head, date_iso),
+        body=_cited_phrase(text, head, body),
+        chair=_first(text, top, _CHAIR, "name"),
+        venue=_first(text, top, _VENUE, "v"),
+        start_time=_first(text, top, (_START,), "t"),
+        end_time=_last(text, _END, "t"),
+        status=_draft(text),
+        **{name: _listed(text, head, label) for name, label in _LISTS.items()},
+    )
+
+
+def _first(text: RecordText, head: str, patterns, group: str) -> Cited | None:
+    found = [m for p in patterns if (m := p.search(head))]
+    if not found:
+        return None
+    best = min(found, key=lambda m: m.start(group))
+    return text.cited(best.group(group).strip(" ,;:*."), best.start(group))
+
+
+def _last(text: RecordText, pattern: re.Pattern, group: str) -> Cited | None:
+    found = list(pattern.finditer(text.text))
+    return text.cited(found[-1].group(group).strip(" ."), found[-1].start(group)) if found else None
+
+
+def _cited_date(text: RecordText, top: str, head: str, date_iso: str | None) -> Cited | None:
+    """The header's first full date (minutes open with their meeting's date; the paper's own date may
+    have been read from elsewhere, such as earlier minutes it adopts); else the paper's date where
+    the first pages print it."""
+    tops = [f for f in find_dates(top) if f.precision == "day"]
+    if tops:
+        return Cited(tops[0].value.isoformat(), text.where(tops[0].start))
+    for found in find_dates(head):
+        if found.value.isoformat() == date_iso and found.precision == "day":
+            return Cited(date_iso, text.where(found.start))
+    return None
+
+
+def _cited_phrase(text: RecordText, head: str, phrase: str | None) -> Cited | None:
+    if not phrase:
+        return None
+    at = head.lower().find(phrase.lower())
+    # The body as corpus/metadata.py named it from the masthead, which may word it otherwise.
+    return Cited(phrase, text.where(max(at, 0)))
+
+
+def _listed(text: RecordText, head: str, label: str) -> Cited | None:
+    """The names after a label such as 'Present:' (on its line, or the lines just below it)."""
+    pattern = re.compile(rf"(?im)^[\W\d.]*(?:{label})(?:[ \t*]*[:\-]\**[ \t]*(?P<rest>.*)|[ \t*]*)$")
+    for m in pattern.finditer(head):
+        rest = (m.group("rest") or "").strip(" *")
+        if not rest or rest.endswith(":"):
+            rest = _next_paragraph(head, m.end())
+        if rest and len(rest) <= _LIST_CHARS and not rest.lower().startswith("there were no"):
+            return text.cited(rest, m.start())
+    return None
+
+
+def _next_paragraph(head: str, at: int) -> str:
+    after = head[at:].lstrip("\n")
+    return after.split("\n\n", 1)[0].strip(" *\n")
+
+
+def _draft(text: RecordText) -> Cited | None:
+    m = _DRAFT.search(text.text)
+    return text.cited("draft", m.start()) if m else None
+
+
+def read_confirmations(text: RecordText) -> tuple[Confirmation, ...]:
+    """Earlier minutes this paper confirms: 'The minutes of the meeting held on 25 November 2023 were
+    agreed as a true record'. Only a fully written date counts: the meeting must be known exactly."""
+    found = []
+    for m in _CONFIRMS.finditer(text.text):
+        dates = [d for d in find_dates(m.group("what")) if d.precision == "day"]
+        if dates:
+            snippet = text.text[m.start() : m.end()]
+            # the date nearest the verb: the title's own date may come first
+            found.append(Confirmation(dates[-1].value.isoformat(), text.where(m.start()), snippet))
+    return tuple(found)

@@ -1,0 +1,296 @@
+"""Motions and resolutions in minutes: who moved and seconded them (only where the paper labels them),
+their text, votes and outcome, and whether they were amendments."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from corpus.agendaitems import item_at
+from corpus.records import AgendaItem, Motion
+from corpus.recordtext import NAME, RecordText, bare, trimmed
+from corpus.votes import read_vote
+
+_SECOND_REACH = 2500  # a seconder this far after a mover (a notice of motion and its debate) pairs with it
+_REACH = 20000  # a motion's text, debate, votes and outcome lie within this of its last cue
+_SHORT_TEXT = 15  # fewer characters than this after the cues: the text came before them
+_TEXT_CHARS = 2500  # a motion's text is cut here; the passage keeps it all
+_LEAD_LINES = 2  # lines above a motion read for 'Amendment'
+_RESOLVED_LABEL = 20  # 'And Resolved:' — the colon that opens a resolution's words is this near
+_LEAD_IN = 80  # 'it was agreed' this close before a mover belongs to that motion
+_HEADING_WORDS = 3  # a last line this short is a heading or number of what follows, not the motion's text
+
+_MOVER = re.compile(
+    r"(?i:\b(?:moved|proposed|motion|(?:on\s+the\s+)?propos(?:al|ition))\s+(?:by|of)\b)"
+    rf"[ \t]*:?\s+(?P<name>{NAME})"
+    rf"|\b(?:Moved|Proposed|Mover|MOVED|PROPOSED)(?:\s+(?i:by))?[ \t]*:[ \t]*(?P<name2>{NAME})"
+    rf"|(?i:notice\s+of\s+motion)[^\n]{{0,20}}?(?i:submitted\s+by|in\s+the\s+name\s+of)\s+(?P<name3>{NAME})"
+)
+_SECONDER = re.compile(
+    rf"(?i:\bsecond(?:ed)?\s+by\b)[ \t]*:?\s+(?P<name>{NAME})"
+    rf"|\b(?:Seconded|Seconder|SECONDED)[ \t]*:[ \t]*(?P<name2>{NAME})"
+    rf"|(?P<name3>{NAME})[ \t]+seconded\s+the\s+(?i:motion|amendment|proposal)"
+)
+# A resolution number followed by two names and nothing else: who moved and who seconded is not said.
+_NAMES = re.compile(
+    rf"(?m)^[ \t*]*(?P<num>[A-Z]{{0,3}}\d{{2,4}}[-/]\d{{1,4}})[ \t]+(?P<names>{NAME}(?:,[ \t]*{NAME})+)"
+    r"[ \t]*:?[ \t*]*$"
+)
+_TITLED = re.compile(
+    r"(?i)^(?:councillors?|cllrs?|mayor|deputy|alderm|ald|commissioner|supervisor|trustee|"
+    r"council ?member|member|mr|mrs|ms|miss|dr|cmhlr)\b"
+)
+_NUMBER = re.compile(r"^[ \t*]*(?:Motion\s+No\.?\s*)?(?P<n>\d{1,3}|[A-Z]{0,3}\d{2,4}[-/]\d{1,4})[.)]?[ \t]+$")
+_OUTCOMES = (
+    re.compile(
+        r"(?m)^[ \t*]*(?P<o>CARRIED|Carried|LOST|Lost|DEFEATED|Defeated|WITHDRAWN|Withdrawn|DEFERRED"
+        r"|Deferred|FELL|Fell|FAILED|Failed|NOTED|Noted)\b"
+    ),
+    re.compile(
+        r"(?<=[.:;)”\"])[ \t]+(?P<o>Carried|CARRIED|Lost|LOST|Defeated|DEFEATED|Withdrawn|WITHDRAWN|"
+        r"Deferred|DEFERRED)\b"
+    ),
+    re.compile(
+        r"(?i)\b(?:motion|amendment|resolution|proposal|it)\s+(?:is|was|were|has\s+been)\s+"
+        r"(?:(?:duly|unanimously|accordingly|then|therefore)\s+)?(?P<o>carried|lost|defeated|withdrawn|"
+        r"deferred|agreed|adopted|passed|approved|resolved|referred)\b"
+    ),
+    re.compile(r"(?i)\b(?P<o>carried|agreed|adopted|resolved)\s+unanimously\b"),
+    re.compile(r"(?i)\b(?:was|were)\s+(?P<o>lost|defeated|withdrawn|carried(?!\s+out))\b"),
+    re.compile(
+        r"(?P<o>(?<!IT )(?<!FURTHER )\bRESOLVED\b|(?i:\band\s+resolved\b|\bit\s+was\s+(?:resolved|agreed)\b|"
+        r"\b(?:members|council|councillors)\s+agreed\b))"
+    ),
+)
+_OUTCOME_OF = {
+    "carried": "carried",
+    "agreed": "carried",
+    "adopted": "carried",
+    "passed": "carried",
+    "approved": "carried",
+    "resolved": "carried",
+    "lost": "lost",
+    "defeated": "lost",
+    "fell": "lost",
+    "failed": "lost",
+    "withdrawn": "withdrawn",
+    "deferred": "deferred",
+    "noted": "noted",
+    "referred": "referred",
+}
+_VOTE_START = re.compile(r"(?i)\b(?:voting\s+in\s+favou?r|a\s+recorded\s+vote|yeas|ayes)\b")
+_UNANIMOUS = re.compile(r"(?i)\bunanimous(?:ly)?\b|\bnem\.?\s*con\b")
+_AMENDMENT = re.compile(r"(?i)\bamendment\b")
+_NOT_AMENDMENT = re.compile(r"(?i)\b(?:main|substantive|amended|original)\s+motion\b")
+_RESOLUTION = re.compile(
+    r"(?m)(?:^[ \t*]*(?:RESOLVED|Resolved|AGREED|Agreed)\b[ \t*]*(?::|that\b|to\b|-)"
+    r"|\bRESOLVED\b[ \t]*:|(?i:\bit\s+was\s+(?:resolved|agreed)\b))"
+)
+
+
+@dataclass
+class _Anchor:
+    """The cues of one motion: where they start and end, and the names they give."""
+
+    start: int
+    end: int
+    mover: re.Match | None = None
+    seconder: re.Match | None = None
+    names: list[tuple[str, int]] = field(default_factory=list)
+    number: str | None = None
+
+
+def _name(m: re.Match) -> tuple[str, int]:
+    group = next(g for g in ("name", "name2", "name3") if m.group(g))
+    return trimmed(m.group(group)), m.start(group)
+
+
+def _anchors(text: str) -> list[_Anchor]:
+    """Movers paired with the seconder that follows them, lone seconders, and unlabelled name pairs."""
+    movers = [(m.start(), "m", m) for m in _MOVER.finditer(text)]
+    seconders = [(m.start(), "s", m) for m in _SECONDER.finditer(text)]
+    anchors: list[_Anchor] = []
+    for start, kind, m in sorted(movers + seconders, key=lambda t: t[0]):
+        last = anchors[-1] if anchors else None
+        if kind == "s" and last and last.seconder is None and last.mover and start - last.end < _SECOND_REACH:
+            last.seconder, last.end = m, m.end()
+        elif (
+            kind == "m"
+            and last
+            and last.mover
+            and last.seconder is None
+            and _same(last.mover, m)
+            and start - last.end < _SECOND_REACH
+        ):
+            last.mover, last.end = m, m.end()  # 'Notice of Motion submitted by X' ... 'proposed by X'
+        elif kind == "m":
+            anchors.append(_Anchor(start, m.end(), mover=m))
+        elif not (last and last.seconder and last.seconder.start() == start):
+            anchors.append(_Anchor(start, m.end(), seconder=m))
+    for m in _NAMES.finditer(text):
+        names = [(n.strip(), m.start("names") + i) for n, i in _split_names(m.group("names"))]
+        anchors.append(_Anchor(m.start(), m.end(), names=names, number=m.group("num")))
+    return sorted((a for a in anchors if _credible(a)), key=lambda a: a.start)
+
+
+def _same(a: re.Match, b: re.Match) -> bool:
+    """Two cues naming one member: the same surname, whatever the titles and initials."""
+    return member(_name(a)[0]).split()[-1:] == member(_name(b)[0]).split()[-1:]
+
+
+def _split_names(names: str) -> list[tuple[str, int]]:
+    out, at = [], 0
+    for part in names.split(","):
+        out.append((part, at + len(part) - len(part.lstrip())))
+        at += len(part) + 1
+    return out
+
+
+def _credible(anchor: _Anchor) -> bool:
+    """A mover with no seconder counts only when the name carries a title ('Councillor X'): an untitled
+    capitalised phrase after 'proposed by' is as often an organisation as a member."""
+    if anchor.mover is None or anchor.seconder is not None:
+        return True
+    return bool(_TITLED.match(_name(anchor.mover)[0]))
+
+
+def read_motions(text: RecordText, marks: tuple[tuple[int, AgendaItem], ...]) -> tuple[Motion, ...]:
+    """Every motion in reading order, then resolutions that no mover introduced."""
+    body = text.text
+    anchors = _anchors(body)
+    starts = sorted({a.start for a in anchors} | {len(body)})
+    items = sorted(s for s, _ in marks)
+    motions, spans = [], []
+    for anchor in anchors:
+        motion, span = _motion(text, anchor, _stops(body, anchor, starts, items), marks)
+        motions.append(motion)
+        spans.append(span)
+    for m in _RESOLUTION.finditer(body):
+        # 'it was agreed on the proposal of X, seconded by Y' is the motion that follows it
+        if not any(s - _LEAD_IN <= m.start() < e for s, e in spans):
+            motions.append(_resolution(text, m, marks))
+    return tuple(sorted(motions, key=lambda mo: (mo.text.where.chunk, body.find(mo.passage[:40]))))
+
+
+def _stops(body: str, anchor: _Anchor, starts: list[int], items: list[int]) -> list[int]:
+    """Where a motion's reach ends: the next motion, or the next item unless the motion's text ends in
+    a colon before it (a consent report that adopts the items listed below)."""
+    next_item = min((s for s in items if s > anchor.end), default=None)
+    if next_item is None or body[anchor.end : next_item].rstrip(" *\n").endswith(":"):
+        return starts
+    return sorted({*starts, next_item})
+
+
+def _next_stop(stops: list[int], after: int) -> int:
+    return min((s for s in stops if s > after), default=after + _REACH)
+
+
+def _motion(text: RecordText, anchor: _Anchor, stops: list[int], marks) -> tuple[Motion, tuple[int, int]]:
+    body = text.text
+    region_end = min(_next_stop(stops, anchor.start), anchor.end + _REACH)
+    after = body[anchor.end : region_end]
+    outcome = _outcome(after, anchor.end)
+    text_end = outcome[1] if outcome else region_end
+    start, motion_text = anchor.start, _clean_text(body[anchor.end : text_end])
+    if len(motion_text) < _SHORT_TEXT and outcome:
+        motion_text = _resolved_text(body, outcome[1], region_end)
+    if len(motion_text) < _SHORT_TEXT and anchor.mover and anchor.seconder:
+        motion_text = body[anchor.mover.end() : anchor.seconder.start()].strip(" .,;:\n*")
+    if len(motion_text) < _SHORT_TEXT:
+        start = _paragraph_start(body, anchor.start)
+        motion_text = body[start : anchor.start].strip(" .,;:\n*")
+        outcome = outcome or _outcome(motion_text, start)
+    end = _line_end(body, outcome[1]) if outcome else text_end
+    vote = read_vote(text, anchor.end, end)
+    motion = Motion(
+        text=text.cited(motion_text[:_TEXT_CHARS], anchor.start),
+        kind="amendment" if _is_amendment(body, anchor.start, stops) else "motion",
+        number=anchor.number or _number(body, anchor.start),
+        item=item_at(marks, anchor.start),
+        mover=text.cited(*_name(anchor.mover)) if anchor.mover else None,
+        seconder=text.cited(*_name(anchor.seconder)) if anchor.seconder else None,
+        names=tuple(text.cited(n, at) for n, at in anchor.names),
+        outcome=text.cited(outcome[0], outcome[1]) if outcome else None,
+        unanimous=bool(_UNANIMOUS.search(body[anchor.start : end])),
+        vote=vote,
+        passage=body[start:end].strip(),
+    )
+    return motion, (start, end)
+
+
+def _resolved_text(body: str, at: int, end: int) -> str:
+    """The words after 'And Resolved:': to the closing quote where they open with one, else the line."""
+    after = body[at:end]
+    colon = after.find(":")
+    if colon < 0 or colon > _RESOLVED_LABEL:
+        return ""
+    words = after[colon + 1 :].lstrip()
+    if words[:1] in '“"':
+        close = words.find("”" if words[0] == "“" else '"', 1)
+        return " ".join(words[: close + 1 if close > 0 else _TEXT_CHARS].split())
+    return words.split("\n\n", 1)[0].strip()
+
+
+def _clean_text(text: str) -> str:
+    """A motion's words: votes cut off, and trailing short lines (the next motion's heading) dropped."""
+    cut = _VOTE_START.search(text)
+    lines = (text[: cut.start()] if cut else text).rstrip().splitlines()
+    while lines and len(lines[-1].split()) <= _HEADING_WORDS:
+        lines.pop()
+    return "\n".join(lines).strip(" .,;:\n*")
+
+
+def _outcome(region: str, offset: int) -> tuple[str, int] | None:
+    """The first stated outcome in `region` as (outcome, offset in the whole text)."""
+    found = [m for p in _OUTCOMES if (m := p.search(region))]
+    if not found:
+        return None
+    m = min(found, key=lambda m: m.start("o"))
+    word = m.group("o").lower().split()[-1]
+    return _OUTCOME_OF.get(word, "carried"), offset + m.start("o")
+
+
+def _paragraph_start(body: str, at: int) -> int:
+    cut = body.rfind("\n\n", 0, at)
+    return cut + 2 if cut >= 0 else 0
+
+
+def _line_end(body: str, at: int) -> int:
+    end = body.find("\n", at)
+    return end if end >= 0 else len(body)
+
+
+def _is_amendment(body: str, start: int, stops: list[int]) -> bool:
+    """'An amendment moved by', or a short heading just above ('Amendment', 'Second Amendment'); a
+    previous motion's words above do not count."""
+    line_start = body.rfind("\n", 0, start) + 1
+    above = [ln for ln in body[max(0, line_start - 300) : line_start].splitlines() if ln.strip()]
+    headings = [ln for ln in above[-_LEAD_LINES:] if len(ln.split()) <= _HEADING_WORDS + 1]
+    lead_text = " ".join([*headings, body[line_start:start]])
+    return bool(_AMENDMENT.search(lead_text)) and not _NOT_AMENDMENT.search(lead_text)
+
+
+def _number(body: str, start: int) -> str | None:
+    line_start = body.rfind("\n", 0, start) + 1
+    m = _NUMBER.match(body[line_start:start])
+    return m.group("n") if m else None
+
+
+def _resolution(text: RecordText, m: re.Match, marks) -> Motion:
+    body = text.text
+    end = body.find("\n\n", m.end())
+    end = end if end >= 0 else len(body)
+    start = _paragraph_start(body, m.start())
+    return Motion(
+        text=text.cited(body[m.start() : end][:_TEXT_CHARS], m.start()),
+        kind="resolution",
+        item=item_at(marks, m.start()),
+        outcome=text.cited("carried", m.start()),
+        unanimous=bool(_UNANIMOUS.search(body[m.start() : end])),
+        passage=body[start:end].strip(),
+    )
+
+
+def member(name: str) -> str:
+    """A name as compared across papers: titles dropped, case folded."""
+    return bare(name).casefold()

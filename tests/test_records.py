@@ -1,0 +1,115 @@
+"""Records read from minutes the tests write: a roll-call vote, an amendment that fell before the
+substantive motion carried, a deferred item, unlabelled names, draft minutes and their confirmation,
+and a pledge tracker row."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from corpus.chunker import chunk_document
+from corpus.document import Document, Metadata, Page
+from corpus.recordset import extract_records
+
+MINUTES = """MINUTES OF THE PLANNING COMMITTEE HELD AT THE TOWN HALL ON 13 MARCH 2018 AT 7.00 PM
+
+Present: Cllr Ann Brown (Chair), Cllr Tom Green, Cllr Sue White, Cllr Raj Patel
+
+Apologies: Cllr Joe Black
+
+1. Library closure
+
+An amendment moved by Cllr Green and seconded by Cllr White that the closure be delayed a year was lost.
+
+Moved by Cllr Patel, seconded by Cllr Brown that the library close on 1 June 2018.
+
+Ayes: Brown, Patel, Green
+Noes: White
+
+CARRIED
+
+2. Precept
+
+It was moved by Cllr White and seconded by Cllr Green that the item be deferred to the next meeting.
+
+DEFERRED
+
+3. Footpaths
+
+R2018-12 T. Green, S. White:
+
+That the footpath report be received. Carried.
+
+The meeting closed at 9.15 pm.
+
+Minutes to be confirmed at the next meeting.
+"""
+
+LATER = """MINUTES OF THE PLANNING COMMITTEE HELD AT THE TOWN HALL ON 10 APRIL 2018 AT 7.00 PM
+
+1. Minutes
+
+The minutes of the meeting held on 13 March 2018 were confirmed as a correct record.
+"""
+
+TRACKER = (
+    "Pledge: Pledge 48 - We will support care leavers.\nPortfolio Holder: Jo Laing\n"
+    "Status – End State: In Progress: Work placements are being created."
+)
+
+
+def _records(text: str, doc_type: str = "minutes", date=dt.date(2018, 3, 13)):
+    document = Document(
+        "d", "m.pdf", Metadata(body="Planning Committee", date=date, doc_type=doc_type), (Page(text, 1),)
+    )
+    return extract_records(document, chunk_document(document, lambda t: len(t.split()), 120))
+
+
+def test_meeting_header_fields() -> None:
+    meeting = _records(MINUTES).meeting
+    assert meeting.date.value == "2018-03-13" and meeting.date.where.page == 1
+    assert meeting.chair.value == "Cllr Ann Brown"
+    assert meeting.body.value == "Planning Committee"
+    assert meeting.start_time.value.lower().startswith("7.00") and meeting.end_time.value == "9.15 pm"
+    assert "Joe Black" in meeting.apologies.value
+    assert meeting.status.value == "draft"
+
+
+def test_amendment_lost_then_substantive_motion_carried_by_roll_call() -> None:
+    amendment, motion = _records(MINUTES).motions[:2]
+    assert amendment.kind == "amendment" and amendment.outcome.value == "lost"
+    assert amendment.mover.value == "Cllr Green" and amendment.seconder.value == "Cllr White"
+    assert motion.kind == "motion" and motion.outcome.value == "carried"
+    assert motion.mover.value == "Cllr Patel" and motion.seconder.value == "Cllr Brown"
+    assert motion.vote.ayes == ("Brown", "Patel", "Green") and motion.vote.noes == ("White",)
+    assert (motion.vote.votes_for, motion.vote.against) == (3, 1)
+    assert motion.item.number == "1"
+
+
+def test_deferred_item_and_unlabelled_names() -> None:
+    motions = _records(MINUTES).motions
+    deferred = next(m for m in motions if m.item and m.item.number == "2")
+    assert deferred.outcome.value == "deferred" and deferred.mover.value == "Cllr White"
+    named = next(m for m in motions if m.number == "R2018-12")
+    assert named.mover is None and named.seconder is None  # the paper does not say who moved
+    assert [n.value for n in named.names] == ["T. Green", "S. White"]
+    assert named.outcome.value == "carried"
+
+
+def test_later_minutes_confirm_the_draft() -> None:
+    later = _records(LATER, date=dt.date(2018, 4, 10))
+    assert [c.meeting_date for c in later.confirmations] == ["2018-03-13"]
+
+
+def test_counts_vote_and_restricted_chunks_are_not_read() -> None:
+    text = "1. Budget\n\nMoved by Cllr A Smith, seconded by Cllr B Jones.\n\nFor: 7 Against: 2 Abstain: 1\n\nCARRIED"
+    motion = _records(text).motions[0]
+    assert (motion.vote.votes_for, motion.vote.against, motion.vote.abstain) == (7, 2, 1)
+    document = Document("d", "m.pdf", Metadata(doc_type="minutes"), (Page(text, 1, restricted=True),))
+    assert extract_records(document, chunk_document(document, lambda t: len(t.split()), 120)).empty
+
+
+def test_agenda_moved_by_is_not_a_decision_and_pledge_rows_are_read() -> None:
+    assert _records(MINUTES, doc_type="agenda").motions == ()
+    pledge = _records(TRACKER, doc_type="report").commitments[0]
+    assert (pledge.key, pledge.status) == ("Pledge 48", "In Progress")
+    assert pledge.owners == (("Portfolio Holder", "Jo Laing"),)
