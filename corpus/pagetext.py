@@ -27,7 +27,7 @@ def _flow(regions: Sequence[Region]) -> tuple[list[Line], frozenset[int]]:
     return lines, frozenset(starts)
 
 
-def _items(words: Sequence[Word], rules: Sequence[Rule], known: frozenset[str]) -> list[_Item]:
+def _items(words: Sequence[Word], rules: Sequence[Rule], known: frozenset[str], ocr: bool) -> list[_Item]:
     """Tables and runs of paragraphs, top to bottom; a ruled table ends the run of text above it."""
     tables = [(g, [w for w in words if g.holds(w)]) for g in grids(list(rules))]
     ruled = sorted(((t.top, t) for g, held in tables if (t := grid_rows(g, held, known)).rows), key=_top)
@@ -38,7 +38,7 @@ def _items(words: Sequence[Word], rules: Sequence[Rule], known: frozenset[str]) 
     def flush() -> None:
         if pending:
             lines, starts = _flow(pending)
-            items.append((pending[0].top, paragraphs(lines, starts, known)))
+            items.append((pending[0].top, paragraphs(lines, starts, known, ocr)))
             pending.clear()
 
     for region in page_regions(rest):
@@ -64,12 +64,13 @@ def _render(item: list[Paragraph] | TableRows) -> str:
     return "\n\n".join(f"**{p.text}**" if p.heading else p.text for p in item)
 
 
-def page_text(words: Sequence[Word], rules: Sequence[Rule], known: frozenset[str]) -> str:
+def page_text(words: Sequence[Word], rules: Sequence[Rule], known: frozenset[str], ocr: bool = False) -> str:
     """The page as text: one paragraph per line, blank lines between, table rows as tab-separated cells.
 
     words: the page's words (furniture already removed); rules: drawn lines, for ruled tables;
-    known: lowercase words of the whole paper, evidence for mending hyphenated words.
+    known: lowercase words of the whole paper, evidence for mending hyphenated words;
+    ocr: the words were read from the page image.
     """
     if not words:
         return ""
-    return "\n\n".join(text for _, item in _items(words, rules, known) if (text := _render(item)))
+    return "\n\n".join(text for _, item in _items(words, rules, known, ocr) if (text := _render(item)))

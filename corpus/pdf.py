@@ -30,6 +30,8 @@ from corpus.text import load_bytes, short_message
 
 # A page with fewer text-layer words than this is an image page (a scan) when it shows an image.
 MIN_TEXT_WORDS = 3
+# How deep in nested form objects to look for a page's scanned image.
+IMAGE_DEPTH = 4
 _TOKEN_EDGE = re.compile(r"^\W+|\W+$")
 _HYPHEN_TAIL = re.compile(r"[A-Za-z]-$")
 _FIRST_WORD = re.compile(r"^([a-z][A-Za-z]*[.,;:]?)(?:\s+|$)")
@@ -98,7 +100,8 @@ def _check(data: bytes, path: Path) -> tuple[int, list[str]]:
 
 
 def _has_image(page: pypdfium2.PdfPage) -> bool:
-    return any(True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2))
+    """Whether the page shows an image; scanners often wrap it in form objects, so those are searched too."""
+    return any(obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE for obj in page.get_objects(max_depth=IMAGE_DEPTH))
 
 
 def _ocr_words(page: pypdfium2.PdfPage) -> list[Word] | None:
@@ -183,7 +186,9 @@ def _read(data: bytes, path: Path) -> list[Page]:
         pdf.close()
     words, printed = _without_furniture(raw)
     known = _known_words(words)
-    texts = _mend_seams([page_text(w, page.rules, known) for w, page in zip(words, raw, strict=False)])
+    texts = _mend_seams(
+        [page_text(w, page.rules, known, page.ocr) for w, page in zip(words, raw, strict=False)]
+    )
     pages = [Page(t, i + 1, _label(i, printed, declared), raw[i].ocr) for i, t in enumerate(texts)]
     if not any(page.text.strip() for page in pages):
         if failure is not None:

@@ -18,6 +18,8 @@ SPACE_EM = 0.6
 INDENT_EM = 1.0
 # Font sizes differing by more than this fraction mark a heading or a change of section.
 SIZE_CHANGE = 0.12
+# OCR measures size from each line's box, which varies by the letters in it; only big changes count.
+OCR_SIZE_CHANGE = 0.4
 # Short lines in a bigger or bolder font than the body are headings.
 HEADING_WORDS = 15
 
@@ -44,14 +46,15 @@ class _Style:
 
     size: float
     gap: float
+    size_change: float
 
 
-def _style(lines: Sequence[Line]) -> _Style:
+def _style(lines: Sequence[Line], ocr: bool) -> _Style:
     sizes = [line.size for line in lines]
     gaps = [
         b.top - a.bottom for a, b in zip(lines, lines[1:], strict=False) if 0 <= b.top - a.bottom < 2 * a.size
     ]
-    return _Style(median(sizes), median(gaps) if gaps else 0.0)
+    return _Style(median(sizes), median(gaps) if gaps else 0.0, OCR_SIZE_CHANGE if ocr else SIZE_CHANGE)
 
 
 def _right_edges(lines: Sequence[Line], column_starts: frozenset[int]) -> list[float]:
@@ -70,13 +73,13 @@ def _ended_early(prev: Line, line: Line, right: float) -> bool:
     return prev.x1 + SPACE_EM * prev.size + (first.x1 - first.x0) < right
 
 
-def _font_change(a: Line, b: Line) -> bool:
-    return abs(a.size - b.size) > SIZE_CHANGE * max(a.size, b.size) or a.bold != b.bold
+def _font_change(a: Line, b: Line, style: _Style) -> bool:
+    return abs(a.size - b.size) > style.size_change * max(a.size, b.size) or a.bold != b.bold
 
 
 def _breaks(prev: Line, line: Line, style: _Style, right: float, new_column: bool) -> bool:
     """Whether `line` starts a new paragraph after `prev`."""
-    if _LIST_START.match(line.text) or _font_change(prev, line):
+    if _LIST_START.match(line.text) or _font_change(prev, line, style):
         return True
     ended = bool(_ENDS_SENTENCE.search(prev.text))
     starts_low = line.text[:1].islower()
@@ -137,18 +140,22 @@ def _broken_word(first: str, second: str, known: frozenset[str]) -> bool:
 
 def _heading(lines: Sequence[Line], style: _Style) -> bool:
     words = sum(len(line.words) for line in lines)
-    bigger = lines[0].size > style.size * (1 + SIZE_CHANGE)
+    bigger = lines[0].size > style.size * (1 + style.size_change)
     bold = all(line.bold for line in lines)
     return words <= HEADING_WORDS and (bigger or bold) and not _ENDS_SENTENCE.search(lines[-1].text)
 
 
 def paragraphs(
-    lines: Sequence[Line], column_starts: frozenset[int], known: frozenset[str]
+    lines: Sequence[Line], column_starts: frozenset[int], known: frozenset[str], ocr: bool = False
 ) -> list[Paragraph]:
-    """Paragraphs of lines in reading order; column_starts: indexes of lines that open a new column."""
+    """Paragraphs of lines in reading order.
+
+    column_starts: indexes of lines that open a new column; known: the paper's words, for hyphens;
+    ocr: the lines were read from an image, so their sizes are rough.
+    """
     if not lines:
         return []
-    style = _style(lines)
+    style = _style(lines, ocr)
     rights = _right_edges(lines, column_starts)
     groups: list[list[Line]] = [[lines[0]]]
     for index in range(1, len(lines)):
