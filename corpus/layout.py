@@ -24,6 +24,8 @@ ROW_OVERLAP = 0.5
 Band = tuple[float, float]
 # Bullets (symbol fonts put them in the private use area) and item numbers such as '1.', '(a)', 'iv)'.
 _MARKER = re.compile(r"^(?:[^\w\s]{1,2}|[\ue000-\uf8ff]|\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)])$")
+# Section numbers hung in the margin ('3.1', '2.4.1') beside their paragraphs.
+_SECTION = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?$")
 
 
 @dataclass(frozen=True)
@@ -160,10 +162,18 @@ def _interior(bands: list[Band], rows: Sequence[tuple[Line, ...]]) -> tuple[Band
     )
 
 
+def _hanging(rows: Sequence[tuple[Line, ...]], gutters: tuple[Band, ...]) -> bool:
+    """Paragraphs hung from numbers or bullets in the margin: the only gutter has nothing but markers left."""
+    if len(gutters) != 1:
+        return False
+    left = [line for row in rows for line in row if line.x1 <= gutters[0][0] + 0.5]
+    return all(_marker(list(line.words)) or _SECTION.match(line.text) for line in left)
+
+
 def _kind(rows: Sequence[tuple[Line, ...]], gutters: tuple[Band, ...]) -> str:
     """'columns' for running text side by side, 'table' for cells, 'text' when there is no gutter."""
     two_sided = sum(1 for row in rows if len(row) > 1)
-    if not gutters or two_sided < MIN_TABLE_ROWS:
+    if not gutters or two_sided < MIN_TABLE_ROWS or _hanging(rows, gutters):
         return "text"
     if len(gutters) == 1 and len(rows) >= MIN_COLUMN_ROWS:
         sides = Region("columns", tuple(rows), gutters).columns()

@@ -26,6 +26,8 @@ HEADING_WORDS = 15
 _LIST_START = re.compile(
     r"^(?:[•●▪■◦○·‣⁃∙*–-](?:\s|$)|\(?\d{1,3}[.)](?:\s|$)|\(?[a-zA-Z][.)](?:\s|$)|\([ivxlc]{1,5}\)|[ivx]{1,4}[.)]\s)"
 )
+# A numbered paragraph ('3.1 Cabinet agreed'): starts a paragraph where the line before ended one.
+_SECTION_START = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+\S")
 _ENDS_SENTENCE = re.compile(r"[.!?:;]['\"’”)\]]*$")
 _HYPHEN_END = re.compile(r"([A-Za-z0-9][A-Za-z0-9']*)-$")
 _LEADING_WORD = re.compile(r"^([A-Za-z0-9]+)")
@@ -83,6 +85,8 @@ def _breaks(prev: Line, line: Line, style: _Style, right: float, new_column: boo
         return True
     ended = bool(_ENDS_SENTENCE.search(prev.text))
     starts_low = line.text[:1].islower()
+    if ended and _SECTION_START.match(line.text):
+        return True
     if new_column or line.top < prev.top:
         return ended and not starts_low
     if line.top - prev.bottom > style.gap + PARA_GAP_EM * style.size:
@@ -142,7 +146,9 @@ def _heading(lines: Sequence[Line], style: _Style) -> bool:
     words = sum(len(line.words) for line in lines)
     bigger = lines[0].size > style.size * (1 + style.size_change)
     bold = all(line.bold for line in lines)
-    return words <= HEADING_WORDS and (bigger or bold) and not _ENDS_SENTENCE.search(lines[-1].text)
+    # A bold line that ends in a comma ('Moved by Councillor X,') runs on into the text: not a heading.
+    ended = _ENDS_SENTENCE.search(lines[-1].text) or lines[-1].text.endswith(",")
+    return words <= HEADING_WORDS and (bigger or bold) and not ended
 
 
 def paragraphs(
