@@ -1,7 +1,7 @@
 """The chat page: ask the council papers, read short cited answers; it only renders, qa/ does the work."""
 
 # Run with `streamlit run app.py [-- --store DIR]` or `councilqa serve`. Document text is untrusted:
-# it is shown with st.text, or escaped before it reaches Markdown, and HTML is never allowed.
+# it is shown with st.text / st.code, or escaped before it reaches Markdown, and HTML is never allowed.
 
 from __future__ import annotations
 
@@ -10,25 +10,50 @@ import datetime as dt
 import re
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import streamlit as st
 
-from index.embedder import EmbedderError
+from corpus.access import ACCESS_LEVELS, PUBLIC, RESTRICTED
+from corpus.errors import CouncilQAError
+from corpus.text import short_message
 from index.filters import Filters
 from index.settings import Settings
-from index.store import Stats, StoreError
-from qa.answer import Answer, Citation, format_date
+from index.store import Stats
+from qa.answer import Answer
+from qa.citations import CitedPassage, cited_passages, paper_bodies
 from qa.engine import CouncilQA
+from qa.examples import example_questions
+from qa.export import to_csv, to_markdown
+from qa.feedback import VERDICTS, Feedback, append_feedback
 from qa.followup import Turn
+from qa.pageview import PageViewError, context_lines, original_bytes, page_image
+from qa.searched import bodies, outside_filters, scope, scope_line
+from qa.uploads import ALLOWED_SUFFIXES, MAX_UPLOAD_FILES, Upload, UploadError, check_batch, save_upload
+from qa.users import check_password
 
 ANY = "Any"
-DOC_TYPES = ("agenda", "minutes", "report", "plan", "other")
 DEFAULT_CITATIONS = 5
 # Characters that mean something to Streamlit's Markdown (CommonMark, GFM, LaTeX, directives),
 # plus the HTML ones; every ASCII punctuation character may be backslash-escaped in CommonMark.
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>&$=:^\"'])")
 _WHITESPACE = re.compile(r"\s+")
+_ESCAPED_MARKER = re.compile(r"\\\[(\d+)\\\]")  # '[3]' after escape_markdown
+ABOUT = (
+    "It answers from the papers in its store only, cites every sentence, and says when the papers do "
+    "not answer. It does not search the web, give advice, or know anything the papers do not say."
+)
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """One question and its answer as the page keeps them, with what was searched."""
+
+    question: str
+    answer: Answer
+    searched: str  # the 'what was searched' line
+    outside: str | None  # why a not_found may be the filters' doing
 
 
 # --- pure helpers -------------------------------------------------------------------------------
@@ -44,21 +69,26 @@ def one_line(text: str) -> str:
     return _WHITESPACE.sub(" ", text).strip()
 
 
-def citation_label(citation: Citation) -> str:
-    """'[1] <title or file name> — <date> — p. 4', safe to use as an expander's Markdown label."""
-    name = one_line(citation.title or "") or Path(citation.source).name
-    date = format_date(citation.date, citation.date_precision)
-    ocr = ", read by OCR" if citation.ocr else ""
-    rest = f"{name} — {date} — {citation.pages_text}{ocr}"
-    return f"[{citation.n}] {escape_markdown(rest)}"
+def anchor(turn: int, number: int) -> str:
+    """The HTML id of citation `number` of answer `turn`: what its [n] marker links to."""
+    return f"cite-{turn}-{number}"
 
 
-def date_range(stats: Stats) -> str:
-    """The years the papers span; the store keeps day dates whatever a paper's own precision."""
-    if not stats.first_date or not stats.last_date:
-        return "undated"
-    first, last = stats.first_date[:4], stats.last_date[:4]
-    return first if first == last else f"{first} – {last}"
+def linked_answer(text: str, turn: int, numbers: dict[int, int]) -> str:
+    """The answer escaped for Markdown, each [n] it cites a link to its citation's anchor; `numbers`
+    maps a marker to the number its merged citation is shown under."""
+
+    def link(match: re.Match[str]) -> str:
+        n = int(match.group(1))
+        return f"[\\[{n}\\]](#{anchor(turn, numbers[n])})" if n in numbers else match.group(0)
+
+    return _ESCAPED_MARKER.sub(link, escape_markdown(text))
+
+
+def citation_label(cited: CitedPassage) -> str:
+    """'[1, 3] <title> — <body> — <date> — p. 4 · strong match', safe as Markdown on one line."""
+    numbers = ", ".join(str(n) for n in cited.numbers)
+    return f"[{numbers}] {escape_markdown(one_line(cited.label()))} · {cited.strength}"
 
 
 def build_filters(
@@ -67,14 +97,16 @@ def build_filters(
     council: str | None,
     body: str | None,
     doc_type: str | None,
+    restricted: bool = False,
 ) -> Filters:
     """The sidebar's choices as library Filters: 'Any' and blank fields mean no restriction."""
     return Filters(
         date_from=date_from,
         date_to=date_to,
         council=None if council in (None, ANY) else council,
-        body=(body or "").strip() or None,
+        body=None if body in (None, ANY) else (body.strip() or None),
         doc_type=None if doc_type in (None, ANY) else doc_type,
+        restricted=restricted,
     )
 
 
@@ -88,8 +120,15 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         "--store", default=None, help="store folder (default: COUNCILQA_HOME or ./.councilqa)"
     )
     parser.add_argument("--model", default=None, help="a local sentence-transformers folder")
+    parser.add_argument("--access", choices=ACCESS_LEVELS, default=PUBLIC, help="'restricted': login shown")
     args, _unknown = parser.parse_known_args(argv)
     return args
+
+
+def first_line(exc: BaseException) -> str:
+    """An unexpected error as the page shows it: its type and first line, never a traceback."""
+    text = str(exc).strip().split("\n")[0] if str(exc).strip() else type(exc).__name__
+    return f"Something went wrong: {short_message(Exception(text))}"
 
 
 # --- the engine, once per process ---------------------------------------------------------------
@@ -102,7 +141,7 @@ def load_engine(store: str, model: str | None = None) -> CouncilQA:
     return CouncilQA(Settings.from_env(store=store, model_path=model))
 
 
-# --- rendering ----------------------------------------------------------------------------------
+# --- the sidebar --------------------------------------------------------------------------------
 
 
 def render_stats(stats: Stats, store: str) -> None:
@@ -110,7 +149,7 @@ def render_stats(stats: Stats, store: str) -> None:
     left, right = st.sidebar.columns(2)
     left.metric("Documents", stats.documents)
     right.metric("Chunks", stats.chunks)
-    lines = [f"**Dates:** {escape_markdown(date_range(stats))}"]
+    lines = [f"**Dates:** {escape_markdown(date_span(stats))}"]
     if stats.councils:
         lines.append(f"**Councils:** {escape_markdown(', '.join(stats.councils))}")
     if stats.doc_types:
@@ -124,8 +163,39 @@ def render_stats(stats: Stats, store: str) -> None:
                 st.text(f"{source}\n  {reason}")
 
 
-def render_filters(stats: Stats) -> tuple[Filters, int]:
-    """The sidebar's filter widgets; returns the filters and the number of citations wanted."""
+def date_span(stats: Stats) -> str:
+    """The years the papers span; the store keeps day dates whatever a paper's own precision."""
+    if not stats.first_date or not stats.last_date:
+        return "undated"
+    first, last = stats.first_date[:4], stats.last_date[:4]
+    return first if first == last else f"{first} – {last}"
+
+
+def render_login(store: str) -> bool:
+    """The login form, shown only when the page was served with --access restricted; True once the
+    person has logged in with a name and password from <store>/users.json."""
+    user = st.session_state.get("user")
+    if user:
+        st.sidebar.caption(f"Logged in as {escape_markdown(user)}: restricted papers are shown.")
+        if st.sidebar.button("Log out", key="logout"):
+            del st.session_state["user"]
+            st.rerun()
+        return True
+    with st.sidebar.form("login"):
+        st.markdown("**Log in** to read restricted papers")
+        name = st.text_input("Name", key="login_name")
+        password = st.text_input("Password", type="password", key="login_password")
+        if st.form_submit_button("Log in"):
+            if name and check_password(Path(store), name, password):
+                st.session_state["user"] = name
+                st.rerun()
+            st.error("Wrong name or password.")
+    return False
+
+
+def render_filters(engine: CouncilQA, stats: Stats, granted: bool) -> tuple[Filters, int]:
+    """The sidebar's filter widgets, offering only values the store holds; the filters and the
+    number of citations wanted."""
     st.sidebar.header("Filters")
     earliest, latest = dt.date(1900, 1, 1), dt.date(dt.date.today().year + 10, 12, 31)
     date_from = st.sidebar.date_input(
@@ -137,41 +207,199 @@ def render_filters(stats: Stats) -> tuple[Filters, int]:
     if date_from and date_to and date_from > date_to:
         st.sidebar.warning("'From' is after 'To': no paper can match.")
     council = st.sidebar.selectbox("Council", (ANY, *stats.councils), key="council")
-    body = st.sidebar.text_input("Committee or body", placeholder="e.g. Corporate Parenting", key="body")
-    doc_type = st.sidebar.selectbox("Document type", (ANY, *DOC_TYPES), key="doc_type")
+    body = st.sidebar.selectbox("Committee or body", (ANY, *bodies(engine.store.db, granted)), key="body")
+    doc_type = st.sidebar.selectbox("Document type", (ANY, *(t for t, _ in stats.doc_types)), key="doc_type")
     top_k = st.sidebar.slider("Citations", 1, 10, DEFAULT_CITATIONS, key="top_k")
-    return build_filters(date_from, date_to, council, body, doc_type), int(top_k)
+    return build_filters(date_from, date_to, council, body, doc_type, granted), int(top_k)
 
 
-def render_citation(citation: Citation) -> None:
-    with st.expander(citation_label(citation)):
-        details = [
-            f"**Source:** {escape_markdown(citation.source)}",
-            f"**Heading:** {escape_markdown(one_line(citation.heading or '')) or '—'}",
-            f"**Score:** {citation.score:.3f}",
-        ]
-        st.markdown("  \n".join(details))
-        st.text(citation.text)
+def render_upload(engine: CouncilQA, store: str, access: str | None) -> None:
+    """Add papers: saved under <store>/uploads/ by generated names, ingested one by one with a bar."""
+    st.sidebar.header("Add papers")
+    key = f"upload-{st.session_state.setdefault('upload_round', 0)}"
+    types = [s.lstrip(".") for s in ALLOWED_SUFFIXES]
+    files = st.sidebar.file_uploader(
+        "PDF, DOCX, HTML, TXT or MD", type=types, accept_multiple_files=True, key=key
+    )
+    for line in st.session_state.get("upload_report", ()):
+        (st.sidebar.error if line.startswith("Not added") else st.sidebar.success)(escape_markdown(line))
+    if not files or not st.sidebar.button(f"Add {len(files)} paper(s) to the store", key="add_papers"):
+        return
+    uploads = [Upload(f.name, f.getvalue()) for f in files]
+    try:
+        check_batch(uploads)
+    except UploadError as exc:
+        st.sidebar.error(f"{exc} (at most {MAX_UPLOAD_FILES}).")
+        return
+    bar, report = st.sidebar.progress(0.0, text="Adding papers…"), []
+    for done, upload in enumerate(uploads, 1):
+        report.append(_ingest_one(engine, store, upload, access))
+        bar.progress(done / len(uploads), text=f"Added {done} of {len(uploads)}")
+    st.session_state["upload_report"] = report
+    st.session_state["upload_round"] += 1  # a fresh uploader: the same files are not added twice
+    st.rerun()
 
 
-def render_answer(answer: Answer) -> None:
-    if answer.read_as:  # a follow-up: say how it was read against the conversation
-        st.caption(f"Read as: {escape_markdown(answer.read_as)}")
-    if answer.status == "not_found":
-        st.info(escape_markdown(answer.text), icon=":material/search:")
-        if answer.citations:
-            st.caption("Closest passages — none of them answers the question:")
+def _ingest_one(engine: CouncilQA, store: str, upload: Upload, access: str | None) -> str:
+    """Save and ingest one upload; a line saying what happened, with the reason when it failed."""
+    name = one_line(upload.name)
+    try:
+        path = save_upload(Path(store), upload)
+        report = engine.ingest([path], progress=False, on_error=lambda line: None, access=access)
+    except CouncilQAError as exc:
+        return f"Not added: {name}: {exc}"
+    if report.failed:
+        return f"Not added: {name}: {report.failed[0][1]}"
+    if report.duplicates or report.unchanged:
+        return f"Already in the store: {name}"
+    return f"Added: {name} ({report.chunks} passages)"
+
+
+def render_export(history: list[Exchange]) -> None:
+    st.sidebar.header("Keep")
+    pairs = [(e.question, e.answer) for e in history]
+    left, right = st.sidebar.columns(2)
+    left.download_button(
+        "Markdown", to_markdown(pairs), "conversation.md", "text/markdown", key="conv-md", on_click="ignore"
+    )
+    right.download_button(
+        "CSV", to_csv(pairs), "conversation.csv", "text/csv", key="conv-csv", on_click="ignore"
+    )
+
+
+# --- the conversation ---------------------------------------------------------------------------
+
+
+def render_source(cited: CitedPassage, turn: int, store: str, engine: CouncilQA, granted: bool) -> None:
+    """The paper at the cited page: a PDF page image with the passage highlighted, or a text paper's
+    passage among its neighbours (cited lines marked ▶), and the original file to download."""
+    c = cited.citation
+    if c.source.lower().endswith(".pdf") and c.page is not None:
+        try:
+            image = page_image(Path(store), c.source, c.page, c.text)
+            st.image(str(image.path), caption=f"PDF page {c.page}, cited passage highlighted")
+        except PageViewError as exc:
+            st.caption(escape_markdown(str(exc)))
+        st.text(c.text)  # the passage as read, under its page
     else:
-        st.markdown(escape_markdown(answer.text))
-    for citation in answer.citations:
-        render_citation(citation)
+        lines = context_lines(engine.store.db, c.source, c.text, granted)
+        shown = "\n".join(("▶ " if line.cited else "  ") + line.text for line in lines)
+        st.text(shown or c.text)
+    if Path(c.source).is_file():
+        st.download_button(
+            "Download the original",
+            lambda: original_bytes(c.source) or b"",
+            Path(c.source).name,
+            key=f"orig-{turn}-{cited.anchor_number}",
+            on_click="ignore",
+        )
+    else:
+        st.caption(f"The original file is no longer at {escape_markdown(c.source)}.")
 
 
-def render_exchange(question: str, answer: Answer) -> None:
+def render_citations(exchange: Exchange, turn: int, store: str, engine: CouncilQA, granted: bool) -> None:
+    answer = exchange.answer
+    bodies_by_source = paper_bodies(engine.store.db, [c.source for c in answer.citations])
+    for cited in cited_passages(answer, bodies_by_source):
+        st.subheader(citation_label(cited), anchor=anchor(turn, cited.anchor_number))
+        with st.expander(f"Open the paper at {escape_markdown(cited.citation.pages_text)}"):
+            render_source(cited, turn, store, engine, granted)
+
+
+def render_feedback(exchange: Exchange, turn: int, store: str) -> None:
+    with st.form(f"feedback-{turn}", clear_on_submit=True):
+        verdict = st.radio("Was this answer right?", VERDICTS, horizontal=True, key=f"verdict-{turn}")
+        note = st.text_input("Note (optional)", key=f"note-{turn}")
+        if st.form_submit_button("Send feedback"):
+            append_feedback(Path(store), Feedback.of(exchange.answer, verdict, note))
+            st.success("Thanks: your feedback is saved with the store.")
+
+
+def render_exchange(exchange: Exchange, turn: int, store: str, engine: CouncilQA, granted: bool) -> None:
+    answer = exchange.answer
     with st.chat_message("user"):
-        st.markdown(escape_markdown(question))
+        st.markdown(escape_markdown(exchange.question))
     with st.chat_message("assistant"):
-        render_answer(answer)
+        if answer.read_as:  # a follow-up: say how it was read against the conversation
+            st.caption(f"Read as: {escape_markdown(answer.read_as)}")
+        merged = cited_passages(answer, {})
+        numbers = {n: cited.anchor_number for cited in merged for n in cited.numbers}
+        if answer.status == "not_found":
+            st.info(escape_markdown(answer.text), icon=":material/search:")
+        else:
+            st.markdown(linked_answer(answer.text, turn, numbers))
+        st.caption(escape_markdown(exchange.searched))
+        if exchange.outside:
+            st.warning(escape_markdown(exchange.outside), icon=":material/filter_alt:")
+        if answer.citations and answer.status == "not_found":
+            st.caption("Closest passages — none of them answers the question:")
+        render_citations(exchange, turn, store, engine, granted)
+        pairs = [(exchange.question, answer)]
+        left, right, _ = st.columns([1, 1, 3])
+        left.download_button(
+            "Answer as Markdown", to_markdown(pairs), f"answer-{turn}.md", key=f"md-{turn}", on_click="ignore"
+        )
+        right.download_button(
+            "Answer as CSV", to_csv(pairs), f"answer-{turn}.csv", key=f"csv-{turn}", on_click="ignore"
+        )
+        render_feedback(exchange, turn, store)
+
+
+def render_empty(engine: CouncilQA, granted: bool) -> str | None:
+    """The empty conversation: what the tool does, and example questions from the store's papers;
+    the example clicked, if any."""
+    st.markdown(escape_markdown(ABOUT))
+    examples = example_questions(engine.store.db, granted)
+    if examples:
+        st.caption("Try one of these, drawn from the papers in the store:")
+    for i, question in enumerate(examples):
+        if st.button(escape_markdown(question), key=f"example-{i}"):
+            return question
+    return None
+
+
+def ask(engine: CouncilQA, question: str, filters: Filters, top_k: int, history: list[Exchange]) -> Exchange:
+    turns = [Turn(e.question, e.answer.read_as, e.answer.text) for e in history]
+    answer = engine.ask(question, filters, top_k, history=turns)
+    searched = scope_line(scope(engine.store.db, filters))
+
+    def again(text: str, wider: Filters) -> Answer:
+        return engine.ask(text, wider, top_k)
+
+    return Exchange(question, answer, searched, outside_filters(engine.store.db, again, answer, filters))
+
+
+def page(load: Callable[[str, str | None], CouncilQA], args: argparse.Namespace) -> None:
+    store = str(Settings.from_env(store=args.store).store)
+    engine = load(store, args.model)
+    granted = args.access == RESTRICTED and render_login(store)
+    stats = engine.stats(restricted=granted)
+    render_stats(stats, store)
+    filters, top_k = render_filters(engine, stats, granted)
+    history: list[Exchange] = st.session_state.setdefault("history", [])
+    if history and st.sidebar.button("Clear conversation"):
+        history.clear()
+    render_upload(engine, store, RESTRICTED if granted and st.sidebar.checkbox("Add as restricted") else None)
+    if history:
+        render_export(history)
+
+    empty = stats.documents == 0
+    if empty:
+        st.warning(
+            f"The store {escape_markdown(store)} holds no papers yet. Add some under 'Add papers', or run "
+            "`councilqa ingest PATH` (`make run` ingests the bundled samples).",
+            icon=":material/folder_open:",
+        )
+    example = render_empty(engine, granted) if not history and not empty else None
+    for turn, exchange in enumerate(history):
+        render_exchange(exchange, turn, store, engine, granted)
+
+    question = st.chat_input("Ask about the papers…", disabled=empty) or example
+    if not question or not question.strip():
+        return
+    with st.spinner("Searching the papers…"):
+        history.append(ask(engine, question, filters, top_k, history))
+    st.rerun()
 
 
 def main(
@@ -181,52 +409,17 @@ def main(
     st.set_page_config(page_title="councilqa", page_icon="🏛️")
     st.title("councilqa")
     st.caption("Ask the council papers — every sentence of an answer is cited, and it all runs offline.")
-
     try:
         args = parse_args(sys.argv[1:] if argv is None else argv)
     except argparse.ArgumentError as exc:
         st.error(f"app.py: {exc}")
         return
-    store = str(Settings.from_env(store=args.store).store)
     try:
-        engine = load(store, args.model)
-        stats = engine.stats()
-    except (StoreError, EmbedderError) as exc:
-        st.error(str(exc))
-        return
-
-    render_stats(stats, store)
-    filters, top_k = render_filters(stats)
-    history: list[tuple[str, Answer]] = st.session_state.setdefault("history", [])
-    if history and st.sidebar.button("Clear conversation"):
-        history.clear()
-
-    empty = stats.documents == 0
-    if empty:
-        st.warning(
-            f"The store {escape_markdown(store)} holds no papers yet. Run `councilqa ingest PATH` "
-            "to add some (`make run` ingests the bundled samples).",
-            icon=":material/folder_open:",
-        )
-
-    for question, answer in history:
-        render_exchange(question, answer)
-
-    question = st.chat_input("Ask about the papers…", disabled=empty)
-    if not question or not question.strip():
-        return
-    with st.chat_message("user"):
-        st.markdown(escape_markdown(question))
-    with st.chat_message("assistant"):
-        try:
-            with st.spinner("Searching the papers…"):
-                turns = [Turn(asked, a.read_as, a.text) for asked, a in history]
-                answer = engine.ask(question, filters or None, top_k, history=turns)
-        except (StoreError, EmbedderError) as exc:
-            st.error(str(exc))
-            return
-        render_answer(answer)
-    history.append((question, answer))
+        page(load, args)
+    except CouncilQAError as exc:
+        st.error(one_line(str(exc)))
+    except Exception as exc:  # the page shows one line, never a stack trace (st.rerun is no Exception)
+        st.error(first_line(exc))
 
 
 if __name__ == "__main__":
