@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from corpus.headtext import clean, is_caps, title_case
 
 _CAP = r"(?!Council\b)[A-Z][\w'’-]*"
-_PLACE = rf"{_CAP}(?:[ \t]+(?:(?:and|&|upon|on|of|under|de|la)[ \t]+)?{_CAP})*"
+# A place name runs to a few words at most; the bound also keeps a long run of capitals cheap.
+_PLACE = rf"{_CAP}(?:[ \t]+(?:(?:and|&|upon|on|of|under|de|la)[ \t]+)?{_CAP}){{0,6}}"
 _KIND_OF = r"City and County|Metropolitan Borough|Regional District|Regional Municipality|Rural Municipality"
 _KIND_OF += r"|City|Town|Township|Village|County|Borough|District|Municipality|Parish|Municipal District"
 # The ways papers name an authority: "X [kind] Council", "[kind] of X [Council]", "London Borough of X",

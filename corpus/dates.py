@@ -95,12 +95,12 @@ def find_dates(text: str, month_first: bool = False) -> list[FoundDate]:
     a numeric date that is valid in one order only is read that way whatever this says.
     """
     found: list[FoundDate] = []
-    taken: list[tuple[int, int]] = []  # impossible dates hold their span too: 30 Feb 2020 is not Feb 2020
+    taken = bytearray(len(text))  # impossible dates hold their span too: 30 Feb 2020 is not Feb 2020
     for pattern, precision in _DATE_PATTERNS:
         for m in pattern.finditer(text):
-            if any(m.start() < end and start < m.end() for start, end in taken):
+            if any(taken[m.start() : m.end()]):
                 continue
-            taken.append(m.span())
+            taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
             if value := _date_from(m.groupdict(), precision, month_first):
                 found.append(FoundDate(value, precision, m.start(), m.end()))
     return sorted(found, key=lambda f: f.start)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from corpus.dateorder import month_first
 from corpus.dates import FoundDate, find_dates
@@ -20,6 +21,8 @@ _BARE_BONUS, _UNDER_HEADING_BONUS, _HEADING_BONUS = 2.0, 3.0, 4.0
 _PROSE_PENALTY = 6.0  # a date inside a sentence dates what the sentence is about
 _TABLE_PENALTY = 8.0  # a line of several dates is a table of dates, not the paper's date
 _ELSEWHERE_PENALTY = 8.0  # previous meetings, deadlines, sign-off
+_CUE_REACH = 150  # chars either side of a date in which its cue words stand
+_LINE_CACHE = 512  # lines whose shape is remembered: a table repeats a line's dates many times
 _PROSE_WORDS = 9  # a sentence of more words than this around a date is prose, not a heading
 
 _LABEL = re.compile(
@@ -59,6 +62,13 @@ def _without(text: str, found: list[FoundDate]) -> str:
     return clean(text)
 
 
+@lru_cache(maxsize=_LINE_CACHE)
+def _bare(line: str) -> bool:
+    """The line holds its dates and nothing else but weekdays, times and joining words."""
+    return not _BARE_WORDS.sub("", _without(line, find_dates(line)))
+
+
+@lru_cache(maxsize=_LINE_CACHE)
 def _heading_like(line: str) -> bool:
     text = _without(line, find_dates(line))
     marked = line.lstrip().startswith(("#", "**")) or is_caps(text) or bool(_BODY_WORD.search(text))
@@ -74,7 +84,7 @@ def _position(start: int) -> float:
 def _cue(text: str, f: FoundDate, before: str, line: str, line_start: int) -> float:
     """Bonus for a cue word before the date, on its line or on a short line just above."""
     prev = text[:line_start].rstrip().rsplit("\n", 1)[-1]
-    bare = not _BARE_WORDS.sub("", _without(line, find_dates(line)))
+    bare = _bare(line)
     prev_cue = bare and _LABEL.search(prev) and (len(prev.split()) <= 4 or _heading_like(prev))
     if _LABEL.search(before) or prev_cue:
         return _CUE_BONUS
@@ -85,7 +95,8 @@ def _date_score(text: str, f: FoundDate, dates_on_line: int) -> float:
     """How likely `f` is the paper's own date: near the top, labelled, or beside the title."""
     line, line_start = _line_at(text, f.start, f.end)
     before, _, after = sentence_around(text, f.start, f.end)
-    if _ELSEWHERE.search(before[-150:]) or _ELSEWHERE_AFTER.match(after):
+    before, after = before[-_CUE_REACH:], after[:_CUE_REACH]  # cues sit beside the date
+    if _ELSEWHERE.search(before) or _ELSEWHERE_AFTER.match(after):
         return _PRECISION_SCORE[f.precision] + _position(f.start) - _ELSEWHERE_PENALTY
     score = _PRECISION_SCORE[f.precision] + _position(f.start) + _cue(text, f, before, line, line_start)
     if _WEEKDAY_BEFORE.search(before):
@@ -95,7 +106,7 @@ def _date_score(text: str, f: FoundDate, dates_on_line: int) -> float:
     if _NUMBERED.match(line) or len(f"{before} {after}".split()) > _PROSE_WORDS:
         score -= _PROSE_PENALTY
     prev = text[:line_start].rstrip().rsplit("\n", 1)[-1]
-    if not _BARE_WORDS.sub("", _without(line, find_dates(line))):  # the date alone, give or take day and time
+    if _bare(line):  # the date alone, give or take day and time
         score += _BARE_BONUS + (_UNDER_HEADING_BONUS if _heading_like(prev) else 0)
     elif _heading_like(line):
         score += _HEADING_BONUS
@@ -104,13 +115,12 @@ def _date_score(text: str, f: FoundDate, dates_on_line: int) -> float:
 
 def _latest_of_periods(found: list[FoundDate], text: str) -> list[FoundDate]:
     """Year periods side by side on a line are columns, prior year first: keep the latest."""
-    kept = []
+    latest: dict[int, object] = {}
     for f in found:
-        line, line_start = _line_at(text, f.start, f.end, "\n")
-        later = [g for g in found if g.precision == "year" and line_start <= g.start < line_start + len(line)]
-        if f.precision != "year" or f.value == max(g.value for g in later):
-            kept.append(f)
-    return kept
+        if f.precision == "year":
+            row = text.rfind("\n", 0, f.start)
+            latest[row] = max(latest.get(row, f.value), f.value)
+    return [f for f in found if f.precision != "year" or f.value == latest[text.rfind("\n", 0, f.start)]]
 
 
 def best_date(text: str) -> FoundDate | None:
