@@ -11,13 +11,16 @@ _CAP = r"(?!Council\b)[A-Z][\w'’-]*"
 # A place name runs to a few words at most; the bound also keeps a long run of capitals cheap.
 _PLACE = rf"{_CAP}(?:[ \t]+(?:(?:and|&|upon|on|of|under|de|la)[ \t]+)?{_CAP}){{0,6}}"
 _KIND_OF = r"City and County|Metropolitan Borough|Regional District|Regional Municipality|Rural Municipality"
-_KIND_OF += r"|City|Town|Township|Village|County|Borough|District|Municipality|Parish|Municipal District"
+_KIND_OF += (
+    r"|City|Town|Township|Village|County|Borough|District|Municipality|Parish|Municipal District|Shire|Region"
+)
 # The ways papers name an authority: "X [kind] Council", "[kind] of X [Council]", "London Borough of X",
 # "X [Unified] School District", "X County Board of Supervisors", "X Planning Commission",
 # "X Water District" and other special districts, "X Regional District", "X District School Board".
 _INSTITUTION = (
     r"Council|(?:Unified |Union |Independent |Elementary |High |Joint |Community )?School District"
-    r"|(?:District )?School Board|Board of Supervisors|Planning Commission|Regional District"
+    r"|(?:District )?School Board|Board of Supervisors|Board of (?:County )?Commissioners|Planning Commission"
+    r"|(?:City|County|Town|Village) Commission|Regional District"
     r"|(?:Water|Fire(?: Protection)?|Sanitary|Sanitation|Park|Recreation|Hospital|Transit|Irrigation"
     r"|Utility|Library|Community Services) District"
 )
@@ -27,21 +30,13 @@ _NAMES = re.compile(
     rf"|\b{_PLACE}[ \t]+(?:{_INSTITUTION})\b"
 )
 _SUFFIX_KINDS = ("City and County", "Metropolitan Borough", "Metropolitan District", "County Borough")
-_SUFFIX_KINDS += (
-    "Borough",
-    "District",
-    "County",
-    "City",
-    "Town",
-    "Township",
-    "Village",
-    "Parish",
-    "Community",
-)
+_SUFFIX_KINDS += ("Borough", "District", "County", "City", "Town", "Township", "Village", "Parish")
+_SUFFIX_KINDS += ("Community", "Shire", "Regional")
 _JOINS = {"and", "&", "upon", "on", "of", "under", "de", "la", "the"}
 _PLACE_OF = {"Isle", "Isles", "Vale", "Forest", "City"}  # places whose own names contain "of"
-# Capitalised words that start sentences, name roles or meetings, or are agenda verbs: they come
-# before a council's name in running text ("Honorable Mayor and City Council") but are never a place.
+# Capitalised words that start sentences, name roles, meetings or (in election papers) parties, or
+# are agenda verbs: they stand beside a council's name in running text ("Honorable Mayor and City
+# Council", "Resides in the City of ... Labour Party") but are never a place.
 _NOT_PLACE = set(
     (
         "The This That These Our Their Your Its For To By With From In On At Of And A An Every Each All"
@@ -51,8 +46,8 @@ _NOT_PLACE = set(
         " Student Students Pupil Privy European Arts Research Sport Sports General National Local Shadow"
         " New Previous Ordinary Annual Special Extraordinary Regular Joint Organizational Organisational"
         " Borough City County District Town Parish Community Council Planning Committee Board Panel Health"
-        " Business Mayor Honorable Honourable Deputy Chair Chairman Clerk Vice Pro Tem Staff Vacancy Boards"
-        " Commissions Party Approve Approves Review Adopt Accept Authorize Authorise Receive Note Join"
+        " Business Mayor Honorable Honourable Deputy Chair Chairman Clerk Vice Pro Tem Staff"
+        " Party Approve Approves Review Adopt Accept Authorize Authorise Receive Note Join"
         " Address"
         " Ask Inform Advise Support Notice Statement Election Hearing Public Monday Tuesday Wednesday"
         " Thursday Friday Saturday Sunday"

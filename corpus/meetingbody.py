@@ -37,6 +37,7 @@ _WHOLE_COUNCIL = tuple(
         rf"^(?:(?:staff )?report (?:to )?)?(?:the |and |to )*{_KIND.replace(')?', ')')}council"
         rf"(?: {_SESSION}(?:meeting|agenda|minutes)\b.*)?$",
         rf"^(?:(?:the |and |to )*(?:honou?rable )?mayor and )(?:the )?{_KIND}council$",
+        rf"^{_SESSION}council {_SESSION}(?:meeting|agenda|minutes)\b",  # "Ordinary Council Meeting"
         rf"^{_SESSION}(?:meeting |minutes |agenda )?\S+ {_KIND}council {_SESSION}(?:meeting|agenda|minutes)",
     )
 )

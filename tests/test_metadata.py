@@ -186,6 +186,14 @@ def test_no_date_gives_none():
         ("Summit County Planning Commission\nMeeting Dates", "Summit County Planning Commission"),
         ("Coastside Fire Protection District\nBoard Meeting", "Coastside Fire Protection District"),
         ("Council of the City of Winnipeg. The City of Winnipeg has a future.", "City of Winnipeg"),
+        ("Mornington Peninsula Shire Council\nOrdinary Meeting", "Mornington Peninsula Shire Council"),
+        ("Shire of Augusta Margaret River\nMinutes", "Shire of Augusta Margaret River"),
+        ("Waikato Regional Council\nAgenda", "Waikato Regional Council"),
+        ("Regional Municipality of Waterloo\nCouncil Agenda", "Regional Municipality of Waterloo"),
+        ("Rural Municipality of Sherwood\nMinutes", "Rural Municipality of Sherwood"),
+        ("Municipal District of Kenmare\nMinutes", "Municipal District of Kenmare"),
+        ("Miami City Commission\nAgenda", "Miami City Commission"),
+        ("Wake County Board of Commissioners\nAgenda", "Wake County Board of Commissioners"),
         (
             "The City of Omaha and the City of\nOmaha Cable Access Corporation. City of Omaha.",
             "City of Omaha",
@@ -274,6 +282,8 @@ def test_most_frequent_council_wins_and_ties_go_to_the_earliest():
         ),
         ("Fraser Valley Board of Supervisors\nAgenda", "Fraser Valley Board of Supervisors"),
         ("Committee of the Whole\n5 March 2019", "Committee of the Whole"),
+        ("Ordinary Council Meeting\n5 March 2019", "Full Council"),
+        ("COUNCIL AGENDA\n5 March 2019", "Full Council"),
     ],
 )
 def test_body_names(text, body):
