@@ -11,8 +11,8 @@ from corpus.geometry import Word
 
 # Headers and footers sit in this top or bottom share of the page height.
 MARGIN_SHARE = 0.12
-# Only the outermost rows count: a running header is never the fifth line of a page.
-EDGE_ROWS = 3
+# Only the outermost rows count (a clerk's name-and-address footer runs to four or five lines).
+EDGE_ROWS = 6
 # Rows with this many separate cells are table rows (a repeated header row), not furniture.
 MAX_FURNITURE_CELLS = 3
 # A margin row repeating on this share of the pages (2 at least) is running furniture; so is one on
@@ -21,14 +21,14 @@ REPEAT_SHARE = 0.5
 REPEAT_ENOUGH = 3
 
 _PAGE_NUMBER = re.compile(
-    r"^\W*(?:page\s*(\d{1,4})(?:\s*(?:of|/)\s*\d{1,4})?|(\d{1,4})\s*(?:\|\s*)?p\s?a\s?g\s?e|[-–—]?\s*(\d{1,4})\s*[-–—]?)\W*$",
+    r"^\W*(?:p\s?a\s?g\s?e\s*[|:]?\s*(\d{1,4})(?:\s*(?:of|/)\s*\d{1,4})?|(\d{1,4})\s*(?:\|\s*)?p\s?a\s?g\s?e|[-–—]?\s*(\d{1,4})\s*[-–—]?)\W*$",
     re.I,
 )
 # 'Page G-4.2' closing a footer: a pack's own page label, counted by its last number.
 _PAGE_LABEL = re.compile(r"(?:^|\s)page\s+([A-Z]{1,3}[-.]?(?:\d{1,3}[-.])*(\d{1,4}))\s*$", re.I)
 # Forms that are furniture wherever they sit in a margin, even on a one-page paper.
 _UNMISTAKABLE = re.compile(
-    r"^\W*(?:page\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?"
+    r"^\W*(?:p\s?a\s?g\s?e\s*[|:]?\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?"
     r"|(?:official|not protectively marked|unclassified)(?:\s*[-–—:]?\s*(?:sensitive|restricted))?)\W*$",
     re.I,
 )
@@ -52,18 +52,22 @@ def signature(text: str) -> str:
     return re.sub(r"\d+", "#", " ".join(text.lower().split()))
 
 
-def edge_rows(page: int, rows: Sequence[tuple[tuple[Word, ...], int]], height: float) -> list[EdgeRow]:
-    """The page's outermost rows that lie in its top or bottom margin band.
+def edge_rows(page: int, rows: Sequence[Sequence[tuple[Word, ...]]], height: float) -> list[EdgeRow]:
+    """The page's outermost rows in its top or bottom margin band, and each separate run of words in them.
 
-    rows: (words, cells) top to bottom; height: the page height in points.
+    rows: each row's runs of words (split at wide gaps), top to bottom; height: page height in points.
+    A footer set on the same line as the body's last words ('... except that the      Page |3') is
+    caught as its own run.
     """
     edges = []
-    for index, (words, cells) in enumerate(rows):
+    for index, runs in enumerate(rows):
+        words = tuple(w for run in runs for w in run)
         outer = index < EDGE_ROWS or index >= len(rows) - EDGE_ROWS
         top, bottom = min(w.top for w in words), max(w.bottom for w in words)
         in_margin = bottom <= MARGIN_SHARE * height or top >= (1 - MARGIN_SHARE) * height
-        if outer and in_margin and cells <= MAX_FURNITURE_CELLS:
-            edges.append(EdgeRow(page, tuple(words), cells))
+        if outer and in_margin and len(runs) <= MAX_FURNITURE_CELLS:
+            edges.append(EdgeRow(page, words, len(runs)))
+            edges.extend(EdgeRow(page, tuple(run), len(runs)) for run in runs if len(runs) > 1)
     return edges
 
 

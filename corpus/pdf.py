@@ -132,7 +132,7 @@ def _without_furniture(raw: list[_RawPage]) -> tuple[list[tuple[Word, ...]], dic
     """Each page's words less its running headers and footers, and printed page numbers by index."""
     edges: list[EdgeRow] = []
     for index, page in enumerate(raw):
-        rows = [(tuple(row), len(row_lines(row))) for row in word_rows(page.words)]
+        rows = [[line.words for line in row_lines(row)] for row in word_rows(page.words)]
         edges.extend(edge_rows(index, rows, page.height))
     found = furniture(edges, len(raw))
     dropped = {id(w) for e in found for w in e.words}
