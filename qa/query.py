@@ -9,15 +9,23 @@ from dataclasses import dataclass
 
 from qa.stopwords import STOPWORDS
 
-# Nouns that councils number: "Pledge 48", "item 7", "Recommendation 2.1", "Minute 23".
+# Nouns that councils number: "Pledge 48", "item 7", "Recommendation 2.1", "Minute 23", "Min. 45/19".
 ID_NOUNS = (
-    "pledge|priority|item|agenda item|minute|appendix|annex|action|recommendation|section|paragraph|para"
+    "pledge|priority|item|agenda item|minute|min|appendix|annex|action|recommendation|section|paragraph|para"
     "|objective|outcome|policy|question|motion|resolution|commitment|target|milestone|ref|reference"
     "|schedule|table|figure|chapter|part|phase|project|programme|kpi|theme|indicator|goal|aim|standard"
     "|principle|proposal|decision|report|option|risk|measure|ward"
 )
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
-_ID = re.compile(rf"\b({ID_NOUNS})s?\s+(?:no\.?\s*|number\s+)?(\d{{1,4}}(?:\.\d{{1,3}})*[a-z]?)\b", re.I)
+# An item's number as printed: "7", "2.1", "12a", "7(b)", "7 (b)", "45/19" (minute 45 of 2019).
+_NUMBER = r"\d{1,4}(?:\.\d{1,3})*(?:/\d{2,4})?(?:\s?\([a-z]\)|[a-z])?"
+_ID = re.compile(rf"\b({ID_NOUNS})s?\.?\s+(?:no\.?\s*|number\s+)?({_NUMBER})(?![\w/])", re.I)
+# Aliases a paper and a question may use for one noun.
+_ALIASES = {"min": "minute", "agenda item": "item"}
+# A bare reference: "15/2019" (an order of 2019), "2019-044", "21/34"; never a date or a financial year.
+_REFERENCE = re.compile(r"(?<![\d./-])\b(\d{1,4})([/-])(\d{2,4})\b(?![/-]\d)")
+_SPLIT_NUMBER = re.compile(r"(\d[\d./]*?)\s?(?:\(([a-z])\)|([a-z]))?", re.I)
+_NUMBER_TAIL = r"(?![\da-z]|[./-]\d|\s?\([a-z0-9]\))"
 _CAP_ID = re.compile(r"\b([A-Z][a-z]{2,})\s+(\d{1,3}(?:\.\d{1,3})*)\b(?![-/:]\d)")
 _DOTTED = re.compile(
     r"(?<![\d.£$€])\b(\d{1,2}\.\d{1,2}(?:\.\d{1,2})*)\b(?!\s*(?:%|per|million|bn|m\b|am\b|pm\b|a\.m|p\.m)|\.\d)"
@@ -55,6 +63,10 @@ _SUMMARY = re.compile(
 )
 
 
+# Nouns printed in more than one form: a minute is also 'Min.' or 'Mins'.
+_NOUN_FORMS = {"minute": r"(?:minutes?|mins?)", "item": r"(?:agenda\s+)?items?"}
+
+
 @dataclass(frozen=True)
 class Identifier:
     """A numbered thing the question names; it must appear exactly in an answering passage."""
@@ -66,18 +78,29 @@ class Identifier:
     def __str__(self) -> str:
         return f"{self.noun.title()} {self.number}".strip()
 
-    def pattern(self) -> re.Pattern[str]:
-        """Matches 'Pledge 48' but never 'Pledge 4', 'Pledge 480' or 'Pledge 48.1'."""
-        num = re.escape(self.number)
-        tail = r"(?![\da-z]|\.\d)"
-        if not self.noun:
-            return re.compile(rf"(?<![\d.]){num}{tail}")
-        noun = re.escape(self.noun).replace(r"\ ", r"\s+")
-        numbered_line = rf"|^\s*{num}[.)]\s" if self.noun in {"item", "agenda item", "minute"} else ""
-        return re.compile(rf"\b{noun}s?\s*(?:no\.?\s*)?{num}{tail}{numbered_line}", re.I | re.M)
+    @property
+    def parts(self) -> tuple[str, str]:
+        """(base number, sub-item letter or ''): '7(b)' and '7b' are ('7', 'b')."""
+        m = _SPLIT_NUMBER.fullmatch(self.number)
+        return (m.group(1), (m.group(2) or m.group(3) or "").lower()) if m else (self.number, "")
 
-    def fts_phrase(self) -> str:
-        return f'"{self.noun} {self.number}"' if self.noun else f'"{self.number}"'
+    def pattern(self) -> re.Pattern[str]:
+        """Matches 'Pledge 48' but never 'Pledge 4', 'Pledge 480' or 'Pledge 48.1'; 'item 7(b)' matches
+        '7(b)', '7 (b)' and '7b' but 'item 7' matches none of them; 'Minute 45/19' matches 'Min. 45/19'."""
+        base, letter = self.parts
+        num = re.escape(base) + (rf"\s?(?:\({letter}\)|{letter})" if letter else "")
+        if not self.noun:
+            return re.compile(rf"(?<![\d./-]){num}{_NUMBER_TAIL}", re.I)
+        noun = _NOUN_FORMS.get(self.noun) or re.escape(self.noun).replace(r"\ ", r"\s+") + "s?"
+        numbered_line = rf"|^\s*{num}[.):]?\s" if self.noun in {"item", "minute"} else ""
+        return re.compile(rf"\b{noun}\.?\s*(?:no\.?\s*)?{num}{_NUMBER_TAIL}{numbered_line}", re.I | re.M)
+
+    def fts_phrase(self, with_noun: bool = True) -> str:
+        """An FTS5 query for the identifier's words; a sub-item letter is its own token or glued on."""
+        base, letter = self.parts
+        words = [f"{base} {letter}", f"{base}{letter}"] if letter else [base]
+        noun = f"{self.noun} " if self.noun and with_noun and self.noun not in _NOUN_FORMS else ""
+        return " OR ".join(f'"{noun}{w}"' for w in words)
 
 
 @dataclass(frozen=True)
@@ -106,7 +129,8 @@ def identifiers(question: str) -> tuple[Identifier, ...]:
     found: list[Identifier] = []
     for noun, number in _ID.findall(question):
         if not _is_year(number):
-            found.append(Identifier("item" if noun.lower() == "agenda item" else noun.lower(), number))
+            noun = " ".join(noun.lower().split())
+            found.append(Identifier(_ALIASES.get(noun, noun), number))
     for noun, number in _CAP_ID.findall(question):
         noun = noun.lower()
         if noun in _NOT_IDS or noun in _NOUNS or noun.rstrip("s") in _NOUNS or _is_year(number):
@@ -114,7 +138,20 @@ def identifiers(question: str) -> tuple[Identifier, ...]:
         found.append(Identifier(noun, number, strict=False))
     claimed = {i.number for i in found}
     found += [Identifier("", n) for n in _DOTTED.findall(question) if n not in claimed]
+    found += [Identifier("", r) for r in _references(question) if not any(r in n for n in claimed)]
     return tuple(dict.fromkeys(found))
+
+
+def _references(question: str) -> list[str]:
+    """Bare slashed or hyphenated references; '2016-17', '2019-2020' (years), '3/2019' (a month) are not."""
+    found = []
+    for m in _REFERENCE.finditer(question):
+        first, second = int(m.group(1)), m.group(3)
+        year_span = _is_year(m.group(1)) and (_is_year(second) or len(second) == 2)
+        month_year = m.group(2) == "/" and first <= 12 and _is_year(second)
+        if not year_span and not month_year:
+            found.append(m.group(0))
+    return found
 
 
 def _is_year(number: str) -> bool:

@@ -67,7 +67,8 @@ class Retriever:
 
     def _identifier_hits(self, ident: Identifier, filters: Filters) -> list[tuple[int, bool]]:
         """Chunks holding the identifier exactly, each with whether it is about it (defines it)."""
-        phrase = f'"{ident.number}"' if ident.noun in {"item", "minute"} else ident.fts_phrase()
+        # items and minutes are also printed as bare numbered lines ('7(b) Tree Preservation Order')
+        phrase = ident.fts_phrase(with_noun=ident.noun not in {"item", "minute"})
         ranked = [cid for cid, _ in lexical(self.store, phrase, filters, _ID_SCAN)]
         texts = [(p.chunk_id, f"{p.heading or ''}\n{p.text}") for p in self.store.passages(ranked)]
         return [(cid, defines(text, ident)) for cid, text in texts if holds(text, ident)]

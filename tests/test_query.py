@@ -228,3 +228,68 @@ def test_parse_collects_everything() -> None:
     assert query.time == TimeTarget(dt.date(2019, 9, 1), dt.date(2019, 9, 30))
     assert query.wh == "what"
     assert query.terms == ("status", "pledge", "48", "september", "2019")
+
+
+# --- Minute numbers, sub-items and references -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What was decided under Min. 45/19?", [("minute", "45/19")]),
+        ("What was decided under Minute 45/19?", [("minute", "45/19")]),
+        ("What does Minutes 21/34 record?", [("minute", "21/34")]),
+        ("What happened to item 7(b)?", [("item", "7(b)")]),
+        ("What did the committee decide on item 7b?", [("item", "7b")]),
+        ("What was decided at item 7 (b)?", [("item", "7 (b)")]),
+        ("What was decided on Tree Preservation Order 15/2019?", [("", "15/2019")]),
+        ("What is application 2019-044 about?", [("", "2019-044")]),
+    ],
+)
+def test_minute_numbers_sub_items_and_references(question: str, expected: list[tuple[str, str]]) -> None:
+    assert identifiers(question) == tuple(Identifier(n, num) for n, num in expected)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What was spent in 2016-17?", "What changed between 2019-2020?", "What was paid in 3/2019?"],
+)
+def test_years_and_months_are_not_references(question: str) -> None:
+    assert identifiers(question) == ()
+
+
+@pytest.mark.parametrize(
+    "text", ["Item 7(b) Tree Preservation Order", "7(b) Mill Street", "item 7b", "Item 7 (b)"]
+)
+def test_sub_item_pattern_matches_every_printed_form(text: str) -> None:
+    assert Identifier("item", "7(b)").pattern().search(text)
+    assert Identifier("item", "7b").pattern().search(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Item 7(a) The Green", "Item 7 Planning Appeals", "item 17(b)", "Item 7(bb)"]
+)
+def test_sub_item_pattern_rejects_siblings_and_parents(text: str) -> None:
+    assert not Identifier("item", "7(b)").pattern().search(text)
+
+
+@pytest.mark.parametrize("text", ["Item 7(a) The Green", "Item 7(b) Mill Street", "item 7b", "item 7/19"])
+def test_an_item_never_matches_its_sub_items(text: str) -> None:
+    assert not Identifier("item", "7").pattern().search(text)
+
+
+def test_minute_forms_and_years() -> None:
+    minute = Identifier("minute", "45/19").pattern()
+    for text in ("Min. 45/19 Land at Orchard Farm", "Minute 45/19", "MINUTES 45/19", "45/19 Land at"):
+        assert minute.search(text), text
+    for text in ("Min. 45/18 Former Gasworks", "Min. 45/190", "Min. 145/19", "Minute 45"):
+        assert not minute.search(text), text
+    reference = Identifier("", "15/2019").pattern()
+    assert reference.search("Tree Preservation Order 15/2019, Mill Street")
+    assert not reference.search("Tree Preservation Order 14/2019") and not reference.search("115/2019")
+
+
+def test_fts_phrase_for_sub_items_takes_both_token_forms() -> None:
+    assert Identifier("item", "7(b)").fts_phrase(with_noun=False) == '"7 b" OR "7b"'
+    assert Identifier("kpi", "12a").fts_phrase() == '"kpi 12 a" OR "kpi 12a"'
+    assert Identifier("minute", "45/19").fts_phrase() == '"45/19"'
