@@ -9,9 +9,10 @@ from dataclasses import replace
 from corpus.records import AgendaItem
 from corpus.recordtext import ITEM_NUMBER, RecordText
 
+_MASTHEAD_CHARS = 300  # the paper's first lines, which running heads repeat
 _TITLE_WORDS = 16  # longer than this, a numbered line is a paragraph of a list, not an item's title
 # Numbered lines that are the text of a motion or its recommendations, not items.
-_NOT_TITLE = re.compile(r"(?i)^(?:that|moved|seconded|proposed|resolved|carried|to\b|the\b)")
+_NOT_TITLE = re.compile(r"(?i)^(?:that|moved|seconded|proposed|resolved|carried|to\b|the\b|[ap]\.?m\b)")
 _ITEM = re.compile(rf"(?m)^[ \t*#]*(?P<n>{ITEM_NUMBER})[.)]?[ \t]+(?P<t>[A-Z][^\n]*?)[ \t*]*$")
 _SUB = re.compile(r"(?m)^[ \t*#]*\((?P<n>[a-z]|[ivx]{1,4})[ ]?\)[ \t]+(?P<t>[A-Z][^\n]*?)[ \t*]*$")
 
@@ -35,7 +36,10 @@ def read_items(text: RecordText) -> tuple[tuple[int, AgendaItem], ...]:
             found.append((start, top, title))
         elif top is not None:
             found.append((start, f"{top}({m.group('n')})", title))
-    items = [AgendaItem(number, title, text.where(start)) for start, number, title in found]
+    masthead = text.text[:_MASTHEAD_CHARS].casefold()
+    kept = _without_running_heads([AgendaItem(n, t, text.where(s)) for s, n, t in found], masthead)
+    found = [f for f, item in zip(found, kept, strict=True) if item is not None]
+    items = [item for item in kept if item is not None]
     return tuple(
         (
             found[i][0],
@@ -43,6 +47,19 @@ def read_items(text: RecordText) -> tuple[tuple[int, AgendaItem], ...]:
         )
         for i, item in enumerate(items)
     )
+
+
+def _without_running_heads(items: list[AgendaItem], masthead: str) -> list[AgendaItem | None]:
+    """A title that repeats the masthead under several numbers is a running head with its page
+    number ('COUNCIL OF THE CITY OF X 4'), not an item."""
+    seen: dict[str, set[str]] = {}
+    for item in items:
+        seen.setdefault(item.title.casefold(), set()).add(item.number)
+
+    def running(item: AgendaItem) -> bool:
+        return len(seen[item.title.casefold()]) > 1 and item.title.casefold() in masthead
+
+    return [None if running(item) else item for item in items]
 
 
 def _end_page(item: AgendaItem, after: AgendaItem | None, text: RecordText) -> int | None:

@@ -20,7 +20,8 @@ _CHAIR = tuple(
     for p in (
         rf"(?P<name>{NAME}){_GAP}(?:\([A-Z]{{1,4}}\){_GAP})?[\(\[](?:Chair(?:man|person|woman)?|Presiding)[\)\]]",
         rf"(?i:present in the chair|in the chair|chair(?:man|person|woman)?|presiding(?: officer)?)"
-        rf"{_GAP}:{_GAP}(?P<name>{NAME})",
+        rf"[ \t*]*:[\s*]*(?P<name>{NAME})",
+        rf"(?i:present in the chair|in the chair)[ \t*]*\n[\s*]*(?P<name>{NAME})",  # a label on its own line
         rf"(?P<name>{NAME}){_GAP}(?:was{_GAP})?(?:in the chair|presided|presiding)\b",
         rf"^(?P<name>{NAME}) called the meeting to order",
     )
@@ -101,8 +102,8 @@ def _cited_phrase(text: RecordText, head: str, phrase: str | None) -> Cited | No
     if not phrase:
         return None
     at = head.lower().find(phrase.lower())
-    # The body as corpus/metadata.py named it from the masthead, which may word it otherwise.
-    return Cited(phrase, text.where(max(at, 0)))
+    # Only as printed: metadata may have worded the body itself ('Township Council').
+    return Cited(phrase, text.where(at)) if at >= 0 else None
 
 
 def _listed(text: RecordText, head: str, label: str) -> Cited | None:

@@ -16,6 +16,12 @@ _REACH = 20000  # a motion's text, debate, votes and outcome lie within this of 
 _SHORT_TEXT = 15  # fewer characters than this after the cues: the text came before them
 _TEXT_CHARS = 2500  # a motion's text is cut here; the passage keeps it all
 _LEAD_LINES = 2  # lines above a motion read for 'Amendment'
+# A full stop ends a sentence unless it ends an initial or a common abbreviation ('St. Kieran's').
+_SENTENCE_END = re.compile(
+    r"[.;](?=\s|$)(?<!\b[A-Z]\.)(?<!St\.)(?<!No\.)(?<!Co\.)(?<!Mr\.)(?<!Dr\.)(?<!Ms\.)(?<!Mrs\.)"
+    r"|\n\n(?=[ \t*]*(?:\d|[A-Z]{2}|\(|•))"
+)
+_PAGE_BREAK = " \t\n-*"  # blank lines, rules and bold marks between 'Resolved:' and its words
 _RESOLVED_LABEL = 20  # 'And Resolved:' — the colon that opens a resolution's words is this near
 _LEAD_IN = 80  # 'it was agreed' this close before a mover belongs to that motion
 _HEADING_WORDS = 3  # a last line this short is a heading or number of what follows, not the motion's text
@@ -24,6 +30,7 @@ _MOVER = re.compile(
     r"(?i:\b(?:moved|proposed|motion|(?:on\s+the\s+)?propos(?:al|ition))\s+(?:by|of)\b)"
     rf"[ \t]*:?\s+(?P<name>{NAME})"
     rf"|\b(?:Moved|Proposed|Mover|MOVED|PROPOSED)(?:\s+(?i:by))?[ \t]*:[ \t]*(?P<name2>{NAME})"
+    rf"|(?m:^(?P<name4>{NAME}):[ \t]+(?:[^\n]{{0,60}}?\b)?I(?:’ll|'ll|\s+will)?\s+move)\b"
     rf"|(?i:notice\s+of\s+motion)[^\n]{{0,20}}?(?i:submitted\s+by|in\s+the\s+name\s+of)\s+(?P<name3>{NAME})"
 )
 _SECONDER = re.compile(
@@ -47,7 +54,7 @@ _OUTCOMES = (
         r"|Deferred|FELL|Fell|FAILED|Failed|NOTED|Noted)\b"
     ),
     re.compile(
-        r"(?<=[.:;)”\"])[ \t]+(?P<o>Carried|CARRIED|Lost|LOST|Defeated|DEFEATED|Withdrawn|WITHDRAWN|"
+        r"(?<=[.:;?)”\"])[ \t]+(?P<o>Carried|CARRIED|Lost|LOST|Defeated|DEFEATED|Withdrawn|WITHDRAWN|"
         r"Deferred|DEFERRED)\b"
     ),
     re.compile(
@@ -84,7 +91,11 @@ _AMENDMENT = re.compile(r"(?i)\bamendment\b")
 _NOT_AMENDMENT = re.compile(r"(?i)\b(?:main|substantive|amended|original)\s+motion\b")
 _RESOLUTION = re.compile(
     r"(?m)(?:^[ \t*]*(?:RESOLVED|Resolved|AGREED|Agreed)\b[ \t*]*(?::|that\b|to\b|-)"
-    r"|\bRESOLVED\b[ \t]*:|(?i:\bit\s+was\s+(?:resolved|agreed)\b))"
+    r"|\bRESOLVED\b[ \t]*:|(?i:\bit\s+was\s+(?:resolved|agreed)\b)"
+    # 'HPC agreed to write', 'these were agreed and signed', 'agreed as a true record'
+    r"|\b(?:[A-Z]{2,5}|Council|Committee|Members|Councillors|Board)\s+agreed\s+(?:to|that)\b"
+    r"|(?<!\bas )\b(?:was|were)\s+agreed\b"
+    r"|(?i:\b(?:confirmed|agreed|approved)\s+as\s+a\s+(?:true|correct)\s+record))"
 )
 
 
@@ -101,7 +112,7 @@ class _Anchor:
 
 
 def _name(m: re.Match) -> tuple[str, int]:
-    group = next(g for g in ("name", "name2", "name3") if m.group(g))
+    group = next(g for g in ("name", "name2", "name3", "name4") if g in m.groupdict() and m.group(g))
     return trimmed(m.group(group)), m.start(group)
 
 
@@ -119,6 +130,7 @@ def _anchors(text: str) -> list[_Anchor]:
             and last
             and last.mover
             and last.seconder is None
+            and last.mover.group("name3")
             and _same(last.mover, m)
             and start - last.end < _SECOND_REACH
         ):
@@ -135,7 +147,12 @@ def _anchors(text: str) -> list[_Anchor]:
 
 def _same(a: re.Match, b: re.Match) -> bool:
     """Two cues naming one member: the same surname, whatever the titles and initials."""
-    return member(_name(a)[0]).split()[-1:] == member(_name(b)[0]).split()[-1:]
+    return _surname(_name(a)[0]) == _surname(_name(b)[0])
+
+
+def _surname(name: str) -> str:
+    words = re.sub(r"\(\w\)", "", member(name)).split()
+    return words[-1] if words else ""
 
 
 def _split_names(names: str) -> list[tuple[str, int]]:
@@ -188,23 +205,15 @@ def _next_stop(stops: list[int], after: int) -> int:
 def _motion(text: RecordText, anchor: _Anchor, stops: list[int], marks) -> tuple[Motion, tuple[int, int]]:
     body = text.text
     region_end = min(_next_stop(stops, anchor.start), anchor.end + _REACH)
-    after = body[anchor.end : region_end]
-    outcome = _outcome(after, anchor.end)
-    text_end = outcome[1] if outcome else region_end
-    start, motion_text = anchor.start, _clean_text(body[anchor.end : text_end])
-    if len(motion_text) < _SHORT_TEXT and outcome:
-        motion_text = _resolved_text(body, outcome[1], region_end)
-    if len(motion_text) < _SHORT_TEXT and anchor.mover and anchor.seconder:
-        motion_text = body[anchor.mover.end() : anchor.seconder.start()].strip(" .,;:\n*")
-    if len(motion_text) < _SHORT_TEXT:
+    outcome = _outcome(body[anchor.end : region_end], anchor.end)
+    start, (motion_text, end) = anchor.start, _words(body, anchor, outcome, region_end)
+    if len(motion_text) < _SHORT_TEXT:  # the words came first: 'It was resolved that ... Proposed by X'
         start = _paragraph_start(body, anchor.start)
         motion_text = body[start : anchor.start].strip(" .,;:\n*")
         outcome = outcome or _outcome(motion_text, start)
-    end = _line_end(body, outcome[1]) if outcome else text_end
-    vote = read_vote(text, anchor.end, end)
     motion = Motion(
         text=text.cited(motion_text[:_TEXT_CHARS], anchor.start),
-        kind="amendment" if _is_amendment(body, anchor.start, stops) else "motion",
+        kind="amendment" if _is_amendment(body, anchor.start) else "motion",
         number=anchor.number or _number(body, anchor.start),
         item=item_at(marks, anchor.start),
         mover=text.cited(*_name(anchor.mover)) if anchor.mover else None,
@@ -212,23 +221,48 @@ def _motion(text: RecordText, anchor: _Anchor, stops: list[int], marks) -> tuple
         names=tuple(text.cited(n, at) for n, at in anchor.names),
         outcome=text.cited(outcome[0], outcome[1]) if outcome else None,
         unanimous=bool(_UNANIMOUS.search(body[anchor.start : end])),
-        vote=vote,
+        vote=read_vote(text, anchor.end, end),
         passage=body[start:end].strip(),
     )
     return motion, (start, end)
 
 
-def _resolved_text(body: str, at: int, end: int) -> str:
-    """The words after 'And Resolved:': to the closing quote where they open with one, else the line."""
+def _words(body: str, anchor: _Anchor, outcome: tuple[str, int] | None, region_end: int) -> tuple[str, int]:
+    """A motion's words and where its passage ends: after the cues up to the outcome; else after the
+    outcome ('And Resolved: "That ..."', 'it was agreed to allocate ...'); else between mover and
+    seconder (a notice of motion and its debate)."""
+    text_end = outcome[1] if outcome else region_end
+    end = _line_end(body, outcome[1]) if outcome else text_end
+    words = _clean_text(body[anchor.end : text_end])
+    if len(words) < _SHORT_TEXT and outcome:
+        words, after = _resolved_text(body, outcome[1], region_end)
+        end = max(end, after)
+    if len(words) < _SHORT_TEXT and anchor.mover and anchor.seconder:
+        words = body[anchor.mover.end() : anchor.seconder.start()].strip(" .,;:\n*")
+    return words, end
+
+
+def _resolved_text(body: str, at: int, end: int) -> tuple[str, int]:
+    """The words of a resolution that opens at `at`, and where they end: after a colon to the closing
+    quote where they open with one; else to the end of the sentence."""
     after = body[at:end]
     colon = after.find(":")
-    if colon < 0 or colon > _RESOLVED_LABEL:
-        return ""
-    words = after[colon + 1 :].lstrip()
-    if words[:1] in '“"':
-        close = words.find("”" if words[0] == "“" else '"', 1)
-        return " ".join(words[: close + 1 if close > 0 else _TEXT_CHARS].split())
-    return words.split("\n\n", 1)[0].strip()
+    if 0 <= colon <= _RESOLVED_LABEL:
+        words = after[colon + 1 :]
+        lead = len(words) - len(words.lstrip(_PAGE_BREAK))
+        words = words.lstrip(_PAGE_BREAK)
+        if words[:1] in '“"':
+            close = words.find("”" if words[0] == "“" else '"', 1)
+            stop = close + 1 if close > 0 else min(len(words), _TEXT_CHARS)
+            return " ".join(words[:stop].split()), at + colon + 1 + lead + stop
+    stop = sentence_end(after)
+    return " ".join(after[:stop].split()), at + stop
+
+
+def sentence_end(text: str) -> int:
+    """Where the first sentence of `text` ends (hard-wrapped lines run on), within _TEXT_CHARS."""
+    m = _SENTENCE_END.search(text, 0, _TEXT_CHARS)
+    return m.end() if m else min(len(text), _TEXT_CHARS)
 
 
 def _clean_text(text: str) -> str:
@@ -260,7 +294,7 @@ def _line_end(body: str, at: int) -> int:
     return end if end >= 0 else len(body)
 
 
-def _is_amendment(body: str, start: int, stops: list[int]) -> bool:
+def _is_amendment(body: str, start: int) -> bool:
     """'An amendment moved by', or a short heading just above ('Amendment', 'Second Amendment'); a
     previous motion's words above do not count."""
     line_start = body.rfind("\n", 0, start) + 1
@@ -278,11 +312,10 @@ def _number(body: str, start: int) -> str | None:
 
 def _resolution(text: RecordText, m: re.Match, marks) -> Motion:
     body = text.text
-    end = body.find("\n\n", m.end())
-    end = end if end >= 0 else len(body)
     start = _paragraph_start(body, m.start())
+    end = m.start() + sentence_end(body[m.start() :])
     return Motion(
-        text=text.cited(body[m.start() : end][:_TEXT_CHARS], m.start()),
+        text=text.cited(body[start:end][:_TEXT_CHARS], m.start()),
         kind="resolution",
         item=item_at(marks, m.start()),
         outcome=text.cited("carried", m.start()),

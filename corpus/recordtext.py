@@ -29,7 +29,7 @@ _PARTICLE = r"(?:van|von|de|der|du|da|di|le|la|mac|Ó)"
 # words, and a '(J)' suffix that tells two members of one name apart.
 NAME = (
     rf"(?:{TITLE}\s+)*{_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_WORD}){{0,3}}"
-    r"(?:[ \t]*\([A-Z]\))?"
+    r"(?:\s{0,3}\([A-Z]\)(?!\w))?"
 )
 TIME = r"\d{1,2}(?:[.:]\d{2})?[ \t]*(?:[ap]\.?[ \t]?m\.?|noon)|\d{1,2}[.:]\d{2}(?![\d/.])"
 _TITLE_RE = re.compile(rf"^(?:{TITLE}[ \t]+)+", re.I)

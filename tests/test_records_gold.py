@@ -19,7 +19,8 @@ SHARED = ROOT.parent / "shared"
 GOLD = ROOT / "eval" / "records_gold.jsonl"
 TARGETS = {"outcome": (0.95, 0.80), "mover": (0.95, 0.80), "seconder": (0.95, 0.80)}
 MEETING_PRECISION = 0.95
-_TOKENS = 250  # chunk size for the test; extraction must not depend on where chunks fall
+_TOKENS = 250  # chunk sizes for the test: extraction must not depend on where chunks fall
+_SMALL_TOKENS = 90
 _TITLES = re.compile(r"(?i)\b(?:councillors?|concillor|cllrs?|mayor|mr|mrs|ms|miss|dr)\b\.?")
 
 
@@ -37,12 +38,12 @@ def _same_name(got: str | None, want: str | None) -> bool:
     return bool(g_core and w_core) and g_core[-1] == w_core[-1] and (not suffix or suffix.group() in g)
 
 
-def _load(source: str):
+def _load(source: str, tokens: int):
     path = (ROOT / source) if source.startswith("samples/") else (SHARED / source)
     if not path.exists():
         pytest.skip(f"{path} is absent (shared data not mounted)")
     document = load_document(path)
-    return extract_records(document, chunk_document(document, lambda t: len(t.split()), _TOKENS))
+    return extract_records(document, chunk_document(document, lambda t: len(t.split()), tokens))
 
 
 class Tally:
@@ -65,14 +66,14 @@ class Tally:
         return (ok / stated if stated else 1.0), (ok / gold if gold else 1.0)
 
 
-def _score() -> tuple[Tally, dict[str, Tally]]:
+def _score(tokens: int) -> tuple[Tally, dict[str, Tally]]:
     rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
     total, per_source = Tally(), defaultdict(Tally)
     by_source = defaultdict(list)
     for row in rows:
         by_source[row["source"]].append(row)
     for source, gold in by_source.items():
-        records = _load(source)
+        records = _load(source, tokens)
         tallies = (total, per_source[source])
         complete = any(r["kind"] == "meeting" and r["complete"] for r in gold)
         _score_motions(records.motions, [r for r in gold if r["kind"] == "motion"], complete, tallies)
@@ -145,24 +146,9 @@ def _score_commitment(commitments, row, tallies) -> None:
         )
 
 
-# Measured at the last commit; a change that reads fewer or worse records fails here.
-FLOOR = {"outcome": (1.0, 0.75), "mover": (0.93, 0.80), "seconder": (1.0, 0.84), "meeting.date": (1.0, 1.0)}
-
-
-def test_record_extraction_holds_its_measured_level() -> None:
-    total, _ = _score()
-    for field, (precision, recall) in FLOOR.items():
-        p, r = total.pr(field)
-        assert p >= precision and r >= recall, f"{field}: P={p:.2f} R={r:.2f}, was P={precision} R={recall}"
-
-
-@pytest.mark.xfail(
-    reason="issue 9 targets not yet met: outcome recall 0.75 (< 0.80), mover precision 0.94 "
-    "(< 0.95), meeting body precision 0.86 (< 0.95)",
-    strict=False,
-)
-def test_record_extraction_meets_targets(capsys) -> None:
-    total, per_source = _score()
+@pytest.mark.parametrize("tokens", [_TOKENS, _SMALL_TOKENS])
+def test_record_extraction_meets_targets(capsys, tokens: int) -> None:
+    total, per_source = _score(tokens)
     with capsys.disabled():
         for source, tally in sorted(per_source.items()):
             print(f"\n{Path(source).name[:60]}")
