@@ -26,13 +26,20 @@ _TYPE_SIGNALS = tuple(
         ("agenda", 4, _SHORT.format(n=6, word=r"agenda\b(?! items?\b)") + r"|\bagenda pack(?:age)?\b"),
         ("agenda", 3, r"members are (?:invited|requested|summoned) to attend|notice of (?:the )?meeting"),
         ("agenda", 3, r"\(pages? \d+ ?[-–] ?\d+\)"),
-        ("minutes", 4, r"^\W*minutes of\b"),
         # "REGULAR MEETING MINUTES", "MINUTES": a heading, not an item approving earlier minutes.
         (
             "minutes",
             4,
             r"^(?!\W*\d)(?![^\n]*\b(?:approv|adopt|confirm|receiv|draft|previous))"
             + _SHORT.format(n=3, word="minutes"),
+        ),
+        # "Minutes of X", "Little Ashby Parish Council – Minutes of 2 June 2021": a heading, not an
+        # agenda item on earlier minutes.
+        (
+            "minutes",
+            4,
+            r"^(?![^\n]*\b(?:previous|last|approv|confirm|adopt|receiv)\w*)"
+            r"[^\n]{0,80}\bminutes of\b[^\n]{0,60}$",
         ),
         (
             "minutes",
@@ -69,7 +76,7 @@ _TYPE_SIGNALS = tuple(
 )
 _TITLE_TYPES = {
     "agenda": r"\bagenda\b(?! items?\b)|notice of meeting",
-    "minutes": r"^minutes\b|\bminutes$",
+    "minutes": r"^minutes\b|\bminutes$|\bminutes of\b",
     "report": r"\b(?:report|update|pledges?|progress|performance|monitoring)\b",
     "plan": r"\bplan\b",
     "budget": rf"\b(?:{_BUDGET_WORDS})\b",

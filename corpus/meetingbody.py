@@ -38,7 +38,9 @@ _WHOLE_COUNCIL = tuple(
         rf"(?: {_SESSION}(?:meeting|agenda|minutes)\b.*)?$",
         rf"^(?:(?:the |and |to )*(?:honou?rable )?mayor and )(?:the )?{_KIND}council$",
         rf"^{_SESSION}council {_SESSION}(?:meeting|agenda|minutes)\b",  # "Ordinary Council Meeting"
-        rf"^{_SESSION}(?:meeting |minutes |agenda )?\S+ {_KIND}council {_SESSION}(?:meeting|agenda|minutes)",
+        # "Ditchling Parish Council Meeting", "Little Ashby Parish Council – Minutes of 2 June 2021"
+        rf"^{_SESSION}(?:meeting |minutes |agenda )?(?:\S+ ){{1,4}}?{_KIND}council[\s–—:-]+{_SESSION}"
+        r"(?:meeting|agenda|minutes)",
     )
 )
 _STOP = re.compile(

@@ -50,6 +50,7 @@ _MINUTES_OF = re.compile(r"\W*minutes of\b(?!.*\b(?:previous|last)\b)", re.I)
 # Words that can make a title: not weekdays, times or stray marks ("Tuesday - 6:30 PM" is no title).
 _WORDY = re.compile(r"\b(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|[ap]\.?m\b)[^\W\d_]{2,}", re.I)
 _MASTHEAD_LINES = 10  # a paper's title stands within its first lines
+_REPORT_OF_TITLE = re.compile(r"^report (?:of|by|from) [^:]{3,80}:\s*(\S.{3,})$", re.I)
 _REPORT_OF = re.compile(r"^report (?:of|by|from)\b:?\s*\S+\s+\S+", re.I)
 
 
@@ -76,21 +77,27 @@ def _titleish(line: str, most: int = 15) -> bool:
 def find_title(text: str, source: str = "") -> str | None:
     """The paper's title: a markdown heading, a labelled or prominent line, else the file stem."""
     lines = top_lines(text)
-    picks = [next((line for line in lines if line.startswith("#") and _titleish(line, 80)), None)]
+    headings = [line for line in lines if line.startswith("#") and _titleish(line, 80)]
+    picks = [next((h for h in headings if not _department(h)), headings[0] if headings else None)]
     picks.append(next((line for line in lines[:_MASTHEAD_LINES] if _MINUTES_OF.match(line)), None))
     for i, line in enumerate(lines[: _MASTHEAD_LINES * 2]):
         values = [m[1] for m in _TITLE_LABEL.finditer(clean(line))]
         labelled = [v for v in values if not _SEE_BELOW.match(v)]
         empty = i + 1 < len(lines) and any(not v.strip() for v in values)
         picks.append(labelled[0] if labelled else lines[i + 1] if empty else None)
-        if _REPORT_OF.match(clean(line)) and i + 1 < len(lines) and _titleish(lines[i + 1], 20):
+        if m := _REPORT_OF_TITLE.match(clean(line)):  # "Report of the Director of Place: Leisure Review"
+            picks.append(m[1])
+        elif _REPORT_OF.match(clean(line)) and i + 1 < len(lines) and _titleish(lines[i + 1], 20):
             picks.append(lines[i + 1])  # the usual report layout: author line, then the title
     bold = [line for line in lines if line.startswith("**") and line.endswith("**")]
     prominent = [line for line in lines if line in bold or is_caps(_without_dates(line))]
     prominent = [line for line in prominent if _titleish(line)]
     picks.append(next((p for p in prominent if not _department(p)), None))
+    picks.append(next((p for p in prominent if not names_authority(_tidy(p))), None))  # a department
+    once = [line for line in lines[:_MASTHEAD_LINES] if lines.count(line) == 1]  # not a running header
+    plain = (line for line in once if _titleish(line, 25) and not _department(line))
+    picks.append(next(plain, None))
     picks.append(prominent[0] if prominent else None)  # department names only if nothing better
-    picks.append(next((line for line in lines if _titleish(line, 25) and not _department(line)), None))
     picks.append(next((line for line in lines if _titleish(line, 25)), None))
     picks.append(re.sub(r"[_\s-]+", " ", re.split(r"[\\/]", source)[-1].rsplit(".", 1)[0]))
     return next((title for pick in picks if pick and (title := _tidy(pick))), None)

@@ -284,6 +284,7 @@ def test_most_frequent_council_wins_and_ties_go_to_the_earliest():
         ("Committee of the Whole\n5 March 2019", "Committee of the Whole"),
         ("Ordinary Council Meeting\n5 March 2019", "Full Council"),
         ("COUNCIL AGENDA\n5 March 2019", "Full Council"),
+        ("Little Ashby Parish Council – Minutes of 2 June 2021", "Parish Council"),
     ],
 )
 def test_body_names(text, body):
@@ -379,6 +380,7 @@ AGENDA_WITH_MINUTES = AGENDA_HEAD + "\n3. Work Programme (Pages 9 - 10)\n\n" + M
         ("NOTICE OF ELECTION\nElection of a County Councillor\n", "election"),
         ("PRECINCT BULLETINS\n327 BALLOTS CAST\n1100 REGISTERED VOTERS\n", "election"),
         ("MINUTES OF THE ANNUAL MEETING\n07. ELECTION OF CHAIRMAN\nPRESENT: Cllrs Atkins\n", "minutes"),
+        ("Little Ashby Parish Council – Minutes of 2 June 2021\n21/34 Village Hall Roof.\n", "minutes"),
     ],
 )
 def test_doc_types(text, doc_type):
@@ -451,6 +453,15 @@ def test_describe_synthetic_minutes():
         (
             "November 14, 2023 – Minutes – Page 2\nThe Plan for Growth was approved\n",
             "The Plan for Growth was approved",
+        ),
+        ("# Fernhill Borough Council\n\n## Pledge Tracker, March 2022\n", "Pledge Tracker, March 2022"),
+        (
+            "**Northgate City Council**\n\nCorporate Plan Pledge Tracker\n\nPledge\tStatus\n",
+            "Corporate Plan Pledge Tracker",
+        ),
+        (
+            "**Eastmere Borough Council**\n\nReport of the Director of Place: Leisure Estate Review\n",
+            "Leisure Estate Review",
         ),
     ],
 )
