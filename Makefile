@@ -64,4 +64,4 @@ perf: install
 	$(BIN)/python bench/concurrency.py
 
 clean:
-	rm -rf $(STORE) .councilqa-dev .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(STORE) .councilqa-dev .councilqa-realpdf .pytest_cache .ruff_cache .hypothesis
