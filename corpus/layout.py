@@ -91,9 +91,11 @@ class Region:
 
 
 def _same_row(band: tuple[float, float], word: Word) -> bool:
+    """Overlapping bands with middles close: a word with a tall box must not swallow the lines below."""
     top, bottom = band
+    smaller = min(bottom - top, word.height)
     overlap = min(bottom, word.bottom) - max(top, word.top)
-    return overlap >= ROW_OVERLAP * min(bottom - top, word.height)
+    return overlap >= ROW_OVERLAP * smaller and abs((top + bottom) / 2 - word.middle) < ROW_OVERLAP * smaller
 
 
 def word_rows(words: Sequence[Word]) -> list[list[Word]]:

@@ -148,9 +148,20 @@ def _uncut(grid: Grid, words: Sequence[Word]) -> Grid:
     return Grid((grid.xs[0], *inner, grid.xs[-1]), grid.ys)
 
 
+def _text_rows(grid: Grid, words: Sequence[Word]) -> Grid:
+    """A grid ruled only between columns (one band of cells) takes its rows from the lines of text."""
+    if len(grid.ys) > 2 or not words:
+        return grid
+    rows = word_rows(words)
+    cuts = [
+        (max(w.bottom for w in a) + min(w.top for w in b)) / 2 for a, b in zip(rows, rows[1:], strict=False)
+    ]
+    return Grid(grid.xs, (grid.ys[0], *cuts, grid.ys[-1]))
+
+
 def grid_rows(grid: Grid, words: Sequence[Word], known: frozenset[str]) -> TableRows:
     """The grid's cells filled with the words whose centres fall in them; empty rows left out."""
-    grid = _uncut(grid, words)
+    grid = _text_rows(_uncut(grid, words), words)
     cells: dict[tuple[int, int], list[Word]] = {}
     for word in words:
         cx = (word.x0 + word.x1) / 2
