@@ -34,16 +34,47 @@ def _page_span(blocks: Sequence[Block]) -> tuple[int | None, int | None]:
     return min(starts, default=None), max(ends, default=None)
 
 
-def _words_fit(words: list[str], budget: int, count: TokenCounter) -> int:
-    """How many leading words fit the budget (at least one, so progress is certain)."""
+def _words_fit(words: list[str], budget: int, count: TokenCounter, guess: int | None = None) -> int:
+    """How many leading words fit the budget (at least one, so progress is certain). A `guess` near
+    the answer (from the share of tokens that fit) brackets it in a few counts before the binary
+    search, which otherwise takes log2(budget) counts of ever-longer prefixes."""
+
+    def fits(k: int) -> bool:
+        return count(" ".join(words[:k])) <= budget
+
     lo, hi = 1, min(len(words), max(budget, 1))  # every word is at least one token
+    if guess is not None and lo < hi:
+        lo, hi = _bracket(fits, min(max(guess, lo), hi), lo, hi)
     while lo < hi:
         mid = (lo + hi + 1) // 2
-        if count(" ".join(words[:mid])) <= budget:
+        if fits(mid):
             lo = mid
         else:
             hi = mid - 1
     return lo
+
+
+def _bracket(fits: Callable[[int], bool], guess: int, lo: int, hi: int) -> tuple[int, int]:
+    """(lo, hi) around the largest k that fits, galloping from `guess`: lo fits (or is the floor)
+    and hi + 1 does not (or hi is the ceiling)."""
+    step = 1
+    if fits(guess):
+        lo = guess
+        while lo < hi:
+            probe = min(hi, lo + step)
+            if not fits(probe):
+                return lo, probe - 1
+            lo, step = probe, step * 2
+        return lo, hi
+    hi = guess - 1
+    while lo < hi:
+        probe = max(lo, hi + 1 - step)
+        if probe == lo:
+            break
+        if fits(probe):
+            return probe, hi
+        hi, step = probe - 1, step * 2
+    return lo, hi
 
 
 def _more_words_than(text: str, limit: int) -> bool:
@@ -72,7 +103,9 @@ def _cut_words(sentence: str, budget: int, count: TokenCounter) -> list[str]:
         window.extend(islice(words_left, max(budget, 1) - len(window)))
         if not window:
             return pieces
-        n = len(window) if count(" ".join(window)) <= budget else _words_fit(window, budget, count)
+        tokens = count(" ".join(window))
+        guess = len(window) * budget // tokens if tokens > budget else len(window)  # the share that fits
+        n = guess if tokens <= budget else _words_fit(window, budget, count, guess)
         pieces.append(" ".join(window[:n]))
         window = window[n:]
 

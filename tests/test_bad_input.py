@@ -15,13 +15,16 @@ from pathlib import Path
 import numpy as np
 import pytest
 from conftest import FakeEmbedder
+from hypothesis import given
+from hypothesis import settings as settings_
+from hypothesis import strategies as st
 from PIL import Image, ImageDraw
 from pypdf import PdfReader, PdfWriter
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
 import corpus.reader
-from corpus.chunker import split_text
+from corpus.chunker import _words_fit, split_text
 from corpus.errors import shown
 from index.ingest import IngestReport
 from index.search import chunk_count
@@ -440,3 +443,22 @@ def test_cli_names_every_file_on_one_escaped_line(monkeypatch, tmp_path: Path, f
 )
 def test_shown_escapes_what_would_act_on_a_terminal(name: str, expected: str) -> None:
     assert shown(name) == expected
+
+
+@settings_(max_examples=300, deadline=None)
+@given(
+    costs=st.lists(st.integers(1, 4), min_size=1, max_size=80),
+    budget=st.integers(1, 60),
+    guess=st.none() | st.integers(-5, 100),
+)
+def test_words_fit_finds_the_longest_prefix_that_fits_from_any_guess(
+    costs: list[int], budget: int, guess: int | None
+) -> None:
+    words = [f"w{i}" for i in range(len(costs))]
+    cost = dict(zip(words, costs, strict=True))
+
+    def count(text: str) -> int:
+        return sum(cost[w] for w in text.split())
+
+    longest = max((k for k in range(1, len(words) + 1) if sum(costs[:k]) <= budget), default=1)
+    assert _words_fit(words, budget, count, guess) == longest
