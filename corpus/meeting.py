@@ -77,7 +77,11 @@ def _first(text: RecordText, head: str, patterns, group: str) -> Cited | None:
     if not found:
         return None
     best = min(found, key=lambda m: m.start(group))
-    return text.cited(best.group(group).strip(" ,;:*."), best.start(group))
+    value = best.group(group).strip(" ,;:*")
+    # a sentence's full stop goes; the one that ends 'p.m.' or an initial stays
+    if value.endswith(".") and not re.search(r"(?i)(?:\b[ap]\.?m|\b[A-Z])\.$", value):
+        value = value[:-1]
+    return text.cited(value, best.start(group))
 
 
 def _last(text: RecordText, pattern: re.Pattern, group: str) -> Cited | None:

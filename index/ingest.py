@@ -14,6 +14,7 @@ from corpus.errors import UnreadableFileError, shown
 from corpus.loader import load_document, snapshot
 from index.embedder import Embedder
 from index.faults import checkpoint
+from index.records import read_records, write_records
 from index.settings import Settings
 from index.store import Store
 from index.walk import Found, walk
@@ -164,6 +165,7 @@ class Ingestor:
             start = 0
             for document, chunks, existed in pending.documents:
                 self.store.add_document(document, chunks, vectors[start : start + len(chunks)])
+                write_records(self.store.db, document.source, read_records(document, chunks))
                 checkpoint("added")
                 start += len(chunks)
                 (report.replaced if existed else report.added).append(document.source)

@@ -57,6 +57,38 @@ ALTER TABLE documents ADD COLUMN access TEXT NOT NULL DEFAULT 'public';
 """
 
 
+# Records read from minutes and trackers (corpus/recordset.py), rebuilt with their document's chunks.
+# `cites` holds, per field, the chunk id and page it was read from, as JSON {field: [chunk, page]}.
+_V5 = """
+CREATE TABLE IF NOT EXISTS meetings (
+    id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    date TEXT, body TEXT, chair TEXT, venue TEXT, start_time TEXT, end_time TEXT, present TEXT,
+    apologies TEXT, in_attendance TEXT, status TEXT, chunk_id INTEGER, page INTEGER, cites TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS meetings_doc ON meetings(doc_id);
+CREATE TABLE IF NOT EXISTS agenda_items (
+    id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    number TEXT NOT NULL, title TEXT NOT NULL, page_start INTEGER, page_end INTEGER, chunk_id INTEGER);
+CREATE INDEX IF NOT EXISTS agenda_items_doc ON agenda_items(doc_id);
+CREATE TABLE IF NOT EXISTS motions (
+    id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL, kind TEXT NOT NULL, number TEXT, item_number TEXT, item_title TEXT,
+    text TEXT NOT NULL, mover TEXT, seconder TEXT, names TEXT NOT NULL, outcome TEXT,
+    unanimous INTEGER NOT NULL, votes_for INTEGER, votes_against INTEGER, abstain INTEGER,
+    ayes TEXT NOT NULL, noes TEXT NOT NULL, passage TEXT NOT NULL, chunk_id INTEGER, page INTEGER,
+    cites TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS motions_doc ON motions(doc_id);
+CREATE TABLE IF NOT EXISTS confirmations (
+    id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    meeting_date TEXT NOT NULL, passage TEXT NOT NULL, chunk_id INTEGER, page INTEGER);
+CREATE INDEX IF NOT EXISTS confirmations_date ON confirmations(meeting_date);
+CREATE TABLE IF NOT EXISTS commitments (
+    id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    key TEXT NOT NULL, kind TEXT NOT NULL, number TEXT NOT NULL, text TEXT NOT NULL, owners TEXT NOT NULL,
+    status TEXT, narrative TEXT NOT NULL, passage TEXT NOT NULL, chunk_id INTEGER, page INTEGER);
+CREATE INDEX IF NOT EXISTS commitments_key ON commitments(key);
+"""
+
+
 @dataclass(frozen=True)
 class Migration:
     """One step of the schema: the version it leaves the store at and the SQL that gets it there."""
@@ -70,6 +102,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, _V2),
     Migration(3, _V3),
     Migration(4, _V4),
+    Migration(5, _V5),
 )
 LATEST = MIGRATIONS[-1].version
 

@@ -22,6 +22,7 @@ from qa.answer import Answer, format_date
 from qa.evaluate import evaluate
 from qa.followup import load_history
 from qa.goldsets import GoldFormatError, load_gold
+from qa.recordcli import RECORD_COMMANDS, add_record_commands, run_record_command
 from qa.scorecard import render, to_json
 from qa.server import app_path, run_until_stopped, streamlit_command
 
@@ -116,6 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     evaluate.add_argument("--k", type=int, default=5, help="citations that count (default 5)")
     evaluate.add_argument("--json", action="store_true", help="print the totals and every question as JSON")
+    add_record_commands(sub, _common, _date)
     for command in (ingest, ask, search, stats, serve, evaluate):
         _common(command)
     for command in (ask, search, stats, evaluate):
@@ -341,6 +343,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "serve":
         return _serve(settings, args)
     try:
+        if args.command in RECORD_COMMANDS:  # records are read from SQLite alone, like stats
+            return run_record_command(settings, args)
         if args.command in ("stats", "feedback", "users"):  # no engine: the model is never loaded
             return {"stats": _stats, "feedback": _feedback, "users": _users}[args.command](settings, args)
         engine = sys.modules[__name__].CouncilQA(settings)  # through __getattr__, or a test's stand-in

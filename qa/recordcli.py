@@ -1,0 +1,170 @@
+"""`councilqa decisions`, `meetings` and `track`: the records in the store as tables (text, JSON or
+CSV, each row with source, page and verbatim passage) and a commitment's timeline."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import dataclasses
+import datetime as dt
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from corpus.access import ACCESS_LEVELS, RESTRICTED
+from corpus.errors import shown
+from corpus.records import OUTCOMES
+from index.recordquery import Statement, decisions, meetings, record_store, series_without, statements
+from index.records import RecordFilters
+from index.settings import Settings
+from qa.answer import format_date
+
+RECORD_COMMANDS = ("decisions", "meetings", "track")
+_SHOWN_CHARS = 160  # a motion's words shown per line of the text table
+
+
+def add_record_commands(sub: argparse._SubParsersAction, common, parse_date) -> None:
+    """The three subcommands; `common` adds --store/--model, `parse_date` reads YYYY[-MM[-DD]]."""
+    decided = sub.add_parser("decisions", help="motions and resolutions read from minutes, with outcome")
+    held = sub.add_parser("meetings", help="meetings read from minutes: date, body, chair, attendance")
+    track = sub.add_parser("track", help="every dated statement about a numbered commitment, newest first")
+    track.add_argument("key", help='the commitment as papers number it, e.g. "Pledge 48" or "Priority 4"')
+    for command in (decided, held):
+        command.add_argument("--body", help="meeting body contains this")
+        command.add_argument("--council", help="council name contains this")
+        command.add_argument("--from", dest="date_from", type=parse_date, help="on or after YYYY[-MM[-DD]]")
+        command.add_argument("--to", dest="date_to", type=lambda t: parse_date(t, True), help="on or before")
+        output = command.add_mutually_exclusive_group()
+        output.add_argument("--json", action="store_true", help="a JSON array, each row with its passage")
+        output.add_argument("--csv", action="store_true", help="CSV, each row with source, page and passage")
+    decided.add_argument("--outcome", choices=OUTCOMES)
+    decided.add_argument("--mover", help="mover (or an unlabelled name) contains this")
+    held.add_argument("--chair", dest="mover", help="chair or a member present contains this")
+    for command in (decided, held, track):
+        common(command)
+        command.add_argument(
+            "--access",
+            choices=ACCESS_LEVELS,
+            default="public",
+            help="'restricted' also lists records from restricted papers (default public)",
+        )
+
+
+def run_record_command(settings: Settings, args: argparse.Namespace) -> int:
+    restricted = args.access == RESTRICTED
+    with record_store(settings.store) as db:
+        if args.command == "track":
+            found = statements(db, args.key, restricted)
+            _print_track(args.key, found, series_without(db, args.key, restricted))
+            return 0 if found else 1
+        filters = RecordFilters(
+            args.body, args.council, args.date_from, args.date_to, getattr(args, "outcome", None), args.mover
+        )
+        read = decisions if args.command == "decisions" else meetings
+        rows = read(db, filters, restricted)
+    if args.json:
+        print(json.dumps([dataclasses.asdict(r) for r in rows], ensure_ascii=False, indent=2))
+    elif args.csv:
+        _print_csv(rows)
+    else:
+        for row in rows:
+            print(_decision_line(row) if args.command == "decisions" else _meeting_line(row))
+        if not rows:
+            print(f"No {args.command} recorded in the store for these filters.")
+    return 0
+
+
+def _print_csv(rows: Sequence) -> None:
+    if not rows:
+        return
+    names = [f.name for f in dataclasses.fields(rows[0])]
+    writer = csv.writer(sys.stdout)
+    writer.writerow(names)
+    for row in rows:
+        writer.writerow(["; ".join(v) if isinstance(v, tuple) else v for v in dataclasses.astuple(row)])
+
+
+def _where(source: str, page: int | None) -> str:
+    return f"{shown(Path(source).name)}, p. {page if page is not None else '?'}"
+
+
+def _decision_line(d) -> str:
+    movers = " / ".join(filter(None, (d.mover, d.seconder))) or ", ".join(d.names) or "-"
+    vote = (
+        f" {d.votes_for}–{d.votes_against}" if d.votes_for is not None and d.votes_against is not None else ""
+    )
+    outcome = (d.outcome or "outcome not stated") + vote + (" (draft minutes)" if d.provisional else "")
+    item = f"item {d.item} " if d.item else ""
+    words = " ".join(d.text.split())[:_SHOWN_CHARS]
+    head = f"{d.date or '?'}  {d.body or '-'}  {item}{d.kind}: {words}"
+    return f"{head}\n    {movers} — {outcome} — {_where(d.source, d.page)}"
+
+
+def _meeting_line(m) -> str:
+    times = "–".join(filter(None, (m.start_time, m.end_time)))
+    parts = [
+        m.date or "?",
+        m.body or "-",
+        f"chair {m.chair}" if m.chair else "chair not stated",
+        m.venue or "",
+        times,
+        m.status or "",
+    ]
+    return "  ".join(p for p in parts if p) + f"\n    {_where(m.source, m.page)}"
+
+
+def status_summary(found: Sequence[Statement]) -> str:
+    """'In Progress since 11 September 2019 (still in February 2020)', or the changes in order:
+    'In Progress since 11 September 2019 → Completed February 2020'. `found` is newest first."""
+    runs: list[list] = []  # [status, first statement, last statement], oldest first
+    for s in reversed(found):
+        status = s.status or "no status given"
+        if runs and runs[-1][0] == status:
+            runs[-1][2] = s
+        else:
+            runs.append([status, s, s])
+    if len(runs) == 1:
+        status, first, last = runs[0]
+        if last is first:
+            return f"{status} as of {_when(first)}"
+        return f"{status} since {_when(first)} (still in {_when(last)})"
+    steps = [
+        f"{status} {'since ' if i == 0 else ''}{_when(first)}" for i, (status, first, _) in enumerate(runs)
+    ]
+    return " → ".join(steps)
+
+
+def changed(found: Sequence[Statement]) -> bool:
+    return len({s.status for s in found}) > 1
+
+
+def _when(s: Statement) -> str:
+    return format_date(s.date, s.date_precision)
+
+
+def _print_track(key: str, found: Sequence[Statement], gaps: Sequence[tuple]) -> None:
+    if not found:
+        print(f"No paper in the store states {key!r} in a commitment table.")
+        return
+    print(f"{found[0].key}: {found[0].text}")
+    print(f"Status: {status_summary(found)}")
+    if len(found) > 1:
+        print(
+            "The status changed."
+            if changed(found)
+            else f"The status did not change across {len(found)} papers."
+        )
+    print()
+    for s in found:
+        owners = "; ".join(f"{h}: {n}" for h, n in s.owners)
+        print(f"{_when(s)} — {s.status or 'no status given'} — {shown(s.title or Path(s.source).name)}")
+        if s.narrative:
+            print(f"    {' '.join(s.narrative.split())[:400]}")
+        if owners:
+            print(f"    {owners}")
+        print(f"    {_where(s.source, s.page)}  ({shown(s.source)})")
+    kind = found[0].key.split()[0]
+    for source, date, precision in gaps:
+        when = format_date(dt.date.fromisoformat(date) if date else None, precision)
+        print(f"Gap: {shown(Path(source).name)} ({when}) states other {kind}s but not {found[0].key}")

@@ -1,0 +1,149 @@
+"""Records in the store and on the command line: written with their paper, replaced and dropped with
+it, never read from restricted text; decisions and meetings as JSON/CSV rows with source, page and
+passage; draft minutes confirmed by a later paper; a commitment tracked across the sample papers."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLES, FakeEmbedder
+
+from qa import cli
+from qa.engine import CouncilQA
+from qa.recordcli import status_summary
+
+MARCH = """MINUTES OF THE PLANNING COMMITTEE HELD AT THE TOWN HALL ON 13 MARCH 2018 AT 7.00 PM
+
+Present: Cllr Ann Brown (Chair), Cllr Tom Green, Cllr Sue White, Cllr Raj Patel
+
+1. Library closure
+
+An amendment moved by Cllr Green and seconded by Cllr White that the closure be delayed a year was lost.
+
+Moved by Cllr Patel, seconded by Cllr Brown that the library close on 1 June 2018.
+
+Ayes: Brown, Patel, Green
+Noes: White
+
+CARRIED
+
+2. Precept
+
+It was moved by Cllr White and seconded by Cllr Green that the item be deferred.
+
+DEFERRED
+
+Minutes to be confirmed at the next meeting.
+"""
+
+APRIL = """MINUTES OF THE PLANNING COMMITTEE HELD AT THE TOWN HALL ON 10 APRIL 2018 AT 7.00 PM
+
+Present: Cllr Ann Brown (Chair), Cllr Tom Green
+
+1. Minutes
+
+The minutes of the meeting held on 13 March 2018 were confirmed as a correct record.
+
+2. Parking
+
+Proposed: Cllr Green Seconded: Cllr Brown that charges be reviewed. For: 5 Against: 2 Abstain: 1. Carried.
+"""
+
+
+@pytest.fixture
+def run(monkeypatch, tmp_path):
+    monkeypatch.setattr(cli, "CouncilQA", lambda settings: CouncilQA(settings, embedder=FakeEmbedder()))
+    store = str(tmp_path / "store")
+    return lambda *args: cli.main([*args, "--store", store])
+
+
+def _papers(folder: Path, **texts: str) -> Path:
+    folder.mkdir(exist_ok=True)
+    for name, text in texts.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def _json(run, capsys, *args: str) -> list[dict]:
+    capsys.readouterr()
+    assert run(*args, "--json") == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_decisions_carry_source_passage_votes_and_confirmation(run, capsys, tmp_path) -> None:
+    papers = _papers(tmp_path / "papers", march=MARCH, april=APRIL)
+    run("ingest", str(papers), "--quiet")
+    rows = _json(run, capsys, "decisions")
+    march = [r for r in rows if r["date"] == "2018-03-13"]
+    assert [(r["kind"], r["outcome"]) for r in march] == [
+        ("amendment", "lost"),
+        ("motion", "carried"),
+        ("motion", "deferred"),
+    ]
+    assert march[1]["ayes"] == ["Brown", "Patel", "Green"] and march[1]["noes"] == ["White"]
+    assert all(r["source"].endswith("march.txt") and "seconded" in r["passage"] for r in march)
+    assert not any(r["provisional"] for r in march)  # the April minutes confirm them
+    april = next(r for r in rows if r["date"] == "2018-04-10")
+    assert (april["votes_for"], april["votes_against"], april["abstain"]) == (5, 2, 1)
+    meetings = {m["date"]: m for m in _json(run, capsys, "meetings")}
+    assert (
+        meetings["2018-03-13"]["status"] == "confirmed"
+        and meetings["2018-03-13"]["chair"] == "Cllr Ann Brown"
+    )
+    assert meetings["2018-04-10"]["status"] is None
+
+
+def test_filters_and_csv(run, capsys, tmp_path) -> None:
+    run("ingest", str(_papers(tmp_path / "papers", march=MARCH, april=APRIL)), "--quiet")
+    assert [r["mover"] for r in _json(run, capsys, "decisions", "--outcome", "lost")] == ["Cllr Green"]
+    assert [r["date"] for r in _json(run, capsys, "decisions", "--from", "2018-04")] == ["2018-04-10"]
+    assert {r["mover"] for r in _json(run, capsys, "decisions", "--mover", "patel")} == {"Cllr Patel"}
+    capsys.readouterr()
+    assert run("decisions", "--csv") == 0
+    table = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert len(table) == 4 and {"source", "page", "passage"} <= set(table[0])
+    assert all(row["passage"] for row in table)
+
+
+def test_records_follow_their_paper_and_never_restricted_text(run, capsys, tmp_path) -> None:
+    papers = _papers(tmp_path / "papers", march=MARCH)
+    run("ingest", str(papers), "--quiet")
+    assert len(_json(run, capsys, "decisions")) == 3
+    (papers / "march.txt").write_text(MARCH.replace("DEFERRED", "WITHDRAWN"), encoding="utf-8")
+    run("ingest", str(papers), "--quiet")  # rebuilt from the new chunks, not added to
+    assert [r["outcome"] for r in _json(run, capsys, "decisions")][-1] == "withdrawn"
+    (papers / "march.txt").unlink()
+    run("ingest", str(papers), "--quiet", "--prune")
+    assert _json(run, capsys, "decisions") == [] and _json(run, capsys, "meetings") == []
+    secret = _papers(tmp_path / "secret", march=MARCH)
+    run("ingest", str(secret), "--quiet", "--access", "restricted")
+    assert _json(run, capsys, "decisions") == []
+    assert _json(run, capsys, "decisions", "--access", "restricted") == []  # not read at all
+
+
+def test_track_pledge_48_across_the_sample_papers(run, capsys) -> None:
+    run("ingest", str(SAMPLES), "--quiet")
+    capsys.readouterr()
+    assert run("track", "Pledge 48") == 0
+    out = capsys.readouterr().out
+    assert "Status: In Progress since 11 September 2019 (still in February 2020)" in out
+    assert "did not change" in out
+    newer, older = out.index("February 2020 — In Progress"), out.index("11 September 2019 — In Progress")
+    assert newer < older and "000_cf3ce20c081cbe3a.txt" in out and "001_8972cc98a3d19634.txt" in out
+    assert run("track", "Pledge 4800") == 1
+
+
+def test_status_summary_marks_changes() -> None:
+    import datetime as dt
+
+    from index.recordquery import Statement
+
+    def said(status: str, day: dt.date, precision: str = "day") -> Statement:
+        return Statement("Pledge 1", "t", status, "", (), day, precision, None, "s", None, None, "")
+
+    found = [said("Complete", dt.date(2020, 2, 1), "month"), said("In Progress", dt.date(2019, 9, 11))]
+    assert status_summary(found) == "In Progress since 11 September 2019 → Complete February 2020"
