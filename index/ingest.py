@@ -38,7 +38,7 @@ class IngestReport:
         return (
             f"{len(self.added)} added, {len(self.replaced)} replaced, {len(self.unchanged)} unchanged, "
             f"{len(self.removed)} removed, {len(self.failed)} failed; {self.chunks} chunks written"
-            + (f"; {len(self.duplicates)} duplicates stored once" if self.duplicates else "")
+            + (f"; {_count(len(self.duplicates), 'duplicate')} stored once" if self.duplicates else "")
             + (f"; {len(self.skipped)} skipped" if self.skipped else "")
         )
 
@@ -52,6 +52,10 @@ class IngestReport:
             numbers = ", ".join(str(n) for n in pages)
             lines.append(note(source, f"no text on page{plural} {numbers}, even after OCR"))
         return lines
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def note(source: str, reason: str) -> str:
