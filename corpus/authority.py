@@ -62,6 +62,7 @@ _FOLLOWS_NAME |= set("Statement Election Regular Special Annual Full Public Hear
 _NOT_AFTER = re.compile(r"[ \t]*(?:Chambers?|Members?|Room|Rooms|area)\b")
 _MASTHEAD = 1200  # chars: names in the paper's opening are its own
 _MASTHEAD_BONUS, _HEADING_BONUS = 3, 2
+_OPENING = 3000  # chars: a name said once after this is another authority the paper mentions
 # Between two authorities in the opening, the smaller one is the author: a parish paper names
 # its district and county, a school district its county, never the other way round.
 _SPECIFIC = re.compile(r"\b(?:Parish|Town|Village|Community)\b|District$|Commission$")
@@ -196,7 +197,8 @@ def find_council(text: str) -> str | None:
     there are several: a town council above its city); otherwise the authority named most, names
     in the opening and in heading lines counting extra. A bare "X Council" is trusted only when
     repeated, set out as a heading, or the bare form of a fuller name in the paper; a name cut
-    short (see _of_form) only when the paper also names the place in full.
+    short (see _of_form) only when the paper also names the place in full; a name said once only
+    when it is said in the opening.
     """
     groups = _merge_keys(_sightings(text))
     valid = {
@@ -204,6 +206,7 @@ def find_council(text: str) -> str | None:
         for k, g in groups.items()
         if not all(s.clipped for s in g)
         and (k[0] or k[2] != "Council" or len(g) >= 2 or any(s.heading for s in g))
+        and (len(g) >= 2 or g[0].offset < _OPENING)
     }
     if not valid:
         return None

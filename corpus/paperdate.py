@@ -106,6 +106,8 @@ def _date_score(text: str, f: FoundDate, dates_on_line: int) -> float:
     if _NUMBERED.match(line) or len(f"{before} {after}".split()) > _PROSE_WORDS:
         score -= _PROSE_PENALTY
     prev = text[:line_start].rstrip().rsplit("\n", 1)[-1]
+    if f.precision == "year" and "\t" in _line_at(text, f.start, f.end, "\n")[0]:
+        return score  # a year alone in a table cell heads a column of figures
     if _bare(line):  # the date alone, give or take day and time
         score += _BARE_BONUS + (_UNDER_HEADING_BONUS if _heading_like(prev) else 0)
     elif _heading_like(line):

@@ -206,3 +206,12 @@ def test_side_by_side_years_are_prior_and_current_columns():
 def test_date_line_directly_under_the_title():
     text = "CITY COUNCIL AGENDA AND NOTICE\nCITY OF MOUNTAIN VIEW\nTuesday,December8,2020 - 6:30 PM\n"
     assert best_date(text).value == dt.date(2020, 12, 8)
+
+
+def test_a_year_heading_a_table_column_is_not_the_papers_date():
+    text = (
+        "Souldern Parish Council\t\t\t\nAccounts to year ending March 2017\t\t\t\nINCOME\t\t\t\n"
+        "2015/6 Details\tReceipt\t2016/17\tIncome\t\n5700 Precept\t5700\t\t5700.00\t\n"
+    )
+    found = best_date(text)
+    assert (found.value, found.precision) == (dt.date(2017, 3, 1), "month")

@@ -240,6 +240,16 @@ def test_names_that_are_not_the_authority(text):
     assert find_council(text) is None
 
 
+def test_an_authority_named_once_deep_in_the_paper_is_not_its_author():
+    text = (
+        "STAFF REPORT\nCity Council\n"
+        + "The housing programme continues. " * 120
+        + "Clients: City of Morgan Hill."
+    )
+    assert find_council(text) is None
+    assert find_council("City of Morgan Hill\nSTAFF REPORT\n") == "City of Morgan Hill"
+
+
 def test_most_frequent_council_wins_and_ties_go_to_the_earliest():
     text = "Devon County Council and Plymouth City Council. Plymouth City Council again."
     assert find_council(text) == "Plymouth City Council"
