@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
-from corpus.grid import Grid, Slot
+from corpus.grid import Grid
 from corpus.table import exact_lines, is_rule, looks_like_header
 
 SECTION = "Section"  # header of the column that carries a full-width row's text to the rows beneath it
@@ -27,69 +28,56 @@ class TableText:
     notes: tuple[str, ...] = ()
 
 
-def _starts_here(grid: Grid, r: int, cols: list[int]) -> bool:
+def _starts_here(grid: Grid, r: int) -> bool:
     """Whether a cell with text starts in row r (a row wholly under rowspans from above repeats them)."""
-    return any(grid.slots[r][c].row == r and grid.slots[r][c].text for c in cols)
+    return any(slot.row == r and slot.text for slot in grid.slots[r])
 
 
-def _full_width(grid: Grid, r: int, cols: list[int]) -> bool:
+def _full_width(grid: Grid, r: int) -> bool:
     """One cell covering every column: a title, theme or section row, never data or header."""
-    owners = {grid.slots[r][c].owner for c in cols}
-    return len(cols) > 1 and len(owners) == 1 and owners != {-1}
+    owners = {slot.owner for slot in grid.slots[r]}
+    return grid.width > 1 and len(owners) == 1 and owners != {-1}
 
 
-def _cells(grid: Grid, r: int, cols: list[int], across: bool) -> tuple[str, ...]:
+def _cells(grid: Grid, r: int, across: bool) -> tuple[str, ...]:
     """Row r's texts: a cell merged down repeats; merged across, it repeats only if `across`."""
-    return tuple(
-        slot.text if across or slot.col == c else ""
-        for c, slot in zip(cols, _row(grid, r, cols), strict=True)
-    )
+    return tuple(slot.text if across or slot.col == c else "" for c, slot in enumerate(grid.slots[r]))
 
 
-def _row(grid: Grid, r: int, cols: list[int]) -> list[Slot]:
-    return [grid.slots[r][c] for c in cols]
-
-
-def _origins(grid: Grid, r: int, cols: list[int]) -> list[str]:
-    """Texts of the cells that start in row r, '' elsewhere."""
-    return [
-        s.text if (s.row, s.col) == (r, c) else "" for c, s in zip(cols, _row(grid, r, cols), strict=True)
-    ]
-
-
-def _is_sub_header(grid: Grid, r: int, cols: list[int]) -> bool:
+def _is_sub_header(grid: Grid, r: int) -> bool:
     """Row r+1 names the columns under row r's group headers (a cell over several columns), and only those."""
-    grouped = {c for c in cols if sum(grid.slots[r][k].owner == grid.slots[r][c].owner for k in cols) > 1}
-    below = _origins(grid, r + 1, cols)
-    named = {c for c, text in zip(cols, below, strict=True) if text}
+    owners = Counter(slot.owner for slot in grid.slots[r])
+    grouped = {c for c, slot in enumerate(grid.slots[r]) if slot.owner >= 0 and owners[slot.owner] > 1}
+    below = [s.text if (s.row, s.col) == (r + 1, c) else "" for c, s in enumerate(grid.slots[r + 1])]
+    named = {c for c, text in enumerate(below) if text}
     return bool(grouped) and bool(named) and named <= grouped and looks_like_header(below)
 
 
-def _header_rows(grid: Grid, start: int, cols: list[int], body: list[int]) -> list[int]:
+def _header_rows(grid: Grid, start: int, body: list[int]) -> list[int]:
     """The header rows from `start`: marked ones (<th>, <thead>, tblHeader), else a row of labels."""
     following = body[body.index(start) :]
     # A mark on every row (all <th>, or 'repeat header row' ticked throughout) marks nothing.
     if grid.marked[start] and not all(grid.marked[r] for r in following):
         marked = []
         for r in following:
-            if not grid.marked[r] or _full_width(grid, r, cols):
+            if not grid.marked[r] or _full_width(grid, r):
                 break
             marked.append(r)
-    elif looks_like_header(list(_cells(grid, start, cols, across=False))):
+    elif looks_like_header(list(_cells(grid, start, across=False))):
         marked = [start]
     else:
         return []
     # Sub-headers under a group header are often left unmarked: the row after is part of the header.
     last = marked[-1]
-    if last + 1 in following and not grid.marked[last + 1] and _is_sub_header(grid, last, cols):
+    if last + 1 in following and not grid.marked[last + 1] and _is_sub_header(grid, last):
         marked.append(last + 1)
     return marked
 
 
-def _labels(grid: Grid, rows: list[int], cols: list[int]) -> tuple[str, ...]:
+def _labels(grid: Grid, rows: list[int]) -> tuple[str, ...]:
     """One label per column: the header rows' texts top to bottom, a repeat (a merged cell) once."""
     labels = []
-    for column in zip(*(_cells(grid, r, cols, across=True) for r in rows), strict=True):
+    for column in zip(*(_cells(grid, r, across=True) for r in rows), strict=True):
         parts: list[str] = []
         for text in column:
             if text and (not parts or parts[-1] != text):
@@ -100,37 +88,35 @@ def _labels(grid: Grid, rows: list[int], cols: list[int]) -> tuple[str, ...]:
 
 def read_grid(grid: Grid) -> TableText:
     """Captions, header and data rows of a laid-out table; see TableText."""
-    cols = list(range(grid.width))  # layout keeps only columns where cells start
-    body = [r for r in range(len(grid.slots)) if _starts_here(grid, r, cols)]
-    if len(cols) < 2:
-        return TableText(captions=tuple(grid.slots[r][c].text for r in body for c in cols))
+    body = [r for r in range(len(grid.slots)) if _starts_here(grid, r)]
+    if grid.width < 2:  # layout keeps only columns where cells start
+        return TableText(captions=tuple(grid.slots[r][0].text for r in body))
     lead = 0
-    while lead < len(body) and _full_width(grid, body[lead], cols):
+    while lead < len(body) and _full_width(grid, body[lead]):
         lead += 1
-    captions = tuple(_cells(grid, r, cols, across=False)[0] for r in body[:lead])
+    captions = tuple(grid.slots[r][0].text for r in body[:lead])
     if lead == len(body):
         return TableText(captions=captions)
-    heads = _header_rows(grid, body[lead], cols, body)
-    header = _labels(grid, heads, cols) if heads else ()
-    rows, notes = _data_rows(grid, body[lead + len(heads) :], cols, header)
-    return TableText(
-        captions, header + ((SECTION,) if header and rows and len(rows[0]) > len(cols) else ()), rows, notes
-    )
+    heads = _header_rows(grid, body[lead], body)
+    header = _labels(grid, heads) if heads else ()
+    rows, notes = _data_rows(grid, body[lead + len(heads) :], header)
+    sectioned = bool(header and rows) and len(rows[0]) > grid.width
+    return TableText(captions, header + ((SECTION,) if sectioned else ()), rows, notes)
 
 
 def _data_rows(
-    grid: Grid, rows: list[int], cols: list[int], header: tuple[str, ...]
+    grid: Grid, rows: list[int], header: tuple[str, ...]
 ) -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]:
     """Data rows, each with the section that full-width rows above it name; then trailing full-width rows."""
     section, stacked = "", False
     found: list[tuple[tuple[str, ...], str]] = []
     for r in rows:
-        if _full_width(grid, r, cols):
-            text = _cells(grid, r, cols, across=False)[0]
+        if _full_width(grid, r):
+            text = grid.slots[r][0].text
             section = f"{section}{_SECTION_JOIN}{text}" if stacked and section else text
             stacked = True
             continue
-        cells = _cells(grid, r, cols, across=False)
+        cells = _cells(grid, r, across=False)
         stacked = False
         if cells != header and not is_rule(list(cells)):
             found.append((cells, section))
