@@ -1,0 +1,79 @@
+"""Evaluates the answer stage on several gold sets in one process (one model load per store).
+
+Usage: python bench/reader_eval.py [--json OUT] [--only NAME ...]
+Stores are built with `councilqa ingest` beforehand (make eval / eval-dev / eval-realpdf); a missing store is
+ingested here once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+from index.embedder import SentenceEmbedder
+from index.settings import Settings
+from qa.engine import CouncilQA
+from qa.evaluate import evaluate
+from qa.goldsets import load_gold
+
+ROOT = Path(__file__).resolve().parent.parent
+SETS = {  # name -> (store, papers, gold)
+    "gold": (".councilqa", "samples/papers", "eval/gold.jsonl"),
+    "heldout": (".councilqa", "samples/papers", "eval/heldout.jsonl"),
+    "dev": (".councilqa-dev", "../shared/corpus", "../shared/eval/dev.jsonl"),
+    "realpdf": (".councilqa-realpdf", "../shared/realpdf-dev/pdfs", "../shared/realpdf-dev/gold.jsonl"),
+}
+# realpdf-dev questions set aside before any tuning: every third line from the first (1-based 1, 4, 7, …,
+# 49: 17 questions). bench/train_reader.py never reads them; `--only realpdf-heldapart` measures them.
+HELD_APART_EVERY = 3
+
+
+def split(name: str, gold: list) -> list:
+    """The whole set, or realpdf-dev's tuning part or held-apart part."""
+    if name.endswith("-tune"):
+        return [g for i, g in enumerate(gold) if i % HELD_APART_EVERY != 0]
+    if name.endswith("-heldapart"):
+        return [g for i, g in enumerate(gold) if i % HELD_APART_EVERY == 0]
+    return gold
+
+
+def _engine(store: str, papers: str, embedder: SentenceEmbedder) -> CouncilQA:
+    engine = CouncilQA(Settings.from_env(store=ROOT / store), embedder)
+    if engine.stats().documents == 0:
+        engine.ingest([ROOT / papers], progress=False)
+    return engine
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--only", nargs="*", default=list(SETS))
+    parser.add_argument("--json")
+    parser.add_argument("--verbose", action="store_true")
+    args = parser.parse_args(argv)
+    embedder = SentenceEmbedder(Settings.from_env().model_path, 32)
+    engines: dict[str, CouncilQA] = {}
+    out = {}
+    for name in args.only:
+        store, papers, gold_path = SETS[name.split("-")[0]]
+        engine = engines.get(store) or engines.setdefault(store, _engine(store, papers, embedder))
+        scores, summary = evaluate(split(name, load_gold(ROOT / gold_path)), engine.ask)
+        out[name] = {"summary": asdict(summary), "scores": [asdict(s) for s in scores]}
+        print(f"{name}: answerable {summary.answer_accuracy:.3f} of {summary.answerable} "
+              f"(lede {summary.answer_accuracy_lede:.3f}), abstained {summary.abstention:.3f} "
+              f"of {summary.unanswerable}, hit@k {summary.hit_at_k:.3f}")
+        for b in summary.by_answer_type:
+            print(f"    {b.name:14s} {b.accuracy:.2f} ({b.questions})")
+        if args.verbose:
+            for s in scores:
+                mark = "ok " if s.right else "XX "
+                print(f"  {mark}{s.id} [{s.kind}] {s.question[:70]} -> {s.answer_head[:90]}")
+    if args.json:
+        Path(args.json).write_text(json.dumps(out, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
