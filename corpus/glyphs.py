@@ -5,6 +5,7 @@ from __future__ import annotations
 import ctypes
 import math
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pypdfium2
@@ -44,7 +45,7 @@ class Glyph:
     x1: float
     bottom: float
     size: float
-    bold: bool
+    index: int  # position in the page's character list, to ask pdfium about its font
 
 
 def display_box(box: tuple[float, ...], rotation: int, width: float, height: float) -> tuple[float, ...]:
@@ -79,53 +80,53 @@ def _angle_off(angle: float, main: float) -> bool:
     return min(diff, 2 * math.pi - diff) > MAX_ANGLE_OFF
 
 
+def _open(page: pypdfium2.PdfPage) -> tuple[pypdfium2.PdfTextPage, _GlyphReader]:
+    textpage = page.get_textpage()
+    rotation = page.get_rotation() % 360
+    width, height = page.get_size()
+    if rotation in (90, 270):
+        width, height = height, width
+    return textpage, _GlyphReader(textpage, rotation, width, height)
+
+
 def page_glyphs(page: pypdfium2.PdfPage) -> list[Glyph]:
     """The text-layer characters in content order, spaces and line ends included; displayed coordinates."""
-    textpage = page.get_textpage()
+    textpage, reader = _open(page)
     try:
-        rotation = page.get_rotation() % 360
-        width, height = page.get_size()
-        if rotation in (90, 270):
-            width, height = height, width
-        reader = _GlyphReader(textpage, rotation, width, height)
-        return [g for index in range(textpage.count_chars()) if (g := reader.glyph(index)) is not None]
+        return reader.glyphs()
     finally:
         textpage.close()
 
 
 class _GlyphReader:
-    """Reads glyphs one by one; font size, weight and angle are read once per text object (one font)."""
+    """Reads a page's glyphs; weight and angle, which cost more calls, are asked once per word."""
 
     def __init__(self, textpage: pypdfium2.PdfTextPage, rotation: int, width: float, height: float) -> None:
         self.textpage, self.rotation, self.width, self.height = textpage, rotation, width, height
         self.main = _page_angle(textpage, textpage.count_chars())
         self.rect = pdfium_c.FS_RECTF()
-        self.styles: dict[int | None, tuple[float, bool, bool]] = {}
 
-    def _style(self, index: int) -> tuple[float, bool, bool]:
-        """(reported font size, bold, turned away from the page's direction) of the glyph's text object."""
-        key = ctypes.cast(pdfium_c.FPDFText_GetTextObject(self.textpage, index), ctypes.c_void_p).value
-        if key is None or key not in self.styles:
-            angle = pdfium_c.FPDFText_GetCharAngle(self.textpage, index)
-            size = pdfium_c.FPDFText_GetFontSize(self.textpage, index)
-            self.styles[key] = (size, _bold(self.textpage, index), _angle_off(angle, self.main))
-        return self.styles[key]
+    def glyphs(self) -> list[Glyph]:
+        return [g for index in range(self.textpage.count_chars()) if (g := self.glyph(index)) is not None]
+
+    def style(self, index: int) -> tuple[bool, bool]:
+        """(bold, turned away from the page's direction) for the glyph at `index`."""
+        angle = pdfium_c.FPDFText_GetCharAngle(self.textpage, index)
+        return _bold(self.textpage, index), _angle_off(angle, self.main)
 
     def glyph(self, index: int) -> Glyph | None:
         textpage = self.textpage
         # Spaces and line ends pdfium makes up need no check: gaps and line changes break words anyway.
         code = pdfium_c.FPDFText_GetUnicode(textpage, index)
-        if code == 0:
-            return None
-        size, bold, turned = self._style(index)
-        if turned or not pdfium_c.FPDFText_GetLooseCharBox(textpage, index, self.rect):
+        if code == 0 or not pdfium_c.FPDFText_GetLooseCharBox(textpage, index, self.rect):
             return None
         box = (self.rect.left, self.rect.bottom, self.rect.right, self.rect.top)
         x0, top, x1, bottom = display_box(box, self.rotation, self.width, self.height)
+        size = pdfium_c.FPDFText_GetFontSize(textpage, index)
         if size < MIN_REPORTED_SIZE:
             size = max(bottom - top, 1.0) / LOOSE_BOX_PER_SIZE
         char = "-" if code == _LINE_END_HYPHEN else chr(code)
-        return Glyph(char, x0, top, x1, bottom, size, bold)
+        return Glyph(char, x0, top, x1, bottom, size, index)
 
 
 def _bold(textpage: pypdfium2.PdfTextPage, index: int) -> bool:
@@ -149,10 +150,18 @@ def _overprint(a: Glyph, b: Glyph) -> bool:
     return a.char == b.char and abs(a.x0 - b.x0) <= shift and abs(a.top - b.top) <= shift
 
 
+_Style = Callable[[int], tuple[bool, bool]]
+
+
+def _plain(index: int) -> tuple[bool, bool]:
+    return False, False
+
+
 class _WordBuilder:
     """Collects glyphs into words, breaking at spaces, wide gaps and line changes."""
 
-    def __init__(self) -> None:
+    def __init__(self, style: _Style) -> None:
+        self.style = style
         self.words: list[Word] = []
         self.current: list[Glyph] = []
         self.pending_space: Glyph | None = None
@@ -180,7 +189,9 @@ class _WordBuilder:
 
     def flush(self) -> None:
         if self.current:
-            self.words.append(_word(self.current))
+            bold, turned = self.style(self.current[0].index)
+            if not turned:  # margin notes and stamps set at an angle are not part of the text
+                self.words.append(_word(self.current, bold))
         self.current = []
         self.pending_space = None
 
@@ -201,7 +212,7 @@ def _collapse_overprint(glyphs: list[Glyph]) -> list[Glyph]:
     return glyphs
 
 
-def _word(glyphs: list[Glyph]) -> Word:
+def _word(glyphs: list[Glyph], bold: bool) -> Word:
     glyphs = _collapse_overprint(glyphs)
     text = normalise_unicode("".join(g.char for g in glyphs))
     sizes = sorted(g.size for g in glyphs)
@@ -212,13 +223,16 @@ def _word(glyphs: list[Glyph]) -> Word:
         x1=max(g.x1 for g in glyphs),
         bottom=max(g.bottom for g in glyphs),
         size=sizes[len(sizes) // 2],
-        bold=sum(g.bold for g in glyphs) * 2 > len(glyphs),
+        bold=bold,
     )
 
 
-def glyph_words(glyphs: list[Glyph]) -> list[Word]:
-    """Words from glyphs in content order; a word drawn twice over itself is kept once."""
-    builder = _WordBuilder()
+def glyph_words(glyphs: list[Glyph], style: _Style = _plain) -> list[Word]:
+    """Words from glyphs in content order; a word drawn twice over itself is kept once.
+
+    style: (bold, turned) of the glyph at a character index; turned words are left out.
+    """
+    builder = _WordBuilder(style)
     for glyph in glyphs:
         builder.feed(glyph)
     builder.flush()
@@ -237,4 +251,8 @@ def glyph_words(glyphs: list[Glyph]) -> list[Word]:
 
 def page_words(page: pypdfium2.PdfPage) -> list[Word]:
     """Words of the page's text layer, top-left origin, points; empty for an image-only page."""
-    return glyph_words(page_glyphs(page))
+    textpage, reader = _open(page)
+    try:
+        return glyph_words(reader.glyphs(), reader.style)
+    finally:
+        textpage.close()
