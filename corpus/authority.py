@@ -62,6 +62,7 @@ _FOLLOWS_NAME |= set("Statement Election Regular Special Annual Full Public Hear
 _NOT_AFTER = re.compile(r"[ \t]*(?:Chambers?|Members?|Room|Rooms|area)\b")
 _MASTHEAD = 1200  # chars: names in the paper's opening are its own
 _MASTHEAD_BONUS, _HEADING_BONUS = 3, 2
+_HEADING_WORDS = 15  # a line at the top no longer than this is a heading, not running prose
 _OPENING = 3000  # chars: a name said once after this is another authority the paper mentions
 # Between two authorities in the opening, the smaller one is the author: a parish paper names
 # its district and county, a school district its county, never the other way round.
@@ -153,6 +154,9 @@ def _sightings(text: str) -> list[_Seen]:
             if _NOT_AFTER.match(scan, m.end()) or not (named := _named(m[0])):
                 continue
             heading = clean(scan).strip(" .,:") == m[0].strip()
+            # A bare "Kirklees Council" in a short line at the top ("Minutes of the Meeting of
+            # Kirklees Council held on ...") counts as set out in a heading.
+            heading |= not named[1][0] and offset < _MASTHEAD and len(scan.split()) <= _HEADING_WORDS
             seen.append(_Seen(named[0], named[1], offset + m.start(), heading, named[2], scan is not line))
         offset += len(line)
     return seen

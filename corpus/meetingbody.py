@@ -15,6 +15,7 @@ _BODY_WORD = re.compile(
 _BODY_JOINERS = {"and", "&", "of", "for", "the", "on", "in"}
 # Words that lead into a body's name without belonging to it.
 _BODY_LEAD = _BODY_JOINERS | {"meeting", "agenda", "minutes", "report", "notice", "to", "a", "an"}
+_BODY_LEAD |= {"regular", "special", "ordinary", "extraordinary", "annual", "adjourned", "joint", "session"}
 _NOT_BODY_NEXT = {"room", "rooms", "member", "members", "chair", "report", "papers", "secretary", "chambers"}
 _DISTRICT = re.compile(r"\b(?:Municipal|Metropolitan) District of [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*")
 # Words naming the authority, after which a body's own name starts: "Plymouth City Council Cabinet".

@@ -33,6 +33,9 @@ _BOILERPLATE = re.compile(
     re.I,
 )
 # Department and council names head many papers but are only titles when nothing better is there.
+# A line that only names a venue: "Council Chamber - Town Hall", "Committee Room 2, Civic Centre".
+_ROOM = r"(?:[\w'’]+ ){0,3}(?:chambers?|hall|room|centre|center|offices|house)(?: \d+)?"
+_VENUE = re.compile(rf"^{_ROOM}(?:\W+{_ROOM})*\W*$", re.I)
 _DEPARTMENT = re.compile(r"(?:department|directorate|services?|team|unit|office|governance|council)$", re.I)
 _NEXT_LABEL = (
     r"date|meeting|report (?:of|to|by)|from|to|wards?(?: affected)?|key decision|contact(?: officer)?"
@@ -71,7 +74,9 @@ def _tidy(line: str) -> str:
 def _titleish(line: str, most: int = 15) -> bool:
     text = clean(line)
     words = len(_WORDY.findall(_without_dates(text)))
-    return words >= 2 and len(text.split()) <= most and not _BOILERPLATE.search(text)
+    return (
+        words >= 2 and len(text.split()) <= most and not _BOILERPLATE.search(text) and not _VENUE.match(text)
+    )
 
 
 def find_title(text: str, source: str = "") -> str | None:

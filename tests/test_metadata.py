@@ -240,6 +240,13 @@ def test_names_that_are_not_the_authority(text):
     assert find_council(text) is None
 
 
+def test_a_bare_council_name_in_a_heading_at_the_top_is_trusted():
+    assert (
+        find_council("Minutes of the Meeting of Kirklees Council held on 05/03/2019\nPresent:")
+        == "Kirklees Council"
+    )
+
+
 def test_an_authority_named_once_deep_in_the_paper_is_not_its_author():
     text = (
         "STAFF REPORT\nCity Council\n"
@@ -292,6 +299,11 @@ def test_most_frequent_council_wins_and_ties_go_to_the_earliest():
         ),
         ("Fraser Valley Board of Supervisors\nAgenda", "Fraser Valley Board of Supervisors"),
         ("Committee of the Whole\n5 March 2019", "Committee of the Whole"),
+        (
+            "SAN FRANCISCO UNIFIED SCHOOL DISTRICT\nREGULAR MEETING OF THE BOARD OF EDUCATION",
+            "Board of Education",
+        ),
+        ("BOARD OF SUPERVISORS\nCOUNTY OF SAN DIEGO\nAGENDA", "Board of Supervisors"),
         ("Ordinary Council Meeting\n5 March 2019", "Full Council"),
         ("COUNCIL AGENDA\n5 March 2019", "Full Council"),
         ("Little Ashby Parish Council – Minutes of 2 June 2021", "Parish Council"),
@@ -465,6 +477,7 @@ def test_describe_synthetic_minutes():
             "The Plan for Growth was approved",
         ),
         ("# Fernhill Borough Council\n\n## Pledge Tracker, March 2022\n", "Pledge Tracker, March 2022"),
+        ("LONDON BOROUGH OF CAMDEN\nCOUNCIL CHAMBER - TOWN HALL\nCabinet Agenda\n", "Cabinet Agenda"),
         (
             "**Northgate City Council**\n\nCorporate Plan Pledge Tracker\n\nPledge\tStatus\n",
             "Corporate Plan Pledge Tracker",
