@@ -86,6 +86,7 @@ _OUTCOME_OF = {
     "referred": "referred",
 }
 _VOTE_START = re.compile(r"(?i)\b(?:voting\s+in\s+favou?r|a\s+recorded\s+vote|yeas|ayes)\b")
+_TRAILING = re.compile(r"(?i)(?:\s+(?:the|this|that|which|was|were|is|has\s+been|motion|amendment))+\s*$")
 _UNANIMOUS = re.compile(r"(?i)\bunanimous(?:ly)?\b|\bnem\.?\s*con\b")
 _AMENDMENT = re.compile(r"(?i)\bamendment\b")
 _NOT_AMENDMENT = re.compile(r"(?i)\b(?:main|substantive|amended|original)\s+motion\b")
@@ -271,7 +272,8 @@ def _clean_text(text: str) -> str:
     lines = (text[: cut.start()] if cut else text).rstrip().splitlines()
     while lines and len(lines[-1].split()) <= _HEADING_WORDS:
         lines.pop()
-    return "\n".join(lines).strip(" .,;:\n*")
+    # '... delayed a year was lost': the words end before the outcome's verb and subject
+    return _TRAILING.sub("", "\n".join(lines)).strip(" .,;:\n*")
 
 
 def _outcome(region: str, offset: int) -> tuple[str, int] | None:

@@ -186,3 +186,68 @@ def record_store(folder: Path) -> Iterator[sqlite3.Connection]:
         raise StoreError(f"{folder}: cannot read store ({exc})") from exc
     finally:
         db.close()
+
+
+@dataclass(frozen=True)
+class Cited:
+    """One field of a stored record, with the chunk id and page it was read from."""
+
+    value: str
+    chunk_id: int | None
+    page: int | None
+
+
+def motion_fields(db: sqlite3.Connection, source: str) -> list[tuple[int | None, dict[str, Cited]]]:
+    """The motions of one paper in order: (chunk id of the motion's text, its cited fields by name)."""
+    found = []
+    sql = """SELECT mo.chunk_id, mo.cites, mo.text, mo.mover, mo.seconder, mo.outcome, mo.item_number,
+        mo.item_title, mo.names, mo.ayes, mo.noes, mo.votes_for, mo.votes_against, mo.abstain, mo.kind
+        FROM motions mo JOIN documents d ON d.id = mo.doc_id WHERE d.source = ? ORDER BY mo.position"""
+    for r in db.execute(sql, (source,)):
+        cites = json.loads(r[1])
+        where = (r[0], None)
+        values = dict(
+            zip(("text", "mover", "seconder", "outcome", "item", "item_title"), r[2:8], strict=True)
+        )
+        values |= {
+            "kind": r[14],
+            "names": ", ".join(json.loads(r[8])),
+            "ayes": ", ".join(json.loads(r[9])),
+            "noes": ", ".join(json.loads(r[10])),
+        }
+        values |= {
+            k: str(v)
+            for k, v in zip(("votes_for", "votes_against", "abstain"), r[11:14], strict=True)
+            if v is not None
+        }
+        found.append((r[0], {k: Cited(v, *(cites.get(k) or where)) for k, v in values.items() if v}))
+    return found
+
+
+def meeting_fields(db: sqlite3.Connection, source: str) -> dict[str, Cited]:
+    """The meeting of one paper's minutes: its cited fields by name (date, chair, end_time ...)."""
+    row = db.execute(
+        f"SELECT m.cites, {', '.join('m.' + f for f in _MEETING_COLUMNS)} FROM meetings m"
+        " JOIN documents d ON d.id = m.doc_id WHERE d.source = ?",
+        (source,),
+    ).fetchone()
+    if row is None:
+        return {}
+    cites = json.loads(row[0])
+    return {
+        k: Cited(v, *cites.get(k, (None, None))) for k, v in zip(_MEETING_COLUMNS, row[1:], strict=True) if v
+    }
+
+
+_MEETING_COLUMNS = (
+    "date",
+    "body",
+    "chair",
+    "venue",
+    "start_time",
+    "end_time",
+    "present",
+    "apologies",
+    "in_attendance",
+    "status",
+)

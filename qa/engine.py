@@ -15,6 +15,7 @@ from index.store import Stats, Store
 from qa.answer import Answer
 from qa.composer import Composer
 from qa.followup import Turn, resolve
+from qa.recordanswer import answer_from_records
 from qa.retriever import Retriever
 
 if TYPE_CHECKING:  # the file readers load with the first ingest: `councilqa ask` starts without them
@@ -66,7 +67,10 @@ class CouncilQA:
         asked = " ".join(question.split())
         reading = resolve(asked, history)
         self.store.refresh()
-        answer = self.composer.compose(self.retriever.retrieve(reading.text, filters), top_k)
+        retrieval = self.retriever.retrieve(reading.text, filters)
+        # A record that fits (a mover, an outcome, a chair) answers; else the reader composes.
+        from_records = answer_from_records(self.store, reading.text, retrieval)
+        answer = from_records or self.composer.compose(retrieval, top_k)
         return answer if reading.text == asked else replace(answer, question=asked, read_as=reading.text)
 
     def search(self, query: str, filters: Filters | None = None, limit: int = 10) -> list[Passage]:

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import SAMPLES, FakeEmbedder
 
+from index.settings import Settings
 from qa import cli
 from qa.engine import CouncilQA
 from qa.recordcli import status_summary
@@ -147,3 +148,21 @@ def test_status_summary_marks_changes() -> None:
 
     found = [said("Complete", dt.date(2020, 2, 1), "month"), said("In Progress", dt.date(2019, 9, 11))]
     assert status_summary(found) == "In Progress since 11 September 2019 → Complete February 2020"
+
+
+def test_answers_from_records_with_the_passage_cited(tmp_path) -> None:
+    papers = _papers(tmp_path / "papers", march=MARCH, april=APRIL)
+    engine = CouncilQA(Settings(store=tmp_path / "store"), embedder=FakeEmbedder())
+    engine.ingest([papers], progress=False)
+    seconded = engine.ask("Who seconded the motion on the library closure?")
+    assert seconded.text.startswith("Cllr Brown seconded the motion") and seconded.text.endswith("[1].")
+    assert "seconded by Cllr Brown" in seconded.citations[0].text
+    chaired = engine.ask("Who chaired the Planning Committee on 13 March 2018?")
+    assert chaired.text == "Cllr Ann Brown chaired the meeting on 13 March 2018 [1]."
+    vote = engine.ask("How did the vote on parking charges go on 10 April 2018?")
+    assert "was carried, 5 for and 2 against, 1 abstaining [1]." in vote.text
+    against = engine.ask("Who voted against the library closure?")
+    assert against.text.startswith("Voting against") and against.text.endswith("White [1].")
+    # No record fits: the reader answers as before.
+    assert not engine.ask("What is the population of the town?").text.startswith("Cllr")
+    engine.close()

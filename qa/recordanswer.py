@@ -1,0 +1,190 @@
+"""Answers from records: who moved or seconded a motion, what became of it, how the vote went, who
+voted against, who chaired a meeting and when it began or ended, read from the records of the papers
+retrieval ranks first, and cited to the passage each field was read from. None where no record fits,
+so the reader answers instead."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+
+from corpus.dates import find_dates
+from index.recordquery import Cited, meeting_fields, motion_fields
+from index.store import Store
+from qa.answer import Answer, Citation, format_date
+from qa.retriever import Retrieval
+from qa.stopwords import STOPWORDS
+
+_TOP_PAPERS = 3  # records are looked for in the papers of this many best passages
+_NEAR = 1  # a motion read from a chunk this close to a retrieved passage is the passage's motion
+_MIN_OVERLAP = 2  # words a motion must share with the question to be the one it asks about
+
+_WANTS = (
+    ("seconder", re.compile(r"(?i)\bwho\s+(?:seconded|second)\b")),
+    ("mover", re.compile(r"(?i)\bwho\s+(?:moved|proposed|put\s+forward)\b")),
+    ("noes", re.compile(r"(?i)\bwho\b.{0,40}\bvot\w*\s+against\b")),
+    ("ayes", re.compile(r"(?i)\bwho\b.{0,40}\bvot\w*\s+(?:for|in\s+favou?r)\b")),
+    ("chair", re.compile(r"(?i)\bwho\s+(?:chaired|presided|was\s+(?:in\s+)?the\s+chair)\b")),
+    ("end_time", re.compile(r"(?i)\b(?:what|which)\s+time\b.{0,80}\b(?:adjourn|clos|end|finish|conclud)\w*")),
+    (
+        "start_time",
+        re.compile(r"(?i)\b(?:what|which)\s+time\b.{0,80}\b(?:start|begin|began|open|commenc)\w*"),
+    ),
+    (
+        "outcome",
+        re.compile(
+            r"(?i)\b(?:outcome|result|decided|decision|resolved?|agreed|how\s+did\s+the\s+vote"
+            r"|(?:was|were)\s+\w+(?:\s+\w+)?\s+(?:carried|passed|adopted|approved|lost|defeated))\b"
+        ),
+    ),
+)
+_MEETING_WANTS = {"chair", "end_time", "start_time"}
+_ITEM = re.compile(r"(?i)\bitem\s+(?:no\.?\s*)?([\w./()-]+?)(?=[\s,;:?]|$)")
+_WORD = re.compile(r"[a-z0-9£$€][a-z0-9.,£$€%]*[a-z0-9%]|[a-z0-9]")
+
+
+@dataclass(frozen=True)
+class RecordQuestion:
+    """What a question asks of the records: the field, and the meeting date or item it names."""
+
+    want: str
+    date: str | None
+    item: str | None
+    words: frozenset[str]
+
+
+def read_question(question: str) -> RecordQuestion | None:
+    """The record a question asks for, or None when it asks for none."""
+    cue = next(((name, m) for name, pattern in _WANTS if (m := pattern.search(question))), None)
+    if cue is None:
+        return None
+    want, m = cue
+    dates = [d for d in find_dates(question) if d.precision == "day"]
+    item = _ITEM.search(question)
+    # the topic is what the question says besides its cue ('who seconded'), dates and item number
+    spans = [(m.start(), m.end()), *((d.start, d.end) for d in dates)] + ([item.span()] if item else [])
+    topic = "".join(" " if any(s <= i < e for s, e in spans) else ch for i, ch in enumerate(question))
+    return RecordQuestion(
+        want,
+        dates[0].value.isoformat() if dates else None,
+        item_key(item.group(1)) if item else None,
+        _words(topic),
+    )
+
+
+def item_key(number: str) -> str:
+    """An item number as compared: '7(b)', '7 (b)' and '7b.' are one item."""
+    return re.sub(r"[^0-9a-z/]", "", number.lower())
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall(text.lower()) if w not in STOPWORDS and len(w) > 2)
+
+
+def answer_from_records(store: Store, question: str, retrieval: Retrieval) -> Answer | None:
+    """An answer read from the records of the best-ranked papers, or None to leave it to the reader."""
+    asked = read_question(question)
+    if asked is None or not retrieval.passages:
+        return None
+    db = store.db
+    sources = list(dict.fromkeys(p.source for p in retrieval.passages))[:_TOP_PAPERS]
+    for source in sources:
+        meeting = meeting_fields(db, source)
+        if asked.date and meeting.get("date") and meeting["date"].value != asked.date:
+            continue
+        found = (
+            _meeting_answer(asked, meeting)
+            if asked.want in _MEETING_WANTS
+            else _motion_answer(db, asked, source, retrieval)
+        )
+        if found is not None:
+            return _answer(store, question, found)
+    return None
+
+
+def _meeting_answer(asked: RecordQuestion, meeting: dict[str, Cited]) -> str | Cited | None:
+    field = meeting.get(asked.want)
+    if field is None:
+        return None
+    when = f" on {_day(meeting['date'].value)}" if "date" in meeting else ""
+    text = {
+        "chair": f"{field.value} chaired the meeting{when}",
+        "end_time": f"The meeting{when} ended at {field.value}",
+        "start_time": f"The meeting{when} began at {field.value}",
+    }[asked.want]
+    return Cited(text, field.chunk_id, field.page)
+
+
+def _motion_answer(
+    db: sqlite3.Connection, asked: RecordQuestion, source: str, retrieval: Retrieval
+) -> Cited | None:
+    motion = _best_motion(asked, motion_fields(db, source), retrieval)
+    if motion is None:
+        return None
+    words = motion["text"].value
+    short = words if len(words) <= 160 else words[:157].rsplit(" ", 1)[0] + "…"
+    field = motion.get(asked.want)
+    if field is None:
+        return _unstated(asked, motion, short)
+    text = {
+        "mover": f"{field.value} moved the motion “{short}”",
+        "seconder": f"{field.value} seconded the motion “{short}”",
+        "noes": f"Voting against “{short}”: {field.value}",
+        "ayes": f"Voting for “{short}”: {field.value}",
+        "outcome": f"The motion “{short}” was {field.value}{_vote(motion)}",
+    }[asked.want]
+    return Cited(text, field.chunk_id, field.page)
+
+
+def _unstated(asked: RecordQuestion, motion: dict[str, Cited], short: str) -> Cited | None:
+    """Where the minutes name two members without saying who moved, say so; else leave it."""
+    names = motion.get("names")
+    if asked.want in ("mover", "seconder") and names:
+        text = f"The minutes list {names} for “{short}” without saying who moved and who seconded it"
+        return Cited(text, names.chunk_id, names.page)
+    return None
+
+
+def _vote(motion: dict[str, Cited]) -> str:
+    if "votes_for" not in motion or "votes_against" not in motion:
+        return ""
+    abstain = f", {motion['abstain'].value} abstaining" if "abstain" in motion else ""
+    return f", {motion['votes_for'].value} for and {motion['votes_against'].value} against{abstain}"
+
+
+def _best_motion(asked: RecordQuestion, motions, retrieval: Retrieval) -> dict[str, Cited] | None:
+    """The motion the question names: by item where it gives one, else the one sharing most words
+    with it among those read near the best passages."""
+    ranks = {p.chunk_id: rank for rank, p in enumerate(retrieval.passages)}
+    scored = []
+    for chunk_id, fields in motions:
+        if asked.item and (fields.get("item") is None or item_key(fields["item"].value) != asked.item):
+            continue
+        near = [ranks[c] for c in range((chunk_id or 0) - _NEAR, (chunk_id or 0) + _NEAR + 1) if c in ranks]
+        about = " ".join(
+            f.value for k, f in fields.items() if k in ("text", "item_title", "mover", "seconder")
+        )
+        overlap = len(asked.words & _words(about))
+        # 'the motion' is the substantive one unless the question asks about an amendment
+        kind = (fields["kind"].value == "amendment") == ("amendment" in asked.words)
+        if (
+            (near or asked.item)
+            and overlap >= min(_MIN_OVERLAP, len(asked.words))
+            and (overlap or asked.item)
+        ):
+            scored.append((overlap, kind, -min(near, default=len(ranks)), fields))
+    return max(scored, key=lambda s: s[:3])[3] if scored else None
+
+
+def _day(iso: str) -> str:
+    from datetime import date
+
+    return format_date(date.fromisoformat(iso))
+
+
+def _answer(store: Store, question: str, found: Cited) -> Answer | None:
+    passages = store.passages([found.chunk_id]) if found.chunk_id is not None else []
+    if not passages:
+        return None
+    return Answer(question, f"{found.value} [1].", "answered", (Citation.of(1, passages[0]),))
