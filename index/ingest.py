@@ -14,7 +14,7 @@ from corpus.errors import UnreadableFileError, shown
 from corpus.loader import load_document, snapshot
 from index.embedder import Embedder
 from index.faults import checkpoint
-from index.records import read_records, write_records
+from index.records import backfill_records, read_records, write_records
 from index.settings import Settings
 from index.store import Store
 from index.walk import Found, walk
@@ -95,6 +95,8 @@ class Ingestor:
         files = list(walk(paths, follow_links))
         # One writer at a time per store: a second ingest waits here, or stops naming the first.
         with self.store.writing():
+            with self.store.transaction():  # papers stored before records were read get theirs now
+                backfill_records(self.store.db)
             self._failed = set(self.store.failed_sources())
             self._pending_hashes: dict[str, str] = {}
             for found in _progress(files, progress):

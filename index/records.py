@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 
-from corpus.document import Chunk, Document
+from corpus.document import Chunk, Document, Metadata
 from corpus.errors import shown
 from corpus.records import Cited, Commitment, Meeting, Motion, Records
 from corpus.recordset import extract_records
@@ -32,6 +32,7 @@ def write_records(db: sqlite3.Connection, source: str, records: Records) -> None
     inside the transaction that wrote them, so a document and its records land together."""
     doc_id = db.execute("SELECT id FROM documents WHERE source = ?", (source,)).fetchone()[0]
     ids = dict(db.execute("SELECT position, id FROM chunks WHERE doc_id = ?", (doc_id,)).fetchall())
+    db.execute("UPDATE documents SET records = 1 WHERE id = ?", (doc_id,))
     if records.meeting is not None:
         _write_meeting(db, doc_id, records.meeting, ids)
     for item in records.items:
@@ -161,3 +162,27 @@ def confirmed_sql(meeting: str = "m") -> str:
         f" WHERE c.meeting_date = {meeting}.date AND d2.id != {meeting}.doc_id"
         f" AND (d2.council IS d.council))"
     )
+
+
+def backfill_records(db: sqlite3.Connection) -> int:
+    """Read the records of documents stored before records were read (documents.records = 0) from
+    their stored chunks; call inside a transaction. Returns how many documents were read."""
+    pending = db.execute(
+        "SELECT id, source, sha256, title, council, body, date, date_precision, doc_type FROM documents"
+        " WHERE records = 0"
+    ).fetchall()
+    for doc_id, source, sha, title, council, body, date, precision, doc_type in pending:
+        meta = Metadata(
+            title, council, body, dt.date.fromisoformat(date) if date else None, precision, doc_type
+        )
+        chunks = [
+            Chunk(sha, *row[:5], label_start=None, label_end=None, ocr=bool(row[5]), restricted=bool(row[6]))
+            for row in db.execute(
+                "SELECT position, text, heading, page_start, page_end, ocr, restricted FROM chunks"
+                " WHERE doc_id = ? ORDER BY position",
+                (doc_id,),
+            )
+        ]
+        document = Document(sha, source, meta)
+        write_records(db, source, read_records(document, chunks))
+    return len(pending)

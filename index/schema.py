@@ -88,6 +88,12 @@ CREATE TABLE IF NOT EXISTS commitments (
 CREATE INDEX IF NOT EXISTS commitments_key ON commitments(key);
 """
 
+# Whether a document's records have been read: papers stored before records existed are read again
+# from their stored chunks at the next ingest (index/records.py backfill_records).
+_V6 = """
+ALTER TABLE documents ADD COLUMN records INTEGER NOT NULL DEFAULT 0;
+"""
+
 
 @dataclass(frozen=True)
 class Migration:
@@ -103,6 +109,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(3, _V3),
     Migration(4, _V4),
     Migration(5, _V5),
+    Migration(6, _V6),
 )
 LATEST = MIGRATIONS[-1].version
 

@@ -166,3 +166,19 @@ def test_answers_from_records_with_the_passage_cited(tmp_path) -> None:
     # No record fits: the reader answers as before.
     assert not engine.ask("What is the population of the town?").text.startswith("Cllr")
     engine.close()
+
+
+def test_papers_stored_before_records_get_them_at_the_next_ingest(run, capsys, tmp_path) -> None:
+    import sqlite3
+
+    papers = _papers(tmp_path / "papers", march=MARCH)
+    run("ingest", str(papers), "--quiet")
+    db = sqlite3.connect(tmp_path / "store" / "councilqa.sqlite3")
+    with db:  # as a store written before records existed: none read
+        for table in ("meetings", "agenda_items", "motions", "confirmations", "commitments"):
+            db.execute(f"DELETE FROM {table}")
+        db.execute("UPDATE documents SET records = 0")
+    db.close()
+    assert _json(run, capsys, "decisions") == []
+    run("ingest", str(papers), "--quiet")  # the paper is unchanged: its records come from its chunks
+    assert [r["outcome"] for r in _json(run, capsys, "decisions")] == ["lost", "carried", "deferred"]
