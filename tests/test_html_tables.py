@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -10,6 +11,7 @@ from hypothesis import strategies as st
 from corpus.blocks import Block, parse_blocks
 from corpus.cleaner import clean_pages
 from corpus.grid import SourceRow, Span, layout
+from corpus.gridtext import grid_lines, read_grid
 from corpus.html import read_html
 from corpus.reader import read_pages
 
@@ -274,3 +276,18 @@ def test_layout_puts_every_cell_back_over_the_columns_where_cells_start(ids: lis
     assert [[slot.text for slot in row] for row in grid.slots] == [
         [f"cell {line[c]}" for c in starts] for line in ids
     ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(_merged_grids(), st.booleans())
+def test_every_cell_text_is_written_once_in_the_table_lines(ids: list[list[int]], marked: bool) -> None:
+    rows = _source(ids)
+    if marked:  # the first row marked as a header row, as <thead> would
+        rows[0] = SourceRow(rows[0].spans, header=True)
+    lines = grid_lines(layout(rows))
+    for cell in {i for line in ids for i in line}:
+        assert any(re.search(rf"\bcell {cell}\b", line) for line in lines), (cell, lines)
+    # A data cell merged across is written in its first column only: no data row holds a text twice.
+    for row in read_grid(layout(rows)).rows:
+        filled = [cell for cell in row if cell]
+        assert len(filled) == len(set(filled)), row
