@@ -1,7 +1,6 @@
-"""PDF pages as a person reads them: pypdfium2 glyph boxes laid out into paragraphs and tables.
+"""PDF pages as a person reads them: pypdfium2 glyph boxes laid out into paragraphs and tables."""
 
-pypdf still answers what it does best: encryption (with friendly refusals) and declared page labels.
-"""
+# pypdf still answers what it does best: encryption (with friendly refusals) and declared page labels.
 
 from __future__ import annotations
 
