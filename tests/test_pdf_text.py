@@ -176,3 +176,15 @@ def test_two_columns_read_column_by_column_and_join_across_the_gutter(tmp_path: 
     ]
     text = _text(_page_lines(tmp_path / "cols.pdf", [lines]))
     assert text == " ".join(left + right)
+
+
+def test_space_that_takes_no_room_inside_a_word_is_dropped(tmp_path: Path) -> None:
+    sheet = canvas.Canvas(str(tmp_path / "space.pdf"))
+    text = sheet.beginText(72, 700)
+    text.setFont("Helvetica", 10)
+    # The space glyph advances 278/1000 em and the TJ offset takes it all back: 'h' touches 't'.
+    text._code.append("[(Healt ) 278 (h and Safety)] TJ")
+    sheet.drawText(text)
+    sheet.showPage()
+    sheet.save()
+    assert _text(tmp_path / "space.pdf") == "Health and Safety"
