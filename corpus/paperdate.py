@@ -46,7 +46,10 @@ _ELSEWHERE_AFTER = re.compile(
 _NUMBERED = re.compile(r"\s*(?:[-•*]\s*)?(?:\d+[.)]|\d+\.\d+)\s")
 _BARE_WORDS = re.compile(r"\w+day\b|\b(?:at|on|from|to)\b|\d{1,2}(?:[.:]\d\d)?\s*[ap]\.?m\b\.?|\W", re.I)
 _WEEKDAY_BEFORE = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*$", re.I)
-_BODY_WORD = re.compile(r"\b(?:committee|board|panel|cabinet|council|commission|forum)\b", re.I)
+_BODY_WORD = re.compile(
+    r"\b(?:committee|board|panel|cabinet|council|commission|forum|meeting|agenda|minutes|session|hearing)\b",
+    re.I,
+)
 
 
 def _line_at(text: str, start: int, end: int, breaks: str = "\n\t") -> tuple[str, int]:
@@ -98,11 +101,12 @@ def _date_score(text: str, f: FoundDate, dates_on_line: int) -> float:
     before, after = before[-_CUE_REACH:], after[:_CUE_REACH]  # cues sit beside the date
     if _ELSEWHERE.search(before) or _ELSEWHERE_AFTER.match(after):
         return _PRECISION_SCORE[f.precision] + _position(f.start) - _ELSEWHERE_PENALTY
-    score = _PRECISION_SCORE[f.precision] + _position(f.start) + _cue(text, f, before, line, line_start)
+    if dates_on_line > 1 and f.precision == "day":  # a row of a table of dates: cues there head columns
+        return _PRECISION_SCORE[f.precision] + _position(f.start) - _TABLE_PENALTY
+    cue = _cue(text, f, before, line, line_start)
+    score = _PRECISION_SCORE[f.precision] + _position(f.start) + cue
     if _WEEKDAY_BEFORE.search(before):
         score += _WEEKDAY_BONUS
-    if dates_on_line > 1 and f.precision == "day":
-        return score - _TABLE_PENALTY
     if _NUMBERED.match(line) or len(f"{before} {after}".split()) > _PROSE_WORDS:
         score -= _PROSE_PENALTY
     prev = text[:line_start].rstrip().rsplit("\n", 1)[-1]
@@ -110,8 +114,8 @@ def _date_score(text: str, f: FoundDate, dates_on_line: int) -> float:
         return score  # a year alone in a table cell heads a column of figures
     if _bare(line):  # the date alone, give or take day and time
         score += _BARE_BONUS + (_UNDER_HEADING_BONUS if _heading_like(prev) else 0)
-    elif _heading_like(line):
-        score += _HEADING_BONUS
+    elif _heading_like(line) and cue < _CUE_BONUS and not _PUBLISHED.search(before):
+        score += _HEADING_BONUS  # a labelled line ("POSTED: 03/06/2020") already had its due
     return score
 
 
