@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from corpus.dates import find_dates
+
 # Joining words inside hyphenated place names: Stratford-upon-Avon, Burton-cum-Walden, Southend-on-Sea.
 _JOINING = {"upon", "on", "cum", "le", "la", "en", "sur", "under", "in", "by", "the", "de"}
 _SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to"}
@@ -43,6 +45,13 @@ def clean(line: str) -> str:
     """A line without markdown marks and with single spaces."""
     line = re.sub(r"^\s*#+\s*|\*\*|__", " ", line)
     return " ".join(line.split())
+
+
+def without_dates(line: str) -> str:
+    """`line` cleaned, with the dates in it taken out."""
+    for f in reversed(find_dates(line)):
+        line = line[: f.start] + " " + line[f.end :]
+    return clean(line)
 
 
 def unbroken(text: str) -> str:

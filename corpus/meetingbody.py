@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 
-from corpus.dates import find_dates
-from corpus.headtext import clean, is_caps, title_case, top_lines
+from corpus.headtext import is_caps, title_case, top_lines, without_dates
 
 _BODY_WORD = re.compile(
     r"\b(?:Sub-Committee|Committee|Board|Panel|Cabinet|Forum|Commission)\b"
@@ -35,7 +34,7 @@ _WHOLE_COUNCIL = tuple(
         rf"\b(?:meeting|minutes) of (?:the )?(?P<kind>{_KINDS}) of {_NOT_A_BODY}council\b(?!['’]s)",
         rf"\b(?:meeting|minutes) of (?:the )?{_NOT_A_BODY}{_KIND}council\b(?!['’]s| chambers?\b)",
         # "City Council" alone, "Mayor and Council": a bare "Council" line is a wrapped fragment.
-        rf"^(?:(?:staff )?report (?:to )?)?(?:the |and |to )*{_KIND.replace(')?', ')')}council"
+        rf"^(?:(?:staff )?report (?:to )?)?(?:the |and |to )*(?P<kind>{_KINDS}) council"
         rf"(?: {_SESSION}(?:meeting|agenda|minutes)\b.*)?$",
         rf"^(?:(?:the |and |to )*(?:honou?rable )?mayor and )(?:the )?{_KIND}council$",
         rf"^{_SESSION}council {_SESSION}(?:meeting|agenda|minutes)\b",  # "Ordinary Council Meeting"
@@ -59,12 +58,6 @@ _MASTHEAD_LABEL = (
     r"|wards?(?: affected)?|file|item"
 )
 _PROSE_WINDOW = 1500  # chars: "A regular meeting of the Township Council was held" stands at the top
-
-
-def _without_dates(line: str) -> str:
-    for f in reversed(find_dates(line)):
-        line = line[: f.start] + " " + line[f.end :]
-    return clean(line)
 
 
 def _whole_council(text: str) -> str | None:
@@ -112,7 +105,7 @@ def _values(line: str) -> list[str]:
 def _body_in(line: str) -> str | None:
     """The committee or meeting body a short heading-like line names, if any."""
     for value in _values(line):
-        text = re.split(r"\s+held\b", _without_dates(value), flags=re.I)[0]  # "Minutes of X held on ..."
+        text = re.split(r"\s+held\b", without_dates(value), flags=re.I)[0]  # "Minutes of X held on ..."
         if not text or len(text.split()) > _MAX_WORDS or text.endswith((".", ";")):
             continue
         text = text.rstrip(" .:,;-–")

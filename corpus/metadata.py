@@ -5,21 +5,14 @@ from __future__ import annotations
 import re
 
 from corpus.authority import find_council, names_authority
-from corpus.dates import find_dates
 from corpus.doctype import DOC_TYPES, classify
 from corpus.document import Metadata
-from corpus.headtext import clean, is_caps, title_case, top_lines, unbroken
+from corpus.headtext import clean, is_caps, title_case, top_lines, unbroken, without_dates
 from corpus.meetingbody import find_body
 from corpus.paperdate import best_date
 
 __all__ = ["DOC_TYPES", "best_date", "classify", "describe", "find_body", "find_council", "find_title"]
 __all__ += ["title_case"]
-
-
-def _without_dates(line: str) -> str:
-    for f in reversed(find_dates(line)):
-        line = line[: f.start] + " " + line[f.end :]
-    return clean(line)
 
 
 _BOILERPLATE = re.compile(
@@ -73,7 +66,7 @@ def _tidy(line: str) -> str:
 
 def _titleish(line: str, most: int = 15) -> bool:
     text = clean(line)
-    words = len(_WORDY.findall(_without_dates(text)))
+    words = len(_WORDY.findall(without_dates(text)))
     return (
         words >= 2 and len(text.split()) <= most and not _BOILERPLATE.search(text) and not _VENUE.match(text)
     )
@@ -95,7 +88,7 @@ def find_title(text: str, source: str = "") -> str | None:
         elif _REPORT_OF.match(clean(line)) and i + 1 < len(lines) and _titleish(lines[i + 1], 20):
             picks.append(lines[i + 1])  # the usual report layout: author line, then the title
     bold = [line for line in lines if line.startswith("**") and line.endswith("**")]
-    prominent = [line for line in lines if line in bold or is_caps(_without_dates(line))]
+    prominent = [line for line in lines if line in bold or is_caps(without_dates(line))]
     prominent = [line for line in prominent if _titleish(line)]
     picks.append(next((p for p in prominent if not _department(p)), None))
     picks.append(next((p for p in prominent if not names_authority(_tidy(p))), None))  # a department

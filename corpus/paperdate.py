@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from corpus.dateorder import month_first
 from corpus.dates import FoundDate, find_dates
-from corpus.headtext import clean, is_caps, sentence_around
+from corpus.headtext import is_caps, sentence_around, without_dates
 
 # A paper's own date sits in its masthead, beside a cue such as "Date of meeting:" or "held on",
 # or alone on a line under the title. Dates in sentences and tables date other things.
@@ -59,21 +59,15 @@ def _line_at(text: str, start: int, end: int, breaks: str = "\n\t") -> tuple[str
     return text[line_start : min(stops, default=len(text))], line_start
 
 
-def _without(text: str, found: list[FoundDate]) -> str:
-    for f in reversed(found):
-        text = text[: f.start] + " " + text[f.end :]
-    return clean(text)
-
-
 @lru_cache(maxsize=_LINE_CACHE)
 def _bare(line: str) -> bool:
     """The line holds its dates and nothing else but weekdays, times and joining words."""
-    return not _BARE_WORDS.sub("", _without(line, find_dates(line)))
+    return not _BARE_WORDS.sub("", without_dates(line))
 
 
 @lru_cache(maxsize=_LINE_CACHE)
 def _heading_like(line: str) -> bool:
-    text = _without(line, find_dates(line))
+    text = without_dates(line)
     marked = line.lstrip().startswith(("#", "**")) or is_caps(text) or bool(_BODY_WORD.search(text))
     return marked and 1 <= len(text.split()) <= 15
 
