@@ -47,16 +47,14 @@ _NOT_PLACE = set(
         " New Previous Ordinary Annual Special Extraordinary Regular Joint Organizational Organisational"
         " Borough City County District Town Parish Community Council Planning Committee Board Panel Health"
         " Business Mayor Honorable Honourable Deputy Chair Chairman Clerk Vice Pro Tem Staff"
-        " Party Approve Approves Review Adopt Accept Authorize Authorise Receive Note Join"
-        " Address"
-        " Ask Inform Advise Support Notice Statement Election Hearing Public Monday Tuesday Wednesday"
+        " Party Approve Approves Review Adopt Accept Authorize Authorise Receive Note Join Address Ask"
+        " Inform Advise Support Notice Statement Election Hearing Public Monday Tuesday Wednesday"
         " Thursday Friday Saturday Sunday"
     ).split()
 )
 # Words that follow an authority's name in a heading ("London Borough of X Planning Committee").
 _FOLLOWS_NAME = set("Planning Committee Board Panel Cabinet Council Meeting Agenda Minutes Report".split())
-_FOLLOWS_NAME |= {"Notice"}
-_FOLLOWS_NAME |= set("Statement Election Regular Special Annual Full Public Hearing".split())
+_FOLLOWS_NAME |= set("Notice Statement Election Regular Special Annual Full Public Hearing".split())
 # "Council Chamber" names a room, "Council Member" a person and "Council area" a territory; the
 # council they belong to may be another authority's venue, a title or an address, not the author.
 _NOT_AFTER = re.compile(r"[ \t]*(?:Chambers?|Members?|Room|Rooms|area)\b")
@@ -71,7 +69,8 @@ _SPECIFIC = re.compile(r"\b(?:Parish|Town|Village|Community)\b|District$|Commiss
 
 @dataclass(frozen=True)
 class _Seen:
-    """One naming of an authority: its name, the (kind, place) it denotes, where, how it stood."""
+    """One naming of an authority: its name, the (kind, place, institution) it denotes, where it
+    stood (char offset), whether as a heading, cut short (see _of_form) or re-cased from capitals."""
 
     name: str
     key: tuple[str, str, str]
@@ -94,6 +93,22 @@ def _place_words(words: list[str]) -> list[str]:
     return words
 
 
+def _cut_place(words: list[str]) -> tuple[list[str], bool]:
+    """The words of "City of <words>" that name the place, and whether a non-place word cut them."""
+    place: list[str] = []
+    clipped = False
+    for word in words:
+        if word in _NOT_PLACE:
+            clipped = word not in _FOLLOWS_NAME
+            break
+        if place and word.endswith("ing") and place[-1] not in _JOINS:
+            break
+        place.append(word)
+    while place and place[-1] in _JOINS:
+        place.pop()
+    return place, clipped
+
+
 def _of_form(found: str) -> tuple[str, tuple[str, str, str], bool] | None:
     """ "City of X [Council]", "London Borough of X", and whether the place had to be cut short.
 
@@ -109,17 +124,7 @@ def _of_form(found: str) -> tuple[str, tuple[str, str, str], bool] | None:
     if kind and len(words) > len(kind.split()):  # "City of Bradford Metropolitan District Council"
         place = f"{m[1]} of {' '.join(words[: -len(kind.split())])}"
         return found, (kind.split()[-1], place, "Council"), False
-    place: list[str] = []
-    clipped = False
-    for word in words:
-        if word in _NOT_PLACE:
-            clipped = word not in _FOLLOWS_NAME
-            break
-        if place and word.endswith("ing") and place[-1] not in _JOINS:
-            break
-        place.append(word)
-    while place and place[-1] in _JOINS:
-        place.pop()
+    place, clipped = _cut_place(words)
     if not place:
         return None
     council = m[3] if len(place) == len(words) else ""
