@@ -301,8 +301,10 @@ def render_citations(exchange: Exchange, turn: int, store: str, engine: CouncilQ
     answer = exchange.answer
     bodies_by_source = paper_bodies(engine.store.db, [c.source for c in answer.citations])
     for cited in cited_passages(answer, bodies_by_source):
-        st.subheader(citation_label(cited), anchor=anchor(turn, cited.anchor_number))
-        with st.expander(f"Open the paper at {escape_markdown(cited.citation.pages_text)}"):
+        st.subheader(f":small[{citation_label(cited)}]", anchor=anchor(turn, cited.anchor_number))
+        page = cited.citation.page is not None and cited.citation.source.lower().endswith(".pdf")
+        where = f"at {escape_markdown(cited.citation.pages_text)}" if page else "at the passage"
+        with st.expander(f"Open the paper {where}"):
             render_source(cited, turn, store, engine, granted)
 
 
@@ -335,7 +337,7 @@ def render_exchange(exchange: Exchange, turn: int, store: str, engine: CouncilQA
             st.caption("Closest passages — none of them answers the question:")
         render_citations(exchange, turn, store, engine, granted)
         pairs = [(exchange.question, answer)]
-        left, right, _ = st.columns([1, 1, 3])
+        left, right, _ = st.columns([1.4, 1.2, 2])
         left.download_button(
             "Answer as Markdown", to_markdown(pairs), f"answer-{turn}.md", key=f"md-{turn}", on_click="ignore"
         )

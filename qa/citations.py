@@ -11,6 +11,7 @@ from pathlib import Path
 from qa.answer import Answer, Citation, format_date
 
 STRONG, PARTIAL, CLOSEST = "strong match", "partial match", "closest passage"
+OPENING_WORDS = 8  # words of the passage quoted in its label: tells apart passages of one paper
 _MARKER = re.compile(r"\[(\d+)\]")
 
 
@@ -32,14 +33,18 @@ class CitedPassage:
         return self.numbers[0]
 
     def label(self) -> str:
-        """'Title — Body — 11 September 2019 — p. 41 (PDF p. 43) — read by OCR', on one line."""
+        """'Title — Body — 11 September 2019 — p. 41 (PDF p. 43) — read by OCR — “Opening words…”',
+        on one line."""
         c = self.citation
         parts = [c.title or Path(c.source).name]
         if self.body and self.body != c.title:
             parts.append(self.body)
-        parts += [format_date(c.date, c.date_precision), c.pages_text]
+        parts.append(format_date(c.date, c.date_precision))
+        parts += [c.pages_text] if c.page is not None else []  # a text paper has no pages to name
         if c.ocr:
             parts.append("read by OCR")
+        words = c.text.split()
+        parts.append(f"“{' '.join(words[:OPENING_WORDS])}{'…' if len(words) > OPENING_WORDS else ''}”")
         return " — ".join(" ".join(p.split()) for p in parts)
 
 

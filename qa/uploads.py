@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from pathlib import Path, PurePath
+from pathlib import Path
 
 from corpus.errors import CouncilQAError
 
@@ -36,7 +36,8 @@ def check_batch(uploads: list[Upload]) -> None:
 def safe_name(upload: Upload) -> str:
     """'<sha256 prefix><suffix>': nothing of the sent name but an allowed suffix. UploadError for
     another type, an empty file or one over MAX_UPLOAD_BYTES."""
-    suffix = PurePath(upload.name.replace("\\", "/")).suffix.lower()
+    base = upload.name.replace("\\", "/").rsplit("/", 1)[-1]
+    suffix = "." + base.rsplit(".", 1)[1].lower() if "." in base else ""
     if suffix not in ALLOWED_SUFFIXES:
         raise UploadError(f"not a paper type the page takes ({', '.join(ALLOWED_SUFFIXES)})")
     if not upload.data:
