@@ -31,6 +31,10 @@ from corpus.text import load_bytes, short_message
 MIN_TEXT_WORDS = 3
 # How deep in nested form objects to look for a page's scanned image.
 IMAGE_DEPTH = 4
+# A page with fewer text-layer words than this over an image covering SCAN_SHARE of it is a scan
+# with a few words stamped on it (a date, a page number).
+SPARSE_TEXT_WORDS = 25
+SCAN_SHARE = 0.5
 _TOKEN_EDGE = re.compile(r"^\W+|\W+$")
 _HYPHEN_TAIL = re.compile(r"[A-Za-z]-$")
 _FIRST_WORD = re.compile(r"^([a-z][A-Za-z]*[.,;:]?)(?:\s+|$)")
@@ -98,9 +102,27 @@ def _check(data: bytes, path: Path) -> tuple[int, list[str]]:
     return count, labels
 
 
-def _has_image(page: pypdfium2.PdfPage) -> bool:
-    """Whether the page shows an image; scanners often wrap it in form objects, so those are searched too."""
-    return any(obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE for obj in page.get_objects(max_depth=IMAGE_DEPTH))
+def _image_share(page: pypdfium2.PdfPage) -> float:
+    """The largest share of the page one image covers (0 without images); form objects are searched too."""
+    width, height = page.get_size()
+    share = 0.0
+    for obj in page.get_objects(max_depth=IMAGE_DEPTH):
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            left, bottom, right, top = obj.get_bounds()
+            share = max(share, min(1.0, abs((right - left) * (top - bottom)) / (width * height)))
+    return share
+
+
+def _scanned(words: list[Word], page: pypdfium2.PdfPage) -> bool:
+    """An image page: (next to) no text layer over an image, or a few stamped words over a full-page scan."""
+    if len(words) >= SPARSE_TEXT_WORDS:
+        return False
+    share = _image_share(page)
+    return share > 0 and (len(words) < MIN_TEXT_WORDS or share >= SCAN_SHARE)
+
+
+def _overlaps(a: Word, b: Word) -> bool:
+    return a.x0 < b.x1 and b.x0 < a.x1 and a.top < b.bottom and b.top < a.bottom
 
 
 def _ocr_words(page: pypdfium2.PdfPage) -> list[Word] | None:
@@ -121,9 +143,12 @@ def read_page(pdf: pypdfium2.PdfDocument, index: int) -> _RawPage:
     height = page.get_size()[1]
     words = page_words(page)
     rules = tuple(page_rules(page))
-    if len(words) < MIN_TEXT_WORDS and _has_image(page):
-        found = _ocr_words(page)
-        return _RawPage(tuple(found or ()), rules, height, ocr=True)
+    if _scanned(words, page):
+        found = _ocr_words(page) or []
+        if found or not words:
+            # Words stamped on the scan in a text layer (a date, a page number) join what OCR read.
+            kept = [w for w in words if not any(_overlaps(w, o) for o in found)]
+            return _RawPage(tuple(found + kept), rules, height, ocr=True)
     return _RawPage(tuple(words), rules, height)
 
 
