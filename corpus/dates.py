@@ -47,7 +47,8 @@ _DATE_PATTERNS = tuple(
         ),
         (rf"\b{_MON}{_GLUE}(?P<d>\d{{1,2}}){_ORD},?{_GLUE}(?P<y>\d{{4}}){_YEAR_END}", "day"),
         (rf"\b{_MON},?{_GLUE}(?P<y>\d{{4}})\b", "month"),
-        (r"\b(?P<y>(?:19|20)\d\d) ?[/\-–] ?(?P<y2>\d{4}|\d\d|\d)\b(?![/\-–]\d)", "year"),
+        # A period may wrap after its dash: "CAPITAL BUDGET 2024-" / "2034 FORECAST".
+        (r"\b(?P<y>(?:19|20)\d\d) ?[/\-–](?: |\n(?=\d{4}))?(?P<y2>\d{4}|\d\d|\d)\b(?![/\-–]\d)", "year"),
     )
 )
 

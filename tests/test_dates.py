@@ -220,3 +220,8 @@ def test_a_year_heading_a_table_column_is_not_the_papers_date():
 def test_posting_date_loses_to_the_meeting_date_under_the_title():
     text = "CITY COUNCIL AGENDA\nPOSTED: 03/06/2020\nRegular Meeting\nMarch 10, 2020 7:00 PM\nAnytown, CA 95000\n"
     assert best_date(text).value == dt.date(2020, 3, 10)
+
+
+def test_a_period_wrapped_after_its_dash():
+    found = best_date("CAPITAL BUDGET 2024-\n2034 FORECAST\nRESERVES PLANNING\n")
+    assert (found.value, found.precision) == (dt.date(2024, 1, 1), "year")
