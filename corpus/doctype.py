@@ -25,6 +25,9 @@ _TYPE_SIGNALS = tuple(
         ("agenda", 2, r"\bagenda\b"),
         ("agenda", 4, _SHORT.format(n=6, word=r"agenda\b(?! items?\b)") + r"|\bagenda pack(?:age)?\b"),
         ("agenda", 3, r"members are (?:invited|requested|summoned) to attend|notice of (?:the )?meeting"),
+        ("agenda", 3, r"\bsummons to (?:councillors|members)\b|you are (?:hereby )?summoned\b"),
+        # Items put as things to do ("3. To receive the minutes") are an agenda's; minutes say what was done.
+        ("agenda", 2, r"^\W*\d{1,2}\.?\s+to (?:receive|consider|approve|note|agree|resolve|discuss)\b"),
         ("agenda", 3, r"\(pages? \d+ ?[-–] ?\d+\)"),
         # "REGULAR MEETING MINUTES", "MINUTES": a heading, not an item approving earlier minutes.
         (

@@ -16,7 +16,7 @@ __all__ += ["title_case"]
 
 
 _BOILERPLATE = re.compile(
-    r"please ask for|@|www\.|https?://|(?-i:\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b)|public document pack"
+    r"please ask for|@|www\.|https?:/|(?-i:\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b)|public document pack"
     r"|^(?:t|tel|telephone|e|email|e-mail|fax|web|dx|direct line)\b[ .:]|^(?:agenda )?item(?: no\.?)? ?\d"
     r"|^page \d|^(?:not )?protectively marked|^(?:official|restricted|confidential|exempt)\b"
     r"|^(?:members|apologies|contents|(?:executive )?summary|recommendations?|purpose"

@@ -403,6 +403,12 @@ AGENDA_WITH_MINUTES = AGENDA_HEAD + "\n3. Work Programme (Pages 9 - 10)\n\n" + M
         ("PRECINCT BULLETINS\n327 BALLOTS CAST\n1100 REGISTERED VOTERS\n", "election"),
         ("MINUTES OF THE ANNUAL MEETING\n07. ELECTION OF CHAIRMAN\nPRESENT: Cllrs Atkins\n", "minutes"),
         ("Little Ashby Parish Council – Minutes of 2 June 2021\n21/34 Village Hall Roof.\n", "minutes"),
+        (
+            "Souldern Parish Council\n28th January 2021 at 7.30 pm by Zoom\n"
+            "Agenda & Summons to Councillors and Invitation to Members of the Public\n"
+            "1. To receive apologies for absence\n3. To receive the minutes of the last meeting\n",
+            "agenda",
+        ),
     ],
 )
 def test_doc_types(text, doc_type):
@@ -478,6 +484,10 @@ def test_describe_synthetic_minutes():
         ),
         ("# Fernhill Borough Council\n\n## Pledge Tracker, March 2022\n", "Pledge Tracker, March 2022"),
         ("LONDON BOROUGH OF CAMDEN\nCOUNCIL CHAMBER - TOWN HALL\nCabinet Agenda\n", "Cabinet Agenda"),
+        (
+            "**Link to Zoom invite: https:/us02web.zoom.us/8178**\nAgenda & Summons to Councillors\n",
+            "Agenda & Summons to Councillors",
+        ),
         (
             "**Northgate City Council**\n\nCorporate Plan Pledge Tracker\n\nPledge\tStatus\n",
             "Corporate Plan Pledge Tracker",
