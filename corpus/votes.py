@@ -19,7 +19,10 @@ _SCORE = re.compile(
     r"(?i)\b(?:carried|lost|defeated|passed|failed)\s*\(?(?P<f>\d{1,2})\s*[-–—:]\s*(?P<a>\d{1,2})\b\)?"
 )
 _SIDE = {"for": _FOR, "against": _AGAINST, "abstain": _ABSTAIN}
-_NEXT_SIDE = re.compile(rf"(?i)\b(?:{_AGAINST}|{_ABSTAIN})\s*:")
+# where one side's names end: the next side's label, or the outcome printed on the same line
+_NEXT_SIDE = re.compile(
+    rf"(?i)\b(?:{_AGAINST}|{_ABSTAIN})\s*:|\s(?:CARRIED|LOST|DEFEATED|Carried|Lost|Defeated)\b"
+)
 _COUNT_AT_END = re.compile(r"\((?P<n>\d{1,3})\)\s*$")
 _LEADING_TITLES = re.compile(r"(?i)^(?:his|her)?\s*(?:worship,?\s*)?(?:councillors?|cllrs?\.?|mayor)\s+")
 

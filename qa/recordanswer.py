@@ -5,8 +5,10 @@ so the reader answers instead."""
 
 from __future__ import annotations
 
+import math
 import re
 import sqlite3
+from collections import Counter
 from dataclasses import dataclass
 
 from corpus.dates import find_dates
@@ -18,6 +20,8 @@ from qa.stopwords import STOPWORDS
 
 _TOP_PAPERS = 3  # records are looked for in the papers of this many best passages
 _NEAR = 1  # a motion read from a chunk this close to a retrieved passage is the passage's motion
+_TOP_PASSAGES = 5  # a motion must be read near one of this many best passages
+_ABOUT = ("text", "item_title", "mover", "seconder")  # what a motion's words are matched on
 _MIN_OVERLAP = 2  # words a motion must share with the question to be the one it asks about
 
 _WANTS = (
@@ -34,14 +38,26 @@ _WANTS = (
     (
         "outcome",
         re.compile(
-            r"(?i)\b(?:outcome|result|decided|decision|resolved?|agreed|how\s+did\s+the\s+vote"
-            r"|(?:was|were)\s+\w+(?:\s+\w+)?\s+(?:carried|passed|adopted|approved|lost|defeated))\b"
+            # an outcome asked of a motion, amendment, resolution, item or vote, not any 'decision'
+            r"(?i)\b(?:outcome|result|decided|decision|resolved?|agreed)\b(?=.*\b(?:motion|amendment"
+            r"|resolution|proposal|item|vote)\b)|\bhow\s+did\s+the\s+vote\b|\bwhat\s+did\b.{0,80}\bresolve\b"
+            r"|\b(?:was|were)\s+\w+(?:\s+\w+)?\s+(?:carried|passed|adopted|approved|lost|defeated)\b"
         ),
     ),
 )
 _MEETING_WANTS = {"chair", "end_time", "start_time"}
 _ITEM = re.compile(r"(?i)\bitem\s+(?:no\.?\s*)?([\w./()-]+?)(?=[\s,;:?]|$)")
 _WORD = re.compile(r"[a-z0-9£$€][a-z0-9.,£$€%]*[a-z0-9%]|[a-z0-9]")
+
+
+@dataclass(frozen=True)
+class Reply:
+    """An answer's sentence and the chunk it rests on; not `stated` where the paper does not say."""
+
+    text: str
+    chunk_id: int | None
+    page: int | None
+    stated: bool = True
 
 
 @dataclass(frozen=True)
@@ -103,7 +119,7 @@ def answer_from_records(store: Store, question: str, retrieval: Retrieval) -> An
     return None
 
 
-def _meeting_answer(asked: RecordQuestion, meeting: dict[str, Cited]) -> str | Cited | None:
+def _meeting_answer(asked: RecordQuestion, meeting: dict[str, Cited]) -> Reply | None:
     field = meeting.get(asked.want)
     if field is None:
         return None
@@ -113,12 +129,12 @@ def _meeting_answer(asked: RecordQuestion, meeting: dict[str, Cited]) -> str | C
         "end_time": f"The meeting{when} ended at {field.value}",
         "start_time": f"The meeting{when} began at {field.value}",
     }[asked.want]
-    return Cited(text, field.chunk_id, field.page)
+    return Reply(text, field.chunk_id, field.page)
 
 
 def _motion_answer(
     db: sqlite3.Connection, asked: RecordQuestion, source: str, retrieval: Retrieval
-) -> Cited | None:
+) -> Reply | None:
     motion = _best_motion(asked, motion_fields(db, source), retrieval)
     if motion is None:
         return None
@@ -134,16 +150,21 @@ def _motion_answer(
         "ayes": f"Voting for “{short}”: {field.value}",
         "outcome": f"The motion “{short}” was {field.value}{_vote(motion)}",
     }[asked.want]
-    return Cited(text, field.chunk_id, field.page)
+    return Reply(text, field.chunk_id, field.page)
 
 
-def _unstated(asked: RecordQuestion, motion: dict[str, Cited], short: str) -> Cited | None:
+def _unstated(asked: RecordQuestion, motion: dict[str, Cited], short: str) -> Reply | None:
     """Where the minutes name two members without saying who moved, say so; else leave it."""
     names = motion.get("names")
-    if asked.want in ("mover", "seconder") and names:
+    if asked.want not in ("mover", "seconder"):
+        return None
+    if names:
         text = f"The minutes list {names} for “{short}” without saying who moved and who seconded it"
-        return Cited(text, names.chunk_id, names.page)
-    return None
+        return Reply(text, names.chunk_id, names.page)
+    verb = "proposed" if asked.want == "mover" else "seconded"
+    text = motion["text"]
+    said = f"The minutes record “{short}” but do not say who {verb} it"
+    return Reply(said, text.chunk_id, text.page, stated=False)
 
 
 def _vote(motion: dict[str, Cited]) -> str:
@@ -154,27 +175,30 @@ def _vote(motion: dict[str, Cited]) -> str:
 
 
 def _best_motion(asked: RecordQuestion, motions, retrieval: Retrieval) -> dict[str, Cited] | None:
-    """The motion the question names: by item where it gives one, else the one sharing most words
-    with it among those read near the best passages."""
-    ranks = {p.chunk_id: rank for rank, p in enumerate(retrieval.passages)}
+    """The motion the question names: by item where it gives one, else the one whose words best match
+    it, rarer words in the paper's motions counting more, among those read near the best passages.
+    An amendment only when the question says amendment."""
+    ranks = {p.chunk_id: rank for rank, p in enumerate(retrieval.passages[:_TOP_PASSAGES])}
+    amendment = "amendment" in asked.words
+    candidates = [
+        (chunk_id, fields, _words(" ".join(f.value for k, f in fields.items() if k in _ABOUT)))
+        for chunk_id, fields in motions
+        if (fields["kind"].value == "amendment") == amendment
+        and (not asked.item or ("item" in fields and item_key(fields["item"].value) == asked.item))
+    ]
+    spread = Counter(w for _, _, words in candidates for w in words)
     scored = []
-    for chunk_id, fields in motions:
-        if asked.item and (fields.get("item") is None or item_key(fields["item"].value) != asked.item):
-            continue
+    for chunk_id, fields, words in candidates:
         near = [ranks[c] for c in range((chunk_id or 0) - _NEAR, (chunk_id or 0) + _NEAR + 1) if c in ranks]
-        about = " ".join(
-            f.value for k, f in fields.items() if k in ("text", "item_title", "mover", "seconder")
-        )
-        overlap = len(asked.words & _words(about))
-        # 'the motion' is the substantive one unless the question asks about an amendment
-        kind = (fields["kind"].value == "amendment") == ("amendment" in asked.words)
+        shared = asked.words & words
+        weight = sum(math.log(1 + len(candidates) / spread[w]) for w in shared)
         if (
             (near or asked.item)
-            and overlap >= min(_MIN_OVERLAP, len(asked.words))
-            and (overlap or asked.item)
+            and len(shared) >= min(_MIN_OVERLAP, len(asked.words))
+            and (shared or asked.item)
         ):
-            scored.append((overlap, kind, -min(near, default=len(ranks)), fields))
-    return max(scored, key=lambda s: s[:3])[3] if scored else None
+            scored.append((weight, -min(near, default=len(ranks)), fields))
+    return max(scored, key=lambda s: s[:2])[2] if scored else None
 
 
 def _day(iso: str) -> str:
@@ -183,8 +207,9 @@ def _day(iso: str) -> str:
     return format_date(date.fromisoformat(iso))
 
 
-def _answer(store: Store, question: str, found: Cited) -> Answer | None:
+def _answer(store: Store, question: str, found: Reply) -> Answer | None:
     passages = store.passages([found.chunk_id]) if found.chunk_id is not None else []
     if not passages:
         return None
-    return Answer(question, f"{found.value} [1].", "answered", (Citation.of(1, passages[0]),))
+    status = "answered" if found.stated else "not_found"
+    return Answer(question, f"{found.text} [1].", status, (Citation.of(1, passages[0]),))

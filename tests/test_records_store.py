@@ -182,3 +182,14 @@ def test_papers_stored_before_records_get_them_at_the_next_ingest(run, capsys, t
     assert _json(run, capsys, "decisions") == []
     run("ingest", str(papers), "--quiet")  # the paper is unchanged: its records come from its chunks
     assert [r["outcome"] for r in _json(run, capsys, "decisions")] == ["lost", "carried", "deferred"]
+
+
+def test_a_mover_the_minutes_do_not_name_is_not_guessed(tmp_path) -> None:
+    minutes = "MINUTES OF THE PARISH COUNCIL HELD ON 3 JUNE 2025\n\n7. Donations\n\nRESOLVED: To donate £54 to the river trust.\n"
+    papers = _papers(tmp_path / "papers", june=minutes)
+    engine = CouncilQA(Settings(store=tmp_path / "store"), embedder=FakeEmbedder())
+    engine.ingest([papers], progress=False)
+    answer = engine.ask("Who proposed the resolution to donate to the river trust?")
+    assert answer.status == "not_found" and "do not say who proposed it" in answer.text
+    assert "£54" in answer.citations[0].text
+    engine.close()
