@@ -139,3 +139,20 @@ def test_split_pieces_keep_every_character_and_tile_the_box(text: str) -> None:
 )
 def test_a_zero_among_lowercase_letters_is_read_as_o(read: str, meant: str) -> None:
     assert ocrsplit.mend_letters(read) == meant
+
+
+@given(
+    st.lists(
+        st.text(alphabet="abcdefghijklmnopqrstuvwxyzABC0123456789.,", min_size=1, max_size=8),
+        min_size=1,
+        max_size=6,
+    ),
+    st.integers(min_value=0, max_value=2),
+)
+def test_cutting_a_line_keeps_its_characters_in_order_inside_the_line(words: list[str], noise: int) -> None:
+    image, line = _drawn(words)
+    image[15 : 15 + noise, :] = 0  # a dark edge of the line box must not break the invariants
+    cut = split_line(image, line)
+    assert "".join(w.text for w in cut) == "".join(words)
+    assert all(line.box[0] <= w.x0 < w.x1 <= line.box[2] for w in cut)
+    assert all(a.x1 <= b.x0 for a, b in zip(cut, cut[1:], strict=False))
