@@ -218,6 +218,11 @@ KINDS: dict[str, Kind] = {
     "UTF-16 BE without BOM": Kind(
         _file("utf16be.md", PAPER.encode("utf-16-be")), "added", check=_holds("Café Zoë, £5")
     ),
+    "UTF-16 without BOM that does not decode": Kind(
+        _file("broken16.txt", PAPER.encode("utf-16-le") + b"\x00\xd8A\x00"),  # a lone high surrogate
+        "failed",
+        "^looks like UTF-16 text but does not decode as it$",
+    ),
     "Latin-1 text": Kind(_file("latin1.txt", PAPER.encode("latin-1")), "added", check=_holds("Café Zoë, £5")),
     "NUL bytes in text": Kind(
         _file("nul.txt", PAPER.replace("library", "lib\x00rary\x00")),
