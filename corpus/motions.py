@@ -119,8 +119,8 @@ def _name(m: re.Match) -> tuple[str, int]:
 
 def _anchors(text: str) -> list[_Anchor]:
     """Movers paired with the seconder that follows them, lone seconders, and unlabelled name pairs."""
-    movers = [(m.start(), "m", m) for m in _MOVER.finditer(text)]
-    seconders = [(m.start(), "s", m) for m in _SECONDER.finditer(text)]
+    movers = [(m.start(), "m", m) for m in _MOVER.finditer(text) if _plausible(m)]
+    seconders = [(m.start(), "s", m) for m in _SECONDER.finditer(text) if _plausible(m)]
     anchors: list[_Anchor] = []
     for start, kind, m in sorted(movers + seconders, key=lambda t: t[0]):
         last = anchors[-1] if anchors else None
@@ -154,6 +154,20 @@ def _same(a: re.Match, b: re.Match) -> bool:
 def _surname(name: str) -> str:
     words = re.sub(r"\(\w\)", "", member(name)).split()
     return words[-1] if words else ""
+
+
+def _plausible(m: re.Match) -> bool:
+    """One untitled abbreviated word followed by a digit or lower-case text ('Cmhir. 0 Ceallaigh',
+    where OCR garbled a title and the name) is no name: better none than a wrong one."""
+    raw = _raw(m)
+    after = m.string[m.end() : m.end() + 3].lstrip(" \t")
+    garbled = len(raw.split()) == 1 and raw.endswith(".") and after[:1].isdigit() | after[:1].islower()
+    return not garbled
+
+
+def _raw(m: re.Match) -> str:
+    group = next(g for g in ("name", "name2", "name3", "name4") if g in m.groupdict() and m.group(g))
+    return m.group(group).strip(" ,;:*")
 
 
 def _split_names(names: str) -> list[tuple[str, int]]:
