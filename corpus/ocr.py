@@ -39,6 +39,11 @@ _CLS_ASPECT = 4
 _TURNED_KEEPS = 0.9
 # A detected box this much taller than wide is text running up or down the page.
 _TALL = 1.5
+# A page whose text layer holds fewer characters than this, under a picture covering at least this
+# share of it, is a scan with a stamp on top (Morgan Hill's p7: a date and page number over a
+# full-page scan): its real text is in the picture.
+_STAMP_CHARS = 80
+_SCAN_COVER = 0.5
 
 _lock = threading.Lock()
 _engine: Any = None
@@ -68,6 +73,26 @@ def ocr_available() -> bool:
     except RuntimeError:
         return False
     return True
+
+
+def needs_ocr(page: pypdfium2.PdfPage) -> bool:
+    """True when a page's text is in pictures, not its text layer: call ocr_words() for it.
+
+    That is a page with no text-layer characters but something drawn (a scan, or text drawn as
+    outlines), or one with a few characters stamped over a picture covering most of it. In the
+    second case the stamp's words come back from OCR too.
+    """
+    import pypdfium2.raw as pdfium_c
+
+    chars = page.get_textpage().count_chars()
+    if chars == 0:
+        return any(True for _ in page.get_objects(max_depth=1))
+    if chars >= _STAMP_CHARS:
+        return False
+    width, height = page.get_size()
+    images = page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE])
+    areas = [(x1 - x0) * (y1 - y0) for x0, y0, x1, y1 in (image.get_bounds() for image in images)]
+    return max(areas, default=0.0) >= _SCAN_COVER * width * height
 
 
 def _render(page: pypdfium2.PdfPage) -> tuple[np.ndarray, float]:
