@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -44,6 +45,17 @@ _TALL = 1.5
 # full-page scan): its real text is in the picture.
 _STAMP_CHARS = 80
 _SCAN_COVER = 0.5
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """One line as RapidOCR returns it: its quad (4x2, pixels), text, mean confidence, character quads."""
+
+    quad: np.ndarray
+    text: str
+    score: float
+    chars: list
+
 
 _lock = threading.Lock()
 _engine: Any = None
@@ -105,13 +117,17 @@ def _render(page: pypdfium2.PdfPage) -> tuple[np.ndarray, float]:
     return np.ascontiguousarray(image[:, :, 0] if image.ndim == 3 else image), scale
 
 
-def _read(engine: Any, gray: np.ndarray) -> list[tuple[np.ndarray, str, float, list]]:
-    """RapidOCR's raw result: (quad 4x2 px, text, score, character quads) per line, top to bottom."""
+def _read(engine: Any, gray: np.ndarray) -> list[_Reading]:
+    """RapidOCR's lines, top to bottom, every one kept whatever its confidence."""
     result, _ = engine(gray, use_cls=False, return_word_box=True, text_score=0.0, **_DETECT)
-    return [(np.asarray(row[0], dtype=float), row[1], float(row[2]), row[3]) for row in result or []]
+    # Character quads come only from RapidOCR >= 1.4 (return_word_box); without them _lines spreads.
+    return [
+        _Reading(np.asarray(row[0], dtype=float), row[1], float(row[2]), row[3] if len(row) > 3 else [])
+        for row in result or []
+    ]
 
 
-def _quarter_turns(engine: Any, gray: np.ndarray, raw: list[tuple[np.ndarray, str, float, list]]) -> int:
+def _quarter_turns(engine: Any, gray: np.ndarray, raw: list[_Reading]) -> int:
     """Counter-clockwise quarter turns that make the page's text upright (0-3), voted by the line classifier.
 
     Text mostly in boxes taller than wide (counted by characters, so item numbers do not sway it)
@@ -120,10 +136,10 @@ def _quarter_turns(engine: Any, gray: np.ndarray, raw: list[tuple[np.ndarray, st
     """
     if not raw:
         return 0
-    quads = [quad for quad, *_ in raw]
+    quads = [line.quad for line in raw]
     sizes = [(q[:, 0].max() - q[:, 0].min(), q[:, 1].max() - q[:, 1].min()) for q in quads]
-    tall = sum(len(text) for (w, h), (_, text, *_) in zip(sizes, raw, strict=True) if h >= _TALL * w)
-    sideways = tall * 2 > sum(len(text) for _, text, *_ in raw)
+    tall = sum(len(line.text) for (w, h), line in zip(sizes, raw, strict=True) if h >= _TALL * w)
+    sideways = tall * 2 > sum(len(line.text) for line in raw)
     crops = []
     for i in sorted(range(len(quads)), key=lambda i: -max(sizes[i]))[:_ORIENTATION_SAMPLE]:
         q = quads[i].astype(int)
@@ -132,31 +148,34 @@ def _quarter_turns(engine: Any, gray: np.ndarray, raw: list[tuple[np.ndarray, st
         middle, half = crop.shape[1] // 2, _CLS_ASPECT * crop.shape[0] // 2
         if crop.size:
             crops.append(np.dstack([crop[:, max(0, middle - half) : middle + half]] * 3))
+    if not crops:
+        return 1 if sideways else 0
     _, votes, _ = engine.text_cls(crops)
     upside_down = sum(float(score) for label, score in votes if label == "180")
     flipped = upside_down >= _TURN_VOTE * sum(float(score) for _, score in votes)
     return (1 if sideways else 0) + (2 if flipped else 0)
 
 
-def _confident_chars(raw: list[tuple[np.ndarray, str, float, list]]) -> int:
+def _confident_chars(raw: list[_Reading]) -> int:
     """Characters in the lines a reading keeps: how much legible text it found."""
-    return sum(len(text.strip()) for _, text, score, _ in raw if score >= MIN_LINE_SCORE)
+    return sum(len(line.text.strip()) for line in raw if line.score >= MIN_LINE_SCORE)
 
 
-def _lines(raw: list[tuple[np.ndarray, str, float, list]]) -> list[OcrLine]:
-    """Confident lines with their character spans; RapidOCR gives one quad per character, in order."""
-    lines = []
-    for quad, text, score, char_quads in raw:
-        if score < MIN_LINE_SCORE or not text.strip():
-            continue
-        box = (quad[:, 0].min(), quad[:, 1].min(), quad[:, 0].max(), quad[:, 1].max())
-        if len(char_quads) == len(text):
-            spans = tuple((min(p[0] for p in c), max(p[0] for p in c)) for c in char_quads)
-        else:  # character boxes missing or misaligned: spread the characters evenly over the line
-            step = (box[2] - box[0]) / len(text)
-            spans = tuple((box[0] + i * step, box[0] + (i + 1) * step) for i in range(len(text)))
-        lines.append(OcrLine(mend_letters(text), score, tuple(float(v) for v in box), tuple(spans)))
-    return lines
+def _line(reading: _Reading) -> OcrLine:
+    """A reading with its characters' spans; RapidOCR gives one quad per character, in text order."""
+    quad, text = reading.quad, reading.text
+    box = (float(quad[:, 0].min()), float(quad[:, 1].min()), float(quad[:, 0].max()), float(quad[:, 1].max()))
+    if len(reading.chars) == len(text):
+        spans = tuple((min(p[0] for p in c), max(p[0] for p in c)) for c in reading.chars)
+    else:  # character boxes missing or misaligned: spread the characters evenly over the line
+        step = (box[2] - box[0]) / len(text)
+        spans = tuple((box[0] + i * step, box[0] + (i + 1) * step) for i in range(len(text)))
+    return OcrLine(mend_letters(text), reading.score, box, spans)
+
+
+def _lines(raw: list[_Reading]) -> list[OcrLine]:
+    """The confident, non-blank lines of a reading."""
+    return [_line(r) for r in raw if r.score >= MIN_LINE_SCORE and r.text.strip()]
 
 
 def _to_points(word: PixelWord, scale: float) -> Word:
