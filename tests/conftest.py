@@ -13,6 +13,22 @@ import pytest
 from index.settings import Settings
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "papers"
+# The fields `ask --json` promises for each citation (README).
+CITATION_KEYS = frozenset(
+    {
+        "n",
+        "source",
+        "title",
+        "date",
+        "page",
+        "page_end",
+        "page_label",
+        "page_label_end",
+        "ocr",
+        "text",
+        "score",
+    }
+)
 
 
 class FakeEmbedder:

@@ -10,25 +10,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLES, FakeEmbedder
+from conftest import CITATION_KEYS, SAMPLES, FakeEmbedder
 
 from index.settings import Settings
 from qa import cli
 from qa.engine import CouncilQA
-
-CITATION_KEYS = {
-    "n",
-    "source",
-    "title",
-    "date",
-    "page",
-    "page_end",
-    "page_label",
-    "page_label_end",
-    "ocr",
-    "text",
-    "score",
-}
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text()
