@@ -23,7 +23,11 @@ ROOT = Path(__file__).resolve().parent.parent
 SETS = {  # name -> (store, papers, gold)
     "gold": (".councilqa", "samples/papers", "eval/gold.jsonl"),
     "heldout": (".councilqa", "samples/papers", "eval/heldout.jsonl"),
-    "dev": (".councilqa-dev", "../shared/corpus", "../shared/eval/dev.jsonl"),
+    "dev": (
+        ".councilqa",
+        "samples/papers",
+        "../shared/eval/dev.jsonl",
+    ),  # ../shared/corpus holds the same files
     "realpdf": (".councilqa-realpdf", "../shared/realpdf-dev/pdfs", "../shared/realpdf-dev/gold.jsonl"),
 }
 # realpdf-dev questions set aside before any tuning: every third line from the first (1-based 1, 4, 7, …,
@@ -61,9 +65,11 @@ def main(argv: list[str] | None = None) -> int:
         engine = engines.get(store) or engines.setdefault(store, _engine(store, papers, embedder))
         scores, summary = evaluate(split(name, load_gold(ROOT / gold_path)), engine.ask)
         out[name] = {"summary": asdict(summary), "scores": [asdict(s) for s in scores]}
-        print(f"{name}: answerable {summary.answer_accuracy:.3f} of {summary.answerable} "
-              f"(lede {summary.answer_accuracy_lede:.3f}), abstained {summary.abstention:.3f} "
-              f"of {summary.unanswerable}, hit@k {summary.hit_at_k:.3f}")
+        print(
+            f"{name}: answerable {summary.answer_accuracy:.3f} of {summary.answerable} "
+            f"(lede {summary.answer_accuracy_lede:.3f}), abstained {summary.abstention:.3f} "
+            f"of {summary.unanswerable}, hit@k {summary.hit_at_k:.3f}"
+        )
         for b in summary.by_answer_type:
             print(f"    {b.name:14s} {b.accuracy:.2f} ({b.questions})")
         if args.verbose:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from corpus.sentences import split_sentences
 from index.embedder import Embedder
@@ -12,15 +13,16 @@ from index.settings import Settings
 from index.store import Store
 from qa.answer import Answer, Citation, format_date
 from qa.exchange import only_asks, wants_questions
-from qa.facts import choose, clip, list_items, rows_matching, score_units
-from qa.relevance import coverage, unseen_terms
+from qa.facts import choose, clip, list_items, rows_matching
+from qa.reader import Read, Reader, Reading
 from qa.retriever import Retrieval
-from qa.scoring import Scored, context
+from qa.scoring import Scored
 from qa.statements import STATUS_WORDS, Statement, lead_for, statements
+from qa.units import Unit
 
-_ANSWER_PASSAGES = 12
-_GATE_PASSAGES = 15
 _STATUS_MARGIN = 0.15  # rerank score below the best passage that still counts as on the topic
+_SENTENCE_WORDS = 45  # the answering sentence is clipped to this, with its span kept inside
+_SHORTLIST = 24  # scored candidates a list or summary answer may draw on
 
 
 def _first_sentences(text: str, words: int) -> str:
@@ -48,6 +50,27 @@ def _status_phrase(text: str) -> str:
 NOT_ANSWERED = "The papers do not answer this question."
 
 
+def _around(text: str, start: int, words: int) -> str:
+    """At most `words` words of `text`, a window holding the character offset `start`."""
+    parts = text.split()
+    if len(parts) <= words:
+        return text
+    at = len(text[:start].split())
+    first = max(0, min(at - words // 3, len(parts) - words))
+    clipped = " ".join(parts[first : first + words])
+    return ("… " if first else "") + clipped + (" …" if first + words < len(parts) else "")
+
+
+def lead_line(read: Read) -> str:
+    """The answering span first, then the sentence or cell it stands in: 'Warspite Room — Wednesday …'."""
+    c = read.candidate
+    offset = len(c.label) + 2 if c.label else 0
+    sentence = _around(c.shown, (c.span.start + offset) if c.span else 0, _SENTENCE_WORDS)
+    if not c.span or c.shown.startswith(c.span.text) or len(c.shown.split()) <= len(c.span.text.split()) + 2:
+        return sentence
+    return f"{c.span.text} — {sentence}"
+
+
 def _sentence(text: str) -> str:
     """End a clipped cell like a sentence: 'Pledge 41 - We will …' stays, 'Pledge 41' gets a full stop."""
     text = text.rstrip(" .;,")
@@ -55,10 +78,11 @@ def _sentence(text: str) -> str:
 
 
 class Composer:
-    """Turns a Retrieval into an Answer, or says plainly that the papers don't answer."""
+    """Turns a Retrieval into an Answer, or says plainly (and why) that the papers don't answer."""
 
     def __init__(self, store: Store, embedder: Embedder, settings: Settings) -> None:
         self.store, self.embedder, self.settings = store, embedder, settings
+        self.reader = Reader(embedder)
 
     def compose(self, retrieval: Retrieval, top_k: int | None = None) -> Answer:
         top_k = top_k or self.settings.top_k
@@ -67,17 +91,24 @@ class Composer:
         if strict and len(retrieval.missing) == len(strict):
             names = ", ".join(str(i) for i in retrieval.missing)
             return self._not_found(query.text, f"The papers do not mention {names}.")
-        weights = retrieval.weights
-        pool = self._answering_pool(retrieval, weights)
-        if not pool:
+        pool = self._pool(retrieval)
+        if query.intent == "summary":
+            retrieval = replace(retrieval, passages=tuple(self._with_what_follows(list(retrieval.passages))))
+        reading = self.reader.read(retrieval)
+        speaks = query.intent in {"status", "history"} and (retrieval.matched or not reading.abstain)
+        if speaks and (found := statements(self._speaking(pool, query), query.identifiers)):
+            return self._status_answer(retrieval, lead_for(found, query.time), top_k)
+        if reading.abstain:
             # Nothing answers; the nearest passages are still shown, as leads and not as an answer.
             closest = tuple(Citation.of(n, p) for n, p in enumerate(retrieval.passages[:top_k], 1))
-            return Answer(query.text, NOT_ANSWERED, "not_found", closest)
-        if query.intent in {"status", "history"} and (
-            found := statements(self._speaking(pool, query), query.identifiers)
-        ):
-            return self._status_answer(retrieval, lead_for(found, query.time), top_k)
-        return self._fact_answer(retrieval, pool, weights, top_k)
+            return Answer(query.text, f"{NOT_ANSWERED[:-1]}: {reading.abstain}.", "not_found", closest)
+        return self._fact_answer(retrieval, reading, top_k)
+
+    def _pool(self, retrieval: Retrieval) -> list[Passage]:
+        """Passages holding the asked identifiers when any does, else every retrieved passage."""
+        if retrieval.matched:
+            return [p for p in retrieval.passages if p.chunk_id in retrieval.matched]
+        return list(retrieval.passages)
 
     def _speaking(self, pool: list[Passage], query) -> list[Passage]:
         """Passages whose status statements may lead: with no identifier to pin the topic, only those
@@ -100,27 +131,6 @@ class Composer:
     def _not_found(self, question: str, text: str) -> Answer:
         return Answer(question, text, "not_found", ())
 
-    def _answering_pool(self, retrieval: Retrieval, weights: dict[str, float]) -> list[Passage]:
-        """Passages that may answer: those holding the asked identifiers, else those past the gate."""
-        if retrieval.matched:
-            return [p for p in retrieval.passages if p.chunk_id in retrieval.matched]
-        # A word no paper holds ('potholes', 'Licensing') suggests the topic is absent: then the
-        # passage must hold nearly all the rest of the question.
-        absent = unseen_terms(retrieval.frequencies)
-        kept = []
-        for passage in retrieval.passages[:_GATE_PASSAGES]:
-            sim = retrieval.similarity.get(passage.chunk_id, 0.0)
-            if self._passes(sim, coverage(context(passage), weights), bool(absent)):
-                kept.append(passage)
-        return kept
-
-    def _passes(self, sim: float, cov: float, has_unseen: bool) -> bool:
-        """Strong meaning alone, or fair meaning with most of the question's weighty words."""
-        floor = self.settings.min_similarity
-        if has_unseen:  # a word no paper holds ('potholes') must be outweighed by the rest
-            return sim >= floor + 0.3 or (sim >= floor and cov >= 0.65)
-        return sim >= floor + 0.25 or (sim >= floor and cov >= 0.45) or (sim >= floor + 0.1 and cov >= 0.25)
-
     def _citations(
         self, used: Sequence[Passage], ranked: Sequence[Passage], top_k: int
     ) -> tuple[Citation, ...]:
@@ -129,53 +139,75 @@ class Composer:
         return tuple(Citation.of(n, by_id[cid]) for n, cid in enumerate(order[: max(top_k, len(used))], 1))
 
     def _status_answer(self, retrieval: Retrieval, found: list[Statement], top_k: int) -> Answer:
-        budget = self.settings.answer_words
+        """The lead statement, then the others; an unchanged status is said once ('In Progress since …
+        (still in …)') rather than repeated."""
         lead = found[0]
-        sentences = [
-            f"As of {format_date(lead.date, lead.passage.date_precision)}: "
-            f"{clip(_status_phrase(_first_sentences(lead.text, 35)), 45)} [1]"
-        ]
+        status = _status_of(lead.text)
+        older = [s for s in found[1:] if lead.date and s.date and s.date < lead.date]
+        same = [s for s in older if status and _status_of(s.text) == status]
+        since = same[-1] if same and len(same) == len(older) else None
+        when = format_date(lead.date, lead.passage.date_precision)
+        if since:
+            first = format_date(since.date, since.passage.date_precision)
+            opening = f"{status} since {first} (still in {when}):"
+            body = _first_sentences(
+                re.sub(rf"^\W*{re.escape(status)}\s*[:–-]?\s*", "", lead.text, flags=re.I), 35
+            )
+            used = [lead.passage, since.passage]
+            citations = self._citations(used, retrieval.passages, top_k)
+            return Answer(retrieval.query.text, f"{opening} {clip(body, 45)} [1]", "answered", citations)
+        sentences = [f"As of {when}: {clip(_status_phrase(_first_sentences(lead.text, 35)), 45)} [1]"]
         used = [lead.passage]
         for statement in found[1:]:
-            when = "Later" if lead.date and statement.date and statement.date > lead.date else "Earlier"
+            later = "Later" if lead.date and statement.date and statement.date > lead.date else "Earlier"
             line = (
-                f"{when}, as of {format_date(statement.date, statement.passage.date_precision)}: "
+                f"{later}, as of {format_date(statement.date, statement.passage.date_precision)}: "
                 f"{clip(_status_phrase(_first_sentences(statement.text, 18)), 22)} [{len(used) + 1}]"
             )
-            if len(" ".join(sentences + [line]).split()) > budget:
+            if len(" ".join(sentences + [line]).split()) > self.settings.answer_words:
                 break
             sentences.append(line)
             used.append(statement.passage)
         citations = self._citations(used, retrieval.passages, top_k)
         return Answer(retrieval.query.text, " ".join(sentences), "answered", citations)
 
-    def _fact_answer(
-        self, retrieval: Retrieval, pool: list[Passage], weights: dict[str, float], top_k: int
-    ) -> Answer:
-        if retrieval.query.intent == "list" and (rows := rows_matching(retrieval.passages, retrieval.query)):
+    def _fact_answer(self, retrieval: Retrieval, reading: Reading, top_k: int) -> Answer:
+        query = retrieval.query
+        if query.intent == "list" and (rows := rows_matching(retrieval.passages, query)):
             return self._rows_answer(retrieval, rows, top_k)
-        if retrieval.query.intent == "summary":
-            pool = self._with_what_follows(pool)
-        scored = score_units(self.embedder, retrieval, pool[:_ANSWER_PASSAGES], weights)
-        if not scored:
-            return self._not_found(retrieval.query.text, NOT_ANSWERED)
+        best = reading.candidates[0]
+        if query.intent in {"list", "summary"}:
+            return self._several(retrieval, reading, top_k)
+        after = (
+            self.store.next_passage(best.candidate.passage.chunk_id)
+            if best.candidate.text.endswith(":")
+            else None
+        )
+        scored = _scored(best)
+        if items := list_items(scored, query.identifiers, after.text if after else ""):
+            words = max(8, (self.settings.answer_words - 20) // len(items))
+            listed = "; ".join(clip(u.text.rstrip(".;"), words) for u in items)
+            line = f"{clip(scored.unit.shown, 40)} {listed}. [1]"
+        else:
+            line = f"{lead_line(best)} [1]"
+        line = self._identifier_prefix(retrieval, scored) + line
+        citations = self._citations([best.candidate.passage], retrieval.passages, top_k)
+        return Answer(query.text, line, "answered", citations)
+
+    def _several(self, retrieval: Retrieval, reading: Reading, top_k: int) -> Answer:
+        """A list or summary: the best sentences, each cited, up to the word budget."""
+        sentences = [_scored(r) for r in reading.candidates[:_SHORTLIST] if r.candidate.span is None]
+        if not sentences:
+            sentences = [_scored(reading.candidates[0])]
         is_list = retrieval.query.intent == "list"
         budget = self.settings.answer_words * (2 if is_list else 1)
-        chosen = choose(scored, budget, is_list, retrieval.query.intent == "summary")
+        chosen = choose(sentences, budget, is_list, not is_list)
         used: list[Passage] = list(dict.fromkeys(s.passage for s in chosen))
         number = {p.chunk_id: n for n, p in enumerate(used, 1)}
         lines = [
             f"{clip(s.unit.shown, 25 if is_list and i else 70)} [{number[s.passage.chunk_id]}]"
             for i, s in enumerate(chosen)
         ]
-        after = (
-            self.store.next_passage(chosen[0].passage.chunk_id) if chosen[0].unit.text.endswith(":") else None
-        )
-        if items := list_items(chosen[0], retrieval.query.identifiers, after.text if after else ""):
-            words = max(8, (budget - 20) // len(items))
-            listed = "; ".join(clip(u.text.rstrip(".;"), words) for u in items)
-            lines = [f"{clip(chosen[0].unit.shown, 40)} {listed}. [1]"]
-            used = used[:1]
         lines[0] = self._identifier_prefix(retrieval, chosen[0]) + lines[0]
         citations = self._citations(used, retrieval.passages, top_k)
         return Answer(retrieval.query.text, " ".join(lines), "answered", citations)
@@ -193,3 +225,14 @@ class Composer:
         """Name the identifier when the answering cell doesn't: 'Pledge 41 — Portfolio Holder: …'."""
         missing = [str(i) for i in retrieval.query.identifiers if not i.pattern().search(best.unit.shown)]
         return f"{', '.join(missing)} — " if missing and best.unit.label else ""
+
+
+def _scored(read: Read) -> Scored:
+    c = read.candidate
+    return Scored(Unit(c.text, c.label, opens_line=True), c.passage, read.score)
+
+
+def _status_of(text: str) -> str | None:
+    """The status word a statement leads with ('In Progress'), as printed."""
+    m = STATUS_WORDS.match(text.lstrip("•-( "))
+    return m.group(1) if m else None

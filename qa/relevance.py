@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 import re
+import sqlite3
+import threading
 from functools import lru_cache
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -11,7 +13,6 @@ _CALENDAR = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july"
     " august september october november december sept today yesterday tomorrow week month year".split()
 )
-_STEM = 5  # 'repaired'/'repairs', 'children'/'child': a shared 5-letter prefix is the same word here
 
 
 def term_weights(frequencies: dict[str, int], total: int) -> dict[str, float]:
@@ -20,15 +21,31 @@ def term_weights(frequencies: dict[str, int], total: int) -> dict[str, float]:
     return {term: math.log((total - df + 0.5) / (df + 0.5) + 1.0) for term, df in frequencies.items()}
 
 
+class _Porter:
+    """The index's stemmer: SQLite FTS5's porter tokenizer (index/schema.py), asked one word at a time, so
+    the reader and the full-text index agree on what counts as the same word."""
+
+    def __init__(self) -> None:
+        self.db = sqlite3.connect(":memory:", check_same_thread=False)
+        self.db.execute("CREATE VIRTUAL TABLE t USING fts5(x, tokenize='porter unicode61')")
+        self.db.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance')")
+        self.lock = threading.Lock()
+
+    def __call__(self, word: str) -> str:
+        with self.lock:
+            self.db.execute("INSERT INTO t(rowid, x) VALUES (1, ?)", (word,))
+            row = self.db.execute("SELECT term FROM v LIMIT 1").fetchone()
+            self.db.execute("DELETE FROM t")
+        return row[0] if row else word.lower()
+
+
+_PORTER = _Porter()
+
+
 @lru_cache(maxsize=1 << 16)  # council vocabulary repeats: the rerank stems ~30k words a query
 def stem(word: str) -> str:
-    """A crude stem that is enough here: 'leads'/'lead', 'repaired'/'repairs', 'children'/'child'."""
-    word = word.lower()
-    for suffix in ("ing", "ed", "es", "s"):
-        if len(word) > len(suffix) + 3 and word.endswith(suffix):
-            word = word[: -len(suffix)]
-            break
-    return word[:_STEM]
+    """The porter stem FTS5 indexes `word` under: 'chaired'/'chairs' → 'chair', 'repaired' → 'repair'."""
+    return _PORTER(word)
 
 
 def stems(text: str) -> set[str]:

@@ -1,0 +1,151 @@
+"""Fits the reader's weights (qa/weights.json) by logistic regression, and its abstention threshold.
+
+Usage: python bench/train_reader.py [--rounds 2] [--dry-run]   (make train-reader)
+
+Training questions: eval/gold.jsonl (sample papers) and the tuning part of ../shared/realpdf-dev (every
+question but those HELD_APART). Threshold: fitted on those and ../shared/eval/dev.jsonl (answerable vs
+unanswerable). Held apart, never read here: eval/heldout.jsonl, realpdf-dev's HELD_APART lines.
+A candidate is positive when its answer (span or sentence) holds a gold answer phrase and, where the gold
+names a paper, comes from it. Stores are built as in bench/reader_eval.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from index.embedder import SentenceEmbedder
+from index.settings import Settings
+from qa.answertype import expected
+from qa.evaluate import has_phrase
+from qa.features import NAMES, asked_of
+from qa.goldsets import GoldQuestion, load_gold
+from qa.reader import Reader, Weights, candidates, load_weights
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from reader_eval import ROOT, SETS, _engine, split  # noqa: E402
+
+L2 = 1e-2  # ridge on the weights: a few dozen questions must not fit single quirks
+STEPS = 3000
+RATE = 0.5
+WEIGHTS = ROOT / "qa" / "weights.json"
+
+
+@dataclass(frozen=True)
+class Question:
+    """One training question's candidate feature rows and labels."""
+
+    gold: GoldQuestion
+    rows: np.ndarray
+    labels: np.ndarray
+
+
+def _positive(gold: GoldQuestion, answer: str, source: str) -> bool:
+    docs = gold.docs
+    if docs and not any(Path(source).name.startswith(d) for d in docs):
+        return False
+    return any(has_phrase(answer, a) for a in gold.answer_any)
+
+
+def collect(engine, reader: Reader, gold: list[GoldQuestion]) -> list[Question]:
+    out = []
+    for g in gold:
+        retrieval = engine.retriever.retrieve(g.question)
+        asked = asked_of(g.question, expected(g.question), retrieval.weights, retrieval.query.time)
+        found = candidates(retrieval, asked)
+        if not found:
+            out.append(Question(g, np.zeros((0, len(NAMES))), np.zeros(0)))
+            continue
+        rows = reader.table(retrieval, asked, found)
+        labels = np.asarray([_positive(g, c.answer, c.passage.source) for c in found], dtype=np.float64)
+        out.append(Question(g, rows, labels))
+    return out
+
+
+def fit(questions: list[Question]) -> np.ndarray:
+    """Logistic regression by gradient descent; each question weighs the same, its positives half of it."""
+    xs, ys, ws = [], [], []
+    for q in questions:
+        if not q.gold.answerable or not q.labels.any():
+            continue
+        pos = q.labels.sum()
+        neg = len(q.labels) - pos
+        xs.append(q.rows)
+        ys.append(q.labels)
+        ws.append(np.where(q.labels > 0, 0.5 / pos, 0.5 / max(neg, 1)))
+    x, y, sw = np.vstack(xs), np.concatenate(ys), np.concatenate(ws)
+    w = np.zeros(x.shape[1])
+    for _ in range(STEPS):
+        p = 1.0 / (1.0 + np.exp(-(x @ w)))
+        grad = x.T @ (sw * (p - y)) / sw.sum() + L2 * np.r_[0.0, w[1:]]
+        w -= RATE * grad
+    return w
+
+
+def best_of(q: Question, w: np.ndarray) -> tuple[float, bool]:
+    if not len(q.labels):
+        return 0.0, False
+    scores = 1.0 / (1.0 + np.exp(-(q.rows @ w)))
+    i = int(np.argmax(scores))
+    return float(scores[i]), bool(q.labels[i])
+
+
+def threshold(questions: list[Question], w: np.ndarray) -> tuple[float, float]:
+    """The cut that answers most answerable questions right and declines most unanswerable ones."""
+    tops = [(*best_of(q, w), q.gold.answerable) for q in questions]
+    cuts = sorted({s for s, _, _ in tops}) + [1.0]
+
+    def right(t: float) -> int:
+        return sum((s >= t and ok) if ans else (s < t) for s, ok, ans in tops)
+
+    best = max(right(t) for t in cuts)
+    chosen = [t for t in cuts if right(t) == best]
+    return (chosen[0] + chosen[-1]) / 2, best / len(tops)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--dry-run", action="store_true")
+    args = parser.parse_args(argv)
+    embedder = SentenceEmbedder(Settings.from_env().model_path, 32)
+    engines = {}
+    sets = {
+        "gold": load_gold(ROOT / SETS["gold"][2]),
+        "realpdf": split("realpdf-tune", load_gold(ROOT / SETS["realpdf"][2])),
+        "dev": load_gold(ROOT / SETS["dev"][2]),
+    }
+    weights = load_weights()
+    for round_ in range(args.rounds):
+        reader = Reader(embedder, weights)
+        data = {}
+        for name, gold in sets.items():
+            store, papers, _ = SETS[name]
+            engine = engines.get(store) or engines.setdefault(store, _engine(store, papers, embedder))
+            data[name] = collect(engine, reader, gold)
+        w = fit(data["gold"] + data["realpdf"])
+        t, acc = threshold(data["gold"] + data["realpdf"] + data["dev"], w)
+        for name, qs in data.items():
+            tops = [best_of(q, w) for q in qs if q.gold.answerable]
+            print(f"round {round_} {name}: top-1 right {sum(ok for _, ok in tops)}/{len(tops)}")
+        print(f"round {round_}: threshold {t:.3f}, right on fit+tune {acc:.3f}")
+        weights = Weights(tuple(float(v) for v in w), t, weights.topic_floor, f"fit-{round_ + 1}")
+    table = {
+        "version": weights.version,
+        "threshold": round(weights.threshold, 4),
+        "topic_floor": weights.topic_floor,
+        "weights": {n: round(v, 4) for n, v in zip(NAMES, weights.values, strict=True)},
+    }
+    print(json.dumps(table, indent=1))
+    if not args.dry_run:
+        WEIGHTS.write_text(json.dumps(table, indent=1) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

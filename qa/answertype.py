@@ -1,0 +1,109 @@
+"""What kind of answer a question asks for: a data table read top to bottom, first match wins."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# The answer types the reader knows; spans (qa/spans.py) carry the same names.
+KINDS = (
+    "person",
+    "role",
+    "organisation",
+    "place",
+    "date",
+    "time",
+    "number",
+    "money",
+    "percent",
+    "decision",
+    "status",
+    "list",
+    "description",
+)
+
+# (answer type, pattern over the lower-cased question). Order matters: 'what time' before 'what',
+# 'how much money' before 'how many', the noun after what/which/how many decides where there is one.
+_TABLE: tuple[tuple[str, str], ...] = (
+    ("time", r"\bwhat time\b|\bat what time\b|\bwhat hour\b|\bstart(?:ed|s)? at\b|\bhow late\b"),
+    (
+        "percent",
+        r"\bwhat (?:percentage|per cent|percent|proportion|share|fraction|rate)\b|\bhow many per ?cent\b"
+        r"|\bwhat %|\bby what percentage\b",
+    ),
+    (
+        "money",
+        r"\bhow much (?:money|funding|did .{0,40}(?:cost|spend|pay|receive|get|raise|award))\b"
+        r"|\bhow much\b.*\b(?:cost|spend|spent|paid|pay|budget|fund|grant|worth|price|fee|charge)"
+        r"|\bwhat (?:was |is )?(?:the )?(?:cost|budget|price|fee|amount|sum|value|salary|grant)\b"
+        r"|\bwhat (?:voucher|payment|grant)\b|\bhow large was\b.*\b(?:block|budget|fund)"
+        r"|\bwhat (?:is |was )?(?:the )?(?:[\w/-]+ ){0,3}(?:income|salary|budget|total|estimate|expenditure"
+        r"|surplus|deficit|precept|tax rate|allocation|contribution|balance|reserves?)\b",
+    ),
+    (
+        "number",
+        r"\bhow many\b|\bwhat number of\b|\bhow much\b|\bhow (?:long|old|far|big)\b"
+        r"|\bwhat (?:was|is) the (?:number|total|count|majority|turnout)\b|\bhow large\b",
+    ),
+    (
+        "date",
+        r"^\s*when\b|\bwhat (?:date|day|year|month)\b|\bwhich (?:date|day|year|month)\b"
+        r"|\bon what (?:date|day)\b|\bby when\b|\bwhen (?:was|is|did|will|were|does|do|are)\b"
+        r"|\bwhat (?:is |was )?the (?:\w+ )?(?:deadline|date)\b",
+    ),
+    (
+        "place",
+        r"^\s*where\b|\bwhere (?:was|is|will|were|did)\b|\bwhat (?:venue|room|place|location|address"
+        r"|building)\b|\bwhich (?:venue|room|place|location|building|ward|town|village|street|site)\b",
+    ),
+    (
+        "role",
+        r"\bwhat (?:role|position|post|job|title|office|job title)\b|\b(?:job title|role|position)\b"
+        r".*\b(?:of|did|does|hold)\b|\bwhat (?:is|was) (?:\w+ ){1,3}(?:role|job title|position)\b",
+    ),
+    (
+        "organisation",
+        r"\bwhich (?:organisation|organization|company|charity|firm|trust|body|partner"
+        r"|contractor|club|station|agency|provider|authority|council|school|party|group|department"
+        r"|business|consultant|developer)\b|\bwhat (?:organisation|organization|company|charity|firm"
+        r"|agency|provider|party)\b",
+    ),
+    (
+        "person",
+        r"\bwhich (?:[\w-]+ ){0,4}(?:councillors?|members?|commissioners?|officers?|directors?"
+        r"|trustees?|governors?|candidates?)\b|^\s*who\b|\bwhose\b"
+        r"|\bwho (?:was|is|were|chaired|wrote|signed|moved|seconded)\b|\bwhich (?:councillor"
+        r"|member|officer|director|person|chair|mayor|candidate|clerk|manager|head|leader|cabinet member)\b"
+        r"|\bwhat is the name of\b|\bname of the\b",
+    ),
+    (
+        "decision",
+        r"^\s*(?:did|was|were|has|have|is)\b|\bwhat action\b"
+        r"|\bwhat (?:was|were) (?:the )?(?:outcome|result|decision|resolution)s?\b|\bwhat did .{1,60}"
+        r"\b(?:decide|agree|resolve|approve|vote|recommend)\b|\bwhat happened to\b"
+        r"|\bwas .{1,60}\b(?:approved|"
+        r"agreed|carried|refused|rejected|adopted|passed)\b|\bhow did .{1,40}\bvote\b",
+    ),
+    ("status", r"\bstatus\b|\bprogress\b|\bhas .{1,60}\b(?:been )?(?:completed|delivered|achieved)\b"),
+    ("list", r"^\s*(?:list|name)\b|\bwhat are (?:the|all)\b|\bwhich .+ (?:are|were)\b|\ball (?:the )?\w+s\b"),
+)
+_COMPILED = tuple((kind, re.compile(pattern)) for kind, pattern in _TABLE)
+_NOUN = re.compile(r"\b(?:what|which|how many)\s+((?:[a-z'-]+\s+){0,1}[a-z'-]+)")
+
+
+@dataclass(frozen=True)
+class Expectation:
+    """The answer type a question asks for, and the noun after what/which/how many ('councillors')."""
+
+    kind: str
+    noun: str = ""
+
+
+def expected(question: str) -> Expectation:
+    """The first row of the table whose pattern the question matches; 'description' when none does."""
+    q = " ".join(question.lower().split())
+    noun = m.group(1) if (m := _NOUN.search(q)) else ""
+    for kind, pattern in _COMPILED:
+        if pattern.search(q):
+            return Expectation(kind, noun)
+    return Expectation("description", noun)

@@ -1,0 +1,184 @@
+"""Named features of an answer candidate: what the reader's fitted weights (qa/weights.json) multiply."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from index.passage import Passage
+from qa.answertype import Expectation
+from qa.exchange import only_asks, replies
+from qa.query import TimeTarget
+from qa.relevance import stem
+from qa.scoring import context
+from qa.spans import Span
+from qa.stopwords import STOPWORDS
+
+# The order is the order of the weights in qa/weights.json; bench/train_reader.py writes both.
+NAMES = (
+    "bias",
+    "type_span",
+    "type_sentence",
+    "proper_span",
+    "proximity",
+    "idf_cover",
+    "context_cover",
+    "cosine",
+    "passage_cosine",
+    "rank",
+    "label_match",
+    "date_match",
+    "date_mismatch",
+    "front_matter",
+    "reply",
+    "asks",
+    "novelty",
+    "length",
+    "repeats_question",
+    "is_span",
+    "status_word",
+)
+_WORD = re.compile(r"[a-z0-9]+")
+_ENTITY_KINDS = frozenset({"person", "organisation", "place"})
+_FRONT_KINDS = frozenset({"place", "time", "person", "date"})  # what a paper's first page says
+_FRONT_PAGES = 2
+_LONG_WORDS = 40  # a unit longer than this covers words by sheer length
+# Column labels and the question words that ask for them (author ↔ wrote, 'in the Chair' ↔ chaired).
+LABEL_CUES: tuple[tuple[str, str], ...] = (
+    ("author", r"\b(?:wr[io]te|written|author\w*|prepared)\b"),
+    ("chair", r"\bchair\w*|\bpresid\w*"),
+    ("contact", r"\bcontact\w*|\bask for\b|\binformation\b"),
+    ("lead", r"\blead\w*|\bresponsib\w*"),
+    ("holder", r"\bholder|\bportfolio\b"),
+    ("venue|location|place|room|address", r"^\s*where\b|\bvenue\b|\bheld\b"),
+    ("time|start", r"\btime\b|\bstart\w*|\bbegin\b"),
+    ("date", r"\bwhen\b|\bdate\b"),
+    ("status", r"\bstatus\b|\bprogress\b"),
+    ("moved|proposed|proposer", r"\bmoved\b|\bpropos\w*"),
+    ("seconded|seconder", r"\bsecond\w*"),
+)
+_CUES = tuple((re.compile(label, re.I), re.compile(cue, re.I)) for label, cue in LABEL_CUES)
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What the features need to know about the question, computed once per question."""
+
+    text: str
+    expectation: Expectation
+    weights: dict[str, float]  # IDF of each question stem
+    time: TimeTarget | None
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An answer candidate: a sentence or cell (`text`), or a typed `span` inside it, from a passage."""
+
+    text: str
+    label: str | None
+    span: Span | None
+    passage: Passage
+    rank: int  # the passage's retrieval rank, 0 first
+    kinds: frozenset[str]  # span kinds the sentence holds
+
+    @property
+    def answer(self) -> str:
+        return self.span.text if self.span else self.text
+
+    @property
+    def shown(self) -> str:
+        return f"{self.label}: {self.text}" if self.label else self.text
+
+
+@lru_cache(maxsize=1 << 14)  # a passage's context and a sentence's words are stemmed once per question
+def stems_of(text: str) -> tuple[str, ...]:
+    return tuple(stem(w) for w in _WORD.findall(text.lower()) if w not in STOPWORDS)
+
+
+def asked_of(question: str, expectation: Expectation, term_weights: dict[str, float], time) -> Asked:
+    """The question's stems weighted by IDF (the heavier of two terms sharing a stem)."""
+    weights: dict[str, float] = {}
+    for term, weight in term_weights.items():
+        for s in stems_of(term):
+            weights[s] = max(weights.get(s, 0.0), weight)
+    return Asked(question, expectation, weights, time)
+
+
+def cover(stems: set[str], asked: Asked) -> float:
+    """Share of the question's IDF weight the stems hold."""
+    total = sum(asked.weights.values())
+    return sum(w for s, w in asked.weights.items() if s in stems) / total if total else 0.0
+
+
+def _proximity(candidate: Candidate, asked: Asked) -> float:
+    """1 / (1 + words between the span and the nearest question word in its sentence)."""
+    if not candidate.span:
+        return 0.0
+    offset = len(candidate.label) + 2 if candidate.label else 0
+    at = len(candidate.shown[: candidate.span.start + offset].split())
+    hits = [i for i, w in enumerate(_word_stems(candidate.shown)) if any(s in asked.weights for s in w)]
+    return 1.0 / (1.0 + min(abs(i - at) for i in hits)) if hits else 0.0
+
+
+@lru_cache(maxsize=1 << 12)
+def _word_stems(text: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(stems_of(w) for w in text.lower().split())
+
+
+@lru_cache(maxsize=1 << 10)
+def _replies(text: str) -> float:
+    return float(replies(text))
+
+
+def _label_match(candidate: Candidate, asked: Asked) -> float:
+    label = candidate.label or ""
+    if candidate.span and candidate.span.kind == "role" and "chair" in candidate.span.text.lower():
+        label = f"{label} chair"
+    return float(any(lab.search(label) and cue.search(asked.text) for lab, cue in _CUES))
+
+
+def _dates(passage: Passage, target: TimeTarget | None) -> tuple[float, float]:
+    if not target or not passage.date:
+        return 0.0, 0.0
+    inside = target.start <= passage.date <= target.end
+    return float(inside), float(not inside)
+
+
+def _front(passage: Passage, asked: Asked) -> float:
+    page = passage.page_start or passage.page_end or 99
+    return float(page <= _FRONT_PAGES and asked.expectation.kind in _FRONT_KINDS)
+
+
+def features(candidate: Candidate, asked: Asked, cosine: float, passage_cosine: float) -> list[float]:
+    """The candidate's feature vector, in NAMES order; every value in [0, 1]."""
+    kind = asked.expectation.kind
+    sentence = set(stems_of(candidate.shown))
+    span_kind = candidate.span.kind if candidate.span else ""
+    new = [s for s in stems_of(candidate.answer) if s not in asked.weights]
+    answer_stems = stems_of(candidate.answer)
+    date_match, date_mismatch = _dates(candidate.passage, asked.time)
+    values = {
+        "bias": 1.0,
+        "type_span": float(span_kind == kind),
+        "type_sentence": float(kind in candidate.kinds),
+        "proper_span": float(span_kind == "proper" and kind in _ENTITY_KINDS),
+        "proximity": _proximity(candidate, asked),
+        "idf_cover": cover(sentence, asked),
+        "context_cover": cover(set(stems_of(context(candidate.passage))), asked),
+        "cosine": max(cosine, 0.0),
+        "passage_cosine": max(passage_cosine, 0.0),
+        "rank": 1.0 / (1.0 + candidate.rank),
+        "label_match": _label_match(candidate, asked),
+        "date_match": date_match,
+        "date_mismatch": date_mismatch,
+        "front_matter": _front(candidate.passage, asked),
+        "reply": _replies(f"{candidate.passage.heading or ''}\n{candidate.passage.text}"),
+        "asks": float(only_asks(candidate.text)),
+        "novelty": len(new) / len(answer_stems) if answer_stems else 0.0,
+        "length": min(len(candidate.shown.split()) / _LONG_WORDS, 2.0) / 2.0,
+        "repeats_question": float(bool(answer_stems) and not new),
+        "is_span": float(candidate.span is not None),
+        "status_word": float("status" in candidate.kinds),
+    }
+    return [values[name] for name in NAMES]

@@ -1,0 +1,143 @@
+"""The reader: retrieved passages in, scored answer candidates out, with a calibrated 'not found'."""
+
+# Candidates are every sentence and table cell of every retrieved passage, and the spans of the asked answer
+# type inside them (qa/spans.py). Each gets named features (qa/features.py) and a logistic score with the
+# weights `bench/train_reader.py` fitted (qa/weights.json). Abstention: the best score under the fitted
+# threshold (logistic regression as in scikit-learn's LogisticRegression, fitted here with numpy).
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+
+from index.embedder import Embedder
+from qa.answertype import expected
+from qa.features import NAMES, Asked, Candidate, asked_of, features
+from qa.retriever import Retrieval
+from qa.spans import spans
+from qa.units import focus, units_of
+
+_PASSAGES = 30  # every passage retrieval returns, up to this many
+_EMBED = (
+    16  # sentences embedded per question (the model's cost grows with each): the rest keep their passage's
+)
+_EMBED_WORDS = 40  # words of a sentence the model reads: the opening says what it is about
+_SPAN_KINDS = {
+    "person": ("person", "proper"),
+    "organisation": ("organisation", "proper"),
+    "place": ("place", "proper"),
+}
+_MIN_WORDS = 2
+_TOPICAL = 0.34  # share of the question's IDF weight a passage on the topic holds at least
+# Abstention reasons, kept on the answer so a reader knows why.
+NO_TOPIC = "nothing in the papers is on this topic"
+NO_FACT = "the papers discuss the topic but do not state what was asked"
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Fitted weights (in qa/features.py NAMES order), the abstention threshold, and the version."""
+
+    values: tuple[float, ...]
+    threshold: float
+    topic_floor: float  # passage cosine below which nothing retrieved is on the topic
+    version: str
+
+
+@dataclass(frozen=True)
+class Read:
+    """One scored candidate: its features and its probability of answering the question."""
+
+    candidate: Candidate
+    features: tuple[float, ...]
+    score: float
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The reader's verdict: scored candidates best first, and why it abstains when it does."""
+
+    candidates: tuple[Read, ...]
+    abstain: str | None  # None, NO_TOPIC or NO_FACT
+
+
+@lru_cache(maxsize=1)
+def load_weights() -> Weights:
+    data = json.loads(resources.files("qa").joinpath("weights.json").read_text())
+    values = tuple(float(data["weights"].get(name, 0.0)) for name in NAMES)
+    return Weights(values, float(data["threshold"]), float(data["topic_floor"]), str(data["version"]))
+
+
+def candidates(retrieval: Retrieval, asked: Asked) -> list[Candidate]:
+    """Sentences, cells and typed spans of every retrieved passage, in rank order; no word-overlap cut."""
+    wanted = _SPAN_KINDS.get(asked.expectation.kind, ())
+    found: list[Candidate] = []
+    for rank, passage in enumerate(retrieval.passages[:_PASSAGES]):
+        for unit in units_of(focus(passage.text, retrieval.query.identifiers)):
+            if len(unit.text.split()) < _MIN_WORDS and not unit.label:
+                continue
+            typed = spans(unit.text)
+            kinds = frozenset(s.kind for s in typed)
+            found.append(Candidate(unit.text, unit.label, None, passage, rank, kinds))
+            found.extend(
+                Candidate(unit.text, unit.label, s, passage, rank, kinds) for s in typed if s.kind in wanted
+            )
+    return found
+
+
+def _logistic(x: np.ndarray, w: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-(x @ w)))
+
+
+class Reader:
+    """Scores candidates with the fitted weights; embeds only the question's likeliest sentences."""
+
+    def __init__(self, embedder: Embedder, weights: Weights | None = None) -> None:
+        self.embedder, self.weights = embedder, weights or load_weights()
+
+    def read(self, retrieval: Retrieval) -> Reading:
+        query = retrieval.query
+        asked = asked_of(query.text, expected(query.text), retrieval.weights, query.time)
+        found = candidates(retrieval, asked)
+        if not found:
+            return Reading((), NO_TOPIC)
+        table = self.table(retrieval, asked, found)
+        scores = _logistic(table, np.asarray(self.weights.values))
+        order = np.argsort(-scores, kind="stable")
+        read = tuple(Read(found[i], tuple(table[i]), float(scores[i])) for i in order)
+        topical = float(table[:, NAMES.index("context_cover")].max())
+        return Reading(read, self._abstain(retrieval, read[0], topical))
+
+    def table(self, retrieval: Retrieval, asked: Asked, found: list[Candidate]) -> np.ndarray:
+        """Feature rows: first with each passage's cosine, then the best sentences' own cosine."""
+        psim = [retrieval.similarity.get(c.passage.chunk_id, 0.0) for c in found]
+        rows = np.asarray(
+            [features(c, asked, s, s) for c, s in zip(found, psim, strict=True)], dtype=np.float64
+        )
+        prior = rows @ np.asarray(self.weights.values)
+        texts = list(dict.fromkeys(found[i].shown for i in np.argsort(-prior)))[:_EMBED]
+        clipped = [" ".join(t.split()[:_EMBED_WORDS]) for t in texts]
+        vectors = self.embedder.embed(clipped) @ np.asarray(retrieval.vector, dtype=np.float32)
+        cosine = dict(zip(texts, (float(v) for v in vectors), strict=True))
+        col = NAMES.index("cosine")
+        for i, c in enumerate(found):
+            rows[i, col] = max(cosine.get(c.shown, psim[i]), 0.0)
+        return rows
+
+    def _abstain(self, retrieval: Retrieval, best: Read, topical: float) -> str | None:
+        """None when the best candidate clears the threshold, else why not: no passage near the question
+        in meaning or holding a fair share of its weighty words, or the topic without the fact."""
+        if best.score >= self.weights.threshold:
+            return None
+        top = max(retrieval.similarity.values(), default=0.0)
+        return NO_TOPIC if top < self.weights.topic_floor or topical < _TOPICAL else NO_FACT
+
+
+def logit(p: float) -> float:
+    p = min(max(p, 1e-9), 1 - 1e-9)
+    return math.log(p / (1 - p))

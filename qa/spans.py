@@ -1,0 +1,117 @@
+"""Typed spans in a sentence: people, roles, organisations, places, dates, times, money, counts, outcomes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from qa.statements import STATUS_WORDS
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
+    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_DAY = r"(?:\d{1,2}(?:st|nd|rd|th)?(?:\s*<sup>\w+</sup>)?)"
+_YEAR = r"(?:19|20)\d\d"
+_TITLE = r"(?:Councillor|Cllr\.?|Mayor|Deputy Mayor|Alderman|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Prof\.?|Sir|Dame)"
+_NAME = r"[A-Z][a-z'’-]+(?:-[A-Z][a-z]+)?"
+_ROLE_NOUN = (
+    r"(?:Manager|Director|Officer|Member|Chair(?:man|woman|person)?|Vice[- ]Chair|Clerk|Leader"
+    r"|Chief Executive|Advis[oe]r|Head|Mayor|Governor|Representative|Secretary|Treasurer|Commissioner"
+    r"|Trustee|Solicitor"
+    r"|Administrator|Coordinator|Co-ordinator|Champion|Lead|Superintendent|President|Controller)"
+)
+_ORG_NOUN = (
+    r"(?:Council|Trust|Club|FM|Partnership|Board|Committee|Group|Ltd|Limited|Inc|LLP|PLC|Company|Association"
+    r"|Authority|Police|University|College|School|Academy|Department|Agency|Commission|Service|Services"
+    r"|Society|Foundation|Alliance|Network|Bank|Corporation|Party|Charity|Forum|NHS|Hospital|Railway)"
+)
+_PLACE_NOUN = (
+    r"(?:Room|Chamber|Hall|House|Centre|Center|Library|Building|Offices|Park|Stadium|Church|Pavilion|Suite"
+    r"|Street|Road|Lane|Avenue|Square|Ground|Arena|Hotel|Theatre|Annex|Annexe)"
+)
+_CAPS = r"(?:[A-Z][\w'’&.-]*|of|and|the|for|&)"
+_NUMBER_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    "|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen"
+)
+# (kind, pattern): each kind's printed forms. Money and percent claim their digits before 'number' does.
+_PATTERNS: tuple[tuple[str, str], ...] = (
+    (
+        "time",
+        r"\b\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm|a\.m\.?|p\.m\.?)(?![a-z])|\b(?:[01]?\d|2[0-3]):[0-5]\d\b"
+        r"|\b(?:noon|midday|midnight)\b",
+    ),
+    (
+        "date",
+        rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\.?,?\s+{_YEAR}\b|\b{_MONTH}\.?\s+{_DAY},?\s+{_YEAR}\b"
+        rf"|\b{_DAY}\s+{_MONTH}\b|\b{_MONTH}\.?\s+{_YEAR}\b|\b\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}})\b"
+        rf"|\b(?:spring|summer|autumn|winter)\s+{_YEAR}\b|\b{_MONTH}\.?\s+\d{{2}}\b|\b{_YEAR}\b",
+    ),
+    (
+        "money",
+        r"[£$€]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:m|bn|k|million|billion|thousand)\b)?"
+        r"|\b\d[\d,]*(?:\.\d+)?\s?(?:pounds|dollars|euros|pence)\b",
+    ),
+    ("percent", r"\b\d+(?:\.\d+)?\s?(?:%|per ?cent\b|percentage points?\b)"),
+    ("number", rf"\b\d[\d,]*(?:\.\d+)?k?\b|\b(?:{_NUMBER_WORDS})(?:[- ](?:{_NUMBER_WORDS}))?\b"),
+    (
+        "person",
+        rf"\b{_TITLE}\s+(?:(?:Mrs|Mr|Dr)\.?\s+)?{_NAME}(?:\s+{_NAME}){{0,2}}"
+        rf"|\b{_NAME}\s+(?:[A-Z]\.\s+)?{_NAME}(?=\s*(?:\(|,|\[|$|\s+-|\s+–))",
+    ),
+    ("role", rf"\bin the Chair\b|(?:{_CAPS}\s+){{0,6}}{_ROLE_NOUN}(?:\s+(?:of|for)(?:\s+{_CAPS}){{1,8}})?"),
+    (
+        "organisation",
+        rf"\b(?:[A-Z][\w'’&.-]*\s+(?:of\s+|and\s+|&\s+|for\s+)?){{1,6}}{_ORG_NOUN}\b"
+        r"|\b[A-Z]{2,6}\b",
+    ),
+    ("place", rf"\b(?:[A-Z][\w'’.-]*\s+){{1,4}}{_PLACE_NOUN}\b(?:,\s*(?:[A-Z][\w'’-]*\s*){{1,3}})?"),
+    ("proper", r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+){0,3}\b"),
+    (
+        "decision",
+        r"\b(?:approved|agreed|carried|resolved|refused|rejected|deferred|withdrawn|adopted"
+        r"|unanimously|defeated|accepted|granted|declined|noted|endorsed|lost|passed|dismissed|upheld)\b",
+    ),
+)
+_COMPILED = tuple((kind, re.compile(p, re.I if kind in {"time", "decision"} else 0)) for kind, p in _PATTERNS)
+_CLAIMING = frozenset({"time", "date", "money", "percent"})  # their digits are not also counts
+_MAX_SPAN_WORDS = 14
+# A bare capitalised pair ending in a building or body word is a place or organisation, not a person.
+_NOT_A_NAME = re.compile(rf"^(?!{_TITLE}\s)\S+\s.*\b(?:{_PLACE_NOUN[3:-1]}|{_ORG_NOUN[3:-1]})$")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A typed stretch of a sentence: kind (qa/answertype.py KINDS), text, character offsets."""
+
+    kind: str
+    text: str
+    start: int
+    end: int
+
+
+def spans(sentence: str) -> list[Span]:
+    """Every typed span in the sentence, in order of position; a count never overlaps a date or sum."""
+    found: list[Span] = []
+    claimed: list[tuple[int, int]] = []
+    for kind, pattern in _COMPILED:
+        for m in pattern.finditer(sentence):
+            text = m.group(0).strip(" ,")
+            if not text or len(text.split()) > _MAX_SPAN_WORDS:
+                continue
+            if kind == "number" and any(s <= m.start() < e for s, e in claimed):
+                continue
+            if kind == "person" and _NOT_A_NAME.search(text):
+                continue
+            found.append(Span(kind, text, m.start(), m.start() + len(text)))
+            if kind in _CLAIMING:
+                claimed.append((m.start(), m.end()))
+    for m in STATUS_WORDS.finditer(sentence):
+        found.append(Span("status", m.group(0), m.start(), m.end()))
+    return sorted(found, key=lambda s: (s.start, -len(s.text)))
+
+
+def kinds(sentence: str) -> set[str]:
+    """The kinds of span the sentence holds."""
+    return {s.kind for s in spans(sentence)}

@@ -1,0 +1,168 @@
+"""The reader: answer-type table, typed spans, named features, fitted weights and calibrated abstention."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from importlib import resources
+
+import numpy as np
+import pytest
+
+from index.passage import Passage
+from qa.answertype import KINDS, expected
+from qa.features import NAMES, Asked, Candidate, features
+from qa.query import parse
+from qa.reader import NO_FACT, NO_TOPIC, Reader, Weights, load_weights
+from qa.relevance import stem
+from qa.retriever import Retrieval
+from qa.spans import spans
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Who chaired the meeting on 10 July?", "person"),
+        ("Which councillor moved the motion?", "person"),
+        ("Where is the meeting?", "place"),
+        ("Which ward does the application concern?", "place"),
+        ("What time did it finish?", "time"),
+        ("When was the strategy adopted?", "date"),
+        ("How many councillors attended?", "number"),
+        ("What share of residents agreed?", "percent"),
+        ("How much did the new roof cost?", "money"),
+        ("Which charity runs the scheme?", "organisation"),
+        ("What role does Jane Doe hold?", "role"),
+        ("What was the outcome of the vote on item 5?", "decision"),
+        ("Did the committee approve the budget?", "decision"),
+        ("What is the status of Pledge 12?", "status"),
+        ("What are the main risks?", "list"),
+        ("Why does the report recommend a review?", "description"),
+    ],
+)
+def test_question_asks_for_its_answer_type(question, kind):
+    assert expected(question).kind == kind
+
+
+def test_noun_after_the_question_word_is_kept():
+    assert expected("How many councillors voted for it?").noun.startswith("councillors")
+    assert {expected(q).kind for q in ("Who?", "Where?", "When?")} <= set(KINDS)
+
+
+def _kinds(text: str) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for s in spans(text):
+        found.setdefault(s.kind, []).append(s.text)
+    return found
+
+
+def test_spans_find_people_roles_times_and_places():
+    found = _kinds(
+        "Councillor Mrs Ayers, in the Chair. The meeting began at 2.00 pm in the Drake Room, Guildhall."
+    )
+    assert "Councillor Mrs Ayers" in found["person"]
+    assert "in the Chair" in found["role"]
+    assert "2.00 pm" in found["time"]
+    assert any(p.startswith("Drake Room") for p in found["place"])
+
+
+def test_spans_find_money_percent_dates_and_counts_without_double_counting():
+    found = _kinds("On 4 March 2021 the board approved $1,443,821.00, £1.2m and 12.5% for sixteen schools.")
+    assert found["money"] == ["$1,443,821.00", "£1.2m"]
+    assert found["percent"] == ["12.5%"]
+    assert "4 March 2021" in found["date"]
+    assert found["number"] == ["sixteen"]  # the digits of the date, sums and percentage are not counts
+    assert "approved" in found["decision"]
+
+
+def test_times_in_other_forms_and_a_building_is_not_a_person():
+    found = _kinds("Doors open 4pm, the vote was at 14:30 in Market Hall")
+    assert found["time"] == ["4pm", "14:30"]
+    assert "Market Hall" not in found.get("person", [])
+
+
+def test_stemmer_is_the_index_porter_stemmer():
+    assert stem("chaired") == stem("chairs") == "chair"
+    assert stem("repaired") == "repair"
+
+
+def _passage(text: str, cid: int = 1, page: int = 1, date: dt.date | None = None) -> Passage:
+    return Passage(
+        cid, text, None, page, page, f"paper{cid}.txt", "Minutes", "Testshire", None, date, "day", "minutes"
+    )
+
+
+def _asked(question: str, weights: dict[str, float]) -> Asked:
+    return Asked(question, expected(question), weights, parse(question).time)
+
+
+def _row(question, text, span_text=None, label=None, weights=None, **kw):
+    asked = _asked(question, weights or {"chair": 1.0})
+    span = next((s for s in spans(text) if s.text == span_text), None)
+    cand = Candidate(text, label, span, _passage(text, **kw), 0, frozenset(s.kind for s in spans(text)))
+    return dict(zip(NAMES, features(cand, asked, 0.5, 0.5), strict=True))
+
+
+def test_features_mark_type_match_label_match_and_proximity():
+    person = _row("Who chaired it?", "Councillor Mrs Ayers, in the Chair.", "Councillor Mrs Ayers")
+    plain = _row("Who chaired it?", "The chair thanked everyone for coming.")
+    assert person["type_span"] == 1.0 and plain["type_span"] == 0.0
+    assert person["proximity"] > 0.0
+    author = _row("Who wrote the report?", "Jane Doe (Senior Analyst)", "Jane Doe", "Author", {"wrote": 1.0})
+    assert author["label_match"] == 1.0
+
+
+def test_features_weigh_the_paper_date_against_the_question_date():
+    q = "Who chaired the meeting in July 2019?"
+    right = _row(q, "Councillor Ayers, in the Chair.", date=dt.date(2019, 7, 10))
+    wrong = _row(q, "Councillor Ayers, in the Chair.", date=dt.date(2018, 7, 10))
+    assert (right["date_match"], right["date_mismatch"]) == (1.0, 0.0)
+    assert (wrong["date_match"], wrong["date_mismatch"]) == (0.0, 1.0)
+
+
+def test_features_are_all_between_zero_and_one():
+    row = _row(
+        "How many children were in care?",
+        "There were 417 children in care.",
+        "417",
+        weights={"children": 2.0},
+    )
+    assert all(0.0 <= v <= 1.0 for v in row.values())
+
+
+def test_shipped_weights_name_every_feature_and_a_threshold():
+    data = json.loads(resources.files("qa").joinpath("weights.json").read_text())
+    assert set(data["weights"]) == set(NAMES)
+    assert 0.0 < load_weights().threshold < 1.0
+
+
+def _retrieval(question: str, texts: list[str], fake_embedder, sim: float = 0.6) -> Retrieval:
+    passages = tuple(_passage(t, cid=i + 1) for i, t in enumerate(texts))
+    query = parse(question)
+    weights = {t: 2.0 for t in query.terms}
+    vector = fake_embedder.embed([question])[0]
+    return Retrieval(query, passages, {p.chunk_id: sim for p in passages}, {}, (), vector, weights, {})
+
+
+def test_reader_puts_the_typed_span_first(fake_embedder):
+    texts = ["The committee discussed the meeting venue at length.", "Councillor Mrs Ayers, in the Chair."]
+    reading = Reader(fake_embedder).read(_retrieval("Who chaired the meeting?", texts, fake_embedder))
+    assert reading.candidates[0].candidate.answer == "Councillor Mrs Ayers"
+
+
+def test_reader_abstains_below_the_threshold_with_a_reason(fake_embedder):
+    strict = Weights(load_weights().values, 0.999, 0.3, "test")
+    retrieval = _retrieval("Who chaired the meeting?", ["Councillor Mrs Ayers, in the Chair."], fake_embedder)
+    assert Reader(fake_embedder, strict).read(retrieval).abstain == NO_FACT
+    off_topic = _retrieval("Who chaired it?", ["Bins are collected on Tuesdays."], fake_embedder, sim=0.05)
+    assert Reader(fake_embedder, strict).read(off_topic).abstain == NO_TOPIC
+    lenient = Weights(load_weights().values, 0.0, 0.3, "test")
+    assert Reader(fake_embedder, lenient).read(retrieval).abstain is None
+
+
+def test_scores_are_probabilities(fake_embedder):
+    texts = ["There were 417 children in care.", "The service is growing."]
+    reading = Reader(fake_embedder).read(_retrieval("How many children were in care?", texts, fake_embedder))
+    scores = [r.score for r in reading.candidates]
+    assert scores == sorted(scores, reverse=True) and all(0 < s < 1 for s in scores)
+    assert np.isfinite(scores).all()
