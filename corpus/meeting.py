@@ -47,6 +47,14 @@ _DRAFT = re.compile(
     r"(?i)\b(?:draft minutes|minutes\W{0,3}draft|unconfirmed"
     r"|minutes (?:are )?to be (?:confirmed|approved|adopted)|subject to (?:confirmation|approval))"
 )
+_NEXT = re.compile(r"(?i)\b(?:date\s+of\s+(?:the\s+)?next\s+meeting|next\s+(?:\w+\s+)?meeting)\b")
+_NEXT_REACH = 120  # the date follows its cue closely: 'will be held on Wednesday 11th July 2018'
+# only these words may stand between the cue and the date
+_FILLER = re.compile(
+    r"(?i)[\s,:\-–*]*(?:(?:will|is|shall|to)\s+be\s+(?:held\s+)?|is\s+|will\s+be\s+)?(?:on\s+)?"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day[\s,]*)?(?:the\s+)?"
+)
+_WEEKDAY_BEFORE = re.compile(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b[\s,]*$")
 _CONFIRMS = re.compile(
     r"(?is)\bminutes\b(?P<what>.{0,160}?)\b(?:were|be|was|are|being)?\s*"
     r"(?:confirmed|approved|adopted|agreed|accepted|signed)\s+(?:as\s+(?:a\s+)?(?:true|correct|accurate|"
@@ -68,6 +76,7 @@ def read_meeting(text: RecordText, body: str | None, date_iso: str | None, first
         start_time=_first(text, top, (_START,), "t"),
         end_time=_last(text, _END, "t"),
         status=_draft(text),
+        next_meeting=_next_meeting(text),
         **{name: _listed(text, head, label) for name, label in _LISTS.items()},
     )
 
@@ -77,16 +86,20 @@ def _first(text: RecordText, head: str, patterns, group: str) -> Cited | None:
     if not found:
         return None
     best = min(found, key=lambda m: m.start(group))
-    value = best.group(group).strip(" ,;:*")
-    # a sentence's full stop goes; the one that ends 'p.m.' or an initial stays
-    if value.endswith(".") and not re.search(r"(?i)(?:\b[ap]\.?m|\b[A-Z])\.$", value):
-        value = value[:-1]
-    return text.cited(value, best.start(group))
+    return text.cited(_tidy(best.group(group)), best.start(group))
 
 
 def _last(text: RecordText, pattern: re.Pattern, group: str) -> Cited | None:
     found = list(pattern.finditer(text.text))
-    return text.cited(found[-1].group(group).strip(" ."), found[-1].start(group)) if found else None
+    return text.cited(_tidy(found[-1].group(group)), found[-1].start(group)) if found else None
+
+
+def _tidy(value: str) -> str:
+    """Without a sentence's closing stop; the one that ends 'p.m.' or an initial stays."""
+    value = value.strip(" ,;:*")
+    if value.endswith(".") and not re.search(r"(?i)(?:\b[ap]\.m|\b[A-Z])\.$", value):
+        value = value[:-1]
+    return value
 
 
 def _cited_date(text: RecordText, top: str, head: str, date_iso: str | None) -> Cited | None:
@@ -130,6 +143,21 @@ def _next_paragraph(head: str, at: int) -> str:
 def _draft(text: RecordText) -> Cited | None:
     m = _DRAFT.search(text.text)
     return text.cited("draft", m.start()) if m else None
+
+
+def _next_meeting(text: RecordText) -> Cited | None:
+    """'Date of the next meeting, Tuesday, 8 July 2025 at 8.00 pm ...', 'The next meeting will be held
+    on Wednesday 11th July 2018': from the date's weekday (or the date) to the sentence's end."""
+    for m in _NEXT.finditer(text.text):
+        after = text.text[m.end() : m.end() + _NEXT_REACH]
+        dates = [d for d in find_dates(after) if d.precision == "day"]
+        if dates and _FILLER.fullmatch(after[: dates[0].start]):
+            start = _WEEKDAY_BEFORE.search(after[: dates[0].start])
+            begin = start.start() if start else dates[0].start
+            end = re.search(r"\.(?:\s|$)|\n", after[dates[0].end :])
+            stop = dates[0].end + (end.start() if end else 0)
+            return text.cited(after[begin:stop].strip(" ,.*"), m.end() + begin)
+    return None
 
 
 def read_confirmations(text: RecordText) -> tuple[Confirmation, ...]:

@@ -45,6 +45,7 @@ class Meeting:
     apologies: Cited | None = None
     in_attendance: Cited | None = None
     status: Cited | None = None
+    next_meeting: Cited | None = None  # as printed: 'Tuesday, 8 July 2025 at 8.00 pm in the Village Hall'
 
 
 @dataclass(frozen=True)

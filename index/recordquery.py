@@ -60,6 +60,7 @@ class MeetingRow:
     apologies: str | None
     in_attendance: str | None
     status: str | None
+    next_meeting: str | None
     source: str
     title: str | None
     page: int | None
@@ -130,7 +131,7 @@ def meetings(db: sqlite3.Connection, filters: RecordFilters, restricted: bool = 
         params += [f"%{filters.mover}%"] * 2
     sql = f"""SELECT {_DATE}, {_BODY}, d.council, m.chair, m.venue, m.start_time, m.end_time, m.present,
         m.apologies, m.in_attendance, CASE WHEN {confirmed_sql()} THEN 'confirmed' ELSE m.status END,
-        d.source, d.title, m.page, COALESCE(c.text, '')
+        m.next_meeting, d.source, d.title, m.page, COALESCE(c.text, '')
         FROM meetings m JOIN documents d ON d.id = m.doc_id LEFT JOIN chunks c ON c.id = m.chunk_id
         WHERE {where} AND {_VISIBLE} ORDER BY {_DATE}, d.source"""
     return [MeetingRow(*r) for r in db.execute(sql, [*params, int(restricted)])]
@@ -250,4 +251,5 @@ _MEETING_COLUMNS = (
     "apologies",
     "in_attendance",
     "status",
+    "next_meeting",
 )

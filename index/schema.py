@@ -94,6 +94,11 @@ _V6 = """
 ALTER TABLE documents ADD COLUMN records INTEGER NOT NULL DEFAULT 0;
 """
 
+# The next meeting as the minutes announce it.
+_V7 = """
+ALTER TABLE meetings ADD COLUMN next_meeting TEXT;
+"""
+
 
 @dataclass(frozen=True)
 class Migration:
@@ -110,6 +115,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, _V4),
     Migration(5, _V5),
     Migration(6, _V6),
+    Migration(7, _V7),
 )
 LATEST = MIGRATIONS[-1].version
 

@@ -29,6 +29,10 @@ _WANTS = (
     ("mover", re.compile(r"(?i)\bwho\s+(?:moved|proposed|put\s+forward)\b")),
     ("noes", re.compile(r"(?i)\bwho\b.{0,40}\bvot\w*\s+against\b")),
     ("ayes", re.compile(r"(?i)\bwho\b.{0,40}\bvot\w*\s+(?:for|in\s+favou?r)\b")),
+    (
+        "next_meeting",
+        re.compile(r"(?i)\bwhen\b.{0,60}\bnext\s+meeting\b|\bdate\s+of\s+the\s+next\s+meeting\b"),
+    ),
     ("chair", re.compile(r"(?i)\bwho\s+(?:chaired|presided|was\s+(?:in\s+)?the\s+chair)\b")),
     ("end_time", re.compile(r"(?i)\b(?:what|which)\s+time\b.{0,80}\b(?:adjourn|clos|end|finish|conclud)\w*")),
     (
@@ -45,7 +49,7 @@ _WANTS = (
         ),
     ),
 )
-_MEETING_WANTS = {"chair", "end_time", "start_time"}
+_MEETING_WANTS = {"chair", "end_time", "start_time", "next_meeting"}
 _ITEM = re.compile(r"(?i)\bitem\s+(?:no\.?\s*)?([\w./()-]+?)(?=[\s,;:?]|$)")
 _WORD = re.compile(r"[a-z0-9£$€][a-z0-9.,£$€%]*[a-z0-9%]|[a-z0-9]")
 
@@ -128,6 +132,7 @@ def _meeting_answer(asked: RecordQuestion, meeting: dict[str, Cited]) -> Reply |
         "chair": f"{field.value} chaired the meeting{when}",
         "end_time": f"The meeting{when} ended at {field.value}",
         "start_time": f"The meeting{when} began at {field.value}",
+        "next_meeting": f"The minutes of the meeting{when} give the next meeting as {field.value}",
     }[asked.want]
     return Reply(text, field.chunk_id, field.page)
 

@@ -49,6 +49,8 @@ LATER = """MINUTES OF THE PLANNING COMMITTEE HELD AT THE TOWN HALL ON 10 APRIL 2
 1. Minutes
 
 The minutes of the meeting held on 13 March 2018 were confirmed as a correct record.
+
+The next meeting will be held on Tuesday 8 May 2018 at 7.00 pm.
 """
 
 TRACKER = (
@@ -98,6 +100,8 @@ def test_deferred_item_and_unlabelled_names() -> None:
 def test_later_minutes_confirm_the_draft() -> None:
     later = _records(LATER, date=dt.date(2018, 4, 10))
     assert [c.meeting_date for c in later.confirmations] == ["2018-03-13"]
+    assert later.meeting.next_meeting.value == "Tuesday 8 May 2018 at 7.00 pm"
+    assert _records(MINUTES).meeting.next_meeting is None  # 'the next meeting' there has no date
 
 
 def test_counts_vote_and_restricted_chunks_are_not_read() -> None:

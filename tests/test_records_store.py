@@ -52,6 +52,8 @@ The minutes of the meeting held on 13 March 2018 were confirmed as a correct rec
 2. Parking
 
 Proposed: Cllr Green Seconded: Cllr Brown that charges be reviewed. For: 5 Against: 2 Abstain: 1. Carried.
+
+Date of the next meeting: Thursday 10 May 2018.
 """
 
 
@@ -161,6 +163,8 @@ def test_answers_from_records_with_the_passage_cited(tmp_path) -> None:
     assert chaired.text == "Cllr Ann Brown chaired the meeting on 13 March 2018 [1]."
     vote = engine.ask("How did the vote on parking charges go on 10 April 2018?")
     assert "was carried, 5 for and 2 against, 1 abstaining [1]." in vote.text
+    following = engine.ask("According to the minutes of 10 April 2018, when is the next meeting?")
+    assert following.text.endswith("give the next meeting as Thursday 10 May 2018 [1].")
     against = engine.ask("Who voted against the library closure?")
     assert against.text.startswith("Voting against") and against.text.endswith("White [1].")
     # No record fits: the reader answers as before.
