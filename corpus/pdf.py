@@ -121,6 +121,20 @@ def _scanned(words: list[Word], page: pypdfium2.PdfPage) -> bool:
     return share > 0 and (len(words) < MIN_TEXT_WORDS or share >= SCAN_SHARE)
 
 
+def _needs_ocr(words: list[Word], page: pypdfium2.PdfPage) -> bool:
+    """corpus.ocr's own test (it also knows text drawn as outlines) where it has one, else _scanned."""
+    if len(words) >= SPARSE_TEXT_WORDS:
+        return False  # a real text layer: no need to open the page's text again to ask
+    try:
+        from corpus.ocr import needs_ocr  # heavy and optional, like ocr_words
+    except ImportError:
+        return _scanned(words, page)
+    try:
+        return bool(needs_ocr(page))
+    except Exception:
+        return _scanned(words, page)
+
+
 def _overlaps(a: Word, b: Word) -> bool:
     return a.x0 < b.x1 and b.x0 < a.x1 and a.top < b.bottom and b.top < a.bottom
 
@@ -143,7 +157,7 @@ def read_page(pdf: pypdfium2.PdfDocument, index: int) -> _RawPage:
     height = page.get_size()[1]
     words = page_words(page)
     rules = tuple(page_rules(page))
-    if _scanned(words, page):
+    if _needs_ocr(words, page):
         found = _ocr_words(page) or []
         if found or not words:
             # Words stamped on the scan in a text layer (a date, a page number) join what OCR read.
