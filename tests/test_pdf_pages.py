@@ -105,3 +105,15 @@ def test_image_page_that_ocr_cannot_read_is_refused_with_one_line(tmp_path: Path
         assert exc.reason == "no text layer (scanned pages?)"
     else:
         raise AssertionError("an unreadable scan was accepted")
+
+
+def test_word_hyphenated_across_a_page_break_is_whole_on_the_first_page(tmp_path: Path) -> None:
+    bodies = [
+        ["The committee agreed to fund the refurbish-"],
+        ["ment of the pool at a cost of two million pounds, subject to the outcome of the survey."],
+    ]
+    pages = read_pdf(_paper(tmp_path / "seam.pdf", bodies, None, "Page {n} of 2"))
+    assert [p.text for p in pages] == [
+        "The committee agreed to fund the refurbishment",
+        "of the pool at a cost of two million pounds, subject to the outcome of the survey.",
+    ]
