@@ -1,5 +1,7 @@
-"""Numbered agenda items as minutes print them: '7. Finance', '01.24.06 Playground update', '(b) Greens'
-under item 20 as '20(b)', 'Min. 45/19 Planning', 'AUD-2014.11 Internal Audit Report'."""
+"""Numbered agenda items as minutes print them: '7', '01.24.06', '20(b)', 'Min. 45/19'."""
+
+# Numbered agenda items as minutes print them: '7. Finance', '01.24.06 Playground update', '(b) Greens'
+# under item 20 as '20(b)', 'Min. 45/19 Planning', 'AUD-2014.11 Internal Audit Report'.
 
 from __future__ import annotations
 

@@ -1,6 +1,8 @@
-"""Statements about numbered commitments in tracker tables: a row that opens with 'Pledge 48 - ...'
-(or Priority, Action, Recommendation, Commitment, Objective), its owner columns and its status cell,
-as table rows render them ('Header: value' lines, corpus/table.py)."""
+"""Statements about numbered commitments ('Pledge 48') in tracker tables, with owners and status."""
+
+# Statements about numbered commitments in tracker tables: a row that opens with 'Pledge 48 - ...' (or
+# Priority, Action, Recommendation, Commitment, Objective), its owner columns and its status cell, as table
+# rows render them ('Header: value' lines, corpus/table.py).
 
 from __future__ import annotations
 

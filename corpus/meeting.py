@@ -1,5 +1,7 @@
-"""The meeting a set of minutes records, read from its header: date, body, chair, venue, times,
-attendance and whether the minutes are still a draft; and the earlier minutes it confirms."""
+"""A meeting read from its minutes' header, and the earlier minutes a paper confirms."""
+
+# The meeting a set of minutes records, read from its header: date, body, chair, venue, times, attendance
+# and whether the minutes are still a draft; and the earlier minutes it confirms.
 
 from __future__ import annotations
 

@@ -1,5 +1,7 @@
-"""Motions and resolutions in minutes: who moved and seconded them (only where the paper labels them),
-their text, votes and outcome, and whether they were amendments."""
+"""Motions and resolutions in minutes: mover, seconder, names, words, votes and outcome."""
+
+# Motions and resolutions in minutes: who moved and seconded them (only where the paper labels them), their
+# text, votes and outcome, and whether they were amendments.
 
 from __future__ import annotations
 

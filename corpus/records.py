@@ -1,5 +1,7 @@
-"""What minutes record, as records: meetings, agenda items, motions and commitment statements, each
-field cited to the chunk and page it was read from."""
+"""Records read from minutes and trackers, each field cited to the chunk and page it came from."""
+
+# What minutes record, as records: meetings, agenda items, motions and commitment statements, each field
+# cited to the chunk and page it was read from.
 
 from __future__ import annotations
 

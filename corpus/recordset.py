@@ -1,5 +1,7 @@
-"""Records of one document, read from its chunks: the meeting, items, motions, confirmations of earlier
-minutes and commitment statements. Restricted chunks are never read, so no record can show them."""
+"""All records of one document, read from its public chunks."""
+
+# Records of one document, read from its chunks: the meeting, items, motions, confirmations of earlier
+# minutes and commitment statements. Restricted chunks are never read, so no record can show them.
 
 from __future__ import annotations
 

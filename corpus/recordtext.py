@@ -1,5 +1,7 @@
-"""A document's chunks as one text for record reading, with every offset traceable to chunk and page,
-and the shapes of names, items and times that minutes print."""
+"""A document's chunks as one text traceable to chunk and page, and the shapes of names and items."""
+
+# A document's chunks as one text for record reading, with every offset traceable to chunk and page, and the
+# shapes of names, items and times that minutes print.
 
 from __future__ import annotations
 

@@ -1,5 +1,7 @@
-"""Votes as minutes print them: 'For: 7 Against: 2 Abstain: 1', 'carried 7–2', 'Yeas 13, Nays 3',
-and roll calls that name each side ('VOTING IN FAVOUR: Mayor X, Councillors Y and Z (13)')."""
+"""Votes as minutes print them: counts ('For: 7 Against: 2', 'carried 7–2') and roll calls."""
+
+# Votes as minutes print them: 'For: 7 Against: 2 Abstain: 1', 'carried 7–2', 'Yeas 13, Nays 3', and roll
+# calls that name each side ('VOTING IN FAVOUR: Mayor X, Councillors Y and Z (13)').
 
 from __future__ import annotations
 

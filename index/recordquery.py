@@ -1,5 +1,7 @@
-"""Reading records back: decisions, meetings and a commitment's statements over time, each row with
-its paper, page and verbatim passage. Rows read from restricted chunks stay hidden unless granted."""
+"""Records read back as decisions, meetings and commitment statements, each with source and passage."""
+
+# Reading records back: decisions, meetings and a commitment's statements over time, each row with its
+# paper, page and verbatim passage. Rows read from restricted chunks stay hidden unless granted.
 
 from __future__ import annotations
 

@@ -1,5 +1,7 @@
-"""Records in the store: written with their document's chunks (and deleted with it), and read back
-as decision, meeting and commitment rows that each carry source, page and verbatim passage."""
+"""Records written to the store with their document's chunks, and backfilled for older papers."""
+
+# Records in the store: written with their document's chunks (and deleted with it), and read back as
+# decision, meeting and commitment rows that each carry source, page and verbatim passage.
 
 from __future__ import annotations
 

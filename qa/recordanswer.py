@@ -1,7 +1,9 @@
-"""Answers from records: who moved or seconded a motion, what became of it, how the vote went, who
-voted against, who chaired a meeting and when it began or ended, read from the records of the papers
-retrieval ranks first, and cited to the passage each field was read from. None where no record fits,
-so the reader answers instead."""
+"""Answers read from records (mover, seconder, outcome, votes, chair, times), else None."""
+
+# Answers from records: who moved or seconded a motion, what became of it, how the vote went, who voted
+# against, who chaired a meeting and when it began or ended, read from the records of the papers retrieval
+# ranks first, and cited to the passage each field was read from. None where no record fits, so the reader
+# answers instead.
 
 from __future__ import annotations
 

@@ -1,5 +1,7 @@
-"""`councilqa decisions`, `meetings` and `track`: the records in the store as tables (text, JSON or
-CSV, each row with source, page and verbatim passage) and a commitment's timeline."""
+"""The `decisions`, `meetings` and `track` commands: records as tables and a commitment's timeline."""
+
+# `councilqa decisions`, `meetings` and `track`: the records in the store as tables (text, JSON or CSV, each
+# row with source, page and verbatim passage) and a commitment's timeline.
 
 from __future__ import annotations
 
