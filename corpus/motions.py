@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from corpus.agendaitems import item_at
 from corpus.records import AgendaItem, Motion
-from corpus.recordtext import NAME, RecordText, bare, trimmed
+from corpus.recordtext import NAME, TITLED_NAME, RecordText, bare, trimmed
 from corpus.votes import read_vote
 
 _SECOND_REACH = 2500  # a seconder this far after a mover (a notice of motion and its debate) pairs with it
@@ -34,7 +34,9 @@ _MOVER = re.compile(
     rf"|\b(?:Moved|Proposed|Mover|MOVED|PROPOSED)(?:\s+(?i:by))?[ \t]*:[ \t]*(?P<name2>{NAME})"
     rf"|(?m:^(?P<name4>{NAME}):[ \t]+(?:[^\n]{{0,60}}?\b)?I(?:’ll|'ll|\s+will)?\s+move)\b"
     rf"|(?i:notice\s+of\s+motion)[^\n]{{0,20}}?(?i:submitted\s+by|in\s+the\s+name\s+of)\s+(?P<name3>{NAME})"
+    rf"|(?P<name5>{TITLED_NAME})\s+(?:proposed|moved)\s+(?:that|the\s+(?:motion|following|adoption))\b"
 )
+_GROUPS = ("name", "name2", "name3", "name4", "name5")
 _SECONDER = re.compile(
     rf"(?i:\bsecond(?:ed)?\s+by\b)[ \t]*:?\s+(?P<name>{NAME})"
     rf"|\b(?:Seconded|Seconder|SECONDED)[ \t]*:[ \t]*(?P<name2>{NAME})"
@@ -60,16 +62,22 @@ _OUTCOMES = (
         r"Deferred|DEFERRED)\b"
     ),
     re.compile(
-        r"(?i)\b(?:motion|amendment|resolution|proposal|it)\s+(?:is|was|were|has\s+been)\s+"
+        r"(?i)\b(?:motion|amendment|resolution|proposal|recommendation|it)\s+(?:is|was|were|has\s+been)\s+"
         r"(?:(?:duly|unanimously|accordingly|then|therefore)\s+)?(?P<o>carried|lost|defeated|withdrawn|"
         r"deferred|agreed|adopted|passed|approved|resolved|referred)\b"
     ),
     re.compile(r"(?i)\b(?P<o>carried|agreed|adopted|resolved)\s+unanimously\b"),
     re.compile(r"(?i)\b(?:was|were)\s+(?P<o>lost|defeated|withdrawn|carried(?!\s+out))\b"),
+    # 'This was seconded by Councillor X and agreed.': the region starts after the name
+    re.compile(r"(?i)\A[\s,]*and\s+(?P<o>agreed|carried|adopted|passed)\b"),
     re.compile(
         r"(?P<o>(?<!IT )(?<!FURTHER )\bRESOLVED\b|(?i:\band\s+resolved\b|\bit\s+was\s+(?:resolved|agreed)\b|"
         r"\b(?:members|council|councillors)\s+agreed\b))"
     ),
+)
+_WORDS_FOLLOW = re.compile(r"(?i)(?:[\w’']+\s+){0,3}?(?:to|that)\b")  # 'it was agreed to allocate ...'
+_AGREED_TO = re.compile(
+    r"(?i)\s+(?:to\s+|that\s+(?:the|this)\s+\w+\s+(?:be|is)\s+)(?P<verb>refer|referred|defer|deferred|note|noted)\b"
 )
 _OUTCOME_OF = {
     "carried": "carried",
@@ -86,6 +94,9 @@ _OUTCOME_OF = {
     "deferred": "deferred",
     "noted": "noted",
     "referred": "referred",
+    "refer": "referred",
+    "defer": "deferred",
+    "note": "noted",
 }
 _VOTE_START = re.compile(r"(?i)\b(?:voting\s+in\s+favou?r|a\s+recorded\s+vote|yeas|ayes)\b")
 _TRAILING = re.compile(r"(?i)(?:\s+(?:the|this|that|which|was|were|is|has\s+been|motion|amendment))+\s*$")
@@ -115,7 +126,7 @@ class _Anchor:
 
 
 def _name(m: re.Match) -> tuple[str, int]:
-    group = next(g for g in ("name", "name2", "name3", "name4") if g in m.groupdict() and m.group(g))
+    group = next(g for g in _GROUPS if g in m.groupdict() and m.group(g))
     return trimmed(m.group(group)), m.start(group)
 
 
@@ -168,7 +179,7 @@ def _plausible(m: re.Match) -> bool:
 
 
 def _raw(m: re.Match) -> str:
-    group = next(g for g in ("name", "name2", "name3", "name4") if g in m.groupdict() and m.group(g))
+    group = next(g for g in _GROUPS if g in m.groupdict() and m.group(g))
     return m.group(group).strip(" ,;:*")
 
 
@@ -272,6 +283,8 @@ def _resolved_text(body: str, at: int, end: int) -> tuple[str, int]:
             close = words.find("”" if words[0] == "“" else '"', 1)
             stop = close + 1 if close > 0 else min(len(words), _TEXT_CHARS)
             return " ".join(words[:stop].split()), at + colon + 1 + lead + stop
+    if not _WORDS_FOLLOW.match(after):  # '... and agreed.': the words came before the outcome
+        return "", at
     stop = sentence_end(after)
     return " ".join(after[:stop].split()), at + stop
 
@@ -299,7 +312,12 @@ def _outcome(region: str, offset: int) -> tuple[str, int] | None:
         return None
     m = min(found, key=lambda m: m.start("o"))
     word = m.group("o").lower().split()[-1]
-    return _OUTCOME_OF.get(word, "carried"), offset + m.start("o")
+    outcome = _OUTCOME_OF.get(word, "carried")
+    # 'it was agreed to refer this Motion to ...': agreed, and what was agreed is the outcome
+    then = _AGREED_TO.match(region, m.end("o"))
+    if outcome == "carried" and then:
+        outcome = _OUTCOME_OF[then.group("verb").lower()]
+    return outcome, offset + m.start("o")
 
 
 def _paragraph_start(body: str, at: int) -> int:

@@ -33,6 +33,10 @@ NAME = (
     rf"(?:{TITLE}\s+)*{_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_WORD}){{0,3}}"
     r"(?:\s{0,3}\([A-Z]\)(?!\w))?"
 )
+# A name that carries a title ('Councillor Scanlan'): where a bare capitalised word could be a role.
+TITLED_NAME = (
+    rf"(?:{TITLE}\s+)+{_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_WORD}){{0,2}}(?:\s{{0,3}}\([A-Z]\)(?!\w))?"
+)
 TIME = r"\d{1,2}(?:[.:]\d{2})?[ \t]*(?:[ap]\.?[ \t]?m\.?|noon)|\d{1,2}[.:]\d{2}(?![\d/.])"
 _TITLE_RE = re.compile(rf"^(?:{TITLE}[ \t]+)+", re.I)
 # Printed item numbers: '7', '7.2', '01.24.06', 'Min. 45/19', '21/34', 'C-2014.32', 'AUD-2014.11'.
