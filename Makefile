@@ -27,7 +27,7 @@ serve: install
 	$(BIN)/councilqa serve --store $(STORE) --port $(PORT)
 
 test: install
-	$(BIN)/pytest
+	$(BIN)/pytest -rs
 
 test-fast: install
 	$(BIN)/pytest -m "not slow"

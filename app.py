@@ -1,13 +1,12 @@
 """The chat page: ask the council papers, read short cited answers; it only renders, qa/ does the work."""
 
 # Run with `streamlit run app.py [-- --store DIR]` or `councilqa serve`. Document text is untrusted:
-# it is shown with st.text / st.code, or escaped before it reaches Markdown, and HTML is never allowed.
+# it is shown with st.text, or escaped (qa/pagetext.py) before it reaches Markdown, and HTML is never allowed.
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -15,9 +14,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from corpus.access import ACCESS_LEVELS, PUBLIC, RESTRICTED
+from corpus.access import RESTRICTED
 from corpus.errors import CouncilQAError
-from corpus.text import short_message
 from index.filters import Filters
 from index.settings import Settings
 from index.store import Stats
@@ -28,18 +26,22 @@ from qa.examples import example_questions
 from qa.export import to_csv, to_markdown
 from qa.feedback import VERDICTS, Feedback, append_feedback
 from qa.followup import Turn
-from qa.pageview import PageViewError, context_lines, original_bytes, page_image
+from qa.pageargs import ANY, build_filters, parse_args
+from qa.pagetext import anchor, citation_label, escape_markdown, first_line, linked_answer, one_line
+from qa.pageview import PageViewError, cited_pages, context_lines, original_bytes, page_image
 from qa.searched import bodies, outside_filters, scope, scope_line
-from qa.uploads import ALLOWED_SUFFIXES, MAX_UPLOAD_FILES, Upload, UploadError, check_batch, save_upload
+from qa.uploads import (
+    ALLOWED_SUFFIXES,
+    MAX_UPLOAD_BYTES,
+    MAX_UPLOAD_FILES,
+    Upload,
+    UploadError,
+    check_batch,
+    save_upload,
+)
 from qa.users import check_password
 
-ANY = "Any"
 DEFAULT_CITATIONS = 5
-# Characters that mean something to Streamlit's Markdown (CommonMark, GFM, LaTeX, directives),
-# plus the HTML ones; every ASCII punctuation character may be backslash-escaped in CommonMark.
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>&$=:^\"'])")
-_WHITESPACE = re.compile(r"\s+")
-_ESCAPED_MARKER = re.compile(r"\\\[(\d+)\\\]")  # '[3]' after escape_markdown
 ABOUT = (
     "It answers from the papers in its store only, cites every sentence, and says when the papers do "
     "not answer. It does not search the web, give advice, or know anything the papers do not say."
@@ -54,81 +56,6 @@ class Exchange:
     answer: Answer
     searched: str  # the 'what was searched' line
     outside: str | None  # why a not_found may be the filters' doing
-
-
-# --- pure helpers -------------------------------------------------------------------------------
-
-
-def escape_markdown(text: str) -> str:
-    """Text that Markdown shows literally: specials, `<`, `>` and `&` backslash-escaped."""
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", text)
-
-
-def one_line(text: str) -> str:
-    """Runs of whitespace, newlines included, as single spaces: labels must stay on one line."""
-    return _WHITESPACE.sub(" ", text).strip()
-
-
-def anchor(turn: int, number: int) -> str:
-    """The HTML id of citation `number` of answer `turn`: what its [n] marker links to."""
-    return f"cite-{turn}-{number}"
-
-
-def linked_answer(text: str, turn: int, numbers: dict[int, int]) -> str:
-    """The answer escaped for Markdown, each [n] it cites a link to its citation's anchor; `numbers`
-    maps a marker to the number its merged citation is shown under."""
-
-    def link(match: re.Match[str]) -> str:
-        n = int(match.group(1))
-        return f"[\\[{n}\\]](#{anchor(turn, numbers[n])})" if n in numbers else match.group(0)
-
-    return _ESCAPED_MARKER.sub(link, escape_markdown(text))
-
-
-def citation_label(cited: CitedPassage) -> str:
-    """'[1, 3] <title> — <body> — <date> — p. 4 · strong match', safe as Markdown on one line."""
-    numbers = ", ".join(str(n) for n in cited.numbers)
-    return f"[{numbers}] {escape_markdown(one_line(cited.label()))} · {cited.strength}"
-
-
-def build_filters(
-    date_from: dt.date | None,
-    date_to: dt.date | None,
-    council: str | None,
-    body: str | None,
-    doc_type: str | None,
-    restricted: bool = False,
-) -> Filters:
-    """The sidebar's choices as library Filters: 'Any' and blank fields mean no restriction."""
-    return Filters(
-        date_from=date_from,
-        date_to=date_to,
-        council=None if council in (None, ANY) else council,
-        body=None if body in (None, ANY) else (body.strip() or None),
-        doc_type=None if doc_type in (None, ANY) else doc_type,
-        restricted=restricted,
-    )
-
-
-def parse_args(argv: Sequence[str]) -> argparse.Namespace:
-    """The page's own arguments: those after `--` if present (`streamlit run app.py -- --store DIR`)."""
-    argv = list(argv)
-    if "--" in argv:
-        argv = argv[argv.index("--") + 1 :]
-    parser = argparse.ArgumentParser(prog="app.py", add_help=False, allow_abbrev=False, exit_on_error=False)
-    parser.add_argument(
-        "--store", default=None, help="store folder (default: COUNCILQA_HOME or ./.councilqa)"
-    )
-    parser.add_argument("--model", default=None, help="a local sentence-transformers folder")
-    parser.add_argument("--access", choices=ACCESS_LEVELS, default=PUBLIC, help="'restricted': login shown")
-    args, _unknown = parser.parse_known_args(argv)
-    return args
-
-
-def first_line(exc: BaseException) -> str:
-    """An unexpected error as the page shows it: its type and first line, never a traceback."""
-    text = str(exc).strip().split("\n")[0] if str(exc).strip() else type(exc).__name__
-    return f"Something went wrong: {short_message(Exception(text))}"
 
 
 # --- the engine, once per process ---------------------------------------------------------------
@@ -179,6 +106,7 @@ def render_login(store: str) -> bool:
         st.sidebar.caption(f"Logged in as {escape_markdown(user)}: restricted papers are shown.")
         if st.sidebar.button("Log out", key="logout"):
             del st.session_state["user"]
+            st.session_state.pop("history", None)  # answers read with access go with the login
             st.rerun()
         return True
     with st.sidebar.form("login"):
@@ -218,8 +146,9 @@ def render_upload(engine: CouncilQA, store: str, access: str | None) -> None:
     st.sidebar.header("Add papers")
     key = f"upload-{st.session_state.setdefault('upload_round', 0)}"
     types = [s.lstrip(".") for s in ALLOWED_SUFFIXES]
+    most = MAX_UPLOAD_BYTES // 2**20  # Streamlit's own limit in MiB, so the browser refuses bigger files too
     files = st.sidebar.file_uploader(
-        "PDF, DOCX, HTML, TXT or MD", type=types, accept_multiple_files=True, key=key
+        "PDF, DOCX, HTML, TXT or MD", types, accept_multiple_files=True, key=key, max_upload_size=most
     )
     for line in st.session_state.get("upload_report", ()):
         (st.sidebar.error if line.startswith("Not added") else st.sidebar.success)(escape_markdown(line))
@@ -276,8 +205,9 @@ def render_source(cited: CitedPassage, turn: int, store: str, engine: CouncilQA,
     c = cited.citation
     if c.source.lower().endswith(".pdf") and c.page is not None:
         try:
-            image = page_image(Path(store), c.source, c.page, c.text)
-            st.image(str(image.path), caption=f"PDF page {c.page}, cited passage highlighted")
+            for number in cited_pages(c.page, c.page_end):
+                image = page_image(Path(store), c.source, number, c.text)
+                st.image(str(image.path), caption=f"PDF page {number}, cited passage highlighted")
         except PageViewError as exc:
             st.caption(escape_markdown(str(exc)))
         st.text(c.text)  # the passage as read, under its page

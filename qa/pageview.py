@@ -18,6 +18,7 @@ PAGE_SCALE = 1.5  # 108 dpi: print-size text stays readable in a chat column wit
 HIGHLIGHT = (255, 200, 0, 96)  # translucent yellow over the cited words (RGBA)
 MIN_RUN = 3  # page words in a row that must match the passage: lone common words match everywhere
 PAD = 1.0  # points around each highlighted box, so the ink sits inside the mark
+SPAN_PAGES = 3  # pages of one passage rendered: a passage over more is a run-on table, not a page
 CONTEXT_CHUNKS = 1  # stored chunks shown before and after a text paper's cited one
 _WORD = re.compile(r"[^\W_]+")
 
@@ -165,6 +166,14 @@ def context_lines(
     for where, text in rows:
         lines += [ContextLine(line, where == position) for line in text.split("\n") if line.strip()]
     return tuple(lines)
+
+
+def cited_pages(page: int | None, page_end: int | None) -> tuple[int, ...]:
+    """The PDF pages a passage covers, first SPAN_PAGES of them; () when it names no page."""
+    if page is None:
+        return ()
+    last = page_end if page_end is not None and page_end >= page else page
+    return tuple(range(page, min(last, page + SPAN_PAGES - 1) + 1))
 
 
 def original_bytes(source: str) -> bytes | None:

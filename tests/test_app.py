@@ -439,6 +439,8 @@ def test_a_logged_in_user_reads_restricted_papers(restricted_store: str) -> None
     ask(at, "Who is buying the Harbour Depot in Pledge 91?")
     assert SECRET in every_text(at)
     assert at.session_state["asked"][0][1].restricted
+    at.button(key="logout").click().run()
+    assert SECRET not in every_text(at) and at.sidebar.form  # the answers go with the login
 
 
 def broken_page() -> None:

@@ -28,7 +28,7 @@ from qa.engine import CouncilQA  # noqa: E402
 from qa.examples import example_questions  # noqa: E402
 from qa.export import CSV_COLUMNS, to_csv, to_markdown  # noqa: E402
 from qa.feedback import Feedback, FeedbackError, append_feedback, read_feedback  # noqa: E402
-from qa.pageview import PageViewError, context_lines, matched_boxes, page_image  # noqa: E402
+from qa.pageview import PageViewError, cited_pages, context_lines, matched_boxes, page_image  # noqa: E402
 from qa.searched import Scope, outside_filters, scope, scope_line  # noqa: E402
 from qa.uploads import (  # noqa: E402
     MAX_UPLOAD_BYTES,
@@ -335,3 +335,10 @@ def test_a_text_paper_shows_the_passage_among_its_neighbours(engine) -> None:
     assert marked == "\n".join(line for line in text.split("\n") if line.strip())
     assert any(not line.cited for line in lines)  # neighbours, unmarked
     assert context_lines(db, source, "no such passage") == ()
+
+
+def test_a_passage_over_pages_opens_each_of_them_up_to_a_limit() -> None:
+    assert cited_pages(4, 4) == (4,) and cited_pages(4, None) == (4,)
+    assert cited_pages(1, 2) == (1, 2)
+    assert cited_pages(3, 40) == (3, 4, 5)  # SPAN_PAGES
+    assert cited_pages(None, None) == ()
