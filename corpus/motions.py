@@ -6,14 +6,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from corpus.agendaitems import item_at
+from corpus.motioncues import Anchor, anchors, name_of
 from corpus.records import AgendaItem, Motion
-from corpus.recordtext import NAME, TITLED_NAME, RecordText, bare, trimmed
+from corpus.recordtext import RecordText
 from corpus.votes import read_vote
 
-_SECOND_REACH = 2500  # a seconder this far after a mover (a notice of motion and its debate) pairs with it
 _REACH = 20000  # a motion's text, debate, votes and outcome lie within this of its last cue
 _SHORT_TEXT = 15  # fewer characters than this after the cues: the text came before them
 _TEXT_CHARS = 2500  # a motion's text is cut here; the passage keeps it all
@@ -28,29 +27,6 @@ _RESOLVED_LABEL = 20  # 'And Resolved:' — the colon that opens a resolution's 
 _LEAD_IN = 80  # 'it was agreed' this close before a mover belongs to that motion
 _HEADING_WORDS = 3  # a last line this short is a heading or number of what follows, not the motion's text
 
-_MOVER = re.compile(
-    r"(?i:\b(?:moved|proposed|motion|(?:on\s+the\s+)?propos(?:al|ition))\s+(?:by|of)\b)"
-    rf"[ \t]*:?\s+(?P<name>{NAME})"
-    rf"|\b(?:Moved|Proposed|Mover|MOVED|PROPOSED)(?:\s+(?i:by))?[ \t]*:[ \t]*(?P<name2>{NAME})"
-    rf"|(?m:^(?P<name4>{NAME}):[ \t]+(?:[^\n]{{0,60}}?\b)?I(?:’ll|'ll|\s+will)?\s+move)\b"
-    rf"|(?i:notice\s+of\s+motion)[^\n]{{0,20}}?(?i:submitted\s+by|in\s+the\s+name\s+of)\s+(?P<name3>{NAME})"
-    rf"|(?P<name5>{TITLED_NAME})\s+(?:proposed|moved)\s+(?:that|the\s+(?:motion|following|adoption))\b"
-)
-_GROUPS = ("name", "name2", "name3", "name4", "name5")
-_SECONDER = re.compile(
-    rf"(?i:\bsecond(?:ed)?\s+by\b)[ \t]*:?\s+(?P<name>{NAME})"
-    rf"|\b(?:Seconded|Seconder|SECONDED)[ \t]*:[ \t]*(?P<name2>{NAME})"
-    rf"|(?P<name3>{NAME})[ \t]+seconded\s+the\s+(?i:motion|amendment|proposal)"
-)
-# A resolution number followed by two names and nothing else: who moved and who seconded is not said.
-_NAMES = re.compile(
-    rf"(?m)^[ \t*]*(?P<num>[A-Z]{{0,3}}\d{{2,4}}[-/]\d{{1,4}})[ \t]+(?P<names>{NAME}(?:,[ \t]*{NAME})+)"
-    r"[ \t]*:?[ \t*]*$"
-)
-_TITLED = re.compile(
-    r"(?i)^(?:councillors?|cllrs?|mayor|deputy|alderm|ald|commissioner|supervisor|trustee|"
-    r"council ?member|member|mr|mrs|ms|miss|dr|cmhlr)\b"
-)
 _NUMBER = re.compile(r"^[ \t*]*(?:Motion\s+No\.?\s*)?(?P<n>\d{1,3}|[A-Z]{0,3}\d{2,4}[-/]\d{1,4})[.)]?[ \t]+$")
 _OUTCOMES = (
     re.compile(
@@ -113,100 +89,14 @@ _RESOLUTION = re.compile(
 )
 
 
-@dataclass
-class _Anchor:
-    """The cues of one motion: where they start and end, and the names they give."""
-
-    start: int
-    end: int
-    mover: re.Match | None = None
-    seconder: re.Match | None = None
-    names: list[tuple[str, int]] = field(default_factory=list)
-    number: str | None = None
-
-
-def _name(m: re.Match) -> tuple[str, int]:
-    group = next(g for g in _GROUPS if g in m.groupdict() and m.group(g))
-    return trimmed(m.group(group)), m.start(group)
-
-
-def _anchors(text: str) -> list[_Anchor]:
-    """Movers paired with the seconder that follows them, lone seconders, and unlabelled name pairs."""
-    movers = [(m.start(), "m", m) for m in _MOVER.finditer(text) if _plausible(m)]
-    seconders = [(m.start(), "s", m) for m in _SECONDER.finditer(text) if _plausible(m)]
-    anchors: list[_Anchor] = []
-    for start, kind, m in sorted(movers + seconders, key=lambda t: t[0]):
-        last = anchors[-1] if anchors else None
-        if kind == "s" and last and last.seconder is None and last.mover and start - last.end < _SECOND_REACH:
-            last.seconder, last.end = m, m.end()
-        elif (
-            kind == "m"
-            and last
-            and last.mover
-            and last.seconder is None
-            and last.mover.group("name3")
-            and _same(last.mover, m)
-            and start - last.end < _SECOND_REACH
-        ):
-            last.mover, last.end = m, m.end()  # 'Notice of Motion submitted by X' ... 'proposed by X'
-        elif kind == "m":
-            anchors.append(_Anchor(start, m.end(), mover=m))
-        elif not (last and last.seconder and last.seconder.start() == start):
-            anchors.append(_Anchor(start, m.end(), seconder=m))
-    for m in _NAMES.finditer(text):
-        names = [(n.strip(), m.start("names") + i) for n, i in _split_names(m.group("names"))]
-        anchors.append(_Anchor(m.start(), m.end(), names=names, number=m.group("num")))
-    return sorted((a for a in anchors if _credible(a)), key=lambda a: a.start)
-
-
-def _same(a: re.Match, b: re.Match) -> bool:
-    """Two cues naming one member: the same surname, whatever the titles and initials."""
-    return _surname(_name(a)[0]) == _surname(_name(b)[0])
-
-
-def _surname(name: str) -> str:
-    words = re.sub(r"\(\w\)", "", member(name)).split()
-    return words[-1] if words else ""
-
-
-def _plausible(m: re.Match) -> bool:
-    """One untitled abbreviated word followed by a digit or lower-case text ('Cmhir. 0 Ceallaigh',
-    where OCR garbled a title and the name) is no name: better none than a wrong one."""
-    raw = _raw(m)
-    after = m.string[m.end() : m.end() + 3].lstrip(" \t")
-    garbled = len(raw.split()) == 1 and raw.endswith(".") and after[:1].isdigit() | after[:1].islower()
-    return not garbled
-
-
-def _raw(m: re.Match) -> str:
-    group = next(g for g in _GROUPS if g in m.groupdict() and m.group(g))
-    return m.group(group).strip(" ,;:*")
-
-
-def _split_names(names: str) -> list[tuple[str, int]]:
-    out, at = [], 0
-    for part in names.split(","):
-        out.append((part, at + len(part) - len(part.lstrip())))
-        at += len(part) + 1
-    return out
-
-
-def _credible(anchor: _Anchor) -> bool:
-    """A mover with no seconder counts only when the name carries a title ('Councillor X'): an untitled
-    capitalised phrase after 'proposed by' is as often an organisation as a member."""
-    if anchor.mover is None or anchor.seconder is not None:
-        return True
-    return bool(_TITLED.match(_name(anchor.mover)[0]))
-
-
 def read_motions(text: RecordText, marks: tuple[tuple[int, AgendaItem], ...]) -> tuple[Motion, ...]:
     """Every motion in reading order, then resolutions that no mover introduced."""
     body = text.text
-    anchors = _anchors(body)
-    starts = sorted({a.start for a in anchors} | {len(body)})
+    cues = anchors(body)
+    starts = sorted({a.start for a in cues} | {len(body)})
     items = sorted(s for s, _ in marks)
     motions, spans = [], []
-    for anchor in anchors:
+    for anchor in cues:
         motion, span = _motion(text, anchor, _stops(body, anchor, starts, items), marks)
         motions.append(motion)
         spans.append(span)
@@ -217,7 +107,7 @@ def read_motions(text: RecordText, marks: tuple[tuple[int, AgendaItem], ...]) ->
     return tuple(sorted(motions, key=lambda mo: (mo.text.where.chunk, body.find(mo.passage[:40]))))
 
 
-def _stops(body: str, anchor: _Anchor, starts: list[int], items: list[int]) -> list[int]:
+def _stops(body: str, anchor: Anchor, starts: list[int], items: list[int]) -> list[int]:
     """Where a motion's reach ends: the next motion, or the next item unless the motion's text ends in
     a colon before it (a consent report that adopts the items listed below)."""
     next_item = min((s for s in items if s > anchor.end), default=None)
@@ -230,7 +120,7 @@ def _next_stop(stops: list[int], after: int) -> int:
     return min((s for s in stops if s > after), default=after + _REACH)
 
 
-def _motion(text: RecordText, anchor: _Anchor, stops: list[int], marks) -> tuple[Motion, tuple[int, int]]:
+def _motion(text: RecordText, anchor: Anchor, stops: list[int], marks) -> tuple[Motion, tuple[int, int]]:
     body = text.text
     region_end = min(_next_stop(stops, anchor.start), anchor.end + _REACH)
     outcome = _outcome(body[anchor.end : region_end], anchor.end)
@@ -244,8 +134,8 @@ def _motion(text: RecordText, anchor: _Anchor, stops: list[int], marks) -> tuple
         kind="amendment" if _is_amendment(body, anchor.start) else "motion",
         number=anchor.number or _number(body, anchor.start),
         item=item_at(marks, anchor.start),
-        mover=text.cited(*_name(anchor.mover)) if anchor.mover else None,
-        seconder=text.cited(*_name(anchor.seconder)) if anchor.seconder else None,
+        mover=text.cited(*name_of(anchor.mover)) if anchor.mover else None,
+        seconder=text.cited(*name_of(anchor.seconder)) if anchor.seconder else None,
         names=tuple(text.cited(n, at) for n, at in anchor.names),
         outcome=text.cited(outcome[0], outcome[1]) if outcome else None,
         unanimous=bool(_UNANIMOUS.search(body[anchor.start : end])),
@@ -255,7 +145,7 @@ def _motion(text: RecordText, anchor: _Anchor, stops: list[int], marks) -> tuple
     return motion, (start, end)
 
 
-def _words(body: str, anchor: _Anchor, outcome: tuple[str, int] | None, region_end: int) -> tuple[str, int]:
+def _words(body: str, anchor: Anchor, outcome: tuple[str, int] | None, region_end: int) -> tuple[str, int]:
     """A motion's words and where its passage ends: after the cues up to the outcome; else after the
     outcome ('And Resolved: "That ..."', 'it was agreed to allocate ...'); else between mover and
     seconder (a notice of motion and its debate)."""
@@ -358,8 +248,3 @@ def _resolution(text: RecordText, m: re.Match, marks) -> Motion:
         unanimous=bool(_UNANIMOUS.search(body[m.start() : end])),
         passage=body[start:end].strip(),
     )
-
-
-def member(name: str) -> str:
-    """A name as compared across papers: titles dropped, case folded."""
-    return bare(name).casefold()

@@ -1,0 +1,134 @@
+"""Who moved and seconded a motion, as minutes label them, and names printed without labels."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from corpus.recordtext import NAME, TITLED_NAME, bare, trimmed
+
+_SECOND_REACH = 2500  # a seconder this far after a mover (a notice of motion and its debate) pairs with it
+
+
+_MOVER = re.compile(
+    r"(?i:\b(?:moved|proposed|motion|(?:on\s+the\s+)?propos(?:al|ition))\s+(?:by|of)\b)"
+    rf"[ \t]*:?\s+(?P<name>{NAME})"
+    rf"|\b(?:Moved|Proposed|Mover|MOVED|PROPOSED)(?:\s+(?i:by))?[ \t]*:[ \t]*(?P<name2>{NAME})"
+    rf"|(?m:^(?P<name4>{NAME}):[ \t]+(?:[^\n]{{0,60}}?\b)?I(?:’ll|'ll|\s+will)?\s+move)\b"
+    rf"|(?i:notice\s+of\s+motion)[^\n]{{0,20}}?(?i:submitted\s+by|in\s+the\s+name\s+of)\s+(?P<name3>{NAME})"
+    rf"|(?P<name5>{TITLED_NAME})\s+(?:proposed|moved)\s+(?:that|the\s+(?:motion|following|adoption))\b"
+)
+
+
+_GROUPS = ("name", "name2", "name3", "name4", "name5")
+
+
+_SECONDER = re.compile(
+    rf"(?i:\bsecond(?:ed)?\s+by\b)[ \t]*:?\s+(?P<name>{NAME})"
+    rf"|\b(?:Seconded|Seconder|SECONDED)[ \t]*:[ \t]*(?P<name2>{NAME})"
+    rf"|(?P<name3>{NAME})[ \t]+seconded\s+the\s+(?i:motion|amendment|proposal)"
+)
+
+
+# A resolution number followed by two names and nothing else: who moved and who seconded is not said.
+_NAMES = re.compile(
+    rf"(?m)^[ \t*]*(?P<num>[A-Z]{{0,3}}\d{{2,4}}[-/]\d{{1,4}})[ \t]+(?P<names>{NAME}(?:,[ \t]*{NAME})+)"
+    r"[ \t]*:?[ \t*]*$"
+)
+
+
+_TITLED = re.compile(
+    r"(?i)^(?:councillors?|cllrs?|mayor|deputy|alderm|ald|commissioner|supervisor|trustee|"
+    r"council ?member|member|mr|mrs|ms|miss|dr|cmhlr)\b"
+)
+
+
+@dataclass
+class Anchor:
+    """The cues of one motion: where they start and end, and the names they give."""
+
+    start: int
+    end: int
+    mover: re.Match | None = None
+    seconder: re.Match | None = None
+    names: list[tuple[str, int]] = field(default_factory=list)
+    number: str | None = None
+
+
+def name_of(m: re.Match) -> tuple[str, int]:
+    group = next(g for g in _GROUPS if g in m.groupdict() and m.group(g))
+    return trimmed(m.group(group)), m.start(group)
+
+
+def anchors(text: str) -> list[Anchor]:
+    """Movers paired with the seconder that follows them, lone seconders, and unlabelled name pairs."""
+    movers = [(m.start(), "m", m) for m in _MOVER.finditer(text) if _plausible(m)]
+    seconders = [(m.start(), "s", m) for m in _SECONDER.finditer(text) if _plausible(m)]
+    anchors: list[Anchor] = []
+    for start, kind, m in sorted(movers + seconders, key=lambda t: t[0]):
+        last = anchors[-1] if anchors else None
+        if kind == "s" and last and last.seconder is None and last.mover and start - last.end < _SECOND_REACH:
+            last.seconder, last.end = m, m.end()
+        elif (
+            kind == "m"
+            and last
+            and last.mover
+            and last.seconder is None
+            and last.mover.group("name3")
+            and _same(last.mover, m)
+            and start - last.end < _SECOND_REACH
+        ):
+            last.mover, last.end = m, m.end()  # 'Notice of Motion submitted by X' ... 'proposed by X'
+        elif kind == "m":
+            anchors.append(Anchor(start, m.end(), mover=m))
+        elif not (last and last.seconder and last.seconder.start() == start):
+            anchors.append(Anchor(start, m.end(), seconder=m))
+    for m in _NAMES.finditer(text):
+        names = [(n.strip(), m.start("names") + i) for n, i in _split_names(m.group("names"))]
+        anchors.append(Anchor(m.start(), m.end(), names=names, number=m.group("num")))
+    return sorted((a for a in anchors if _credible(a)), key=lambda a: a.start)
+
+
+def _same(a: re.Match, b: re.Match) -> bool:
+    """Two cues naming one member: the same surname, whatever the titles and initials."""
+    return _surname(name_of(a)[0]) == _surname(name_of(b)[0])
+
+
+def _surname(name: str) -> str:
+    words = re.sub(r"\(\w\)", "", member(name)).split()
+    return words[-1] if words else ""
+
+
+def _plausible(m: re.Match) -> bool:
+    """One untitled abbreviated word followed by a digit or lower-case text ('Cmhir. 0 Ceallaigh',
+    where OCR garbled a title and the name) is no name: better none than a wrong one."""
+    raw = _raw(m)
+    after = m.string[m.end() : m.end() + 3].lstrip(" \t")
+    garbled = len(raw.split()) == 1 and raw.endswith(".") and after[:1].isdigit() | after[:1].islower()
+    return not garbled
+
+
+def _raw(m: re.Match) -> str:
+    group = next(g for g in _GROUPS if g in m.groupdict() and m.group(g))
+    return m.group(group).strip(" ,;:*")
+
+
+def _split_names(names: str) -> list[tuple[str, int]]:
+    out, at = [], 0
+    for part in names.split(","):
+        out.append((part, at + len(part) - len(part.lstrip())))
+        at += len(part) + 1
+    return out
+
+
+def _credible(anchor: Anchor) -> bool:
+    """A mover with no seconder counts only when the name carries a title ('Councillor X'): an untitled
+    capitalised phrase after 'proposed by' is as often an organisation as a member."""
+    if anchor.mover is None or anchor.seconder is not None:
+        return True
+    return bool(_TITLED.match(name_of(anchor.mover)[0]))
+
+
+def member(name: str) -> str:
+    """A name as compared across papers: titles dropped, case folded."""
+    return bare(name).casefold()
