@@ -6,8 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from corpus.chunker import chunk_document
 from corpus.document import Document, Metadata, Page
+from corpus.records import OUTCOMES
 from corpus.recordset import extract_records
 
 MINUTES = """MINUTES OF THE PLANNING COMMITTEE HELD AT THE TOWN HALL ON 13 MARCH 2018 AT 7.00 PM
@@ -117,3 +121,41 @@ def test_agenda_moved_by_is_not_a_decision_and_pledge_rows_are_read() -> None:
     pledge = _records(TRACKER, doc_type="report").commitments[0]
     assert (pledge.key, pledge.status) == ("Pledge 48", "In Progress")
     assert pledge.owners == (("Portfolio Holder", "Jo Laing"),)
+
+
+_LINES = st.sampled_from(
+    [
+        "Moved by Cllr A Smith, seconded by Cllr B Jones.",
+        "CARRIED",
+        "LOST",
+        "RESOLVED: That the report be noted.",
+        "It was agreed to refer the matter to the committee.",
+        "Ayes: Smith, Jones",
+        "Noes: Brown",
+        "For: 3 Against: 1",
+        "R2020-01 A. Smith, B. Jones:",
+        "7. Finance",
+        "(b) Grants",
+        "Present: Cllr A Smith (Chair)",
+        "The next meeting will be held on 4 May 2020.",
+        "Pledge 4 - We will do it.",
+        "Status: In Progress: underway.",
+        "",
+    ]
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(_LINES, st.text(max_size=40)), max_size=40))
+def test_any_minutes_give_records_that_cite_their_own_chunks(lines: list[str]) -> None:
+    document = Document("d", "m.txt", Metadata(doc_type="minutes"), (Page("\n\n".join(lines), 1),))
+    chunks = chunk_document(document, lambda t: len(t.split()), 30)
+    records = extract_records(document, chunks)
+    positions = {c.position for c in chunks}
+    for motion in records.motions:
+        cited = [motion.text, motion.mover, motion.seconder, motion.outcome, *motion.names]
+        assert all(c.where.chunk in positions for c in cited if c is not None)
+        assert motion.outcome is None or motion.outcome.value in OUTCOMES
+        # a name is only ever one the paper printed
+        for c in (motion.mover, motion.seconder, *motion.names):
+            assert c is None or c.value.split()[-1].strip("().") in document.pages[0].text
