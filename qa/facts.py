@@ -4,44 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import numpy as np
-
-from index.embedder import Embedder
 from index.passage import Passage
 from qa.query import Query
-from qa.relevance import coverage
-from qa.retriever import Retrieval
-from qa.scoring import Scored, context, label_named, named, novelty, prescore
+from qa.scoring import Scored, label_named, novelty
 from qa.units import Unit, focus, label_of, units_of
 
-_EMBED_UNITS = 48  # embedding every sentence costs most of a query's time: only the likely ones are
 _LIST_ITEMS = 8
 
 
 def clip(text: str, words: int) -> str:
     parts = text.split()
     return text if len(parts) <= words else " ".join(parts[:words]).rstrip(",;:") + " …"
-
-
-def score_units(
-    embedder: Embedder, retrieval: Retrieval, passages: Sequence[Passage], weights: dict[str, float]
-) -> list[Scored]:
-    """Score sentences and cells: words, context and fact kind first, then meaning for the best."""
-    query = retrieval.query
-    pre = []
-    for rank, passage in enumerate(passages):
-        cover = coverage(context(passage), weights)
-        for unit in units_of(focus(passage.text, query.identifiers)):
-            if len(unit.text.split()) >= 2:
-                pre.append((prescore(unit, rank, cover, query, weights), unit, passage))
-    pre = sorted(pre, key=lambda item: -item[0])[:_EMBED_UNITS]
-    if not pre:
-        return []
-    sims = embedder.embed([unit.shown for _, unit, _ in pre]) @ np.asarray(retrieval.vector, dtype=np.float32)
-    scored = []
-    for (score, unit, passage), sim in zip(pre, sims, strict=True):
-        scored.append(Scored(unit, passage, score + 0.55 * float(sim), named(unit, query)))
-    return sorted(scored, key=lambda s: -s.score)
 
 
 def choose(scored: list[Scored], budget: int, is_list: bool, is_summary: bool = False) -> list[Scored]:

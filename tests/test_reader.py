@@ -166,3 +166,21 @@ def test_scores_are_probabilities(fake_embedder):
     scores = [r.score for r in reading.candidates]
     assert scores == sorted(scores, reverse=True) and all(0 < s < 1 for s in scores)
     assert np.isfinite(scores).all()
+
+
+def test_an_unchanged_status_is_said_once(fake_embedder, settings):
+    from qa.composer import Composer
+    from qa.statements import Statement
+
+    older = _passage("Pledge 9 In Progress: planning started.", cid=1, date=dt.date(2019, 9, 11))
+    newer = _passage(
+        "Pledge 9 In Progress: the new service goes live in March.", cid=2, date=dt.date(2020, 2, 1)
+    )
+    found = [
+        Statement("In Progress: the new service goes live in March.", newer),
+        Statement("In Progress: planning started.", older),
+    ]
+    retrieval = _retrieval("What is the status of Pledge 9?", [newer.text, older.text], fake_embedder)
+    answer = Composer(None, fake_embedder, settings)._status_answer(retrieval, found, 5)  # noqa: SLF001
+    assert answer.text.startswith("In Progress since 11 September 2019 (still in")
+    assert answer.text.count("In Progress") == 1 and answer.text.endswith("[1]")
