@@ -18,6 +18,8 @@ MIN_COLUMN_ROWS = 3
 MIN_TABLE_ROWS = 2
 # A side of a gutter whose lines average fewer words than this holds table cells, not running text.
 MIN_COLUMN_WORDS = 4.0
+# Rows above a table that may hide some of its gutters (a title, a sentence, a caption).
+LOOKAHEAD_ROWS = 4
 # Vertical overlap (fraction of the smaller height) that puts two words on one row.
 ROW_OVERLAP = 0.5
 
@@ -198,6 +200,18 @@ def _run(
     return end, _interior(bands, rows[start:end])
 
 
+def _hides_gutters(
+    rows: Sequence[tuple[Line, ...]], start: int, end: int, count: int, edges: Band, min_width: float
+) -> bool:
+    """Whether a run starting a little later, over the same rows, shares more gutters (a title or a
+    sentence above a table covers some of the table's gutters)."""
+    for later_start in range(start + 1, min(start + 1 + LOOKAHEAD_ROWS, end)):
+        later_end, later = _run(rows, later_start, edges, min_width)
+        if len(later) > count and later_end >= end:
+            return True
+    return False
+
+
 def regions(rows: Sequence[tuple[Line, ...]]) -> list[Region]:
     """Rows split into regions: a run of rows sharing an empty vertical band is columns or a table.
 
@@ -213,10 +227,8 @@ def regions(rows: Sequence[tuple[Line, ...]]) -> list[Region]:
     while start < len(rows):
         end, gutters = _run(rows, start, edges, min_width)
         kind = _kind(rows[start:end], gutters)
-        if kind != "text" and start + 1 < len(rows):
-            later_end, later = _run(rows, start + 1, edges, min_width)
-            if len(later) > len(gutters) and later_end >= end:
-                kind = "text"
+        if kind != "text" and _hides_gutters(rows, start, end, len(gutters), edges, min_width):
+            kind = "text"
         if kind == "text":
             found.append(Region("text", (rows[start],)))
             start += 1

@@ -206,6 +206,10 @@ def _logical_rows(physical: list[tuple[float, list[list[Word]]]]) -> list[list[l
             continue
         rows.append([list(c) for c in cols])
         filled_first = filled
+    if len(rows) >= 2 and not rows[0][0] and rows[1][0]:
+        # A header cell wrapped above the header row ('Decision of the' / 'Returning Officer').
+        first = rows.pop(0)
+        rows[0] = [above + below for above, below in zip(first, rows[0], strict=False)]
     return rows
 
 
