@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
@@ -73,5 +74,5 @@ def _end_page(item: AgendaItem, after: AgendaItem | None, text: RecordText) -> i
 
 def item_at(marks: tuple[tuple[int, AgendaItem], ...], offset: int) -> AgendaItem | None:
     """The item whose heading comes last before `offset`."""
-    before = [item for start, item in marks if start <= offset]
-    return before[-1] if before else None
+    i = bisect.bisect_right([start for start, _ in marks], offset) - 1
+    return marks[i][1] if i >= 0 else None

@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 
 from corpus.agendaitems import item_at
@@ -95,34 +97,40 @@ def read_motions(text: RecordText, marks: tuple[tuple[int, AgendaItem], ...]) ->
     cues = anchors(body)
     starts = sorted({a.start for a in cues} | {len(body)})
     items = sorted(s for s, _ in marks)
-    motions, spans = [], []
+    placed, spans = [], []
     for anchor in cues:
-        motion, span = _motion(text, anchor, _stops(body, anchor, starts, items), marks)
-        motions.append(motion)
+        motion, span = _motion(text, anchor, _reach(body, anchor, starts, items), marks)
+        placed.append((span[0], motion))
         spans.append(span)
+    spans.sort()
+    span_starts = [s for s, _ in spans]
+    reach = list(itertools.accumulate((e for _, e in spans), max))  # furthest end of spans so far
     for m in _RESOLUTION.finditer(body):
-        # 'it was agreed on the proposal of X, seconded by Y' is the motion that follows it
-        if not any(s - _LEAD_IN <= m.start() < e for s, e in spans):
-            motions.append(_resolution(text, m, marks))
-    return tuple(sorted(motions, key=lambda mo: (mo.text.where.chunk, body.find(mo.passage[:40]))))
+        # inside a motion's span, or 'it was agreed on the proposal of X, seconded by Y' just before it
+        i = bisect.bisect_right(span_starts, m.start() + _LEAD_IN) - 1
+        if i < 0 or reach[i] <= m.start():
+            placed.append((m.start(), _resolution(text, m, marks)))
+    return tuple(motion for _, motion in sorted(placed, key=lambda p: p[0]))
 
 
-def _stops(body: str, anchor: Anchor, starts: list[int], items: list[int]) -> list[int]:
+def _reach(body: str, anchor: Anchor, starts: list[int], items: list[int]) -> int:
     """Where a motion's reach ends: the next motion, or the next item unless the motion's text ends in
-    a colon before it (a consent report that adopts the items listed below)."""
-    next_item = min((s for s in items if s > anchor.end), default=None)
-    if next_item is None or body[anchor.end : next_item].rstrip(" *\n").endswith(":"):
-        return starts
-    return sorted({*starts, next_item})
+    a colon before it (a consent report that adopts the items listed below); at most _REACH on."""
+    end = min(_after(starts, anchor.start, len(body)), anchor.end + _REACH)
+    item = _after(items, anchor.end, end)
+    if item < end and not body[anchor.end : item].rstrip(" *\n").endswith(":"):
+        end = item
+    return end
 
 
-def _next_stop(stops: list[int], after: int) -> int:
-    return min((s for s in stops if s > after), default=after + _REACH)
+def _after(offsets: list[int], at: int, default: int) -> int:
+    """The first of the sorted `offsets` beyond `at`, else `default`."""
+    i = bisect.bisect_right(offsets, at)
+    return offsets[i] if i < len(offsets) else default
 
 
-def _motion(text: RecordText, anchor: Anchor, stops: list[int], marks) -> tuple[Motion, tuple[int, int]]:
+def _motion(text: RecordText, anchor: Anchor, region_end: int, marks) -> tuple[Motion, tuple[int, int]]:
     body = text.text
-    region_end = min(_next_stop(stops, anchor.start), anchor.end + _REACH)
     outcome = _outcome(body[anchor.end : region_end], anchor.end)
     start, (motion_text, end) = anchor.start, _words(body, anchor, outcome, region_end)
     if len(motion_text) < _SHORT_TEXT:  # the words came first: 'It was resolved that ... Proposed by X'
@@ -239,7 +247,7 @@ def _number(body: str, start: int) -> str | None:
 def _resolution(text: RecordText, m: re.Match, marks) -> Motion:
     body = text.text
     start = _paragraph_start(body, m.start())
-    end = m.start() + sentence_end(body[m.start() :])
+    end = m.start() + sentence_end(body[m.start() : m.start() + _TEXT_CHARS])
     return Motion(
         text=text.cited(body[start:end][:_TEXT_CHARS], m.start()),
         kind="resolution",
