@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from corpus.document import Chunk
 from corpus.records import Commitment, Where
@@ -36,47 +37,70 @@ def read_commitments(chunks: list[Chunk]) -> tuple[Commitment, ...]:
         continued = _CONTINUED.match(lines[0])
         if continued and found and found[-1].key == _key(continued):
             last = found[-1]
-            extra = " ".join(lines[1:])
-            found[-1] = Commitment(
-                **{
-                    **last.__dict__,
-                    "narrative": f"{last.narrative} {extra}".strip(),
-                    "passage": f"{last.passage}\n{chunk.text}",
-                }
+            owners, status, narrative = _cells(lines[1:], last.status is not None)
+            found[-1] = replace(
+                last,
+                owners=last.owners + owners,
+                status=last.status or status,
+                narrative=f"{last.narrative} {narrative}".strip(),
+                passage=f"{last.passage}\n{chunk.text}",
             )
             continue
-        opening = _OPENING.match(lines[0])
-        if opening:
-            found.append(_statement(chunk, opening, lines[1:]))
+        for opening, rest in _rows(lines):
+            found.append(_statement(chunk, opening, rest))
     return tuple(found)
+
+
+def _rows(lines: list[str]) -> list[tuple[re.Match, list[str]]]:
+    """The rows a chunk holds when it opens with one: each starts at a line opened like the first
+    ('Pledge: Pledge 47 - ...' after 'Pledge: Pledge 48 - ...'), its cells on the lines below."""
+    first = _OPENING.match(lines[0])
+    if first is None:
+        return []
+    label = lines[0][: first.start("kind")]
+    rows: list[tuple[re.Match, list[str]]] = [(first, [])]
+    for line in lines[1:]:
+        opening = _OPENING.match(line)
+        if opening and line[: opening.start("kind")] == label:
+            rows.append((opening, []))
+        else:
+            rows[-1][1].append(line)
+    return rows
 
 
 def _key(m: re.Match) -> str:
     return f"{m.group('kind')} {m.group('num')}"
 
 
-def _statement(chunk: Chunk, opening: re.Match, rest: list[str]) -> Commitment:
+def _cells(lines: list[str], in_status: bool = False) -> tuple[tuple, str | None, str]:
+    """Owners, status and narrative from a row's 'Header: value' lines; unlabelled lines continue the
+    status cell once it has begun (`in_status`: it began in an earlier chunk)."""
     owners, status, narrative = [], None, ""
-    for line in rest:
+    for line in lines:
         cell = _CELL.match(line)
         if cell is None:
-            narrative = f"{narrative} {line}".strip() if status is not None else narrative
+            narrative = f"{narrative} {line}".strip() if status is not None or in_status else narrative
             continue
         header, value = cell.group("h").strip(), cell.group("v").strip()
         if _STATUS.search(header):
             status, narrative = _status(value)
         elif _OWNER.search(header):
             owners.append((header, _leading_name(value)))
+    return tuple(owners), status, narrative
+
+
+def _statement(chunk: Chunk, opening: re.Match, rest: list[str]) -> Commitment:
+    owners, status, narrative = _cells(rest)
     return Commitment(
         key=_key(opening),
         kind=opening.group("kind"),
         number=opening.group("num"),
         text=opening.group("text").strip(),
         where=Where(chunk.position, chunk.page_start),
-        owners=tuple(owners),
+        owners=owners,
         status=status,
         narrative=narrative,
-        passage=chunk.text,
+        passage="\n".join([opening.string, *rest]),
     )
 
 

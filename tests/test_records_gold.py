@@ -17,7 +17,13 @@ from corpus.recordset import extract_records
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 GOLD = ROOT / "eval" / "records_gold.jsonl"
-TARGETS = {"outcome": (0.95, 0.80), "mover": (0.95, 0.80), "seconder": (0.95, 0.80)}
+TARGETS = {
+    "outcome": (0.95, 0.80),
+    "mover": (0.95, 0.80),
+    "seconder": (0.95, 0.80),
+    "commitment.status": (0.95, 0.80),
+    "commitment.owners": (0.95, 0.80),
+}
 MEETING_PRECISION = 0.95
 _TOKENS = 250  # chunk sizes for the test: extraction must not depend on where chunks fall
 _SMALL_TOKENS = 90

@@ -197,3 +197,26 @@ def test_a_mover_the_minutes_do_not_name_is_not_guessed(tmp_path) -> None:
     assert answer.status == "not_found" and "do not say who proposed it" in answer.text
     assert "£54" in answer.citations[0].text
     engine.close()
+
+
+def _tracker(month: str, rows: str) -> str:
+    return f"CORPORATE PLEDGES UPDATE, {month} 2020\n\nPledge\tPortfolio Holder\tStatus\n{rows}"
+
+
+def test_track_marks_a_change_and_the_paper_that_leaves_the_commitment_out(run, capsys, tmp_path) -> None:
+    row48 = "Pledge 48 - We will support care leavers.\tJo Laing\t{}: work placements.\n"
+    row47 = "Pledge 47 - We will promote fostering.\tJo Laing\tCompleted: a campaign.\n"
+    papers = _papers(
+        tmp_path / "trackers",
+        january=_tracker("JANUARY", row48.format("In Progress") + row47),
+        march=_tracker("MARCH", row47),
+        may=_tracker("MAY", row48.format("Complete") + row47),
+    )
+    run("ingest", str(papers), "--quiet")
+    capsys.readouterr()
+    assert run("track", "pledge 48") == 0
+    out = capsys.readouterr().out
+    assert "Status: In Progress since January 2020 → Complete May 2020" in out
+    assert "The status changed." in out
+    assert out.index("May 2020 — Complete") < out.index("January 2020 — In Progress")
+    assert "Gap: march.txt (March 2020) states other Pledges but not Pledge 48" in out
