@@ -61,6 +61,7 @@ bench: install
 perf: install
 	$(BIN)/pip install -q -e ".[bench]"
 	$(BIN)/python bench/perf.py
+	$(BIN)/python bench/pdfspeed.py
 	$(BIN)/python bench/concurrency.py
 
 clean:

@@ -134,6 +134,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", default="bench/out")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--papers", type=int, default=200, help="papers in the store, and again in the ingest")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     from index.settings import Settings
@@ -144,11 +145,12 @@ def main() -> int:
     if work.exists():
         subprocess.run(["rm", "-rf", str(work)], check=True)
     store = work / "store"
-    base = _copy(_papers(200, 0), work / "base")
+    base = _copy(_papers(args.papers, 0), work / "base")
     engine = CouncilQA(Settings(store=store))
     engine.ingest([str(SAMPLES), str(base)], progress=False)
     idle = _summary(*_latencies(engine, args.rounds))
-    loaded = _under_load(engine, store, _copy(_papers(200, 200), work / "more"), args.rounds)
+    more = _copy(_papers(args.papers, args.papers), work / "more")
+    loaded = _under_load(engine, store, more, args.rounds)
     report = {
         "idle": idle,
         "under_ingest": loaded,
@@ -157,6 +159,8 @@ def main() -> int:
         else None,
         "parallel_cli": _parallel_cli(store),
         "cpus": os.cpu_count(),
+        "papers": args.papers,
+        "load_average": os.getloadavg(),
     }
     (out / "concurrency.json").write_text(json.dumps(report, indent=2))
     print(json.dumps(report, indent=2))
