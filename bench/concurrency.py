@@ -134,7 +134,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", default="bench/out")
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--papers", type=int, default=200, help="papers in the store, and again in the ingest")
+    parser.add_argument("--papers", type=int, default=200, help="papers stored, and as many ingested")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     from index.settings import Settings
