@@ -258,9 +258,11 @@ def test_a_question_and_a_follow_up_are_answered(browser) -> None:
     follow = ask(browser, "Who is the portfolio holder for it?")
     assert "Read as: Who is the portfolio holder for Pledge 48?" in follow.text
     assert "Jemima Laing" in follow.text
+    browser.execute_script("arguments[0].scrollIntoView()", follow)
+    shot(browser, "01-follow-up-answer")
     expander = open_citation(browser, follow)
     wait_for(lambda: "▶" in expander.text, 20, "the cited lines are not marked")
-    shot(browser, "01-follow-up")
+    shot(browser, "01-follow-up-cited-lines")
 
 
 def test_a_citation_opens_the_pdf_page_with_the_passage_highlighted(browser) -> None:
@@ -336,8 +338,8 @@ def test_markup_in_a_paper_is_never_live_and_restricted_text_never_shown(browser
 
 def test_the_empty_conversation_offers_questions_from_the_store(browser) -> None:
     wait_for(lambda: "does not search the web" in browser.page_source, 30, "no note on what the tool does")
-    main = browser.find_element(By.CSS_SELECTOR, '[data-testid="stMain"]')
-    examples = [b for b in main.find_elements(By.TAG_NAME, "button") if b.text.startswith("What ")]
+    buttons = wait_for(lambda: browser.find_elements(By.TAG_NAME, "button"), 30, "no buttons")
+    examples = [b for b in buttons if b.text.startswith("What ")]  # the sidebar has none such
     assert any(re.fullmatch(r"What is the status of Pledge \d+\?", b.text) for b in examples)
     shot(browser, "00-empty-state")
     question = examples[0].text
