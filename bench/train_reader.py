@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import pickle
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,8 +32,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from reader_eval import ROOT, SETS, _engine, split  # noqa: E402
 
 L2 = 1e-2  # ridge on the weights: a few dozen questions must not fit single quirks
-STEPS = 3000
-RATE = 0.5
+STEPS = 400
+RATE = 1.0
+CACHE = Path("/tmp/councilqa-train-reader.pkl")  # collected feature rows, to refit without re-reading
 WEIGHTS = ROOT / "qa" / "weights.json"
 
 
@@ -68,23 +70,32 @@ def collect(engine, reader: Reader, gold: list[GoldQuestion]) -> list[Question]:
 
 
 def fit(questions: list[Question]) -> np.ndarray:
-    """Logistic regression by gradient descent; each question weighs the same, its positives half of it."""
-    xs, ys, ws = [], [], []
-    for q in questions:
-        if not q.gold.answerable or not q.labels.any():
-            continue
-        pos = q.labels.sum()
-        neg = len(q.labels) - pos
-        xs.append(q.rows)
-        ys.append(q.labels)
-        ws.append(np.where(q.labels > 0, 0.5 / pos, 0.5 / max(neg, 1)))
-    x, y, sw = np.vstack(xs), np.concatenate(ys), np.concatenate(ws)
-    w = np.zeros(x.shape[1])
+    """Conditional logit (McFadden 1973): per question, a softmax over its candidates, maximising the
+    probability of its positives; ridge on the weights. Fitted by gradient descent with numpy."""
+    kept = [q for q in questions if q.gold.answerable and q.labels.any()]
+    w = np.zeros(len(NAMES))
     for _ in range(STEPS):
-        p = 1.0 / (1.0 + np.exp(-(x @ w)))
-        grad = x.T @ (sw * (p - y)) / sw.sum() + L2 * np.r_[0.0, w[1:]]
+        grad = np.zeros_like(w)
+        for q in kept:
+            z = q.rows @ w
+            p = np.exp(z - z.max())
+            p /= p.sum()
+            target = p * q.labels
+            target /= target.sum()
+            grad += q.rows.T @ (p - target)
+        grad = grad / len(kept) + L2 * np.r_[0.0, w[1:]]
         w -= RATE * grad
     return w
+
+
+def calibrate(questions: list[Question], w: np.ndarray) -> np.ndarray:
+    """The bias that makes the logistic of the best candidate's score the chance it is right (Platt 1999,
+    one parameter): the softmax fit leaves the bias free."""
+    tops = [best_of(q, w) for q in questions if q.gold.answerable and len(q.labels)]
+    right = np.mean([ok for _, ok in tops]) if tops else 0.5
+    z = np.asarray([np.log(s / (1 - s)) for s, _ in tops]) if tops else np.zeros(1)
+    shift = np.log(right / (1 - right)) - float(np.median(z))
+    return w + np.r_[shift, np.zeros(len(w) - 1)]
 
 
 def best_of(q: Question, w: np.ndarray) -> tuple[float, bool]:
@@ -108,10 +119,23 @@ def threshold(questions: list[Question], w: np.ndarray) -> tuple[float, float]:
     return (chosen[0] + chosen[-1]) / 2, best / len(tops)
 
 
+def _write(weights: Weights, dry_run: bool) -> None:
+    table = {
+        "version": weights.version,
+        "threshold": round(weights.threshold, 4),
+        "topic_floor": weights.topic_floor,
+        "weights": {n: round(v, 4) for n, v in zip(NAMES, weights.values, strict=True)},
+    }
+    print(json.dumps(table, indent=1))
+    if not dry_run:
+        WEIGHTS.write_text(json.dumps(table, indent=1) + "\n")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--dry-run", action="store_true")
+    parser.add_argument("--cached", action="store_true", help="refit on the rows the last run collected")
     args = parser.parse_args(argv)
     embedder = SentenceEmbedder(Settings.from_env().model_path, 32)
     engines = {}
@@ -124,26 +148,23 @@ def main(argv: list[str] | None = None) -> int:
     for round_ in range(args.rounds):
         reader = Reader(embedder, weights)
         data = {}
+        if args.cached and CACHE.exists():
+            data = pickle.loads(CACHE.read_bytes())
         for name, gold in sets.items():
+            if name in data:
+                continue
             store, papers, _ = SETS[name]
             engine = engines.get(store) or engines.setdefault(store, _engine(store, papers, embedder))
             data[name] = collect(engine, reader, gold)
-        w = fit(data["gold"] + data["realpdf"])
+        CACHE.write_bytes(pickle.dumps(data))
+        w = calibrate(data["gold"] + data["realpdf"], fit(data["gold"] + data["realpdf"]))
         t, acc = threshold(data["gold"] + data["realpdf"] + data["dev"], w)
         for name, qs in data.items():
             tops = [best_of(q, w) for q in qs if q.gold.answerable]
             print(f"round {round_} {name}: top-1 right {sum(ok for _, ok in tops)}/{len(tops)}")
         print(f"round {round_}: threshold {t:.3f}, right on fit+tune {acc:.3f}")
         weights = Weights(tuple(float(v) for v in w), t, weights.topic_floor, f"fit-{round_ + 1}")
-    table = {
-        "version": weights.version,
-        "threshold": round(weights.threshold, 4),
-        "topic_floor": weights.topic_floor,
-        "weights": {n: round(v, 4) for n, v in zip(NAMES, weights.values, strict=True)},
-    }
-    print(json.dumps(table, indent=1))
-    if not args.dry_run:
-        WEIGHTS.write_text(json.dumps(table, indent=1) + "\n")
+        _write(weights, args.dry_run)
     return 0
 
 
