@@ -6,7 +6,7 @@ STORE  ?= .councilqa
 PORT   ?= 8501
 GOLD   ?= eval/gold.jsonl
 
-.PHONY: install run ingest serve test test-fast lint format eval eval-dev eval-realpdf bench perf clean
+.PHONY: install run ingest serve test test-fast lint format eval eval-dev eval-realpdf bench perf clean train-reader eval-reader
 
 $(BIN)/councilqa: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,14 @@ eval-dev: install
 eval-realpdf: install
 	$(BIN)/councilqa ingest ../shared/realpdf-dev/pdfs --store .councilqa-realpdf --quiet
 	$(BIN)/councilqa eval ../shared/realpdf-dev/gold.jsonl --store .councilqa-realpdf
+
+# The reader's weights (qa/weights.json), fitted on eval/gold.jsonl and realpdf-dev's tuning part (bench/train_reader.py).
+train-reader: install
+	$(BIN)/python bench/train_reader.py
+
+# Every gold set in one process, with the held-out sample questions and realpdf-dev's held-apart part.
+eval-reader: install
+	$(BIN)/python bench/reader_eval.py --only gold dev heldout realpdf-tune realpdf-heldapart
 
 # The public-benchmark quality harness (QMSum, Limerick) against BM25, dense and RRF baselines.
 bench: install
