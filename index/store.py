@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
 import sys
 import threading
@@ -95,8 +96,16 @@ class Store:
         """This thread's connection: SQLite connections are not shared across threads."""
         connection = getattr(self._local, "db", None)
         if connection is None:
-            connection = sqlite3.connect(self.folder / "councilqa.sqlite3", isolation_level=None)
-            connection.execute("PRAGMA journal_mode=WAL")
+            path = self.folder / "councilqa.sqlite3"
+            if path.exists() and not os.access(self.folder, os.W_OK):
+                # A read-only folder: WAL cannot make its -shm file, and nobody can write here, so
+                # SQLite may read the file as immutable. Writes then fail with a clear StoreError.
+                connection = sqlite3.connect(
+                    f"{path.resolve().as_uri()}?immutable=1", uri=True, isolation_level=None
+                )
+            else:
+                connection = sqlite3.connect(path, isolation_level=None)
+                connection.execute("PRAGMA journal_mode=WAL")
             connection.execute("PRAGMA foreign_keys=ON")
             connection.execute("PRAGMA busy_timeout=30000")  # a checkpoint or commit in flight
             self._local.db = connection
@@ -145,6 +154,8 @@ class Store:
     def writing(self, on_wait: Callable[[str], None] | None = None) -> Iterator[None]:
         """Hold the store's writer lock, waiting up to `writer_wait` s; StoreError names the holder."""
         with self._writing:
+            if not os.access(self.folder, os.W_OK):
+                raise StoreError(f"{self.folder}: cannot write to the store (the folder is read-only)")
             try:
                 self._lock.acquire(self.writer_wait, on_wait or self.notice)
             except WriterBusyError as exc:
