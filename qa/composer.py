@@ -94,11 +94,14 @@ class Composer:
         pool = self._pool(retrieval)
         if query.intent == "summary":
             retrieval = replace(retrieval, passages=tuple(self._with_what_follows(list(retrieval.passages))))
-        reading = self.reader.read(retrieval)
+        # An identifier the papers hold pins the topic: the reader reads the passages holding it, and
+        # answers from them (the asked fact is in the item's text, however low it scores).
+        pinned = bool(retrieval.matched)
+        reading = self.reader.read(replace(retrieval, passages=tuple(pool)) if pinned else retrieval)
         speaks = query.intent in {"status", "history"} and (retrieval.matched or not reading.abstain)
         if speaks and (found := statements(self._speaking(pool, query), query.identifiers)):
             return self._status_answer(retrieval, lead_for(found, query.time), top_k)
-        if reading.abstain:
+        if reading.abstain and not (pinned and reading.candidates):
             # Nothing answers; the nearest passages are still shown, as leads and not as an answer.
             closest = tuple(Citation.of(n, p) for n, p in enumerate(retrieval.passages[:top_k], 1))
             return Answer(query.text, f"{NOT_ANSWERED[:-1]}: {reading.abstain}.", "not_found", closest)

@@ -38,9 +38,22 @@ NAMES = (
     "repeats_question",
     "is_span",
     "status_word",
+    "label_cover",
+    "date_mentioned",
 )
 _WORD = re.compile(r"[a-z0-9]+")
 _ENTITY_KINDS = frozenset({"person", "organisation", "place"})
+# Span kinds that can answer each answer type: 'who delivered…' may be answered by a body or a post.
+ACCEPTS: dict[str, frozenset[str]] = {
+    "person": frozenset({"person", "role", "organisation"}),
+    "organisation": frozenset({"organisation", "proper"}),
+    "place": frozenset({"place", "proper"}),
+    "role": frozenset({"role"}),
+    "number": frozenset({"number", "money", "percent"}),
+    "decision": frozenset({"decision"}),
+    "status": frozenset({"status"}),
+}
+_MONTHS = ("january february march april may june july august september october november december").split()
 _FRONT_KINDS = frozenset({"place", "time", "person", "date"})  # what a paper's first page says
 _FRONT_PAGES = 2
 _LONG_WORDS = 40  # a unit longer than this covers words by sheer length
@@ -138,6 +151,24 @@ def _label_match(candidate: Candidate, asked: Asked) -> float:
     return float(any(lab.search(label) and cue.search(asked.text) for lab, cue in _CUES))
 
 
+def _label_cover(label: str | None, asked: Asked) -> float:
+    """Share of a column label's words the question says ('Lead Strategic Director' for 'lead … director')."""
+    words = stems_of(label or "")
+    return sum(w in asked.weights for w in words) / len(words) if words else 0.0
+
+
+def _mentions(passage: Passage, target: TimeTarget | None) -> float:
+    """The passage names the month the question asks about (minutes of an earlier meeting in a later pack)."""
+    if not target or target.start.month != target.end.month:
+        return 0.0
+    return _names_month(passage.text, _MONTHS[target.start.month - 1], target.start.year)
+
+
+@lru_cache(maxsize=1 << 10)
+def _names_month(text: str, month: str, year: int) -> float:
+    return float(re.search(rf"\b{month}\s+{year}\b", text, re.I) is not None)
+
+
 def _dates(passage: Passage, target: TimeTarget | None) -> tuple[float, float]:
     if not target or not passage.date:
         return 0.0, 0.0
@@ -160,8 +191,8 @@ def features(candidate: Candidate, asked: Asked, cosine: float, passage_cosine: 
     date_match, date_mismatch = _dates(candidate.passage, asked.time)
     values = {
         "bias": 1.0,
-        "type_span": float(span_kind == kind),
-        "type_sentence": float(kind in candidate.kinds),
+        "type_span": float(span_kind in ACCEPTS.get(kind, {kind})),
+        "type_sentence": float(bool(ACCEPTS.get(kind, {kind}) & candidate.kinds)),
         "proper_span": float(span_kind == "proper" and kind in _ENTITY_KINDS),
         "proximity": _proximity(candidate, asked),
         "idf_cover": cover(sentence, asked),
@@ -180,5 +211,7 @@ def features(candidate: Candidate, asked: Asked, cosine: float, passage_cosine: 
         "repeats_question": float(bool(answer_stems) and not new),
         "is_span": float(candidate.span is not None),
         "status_word": float("status" in candidate.kinds),
+        "label_cover": _label_cover(candidate.label, asked),
+        "date_mentioned": _mentions(candidate.passage, asked.time),
     }
     return [values[name] for name in NAMES]
