@@ -21,6 +21,9 @@ class Page:
     label: str | None = None
     ocr: bool = False
     restricted: bool = False  # exempt, confidential or closed-session text (corpus/access.py)
+    # Running-header lines removed from a paper's first page (its own name, body and date): read by
+    # the metadata, never stored as text, so no chunk repeats them.
+    masthead: str = ""
 
 
 @dataclass(frozen=True)

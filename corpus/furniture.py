@@ -81,6 +81,16 @@ def furniture(edges: Sequence[EdgeRow], pages: int) -> set[EdgeRow]:
     }
 
 
+def is_masthead(row: EdgeRow, height: float) -> bool:
+    """A running header's first copy, at the top of page 1: the paper's own name, body and date,
+    kept there for the reader and the metadata (later copies are still removed). Page numbers and
+    marks like 'OFFICIAL' are never a masthead."""
+    top = min(w.top for w in row.words)
+    return (
+        row.page == 0 and top < height / 2 and not _page_mark(row.text) and not _UNMISTAKABLE.match(row.text)
+    )
+
+
 def _page_mark(text: str) -> tuple[str, int] | None:
     """The printed page number or label a furniture row shows, with the number that counts pages."""
     if match := _PAGE_NUMBER.match(text):

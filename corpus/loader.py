@@ -52,6 +52,7 @@ def load_document(
     pages = mark_restricted([p for p in clean_pages(read) if p.text.strip()], access)
     if not pages:
         raise UnreadableFileError(path, "no text after cleaning")
-    head = "\n\n".join(p.text for p in pages)[:_DESCRIBE_CHARS]
+    head = "\n\n".join([read[0].masthead] * bool(read and read[0].masthead) + [p.text for p in pages])
+    head = head[:_DESCRIBE_CHARS]
     meta = describe(head, str(source or path))
     return Document(taken.sha256, str(source or path), meta, tuple(pages), unread)

@@ -9,7 +9,7 @@ import logging
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pypdfium2
@@ -19,7 +19,7 @@ from pypdf.errors import DependencyError, FileNotDecryptedError
 
 from corpus.document import Page
 from corpus.errors import UnreadableFileError
-from corpus.furniture import EdgeRow, edge_rows, furniture, printed_numbers
+from corpus.furniture import EdgeRow, edge_rows, furniture, is_masthead, printed_numbers
 from corpus.geometry import Word
 from corpus.glyphs import page_words
 from corpus.layout import row_lines, word_rows
@@ -166,8 +166,15 @@ def read_page(pdf: pypdfium2.PdfDocument, index: int) -> _RawPage:
     return _RawPage(tuple(words), rules, height)
 
 
-def _without_furniture(raw: list[_RawPage]) -> tuple[list[tuple[Word, ...]], dict[int, str]]:
-    """Each page's words less its running headers and footers, and printed page numbers by index."""
+def _masthead(found: set[EdgeRow], raw: list[_RawPage]) -> str:
+    """The running-header lines removed from page 1, top to bottom: the paper's own name and date."""
+    rows = [e for e in found if raw and is_masthead(e, raw[0].height) and e.cells == 1]
+    return "\n".join(e.text for e in sorted(rows, key=lambda e: min(w.top for w in e.words)))
+
+
+def _without_furniture(raw: list[_RawPage]) -> tuple[list[tuple[Word, ...]], dict[int, str], str]:
+    """Each page's words less its running headers and footers, printed page numbers by index, and
+    the masthead (the running-header lines removed from page 1)."""
     edges: list[EdgeRow] = []
     for index, page in enumerate(raw):
         rows = [[line.words for line in row_lines(row)] for row in word_rows(page.words)]
@@ -175,7 +182,7 @@ def _without_furniture(raw: list[_RawPage]) -> tuple[list[tuple[Word, ...]], dic
     found = furniture(edges, len(raw))
     dropped = {id(w) for e in found for w in e.words}
     words = [tuple(w for w in page.words if id(w) not in dropped) for page in raw]
-    return words, printed_numbers([e for e in edges if e in found], len(raw))
+    return words, printed_numbers([e for e in edges if e in found], len(raw)), _masthead(found, raw)
 
 
 def _known_words(pages: list[tuple[Word, ...]]) -> frozenset[str]:
@@ -222,12 +229,14 @@ def _read(data: bytes, path: Path) -> list[Page]:
                 raw.append(_RawPage((), (), 0.0))
     finally:
         pdf.close()
-    words, printed = _without_furniture(raw)
+    words, printed, masthead = _without_furniture(raw)
     known = _known_words(words)
     texts = _mend_seams(
         [page_text(w, page.rules, known, page.ocr) for w, page in zip(words, raw, strict=False)]
     )
     pages = [Page(t, i + 1, _label(i, printed, declared), raw[i].ocr) for i, t in enumerate(texts)]
+    if pages and masthead:
+        pages[0] = replace(pages[0], masthead=masthead)
     if not any(page.text.strip() for page in pages):
         if failure is not None:
             raise UnreadableFileError(path, f"corrupt PDF: {short_message(failure)}") from failure

@@ -254,7 +254,7 @@ def test_citation_json_values(qa: CouncilQA) -> None:
     first = record["citations"][0]
     assert first["n"] == 1
     assert first["source"] == answer.citations[0].source
-    assert first["title"] == "Plymouth City Council"
+    assert first["title"] == "Pledges Update"  # the paper's own heading; the council is not a title
     assert first["date"] == "2019-09-10"
     assert first["page"] is None  # a .txt paper without page markers
     assert first["text"].startswith("Pledge: Pledge 48 - ")

@@ -52,6 +52,19 @@ def test_repeated_address_header_is_removed_on_two_pages(tmp_path: Path) -> None
     assert all("High Street" not in p.text for p in read_pdf(path))
 
 
+def test_a_running_masthead_is_kept_for_the_metadata_but_not_the_text(tmp_path: Path) -> None:
+    from corpus.loader import load_document
+
+    path = _paper(
+        tmp_path / "mast.pdf", BODIES, "Northgate Town Council  Finance Committee 4 March 2021", "Page {n}"
+    )
+    pages = read_pdf(path)
+    assert all("Northgate" not in p.text for p in pages)  # no chunk repeats it
+    assert pages[0].masthead.startswith("Northgate Town Council") and pages[1].masthead == ""
+    meta = load_document(path).meta
+    assert (meta.council, meta.date.isoformat()) == ("Northgate Town Council", "2021-03-04")
+
+
 def test_printed_page_numbers_become_labels(tmp_path: Path) -> None:
     path = _paper(tmp_path / "num.pdf", BODIES, None, "- {n} -")
     pages = read_pdf(path)
