@@ -1,5 +1,4 @@
-"""The cited page of a paper: a PDF page as an image with the passage highlighted (cached on disk),
-or a text paper's passage among its neighbours with the cited lines marked."""
+"""The cited page of a paper: a PDF page image with the passage highlighted, or text with lines marked."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""What a question searched: papers and dates within the filters, what the filters left out, and
-whether a not_found answer lies outside them."""
+"""What a question searched: papers, dates and filters, what they left out, and why nothing was found."""
 
 from __future__ import annotations
 
