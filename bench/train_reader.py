@@ -45,6 +45,7 @@ class Question:
     gold: GoldQuestion
     rows: np.ndarray
     labels: np.ndarray
+    declined: bool = False  # the composer declines it before reading: every strict identifier is missing
 
 
 def _positive(gold: GoldQuestion, answer: str, source: str) -> bool:
@@ -58,14 +59,16 @@ def collect(engine, reader: Reader, gold: list[GoldQuestion]) -> list[Question]:
     out = []
     for g in gold:
         retrieval = engine.retriever.retrieve(g.question)
+        strict = [i for i in retrieval.query.identifiers if i.strict]
+        declined = bool(strict) and len(retrieval.missing) == len(strict)
         asked = asked_of(g.question, expected(g.question), retrieval.weights, retrieval.query.time)
         found = candidates(retrieval, asked)
         if not found:
-            out.append(Question(g, np.zeros((0, len(NAMES))), np.zeros(0)))
+            out.append(Question(g, np.zeros((0, len(NAMES))), np.zeros(0), declined))
             continue
         rows = reader.table(retrieval, asked, found)
         labels = np.asarray([_positive(g, c.answer, c.passage.source) for c in found], dtype=np.float64)
-        out.append(Question(g, rows, labels))
+        out.append(Question(g, rows, labels, declined))
     return out
 
 
@@ -108,7 +111,7 @@ def best_of(q: Question, w: np.ndarray) -> tuple[float, bool]:
 
 def threshold(questions: list[Question], w: np.ndarray) -> tuple[float, float]:
     """The cut that answers most answerable questions right and declines most unanswerable ones."""
-    tops = [(*best_of(q, w), q.gold.answerable) for q in questions]
+    tops = [(*best_of(q, w), q.gold.answerable) for q in questions if not q.declined]
     cuts = sorted({s for s, _, _ in tops}) + [1.0]
 
     def right(t: float) -> int:
