@@ -61,7 +61,10 @@ def collect(engine, reader: Reader, gold: list[GoldQuestion]) -> list[Question]:
         retrieval = engine.retriever.retrieve(g.question)
         strict = [i for i in retrieval.query.identifiers if i.strict]
         declined = bool(strict) and len(retrieval.missing) == len(strict)
-        asked = asked_of(g.question, expected(g.question), retrieval.weights, retrieval.query.time)
+        query = retrieval.query
+        asked = asked_of(
+            g.question, expected(g.question), retrieval.weights, query.time, retrieval.frequencies
+        )
         found = candidates(retrieval, asked)
         if not found:
             out.append(Question(g, np.zeros((0, len(NAMES))), np.zeros(0), declined))

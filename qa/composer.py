@@ -14,14 +14,15 @@ from index.store import Store
 from qa.answer import Answer, Citation, format_date
 from qa.exchange import only_asks, wants_questions
 from qa.facts import choose, clip, list_items, rows_matching
-from qa.reader import Read, Reader, Reading
+from qa.reader import NO_FACT, Read, Reader, Reading
 from qa.retriever import Retrieval
 from qa.scoring import Scored
 from qa.statements import STATUS_WORDS, Statement, lead_for, statements
-from qa.units import Unit
+from qa.units import Unit, units_of
 
 _STATUS_MARGIN = 0.15  # rerank score below the best passage that still counts as on the topic
 _SENTENCE_WORDS = 45  # the answering sentence is clipped to this, with its span kept inside
+_TITLE_WORDS = 8  # an item's title names its identifier within its first words
 _SHORTLIST = 24  # scored candidates a list or summary answer may draw on
 
 
@@ -101,7 +102,9 @@ class Composer:
         speaks = query.intent in {"status", "history"} and (retrieval.matched or not reading.abstain)
         if speaks and (found := statements(self._speaking(pool, query), query.identifiers)):
             return self._status_answer(retrieval, lead_for(found, query.time), top_k)
-        if reading.abstain and not (pinned and reading.candidates):
+        # A summary asks what was said on a topic: the topic being there is enough to answer it.
+        on_topic = query.intent == "summary" and reading.abstain == NO_FACT
+        if reading.abstain and not (pinned and reading.candidates) and not on_topic:
             # Nothing answers; the nearest passages are still shown, as leads and not as an answer.
             closest = tuple(Citation.of(n, p) for n, p in enumerate(retrieval.passages[:top_k], 1))
             return Answer(query.text, f"{NOT_ANSWERED[:-1]}: {reading.abstain}.", "not_found", closest)
@@ -191,6 +194,8 @@ class Composer:
             words = max(8, (self.settings.answer_words - 20) // len(items))
             listed = "; ".join(clip(u.text.rstrip(".;"), words) for u in items)
             line = f"{clip(scored.unit.shown, 40)} {listed}. [1]"
+        elif body := _item_text(best, query.identifiers):
+            line = f"{clip(best.candidate.text, 20)}: {clip(body, 60)} [1]"
         else:
             line = f"{lead_line(best)} [1]"
         line = self._identifier_prefix(retrieval, scored) + line
@@ -233,6 +238,25 @@ class Composer:
 def _scored(read: Read) -> Scored:
     c = read.candidate
     return Scored(Unit(c.text, c.label, opens_line=True), c.passage, read.score)
+
+
+def _item_text(best: Read, identifiers) -> str | None:
+    """When the best line is an asked item's title ('Item 7(b) Tree Preservation Order 15/2019, Mill Street'),
+    the item's text is what follows it in the passage: what was decided or said under it."""
+    c = best.candidate
+    title = c.text.rstrip()
+    if (
+        c.span
+        or c.label
+        or title.endswith((".", ":"))
+        or not any(i.pattern().search(" ".join(title.split()[:_TITLE_WORDS])) for i in identifiers)
+    ):
+        return None
+    units = units_of(c.passage.text)
+    at = next((n for n, u in enumerate(units) if u.text == c.text), None)
+    following = units[at + 1 : at + 3] if at is not None else []
+    body = " ".join(u.text for u in following if not any(i.pattern().match(u.text) for i in identifiers))
+    return body or None
 
 
 def _status_of(text: str) -> str | None:

@@ -109,10 +109,22 @@ def stems_of(text: str) -> tuple[str, ...]:
     return tuple(stem(w) for w in _WORD.findall(text.lower()) if w not in STOPWORDS)
 
 
-def asked_of(question: str, expectation: Expectation, term_weights: dict[str, float], time) -> Asked:
-    """The question's stems weighted by IDF (the heavier of two terms sharing a stem)."""
+def asked_of(
+    question: str,
+    expectation: Expectation,
+    term_weights: dict[str, float],
+    time,
+    frequencies: dict[str, int] | None = None,
+) -> Asked:
+    """The question's stems weighted by IDF (the heavier of two terms sharing a stem). A word no paper
+    holds ('Tuesday', 'outcome') weighs as the question's typical word, not its heaviest: a missing
+    ordinary word never decides alone that the papers don't answer."""
+    frequencies = frequencies or {}
+    seen = [w for t, w in term_weights.items() if frequencies.get(t, 1) > 0]
+    typical = sum(seen) / len(seen) if seen else 1.0
     weights: dict[str, float] = {}
     for term, weight in term_weights.items():
+        weight = weight if frequencies.get(term, 1) > 0 else min(weight, typical)
         for s in stems_of(term):
             weights[s] = max(weights.get(s, 0.0), weight)
     return Asked(question, expectation, weights, time)

@@ -102,7 +102,9 @@ class Reader:
 
     def read(self, retrieval: Retrieval) -> Reading:
         query = retrieval.query
-        asked = asked_of(query.text, expected(query.text), retrieval.weights, query.time)
+        asked = asked_of(
+            query.text, expected(query.text), retrieval.weights, query.time, retrieval.frequencies
+        )
         found = candidates(retrieval, asked)
         if not found:
             return Reading((), NO_TOPIC)
