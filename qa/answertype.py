@@ -43,6 +43,7 @@ _TABLE: tuple[tuple[str, str], ...] = (
     (
         "number",
         r"\bhow many\b|\bwhat number of\b|\bhow much\b|\bhow (?:long|old|far|big)\b"
+        r"|\bwhat (?:[\w-]+ ){0,2}(?:period|duration|length)\b"
         r"|\bwhat (?:was|is) the (?:number|total|count|majority|turnout)\b|\bhow large\b",
     ),
     (
