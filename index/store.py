@@ -18,7 +18,7 @@ from index.errors import StoreError
 from index.faults import checkpoint
 from index.lock import WriterBusyError, WriterLock
 from index.passage import Passage
-from index.schema import SchemaError, migrate
+from index.schema import LATEST, SchemaError, migrate, pending, stored_version
 from index.stats import Stats, _stats, read_stats  # noqa: F401  (the CLI imports read_stats from here)
 from index.vectors import VectorIndex
 from index.vectorstate import VectorState
@@ -26,6 +26,9 @@ from index.vectorstate import VectorState
 _PASSAGE_SQL = """SELECT c.id, c.text, c.heading, c.page_start, c.page_end, d.source, d.title,
     d.council, d.body, d.date, d.date_precision, d.doc_type, c.label_start, c.label_end, c.ocr
     FROM chunks c JOIN documents d ON d.id = c.doc_id"""
+
+
+_BUSY_SECONDS = 30.0  # how long a connection waits on another's commit or checkpoint before failing
 
 
 def _warn(message: str) -> None:
@@ -72,8 +75,18 @@ class Store:
         self._memos: dict[str, dict] = {}
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            migrate(self.db)
+            if self._needs_setup(model_name):
+                # Creating or migrating a store is a write: two processes opening a new store at once
+                # take turns here, as writers do (readers of an up-to-date store never come here).
+                self._lock.acquire(self.writer_wait, self.notice)
+                try:
+                    migrate(self.db)
+                    self._check_model(model_name, dimension)
+                finally:
+                    self._lock.release()
         except SchemaError as exc:
+            raise StoreError(f"{self.folder}: {exc}") from exc
+        except WriterBusyError as exc:
             raise StoreError(f"{self.folder}: {exc}") from exc
         except (sqlite3.DatabaseError, OSError) as exc:
             raise StoreError(f"{self.folder}: cannot open store ({exc})") from exc
@@ -91,6 +104,14 @@ class Store:
         )
         self.refresh()
 
+    def _needs_setup(self, model_name: str) -> bool:
+        """Whether the store is new, older than this code's schema, or has no model recorded yet."""
+        if not (self.folder / "councilqa.sqlite3").exists():
+            return True
+        if (version := stored_version(self.db)) > LATEST:
+            pending(version)  # raises SchemaError naming both versions
+        return version < LATEST or self._meta("model") is None
+
     @property
     def db(self) -> sqlite3.Connection:
         """This thread's connection: SQLite connections are not shared across threads."""
@@ -104,10 +125,9 @@ class Store:
                     f"{path.resolve().as_uri()}?immutable=1", uri=True, isolation_level=None
                 )
             else:
-                connection = sqlite3.connect(path, isolation_level=None)
+                connection = sqlite3.connect(path, isolation_level=None, timeout=_BUSY_SECONDS)
                 connection.execute("PRAGMA journal_mode=WAL")
             connection.execute("PRAGMA foreign_keys=ON")
-            connection.execute("PRAGMA busy_timeout=30000")  # a checkpoint or commit in flight
             self._local.db = connection
         return connection
 
