@@ -18,6 +18,7 @@ from index.errors import StoreError
 from index.faults import checkpoint
 from index.lock import WriterBusyError, WriterLock
 from index.passage import Passage
+from index.rows import CHUNK_SQL, DOCUMENT_SQL, chunk_rows, document_row
 from index.schema import LATEST, SchemaError, migrate, pending, stored_version
 from index.stats import Stats, _stats, read_stats  # noqa: F401  (the CLI imports read_stats from here)
 from index.vectors import VectorIndex
@@ -246,45 +247,8 @@ class Store:
     def add_document(self, document: Document, chunks: Sequence[Chunk], vectors: np.ndarray) -> None:
         """Replace whatever was stored under the document's source; call inside a transaction."""
         self.remove_document(document.source)
-        meta = document.meta
-        cur = self.db.execute(
-            "INSERT INTO documents (source, sha256, title, council, body, date, date_precision, doc_type,"
-            " pages, ingested_at, unread_pages, access) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                document.source,
-                document.id,
-                meta.title,
-                meta.council,
-                meta.body,
-                meta.date.isoformat() if meta.date else None,
-                meta.date_precision,
-                meta.doc_type,
-                len(document.pages),
-                _now(),
-                ",".join(str(n) for n in document.unread_pages),
-                "restricted" if document.pages and all(p.restricted for p in document.pages) else "public",
-            ),
-        )
-        ids = []
-        for chunk, vector in zip(chunks, vectors, strict=True):
-            row = self.db.execute(
-                "INSERT INTO chunks (doc_id, position, heading, text, page_start, page_end, embedding,"
-                " label_start, label_end, ocr, restricted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    cur.lastrowid,
-                    chunk.position,
-                    chunk.heading,
-                    chunk.text,
-                    chunk.page_start,
-                    chunk.page_end,
-                    np.asarray(vector, dtype=np.float32).tobytes(),
-                    chunk.label_start,
-                    chunk.label_end,
-                    int(chunk.ocr),
-                    int(chunk.restricted),
-                ),
-            )
-            ids.append(row.lastrowid)
+        doc_id = self.db.execute(DOCUMENT_SQL, document_row(document)).lastrowid
+        ids = [self.db.execute(CHUNK_SQL, row).lastrowid for row in chunk_rows(doc_id, chunks, vectors)]
         self._state.draft.add(np.array(ids, dtype=np.int64), np.asarray(vectors, dtype=np.float32))
         self.db.execute("DELETE FROM failures WHERE source = ?", (document.source,))
 

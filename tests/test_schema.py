@@ -78,3 +78,21 @@ def test_a_failed_step_leaves_the_store_at_its_old_version() -> None:
         migrate(db, broken)
     assert stored_version(db) == 1
     assert "x" not in {row[1] for row in db.execute("PRAGMA table_info(chunks)")}
+
+
+def test_row_builders_fill_every_column_of_their_statements() -> None:
+    import datetime as dt
+
+    from corpus.document import Chunk, Document, Metadata, Page
+    from index.rows import CHUNK_SQL, DOCUMENT_SQL, chunk_rows, document_row
+
+    document = Document(
+        "abc", "a.pdf", Metadata(date=dt.date(2020, 2, 1)), (Page("x", 1, restricted=True),), (3,)
+    )
+    row = document_row(document, dt.datetime(2021, 1, 1, tzinfo=dt.UTC))
+    assert len(row) == DOCUMENT_SQL.count("?")
+    assert row[5] == "2020-02-01" and row[-2:] == ("3", "restricted")
+    chunk = Chunk("abc", 0, "text", None, 1, 1, "41", "41", ocr=True, restricted=True)
+    [values] = list(chunk_rows(7, [chunk], np.ones((1, 4))))
+    assert len(values) == CHUNK_SQL.count("?")
+    assert values[0] == 7 and values[-4:] == ("41", "41", 1, 1)
