@@ -22,6 +22,7 @@ from qa.answer import Answer, format_date
 from qa.evaluate import evaluate
 from qa.followup import load_history
 from qa.goldsets import GoldFormatError, load_gold
+from qa.pagecli import PAGE_COMMANDS, add_page_commands, run_page_command
 from qa.recordcli import RECORD_COMMANDS, add_record_commands, run_record_command
 from qa.scorecard import render, to_json
 from qa.server import app_path, run_until_stopped, streamlit_command
@@ -108,7 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--host", default="127.0.0.1", help="address to listen on (default: this machine only)"
     )
-    _page_commands(sub, serve)
+    add_page_commands(sub, serve, _common)
     evaluate = sub.add_parser("eval", help="score answers against a gold JSONL file")
     evaluate.add_argument(
         "gold",
@@ -130,56 +131,6 @@ def build_parser() -> argparse.ArgumentParser:
     for command in (ask, search):
         _filters(command)
     return parser
-
-
-def _page_commands(sub: argparse._SubParsersAction, serve: argparse.ArgumentParser) -> None:
-    """`serve --access`, `feedback` and `users add`: the chat page's own settings and records."""
-    serve.add_argument(
-        "--access",
-        choices=ACCESS_LEVELS,
-        default="public",
-        help="'restricted' offers a login (users from `councilqa users add`) to read restricted papers",
-    )
-    feedback = sub.add_parser("feedback", help="verdicts readers gave on answers in the page")
-    feedback.add_argument("--json", action="store_true", help="one JSON object a line")
-    _common(feedback)
-    users = sub.add_parser("users", help="the page's local users, for restricted papers")
-    users.add_argument("action", choices=("add",), help="add (or replace) a user")
-    users.add_argument("name", help="user name: letters, digits, '.', '_', '@' or '-'")
-    users.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
-    _common(users)
-
-
-def _feedback(settings: Settings, args: argparse.Namespace) -> int:
-    """Every verdict from the page, oldest first: JSON lines, or one readable line each."""
-    from dataclasses import asdict
-
-    from qa.feedback import read_feedback
-
-    for f in read_feedback(settings.store):
-        if args.json:
-            print(json.dumps(asdict(f), ensure_ascii=False))
-        else:
-            note = f" — {shown(f.note)}" if f.note else ""
-            print(f"{f.at}  {f.verdict:<14} {shown(f.read_as or f.question)}{note}")
-    return 0
-
-
-def _users(settings: Settings, args: argparse.Namespace) -> int:
-    """`users add NAME`: the password from getpass (asked twice), or one line of stdin."""
-    import getpass
-
-    from qa.users import add_user
-
-    if args.password_stdin:
-        password = sys.stdin.readline().rstrip("\r\n")
-    else:
-        password = getpass.getpass(f"Password for {args.name}: ")
-        if getpass.getpass("Again: ") != password:
-            raise SystemExit("councilqa: error: the passwords differ")
-    add_user(settings.store, args.name, password)
-    print(f"{args.name}: saved in {shown(str(settings.store / 'users.json'))}")
-    return 0
 
 
 def _filters_of(args: argparse.Namespace) -> Filters:
@@ -345,8 +296,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command in RECORD_COMMANDS:  # records are read from SQLite alone, like stats
             return run_record_command(settings, args)
-        if args.command in ("stats", "feedback", "users"):  # no engine: the model is never loaded
-            return {"stats": _stats, "feedback": _feedback, "users": _users}[args.command](settings, args)
+        if args.command in PAGE_COMMANDS:  # no engine: the model is never loaded
+            return run_page_command(settings, args)
+        if args.command == "stats":
+            return _stats(settings, args)
         engine = sys.modules[__name__].CouncilQA(settings)  # through __getattr__, or a test's stand-in
         handlers = {"ingest": _ingest, "ask": _ask, "search": _search, "eval": _eval}
         handler = handlers[args.command]
