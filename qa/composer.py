@@ -249,6 +249,8 @@ def _item_text(best: Read, identifiers) -> str | None:
         c.span
         or c.label
         or title.endswith((".", ":"))
+        or "; " in title  # a whole table row (cells joined by '; '), not an item's title line
+        or len(title.split()) > 2 * _TITLE_WORDS
         or not any(i.pattern().search(" ".join(title.split()[:_TITLE_WORDS])) for i in identifiers)
     ):
         return None

@@ -186,3 +186,21 @@ def test_an_unchanged_status_is_said_once(fake_embedder, settings):
     answer = Composer(None, fake_embedder, settings)._status_answer(retrieval, found, 5)  # noqa: SLF001
     assert answer.text.startswith("In Progress since 11 September 2019 (still in")
     assert answer.text.count("In Progress") == 1 and answer.text.endswith("[1]")
+
+
+def test_a_whole_table_row_is_not_taken_for_an_item_title() -> None:
+    """An asked row's cells joined by '; ' answer by themselves; the rows after it are not its text."""
+    from qa.composer import _item_text
+    from qa.query import Identifier
+
+    class _Candidate:
+        span = None
+        label = None
+        text = (
+            "Pledge: Pledge 12; Description: Bulky waste; Portfolio Holder: Cllr Imran Vesey; Status: Delayed"
+        )
+
+    class _Read:
+        candidate = _Candidate()
+
+    assert _item_text(_Read(), (Identifier("pledge", "12"),)) is None
