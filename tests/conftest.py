@@ -68,3 +68,13 @@ def real_embedder():
     from index.embedder import SentenceEmbedder
 
     return SentenceEmbedder()
+
+
+def row_cells(blocks) -> list[dict[str, str]]:
+    """Each table-row block as {header: value}; a value without a header is keyed ''."""
+    rows = []
+    for block in blocks:
+        if block.kind == "row":
+            pairs = [line.split(": ", 1) if ": " in line else ["", line] for line in block.text.split("\n")]
+            rows.append({label: value for label, value in pairs})
+    return rows

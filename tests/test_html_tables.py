@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from conftest import row_cells
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -27,13 +28,7 @@ def _blocks(path: Path) -> list[Block]:
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
-    """Each row block as {header: value}; a value without a header is keyed ''."""
-    rows = []
-    for block in _blocks(path):
-        if block.kind == "row":
-            pairs = [line.split(": ", 1) if ": " in line else ["", line] for line in block.text.split("\n")]
-            rows.append({label: value for label, value in pairs})
-    return rows
+    return row_cells(_blocks(path))
 
 
 HEAD = "<tr><th>Pledge</th><th>Description</th><th>Portfolio Holder</th><th>Status</th></tr>"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+from conftest import row_cells
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.table import Table
@@ -44,13 +45,7 @@ def _blocks(path: Path) -> list[Block]:
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
-    """Each row block as {header: value}; a value without a header is keyed ''."""
-    rows = []
-    for block in _blocks(path):
-        if block.kind == "row":
-            pairs = [line.split(": ", 1) if ": " in line else ["", line] for line in block.text.split("\n")]
-            rows.append({label: value for label, value in pairs})
-    return rows
+    return row_cells(_blocks(path))
 
 
 def _mark_header(table: Table, row: int) -> None:
