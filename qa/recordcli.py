@@ -6,10 +6,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
-import dataclasses
-import datetime as dt
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,10 +13,10 @@ from pathlib import Path
 from corpus.access import ACCESS_LEVELS, RESTRICTED
 from corpus.errors import shown
 from corpus.records import OUTCOMES
-from index.recordquery import Statement, decisions, meetings, record_store, series_without, statements
+from index.recordquery import Statement, decisions, meetings, record_store, statements
 from index.records import RecordFilters
 from index.settings import Settings
-from qa.answer import format_date
+from qa.recordrows import Gap, changed, gaps, rows_csv, rows_json, status_summary, when
 
 RECORD_COMMANDS = ("decisions", "meetings", "track")
 _SHOWN_CHARS = 160  # a motion's words shown per line of the text table
@@ -58,7 +54,7 @@ def run_record_command(settings: Settings, args: argparse.Namespace) -> int:
     with record_store(settings.store) as db:
         if args.command == "track":
             found = statements(db, args.key, restricted)
-            _print_track(args.key, found, series_without(db, args.key, restricted))
+            _print_track(args.key, found, gaps(db, args.key, restricted))
             return 0 if found else 1
         filters = RecordFilters(
             args.body, args.council, args.date_from, args.date_to, getattr(args, "outcome", None), args.mover
@@ -66,25 +62,15 @@ def run_record_command(settings: Settings, args: argparse.Namespace) -> int:
         read = decisions if args.command == "decisions" else meetings
         rows = read(db, filters, restricted)
     if args.json:
-        print(json.dumps([dataclasses.asdict(r) for r in rows], ensure_ascii=False, indent=2))
+        print(rows_json(rows))
     elif args.csv:
-        _print_csv(rows)
+        sys.stdout.write(rows_csv(rows))
     else:
         for row in rows:
             print(_decision_line(row) if args.command == "decisions" else _meeting_line(row))
         if not rows:
             print(f"No {args.command} recorded in the store for these filters.")
     return 0
-
-
-def _print_csv(rows: Sequence) -> None:
-    if not rows:
-        return
-    names = [f.name for f in dataclasses.fields(rows[0])]
-    writer = csv.writer(sys.stdout)
-    writer.writerow(names)
-    for row in rows:
-        writer.writerow(["; ".join(v) if isinstance(v, tuple) else v for v in dataclasses.astuple(row)])
 
 
 def _where(source: str, page: int | None) -> str:
@@ -116,36 +102,7 @@ def _meeting_line(m) -> str:
     return "  ".join(p for p in parts if p) + f"\n    {_where(m.source, m.page)}"
 
 
-def status_summary(found: Sequence[Statement]) -> str:
-    """'In Progress since 11 September 2019 (still in February 2020)', or the changes in order:
-    'In Progress since 11 September 2019 → Completed February 2020'. `found` is newest first."""
-    runs: list[list] = []  # [status, first statement, last statement], oldest first
-    for s in reversed(found):
-        status = s.status or "no status given"
-        if runs and runs[-1][0] == status:
-            runs[-1][2] = s
-        else:
-            runs.append([status, s, s])
-    if len(runs) == 1:
-        status, first, last = runs[0]
-        if last is first:
-            return f"{status} as of {_when(first)}"
-        return f"{status} since {_when(first)} (still in {_when(last)})"
-    steps = [
-        f"{status} {'since ' if i == 0 else ''}{_when(first)}" for i, (status, first, _) in enumerate(runs)
-    ]
-    return " → ".join(steps)
-
-
-def changed(found: Sequence[Statement]) -> bool:
-    return len({s.status for s in found}) > 1
-
-
-def _when(s: Statement) -> str:
-    return format_date(s.date, s.date_precision)
-
-
-def _print_track(key: str, found: Sequence[Statement], gaps: Sequence[tuple]) -> None:
+def _print_track(key: str, found: Sequence[Statement], missing: Sequence[Gap]) -> None:
     if not found:
         print(f"No paper in the store states {key!r} in a commitment table.")
         return
@@ -160,13 +117,11 @@ def _print_track(key: str, found: Sequence[Statement], gaps: Sequence[tuple]) ->
     print()
     for s in found:
         owners = "; ".join(f"{h}: {n}" for h, n in s.owners)
-        print(f"{_when(s)} — {s.status or 'no status given'} — {shown(s.title or Path(s.source).name)}")
+        print(f"{when(s)} — {s.status or 'no status given'} — {shown(s.title or Path(s.source).name)}")
         if s.narrative:
             print(f"    {' '.join(s.narrative.split())[:400]}")
         if owners:
             print(f"    {owners}")
         print(f"    {_where(s.source, s.page)}  ({shown(s.source)})")
-    kind = found[0].key.split()[0]
-    for source, date, precision in gaps:
-        when = format_date(dt.date.fromisoformat(date) if date else None, precision)
-        print(f"Gap: {shown(Path(source).name)} ({when}) states other {kind}s but not {found[0].key}")
+    for gap in missing:
+        print(f"Gap: {shown(gap.line(found[0].key))}")

@@ -1,0 +1,137 @@
+"""Record rows as the CLI and the page both give them: CSV/JSON text, status runs, gaps and citations."""
+
+# One place for what `councilqa decisions/track` print and the page's Decisions and Timeline views show,
+# so a row downloaded from the page is the row the command line writes.
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import datetime as dt
+import io
+import json
+import re
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from index.recordquery import Decision, Statement, series_without
+from qa.answer import Citation, format_date
+
+_NUMBER = re.compile(r"(\d+)")
+NO_STATUS = "no status given"
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A paper of a commitment's series (same kind, same council) that does not state it."""
+
+    source: str
+    date: dt.date | None
+    date_precision: str
+
+    @property
+    def when(self) -> str:
+        return format_date(self.date, self.date_precision)
+
+    def line(self, key: str) -> str:
+        """'march.txt (March 2020) states other Pledges but not Pledge 48'."""
+        kind = key.split()[0] if key.split() else key
+        return f"{Path(self.source).name} ({self.when}) states other {kind}s but not {key}"
+
+
+def rows_json(rows: Sequence[object]) -> str:
+    """The rows (frozen dataclasses) as an indented JSON array, each with source, page and passage."""
+    return json.dumps([dataclasses.asdict(r) for r in rows], ensure_ascii=False, indent=2)
+
+
+def rows_csv(rows: Sequence[object]) -> str:
+    """The rows as CSV with a header of their field names, tuples joined by '; '; '' for no rows."""
+    if not rows:
+        return ""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow([f.name for f in dataclasses.fields(rows[0])])
+    for row in rows:
+        writer.writerow(["; ".join(v) if isinstance(v, tuple) else v for v in dataclasses.astuple(row)])
+    return out.getvalue()
+
+
+def when(s: Statement) -> str:
+    """The statement's date as precise as its paper was: '11 September 2019', 'February 2020'."""
+    return format_date(s.date, s.date_precision)
+
+
+def status_summary(found: Sequence[Statement]) -> str:
+    """'In Progress since 11 September 2019 (still in February 2020)', or the changes in order:
+    'In Progress since 11 September 2019 → Completed February 2020'. `found` is newest first."""
+    runs: list[list] = []  # [status, first statement, last statement], oldest first
+    for s in reversed(found):
+        status = s.status or NO_STATUS
+        if runs and runs[-1][0] == status:
+            runs[-1][2] = s
+        else:
+            runs.append([status, s, s])
+    if len(runs) == 1:
+        status, first, last = runs[0]
+        if last is first:
+            return f"{status} as of {when(first)}"
+        return f"{status} since {when(first)} (still in {when(last)})"
+    steps = [f"{status} {'since ' if i == 0 else ''}{when(s)}" for i, (status, s, _) in enumerate(runs)]
+    return " → ".join(steps)
+
+
+def changed(found: Sequence[Statement]) -> bool:
+    """Whether the statements give more than one status."""
+    return len({s.status for s in found}) > 1
+
+
+def change_from(found: Sequence[Statement], i: int) -> str | None:
+    """The status statement `i` (newest first) moved from, when the next older one gave another."""
+    if i + 1 >= len(found) or found[i].status == found[i + 1].status:
+        return None
+    return found[i + 1].status or NO_STATUS
+
+
+def gaps(db: sqlite3.Connection, key: str, restricted: bool = False) -> list[Gap]:
+    """The papers of `key`'s series that leave it out, newest first (index.recordquery.series_without)."""
+    return [
+        Gap(source, dt.date.fromisoformat(date) if date else None, precision)
+        for source, date, precision in series_without(db, key, restricted)
+    ]
+
+
+def commitment_keys(db: sqlite3.Connection, restricted: bool = False) -> tuple[str, ...]:
+    """The commitment identifiers the store's papers state ('Pledge 7' before 'Pledge 40'), visible ones."""
+    sql = """SELECT DISTINCT k.key FROM commitments k LEFT JOIN chunks c ON c.id = k.chunk_id
+        WHERE c.restricted = 0 OR c.restricted IS NULL OR ?"""
+    keys = [r[0] for r in db.execute(sql, (int(restricted),))]
+    return tuple(sorted(keys, key=_natural))
+
+
+def _natural(key: str) -> list[object]:
+    return [int(part) if part.isdigit() else part.lower() for part in _NUMBER.split(key)]
+
+
+def unread_papers(db: sqlite3.Connection) -> int:
+    """Papers stored before records were read: the next `councilqa ingest` reads theirs."""
+    return db.execute("SELECT COUNT(*) FROM documents WHERE records = 0").fetchone()[0]
+
+
+def votes(d: Decision) -> str:
+    """'13–3', '13–3, 1 abstaining', or '' when the minutes give no count."""
+    if d.votes_for is None or d.votes_against is None:
+        return ""
+    return f"{d.votes_for}–{d.votes_against}" + (f", {d.abstain} abstaining" if d.abstain else "")
+
+
+def decision_citation(d: Decision) -> Citation:
+    """The decision's passage as a citation, so the page view that shows answers' citations opens it."""
+    date = dt.date.fromisoformat(d.date) if d.date else None
+    return Citation(1, d.source, d.title, date, "day", d.page, d.page, d.item_title, d.passage, 0.0)
+
+
+def statement_citation(s: Statement) -> Citation:
+    """The statement's passage as a citation (see decision_citation)."""
+    return Citation(1, s.source, s.title, s.date, s.date_precision, s.page, s.page, s.key, s.passage, 0.0)
