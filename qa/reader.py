@@ -20,13 +20,12 @@ from qa.answertype import expected
 from qa.features import NAMES, Asked, Candidate, asked_of, features
 from qa.retriever import Retrieval
 from qa.spans import spans
-from qa.units import focus, units_of
+from qa.units import embedded_text, focus, units_of
 
 _PASSAGES = 30  # every passage retrieval returns, up to this many
 _EMBED = (
     16  # sentences embedded per question (the model's cost grows with each): the rest keep their passage's
 )
-_EMBED_WORDS = 40  # words of a sentence the model reads: the opening says what it is about
 _SPAN_KINDS = {
     "person": ("person", "proper"),
     "organisation": ("organisation", "proper"),
@@ -123,7 +122,7 @@ class Reader:
         )
         prior = rows @ np.asarray(self.weights.values)
         texts = list(dict.fromkeys(found[i].shown for i in np.argsort(-prior)))[:_EMBED]
-        clipped = [" ".join(t.split()[:_EMBED_WORDS]) for t in texts]
+        clipped = [embedded_text(t) for t in texts]  # as ingest stored them (index/sentencevectors.py)
         vectors = self.embedder.embed(clipped) @ np.asarray(retrieval.vector, dtype=np.float32)
         cosine = dict(zip(texts, (float(v) for v in vectors), strict=True))
         col = NAMES.index("cosine")

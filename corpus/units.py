@@ -1,0 +1,81 @@
+"""Answerable units of a passage: its sentences, and for table rows each labelled cell."""
+
+# Moved from qa/units.py so that the index can store each unit's embedding at ingest (index never
+# imports qa); qa/units.py re-exports these names.
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from corpus.sentences import split_sentences
+
+_LABELLED = re.compile(r"^([^:\n]{2,60}?):\s+(\S.*)$")
+_CONTINUED = re.compile(r"… \(continued\)$")
+SHORT_ROW_WORDS = 40  # a row this short answers best whole: who, what, why and how together
+_BULLET = re.compile(r"^[-•*·]\s+|^\(?[a-z]\)\s+|^\d+(?:\.\d+)+\s+")
+EMBED_WORDS = 40  # words of a unit the model reads: the opening says what it is about
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A sentence or cell that can stand in an answer, with the column label it sat under."""
+
+    text: str
+    label: str | None = None
+    item: bool = False  # came from a bulleted or lettered line: part of a list
+    opens_line: bool = False  # the first sentence of its line
+
+    @property
+    def shown(self) -> str:
+        return f"{self.label}: {self.text}" if self.label else self.text
+
+
+def embedded_text(shown: str) -> str:
+    """What the model reads of a unit ('label: text'): its first EMBED_WORDS words, spaces collapsed."""
+    return " ".join(shown.split()[:EMBED_WORDS])
+
+
+def label_of(line: str) -> tuple[str | None, str]:
+    """Split 'Portfolio Holder: Jemima Laing' into label and value; plain prose has no label."""
+    m = _LABELLED.match(line)
+    if m and len(m.group(1).split()) <= 6 and not m.group(1).rstrip().endswith((".", ")")):
+        return m.group(1).strip(), m.group(2).strip()
+    return None, line
+
+
+def _row_line(block: str) -> str | None:
+    """A block whose every line is a labelled cell is a table row: render it as one line."""
+    lines = [line.strip() for line in block.split("\n") if line.strip()]
+    if len(lines) < 2 or not all(label_of(line)[0] for line in lines):
+        return None
+    return "; ".join(line.rstrip(".;") for line in lines)
+
+
+def units_of(text: str) -> list[Unit]:
+    """Units in reading order: a short table row whole, else each cell's sentences; never the
+    repeated key line of a continued row."""
+    units: list[Unit] = []
+    for block in text.split("\n\n"):
+        row = _row_line(block)
+        if row and len(row.split()) <= SHORT_ROW_WORDS:
+            units.append(Unit(row))
+            continue
+        for line in block.split("\n"):
+            line = line.strip()
+            if not line or _CONTINUED.search(line):
+                continue
+            label, value = label_of(line)
+            item = bool(_BULLET.match(value))
+            for i, sentence in enumerate(split_sentences(_BULLET.sub("", value))):
+                units.append(Unit(sentence, label if i == 0 else None, item, i == 0))
+    return units
+
+
+def cell(text: str, label_pattern: re.Pattern[str]) -> str | None:
+    """The whole value of the first labelled line whose label matches, e.g. a 'Status' cell."""
+    for line in text.split("\n"):
+        label, value = label_of(line.strip())
+        if label and label_pattern.search(label):
+            return value
+    return None
