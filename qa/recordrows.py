@@ -16,11 +16,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from index.recordquery import Decision, Statement, series_without
+from index.filters import Filters
+from index.recordquery import Decision, Statement, meetings, series_without
+from index.records import RecordFilters
 from qa.answer import Citation, format_date
 
 _NUMBER = re.compile(r"(\d+)")
 NO_STATUS = "no status given"
+MOTION_CHARS = 160  # a motion's words shown in a table cell; the whole passage is a click away
+LABEL_CHARS = 90  # a motion's words in the one-line label that picks it
+DRAFT, CONFIRMED, NOT_STATED = "draft", "confirmed", "not stated"
 
 
 @dataclass(frozen=True)
@@ -135,3 +140,54 @@ def decision_citation(d: Decision) -> Citation:
 def statement_citation(s: Statement) -> Citation:
     """The statement's passage as a citation (see decision_citation)."""
     return Citation(1, s.source, s.title, s.date, s.date_precision, s.page, s.page, s.key, s.passage, 0.0)
+
+
+def record_filters(filters: Filters, outcome: str | None = None, mover: str | None = None) -> RecordFilters:
+    """The page's sidebar Filters as record filters (the document type does not apply to records)."""
+    return RecordFilters(
+        filters.body,
+        filters.council,
+        filters.date_from,
+        filters.date_to,
+        outcome,
+        (mover or "").strip() or None,
+    )
+
+
+def minutes_status(
+    db: sqlite3.Connection, filters: RecordFilters, restricted: bool = False
+) -> dict[str, str]:
+    """Each minutes paper's status by source: 'confirmed' when a later paper confirms them, 'draft'."""
+    return {m.source: m.status for m in meetings(db, filters, restricted) if m.status}
+
+
+def decision_cells(number: int, d: Decision, status: str | None) -> dict[str, object]:
+    """One row of the page's decisions table, by column name; `status` is its minutes' status."""
+    return {
+        "#": number,
+        "Date": d.date or "",
+        "Body": d.body or "",
+        "Item": " ".join(filter(None, (d.item, d.item_title))),
+        "Kind": d.kind,
+        "Motion": " ".join(d.text.split())[:MOTION_CHARS],
+        "Mover": d.mover or ", ".join(d.names),
+        "Seconder": d.seconder or "",
+        "Votes": votes(d),
+        "Outcome": d.outcome or NOT_STATED,
+        "Minutes": DRAFT if d.provisional else (CONFIRMED if status == CONFIRMED else NOT_STATED),
+        "Paper": d.title or Path(d.source).name,
+        "Page": d.page,
+    }
+
+
+def decision_label(number: int, d: Decision) -> str:
+    """'3. 2018-03-13 — Planning Committee — item 1 — motion: that the library close…', one line."""
+    words = " ".join(d.text.split())
+    words = words if len(words) <= LABEL_CHARS else words[:LABEL_CHARS].rstrip() + "…"
+    parts = [d.date or "undated", d.body, f"item {d.item}" if d.item else None, f"{d.kind}: {words}"]
+    return f"{number}. " + " — ".join(p for p in parts if p)
+
+
+def distinct(found: Sequence[Statement]) -> list[Statement]:
+    """The statements without repeats: a paper that states one row twice says it once."""
+    return list(dict.fromkeys(found))

@@ -19,12 +19,13 @@ sys.path.insert(0, str(TESTS))
 
 from conftest import SAMPLES, FakeEmbedder  # noqa: E402
 
-import app  # noqa: E402
 from index.filters import Filters  # noqa: E402
 from index.settings import Settings  # noqa: E402
 from qa.answer import Citation  # noqa: E402
 from qa.citations import CitedPassage  # noqa: E402
 from qa.engine import CouncilQA  # noqa: E402
+from qa.pageargs import build_filters, parse_args  # noqa: E402
+from qa.pagetext import citation_label, escape_markdown, first_line, linked_answer  # noqa: E402
 from qa.users import add_user  # noqa: E402
 
 HOSTILE = "<script>alert(1)</script>"
@@ -68,12 +69,12 @@ def live_specials(text: str, specials: str = "<>&*[]()#`_!") -> list[str]:
     ],
 )
 def test_escape_markdown_neutralises_markup(raw: str, escaped: str) -> None:
-    assert app.escape_markdown(raw) == escaped
+    assert escape_markdown(raw) == escaped
 
 
 @given(st.text())
 def test_escape_markdown_shows_the_text_and_leaves_nothing_live(text: str) -> None:
-    escaped = app.escape_markdown(text)
+    escaped = escape_markdown(text)
     assert unescape(escaped) == text
     assert live_specials(escaped) == []
 
@@ -99,54 +100,54 @@ def cited(c: Citation, numbers=(1,), body: str | None = "Cabinet", strength="str
 
 
 def test_citation_label_names_title_body_date_printed_page_and_ocr() -> None:
-    label = app.citation_label(cited(citation()))
+    label = citation_label(cited(citation()))
     assert label == r"[1] Cabinet minutes — Cabinet — February 2020 — p\. 4 — “Text\.” · strong match"
-    printed = app.citation_label(cited(citation(label="41", page=43, page_end=43, ocr=True), (1, 3)))
+    printed = citation_label(cited(citation(label="41", page=43, page_end=43, ocr=True), (1, 3)))
     assert (
         unescape(printed)
         == "[1, 3] Cabinet minutes — Cabinet — February 2020 — p. 41 (PDF p. 43) — read by OCR — “Text.” · strong match"
     )
     untitled = unescape(
-        app.citation_label(cited(citation(title=None, page=None, page_end=None, date=None), body=None))
+        citation_label(cited(citation(title=None, page=None, page_end=None, date=None), body=None))
     )
     assert untitled == "[1] minutes_2020.pdf — an undated paper — “Text.” · strong match"
     assert "1.574" not in label and "core" not in label  # no raw score
-    hostile = app.citation_label(cited(citation(title=f"**{HOSTILE}**\n# x"), body=HOSTILE))
+    hostile = citation_label(cited(citation(title=f"**{HOSTILE}**\n# x"), body=HOSTILE))
     assert hostile.startswith("[1] ") and live_specials(hostile[4:]) == [] and "\n" not in hostile
 
 
 def test_answer_markers_link_to_their_citation_and_nothing_else_is_live() -> None:
     text = f"Done {HOSTILE} [1]. Also [2] and [9] (x)."
-    linked = app.linked_answer(text, 3, {1: 1, 2: 1})
+    linked = linked_answer(text, 3, {1: 1, 2: 1})
     assert "[\\[1\\]](#cite-3-1)" in linked and "[\\[2\\]](#cite-3-1)" in linked  # merged: one anchor
     assert "\\[9\\]" in linked and "#cite-3-9" not in linked  # no such citation: left as text
     assert live_specials(PAGE_MARKUP.sub("", linked)) == []
 
 
 def test_parse_args_reads_the_store_after_the_double_dash() -> None:
-    assert app.parse_args(["--", "--store", "/tmp/s"]).store == "/tmp/s"
-    assert app.parse_args(["--", "--store", "/tmp/s", "--model", "/m"]).model == "/m"
-    assert app.parse_args(["--", "--store", "/tmp/s"]).model is None
-    assert app.parse_args(["--store", "/tmp/s", "--other"]).store == "/tmp/s"
-    assert app.parse_args(["tests/test_app.py", "-q", "--st"]).store is None
-    assert app.parse_args([]).store is None
-    assert app.parse_args([]).access == "public"
-    assert app.parse_args(["--", "--access", "restricted"]).access == "restricted"
+    assert parse_args(["--", "--store", "/tmp/s"]).store == "/tmp/s"
+    assert parse_args(["--", "--store", "/tmp/s", "--model", "/m"]).model == "/m"
+    assert parse_args(["--", "--store", "/tmp/s"]).model is None
+    assert parse_args(["--store", "/tmp/s", "--other"]).store == "/tmp/s"
+    assert parse_args(["tests/test_app.py", "-q", "--st"]).store is None
+    assert parse_args([]).store is None
+    assert parse_args([]).access == "public"
+    assert parse_args(["--", "--access", "restricted"]).access == "restricted"
 
 
 def test_build_filters_treats_any_and_blanks_as_no_filter() -> None:
-    assert not app.build_filters(None, None, "Any", "Any", "Any")
+    assert not build_filters(None, None, "Any", "Any", "Any")
     day = dt.date(2020, 1, 1)
-    assert app.build_filters(day, None, "Derby City Council", " Cabinet ", "minutes") == Filters(
+    assert build_filters(day, None, "Derby City Council", " Cabinet ", "minutes") == Filters(
         day, None, "Derby City Council", "Cabinet", "minutes"
     )
-    assert app.build_filters(None, None, "Any", "Any", "Any", restricted=True).restricted
+    assert build_filters(None, None, "Any", "Any", "Any", restricted=True).restricted
 
 
 def test_an_unexpected_error_is_one_line() -> None:
-    line = app.first_line(RuntimeError("key 53 not found\nTraceback (most recent call last):\n  File x"))
+    line = first_line(RuntimeError("key 53 not found\nTraceback (most recent call last):\n  File x"))
     assert line == "Something went wrong: key 53 not found"
-    assert app.first_line(KeyError()) == "Something went wrong: KeyError"
+    assert first_line(KeyError()) == "Something went wrong: KeyError"
 
 
 # --- the page -----------------------------------------------------------------------------------

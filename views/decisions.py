@@ -1,0 +1,95 @@
+"""The Decisions view: motions read from minutes as a table, each opened at its passage and page."""
+
+# Document text is untrusted: the table and passages go through st.dataframe and st.text, and anything
+# handed to Markdown is escaped (qa/pagetext.py).
+
+from __future__ import annotations
+
+import streamlit as st
+
+from corpus.records import OUTCOMES
+from index.filters import Filters
+from index.recordquery import Decision, decisions
+from qa.engine import CouncilQA
+from qa.pageargs import ANY
+from qa.pagetext import escape_markdown, one_line
+from qa.recordrows import (
+    decision_cells,
+    decision_citation,
+    decision_label,
+    minutes_status,
+    record_filters,
+    rows_csv,
+    rows_json,
+    unread_papers,
+    votes,
+)
+from views.source import render_source, where_label
+
+
+def render_decisions(engine: CouncilQA, store: str, filters: Filters, granted: bool) -> None:
+    """The decisions the minutes record, narrowed by the sidebar's dates, council and body and by
+    outcome and mover chosen here; a table, its download, and one decision opened in its paper."""
+    st.header("Decisions")
+    left, right = st.columns(2)
+    outcome = left.selectbox("Outcome", (ANY, *OUTCOMES), key="dec_outcome")
+    mover = right.text_input("Mover contains", key="dec_mover")
+    wanted = record_filters(filters, None if outcome == ANY else outcome, mover)
+    db = engine.store.db
+    rows = decisions(db, wanted, granted)
+    st.caption(
+        f"{len(rows)} motions and resolutions read from minutes, oldest first. The sidebar's dates, council "
+        "and body narrow them; the document type does not apply."
+    )
+    unread = unread_papers(db)
+    if unread:
+        st.caption(f"{unread} papers were stored before records were read: `councilqa ingest` reads theirs.")
+    if not rows:
+        st.info("No decisions recorded in the store for these filters.", icon=":material/gavel:")
+        return
+    status = minutes_status(db, wanted, granted)
+    st.dataframe(
+        [decision_cells(i, d, status.get(d.source)) for i, d in enumerate(rows, 1)],
+        hide_index=True,
+        key="dec_table",
+    )
+    csv_left, json_right, _ = st.columns([1, 1, 3])
+    csv_left.download_button(
+        "Decisions as CSV", rows_csv(rows), "decisions.csv", "text/csv", key="dec-csv", on_click="ignore"
+    )
+    json_right.download_button(
+        "Decisions as JSON",
+        rows_json(rows),
+        "decisions.json",
+        "application/json",
+        key="dec-json",
+        on_click="ignore",
+    )
+    chosen = st.selectbox(
+        "Open a decision at its passage",
+        range(len(rows)),
+        index=None,
+        format_func=lambda i: one_line(decision_label(i + 1, rows[i])),
+        placeholder="Choose a decision by its number in the table…",
+        key="dec_open",
+    )
+    if chosen is not None:
+        render_decision(rows[chosen], chosen + 1, store, engine, granted)
+
+
+def render_decision(d: Decision, number: int, store: str, engine: CouncilQA, granted: bool) -> None:
+    """One decision: who moved and seconded it, its outcome, its paper and page, the verbatim passage."""
+    outcome = ", ".join(filter(None, (d.outcome or "outcome not stated", votes(d))))
+    paper = [one_line(d.title or d.source), d.date or "undated"]
+    paper += [f"p. {d.page}"] if d.page is not None else []
+    facts = {
+        "Moved": d.mover or ", ".join(d.names) or "not stated",
+        "Seconded": d.seconder or "not stated",
+        "Outcome": outcome + (" (draft minutes, not yet confirmed)" if d.provisional else ""),
+        "Paper": " — ".join(paper),
+    }
+    st.markdown("  \n".join(f"**{name}:** {escape_markdown(value)}" for name, value in facts.items()))
+    st.text(d.passage)  # the verbatim passage it was read from
+    citation = decision_citation(d)
+    with st.expander(f"Open the paper {where_label(citation)}"):
+        render_source(citation, f"dec-{number}", store, engine, granted)
