@@ -25,6 +25,15 @@ _OWNER = re.compile(r"(?i)holder|lead|owner|officer|director|responsible|cabinet
 _STATUS = re.compile(r"(?i)status|rag\b|progress")
 _CELL = re.compile(r"^(?P<h>[^:\n]{1,40}):[ \t]*(?P<v>.+)$")
 _LABEL_WORDS = 4  # 'In Progress:', 'Not yet started:' — a status label is a few words before a colon
+# A longer label still is one where it opens with a status word: 'Completed pending formal sign off by
+# Cabinet (17 September): ...'; past this many words a colon ends a sentence, not a label.
+_STATUS_LABEL_WORDS = 10
+STATUS_WORDS = re.compile(
+    r"\b(completed?|complete pending|in progress|on track|off track|not (?:yet )?started|achieved"
+    r"|partially (?:complete|completed|achieved)|delayed|ongoing|pending|deferred|superseded|withdrawn"
+    r"|closed|at risk|behind schedule|overdue|delivered|red|amber|green)\b",
+    re.IGNORECASE,
+)
 
 
 def read_commitments(chunks: list[Chunk]) -> tuple[Commitment, ...]:
@@ -105,9 +114,11 @@ def _statement(chunk: Chunk, opening: re.Match, rest: list[str]) -> Commitment:
 
 
 def _status(value: str) -> tuple[str | None, str]:
-    """'In Progress: Create a number of ...' -> ('In Progress', 'Create a number of ...')."""
+    """'In Progress: Create a number of ...' -> ('In Progress', 'Create a number of ...'); a longer
+    label only where a status word opens it."""
     label, sep, rest = value.partition(":")
-    if sep and 0 < len(label.split()) <= _LABEL_WORDS:
+    words = len(label.split())
+    if sep and (0 < words <= _LABEL_WORDS or (words <= _STATUS_LABEL_WORDS and STATUS_WORDS.match(label))):
         return label.strip(), rest.strip()
     return None, value
 

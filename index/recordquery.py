@@ -85,6 +85,7 @@ class Statement:
     title: str | None
     page: int | None
     passage: str
+    chunk_id: int | None = None  # the chunk the row opens in
 
 
 _DATE = "COALESCE(m.date, d.date)"
@@ -143,7 +144,7 @@ def statements(db: sqlite3.Connection, key: str, restricted: bool = False) -> li
     """Every statement about commitment `key` ('Pledge 48', matched without regard to case), newest
     paper first."""
     sql = f"""SELECT k.key, k.text, k.status, k.narrative, k.owners, d.date, d.date_precision, d.council,
-        d.source, d.title, k.page, k.passage
+        d.source, d.title, k.page, k.passage, k.chunk_id
         FROM commitments k JOIN documents d ON d.id = k.doc_id LEFT JOIN chunks c ON c.id = k.chunk_id
         WHERE k.key = ? COLLATE NOCASE AND {_VISIBLE} ORDER BY d.date DESC, d.source"""
     found = []

@@ -1,9 +1,9 @@
 """Answers read from records (mover, seconder, outcome, votes, chair, times), else None."""
 
 # Answers from records: who moved or seconded a motion, what became of it, how the vote went, who voted
-# against, who chaired a meeting and when it began or ended, read from the records of the papers retrieval
-# ranks first, and cited to the passage each field was read from. None where no record fits, so the reader
-# answers instead.
+# against, who chaired a meeting and when it began or ended (where a numbered commitment stands:
+# qa/statusanswer.py), read from the records of the papers retrieval ranks first, and cited to the
+# passage each field was read from. None where no record fits, so the reader answers instead.
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from index.recordquery import Cited, meeting_fields, motion_fields
 from index.store import Store
 from qa.answer import Answer, Citation, format_date
 from qa.retriever import Retrieval
+from qa.statusanswer import status_answer
 from qa.stopwords import STOPWORDS
 
 _TOP_PAPERS = 3  # records are looked for in the papers of this many best passages
@@ -106,6 +107,8 @@ def _words(text: str) -> frozenset[str]:
 
 def answer_from_records(store: Store, question: str, retrieval: Retrieval) -> Answer | None:
     """An answer read from the records of the best-ranked papers, or None to leave it to the reader."""
+    if retrieval.passages and (status := status_answer(store, question, retrieval)) is not None:
+        return status
     asked = read_question(question)
     if asked is None or not retrieval.passages:
         return None
