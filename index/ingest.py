@@ -15,6 +15,7 @@ from corpus.loader import load_document, snapshot
 from index.embedder import Embedder
 from index.faults import checkpoint
 from index.records import backfill_records, read_records, write_records
+from index.sentencefill import backfill, compact, unstored
 from index.settings import Settings
 from index.store import Store
 from index.walk import Found, walk
@@ -97,6 +98,8 @@ class Ingestor:
         with self.store.writing():
             with self.store.transaction():  # papers stored before records were read get theirs now
                 backfill_records(self.store.db)
+            if self.settings.sentence_vectors:  # chunks stored without their units' vectors get them
+                backfill(self.store, self.embedder, self.settings.commit_chunks, self.store.notice)
             self._failed = set(self.store.failed_sources())
             self._pending_hashes: dict[str, str] = {}
             for found in _progress(files, progress):
@@ -108,6 +111,7 @@ class Ingestor:
             if prune:
                 unwalked = [found.source for found in files if found.folder]
                 self._prune(paths, {found.source for found in files}, report, unwalked)
+            compact(self.store)
         return report
 
     def _take(self, found: Found, report: IngestReport, pending: _Pending, on_error) -> None:
@@ -165,9 +169,15 @@ class Ingestor:
         if not pending.documents:
             return
         texts = [_embed_text(c) for _, chunks, _ in pending.documents for c in chunks]
-        vectors = self.embedder.embed(texts)
+        # Each sentence and cell as the reader embeds it, once per distinct text the store lacks,
+        # embedded in the same call as the chunks.
+        chunk_texts = [c.text for _, chunks, _ in pending.documents for c in chunks]
+        fresh = unstored(self.store, chunk_texts, self.settings.sentence_vectors)
+        vectors = self.embedder.embed(texts + list(fresh.texts))
+        vectors, unit_vectors = vectors[: len(texts)], vectors[len(texts) :]
         checkpoint("embedded")
         with self.store.transaction():
+            self.store.sentences.add(fresh.hashes, unit_vectors)
             start = 0
             for document, chunks, existed in pending.documents:
                 self.store.add_document(document, chunks, vectors[start : start + len(chunks)])

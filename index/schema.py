@@ -99,6 +99,24 @@ _V7 = """
 ALTER TABLE meetings ADD COLUMN next_meeting TEXT;
 """
 
+# Sentence vectors (index/sentencevectors.py): each unit's vector lives in a float16 file at `slot`,
+# addressed by a 64-bit hash of the text the model read; `chunk_sentences` links chunks to the hashes
+# they hold, and the triggers keep `refs` (chunks holding a hash) so orphans can be compacted away.
+# `chunks.sentences` marks the chunks whose units are all stored: older chunks are backfilled.
+_V8 = """
+CREATE TABLE IF NOT EXISTS sentences (
+    hash INTEGER PRIMARY KEY, slot INTEGER NOT NULL, refs INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS chunk_sentences (
+    chunk_id INTEGER NOT NULL REFERENCES chunks(id) ON DELETE CASCADE, hash INTEGER NOT NULL,
+    PRIMARY KEY (chunk_id, hash)) WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS chunk_sentences_ai AFTER INSERT ON chunk_sentences BEGIN
+    UPDATE sentences SET refs = refs + 1 WHERE hash = new.hash; END;
+CREATE TRIGGER IF NOT EXISTS chunk_sentences_ad AFTER DELETE ON chunk_sentences BEGIN
+    UPDATE sentences SET refs = refs - 1 WHERE hash = old.hash; END;
+ALTER TABLE chunks ADD COLUMN sentences INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX IF NOT EXISTS chunks_unsentenced ON chunks(id) WHERE sentences = 0;
+"""
+
 
 @dataclass(frozen=True)
 class Migration:
@@ -116,6 +134,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(5, _V5),
     Migration(6, _V6),
     Migration(7, _V7),
+    Migration(8, _V8),
 )
 LATEST = MIGRATIONS[-1].version
 

@@ -20,6 +20,7 @@ from index.lock import WriterBusyError, WriterLock
 from index.passage import Passage
 from index.rows import CHUNK_SQL, DOCUMENT_SQL, chunk_rows, document_row
 from index.schema import LATEST, SchemaError, migrate, pending, stored_version
+from index.sentencevectors import SentenceVectors
 from index.stats import Stats, _stats, read_stats  # noqa: F401  (the CLI imports read_stats from here)
 from index.vectors import VectorIndex
 from index.vectorstate import VectorState
@@ -93,6 +94,7 @@ class Store:
             raise StoreError(f"{self.folder}: cannot open store ({exc})") from exc
         self._check_model(model_name, dimension)
         self.dimension = dimension
+        self.sentences = SentenceVectors(self.folder, lambda: self.db, dimension)
         self._state = VectorState(
             self.folder,
             lambda: self.db,
@@ -250,6 +252,7 @@ class Store:
         doc_id = self.db.execute(DOCUMENT_SQL, document_row(document)).lastrowid
         ids = [self.db.execute(CHUNK_SQL, row).lastrowid for row in chunk_rows(doc_id, chunks, vectors)]
         self._state.draft.add(np.array(ids, dtype=np.int64), np.asarray(vectors, dtype=np.float32))
+        self.sentences.link(ids, [c.text for c in chunks])  # units stored beforehand (Ingestor._write)
         self.db.execute("DELETE FROM failures WHERE source = ?", (document.source,))
 
     def failed_sources(self) -> list[str]:
@@ -304,6 +307,7 @@ class Store:
         return np.array([r[0] for r in rows], dtype=np.int64)
 
     def close(self) -> None:
+        self.sentences.close()
         connection = getattr(self._local, "db", None)
         if connection is not None:
             connection.close()

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from index.embedder import Embedder, SentenceEmbedder, SerialEmbedder
 from index.filters import Filters
 from index.passage import Passage
+from index.sentencevectors import StoredEmbedder
 from index.settings import Settings
 from index.store import Stats, Store
 from qa.answer import Answer
@@ -38,7 +39,8 @@ class CouncilQA:
             settings.writer_wait,
         )
         self.retriever = Retriever(self.store, self.embedder, settings)
-        self.composer = Composer(self.store, self.embedder, settings)
+        # The reader's sentences come from the vectors ingest stored; only misses run the model.
+        self.composer = Composer(self.store, StoredEmbedder(self.embedder, self.store.sentences), settings)
 
     def ingest(
         self,
