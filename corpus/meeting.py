@@ -9,7 +9,7 @@ import re
 
 from corpus.dates import find_dates
 from corpus.records import Cited, Confirmation, Meeting
-from corpus.recordtext import NAME, TIME, RecordText
+from corpus.recordtext import NAME, TIME, TITLE, RecordText
 
 # The header runs to about here: attendance lists of large councils take a page or more.
 _HEADER_CHARS = 5000
@@ -17,17 +17,24 @@ _TOP_CHARS = 1500  # without numbered items, the header is about this long
 _LIST_CHARS = 600  # an attendance list longer than this has run into the business
 _GAP = r"[ \t]*"
 
+_NOT_LABEL = r"(?![\w’'\-]*[ \t]*:)"  # a name is never the next label ('Chair:' left blank, then 'Present:')
 _CHAIR = tuple(
     re.compile(p, re.M)
     for p in (
         rf"(?P<name>{NAME}){_GAP}(?:\([A-Z]{{1,4}}\){_GAP})?[\(\[](?:Chair(?:man|person|woman)?|Presiding)[\)\]]",
-        rf"(?i:present in the chair|in the chair|chair(?:man|person|woman)?|presiding(?: officer)?)"
-        rf"[ \t*]*:[\s*]*(?P<name>{NAME})",
-        rf"(?i:present in the chair|in the chair)[ \t*]*\n[\s*]*(?P<name>{NAME})",  # a label on its own line
-        rf"(?P<name>{NAME}){_GAP}(?:was{_GAP})?(?:in the chair|presided|presiding)\b",
+        # 'Chair: X', never 'Vice-Chair: X' or 'Deputy Chairman: X'
+        rf"(?<![\w-])(?<!(?i:vice) )(?<!(?i:deputy) )(?i:present in the chair|in the chair"
+        rf"|chair(?:man|person|woman)?|presiding(?: officer)?)[ \t*]*:[\s*]*(?P<name>{NAME}){_NOT_LABEL}",
+        # a label on its own line
+        rf"^[ \t*]*(?i:present in the chair|in the chair)[ \t*]*\n[\s*]*(?P<name>{NAME}){_NOT_LABEL}",
+        # 'X in the chair', never the label 'PRESENT IN THE CHAIR'
+        rf"(?<![\w’'\-])(?!(?i:present)\b)(?P<name>{NAME}){_GAP}(?:was{_GAP})?"
+        r"(?i:in the chair|presided|presiding)\b",
         rf"^(?P<name>{NAME}) called the meeting to order",
+        rf"(?i:called to order by)[ \t]+(?:the[ \t]+)?(?P<name>{NAME})",
     )
 )
+_ROLE_ONLY = re.compile(rf"(?i)(?:{TITLE}[ \t]*)+")  # 'the Mayor in the chair' names no one
 _VENUE = (
     re.compile(
         r"(?i:\b(?:held|met|meeting)\b)[^.\n]{0,60}?\b(?:in|at) (?P<v>(?:the )?[A-Z][^\n]{3,80}?)"
@@ -73,7 +80,7 @@ def read_meeting(text: RecordText, body: str | None, date_iso: str | None, first
     return Meeting(
         date=_cited_date(text, top, head, date_iso),
         body=_cited_phrase(text, head, body),
-        chair=_first(text, top, _CHAIR, "name"),
+        chair=_first(text, top, _CHAIR, "name", lambda name: not _ROLE_ONLY.fullmatch(name)),
         venue=_first(text, top, _VENUE, "v"),
         start_time=_first(text, top, (_START,), "t"),
         end_time=_last(text, _END, "t"),
@@ -83,8 +90,10 @@ def read_meeting(text: RecordText, body: str | None, date_iso: str | None, first
     )
 
 
-def _first(text: RecordText, head: str, patterns, group: str) -> Cited | None:
-    found = [m for p in patterns if (m := p.search(head))]
+def _first(text: RecordText, head: str, patterns, group: str, accept=lambda value: True) -> Cited | None:
+    """The earliest value any pattern finds in `head` that `accept` takes."""
+    found = [next((m for m in p.finditer(head) if accept(_tidy(m.group(group)))), None) for p in patterns]
+    found = [m for m in found if m]
     if not found:
         return None
     best = min(found, key=lambda m: m.start(group))
