@@ -119,6 +119,17 @@ def _natural(key: str) -> list[object]:
     return [int(part) if part.isdigit() else part.lower() for part in _NUMBER.split(key)]
 
 
+def record_chunk(db: sqlite3.Connection, source: str, passage: str, restricted: bool = False) -> str | None:
+    """The stored chunk a motion's or commitment's `passage` of paper `source` was read from, for the
+    page view of a text paper; None when it is gone or hidden."""
+    sql = """SELECT c.text FROM chunks c JOIN documents d ON d.id = c.doc_id
+        WHERE d.source = ? AND (c.restricted = 0 OR ?) AND c.id IN (SELECT chunk_id FROM motions
+            WHERE passage = ? UNION SELECT chunk_id FROM commitments WHERE passage = ?)
+        ORDER BY c.position LIMIT 1"""
+    row = db.execute(sql, (source, int(restricted), passage, passage)).fetchone()
+    return row[0] if row else None
+
+
 def unread_papers(db: sqlite3.Connection) -> int:
     """Papers stored before records were read: the next `councilqa ingest` reads theirs."""
     return db.execute("SELECT COUNT(*) FROM documents WHERE records = 0").fetchone()[0]

@@ -18,6 +18,7 @@ from qa.recordrows import (
     decision_citation,
     decision_label,
     minutes_status,
+    record_chunk,
     record_filters,
     rows_csv,
     rows_json,
@@ -92,4 +93,5 @@ def render_decision(d: Decision, number: int, store: str, engine: CouncilQA, gra
     st.text(d.passage)  # the verbatim passage it was read from
     citation = decision_citation(d)
     with st.expander(f"Open the paper {where_label(citation)}"):
-        render_source(citation, f"dec-{number}", store, engine, granted)
+        chunk = record_chunk(engine.store.db, d.source, d.passage, granted)
+        render_source(citation, f"dec-{number}", store, engine, granted, chunk)

@@ -14,10 +14,13 @@ from qa.pagetext import escape_markdown
 from qa.pageview import PageViewError, cited_pages, context_lines, original_bytes, page_image
 
 
-def render_source(c: Citation, key: str, store: str, engine: CouncilQA, granted: bool) -> None:
+def render_source(
+    c: Citation, key: str, store: str, engine: CouncilQA, granted: bool, chunk: str | None = None
+) -> None:
     """The paper at the cited page: a PDF page image with the passage highlighted, or a text paper's
-    passage among its neighbours (cited lines marked ▶), and the original file to download; `key`
-    tells this download button apart from others on the page."""
+    passage among its neighbours (cited lines marked ▶), and the original file to download. `key`
+    tells this download button apart from others on the page; `chunk` is the stored chunk a record's
+    passage was read from, where the passage is not a whole chunk itself."""
     if c.source.lower().endswith(".pdf") and c.page is not None:
         try:
             for number in cited_pages(c.page, c.page_end):
@@ -27,7 +30,7 @@ def render_source(c: Citation, key: str, store: str, engine: CouncilQA, granted:
             st.caption(escape_markdown(str(exc)))
         st.text(c.text)  # the passage as read, under its page
     else:
-        lines = context_lines(engine.store.db, c.source, c.text, granted)
+        lines = context_lines(engine.store.db, c.source, chunk or c.text, granted)
         shown = "\n".join(("▶ " if line.cited else "  ") + line.text for line in lines)
         st.text(shown or c.text)
     if Path(c.source).is_file():

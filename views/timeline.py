@@ -20,6 +20,7 @@ from qa.recordrows import (
     commitment_keys,
     distinct,
     gaps,
+    record_chunk,
     statement_citation,
     status_summary,
     unread_papers,
@@ -105,4 +106,5 @@ def render_statement(found: list[Statement], i: int, store: str, engine: Council
     page = f" — p. {s.page}" if s.page is not None else ""
     st.caption(escape_markdown(f"{title} — {when(s)}{page} — {Path(s.source).name}"))
     with st.expander(f"Open the paper {where_label(citation)}"):
-        render_source(citation, f"track-{i}", store, engine, granted)
+        chunk = record_chunk(engine.store.db, s.source, s.passage, granted)
+        render_source(citation, f"track-{i}", store, engine, granted, chunk)
