@@ -37,7 +37,13 @@ _OUTCOMES = (
     ),
     re.compile(
         r"(?<=[.:;?)”\"])[ \t]+(?P<o>Carried|CARRIED|Lost|LOST|Defeated|DEFEATED|Withdrawn|WITHDRAWN|"
-        r"Deferred|DEFERRED)\b"
+        r"Deferred|DEFERRED|Agreed|AGREED)\b"
+    ),
+    re.compile(r"(?m)^[ \t*]*(?P<o>AGREED|Agreed)[ \t*.]*$"),  # 'Agreed.' on its own line
+    # 'the amendment fell', 'Motion carried 5-0'
+    re.compile(
+        r"(?i)\b(?:motion|amendment|resolution|proposal)\s+(?:(?:then|therefore|accordingly)\s+)?"
+        r"(?P<o>carried|fell|failed|passed|lost|defeated)\b(?!\s+(?:out|to|over))"
     ),
     re.compile(
         r"(?i)\b(?:motion|amendment|resolution|proposal|recommendation|it)\s+(?:is|was|were|has\s+been)\s+"
@@ -55,7 +61,7 @@ _OUTCOMES = (
 )
 _WORDS_FOLLOW = re.compile(r"(?i)(?:[\w’']+\s+){0,3}?(?:to|that)\b")  # 'it was agreed to allocate ...'
 _AGREED_TO = re.compile(
-    r"(?i)\s+(?:to\s+|that\s+(?:the|this)\s+\w+\s+(?:be|is)\s+)(?P<verb>refer|referred|defer|deferred|note|noted)\b"
+    r"(?i)[\s:\-–]+(?:to\s+|that\s+(?:the|this)\s+\w+\s+(?:be|is)\s+)(?P<verb>refer|referred|defer|deferred|note|noted)\b"
 )
 _OUTCOME_OF = {
     "carried": "carried",
@@ -80,13 +86,15 @@ _VOTE_START = re.compile(r"(?i)\b(?:voting\s+in\s+favou?r|a\s+recorded\s+vote|ye
 _TRAILING = re.compile(r"(?i)(?:\s+(?:the|this|that|which|was|were|is|has\s+been|motion|amendment))+\s*$")
 _UNANIMOUS = re.compile(r"(?i)\bunanimous(?:ly)?\b|\bnem\.?\s*con\b")
 _AMENDMENT = re.compile(r"(?i)\bamendment\b")
+# where a motion that amendments followed is put to the vote itself
+_SUBSTANTIVE = re.compile(r"(?i)\b(?:substantive|original|main|amended)\s+motion\b|\bmotion\s+as\s+amended\b")
 _NOT_AMENDMENT = re.compile(r"(?i)\b(?:main|substantive|amended|original)\s+motion\b")
 _RESOLUTION = re.compile(
     r"(?m)(?:^[ \t*]*(?:RESOLVED|Resolved|AGREED|Agreed)\b[ \t*]*(?::|that\b|to\b|-)"
     r"|\bRESOLVED\b[ \t]*:|(?i:\bit\s+was\s+(?:resolved|agreed)\b)"
     # 'HPC agreed to write', 'these were agreed and signed', 'agreed as a true record'
     r"|\b(?:[A-Z]{2,5}|Council|Committee|Members|Councillors|Board)\s+agreed\s+(?:to|that)\b"
-    r"|(?<!\bas )\b(?:was|were)\s+agreed\b"
+    r"|(?<!\bas )\b(?:was|were)\s+agreed\b|\b(?:was|were)\s+deferred\b"
     r"|(?i:\b(?:confirmed|agreed|approved)\s+as\s+a\s+(?:true|correct)\s+record))"
 )
 
@@ -97,9 +105,14 @@ def read_motions(text: RecordText, marks: tuple[tuple[int, AgendaItem], ...]) ->
     cues = anchors(body)
     starts = sorted({a.start for a in cues} | {len(body)})
     items = sorted(s for s, _ in marks)
+    amendments = [_is_amendment(body, a.start) for a in cues]
     placed, spans = [], []
-    for anchor in cues:
-        motion, span = _motion(text, anchor, _reach(body, anchor, starts, items), marks)
+    for k, anchor in enumerate(cues):
+        end = _reach(body, anchor, starts, items)
+        put = _put_after_amendments(body, cues, amendments, k, items)
+        if amendments[k] and (later := _SUBSTANTIVE.search(body, anchor.end, end)):
+            end = later.start()  # the substantive motion's vote is not the amendment's
+        motion, span = _motion(text, anchor, end, marks, put)
         placed.append((span[0], motion))
         spans.append(span)
     spans.sort()
@@ -107,7 +120,10 @@ def read_motions(text: RecordText, marks: tuple[tuple[int, AgendaItem], ...]) ->
     reach = list(itertools.accumulate((e for _, e in spans), max))  # furthest end of spans so far
     for m in _RESOLUTION.finditer(body):
         # inside a motion's span, or 'it was agreed on the proposal of X, seconded by Y' just before it
+        # (with no item heading between: then the motion is the next item's)
         i = bisect.bisect_right(span_starts, m.start() + _LEAD_IN) - 1
+        if i >= 0 and span_starts[i] > m.start() and _after(items, m.start(), len(body)) < span_starts[i]:
+            i -= 1
         if i < 0 or reach[i] <= m.start():
             placed.append((m.start(), _resolution(text, m, marks)))
     return tuple(motion for _, motion in sorted(placed, key=lambda p: p[0]))
@@ -123,15 +139,38 @@ def _reach(body: str, anchor: Anchor, starts: list[int], items: list[int]) -> in
     return end
 
 
+def _put_after_amendments(
+    body: str, cues: list[Anchor], amendments: list[bool], k: int, items: list[int]
+) -> tuple[int, int] | None:
+    """Where a motion that amendments follow was put to the vote: from 'the substantive motion' after
+    them to the next motion or item, as (start, end); None where no amendment follows or none says."""
+    if amendments[k] or k + 1 >= len(cues) or not amendments[k + 1]:
+        return None
+    j = k + 1
+    while j < len(cues) and amendments[j]:
+        j += 1
+    first = cues[k + 1].start
+    stop = min(cues[j].start if j < len(cues) else len(body), first + _REACH)
+    stop = min(stop, _after(items, first, stop))
+    m = _SUBSTANTIVE.search(body, first, stop)
+    return (m.start(), stop) if m else None
+
+
 def _after(offsets: list[int], at: int, default: int) -> int:
     """The first of the sorted `offsets` beyond `at`, else `default`."""
     i = bisect.bisect_right(offsets, at)
     return offsets[i] if i < len(offsets) else default
 
 
-def _motion(text: RecordText, anchor: Anchor, region_end: int, marks) -> tuple[Motion, tuple[int, int]]:
+def _motion(
+    text: RecordText, anchor: Anchor, region_end: int, marks, put: tuple[int, int] | None = None
+) -> tuple[Motion, tuple[int, int]]:
+    """The motion `anchor` opens; `put`: where it was put to the vote after amendments, if it was."""
     body = text.text
     outcome = _outcome(body[anchor.end : region_end], anchor.end)
+    voted = anchor.end
+    if outcome is None and put is not None:
+        outcome, voted = _outcome(body[put[0] : put[1]], put[0]), put[0]
     start, (motion_text, end) = anchor.start, _words(body, anchor, outcome, region_end)
     if len(motion_text) < _SHORT_TEXT:  # the words came first: 'It was resolved that ... Proposed by X'
         start = _paragraph_start(body, anchor.start)
@@ -146,18 +185,18 @@ def _motion(text: RecordText, anchor: Anchor, region_end: int, marks) -> tuple[M
         seconder=text.cited(*name_of(anchor.seconder)) if anchor.seconder else None,
         names=tuple(text.cited(n, at) for n, at in anchor.names),
         outcome=text.cited(outcome[0], outcome[1]) if outcome else None,
-        unanimous=bool(_UNANIMOUS.search(body[anchor.start : end])),
-        vote=read_vote(text, anchor.end, end),
+        unanimous=bool(_UNANIMOUS.search(body[voted:end] if put else body[anchor.start : end])),
+        vote=read_vote(text, voted, end),
         passage=body[start:end].strip(),
     )
-    return motion, (start, end)
+    return motion, (start, min(end, region_end))
 
 
 def _words(body: str, anchor: Anchor, outcome: tuple[str, int] | None, region_end: int) -> tuple[str, int]:
     """A motion's words and where its passage ends: after the cues up to the outcome; else after the
     outcome ('And Resolved: "That ..."', 'it was agreed to allocate ...'); else between mover and
     seconder (a notice of motion and its debate)."""
-    text_end = outcome[1] if outcome else region_end
+    text_end = min(outcome[1], region_end) if outcome else region_end
     end = _line_end(body, outcome[1]) if outcome else text_end
     words = _clean_text(body[anchor.end : text_end])
     if len(words) < _SHORT_TEXT and outcome:
@@ -244,15 +283,27 @@ def _number(body: str, start: int) -> str | None:
     return m.group("n") if m else None
 
 
+def _resolved_as(body: str, m: re.Match) -> str:
+    """'It was agreed to defer …', 'RESOLVED: that the item be deferred', '… was deferred': deferred;
+    likewise referred and noted; else carried."""
+    if "deferred" in m.group(0).lower():
+        return "deferred"
+    then = _AGREED_TO.match(body, m.end())
+    return _OUTCOME_OF[then.group("verb").lower()] if then else "carried"
+
+
 def _resolution(text: RecordText, m: re.Match, marks) -> Motion:
     body = text.text
     start = _paragraph_start(body, m.start())
+    heads = [at for at, _ in marks if start <= at < m.start()]
+    if heads:  # an item's heading in the same paragraph ('(a) Youth club') is not the resolution's words
+        start = min(_line_end(body, heads[-1]) + 1, m.start())
     end = m.start() + sentence_end(body[m.start() : m.start() + _TEXT_CHARS])
     return Motion(
         text=text.cited(body[start:end][:_TEXT_CHARS], m.start()),
         kind="resolution",
         item=item_at(marks, m.start()),
-        outcome=text.cited("carried", m.start()),
+        outcome=text.cited(_resolved_as(body, m), m.start()),
         unanimous=bool(_UNANIMOUS.search(body[m.start() : end])),
         passage=body[start:end].strip(),
     )

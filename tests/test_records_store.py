@@ -90,7 +90,10 @@ def test_decisions_carry_source_passage_votes_and_confirmation(run, capsys, tmp_
     assert march[1]["ayes"] == ["Brown", "Patel", "Green"] and march[1]["noes"] == ["White"]
     assert all(r["source"].endswith("march.txt") and "seconded" in r["passage"] for r in march)
     assert not any(r["provisional"] for r in march)  # the April minutes confirm them
-    april = next(r for r in rows if r["date"] == "2018-04-10")
+    april = [r for r in rows if r["date"] == "2018-04-10"]
+    # the April minutes' own confirmation of March is a decision too, with no mover
+    assert [(r["kind"], r["mover"]) for r in april] == [("resolution", None), ("motion", "Cllr Green")]
+    april = april[1]
     assert (april["votes_for"], april["votes_against"], april["abstain"]) == (5, 2, 1)
     meetings = {m["date"]: m for m in _json(run, capsys, "meetings")}
     assert (
@@ -103,12 +106,12 @@ def test_decisions_carry_source_passage_votes_and_confirmation(run, capsys, tmp_
 def test_filters_and_csv(run, capsys, tmp_path) -> None:
     run("ingest", str(_papers(tmp_path / "papers", march=MARCH, april=APRIL)), "--quiet")
     assert [r["mover"] for r in _json(run, capsys, "decisions", "--outcome", "lost")] == ["Cllr Green"]
-    assert [r["date"] for r in _json(run, capsys, "decisions", "--from", "2018-04")] == ["2018-04-10"]
+    assert [r["date"] for r in _json(run, capsys, "decisions", "--from", "2018-04")] == ["2018-04-10"] * 2
     assert {r["mover"] for r in _json(run, capsys, "decisions", "--mover", "patel")} == {"Cllr Patel"}
     capsys.readouterr()
     assert run("decisions", "--csv") == 0
     table = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
-    assert len(table) == 4 and {"source", "page", "passage"} <= set(table[0])
+    assert len(table) == 5 and {"source", "page", "passage"} <= set(table[0])
     assert all(row["passage"] for row in table)
 
 

@@ -1,0 +1,150 @@
+"""Every record kind on minutes the tests write, in the order UK minutes usually print them: items
+numbered '7(a)', 'Min. 45/19', '21/34'; a motion moved, an amendment that fell, then the substantive
+motion carried on a roll call; deferred items in several wordings; and draft minutes that stay
+provisional until a later paper approves them as a correct record."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from conftest import FakeEmbedder
+
+from corpus.chunker import chunk_document
+from corpus.document import Document, Metadata, Page
+from corpus.recordset import extract_records
+from qa import cli
+from qa.engine import CouncilQA
+
+PAGE1 = """MINUTES OF THE FINANCE COMMITTEE HELD ON 4 DECEMBER 2019 AT 6.30 PM
+
+Present: Cllr Ann Brown (Chair), Cllr Tom Green, Cllr Sue White, Cllr Raj Patel, Cllr Joe Black
+
+Min. 45/19 Precept for 2020/21
+
+Cllr Patel moved and Cllr Black seconded that the precept be set at £52,000.
+
+An amendment was moved by Cllr Green and seconded by Cllr White that the precept be set at £48,000.
+On being put to the vote the amendment fell.
+
+The substantive motion was then put to the vote.
+
+VOTING IN FAVOUR: Councillors Brown, Patel and Black (3)
+VOTING AGAINST: Councillors Green and White (2)
+
+CARRIED
+"""
+
+PAGE2 = """Min. 46/19 Village hall lease
+
+It was agreed to defer the lease to the January meeting.
+
+7. Grants
+(a) Youth club
+RESOLVED that a grant of £500 be made to the youth club.
+(b) Allotments
+Moved by Cllr White, seconded by Cllr Black, that the allotment rents be frozen. The motion was withdrawn.
+
+21/34 Footpaths
+
+Consideration of the footpath report was deferred to the next meeting.
+
+The meeting closed at 8.40 pm. These minutes are a draft, subject to approval.
+"""
+
+
+def _records(*pages: str):
+    document = Document(
+        "d",
+        "m.pdf",
+        Metadata(doc_type="minutes", body="Finance Committee", date=dt.date(2019, 12, 4)),
+        tuple(Page(text, n) for n, text in enumerate(pages, 1)),
+    )
+    return extract_records(document, chunk_document(document, lambda t: len(t.split()), 120))
+
+
+def test_agenda_items_as_printed_with_their_pages() -> None:
+    items = {i.number: i for i in _records(PAGE1, PAGE2).items}
+    assert list(items) == ["Min. 45/19", "Min. 46/19", "7", "7(a)", "7(b)", "21/34"]
+    assert items["Min. 45/19"].title == "Precept for 2020/21"
+    assert (items["Min. 45/19"].where.page, items["Min. 45/19"].page_end) == (1, 2)
+    assert items["7(b)"].title == "Allotments" and items["7(b)"].where.page == 2
+
+
+def test_amendment_fell_before_the_substantive_motion_carried_on_a_roll_call() -> None:
+    motion, amendment = _records(PAGE1, PAGE2).motions[:2]
+    assert (motion.kind, motion.mover.value, motion.seconder.value) == ("motion", "Cllr Patel", "Cllr Black")
+    assert motion.text.value == "that the precept be set at £52,000"
+    assert motion.outcome.value == "carried" and motion.item.number == "Min. 45/19"
+    assert motion.vote.ayes == ("Brown", "Patel", "Black") and motion.vote.noes == ("Green", "White")
+    assert (motion.vote.votes_for, motion.vote.against) == (3, 2)
+    assert (amendment.kind, amendment.mover.value, amendment.seconder.value) == (
+        "amendment",
+        "Cllr Green",
+        "Cllr White",
+    )
+    # the amendment fell: neither the substantive motion's outcome nor its roll call is the amendment's
+    assert amendment.outcome.value == "lost" and amendment.vote is None
+
+
+def test_deferred_items_withdrawn_motion_and_a_resolution_under_a_sub_item() -> None:
+    motions = _records(PAGE1, PAGE2).motions[2:]
+    by_item = {m.item.number: m for m in motions}
+    assert [m.item.number for m in motions] == ["Min. 46/19", "7(a)", "7(b)", "21/34"]
+    assert by_item["Min. 46/19"].outcome.value == "deferred" and by_item["Min. 46/19"].mover is None
+    assert by_item["21/34"].outcome.value == "deferred"
+    grant = by_item["7(a)"]
+    assert (grant.kind, grant.outcome.value) == ("resolution", "carried")
+    assert grant.text.value.startswith("RESOLVED that a grant of £500")  # not the item's heading
+    assert by_item["7(b)"].outcome.value == "withdrawn" and by_item["7(b)"].mover.value == "Cllr White"
+
+
+def test_the_motion_without_amendments_keeps_its_own_outcome() -> None:
+    text = (
+        "1. Budget\n\nMoved by Cllr A Smith, seconded by Cllr B Jones, that the budget be approved.\n\nLOST\n"
+    )
+    motion = _records("MINUTES OF THE COUNCIL HELD ON 4 MAY 2020\n\n" + text).motions[0]
+    assert motion.outcome.value == "lost" and motion.vote is None
+
+
+JANUARY = """MINUTES OF THE FINANCE COMMITTEE HELD ON 15 JANUARY 2020 AT 6.30 PM
+
+Present: Cllr Ann Brown (Chair), Cllr Tom Green
+
+1. Minutes
+
+The minutes of the meeting held on 4 December 2019 were approved as a correct record and signed.
+"""
+
+ELSEWHERE = JANUARY.replace("4 December 2019", "6 November 2019")
+
+
+@pytest.fixture
+def run(monkeypatch, tmp_path):
+    monkeypatch.setattr(cli, "CouncilQA", lambda settings: CouncilQA(settings, embedder=FakeEmbedder()))
+    store = str(tmp_path / "store")
+    return lambda *args: cli.main([*args, "--store", store])
+
+
+def _listed(run, capsys, command: str) -> list[dict]:
+    capsys.readouterr()
+    assert run(command, "--json") == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_draft_minutes_stay_provisional_until_a_later_paper_approves_them(run, capsys, tmp_path) -> None:
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    (papers / "december.txt").write_text(PAGE1 + "\n" + PAGE2, encoding="utf-8")
+    (papers / "january.txt").write_text(ELSEWHERE, encoding="utf-8")  # approves another meeting's
+    run("ingest", str(papers), "--quiet")
+    december = [d for d in _listed(run, capsys, "decisions") if d["date"] == "2019-12-04"]
+    assert len(december) == 6 and all(d["provisional"] for d in december)
+    assert _listed(run, capsys, "meetings")[0]["status"] == "draft"
+    (papers / "january.txt").write_text(JANUARY, encoding="utf-8")
+    run("ingest", str(papers), "--quiet")
+    december = [d for d in _listed(run, capsys, "decisions") if d["date"] == "2019-12-04"]
+    assert len(december) == 6 and not any(d["provisional"] for d in december)
+    meetings = {m["date"]: m["status"] for m in _listed(run, capsys, "meetings")}
+    assert meetings == {"2019-12-04": "confirmed", "2020-01-15": None}
