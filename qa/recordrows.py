@@ -119,15 +119,34 @@ def _natural(key: str) -> list[object]:
     return [int(part) if part.isdigit() else part.lower() for part in _NUMBER.split(key)]
 
 
-def record_chunk(db: sqlite3.Connection, source: str, passage: str, restricted: bool = False) -> str | None:
-    """The stored chunk a motion's or commitment's `passage` of paper `source` was read from, for the
-    page view of a text paper; None when it is gone or hidden."""
-    sql = """SELECT c.text FROM chunks c JOIN documents d ON d.id = c.doc_id
+@dataclass(frozen=True)
+class RecordChunk:
+    """The stored chunk a record's passage was read from, with the pages the chunk covers."""
+
+    text: str
+    page_start: int | None
+    page_end: int | None
+
+
+def record_chunk(
+    db: sqlite3.Connection, source: str, passage: str, restricted: bool = False
+) -> RecordChunk | None:
+    """The chunk a motion's or commitment's `passage` of paper `source` was read from; None when it
+    is gone or hidden."""
+    sql = """SELECT c.text, c.page_start, c.page_end FROM chunks c JOIN documents d ON d.id = c.doc_id
         WHERE d.source = ? AND (c.restricted = 0 OR ?) AND c.id IN (SELECT chunk_id FROM motions
             WHERE passage = ? UNION SELECT chunk_id FROM commitments WHERE passage = ?)
         ORDER BY c.position LIMIT 1"""
     row = db.execute(sql, (source, int(restricted), passage, passage)).fetchone()
-    return row[0] if row else None
+    return RecordChunk(*row) if row else None
+
+
+def spanning(c: Citation, chunk: RecordChunk | None) -> Citation:
+    """The citation over its chunk's pages as well: a record keeps the page its passage starts on,
+    and a passage that runs over a page break goes on past it."""
+    if chunk is None or c.page is None or chunk.page_end is None or chunk.page_end <= c.page:
+        return c
+    return dataclasses.replace(c, page_end=chunk.page_end)
 
 
 def unread_papers(db: sqlite3.Connection) -> int:
@@ -178,14 +197,14 @@ def decision_cells(number: int, d: Decision, status: str | None) -> dict[str, ob
         "#": number,
         "Date": d.date or "",
         "Body": d.body or "",
-        "Item": " ".join(filter(None, (d.item, d.item_title))),
-        "Kind": d.kind,
-        "Motion": " ".join(d.text.split())[:MOTION_CHARS],
         "Mover": d.mover or ", ".join(d.names),
         "Seconder": d.seconder or "",
         "Votes": votes(d),
         "Outcome": d.outcome or NOT_STATED,
         "Minutes": DRAFT if d.provisional else (CONFIRMED if status == CONFIRMED else NOT_STATED),
+        "Item": " ".join(filter(None, (d.item, d.item_title))),
+        "Kind": d.kind,
+        "Motion": " ".join(d.text.split())[:MOTION_CHARS],
         "Paper": d.title or Path(d.source).name,
         "Page": d.page,
     }

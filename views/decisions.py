@@ -22,10 +22,14 @@ from qa.recordrows import (
     record_filters,
     rows_csv,
     rows_json,
+    spanning,
     unread_papers,
     votes,
 )
 from views.source import render_source, where_label
+
+# Pixels per column: the decision's who and how fit the page's width; the motion's words run on after.
+COLUMN_WIDTHS = {"#": 36, "Date": 90, "Body": 110, "Mover": 130, "Seconder": 130, "Votes": 90, "Outcome": 80}
 
 
 def render_decisions(engine: CouncilQA, store: str, filters: Filters, granted: bool) -> None:
@@ -52,9 +56,10 @@ def render_decisions(engine: CouncilQA, store: str, filters: Filters, granted: b
     st.dataframe(
         [decision_cells(i, d, status.get(d.source)) for i, d in enumerate(rows, 1)],
         hide_index=True,
+        column_config={name: st.column_config.Column(width=width) for name, width in COLUMN_WIDTHS.items()},
         key="dec_table",
     )
-    csv_left, json_right, _ = st.columns([1, 1, 3])
+    csv_left, json_right = st.columns(2)
     csv_left.download_button(
         "Decisions as CSV", rows_csv(rows), "decisions.csv", "text/csv", key="dec-csv", on_click="ignore"
     )
@@ -80,9 +85,11 @@ def render_decisions(engine: CouncilQA, store: str, filters: Filters, granted: b
 
 def render_decision(d: Decision, number: int, store: str, engine: CouncilQA, granted: bool) -> None:
     """One decision: who moved and seconded it, its outcome, its paper and page, the verbatim passage."""
+    chunk = record_chunk(engine.store.db, d.source, d.passage, granted)
+    citation = spanning(decision_citation(d), chunk)
     outcome = ", ".join(filter(None, (d.outcome or "outcome not stated", votes(d))))
     paper = [one_line(d.title or d.source), d.date or "undated"]
-    paper += [f"p. {d.page}"] if d.page is not None else []
+    paper += [citation.pages_text] if d.page is not None else []
     facts = {
         "Moved": d.mover or ", ".join(d.names) or "not stated",
         "Seconded": d.seconder or "not stated",
@@ -91,7 +98,5 @@ def render_decision(d: Decision, number: int, store: str, engine: CouncilQA, gra
     }
     st.markdown("  \n".join(f"**{name}:** {escape_markdown(value)}" for name, value in facts.items()))
     st.text(d.passage)  # the verbatim passage it was read from
-    citation = decision_citation(d)
     with st.expander(f"Open the paper {where_label(citation)}"):
-        chunk = record_chunk(engine.store.db, d.source, d.passage, granted)
-        render_source(citation, f"dec-{number}", store, engine, granted, chunk)
+        render_source(citation, f"dec-{number}", store, engine, granted, chunk and chunk.text)

@@ -21,6 +21,7 @@ from qa.recordrows import (
     distinct,
     gaps,
     record_chunk,
+    spanning,
     statement_citation,
     status_summary,
     unread_papers,
@@ -102,9 +103,9 @@ def render_statement(found: list[Statement], i: int, store: str, engine: Council
         st.text(" ".join(s.narrative.split()))
     if s.owners:
         st.caption(escape_markdown("; ".join(f"{h}: {n}" for h, n in s.owners)))
-    citation = statement_citation(s)
-    page = f" — p. {s.page}" if s.page is not None else ""
+    chunk = record_chunk(engine.store.db, s.source, s.passage, granted)
+    citation = spanning(statement_citation(s), chunk)
+    page = f" — {citation.pages_text}" if s.page is not None else ""
     st.caption(escape_markdown(f"{title} — {when(s)}{page} — {Path(s.source).name}"))
     with st.expander(f"Open the paper {where_label(citation)}"):
-        chunk = record_chunk(engine.store.db, s.source, s.passage, granted)
-        render_source(citation, f"track-{i}", store, engine, granted, chunk)
+        render_source(citation, f"track-{i}", store, engine, granted, chunk and chunk.text)
