@@ -14,6 +14,7 @@ from qa.relevance import stem
 from qa.scoring import context
 from qa.spans import Span
 from qa.stopwords import STOPWORDS
+from qa.units import units_of
 
 # The order is the order of the weights in qa/weights.json; bench/train_reader.py writes both.
 NAMES = (
@@ -40,6 +41,7 @@ NAMES = (
     "status_word",
     "label_cover",
     "date_mentioned",
+    "focus_cover",
 )
 _WORD = re.compile(r"[a-z0-9]+")
 _ENTITY_KINDS = frozenset({"person", "organisation", "place"})
@@ -57,6 +59,7 @@ _MONTHS = ("january february march april may june july august september october 
 _FRONT_KINDS = frozenset({"place", "time", "person", "date"})  # what a paper's first page says
 _FRONT_PAGES = 2
 _LONG_WORDS = 40  # a unit longer than this covers words by sheer length
+_TOPIC_UNITS = 2  # a question word in this many of a passage's sentences is its topic, not the asked fact
 # Column labels and the question words that ask for them (author ↔ wrote, 'in the Chair' ↔ chaired).
 LABEL_CUES: tuple[tuple[str, str], ...] = (
     ("author", r"\b(?:wr[io]te|written|author\w*|prepared)\b"),
@@ -193,6 +196,26 @@ def _front(passage: Passage, asked: Asked) -> float:
     return float(page <= _FRONT_PAGES and asked.expectation.kind in _FRONT_KINDS)
 
 
+@lru_cache(maxsize=1 << 10)
+def _unit_stems(text: str) -> tuple[frozenset[str], ...]:
+    return tuple(frozenset(stems_of(u.shown)) for u in units_of(text))
+
+
+def _focus_cover(candidate: Candidate, sentence: set[str], asked: Asked) -> float:
+    """Share of the question's weight outside its topic that the sentence holds. The topic is what the
+    passage repeats or heads itself with ('Village Hall Roof'); the rest is what is asked of it ('accepted',
+    'funded'), and the sentence answering holds that, not the topic words every sentence there shares."""
+    passage = candidate.passage
+    counts: dict[str, int] = {}
+    for unit in _unit_stems(passage.text):
+        for s in unit & asked.weights.keys():
+            counts[s] = counts.get(s, 0) + 1
+    topic = {s for s, n in counts.items() if n >= _TOPIC_UNITS} | set(stems_of(passage.heading or ""))
+    focus = {s: w for s, w in asked.weights.items() if s not in topic}
+    total = sum(focus.values())
+    return sum(w for s, w in focus.items() if s in sentence) / total if total else 0.0
+
+
 def features(candidate: Candidate, asked: Asked, cosine: float, passage_cosine: float) -> list[float]:
     """The candidate's feature vector, in NAMES order; every value in [0, 1]."""
     kind = asked.expectation.kind
@@ -225,5 +248,6 @@ def features(candidate: Candidate, asked: Asked, cosine: float, passage_cosine: 
         "status_word": float("status" in candidate.kinds),
         "label_cover": _label_cover(candidate.label, asked),
         "date_mentioned": _mentions(candidate.passage, asked.time),
+        "focus_cover": _focus_cover(candidate, sentence, asked),
     }
     return [values[name] for name in NAMES]

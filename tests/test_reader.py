@@ -11,7 +11,7 @@ import pytest
 
 from index.passage import Passage
 from qa.answertype import KINDS, expected
-from qa.features import NAMES, Asked, Candidate, features
+from qa.features import NAMES, Asked, Candidate, asked_of, features
 from qa.query import parse
 from qa.reader import NO_FACT, NO_TOPIC, Reader, Weights, load_weights
 from qa.relevance import stem
@@ -31,6 +31,8 @@ from qa.spans import spans
         ("How many councillors attended?", "number"),
         ("What share of residents agreed?", "percent"),
         ("How much did the new roof cost?", "money"),
+        ("Which quote was accepted and for how much?", "money"),
+        ("How much rain fell in May?", "number"),
         ("Which charity runs the scheme?", "organisation"),
         ("What role does Jane Doe hold?", "role"),
         ("What was the outcome of the vote on item 5?", "decision"),
@@ -118,6 +120,29 @@ def test_features_weigh_the_paper_date_against_the_question_date():
     wrong = _row(q, "Councillor Ayers, in the Chair.", date=dt.date(2018, 7, 10))
     assert (right["date_match"], right["date_mismatch"]) == (1.0, 0.0)
     assert (wrong["date_match"], wrong["date_mismatch"]) == (0.0, 1.0)
+
+
+def _focus(question: str, passage: str, sentence: str, weights: dict[str, float]) -> float:
+    asked = asked_of(question, expected(question), weights, None)
+    cand = Candidate(sentence, None, None, _passage(passage), 0, frozenset())
+    return dict(zip(NAMES, features(cand, asked, 0.5, 0.5), strict=True))["focus_cover"]
+
+
+def test_focus_cover_weighs_what_is_asked_of_the_topic_not_the_topic_words():
+    item = (
+        "21/34 Village Hall Roof. The clerk reported that quotes had been received for the village hall roof. "
+        "Council resolved to fund it from the levy reserve."
+    )
+    weights = {"village": 2.0, "hall": 2.0, "roof": 2.0, "funded": 2.0}
+    q = "How will the village hall roof be funded?"
+    answering = _focus(q, item, "Council resolved to fund it from the levy reserve.", weights)
+    topical = _focus(
+        q, item, "The clerk reported that quotes had been received for the village hall roof.", weights
+    )
+    assert (answering, topical) == (1.0, 0.0)
+    # A passage that names its topic once leaves every question word asked: the feature is word coverage.
+    lone = "The village hall roof will be funded from reserves."
+    assert _focus(q, lone, lone, weights) == 1.0
 
 
 def test_features_are_all_between_zero_and_one():
