@@ -17,10 +17,11 @@ _MOVER = re.compile(
     rf"|(?m:^(?P<name4>{NAME}):[ \t]+(?:[^\n]{{0,60}}?\b)?I(?:’ll|'ll|\s+will)?\s+move)\b"
     rf"|(?i:notice\s+of\s+motion)[^\n]{{0,20}}?(?i:submitted\s+by|in\s+the\s+name\s+of)\s+(?P<name3>{NAME})"
     rf"|(?P<name5>{TITLED_NAME})\s+(?:proposed|moved)\s+(?:that|the\s+(?:motion|following|adoption)|and)\b"
+    rf"|(?i:\bin\s+(?:proposing|moving)\s+(?:the|this)\s+motion),?[ \t]+(?P<name6>{TITLED_NAME})"
 )
 
 
-_GROUPS = ("name", "name2", "name3", "name4", "name5")
+_GROUPS = ("name", "name2", "name3", "name4", "name5", "name6")
 
 
 _SECONDER = re.compile(
@@ -29,6 +30,7 @@ _SECONDER = re.compile(
     rf"|(?P<name3>{NAME})[ \t]+seconded\s+the\s+(?i:motion|amendment|proposal)"
     # 'Cllr Patel moved and Cllr Black seconded that ...'
     rf"|(?P<name4>{TITLED_NAME})[ \t]+seconded\s+(?=(?:that|it)\b)"
+    rf"|(?i:\bin\s+seconding\s+(?:the|this)\s+motion),?[ \t]+(?P<name5>{TITLED_NAME})"
 )
 
 
@@ -81,10 +83,16 @@ def anchors(text: str) -> list[Anchor]:
             and start - last.end < _SECOND_REACH
         ):
             last.mover, last.end = m, m.end()  # 'Notice of Motion submitted by X' ... 'proposed by X'
+        elif kind == "m" and m.group("name6") and last and last.mover and _same(last.mover, m):
+            continue  # 'proposed by X', then 'In proposing the motion X noted ...': one motion's cues
         elif kind == "m":
             anchors.append(Anchor(start, m.end(), mover=m))
         elif not (last and last.seconder and last.seconder.start() == start):
             anchors.append(Anchor(start, m.end(), seconder=m))
+    for anchor in anchors:
+        # a notice of motion's submitter moved it only where the minutes say so, or name a seconder
+        if anchor.mover and anchor.mover.group("name3") and anchor.seconder is None:
+            anchor.mover = None
     for m in _NAMES.finditer(text):
         names = [(n.strip(), m.start("names") + i) for n, i in _split_names(m.group("names"))]
         anchors.append(Anchor(m.start(), m.end(), names=names, number=m.group("num")))

@@ -219,7 +219,9 @@ def _resolved_text(body: str, at: int, end: int) -> tuple[str, int]:
         if words[:1] in '“"':
             close = words.find("”" if words[0] == "“" else '"', 1)
             stop = close + 1 if close > 0 else min(len(words), _TEXT_CHARS)
-            return " ".join(words[:stop].split()), at + colon + 1 + lead + stop
+        else:  # 'And Resolved:' then 'That ...' unquoted: to the sentence's end
+            stop = sentence_end(words)
+        return " ".join(words[:stop].split()), at + colon + 1 + lead + stop
     if not _WORDS_FOLLOW.match(after):  # '... and agreed.': the words came before the outcome
         return "", at
     stop = sentence_end(after)

@@ -72,7 +72,13 @@ class Tally:
         return (ok / stated if stated else 1.0), (ok / gold if gold else 1.0)
 
 
+def part_of(source: str) -> str:
+    """The Limerick sample is reported apart from the rest (the issue asks for it by name)."""
+    return "LIMERICK" if "/limerick-" in source else "REST"
+
+
 def _score(tokens: int) -> tuple[Tally, dict[str, Tally]]:
+    """The whole gold's tally, and one per source and per part (keys 'LIMERICK', 'REST')."""
     rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
     total, per_source = Tally(), defaultdict(Tally)
     by_source = defaultdict(list)
@@ -80,7 +86,7 @@ def _score(tokens: int) -> tuple[Tally, dict[str, Tally]]:
         by_source[row["source"]].append(row)
     for source, gold in by_source.items():
         records = _load(source, tokens)
-        tallies = (total, per_source[source])
+        tallies = (total, per_source[source], per_source[part_of(source)])
         complete = any(r["kind"] == "meeting" and r["complete"] for r in gold)
         _score_motions(records.motions, [r for r in gold if r["kind"] == "motion"], complete, tallies)
         for row in (r for r in gold if r["kind"] == "meeting"):
@@ -156,7 +162,7 @@ def _score_commitment(commitments, row, tallies) -> None:
 def test_record_extraction_meets_targets(capsys, tokens: int) -> None:
     total, per_source = _score(tokens)
     with capsys.disabled():
-        for source, tally in sorted(per_source.items()):
+        for source, tally in sorted(per_source.items(), key=lambda kv: (kv[0].isupper(), kv[0])):
             print(f"\n{Path(source).name[:60]}")
             for field in sorted(tally.counts):
                 p, r = tally.pr(field)
@@ -165,9 +171,12 @@ def test_record_extraction_meets_targets(capsys, tokens: int) -> None:
         for field in sorted(total.counts):
             p, r = total.pr(field)
             print(f"  {field:18} P={p:.2f} R={r:.2f}  {total.counts[field]}")
-    for field, (precision, recall) in TARGETS.items():
-        p, r = total.pr(field)
-        assert p >= precision, f"{field} precision {p:.2f} below {precision}"
-        assert r >= recall, f"{field} recall {r:.2f} below {recall}"
-    for field in ("meeting.date", "meeting.body", "meeting.chair"):
-        assert total.pr(field)[0] >= MEETING_PRECISION, f"{field} precision {total.pr(field)[0]:.2f}"
+    for name, tally in (("all", total), ("Limerick", per_source["LIMERICK"]), ("rest", per_source["REST"])):
+        for field, (precision, recall) in TARGETS.items():
+            p, r = tally.pr(field)
+            assert p >= precision, f"{name}: {field} precision {p:.2f} below {precision}"
+            assert r >= recall, f"{name}: {field} recall {r:.2f} below {recall}"
+        for field in ("meeting.date", "meeting.body", "meeting.chair"):
+            assert tally.pr(field)[0] >= MEETING_PRECISION, (
+                f"{name}: {field} precision {tally.pr(field)[0]:.2f}"
+            )
