@@ -17,11 +17,22 @@ _MOVER = re.compile(
     rf"|(?m:^(?P<name4>{NAME}):[ \t]+(?:[^\n]{{0,60}}?\b)?I(?:’ll|'ll|\s+will)?\s+move)\b"
     rf"|(?i:notice\s+of\s+motion)[^\n]{{0,20}}?(?i:submitted\s+by|in\s+the\s+name\s+of)\s+(?P<name3>{NAME})"
     rf"|(?P<name5>{TITLED_NAME})\s+(?:proposed|moved)\s+(?:that|the\s+(?:motion|following|adoption)|and)\b"
-    rf"|(?i:\bin\s+(?:proposing|moving)\s+(?:the|this)\s+motion),?[ \t]+(?P<name6>{TITLED_NAME})"
+    rf"|(?i:\bin\s+(?:proposing|moving)\s+(?:the|this)\s+motion),?\s+(?P<name6>{TITLED_NAME})"
 )
 
 
-_GROUPS = ("name", "name2", "name3", "name4", "name5", "name6")
+_GROUPS = ("name", "name2", "name3", "name4", "name5", "name6", "name7")
+# 'Councillor Teskey noted ... and proposed, seconded by Councillor Keary that ...': the mover is the
+# titled name that opens the sentence; a sentence that opens otherwise names no mover.
+_AND_PROPOSED = re.compile(r"(?i)\band\s+(?:proposed|moved),?\s+(?=seconded\s+by\b)")
+_SUBJECT = re.compile(rf"[ \t•*\-]*(?P<name7>{TITLED_NAME})")
+_SENTENCE_BREAK = re.compile(
+    r"(?<!\bM[rs])(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bNo)(?<!\bCo)(?<!\b[A-Z])[.!?][\"”’]?\s+(?=[A-Z•(\d])"
+    r"|(?=•)"  # not a blank line: many minutes print one between every wrapped line
+)
+_SENTENCE_CHARS = 600  # a sentence's subject is looked for this far back
+# a heading between the last sentence and the subject ('5. Other business'): a short line with no stop
+_HEADING_LINE = re.compile(r"[ \t]*(?:\S+[ \t]+){0,5}\S+(?<![.!?:;,])[ \t]*\n\s*")
 
 
 _SECONDER = re.compile(
@@ -30,7 +41,7 @@ _SECONDER = re.compile(
     rf"|(?P<name3>{NAME})[ \t]+seconded\s+the\s+(?i:motion|amendment|proposal)"
     # 'Cllr Patel moved and Cllr Black seconded that ...'
     rf"|(?P<name4>{TITLED_NAME})[ \t]+seconded\s+(?=(?:that|it)\b)"
-    rf"|(?i:\bin\s+seconding\s+(?:the|this)\s+motion),?[ \t]+(?P<name5>{TITLED_NAME})"
+    rf"|(?i:\bin\s+seconding\s+(?:the|this)\s+motion),?\s+(?P<name5>{TITLED_NAME})"
 )
 
 
@@ -67,6 +78,7 @@ def name_of(m: re.Match) -> tuple[str, int]:
 def anchors(text: str) -> list[Anchor]:
     """Movers paired with the seconder that follows them, lone seconders, and unlabelled name pairs."""
     movers = [(m.start(), "m", m) for m in _MOVER.finditer(text) if _plausible(m)]
+    movers += [(m.start(), "m", m) for m in _subject_movers(text)]
     seconders = [(m.start(), "s", m) for m in _SECONDER.finditer(text) if _plausible(m)]
     anchors: list[Anchor] = []
     for start, kind, m in sorted(movers + seconders, key=lambda t: t[0]):
@@ -78,12 +90,12 @@ def anchors(text: str) -> list[Anchor]:
             and last
             and last.mover
             and last.seconder is None
-            and last.mover.group("name3")
+            and _cue(last.mover, "name3")
             and _same(last.mover, m)
             and start - last.end < _SECOND_REACH
         ):
             last.mover, last.end = m, m.end()  # 'Notice of Motion submitted by X' ... 'proposed by X'
-        elif kind == "m" and m.group("name6") and last and last.mover and _same(last.mover, m):
+        elif kind == "m" and _cue(m, "name6") and last and last.mover and _same(last.mover, m):
             continue  # 'proposed by X', then 'In proposing the motion X noted ...': one motion's cues
         elif kind == "m":
             anchors.append(Anchor(start, m.end(), mover=m))
@@ -91,12 +103,34 @@ def anchors(text: str) -> list[Anchor]:
             anchors.append(Anchor(start, m.end(), seconder=m))
     for anchor in anchors:
         # a notice of motion's submitter moved it only where the minutes say so, or name a seconder
-        if anchor.mover and anchor.mover.group("name3") and anchor.seconder is None:
+        if anchor.mover and _cue(anchor.mover, "name3") and anchor.seconder is None:
             anchor.mover = None
     for m in _NAMES.finditer(text):
         names = [(n.strip(), m.start("names") + i) for n, i in _split_names(m.group("names"))]
         anchors.append(Anchor(m.start(), m.end(), names=names, number=m.group("num")))
     return sorted((a for a in anchors if _credible(a)), key=lambda a: a.start)
+
+
+def _subject_movers(text: str) -> list[re.Match]:
+    """Movers named as the subject of a sentence that ends '... and proposed, seconded by Y'."""
+    found = []
+    for cue in _AND_PROPOSED.finditer(text):
+        back = max(0, cue.start() - _SENTENCE_CHARS)
+        breaks = list(_SENTENCE_BREAK.finditer(text, back, cue.start()))
+        if not breaks and back > 0:
+            continue  # the sentence's start is out of reach
+        start = breaks[-1].end() if breaks else 0
+        while (heading := _HEADING_LINE.match(text, start)) and heading.end() < cue.start():
+            start = heading.end()
+        subject = _SUBJECT.match(text, start)
+        if subject and subject.end() <= cue.start():
+            found.append(subject)
+    return found
+
+
+def _cue(m: re.Match, group: str) -> str | None:
+    """A named group of a cue, None where that cue's pattern has no such group."""
+    return m.groupdict().get(group)
 
 
 def _same(a: re.Match, b: re.Match) -> bool:

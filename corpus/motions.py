@@ -61,7 +61,8 @@ _OUTCOMES = (
 )
 _WORDS_FOLLOW = re.compile(r"(?i)(?:[\w’']+\s+){0,3}?(?:to|that)\b")  # 'it was agreed to allocate ...'
 _AGREED_TO = re.compile(
-    r"(?i)[\s:\-–]+(?:to\s+|that\s+(?:the|this)\s+\w+\s+(?:be|is)\s+)(?P<verb>refer|referred|defer|deferred|note|noted)\b"
+    r"(?i)[\s:\-–]+(?:to\s+(?P<verb>refer|defer|note)|that\s+(?:the|this)\s+\w+\s+(?:be|is)\s+"
+    r"(?P<done>referred|deferred|noted|adjourned))\b"
 )
 _OUTCOME_OF = {
     "carried": "carried",
@@ -78,6 +79,7 @@ _OUTCOME_OF = {
     "deferred": "deferred",
     "noted": "noted",
     "referred": "referred",
+    "adjourned": "deferred",  # 'that this item be adjourned to a Special Meeting': put off, as deferred
     "refer": "referred",
     "defer": "deferred",
     "note": "noted",
@@ -219,9 +221,9 @@ def _resolved_text(body: str, at: int, end: int) -> tuple[str, int]:
         if words[:1] in '“"':
             close = words.find("”" if words[0] == "“" else '"', 1)
             stop = close + 1 if close > 0 else min(len(words), _TEXT_CHARS)
-        else:  # 'And Resolved:' then 'That ...' unquoted: to the sentence's end
+        else:  # 'And Resolved:' then 'That ...' unquoted: to the sentence's end, without its stop
             stop = sentence_end(words)
-        return " ".join(words[:stop].split()), at + colon + 1 + lead + stop
+        return " ".join(words[:stop].rstrip(".;").split()), at + colon + 1 + lead + stop
     if not _WORDS_FOLLOW.match(after):  # '... and agreed.': the words came before the outcome
         return "", at
     stop = sentence_end(after)
@@ -255,7 +257,7 @@ def _outcome(region: str, offset: int) -> tuple[str, int] | None:
     # 'it was agreed to refer this Motion to ...': agreed, and what was agreed is the outcome
     then = _AGREED_TO.match(region, m.end("o"))
     if outcome == "carried" and then:
-        outcome = _OUTCOME_OF[then.group("verb").lower()]
+        outcome = _OUTCOME_OF[(then.group("verb") or then.group("done")).lower()]
     return outcome, offset + m.start("o")
 
 
@@ -291,7 +293,7 @@ def _resolved_as(body: str, m: re.Match) -> str:
     if "deferred" in m.group(0).lower():
         return "deferred"
     then = _AGREED_TO.match(body, m.end())
-    return _OUTCOME_OF[then.group("verb").lower()] if then else "carried"
+    return _OUTCOME_OF[(then.group("verb") or then.group("done")).lower()] if then else "carried"
 
 
 def _resolution(text: RecordText, m: re.Match, marks) -> Motion:

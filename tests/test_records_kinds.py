@@ -148,3 +148,60 @@ def test_draft_minutes_stay_provisional_until_a_later_paper_approves_them(run, c
     assert len(december) == 6 and not any(d["provisional"] for d in december)
     meetings = {m["date"]: m["status"] for m in _listed(run, capsys, "meetings")}
     assert meetings == {"2019-12-04": "confirmed", "2020-01-15": None}
+
+
+IRISH = """MINUTES OF PROCEEDINGS AT MEETING OF THE MUNICIPAL DISTRICT HELD ON 11TH JULY, 2017
+
+PRESENT IN THE CHAIR:
+
+Councillor R. Byrne, Cathaoirleach.
+
+1. Disposal of Land
+
+Proposed by Councillor Teskey;
+
+Seconded by Councillor McMahon;
+
+And Resolved:
+
+That the disposal of the lands at Clash be approved.
+
+2. Greenway
+
+Following discussion it was agreed that this item be adjourned to a Special Meeting.
+
+3. Notice of Motion submitted by Councillor A. Ryan
+
+I will move at the next Meeting that the Council review parking in the town.
+
+The Mayor noted that this motion would not be taken at the Meeting.
+
+4. Notice of Motion submitted by Councillor B. Lynch
+
+I will move at the next Meeting that a night shelter be opened.
+
+In proposing the motion, Councillor Lynch noted the need for shelter. In seconding the motion
+
+Councillor Leddin noted the winter weather.
+
+5. Other business
+
+Councillor Keary noted Ms. Dore's hopes to compete in Tokyo and proposed,
+
+seconded by Councillor O'Brien that the Council support her bid.
+"""
+
+
+def test_irish_forms_of_moving_seconding_and_resolving() -> None:
+    motions = _records(IRISH).motions
+    by_item = {m.item.number: m for m in motions}
+    assert list(by_item) == ["1", "2", "3", "4", "5"]
+    assert by_item["1"].text.value == "That the disposal of the lands at Clash be approved"
+    assert by_item["2"].outcome.value == "deferred"  # 'be adjourned to a Special Meeting'
+    # a notice's submitter is not its mover: the minutes never say it was moved
+    assert by_item["3"].mover is None and by_item["3"].outcome is None
+    lynch = by_item["4"]
+    assert (lynch.mover.value, lynch.seconder.value) == ("Councillor Lynch", "Councillor Leddin")
+    support = by_item["5"]
+    assert (support.mover.value, support.seconder.value) == ("Councillor Keary", "Councillor O'Brien")
+    assert support.text.value.startswith("that the Council support her bid")
