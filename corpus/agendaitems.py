@@ -15,8 +15,18 @@ from corpus.recordtext import ITEM_NUMBER, RecordText
 _MASTHEAD_CHARS = 300  # the paper's first lines, which running heads repeat
 _TITLE_WORDS = 16  # longer than this, a numbered line is a paragraph of a list, not an item's title
 # Numbered lines that are the text of a motion or its recommendations, not items.
-_NOT_TITLE = re.compile(r"(?i)^(?:that|moved|seconded|proposed|resolved|carried|to\b|the\b|[ap]\.?m\b)")
-_ITEM = re.compile(rf"(?m)^[ \t*#]*(?P<n>{ITEM_NUMBER})[.)]?[ \t]+(?P<t>[A-Z][^\n]*?)[ \t*]*$")
+_NOT_TITLE = re.compile(
+    r"(?i)^(?:that|(?:moved|seconded|proposed)(?:\s+by\b|\s*:|\s+that\b|\W*$)|resolved|carried|to\b|the\b"
+    r"|[ap]\.?m\b)"
+)  # but 'Proposed Removal from the Record of Protected Structures' is a title
+_ITEM = re.compile(rf"(?m)^[ \t*#]*(?P<n>{ITEM_NUMBER})(?P<p>[.)])?[ \t]+(?P<t>[A-Z][^\n]*?)[ \t*]*$")
+# A number alone on its line, its title on the next ('**1.**' then '**Adoption of Minutes**'); only with a
+# stop or a sub-item letter, since a bare number alone on a line is a page number.
+_OWN_LINE = re.compile(
+    rf"(?m)^[ \t*#]*(?P<n>(?:{ITEM_NUMBER})(?:\([a-z]\)|(?P<p>[.)])))[ \t*]*\n(?:[ \t]*\n)*"
+    r"[ \t*#]*(?P<t>[A-Z][^\n]*?)[ \t*]*$"
+)
+_FIGURE_DIGITS = 3  # a number this long with no stop opening a line is a figure ('348 Litter Fines ...')
 _SUB = re.compile(r"(?m)^[ \t*#]*\((?P<n>[a-z]|[ivx]{1,4})[ ]?\)[ \t]+(?P<t>[A-Z][^\n]*?)[ \t*]*$")
 
 
@@ -26,7 +36,8 @@ def read_items(text: RecordText) -> tuple[tuple[int, AgendaItem], ...]:
     found: list[tuple[int, str, str]] = []
     top = None
     marks = sorted(
-        [(m.start(), "item", m) for m in _ITEM.finditer(text.text)]
+        [(m.start(), "item", m) for m in _ITEM.finditer(text.text) if not _figure(m)]
+        + [(m.start(), "item", m) for m in _OWN_LINE.finditer(text.text)]
         + [(m.start(), "sub", m) for m in _SUB.finditer(text.text)],
         key=lambda t: t[0],
     )
@@ -35,7 +46,7 @@ def read_items(text: RecordText) -> tuple[tuple[int, AgendaItem], ...]:
         if len(title.split()) > _TITLE_WORDS or _NOT_TITLE.match(title) or title.endswith((";", ",")):
             continue
         if kind == "item":
-            top = m.group("n").rstrip(".")
+            top = re.sub(r"(?<!\([a-z])[.)]$", "", m.group("n"))  # '1.' -> '1', '3(a)' stays
             found.append((start, top, title))
         elif top is not None:
             found.append((start, f"{top}({m.group('n')})", title))
@@ -50,6 +61,10 @@ def read_items(text: RecordText) -> tuple[tuple[int, AgendaItem], ...]:
         )
         for i, item in enumerate(items)
     )
+
+
+def _figure(m: re.Match) -> bool:
+    return m.group("p") is None and m.group("n").isdigit() and len(m.group("n")) >= _FIGURE_DIGITS
 
 
 def _without_running_heads(items: list[AgendaItem], masthead: str) -> list[AgendaItem | None]:

@@ -205,3 +205,20 @@ def test_irish_forms_of_moving_seconding_and_resolving() -> None:
     support = by_item["5"]
     assert (support.mover.value, support.seconder.value) == ("Councillor Keary", "Councillor O'Brien")
     assert support.text.value.startswith("that the Council support her bid")
+
+
+def test_item_numbers_alone_on_their_line_and_figures_that_open_a_line() -> None:
+    text = (
+        "MINUTES OF THE MEETING HELD ON 21ST NOVEMBER, 2016\n\n**1.**\n\n**Adoption of Minutes**\n\n"
+        "Proposed by Councillor Collins;\n\nSeconded by Councillor Butler;\n\nAnd Resolved:\n\n"
+        "“That the draft Minutes be adopted”.\n\n2\n\nMr. Steve McNamara, Administrative Officer, informed Members.\n\n"
+        "**3(b)**\n\n**Proposed Removal from the Record of Protected Structures**\n\n"
+        "348 Litter Fines have been issued in the Limerick Metropolitan area in 2016 as at\n\n"
+        "16th November 2016.\n"
+    )
+    records = _records(text)
+    assert [(i.number, i.title) for i in records.items] == [
+        ("1", "Adoption of Minutes"),
+        ("3(b)", "Proposed Removal from the Record of Protected Structures"),
+    ]
+    assert records.motions[0].item.number == "1"
