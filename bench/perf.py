@@ -12,7 +12,8 @@
 #   ingest  CouncilQA.ingest over the sample papers copied until ~1,500 chunks, its embedder wrapped in
 #           a timing proxy; the same chunk texts then embedded directly in batches of 256.
 #   build   Stores of each size through the Store API: chunks of real sentences (sample papers and
-#           the Limerick papers, re-cut), vectors drawn around k-means centroids of real embeddings.
+#           the Limerick papers, re-cut), vectors drawn around k-means centroids of real embeddings,
+#           for chunks and for each stored sentence (index/sentencevectors.py), as ingest stores them.
 #           Cached under OUT/perf-stores/ (keyed by size); --rebuild builds again.
 #   query   Per size: one serving process (bench/perf_serve.py warm: warm search and ask latency,
 #           stage times, exactness of FAISS against numpy, peak RSS, cProfile of one ask at 100k)
@@ -45,7 +46,7 @@ from perf_util import CpuWatch, TimedEmbedder, loadavg, peak_rss_mb, summary_ms
 
 ROOT = Path(__file__).resolve().parent.parent
 SERVE = Path(__file__).resolve().parent / "perf_serve.py"
-STORE_VERSION = "v1"  # bump when the generator changes, so cached stores are rebuilt
+STORE_VERSION = "v2"  # bump when the generator changes, so cached stores are rebuilt (v2: sentence vectors)
 CENTROIDS = 200
 FIT_CHUNKS = 2000
 BUILD_BATCH = 50_000  # chunks per transaction (one bump_generation each)
@@ -354,7 +355,13 @@ def _vector_model(embedder, sources, cache: Path, questions: list[str]) -> tuple
 def _disk(folder: Path) -> dict:
     sqlite_b = sum(p.stat().st_size for p in folder.glob("councilqa.sqlite3*"))
     faiss_b = sum(p.stat().st_size for p in folder.glob("vectors.*.faiss"))
-    return {"sqlite_mb": sqlite_b / 1e6, "faiss_mb": faiss_b / 1e6, "total_mb": (sqlite_b + faiss_b) / 1e6}
+    sentences_b = sum(p.stat().st_size for p in folder.glob("sentences.*.f16"))
+    return {
+        "sqlite_mb": sqlite_b / 1e6,
+        "faiss_mb": faiss_b / 1e6,
+        "sentences_mb": sentences_b / 1e6,
+        "total_mb": (sqlite_b + faiss_b + sentences_b) / 1e6,
+    }
 
 
 def build_store(size: int, folder: Path, embedder, maker, model, rebuild: bool) -> dict:
@@ -370,15 +377,19 @@ def build_store(size: int, folder: Path, embedder, maker, model, rebuild: bool) 
     start = time.perf_counter()
     store = Store(folder, embedder.name, embedder.dimension, 1)
     rng = np.random.default_rng(size)
-    made = documents = samples = words = 0
+    made = documents = samples = words = units = 0
     gen_s = insert_s = 0.0
     mark = time.perf_counter()
     for group in perf_data.batches(maker, size, seed=size, per_batch=BUILD_BATCH):
         n = sum(len(c) for _, c in group)
         vectors = model.draw(n, rng)
+        fresh = store.sentences.unstored([c.text for _, chunks in group for c in chunks])
+        unit_vectors = model.draw(len(fresh.hashes), rng)
+        units += len(fresh.hashes)
         gen_s += time.perf_counter() - mark
         mark = time.perf_counter()
         with store.transaction():
+            store.sentences.add(fresh.hashes, unit_vectors)
             at = 0
             for document, chunks in group:
                 store.add_document(document, chunks, vectors[at : at + len(chunks)])
@@ -402,6 +413,7 @@ def build_store(size: int, folder: Path, embedder, maker, model, rebuild: bool) 
         "documents": documents,
         "documents_from_sample_papers": samples,
         "mean_words_per_chunk": words / max(made, 1),
+        "sentence_vectors": units,
         "build_s": time.perf_counter() - start,
         "generate_s": gen_s,
         "insert_s": insert_s,
@@ -449,6 +461,8 @@ STAGE_ORDER = (
     "fts_doc_freq",
     "count_chunks",
     "compose",
+    "reader_table",
+    "sentence_lookup",
     "unseen_terms",
     "statements",
     "score_units",
@@ -671,7 +685,8 @@ def tables(result: dict) -> str:
             "faiss_dense, "
             "identifier_scan (itself fts_bm25 + passages_sql), passages_sql, similarities and, where the "
             "retriever computes them, term_weights (fts_doc_freq + count_chunks); compose holds unseen_terms "
-            "(fts_doc_freq), statements and score_units (embed_units). Ask also runs store_refresh.",
+            "(fts_doc_freq), statements and reader_table (sentence_lookup, then embed_units for sentences "
+            "the store lacks). Ask also runs store_refresh.",
             "",
             "| chunks | ask answers (answered / not_found) | asks that embedded sentences "
             "| sentences embedded "

@@ -100,6 +100,8 @@ TIMED_TARGETS = (
     ("qa.facts", "score_units", "score_units"),
     ("qa.composer", "Composer._score_units", "score_units"),
     ("qa.composer", "Composer.compose", "compose"),
+    ("qa.reader", "Reader.table", "reader_table"),
+    ("index.sentencevectors", "SentenceVectors.lookup", "sentence_lookup"),
 )
 
 
