@@ -117,13 +117,19 @@ def _cited_date(text: RecordText, top: str, head: str, date_iso: str | None) -> 
     """The header's first full date (minutes open with their meeting's date; the paper's own date may
     have been read from elsewhere, such as earlier minutes it adopts); else the paper's date where
     the first pages print it."""
-    tops = [f for f in find_dates(top) if f.precision == "day"]
+    tops = [f for f in find_dates(_joined_ordinals(top)) if f.precision == "day"]
     if tops:
         return Cited(tops[0].value.isoformat(), text.where(tops[0].start))
     for found in find_dates(head):
         if found.value.isoformat() == date_iso and found.precision == "day":
             return Cited(date_iso, text.where(found.start))
     return None
+
+
+def _joined_ordinals(text: str) -> str:
+    """'15\n\nTH SEPTEMBER, 2014' (a day whose ordinal a line break parted) as '15TH   SEPTEMBER, 2014':
+    the same length, so offsets still cite the right place."""
+    return re.sub(r"(?i)\b(\d{1,2})(\s+)(st|nd|rd|th)\b", lambda m: m[1] + m[3] + " " * len(m[2]), text)
 
 
 def _cited_phrase(text: RecordText, head: str, phrase: str | None) -> Cited | None:

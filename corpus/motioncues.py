@@ -16,7 +16,8 @@ _MOVER = re.compile(
     rf"|\b(?:Moved|Proposed|Mover|MOVED|PROPOSED)(?:\s+(?i:by))?[ \t]*:[ \t]*(?P<name2>{NAME})"
     rf"|(?m:^(?P<name4>{NAME}):[ \t]+(?:[^\n]{{0,60}}?\b)?I(?:’ll|'ll|\s+will)?\s+move)\b"
     rf"|(?i:notice\s+of\s+motion)[^\n]{{0,20}}?(?i:submitted\s+by|in\s+the\s+name\s+of)\s+(?P<name3>{NAME})"
-    rf"|(?P<name5>{TITLED_NAME})\s+(?:proposed|moved)\s+(?:that|the\s+(?:motion|following|adoption)|and)\b"
+    rf"|(?P<name5>{TITLED_NAME})\s+(?:proposed|moved)\s+"
+    r"(?:that|the\s+(?:motion|following|adoption)|and|(?i:an\s+amendment))\b"
     rf"|(?i:\bin\s+(?:proposing|moving)\s+(?:the|this)\s+motion),?\s+(?P<name6>{TITLED_NAME})"
 )
 
@@ -36,7 +37,8 @@ _HEADING_LINE = re.compile(r"[ \t]*(?:\S+[ \t]+){0,5}\S+(?<![.!?:;,])[ \t]*\n\s*
 
 
 _SECONDER = re.compile(
-    rf"(?i:\bsecond(?:ed)?\s+by\b)[ \t]*:?\s+(?P<name>{NAME})"
+    # 'proposed and seconded by Councillors X and Y' says neither who moved nor who seconded
+    rf"(?<!proposed and )(?<!moved and )(?i:\bsecond(?:ed)?\s+by\b)[ \t]*:?\s+(?P<name>{NAME})"
     rf"|\b(?:Seconded|Seconder|SECONDED)[ \t]*:[ \t]*(?P<name2>{NAME})"
     rf"|(?P<name3>{NAME})[ \t]+seconded\s+the\s+(?i:motion|amendment|proposal)"
     # 'Cllr Patel moved and Cllr Black seconded that ...'

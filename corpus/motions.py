@@ -21,7 +21,7 @@ _TEXT_CHARS = 2500  # a motion's text is cut here; the passage keeps it all
 _LEAD_LINES = 2  # lines above a motion read for 'Amendment'
 # A full stop ends a sentence unless it ends an initial or a common abbreviation ('St. Kieran's').
 _SENTENCE_END = re.compile(
-    r"[.;](?=\s|$)(?<!\b[A-Z]\.)(?<!St\.)(?<!No\.)(?<!Co\.)(?<!Mr\.)(?<!Dr\.)(?<!Ms\.)(?<!Mrs\.)"
+    r"[.;](?=\s|$)(?<!\b[A-Z]\.)(?<!St\.)(?<!No\.)(?<!Nos\.)(?<!Co\.)(?<!Mr\.)(?<!Dr\.)(?<!Ms\.)(?<!Mrs\.)"
     r"|\n\n(?=[ \t*]*(?:\d|[A-Z]{2}|\(|•))"
 )
 _PAGE_BREAK = " \t\n-*"  # blank lines, rules and bold marks between 'Resolved:' and its words
@@ -51,11 +51,14 @@ _OUTCOMES = (
         r"deferred|agreed|adopted|passed|approved|resolved|referred)\b"
     ),
     re.compile(r"(?i)\b(?P<o>carried|agreed|adopted|resolved)\s+unanimously\b"),
+    # 'The Mayor declared the proposal to extinguish the right-of-way carried'
+    re.compile(r"(?i)\bdeclared\s+(?:the\s+)?[^.;\n]{0,80}?\b(?P<o>carried|lost|defeated|passed)\b"),
     re.compile(r"(?i)\b(?:was|were)\s+(?P<o>lost|defeated|withdrawn|carried(?!\s+out))\b"),
     # 'This was seconded by Councillor X and agreed.': the region starts after the name
     re.compile(r"(?i)\A[\s,]*and\s+(?P<o>agreed|carried|adopted|passed)\b"),
     re.compile(
-        r"(?P<o>(?<!IT )(?<!FURTHER )\bRESOLVED\b|(?i:\band\s+resolved\b|\bit\s+was\s+(?:resolved|agreed)\b|"
+        r"(?P<o>(?<!IT )(?<!FURTHER )\bRESOLVED\b|\bAnd\s+Agreed\s*:"
+        r"|(?i:\band\s+resolved\b|\bit\s+was\s+(?:resolved|agreed)\b|"
         r"\b(?:members|council|councillors)\s+agreed\b))"
     ),
 )
@@ -86,10 +89,16 @@ _OUTCOME_OF = {
 }
 _VOTE_START = re.compile(r"(?i)\b(?:voting\s+in\s+favou?r|a\s+recorded\s+vote|yeas|ayes)\b")
 _TRAILING = re.compile(r"(?i)(?:\s+(?:the|this|that|which|was|were|is|has\s+been|motion|amendment))+\s*$")
+_REPLY = re.compile(r"(?m)^[ \t*]*REPLY[ \t*:]*$")
 _UNANIMOUS = re.compile(r"(?i)\bunanimous(?:ly)?\b|\bnem\.?\s*con\b")
 _AMENDMENT = re.compile(r"(?i)\bamendment\b")
 # where a motion that amendments followed is put to the vote itself
-_SUBSTANTIVE = re.compile(r"(?i)\b(?:substantive|original|main|amended)\s+motion\b|\bmotion\s+as\s+amended\b")
+_SUBSTANTIVE = re.compile(
+    r"(?i)\b(?:(?:substantive|original|main|amended)\s+motion|motion\s+as\s+amended)\b"
+    # put or decided, not merely named ('a vote on the amendment to the original motion that ...')
+    r"(?=\s+(?:was\s+|as\s+amended\s+)?(?:then\s+|therefore\s+)?(?:put|carried|agreed|adopted|passed|lost"
+    r"|defeated|fell)\b)"
+)
 _NOT_AMENDMENT = re.compile(r"(?i)\b(?:main|substantive|amended|original)\s+motion\b")
 _RESOLUTION = re.compile(
     r"(?m)(?:^[ \t*]*(?:RESOLVED|Resolved|AGREED|Agreed)\b[ \t*]*(?::|that\b|to\b|-)"
@@ -107,7 +116,7 @@ def read_motions(text: RecordText, marks: tuple[tuple[int, AgendaItem], ...]) ->
     cues = anchors(body)
     starts = sorted({a.start for a in cues} | {len(body)})
     items = sorted(s for s, _ in marks)
-    amendments = [_is_amendment(body, a.start) for a in cues]
+    amendments = [_is_amendment(body, a) for a in cues]
     placed, spans = [], []
     for k, anchor in enumerate(cues):
         end = _reach(body, anchor, starts, items)
@@ -132,13 +141,16 @@ def read_motions(text: RecordText, marks: tuple[tuple[int, AgendaItem], ...]) ->
 
 
 def _reach(body: str, anchor: Anchor, starts: list[int], items: list[int]) -> int:
-    """Where a motion's reach ends: the next motion, or the next item unless the motion's text ends in
-    a colon before it (a consent report that adopts the items listed below); at most _REACH on."""
+    """Where a motion's reach ends: the next motion, an officer's reply, or the next item unless the
+    motion's words end in a colon (a consent report that adopts the items listed below); at most _REACH
+    on."""
     end = min(_after(starts, anchor.start, len(body)), anchor.end + _REACH)
     item = _after(items, anchor.end, end)
-    if item < end and not body[anchor.end : item].rstrip(" *\n").endswith(":"):
+    between = body[anchor.end : item].strip(" *\n")
+    if item < end and not (between.endswith(":") or between.split("\n\n")[0].rstrip(" *").endswith(":")):
         end = item
-    return end
+    reply = _REPLY.search(body, anchor.end, end)  # an officer's reply: what follows is no longer the motion's
+    return reply.start() if reply else end
 
 
 def _put_after_amendments(
@@ -180,7 +192,7 @@ def _motion(
         outcome = outcome or _outcome(motion_text, start)
     motion = Motion(
         text=text.cited(motion_text[:_TEXT_CHARS], anchor.start),
-        kind="amendment" if _is_amendment(body, anchor.start) else "motion",
+        kind="amendment" if _is_amendment(body, anchor) else "motion",
         number=anchor.number or _number(body, anchor.start),
         item=item_at(marks, anchor.start),
         mover=text.cited(*name_of(anchor.mover)) if anchor.mover else None,
@@ -271,9 +283,12 @@ def _line_end(body: str, at: int) -> int:
     return end if end >= 0 else len(body)
 
 
-def _is_amendment(body: str, start: int) -> bool:
-    """'An amendment moved by', or a short heading just above ('Amendment', 'Second Amendment'); a
-    previous motion's words above do not count."""
+def _is_amendment(body: str, anchor: Anchor) -> bool:
+    """'An amendment moved by', 'X proposed an amendment', or a short heading just above ('Amendment',
+    'Second Amendment'); a previous motion's words above do not count."""
+    start = anchor.start
+    if anchor.mover is not None and _AMENDMENT.search(anchor.mover.group(0)):
+        return True  # 'Councillor X proposed an amendment ...'
     line_start = body.rfind("\n", 0, start) + 1
     above = [ln for ln in body[max(0, line_start - 300) : line_start].splitlines() if ln.strip()]
     headings = [ln for ln in above[-_LEAD_LINES:] if len(ln.split()) <= _HEADING_WORDS + 1]

@@ -25,6 +25,7 @@ _SIDE = {"for": _FOR, "against": _AGAINST, "abstain": _ABSTAIN}
 _NEXT_SIDE = re.compile(
     rf"(?i)\b(?:{_AGAINST}|{_ABSTAIN})\s*:|\s(?:CARRIED|LOST|DEFEATED|Carried|Lost|Defeated)\b"
 )
+_OF_WHAT = r"(?:[ \t]+the[ \t]+(?:amendment|motion|proposal|resolution))?"  # 'For the Amendment'
 _COUNT_AT_END = re.compile(r"\((?P<n>\d{1,3})\)\s*$")
 _LEADING_TITLES = re.compile(r"(?i)^(?:his|her)?\s*(?:worship,?\s*)?(?:councillors?|cllrs?\.?|mayor)\s+")
 
@@ -48,7 +49,7 @@ def _roll_call(text: RecordText, region: str, offset: int) -> Vote | None:
     sides: dict[str, tuple[int | None, tuple[str, ...], int]] = {}
     for side, label in _SIDE.items():
         pattern = re.compile(
-            rf"(?im)(?:^|(?<=[.;)])[ \t]+)[ \t*]*(?:{label})[ \t*]*(?::|$)[ \t*]*(?P<rest>[^\n]*)"
+            rf"(?im)(?:^|(?<=[.;)])[ \t]+)[ \t*]*(?:{label}){_OF_WHAT}[ \t*]*(?::|$)[ \t*]*(?P<rest>[^\n]*)"
         )
         m = pattern.search(region)
         if m is None:

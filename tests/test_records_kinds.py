@@ -222,3 +222,88 @@ def test_item_numbers_alone_on_their_line_and_figures_that_open_a_line() -> None
         ("3(b)", "Proposed Removal from the Record of Protected Structures"),
     ]
     assert records.motions[0].item.number == "1"
+
+
+OLDER = """MINUTES OF PROCEEDINGS AT MEETING OF THE DISTRICT HELD ON
+
+MONDAY, 15
+
+TH SEPTEMBER, 2014, AT 9.30 A.M.
+
+1.
+
+**STANDING ORDERS**
+
+Councillor Hourigan proposed that meetings commence at 9.45 a.m. This was seconded by Councillor Collins.
+
+Councillor Prendiville proposed an amendment that meetings commence at 4.00 p.m. This was seconded by
+Councillor Quinlivan.
+
+A Vote was taken on the amendment to the original motion. The result of the voting was as follows:
+
+For the Amendment
+
+Councillors Gilligan, Loftus and Quinlivan (3)
+
+Against the Amendment
+
+Councillors Butler, Byrne, Collins and Hourigan (4)
+
+The Mayor declared the Amendment defeated and, therefore, the original Motion carried.
+
+Proposed by Councillor Hourigan;
+
+Seconded by Councillor Collins;
+
+And Agreed:
+
+“That the Standing Orders be made”.
+
+2.
+
+**Notice of Motion submitted by Councillor M. Quinlivan**
+
+The Motion was proposed by Councillor Quinlivan and seconded by Councillor McCreesh.
+
+**REPLY:**
+
+No budget has been provided for this work.
+
+It was agreed to take Item Nos. 3 and 4 together at this point.
+
+3.
+
+**Notice of Motion submitted by Councillor M. Hourigan**
+
+4.
+
+**Notice of Motion submitted by Councillor J. Crowley**
+
+The Motions were proposed and seconded by Councillors Hourigan and Crowley.
+"""
+
+
+def test_older_forms_amendment_defeated_then_original_carried_and_unlabelled_pairs() -> None:
+    records = _records(OLDER)
+    assert records.meeting.date.value == "2014-09-15"  # '15' and 'TH' parted by a line break
+    motion, amendment, made, quinlivan, together, hourigan, crowley = records.motions
+    assert (motion.mover.value, motion.seconder.value, motion.outcome.value) == (
+        "Councillor Hourigan",
+        "Councillor Collins",
+        "carried",
+    )
+    assert motion.vote is None  # the roll call was on the amendment
+    assert (amendment.kind, amendment.mover.value, amendment.outcome.value) == (
+        "amendment",
+        "Councillor Prendiville",
+        "lost",
+    )
+    assert (amendment.vote.votes_for, amendment.vote.against) == (3, 4)
+    assert made.outcome.value == "carried" and made.text.value == "“That the Standing Orders be made”"
+    # after the officer's reply, 'It was agreed to take Item Nos. 3 and 4 together' is its own decision
+    assert quinlivan.outcome is None
+    assert together.kind == "resolution" and together.text.value.endswith(
+        "Item Nos. 3 and 4 together at this point."
+    )
+    # 'proposed and seconded by Councillors Hourigan and Crowley' says neither who moved nor who seconded
+    assert [(m.mover, m.seconder) for m in (hourigan, crowley)] == [(None, None), (None, None)]
