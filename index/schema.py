@@ -115,6 +115,7 @@ CREATE TRIGGER IF NOT EXISTS chunk_sentences_ad AFTER DELETE ON chunk_sentences 
     UPDATE sentences SET refs = refs - 1 WHERE hash = old.hash; END;
 ALTER TABLE chunks ADD COLUMN sentences INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX IF NOT EXISTS chunks_unsentenced ON chunks(id) WHERE sentences = 0;
+CREATE INDEX IF NOT EXISTS sentences_orphaned ON sentences(hash) WHERE refs <= 0;
 """
 
 

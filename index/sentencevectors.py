@@ -250,10 +250,10 @@ class SentenceVectors:
         """When orphaned rows (no chunk holds them) are many, write the used rows into the next
         epoch's file and say what to commit; None when not worth it."""
         name, used = self.state()
-        rows = self._db().execute("SELECT hash, slot FROM sentences WHERE refs > 0 ORDER BY slot").fetchall()
-        orphans = used - len(rows)
-        if orphans < max(_COMPACT_MIN, _COMPACT_SHARE * used):
+        orphans = self._db().execute("SELECT COUNT(*) FROM sentences WHERE refs <= 0").fetchone()[0]
+        if orphans < max(_COMPACT_MIN, _COMPACT_SHARE * used):  # counted on a partial index: cheap
             return None
+        rows = self._db().execute("SELECT hash, slot FROM sentences WHERE refs > 0 ORDER BY slot").fetchall()
         target = self._next_name()
         self._copy(name, target, [slot for _, slot in rows])
         return Compaction(target, tuple(h for h, _ in rows))
