@@ -71,7 +71,7 @@ class CouncilQA:
         self.store.refresh()
         retrieval = self.retriever.retrieve(reading.text, filters)
         # A record that fits (a mover, an outcome, a chair) answers; else the reader composes.
-        from_records = answer_from_records(self.store, reading.text, retrieval)
+        from_records = answer_from_records(self.store, reading.text, retrieval, self.settings, top_k)
         answer = from_records or self.composer.compose(retrieval, top_k)
         return answer if reading.text == asked else replace(answer, question=asked, read_as=reading.text)
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from corpus.dates import find_dates
 from index.recordquery import Cited, meeting_fields, motion_fields
+from index.settings import Settings
 from index.store import Store
 from qa.answer import Answer, Citation, format_date
 from qa.retriever import Retrieval
@@ -105,9 +106,19 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(text.lower()) if w not in STOPWORDS and len(w) > 2)
 
 
-def answer_from_records(store: Store, question: str, retrieval: Retrieval) -> Answer | None:
-    """An answer read from the records of the best-ranked papers, or None to leave it to the reader."""
-    if retrieval.passages and (status := status_answer(store, question, retrieval)) is not None:
+def answer_from_records(
+    store: Store,
+    question: str,
+    retrieval: Retrieval,
+    settings: Settings | None = None,
+    top_k: int | None = None,
+) -> Answer | None:
+    """An answer read from the records of the best-ranked papers, or None to leave it to the reader.
+    `settings` and `top_k` size a status answer as the reader sizes one (defaults: Settings())."""
+    settings = settings or Settings()
+    if retrieval.passages and (
+        status := status_answer(store, question, retrieval, top_k or settings.top_k, settings.answer_words)
+    ):
         return status
     asked = read_question(question)
     if asked is None or not retrieval.passages:
