@@ -44,6 +44,7 @@ os.environ.setdefault("SE_OFFLINE", "true")  # Selenium Manager must never fetch
 
 try:
     from selenium import webdriver
+    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
@@ -351,3 +352,102 @@ def test_the_empty_conversation_offers_questions_from_the_store(browser) -> None
         lambda: len(messages(browser)) == 2 and settled(browser), ANSWER_WAIT, "the example was not asked"
     )
     assert question in messages(browser)[0].text
+
+
+MINUTES = [
+    "MINUTES OF THE PLANNING COMMITTEE HELD AT THE TOWN HALL ON 13 MARCH 2018 AT 7.00 PM",
+    "Present: Cllr Ann Brown (Chair), Cllr Tom Green, Cllr Raj Patel",
+    "1. Library closure",
+    "Moved by Cllr Patel, seconded by Cllr Brown that the library close on 1 June 2018.",
+    "CARRIED",
+]
+
+
+def main_text(driver) -> str:
+    """The main area's text, read afresh: a rerun replaces its elements."""
+    try:
+        return driver.find_element(By.CSS_SELECTOR, '[data-testid="stMain"]').text
+    except (StaleElementReferenceException, NoSuchElementException):
+        return ""
+
+
+def view(driver, name: str) -> None:
+    """Switch the page to the view `name` with the sidebar's radio."""
+    sidebar = driver.find_element(By.CSS_SELECTOR, '[data-testid="stSidebar"]')
+    next(label for label in sidebar.find_elements(By.TAG_NAME, "label") if label.text.strip() == name).click()
+    try:
+        wait_for(lambda: settled(driver) and f"\n{name}\n" in main_text(driver), 30, f"no {name} view")
+    except AssertionError:
+        shot(driver, f"failed-{name}")
+        raise
+
+
+def pick(driver, label: str, words: str) -> None:
+    """Pick the first option holding `words` in the selectbox labelled `label`."""
+    boxes = driver.find_elements(By.CSS_SELECTOR, '[data-testid="stSelectbox"]')
+    box = next(b for b in boxes if b.text.startswith(label))
+    box.find_element(By.CSS_SELECTOR, 'button[aria-label="Open"]').click()
+    options = wait_for(lambda: driver.find_elements(By.CSS_SELECTOR, '[role="option"]'), 10, "no options")
+    next(o for o in options if words in o.text).click()
+    wait_for(lambda: settled(driver), 20, f"{label} not picked")
+
+
+def steady_button(driver, text: str):
+    """The button labelled `text` once the page holds still (a rerun may replace it while looking)."""
+
+    def found():
+        try:
+            return settled(driver) and next(
+                (b for b in driver.find_elements(By.TAG_NAME, "button") if b.text.strip() == text), None
+            )
+        except StaleElementReferenceException:
+            return None
+
+    return wait_for(found, 30, f"no button {text!r}")
+
+
+def last_expander(driver):
+    return driver.find_elements(By.CSS_SELECTOR, '[data-testid="stMain"] [data-testid="stExpander"]')[-1]
+
+
+def test_the_decisions_and_timeline_views_show_records_with_their_pages(browser, site: dict) -> None:
+    minutes = make_pdf(site["root"] / "Planning minutes.pdf", [MINUTES], "Planning Committee minutes")
+    field = browser.find_element(By.CSS_SELECTOR, '[data-testid="stFileUploader"] input[type="file"]')
+    field.send_keys(str(minutes))
+    button(browser, "Add 1 paper(s) to the store").click()
+    wait_for(
+        lambda: "Added: Planning minutes" in browser.page_source, ANSWER_WAIT, "the minutes were not added"
+    )
+
+    view(browser, "Decisions")
+    wait_for(lambda: browser.find_elements(By.CSS_SELECTOR, '[data-testid="stDataFrame"]'), 30, "no table")
+    assert "Motions and resolutions read from minutes: 1, oldest first." in main_text(browser)
+    assert steady_button(browser, "Decisions as CSV") and steady_button(browser, "Decisions as JSON")
+    shot(browser, "07-decisions-table")
+    pick(browser, "Open a decision", "library close")
+    wait_for(lambda: "Moved: Cllr Patel" in main_text(browser), 30, "the decision was not opened")
+    shown = main_text(browser)
+    assert "Seconded: Cllr Brown" in shown and "Outcome: carried" in shown
+    assert "Open the paper at p. 1" in last_expander(browser).text
+    last_expander(browser).find_element(By.TAG_NAME, "summary").click()
+    wait_for(
+        lambda: "PDF page 1, cited passage highlighted" in main_text(browser), 30, "the page is not shown"
+    )
+    browser.execute_script("arguments[0].scrollIntoView()", last_expander(browser))
+    shot(browser, "08-decision-page")
+
+    view(browser, "Timeline")
+    choose(browser, "Commitment", "Pledge 48")
+    wait_for(lambda: "The status did not change across 2 papers." in main_text(browser), 30, "no timeline")
+    shown = main_text(browser)
+    assert "Status: In Progress since 11 September 2019 (still in February 2020)" in shown
+    newer, older = "February 2020 — In Progress", "11 September 2019 — In Progress"
+    assert newer in shown and older in shown and shown.index(newer) < shown.index(older), shown
+    browser.execute_script("window.scrollTo(0, 0)")
+    shot(browser, "09-timeline")
+    sidebar = browser.find_element(By.CSS_SELECTOR, '[data-testid="stSidebar"]')
+    next(
+        label for label in sidebar.find_elements(By.TAG_NAME, "label") if label.text.strip() == "Ask"
+    ).click()
+    chat = '[data-testid="stChatInput"] textarea'
+    wait_for(lambda: browser.find_elements(By.CSS_SELECTOR, chat), 30, "the chat did not come back")

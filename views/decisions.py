@@ -29,7 +29,16 @@ from qa.recordrows import (
 from views.source import render_source, where_label
 
 # Pixels per column: the decision's who and how fit the page's width; the motion's words run on after.
-COLUMN_WIDTHS = {"#": 36, "Date": 90, "Body": 110, "Mover": 130, "Seconder": 130, "Votes": 90, "Outcome": 80}
+COLUMN_WIDTHS = {
+    "#": 36,
+    "Date": 90,
+    "Body": 110,
+    "Mover": 130,
+    "Seconder": 130,
+    "Votes": 90,
+    "Outcome": 80,
+    "Minutes": 90,
+}
 
 
 def render_decisions(engine: CouncilQA, store: str, filters: Filters, granted: bool) -> None:
@@ -42,16 +51,16 @@ def render_decisions(engine: CouncilQA, store: str, filters: Filters, granted: b
     wanted = record_filters(filters, None if outcome == ANY else outcome, mover)
     db = engine.store.db
     rows = decisions(db, wanted, granted)
-    st.caption(
-        f"{len(rows)} motions and resolutions read from minutes, oldest first. The sidebar's dates, council "
-        "and body narrow them; the document type does not apply."
-    )
     unread = unread_papers(db)
     if unread:
         st.caption(f"{unread} papers were stored before records were read: `councilqa ingest` reads theirs.")
     if not rows:
         st.info("No decisions recorded in the store for these filters.", icon=":material/gavel:")
         return
+    st.caption(
+        f"Motions and resolutions read from minutes: {len(rows)}, oldest first. The sidebar's dates, "
+        "council and body narrow them; the document type does not apply."
+    )
     status = minutes_status(db, wanted, granted)
     st.dataframe(
         [decision_cells(i, d, status.get(d.source)) for i, d in enumerate(rows, 1)],
