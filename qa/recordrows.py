@@ -108,11 +108,12 @@ def gaps(db: sqlite3.Connection, key: str, restricted: bool = False) -> list[Gap
 
 
 def commitment_keys(db: sqlite3.Connection, restricted: bool = False) -> tuple[str, ...]:
-    """The commitment identifiers the store's papers state ('Pledge 7' before 'Pledge 40'), visible ones."""
+    """The commitment identifiers the store's papers state ('Pledge 7' before 'Pledge 40'), visible ones,
+    each once whatever its case (a timeline matches keys without regard to case)."""
     sql = """SELECT DISTINCT k.key FROM commitments k LEFT JOIN chunks c ON c.id = k.chunk_id
         WHERE c.restricted = 0 OR c.restricted IS NULL OR ?"""
-    keys = [r[0] for r in db.execute(sql, (int(restricted),))]
-    return tuple(sorted(keys, key=_natural))
+    keys = {r[0].casefold(): r[0] for r in db.execute(sql, (int(restricted),))}  # one per key, as tracked
+    return tuple(sorted(keys.values(), key=_natural))
 
 
 def _natural(key: str) -> list[object]:

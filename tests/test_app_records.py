@@ -19,6 +19,9 @@ sys.path.insert(0, str(TESTS))
 
 from test_app import elements, live_specials, make_store, markdown_strings, page, unescape  # noqa: E402
 
+from index.recordquery import Statement  # noqa: E402
+from qa.recordrows import RecordChunk, commitment_keys, rows_csv, spanning, statement_citation  # noqa: E402
+
 MARCH = """MINUTES OF THE PLANNING COMMITTEE HELD AT THE TOWN HALL ON 13 MARCH 2018 AT 7.00 PM
 
 Present: Cllr Ann Brown (Chair), Cllr Tom Green, Cllr Sue White, Cllr Raj Patel
@@ -277,3 +280,28 @@ def test_document_text_in_the_record_views_is_never_live(tmp_path: Path) -> None
     assert any("Cllr [x](javascript:alert(1)) Smith" in t.value for t in at.text)  # shown as written
     shown = " ".join(t.value for t in timeline.text)
     assert "![](http://e.invalid/p.png)" in shown and "Jo [y](javascript:x)" in shown
+
+
+def statement(key: str, page: int | None = 3) -> Statement:
+    return Statement(key, "t", None, "", (), dt.date(2020, 1, 1), "day", None, "s.pdf", None, page, "p")
+
+
+def test_commitments_sort_by_number_and_a_record_spans_its_chunks_pages() -> None:
+    import sqlite3
+
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE TABLE chunks (id INTEGER PRIMARY KEY, restricted INTEGER)")
+    db.execute("CREATE TABLE commitments (key TEXT, chunk_id INTEGER)")
+    db.executemany("INSERT INTO chunks VALUES (?, ?)", [(1, 0), (2, 1)])
+    rows = [("Pledge 10", 1), ("pledge 9", 1), ("Priority 2", 1), ("Pledge 100", 2), ("Pledge 9", 1)]
+    db.executemany("INSERT INTO commitments VALUES (?, ?)", rows)
+    keys = [key.casefold() for key in commitment_keys(db)]
+    assert keys == ["pledge 9", "pledge 10", "priority 2"]  # restricted hidden, each key once
+    assert "Pledge 100" in commitment_keys(db, restricted=True)
+
+    cited = statement_citation(statement("Pledge 9"))
+    assert spanning(cited, RecordChunk("x", 3, 4)).pages_text == "pp. 3–4"
+    assert spanning(cited, RecordChunk("x", 3, 3)) == cited and spanning(cited, None) == cited
+    undated = statement_citation(statement("Pledge 9", page=None))
+    assert spanning(undated, RecordChunk("x", 3, 4)).page_end is None  # no page: none is made up
+    assert rows_csv([]) == ""

@@ -49,15 +49,21 @@ def render_timeline(engine: CouncilQA, store: str, granted: bool) -> None:
             f"The papers number {len(keys)} commitments in their tables. The timeline reads all papers; "
             "the sidebar's filters do not apply."
         )
+        render_unread(db)
         return
     found = distinct(statements(db, key, granted))
     if not found:
         st.info(f"No paper in the store states {escape_markdown(one_line(key))} in a commitment table.")
-        if unread_papers(db):
-            st.caption("Some papers were stored before records were read: `councilqa ingest` reads theirs.")
+        render_unread(db)
         return
     render_summary(found)
     render_entries(found, gaps(db, key, granted), store, engine, granted)
+
+
+def render_unread(db) -> None:
+    unread = unread_papers(db)
+    if unread:
+        st.caption(f"{unread} papers were stored before records were read: `councilqa ingest` reads theirs.")
 
 
 def render_summary(found: list[Statement]) -> None:
