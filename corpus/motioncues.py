@@ -15,7 +15,9 @@ _MOVER = re.compile(
     rf"[ \t]*:?\s+(?P<name>{NAME})"
     rf"|\b(?:Moved|Proposed|Mover|MOVED|PROPOSED)(?:\s+(?i:by))?[ \t]*:[ \t]*(?P<name2>{NAME})"
     rf"|(?m:^(?P<name4>{NAME}):[ \t]+(?:[^\n]{{0,60}}?\b)?I(?:’ll|'ll|\s+will)?\s+move)\b"
-    rf"|(?i:notice\s+of\s+motion)[^\n]{{0,20}}?(?i:submitted\s+by|in\s+the\s+name\s+of)\s+(?P<name3>{NAME})"
+    # a notice's heading, not a mention ('referred to the Notice of Motion submitted by X in March')
+    rf"|(?m:^)[ \t*#]*(?:\d{{1,3}}[.)]?[ \t*]+)?"
+    rf"(?i:notice\s+of\s+motion)[^\n]{{0,20}}?(?i:submitted\s+by|in\s+the\s+name\s+of)\s+(?P<name3>{NAME})"
     rf"|(?P<name5>{TITLED_NAME})\s+(?:proposed|moved)\s+"
     r"(?:that|the\s+(?:motion|following|adoption)|and|(?i:an\s+amendment))\b"
     rf"|(?i:\bin\s+(?:proposing|moving)\s+(?:the|this)\s+motion),?\s+(?P<name6>{TITLED_NAME})"

@@ -64,7 +64,7 @@ _OUTCOMES = (
 )
 _WORDS_FOLLOW = re.compile(r"(?i)(?:[\w’']+\s+){0,3}?(?:to|that)\b")  # 'it was agreed to allocate ...'
 _AGREED_TO = re.compile(
-    r"(?i)[\s:\-–]+(?:to\s+(?P<verb>refer|defer|note)|that\s+(?:the|this)\s+\w+\s+(?:be|is)\s+"
+    r"(?i)[\s:\-–]+(?:to\s+(?P<verb>refer|defer|note)|that\s+(?:the|this)\s+(?:\w+\s+){1,3}(?:be|is)\s+"
     r"(?P<done>referred|deferred|noted|adjourned))\b"
 )
 _OUTCOME_OF = {
@@ -133,7 +133,7 @@ def read_motions(text: RecordText, marks: tuple[tuple[int, AgendaItem], ...]) ->
         # inside a motion's span, or 'it was agreed on the proposal of X, seconded by Y' just before it
         # (with no item heading between: then the motion is the next item's)
         i = bisect.bisect_right(span_starts, m.start() + _LEAD_IN) - 1
-        if i >= 0 and span_starts[i] > m.start() and _after(items, m.start(), len(body)) < span_starts[i]:
+        if i >= 0 and span_starts[i] > m.start() and _after(items, m.start(), len(body)) <= span_starts[i]:
             i -= 1
         if i < 0 or reach[i] <= m.start():
             placed.append((m.start(), _resolution(text, m, marks)))

@@ -307,3 +307,26 @@ def test_older_forms_amendment_defeated_then_original_carried_and_unlabelled_pai
     )
     # 'proposed and seconded by Councillors Hourigan and Crowley' says neither who moved nor who seconded
     assert [(m.mover, m.seconder) for m in (hourigan, crowley)] == [(None, None), (None, None)]
+
+
+def test_a_notice_mentioned_in_debate_is_not_a_notice_and_a_referral_is_referred() -> None:
+    text = """MINUTES OF THE MEETING HELD ON 15TH APRIL, 2019
+
+16. Notice of Motion submitted by Councillor K. O'Hanlon
+
+I will move at the next meeting that the Council prepare a report on Cathedral Place.
+
+Members discussed this Notice of Motion and referred to the Notice of Motion submitted by Councillor
+Gilligan at the March Meeting.
+
+The motion was then proposed by Councillor O'Hanlon and seconded by Councillor O'Dea.
+
+17. Notice of Motion submitted by Councillor K. O'Hanlon
+
+I will move at the next meeting that the Council install drinking fountains.
+
+It was agreed that this Notice of Motion be referred to the Environment Strategic Policy Committee.
+"""
+    first, second = _records(text).motions
+    assert (first.mover.value, first.seconder.value) == ("Councillor O'Hanlon", "Councillor O'Dea")
+    assert second.mover is None and second.outcome.value == "referred"
