@@ -11,6 +11,7 @@ import re
 
 from corpus.agendaitems import item_at
 from corpus.motioncues import Anchor, anchors, name_of
+from corpus.outcomes import first_outcome, resolved_as
 from corpus.records import AgendaItem, Motion
 from corpus.recordtext import RecordText
 from corpus.votes import read_vote
@@ -30,63 +31,7 @@ _LEAD_IN = 80  # 'it was agreed' this close before a mover belongs to that motio
 _HEADING_WORDS = 3  # a last line this short is a heading or number of what follows, not the motion's text
 
 _NUMBER = re.compile(r"^[ \t*]*(?:Motion\s+No\.?\s*)?(?P<n>\d{1,3}|[A-Z]{0,3}\d{2,4}[-/]\d{1,4})[.)]?[ \t]+$")
-_OUTCOMES = (
-    re.compile(
-        r"(?m)^[ \t*]*(?P<o>CARRIED|Carried|LOST|Lost|DEFEATED|Defeated|WITHDRAWN|Withdrawn|DEFERRED"
-        r"|Deferred|FELL|Fell|FAILED|Failed|NOTED|Noted)\b"
-    ),
-    re.compile(
-        r"(?<=[.:;?)”\"])[ \t]+(?P<o>Carried|CARRIED|Lost|LOST|Defeated|DEFEATED|Withdrawn|WITHDRAWN|"
-        r"Deferred|DEFERRED|Agreed|AGREED)\b"
-    ),
-    re.compile(r"(?m)^[ \t*]*(?P<o>AGREED|Agreed)[ \t*.]*$"),  # 'Agreed.' on its own line
-    # 'the amendment fell', 'Motion carried 5-0'
-    re.compile(
-        r"(?i)\b(?:motion|amendment|resolution|proposal)\s+(?:(?:then|therefore|accordingly)\s+)?"
-        r"(?P<o>carried|fell|failed|passed|lost|defeated)\b(?!\s+(?:out|to|over))"
-    ),
-    re.compile(
-        r"(?i)\b(?:motion|amendment|resolution|proposal|recommendation|it)\s+(?:is|was|were|has\s+been)\s+"
-        r"(?:(?:duly|unanimously|accordingly|then|therefore)\s+)?(?P<o>carried|lost|defeated|withdrawn|"
-        r"deferred|agreed|adopted|passed|approved|resolved|referred)\b"
-    ),
-    re.compile(r"(?i)\b(?P<o>carried|agreed|adopted|resolved)\s+unanimously\b"),
-    # 'The Mayor declared the proposal to extinguish the right-of-way carried'
-    re.compile(r"(?i)\bdeclared\s+(?:the\s+)?[^.;\n]{0,80}?\b(?P<o>carried|lost|defeated|passed)\b"),
-    re.compile(r"(?i)\b(?:was|were)\s+(?P<o>lost|defeated|withdrawn|carried(?!\s+out))\b"),
-    # 'This was seconded by Councillor X and agreed.': the region starts after the name
-    re.compile(r"(?i)\A[\s,]*and\s+(?P<o>agreed|carried|adopted|passed)\b"),
-    re.compile(
-        r"(?P<o>(?<!IT )(?<!FURTHER )\bRESOLVED\b|\bAnd\s+Agreed\s*:"
-        r"|(?i:\band\s+resolved\b|\bit\s+was\s+(?:resolved|agreed)\b|"
-        r"\b(?:members|council|councillors)\s+agreed\b))"
-    ),
-)
 _WORDS_FOLLOW = re.compile(r"(?i)(?:[\w’']+\s+){0,3}?(?:to|that)\b")  # 'it was agreed to allocate ...'
-_AGREED_TO = re.compile(
-    r"(?i)[\s:\-–]+(?:to\s+(?P<verb>refer|defer|note)|that\s+(?:the|this)\s+(?:\w+\s+){1,3}(?:be|is)\s+"
-    r"(?P<done>referred|deferred|noted|adjourned))\b"
-)
-_OUTCOME_OF = {
-    "carried": "carried",
-    "agreed": "carried",
-    "adopted": "carried",
-    "passed": "carried",
-    "approved": "carried",
-    "resolved": "carried",
-    "lost": "lost",
-    "defeated": "lost",
-    "fell": "lost",
-    "failed": "lost",
-    "withdrawn": "withdrawn",
-    "deferred": "deferred",
-    "noted": "noted",
-    "referred": "referred",
-    "adjourned": "deferred",  # 'that this item be adjourned to a Special Meeting': put off, as deferred
-    "refer": "referred",
-    "defer": "deferred",
-    "note": "noted",
-}
 _VOTE_START = re.compile(r"(?i)\b(?:voting\s+in\s+favou?r|a\s+recorded\s+vote|yeas|ayes)\b")
 _TRAILING = re.compile(r"(?i)(?:\s+(?:the|this|that|which|was|were|is|has\s+been|motion|amendment))+\s*$")
 _REPLY = re.compile(r"(?m)^[ \t*]*REPLY[ \t*:]*$")
@@ -181,15 +126,15 @@ def _motion(
 ) -> tuple[Motion, tuple[int, int]]:
     """The motion `anchor` opens; `put`: where it was put to the vote after amendments, if it was."""
     body = text.text
-    outcome = _outcome(body[anchor.end : region_end], anchor.end)
+    outcome = first_outcome(body[anchor.end : region_end], anchor.end)
     voted = anchor.end
     if outcome is None and put is not None:
-        outcome, voted = _outcome(body[put[0] : put[1]], put[0]), put[0]
+        outcome, voted = first_outcome(body[put[0] : put[1]], put[0]), put[0]
     start, (motion_text, end) = anchor.start, _words(body, anchor, outcome, region_end)
     if len(motion_text) < _SHORT_TEXT:  # the words came first: 'It was resolved that ... Proposed by X'
         start = _paragraph_start(body, anchor.start)
         motion_text = body[start : anchor.start].strip(" .,;:\n*")
-        outcome = outcome or _outcome(motion_text, start)
+        outcome = outcome or first_outcome(motion_text, start)
     motion = Motion(
         text=text.cited(motion_text[:_TEXT_CHARS], anchor.start),
         kind="amendment" if _is_amendment(body, anchor) else "motion",
@@ -258,21 +203,6 @@ def _clean_text(text: str) -> str:
     return _TRAILING.sub("", "\n".join(lines)).strip(" .,;:\n*")
 
 
-def _outcome(region: str, offset: int) -> tuple[str, int] | None:
-    """The first stated outcome in `region` as (outcome, offset in the whole text)."""
-    found = [m for p in _OUTCOMES if (m := p.search(region))]
-    if not found:
-        return None
-    m = min(found, key=lambda m: m.start("o"))
-    word = m.group("o").lower().split()[-1]
-    outcome = _OUTCOME_OF.get(word, "carried")
-    # 'it was agreed to refer this Motion to ...': agreed, and what was agreed is the outcome
-    then = _AGREED_TO.match(region, m.end("o"))
-    if outcome == "carried" and then:
-        outcome = _OUTCOME_OF[(then.group("verb") or then.group("done")).lower()]
-    return outcome, offset + m.start("o")
-
-
 def _paragraph_start(body: str, at: int) -> int:
     cut = body.rfind("\n\n", 0, at)
     return cut + 2 if cut >= 0 else 0
@@ -302,15 +232,6 @@ def _number(body: str, start: int) -> str | None:
     return m.group("n") if m else None
 
 
-def _resolved_as(body: str, m: re.Match) -> str:
-    """'It was agreed to defer …', 'RESOLVED: that the item be deferred', '… was deferred': deferred;
-    likewise referred and noted; else carried."""
-    if "deferred" in m.group(0).lower():
-        return "deferred"
-    then = _AGREED_TO.match(body, m.end())
-    return _OUTCOME_OF[(then.group("verb") or then.group("done")).lower()] if then else "carried"
-
-
 def _resolution(text: RecordText, m: re.Match, marks) -> Motion:
     body = text.text
     start = _paragraph_start(body, m.start())
@@ -322,7 +243,7 @@ def _resolution(text: RecordText, m: re.Match, marks) -> Motion:
         text=text.cited(body[start:end][:_TEXT_CHARS], m.start()),
         kind="resolution",
         item=item_at(marks, m.start()),
-        outcome=text.cited(_resolved_as(body, m), m.start()),
+        outcome=text.cited(resolved_as(body, m), m.start()),
         unanimous=bool(_UNANIMOUS.search(body[m.start() : end])),
         passage=body[start:end].strip(),
     )
