@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from pathlib import Path
 
 import streamlit as st
@@ -51,6 +52,7 @@ def render_timeline(engine: CouncilQA, store: str, granted: bool) -> None:
         )
         render_unread(db)
         return
+    key = one_line(key)  # typed keys match however they were spaced
     found = distinct(statements(db, key, granted))
     if not found:
         st.info(f"No paper in the store states {escape_markdown(one_line(key))} in a commitment table.")
@@ -60,7 +62,7 @@ def render_timeline(engine: CouncilQA, store: str, granted: bool) -> None:
     render_entries(found, gaps(db, key, granted), store, engine, granted)
 
 
-def render_unread(db) -> None:
+def render_unread(db: sqlite3.Connection) -> None:
     unread = unread_papers(db)
     if unread:
         st.caption(f"{unread} papers were stored before records were read: `councilqa ingest` reads theirs.")
