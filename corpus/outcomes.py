@@ -31,6 +31,8 @@ _OUTCOMES = (
     # 'The Mayor declared the proposal to extinguish the right-of-way carried'
     re.compile(r"(?i)\bdeclared\s+(?:the\s+)?[^.;\n]{0,80}?\b(?P<o>carried|lost|defeated|passed)\b"),
     re.compile(r"(?i)\b(?:was|were)\s+(?P<o>lost|defeated|withdrawn|carried(?!\s+out))\b"),
+    # 'Cllr X was re-elected as Chairman, proposed by Y and seconded by Z': an election carried
+    re.compile(r"(?i)\b(?:was|were)\s+(?:duly\s+|unanimously\s+)?(?P<o>(?:re-?)?elected)\b"),
     # 'This was seconded by Councillor X and agreed.': the region starts after the name
     re.compile(r"(?i)\A[\s,]*and\s+(?P<o>agreed|carried|adopted|passed)\b"),
     re.compile(

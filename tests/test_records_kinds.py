@@ -330,3 +330,14 @@ It was agreed that this Notice of Motion be referred to the Environment Strategi
     first, second = _records(text).motions
     assert (first.mover.value, first.seconder.value) == ("Councillor O'Hanlon", "Councillor O'Dea")
     assert second.mover is None and second.outcome.value == "referred"
+
+
+def test_an_election_proposed_and_seconded_is_carried() -> None:
+    text = (
+        "MINUTES OF THE PARISH COUNCIL HELD ON 9 MAY 2018\n\n07. ELECTION OF CHAIRMAN\n\n"
+        "Cllr O'Leary was re-elected as Chairman of the Parish Council, proposed by Cllr Bradbury and "
+        "seconded by Cllr Blake\n\n08. APOLOGIES FOR ABSENCE\n\nCllr Edgell\n"
+    )
+    election = _records(text).motions[0]
+    assert (election.mover.value, election.seconder.value) == ("Cllr Bradbury", "Cllr Blake")
+    assert election.outcome.value == "carried" and "re-elected as Chairman" in election.text.value
