@@ -12,6 +12,8 @@ from corpus.sentences import split_sentences
 
 _LABELLED = re.compile(r"^([^:\n]{2,60}?):\s+(\S.*)$")
 _CONTINUED = re.compile(r"… \(continued\)$")
+FRAGMENT_WORDS = 3  # an outcome and its date, a verdict: too short to be read apart from what it ends
+HEADING_WORDS = 8  # an item's title is a few words; a numbered sentence runs longer
 SHORT_ROW_WORDS = 40  # a row this short answers best whole: who, what, why and how together
 _BULLET = re.compile(r"^[-•*·]\s+|^\(?[a-z]\)\s+|^\d+(?:\.\d+)+\s+")
 EMBED_WORDS = 40  # words of a unit the model reads: the opening says what it is about
@@ -67,9 +69,34 @@ def units_of(text: str) -> list[Unit]:
                 continue
             label, value = label_of(line)
             item = bool(_BULLET.match(value))
-            for i, sentence in enumerate(split_sentences(_BULLET.sub("", value))):
+            for i, sentence in enumerate(_with_fragments(split_sentences(_BULLET.sub("", value)))):
                 units.append(Unit(sentence, label if i == 0 else None, item, i == 0))
     return units
+
+
+def _heading(sentence: str) -> bool:
+    """Short, with an item number first or two or more words all capitalised ('21/35 Speed Watch.')."""
+    words = sentence.split()
+    titled = [w for w in words if w[:1].isalpha()]
+    short = len(words) <= HEADING_WORDS
+    return short and (sentence[:1].isdigit() or (len(titled) >= 2 and all(w[0].isupper() for w in titled)))
+
+
+def _with_fragments(sentences: list[str]) -> list[str]:
+    """A few words after a sentence on its line ('Refused 26/4/18.', 'Carried.') finish it: alone
+    they say nothing of what they are about."""
+    out: list[str] = []
+    for sentence in sentences:
+        if (
+            out
+            and len(sentence.split()) <= FRAGMENT_WORDS
+            and not _heading(sentence)
+            and not _heading(out[-1])
+        ):
+            out[-1] = f"{out[-1]} {sentence}"
+        else:
+            out.append(sentence)
+    return out
 
 
 def cell(text: str, label_pattern: re.Pattern[str]) -> str | None:

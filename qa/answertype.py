@@ -81,13 +81,19 @@ _TABLE: tuple[tuple[str, str], ...] = (
     (
         "decision",
         r"^\s*(?:did|was|were|has|have|is)\b|\bwhat action\b"
-        r"|\bwhat (?:was|were) (?:the )?(?:outcome|result|decision|resolution)s?\b|\bwhat did .{1,60}"
+        r"|\bwhat (?:was|were) (?:the )?(?:[\w'’-]+ ){0,3}(?:outcome|result|decision|resolution"
+        r"|recommendation|vote)s?\b|\bwhat did .{1,60}"
         r"\b(?:decide|agree|resolve|approve|vote|recommend)\b|\bwhat happened to\b"
         r"|\bwas .{1,60}\b(?:approved|"
         r"agreed|carried|refused|rejected|adopted|passed)\b|\bhow did .{1,40}\bvote\b",
     ),
     ("status", r"\bstatus\b|\bprogress\b|\bhas .{1,60}\b(?:been )?(?:completed|delivered|achieved)\b"),
     ("list", r"^\s*(?:list|name)\b|\bwhat are (?:the|all)\b|\bwhich .+ (?:are|were)\b|\ball (?:the )?\w+s\b"),
+)
+# A decision question that asks what came of a matter, which only minutes, not an agenda, can say.
+_OUTCOME = re.compile(
+    r"\b(?:approv\w*|decid\w*|decision|resol\w*|agreed?|vot\w*|adopt\w*|passed|carried|refus\w*"
+    r"|reject\w*|outcome|result|action)\b"
 )
 _COMPILED = tuple((kind, re.compile(pattern)) for kind, pattern in _TABLE)
 _NOUN = re.compile(r"\b(?:what|which|how many)\s+((?:[a-z'-]+\s+){0,1}[a-z'-]+)")
@@ -109,3 +115,9 @@ def expected(question: str) -> Expectation:
         if pattern.search(q):
             return Expectation(kind, noun)
     return Expectation("description", noun)
+
+
+def asks_outcome(question: str) -> bool:
+    """A decision question about what was decided ('Did the council approve item 24?'), not a yes/no
+    about what a paper says."""
+    return expected(question).kind == "decision" and bool(_OUTCOME.search(question.lower()))

@@ -74,6 +74,7 @@ LABEL_CUES: tuple[tuple[str, str], ...] = (
     ("moved|proposed|proposer", r"\bmoved\b|\bpropos\w*"),
     ("seconded|seconder", r"\bsecond\w*"),
 )
+_DEPUTY = re.compile(r"\b(?:vice|deputy)\b")
 _CUES = tuple((re.compile(label, re.I), re.compile(cue, re.I)) for label, cue in LABEL_CUES)
 
 
@@ -161,7 +162,8 @@ def _replies(text: str) -> float:
 
 def _label_match(candidate: Candidate, asked: Asked) -> float:
     label = candidate.label or ""
-    if candidate.span and candidate.span.kind == "role" and "chair" in candidate.span.text.lower():
+    role = candidate.span.text.lower() if candidate.span and candidate.span.kind == "role" else ""
+    if "chair" in role and not _DEPUTY.search(role):  # a vice chair did not chair it
         label = f"{label} chair"
     return float(any(lab.search(label) and cue.search(asked.text) for lab, cue in _CUES))
 

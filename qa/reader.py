@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -16,7 +17,7 @@ from importlib import resources
 import numpy as np
 
 from index.embedder import Embedder
-from qa.answertype import expected
+from qa.answertype import asks_outcome, expected
 from qa.features import NAMES, Asked, Candidate, asked_of, features
 from qa.retriever import Retrieval
 from qa.spans import spans
@@ -36,6 +37,14 @@ _TOPICAL = 0.34  # share of the question's IDF weight a passage on the topic hol
 # Abstention reasons, kept on the answer so a reader knows why.
 NO_TOPIC = "nothing in the papers is on this topic"
 NO_FACT = "the papers discuss the topic but do not state what was asked"
+NO_OUTCOME = "the papers hold only what agendas put forward, and an agenda does not say what was decided"
+_AGENDA = "agenda"
+# Words only a record of the meeting uses for an outcome: an agenda's draft resolution says 'be approved',
+# 'is hereby adopted', never 'carried' or 'agreed'. An agenda pack binding earlier minutes still answers.
+_MINUTED = re.compile(
+    r"(?<!\bbe )\b(?:carried|defeated|lost|refused|rejected|withdrawn|deferred|unanimously|agreed|decided)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -89,6 +98,11 @@ def candidates(retrieval: Retrieval, asked: Asked) -> list[Candidate]:
     return found
 
 
+def _outcomes(found: list[Candidate]) -> list[Candidate]:
+    """Candidates that can say what was decided: none from an agenda but words a record of a meeting uses."""
+    return [c for c in found if c.passage.doc_type != _AGENDA or _MINUTED.search(c.text)]
+
+
 def _logistic(x: np.ndarray, w: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-(x @ w)))
 
@@ -107,12 +121,18 @@ class Reader:
         found = candidates(retrieval, asked)
         if not found:
             return Reading((), NO_TOPIC)
-        table = self.table(retrieval, asked, found)
+        kept = _outcomes(found) if asks_outcome(query.text) else found
+        if not kept:
+            return Reading((), NO_OUTCOME)
+        table = self.table(retrieval, asked, kept)
         scores = _logistic(table, np.asarray(self.weights.values))
         order = np.argsort(-scores, kind="stable")
-        read = tuple(Read(found[i], tuple(table[i]), float(scores[i])) for i in order)
+        read = tuple(Read(kept[i], tuple(table[i]), float(scores[i])) for i in order)
         topical = float(table[:, NAMES.index("context_cover")].max())
-        return Reading(read, self._abstain(retrieval, read[0], topical))
+        abstain = self._abstain(retrieval, read[0], topical)
+        if abstain and len(kept) < len(found):  # what agendas proposed is all the papers hold on it
+            return Reading((), NO_OUTCOME)
+        return Reading(read, abstain)
 
     def table(self, retrieval: Retrieval, asked: Asked, found: list[Candidate]) -> np.ndarray:
         """Feature rows: first with each passage's cosine, then the best sentences' own cosine."""

@@ -68,10 +68,11 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     ("place", rf"\b(?:[A-Z][\w'’.-]*\s+){{1,4}}{_PLACE_NOUN}\b(?:,\s*(?:[A-Z][\w'’-]*\s*){{1,3}})?"),
     ("proper", r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+){0,3}\b"),
-    (
+    (  # an outcome, not a proposal: 'that the report be noted', 'should be approved' are none
         "decision",
-        r"\b(?:approved|agreed|carried|resolved|refused|rejected|deferred|withdrawn|adopted"
-        r"|unanimously|defeated|accepted|granted|declined|noted|endorsed|lost|passed|dismissed|upheld)\b",
+        r"(?<!\bbe )\b(?:approved|agreed|carried|resolved|refused|rejected|deferred|withdrawn|adopted"
+        r"|unanimously|defeated|accepted|granted|declined|noted|endorsed|lost|passed|dismissed|upheld)\b"
+        r"|(?<=[\s,(])\d{1,2}-\d{1,2}(?:-\d{1,2}){0,2}(?=\)|[.,;]?(?:\s|$))",  # a tally: 7-0, 9-0-1-1
     ),
 )
 _COMPILED = tuple((kind, re.compile(p, re.I if kind in {"time", "decision"} else 0)) for kind, p in _PATTERNS)
@@ -104,12 +105,20 @@ def spans(sentence: str) -> list[Span]:
                 continue
             if kind == "person" and _NOT_A_NAME.search(text):
                 continue
+            if kind == "decision" and not _is_tally(text):
+                continue
             found.append(Span(kind, text, m.start(), m.start() + len(text)))
             if kind in _CLAIMING:
                 claimed.append((m.start(), m.end()))
     for m in STATUS_WORDS.finditer(sentence):
         found.append(Span("status", m.group(0), m.start(), m.end()))
     return sorted(found, key=lambda s: (s.start, -len(s.text)))
+
+
+def _is_tally(text: str) -> bool:
+    """Words, or votes for then against (7-0, 5-5, 9-0-1-1); a rising pair is a range (pages 10-12)."""
+    counts = [int(n) for n in text.split("-")] if text[:1].isdigit() else []
+    return len(counts) < 2 or counts[0] >= counts[1]
 
 
 def kinds(sentence: str) -> set[str]:

@@ -10,10 +10,10 @@ import numpy as np
 import pytest
 
 from index.passage import Passage
-from qa.answertype import KINDS, expected
+from qa.answertype import KINDS, asks_outcome, expected
 from qa.features import NAMES, Asked, Candidate, asked_of, features
 from qa.query import parse
-from qa.reader import NO_FACT, NO_TOPIC, Reader, Weights, load_weights
+from qa.reader import NO_FACT, NO_OUTCOME, NO_TOPIC, Reader, Weights, load_weights
 from qa.relevance import stem
 from qa.retriever import Retrieval
 from qa.spans import spans
@@ -37,6 +37,7 @@ from qa.spans import spans
         ("What role does Jane Doe hold?", "role"),
         ("What was the outcome of the vote on item 5?", "decision"),
         ("Did the committee approve the budget?", "decision"),
+        ("What was the Planning Board's recommendation and vote?", "decision"),
         ("What is the status of Pledge 12?", "status"),
         ("What are the main risks?", "list"),
         ("Why does the report recommend a review?", "description"),
@@ -229,3 +230,63 @@ def test_a_whole_table_row_is_not_taken_for_an_item_title() -> None:
         candidate = _Candidate()
 
     assert _item_text(_Read(), (Identifier("pledge", "12"),)) is None
+
+
+def _typed_retrieval(question: str, papers: list[tuple[str, str]], fake_embedder) -> Retrieval:
+    """Passages of the given (text, document type) pairs."""
+    passages = tuple(
+        Passage(i, text, None, 1, 1, f"p{i}.pdf", "Paper", "Testshire", None, None, "day", doc_type)
+        for i, (text, doc_type) in enumerate(papers, 1)
+    )
+    query = parse(question)
+    vector = fake_embedder.embed([question])[0]
+    weights = {t: 2.0 for t in query.terms}
+    return Retrieval(query, passages, {p.chunk_id: 0.6 for p in passages}, {}, (), vector, weights, {})
+
+
+def test_an_agenda_never_says_what_was_decided(fake_embedder):
+    question = "Did the council approve the purchase of air compressors?"
+    proposal = "Res. that the purchase of three air compressors be approved, as recommended by the Mayor."
+    lenient = Weights(load_weights().values, 0.0, 0.3, "test")
+    reading = Reader(fake_embedder, lenient).read(
+        _typed_retrieval(question, [(proposal, "agenda")], fake_embedder)
+    )
+    assert reading.candidates == () and reading.abstain == NO_OUTCOME
+    # Minutes bound into an agenda pack still answer; so do minutes themselves.
+    bound = "The purchase of three air compressors was agreed. Carried."
+    for paper in [(bound, "agenda"), (proposal.replace("be approved", "was approved"), "minutes")]:
+        reading = Reader(fake_embedder, lenient).read(_typed_retrieval(question, [paper], fake_embedder))
+        assert reading.abstain is None and reading.candidates
+    # A question about what an agenda says is not an outcome question.
+    assert not asks_outcome("Is the purchase of air compressors on the agenda?")
+
+
+def test_outcome_spans_are_outcomes_not_proposals_and_tallies_not_ranges():
+    def decisions(text: str) -> list[str]:
+        return [s.text for s in spans(text) if s.kind == "decision"]
+
+    assert decisions("It should be noted that the report be approved.") == []
+    assert decisions("The application has been approved; motion carried 7-0.") == [
+        "approved",
+        "carried",
+        "7-0",
+    ]
+    assert decisions("It passed 9-0-1-1 (Cantrell abstaining).") == ["passed", "9-0-1-1"]
+    assert decisions("See pages 10-12 of the report.") == []
+
+
+def test_a_vice_chair_is_not_who_chaired():
+    chair = _row("Who chaired it?", "Councillor Ayers, Chair.", "Chair")
+    vice = _row("Who chaired it?", "Councillor Ayers, Vice Chair.", "Vice Chair")
+    assert (chair["label_match"], vice["label_match"]) == (1.0, 0.0)
+
+
+def test_a_few_words_after_a_sentence_finish_it_but_a_heading_does_not():
+    from corpus.units import units_of
+
+    row = "3/18/0495/HH 36 Chapel Lane Letty Green Infill to create a glazed front porch. Refused 26/4/18."
+    assert [u.shown for u in units_of(row)] == [row]
+    shown = [
+        u.shown for u in units_of("Work will start in August. 21/35 Speed Watch. Volunteers counted cars.")
+    ]
+    assert shown == ["Work will start in August.", "21/35 Speed Watch.", "Volunteers counted cars."]
