@@ -127,9 +127,11 @@ def _cited_date(text: RecordText, top: str, head: str, date_iso: str | None) -> 
 
 
 def _joined_ordinals(text: str) -> str:
-    """'15\n\nTH SEPTEMBER, 2014' (a day whose ordinal a line break parted) as '15TH   SEPTEMBER, 2014':
-    the same length, so offsets still cite the right place."""
-    return re.sub(r"(?i)\b(\d{1,2})(\s+)(st|nd|rd|th)\b", lambda m: m[1] + m[3] + " " * len(m[2]), text)
+    """'15\n\nTH SEPTEMBER, 2014' (a day whose ordinal a line break parted) as '15TH   SEPTEMBER, 2014',
+    and an OCR'd '9"" NOVEMBER' as '9   NOVEMBER': the same length, so offsets still cite the right place."""
+    joined = re.sub(r"(?i)\b(\d{1,2})(\s+)(st|nd|rd|th)\b", lambda m: m[1] + m[3] + " " * len(m[2]), text)
+    # OCR reads a raised ordinal as quotes: '9"" NOVEMBER' is '9   NOVEMBER'
+    return re.sub(r"(?<=\b\d)(?<!\d\d\d)([\"”“]{1,2})(?=\s)", lambda m: " " * len(m[1]), joined)
 
 
 def _cited_phrase(text: RecordText, head: str, phrase: str | None) -> Cited | None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from corpus.recordtext import NAME, TITLED_NAME, bare, trimmed
@@ -79,32 +81,15 @@ def name_of(m: re.Match) -> tuple[str, int]:
     return trimmed(m.group(group)), m.start(group)
 
 
-def anchors(text: str) -> list[Anchor]:
-    """Movers paired with the seconder that follows them, lone seconders, and unlabelled name pairs."""
+def anchors(text: str, items: Sequence[int] = ()) -> list[Anchor]:
+    """Movers paired with the seconder that follows them, lone seconders, and unlabelled name pairs.
+    `items`: sorted offsets of item headings; one motion's cues never run across one."""
     movers = [(m.start(), "m", m) for m in _MOVER.finditer(text) if _plausible(m)]
     movers += [(m.start(), "m", m) for m in _subject_movers(text)]
     seconders = [(m.start(), "s", m) for m in _SECONDER.finditer(text) if _plausible(m)]
     anchors: list[Anchor] = []
     for start, kind, m in sorted(movers + seconders, key=lambda t: t[0]):
-        last = anchors[-1] if anchors else None
-        if kind == "s" and last and last.seconder is None and last.mover and start - last.end < _SECOND_REACH:
-            last.seconder, last.end = m, m.end()
-        elif (
-            kind == "m"
-            and last
-            and last.mover
-            and last.seconder is None
-            and _cue(last.mover, "name3")
-            and _same(last.mover, m)
-            and start - last.end < _SECOND_REACH
-        ):
-            last.mover, last.end = m, m.end()  # 'Notice of Motion submitted by X' ... 'proposed by X'
-        elif kind == "m" and _cue(m, "name6") and last and last.mover and _same(last.mover, m):
-            continue  # 'proposed by X', then 'In proposing the motion X noted ...': one motion's cues
-        elif kind == "m":
-            anchors.append(Anchor(start, m.end(), mover=m))
-        elif not (last and last.seconder and last.seconder.start() == start):
-            anchors.append(Anchor(start, m.end(), seconder=m))
+        _place(anchors, start, kind, m, items)
     for anchor in anchors:
         # a notice of motion's submitter moved it only where the minutes say so, or name a seconder
         if anchor.mover and _cue(anchor.mover, "name3") and anchor.seconder is None:
@@ -113,6 +98,37 @@ def anchors(text: str) -> list[Anchor]:
         names = [(n.strip(), m.start("names") + i) for n, i in _split_names(m.group("names"))]
         anchors.append(Anchor(m.start(), m.end(), names=names, number=m.group("num")))
     return sorted((a for a in anchors if _credible(a)), key=lambda a: a.start)
+
+
+def _place(anchors: list[Anchor], start: int, kind: str, m: re.Match, items: Sequence[int]) -> None:
+    """Add cue `m` (a mover 'm' or seconder 's' at `start`) to the last anchor it belongs to, or as a
+    new one."""
+    last = anchors[-1] if anchors else None
+    same_item = last is not None and _same_item(items, last.start, start)
+    if kind == "s" and last and last.seconder is None and last.mover and start - last.end < _SECOND_REACH:
+        last.seconder, last.end = m, m.end()
+    elif (
+        kind == "m"
+        and last
+        and last.mover
+        and last.seconder is None
+        and _cue(last.mover, "name3")
+        and _same(last.mover, m)
+        and start - last.end < _SECOND_REACH
+    ):
+        last.mover, last.end = m, m.end()  # 'Notice of Motion submitted by X' ... 'proposed by X'
+    elif kind == "m" and _cue(m, "name6") and last and last.mover and _same(last.mover, m) and same_item:
+        return  # 'proposed by X', then 'In proposing the motion X noted ...': one motion's cues
+    elif kind == "m":
+        anchors.append(Anchor(start, m.end(), mover=m))
+    elif not (last and last.seconder and last.seconder.start() == start):
+        anchors.append(Anchor(start, m.end(), seconder=m))
+
+
+def _same_item(items: Sequence[int], a: int, b: int) -> bool:
+    """No item heading starts after offset `a` and at or before `b`."""
+    i = bisect.bisect_right(items, a)
+    return i >= len(items) or items[i] > b
 
 
 def _subject_movers(text: str) -> list[re.Match]:
@@ -130,6 +146,12 @@ def _subject_movers(text: str) -> list[re.Match]:
         if subject and subject.end() <= cue.start():
             found.append(subject)
     return found
+
+
+def opens_debate(anchor: Anchor) -> bool:
+    """The anchor is 'In proposing the motion, X ...': what follows is debate, the motion's words
+    (a notice's 'I will move ...') came before it."""
+    return anchor.mover is not None and bool(_cue(anchor.mover, "name6"))
 
 
 def _cue(m: re.Match, group: str) -> str | None:

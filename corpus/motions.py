@@ -6,11 +6,13 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
+from collections import Counter
 
 from corpus.agendaitems import item_at
-from corpus.motioncues import Anchor, anchors, name_of
+from corpus.motioncues import Anchor, anchors, name_of, opens_debate
 from corpus.outcomes import first_outcome, resolved_as
 from corpus.records import AgendaItem, Motion
 from corpus.recordtext import RecordText
@@ -26,6 +28,7 @@ _SENTENCE_END = re.compile(
     r"|\n\n(?=[ \t*]*(?:\d|[A-Z]{2}|\(|•))"
 )
 _PAGE_BREAK = " \t\n-*"  # blank lines, rules and bold marks between 'Resolved:' and its words
+_RUNNING, _RUNNING_CHARS = 3, 20  # a line of this many characters printed this often is a running line
 _RESOLVED_LABEL = 20  # 'And Resolved:' — the colon that opens a resolution's words is this near
 _LEAD_IN = 80  # 'it was agreed' this close before a mover belongs to that motion
 _HEADING_WORDS = 3  # a last line this short is a heading or number of what follows, not the motion's text
@@ -34,6 +37,9 @@ _NUMBER = re.compile(r"^[ \t*]*(?:Motion\s+No\.?\s*)?(?P<n>\d{1,3}|[A-Z]{0,3}\d{
 _WORDS_FOLLOW = re.compile(r"(?i)(?:[\w’']+\s+){0,3}?(?:to|that)\b")  # 'it was agreed to allocate ...'
 _VOTE_START = re.compile(r"(?i)\b(?:voting\s+in\s+favou?r|a\s+recorded\s+vote|yeas|ayes)\b")
 _TRAILING = re.compile(r"(?i)(?:\s+(?:the|this|that|which|was|were|is|has\s+been|motion|amendment))+\s*$")
+# A notice of motion's words: 'I will move at the next Meeting that ...' ('1'/'|' where OCR read the 'I')
+_NOTICE = re.compile(r"(?i)(?:\b(?:I|We)|(?<!\S)[1|/])\s+(?:will\s+)?move\b")
+_NOTICE_REACH = 2000  # a notice's words stand this close above the debate that opens with its mover
 _REPLY = re.compile(r"(?m)^[ \t*]*REPLY[ \t*:]*$")
 _UNANIMOUS = re.compile(r"(?i)\bunanimous(?:ly)?\b|\bnem\.?\s*con\b")
 _AMENDMENT = re.compile(r"(?i)\bamendment\b")
@@ -58,9 +64,9 @@ _RESOLUTION = re.compile(
 def read_motions(text: RecordText, marks: tuple[tuple[int, AgendaItem], ...]) -> tuple[Motion, ...]:
     """Every motion in reading order, then resolutions that no mover introduced."""
     body = text.text
-    cues = anchors(body)
-    starts = sorted({a.start for a in cues} | {len(body)})
     items = sorted(s for s, _ in marks)
+    cues = anchors(body, items)
+    starts = sorted({a.start for a in cues} | {len(body)})
     amendments = [_is_amendment(body, a) for a in cues]
     placed, spans = [], []
     for k, anchor in enumerate(cues):
@@ -135,6 +141,8 @@ def _motion(
         start = _paragraph_start(body, anchor.start)
         motion_text = body[start : anchor.start].strip(" .,;:\n*")
         outcome = outcome or first_outcome(motion_text, start)
+    if opens_debate(anchor) and (notice := _notice_words(body, anchor.start, marks)):
+        start, motion_text = notice
     motion = Motion(
         text=text.cited(motion_text[:_TEXT_CHARS], anchor.start),
         kind="amendment" if _is_amendment(body, anchor) else "motion",
@@ -173,9 +181,9 @@ def _resolved_text(body: str, at: int, end: int) -> tuple[str, int]:
     colon = after.find(":")
     if 0 <= colon <= _RESOLVED_LABEL:
         words = after[colon + 1 :]
-        lead = len(words) - len(words.lstrip(_PAGE_BREAK))
-        words = words.lstrip(_PAGE_BREAK)
-        if words[:1] in '“"':
+        lead = len(words) - len(_past_page_break(words, body))
+        words = words[lead:]
+        if words and words[0] in '“"':
             close = words.find("”" if words[0] == "“" else '"', 1)
             stop = close + 1 if close > 0 else min(len(words), _TEXT_CHARS)
         else:  # 'And Resolved:' then 'That ...' unquoted: to the sentence's end, without its stop
@@ -185,6 +193,22 @@ def _resolved_text(body: str, at: int, end: int) -> tuple[str, int]:
         return "", at
     stop = sentence_end(after)
     return " ".join(after[:stop].split()), at + stop
+
+
+def _past_page_break(words: str, body: str) -> str:
+    """`words` without the blank lines, rules and running lines (a line printed on three pages or more,
+    such as a scan's notice) that a page break put before them."""
+    words = words.lstrip(_PAGE_BREAK)
+    running = _running_lines(body)
+    while (line := words.split("\n", 1)[0].strip(" *")) and line in running:
+        words = words[len(words.split("\n", 1)[0]) :].lstrip(_PAGE_BREAK)
+    return words
+
+
+@functools.lru_cache(maxsize=4)
+def _running_lines(body: str) -> frozenset[str]:
+    counts = Counter(line.strip(" *") for line in body.splitlines())
+    return frozenset(line for line, n in counts.items() if n >= _RUNNING and len(line) >= _RUNNING_CHARS)
 
 
 def sentence_end(text: str) -> int:
@@ -201,6 +225,16 @@ def _clean_text(text: str) -> str:
         lines.pop()
     # '... delayed a year was lost': the words end before the outcome's verb and subject
     return _TRAILING.sub("", "\n".join(lines)).strip(" .,;:\n*")
+
+
+def _notice_words(body: str, at: int, marks) -> tuple[int, str] | None:
+    """The notice ('I will move at the next Meeting that ...') that stands above `at` in its item, as
+    (offset, words); None where there is none."""
+    item = max((s for s, _ in marks if s <= at), default=0)
+    found = list(_NOTICE.finditer(body, max(item, at - _NOTICE_REACH), at))
+    if not found:
+        return None
+    return found[-1].start(), " ".join(body[found[-1].start() : at].replace("*", " ").split())
 
 
 def _paragraph_start(body: str, at: int) -> int:

@@ -341,3 +341,32 @@ def test_an_election_proposed_and_seconded_is_carried() -> None:
     election = _records(text).motions[0]
     assert (election.mover.value, election.seconder.value) == ("Cllr Bradbury", "Cllr Blake")
     assert election.outcome.value == "carried" and "re-elected as Chairman" in election.text.value
+
+
+SCANNED = """*Scanned page, text may contain errors. See original file for clarity*
+MINUTES OF PROCEEDINGS AT MEETING HELD ON WEDNESDAY,
+9"" NOVEMBER, 2016, AT 10:00 A.M.
+2. Protected Structures
+Proposed by Councillor Scanlan;
+Seconded by Councillor Galvin;
+And Resolved:
+---
+*Scanned page, text may contain errors. See original file for clarity*
+“That Cooney's Thatched House be added to the Record of Protected Structures.”
+16. Noti f Motion mi ouncillor J. Scanian
+1 will move at the next Meeting that lands along Boherbee be acquired for a footpath.
+In proposing the Motion Councillor Scanlan stated that a footpath was necessary.
+The Motion was seconded by Councillor Galvin.
+---
+*Scanned page, text may contain errors. See original file for clarity*
+"""
+
+
+def test_scanned_minutes_ocr_date_running_notice_and_a_notice_garbled_heading() -> None:
+    records = _records(SCANNED)
+    assert records.meeting.date.value == "2016-11-09"  # '9""' is an OCR'd raised 'th'
+    resolved, footpath = records.motions
+    assert resolved.text.value.startswith("“That Cooney's Thatched House")  # not the scan's notice
+    # the notice's words stand above 'In proposing the Motion Councillor Scanlan'
+    assert footpath.text.value.startswith("1 will move at the next Meeting that lands along Boherbee")
+    assert (footpath.mover.value, footpath.seconder.value) == ("Councillor Scanlan", "Councillor Galvin")
