@@ -6,11 +6,9 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Protocol
 
 from corpus.commitments import STATUS_WORDS
 from index.passage import Passage
-from qa.answer import format_date
 from qa.query import Identifier, TimeTarget
 from qa.units import cell, focus, units_of
 
@@ -60,48 +58,3 @@ def lead_for(found: list[Statement], target: TimeTarget | None) -> list[Statemen
     before = [s for s in found if s.date and s.date <= target.end]
     lead = before[0] if before else found[-1]
     return [lead] + [s for s in found if s is not lead]
-
-
-class Dated(Protocol):
-    """A stated status as of a paper's date (index.recordquery.Statement is one)."""
-
-    status: str | None
-    date: dt.date | None
-    date_precision: str
-
-
-def status_summary(found: Sequence[Dated]) -> str:
-    """'In Progress since 11 September 2019 (still in February 2020)', or the changes in order:
-    'In Progress since 11 September 2019 → Completed February 2020'. `found` is newest first."""
-    runs = status_runs(found)
-    if len(runs) == 1:
-        status, first, last = runs[0]
-        if last is first:
-            return f"{status} as of {when(first)}"
-        return f"{status} since {when(first)} (still in {when(last)})"
-    steps = [
-        f"{status} {'since ' if i == 0 else ''}{when(first)}" for i, (status, first, _) in enumerate(runs)
-    ]
-    return " → ".join(steps)
-
-
-def status_runs(found: Sequence[Dated]) -> list[tuple[str, Dated, Dated]]:
-    """(status, first statement, last statement) of each unbroken run of one status, oldest first;
-    `found` is newest first."""
-    runs: list[list] = []
-    for s in reversed(found):
-        status = s.status or "no status given"
-        if runs and runs[-1][0] == status:
-            runs[-1][2] = s
-        else:
-            runs.append([status, s, s])
-    return [(status, first, last) for status, first, last in runs]
-
-
-def changed(found: Sequence[Dated]) -> bool:
-    return len({s.status for s in found}) > 1
-
-
-def when(s: Dated) -> str:
-    """The statement's date as precisely as its paper gives it: '11 September 2019', 'February 2020'."""
-    return format_date(s.date, s.date_precision)

@@ -14,8 +14,8 @@ from index.store import Store
 from qa.answer import Answer, Citation
 from qa.facts import clip
 from qa.query import Identifier
+from qa.recordrows import status_summary, when
 from qa.retriever import Retrieval
-from qa.statements import status_summary, when
 
 _ASKING = {"status", "history"}  # question intents a status record answers (qa/query.py)
 _NOUNS = {kind.lower() for kind in KINDS.split("|")}
@@ -66,7 +66,7 @@ def _visible(store: Store, asked: Identifier, retrieval: Retrieval) -> list[Stat
 def _phrased(found: list[Statement], answer_words: int) -> tuple[str, list[Statement]]:
     """The lead statement first, phrased as the reader phrases status (qa/composer.py): a status
     unchanged over every older paper is said once, 'In Progress since … (still in …): narrative' (the
-    track command's words, qa/statements.py); else 'As of …: status — narrative', then each other
+    track command's words, qa/recordrows.py); else 'As of …: status — narrative', then each other
     paper's 'Earlier/Later, as of …: …' while the answer stays within `answer_words`."""
     lead = found[0]
     older = [s for s in found[1:] if lead.date and s.date and s.date < lead.date]
