@@ -183,7 +183,9 @@ def _mentions(passage: Passage, target: TimeTarget | None) -> float:
 
 @lru_cache(maxsize=1 << 10)
 def _names_month(text: str, month: str, year: int) -> float:
-    return float(re.search(rf"\b{month}\s+{year}\b", text, re.I) is not None)
+    # '25 September 2012', 'September 2012' and the US 'September 25, 2012'
+    day = r"(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?"
+    return float(re.search(rf"\b{month}\s+{day}{year}\b", text, re.I) is not None)
 
 
 def _dates(passage: Passage, target: TimeTarget | None) -> tuple[float, float]:
@@ -226,6 +228,9 @@ def features(candidate: Candidate, asked: Asked, cosine: float, passage_cosine: 
     new = [s for s in stems_of(candidate.answer) if s not in asked.weights]
     answer_stems = stems_of(candidate.answer)
     date_match, date_mismatch = _dates(candidate.passage, asked.time)
+    mentioned = _mentions(candidate.passage, asked.time)
+    # A later paper that reproduces the asked meeting's minutes names its date: not a mismatch.
+    date_mismatch *= 1.0 - mentioned
     values = {
         "bias": 1.0,
         "type_span": float(span_kind in ACCEPTS.get(kind, {kind})),
@@ -249,7 +254,7 @@ def features(candidate: Candidate, asked: Asked, cosine: float, passage_cosine: 
         "is_span": float(candidate.span is not None),
         "status_word": float("status" in candidate.kinds),
         "label_cover": _label_cover(candidate.label, asked),
-        "date_mentioned": _mentions(candidate.passage, asked.time),
+        "date_mentioned": mentioned,
         "focus_cover": _focus_cover(candidate, sentence, asked),
     }
     return [values[name] for name in NAMES]

@@ -123,6 +123,15 @@ def test_features_weigh_the_paper_date_against_the_question_date():
     assert (wrong["date_match"], wrong["date_mismatch"]) == (0.0, 1.0)
 
 
+def test_a_later_paper_reproducing_the_asked_minutes_is_not_a_date_mismatch():
+    q = "Who was awarded the tender at the meeting of 28 May 2024?"
+    text = "Minutes - May 28, 2024. That we award the tender to Miller Paving."
+    reproduced = _row(q, text, date=dt.date(2024, 6, 4))
+    other = _row(q, "That we award the tender to Miller Paving.", date=dt.date(2024, 6, 4))
+    assert (reproduced["date_mentioned"], reproduced["date_mismatch"]) == (1.0, 0.0)
+    assert (other["date_mentioned"], other["date_mismatch"]) == (0.0, 1.0)
+
+
 def _focus(question: str, passage: str, sentence: str, weights: dict[str, float]) -> float:
     asked = asked_of(question, expected(question), weights, None)
     cand = Candidate(sentence, None, None, _passage(passage), 0, frozenset())
