@@ -28,9 +28,12 @@ _TOP_PASSAGES = 5  # a motion must be read near one of this many best passages
 _ABOUT = ("text", "item_title", "mover", "seconder")  # what a motion's words are matched on
 _MIN_OVERLAP = 2  # words a motion must share with the question to be the one it asks about
 
+# 'who moved', or 'which councillors are recorded as moving'
+_MEMBERS = r"(?:who\s+|which\s+(?:\w+\s+)?(?:councillors?|members?|commissioners?|trustees?)\b.{0,40}?)"
 _WANTS = (
-    ("seconder", re.compile(r"(?i)\bwho\s+(?:seconded|second)\b")),
-    ("mover", re.compile(r"(?i)\bwho\s+(?:moved|proposed|put\s+forward)\b")),
+    ("movers", re.compile(rf"(?i)\b{_MEMBERS}(?:moved|moving|proposed|proposing)\s+and\s+second\w*")),
+    ("seconder", re.compile(rf"(?i)\b{_MEMBERS}(?:seconded|seconding|second)\b")),
+    ("mover", re.compile(rf"(?i)\b{_MEMBERS}(?:moved|moving|proposed|proposing|put\s+forward)\b")),
     ("noes", re.compile(r"(?i)\bwho\b.{0,40}\bvot\w*\s+against\b")),
     ("ayes", re.compile(r"(?i)\bwho\b.{0,40}\bvot\w*\s+(?:for|in\s+favou?r)\b")),
     (
@@ -161,6 +164,8 @@ def _motion_answer(
         return None
     words = motion["text"].value
     short = words if len(words) <= 160 else words[:157].rsplit(" ", 1)[0] + "…"
+    if asked.want == "movers":
+        return _movers(motion, short)
     field = motion.get(asked.want)
     if field is None:
         return _unstated(asked, motion, short)
@@ -174,13 +179,22 @@ def _motion_answer(
     return Reply(text, field.chunk_id, field.page)
 
 
+def _movers(motion: dict[str, Cited], short: str) -> Reply | None:
+    """Who moved and who seconded, together; the unlabelled names where the minutes give only those."""
+    mover, seconder = motion.get("mover"), motion.get("seconder")
+    if mover and seconder:
+        text = f"{mover.value} moved and {seconder.value} seconded the motion “{short}”"
+        return Reply(text, mover.chunk_id, mover.page)
+    return _unstated(RecordQuestion("mover", None, None, frozenset()), motion, short)
+
+
 def _unstated(asked: RecordQuestion, motion: dict[str, Cited], short: str) -> Reply | None:
     """Where the minutes name two members without saying who moved, say so; else leave it."""
     names = motion.get("names")
     if asked.want not in ("mover", "seconder"):
         return None
     if names:
-        text = f"The minutes list {names} for “{short}” without saying who moved and who seconded it"
+        text = f"The minutes list {names.value} for “{short}” without saying who moved and who seconded it"
         return Reply(text, names.chunk_id, names.page)
     verb = "proposed" if asked.want == "mover" else "seconded"
     text = motion["text"]

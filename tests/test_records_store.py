@@ -223,3 +223,22 @@ def test_track_marks_a_change_and_the_paper_that_leaves_the_commitment_out(run, 
     assert "The status changed." in out
     assert out.index("May 2020 — Complete") < out.index("January 2020 — In Progress")
     assert "Gap: march.txt (March 2020) states other Pledges but not Pledge 48" in out
+
+
+def test_moved_and_seconded_together_and_names_the_minutes_do_not_label(tmp_path) -> None:
+    minutes = (
+        "MINUTES OF THE PARISH COUNCIL HELD ON 3 JUNE 2025\n\n7. Donations\n\n"
+        "Moved by Cllr Ames, seconded by Cllr Bell: RESOLVED to donate £54 to the river trust. Carried.\n\n"
+        "8. Strategic plan\n\nR2025-208 S. Kirkey, S. Foote:\n\nTHAT we approve the strategic plan as presented. Carried.\n"
+    )
+    papers = _papers(tmp_path / "papers", june=minutes)
+    engine = CouncilQA(Settings(store=tmp_path / "store"), embedder=FakeEmbedder())
+    engine.ingest([papers], progress=False)
+    both = engine.ask("Who moved and seconded the donation to the river trust?")
+    assert both.text.startswith("Cllr Ames moved and Cllr Bell seconded the motion")
+    names = engine.ask(
+        "Which councillors are recorded as moving and seconding the strategic plan resolution?"
+    )
+    assert "S. Kirkey, S. Foote" in names.text and "without saying who moved" in names.text
+    assert "Cited(" not in names.text
+    engine.close()
