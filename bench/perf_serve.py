@@ -221,6 +221,7 @@ def _int8_lever(engine) -> dict:
     import torch
 
     inner = engine.embedder.inner
+    inner = getattr(inner, "inner", inner)  # the model under the timing proxy
     sentences = _ask_batch(engine)
 
     def run(model) -> tuple[float, np.ndarray]:

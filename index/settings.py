@@ -25,8 +25,8 @@ class Settings:
     # Chunks embedded and committed together: each commit republishes the whole FAISS file, so
     # commits are few (2,000 chunks is ~1 min of embedding here) yet a crash loses little work.
     commit_chunks: int = 2_000
-    # Store each sentence's and cell's vector at ingest (~2x the embedding work, ~0.8 GB per 100k
-    # chunks), so answering embeds only the question; off, the reader embeds its best 16 per question.
+    # Store each sentence's and cell's vector at ingest (ingest ~1.7x as long, ~0.45 GB per 100k chunks:
+    # docs/BENCHMARKS.md), so answering embeds only the question; off, the reader embeds its best 16.
     sentence_vectors: bool = True
     writer_wait: float = 600.0  # seconds a second writer waits for the first before giving up
     top_k: int = 5
