@@ -123,8 +123,8 @@ def latency(model, with_vectors: Path, without: Path, asked: list[str]) -> dict:
 
 def reader_agreement(model, folder: Path, asked: list[str]) -> dict:
     """Per encoding: questions whose candidate order, abstention and top answer match float32's."""
-    from index.sentencevectors import StoredEmbedder
     from index.settings import Settings
+    from index.storedembedder import StoredEmbedder
     from qa.engine import CouncilQA
     from qa.reader import Reader
 

@@ -285,27 +285,3 @@ class SentenceVectors:
         for path in self.folder.glob("sentences.*"):
             if path.name not in keep and (_FILE.fullmatch(path.name) or path.name.endswith(".tmp")):
                 path.unlink(missing_ok=True)
-
-
-class StoredEmbedder:
-    """An embedder that answers from the store's sentence vectors first and runs the model on the rest.
-
-    The reader embeds its candidate sentences through this, so a question costs only the question's own
-    embedding when ingest stored its passages' units (float16: cosines within ~1e-3 of the model's)."""
-
-    def __init__(self, inner, sentences: SentenceVectors) -> None:
-        self.inner, self.sentences = inner, sentences
-        self.name, self.dimension, self.max_tokens = inner.name, inner.dimension, inner.max_tokens
-
-    def count_tokens(self, text: str) -> int:
-        return self.inner.count_tokens(text)
-
-    def embed(self, texts: Sequence[str]) -> np.ndarray:
-        out = np.empty((len(texts), self.dimension), dtype=np.float32)
-        found = self.sentences.lookup(texts) if texts else {}
-        for i, vector in found.items():
-            out[i] = vector
-        missing = [i for i in range(len(texts)) if i not in found]
-        if missing:
-            out[missing] = self.inner.embed([texts[i] for i in missing])
-        return out

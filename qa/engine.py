@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING
 from index.embedder import Embedder, SentenceEmbedder, SerialEmbedder
 from index.filters import Filters
 from index.passage import Passage
-from index.sentencevectors import StoredEmbedder
 from index.settings import Settings
 from index.store import Stats, Store
+from index.storedembedder import StoredEmbedder
 from qa.answer import Answer
 from qa.composer import Composer
 from qa.followup import Turn, resolve

@@ -12,9 +12,10 @@ import pytest
 
 from index import sentencevectors
 from index.schema import LATEST, stored_version
-from index.sentencevectors import StoredEmbedder, chunk_units
+from index.sentencevectors import chunk_units
 from index.settings import Settings
 from index.store import Store
+from index.storedembedder import StoredEmbedder
 from qa.engine import CouncilQA
 from qa.reader import Reader
 
