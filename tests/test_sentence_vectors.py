@@ -4,6 +4,7 @@ keeps them whole through replacing, pruning, crashes, damage, old schemas and co
 from __future__ import annotations
 
 import sqlite3
+import threading
 from dataclasses import replace
 from pathlib import Path
 
@@ -255,3 +256,39 @@ def test_a_damaged_vector_file_falls_back_then_is_rebuilt(ingested, fake_embedde
     if damage != "zeroed":  # a file of the right size with wrong rows is not looked at by a writer
         assert any("sentence vector file" in n for n in notices)
         _assert_all_stored(store, fake_embedder)
+
+
+def test_a_reader_never_reads_a_wrong_row_while_a_writer_appends_and_compacts(
+    settings, fake_embedder, tmp_path, monkeypatch
+) -> None:
+    monkeypatch.setattr(sentencevectors, "_COMPACT_MIN", 1)
+    papers = _write(tmp_path / "papers", {"tracker.txt": PAPERS["tracker.txt"]})
+    engine = CouncilQA(settings, embedder=fake_embedder)
+    engine.ingest([str(papers)], progress=False)
+    texts = list(_units(engine.store).values())
+    expected = fake_embedder.embed(texts)
+    seen, stop = {"reads": 0, "wrong": 0, "missed": 0}, threading.Event()
+
+    def read() -> None:
+        while not stop.is_set():
+            found = engine.store.sentences.lookup(texts)
+            seen["reads"] += 1
+            seen["missed"] += len(texts) - len(found)
+            seen["wrong"] += sum(not np.allclose(v, expected[i], atol=1e-3) for i, v in found.items())
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    try:
+        for round_ in range(3):  # each round adds papers, then prunes them: orphans, then compaction
+            _write(papers, {name: text for name, text in PAPERS.items() if name != "tracker.txt"})
+            engine.ingest([str(papers)], progress=False)
+            for name in PAPERS:
+                if name != "tracker.txt":
+                    (papers / name).unlink()
+            engine.ingest([str(papers)], prune=True, progress=False)
+            assert engine.store.sentences.state()[0] == f"sentences.{round_ + 1}.f16"  # compacted
+    finally:
+        stop.set()
+        reader.join()
+    engine.close()
+    assert seen["reads"] > 0 and seen["wrong"] == 0 and seen["missed"] == 0
