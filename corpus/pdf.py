@@ -35,6 +35,8 @@ IMAGE_DEPTH = 4
 # with a few words stamped on it (a date, a page number).
 SPARSE_TEXT_WORDS = 25
 SCAN_SHARE = 0.5
+# A PDF starts '%PDF-'; readers (Acrobat, pdfium) accept junk before it up to this many bytes.
+_HEADER, _HEADER_WITHIN = b"%PDF-", 1024
 _TOKEN_EDGE = re.compile(r"^\W+|\W+$")
 _HYPHEN_TAIL = re.compile(r"[A-Za-z]-$")
 _FIRST_WORD = re.compile(r"^([a-z][A-Za-z]*[.,;:]?)(?:\s+|$)")
@@ -82,6 +84,14 @@ def _declared_labels(reader: PdfReader) -> list[str]:
     return list(reader.page_labels)
 
 
+def _unreadable(data: bytes, exc: Exception) -> str:
+    """Why pypdf could not open `data`: no header at all says the file is something else named .pdf,
+    which pypdf's own words ('Stream has ended unexpectedly') do not."""
+    if _HEADER not in data[:_HEADER_WITHIN]:
+        return "not a PDF (no %PDF header)"
+    return f"corrupt PDF: {short_message(exc)}"
+
+
 def _check(data: bytes, path: Path) -> tuple[int, list[str]]:
     """Page count and declared labels, refusing encrypted, corrupt and page-less PDFs."""
     with _quiet_pypdf():
@@ -96,7 +106,7 @@ def _check(data: bytes, path: Path) -> tuple[int, list[str]]:
             raise UnreadableFileError(path, "encrypted PDF (needs a password)") from exc
         except Exception as exc:
             # Malformed PDFs raise far more than PdfReadError (KeyError, ValueError, ...).
-            raise UnreadableFileError(path, f"corrupt PDF: {short_message(exc)}") from exc
+            raise UnreadableFileError(path, _unreadable(data, exc)) from exc
     if not count:
         raise UnreadableFileError(path, "PDF has no pages")
     return count, labels

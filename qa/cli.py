@@ -73,7 +73,13 @@ def _filters(parser: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="councilqa", description="Ask council papers; get cited answers.")
     sub = parser.add_subparsers(dest="command", required=True)
-    ingest = sub.add_parser("ingest", help="add, update (and with --prune, drop) papers in the store")
+    ingest = sub.add_parser(
+        "ingest",
+        help="add, update (and with --prune, drop) papers in the store",
+        description="Add, update (and with --prune, drop) papers in the store. A file that cannot be read "
+        "is named on stderr with the reason and the rest are still stored; the exit status is then 1 "
+        "(0 when every file was stored, unchanged or skipped on purpose).",
+    )
     ingest.add_argument("paths", nargs="+", help="files or folders (searched recursively)")
     ingest.add_argument("--prune", action="store_true", help="drop stored files under PATHS that are gone")
     ingest.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -265,7 +271,8 @@ def _eval(engine: CouncilQA, args: argparse.Namespace) -> int:
 
 
 def _ingest(engine: CouncilQA, args: argparse.Namespace) -> int:
-    """Each failed file as it fails, then each one passed over, on stderr as '<escaped path>: <reason>'."""
+    """Each failed file as it fails, then each one passed over, on stderr as '<escaped path>: <reason>';
+    exit status 1 when any file failed (the others are stored all the same)."""
     report = engine.ingest(
         args.paths,
         args.prune,
@@ -277,7 +284,7 @@ def _ingest(engine: CouncilQA, args: argparse.Namespace) -> int:
     for line in report.notes():
         print(line, file=sys.stderr)
     print(report.summary())
-    return 0
+    return 1 if report.failed else 0  # the rest is stored; a script still learns that some was not
 
 
 def _serve(settings: Settings, args: argparse.Namespace) -> int:

@@ -36,7 +36,9 @@ def add_record_commands(sub: argparse._SubParsersAction, common, parse_date) -> 
         output = command.add_mutually_exclusive_group()
         output.add_argument("--json", action="store_true", help="a JSON array, each row with its passage")
         output.add_argument("--csv", action="store_true", help="CSV, each row with source, page and passage")
-    decided.add_argument("--outcome", choices=OUTCOMES)
+    decided.add_argument(
+        "--outcome", type=str.lower, choices=OUTCOMES, help="the outcome, in any case: " + ", ".join(OUTCOMES)
+    )
     decided.add_argument("--mover", help="mover (or an unlabelled name) contains this")
     held.add_argument("--chair", dest="mover", help="chair or a member present contains this")
     for command in (decided, held, track):

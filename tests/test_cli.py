@@ -84,11 +84,61 @@ def test_ask_questions_file_prints_json_lines(fake_cli, capsys, tmp_path) -> Non
 def test_bad_file_is_one_line_and_the_rest_goes_on(fake_cli, capsys, tmp_path) -> None:
     bad = tmp_path / "broken.pdf"
     bad.write_bytes(b"%PDF-1.4 not really")
-    assert fake_cli("ingest", str(bad), str(SAMPLES / "004_67e52966cbe4daee.txt"), "--quiet") == 0
+    assert fake_cli("ingest", str(bad), str(SAMPLES / "004_67e52966cbe4daee.txt"), "--quiet") == 1
     out = capsys.readouterr()
     errors = [line for line in out.err.splitlines() if line.strip()]
     assert len(errors) == 1 and errors[0].startswith(f"{bad}: ")
     assert "1 added" in out.out and "1 failed" in out.out
+
+
+def test_ingest_exits_1_when_any_file_failed_after_storing_the_rest(fake_cli, capsys, tmp_path) -> None:
+    missing, noise = tmp_path / "nowhere.pdf", tmp_path / "noise.pdf"
+    noise.write_bytes(bytes(range(256)) * 8)  # no %PDF header: something else named .pdf
+    assert fake_cli("ingest", str(missing), "--quiet") == 1
+    assert "1 failed" in capsys.readouterr().out
+    good = SAMPLES / "004_67e52966cbe4daee.txt"
+    assert fake_cli("ingest", str(noise), str(good), "--quiet") == 1
+    out = capsys.readouterr()
+    assert out.err.splitlines() == [f"{noise}: not a PDF (no %PDF header)"]
+    assert "1 added" in out.out and "1 failed" in out.out
+    assert fake_cli("ingest", str(good), "--quiet") == 0  # nothing failed: unchanged is success
+    assert "1 unchanged" in capsys.readouterr().out
+
+
+def test_ingest_help_and_readme_state_the_exit_status(capsys) -> None:
+    with pytest.raises(SystemExit):
+        cli.main(["ingest", "--help"])
+    helped = " ".join(capsys.readouterr().out.split())
+    assert "exit status is then 1" in helped
+    assert "exits with status 1" in " ".join(README.split())
+
+
+MINUTES = """MINUTES OF THE PLANNING COMMITTEE HELD AT THE TOWN HALL ON 13 MARCH 2018 AT 7.00 PM
+
+Present: Cllr Ann Brown (Chair), Cllr Raj Patel
+
+1. Library closure
+
+Moved by Cllr Patel, seconded by Cllr Brown that the library close on 1 June 2018.
+
+CARRIED
+
+2. Precept
+
+It was moved by Cllr Brown and seconded by Cllr Patel that the item be deferred.
+
+DEFERRED
+"""
+
+
+@pytest.mark.parametrize("written", ["carried", "Carried", "CARRIED"])
+def test_decisions_outcome_is_read_in_any_case(fake_cli, capsys, tmp_path, written: str) -> None:
+    (tmp_path / "march.txt").write_text(MINUTES, encoding="utf-8")
+    assert fake_cli("ingest", str(tmp_path / "march.txt"), "--quiet") == 0
+    capsys.readouterr()
+    assert fake_cli("decisions", "--outcome", written, "--json") == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [(r["mover"], r["outcome"]) for r in rows] == [("Cllr Patel", "carried")]
 
 
 def test_stats_and_search(fake_cli, capsys) -> None:
