@@ -124,6 +124,7 @@ def _print_track(key: str, found: Sequence[Statement], missing: Sequence[Gap]) -
             print(f"    {' '.join(s.narrative.split())[:400]}")
         if owners:
             print(f"    {owners}")
-        print(f"    {_where(s.source, s.page)}  ({shown(s.source)})")
+        page = f"p. {s.page} — " if s.page is not None else ""
+        print(f"    {page}file {shown(s.source)}")  # the paper is named above by its title
     for gap in missing:
         print(f"Gap: {shown(gap.line(found[0].key))}")

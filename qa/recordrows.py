@@ -35,15 +35,25 @@ class Gap:
     source: str
     date: dt.date | None
     date_precision: str
+    title: str | None = None  # the paper's own title; its file name stands in where it has none
 
     @property
     def when(self) -> str:
         return format_date(self.date, self.date_precision)
 
     def line(self, key: str) -> str:
-        """'march.txt (March 2020) states other Pledges but not Pledge 48'."""
+        """'Pledges update (March 2020) states other Pledges but not Pledge 48 — file march.txt', the
+        date left out where the title gives it; a paper without a title is named by its file alone."""
         kind = key.split()[0] if key.split() else key
-        return f"{Path(self.source).name} ({self.when}) states other {kind}s but not {key}"
+        said = f"{paper_label(self.title, self.source, self.when)} states other {kind}s but not {key}"
+        return f"{said} — file {Path(self.source).name}" if self.title else said
+
+
+def paper_label(title: str | None, source: str, when: str) -> str:
+    """A paper as a reader knows it: 'Pledges update (March 2020)', only the title where it gives the
+    date already, the file name in its place where the paper has no title ('x.txt (March 2020)')."""
+    named = title or Path(source).name
+    return named if when in named else f"{named} ({when})"
 
 
 def rows_json(rows: Sequence[object]) -> str:
@@ -100,11 +110,17 @@ def change_from(found: Sequence[Statement], i: int) -> str | None:
 
 
 def gaps(db: sqlite3.Connection, key: str, restricted: bool = False) -> list[Gap]:
-    """The papers of `key`'s series that leave it out, newest first (index.recordquery.series_without)."""
+    """The papers of `key`'s series that leave it out, newest first (index.recordquery.series_without),
+    each with its stored title."""
     return [
-        Gap(source, dt.date.fromisoformat(date) if date else None, precision)
+        Gap(source, dt.date.fromisoformat(date) if date else None, precision, _title(db, source))
         for source, date, precision in series_without(db, key, restricted)
     ]
+
+
+def _title(db: sqlite3.Connection, source: str) -> str | None:
+    row = db.execute("SELECT title FROM documents WHERE source = ?", (source,)).fetchone()
+    return row[0] if row else None
 
 
 def commitment_keys(db: sqlite3.Connection, restricted: bool = False) -> tuple[str, ...]:

@@ -219,11 +219,19 @@ def test_the_timeline_marks_a_change_and_the_paper_that_leaves_it_out(records_st
     assert "The status changed." in [w.value for w in at.warning]
     may, gap, january = (
         shown.index("May 2020** — Complete"),
-        shown.index("Gap: march_pledges.txt (March 2020) states other Pledges but not Pledge 48"),
+        shown.index(
+            "Gap: Corporate Pledges Update, March 2020 states other Pledges but not Pledge 48"
+            " — file march_pledges.txt"
+        ),
         shown.index("January 2020** — In Progress"),
     )
     assert may < gap < january  # newest first, the gap in its place
     assert "Status changed] In Progress → Complete" in shown
+    papers = [unescape(c.value) for c in at.caption if "file " in c.value]
+    assert papers == [  # each statement's paper by its title and date; the file name only after it
+        "Corporate Pledges Update, May 2020 · file may.txt",
+        "Corporate Pledges Update, January 2020 · file january.txt",
+    ]
     assert len(at.expander) == 2 and all(e.label == "Open the paper at the passage" for e in at.expander)
     assert "▶ " in at.expander[0].text[0].value  # the statement's lines marked in their paper
 

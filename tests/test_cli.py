@@ -141,6 +141,16 @@ def test_decisions_outcome_is_read_in_any_case(fake_cli, capsys, tmp_path, writt
     assert [(r["mover"], r["outcome"]) for r in rows] == [("Cllr Patel", "carried")]
 
 
+def test_track_names_papers_by_title_and_date_and_files_only_as_a_detail(fake_cli, capsys) -> None:
+    fake_cli("ingest", str(SAMPLES), "--quiet")
+    capsys.readouterr()
+    assert fake_cli("track", "Pledge 48") == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "February 2020 — In Progress — Children's Services Pledges, February 2020" in lines
+    named = [line for line in lines if "000_cf3ce20c081cbe3a.txt" in line]
+    assert named == [f"    file {SAMPLES}/000_cf3ce20c081cbe3a.txt"]
+
+
 def test_stats_and_search(fake_cli, capsys) -> None:
     fake_cli("ingest", str(SAMPLES), "--quiet")
     capsys.readouterr()

@@ -222,7 +222,10 @@ def test_track_marks_a_change_and_the_paper_that_leaves_the_commitment_out(run, 
     assert "Status: In Progress since January 2020 → Complete May 2020" in out
     assert "The status changed." in out
     assert out.index("May 2020 — Complete") < out.index("January 2020 — In Progress")
-    assert "Gap: march.txt (March 2020) states other Pledges but not Pledge 48" in out
+    assert (
+        "Gap: Corporate Pledges Update, March 2020 states other Pledges but not Pledge 48 — file march.txt"
+        in out
+    )
 
 
 def test_moved_and_seconded_together_and_names_the_minutes_do_not_label(tmp_path) -> None:

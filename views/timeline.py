@@ -21,6 +21,7 @@ from qa.recordrows import (
     commitment_keys,
     distinct,
     gaps,
+    paper_label,
     record_chunk,
     spanning,
     statement_citation,
@@ -92,7 +93,7 @@ def render_entries(
     for _, i, entry in entries:
         st.divider()
         if isinstance(entry, Gap):
-            st.warning(f"Gap: {escape_markdown(entry.line(found[0].key))}", icon=":material/block:")
+            st.warning(f"Gap: {escape_markdown(one_line(entry.line(found[0].key)))}", icon=":material/block:")
         else:
             render_statement(found, i, store, engine, granted)
 
@@ -101,9 +102,14 @@ def render_statement(found: list[Statement], i: int, store: str, engine: Council
     """One statement: its date and status (a change from the older one marked), its words and owners,
     and its citation opened in the paper."""
     s = found[i]
-    title = one_line(s.title or Path(s.source).name)
     status = escape_markdown(s.status or NO_STATUS)
     st.markdown(f"**{escape_markdown(when(s))}** — {status}")
+    chunk = record_chunk(engine.store.db, s.source, s.passage, granted)
+    citation = spanning(statement_citation(s), chunk)
+    paper = paper_label(one_line(s.title) if s.title else None, s.source, when(s))
+    page = f" — {citation.pages_text}" if s.page is not None else ""
+    file = f" · file {Path(s.source).name}" if s.title else ""  # the file name only as a detail
+    st.caption(escape_markdown(f"{paper}{page}{file}"))
     before = change_from(found, i)
     if before is not None:
         st.markdown(f":orange-badge[Status changed] {escape_markdown(before)} → {status}")
@@ -111,9 +117,5 @@ def render_statement(found: list[Statement], i: int, store: str, engine: Council
         st.text(" ".join(s.narrative.split()))
     if s.owners:
         st.caption(escape_markdown("; ".join(f"{h}: {n}" for h, n in s.owners)))
-    chunk = record_chunk(engine.store.db, s.source, s.passage, granted)
-    citation = spanning(statement_citation(s), chunk)
-    page = f" — {citation.pages_text}" if s.page is not None else ""
-    st.caption(escape_markdown(f"{title} — {when(s)}{page} — {Path(s.source).name}"))
     with st.expander(f"Open the paper {where_label(citation)}"):
         render_source(citation, f"track-{i}", store, engine, granted, chunk and chunk.text)
