@@ -33,7 +33,11 @@ class Feedback:
     citations: tuple[str, ...]  # 'source p. N' of each citation
 
     @classmethod
-    def of(cls, answer: Answer, verdict: str, note: str = "") -> Feedback:
+    def of(cls, answer: Answer, verdict: str | None, note: str = "") -> Feedback:
+        """The verdict on `answer`; FeedbackError when none was chosen (None) or it is not one of VERDICTS,
+        so no verdict is ever recorded that the reader did not give."""
+        if verdict is None:
+            raise FeedbackError("no verdict chosen: expected one of " + ", ".join(VERDICTS))
         if verdict not in VERDICTS:
             raise FeedbackError(f"verdict {verdict!r}: expected one of {', '.join(VERDICTS)}")
         cited = tuple(f"{c.source} {c.pages_text}" for c in answer.citations)

@@ -374,6 +374,10 @@ def test_feedback_on_an_answer_is_appended_to_the_store(tmp_path: Path) -> None:
     store = make_store(tmp_path / "store", SAMPLES)
     at = page(store).run()
     ask(at, "What is the status of Pledge 48?")
+    assert at.radio(key="verdict-0").value is None  # no verdict the reader did not choose
+    at.chat_message[1].form[0].form_submit_button[0].click().run()
+    assert not (Path(store) / "feedback.jsonl").exists()  # refused: nothing chosen
+    assert "Nothing was sent" in at.chat_message[1].warning[-1].value
     at.radio(key="verdict-0").set_value("wrong")
     at.text_input(key="note-0").set_value("it is Pledge 49's status")
     at.chat_message[1].form[0].form_submit_button[0].click().run()
@@ -381,6 +385,17 @@ def test_feedback_on_an_answer_is_appended_to_the_store(tmp_path: Path) -> None:
     (record,) = [json.loads(line) for line in (Path(store) / "feedback.jsonl").read_text().splitlines()]
     assert record["verdict"] == "wrong" and record["note"] == "it is Pledge 49's status"
     assert record["question"] == "What is the status of Pledge 48?" and record["citations"]
+
+
+@pytest.mark.parametrize("verdict", [None, "", "Correct", "maybe"])
+def test_feedback_refuses_a_verdict_the_reader_did_not_choose(verdict) -> None:
+    from qa.answer import Answer
+    from qa.feedback import Feedback, FeedbackError
+
+    answer = Answer("What is the status of Pledge 48?", "In Progress [1].", "answered", (citation(),))
+    with pytest.raises(FeedbackError, match="verdict"):
+        Feedback.of(answer, verdict)
+    assert Feedback.of(answer, "missing source").verdict == "missing source"
 
 
 def test_the_page_offers_the_conversation_and_each_answer_for_download(sample_store: str) -> None:

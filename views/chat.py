@@ -24,6 +24,10 @@ ABOUT = (
     "not answer. It does not search the web, give advice, or know anything the papers do not say."
 )
 
+NO_VERDICT = (
+    f"Nothing was sent: first choose whether the answer was {', '.join(VERDICTS[:-1])} or {VERDICTS[-1]}."
+)
+
 
 def render_citations(exchange: Exchange, turn: int, store: str, engine: CouncilQA, granted: bool) -> None:
     answer = exchange.answer
@@ -35,12 +39,21 @@ def render_citations(exchange: Exchange, turn: int, store: str, engine: CouncilQ
 
 
 def render_feedback(exchange: Exchange, turn: int, store: str) -> None:
+    """The reader's verdict on one answer. Nothing is chosen to start with, and nothing is sent until
+    the reader chooses: a preselected verdict would record one they never gave. (A form's button cannot
+    follow its radio without a rerun, so the press is refused, with a word, rather than disabled.)"""
     with st.form(f"feedback-{turn}", clear_on_submit=True):
-        verdict = st.radio("Was this answer right?", VERDICTS, horizontal=True, key=f"verdict-{turn}")
+        verdict = st.radio(
+            "Was this answer right?", VERDICTS, index=None, horizontal=True, key=f"verdict-{turn}"
+        )
         note = st.text_input("Note (optional)", key=f"note-{turn}")
-        if st.form_submit_button("Send feedback"):
-            append_feedback(Path(store), Feedback.of(exchange.answer, verdict, note))
-            st.success("Thanks: your feedback is saved with the store.")
+        if not st.form_submit_button("Send feedback"):
+            return
+        if verdict is None:
+            st.warning(NO_VERDICT, icon=":material/rule:")
+            return
+        append_feedback(Path(store), Feedback.of(exchange.answer, verdict, note))
+        st.success("Thanks: your feedback is saved with the store.")
 
 
 def render_exchange(exchange: Exchange, turn: int, store: str, engine: CouncilQA, granted: bool) -> None:
