@@ -39,6 +39,8 @@ def page(load: Callable[[str, str | None], CouncilQA], args: argparse.Namespace)
     engine = load(store, args.model)
     granted = args.access == RESTRICTED and render_login(store)
     view = st.sidebar.radio("View", (ASK, DECISIONS, TIMELINE), horizontal=True, key="view")
+    # The decisions table needs the window's width for its columns; a conversation reads best narrow.
+    st.set_page_config(layout="wide" if view == DECISIONS else "centered")
     stats = engine.stats(restricted=granted)
     render_stats(stats, store)
     filters, top_k = render_filters(engine, stats, granted)

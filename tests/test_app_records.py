@@ -152,6 +152,42 @@ def test_the_decisions_table_shows_mover_seconder_votes_and_outcome(records_stor
     assert [r["Outcome"] for r in rows if r["Date"] == "2018-03-13"] == ["lost", "carried", "deferred"]
 
 
+CROSSING = (
+    "that the parish council ask the highway authority to install a pedestrian crossing on the High "
+    "Street near the primary school, with flashing beacons, before the start of the autumn term"
+)
+
+
+def parish_minutes(council: str) -> str:
+    return (
+        f"{council.upper()} PARISH COUNCIL\n\nMINUTES OF THE PARISH COUNCIL MEETING HELD ON 2 MAY 2023 AT "
+        "7.30 PM\n\nPresent: Cllr Ann Brown (Chair), Cllr Raj Patel\n\n4. Road safety\n\n"
+        f"Moved by Cllr Patel, seconded by Cllr Brown, {CROSSING}.\n\nCARRIED\n"
+    )
+
+
+def test_the_decisions_table_names_each_council_and_reads_in_order(tmp_path: Path) -> None:
+    """Two parish councils' minutes: each row says whose council it is, the meeting and a short motion
+    come before who moved it, and the whole motion is in the decision opened below."""
+    (tmp_path / "papers").mkdir()
+    for council in ("Ashwell", "Barley"):
+        (tmp_path / "papers" / f"{council.lower()}.txt").write_text(parish_minutes(council), encoding="utf-8")
+    at = view(make_store(tmp_path / "store", tmp_path / "papers"), "Decisions")
+    (frame,) = at.dataframe
+    order = list(frame.proto.column_order)
+    assert order[:5] == ["#", "Date", "Council — Body", "Item", "Motion"]
+    assert {"Outcome", "Mover", "Seconder", "Paper"} <= set(order)
+    widths = json.loads(frame.proto.columns)
+    assert all(widths[name]["width"] >= 150 for name in ("Council — Body", "Item", "Motion", "Paper"))
+    rows = table(at)
+    assert [r["Council — Body"] for r in rows] == ["Ashwell Parish Council", "Barley Parish Council"]
+    motion = rows[0]["Motion"]
+    assert motion.endswith("…") and len(motion) < len(CROSSING) and CROSSING.startswith(motion[:-1])
+    at.selectbox(key="dec_open").set_value(0).run()
+    facts = unescape("\n".join(m.value for m in at.main.markdown))
+    assert f"Motion:** motion: {CROSSING}" in facts and "Meeting:** Ashwell Parish Council — item 4" in facts
+
+
 def test_outcome_mover_and_sidebar_filters_narrow_the_decisions(records_store: str) -> None:
     at = view(records_store, "Decisions")
     at.selectbox(key="dec_outcome").set_value("lost").run()

@@ -28,17 +28,55 @@ from qa.recordrows import (
 )
 from views.source import render_source, where_label
 
-# Pixels per column: the decision's who and how fit the page's width; the motion's words run on after.
+MEETING = "Council — Body"
+
+# The columns in reading order: when and where, what was moved, what became of it, who, then the paper.
+# Pixels each, so the words of the motion and its meeting are not cut to a sliver; the table scrolls
+# sideways for the rest in a narrow window.
 COLUMN_WIDTHS = {
-    "#": 36,
+    "#": 40,
     "Date": 90,
-    "Body": 110,
+    MEETING: 220,
+    "Item": 160,
+    "Motion": 320,
+    "Outcome": 80,
+    "Votes": 110,
     "Mover": 130,
     "Seconder": 130,
-    "Votes": 90,
-    "Outcome": 80,
     "Minutes": 90,
+    "Kind": 90,
+    "Paper": 240,
+    "Page": 50,
 }
+SHORT_MOTION = 90  # characters of a motion in its cell; the whole text is in the decision opened below
+ROW_PX, HEAD_PX = 35, 40  # Streamlit's default row height, and its header's with the borders
+MAX_ROWS_SHOWN = 15  # rows in view before the table scrolls: tall enough to read, short enough to see below
+
+
+def table_rows(rows: list[Decision], status: dict[str, str]) -> list[dict[str, object]]:
+    """The table's cells (qa/recordrows.py decision_cells, shared with the downloads), with the council
+    beside the body (one 'Parish Council' is many) and the motion shortened to a cell's width."""
+    cells = []
+    for i, d in enumerate(rows, 1):
+        row = decision_cells(i, d, status.get(d.source))
+        row[MEETING] = meeting_of(d)
+        row["Motion"] = shortened(d.text, SHORT_MOTION)
+        cells.append(row)
+    return cells
+
+
+def meeting_of(d: Decision) -> str:
+    """'Ashwell Parish Council — Planning Committee'; the council alone where it names the body too
+    ('Ashwell Parish Council', not '… — Parish Council'); '' when the minutes give neither."""
+    if d.council and d.body and d.body.casefold() in d.council.casefold():
+        return d.council
+    return " — ".join(filter(None, (d.council, d.body)))
+
+
+def shortened(text: str, limit: int) -> str:
+    """`text` on one line, cut at a word before `limit` characters with '…' where it runs on."""
+    words = " ".join(text.split())
+    return words if len(words) <= limit else words[:limit].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
 
 
 def render_decisions(engine: CouncilQA, store: str, filters: Filters, granted: bool) -> None:
@@ -63,8 +101,11 @@ def render_decisions(engine: CouncilQA, store: str, filters: Filters, granted: b
     )
     status = minutes_status(db, wanted, granted)
     st.dataframe(
-        [decision_cells(i, d, status.get(d.source)) for i, d in enumerate(rows, 1)],
+        table_rows(rows, status),
+        width="stretch",
+        height=HEAD_PX + ROW_PX * min(len(rows), MAX_ROWS_SHOWN),
         hide_index=True,
+        column_order=list(COLUMN_WIDTHS),
         column_config={name: st.column_config.Column(width=width) for name, width in COLUMN_WIDTHS.items()},
         key="dec_table",
     )
@@ -100,6 +141,9 @@ def render_decision(d: Decision, number: int, store: str, engine: CouncilQA, gra
     paper = [one_line(d.title or d.source), d.date or "undated"]
     paper += [citation.pages_text] if d.page is not None else []
     facts = {
+        "Meeting": " — ".join(filter(None, (meeting_of(d), f"item {d.item}" if d.item else None)))
+        or "not stated",
+        "Motion": f"{d.kind}: {' '.join(d.text.split())}",  # whole: the table shows its start
         "Moved": d.mover or ", ".join(d.names) or "not stated",
         "Seconded": d.seconder or "not stated",
         "Outcome": outcome + (" (draft minutes, not yet confirmed)" if d.provisional else ""),
