@@ -26,6 +26,19 @@ _OWN_LINE = re.compile(
     rf"(?m)^[ \t*#]*(?P<n>(?:{ITEM_NUMBER})(?:\([a-z]\)|(?P<p>[.)])))[ \t*]*\n(?:[ \t]*\n)*"
     r"[ \t*#]*(?P<t>[A-Z][^\n]*?)[ \t*]*$"
 )
+# An agenda's own wording ('01.24.03 To receive the minutes') is a title where the number follows the
+# item before it; elsewhere a numbered 'To ...' line is a recommendation's words.
+_AGENDA_TO = re.compile(r"(?i)to\b")
+_LAST_PART = re.compile(r"^(?P<head>.*?)(?P<n>\d+)$")
+# A heading of its own between an item and a motion ('Audit Committee Second Consent Report'): a few
+# capitalised, unpunctuated words; the motion is under that heading, not the numbered item above it. One
+# or two words ('Main Motion', 'Progress') are a sub-heading inside the item.
+# no figures: 'Guthrie, Hofland and Wettstein (13)' is a vote's names run over a page, not a heading
+_HEADING = re.compile(r"^[ \t*#]*[A-Z][^\W\d’'&,()\- ]*(?:[’'&,()\- ]+[^\W\d]+)*[ \t*]*$")
+_HEADING_WORDS = (3, 12)  # fewest and most words of such a heading
+_NOT_HEADING = re.compile(
+    r"(?i)^[ \t*#]*(?:carried|lost|defeated|deferred|withdrawn|moved|seconded|proposed)\b"
+)
 _FIGURE_DIGITS = 3  # a number this long with no stop opening a line is a figure ('348 Litter Fines ...')
 _SUB = re.compile(r"(?m)^[ \t*#]*\((?P<n>[a-z]|[ivx]{1,4})[ ]?\)[ \t]+(?P<t>[A-Z][^\n]*?)[ \t*]*$")
 
@@ -43,7 +56,9 @@ def read_items(text: RecordText) -> tuple[tuple[int, AgendaItem], ...]:
     )
     for start, kind, m in marks:
         title = m.group("t").strip()
-        if len(title.split()) > _TITLE_WORDS or _NOT_TITLE.match(title) or title.endswith((";", ",")):
+        if len(title.split()) > _TITLE_WORDS or title.endswith((";", ",")):
+            continue
+        if (no := _NOT_TITLE.match(title)) and not (_AGENDA_TO.match(no.group()) and _follows(top, m)):
             continue
         if kind == "item":
             top = re.sub(r"(?<!\([a-z])[.)]$", "", m.group("n"))  # '1.' -> '1', '3(a)' stays
@@ -91,3 +106,34 @@ def item_at(marks: tuple[tuple[int, AgendaItem], ...], offset: int) -> AgendaIte
     """The item whose heading comes last before `offset`."""
     i = bisect.bisect_right([start for start, _ in marks], offset) - 1
     return marks[i][1] if i >= 0 else None
+
+
+def item_over(body: str, marks: tuple[tuple[int, AgendaItem], ...], offset: int) -> AgendaItem | None:
+    """The item a motion at `offset` of `body` is under: the last item heading before it, unless an
+    unnumbered heading of its own stands between them (then None: a wrong item is worse than none)."""
+    i = bisect.bisect_right([start for start, _ in marks], offset) - 1
+    if i < 0:
+        return None
+    title = body.find(marks[i][1].title, marks[i][0], offset)  # a title may stand below its number
+    heading_end = body.find("\n", max(title, marks[i][0]), offset)
+    between = body[heading_end:offset] if heading_end >= 0 else ""
+    paragraphs = [p.strip() for p in between.split("\n\n")[:-1] if p.strip()]
+    return None if any(_is_heading(p) for p in paragraphs) else marks[i][1]
+
+
+def _is_heading(paragraph: str) -> bool:
+    words = paragraph.split()
+    capitals = [w for w in words if w[:1].isupper()]
+    return (
+        "\n" not in paragraph
+        and _HEADING_WORDS[0] <= len(words) <= _HEADING_WORDS[1]
+        and len(capitals) * 2 > len(words)
+        and bool(_HEADING.match(paragraph))
+        and not _NOT_HEADING.match(paragraph)
+    )
+
+
+def _follows(top: str | None, m: re.Match) -> bool:
+    """Whether the number `m` prints is the one after item `top`: '01.24.03' after '01.24.02'."""
+    now, before = _LAST_PART.match(m.group("n").rstrip(".)")), _LAST_PART.match(top or "")
+    return bool(now and before) and now["head"] == before["head"] and int(now["n"]) == int(before["n"]) + 1

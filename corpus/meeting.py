@@ -37,7 +37,8 @@ _CHAIR = tuple(
 _ROLE_ONLY = re.compile(rf"(?i)(?:{TITLE}[ \t]*)+")  # 'the Mayor in the chair' names no one
 _VENUE = (
     re.compile(
-        r"(?i:\b(?:held|met|meeting)\b)[^.\n]{0,60}?\b(?:in|at) (?P<v>(?:the )?[A-Z][^\n]{3,80}?)"
+        # 'HELD IN THE VILLAGE HALL' as well as 'held in the Village Hall'
+        r"(?i:\b(?:held|met|meeting)\b)[^.\n]{0,60}?\b(?i:in|at) (?P<v>(?i:the )?[A-Z][^\n]{3,80}?)"
         r"(?=,? (?:on|ON)\b|,? (?i:at) \d| (?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
         r"|\.|,? and\b|\*\*|$)",
         re.M,
@@ -52,9 +53,12 @@ _LISTS = {
     "in_attendance": r"in\s+attendance|officers?\s+in\s+attendance|officials\s+in\s+attendance|staff"
     r"|also\s+present",
 }
+# Only the paper's own word: 'Minutes to be confirmed on June 23' or 'subject to approval' is template
+# text that the confirmed, published copy still prints, so it does not say the copy is a draft.
 _DRAFT = re.compile(
-    r"(?i)\b(?:draft minutes|minutes\W{0,3}draft|unconfirmed"
-    r"|minutes (?:are )?to be (?:confirmed|approved|adopted)|subject to (?:confirmation|approval))"
+    r"(?i:\b(?:draft\s+minutes|minutes\W{0,3}(?:(?:are|is)\s+(?:a\s+|in\s+)?)?draft|unconfirmed)\b)"
+    r"|^[ \t*#]*(?:DRAFT|Draft)[ \t*]*$",  # a 'DRAFT' mark on a line of its own
+    re.M,
 )
 _NEXT = re.compile(r"(?i)\b(?:date\s+of\s+(?:the\s+)?next\s+meeting|next\s+(?:\w+\s+)?meeting)\b")
 _NEXT_REACH = 120  # the date follows its cue closely: 'will be held on Wednesday 11th July 2018'

@@ -11,7 +11,7 @@ import itertools
 import re
 from collections import Counter
 
-from corpus.agendaitems import item_at
+from corpus.agendaitems import item_over
 from corpus.motioncues import Anchor, anchors, name_of, opens_debate
 from corpus.outcomes import first_outcome, resolved_as
 from corpus.records import AgendaItem, Motion
@@ -147,7 +147,7 @@ def _motion(
         text=text.cited(motion_text[:_TEXT_CHARS], anchor.start),
         kind="amendment" if _is_amendment(body, anchor) else "motion",
         number=anchor.number or _number(body, anchor.start),
-        item=item_at(marks, anchor.start),
+        item=item_over(body, marks, anchor.start),
         mover=text.cited(*name_of(anchor.mover)) if anchor.mover else None,
         seconder=text.cited(*name_of(anchor.seconder)) if anchor.seconder else None,
         names=tuple(text.cited(n, at) for n, at in anchor.names),
@@ -237,6 +237,16 @@ def _notice_words(body: str, at: int, marks) -> tuple[int, str] | None:
     return found[-1].start(), " ".join(body[found[-1].start() : at].replace("*", " ").split())
 
 
+def _sentence_start(body: str, start: int, at: int) -> int:
+    """Where the sentence holding `at` begins, at `start` or after: a decision closing a paragraph of
+    discussion ('... HPC agreed to write to Mr Taylor') is that sentence, not the discussion."""
+    stops = list(_SENTENCE_END.finditer(body, start, at))
+    if not stops:
+        return start
+    after = stops[-1].end()
+    return after + len(body[after:at]) - len(body[after:at].lstrip())
+
+
 def _paragraph_start(body: str, at: int) -> int:
     cut = body.rfind("\n\n", 0, at)
     return cut + 2 if cut >= 0 else 0
@@ -273,10 +283,11 @@ def _resolution(text: RecordText, m: re.Match, marks) -> Motion:
     if heads:  # an item's heading in the same paragraph ('(a) Youth club') is not the resolution's words
         start = min(_line_end(body, heads[-1]) + 1, m.start())
     end = m.start() + sentence_end(body[m.start() : m.start() + _TEXT_CHARS])
+    words = _sentence_start(body, start, m.start())
     return Motion(
-        text=text.cited(body[start:end][:_TEXT_CHARS], m.start()),
+        text=text.cited(body[words:end][:_TEXT_CHARS], m.start()),
         kind="resolution",
-        item=item_at(marks, m.start()),
+        item=item_over(body, marks, m.start()),
         outcome=text.cited(resolved_as(body, m), m.start()),
         unanimous=bool(_UNANIMOUS.search(body[m.start() : end])),
         passage=body[start:end].strip(),

@@ -33,8 +33,9 @@ class Cited:
 class Meeting:
     """The meeting a set of minutes records. Fields the paper does not state are None.
 
-    status: 'draft' where the paper says it is unconfirmed (draft, to be confirmed, subject to
-    approval); None where it does not say. Confirmation by a later meeting is a `Confirmation`.
+    status: 'draft' where the paper calls itself draft or unconfirmed; None where it does not say (a
+    'to be confirmed at the next meeting' line is template text the confirmed copy keeps).
+    Confirmation by a later meeting is a `Confirmation`.
     """
 
     date: Cited | None = None  # ISO date

@@ -45,6 +45,7 @@ class Decision:
     title: str | None
     page: int | None
     passage: str
+    page_label: str | None = None  # the page number printed on `page`, where the paper prints its own
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,10 @@ class Statement:
 _DATE = "COALESCE(m.date, d.date)"
 _BODY = "COALESCE(m.body, d.body, '')"
 _VISIBLE = "(c.restricted = 0 OR ?)"
+# the printed label of a record's page: a chunk keeps the labels of its first and last pages
+_PAGE_LABEL = (
+    "CASE WHEN mo.page = c.page_start THEN c.label_start WHEN mo.page = c.page_end THEN c.label_end END"
+)
 
 
 def decisions(db: sqlite3.Connection, filters: RecordFilters, restricted: bool = False) -> list[Decision]:
@@ -104,7 +109,8 @@ def decisions(db: sqlite3.Connection, filters: RecordFilters, restricted: bool =
         params += [f"%{filters.mover}%"] * 2
     sql = f"""SELECT {_DATE}, {_BODY}, d.council, mo.item_number, mo.item_title, mo.kind, mo.number, mo.text,
         mo.mover, mo.seconder, mo.names, mo.outcome, mo.unanimous, mo.votes_for, mo.votes_against, mo.abstain,
-        mo.ayes, mo.noes, m.status = 'draft' AND NOT {confirmed_sql()}, d.source, d.title, mo.page, mo.passage
+        mo.ayes, mo.noes, m.status = 'draft' AND NOT {confirmed_sql()}, d.source, d.title, mo.page,
+        mo.passage, {_PAGE_LABEL}
         FROM motions mo JOIN documents d ON d.id = mo.doc_id LEFT JOIN meetings m ON m.doc_id = d.id
         LEFT JOIN chunks c ON c.id = mo.chunk_id
         WHERE {where} AND {_VISIBLE} ORDER BY {_DATE}, d.source, mo.position"""
@@ -205,8 +211,9 @@ def motion_fields(db: sqlite3.Connection, source: str) -> list[tuple[int | None,
     """The motions of one paper in order: (chunk id of the motion's text, its cited fields by name)."""
     found = []
     sql = """SELECT mo.chunk_id, mo.cites, mo.text, mo.mover, mo.seconder, mo.outcome, mo.item_number,
-        mo.item_title, mo.names, mo.ayes, mo.noes, mo.votes_for, mo.votes_against, mo.abstain, mo.kind
-        FROM motions mo JOIN documents d ON d.id = mo.doc_id WHERE d.source = ? ORDER BY mo.position"""
+        mo.item_title, mo.names, mo.ayes, mo.noes, mo.votes_for, mo.votes_against, mo.abstain, mo.kind,
+        mo.number FROM motions mo JOIN documents d ON d.id = mo.doc_id WHERE d.source = ?
+        ORDER BY mo.position"""
     for r in db.execute(sql, (source,)):
         cites = json.loads(r[1])
         where = (r[0], None)
@@ -215,6 +222,7 @@ def motion_fields(db: sqlite3.Connection, source: str) -> list[tuple[int | None,
         )
         values |= {
             "kind": r[14],
+            "number": r[15],
             "names": ", ".join(json.loads(r[8])),
             "ayes": ", ".join(json.loads(r[9])),
             "noes": ", ".join(json.loads(r[10])),

@@ -58,6 +58,12 @@ _WANTS = (
 )
 _MEETING_WANTS = {"chair", "end_time", "start_time", "next_meeting"}
 _ITEM = re.compile(r"(?i)\bitem\s+(?:no\.?\s*)?([\w./()-]+?)(?=[\s,;:?]|$)")
+# an identifier a motion may be numbered by: letters and figures together ('R2023-208', '45/19'), or a bare
+# number that the question calls a motion's or resolution's ('resolution 12', 'motion no. 7')
+_ID = re.compile(
+    r"(?i)\b(?:motion|resolution)\s+(?:no\.?\s*)?(\d+)\b|\bno\.\s*(\d+)\b"
+    r"|\b(?!\d+(?:st|nd|rd|th)\b)(?=[\w./-]*\d)(?=[\w./-]*[a-z/-])([a-z0-9][\w./-]*[a-z0-9])\b"
+)
 _WORD = re.compile(r"[a-z0-9£$€][a-z0-9.,£$€%]*[a-z0-9%]|[a-z0-9]")
 
 
@@ -73,12 +79,14 @@ class Reply:
 
 @dataclass(frozen=True)
 class RecordQuestion:
-    """What a question asks of the records: the field, and the meeting date or item it names."""
+    """What a question asks of the records: the field, the meeting date or item it names, and the
+    identifiers it gives ('R2023-208', 'motion 12') as item_key compares them."""
 
     want: str
     date: str | None
     item: str | None
     words: frozenset[str]
+    ids: frozenset[str] = frozenset()
 
 
 def read_question(question: str) -> RecordQuestion | None:
@@ -97,6 +105,7 @@ def read_question(question: str) -> RecordQuestion | None:
         dates[0].value.isoformat() if dates else None,
         item_key(item.group(1)) if item else None,
         _words(topic),
+        frozenset(item_key(next(g for g in i.groups() if g)) for i in _ID.finditer(topic)),
     )
 
 
@@ -214,6 +223,9 @@ def _best_motion(asked: RecordQuestion, motions, retrieval: Retrieval) -> dict[s
     it, rarer words in the paper's motions counting more, among those read near the best passages.
     An amendment only when the question says amendment."""
     ranks = {p.chunk_id: rank for rank, p in enumerate(retrieval.passages[:_TOP_PASSAGES])}
+    numbered = [(c, f) for c, f in motions if "number" in f and item_key(f["number"].value) in asked.ids]
+    if numbered:  # the motion the question names by its own number, whatever its words
+        return min(numbered, key=lambda cf: _distance(cf[0], ranks))[1]
     amendment = "amendment" in asked.words
     candidates = [
         (chunk_id, fields, _words(" ".join(f.value for k, f in fields.items() if k in _ABOUT)))
@@ -234,6 +246,12 @@ def _best_motion(asked: RecordQuestion, motions, retrieval: Retrieval) -> dict[s
         ):
             scored.append((weight, -min(near, default=len(ranks)), fields))
     return max(scored, key=lambda s: s[:2])[2] if scored else None
+
+
+def _distance(chunk_id: int | None, ranks: dict[int, int]) -> int:
+    """How far down the best passages the chunk of a motion (or its neighbour) ranks."""
+    near = [ranks[c] for c in range((chunk_id or 0) - _NEAR, (chunk_id or 0) + _NEAR + 1) if c in ranks]
+    return min(near, default=len(ranks))
 
 
 def _day(iso: str) -> str:

@@ -16,7 +16,17 @@ from corpus.records import OUTCOMES
 from index.recordquery import Statement, decisions, meetings, record_store, statements
 from index.records import RecordFilters
 from index.settings import Settings
-from qa.recordrows import Gap, changed, gaps, rows_csv, rows_json, status_summary, when
+from qa.recordrows import (
+    Gap,
+    changed,
+    decision_pages,
+    gaps,
+    meeting_times,
+    rows_csv,
+    rows_json,
+    status_summary,
+    when,
+)
 
 RECORD_COMMANDS = ("decisions", "meetings", "track")
 _SHOWN_CHARS = 160  # a motion's words shown per line of the text table
@@ -86,13 +96,14 @@ def _decision_line(d) -> str:
     )
     outcome = (d.outcome or "outcome not stated") + vote + (" (draft minutes)" if d.provisional else "")
     item = f"item {d.item} " if d.item else ""
+    kind = f"{d.kind} {d.number}" if d.number else d.kind
     words = " ".join(d.text.split())[:_SHOWN_CHARS]
-    head = f"{d.date or '?'}  {d.body or '-'}  {item}{d.kind}: {words}"
-    return f"{head}\n    {movers} — {outcome} — {_where(d.source, d.page)}"
+    head = f"{d.date or '?'}  {d.body or '-'}  {item}{kind}: {words}"
+    return f"{head}\n    {movers} — {outcome} — {shown(Path(d.source).name)}, {decision_pages(d)}"
 
 
 def _meeting_line(m) -> str:
-    times = "–".join(filter(None, (m.start_time, m.end_time)))
+    times = meeting_times(m.start_time, m.end_time)
     parts = [
         m.date or "?",
         m.body or "-",

@@ -181,7 +181,15 @@ def votes(d: Decision) -> str:
 def decision_citation(d: Decision) -> Citation:
     """The decision's passage as a citation, so the page view that shows answers' citations opens it."""
     date = dt.date.fromisoformat(d.date) if d.date else None
-    return Citation(1, d.source, d.title, date, "day", d.page, d.page, d.item_title, d.passage, 0.0)
+    return Citation(
+        1, d.source, d.title, date, "day", d.page, d.page, d.item_title, d.passage, 0.0, label=d.page_label
+    )
+
+
+def decision_pages(d: Decision) -> str:
+    """The decision's page as citations give it: 'p. 4 (PDF p. 1)' where the paper prints its own
+    number, 'p. 1' where it does not, 'p. ?' where the paper has no pages."""
+    return decision_citation(d).pages_text if d.page is not None else "p. ?"
 
 
 def statement_citation(s: Statement) -> Citation:
@@ -231,8 +239,21 @@ def decision_label(number: int, d: Decision) -> str:
     """'3. 2018-03-13 — Planning Committee — item 1 — motion: that the library close…', one line."""
     words = " ".join(d.text.split())
     words = words if len(words) <= LABEL_CHARS else words[:LABEL_CHARS].rstrip() + "…"
-    parts = [d.date or "undated", d.body, f"item {d.item}" if d.item else None, f"{d.kind}: {words}"]
+    parts = [
+        d.date or "undated",
+        d.body,
+        f"item {d.item}" if d.item else None,
+        f"{d.kind} {d.number}: {words}" if d.number else f"{d.kind}: {words}",
+    ]
     return f"{number}. " + " — ".join(p for p in parts if p)
+
+
+def meeting_times(start: str | None, end: str | None) -> str:
+    """'6:30 p.m.–8:08 p.m.'; 'closed 8.50pm' or 'from 6:15 p.m.' where the minutes give one time only, so
+    a closing time never reads as the start."""
+    if start and end:
+        return f"{start}–{end}"
+    return f"from {start}" if start else (f"closed {end}" if end else "")
 
 
 def distinct(found: Sequence[Statement]) -> list[Statement]:

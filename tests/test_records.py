@@ -77,7 +77,10 @@ def test_meeting_header_fields() -> None:
     assert meeting.body.value == "Planning Committee"
     assert meeting.start_time.value.lower().startswith("7.00") and meeting.end_time.value == "9.15 pm"
     assert "Joe Black" in meeting.apologies.value
-    assert meeting.status.value == "draft"
+    # 'Minutes to be confirmed at the next meeting' is template text a confirmed copy keeps: not a draft
+    assert meeting.status is None
+    marked = _records(MINUTES.replace("MINUTES OF", "DRAFT MINUTES OF", 1)).meeting
+    assert marked.status.value == "draft" and marked.status.where.page == 1
 
 
 def test_amendment_lost_then_substantive_motion_carried_by_roll_call() -> None:

@@ -1,0 +1,196 @@
+"""Records of minutes laid out as parish and city minutes are: a decision closing a paragraph of
+discussion is that sentence; an agenda's 'To receive ...' item; a motion under an unnumbered heading
+is under no numbered item; an upper-case venue; a closing time never read as the start; template 'to
+be confirmed' text is not a draft; a printed resolution number picks the record; printed page labels."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from conftest import FakeEmbedder
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from corpus.chunker import chunk_document
+from corpus.document import Document, Metadata, Page
+from corpus.recordset import extract_records
+from index.settings import Settings
+from qa import cli
+from qa.engine import CouncilQA
+from qa.recordanswer import answer_from_records, read_question
+from qa.recordrows import meeting_times
+
+PARISH = """MINUTES OF THE ASHBY PARISH COUNCIL MEETING
+HELD IN THE VILLAGE HALL
+ON 25th January 2024
+
+Present: Ann Lee (AL)[Chair], Tom Hart (TH)
+
+01.24.01 Apologies
+
+Apologies had been received from Sam Cole
+
+01.24.02 Declarations of interest
+
+There were no declarations of interest
+
+01.24.03 To receive the minutes of the last parish council meeting
+
+The minutes of the parish council meeting held on 30th November 2023 were agreed as a true record and
+signed by the chair.
+
+01.24.04 Public participation
+
+Residents raised the state of the towpath. The gate is often left open and stock can stray onto
+the lane. Signs have been put up. It was agreed that the PC will write to the trust about the gate.
+
+01.24.05 Finance
+
+The meeting closed at 8.50pm.
+
+Minutes to be confirmed at the next meeting.
+"""
+
+CITY = """MINUTES OF THE CITY COUNCIL MEETING HELD ON 26 MAY 2014
+
+C.2014.31 Labour Relations or Employee Negotiations
+
+Rise from Closed Meeting
+
+Regular Business Meeting
+
+Audit Committee Second Consent Report
+
+1. Moved by Councillor Guthrie
+
+Seconded by Councillor Kovach
+
+That the Audit Committee Second Consent Report be adopted.
+
+CARRIED
+
+GOV-2014.9 Council Remuneration
+
+Main Motion
+
+2. Moved by Councillor Hofland
+
+Seconded by Councillor Burcher
+
+That the salary of the Mayor be set.
+
+CARRIED
+"""
+
+
+def _records(text: str, date=dt.date(2024, 1, 25)):
+    document = Document(
+        "d", "m.pdf", Metadata(body="Parish Council", date=date, doc_type="minutes"), (Page(text, 1),)
+    )
+    return extract_records(document, chunk_document(document, lambda t: len(t.split()), 120))
+
+
+def test_a_decision_closing_a_discussion_is_its_own_sentence_under_its_own_item() -> None:
+    records = _records(PARISH)
+    by_item = {m.item.number: m for m in records.motions if m.item}
+    decided = by_item["01.24.04"]
+    assert decided.text.value.startswith("It was agreed that the PC will write to the trust")
+    assert "towpath" not in decided.text.value and "towpath" in decided.passage  # the passage keeps it
+    assert decided.outcome.value == "carried"
+    # 'To receive the minutes' is the agenda's item, numbered after 01.24.02: the confirmation is filed there
+    assert by_item["01.24.03"].text.value.startswith("The minutes of the parish council meeting")
+    assert "01.24.02" not in by_item
+
+
+def test_parish_header_venue_closing_time_and_no_draft_claimed() -> None:
+    meeting = _records(PARISH).meeting
+    assert meeting.venue.value.casefold() == "the village hall"
+    assert meeting.start_time is None and meeting.end_time.value == "8.50pm"
+    assert meeting.status is None  # 'to be confirmed' is template text; the paper never says draft
+    assert meeting_times(None, "8.50pm") == "closed 8.50pm"
+    assert meeting_times("7.30pm", None) == "from 7.30pm"
+    assert meeting_times("7.30pm", "8.50pm") == "7.30pm–8.50pm"
+
+
+def test_a_motion_under_an_unnumbered_heading_is_under_no_earlier_item() -> None:
+    first, second = _records(CITY, dt.date(2014, 5, 26)).motions
+    assert first.mover.value == "Councillor Guthrie" and first.item is None
+    assert second.item.number == "GOV-2014.9"  # 'Main Motion' is a sub-heading inside the item
+
+
+NUMBERED = """MINUTES OF THE TOWNSHIP COUNCIL MEETING HELD ON 14 NOVEMBER 2023 AT 6:30 P.M.
+
+R2023-207 S. Kirkey, T. Butler:
+
+THAT we direct staff to prepare a bag limit program for the landfill sites.
+
+Carried.
+
+R2023-208 S. Kirkey, S. Foote:
+
+THAT we approve the strategic plan for 2023-2026 as presented.
+
+Carried.
+"""
+
+
+def test_a_printed_resolution_number_picks_its_record(tmp_path) -> None:
+    assert read_question("Who moved resolution R2023-208?").ids == frozenset({"r2023208"})
+    assert read_question("Who moved the motion about 10 parking spaces?").ids == frozenset()
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    (folder / "minutes.txt").write_text(NUMBERED, encoding="utf-8")
+    engine = CouncilQA(Settings(store=tmp_path / "store"), embedder=FakeEmbedder())
+    engine.ingest([folder], progress=False)
+    question = "Who moved resolution R2023-208?"
+    answer = answer_from_records(engine.store, question, engine.retriever.retrieve(question))
+    assert answer is not None and "strategic plan" in answer.text
+    assert "S. Kirkey, S. Foote" in answer.text and "without saying who moved" in answer.text
+
+
+def _paged_pdf(path: Path) -> None:
+    """Two pages printed as pages 4 and 5 of a larger pack."""
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    lines = [
+        [
+            "MINUTES OF THE PLANNING COMMITTEE HELD ON 13 MARCH 2018",
+            "1. Parking",
+            "Moved by Cllr Green, seconded by Cllr Brown, that charges be reviewed.",
+            "CARRIED",
+        ],
+        [
+            "2. Library",
+            "Moved by Cllr Patel, seconded by Cllr Brown, that the library open on Sundays.",
+            "LOST",
+        ],
+    ]
+    for printed, page in zip((4, 5), lines, strict=True):
+        for i, line in enumerate(page):
+            pdf.drawString(72, 760 - 24 * i, line)
+        pdf.drawString(280, 30, f"Page {printed}")
+        pdf.showPage()
+    pdf.save()
+
+
+@pytest.fixture
+def run(monkeypatch, tmp_path):
+    monkeypatch.setattr(cli, "CouncilQA", lambda settings: CouncilQA(settings, embedder=FakeEmbedder()))
+    store = str(tmp_path / "store")
+    return lambda *args: cli.main([*args, "--store", store])
+
+
+def test_decision_rows_give_the_printed_page_as_citations_do(run, capsys, tmp_path) -> None:
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    _paged_pdf(folder / "minutes.pdf")
+    run("ingest", str(folder), "--quiet")
+    capsys.readouterr()
+    assert run("decisions", "--json") == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [(r["page"], r["page_label"]) for r in rows] == [(1, "4"), (2, "5")]
+    assert run("decisions") == 0
+    text = capsys.readouterr().out
+    assert "p. 4 (PDF p. 1)" in text and "p. 5 (PDF p. 2)" in text
