@@ -24,6 +24,7 @@ _NOUNS = {kind.lower() for kind in KINDS.split("|")}
 _LEAD_WORDS, _LEAD_CLIP = 35, 45
 _OTHER_WORDS, _OTHER_CLIP = 18, 22
 _UNSTATED = "no status given"
+_LIST_INTRO = (":", ";")  # a sentence ending so leads into items that follow it
 
 
 def status_answer(
@@ -67,14 +68,15 @@ def _phrased(found: list[Statement], answer_words: int) -> tuple[str, list[State
     """The lead statement first, phrased as the reader phrases status (qa/composer.py): a status
     unchanged over every older paper is said once, 'In Progress since … (still in …): narrative' (the
     track command's words, qa/recordrows.py); else 'As of …: status — narrative', then each other
-    paper's 'Earlier/Later, as of …: …' while the answer stays within `answer_words`."""
+    paper's 'Earlier/Later, as of …: …' while the answer stays within `answer_words`. A status said
+    since an older paper cites that paper too: the lead gives 'still in', the older one 'since'."""
     lead = found[0]
     older = [s for s in found[1:] if lead.date and s.date and s.date < lead.date]
     same = [s for s in older if lead.status and (s.status or "").casefold() == lead.status.casefold()]
     if same and len(same) == len(older):
         body = clip(_lead_sentences(lead.narrative, _LEAD_WORDS), _LEAD_CLIP)
         said = f"{status_summary([lead, *same])}: {body}" if body else status_summary([lead, *same])
-        return f"{said} [1]", [lead, same[-1]]
+        return f"{said} [1][2]", [lead, same[-1]]
     sentences = [f"As of {when(lead)}: {clip(_said(lead, _LEAD_WORDS), _LEAD_CLIP)} [1]"]
     used = [lead]
     for run in _runs(lead, found[1:]):
@@ -125,13 +127,15 @@ def _citations(passages: list[Passage], retrieval: Retrieval, top_k: int) -> tup
 
 
 def _lead_sentences(narrative: str, words: int) -> str:
-    """The narrative's leading sentences, as many as fit in `words` (at least one)."""
+    """The narrative's leading sentences, as many as fit in `words` (at least one); a last sentence that
+    introduces a list whose items are left out ('… two strands to our work:') ends in a full stop."""
     kept: list[str] = []
     for sentence in split_sentences(" ".join(narrative.split())):
         if kept and len(" ".join([*kept, sentence]).split()) > words:
             break
         kept.append(sentence)
-    return " ".join(kept)
+    said = " ".join(kept)
+    return said[:-1].rstrip() + "." if said.endswith(_LIST_INTRO) else said
 
 
 def _passages(store: Store, cited: list[Statement]) -> list[Passage] | None:

@@ -131,6 +131,38 @@ def test_status_answer_leads_with_newest_paper(qa: CouncilQA) -> None:
     assert "Pledge 48 - " in answer.citations[1].text
 
 
+STRANDS = (
+    "Work placements are being created for care leavers. There are now two strands to this work: "
+    "Ongoing work to ensure all 18-21 year olds have work experience opportunities to support them to "
+    "achieve employment, overseen by the Virtual School and the education and training team, with "
+    "quarterly reports to the corporate parenting group on the numbers placed and the feedback given."
+)
+
+
+def _pledge_tracker(month: str, status: str) -> str:
+    return (
+        f"CORPORATE PLEDGES UPDATE, {month.upper()} 2020\n\nPledge\tPortfolio Holder\tStatus\n"
+        f"Pledge 48 - We will support care leavers.\tJo Laing\t{status}\n"
+    )
+
+
+def test_an_unchanged_status_cites_the_paper_it_dates_from_and_ends_no_list_intro_open(
+    tmp_path: Path, settings: Settings, fake_embedder
+) -> None:
+    papers = {
+        "january.txt": _pledge_tracker("January", "In Progress: placements being planned."),
+        "may.txt": _pledge_tracker("May", f"In Progress: {STRANDS}"),
+    }
+    answer = _engine(tmp_path, settings, fake_embedder, papers).ask("What is the status of Pledge 48?")
+    assert answer.text.startswith("In Progress since January 2020 (still in May 2020): ")
+    # 'since January' is January's paper's word, 'still in May' May's: both cited, newest first
+    assert answer.text.endswith(" [1][2]")
+    assert [Path(c.source).name for c in answer.citations[:2]] == ["may.txt", "january.txt"]
+    said = answer.text.removesuffix(" [1][2]")
+    assert said.endswith("two strands to this work.")  # the items are left out, so no colon leads to none
+    assert not re.search(r"[:;]\s*\[", answer.text)
+
+
 def test_time_target_puts_the_older_statement_first(qa: CouncilQA) -> None:
     answer = qa.ask("What was the status of Pledge 48 in March 2019?")
     first, second = _pieces(answer.text)

@@ -51,7 +51,7 @@ def test_unchanged_status_is_said_once_with_both_dates_newest_cited_first(unchan
     answer = unchanged.ask("What is the status of Pledge 48?")
     assert answer.status == "answered"
     assert answer.text == (
-        "In Progress since January 2020 (still in May 2020): work placements for care leavers. [1]"
+        "In Progress since January 2020 (still in May 2020): work placements for care leavers. [1][2]"
     )
     assert [Path(c.source).name for c in answer.citations] == ["may.txt", "january.txt"]
     assert "Pledge 48" in answer.citations[0].text and _markers_cited(answer)
