@@ -151,6 +151,18 @@ def test_track_names_papers_by_title_and_date_and_files_only_as_a_detail(fake_cl
     assert named == [f"    file {SAMPLES}/000_cf3ce20c081cbe3a.txt"]
 
 
+def test_the_readme_pledge_48_example_is_what_ask_prints(fake_cli, capsys) -> None:
+    """The README's example answer and its first two sources, as `councilqa ask` prints them now (the
+    status answer comes from the tracker records, so the fake model gives the real words)."""
+    command = '.venv/bin/councilqa ask "What is the status of Pledge 48?"\n```\n\n```\n'
+    example = README.split(command, 1)[1].split("\n  ...\n```", 1)[0]
+    fake_cli("ingest", str(SAMPLES), "--quiet")
+    capsys.readouterr()
+    assert fake_cli("ask", "What is the status of Pledge 48?") == 0
+    printed = capsys.readouterr().out
+    assert printed.startswith(example.replace("       samples/papers/", f"       {SAMPLES}/") + "\n")
+
+
 def test_stats_and_search(fake_cli, capsys) -> None:
     fake_cli("ingest", str(SAMPLES), "--quiet")
     capsys.readouterr()
