@@ -18,6 +18,7 @@ from corpus.records import Cited, Commitment, Meeting, Motion, Records
 from corpus.recordset import extract_records
 
 _MEETING_FIELDS = tuple(f.name for f in fields(Meeting))
+_RECORD_TABLES = ("meetings", "agenda_items", "motions", "confirmations", "commitments")
 
 
 def read_records(document: Document, chunks: Sequence[Chunk]) -> Records:
@@ -35,6 +36,8 @@ def write_records(db: sqlite3.Connection, source: str, records: Records) -> None
     doc_id = db.execute("SELECT id FROM documents WHERE source = ?", (source,)).fetchone()[0]
     ids = dict(db.execute("SELECT position, id FROM chunks WHERE doc_id = ?", (doc_id,)).fetchall())
     db.execute("UPDATE documents SET records = 1 WHERE id = ?", (doc_id,))
+    for table in _RECORD_TABLES:  # re-reading a paper's records replaces them, never adds a second copy
+        db.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
     if records.meeting is not None:
         _write_meeting(db, doc_id, records.meeting, ids)
     for item in records.items:

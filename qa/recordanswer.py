@@ -136,8 +136,10 @@ def answer_from_records(
     if asked is None or not retrieval.passages:
         return None
     db = store.db
-    sources = list(dict.fromkeys(p.source for p in retrieval.passages))[:_TOP_PAPERS]
-    for source in sources:
+    sources = list(dict.fromkeys(p.source for p in retrieval.passages))
+    # a motion the question names by its printed number may sit in any retrieved paper, not just the first
+    numbered = [s for s in sources if asked.ids and _numbered(asked, motion_fields(db, s))]
+    for source in numbered[:1] or sources[:_TOP_PAPERS]:
         meeting = meeting_fields(db, source)
         if asked.date and meeting.get("date") and meeting["date"].value != asked.date:
             continue
@@ -219,12 +221,12 @@ def _vote(motion: dict[str, Cited]) -> str:
 
 
 def _best_motion(asked: RecordQuestion, motions, retrieval: Retrieval) -> dict[str, Cited] | None:
-    """The motion the question names: by item where it gives one, else the one whose words best match
+    """The motion the question names: by its printed number ('R2023-208') where the question gives it,
+    by item where it gives one, else the one whose words best match
     it, rarer words in the paper's motions counting more, among those read near the best passages.
     An amendment only when the question says amendment."""
     ranks = {p.chunk_id: rank for rank, p in enumerate(retrieval.passages[:_TOP_PASSAGES])}
-    numbered = [(c, f) for c, f in motions if "number" in f and item_key(f["number"].value) in asked.ids]
-    if numbered:  # the motion the question names by its own number, whatever its words
+    if numbered := _numbered(asked, motions):  # named by its own printed number, whatever its words
         return min(numbered, key=lambda cf: _distance(cf[0], ranks))[1]
     amendment = "amendment" in asked.words
     candidates = [
@@ -246,6 +248,11 @@ def _best_motion(asked: RecordQuestion, motions, retrieval: Retrieval) -> dict[s
         ):
             scored.append((weight, -min(near, default=len(ranks)), fields))
     return max(scored, key=lambda s: s[:2])[2] if scored else None
+
+
+def _numbered(asked: RecordQuestion, motions) -> list:
+    """The (chunk id, fields) of the motions whose printed number the question gives."""
+    return [(c, f) for c, f in motions if "number" in f and item_key(f["number"].value) in asked.ids]
 
 
 def _distance(chunk_id: int | None, ranks: dict[int, int]) -> int:

@@ -1,7 +1,8 @@
 """Records of minutes laid out as parish and city minutes are: a decision closing a paragraph of
 discussion is that sentence; an agenda's 'To receive ...' item; a motion under an unnumbered heading
 is under no numbered item; an upper-case venue; a closing time never read as the start; template 'to
-be confirmed' text is not a draft; a printed resolution number picks the record; printed page labels."""
+be confirmed' text is not a draft; a printed resolution number picks the record; records read again
+replace the old; printed page labels."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from reportlab.pdfgen import canvas
 from corpus.chunker import chunk_document
 from corpus.document import Document, Metadata, Page
 from corpus.recordset import extract_records
+from index.records import backfill_records
 from index.settings import Settings
 from qa import cli
 from qa.engine import CouncilQA
@@ -149,6 +151,13 @@ def test_a_printed_resolution_number_picks_its_record(tmp_path) -> None:
     answer = answer_from_records(engine.store, question, engine.retriever.retrieve(question))
     assert answer is not None and "strategic plan" in answer.text
     assert "S. Kirkey, S. Foote" in answer.text and "without saying who moved" in answer.text
+    # reading a paper's records again (a newer reader) replaces them, never adds a second copy
+    db = engine.store.db
+    with db:
+        db.execute("UPDATE documents SET records = 0")
+        assert backfill_records(db) == 1
+    assert db.execute("SELECT COUNT(*) FROM motions").fetchone()[0] == 2
+    assert db.execute("SELECT COUNT(*) FROM meetings").fetchone()[0] == 1
 
 
 def _paged_pdf(path: Path) -> None:
