@@ -56,7 +56,7 @@ def read_items(text: RecordText) -> tuple[tuple[int, AgendaItem], ...]:
     )
     for start, kind, m in marks:
         title = m.group("t").strip()
-        if len(title.split()) > _TITLE_WORDS or title.endswith((";", ",")):
+        if len(title.split()) > _TITLE_WORDS or title.endswith((";", ",")) or _in_list(text.text, start):
             continue
         if (no := _NOT_TITLE.match(title)) and not (_AGENDA_TO.match(no.group()) and _follows(top, m)):
             continue
@@ -76,6 +76,13 @@ def read_items(text: RecordText) -> tuple[tuple[int, AgendaItem], ...]:
         )
         for i, item in enumerate(items)
     )
+
+
+def _in_list(body: str, start: int) -> bool:
+    """Whether the numbered line at `start` goes on a list whose entry above ends in a semicolon
+    ('1. the tree by-law as it applies ...;' then '2. Enbridge Line 9B application.'): not an item."""
+    above = body[:start].rstrip(" \t*\n")
+    return above.endswith(";") and bool(re.match(r"[ \t*]*\d", above[above.rfind("\n") + 1 :]))
 
 
 def _figure(m: re.Match) -> bool:

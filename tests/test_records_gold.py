@@ -23,6 +23,7 @@ TARGETS = {
     "seconder": (0.95, 0.80),
     "commitment.status": (0.95, 0.80),
     "commitment.owners": (0.95, 0.80),
+    "item": (0.95, 0.80),  # the agenda item a motion is filed under; scored where the gold gives it
 }
 MEETING_PRECISION = 0.95
 _TOKENS = 250  # chunk sizes for the test: extraction must not depend on where chunks fall
@@ -117,6 +118,8 @@ def _score_motions(motions, gold, complete: bool, tallies) -> None:
             for field, compare in same.items():
                 got = getattr(m, field).value if m and getattr(m, field) else None
                 t.add(field, got, row[field], compare)
+            if "item" in row:  # null: the paper files the motion under no numbered item
+                t.add("item", m.item.number if m and m.item else None, row["item"], str.__eq__)
             got_names = sorted(n.value for n in m.names) if m else []
             t.add(
                 "names",
@@ -125,11 +128,14 @@ def _score_motions(motions, gold, complete: bool, tallies) -> None:
                 lambda g, w: len(g) == len(w) and all(any(_same_name(x, y) for x in g) for y in w),
             )
     if complete:  # a motion the gold does not have is wrong in every field it states
+        items = any("item" in row for row in gold)
         for i, m in enumerate(motions):
             if i not in used:
                 for t in tallies:
                     for field in ("outcome", "mover", "seconder"):
                         t.extra(field, getattr(m, field))
+                    if items:
+                        t.extra("item", m.item)
 
 
 def _score_meeting(meeting, row, tallies) -> None:

@@ -85,6 +85,22 @@ Seconded by Councillor Burcher
 That the salary of the Mayor be set.
 
 CARRIED
+
+Notice of Motion
+
+Councillor Laidlaw gave notice of motions to a later meeting on:
+
+1. the tree by-law as it applies to lots of 0.2 hectare and larger;
+
+2. Pipeline application.
+
+3. Moved by Councillor Guthrie
+
+Seconded by Councillor Burcher
+
+That the meeting be recessed.
+
+CARRIED
 """
 
 
@@ -118,9 +134,13 @@ def test_parish_header_venue_closing_time_and_no_draft_claimed() -> None:
 
 
 def test_a_motion_under_an_unnumbered_heading_is_under_no_earlier_item() -> None:
-    first, second = _records(CITY, dt.date(2014, 5, 26)).motions
+    records = _records(CITY, dt.date(2014, 5, 26))
+    first, second, third = records.motions
     assert first.mover.value == "Councillor Guthrie" and first.item is None
     assert second.item.number == "GOV-2014.9"  # 'Main Motion' is a sub-heading inside the item
+    # '2. Pipeline application.' goes on a list whose entry above ends in ';': an entry, not an item
+    assert [i.number for i in records.items] == ["C.2014.31", "GOV-2014.9"]
+    assert third.item is None and third.text.value == "That the meeting be recessed"
 
 
 NUMBERED = """MINUTES OF THE TOWNSHIP COUNCIL MEETING HELD ON 14 NOVEMBER 2023 AT 6:30 P.M.
