@@ -139,7 +139,8 @@ def answer_from_records(
     sources = list(dict.fromkeys(p.source for p in retrieval.passages))
     # a motion the question names by its printed number may sit in any retrieved paper, not just the first
     numbered = [s for s in sources if asked.ids and _numbered(asked, motion_fields(db, s))]
-    for source in numbered[:1] or sources[:_TOP_PAPERS]:
+    # ...and where that paper is of another meeting than the one asked, the best papers are read next
+    for source in dict.fromkeys(numbered[:1] + sources[:_TOP_PAPERS]):
         meeting = meeting_fields(db, source)
         if asked.date and meeting.get("date") and meeting["date"].value != asked.date:
             continue

@@ -245,3 +245,24 @@ def test_moved_and_seconded_together_and_names_the_minutes_do_not_label(tmp_path
     assert "S. Kirkey, S. Foote" in names.text and "without saying who moved" in names.text
     assert "Cited(" not in names.text
     engine.close()
+
+
+def test_a_number_another_meetings_motion_carries_does_not_hide_the_asked_meetings_motion(tmp_path) -> None:
+    other = (
+        "MINUTES OF THE TOWNSHIP COUNCIL HELD ON 14 NOVEMBER 2023\n\n"
+        "1. Moved by Councillor Kirkey, seconded by Councillor Foote, that the bag limit programme for the "
+        "standing committees be approved. Carried.\n"
+    )
+    asked = (
+        "MINUTES OF THE CITY COUNCIL HELD ON 6 NOVEMBER 2013\n\n4. Appointments\n\n"
+        "Moved by Councillor Nordman, seconded by Councillor Steen, that the appointments to standing "
+        "committees, boards and commissions be made as listed. Carried.\n"
+    )
+    papers = _papers(tmp_path / "papers", nov2023=other, nov2013=asked)
+    engine = CouncilQA(Settings(store=tmp_path / "store"), embedder=FakeEmbedder())
+    engine.ingest([papers], progress=False)
+    answer = engine.ask(
+        "Who moved motion 1 (appointments to standing committees and boards) on 6 November 2013?"
+    )
+    assert answer.text.startswith("Councillor Nordman moved the motion")
+    engine.close()
