@@ -48,6 +48,7 @@ COLUMN_WIDTHS = {
     "Paper": 240,
     "Page": 50,
 }
+SHOWN_ELSEWHERE = {"Body"}  # cells of the shared rows this table shows in another column (MEETING)
 SHORT_MOTION = 90  # characters of a motion in its cell; the whole text is in the decision opened below
 ROW_PX, HEAD_PX = 35, 40  # Streamlit's default row height, and its header's with the borders
 MAX_ROWS_SHOWN = 15  # rows in view before the table scrolls: tall enough to read, short enough to see below
@@ -100,12 +101,14 @@ def render_decisions(engine: CouncilQA, store: str, filters: Filters, granted: b
         "council and body narrow them; the document type does not apply."
     )
     status = minutes_status(db, wanted, granted)
+    cells = table_rows(rows, status)
+    later = [name for name in cells[0] if name not in COLUMN_WIDTHS and name not in SHOWN_ELSEWHERE]
     st.dataframe(
-        table_rows(rows, status),
+        cells,
         width="stretch",
         height=HEAD_PX + ROW_PX * min(len(rows), MAX_ROWS_SHOWN),
         hide_index=True,
-        column_order=list(COLUMN_WIDTHS),
+        column_order=[*COLUMN_WIDTHS, *later],  # a column added to the rows later still shows, last
         column_config={name: st.column_config.Column(width=width) for name, width in COLUMN_WIDTHS.items()},
         key="dec_table",
     )
