@@ -110,7 +110,9 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--json", action="store_true")
     stats = sub.add_parser("stats", help="documents, chunks, date range, councils and failures")
     stats.add_argument("--json", action="store_true")
-    serve = sub.add_parser("serve", help="open the chat page (Streamlit) on the store")
+    serve = sub.add_parser(
+        "serve", help="serve the chat page (Streamlit) on the store and print its URL; no browser is opened"
+    )
     serve.add_argument("--port", type=int, default=8501, help="port to listen on (default 8501)")
     serve.add_argument(
         "--host", default="127.0.0.1", help="address to listen on (default: this machine only)"
