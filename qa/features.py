@@ -42,6 +42,7 @@ NAMES = (
     "label_cover",
     "date_mentioned",
     "focus_cover",
+    "heading_cover",
 )
 _WORD = re.compile(r"[a-z0-9]+")
 _ENTITY_KINDS = frozenset({"person", "organisation", "place"})
@@ -256,5 +257,8 @@ def features(candidate: Candidate, asked: Asked, cosine: float, passage_cosine: 
         "label_cover": _label_cover(candidate.label, asked),
         "date_mentioned": mentioned,
         "focus_cover": _focus_cover(candidate, sentence, asked),
+        # the item heading over the passage names what it is about ('2.1 Public Employee Performance
+        # Evaluation'): a question naming the item asks of the text under it
+        "heading_cover": cover(set(stems_of(candidate.passage.heading or "")), asked),
     }
     return [values[name] for name in NAMES]

@@ -132,6 +132,32 @@ def test_a_later_paper_reproducing_the_asked_minutes_is_not_a_date_mismatch():
     assert (other["date_mentioned"], other["date_mismatch"]) == (0.0, 1.0)
 
 
+def test_heading_cover_is_the_share_of_the_question_the_item_heading_holds():
+    asked = asked_of(
+        "Whose performance evaluation was considered?",
+        expected("Whose"),
+        {"performance": 2.0, "evaluation": 2.0, "considered": 2.0},
+        None,
+    )
+    under = Passage(
+        1,
+        "Superintendent Wendy Gudalewicz",
+        "2.1 Public Employee Performance Evaluation",
+        1,
+        1,
+        "a.pdf",
+        "Agenda",
+        "Testshire",
+        None,
+        None,
+        "day",
+        "agenda",
+    )
+    cand = Candidate(under.text, None, None, under, 0, frozenset())
+    row = dict(zip(NAMES, features(cand, asked, 0.5, 0.5), strict=True))
+    assert abs(row["heading_cover"] - 2 / 3) < 1e-9
+
+
 def _focus(question: str, passage: str, sentence: str, weights: dict[str, float]) -> float:
     asked = asked_of(question, expected(question), weights, None)
     cand = Candidate(sentence, None, None, _passage(passage), 0, frozenset())
