@@ -2,7 +2,11 @@
 
 # Run from the repo root with the venv:
 #   python bench/quality.py [--sets qmsum,limerick] [--limit N] [--split test|val|train|all]
-#                           [--out bench/out] [--fresh] [--keep-stores]
+#                           [--split-meetings] [--out bench/out] [--fresh] [--keep-stores]
+#
+# --split-meetings ingests only the QMSum meetings of --split (6 for test, against 36), so a loaded
+# machine can score every query of one split; fewer other meetings compete for the top 10, for
+# councilqa and the baselines alike, so compare within such a run, not with a full one.
 #
 # Sets (see /work/shared/bench/README.md):
 #   qmsum     36 committee meetings; every SPECIFIC query; relevance = a citation from the query's
@@ -371,12 +375,14 @@ def councilqa_run(store: Path, paths: Sequence[Path], questions: Sequence[str], 
 # QMSum committee
 
 
-def qmsum_meetings(limit: int | None) -> dict[str, dict]:
+def qmsum_meetings(limit: int | None, only_split: str | None = None) -> dict[str, dict]:
     splits = {}
     for split in ("train", "val", "test"):
         for line in (QMSUM / f"split_{split}.txt").read_text().split():
             splits[line.strip()] = split
     ids = sorted(p.stem for p in (QMSUM / "meetings").glob("*.json"))
+    if only_split and only_split != "all":
+        ids = [m for m in ids if splits.get(m, "train") == only_split]
     if limit:
         # round-robin over the splits so a small run still has test, val and train queries
         by_split = {s: [m for m in ids if splits.get(m) == s] for s in ("test", "val", "train")}
@@ -447,8 +453,10 @@ def judge_turns(
 
 def run_qmsum(args, out: Path, embedder, summary: dict, details: list[dict]) -> None:
     log("QMSum committee: preparing documents")
-    meetings = qmsum_meetings(args.limit)
+    meetings = qmsum_meetings(args.limit, args.split if args.split_meetings else None)
     tag = f"limit{args.limit}" if args.limit else "full"
+    if args.split_meetings:
+        tag += f"-{args.split}-meetings"
     docs_dir = out / WORK / "qmsum-docs" / tag
     paths = write_meetings(meetings, docs_dir)
     queries = qmsum_queries(meetings, args.split)
@@ -679,7 +687,8 @@ def render(summary: dict) -> str:
         "# councilqa quality benchmark",
         "",
         f"Run {run['started']} · sets {', '.join(run['sets'])} · limit {run['limit'] or 'none'} · "
-        f"split {run['split']} · product source {run['product_fingerprint']} · {run['total_s']:.0f} s total",
+        f"split {run['split']}{' (its meetings only)' if run.get('split_meetings') else ''} · "
+        f"product source {run['product_fingerprint']} · {run['total_s']:.0f} s total",
         "",
         "Relevance: QMSum — a citation from the query's own meeting overlapping a gold turn (≥ 50% of the"
         " turn's word 8-grams, or ≥ 30 consecutive words, or the whole turn if < 8 words; strict scoring"
@@ -721,6 +730,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--sets", default="qmsum,limerick", help="comma list: qmsum, limerick")
     parser.add_argument("--limit", type=int, default=None, help="QMSum meetings / Limerick documents")
     parser.add_argument("--split", default="all", choices=["test", "val", "train", "all"], help="QMSum split")
+    parser.add_argument(
+        "--split-meetings", action="store_true", help="QMSum: ingest only the meetings of --split"
+    )
     parser.add_argument("--out", default=str(ROOT / "bench" / "out"))
     parser.add_argument("--fresh", action="store_true", help="also drop written docs and baseline caches")
     parser.add_argument(
@@ -746,6 +758,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "sets": sets,
             "limit": args.limit,
             "split": args.split,
+            "split_meetings": args.split_meetings,
             "product_fingerprint": product_fingerprint(),
             "python": platform.python_version(),
             "machine": f"{platform.machine()}, {os.cpu_count()} CPUs",
