@@ -72,13 +72,26 @@ def edge_rows(page: int, rows: Sequence[Sequence[tuple[Word, ...]]], height: flo
 
 
 def furniture(edges: Sequence[EdgeRow], pages: int) -> set[EdgeRow]:
-    """The edge rows that are running headers or footers: repeated on most pages, or unmistakable."""
-    counts = Counter(sig for sig in {(e.page, signature(e.text)) for e in edges})
-    seen = Counter(sig for _, sig in counts)
-    needed = min(REPEAT_ENOUGH, max(2, round(REPEAT_SHARE * pages)))
-    return {
-        e for e in edges if (pages >= 2 and seen[signature(e.text)] >= needed) or _UNMISTAKABLE.match(e.text)
-    }
+    """The edge rows that are running headers or footers: repeated on most pages, or through a run of
+    REPEAT_ENOUGH pages running (an attachment's own header), or unmistakable. A body line that happens
+    to end three scattered pages ('CARRIED' on pp. 8, 12 and 13) is none of these."""
+    on: dict[str, set[int]] = {}
+    for e in edges:
+        on.setdefault(signature(e.text), set()).add(e.page)
+    most = max(2, round(REPEAT_SHARE * pages))
+    running = {sig for sig, where in on.items() if len(where) >= most or _longest_run(where) >= REPEAT_ENOUGH}
+    return {e for e in edges if (pages >= 2 and signature(e.text) in running) or _UNMISTAKABLE.match(e.text)}
+
+
+def _longest_run(pages: set[int]) -> int:
+    """The most consecutive pages the set holds."""
+    longest = 0
+    for start in (p for p in pages if p - 1 not in pages):
+        end = start
+        while end + 1 in pages:
+            end += 1
+        longest = max(longest, end - start + 1)
+    return longest
 
 
 def is_masthead(row: EdgeRow, height: float) -> bool:

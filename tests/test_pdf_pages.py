@@ -130,3 +130,21 @@ def test_word_hyphenated_across_a_page_break_is_whole_on_the_first_page(tmp_path
         "The committee agreed to fund the refurbishment",
         "of the pool at a cost of two million pounds, subject to the outcome of the survey.",
     ]
+
+
+def _footer_rows(text: str, pages: list[int]) -> list:
+    from corpus.furniture import EdgeRow
+
+    return [EdgeRow(p, (Word(text, 72.0, 760.0, 140.0, 772.0, 10.0),), 1) for p in pages]
+
+
+def test_a_body_line_ending_scattered_pages_is_not_furniture_but_an_attachment_header_is() -> None:
+    from corpus.furniture import furniture
+
+    scattered = _footer_rows("CARRIED", [7, 11, 12])  # the last line of three of fourteen pages
+    attachment = _footer_rows("Appendix B - Audit Report", [3, 4, 5])  # an attachment's own header
+    running = _footer_rows("Council Minutes - May 26, 2014", list(range(14)))
+    found = furniture(scattered + attachment + running, 14)
+    assert not any(r.text == "CARRIED" for r in found)
+    assert {r.page for r in found if r.text.startswith("Appendix")} == {3, 4, 5}
+    assert len([r for r in found if r.text.startswith("Council Minutes")]) == 14
