@@ -266,3 +266,17 @@ def test_a_number_another_meetings_motion_carries_does_not_hide_the_asked_meetin
     )
     assert answer.text.startswith("Councillor Nordman moved the motion")
     engine.close()
+
+
+def test_what_the_council_decided_about_a_request_is_read_from_its_resolution(tmp_path) -> None:
+    minutes = (
+        "MINUTES OF THE PARISH COUNCIL HELD ON 3 JUNE 2025\n\n7. Contribution to Stop Ure Pollution\n\n"
+        "The Council considered a request for support. RESOLVED: To make a donation to SUP of £54.00.\n\n"
+        "8. Road closures\n\nThe clerk reported road closures on the A684 in July.\n"
+    )
+    papers = _papers(tmp_path / "papers", june=minutes)
+    engine = CouncilQA(Settings(store=tmp_path / "store"), embedder=FakeEmbedder())
+    engine.ingest([papers], progress=False)
+    answer = engine.ask("What did the parish council decide about the request from Stop Ure Pollution?")
+    assert "donation to SUP of £54.00" in answer.text.split("[1]")[0]
+    engine.close()
