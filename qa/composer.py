@@ -12,6 +12,7 @@ from index.passage import Passage
 from index.settings import Settings
 from index.store import Store
 from qa.answer import Answer, Citation, format_date
+from qa.answertype import expected
 from qa.exchange import only_asks, wants_questions
 from qa.facts import choose, clip, list_items, rows_matching
 from qa.reader import NO_FACT, Read, Reader, Reading
@@ -102,8 +103,10 @@ class Composer:
         speaks = query.intent in {"status", "history"} and (retrieval.matched or not reading.abstain)
         if speaks and (found := statements(self._speaking(pool, query), query.identifiers)):
             return self._status_answer(retrieval, lead_for(found, query.time), top_k)
-        # A summary asks what was said on a topic: the topic being there is enough to answer it.
-        on_topic = query.intent == "summary" and reading.abstain == NO_FACT
+        # A summary asks what was said on a topic, and an open question ('What is the position on …?')
+        # has no typed fact to miss: the topic being there is enough to answer it.
+        open_ended = query.intent == "summary" or expected(query.text).kind == "description"
+        on_topic = open_ended and reading.abstain == NO_FACT
         if reading.abstain and not (pinned and reading.candidates) and not on_topic:
             # Nothing answers; the nearest passages are still shown, as leads and not as an answer.
             closest = tuple(Citation.of(n, p) for n, p in enumerate(retrieval.passages[:top_k], 1))

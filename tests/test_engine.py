@@ -36,3 +36,27 @@ def test_same_paper_in_two_folders_is_stored_once(tmp_path: Path, settings: Sett
     assert report.added == [str(tmp_path / "a" / "report.txt")]
     assert report.duplicates == [(str(tmp_path / "b" / "report.txt"), str(tmp_path / "a" / "report.txt"))]
     assert qa.stats().documents == 1
+
+
+def test_an_open_question_on_a_topic_the_papers_discuss_is_answered_not_declined(
+    tmp_path: Path, fake_embedder
+) -> None:
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    (papers / "minutes.txt").write_text(
+        "MINUTES OF THE MUNICIPAL DISTRICT MEETING HELD ON 9 SEPTEMBER 2014\n\n"
+        "5. Taking in charge of estates\n\n"
+        "Councillor Ryan asked about the taking in charge of the Curran and Roschoill estates. "
+        "Reply: An inspection of both estates was carried out recently and some outstanding issues need "
+        "rectification before the estates can be taken in charge.\n\n"
+        "6. Road safety\n\nThe speed limit on the bypass was reviewed.\n",
+        encoding="utf-8",
+    )
+    engine = CouncilQA(Settings(store=tmp_path / "store"), embedder=fake_embedder)
+    engine.ingest([papers], progress=False)
+    answer = engine.ask("What is the up to date position on the taking in charge of the Curran estates?")
+    assert answer.status == "answered", answer.text
+    assert "inspection" in answer.text.split("[1]")[0] or "taking in charge" in answer.text
+    # A typed question the papers do not answer is still declined.
+    assert engine.ask("How many houses are in the Curran estate?").status == "not_found"
+    engine.close()

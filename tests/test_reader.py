@@ -35,6 +35,7 @@ from qa.spans import spans
         ("How much rain fell in May?", "number"),
         ("Which charity runs the scheme?", "organisation"),
         ("What role does Jane Doe hold?", "role"),
+        ("What is the up to date position with regard to the estate?", "description"),
         ("What was the outcome of the vote on item 5?", "decision"),
         ("Did the committee approve the budget?", "decision"),
         ("What was the Planning Board's recommendation and vote?", "decision"),
