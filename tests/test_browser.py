@@ -438,10 +438,12 @@ def test_the_decisions_and_timeline_views_show_records_with_their_pages(browser,
 
     view(browser, "Timeline")
     choose(browser, "Commitment", "Pledge 48")
-    wait_for(lambda: "The status did not change across 2 papers." in main_text(browser), 30, "no timeline")
-    shown = main_text(browser)
-    assert "Status: In Progress since 11 September 2019 (still in February 2020)" in shown
     newer, older = "February 2020 — In Progress", "11 September 2019 — In Progress"
+    # the page renders entry by entry: wait for the older (last) one before reading the order
+    wait_for(lambda: older in main_text(browser), 30, "no timeline")
+    shown = main_text(browser)
+    assert "The status did not change across 2 papers." in shown
+    assert "Status: In Progress since 11 September 2019 (still in February 2020)" in shown
     assert newer in shown and older in shown and shown.index(newer) < shown.index(older), shown
     browser.execute_script("window.scrollTo(0, 0)")
     shot(browser, "09-timeline")
