@@ -35,8 +35,8 @@ def vector_path(folder: Path, generation: int) -> Path:
     return Path(folder) / f"vectors.{generation}.faiss"
 
 
-def _sync_folder(folder: Path) -> None:
-    """fsync the folder so the rename itself survives a power cut."""
+def sync_folder(folder: Path) -> None:
+    """fsync the folder so a rename or a new file's name survives a power cut."""
     fd = os.open(folder, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -54,7 +54,7 @@ def write(folder: Path, generation: int, vectors: VectorIndex) -> Published:
         handle.flush()
         os.fsync(handle.fileno())
     os.replace(tmp, target)
-    _sync_folder(Path(folder))
+    sync_folder(Path(folder))
     return Published(generation, hashlib.sha256(data).hexdigest(), len(vectors))
 
 

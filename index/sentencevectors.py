@@ -25,6 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from corpus.units import embedded_text, units_of
+from index.published import sync_folder
 
 _FILE = re.compile(r"sentences\.(\d+)\.f16")
 _DTYPE = np.dtype(np.float16)  # half of float32; the reader's cosines move by < 1e-3 (docs/BENCHMARKS.md)
@@ -63,15 +64,6 @@ class Compaction:
 
     name: str
     hashes: tuple[int, ...]  # the row at slot i holds hashes[i]
-
-
-def _sync_folder(folder: Path) -> None:
-    """fsync the folder so a new file's name survives a power cut."""
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _write_all(fd: int, data: bytes, offset: int) -> None:
@@ -195,7 +187,7 @@ class SentenceVectors:
         finally:
             os.close(fd)
         if created:
-            _sync_folder(self.folder)
+            sync_folder(self.folder)
         slots = range(used, used + len(hashes))
         self._db().executemany(
             "INSERT INTO sentences (hash, slot) VALUES (?, ?)", zip(hashes, slots, strict=True)
@@ -267,7 +259,7 @@ class SentenceVectors:
             new.flush()
             os.fsync(new.fileno())
         os.replace(tmp, self.folder / target)
-        _sync_folder(self.folder)
+        sync_folder(self.folder)
 
     def apply(self, compaction: Compaction) -> None:
         """Point SQLite at the compacted file; call inside a transaction, then `prune`."""

@@ -202,8 +202,14 @@ def _front(passage: Passage, asked: Asked) -> float:
 
 
 @lru_cache(maxsize=1 << 10)
-def _unit_stems(text: str) -> tuple[frozenset[str], ...]:
-    return tuple(frozenset(stems_of(u.shown)) for u in units_of(text))
+def _topic(text: str, heading: str, asked: frozenset[str]) -> frozenset[str]:
+    """The asked stems a passage repeats in _TOPIC_UNITS of its units, or heads itself with; counted
+    once per passage and question, not once per candidate."""
+    counts: dict[str, int] = {}
+    for unit in units_of(text):
+        for s in set(stems_of(unit.shown)) & asked:
+            counts[s] = counts.get(s, 0) + 1
+    return frozenset(s for s, n in counts.items() if n >= _TOPIC_UNITS) | frozenset(stems_of(heading))
 
 
 def _focus_cover(candidate: Candidate, sentence: set[str], asked: Asked) -> float:
@@ -211,11 +217,7 @@ def _focus_cover(candidate: Candidate, sentence: set[str], asked: Asked) -> floa
     passage repeats or heads itself with ('Village Hall Roof'); the rest is what is asked of it ('accepted',
     'funded'), and the sentence answering holds that, not the topic words every sentence there shares."""
     passage = candidate.passage
-    counts: dict[str, int] = {}
-    for unit in _unit_stems(passage.text):
-        for s in unit & asked.weights.keys():
-            counts[s] = counts.get(s, 0) + 1
-    topic = {s for s, n in counts.items() if n >= _TOPIC_UNITS} | set(stems_of(passage.heading or ""))
+    topic = _topic(passage.text, passage.heading or "", frozenset(asked.weights))
     focus = {s: w for s, w in asked.weights.items() if s not in topic}
     total = sum(focus.values())
     return sum(w for s, w in focus.items() if s in sentence) / total if total else 0.0

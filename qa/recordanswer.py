@@ -180,7 +180,7 @@ def _motion_answer(
         return _movers(motion, short)
     field = motion.get(asked.want)
     if field is None:
-        return _unstated(asked, motion, short)
+        return _unstated(asked.want, motion, short)
     text = {
         "mover": f"{field.value} moved the motion “{short}”",
         "seconder": f"{field.value} seconded the motion “{short}”",
@@ -197,18 +197,18 @@ def _movers(motion: dict[str, Cited], short: str) -> Reply | None:
     if mover and seconder:
         text = f"{mover.value} moved and {seconder.value} seconded the motion “{short}”"
         return Reply(text, mover.chunk_id, mover.page)
-    return _unstated(RecordQuestion("mover", None, None, frozenset()), motion, short)
+    return _unstated("mover", motion, short)
 
 
-def _unstated(asked: RecordQuestion, motion: dict[str, Cited], short: str) -> Reply | None:
+def _unstated(want: str, motion: dict[str, Cited], short: str) -> Reply | None:
     """Where the minutes name two members without saying who moved, say so; else leave it."""
     names = motion.get("names")
-    if asked.want not in ("mover", "seconder"):
+    if want not in ("mover", "seconder"):
         return None
     if names:
         text = f"The minutes list {names.value} for “{short}” without saying who moved and who seconded it"
         return Reply(text, names.chunk_id, names.page)
-    verb = "proposed" if asked.want == "mover" else "seconded"
+    verb = "proposed" if want == "mover" else "seconded"
     text = motion["text"]
     said = f"The minutes record “{short}” but do not say who {verb} it"
     return Reply(said, text.chunk_id, text.page, stated=False)

@@ -18,33 +18,10 @@ TESTS = Path(__file__).resolve().parent
 sys.path.insert(0, str(TESTS))
 
 from test_app import elements, live_specials, make_store, markdown_strings, page, unescape  # noqa: E402
+from test_records_store import MARCH  # noqa: E402
 
 from index.recordquery import Statement  # noqa: E402
 from qa.recordrows import RecordChunk, commitment_keys, rows_csv, spanning, statement_citation  # noqa: E402
-
-MARCH = """MINUTES OF THE PLANNING COMMITTEE HELD AT THE TOWN HALL ON 13 MARCH 2018 AT 7.00 PM
-
-Present: Cllr Ann Brown (Chair), Cllr Tom Green, Cllr Sue White, Cllr Raj Patel
-
-1. Library closure
-
-An amendment moved by Cllr Green and seconded by Cllr White that the closure be delayed a year was lost.
-
-Moved by Cllr Patel, seconded by Cllr Brown that the library close on 1 June 2018.
-
-Ayes: Brown, Patel, Green
-Noes: White
-
-CARRIED
-
-2. Precept
-
-It was moved by Cllr White and seconded by Cllr Green that the item be deferred.
-
-DEFERRED
-
-Minutes to be confirmed at the next meeting.
-"""
 
 APRIL_LINES = [
     "MINUTES OF THE PLANNING COMMITTEE HELD AT THE TOWN HALL ON 10 APRIL 2018 AT 7.00 PM",

@@ -71,6 +71,13 @@ def _papers(folder: Path, **texts: str) -> Path:
     return folder
 
 
+def _engine(tmp_path: Path, **texts: str) -> CouncilQA:
+    """An engine (fake embedder) over a store of the given papers, ingested."""
+    engine = CouncilQA(Settings(store=tmp_path / "store"), embedder=FakeEmbedder())
+    engine.ingest([_papers(tmp_path / "papers", **texts)], progress=False)
+    return engine
+
+
 def _json(run, capsys, *args: str) -> list[dict]:
     capsys.readouterr()
     assert run(*args, "--json") == 0
@@ -156,9 +163,7 @@ def test_status_summary_marks_changes() -> None:
 
 
 def test_answers_from_records_with_the_passage_cited(tmp_path) -> None:
-    papers = _papers(tmp_path / "papers", march=MARCH, april=APRIL)
-    engine = CouncilQA(Settings(store=tmp_path / "store"), embedder=FakeEmbedder())
-    engine.ingest([papers], progress=False)
+    engine = _engine(tmp_path, march=MARCH, april=APRIL)
     seconded = engine.ask("Who seconded the motion on the library closure?")
     assert seconded.text.startswith("Cllr Brown seconded the motion") and seconded.text.endswith("[1].")
     assert "seconded by Cllr Brown" in seconded.citations[0].text
@@ -193,9 +198,7 @@ def test_papers_stored_before_records_get_them_at_the_next_ingest(run, capsys, t
 
 def test_a_mover_the_minutes_do_not_name_is_not_guessed(tmp_path) -> None:
     minutes = "MINUTES OF THE PARISH COUNCIL HELD ON 3 JUNE 2025\n\n7. Donations\n\nRESOLVED: To donate £54 to the river trust.\n"
-    papers = _papers(tmp_path / "papers", june=minutes)
-    engine = CouncilQA(Settings(store=tmp_path / "store"), embedder=FakeEmbedder())
-    engine.ingest([papers], progress=False)
+    engine = _engine(tmp_path, june=minutes)
     answer = engine.ask("Who proposed the resolution to donate to the river trust?")
     assert answer.status == "not_found" and "do not say who proposed it" in answer.text
     assert "£54" in answer.citations[0].text
@@ -234,9 +237,7 @@ def test_moved_and_seconded_together_and_names_the_minutes_do_not_label(tmp_path
         "Moved by Cllr Ames, seconded by Cllr Bell: RESOLVED to donate £54 to the river trust. Carried.\n\n"
         "8. Strategic plan\n\nR2025-208 S. Kirkey, S. Foote:\n\nTHAT we approve the strategic plan as presented. Carried.\n"
     )
-    papers = _papers(tmp_path / "papers", june=minutes)
-    engine = CouncilQA(Settings(store=tmp_path / "store"), embedder=FakeEmbedder())
-    engine.ingest([papers], progress=False)
+    engine = _engine(tmp_path, june=minutes)
     both = engine.ask("Who moved and seconded the donation to the river trust?")
     assert both.text.startswith("Cllr Ames moved and Cllr Bell seconded the motion")
     names = engine.ask(
@@ -258,9 +259,7 @@ def test_a_number_another_meetings_motion_carries_does_not_hide_the_asked_meetin
         "Moved by Councillor Nordman, seconded by Councillor Steen, that the appointments to standing "
         "committees, boards and commissions be made as listed. Carried.\n"
     )
-    papers = _papers(tmp_path / "papers", nov2023=other, nov2013=asked)
-    engine = CouncilQA(Settings(store=tmp_path / "store"), embedder=FakeEmbedder())
-    engine.ingest([papers], progress=False)
+    engine = _engine(tmp_path, nov2023=other, nov2013=asked)
     answer = engine.ask(
         "Who moved motion 1 (appointments to standing committees and boards) on 6 November 2013?"
     )
@@ -274,9 +273,7 @@ def test_what_the_council_decided_about_a_request_is_read_from_its_resolution(tm
         "The Council considered a request for support. RESOLVED: To make a donation to SUP of £54.00.\n\n"
         "8. Road closures\n\nThe clerk reported road closures on the A684 in July.\n"
     )
-    papers = _papers(tmp_path / "papers", june=minutes)
-    engine = CouncilQA(Settings(store=tmp_path / "store"), embedder=FakeEmbedder())
-    engine.ingest([papers], progress=False)
+    engine = _engine(tmp_path, june=minutes)
     answer = engine.ask("What did the parish council decide about the request from Stop Ure Pollution?")
     assert "donation to SUP of £54.00" in answer.text.split("[1]")[0]
     engine.close()
