@@ -33,6 +33,7 @@ from reader_eval import ROOT, SETS, _engine, split  # noqa: E402
 
 L2 = 1e-3  # ridge on the weights: small, the softmax fit is already tempered by ~80 questions of candidates
 STEPS = 400
+WRONG_COST = 0.25  # a wrong answer's cost over a decline's, in right answers: honesty first, not silence
 RATE = 1.0
 CACHE = Path("/tmp/councilqa-train-reader.pkl")  # collected feature rows, to refit without re-reading
 WEIGHTS = ROOT / "qa" / "weights.json"
@@ -113,16 +114,26 @@ def best_of(q: Question, w: np.ndarray) -> tuple[float, bool]:
 
 
 def threshold(questions: list[Question], w: np.ndarray) -> tuple[float, float]:
-    """The cut that answers most answerable questions right and declines most unanswerable ones."""
+    """The cut that answers most answerable questions right and declines most unanswerable ones, each
+    wrong answer (to either kind) costing WRONG_COST more: a wrong answer misleads, a decline only fails to
+    help. Cuts lie midway between neighbouring scores, so no question sits on the line."""
     tops = [(*best_of(q, w), q.gold.answerable) for q in questions if not q.declined]
-    cuts = sorted({s for s, _, _ in tops}) + [1.0]
+    scores = sorted({s for s, _, _ in tops})
+    cuts = (
+        [scores[0] / 2]
+        + [(a + b) / 2 for a, b in zip(scores, scores[1:], strict=False)]
+        + [(scores[-1] + 1) / 2]
+    )
 
-    def right(t: float) -> int:
-        return sum((s >= t and ok) if ans else (s < t) for s, ok, ans in tops)
+    def value(t: float) -> float:
+        right = sum((s >= t and ok) if ans else (s < t) for s, ok, ans in tops)
+        wrong = sum(s >= t and not (ans and ok) for s, ok, ans in tops)
+        return right - WRONG_COST * wrong
 
-    best = max(right(t) for t in cuts)
-    chosen = [t for t in cuts if right(t) == best]
-    return (chosen[0] + chosen[-1]) / 2, best / len(tops)
+    best = max(value(t) for t in cuts)
+    chosen = [t for t in cuts if value(t) == best]
+    t = chosen[len(chosen) // 2]
+    return t, sum((s >= t and ok) if ans else (s < t) for s, ok, ans in tops) / len(tops)
 
 
 def _write(weights: Weights, dry_run: bool) -> None:

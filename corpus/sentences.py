@@ -6,8 +6,35 @@ import re
 
 # A sentence ends at . ! ? ; or : before a capital, digit, quote, bracket or bullet.
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+(?=[A-Z0-9\"'“‘(•-])")
+# A full stop that ends an abbreviation, not a sentence: a title or reference word before a name or
+# number ('Mr. Smith', 'Cllr. Jones', 'Min. 45/19', 'No. 3') or a person's initial ('Moved by S. Foote').
+_ABBREVIATION = re.compile(
+    r"(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Cllr|Coun|Prof|Rev|Revd|St|No|Nos|Min|Mins|Cl|Para|Sgt|Insp|Supt|Capt"
+    r"|Hon|approx|cf|vs|[A-Z])\.$"
+)
+# A clock time runs on into its date ('12:01 a.m. June 5, 2024'); before anything else it may end one.
+_CLOCK_END = re.compile(r"\b[ap]\.m\.$", re.I)
+_DATE_WORD = re.compile(
+    r"^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
+    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
 
 
 def split_sentences(line: str) -> list[str]:
-    """The sentences of one line of text, stripped, empties dropped."""
-    return [s.strip() for s in _SENTENCE_END.split(line) if s.strip()]
+    """The sentences of one line of text, stripped, empties dropped; never split after an abbreviation."""
+    out: list[str] = []
+    for piece in (s.strip() for s in _SENTENCE_END.split(line)):
+        if not piece:
+            continue
+        if out and _continues(out[-1], piece):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out
+
+
+def _continues(previous: str, piece: str) -> bool:
+    """Whether the split before `piece` fell after an abbreviation, so the sentence runs on."""
+    if _ABBREVIATION.search(previous):
+        return True
+    return bool(_CLOCK_END.search(previous) and _DATE_WORD.match(piece))

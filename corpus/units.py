@@ -17,6 +17,14 @@ HEADING_WORDS = 8  # an item's title is a few words; a numbered sentence runs lo
 SHORT_ROW_WORDS = 40  # a row this short answers best whole: who, what, why and how together
 _BULLET = re.compile(r"^[-•*·]\s+|^\(?[a-z]\)\s+|^\d+(?:\.\d+)+\s+")
 EMBED_WORDS = 40  # words of a unit the model reads: the opening says what it is about
+# A paragraph gap inside a sentence (wide line spacing, OCR): the block before it ends on a word that
+# cannot end a sentence, or on a lowercase word with the next block going on in lowercase or a number.
+_OPEN_END = re.compile(
+    r"\b(?:and|or|but|nor|of|the|a|an|to|in|on|at|by|for|with|from|into|between|that|which|who|whose"
+    r"|is|are|was|were|be|been|as|than|per|under|over|until)$"
+)
+_LOWER_END = re.compile(r"\b[a-z][a-z'’-]*$")
+_GOES_ON = re.compile(r"^(?:[a-z]|\d(?![\d]{0,2}[.)]\s))")
 
 
 @dataclass(frozen=True)
@@ -58,7 +66,7 @@ def units_of(text: str) -> list[Unit]:
     """Units in reading order: a short table row whole, else each cell's sentences; never the
     repeated key line of a continued row."""
     units: list[Unit] = []
-    for block in text.split("\n\n"):
+    for block in _paragraphs(text):
         row = _row_line(block)
         if row and len(row.split()) <= SHORT_ROW_WORDS:
             units.append(Unit(row))
@@ -72,6 +80,25 @@ def units_of(text: str) -> list[Unit]:
             for i, sentence in enumerate(_with_fragments(split_sentences(_BULLET.sub("", value)))):
                 units.append(Unit(sentence, label if i == 0 else None, item, i == 0))
     return units
+
+
+def _paragraphs(text: str) -> list[str]:
+    """The text's blocks, a block cut off mid-sentence joined to the one that finishes it."""
+    blocks: list[str] = []
+    for block in text.split("\n\n"):
+        if blocks and _runs_on(blocks[-1], block):
+            blocks[-1] = f"{blocks[-1].rstrip()} {block.lstrip()}"
+        else:
+            blocks.append(block)
+    return blocks
+
+
+def _runs_on(before: str, after: str) -> bool:
+    """Whether `before` stops mid-sentence and `after` finishes it; table rows never run on."""
+    end, start = before.rstrip(), after.lstrip()
+    if not end or not start or "|" in end or "|" in start or label_of(start)[0]:
+        return False
+    return bool(_OPEN_END.search(end) or (_LOWER_END.search(end) and _GOES_ON.match(start)))
 
 
 def _heading(sentence: str) -> bool:

@@ -12,7 +12,7 @@ from qa.exchange import only_asks, replies
 from qa.query import TimeTarget
 from qa.relevance import stem
 from qa.scoring import context
-from qa.spans import Span
+from qa.spans import Span, spans
 from qa.stopwords import STOPWORDS
 from qa.units import units_of
 
@@ -43,6 +43,7 @@ NAMES = (
     "date_mentioned",
     "focus_cover",
     "heading_cover",
+    "type_near",
 )
 _WORD = re.compile(r"[a-z0-9]+")
 _ENTITY_KINDS = frozenset({"person", "organisation", "place"})
@@ -223,6 +224,38 @@ def _focus_cover(candidate: Candidate, sentence: set[str], asked: Asked) -> floa
     return sum(w for s, w in focus.items() if s in sentence) / total if total else 0.0
 
 
+@lru_cache(maxsize=1 << 12)
+def _typed_at(text: str, accepted: frozenset[str]) -> tuple[tuple[int, int], ...]:
+    """Word positions (first, last) of the spans of the accepted kinds in the text."""
+    return tuple(
+        (len(text[: s.start].split()), len(text[: s.end].split()) - 1)
+        for s in spans(text)
+        if s.kind in accepted
+    )
+
+
+def _off_topic(stem_: str, asked: Asked, topic: frozenset[str]) -> bool:
+    """A question word off the passage's topic; the question's own date words are the date features' job."""
+    return stem_ in asked.weights and stem_ not in topic and not stem_.isdigit() and stem_ not in _MONTHS
+
+
+def _type_near(candidate: Candidate, asked: Asked) -> float:
+    """1 / (1 + distance in words, 1 for neighbours) from a span of the asked type in the sentence to the
+    nearest question word outside the passage's topic: the answer stands beside what is asked of it
+    ('… and expires 11:59 p.m. May 31, 2027', 'Cantrell Abstain'), not merely in a topical sentence."""
+    accepted = ACCEPTS.get(asked.expectation.kind, frozenset({asked.expectation.kind}))
+    at = _typed_at(candidate.text, frozenset(accepted))
+    if not at:
+        return 0.0
+    passage = candidate.passage
+    topic = _topic(passage.text, passage.heading or "", frozenset(asked.weights))
+    hits = [
+        i for i, w in enumerate(_word_stems(candidate.text)) if any(_off_topic(s, asked, topic) for s in w)
+    ]
+    gaps = [max(first - i, i - last, 0) for first, last in at for i in hits if not first <= i <= last]
+    return 1.0 / (1.0 + min(gaps)) if gaps else 0.0
+
+
 def features(candidate: Candidate, asked: Asked, cosine: float, passage_cosine: float) -> list[float]:
     """The candidate's feature vector, in NAMES order; every value in [0, 1]."""
     kind = asked.expectation.kind
@@ -262,5 +295,6 @@ def features(candidate: Candidate, asked: Asked, cosine: float, passage_cosine: 
         # the item heading over the passage names what it is about ('2.1 Public Employee Performance
         # Evaluation'): a question naming the item asks of the text under it
         "heading_cover": cover(set(stems_of(candidate.passage.heading or "")), asked),
+        "type_near": _type_near(candidate, asked),
     }
     return [values[name] for name in NAMES]

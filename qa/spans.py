@@ -30,6 +30,12 @@ _PLACE_NOUN = (
     r"(?:Room|Chamber|Hall|House|Centre|Center|Library|Building|Offices|Park|Stadium|Church|Pavilion|Suite"
     r"|Street|Road|Lane|Avenue|Square|Ground|Arena|Hotel|Theatre|Annex|Annexe)"
 )
+# A surname alone in a tally's list of votes: '9-0-1-1 (Cantrell Abstain, Ornelas-Wise Absent)'.
+_VOTER = (
+    rf"(?:(?<=\()|(?<=[(,;]\s))(?!(?:Members|Councillors|Councilmembers|Commissioners|Trustees|All|None)\b)"
+    rf"{_NAME}"
+    r"(?=\s+(?i:abstain(?:ed|ing|s)?|absent|recused|dissent(?:ed|ing)?|opposed|excused|nay|no)\b)"
+)
 _CAPS = r"(?:[A-Z][\w'’&.-]*|of|and|the|for|&)"
 _NUMBER_WORDS = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
@@ -44,9 +50,10 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "date",
-        rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\.?,?\s+{_YEAR}\b|\b{_MONTH}\.?\s+{_DAY},?\s+{_YEAR}\b"
+        rf"\b{_DAY}\s+(?:day\s+of\s+|of\s+)?{_MONTH}\.?,?\s+{_YEAR}\b|\b{_MONTH}\.?\s+{_DAY},?\s+{_YEAR}\b"
         rf"|\b{_DAY}\s+{_MONTH}\b|\b{_MONTH}\.?\s+{_YEAR}\b|\b\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}})\b"
-        rf"|\b(?:spring|summer|autumn|winter)\s+{_YEAR}\b|\b{_MONTH}\.?\s+\d{{2}}\b|\b{_YEAR}\b",
+        rf"|\b(?:spring|summer|autumn|winter)\s+{_YEAR}\b|\b{_MONTH}\.?\s+\d{{2}}\b"
+        rf"|(?<![-/])\b{_YEAR}\b(?![-/]\d)",  # a year alone, not inside a reference ('By-law 2024-30')
     ),
     (
         "money",
@@ -58,7 +65,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "person",
         rf"\b{_TITLE}\s+(?:(?:Mrs|Mr|Dr)\.?\s+)?{_NAME}(?:\s+{_NAME}){{0,2}}"
-        rf"|\b{_NAME}\s+(?:[A-Z]\.\s+)?{_NAME}(?=\s*(?:\(|,|\[|$|\s+-|\s+–))",
+        rf"|{_VOTER}|\b{_NAME}\s+(?:[A-Z]\.\s+)?{_NAME}(?=\s*(?:\(|,|\[|$|\s+-|\s+–))",
     ),
     ("role", rf"\bin the Chair\b|(?:{_CAPS}\s+){{0,6}}{_ROLE_NOUN}(?:\s+(?:of|for)(?:\s+{_CAPS}){{1,8}})?"),
     (

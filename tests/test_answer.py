@@ -432,3 +432,29 @@ def test_pages_text_gives_printed_numbers_beside_physical_pages() -> None:
     assert _citation(4, 5).pages_text == "pp. 4–5"
     assert _citation(43, 43, "41").pages_text == "p. 41 (PDF p. 43)"
     assert _citation(43, 45, "41", "43").pages_text == "pp. 41–43 (PDF pp. 43–45)"
+
+
+ITEMS = (
+    "Northvale Borough Council\nLicensing Committee\nMinutes of the meeting held on 3 March 2021\n\n"
+    "Min. 12/21 Premises Licence, The Anchor Inn, Harbour Row\n"
+    "The licence was granted with a condition limiting outdoor music to 10pm.\n\n"
+    "Min. 13/21 Street Trading Consent, Market Square\n"
+    "Consent was refused because the pitch blocked the fire lane.\n\n"
+    "Item 9(a) Taxi Fares Review\nThe committee kept the fares unchanged.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "says", "never"),
+    [
+        ("What was decided under Min. 12/21?", "outdoor music", "Market Square"),
+        ("What was decided under Minute 13/21?", "fire lane", "Taxi Fares"),
+    ],
+)
+def test_an_items_answer_is_its_own_text_not_the_next_items_title(
+    tmp_path: Path, settings: Settings, fake_embedder, question: str, says: str, never: str
+) -> None:
+    engine = _engine(tmp_path, settings, fake_embedder, {"licensing.txt": ITEMS})
+    answer = engine.ask(question)
+    engine.close()
+    assert says in answer.text and never not in answer.text

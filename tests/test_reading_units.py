@@ -1,0 +1,96 @@
+"""Sentences and answerable units across abbreviations and paragraph gaps; spans in votes and references."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from corpus.sentences import split_sentences
+from corpus.units import units_of
+from index.passage import Passage
+from qa.answertype import expected
+from qa.features import NAMES, Candidate, asked_of, features
+from qa.spans import spans
+
+
+def test_a_title_or_an_initial_does_not_end_a_sentence():
+    line = "Moved by S. Foote, seconded by Mr. D. Yemm. Min. 45/19 was approved. Carried."
+    assert split_sentences(line) == [
+        "Moved by S. Foote, seconded by Mr. D. Yemm.",
+        "Min. 45/19 was approved.",
+        "Carried.",
+    ]
+
+
+def test_a_clock_time_runs_on_into_its_date_but_may_end_a_sentence():
+    assert split_sentences("It starts at 12:01 a.m. June 5, 2024 and ends in May.") == [
+        "It starts at 12:01 a.m. June 5, 2024 and ends in May."
+    ]
+    assert split_sentences("The meeting closed at 9.15 p.m. The next meeting is in May.") == [
+        "The meeting closed at 9.15 p.m.",
+        "The next meeting is in May.",
+    ]
+
+
+@given(st.lists(st.sampled_from(["Mr.", "Cllr.", "J.", "No.", "p.m.", "Smith", "said", "7.", "The", "end."])))
+def test_splitting_keeps_every_word_in_order(words):
+    line = " ".join(words)
+    assert " ".join(split_sentences(line)).split() == line.split()
+
+
+def test_a_paragraph_gap_inside_a_sentence_is_closed():
+    text = (
+        "17. This agreement shall come into effect on June 5, 2024 and expires\n\n11:59 p.m. May 31, 2027.\n\n"
+        "District Representatives: Board President Jo Lucey and\n\nVice-President Anjali Kausar\n\n"
+        "Unrepresented Employee: Superintendent Wendy Gudalewicz"
+    )
+    shown = [u.shown for u in units_of(text)]
+    assert (
+        "This agreement shall come into effect on June 5, 2024 and expires 11:59 p.m. May 31, 2027." in shown
+    )
+    assert "District Representatives: Board President Jo Lucey and Vice-President Anjali Kausar" in shown
+    assert "Unrepresented Employee: Superintendent Wendy Gudalewicz" in shown
+
+
+def test_headings_list_items_and_table_rows_are_not_run_on():
+    text = "Matters arising\n\n12. The clerk reported.\n\nPublic participation\n\nThere was none.\n\nItem | Cost of\n\nthe hall"
+    shown = [u.shown for u in units_of(text)]
+    assert "Matters arising" in shown and "Public participation" in shown
+    assert "Item | Cost of" in shown and "the hall" in shown
+
+
+def test_a_surname_beside_its_vote_is_a_person():
+    found = spans("The motion passed 9-0-1-1 (Cantrell Abstain, Ornelas-Wise Absent).")
+    assert [s.text for s in found if s.kind == "person"] == ["Cantrell", "Ornelas-Wise"]
+    assert not [s for s in spans("Approved 5-0 (Members absent: none).") if s.kind == "person"]
+
+
+def test_a_year_inside_a_reference_is_not_a_date():
+    assert not [s for s in spans("That we pass By-Law Number 2024-30 and R2023-208.") if s.kind == "date"]
+    dated = [s.text for s in spans("Passed this 6th day of June, 2024, in 2019.") if s.kind == "date"]
+    assert dated == ["6th day of June, 2024", "2019"]
+
+
+def _type_near(question: str, sentence: str, passage: str, weights: dict[str, float]) -> float:
+    asked = asked_of(question, expected(question), weights, None)
+    held = Passage(
+        1, passage, None, 1, 1, "a.pdf", "Minutes", "Testshire", None, dt.date(2024, 6, 4), "day", "minutes"
+    )
+    cand = Candidate(sentence, None, None, held, 0, frozenset(s.kind for s in spans(sentence)))
+    return dict(zip(NAMES, features(cand, asked, 0.5, 0.5), strict=True))["type_near"]
+
+
+def test_type_near_is_how_close_the_asked_type_stands_to_what_is_asked_of_it():
+    q = "When does the aid agreement expire?"
+    weights = {"aid": 2.0, "agreement": 2.0, "expire": 3.0}
+    answering = "The agreement comes into effect on June 5, 2024 and expires 11:59 p.m. May 31, 2027."
+    other = "The agreement was read a third time and passed this 6th day of June, 2024."
+    passage = f"{answering} {other} The agreement binds both parties."
+    # 'expires' stands two words on from '2024' (and one before '11:59 p.m.', a time, not the asked type)
+    assert _type_near(q, answering, passage, weights) == 1 / 3
+    assert _type_near(q, other, passage, weights) == 0.0  # only the topic word 'agreement' is near
+    # The question's own date words are not what is asked of the date.
+    dated = "When was the agreement of 4 June 2024 passed?"
+    assert _type_near(dated, other, passage, {"agreement": 2.0, "june": 2.0, "2024": 2.0}) == 0.0
