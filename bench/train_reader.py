@@ -26,7 +26,7 @@ from qa.answertype import expected
 from qa.evaluate import has_phrase
 from qa.features import NAMES, asked_of
 from qa.goldsets import GoldQuestion, load_gold
-from qa.reader import Reader, Weights, candidates, load_weights
+from qa.reader import Reader, Weights, admissible, candidates, load_weights
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from reader_eval import ROOT, SETS, _engine, split  # noqa: E402
@@ -72,6 +72,8 @@ def collect(engine, reader: Reader, gold: list[GoldQuestion]) -> list[Question]:
             continue
         rows = reader.table(retrieval, asked, found)
         labels = np.asarray([_positive(g, c.answer, c.passage.source) for c in found], dtype=np.float64)
+        kept = admissible(asked.expectation.kind, rows)  # as the reader reads: none else can answer
+        rows, labels = rows[kept], labels[kept]
         out.append(Question(g, rows, labels, declined))
     return out
 

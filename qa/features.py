@@ -58,6 +58,7 @@ ACCEPTS: dict[str, frozenset[str]] = {
     "status": frozenset({"status"}),
 }
 _MONTHS = ("january february march april may june july august september october november december").split()
+_MONTH_STEMS = frozenset(stem(m) for m in _MONTHS)  # as the question's words are kept: 'octob'
 _FRONT_KINDS = frozenset({"place", "time", "person", "date"})  # what a paper's first page says
 _FRONT_PAGES = 2
 _LONG_WORDS = 40  # a unit longer than this covers words by sheer length
@@ -76,6 +77,7 @@ LABEL_CUES: tuple[tuple[str, str], ...] = (
     ("moved|proposed|proposer", r"\bmoved\b|\bpropos\w*"),
     ("seconded|seconder", r"\bsecond\w*"),
 )
+_CELL_LABELS = re.compile(r"(?:^|;\s)[^:;]{1,60}:\s")  # 'Label: ' opening a cell of a row line
 _DEPUTY = re.compile(r"\b(?:vice|deputy)\b")
 _CUES = tuple((re.compile(label, re.I), re.compile(cue, re.I)) for label, cue in LABEL_CUES)
 
@@ -205,10 +207,11 @@ def _front(passage: Passage, asked: Asked) -> float:
 @lru_cache(maxsize=1 << 10)
 def _topic(text: str, heading: str, asked: frozenset[str]) -> frozenset[str]:
     """The asked stems a passage repeats in _TOPIC_UNITS of its units, or heads itself with; counted
-    once per passage and question, not once per candidate."""
+    once per passage and question, not once per candidate. A table's column labels repeat in every row,
+    yet they name the fields asked for ('Submittal Deadline'), not the topic: only cell values count."""
     counts: dict[str, int] = {}
     for unit in units_of(text):
-        for s in set(stems_of(unit.shown)) & asked:
+        for s in set(stems_of(_CELL_LABELS.sub(" ", unit.text))) & asked:
             counts[s] = counts.get(s, 0) + 1
     return frozenset(s for s, n in counts.items() if n >= _TOPIC_UNITS) | frozenset(stems_of(heading))
 
@@ -234,9 +237,14 @@ def _typed_at(text: str, accepted: frozenset[str]) -> tuple[tuple[int, int], ...
     )
 
 
-def _off_topic(stem_: str, asked: Asked, topic: frozenset[str]) -> bool:
-    """A question word off the passage's topic; the question's own date words are the date features' job."""
-    return stem_ in asked.weights and stem_ not in topic and not stem_.isdigit() and stem_ not in _MONTHS
+def _asked_of_it(asked: Asked, topic: frozenset[str]) -> frozenset[str]:
+    """The question's words off the passage's topic, or all of them when the passage's topic is the
+    whole question ('the submittal deadline' in a table of deadlines). Asked for a date, the question's
+    own date words are left out (a date beside them is the date asked about, not the one asked for); asked
+    for a time, they anchor it ('the meeting of 28 January 2021' ↔ '28th January 2021 at 7.30 pm')."""
+    dated = asked.expectation.kind == "date"
+    words = frozenset(s for s in asked.weights if not (dated and (s.isdigit() or s in _MONTH_STEMS)))
+    return (words - topic) or words
 
 
 def _type_near(candidate: Candidate, asked: Asked) -> float:
@@ -244,14 +252,12 @@ def _type_near(candidate: Candidate, asked: Asked) -> float:
     nearest question word outside the passage's topic: the answer stands beside what is asked of it
     ('… and expires 11:59 p.m. May 31, 2027', 'Cantrell Abstain'), not merely in a topical sentence."""
     accepted = ACCEPTS.get(asked.expectation.kind, frozenset({asked.expectation.kind}))
-    at = _typed_at(candidate.text, frozenset(accepted))
+    at = _typed_at(candidate.shown, frozenset(accepted))
     if not at:
         return 0.0
     passage = candidate.passage
-    topic = _topic(passage.text, passage.heading or "", frozenset(asked.weights))
-    hits = [
-        i for i, w in enumerate(_word_stems(candidate.text)) if any(_off_topic(s, asked, topic) for s in w)
-    ]
+    near = _asked_of_it(asked, _topic(passage.text, passage.heading or "", frozenset(asked.weights)))
+    hits = [i for i, w in enumerate(_word_stems(candidate.shown)) if near.intersection(w)]
     gaps = [max(first - i, i - last, 0) for first, last in at for i in hits if not first <= i <= last]
     return 1.0 / (1.0 + min(gaps)) if gaps else 0.0
 

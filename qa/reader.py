@@ -33,6 +33,10 @@ _SPAN_KINDS = {
     "place": ("place", "proper"),
 }
 _MIN_WORDS = 2
+# Asked for a value (a count, a sum, a share, a date, a time): a sentence holding none cannot answer,
+# however near its words are to the question's.
+_VALUE_KINDS = frozenset({"number", "money", "percent", "date", "time"})
+_TYPED, _NEAR = NAMES.index("type_sentence"), NAMES.index("type_near")
 _TOPICAL = 0.34  # share of the question's IDF weight a passage on the topic holds at least
 # Abstention reasons, kept on the answer so a reader knows why.
 NO_TOPIC = "nothing in the papers is on this topic"
@@ -98,6 +102,14 @@ def candidates(retrieval: Retrieval, asked: Asked) -> list[Candidate]:
     return found
 
 
+def admissible(kind: str, rows: np.ndarray) -> np.ndarray:
+    """Which candidates (feature rows, NAMES order; shape (n, len(NAMES))) may answer: for a value asked
+    for, only those holding a value of its type beside a question word; for other kinds, all."""
+    if kind not in _VALUE_KINDS:
+        return np.ones(len(rows), dtype=bool)
+    return (rows[:, _TYPED] > 0) & (rows[:, _NEAR] > 0)
+
+
 def _outcomes(found: list[Candidate]) -> list[Candidate]:
     """Candidates that can say what was decided: none from an agenda but words a record of a meeting uses."""
     return [c for c in found if c.passage.doc_type != _AGENDA or _MINUTED.search(c.text)]
@@ -126,7 +138,10 @@ class Reader:
             return Reading((), NO_OUTCOME)
         table = self.table(retrieval, asked, kept)
         scores = _logistic(table, np.asarray(self.weights.values))
-        order = np.argsort(-scores, kind="stable")
+        allowed = admissible(asked.expectation.kind, table)
+        if not allowed.any():
+            return Reading((), NO_FACT)
+        order = [i for i in np.argsort(-scores, kind="stable") if allowed[i]]
         read = tuple(Read(kept[i], tuple(table[i]), float(scores[i])) for i in order)
         topical = float(table[:, NAMES.index("context_cover")].max())
         abstain = self._abstain(retrieval, read[0], topical)

@@ -7,11 +7,12 @@ from dataclasses import dataclass
 
 from qa.statements import STATUS_WORDS
 
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
-    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+_MONTH_TITLE = (
+    r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
+    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
 )
-_DAY = r"(?:\d{1,2}(?:st|nd|rd|th)?(?:\s*<sup>\w+</sup>)?)"
+_MONTH = f"(?:{_MONTH_TITLE}|{_MONTH_TITLE.upper()})"  # 'June' and a heading's 'JUNE', never 'may'
+_DAY = r"(?:\d{1,2}(?i:st|nd|rd|th)?(?:\s*<sup>\w+</sup>)?)"
 _YEAR = r"(?:19|20)\d\d"
 _TITLE = r"(?:Councillor|Cllr\.?|Mayor|Deputy Mayor|Alderman|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Prof\.?|Sir|Dame)"
 _NAME = r"[A-Z][a-z'’-]+(?:-[A-Z][a-z]+)?"
@@ -36,6 +37,11 @@ _VOTER = (
     rf"{_NAME}"
     r"(?=\s+(?i:abstain(?:ed|ing|s)?|absent|recused|dissent(?:ed|ing)?|opposed|excused|nay|no)\b)"
 )
+# A sum in pence under a money column of a table row ('Amount: 547.51'): the column says it is money.
+_MONEY_CELL = (
+    r"(?i:\b(?:amount|cost|total|net|gross|vat|price|budget|payment|value|salary|fee|income|expenditure"
+    r"|spend|paid)s?):\s+(?P<sum>\d[\d,]*\.\d{2})\b"
+)
 _CAPS = r"(?:[A-Z][\w'’&.-]*|of|and|the|for|&)"
 _NUMBER_WORDS = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
@@ -50,7 +56,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "date",
-        rf"\b{_DAY}\s+(?:day\s+of\s+|of\s+)?{_MONTH}\.?,?\s+{_YEAR}\b|\b{_MONTH}\.?\s+{_DAY},?\s+{_YEAR}\b"
+        rf"\b{_DAY}\s+(?i:day\s+of\s+|of\s+)?{_MONTH}\.?,?\s+{_YEAR}\b|\b{_MONTH}\.?\s+{_DAY},?\s+{_YEAR}\b"
         rf"|\b{_DAY}\s+{_MONTH}\b|\b{_MONTH}\.?\s+{_YEAR}\b|\b\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}})\b"
         rf"|\b(?:spring|summer|autumn|winter)\s+{_YEAR}\b|\b{_MONTH}\.?\s+\d{{2}}\b"
         rf"|(?<![-/])\b{_YEAR}\b(?![-/]\d)",  # a year alone, not inside a reference ('By-law 2024-30')
@@ -58,10 +64,11 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "money",
         r"[£$€]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:m|bn|k|million|billion|thousand)\b)?"
-        r"|\b\d[\d,]*(?:\.\d+)?\s?(?:pounds|dollars|euros|pence)\b",
+        r"|\b\d[\d,]*(?:\.\d+)?\s?(?:pounds|dollars|euros|pence)\b"
+        rf"|{_MONEY_CELL}",
     ),
     ("percent", r"\b\d+(?:\.\d+)?\s?(?:%|per ?cent\b|percentage points?\b)"),
-    ("number", rf"\b\d[\d,]*(?:\.\d+)?k?\b|\b(?:{_NUMBER_WORDS})(?:[- ](?:{_NUMBER_WORDS}))?\b"),
+    ("number", rf"\b\d[\d,]*(?:\.\d+)?k?\b|\b(?i:(?:{_NUMBER_WORDS})(?:[- ](?:{_NUMBER_WORDS}))?)\b"),
     (
         "person",
         rf"\b{_TITLE}\s+(?:(?:Mrs|Mr|Dr)\.?\s+)?{_NAME}(?:\s+{_NAME}){{0,2}}"
@@ -105,16 +112,17 @@ def spans(sentence: str) -> list[Span]:
     claimed: list[tuple[int, int]] = []
     for kind, pattern in _COMPILED:
         for m in pattern.finditer(sentence):
-            text = m.group(0).strip(" ,")
+            at = m.start("sum") if "sum" in pattern.groupindex and m.group("sum") else m.start()
+            text = sentence[at : m.end()].strip(" ,")
             if not text or len(text.split()) > _MAX_SPAN_WORDS:
                 continue
-            if kind == "number" and any(s <= m.start() < e for s, e in claimed):
+            if kind == "number" and any(s <= at < e for s, e in claimed):
                 continue
             if kind == "person" and _NOT_A_NAME.search(text):
                 continue
             if kind == "decision" and not _is_tally(text):
                 continue
-            found.append(Span(kind, text, m.start(), m.start() + len(text)))
+            found.append(Span(kind, text, at, at + len(text)))
             if kind in _CLAIMING:
                 claimed.append((m.start(), m.end()))
     for m in STATUS_WORDS.finditer(sentence):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -12,6 +13,7 @@ from corpus.units import units_of
 from index.passage import Passage
 from qa.answertype import expected
 from qa.features import NAMES, Candidate, asked_of, features
+from qa.reader import admissible
 from qa.spans import spans
 
 
@@ -92,5 +94,34 @@ def test_type_near_is_how_close_the_asked_type_stands_to_what_is_asked_of_it():
     assert _type_near(q, answering, passage, weights) == 1 / 3
     assert _type_near(q, other, passage, weights) == 0.0  # only the topic word 'agreement' is near
     # The question's own date words are not what is asked of the date.
-    dated = "When was the agreement of 4 June 2024 passed?"
-    assert _type_near(dated, other, passage, {"agreement": 2.0, "june": 2.0, "2024": 2.0}) == 0.0
+    dated = "When was the agreement of 4 June 2024 signed?"
+    assert (
+        _type_near(dated, other, passage, {"agreement": 2.0, "june": 2.0, "2024": 2.0, "signed": 2.0}) == 0.0
+    )
+
+
+def test_a_sum_under_a_money_column_is_money_and_number_words_count_capitalised():
+    row = "Date Details: 10-Jan Insurance; Invoice: 47; Amount: 547.51"
+    assert [s.text for s in spans(row) if s.kind == "money"] == ["547.51"]
+    assert [s.text for s in spans(row) if s.kind == "number"] == ["10", "47"]
+    assert [s.text for s in spans("Fifteen schools have advisers.") if s.kind == "number"] == ["Fifteen"]
+
+
+def test_a_value_is_answered_only_by_a_sentence_holding_one_beside_a_question_word():
+    at = {name: i for i, name in enumerate(NAMES)}
+    rows = np.zeros((3, len(NAMES)))
+    rows[0, at["type_sentence"]], rows[0, at["type_near"]] = 1.0, 0.5  # a sum beside 'spent'
+    rows[1, at["type_sentence"]] = 1.0  # a sum, far from anything asked
+    assert admissible("money", rows).tolist() == [True, False, False]
+    assert admissible("description", rows).tolist() == [True, True, True]
+
+
+def test_column_labels_repeated_in_every_row_are_asked_fields_not_the_topic():
+    rows = "\n\n".join(
+        f"Meeting Date: {m} 24, 2019\nSubmittal Deadline: {d} 20, 2019"
+        for m, d in [("May", "April"), ("June", "May"), ("October", "September")]
+    )
+    q = "What is the submittal deadline for the Summit County meeting of 24 October 2019?"
+    weights = {"submittal": 3.0, "deadline": 3.0, "meeting": 1.0, "october": 2.0, "summit": 3.0}
+    row = "Meeting Date: October 24, 2019; Submittal Deadline: September 20, 2019"
+    assert _type_near(q, row, rows, weights) == 0.5  # 'Submittal Deadline' beside 'September 20, 2019'
