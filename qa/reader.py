@@ -138,12 +138,12 @@ class Reader:
             return Reading((), NO_OUTCOME)
         table = self.table(retrieval, asked, kept)
         scores = _logistic(table, np.asarray(self.weights.values))
+        topical = float(table[:, NAMES.index("context_cover")].max())
         allowed = admissible(asked.expectation.kind, table)
         if not allowed.any():
-            return Reading((), NO_FACT)
+            return Reading((), self._why_not(retrieval, topical))
         order = [i for i in np.argsort(-scores, kind="stable") if allowed[i]]
         read = tuple(Read(kept[i], tuple(table[i]), float(scores[i])) for i in order)
-        topical = float(table[:, NAMES.index("context_cover")].max())
         abstain = self._abstain(retrieval, read[0], topical)
         if abstain and len(kept) < len(found):  # what agendas proposed is all the papers hold on it
             return Reading((), NO_OUTCOME)
@@ -168,8 +168,11 @@ class Reader:
     def _abstain(self, retrieval: Retrieval, best: Read, topical: float) -> str | None:
         """None when the best candidate clears the threshold, else why not: no passage near the question
         in meaning or holding a fair share of its weighty words, or the topic without the fact."""
-        if best.score >= self.weights.threshold:
-            return None
+        return None if best.score >= self.weights.threshold else self._why_not(retrieval, topical)
+
+    def _why_not(self, retrieval: Retrieval, topical: float) -> str:
+        """NO_TOPIC when no passage is near the question in meaning or holds a fair share of its weighty
+        words, else NO_FACT."""
         top = max(retrieval.similarity.values(), default=0.0)
         return NO_TOPIC if top < self.weights.topic_floor or topical < _TOPICAL else NO_FACT
 
