@@ -24,7 +24,7 @@ from index.embedder import SentenceEmbedder
 from index.settings import Settings
 from qa.answertype import expected
 from qa.evaluate import has_phrase
-from qa.features import NAMES, asked_of
+from qa.features import NAMES, asked_of, counted
 from qa.goldsets import GoldQuestion, load_gold
 from qa.reader import Reader, Weights, admissible, candidates, load_weights
 
@@ -72,7 +72,9 @@ def collect(engine, reader: Reader, gold: list[GoldQuestion]) -> list[Question]:
             continue
         rows = reader.table(retrieval, asked, found)
         labels = np.asarray([_positive(g, c.answer, c.passage.source) for c in found], dtype=np.float64)
-        kept = admissible(asked.expectation.kind, rows)  # as the reader reads: none else can answer
+        kept = admissible(
+            asked.expectation.kind, rows, bool(counted(g.question))
+        )  # as the reader reads: none else can answer
         rows, labels = rows[kept], labels[kept]
         out.append(Question(g, rows, labels, declined))
     return out

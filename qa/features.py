@@ -44,6 +44,7 @@ NAMES = (
     "focus_cover",
     "heading_cover",
     "type_near",
+    "counts_noun",
 )
 _WORD = re.compile(r"[a-z0-9]+")
 _ENTITY_KINDS = frozenset({"person", "organisation", "place"})
@@ -262,6 +263,33 @@ def _type_near(candidate: Candidate, asked: Asked) -> float:
     return 1.0 / (1.0 + min(gaps)) if gaps else 0.0
 
 
+_HOW_MANY = re.compile(r"\bhow many\s+([a-z'-]+)(?:\s+([a-z'-]+))?", re.I)
+_COUNT_WINDOW = 5  # words from a count to what it counts: '415 of the current open cases'
+
+
+@lru_cache(maxsize=1 << 10)
+def counted(question: str) -> frozenset[str]:
+    """Stems of what a 'how many' question counts ('How many secondary schools …' → second, school);
+    empty for any other question."""
+    m = _HOW_MANY.search(question)
+    words = [w for w in (m.groups() if m else ()) if w and w.lower() not in STOPWORDS]
+    return frozenset(s for w in words for s in stems_of(w))
+
+
+def _counts_noun(candidate: Candidate, asked: Asked) -> float:
+    """1 when a number in the sentence stands within _COUNT_WINDOW words of what the question counts."""
+    nouns = counted(asked.text)
+    at = _typed_at(candidate.shown, frozenset({"number"})) if nouns else ()
+    hits = [i for i, w in enumerate(_word_stems(candidate.shown)) if nouns.intersection(w)]
+    return float(
+        any(
+            abs(i - first) <= _COUNT_WINDOW or abs(i - last) <= _COUNT_WINDOW
+            for first, last in at
+            for i in hits
+        )
+    )
+
+
 def features(candidate: Candidate, asked: Asked, cosine: float, passage_cosine: float) -> list[float]:
     """The candidate's feature vector, in NAMES order; every value in [0, 1]."""
     kind = asked.expectation.kind
@@ -302,5 +330,6 @@ def features(candidate: Candidate, asked: Asked, cosine: float, passage_cosine: 
         # Evaluation'): a question naming the item asks of the text under it
         "heading_cover": cover(set(stems_of(candidate.passage.heading or "")), asked),
         "type_near": _type_near(candidate, asked),
+        "counts_noun": _counts_noun(candidate, asked),
     }
     return [values[name] for name in NAMES]

@@ -18,7 +18,7 @@ import numpy as np
 
 from index.embedder import Embedder
 from qa.answertype import asks_outcome, expected
-from qa.features import NAMES, Asked, Candidate, asked_of, features
+from qa.features import NAMES, Asked, Candidate, asked_of, counted, features
 from qa.retriever import Retrieval
 from qa.spans import spans
 from qa.units import embedded_text, focus, units_of
@@ -36,7 +36,7 @@ _MIN_WORDS = 2
 # Asked for a value (a count, a sum, a share, a date, a time): a sentence holding none cannot answer,
 # however near its words are to the question's.
 _VALUE_KINDS = frozenset({"number", "money", "percent", "date", "time"})
-_TYPED, _NEAR = NAMES.index("type_sentence"), NAMES.index("type_near")
+_TYPED, _NEAR, _COUNTS = NAMES.index("type_sentence"), NAMES.index("type_near"), NAMES.index("counts_noun")
 _TOPICAL = 0.34  # share of the question's IDF weight a passage on the topic holds at least
 # Abstention reasons, kept on the answer so a reader knows why.
 NO_TOPIC = "nothing in the papers is on this topic"
@@ -102,12 +102,13 @@ def candidates(retrieval: Retrieval, asked: Asked) -> list[Candidate]:
     return found
 
 
-def admissible(kind: str, rows: np.ndarray) -> np.ndarray:
+def admissible(kind: str, rows: np.ndarray, counts: bool = False) -> np.ndarray:
     """Which candidates (feature rows, NAMES order; shape (n, len(NAMES))) may answer: for a value asked
-    for, only those holding a value of its type beside a question word; for other kinds, all."""
+    for, only those holding a value of its type beside a question word, and for a 'how many' question
+    (`counts`) a number beside what it counts; for other kinds, all."""
     if kind not in _VALUE_KINDS:
         return np.ones(len(rows), dtype=bool)
-    return (rows[:, _TYPED] > 0) & (rows[:, _NEAR] > 0)
+    return (rows[:, _TYPED] > 0) & (rows[:, _NEAR] > 0) & ((rows[:, _COUNTS] > 0) | (not counts))
 
 
 def _outcomes(found: list[Candidate]) -> list[Candidate]:
@@ -139,7 +140,7 @@ class Reader:
         table = self.table(retrieval, asked, kept)
         scores = _logistic(table, np.asarray(self.weights.values))
         topical = float(table[:, NAMES.index("context_cover")].max())
-        allowed = admissible(asked.expectation.kind, table)
+        allowed = admissible(asked.expectation.kind, table, bool(counted(query.text)))
         if not allowed.any():
             return Reading((), self._why_not(retrieval, topical))
         order = [i for i in np.argsort(-scores, kind="stable") if allowed[i]]

@@ -12,7 +12,7 @@ from corpus.sentences import split_sentences
 from corpus.units import units_of
 from index.passage import Passage
 from qa.answertype import expected
-from qa.features import NAMES, Candidate, asked_of, features
+from qa.features import NAMES, Candidate, asked_of, counted, features
 from qa.reader import admissible
 from qa.spans import spans
 
@@ -125,3 +125,26 @@ def test_column_labels_repeated_in_every_row_are_asked_fields_not_the_topic():
     weights = {"submittal": 3.0, "deadline": 3.0, "meeting": 1.0, "october": 2.0, "summit": 3.0}
     row = "Meeting Date: October 24, 2019; Submittal Deadline: September 20, 2019"
     assert _type_near(q, row, rows, weights) == 0.5  # 'Submittal Deadline' beside 'September 20, 2019'
+
+
+def _feature(question: str, sentence: str, weights: dict[str, float], name: str) -> float:
+    asked = asked_of(question, expected(question), weights, None)
+    held = Passage(1, sentence, None, 1, 1, "a.pdf", "Report", "Testshire", None, None, "day", "report")
+    cand = Candidate(sentence, None, None, held, 0, frozenset(s.kind for s in spans(sentence)))
+    return dict(zip(NAMES, features(cand, asked, 0.5, 0.5), strict=True))[name]
+
+
+def test_a_count_must_stand_beside_what_the_question_counts():
+    q = "How many posts are in the new finance team?"
+    weights = {"posts": 3.0, "finance": 2.0, "team": 2.0}
+    assert counted(q) == frozenset({"post"}) and not counted("What is the new team called?")
+    assert _feature(q, "The new finance team will have 12 posts.", weights, "counts_noun") == 1.0
+    budget = (
+        "The budget posts a notional allocation for the finance team of the council, rising to 250 in May."
+    )
+    assert _feature(q, budget, weights, "counts_noun") == 0.0  # '250' is 13 words from 'posts'
+    at = {name: i for i, name in enumerate(NAMES)}
+    row = np.zeros((1, len(NAMES)))
+    row[0, at["type_sentence"]], row[0, at["type_near"]] = 1.0, 0.5
+    assert admissible("number", row).tolist() == [True]
+    assert admissible("number", row, counts=True).tolist() == [False]
