@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 
 # A sentence ends at . ! ? ; or : before a capital, digit, quote, bracket or bullet.
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+(?=[A-Z0-9\"'“‘(•-])")
@@ -22,12 +23,16 @@ _DATE_WORD = re.compile(
 
 def split_sentences(line: str) -> list[str]:
     """The sentences of one line of text, stripped, empties dropped; never split after an abbreviation."""
+    return merge_runs((s.strip() for s in _SENTENCE_END.split(line) if s.strip()), _continues)
+
+
+def merge_runs(pieces: Iterable[str], runs_on: Callable[[str, str], bool]) -> list[str]:
+    """The pieces in order, each that `runs_on(before, piece)` says continues the one before joined to
+    it by a single space."""
     out: list[str] = []
-    for piece in (s.strip() for s in _SENTENCE_END.split(line)):
-        if not piece:
-            continue
-        if out and _continues(out[-1], piece):
-            out[-1] = f"{out[-1]} {piece}"
+    for piece in pieces:
+        if out and runs_on(out[-1], piece):
+            out[-1] = f"{out[-1].rstrip()} {piece.lstrip()}"
         else:
             out.append(piece)
     return out

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from corpus.sentences import split_sentences
+from corpus.sentences import merge_runs, split_sentences
 
 _LABELLED = re.compile(r"^([^:\n]{2,60}?):\s+(\S.*)$")
 _CONTINUED = re.compile(r"… \(continued\)$")
@@ -84,13 +84,7 @@ def units_of(text: str) -> list[Unit]:
 
 def _paragraphs(text: str) -> list[str]:
     """The text's blocks, a block cut off mid-sentence joined to the one that finishes it."""
-    blocks: list[str] = []
-    for block in text.split("\n\n"):
-        if blocks and _runs_on(blocks[-1], block):
-            blocks[-1] = f"{blocks[-1].rstrip()} {block.lstrip()}"
-        else:
-            blocks.append(block)
-    return blocks
+    return merge_runs(text.split("\n\n"), _runs_on)
 
 
 def _runs_on(before: str, after: str) -> bool:
