@@ -7,17 +7,20 @@ from collections.abc import Callable, Iterable
 
 # A sentence ends at . ! ? ; or : before a capital, digit, quote, bracket or bullet.
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+(?=[A-Z0-9\"'“‘(•-])")
-# A full stop that ends an abbreviation, not a sentence: a title or reference word before a name or
-# number ('Mr. Smith', 'Cllr. Jones', 'Min. 45/19', 'No. 3') or a person's initial ('Moved by S. Foote').
-_ABBREVIATION = re.compile(
-    r"(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Cllr|Coun|Prof|Rev|Revd|St|No|Nos|Min|Mins|Cl|Para|Sgt|Insp|Supt|Capt"
-    r"|Hon|approx|cf|vs|[A-Z])\.$"
+# A full stop that ends an abbreviation, not a sentence: a title before a name ('Mr. Smith', 'Cllr. Jones').
+_TITLE = re.compile(r"(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Cllr|Coun|Prof|Rev|Revd|Sgt|Insp|Supt|Capt|Hon)\.$")
+# A reference word before its number ('Min. 45/19', 'No. 3', 'para. 4.2'): only a number follows it.
+_REFERENCE = re.compile(r"(?:^|[\s(])(?:No|Nos|Min|Mins|Cl|Para|para|approx)\.$")
+# A person's initial: after a title, another initial, a lowercase word or a line's start ('Moved by
+# S. Foote', 'Cllr A. Smith'), never after a capitalised word ('Appendix A.', 'Plan B.', 'Part I.').
+_INITIAL = re.compile(
+    r"(?:^|(?:^|\s)(?:[a-z]\S*|[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Cllr|Councillor|Mayor|Alderman)\.?),?\s)[A-Z]\.$"
 )
 # A clock time runs on into its date ('12:01 a.m. June 5, 2024'); before anything else it may end one.
 _CLOCK_END = re.compile(r"\b[ap]\.m\.$", re.I)
-_DATE_WORD = re.compile(
+_DATE_NEXT = re.compile(
     r"^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
-    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+\d"
 )
 
 
@@ -40,6 +43,8 @@ def merge_runs(pieces: Iterable[str], runs_on: Callable[[str, str], bool]) -> li
 
 def _continues(previous: str, piece: str) -> bool:
     """Whether the split before `piece` fell after an abbreviation, so the sentence runs on."""
-    if _ABBREVIATION.search(previous):
+    if _TITLE.search(previous) or _INITIAL.search(previous):
         return True
-    return bool(_CLOCK_END.search(previous) and _DATE_WORD.match(piece))
+    if _REFERENCE.search(previous):
+        return piece[:1].isdigit()
+    return bool(_CLOCK_END.search(previous) and _DATE_NEXT.match(piece))

@@ -18,13 +18,18 @@ SHORT_ROW_WORDS = 40  # a row this short answers best whole: who, what, why and 
 _BULLET = re.compile(r"^[-•*·]\s+|^\(?[a-z]\)\s+|^\d+(?:\.\d+)+\s+")
 EMBED_WORDS = 40  # words of a unit the model reads: the opening says what it is about
 # A paragraph gap inside a sentence (wide line spacing, OCR): the block before it ends on a word that
-# cannot end a sentence, or on a lowercase word with the next block going on in lowercase or a number.
-_OPEN_END = re.compile(
-    r"\b(?:and|or|but|nor|of|the|a|an|to|in|on|at|by|for|with|from|into|between|that|which|who|whose"
-    r"|is|are|was|were|be|been|as|than|per|under|over|until)$"
-)
+# cannot end a sentence, or on a lowercase word with the next block going on in lowercase, or with a
+# time, date or sum ('… and expires / 11:59 p.m. May 31, 2027'). A block that opens an item or
+# is a heading never continues one ('… of the public / 24/31 Apologies for absence').
+_OPEN_END = re.compile(r"\b(?:and|or|but|nor|of|the|a|an|to|by|for|with|from|between|that|which|whose)$")
 _LOWER_END = re.compile(r"\b[a-z][a-z'’-]*$")
-_GOES_ON = re.compile(r"^(?:[a-z]|\d(?![\d]{0,2}[.)]\s))")
+_GOES_ON = re.compile(
+    r"^(?:[a-z]|\d{1,2}[.:]\d{2}\s?[ap]\.?m|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+,?\s+\d{4}|[£$€]\d)"
+)
+_OPENS_ITEM = re.compile(
+    r"^(?:(?i:agenda\s+item|item|minute|min\.|appendix|part|section|schedule|annex)\s+\S+"
+    r"|\(?\d+(?:[./]\d+)+(?:\([a-z0-9]\))?\.?\s+[A-Z]|\(?\d+(?:\([a-z0-9]\))?[.)]\s+[A-Z])"
+)
 
 
 @dataclass(frozen=True)
@@ -88,11 +93,14 @@ def _paragraphs(text: str) -> list[str]:
 
 
 def _runs_on(before: str, after: str) -> bool:
-    """Whether `before` stops mid-sentence and `after` finishes it; table rows never run on."""
+    """Whether `before` stops mid-sentence and `after` finishes it; table rows and an item's opening
+    line never run on, nor does a heading run into a time or date."""
     end, start = before.rstrip(), after.lstrip()
-    if not end or not start or "|" in end or "|" in start or label_of(start)[0]:
+    if not end or not start or "|" in end or "|" in start or label_of(start)[0] or _OPENS_ITEM.match(start):
         return False
-    return bool(_OPEN_END.search(end) or (_LOWER_END.search(end) and _GOES_ON.match(start)))
+    if _OPEN_END.search(end):
+        return True
+    return bool(_LOWER_END.search(end) and _GOES_ON.match(start) and not _heading(end.rsplit("\n", 1)[-1]))
 
 
 def _heading(sentence: str) -> bool:

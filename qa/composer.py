@@ -15,17 +15,15 @@ from qa.answer import Answer, Citation, format_date
 from qa.answertype import expected
 from qa.exchange import only_asks, wants_questions
 from qa.facts import choose, clip, list_items, rows_matching
-from qa.query import identifiers as parse_identifiers
 from qa.reader import NO_FACT, Read, Reader, Reading
 from qa.retriever import Retrieval
 from qa.scoring import Scored
 from qa.statements import STATUS_WORDS, Statement, lead_for, statements
-from qa.units import Unit, units_of
+from qa.units import Unit, opens_item, units_of
 
 _STATUS_MARGIN = 0.15  # rerank score below the best passage that still counts as on the topic
 _SENTENCE_WORDS = 45  # the answering sentence is clipped to this, with its span kept inside
 _TITLE_WORDS = 8  # an item's title names its identifier within its first words
-_ITEM_OPENING = 3  # 'Min. 45/19 Land', 'Item 7(a) Tree': another item's number opens its title line
 _SHORTLIST = 24  # scored candidates a list or summary answer may draw on
 
 
@@ -265,7 +263,7 @@ def _item_text(best: Read, identifiers) -> str | None:
     for unit in units[at + 1 : at + 3] if at is not None else []:
         if any(i.pattern().match(unit.text) for i in identifiers):
             continue  # the asked item's title again
-        if unit.opens_line and parse_identifiers(" ".join(unit.text.split()[:_ITEM_OPENING])):
+        if unit.opens_line and opens_item(unit.text):
             break  # the next item's title: its text is not this item's
         body.append(unit.text)
     return " ".join(body) or None

@@ -90,7 +90,7 @@ def candidates(retrieval: Retrieval, asked: Asked) -> list[Candidate]:
     wanted = _SPAN_KINDS.get(asked.expectation.kind, ())
     found: list[Candidate] = []
     for rank, passage in enumerate(retrieval.passages[:_PASSAGES]):
-        for unit in units_of(focus(passage.text, retrieval.query.identifiers)):
+        for unit in units_of(focus(passage.text, retrieval.query.identifiers, passage.heading)):
             if len(unit.text.split()) < _MIN_WORDS and not unit.label:
                 continue
             typed = spans(unit.text)

@@ -33,14 +33,24 @@ _PLACE_NOUN = (
 )
 # A surname alone in a tally's list of votes: '9-0-1-1 (Cantrell Abstain, Ornelas-Wise Absent)'.
 _VOTER = (
-    rf"(?:(?<=\()|(?<=[(,;]\s))(?!(?:Members|Councillors|Councilmembers|Commissioners|Trustees|All|None)\b)"
-    rf"{_NAME}"
-    r"(?=\s+(?i:abstain(?:ed|ing|s)?|absent|recused|dissent(?:ed|ing)?|opposed|excused|nay|no)\b)"
+    r"(?:(?<=\()|(?<=[(,;]\s))"
+    r"(?!(?:Members|Councillors|Councilmembers|Commissioners|Trustees|All|None|Chair|Mayor|Clerk|Motion)\b)"
+    rf"{_NAME}"  # the vote word ends its entry: '(Motion no longer required)' holds no voter
+    r"(?=\s+(?i:abstain(?:ed|ing|s)?|absent|recused|dissent(?:ed|ing)?|opposed|excused|nay|no)\s*(?:[,;)]|$))"
 )
 # A sum in pence under a money column of a table row ('Amount: 547.51'): the column says it is money.
 _MONEY_CELL = (
     r"(?i:\b(?:amount|cost|total|net|gross|vat|price|budget|payment|value|salary|fee|income|expenditure"
-    r"|spend|paid)s?):\s+(?P<sum>\d[\d,]*\.\d{2})\b"
+    r"|spend|paid)s?):\s+(?P<sum>\d[\d,]*\.\d{2})\b(?!\s*(?i:hours?|hrs|days?|weeks?|months?|years?|km|miles?|%))"
+)
+# A year alone is a date after a word that dates it ('in 2019', 'since 2018') or before punctuation; never
+# inside a reference ('By-law 2024-30') nor as a modifier ('the 2024 street paving contract').
+_DATING = ("in", "since", "by", "during", "until", "from", "to", "of", "before", "after", "year", "for")
+_YEAR_ALONE = (
+    "(?:"
+    + "|".join(rf"(?<=\b{w} )" for w in _DATING + tuple(w.title() for w in _DATING))
+    + rf"){_YEAR}\b(?![-/]\d)"
+    rf"|(?<![-/\w]){_YEAR}\b(?![-/]\d)(?=\s*(?:[.,;:)]|$))"
 )
 _CAPS = r"(?:[A-Z][\w'’&.-]*|of|and|the|for|&)"
 _NUMBER_WORDS = (
@@ -59,7 +69,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"\b{_DAY}\s+(?i:day\s+of\s+|of\s+)?{_MONTH}\.?,?\s+{_YEAR}\b|\b{_MONTH}\.?\s+{_DAY},?\s+{_YEAR}\b"
         rf"|\b{_DAY}\s+{_MONTH}\b|\b{_MONTH}\.?\s+{_YEAR}\b|\b\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}})\b"
         rf"|\b(?:spring|summer|autumn|winter)\s+{_YEAR}\b|\b{_MONTH}\.?\s+\d{{2}}\b"
-        rf"|(?<![-/])\b{_YEAR}\b(?![-/]\d)",  # a year alone, not inside a reference ('By-law 2024-30')
+        rf"|{_YEAR_ALONE}",
     ),
     (
         "money",

@@ -13,8 +13,10 @@ from corpus.units import units_of
 from index.passage import Passage
 from qa.answertype import expected
 from qa.features import NAMES, Candidate, asked_of, counted, features
+from qa.query import identifiers
 from qa.reader import admissible
 from qa.spans import spans
+from qa.units import focus
 
 
 def test_a_title_or_an_initial_does_not_end_a_sentence():
@@ -148,3 +150,50 @@ def test_a_count_must_stand_beside_what_the_question_counts():
     row[0, at["type_sentence"]], row[0, at["type_near"]] = 1.0, 0.5
     assert admissible("number", row).tolist() == [True]
     assert admissible("number", row, counts=True).tolist() == [False]
+
+
+def test_a_labelled_appendix_a_street_or_a_lone_no_still_ends_a_sentence():
+    assert split_sentences("See Appendix A. The report was noted.") == [
+        "See Appendix A.",
+        "The report was noted.",
+    ]
+    assert split_sentences("Plan B. Members agreed.") == ["Plan B.", "Members agreed."]
+    assert split_sentences("The vote was No. Members then left.") == [
+        "The vote was No.",
+        "Members then left.",
+    ]
+    assert split_sentences("It closed at 9.15 p.m. May I thank members.") == [
+        "It closed at 9.15 p.m.",
+        "May I thank members.",
+    ]
+    assert split_sentences("Councillor J. Smith moved it.") == ["Councillor J. Smith moved it."]
+
+
+def test_an_items_title_or_a_heading_is_never_run_into_the_paragraph_before():
+    text = (
+        "There were 4 members of the public\n\n24/31 Apologies for absence\n\n"
+        "The cost was £4,500 and\n\nItem 8 Finance\n\nMatters arising\n\n45/19 The clerk reported.\n\n"
+        "Minutes of the meeting held on\n\n12 March 2024 were approved."
+    )
+    shown = [u.shown for u in units_of(text)]
+    assert "24/31 Apologies for absence" in shown and "Item 8 Finance" in shown
+    assert "Matters arising" in shown
+    assert "Minutes of the meeting held on 12 March 2024 were approved." in shown
+
+
+def test_group_words_and_sentences_in_brackets_are_not_voters_and_hours_are_not_money():
+    for text in ("(Motion no longer required)", "(Residents opposed to the scheme)", "(Chair absent)"):
+        assert not [s for s in spans(text) if s.kind == "person"], text
+    assert not [s for s in spans("Total: 12.50 hours") if s.kind == "money"]
+    assert not [s for s in spans("awarding the 2024 street paving contract") if s.kind == "date"]
+    assert [s.text for s in spans("since 2018, and in 2019.") if s.kind == "date"] == ["2018", "2019"]
+
+
+def test_an_item_named_only_by_the_chunks_heading_keeps_the_text_before_the_next_items_title():
+    text = (
+        'Minute 23/118 was corrected to read "waiting list". There are 38 people on the waiting list.\n\n'
+        "Item 7 Christmas lights\n\nThe lights will be switched on by the Mayor."
+    )
+    kept = focus(text, identifiers("What is Item 6?"), heading="Item 6 Allotments")
+    assert kept.startswith("Minute 23/118") and "Christmas" not in kept
+    assert focus(text, identifiers("What is Item 6?"), heading="Item 5 Skate park") == text
