@@ -18,7 +18,8 @@ _COUNTS = re.compile(
     rf"(?:[,;]?\s*(?:{_ABSTAIN})\s*[:\-]?\s*(?P<x>\d{{1,3}})\b)?"
 )
 _SCORE = re.compile(
-    r"(?i)\b(?:carried|lost|defeated|passed|failed)\s*\(?(?P<f>\d{1,2})\s*[-–—:]\s*(?P<a>\d{1,2})\b\)?"
+    r"(?i)\b(?:carried|lost|defeated|passed|failed)\s*\(?(?P<f>\d{1,2})\s*[-–—:]\s*(?P<a>\d{1,2})\b"
+    r"(?:\s*[-–—]\s*(?P<x>\d{1,2})\b)?\)?"  # a third count abstains: 'carried 4-0-1', '9-0-1-1' (then absent)
 )
 _SIDE = {"for": _FOR, "against": _AGAINST, "abstain": _ABSTAIN}
 # where one side's names end: the next side's label, or the outcome printed on the same line

@@ -81,7 +81,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("number", rf"\b\d[\d,]*(?:\.\d+)?k?\b|\b(?i:(?:{_NUMBER_WORDS})(?:[- ](?:{_NUMBER_WORDS}))?)\b"),
     (
         "person",
-        rf"\b{_TITLE}\s+(?:(?:Mrs|Mr|Dr)\.?\s+)?{_NAME}(?:\s+{_NAME}){{0,2}}"
+        rf"\b{_TITLE}\s+(?:(?:Mrs|Mr|Dr)\.?\s+)?(?:[A-Z]\.\s?){{0,3}}{_NAME}(?:\s+{_NAME}){{0,2}}"
         rf"|{_VOTER}|\b{_NAME}\s+(?:[A-Z]\.\s+)?{_NAME}(?=\s*(?:\(|,|\[|$|\s+-|\s+–))",
     ),
     ("role", rf"\bin the Chair\b|(?:{_CAPS}\s+){{0,6}}{_ROLE_NOUN}(?:\s+(?:of|for)(?:\s+{_CAPS}){{1,8}})?"),

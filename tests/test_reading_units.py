@@ -197,3 +197,8 @@ def test_an_item_named_only_by_the_chunks_heading_keeps_the_text_before_the_next
     kept = focus(text, identifiers("What is Item 6?"), heading="Item 6 Allotments")
     assert kept.startswith("Minute 23/118") and "Christmas" not in kept
     assert focus(text, identifiers("What is Item 6?"), heading="Item 5 Skate park") == text
+
+
+def test_a_title_with_initials_is_a_person():
+    people = [s.text for s in spans("Apologies were received from Cllr. A. Smith and Cllr J.R. Hartley.")]
+    assert "Cllr. A. Smith" in people and "Cllr J.R. Hartley" in people

@@ -370,3 +370,14 @@ def test_scanned_minutes_ocr_date_running_notice_and_a_notice_garbled_heading() 
     # the notice's words stand above 'In proposing the Motion Councillor Scanlan'
     assert footpath.text.value.startswith("1 will move at the next Meeting that lands along Boherbee")
     assert (footpath.mover.value, footpath.seconder.value) == ("Councillor Scanlan", "Councillor Galvin")
+
+
+def test_a_third_count_in_a_tally_is_the_abstentions() -> None:
+    page = (
+        "MINUTES OF THE FINANCE COMMITTEE HELD ON 4 DECEMBER 2019\n\n12. Payments\n\n"
+        "RESOLVED to approve the payments. Proposed by Cllr. R. Khan, seconded by Cllr. T. Osei. "
+        "Carried 4-0-1 (Doyle Abstain).\n\n13. Grants\n\nRESOLVED to approve the grants. Proposed by Cllr. T. Osei, "
+        "seconded by Cllr. R. Khan. Carried 7-2.\n"
+    )
+    votes = [(m.vote.votes_for, m.vote.against, m.vote.abstain) for m in _records(page).motions if m.vote]
+    assert votes == [(4, 0, 1), (7, 2, None)]
