@@ -19,6 +19,7 @@ import argparse
 import json
 import pickle
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -67,7 +68,9 @@ def _positive(gold: GoldQuestion, answer: str, source: str) -> bool:
     return any(has_phrase(answer, a) for a in gold.answer_any)
 
 
-def collect(engine, reader: Reader, gold: list, positive=None) -> list[Question]:
+def collect(
+    engine: CouncilQA, reader: Reader, gold: list, positive: Callable[..., bool] | None = None
+) -> list[Question]:
     """Each question's feature rows and labels; `positive(gold, answer, source)` marks the right ones."""
     positive = positive or _positive
     out = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from qa.statements import STATUS_WORDS
 
@@ -118,6 +119,11 @@ class Span:
 
 def spans(sentence: str) -> list[Span]:
     """Every typed span in the sentence, in order of position; a count never overlaps a date or sum."""
+    return list(_spans(sentence))
+
+
+@lru_cache(maxsize=1 << 14)  # the reader's candidates and its features read the same sentences' spans
+def _spans(sentence: str) -> tuple[Span, ...]:
     found: list[Span] = []
     claimed: list[tuple[int, int]] = []
     for kind, pattern in _COMPILED:
@@ -137,7 +143,7 @@ def spans(sentence: str) -> list[Span]:
                 claimed.append((m.start(), m.end()))
     for m in STATUS_WORDS.finditer(sentence):
         found.append(Span("status", m.group(0), m.start(), m.end()))
-    return sorted(found, key=lambda s: (s.start, -len(s.text)))
+    return tuple(sorted(found, key=lambda s: (s.start, -len(s.text))))
 
 
 def _is_tally(text: str) -> bool:
