@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from corpus.sentences import merge_runs, split_sentences
 
@@ -67,7 +68,8 @@ def _row_line(block: str) -> str | None:
     return "; ".join(line.rstrip(".;") for line in lines)
 
 
-def units_of(text: str) -> list[Unit]:
+@lru_cache(maxsize=1 << 12)  # a passage is read by the reader, its features and the composer in turn
+def units_of(text: str) -> tuple[Unit, ...]:
     """Units in reading order: a short table row whole, else each cell's sentences; never the
     repeated key line of a continued row."""
     units: list[Unit] = []
@@ -84,7 +86,7 @@ def units_of(text: str) -> list[Unit]:
             item = bool(_BULLET.match(value))
             for i, sentence in enumerate(_with_fragments(split_sentences(_BULLET.sub("", value)))):
                 units.append(Unit(sentence, label if i == 0 else None, item, i == 0))
-    return units
+    return tuple(units)
 
 
 def _paragraphs(text: str) -> list[str]:

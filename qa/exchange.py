@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 # The forms councils print questions and motions in: 'I will ask at the next Meeting…', 'To ask the
 # Leader…', 'Question submitted by Councillor…', 'will move at the next Meeting that…'.
@@ -23,11 +24,13 @@ _ABOUT_ASKING = frozenset(
 )
 
 
+@lru_cache(maxsize=1 << 12)  # the rerank and every candidate of a passage ask it of the same text
 def replies(text: str) -> bool:
     """The passage holds a reply to a question put at a meeting."""
     return bool(_REPLY.search(text))
 
 
+@lru_cache(maxsize=1 << 12)
 def only_asks(text: str) -> bool:
     """The passage puts questions or motions and holds no reply to them."""
     return bool(_ASKING.search(text)) and not replies(text)

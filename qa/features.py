@@ -118,6 +118,11 @@ def stems_of(text: str) -> tuple[str, ...]:
     return tuple(stem(w) for w in _WORD.findall(text.lower()) if w not in STOPWORDS)
 
 
+@lru_cache(maxsize=1 << 12)  # a passage's context is the same for each of its candidates
+def stem_set(text: str) -> frozenset[str]:
+    return frozenset(stems_of(text))
+
+
 def asked_of(
     question: str,
     expectation: Expectation,
@@ -139,7 +144,7 @@ def asked_of(
     return Asked(question, expectation, weights, time)
 
 
-def cover(stems: set[str], asked: Asked) -> float:
+def cover(stems: set[str] | frozenset[str], asked: Asked) -> float:
     """Share of the question's IDF weight the stems hold."""
     total = sum(asked.weights.values())
     return sum(w for s, w in asked.weights.items() if s in stems) / total if total else 0.0
@@ -158,11 +163,6 @@ def _proximity(candidate: Candidate, asked: Asked) -> float:
 @lru_cache(maxsize=1 << 12)
 def _word_stems(text: str) -> tuple[tuple[str, ...], ...]:
     return tuple(stems_of(w) for w in text.lower().split())
-
-
-@lru_cache(maxsize=1 << 10)
-def _replies(text: str) -> float:
-    return float(replies(text))
 
 
 def _label_match(candidate: Candidate, asked: Asked) -> float:
@@ -290,46 +290,76 @@ def _counts_noun(candidate: Candidate, asked: Asked) -> float:
     )
 
 
-def features(candidate: Candidate, asked: Asked, cosine: float, passage_cosine: float) -> list[float]:
-    """The candidate's feature vector, in NAMES order; every value in [0, 1]."""
+def features(
+    candidate: Candidate,
+    asked: Asked,
+    cosine: float,
+    passage_cosine: float,
+    shared: dict[tuple, dict[str, float]] | None = None,
+) -> list[float]:
+    """The candidate's feature vector, in NAMES order; every value in [0, 1]. `shared` keeps the values
+    of each sentence (all but the span's own) across the candidates of one question: a sentence's spans
+    differ only in those."""
+    key = (candidate.passage.chunk_id, candidate.rank, candidate.shown)
+    sentence = shared.get(key) if shared is not None else None
+    if sentence is None:
+        sentence = _sentence_values(candidate, asked)
+        if shared is not None:
+            shared[key] = sentence
+    values = {
+        **sentence,
+        **_span_values(candidate, asked),
+        "cosine": max(cosine, 0.0),
+        "passage_cosine": max(passage_cosine, 0.0),
+    }
+    return [values[name] for name in NAMES]
+
+
+def _span_values(candidate: Candidate, asked: Asked) -> dict[str, float]:
+    """What depends on the span itself (or on the whole sentence when the candidate is one)."""
     kind = asked.expectation.kind
-    sentence = set(stems_of(candidate.shown))
     span_kind = candidate.span.kind if candidate.span else ""
-    new = [s for s in stems_of(candidate.answer) if s not in asked.weights]
     answer_stems = stems_of(candidate.answer)
+    new = [s for s in answer_stems if s not in asked.weights]
+    return {
+        "type_span": float(span_kind in ACCEPTS.get(kind, {kind})),
+        "proper_span": float(span_kind == "proper" and kind in _ENTITY_KINDS),
+        "proximity": _proximity(candidate, asked),
+        "label_match": _label_match(candidate, asked),
+        "novelty": len(new) / len(answer_stems) if answer_stems else 0.0,
+        "repeats_question": float(bool(answer_stems) and not new),
+        "is_span": float(candidate.span is not None),
+    }
+
+
+def _sentence_values(candidate: Candidate, asked: Asked) -> dict[str, float]:
+    """What every candidate of one sentence (or cell) shares: its words, its passage, its paper."""
+    sentence = set(stems_of(candidate.shown))
     date_match, date_mismatch = _dates(candidate.passage, asked.time)
     mentioned = _mentions(candidate.passage, asked.time)
     # A later paper that reproduces the asked meeting's minutes names its date: not a mismatch.
     date_mismatch *= 1.0 - mentioned
-    values = {
+    return {
         "bias": 1.0,
-        "type_span": float(span_kind in ACCEPTS.get(kind, {kind})),
-        "type_sentence": float(bool(ACCEPTS.get(kind, {kind}) & candidate.kinds)),
-        "proper_span": float(span_kind == "proper" and kind in _ENTITY_KINDS),
-        "proximity": _proximity(candidate, asked),
+        "type_sentence": float(
+            bool(ACCEPTS.get(asked.expectation.kind, {asked.expectation.kind}) & candidate.kinds)
+        ),
         "idf_cover": cover(sentence, asked),
-        "context_cover": cover(set(stems_of(context(candidate.passage))), asked),
-        "cosine": max(cosine, 0.0),
-        "passage_cosine": max(passage_cosine, 0.0),
+        "context_cover": cover(stem_set(context(candidate.passage)), asked),
         "rank": 1.0 / (1.0 + candidate.rank),
-        "label_match": _label_match(candidate, asked),
         "date_match": date_match,
         "date_mismatch": date_mismatch,
         "front_matter": _front(candidate.passage, asked),
-        "reply": _replies(f"{candidate.passage.heading or ''}\n{candidate.passage.text}"),
+        "reply": float(replies(f"{candidate.passage.heading or ''}\n{candidate.passage.text}")),
         "asks": float(only_asks(candidate.text)),
-        "novelty": len(new) / len(answer_stems) if answer_stems else 0.0,
         "length": min(len(candidate.shown.split()) / _LONG_WORDS, 2.0) / 2.0,
-        "repeats_question": float(bool(answer_stems) and not new),
-        "is_span": float(candidate.span is not None),
         "status_word": float("status" in candidate.kinds),
         "label_cover": _label_cover(candidate.label, asked),
         "date_mentioned": mentioned,
         "focus_cover": _focus_cover(candidate, sentence, asked),
         # the item heading over the passage names what it is about ('2.1 Public Employee Performance
         # Evaluation'): a question naming the item asks of the text under it
-        "heading_cover": cover(set(stems_of(candidate.passage.heading or "")), asked),
+        "heading_cover": cover(stem_set(candidate.passage.heading or ""), asked),
         "type_near": _type_near(candidate, asked),
         "counts_noun": _counts_noun(candidate, asked),
     }
-    return [values[name] for name in NAMES]

@@ -6,6 +6,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from qa.stopwords import STOPWORDS
 
@@ -87,13 +88,7 @@ class Identifier:
     def pattern(self) -> re.Pattern[str]:
         """Matches 'Pledge 48' but never 'Pledge 4', 'Pledge 480' or 'Pledge 48.1'; 'item 7(b)' matches
         '7(b)', '7 (b)' and '7b' but 'item 7' matches none of them; 'Minute 45/19' matches 'Min. 45/19'."""
-        base, letter = self.parts
-        num = re.escape(base) + (rf"\s?(?:\({letter}\)|{letter})" if letter else "")
-        if not self.noun:
-            return re.compile(rf"(?<![\d./-]){num}{_NUMBER_TAIL}", re.I)
-        noun = _NOUN_FORMS.get(self.noun) or re.escape(self.noun).replace(r"\ ", r"\s+") + "s?"
-        numbered_line = rf"|^\s*{num}[.):]?\s" if self.noun in {"item", "minute"} else ""
-        return re.compile(rf"\b{noun}\.?\s*(?:no\.?\s*)?{num}{_NUMBER_TAIL}{numbered_line}", re.I | re.M)
+        return _pattern(self.noun, self.number)
 
     def fts_phrase(self, with_noun: bool = True) -> str:
         """An FTS5 query for the identifier's words; a sub-item letter is its own token or glued on."""
@@ -101,6 +96,17 @@ class Identifier:
         words = [f"{base} {letter}", f"{base}{letter}"] if letter else [base]
         noun = f"{self.noun} " if self.noun and with_noun and self.noun not in _NOUN_FORMS else ""
         return " OR ".join(f'"{noun}{w}"' for w in words)
+
+
+@lru_cache(maxsize=1 << 10)  # every passage and candidate is matched against the same few identifiers
+def _pattern(noun: str, number: str) -> re.Pattern[str]:
+    base, letter = Identifier(noun, number).parts
+    num = re.escape(base) + (rf"\s?(?:\({letter}\)|{letter})" if letter else "")
+    if not noun:
+        return re.compile(rf"(?<![\d./-]){num}{_NUMBER_TAIL}", re.I)
+    printed = _NOUN_FORMS.get(noun) or re.escape(noun).replace(r"\ ", r"\s+") + "s?"
+    numbered_line = rf"|^\s*{num}[.):]?\s" if noun in {"item", "minute"} else ""
+    return re.compile(rf"\b{printed}\.?\s*(?:no\.?\s*)?{num}{_NUMBER_TAIL}{numbered_line}", re.I | re.M)
 
 
 @dataclass(frozen=True)

@@ -153,8 +153,9 @@ class Reader:
     def table(self, retrieval: Retrieval, asked: Asked, found: list[Candidate]) -> np.ndarray:
         """Feature rows: first with each passage's cosine, then the best sentences' own cosine."""
         psim = [retrieval.similarity.get(c.passage.chunk_id, 0.0) for c in found]
+        shared: dict[tuple, dict[str, float]] = {}
         rows = np.asarray(
-            [features(c, asked, s, s) for c, s in zip(found, psim, strict=True)], dtype=np.float64
+            [features(c, asked, s, s, shared) for c, s in zip(found, psim, strict=True)], dtype=np.float64
         )
         prior = rows @ np.asarray(self.weights.values)
         texts = list(dict.fromkeys(found[i].shown for i in np.argsort(-prior)))[:_EMBED]

@@ -48,8 +48,9 @@ def stem(word: str) -> str:
     return _PORTER(word)
 
 
-def stems(text: str) -> set[str]:
-    return {stem(w) for w in _WORD.findall(text.lower())}
+@lru_cache(maxsize=1 << 12)  # a passage is reranked, then read, under the same question: stemmed once
+def stems(text: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in _WORD.findall(text.lower()))
 
 
 def coverage(text: str, weights: dict[str, float]) -> float:
