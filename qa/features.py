@@ -170,7 +170,13 @@ def _label_match(candidate: Candidate, asked: Asked) -> float:
     role = candidate.span.text.lower() if candidate.span and candidate.span.kind == "role" else ""
     if "chair" in role and not _DEPUTY.search(role):  # a vice chair did not chair it
         label = f"{label} chair"
-    return float(any(lab.search(label) and cue.search(asked.text) for lab, cue in _CUES))
+    return float(any(lab.search(label) for lab in _cued_labels(asked.text)))
+
+
+@lru_cache(maxsize=1 << 10)
+def _cued_labels(question: str) -> tuple[re.Pattern[str], ...]:
+    """The column labels the question's words ask for, found once per question."""
+    return tuple(lab for lab, cue in _CUES if cue.search(question))
 
 
 def _label_cover(label: str | None, asked: Asked) -> float:

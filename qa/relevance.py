@@ -50,7 +50,7 @@ def stem(word: str) -> str:
 
 @lru_cache(maxsize=1 << 12)  # a passage is reranked, then read, under the same question: stemmed once
 def stems(text: str) -> frozenset[str]:
-    return frozenset(stem(w) for w in _WORD.findall(text.lower()))
+    return frozenset(map(stem, set(_WORD.findall(text.lower()))))
 
 
 def coverage(text: str, weights: dict[str, float]) -> float:
