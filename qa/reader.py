@@ -23,7 +23,7 @@ from qa.retriever import Retrieval
 from qa.spans import spans
 from qa.units import embedded_text, focus, units_of
 
-_PASSAGES = 30  # every passage retrieval returns, up to this many
+_PASSAGES = 20  # retrieval's best; at 100k chunks, 20 instead of 30 changed 1 answer in 179 (BENCHMARKS)
 _EMBED = (
     16  # sentences embedded per question (the model's cost grows with each): the rest keep their passage's
 )
