@@ -67,12 +67,23 @@ class SentenceEmbedder:
         return len(self.model.tokenizer(text, add_special_tokens=False, verbose=False)["input_ids"])
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
-        vectors = self.model.encode(
-            list(texts),
-            batch_size=self.batch_size,
-            normalize_embeddings=True,
-            show_progress_bar=False,
-        )
+        """Unit vectors, shape (len(texts), dimension), float32. One text (a question) runs on one
+        torch thread: two make it no faster here (BENCHMARKS), and the other core is left to the BM25
+        query running beside it (qa/retriever.py); batches keep every thread."""
+        import torch
+
+        threads = torch.get_num_threads()
+        if len(texts) == 1:
+            torch.set_num_threads(1)
+        try:
+            vectors = self.model.encode(
+                list(texts),
+                batch_size=self.batch_size,
+                normalize_embeddings=True,
+                show_progress_bar=False,
+            )
+        finally:
+            torch.set_num_threads(threads)
         return np.asarray(vectors, dtype=np.float32).reshape(len(texts), self.dimension)
 
 

@@ -39,6 +39,8 @@ class Settings:
     reply_bonus: float = 0.1  # a passage holding a reply ('REPLY:', 'the Leader replied')
     asking_penalty: float = 0.3  # a passage that only puts questions or motions, with no reply
     faiss_threads: int = 1  # single-query search is faster on one OpenMP thread here
+    # threads running BM25 while the model embeds the question (qa/retriever.py): two serve two askers
+    bm25_threads: int = 2
     approximate_from: int = 200_000  # chunks; beyond this FAISS is IVF (exact search passes ~10 ms)
     nprobe: int = 64  # IVF lists probed a query: recall@10 ≥ 0.95 against exact search at 1M chunks
     min_similarity: float = 0.35  # below this, the best passage does not answer the question

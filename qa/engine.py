@@ -84,4 +84,5 @@ class CouncilQA:
         return self.store.stats(restricted)
 
     def close(self) -> None:
+        self.retriever.close()
         self.store.close()

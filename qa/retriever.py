@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -64,6 +65,10 @@ class Retriever:
 
     def __init__(self, store: Store, embedder: Embedder, settings: Settings) -> None:
         self.store, self.embedder, self.settings = store, embedder, settings
+        self._bm25 = ThreadPoolExecutor(settings.bm25_threads, thread_name_prefix="councilqa-bm25")
+
+    def close(self) -> None:
+        self._bm25.shutdown(wait=True)
 
     def _identifier_hits(self, ident: Identifier, filters: Filters) -> list[tuple[int, bool]]:
         """Chunks holding the identifier exactly, each with whether it is about it (defines it)."""
@@ -77,12 +82,15 @@ class Retriever:
         filters = filters if filters is not None else Filters()
         limit = limit or self.settings.candidates
         query = parse(question)
-        vector = self.embedder.embed([query.text])[0]
         n = self.settings.candidates
         counts = frequencies(self.store, query.terms)
         searched = fts_query(lexical_terms(counts, self.settings.lexical_postings))
-        lex = dict(lexical(self.store, searched, filters, n))
+        # SQLite and torch both release the GIL: BM25 runs on its own connection while the model
+        # embeds the question, so the two costs overlap instead of adding up.
+        pending = self._bm25.submit(lexical, self.store, searched, filters, n)
+        vector = self.embedder.embed([query.text])[0]
         den = [cid for cid, _ in dense(self.store, vector, filters, n)]
+        lex = dict(pending.result())
         fused = dict(rrf([list(lex), den], k=self.settings.rrf_k))
         matched, defining, missing = self._identifiers(query, filters)
         candidates = self.store.passages(list(dict.fromkeys(list(fused) + list(matched))))
