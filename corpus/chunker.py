@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from itertools import islice
 
 from corpus.blocks import Block, parse_blocks
+from corpus.dates import parse_date
 from corpus.document import Chunk, Document
 from corpus.sentences import split_sentences
 
@@ -17,6 +18,15 @@ _ROW_KEY_WORDS = 14
 _WORD = re.compile(r"\S+")
 # Rows shorter than this share a chunk with their neighbours instead of standing alone.
 _SHORT_ROW_SHARE = 4
+_TITLE_WORDS = 14  # a meeting's title line; a longer line is a sentence
+_DATE_LINE_WORDS = 8  # 'Tuesday, 3 June 2025 at 7.30 pm'; a longer line says more than the date
+_MEETING_WORD = re.compile(r"\b(?:committee|council|board|panel|cabinet|forum|commission|meeting)\b", re.I)
+
+
+def _date_line(text: str) -> bool:
+    """A line that is a full date and little else ('Wednesday 10 July 2019')."""
+    found = parse_date(text)
+    return found is not None and found.precision == "day" and len(text.split()) <= _DATE_LINE_WORDS
 
 
 @dataclass
@@ -225,14 +235,30 @@ class _Packer:
             self.draft = _Draft()
 
     def add(self, block: Block, heading: str | None) -> None:
+        carried: list[Block] = []
         if heading != self.heading:
+            carried = self._meeting_header()
             self.flush()
             self.heading = heading
         budget = self.max_tokens - (self.count(heading) + 1 if heading else 0)
-        for unit in _units([block], budget, self.count):
+        for unit in _units([*carried, block], budget, self.count):
             if not _joins(self.draft, unit, budget, self.count):
                 self.flush()
             self.draft.blocks.append(unit)
+
+    def _meeting_header(self) -> list[Block]:
+        """A meeting's title and date lines ending a section open the next one, not a chunk of their own:
+        minutes reproduced in a later pack print 'Scrutiny Committee / Wednesday 10 July 2019' above
+        'PRESENT', and the chair's line must be read with that meeting's name and date."""
+        blocks = self.draft.blocks
+        if len(blocks) < 2 or not all(b.kind == "text" for b in blocks[-2:]):
+            return []
+        title, date = blocks[-2].text, blocks[-1].text
+        if not (_date_line(date) and len(title.split()) <= _TITLE_WORDS and _MEETING_WORD.search(title)):
+            return []
+        header = blocks[-2:]
+        del blocks[-2:]
+        return header
 
 
 def chunk_blocks(blocks: Sequence[Block], doc_id: str, count: TokenCounter, max_tokens: int) -> list[Chunk]:

@@ -16,7 +16,13 @@ _CONTINUED = re.compile(r"… \(continued\)$")
 FRAGMENT_WORDS = 3  # an outcome and its date, a verdict: too short to be read apart from what it ends
 HEADING_WORDS = 8  # an item's title is a few words; a numbered sentence runs longer
 SHORT_ROW_WORDS = 40  # a row this short answers best whole: who, what, why and how together
-_BULLET = re.compile(r"^[-•*·]\s+|^\(?[a-z]\)\s+|^\d+(?:\.\d+)+\s+")
+_BULLET = re.compile(r"^[-•*·]\s+|^\(?[a-z]\)\s+|^\d+(?:\.\d+)+\s+(?![ap]\.?m\b)")  # "2.00 pm" is a time
+MASTHEAD_LINES, MASTHEAD_WORDS = 4, 6  # a front page's date, time and venue lines; longer is prose
+# A day's date or a clock time: what a masthead line gives ('Wednesday 11 September 2019', '2.00 pm').
+_WHEN = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+,?\s+\d{4}\b|\b[A-Z][a-z]+\s+\d{1,2},?\s+\d{4}\b"
+    r"|\b\d{1,2}(?:[.:]\d{2})?\s?[ap]\.?m\b|\b\d{1,2}:\d{2}\b"
+)
 EMBED_WORDS = 40  # words of a unit the model reads: the opening says what it is about
 # A paragraph gap inside a sentence (wide line spacing, OCR): the block before it ends on a word that
 # cannot end a sentence, or on a lowercase word with the next block going on in lowercase, or with a
@@ -69,12 +75,29 @@ def _row_line(block: str) -> str | None:
 
 
 @lru_cache(maxsize=1 << 12)  # a passage is read by the reader, its features and the composer in turn
+def _masthead(block: str) -> str | None:
+    """A meeting's when and where as a paper's front page prints them, a short line each ('Wednesday 11
+    September 2019 / 2.00 pm / Warspite Room, Council House'): one unit, so that the venue is read beside
+    the date it is for."""
+    lines = [line.strip() for line in block.split("\n") if line.strip()]
+    if not 2 <= len(lines) <= MASTHEAD_LINES or not any(_WHEN.search(line) for line in lines):
+        return None
+    plain = all(
+        len(line.split()) <= MASTHEAD_WORDS
+        and not line.endswith((".", ":", ";"))
+        and not label_of(line)[0]
+        and not _BULLET.match(line)
+        for line in lines
+    )
+    return ", ".join(lines) if plain else None
+
+
 def units_of(text: str) -> tuple[Unit, ...]:
     """Units in reading order: a short table row whole, else each cell's sentences; never the
     repeated key line of a continued row."""
     units: list[Unit] = []
     for block in _paragraphs(text):
-        row = _row_line(block)
+        row = _row_line(block) or _masthead(block)
         if row and len(row.split()) <= SHORT_ROW_WORDS:
             units.append(Unit(row))
             continue

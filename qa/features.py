@@ -166,11 +166,23 @@ def _word_stems(text: str) -> tuple[tuple[str, ...], ...]:
 
 
 def _label_match(candidate: Candidate, asked: Asked) -> float:
+    """1 when the cell's label, or a role the sentence gives ('Councillor Mrs Johnson, in the Chair'),
+    is what the question's words ask for (author ↔ wrote, chair ↔ chaired)."""
     label = candidate.label or ""
-    role = candidate.span.text.lower() if candidate.span and candidate.span.kind == "role" else ""
-    if "chair" in role and not _DEPUTY.search(role):  # a vice chair did not chair it
+    if _chairs(candidate.shown):
         label = f"{label} chair"
     return float(any(lab.search(label) for lab in _cued_labels(asked.text)))
+
+
+@lru_cache(maxsize=1 << 12)
+def _chairs(sentence: str) -> bool:
+    """The sentence names who was in the chair: a person and a chair role ('Councillor Mrs Johnson, in the
+    Chair'); a vice or deputy chair did not chair the meeting, and 'added by Chair' names nobody."""
+    found = spans(sentence)
+    chair = any(
+        s.kind == "role" and "chair" in s.text.lower() and not _DEPUTY.search(s.text.lower()) for s in found
+    )
+    return chair and any(s.kind == "person" for s in found)
 
 
 @lru_cache(maxsize=1 << 10)

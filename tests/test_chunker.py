@@ -566,3 +566,38 @@ def test_chunks_carry_the_printed_labels_of_their_pages_and_the_ocr_mark() -> No
     chunks = chunk_document(Document("d", "d.pdf", Metadata(), pages), count, 80)
     assert [(c.page_start, c.label_start, c.ocr) for c in chunks] == [(3, "41", False), (4, "42", True)]
     assert all(c.label_end == c.label_start for c in chunks)
+
+
+def test_a_meeting_title_and_date_open_the_minutes_under_the_next_heading() -> None:
+    # Minutes reproduced in a later pack: the meeting's name and date sit above 'PRESENT', and the chair's
+    # line must be read with them, not in a chunk of its own.
+    pages = [
+        Page(
+            "# 14. Tracking Decisions\n\nTo note the decisions tracker.\n\n"
+            "Scrutiny Committee\n\nWednesday 10 July 2019\n\n# PRESENT\n\nCouncillor Mrs Ayers, in the Chair.",
+            3,
+        )
+    ]
+    assert _chunks(pages, 100) == [
+        Chunk("doc", 0, "To note the decisions tracker.", "14. Tracking Decisions", 3, 3),
+        Chunk(
+            "doc",
+            1,
+            "Scrutiny Committee\n\nWednesday 10 July 2019\n\nCouncillor Mrs Ayers, in the Chair.",
+            "PRESENT",
+            3,
+            3,
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "Yvonne Rees\n\nDated Thursday 6 April 2023",  # a signature's date: no meeting named above it
+        "Scrutiny Committee\n\nThe committee met on 10 July 2019 and agreed the minutes of its last meeting.",
+    ],
+)
+def test_other_text_ending_a_section_stays_in_it(tail: str) -> None:
+    pages = [Page(f"# Notice\n\n{tail}\n\n# Next\n\nMore text.", 1)]
+    assert _chunks(pages, 100)[0] == Chunk("doc", 0, tail, "Notice", 1, 1)

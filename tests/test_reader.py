@@ -326,3 +326,11 @@ def test_a_few_words_after_a_sentence_finish_it_but_a_heading_does_not():
         u.shown for u in units_of("Work will start in August. 21/35 Speed Watch. Volunteers counted cars.")
     ]
     assert shown == ["Work will start in August.", "21/35 Speed Watch.", "Volunteers counted cars."]
+
+
+def test_who_chaired_is_a_person_beside_a_chair_role_not_a_chair_named_alone():
+    q = "Who chaired it?"
+    chaired = _row(q, "Councillor Mrs Ayers, in the Chair.")
+    named_alone = _row(q, "Agenda item: Added to work programme by Chair – 14.08.2019")
+    vice = _row(q, "Councillor McDonald, Vice Chair.")
+    assert (chaired["label_match"], named_alone["label_match"], vice["label_match"]) == (1.0, 0.0, 0.0)

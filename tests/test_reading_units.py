@@ -202,3 +202,21 @@ def test_an_item_named_only_by_the_chunks_heading_keeps_the_text_before_the_next
 def test_a_title_with_initials_is_a_person():
     people = [s.text for s in spans("Apologies were received from Cllr. A. Smith and Cllr J.R. Hartley.")]
     assert "Cllr. A. Smith" in people and "Cllr J.R. Hartley" in people
+
+
+def test_a_front_page_date_time_and_venue_are_read_as_one_unit():
+    text = "Wednesday 11 September 2019\n2.00 pm\nWarspite Room, Council House\n\nMembers:\n\nCouncillor Ayers, Chair"
+    shown = [u.shown for u in units_of(text)]
+    assert shown[0] == "Wednesday 11 September 2019, 2.00 pm, Warspite Room, Council House"
+    assert "Members:" in shown and "Councillor Ayers, Chair" in shown
+
+
+def test_short_lines_without_a_date_or_time_stay_apart_and_a_time_is_not_a_section_number():
+    assert [u.text for u in units_of("Members:\nCouncillor Ayers\nCouncillor Buchan")] == [
+        "Members:",
+        "Councillor Ayers",
+        "Councillor Buchan",
+    ]
+    lines = "The meeting opened at\n2.00 pm in the Council House and closed at 4.00 pm."
+    assert not any(u.item for u in units_of(lines)) and "pm" not in [u.text for u in units_of(lines)]
+    assert [u.item for u in units_of("2.1 The report was noted.\n2.2 Members agreed.")] == [True, True]
