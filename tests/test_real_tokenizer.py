@@ -31,3 +31,16 @@ def test_every_chunk_fits_the_model_with_room_for_special_tokens(path: Path, rea
     too_long = [(c.position, n) for c in chunks if (n := count(f"{c.heading or ''}\n{c.text}")) > limit]
     assert too_long == []
     assert all(count(f"{c.heading or ''}\n{c.text}") <= 240 for c in chunks)
+
+
+def test_one_text_is_embedded_on_one_thread_and_the_count_is_restored(real_embedder) -> None:
+    import numpy as np
+    import torch
+
+    before = torch.get_num_threads()
+    question = "Who chaired the scrutiny meeting on 10 July 2019?"
+    alone = real_embedder.embed([question])
+    assert torch.get_num_threads() == before
+    in_batch = real_embedder.embed([question, "A second sentence keeps every thread."])
+    assert alone.shape == (1, real_embedder.dimension)
+    assert np.allclose(alone[0], in_batch[0], atol=1e-5)

@@ -239,3 +239,24 @@ def test_filter_matching_nothing_returns_nothing(qa: CouncilQA) -> None:
     assert retrieval.passages == ()
     assert not Filters()
     assert Filters(council="Nowhere")
+
+
+def test_bm25_on_its_worker_thread_finds_what_it_finds_on_the_callers(qa: CouncilQA) -> None:
+    # BM25 runs beside the question's embedding, on the worker's own SQLite connection.
+    from index.search import fts_query, lexical
+
+    question = "swimming pool budget"
+    on_worker = qa.retriever._bm25.submit(
+        lexical, qa.store, fts_query(question.split()), Filters(), 40
+    ).result()
+    assert on_worker == lexical(qa.store, fts_query(question.split()), Filters(), 40)
+    assert on_worker and {cid for cid, _ in on_worker} <= {
+        p.chunk_id for p in qa.retriever.retrieve(question).passages
+    }
+
+
+def test_closing_the_engine_stops_the_bm25_worker(tmp_path: Path, settings: Settings, fake_embedder) -> None:
+    engine = CouncilQA(settings, embedder=fake_embedder)
+    engine.close()
+    with pytest.raises(RuntimeError):
+        engine.retriever._bm25.submit(print)
