@@ -15,7 +15,8 @@ from qa.answer import Answer, Citation, format_date
 from qa.answertype import expected
 from qa.exchange import only_asks, wants_questions
 from qa.facts import choose, clip, list_items, rows_matching
-from qa.reader import NO_FACT, Read, Reader, Reading
+from qa.query import meeting_day
+from qa.reader import NO_FACT, Read, Reader, Reading, of_day
 from qa.retriever import Retrieval
 from qa.scoring import Scored
 from qa.statements import STATUS_WORDS, Statement, lead_for, statements
@@ -93,6 +94,9 @@ class Composer:
         if strict and len(retrieval.missing) == len(strict):
             names = ", ".join(str(i) for i in retrieval.missing)
             return self._not_found(query.text, f"The papers do not mention {names}.")
+        if (day := meeting_day(query.text)) and not of_day(retrieval.passages, day):
+            said = f"none of them is of a meeting on {day.day} {day:%B %Y} or names that day"
+            return self._not_found(query.text, f"{NOT_ANSWERED[:-1]}: {said}.")
         pool = self._pool(retrieval)
         if query.intent == "summary":
             retrieval = replace(retrieval, passages=tuple(self._with_what_follows(list(retrieval.passages))))

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from corpus.dates import find_dates
 from qa.stopwords import STOPWORDS
 
 # Nouns that councils number: "Pledge 48", "item 7", "Recommendation 2.1", "Minute 23", "Min. 45/19".
@@ -172,6 +173,21 @@ def time_target(question: str) -> TimeTarget | None:
     years = [int(y) for y in _YEAR.findall(question)]
     if years and not _HISTORY.search(question):
         return TimeTarget(dt.date(years[-1], 1, 1), dt.date(years[-1], 12, 31))
+    return None
+
+
+# The date a question gives for a meeting or its paper: 'the Cabinet meeting on 9 October 2019',
+# 'the minutes of 9 May 2018', 'the meeting held on 25 January 2024'.
+_MEETING_DATED = re.compile(r"\b(?:meeting|minutes|agenda)\b[^?]{0,60}?\b(?:on|of|held on|dated)\s+$", re.I)
+
+
+@lru_cache(maxsize=1 << 10)
+def meeting_day(question: str) -> dt.date | None:
+    """The day of the meeting the question asks about, when it names one ('… meeting on 9 October
+    2019' → 2019-10-09); None for any other date or none."""
+    for found in find_dates(question):
+        if found.precision == "day" and _MEETING_DATED.search(question[: found.start]):
+            return found.value
     return None
 
 

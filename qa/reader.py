@@ -7,16 +7,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 import numpy as np
 
+from corpus.dates import find_dates
 from index.embedder import Embedder
+from index.passage import Passage
 from qa.answertype import asks_outcome, expected
 from qa.features import NAMES, Asked, Candidate, asked_of, counted, features
 from qa.retriever import Retrieval
@@ -100,6 +104,12 @@ def candidates(retrieval: Retrieval, asked: Asked) -> list[Candidate]:
                 Candidate(unit.text, unit.label, s, passage, rank, kinds) for s in typed if s.kind in wanted
             )
     return found
+
+
+def of_day(passages: Sequence[Passage], day: dt.date) -> bool:
+    """Whether a passage's paper is dated `day` or its text names that day: the papers of the meeting a
+    question dates ('… meeting on 9 October 2019'), or a later pack reproducing its minutes."""
+    return any(p.date == day or any(d.value == day for d in find_dates(p.text)) for p in passages)
 
 
 def admissible(kind: str, rows: np.ndarray, counts: bool = False) -> np.ndarray:

@@ -458,3 +458,37 @@ def test_an_items_answer_is_its_own_text_not_the_next_items_title(
     answer = engine.ask(question)
     engine.close()
     assert says in answer.text and never not in answer.text
+
+
+MINUTES_JULY = (
+    "MINUTES OF THE SCRUTINY COMMITTEE\nTestshire County Council\n10 July 2019\n\n"
+    "PRESENT: Councillor Ayers, in the Chair.\n\n"
+    "The committee agreed the work programme for the year.\n"
+)
+
+
+def test_a_meeting_date_no_paper_holds_is_declined_and_says_so(tmp_path, settings, fake_embedder) -> None:
+    engine = _engine(tmp_path, settings, fake_embedder, {"july.txt": MINUTES_JULY})
+    try:
+        missing = engine.ask("Who chaired the Scrutiny Committee meeting on 9 October 2019?")
+        held = engine.ask("Who chaired the Scrutiny Committee meeting on 10 July 2019?")
+    finally:
+        engine.close()
+    assert missing.status == "not_found" and "meeting on 9 October 2019" in missing.text
+    assert held.status == "answered" and "Ayers" in held.text
+
+
+@pytest.mark.parametrize(
+    ("question", "day"),
+    [
+        ("Who chaired Plymouth's Cabinet meeting on 9 October 2019?", dt.date(2019, 10, 9)),
+        ("According to the minutes of 9 May 2018, when is the next meeting?", dt.date(2018, 5, 9)),
+        ("At the Guelph City Council meeting of 26 May 2014, who voted against?", dt.date(2014, 5, 26)),
+        ("When does the agreement signed on 5 June 2024 expire?", None),
+        ("What was the status of Pledge 7 in August 2019?", None),
+    ],
+)
+def test_the_day_of_the_meeting_a_question_asks_about(question: str, day) -> None:
+    from qa.query import meeting_day
+
+    assert meeting_day(question) == day
