@@ -19,6 +19,7 @@ from qa.query import meeting_day
 from qa.reader import NO_FACT, Read, Reader, Reading, of_day
 from qa.retriever import Retrieval
 from qa.scoring import Scored
+from qa.spans import spans
 from qa.statements import STATUS_WORDS, Statement, lead_for, statements
 from qa.units import Unit, opens_item, units_of
 
@@ -26,6 +27,8 @@ _STATUS_MARGIN = 0.15  # rerank score below the best passage that still counts a
 _SENTENCE_WORDS = 45  # the answering sentence is clipped to this, with its span kept inside
 _TITLE_WORDS = 8  # an item's title names its identifier within its first words
 _SHORTLIST = 24  # scored candidates a list or summary answer may draw on
+# Answer types whose value a sentence holds as one short span, which can lead the answer.
+_LEAD_KINDS = frozenset({"place", "time", "date", "money", "percent"})  # not people: a list of names
 
 
 def _first_sentences(text: str, words: int) -> str:
@@ -64,9 +67,13 @@ def _around(text: str, start: int, words: int) -> str:
     return ("… " if first else "") + clipped + (" …" if first + words < len(parts) else "")
 
 
-def lead_line(read: Read) -> str:
-    """The answering span first, then the sentence or cell it stands in: 'Warspite Room — Wednesday …'."""
+def lead_line(read: Read, kind: str = "") -> str:
+    """The answering span first, then the sentence or cell it stands in: 'Warspite Room — Wednesday …'.
+    A whole sentence that won holds its answer too: the one span of the asked `kind` in it leads."""
     c = read.candidate
+    if c.span is None and kind in _LEAD_KINDS:
+        typed = {s.text: s for s in spans(c.text) if s.kind == kind}
+        c = replace(c, span=next(iter(typed.values()))) if len(typed) == 1 else c
     offset = len(c.label) + 2 if c.label else 0
     sentence = _around(c.shown, (c.span.start + offset) if c.span else 0, _SENTENCE_WORDS)
     if not c.span or c.shown.startswith(c.span.text) or len(c.shown.split()) <= len(c.span.text.split()) + 2:
@@ -204,7 +211,7 @@ class Composer:
         elif body := _item_text(best, query.identifiers):
             line = f"{clip(best.candidate.text, 20)}: {clip(body, 60)} [1]"
         else:
-            line = f"{lead_line(best)} [1]"
+            line = f"{lead_line(best, expected(query.text).kind)} [1]"
         line = self._identifier_prefix(retrieval, scored) + line
         citations = self._citations([best.candidate.passage], retrieval.passages, top_k)
         return Answer(query.text, line, "answered", citations)

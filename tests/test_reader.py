@@ -334,3 +334,20 @@ def test_who_chaired_is_a_person_beside_a_chair_role_not_a_chair_named_alone():
     named_alone = _row(q, "Agenda item: Added to work programme by Chair – 14.08.2019")
     vice = _row(q, "Councillor McDonald, Vice Chair.")
     assert (chaired["label_match"], named_alone["label_match"], vice["label_match"]) == (1.0, 0.0, 0.0)
+
+
+def test_a_winning_sentence_leads_with_its_one_value_of_the_asked_kind():
+    from qa.composer import lead_line
+    from qa.reader import Read
+
+    def line(question: str, text: str) -> str:
+        cand = Candidate(text, None, None, _passage(text), 0, frozenset(s.kind for s in spans(text)))
+        return lead_line(Read(cand, (), 1.0), expected(question).kind)
+
+    masthead = "Wednesday 11 September 2019, 2.00 pm, Warspite Room, Council House"
+    assert line("Where was the meeting held?", masthead).startswith("Warspite Room, Council House — ")
+    assert line("What time did the meeting start?", masthead).startswith("2.00 pm — ")
+    both = "The meeting started at 2.00 pm and finished at 4.00 pm."
+    assert line("What time did it finish?", both) == both  # two times: the sentence says which is which
+    names = "VOTING AGAINST: Councillors Findlay, Guthrie and Kovach (3)"
+    assert line("Who voted against?", names) == names  # never one name of a list
