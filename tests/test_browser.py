@@ -222,8 +222,16 @@ def ask(driver, question: str) -> object:
 
 def choose(driver, label: str, option: str) -> None:
     """Pick `option` in the sidebar selectbox labelled `label` (a react-aria combobox)."""
-    boxes = driver.find_elements(By.CSS_SELECTOR, '[data-testid="stSelectbox"]')
-    box = next(b for b in boxes if b.text.startswith(label))
+    # a view just switched to may still be drawing its boxes on a busy machine: wait for this one
+
+    def labelled():
+        try:
+            boxes = driver.find_elements(By.CSS_SELECTOR, '[data-testid="stSelectbox"]')
+            return next((b for b in boxes if b.text.startswith(label)), None)
+        except StaleElementReferenceException:
+            return None
+
+    box = wait_for(labelled, 30, f"no {label!r} box")
     box.find_element(By.CSS_SELECTOR, 'button[aria-label="Open"]').click()
     options = wait_for(lambda: driver.find_elements(By.CSS_SELECTOR, '[role="option"]'), 10, "no options")
     next(o for o in options if o.text == option).click()
@@ -384,8 +392,19 @@ def view(driver, name: str) -> None:
 
 def pick(driver, label: str, words: str) -> None:
     """Pick the first option holding `words` in the selectbox labelled `label`."""
-    boxes = driver.find_elements(By.CSS_SELECTOR, '[data-testid="stSelectbox"]')
-    box = next(b for b in boxes if b.text.startswith(label))
+    # a view just switched to may still be drawing its boxes on a busy machine: wait for this one
+    box = wait_for(
+        lambda: next(
+            (
+                b
+                for b in driver.find_elements(By.CSS_SELECTOR, '[data-testid="stSelectbox"]')
+                if b.text.startswith(label)
+            ),
+            None,
+        ),
+        30,
+        f"no {label!r} box",
+    )
     box.find_element(By.CSS_SELECTOR, 'button[aria-label="Open"]').click()
     options = wait_for(lambda: driver.find_elements(By.CSS_SELECTOR, '[role="option"]'), 10, "no options")
     next(o for o in options if words in o.text).click()
