@@ -74,7 +74,6 @@ def _row_line(block: str) -> str | None:
     return "; ".join(line.rstrip(".;") for line in lines)
 
 
-@lru_cache(maxsize=1 << 12)  # a passage is read by the reader, its features and the composer in turn
 def _masthead(block: str) -> str | None:
     """A meeting's when and where as a paper's front page prints them, a short line each ('Wednesday 11
     September 2019 / 2.00 pm / Warspite Room, Council House'): one unit, so that the venue is read beside
@@ -92,6 +91,7 @@ def _masthead(block: str) -> str | None:
     return ", ".join(lines) if plain else None
 
 
+@lru_cache(maxsize=1 << 12)  # a passage is read by the reader, its features and the composer in turn
 def units_of(text: str) -> tuple[Unit, ...]:
     """Units in reading order: a short table row whole, else each cell's sentences; never the
     repeated key line of a continued row."""
