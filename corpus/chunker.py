@@ -8,8 +8,8 @@ from dataclasses import dataclass, field, replace
 from itertools import islice
 
 from corpus.blocks import Block, parse_blocks
-from corpus.dates import parse_date
 from corpus.document import Chunk, Document
+from corpus.meetingheader import header_day
 from corpus.sentences import split_sentences
 
 TokenCounter = Callable[[str], int]
@@ -18,15 +18,6 @@ _ROW_KEY_WORDS = 14
 _WORD = re.compile(r"\S+")
 # Rows shorter than this share a chunk with their neighbours instead of standing alone.
 _SHORT_ROW_SHARE = 4
-_TITLE_WORDS = 14  # a meeting's title line; a longer line is a sentence
-_DATE_LINE_WORDS = 8  # 'Tuesday, 3 June 2025 at 7.30 pm'; a longer line says more than the date
-_MEETING_WORD = re.compile(r"\b(?:committee|council|board|panel|cabinet|forum|commission|meeting)\b", re.I)
-
-
-def _date_line(text: str) -> bool:
-    """A line that is a full date and little else ('Wednesday 10 July 2019')."""
-    found = parse_date(text)
-    return found is not None and found.precision == "day" and len(text.split()) <= _DATE_LINE_WORDS
 
 
 @dataclass
@@ -254,7 +245,7 @@ class _Packer:
         if len(blocks) < 2 or not all(b.kind == "text" for b in blocks[-2:]):
             return []
         title, date = blocks[-2].text, blocks[-1].text
-        if not (_date_line(date) and len(title.split()) <= _TITLE_WORDS and _MEETING_WORD.search(title)):
+        if header_day(title, date) is None:
             return []
         header = blocks[-2:]
         del blocks[-2:]

@@ -5,9 +5,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from corpus.dates import find_dates
+from corpus.meetingheader import other_meeting_at
 from corpus.records import Cited, Confirmation, Meeting
 from corpus.recordtext import NAME, TIME, TITLE, RecordText
 
@@ -79,17 +81,19 @@ def read_meeting(text: RecordText, body: str | None, date_iso: str | None, first
     """The meeting in the header of `text` (up to `first_item`, the offset of the first numbered item).
     Date and body are the paper's own (corpus/metadata.py), cited where they first appear; the rest is
     read from the header's printed labels; attendance lists may sit in the first items."""
-    head = text.text[:_HEADER_CHARS]
-    top = text.text[: min(first_item, _HEADER_CHARS) if first_item is not None else _TOP_CHARS]
+    # the paper's own meeting ends where reproduced minutes of another begin
+    own = other_meeting_at(text.text, dt.date.fromisoformat(date_iso) if date_iso else None)
+    head = text.text[: min(own, _HEADER_CHARS)]
+    top = head[: min(first_item, _HEADER_CHARS) if first_item is not None else _TOP_CHARS]
     return Meeting(
         date=_cited_date(text, top, head, date_iso),
         body=_cited_phrase(text, head, body),
         chair=_first(text, top, _CHAIR, "name", lambda name: not _ROLE_ONLY.fullmatch(name)),
         venue=_first(text, top, _VENUE, "v"),
         start_time=_first(text, top, (_START,), "t"),
-        end_time=_last(text, _END, "t"),
-        status=_draft(text),
-        next_meeting=_next_meeting(text),
+        end_time=_last(text, own, _END, "t"),
+        status=_draft(text, own),
+        next_meeting=_next_meeting(text, own),
         **{name: _listed(text, head, label) for name, label in _LISTS.items()},
     )
 
@@ -104,8 +108,8 @@ def _first(text: RecordText, head: str, patterns, group: str, accept=lambda valu
     return text.cited(_tidy(best.group(group)), best.start(group))
 
 
-def _last(text: RecordText, pattern: re.Pattern, group: str) -> Cited | None:
-    found = list(pattern.finditer(text.text))
+def _last(text: RecordText, end: int, pattern: re.Pattern, group: str) -> Cited | None:
+    found = list(pattern.finditer(text.text, 0, end))
     return text.cited(_tidy(found[-1].group(group)), found[-1].start(group)) if found else None
 
 
@@ -163,15 +167,15 @@ def _next_paragraph(head: str, at: int) -> str:
     return after.split("\n\n", 1)[0].strip(" *\n")
 
 
-def _draft(text: RecordText) -> Cited | None:
-    m = _DRAFT.search(text.text)
+def _draft(text: RecordText, end: int) -> Cited | None:
+    m = _DRAFT.search(text.text, 0, end)
     return text.cited("draft", m.start()) if m else None
 
 
-def _next_meeting(text: RecordText) -> Cited | None:
+def _next_meeting(text: RecordText, end: int) -> Cited | None:
     """'Date of the next meeting, Tuesday, 8 July 2025 at 8.00 pm ...', 'The next meeting will be held
     on Wednesday 11th July 2018': from the date's weekday (or the date) to the sentence's end."""
-    for m in _NEXT.finditer(text.text):
+    for m in _NEXT.finditer(text.text, 0, end):
         after = text.text[m.end() : m.end() + _NEXT_REACH]
         dates = [d for d in find_dates(after) if d.precision == "day"]
         if dates and _FILLER.fullmatch(after[: dates[0].start]):

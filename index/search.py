@@ -50,6 +50,22 @@ def lexical(store: Store, query: str, filters: Filters, limit: int) -> list[tupl
     return [(int(i), float(s)) for i, s in rows]
 
 
+def matching_ids(store: Store, query: str, filters: Filters, limit: int) -> list[int]:
+    """Up to `limit` chunk ids (within the filters, restricted ones hidden as in `lexical`) that match
+    the FTS5 query, in no particular order: no BM25 is computed."""
+    hide = not filters.restricted and store.has_restricted()
+    if not filters and not hide:
+        sql, params = "SELECT rowid FROM chunks_fts WHERE", []
+    else:
+        where, params = filters.sql()
+        sql = (
+            "SELECT c.id FROM chunks_fts JOIN chunks c ON c.id = chunks_fts.rowid"
+            f" JOIN documents d ON d.id = c.doc_id WHERE {where} AND {filters.chunk_sql()} AND"
+        )
+    rows = store.db.execute(f"{sql} chunks_fts MATCH ? LIMIT ?", [*params, query, limit]).fetchall()
+    return [int(r[0]) for r in rows]
+
+
 def allowed_ids(store: Store, filters: Filters) -> np.ndarray:
     where, params = filters.sql()
     sql = "SELECT c.id FROM chunks c JOIN documents d ON d.id = c.doc_id"

@@ -25,7 +25,12 @@ KINDS = (
 # (answer type, pattern over the lower-cased question). Order matters: 'what time' before 'what',
 # 'how much money' before 'how many', the noun after what/which/how many decides where there is one.
 _TABLE: tuple[tuple[str, str], ...] = (
-    ("time", r"\bwhat time\b|\bat what time\b|\bwhat hour\b|\bstart(?:ed|s)? at\b|\bhow late\b"),
+    (
+        "time",
+        r"\bwhat time\b|\bat what time\b|\bwhat hour\b|\bstart(?:ed|s)? at\b|\bhow late\b"
+        r"|^\s*when did .{0,80}\b(?:meeting|session|hearing) (?:start|begin|finish|end|close|conclude"
+        r"|adjourn)\b",
+    ),
     (
         "percent",
         r"\bwhat (?:percentage|per cent|percent|proportion|share|fraction|rate)\b|\bhow many per ?cent\b"
@@ -96,6 +101,14 @@ _OUTCOME = re.compile(
     r"\b(?:approv\w*|decid\w*|decision|resol\w*|agreed?|vot\w*|adopt\w*|passed|carried|refus\w*"
     r"|reject\w*|outcome|result|action)\b"
 )
+# The moment of a meeting a time question asks for, and the words that name it in a question or in the
+# sentence giving the time ('The meeting closed at 4.25 pm'); a paper's masthead time is when it starts.
+_EVENTS = {
+    "finish": re.compile(
+        r"\b(?:finish\w*|end(?:s|ed)?|clos(?:e|ed|es|ing)|conclud\w*|adjourn\w*|rose)\b", re.I
+    ),
+    "start": re.compile(r"\b(?:start\w*|begin\w*|began|commenc\w*|open(?:s|ed)?)\b", re.I),
+}
 _COMPILED = tuple((kind, re.compile(pattern)) for kind, pattern in _TABLE)
 _NOUN = re.compile(r"\b(?:what|which|how many)\s+((?:[a-z'-]+\s+){0,1}[a-z'-]+)")
 
@@ -122,3 +135,18 @@ def asks_outcome(question: str) -> bool:
     """A decision question about what was decided ('Did the council approve item 24?'), not a yes/no
     about what a paper says."""
     return expected(question).kind == "decision" and bool(_OUTCOME.search(question.lower()))
+
+
+def time_event(question: str) -> str | None:
+    """'finish' or 'start' when a time question asks when a meeting ended or began, else None."""
+    if expected(question).kind != "time":
+        return None
+    return next((event for event, words in _EVENTS.items() if words.search(question)), None)
+
+
+def at_event(sentence: str, event: str) -> bool:
+    """Whether a sentence's time can be the asked moment: a finish time is told as one ('closed at'); a
+    start time is any other, unless the sentence tells only of an ending."""
+    if event == "finish":
+        return bool(_EVENTS["finish"].search(sentence))
+    return not _EVENTS["finish"].search(sentence) or bool(_EVENTS["start"].search(sentence))

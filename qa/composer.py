@@ -101,6 +101,9 @@ class Composer:
         if strict and len(retrieval.missing) == len(strict):
             names = ", ".join(str(i) for i in retrieval.missing)
             return self._not_found(query.text, f"The papers do not mention {names}.")
+        if retrieval.unnamed:  # 'Who chairs the Licensing Committee?' of papers that never name one
+            names = " or ".join(f"the {b}" for b in retrieval.unnamed)
+            return self._not_found(query.text, f"The papers do not mention {names}.")
         if (day := meeting_day(query.text)) and not of_day(retrieval.passages, day):
             said = f"none of them is of a meeting on {day.day} {day:%B %Y} or names that day"
             return self._not_found(query.text, f"{NOT_ANSWERED[:-1]}: {said}.")

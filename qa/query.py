@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from corpus.dates import find_dates
+from qa.bodies import named_bodies
 from qa.stopwords import STOPWORDS
 
 # Nouns that councils number: "Pledge 48", "item 7", "Recommendation 2.1", "Minute 23", "Min. 45/19".
@@ -128,6 +129,7 @@ class Query:
     intent: str  # "status", "history", "list", "summary" or "fact"
     time: TimeTarget | None
     wh: str  # the question word: who, when, how many, ... or ""
+    bodies: tuple[str, ...] = ()  # committees and councils it names ('Licensing Committee')
 
 
 def identifiers(question: str) -> tuple[Identifier, ...]:
@@ -179,14 +181,17 @@ def time_target(question: str) -> TimeTarget | None:
 # The date a question gives for a meeting or its paper: 'the Cabinet meeting on 9 October 2019',
 # 'the minutes of 9 May 2018', 'the meeting held on 25 January 2024'.
 _MEETING_DATED = re.compile(r"\b(?:meeting|minutes|agenda)\b[^?]{0,60}?\b(?:on|of|held on|dated)\s+$", re.I)
+# ... or the date names it: 'the 11 September 2019 scrutiny meeting'
+_DATED_MEETING = re.compile(r"^(?:,?\s+[\w'’-]+){0,3}?\s+(?:meeting|minutes|agenda)\b", re.I)
 
 
 @lru_cache(maxsize=1 << 10)
 def meeting_day(question: str) -> dt.date | None:
     """The day of the meeting the question asks about, when it names one ('… meeting on 9 October
-    2019' → 2019-10-09); None for any other date or none."""
+    2019' or 'the 9 October 2019 meeting' → 2019-10-09); None for any other date or none."""
     for found in find_dates(question):
-        if found.precision == "day" and _MEETING_DATED.search(question[: found.start]):
+        before, after = question[: found.start], question[found.end :]
+        if found.precision == "day" and (_MEETING_DATED.search(before) or _DATED_MEETING.match(after)):
             return found.value
     return None
 
@@ -257,4 +262,5 @@ def parse(question: str) -> Query:
         intent(question),
         time_target(question),
         wh_word(question),
+        named_bodies(question),
     )

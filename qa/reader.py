@@ -19,10 +19,12 @@ from importlib import resources
 import numpy as np
 
 from corpus.dates import find_dates
+from corpus.meetingheader import day_at
 from index.embedder import Embedder
 from index.passage import Passage
-from qa.answertype import asks_outcome, expected
+from qa.answertype import asks_outcome, at_event, expected, time_event
 from qa.features import NAMES, Asked, Candidate, asked_of, counted, features
+from qa.query import meeting_day
 from qa.retriever import Retrieval
 from qa.spans import spans
 from qa.units import embedded_text, focus, units_of
@@ -37,6 +39,8 @@ _SPAN_KINDS = {
     "place": ("place", "proper"),
 }
 _MIN_WORDS = 2
+_FIND_WORDS = 6  # a candidate's opening words, found in its passage: units keep words, not line breaks
+_WORDS = re.compile(r"\w+")
 # Asked for a value (a count, a sum, a share, a date, a time): a sentence holding none cannot answer,
 # however near its words are to the question's.
 _VALUE_KINDS = frozenset({"number", "money", "percent", "date", "time"})
@@ -126,6 +130,25 @@ def _outcomes(found: list[Candidate]) -> list[Candidate]:
     return [c for c in found if c.passage.doc_type != _AGENDA or _MINUTED.search(c.text)]
 
 
+def _of_meeting(found: list[Candidate], question: str) -> list[Candidate]:
+    """Candidates that can be of the meeting and the moment asked: not from the reproduced minutes of
+    another day's meeting when the question dates its meeting, and for a start or finish time, no time
+    but those told as that moment (a start time does not say when a meeting finished)."""
+    if day := meeting_day(question):
+        found = [c for c in found if _meeting_of(c) in (None, day)]
+    if event := time_event(question):
+        found = [c for c in found if "time" not in c.kinds or at_event(c.shown, event)]
+    return found
+
+
+def _meeting_of(candidate: Candidate) -> dt.date | None:
+    """The day of the meeting whose header precedes the candidate in its passage, if one does."""
+    text = candidate.passage.text
+    words = _WORDS.findall(candidate.text)[:_FIND_WORDS]
+    found = re.search(r"\W+".join(map(re.escape, words)), text) if words else None
+    return day_at(text, found.start()) if found else None
+
+
 def _logistic(x: np.ndarray, w: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-(x @ w)))
 
@@ -147,6 +170,9 @@ class Reader:
         kept = _outcomes(found) if asks_outcome(query.text) else found
         if not kept:
             return Reading((), NO_OUTCOME)
+        kept = _of_meeting(kept, query.text)
+        if not kept:
+            return Reading((), NO_FACT)
         table = self.table(retrieval, asked, kept)
         scores = _logistic(table, np.asarray(self.weights.values))
         topical = float(table[:, NAMES.index("context_cover")].max())

@@ -11,19 +11,18 @@ import numpy as np
 from index.embedder import Embedder
 from index.filters import Filters
 from index.passage import Passage
-from index.search import dense, frequencies, fts_query, lexical, lexical_terms
+from index.search import dense, frequencies, fts_query, lexical, lexical_terms, matching_ids
 from index.settings import Settings
 from index.store import Store
+from qa.bodies import near_query
 from qa.exchange import only_asks, replies, wants_questions
 from qa.fusion import rrf
 from qa.query import Identifier, Query, parse
 from qa.relevance import coverage, term_weights
 from qa.scoring import context
 
-_ID_SCAN = 400
-_LABEL = re.compile(
-    r"^[^:\n]{1,40}:\s+"
-)  # passages checked for an identifier; more than any real paper repeats one
+_ID_SCAN = 400  # passages checked for an identifier; more than any real paper repeats one
+_LABEL = re.compile(r"^[^:\n]{1,40}:\s+")
 
 
 @dataclass(frozen=True)
@@ -38,6 +37,7 @@ class Retrieval:
     vector: np.ndarray
     weights: dict[str, float]  # IDF of each question term over the store
     frequencies: dict[str, int]  # how many chunks hold each question term
+    unnamed: tuple[str, ...] = ()  # bodies the question names that no paper (within the filters) names
 
 
 @dataclass(frozen=True)
@@ -105,7 +105,10 @@ class Retriever:
         )
         scored = [replace(p, score=round(self._rerank(p, evidence), 6)) for p in candidates]
         order = _identifier_first(scored, matched, defining)[:limit]
-        return Retrieval(query, tuple(order), evidence.sims, matched, missing, vector, weights, counts)
+        unnamed = tuple(b for b in query.bodies if not self._names(b, filters))
+        return Retrieval(
+            query, tuple(order), evidence.sims, matched, missing, vector, weights, counts, unnamed
+        )
 
     def _rerank(self, passage: Passage, evidence: _Evidence) -> float:
         """Meaning, plus the question's weighty words in the passage and its paper, plus fused rank and
@@ -122,6 +125,11 @@ class Retriever:
             text = f"{passage.heading or ''}\n{passage.text}"
             score += s.reply_bonus if replies(text) else -s.asking_penalty if only_asks(text) else 0.0
         return score
+
+    def _names(self, body: str, filters: Filters) -> bool:
+        """Whether a paper names the body: its words close together, in any order, since authorities
+        are named both ways round ('Omaha City Council', 'City Council of Omaha')."""
+        return bool(matching_ids(self.store, near_query(body), filters, 1))
 
     def _identifiers(self, query: Query, filters: Filters):
         """Chunks holding each asked identifier, those that are about one, and strict ones missing."""

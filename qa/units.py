@@ -2,36 +2,45 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from corpus.units import SHORT_ROW_WORDS, Unit, cell, embedded_text, label_of, units_of
 from qa.query import Identifier, identifiers
 
 _ITEM_OPENING = 3  # 'Item 7(a) Tree', 'Min. 45/19 Land': an item's number opens its title line
+# ... or a bare number does, as agendas print them: '4. APPROVE AGREEMENT', '7(b) Tree Preservation'
+_NUMBERED_TITLE = re.compile(r"^\s*\d{1,3}(?:\s?\([a-z]\)|[a-z])?(?:[.)]|(?<=\)))\s+[A-Z(]")
 
 __all__ = ["SHORT_ROW_WORDS", "Unit", "cell", "embedded_text", "focus", "label_of", "opens_item", "units_of"]
 
 
 def focus(text: str, identifiers: Sequence[Identifier], heading: str | None = None) -> str:
     """Only the blocks (rows, paragraphs) that hold an asked identifier, when any block does:
-    a chunk packing Pledge 4 and Pledge 48 answers for Pledge 48 with Pledge 48's row. When only the
-    chunk's heading names it ('Item 6 Allotments'), the blocks before the next item's title line."""
+    a chunk packing Pledge 4 and Pledge 48 answers for Pledge 48 with Pledge 48's row. A block that is
+    an item's title line ('4. APPROVE AGREEMENT WITH …') keeps the item's text, the blocks up to the
+    next item's title; so does a chunk whose heading names the item ('Item 6 Allotments')."""
     if not identifiers:
         return text
     blocks = text.split("\n\n")
-    held = [b for b in blocks if any(i.pattern().search(b) for i in identifiers)]
+    held = [n for n, b in enumerate(blocks) if any(i.pattern().search(b) for i in identifiers)]
     if held:
-        return "\n\n".join(held)
+        kept = (m for n in held for m in range(n, _item_end(blocks, n) if opens_item(blocks[n]) else n + 1))
+        return "\n\n".join(blocks[m] for m in dict.fromkeys(kept))
     if heading and any(i.pattern().search(heading) for i in identifiers):
-        end = next((n for n, b in enumerate(blocks) if n and opens_item(b)), len(blocks))
-        return "\n\n".join(blocks[:end])
+        return "\n\n".join(blocks[: _item_end(blocks, 0)])
     return text
 
 
+def _item_end(blocks: list[str], start: int) -> int:
+    """Index of the first block after `start` that opens another item, or len(blocks)."""
+    return next((n for n in range(start + 1, len(blocks)) if opens_item(blocks[n])), len(blocks))
+
+
 def opens_item(block: str) -> bool:
-    """A block whose first line is an item's title: it opens with an item's number and is no sentence
-    ('Item 7 Christmas lights', not 'Minute 23/118 was corrected.')."""
+    """A block whose first line is an item's title: it opens with an item's number, named or bare
+    ('Item 7 Christmas lights', '4. APPROVE AGREEMENT', '7(b) Tree Preservation Order'), and is no
+    sentence ('Minute 23/118 was corrected.')."""
     line = block.strip().split("\n", 1)[0]
-    return bool(identifiers(" ".join(line.split()[:_ITEM_OPENING]))) and not line.rstrip().endswith(
-        (".", "?", "!")
-    )
+    numbered = _NUMBERED_TITLE.match(line) or identifiers(" ".join(line.split()[:_ITEM_OPENING]))
+    return bool(numbered) and not line.rstrip().endswith((".", "?", "!"))

@@ -478,12 +478,40 @@ def test_a_meeting_date_no_paper_holds_is_declined_and_says_so(tmp_path, setting
     assert held.status == "answered" and "Ayers" in held.text
 
 
+# A September pack: its own masthead, then the July meeting's minutes it reproduces for approval.
+PACK_SEPTEMBER = (
+    "Scrutiny Committee\nWednesday 11 September 2019\n2.00 pm\nWarspite Room, Council House\n\n"
+    "Agenda item 1: Minutes of the previous meeting.\n\n"
+    "Scrutiny Committee\nWednesday 10 July 2019\n\n"
+    "PRESENT: Councillor Ayers, in the Chair.\n\n"
+    "The committee agreed the work programme for the year.\n"
+    "The meeting started at 10.00 am and finished at 12.15 pm.\n"
+)
+
+
+def test_a_time_is_of_the_meeting_and_the_moment_asked(tmp_path, settings, fake_embedder) -> None:
+    engine = _engine(tmp_path, settings, fake_embedder, {"september.txt": PACK_SEPTEMBER})
+    try:
+        july = engine.ask("What time did the 10 July 2019 scrutiny meeting finish?")
+        start = engine.ask("What time did the 11 September 2019 scrutiny meeting start?")
+        # the pack holds a finish time, but of July's meeting, and September's start time
+        finish = engine.ask("What time did the 11 September 2019 scrutiny meeting finish?")
+    finally:
+        engine.close()
+    assert july.status == "answered" and "finished at 12.15 pm" in july.text
+    assert start.status == "answered" and "2.00 pm" in start.text and "10.00" not in start.text
+    assert finish.status == "not_found" and "do not state what was asked" in finish.text
+
+
 @pytest.mark.parametrize(
     ("question", "day"),
     [
         ("Who chaired Plymouth's Cabinet meeting on 9 October 2019?", dt.date(2019, 10, 9)),
         ("According to the minutes of 9 May 2018, when is the next meeting?", dt.date(2018, 5, 9)),
         ("At the Guelph City Council meeting of 26 May 2014, who voted against?", dt.date(2014, 5, 26)),
+        ("What time did the 11 September 2019 scrutiny meeting finish?", dt.date(2019, 9, 11)),
+        ("Who was vice chair at the 10 July 2019 meeting?", dt.date(2019, 7, 10)),
+        ("What did the report of 10 July 2019 say about the scrutiny meeting?", None),
         ("When does the agreement signed on 5 June 2024 expire?", None),
         ("What was the status of Pledge 7 in August 2019?", None),
     ],

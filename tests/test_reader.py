@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from index.passage import Passage
-from qa.answertype import KINDS, asks_outcome, expected
+from qa.answertype import KINDS, asks_outcome, at_event, expected, time_event
 from qa.features import NAMES, Asked, Candidate, asked_of, features
 from qa.query import parse
 from qa.reader import NO_FACT, NO_OUTCOME, NO_TOPIC, Reader, Weights, load_weights
@@ -27,6 +27,8 @@ from qa.spans import spans
         ("Where is the meeting?", "place"),
         ("Which ward does the application concern?", "place"),
         ("What time did it finish?", "time"),
+        ("When did the council meeting close?", "time"),
+        ("When did the call for evidence close?", "date"),
         ("When was the strategy adopted?", "date"),
         ("How many councillors attended?", "number"),
         ("What share of residents agreed?", "percent"),
@@ -46,6 +48,28 @@ from qa.spans import spans
 )
 def test_question_asks_for_its_answer_type(question, kind):
     assert expected(question).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "event"),
+    [
+        ("What time did the meeting finish?", "finish"),
+        ("At what time did the Council adjourn?", "finish"),
+        ("When did the meeting close?", "finish"),
+        ("What time did the 11 September meeting start?", "start"),
+        ("What time is the meeting?", None),
+        ("When did the call for evidence close?", None),  # a date, not a meeting's moment
+    ],
+)
+def test_time_event(question, event):
+    assert time_event(question) == event
+
+
+def test_a_time_told_as_another_moment_is_not_at_the_event():
+    closed, masthead = "The meeting closed at 9.05 pm.", "Wednesday 11 September 2019, 2.00 pm, Council House"
+    both = "The meeting started at 2.00 pm and finished at 4.00 pm."
+    assert at_event(closed, "finish") and not at_event(masthead, "finish") and at_event(both, "finish")
+    assert at_event(masthead, "start") and not at_event(closed, "start") and at_event(both, "start")
 
 
 def test_noun_after_the_question_word_is_kept():

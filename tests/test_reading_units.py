@@ -16,7 +16,7 @@ from qa.features import NAMES, Candidate, asked_of, counted, features
 from qa.query import identifiers
 from qa.reader import admissible
 from qa.spans import spans
-from qa.units import focus
+from qa.units import focus, opens_item
 
 
 def test_a_title_or_an_initial_does_not_end_a_sentence():
@@ -197,6 +197,21 @@ def test_an_item_named_only_by_the_chunks_heading_keeps_the_text_before_the_next
     kept = focus(text, identifiers("What is Item 6?"), heading="Item 6 Allotments")
     assert kept.startswith("Minute 23/118") and "Christmas" not in kept
     assert focus(text, identifiers("What is Item 6?"), heading="Item 5 Skate park") == text
+
+
+def test_an_item_whose_title_line_holds_its_number_keeps_its_text_up_to_the_next_title():
+    text = (
+        "3. MINUTES\n\nThe minutes of 6 January 2021 were approved.\n\n"
+        "4. APPROVE AGREEMENT WITH BLACK & VEATCH FOR RISK ASSESSMENT SERVICES\n\n"
+        "Approve an agreement with Black & Veatch Corporation in the amount of $143,880.\n\n"
+        "5. ADOPT ORDINANCE NO. 2319\n\nWaive the reading and adopt the ordinance."
+    )
+    kept = focus(text, identifiers("Under item 4, what is the amount of the agreement?"))
+    assert kept.startswith("4. APPROVE") and "$143,880" in kept
+    assert "MINUTES" not in kept and "ORDINANCE" not in kept
+    # a numbered sentence or list line is no item's title
+    assert not opens_item("1.3 The new Pledge was accepted.") and not opens_item("4) Complete Communities.")
+    assert opens_item("7(b) Tree Preservation Order") and opens_item("4. APPROVE AGREEMENT")
 
 
 def test_a_title_with_initials_is_a_person():

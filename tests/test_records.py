@@ -83,6 +83,34 @@ def test_meeting_header_fields() -> None:
     assert marked.status.value == "draft" and marked.status.where.page == 1
 
 
+# An agenda pack whose masthead gives its own meeting, then reproduces the last meeting's minutes.
+PACK = """Planning Committee
+Tuesday 10 April 2018, 7.00 pm, Council Chamber
+
+1. Minutes of the meeting held on 13 March 2018 (attached).
+
+2. Planning applications.
+
+Planning Committee
+Tuesday 13 March 2018
+
+PRESENT: Cllr Ann Brown (Chair), Cllr Tom Green
+
+The committee received the footpath report.
+
+The next meeting will be held on Tuesday 10 April 2018.
+
+The meeting started at 6.30 pm and closed at 9.15 pm.
+"""
+
+
+def test_reproduced_minutes_of_another_meeting_are_not_the_papers_meeting() -> None:
+    meeting = _records(PACK, date=dt.date(2018, 4, 10)).meeting
+    assert meeting.date.value == "2018-04-10"
+    # the chair, the close and the next meeting are of 13 March's meeting, not of this one
+    assert meeting.chair is None and meeting.end_time is None and meeting.next_meeting is None
+
+
 def test_amendment_lost_then_substantive_motion_carried_by_roll_call() -> None:
     amendment, motion = _records(MINUTES).motions[:2]
     assert amendment.kind == "amendment" and amendment.outcome.value == "lost"

@@ -1,0 +1,62 @@
+"""Named bodies a question asks about ('the Licensing Committee'): a name no paper holds can't be answered."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# What a council's committees, boards and panels are called; an authority ('Derby City Council') too.
+_BODY = r"(?:Sub-?[Cc]ommittee|Committee|Subcommittee|Panel|Board|Forum|Commission|Cabinet|Council|Assembly)"
+_CAPITALISED = r"[A-Z][\w'’&-]*"
+# A run of capitalised words, joined by the small words names use ('Children in Care Council'),
+# ending in a body's noun.
+_NAME = re.compile(rf"\b(?:{_CAPITALISED}\s+(?:(?:and|of|for|in|the|&)\s+)*)+{_BODY}\b")
+# Words a question opens with that are capitalised without being part of a name.
+_OPENERS = frozenset(
+    "the in at did has have can does do was is were what who which when where how why according to under "
+    "on for by".split()
+)
+_JOINERS = frozenset({"and", "of", "for", "in", "the", "s"})
+_ENDS_BODY = re.compile(rf"^{_BODY}$")
+
+
+@lru_cache(maxsize=1 << 10)
+def named_bodies(question: str) -> tuple[str, ...]:
+    """The bodies a question names with at least one word before the body's noun, in order:
+    "Who chairs Plymouth City Council's Licensing Committee?" → ('Plymouth City Council',
+    'Licensing Committee'). A bare 'the Council' or 'Cabinet' names no particular body and is left out."""
+    found: list[str] = []
+    for match in _NAME.finditer(question):
+        words = match.group(0).split()
+        while words and words[0].lower() in _OPENERS:
+            words = words[1:]
+        found.extend(" ".join(part) for part in _parts(words) if len(part) >= 2)
+    return tuple(dict.fromkeys(found))
+
+
+def _parts(words: list[str]) -> list[list[str]]:
+    """Split after an owner's possessive ('Derby's') and after a body noun followed by more of the name
+    ('Gloucester City Council Cabinet' is the council's cabinet, a name no paper prints whole)."""
+    parts, current = [], []
+    for word in words:
+        owner = word.endswith(("'s", "’s"))
+        current.append(word[:-2] if owner else word)
+        if owner or _ENDS_BODY.match(word):
+            parts.append(current)
+            current = []
+    parts.append(current)
+    return [p for p in parts if p and _ENDS_BODY.match(p[-1])]
+
+
+def _tokens(name: str) -> list[str]:
+    return [t for t in re.findall(r"[a-z0-9]+", name.lower()) if t not in _JOINERS]
+
+
+def near_query(name: str) -> str:
+    """An FTS5 query finding the name's words close together, so the paper's wording may differ in its
+    small words and order ('Children & Young People's Committee' for 'Children and Young People
+    Committee', 'City Council of Omaha' for 'Omaha City Council'): NEAR allows about two tokens between
+    each pair (SQLite FTS5, 'NEAR groups')."""
+    tokens = _tokens(name)
+    quoted = " ".join(f'"{t}"' for t in tokens)
+    return f"NEAR({quoted}, {2 * len(tokens)})"

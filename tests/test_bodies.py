@@ -1,0 +1,77 @@
+"""Named bodies in questions: found in the question, matched loosely in the papers, and declined when
+no paper names them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from index.filters import Filters
+from index.settings import Settings
+from qa.bodies import named_bodies, near_query
+from qa.engine import CouncilQA
+
+MINUTES = (
+    "Northvale Borough Council\nChildren & Young People's Committee\n"
+    "Minutes of the meeting held on 3 March 2021\n\n"
+    "Present: Councillor Ann Price (in the Chair), Councillors Bell and Hart.\n\n"
+    "The committee agreed the new fostering allowances for 2021/22.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "bodies"),
+    [
+        (
+            "Who chairs Plymouth City Council's Licensing Committee?",
+            ("Plymouth City Council", "Licensing Committee"),
+        ),
+        ("Who chairs Derby's Children in Care Council?", ("Children in Care Council",)),
+        # a council's cabinet is no name a paper prints whole
+        ("In the Gloucester City Council Cabinet report, who?", ("Gloucester City Council",)),
+        ("What did the Planning Sub-Committee decide?", ("Planning Sub-Committee",)),
+        # a bare noun names no particular body; an opening word is no part of a name
+        ("Has the Council approved the budget?", ()),
+        ("What did Cabinet decide on 9 October?", ()),
+        ("Did Council agree it?", ()),
+    ],
+)
+def test_named_bodies(question: str, bodies: tuple[str, ...]) -> None:
+    assert named_bodies(question) == bodies
+
+
+def test_near_query_drops_small_words_and_quotes_each_token() -> None:
+    assert near_query("Children in Care Council") == 'NEAR("children" "care" "council", 6)'
+
+
+@pytest.fixture
+def engine(tmp_path: Path, settings: Settings, fake_embedder):
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    (folder / "minutes.txt").write_text(MINUTES, encoding="utf-8")
+    qa = CouncilQA(settings, embedder=fake_embedder)
+    qa.ingest([str(folder)], progress=False)
+    yield qa
+    qa.close()
+
+
+def test_a_body_no_paper_names_is_not_found(engine: CouncilQA) -> None:
+    answer = engine.ask("Who chairs Northvale's Licensing Committee?")
+    assert answer.status == "not_found"
+    assert answer.text == "The papers do not mention the Licensing Committee."
+
+
+def test_a_body_named_in_other_words_is_found(engine: CouncilQA) -> None:
+    retrieval = engine.retriever.retrieve("Who chaired the Children and Young People Committee?")
+    assert retrieval.query.bodies == ("Children and Young People Committee",)
+    assert retrieval.unnamed == ()
+    answer = engine.ask("Who chaired the Children and Young People Committee on 3 March 2021?")
+    assert answer.status == "answered" and "Ann Price" in answer.text
+
+
+def test_a_body_outside_the_filters_is_unnamed(engine: CouncilQA) -> None:
+    retrieval = engine.retriever.retrieve(
+        "Who chaired the Children and Young People Committee?", Filters(council="Exeter City Council")
+    )
+    assert retrieval.unnamed == ("Children and Young People Committee",)
