@@ -1,9 +1,11 @@
-"""Named bodies a question asks about ('the Licensing Committee'): a name no paper holds can't be answered."""
+"""Bodies and councils a question names: one no paper names can't be answered; a council picks its papers."""
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+from corpus.authority import places_named
 
 # What a council's committees, boards and panels are called; an authority ('Derby City Council') too.
 _BODY = r"(?:Sub-?[Cc]ommittee|Committee|Subcommittee|Panel|Board|Forum|Commission|Cabinet|Council|Assembly)"
@@ -16,8 +18,13 @@ _OPENERS = frozenset(
     "the in at did has have can does do was is were what who which when where how why according to under "
     "on for by".split()
 )
+_TITLES = frozenset({"councillor", "cllr", "mayor", "mr", "mrs", "ms", "miss", "dr", "sir", "dame"})
 _JOINERS = frozenset({"and", "of", "for", "in", "the", "s"})
 _ENDS_BODY = re.compile(rf"^{_BODY}$")
+_KIND_ONLY = re.compile(r"^(?:(?:City|Council|Parish|County|Borough|District|Town|Township|Village)\s*)+$")
+# An owner's possessive ('Derby's Cabinet'), not a person's ('Councillor Bell's amendment').
+_OWNER = re.compile(r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)['’]s\b")
+_TITLED = re.compile(r"(?:Councillor|Cllr\.?|Mayor|Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\s+$")
 
 
 @lru_cache(maxsize=1 << 10)
@@ -32,6 +39,20 @@ def named_bodies(question: str) -> tuple[str, ...]:
             words = words[1:]
         found.extend(" ".join(part) for part in _parts(words) if len(part) >= 2)
     return tuple(dict.fromkeys(found))
+
+
+@lru_cache(maxsize=1 << 10)
+def named_places(question: str) -> tuple[str, ...]:
+    """Places whose council the question asks about: of the authorities it names ('Plymouth City
+    Council', 'City of Winnipeg') and of owners it names ("Derby's Cabinet" → 'Derby')."""
+    owners = (
+        m.group(1)
+        for m in _OWNER.finditer(question)
+        if m.group(1).split()[0].lower() not in _OPENERS | _TITLES
+        and not _TITLED.search(question[: m.start()])
+    )
+    places = dict.fromkeys([*places_named(question), *owners])
+    return tuple(p for p in places if not _KIND_ONLY.match(p))
 
 
 def _parts(words: list[str]) -> list[list[str]]:

@@ -22,10 +22,12 @@ from corpus.dates import find_dates
 from corpus.meetingheader import day_at
 from index.embedder import Embedder
 from index.passage import Passage
-from qa.answertype import asks_outcome, at_event, expected, time_event
-from qa.features import NAMES, Asked, Candidate, asked_of, counted, features
+from qa.answertype import asks_chair, asks_outcome, at_event, expected, names_chair, time_event
+from qa.bodies import named_places
+from qa.features import NAMES, Asked, Candidate, asked_of, counted, cover, features, stem_set
 from qa.query import meeting_day
 from qa.retriever import Retrieval
+from qa.scoring import context
 from qa.spans import spans
 from qa.units import embedded_text, focus, units_of
 
@@ -131,14 +133,35 @@ def _outcomes(found: list[Candidate]) -> list[Candidate]:
 
 
 def _of_meeting(found: list[Candidate], question: str) -> list[Candidate]:
-    """Candidates that can be of the meeting and the moment asked: not from the reproduced minutes of
-    another day's meeting when the question dates its meeting, and for a start or finish time, no time
-    but those told as that moment (a start time does not say when a meeting finished)."""
+    """Candidates that can be of the council, the meeting and the moment asked: from the papers of the
+    council the question names; not from the reproduced minutes of another day's meeting when the
+    question dates its meeting; for a start or finish time, no time but those told as that moment (a
+    start time does not say when a meeting finished); for who chaired, only sentences naming a chair
+    (a list of those present names people, not who chaired)."""
+    found = _of_council(found, named_places(question))
     if day := meeting_day(question):
         found = [c for c in found if _meeting_of(c) in (None, day)]
     if event := time_event(question):
         found = [c for c in found if "time" not in c.kinds or at_event(c.shown, event)]
+    if asks_chair(question):
+        found = [c for c in found if names_chair(c.shown)]
     return found
+
+
+def _of_council(found: list[Candidate], places: tuple[str, ...]) -> list[Candidate]:
+    """Candidates from the papers of the council the question names ("Derby's Cabinet"), when some
+    retrieved paper is that council's; a paper whose council is unknown stays."""
+    councils = {c.passage.council for c in found if c.passage.council}
+    named = [p.lower() for p in places if any(p.lower() in council.lower() for council in councils)]
+    if not named:
+        return found
+    return [c for c in found if not c.passage.council or any(p in c.passage.council.lower() for p in named)]
+
+
+def _topical(found: list[Candidate], asked: Asked) -> float:
+    """The largest share of the question's weight a candidate's passage holds (the `context_cover`
+    feature), for saying why nothing answers when no candidate was left to score."""
+    return max((cover(stem_set(context(c.passage)), asked) for c in found), default=0.0)
 
 
 def _meeting_of(candidate: Candidate) -> dt.date | None:
@@ -170,9 +193,10 @@ class Reader:
         kept = _outcomes(found) if asks_outcome(query.text) else found
         if not kept:
             return Reading((), NO_OUTCOME)
+        agendas_only = len(kept) < len(found)  # an outcome asked: what agendas put forward was set aside
         kept = _of_meeting(kept, query.text)
         if not kept:
-            return Reading((), NO_FACT)
+            return Reading((), self._why_not(retrieval, _topical(found, asked)))
         table = self.table(retrieval, asked, kept)
         scores = _logistic(table, np.asarray(self.weights.values))
         topical = float(table[:, NAMES.index("context_cover")].max())
@@ -182,7 +206,7 @@ class Reader:
         order = [i for i in np.argsort(-scores, kind="stable") if allowed[i]]
         read = tuple(Read(kept[i], tuple(table[i]), float(scores[i])) for i in order)
         abstain = self._abstain(retrieval, read[0], topical)
-        if abstain and len(kept) < len(found):  # what agendas proposed is all the papers hold on it
+        if abstain and agendas_only:  # what agendas proposed is all the papers hold on it
             return Reading((), NO_OUTCOME)
         return Reading(read, abstain)
 

@@ -1,5 +1,5 @@
-"""Named bodies in questions: found in the question, matched loosely in the papers, and declined when
-no paper names them."""
+"""Bodies and councils named in questions: found in the question, matched loosely in the papers,
+declined when no paper names them; a council named picks its own papers."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 from index.filters import Filters
 from index.settings import Settings
-from qa.bodies import named_bodies, near_query
+from qa.bodies import named_bodies, named_places, near_query
 from qa.engine import CouncilQA
 
 MINUTES = (
@@ -75,3 +75,58 @@ def test_a_body_outside_the_filters_is_unnamed(engine: CouncilQA) -> None:
         "Who chaired the Children and Young People Committee?", Filters(council="Exeter City Council")
     )
     assert retrieval.unnamed == ("Children and Young People Committee",)
+
+
+@pytest.mark.parametrize(
+    ("question", "places"),
+    [
+        ("Who chairs Derby's Children in Care Council?", ("Derby",)),
+        ("At the Guelph City Council meeting of 26 May 2014, who voted?", ("Guelph",)),
+        ("What did the Council of the City of Winnipeg decide?", ("Winnipeg",)),
+        # a person's possessive is no council's
+        ("What became of Councillor Bell's amendment?", ()),
+    ],
+)
+def test_named_places(question: str, places: tuple[str, ...]) -> None:
+    assert named_places(question) == places
+
+
+def _licensing(council: str, chair: str, others: str, outcome: str) -> str:
+    return (
+        f"{council}\nLicensing Committee\nMinutes of the meeting held on 3 March 2021\n\n"
+        f"Present: Councillor {chair} (Chair), Councillors {others}.\n\n"
+        f"The committee {outcome} the premises licence for the Red Lion.\n"
+    )
+
+
+@pytest.fixture
+def two_councils(tmp_path: Path, settings: Settings, fake_embedder):
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    (folder / "derby.txt").write_text(
+        _licensing("Derby City Council", "Ann Price", "Bell and Hart", "granted"), encoding="utf-8"
+    )
+    (folder / "plymouth.txt").write_text(
+        _licensing("Plymouth City Council", "Tom Reed", "Shaw and Hall", "refused"), encoding="utf-8"
+    )
+    (folder / "exeter.txt").write_text(
+        "Exeter City Council\nPlanning Committee\nMinutes of the meeting held on 5 June 2020\n\n"
+        "Present: Councillors Smith and Jones.\n\nThe committee approved the swimming pool plans.\n",
+        encoding="utf-8",
+    )
+    qa = CouncilQA(settings, embedder=fake_embedder)
+    qa.ingest([str(folder)], progress=False)
+    yield qa
+    qa.close()
+
+
+def test_a_council_named_picks_its_own_papers(two_councils: CouncilQA) -> None:
+    derby = two_councils.ask("Who chaired Derby's Licensing Committee on 3 March 2021?")
+    plymouth = two_councils.ask("Who chaired Plymouth's Licensing Committee on 3 March 2021?")
+    assert "Ann Price" in derby.text and "Tom Reed" not in derby.text
+    assert "Tom Reed" in plymouth.text and "Ann Price" not in plymouth.text
+
+
+def test_who_chaired_is_not_answered_by_a_list_of_those_present(two_councils: CouncilQA) -> None:
+    answer = two_councils.ask("Who chaired Exeter's Planning Committee on 5 June 2020?")
+    assert answer.status == "not_found" and "Smith" not in answer.text

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from index.passage import Passage
-from qa.answertype import KINDS, asks_outcome, at_event, expected, time_event
+from qa.answertype import KINDS, asks_chair, asks_outcome, at_event, expected, names_chair, time_event
 from qa.features import NAMES, Asked, Candidate, asked_of, features
 from qa.query import parse
 from qa.reader import NO_FACT, NO_OUTCOME, NO_TOPIC, Reader, Weights, load_weights
@@ -63,6 +63,26 @@ def test_question_asks_for_its_answer_type(question, kind):
 )
 def test_time_event(question, event):
     assert time_event(question) == event
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("Who chaired the meeting on 10 July 2019?", True),
+        ("Who chairs the Licensing Committee?", True),
+        ("Who was vice chair at the 10 July 2019 meeting?", True),
+        ("Which councillor chaired the hearing?", True),
+        ("Who seconded Cllr O'Leary's re-election as Chairman?", False),
+        ("Which board will be chaired by the DCS?", False),
+    ],
+)
+def test_asks_chair(question, asks):
+    assert asks_chair(question) == asks
+
+
+def test_names_chair():
+    assert names_chair("Councillor Mrs Johnson, in the Chair.") and names_chair("chaired by the Leader")
+    assert names_chair("Mayor Katz presiding") and not names_chair("Present: Councillors Smith and Jones.")
 
 
 def test_a_time_told_as_another_moment_is_not_at_the_event():
