@@ -48,7 +48,9 @@ _TABLE: tuple[tuple[str, str], ...] = (
     ),
     (
         "number",
-        r"\bhow many\b|\bwhat number of\b|\bhow much\b|\bhow (?:long|old|far|big)\b"
+        r"\bhow many\b|\bwhat number of\b|\bhow much\b|\bhow (?:long|old|far|big|tall|high|wide|deep)\b"
+        r"|\bwhat (?:is|was|are|were) the (?:maximum|minimum|average|permitted|allowed) (?:[\w-]+ ){0,2}"
+        r"(?:height|width|depth|length|area|size|capacity|speed|distance|density|number|floor area)\b"
         r"|\bwhat (?:[\w-]+ ){0,2}(?:period|duration|length)\b"
         r"|\bwhat (?:was|is) the (?:number|total|count|majority|turnout)\b|\bhow large\b",
     ),

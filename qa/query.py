@@ -168,6 +168,11 @@ def _is_year(number: str) -> bool:
 
 
 def time_target(question: str) -> TimeTarget | None:
+    """The month or year the question asks about: the month of the meeting it dates, when it dates one
+    ('… received on 25 November 2020, according to the report to the meeting of 12 January 2021' asks
+    of January's paper), else its first month, else its last year; None when it names no time."""
+    if day := meeting_day(question):
+        return TimeTarget(day.replace(day=1), day.replace(day=calendar.monthrange(day.year, day.month)[1]))
     if m := _MONTH_YEAR.search(question):
         month = _month_number(m.group(1))
         year = int(m.group(2))

@@ -141,6 +141,13 @@ def test_dotted_pattern() -> None:
         ("What was the status in February 2019?", dt.date(2019, 2, 1), dt.date(2019, 2, 28)),
         ("What was the status in December 2021?", dt.date(2021, 12, 1), dt.date(2021, 12, 31)),
         ("What happened in 2019?", dt.date(2019, 1, 1), dt.date(2019, 12, 31)),
+        # an event's date and the date of the meeting whose paper tells it: the paper is the meeting's
+        (
+            "How many bids came in on 25 November 2020, according to the report to the meeting of 12 January"
+            " 2021?",
+            dt.date(2021, 1, 1),
+            dt.date(2021, 1, 31),
+        ),
     ],
 )
 def test_time_target(question: str, start: dt.date, end: dt.date) -> None:

@@ -35,6 +35,8 @@ from qa.spans import spans
         ("How much did the new roof cost?", "money"),
         ("Which quote was accepted and for how much?", "money"),
         ("How much rain fell in May?", "number"),
+        ("What is the maximum building height allowed in the R7 District?", "number"),
+        ("How tall may the steeple be?", "number"),
         ("Which charity runs the scheme?", "organisation"),
         ("What role does Jane Doe hold?", "role"),
         ("What is the up to date position with regard to the estate?", "description"),
