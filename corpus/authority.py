@@ -225,12 +225,6 @@ def find_council(text: str) -> str | None:
     return max(forms, key=lambda s: (not s.recased, len(s.name))).name
 
 
-def places_named(text: str) -> tuple[str, ...]:
-    """The places of the authorities the text names, in order: 'Plymouth City Council' → 'Plymouth',
-    'City of Mountain View' → 'Mountain View'."""
-    return tuple(dict.fromkeys(s.key[1] for s in _sightings(text)))
-
-
 def names_authority(line: str) -> bool:
     """Whether `line` is just an authority's name ("CITY OF MOUNTAIN VIEW", "Kent County Council")."""
     text = clean(line).strip(" .,:;")

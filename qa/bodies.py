@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from corpus.authority import places_named
-
 # What a council's committees, boards and panels are called; an authority ('Derby City Council') too.
 _BODY = r"(?:Sub-?[Cc]ommittee|Committee|Subcommittee|Panel|Board|Forum|Commission|Cabinet|Council|Assembly)"
 _CAPITALISED = r"[A-Z][\w'’&-]*"
@@ -21,9 +19,10 @@ _OPENERS = frozenset(
 _TITLES = frozenset({"councillor", "cllr", "mayor", "mr", "mrs", "ms", "miss", "dr", "sir", "dame"})
 _JOINERS = frozenset({"and", "of", "for", "in", "the", "s"})
 _ENDS_BODY = re.compile(rf"^{_BODY}$")
-_KIND_ONLY = re.compile(r"^(?:(?:City|Council|Parish|County|Borough|District|Town|Township|Village)\s*)+$")
+# The kind of authority after its place's name: "Plymouth City Council's" owner is Plymouth.
+_KIND_WORDS = re.compile(r"(?:\s+(?:City|Council|Parish|County|Borough|District|Town|Township|Village))+$")
 # An owner's possessive ('Derby's Cabinet'), not a person's ('Councillor Bell's amendment').
-_OWNER = re.compile(r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)['’]s\b")
+_OWNER = re.compile(r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3})['’]s\b")
 _TITLED = re.compile(r"(?:Councillor|Cllr\.?|Mayor|Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\s+$")
 
 
@@ -43,16 +42,16 @@ def named_bodies(question: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1 << 10)
 def named_places(question: str) -> tuple[str, ...]:
-    """Places whose council the question asks about: of the authorities it names ('Plymouth City
-    Council', 'City of Winnipeg') and of owners it names ("Derby's Cabinet" → 'Derby')."""
+    """Places whose council's papers the question asks of: owners it names ("Derby's Cabinet" → 'Derby').
+    An authority named in full ('Limerick City and County Council') is left out: questions put to a
+    council name it, and its district committees' papers are filed under the districts' names."""
     owners = (
-        m.group(1)
+        _KIND_WORDS.sub("", m.group(1))
         for m in _OWNER.finditer(question)
         if m.group(1).split()[0].lower() not in _OPENERS | _TITLES
         and not _TITLED.search(question[: m.start()])
     )
-    places = dict.fromkeys([*places_named(question), *owners])
-    return tuple(p for p in places if not _KIND_ONLY.match(p))
+    return tuple(p for p in dict.fromkeys(owners) if p and not _KIND_WORDS.fullmatch(f" {p}"))
 
 
 def _parts(words: list[str]) -> list[list[str]]:
