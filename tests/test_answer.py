@@ -467,13 +467,23 @@ MINUTES_JULY = (
 )
 
 
-def test_a_meeting_date_no_paper_holds_is_declined_and_says_so(tmp_path, settings, fake_embedder) -> None:
-    engine = _engine(tmp_path, settings, fake_embedder, {"july.txt": MINUTES_JULY})
+def _answers(tmp_path, settings, fake_embedder, papers: dict[str, str], *questions: str) -> list[Answer]:
+    engine = _engine(tmp_path, settings, fake_embedder, papers)
     try:
-        missing = engine.ask("Who chaired the Scrutiny Committee meeting on 9 October 2019?")
-        held = engine.ask("Who chaired the Scrutiny Committee meeting on 10 July 2019?")
+        return [engine.ask(q) for q in questions]
     finally:
         engine.close()
+
+
+def test_a_meeting_date_no_paper_holds_is_declined_and_says_so(tmp_path, settings, fake_embedder) -> None:
+    missing, held = _answers(
+        tmp_path,
+        settings,
+        fake_embedder,
+        {"july.txt": MINUTES_JULY},
+        "Who chaired the Scrutiny Committee meeting on 9 October 2019?",
+        "Who chaired the Scrutiny Committee meeting on 10 July 2019?",
+    )
     assert missing.status == "not_found" and "meeting on 9 October 2019" in missing.text
     assert held.status == "answered" and "Ayers" in held.text
 
@@ -490,14 +500,16 @@ PACK_SEPTEMBER = (
 
 
 def test_a_time_is_of_the_meeting_and_the_moment_asked(tmp_path, settings, fake_embedder) -> None:
-    engine = _engine(tmp_path, settings, fake_embedder, {"september.txt": PACK_SEPTEMBER})
-    try:
-        july = engine.ask("What time did the 10 July 2019 scrutiny meeting finish?")
-        start = engine.ask("What time did the 11 September 2019 scrutiny meeting start?")
-        # the pack holds a finish time, but of July's meeting, and September's start time
-        finish = engine.ask("What time did the 11 September 2019 scrutiny meeting finish?")
-    finally:
-        engine.close()
+    # the pack holds a finish time, but of July's meeting, and September's start time
+    july, start, finish = _answers(
+        tmp_path,
+        settings,
+        fake_embedder,
+        {"september.txt": PACK_SEPTEMBER},
+        "What time did the 10 July 2019 scrutiny meeting finish?",
+        "What time did the 11 September 2019 scrutiny meeting start?",
+        "What time did the 11 September 2019 scrutiny meeting finish?",
+    )
     assert july.status == "answered" and "finished at 12.15 pm" in july.text
     assert start.status == "answered" and "2.00 pm" in start.text and "10.00" not in start.text
     assert finish.status == "not_found" and "do not state what was asked" in finish.text

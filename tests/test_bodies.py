@@ -45,15 +45,20 @@ def test_near_query_drops_small_words_and_quotes_each_token() -> None:
     assert near_query("Children in Care Council") == 'NEAR("children" "care" "council", 6)'
 
 
-@pytest.fixture
-def engine(tmp_path: Path, settings: Settings, fake_embedder):
+def _engine(tmp_path: Path, settings: Settings, fake_embedder, papers: dict[str, str]):
     folder = tmp_path / "papers"
     folder.mkdir()
-    (folder / "minutes.txt").write_text(MINUTES, encoding="utf-8")
+    for name, text in papers.items():
+        (folder / name).write_text(text, encoding="utf-8")
     qa = CouncilQA(settings, embedder=fake_embedder)
     qa.ingest([str(folder)], progress=False)
     yield qa
     qa.close()
+
+
+@pytest.fixture
+def engine(tmp_path: Path, settings: Settings, fake_embedder):
+    yield from _engine(tmp_path, settings, fake_embedder, {"minutes.txt": MINUTES})
 
 
 def test_a_body_no_paper_names_is_not_found(engine: CouncilQA) -> None:
@@ -102,23 +107,13 @@ def _licensing(council: str, chair: str, others: str, outcome: str) -> str:
 
 @pytest.fixture
 def two_councils(tmp_path: Path, settings: Settings, fake_embedder):
-    folder = tmp_path / "papers"
-    folder.mkdir()
-    (folder / "derby.txt").write_text(
-        _licensing("Derby City Council", "Ann Price", "Bell and Hart", "granted"), encoding="utf-8"
-    )
-    (folder / "plymouth.txt").write_text(
-        _licensing("Plymouth City Council", "Tom Reed", "Shaw and Hall", "refused"), encoding="utf-8"
-    )
-    (folder / "exeter.txt").write_text(
-        "Exeter City Council\nPlanning Committee\nMinutes of the meeting held on 5 June 2020\n\n"
+    papers = {
+        "derby.txt": _licensing("Derby City Council", "Ann Price", "Bell and Hart", "granted"),
+        "plymouth.txt": _licensing("Plymouth City Council", "Tom Reed", "Shaw and Hall", "refused"),
+        "exeter.txt": "Exeter City Council\nPlanning Committee\nMinutes of the meeting held on 5 June 2020\n\n"
         "Present: Councillors Smith and Jones.\n\nThe committee approved the swimming pool plans.\n",
-        encoding="utf-8",
-    )
-    qa = CouncilQA(settings, embedder=fake_embedder)
-    qa.ingest([str(folder)], progress=False)
-    yield qa
-    qa.close()
+    }
+    yield from _engine(tmp_path, settings, fake_embedder, papers)
 
 
 def test_a_council_named_picks_its_own_papers(two_councils: CouncilQA) -> None:
