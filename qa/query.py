@@ -22,7 +22,8 @@ ID_NOUNS = (
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 # An item's number as printed: "7", "2.1", "12a", "7(b)", "7 (b)", "45/19" (minute 45 of 2019).
 _NUMBER = r"\d{1,4}(?:\.\d{1,3})*(?:/\d{2,4})?(?:\s?\([a-z]\)|[a-z])?"
-_ID = re.compile(rf"\b({ID_NOUNS})s?\.?\s+(?:no\.?\s*|number\s+)?({_NUMBER})(?![\w/])", re.I)
+# The number is never the head of a hyphenated reference: 'report 21-009-CC' is no 'report 21'.
+_ID = re.compile(rf"\b({ID_NOUNS})s?\.?\s+(?:no\.?\s*|number\s+)?({_NUMBER})(?![\w/]|-\d)", re.I)
 # Aliases a paper and a question may use for one noun.
 _ALIASES = {"min": "minute", "agenda item": "item"}
 # A bare reference: "15/2019" (an order of 2019), "2019-044", "21/34"; never a date or a financial year.

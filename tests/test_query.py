@@ -29,6 +29,8 @@ from qa.query import Identifier, TimeTarget, identifiers, intent, parse, terms, 
         ("What is Pledge 48's status?", [("pledge", "48")]),
         ("Compare Pledge 48 and Pledge 4", [("pledge", "48"), ("pledge", "4")]),
         ("Pledge 48 again: Pledge 48", [("pledge", "48")]),
+        # a hyphenated reference is read whole, never as its head number
+        ("According to staff report 21-009-CC, how many bids?", [("", "21-009")]),
     ],
 )
 def test_identifiers_found(question: str, expected: list[tuple[str, str]]) -> None:
