@@ -15,6 +15,7 @@ from index.store import Stats, Store
 from index.storedembedder import StoredEmbedder
 from qa.answer import Answer
 from qa.composer import Composer
+from qa.compound import joined, parts
 from qa.followup import Turn, resolve
 from qa.recordanswer import answer_from_records
 from qa.retriever import Retriever
@@ -65,15 +66,24 @@ class CouncilQA:
         history: Sequence[Turn] = (),
     ) -> Answer:
         """Answer `question`; with a `history` (earlier turns, oldest first) a follow-up such as
-        'Who is the portfolio holder for it?' is answered as read (Answer.read_as, qa/followup.py)."""
+        'Who is the portfolio holder for it?' is answered as read (Answer.read_as, qa/followup.py).
+        Two questions in one are answered each in turn, the answers joined (qa/compound.py)."""
         asked = " ".join(question.split())
         reading = resolve(asked, history)
-        self.store.refresh()
-        retrieval = self.retriever.retrieve(reading.text, filters)
-        # A record that fits (a mover, an outcome, a chair) answers; else the reader composes.
-        from_records = answer_from_records(self.store, reading.text, retrieval, self.settings, top_k)
-        answer = from_records or self.composer.compose(retrieval, top_k)
+        split = parts(reading.text)
+        if len(split) > 1:  # 'Who chaired it, and when did it finish?': each part, answers joined
+            answers = [self._answer(part, filters, top_k) for part in split]
+            if any(a.status == "answered" for a in answers):
+                return joined(asked, answers)
+        answer = self._answer(reading.text, filters, top_k)
         return answer if reading.text == asked else replace(answer, question=asked, read_as=reading.text)
+
+    def _answer(self, question: str, filters: Filters | None, top_k: int | None) -> Answer:
+        self.store.refresh()
+        retrieval = self.retriever.retrieve(question, filters)
+        # A record that fits (a mover, an outcome, a chair) answers; else the reader composes.
+        from_records = answer_from_records(self.store, question, retrieval, self.settings, top_k)
+        return from_records or self.composer.compose(retrieval, top_k)
 
     def search(self, query: str, filters: Filters | None = None, limit: int = 10) -> list[Passage]:
         self.store.refresh()

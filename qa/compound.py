@@ -1,0 +1,91 @@
+"""Two questions in one ('Who chaired the meeting, and when did it finish?'): each asked, answers joined."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from qa.answer import Answer
+from qa.query import identifiers
+from qa.stopwords import STOPWORDS
+
+_AUX = r"(?:did|does|do|is|was|were|are|will|would|can|could|has|have|had|should)"
+# ', and when did …': a second question starts at 'and' before a question word and its verb.
+_SPLIT = re.compile(
+    rf"(?:,\s*|\s+)and\s+(?=(?:who|when|where|what|which|how(?:\s+(?:many|much))?)\s+(?:{_AUX}|\w+ed)\b)",
+    re.I,
+)
+_OPENS = re.compile(rf"^\s*(?:who|when|where|what|which|how|whose|{_AUX})\b", re.I)
+_MOST_WORDS = 30  # a longer request is one request with several parts, answered from one retrieval
+_LEAST_WORDS = 3  # each part asks something of its own
+_OWN_WORDS = 3  # a second part with no pronoun names what it asks of: 'which are in progress' does not
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+# What the first question is about, for a pronoun in the second: 'the 10 July 2019 scrutiny meeting'.
+_SUBJECT = re.compile(
+    r"\bthe\s+(?:[\w'’/-]+\s+){0,6}?(?:meeting|committee|cabinet|council|board|report|minutes|agenda|plan"
+    r"|pledge\s+\d+|item\s+\w+|motion|application|scheme|project|contract|budget)s?\b"
+    r"(?:\s+(?:on|of|held\s+on)\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4})?",
+    re.I,
+)
+_PRONOUN = re.compile(r"\b(?:it|they|them)\b|\b(?P<own>its|their)\b", re.I)
+_MARKER = re.compile(r"\[(\d+)\]")
+
+
+def parts(question: str) -> tuple[str, ...]:
+    """The questions a short question joins with 'and' before a question word, the second's pronoun
+    read as the first's subject: ('Who chaired the 10 July 2019 scrutiny meeting?', 'When did the 10
+    July 2019 scrutiny meeting finish?'). The question alone when it joins none, is long (a request
+    with several parts), or its second part has a pronoun the first gives nothing to stand for."""
+    pieces = [p.strip(" ,?") for p in _SPLIT.split(question)]
+    if len(pieces) < 2 or len(question.split()) > _MOST_WORDS or not _OPENS.match(question):
+        return (question,)
+    if any(len(p.split()) < _LEAST_WORDS for p in pieces):
+        return (question,)
+    first, rest = pieces[0], pieces[1:]
+    subject = _subject(first)
+    if not all(_PRONOUN.search(p) and subject or _stands_alone(p) for p in rest):
+        return (question,)
+    return tuple(_question(p) for p in [first, *(_with_subject(p, subject) for p in rest)])
+
+
+def _subject(question: str) -> str:
+    """What a question is about: its identifier ('Pledge 48'), else its meeting or paper."""
+    if found := identifiers(question):
+        return str(found[0])
+    m = _SUBJECT.search(question)
+    return m.group(0) if m else ""
+
+
+def _stands_alone(part: str) -> bool:
+    return len([w for w in _WORD.findall(part) if w.lower() not in STOPWORDS]) >= _OWN_WORDS
+
+
+def _with_subject(part: str, subject: str) -> str:
+    def swap(m: re.Match[str]) -> str:
+        return f"{subject}'s" if m.group("own") else subject
+
+    return _PRONOUN.sub(swap, part) if subject else part
+
+
+def _question(text: str) -> str:
+    return text[0].upper() + text[1:] + "?"
+
+
+def joined(question: str, answers: Sequence[Answer]) -> Answer:
+    """One answer from the answers to each part, in order: each part's text with only the passages it
+    cites, numbered on from the parts before; a part the papers don't answer says so, uncited (its
+    closest passages are leads, not support). not_found only when no part is answered."""
+    texts: list[str] = []
+    citations: list = []
+    for answer in answers:
+        if answer.status != "answered":
+            texts.append(_MARKER.sub("", answer.text).strip())
+            continue
+        cited = [c for c in answer.citations if f"[{c.n}]" in answer.text]
+        number = {c.n: len(citations) + i for i, c in enumerate(cited, 1)}
+        texts.append(_MARKER.sub(lambda m, k=number: f"[{k.get(int(m.group(1)), m.group(1))}]", answer.text))
+        citations.extend(replace(c, n=number[c.n]) for c in cited)
+    status = "answered" if citations else "not_found"
+    read_as = " ".join(a.read_as or a.question for a in answers)
+    return Answer(question, " ".join(texts), status, tuple(citations), read_as)

@@ -1,0 +1,87 @@
+"""Two questions in one: split where a second question starts, its pronoun read, answers joined."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from index.settings import Settings
+from qa.answer import Answer, Citation
+from qa.compound import joined, parts
+from qa.engine import CouncilQA
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "Who chaired the 10 July 2019 scrutiny meeting, and when did it finish?",
+            (
+                "Who chaired the 10 July 2019 scrutiny meeting?",
+                "When did the 10 July 2019 scrutiny meeting finish?",
+            ),
+        ),
+        (
+            "What is the status of Pledge 48 and who is its portfolio holder?",
+            ("What is the status of Pledge 48?", "Who is Pledge 48's portfolio holder?"),
+        ),
+        # one question with two parts, a fragment that names nothing, and a long request stay whole
+        ("What did the committee decide and why?", None),
+        ("Which pledges are complete and which are in progress?", None),
+        ("Who moved the motion and seconded it?", None),
+        (
+            "What revenue was generated from the sale of grave spaces in each of the three financial years "
+            "2013, 2014 and 2015 and what is the projected out-turn for the current year in the county?",
+            None,
+        ),
+    ],
+)
+def test_parts(question: str, expected: tuple[str, ...] | None) -> None:
+    assert parts(question) == (expected or (question,))
+
+
+def _citation(n: int, text: str) -> Citation:
+    return Citation(n, f"{text}.txt", text, dt.date(2019, 7, 10), "day", 1, 1, None, text, 1.0)
+
+
+def test_joined_keeps_only_cited_passages_numbered_on_and_says_what_is_not_answered() -> None:
+    first = Answer(
+        "Q1?", "Councillor Ayers, in the Chair. [2]", "answered", (_citation(1, "a"), _citation(2, "b"))
+    )
+    second = Answer("Q2?", "The meeting closed at 4.15 pm. [1]", "answered", (_citation(1, "c"),))
+    missing = Answer(
+        "Q3?", "The papers do not mention the Licensing Committee.", "not_found", (_citation(1, "d"),)
+    )
+    answer = joined("Q?", [first, second, missing])
+    assert answer.text == (
+        "Councillor Ayers, in the Chair. [1] The meeting closed at 4.15 pm. [2] "
+        "The papers do not mention the Licensing Committee."
+    )
+    assert [(c.n, c.text) for c in answer.citations] == [(1, "b"), (2, "c")]
+    assert answer.status == "answered" and answer.read_as == "Q1? Q2? Q3?"
+    assert joined("Q?", [missing]).status == "not_found"
+
+
+def test_a_joined_question_is_answered_part_by_part(
+    tmp_path: Path, settings: Settings, fake_embedder
+) -> None:
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    (folder / "minutes.txt").write_text(
+        "Scrutiny Committee\nWednesday 10 July 2019\n\nPRESENT: Councillor Ayers, in the Chair.\n\n"
+        "The committee agreed the work programme for the year.\n\nThe meeting closed at 4.15 pm.\n",
+        encoding="utf-8",
+    )
+    engine = CouncilQA(settings, embedder=fake_embedder)
+    try:
+        engine.ingest([str(folder)], progress=False)
+        answer = engine.ask("Who chaired the 10 July 2019 scrutiny meeting, and when did it finish?")
+    finally:
+        engine.close()
+    assert answer.status == "answered"
+    assert "Ayers" in answer.text and "4.15 pm" in answer.text
+    assert answer.read_as == (
+        "Who chaired the 10 July 2019 scrutiny meeting? When did the 10 July 2019 scrutiny meeting finish?"
+    )
