@@ -8,7 +8,6 @@ from dataclasses import replace
 
 from qa.answer import Answer
 from qa.query import identifiers
-from qa.stopwords import STOPWORDS
 
 _AUX = r"(?:did|does|do|is|was|were|are|will|would|can|could|has|have|had|should)"
 # ', and when did …': a second question starts at 'and' before a question word and its verb.
@@ -19,8 +18,6 @@ _SPLIT = re.compile(
 _OPENS = re.compile(rf"^\s*(?:who|when|where|what|which|how|whose|{_AUX})\b", re.I)
 _MOST_WORDS = 30  # a longer request is one request with several parts, answered from one retrieval
 _LEAST_WORDS = 3  # each part asks something of its own
-_OWN_WORDS = 3  # a second part with no pronoun names what it asks of: 'which are in progress' does not
-_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 # What the first question is about, for a pronoun in the second: 'the 10 July 2019 scrutiny meeting'.
 _SUBJECT = re.compile(
     r"\bthe\s+(?:[\w'’/-]+\s+){0,6}?(?:meeting|committee|cabinet|council|board|report|minutes|agenda|plan"
@@ -33,10 +30,10 @@ _MARKER = re.compile(r"\[(\d+)\]")
 
 
 def parts(question: str) -> tuple[str, ...]:
-    """The questions a short question joins with 'and' before a question word, the second's pronoun
-    read as the first's subject: ('Who chaired the 10 July 2019 scrutiny meeting?', 'When did the 10
-    July 2019 scrutiny meeting finish?'). The question alone when it joins none, is long (a request
-    with several parts), or its second part has a pronoun the first gives nothing to stand for."""
+    """The questions a short question joins with 'and' before a question word and a pronoun standing
+    for the first's subject: ('Who chaired the 10 July 2019 scrutiny meeting?', 'When did the 10 July
+    2019 scrutiny meeting finish?'). The question alone when it joins none, is long (a request with
+    several parts), or a later part has no pronoun the first part's subject can stand for."""
     pieces = [p.strip(" ,?") for p in _SPLIT.split(question)]
     if len(pieces) < 2 or len(question.split()) > _MOST_WORDS or not _OPENS.match(question):
         return (question,)
@@ -44,7 +41,9 @@ def parts(question: str) -> tuple[str, ...]:
         return (question,)
     first, rest = pieces[0], pieces[1:]
     subject = _subject(first)
-    if not all(_PRONOUN.search(p) and subject or _stands_alone(p) for p in rest):
+    # only a pronoun ties a later part to the first: without one, a part such as 'and what is the
+    # projected out-turn for the current year' leaves its topic in the first and cannot be asked alone
+    if not subject or not all(_PRONOUN.search(p) for p in rest):
         return (question,)
     return tuple(_question(p) for p in [first, *(_with_subject(p, subject) for p in rest)])
 
@@ -57,10 +56,6 @@ def _subject(question: str) -> str:
     return m.group(0) if m else ""
 
 
-def _stands_alone(part: str) -> bool:
-    return len([w for w in _WORD.findall(part) if w.lower() not in STOPWORDS]) >= _OWN_WORDS
-
-
 def _with_subject(part: str, subject: str) -> str:
     def swap(m: re.Match[str]) -> str:
         return f"{subject}'s" if m.group("own") else subject
@@ -69,15 +64,18 @@ def _with_subject(part: str, subject: str) -> str:
 
 
 def _question(text: str) -> str:
+    text = text.rstrip(" .?!")
     return text[0].upper() + text[1:] + "?"
 
 
 def joined(question: str, answers: Sequence[Answer]) -> Answer:
-    """One answer from the answers to each part, in order: each part's text with only the passages it
-    cites, numbered on from the parts before; a part the papers don't answer says so, uncited (its
-    closest passages are leads, not support). not_found only when no part is answered."""
+    """One answer from the answers to each part, in order: each part's text with the passages it cites,
+    numbered on from the parts before, then the answered parts' other passages as leads, as one answer
+    lists them; a part the papers don't answer says so, uncited (its closest passages are leads, not
+    support). not_found only when no part is answered."""
     texts: list[str] = []
     citations: list = []
+    leads: list = []
     for answer in answers:
         if answer.status != "answered":
             texts.append(_MARKER.sub("", answer.text).strip())
@@ -86,6 +84,12 @@ def joined(question: str, answers: Sequence[Answer]) -> Answer:
         number = {c.n: len(citations) + i for i, c in enumerate(cited, 1)}
         texts.append(_MARKER.sub(lambda m, k=number: f"[{k.get(int(m.group(1)), m.group(1))}]", answer.text))
         citations.extend(replace(c, n=number[c.n]) for c in cited)
+        leads.extend(c for c in answer.citations if c.n not in number)
     status = "answered" if citations else "not_found"
+    shown = {(c.source, c.text) for c in citations}
+    for lead in leads if citations else []:
+        if (lead.source, lead.text) not in shown:
+            shown.add((lead.source, lead.text))
+            citations.append(replace(lead, n=len(citations) + 1))
     read_as = " ".join(a.read_as or a.question for a in answers)
     return Answer(question, " ".join(texts), status, tuple(citations), read_as)

@@ -31,6 +31,8 @@ from qa.engine import CouncilQA
         ("What did the committee decide and why?", None),
         ("Which pledges are complete and which are in progress?", None),
         ("Who moved the motion and seconded it?", None),
+        # no pronoun ties the second part to the first: its topic stays in the first
+        ("What was the revenue from grave spaces and what is the projected out-turn for the year?", None),
         (
             "What revenue was generated from the sale of grave spaces in each of the three financial years "
             "2013, 2014 and 2015 and what is the projected out-turn for the current year in the county?",
@@ -46,7 +48,7 @@ def _citation(n: int, text: str) -> Citation:
     return Citation(n, f"{text}.txt", text, dt.date(2019, 7, 10), "day", 1, 1, None, text, 1.0)
 
 
-def test_joined_keeps_only_cited_passages_numbered_on_and_says_what_is_not_answered() -> None:
+def test_joined_numbers_cited_passages_on_then_leads_and_says_what_is_not_answered() -> None:
     first = Answer(
         "Q1?", "Councillor Ayers, in the Chair. [2]", "answered", (_citation(1, "a"), _citation(2, "b"))
     )
@@ -59,7 +61,9 @@ def test_joined_keeps_only_cited_passages_numbered_on_and_says_what_is_not_answe
         "Councillor Ayers, in the Chair. [1] The meeting closed at 4.15 pm. [2] "
         "The papers do not mention the Licensing Committee."
     )
-    assert [(c.n, c.text) for c in answer.citations] == [(1, "b"), (2, "c")]
+    # the cited passages in the order cited, then the answered parts' other passages, never a
+    # not_found part's closest passages
+    assert [(c.n, c.text) for c in answer.citations] == [(1, "b"), (2, "c"), (3, "a")]
     assert answer.status == "answered" and answer.read_as == "Q1? Q2? Q3?"
     assert joined("Q?", [missing]).status == "not_found"
 
