@@ -28,8 +28,8 @@ _TABLE: tuple[tuple[str, str], ...] = (
     (
         "time",
         r"\bwhat time\b|\bat what time\b|\bwhat hour\b|\bstart(?:ed|s)? at\b|\bhow late\b"
-        r"|^\s*when did .{0,80}\b(?:meeting|session|hearing) (?:start|begin|finish|end|close|conclude"
-        r"|adjourn)\b",
+        r"|^\s*when (?:did|does|will) .{0,80}\b(?:meeting|session|hearing)\b.{0,40}\b(?:start|begin"
+        r"|finish|end|close|conclude|adjourn)\s*\??\s*$",
     ),
     (
         "percent",

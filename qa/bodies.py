@@ -10,7 +10,11 @@ _BODY = r"(?:Sub-?[Cc]ommittee|Committee|Subcommittee|Panel|Board|Forum|Commissi
 _CAPITALISED = r"[A-Z][\w'’&-]*"
 # A run of capitalised words, joined by the small words names use ('Children in Care Council'),
 # ending in a body's noun.
-_NAME = re.compile(rf"\b(?:{_CAPITALISED}\s+(?:(?:and|of|for|in|the|&)\s+)*)+{_BODY}\b")
+# A body's noun before a role's ('Cabinet Member', 'Council Leader') names the role, not a body.
+_NAME = re.compile(
+    rf"\b(?:{_CAPITALISED}\s+(?:(?:and|of|for|in|the|&)\s+)*)+{_BODY}\b"
+    r"(?!\s+(?:Members?|Chair\w*|Leader|Officers?|Clerk|Lead|Portfolio)\b)"
+)
 # Words a question opens with that are capitalised without being part of a name.
 _OPENERS = frozenset(
     "the in at did has have can does do was is were what who which when where how why according to under "

@@ -128,8 +128,16 @@ class Retriever:
 
     def _names(self, body: str, filters: Filters) -> bool:
         """Whether a paper names the body: its words close together, in any order, since authorities
-        are named both ways round ('Omaha City Council', 'City Council of Omaha')."""
-        return bool(matching_ids(self.store, near_query(body), filters, 1))
+        are named both ways round ('Omaha City Council', 'City Council of Omaha'); a place put before
+        a committee's name ('the Derby Corporate Parenting Committee') may be left off."""
+        first, _, rest = body.partition(" ")
+        names = [body, rest] if len(rest.split()) >= 2 and first.lower() in self._council_words() else [body]
+        return any(matching_ids(self.store, near_query(n), filters, 1) for n in names)
+
+    def _council_words(self) -> set[str]:
+        """Words of the councils the papers come from ('derby', 'city', 'council')."""
+        rows = self.store.db.execute("SELECT DISTINCT council FROM documents WHERE council IS NOT NULL")
+        return {w.lower() for (council,) in rows for w in council.split()}
 
     def _identifiers(self, query: Query, filters: Filters):
         """Chunks holding each asked identifier, those that are about one, and strict ones missing."""

@@ -126,3 +126,24 @@ def test_a_council_named_picks_its_own_papers(two_councils: CouncilQA) -> None:
 def test_who_chaired_is_not_answered_by_a_list_of_those_present(two_councils: CouncilQA) -> None:
     answer = two_councils.ask("Who chaired Exeter's Planning Committee on 5 June 2020?")
     assert answer.status == "not_found" and "Smith" not in answer.text
+
+
+def test_a_role_after_a_body_noun_is_no_body() -> None:
+    assert named_bodies("Who is the Derby Cabinet Member for Children and Young People?") == ()
+    assert named_bodies("What did the Council Leader say?") == ()
+
+
+def test_a_place_before_a_bodys_name_may_be_left_off(
+    tmp_path: Path, settings: Settings, fake_embedder
+) -> None:
+    paper = (
+        "Plymouth City Council\nCabinet\n12 March 2019\n\n"
+        "The report sets out the progress made over the year on each of the pledges to children in care, "
+        "with the evidence gathered by officers across the service.\n\n"
+        "The Corporate Parenting Board met twice and agreed the care leavers' offer.\n"
+    )
+    for qa in _engine(tmp_path, settings, fake_embedder, {"plymouth.txt": paper}):
+        board = qa.ask("What did the Plymouth Corporate Parenting Board agree?")
+        panel = qa.ask("What did the Plymouth Adoption Panel agree?")
+    assert "do not mention" not in board.text
+    assert panel.text == "The papers do not mention the Plymouth Adoption Panel."

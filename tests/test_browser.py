@@ -156,7 +156,10 @@ def healthy(url: str) -> bool:
 def wait_for(check: Callable[[], object], seconds: float, message: str) -> object:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        found = check()
+        try:
+            found = check()
+        except StaleElementReferenceException:  # the page redrew under the check: look again
+            found = None
         if found:
             return found
         time.sleep(0.5)

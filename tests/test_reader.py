@@ -28,6 +28,7 @@ from qa.spans import spans
         ("Which ward does the application concern?", "place"),
         ("What time did it finish?", "time"),
         ("When did the council meeting close?", "time"),
+        ("When did the meeting on 10 July 2019 end?", "time"),
         ("When did the call for evidence close?", "date"),
         ("When was the strategy adopted?", "date"),
         ("How many councillors attended?", "number"),
