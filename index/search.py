@@ -34,16 +34,7 @@ def lexical(store: Store, query: str, filters: Filters, limit: int) -> list[tupl
     """Chunk ids by BM25 (heading weighted double), best first, with positive scores."""
     if not query:
         return []
-    hide = not filters.restricted and store.has_restricted()
-    if not filters and not hide:  # joining every match to its document costs more than the ranking
-        sql, params = "SELECT rowid, -bm25(chunks_fts, 2.0, 1.0) AS score FROM chunks_fts WHERE", []
-    else:
-        where, params = filters.sql()
-        sql = (
-            "SELECT c.id, -bm25(chunks_fts, 2.0, 1.0) AS score FROM chunks_fts"
-            " JOIN chunks c ON c.id = chunks_fts.rowid JOIN documents d ON d.id = c.doc_id"
-            f" WHERE {where} AND {filters.chunk_sql()} AND"
-        )
+    sql, params = _fts_select(store, filters, "-bm25(chunks_fts, 2.0, 1.0) AS score")
     rows = store.db.execute(
         f"{sql} chunks_fts MATCH ? ORDER BY score DESC LIMIT ?", [*params, query, limit]
     ).fetchall()
@@ -53,17 +44,24 @@ def lexical(store: Store, query: str, filters: Filters, limit: int) -> list[tupl
 def matching_ids(store: Store, query: str, filters: Filters, limit: int) -> list[int]:
     """Up to `limit` chunk ids (within the filters, restricted ones hidden as in `lexical`) that match
     the FTS5 query, in no particular order: no BM25 is computed."""
-    hide = not filters.restricted and store.has_restricted()
-    if not filters and not hide:
-        sql, params = "SELECT rowid FROM chunks_fts WHERE", []
-    else:
-        where, params = filters.sql()
-        sql = (
-            "SELECT c.id FROM chunks_fts JOIN chunks c ON c.id = chunks_fts.rowid"
-            f" JOIN documents d ON d.id = c.doc_id WHERE {where} AND {filters.chunk_sql()} AND"
-        )
+    sql, params = _fts_select(store, filters, "1")
     rows = store.db.execute(f"{sql} chunks_fts MATCH ? LIMIT ?", [*params, query, limit]).fetchall()
     return [int(r[0]) for r in rows]
+
+
+def _fts_select(store: Store, filters: Filters, extra: str) -> tuple[str, list]:
+    """'SELECT <chunk id>, <extra> FROM chunks_fts … WHERE … AND', ready for a MATCH; filters and the
+    hiding of restricted papers join each match to its document, which is skipped when neither applies
+    (joining every match costs more than the ranking)."""
+    hide = not filters.restricted and store.has_restricted()
+    if not filters and not hide:
+        return f"SELECT rowid, {extra} FROM chunks_fts WHERE", []
+    where, params = filters.sql()
+    sql = (
+        f"SELECT c.id, {extra} FROM chunks_fts JOIN chunks c ON c.id = chunks_fts.rowid"
+        f" JOIN documents d ON d.id = c.doc_id WHERE {where} AND {filters.chunk_sql()} AND"
+    )
+    return sql, params
 
 
 def allowed_ids(store: Store, filters: Filters) -> np.ndarray:

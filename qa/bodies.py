@@ -27,7 +27,7 @@ _ENDS_BODY = re.compile(rf"^{_BODY}$")
 _KIND_WORDS = re.compile(r"(?:\s+(?:City|Council|Parish|County|Borough|District|Town|Township|Village))+$")
 # An owner's possessive ('Derby's Cabinet'), not a person's ('Councillor Bell's amendment').
 _OWNER = re.compile(r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3})['’]s\b")
-_TITLED = re.compile(r"(?:Councillor|Cllr\.?|Mayor|Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\s+$")
+_TITLED = re.compile(rf"\b(?:{'|'.join(_TITLES)})\.?\s+$", re.I)
 
 
 @lru_cache(maxsize=1 << 10)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from qa.answer import Answer
+from qa.citations import cited_numbers
 from qa.query import identifiers
 
 _AUX = r"(?:did|does|do|is|was|were|are|will|would|can|could|has|have|had|should)"
@@ -60,7 +61,7 @@ def _with_subject(part: str, subject: str) -> str:
     def swap(m: re.Match[str]) -> str:
         return f"{subject}'s" if m.group("own") else subject
 
-    return _PRONOUN.sub(swap, part) if subject else part
+    return _PRONOUN.sub(swap, part)
 
 
 def _question(text: str) -> str:
@@ -80,7 +81,7 @@ def joined(question: str, answers: Sequence[Answer]) -> Answer:
         if answer.status != "answered":
             texts.append(_MARKER.sub("", answer.text).strip())
             continue
-        cited = [c for c in answer.citations if f"[{c.n}]" in answer.text]
+        cited = [c for c in answer.citations if c.n in cited_numbers(answer.text)]
         number = {c.n: len(citations) + i for i, c in enumerate(cited, 1)}
         texts.append(_MARKER.sub(lambda m, k=number: f"[{k.get(int(m.group(1)), m.group(1))}]", answer.text))
         citations.extend(replace(c, n=number[c.n]) for c in cited)
