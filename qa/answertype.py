@@ -111,13 +111,6 @@ _EVENTS = {
     ),
     "start": re.compile(r"\b(?:start\w*|begin\w*|began|commenc\w*|open(?:s|ed)?)\b", re.I),
 }
-# 'Who chaired the meeting?': only a sentence naming the chair can answer, not any that names a person.
-_ASKS_CHAIR = re.compile(
-    r"\bwho\b[^?]{0,20}?\b(?:chairs|chaired|will chair|(?:is|was|will be) (?:the )?(?:vice[- ])?chair\w*"
-    r"|(?:is|was) in the chair)\b|\bwhich (?:[\w-]+ ){1,2}(?:chairs|chaired)\b",
-    re.I,
-)
-_CHAIR_WORD = re.compile(r"\bchair|\bpresid", re.I)
 _COMPILED = tuple((kind, re.compile(pattern)) for kind, pattern in _TABLE)
 _NOUN = re.compile(r"\b(?:what|which|how many)\s+((?:[a-z'-]+\s+){0,1}[a-z'-]+)")
 
@@ -159,13 +152,3 @@ def at_event(sentence: str, event: str) -> bool:
     if event == "finish":
         return bool(_EVENTS["finish"].search(sentence))
     return not _EVENTS["finish"].search(sentence) or bool(_EVENTS["start"].search(sentence))
-
-
-def asks_chair(question: str) -> bool:
-    """The question asks who chairs or chaired ('Who chaired the meeting on 10 July?')."""
-    return bool(_ASKS_CHAIR.search(question))
-
-
-def names_chair(sentence: str) -> bool:
-    """The sentence says who is in the chair ('Councillor Mrs Johnson, in the Chair', 'chaired by')."""
-    return bool(_CHAIR_WORD.search(sentence))

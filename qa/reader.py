@@ -22,9 +22,10 @@ from corpus.dates import find_dates
 from corpus.meetingheader import day_at
 from index.embedder import Embedder
 from index.passage import Passage
-from qa.answertype import asks_chair, asks_outcome, at_event, expected, names_chair, time_event
+from qa.answertype import asks_outcome, at_event, expected, time_event
 from qa.bodies import named_places
 from qa.features import NAMES, Asked, Candidate, asked_of, counted, cover, features, stem_set
+from qa.posts import asked_post, names_post, of_named_report
 from qa.query import meeting_day
 from qa.retriever import Retrieval
 from qa.scoring import context
@@ -132,19 +133,21 @@ def _outcomes(found: list[Candidate]) -> list[Candidate]:
     return [c for c in found if c.passage.doc_type != _AGENDA or _MINUTED.search(c.text)]
 
 
-def _of_meeting(found: list[Candidate], question: str) -> list[Candidate]:
-    """Candidates that can be of the council, the meeting and the moment asked: from the papers of the
-    council the question names; not from the reproduced minutes of another day's meeting when the
+def _of_meeting(found: list[Candidate], asked: Asked) -> list[Candidate]:
+    """Candidates that can be of the council, the meeting, the moment and the post asked: from the papers
+    of the council the question names; not from the reproduced minutes of another day's meeting when the
     question dates its meeting; for a start or finish time, no time but those told as that moment (a
-    start time does not say when a meeting finished); for who chaired, only sentences naming a chair
-    (a list of those present names people, not who chaired)."""
+    start time does not say when a meeting finished); for who chaired or wrote, only sentences naming a
+    chair or an author (qa/posts.py), from the report the question names when it names one."""
+    question = asked.text
     found = _of_council(found, named_places(question))
     if day := meeting_day(question):
         found = [c for c in found if _meeting_of(c) in (None, day)]
     if event := time_event(question):
         found = [c for c in found if "time" not in c.kinds or at_event(c.shown, event)]
-    if asks_chair(question):
-        found = [c for c in found if names_chair(c.shown)]
+    if post := asked_post(question):
+        found = [c for c in found if names_post(c.shown, post)]
+        found = of_named_report(found, lambda c: c.passage.text, lambda title: cover(stem_set(title), asked))
     return found
 
 
@@ -194,7 +197,7 @@ class Reader:
         if not kept:
             return Reading((), NO_OUTCOME)
         agendas_only = len(kept) < len(found)  # an outcome asked: what agendas put forward was set aside
-        kept = _of_meeting(kept, query.text)
+        kept = _of_meeting(kept, asked)
         if not kept:
             return Reading((), self._why_not(retrieval, _topical(found, asked)))
         table = self.table(retrieval, asked, kept)

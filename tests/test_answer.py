@@ -532,3 +532,30 @@ def test_the_day_of_the_meeting_a_question_asks_about(question: str, day) -> Non
     from qa.query import meeting_day
 
     assert meeting_day(question) == day
+
+
+# An agenda pack with two reports' cover sheets: each names its own author.
+TWO_REPORTS = (
+    "Scrutiny Committee\nWednesday 11 September 2019\n\n"
+    "Date of meeting:\t11 September 2019\nTitle of Report:\tOfsted Improvement Plan Progress Report\n"
+    "Lead Member:\tCouncillor Laing\nAuthor:\tSandy Magee (Head of Service)\n\n"
+    "The plan's report on developing family hubs was written for Cabinet in June 2019.\n\n"
+    "Date of meeting:\t11 September 2019\nTitle of Report:\tDeveloping Family Hubs\n"
+    "Lead Member:\tCouncillor Laing\nAuthor:\tEmma Crowther, Strategic Commissioning Manager\n\n"
+    "Family hubs bring services for families together in one building.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "author", "other"),
+    [
+        ("Who wrote the report on developing Family Hubs?", "Emma Crowther", "Sandy Magee"),
+        ("Who authored the Ofsted Improvement Plan Progress Report?", "Sandy Magee", "Emma Crowther"),
+    ],
+)
+def test_who_wrote_a_report_is_its_own_cover_sheets_author(
+    tmp_path, settings, fake_embedder, question: str, author: str, other: str
+) -> None:
+    (answer,) = _answers(tmp_path, settings, fake_embedder, {"pack.txt": TWO_REPORTS}, question)
+    assert answer.status == "answered" and author in answer.text and other not in answer.text
+    assert "Title of Report" not in answer.text

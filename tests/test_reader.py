@@ -10,8 +10,9 @@ import numpy as np
 import pytest
 
 from index.passage import Passage
-from qa.answertype import KINDS, asks_chair, asks_outcome, at_event, expected, names_chair, time_event
+from qa.answertype import KINDS, asks_outcome, at_event, expected, time_event
 from qa.features import NAMES, Asked, Candidate, asked_of, features
+from qa.posts import asked_post, names_post
 from qa.query import parse
 from qa.reader import NO_FACT, NO_OUTCOME, NO_TOPIC, Reader, Weights, load_weights
 from qa.relevance import stem
@@ -80,12 +81,13 @@ def test_time_event(question, event):
     ],
 )
 def test_asks_chair(question, asks):
-    assert asks_chair(question) == asks
+    assert (asked_post(question) == "chair") == asks
 
 
 def test_names_chair():
-    assert names_chair("Councillor Mrs Johnson, in the Chair.") and names_chair("chaired by the Leader")
-    assert names_chair("Mayor Katz presiding") and not names_chair("Present: Councillors Smith and Jones.")
+    assert names_post("Councillor Mrs Johnson, in the Chair.", "chair")
+    assert names_post("chaired by the Leader", "chair") and names_post("Mayor Katz presiding", "chair")
+    assert not names_post("Present: Councillors Smith and Jones.", "chair")
 
 
 def test_a_time_told_as_another_moment_is_not_at_the_event():

@@ -1,0 +1,65 @@
+"""Posts a question asks the holder of (chair, author), and the report a cover sheet's field belongs to."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+# post: (the question asks who holds it, a sentence or cell names its holder). Only a sentence naming the
+# post can answer: a list of those present names people, not who chaired; a report's title names no author.
+_POSTS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
+    "chair": (
+        re.compile(
+            r"\bwho\b[^?]{0,20}?\b(?:chairs|chaired|will chair"
+            r"|(?:is|was|will be) (?:the )?(?:vice[- ])?chair\w*"
+            r"|(?:is|was) in the chair)\b|\bwhich (?:[\w-]+ ){1,2}(?:chairs|chaired)\b",
+            re.I,
+        ),
+        re.compile(r"\bchair|\bpresid", re.I),
+    ),
+    "author": (
+        re.compile(
+            r"\bwho\b[^?]{0,20}?\b(?:wrote|writes|authored|prepared|drafted|(?:is|was) the author)\b"
+            r"|\b(?:author|writer)s? of\b",
+            re.I,
+        ),
+        re.compile(r"\bauthor|\b(?:written|prepared|drafted|compiled) by\b|\breport (?:of|by|from)\b", re.I),
+    ),
+}
+# A cover sheet's line giving its report's title ('Title of Report: Children's Services Pledges').
+_TITLE = re.compile(r"^\s*(?:title of report|report title|title|subject|report)\s*:\s*(\S.*)$", re.I | re.M)
+
+T = TypeVar("T")
+
+
+def asked_post(question: str) -> str | None:
+    """'chair' or 'author' when the question asks who holds that post ('Who wrote the Pledges report?')."""
+    return next((post for post, (asks, _) in _POSTS.items() if asks.search(question)), None)
+
+
+def names_post(sentence: str, post: str) -> bool:
+    """Whether a sentence or cell ('label: text') can name the post's holder: 'Councillor Mrs Johnson, in
+    the Chair', 'Author: Andrew Loton', 'prepared by the Clerk'."""
+    return bool(_POSTS[post][1].search(sentence))
+
+
+def report_title(text: str) -> str:
+    """The title a cover sheet in the passage gives its report, or ''."""
+    found = _TITLE.search(text)
+    return found.group(1).strip() if found else ""
+
+
+def of_named_report(
+    found: Sequence[T], text_of: Callable[[T], str], cover: Callable[[str], float]
+) -> list[T]:
+    """The items (candidates) from the passages whose report title covers the most of the question
+    (`cover`: share of its weight, 0..1): the fields of the report the question names ('the report on
+    developing Family Hubs'), not those of the next cover sheet. All of them when no title covers any."""
+    shares = [cover(report_title(text_of(item))) for item in found]
+    best = max(shares, default=0.0)
+    return (
+        [item for item, share in zip(found, shares, strict=True) if share == best]
+        if best > 0
+        else list(found)
+    )
