@@ -28,10 +28,12 @@ _LABEL_WORDS = 4  # 'In Progress:', 'Not yet started:' — a status label is a f
 # A longer label still is one where it opens with a status word: 'Completed pending formal sign off by
 # Cabinet (17 September): ...'; past this many words a colon ends a sentence, not a label.
 _STATUS_LABEL_WORDS = 10
+# A RAG colour is printed capitalised and stands alone, not as a name's first word ('Green Party', 'Red
+# Lion') nor in prose ('green spaces').
 STATUS_WORDS = re.compile(
     r"\b(completed?|complete pending|in progress|on track|off track|not (?:yet )?started|achieved"
     r"|partially (?:complete|completed|achieved)|delayed|ongoing|pending|deferred|superseded|withdrawn"
-    r"|closed|at risk|behind schedule|overdue|delivered|red|amber|green)\b",
+    r"|closed|at risk|behind schedule|overdue|delivered|(?-i:Red|Amber|Green|RED|AMBER|GREEN)(?![ \t]+(?-i:[A-Z])))\b",
     re.IGNORECASE,
 )
 

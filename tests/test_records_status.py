@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import FakeEmbedder
 
+from corpus.commitments import STATUS_WORDS
 from index.settings import Settings
 from qa.engine import CouncilQA
 from qa.recordanswer import answer_from_records
@@ -103,3 +104,30 @@ def test_no_record_leaves_the_question_to_the_reader(tmp_path) -> None:
     assert answer_from_records(engine.store, "What is the status of Pledge 48?", retrieval) is None
     assert "ten placements" in engine.ask("What is the status of Pledge 48?").citations[0].text
     engine.close()
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("RAG: Green", True),
+        ("Amber", True),
+        ("RED - behind schedule", True),
+        ("Description (if any): Green Party", False),  # a party's name, not a rating
+        ("The Red Lion, Souldern", False),
+        ("We will protect green spaces and red squirrels.", False),
+    ],
+)
+def test_a_rag_colour_is_a_status_only_as_a_rating(text: str, status: bool) -> None:
+    assert bool(STATUS_WORDS.search(text)) == status
+
+
+def test_what_happened_to_a_nomination_is_not_a_partys_colour(tmp_path: Path) -> None:
+    sopn = (
+        "STATEMENT OF PERSONS NOMINATED\nElection of the Mayor, 13 October 2023\n\n"
+        "Name of Candidate: CAIRNES Rachel\nDescription (if any): Green Party\n"
+        "Reason why no longer nominated: Nomination Withdrawn\n"
+    )
+    engine = _engine(tmp_path, sopn=sopn)
+    answer = engine.ask("What happened to Rachel Cairnes's nomination?")
+    engine.close()
+    assert answer.status == "answered" and "Withdrawn" in answer.text.split("[1]")[0]
