@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 
 _KEY = re.compile(r"^([A-Z][A-Za-z]+)\s+(\d+(?:\.\d+)*)\b")
 _HEADER_WORDS = 14
+_SECTION_WORDS = 4
+_FIGURE = re.compile(r"[£$€]?-?[\d,]+(?:\.\d+)?%?")
 RULE_CELL = "---"  # a Markdown header rule's cell; a line of them declares the table's rows exact
 _RULE_MARKS = "-–—:=| "
 
@@ -50,6 +52,7 @@ class Table:
     exact: bool = False  # a rule line declared each line one whole row: nothing to mend or guess
     lines: int = 0  # lines of cells read so far, rule lines not counted
     first: tuple[str, ...] = ()  # cells of the first line, the header if a rule follows it
+    section: bool = False  # the last line titled a new section ('EXPENDITURE'): a header may follow
 
 
 def split_cells(line: str) -> list[str]:
@@ -73,6 +76,36 @@ def looks_like_header(cells: list[str]) -> bool:
     if len(filled) < 2 or any(c.endswith(":") for c in filled):
         return False
     return all(len(c.split()) <= _HEADER_WORDS and not c.endswith(".") for c in filled)
+
+
+def _section_title(cells: list[str]) -> bool:
+    """A lone capitalised title across the table ('EXPENDITURE', 'CAPITAL BUDGET'): a new section."""
+    words = cells[0].split()
+    return (
+        _is_fragment(cells)
+        and 0 < len(words) <= _SECTION_WORDS
+        and cells[0].isupper()
+        and not any(ch.isdigit() for ch in cells[0])
+    )
+
+
+def _new_header(table: Table, cells: list[str]) -> bool:
+    """Under a section title, a row of labels with no figure, a cell for each column and a word of the
+    last header: the section's own header ('Details | Payment | 2016/17' after 'Details | Receipt |
+    2016/17'), not a row of the last section's columns (a ballot's candidates under 'GOVERNOR')."""
+    filled = [c for c in cells if c]
+    return (
+        table.section
+        and looks_like_header(cells)
+        and len(filled) >= len([h for h in table.headers if h])
+        and not any(_FIGURE.fullmatch(c) for c in filled)
+        and tuple(cells) != table.headers
+        and bool(_words(filled) & _words(table.headers))
+    )
+
+
+def _words(cells: Sequence[str]) -> set[str]:
+    return {w for c in cells for w in re.findall(r"\w{2,}", c.casefold())}
 
 
 def _join(a: str, b: str) -> str:
@@ -132,6 +165,14 @@ def add_line(table: Table, line: str, page: int | None) -> None:
             return
     if table.headers and tuple(cells) == table.headers:
         return  # the header repeated at the top of a new page
+    if _new_header(table, cells):
+        table.headers, table.section = tuple(cells), False
+        return
+    table.section = False
+    if table.headers and last and _section_title(cells):
+        table.rows.append(Row([cells[0]], page, page))  # the title stands alone, not in the row above
+        table.section = True
+        return
     if table.headers and not table.rows and cells[0].endswith(":"):
         # A key-value table ('Contact:' | name) after all: its first line was data, not a header.
         table.rows.append(Row(list(table.headers), page, page))

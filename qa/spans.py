@@ -39,10 +39,12 @@ _VOTER = (
     rf"{_NAME}"  # the vote word ends its entry: '(Motion no longer required)' holds no voter
     r"(?=\s+(?i:abstain(?:ed|ing|s)?|absent|recused|dissent(?:ed|ing)?|opposed|excused|nay|no)\s*(?:[,;)]|$))"
 )
-# A sum in pence under a money column of a table row ('Amount: 547.51'): the column says it is money.
+# A sum in pence under a money column of a table row ('Amount: 547.51', 'Budget 2016/17: 3140.00'): the
+# column says it is money.
 _MONEY_CELL = (
     r"(?i:\b(?:amount|cost|total|net|gross|vat|price|budget|payment|value|salary|fee|income|expenditure"
-    r"|spend|paid)s?):\s+(?P<sum>\d[\d,]*\.\d{2})\b(?!\s*(?i:hours?|hrs|days?|weeks?|months?|years?|km|miles?|%))"
+    r"|spend|paid)s?\b(?![^:;\n]*\b(?:hours?|days?|weeks?|months?|years|number|count|per ?cent|rate)\b)"
+    r"[^:;\n]{0,30}?):\s+(?P<sum>\d[\d,]*\.\d{2})\b(?!\s*(?i:hours?|hrs|days?|weeks?|months?|years?|km|miles?|%))"
 )
 # A year alone is a date after a word that dates it ('in 2019', 'since 2018') or before punctuation; never
 # inside a reference ('By-law 2024-30') nor as a modifier ('the 2024 street paving contract').
@@ -95,9 +97,12 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("proper", r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+){0,3}\b"),
     (  # an outcome, not a proposal: 'that the report be noted', 'should be approved' are none
         "decision",
-        r"(?<!\bbe )\b(?:approved|agreed|carried|resolved|refused|rejected|deferred|withdrawn|adopted"
-        r"|unanimously|defeated|accepted|granted|declined|noted|endorsed|lost|passed|dismissed|upheld)\b"
-        r"|(?<=[\s,(])\d{1,2}-\d{1,2}(?:-\d{1,2}){0,2}(?=\)|[.,;]?(?:\s|$))",  # a tally: 7-0, 9-0-1-1
+        r"(?<!\bbe )(?<!\bbe it )\b(?:approved|agreed|carried|resolved|refused|rejected|deferred|withdrawn"
+        r"|adopted|unanimously|defeated|accepted|granted|declined|noted|endorsed|lost|passed|dismissed|upheld)\b"
+        r"|(?<=[\s,(])\d{1,2}-\d{1,2}(?:-\d{1,2}){0,2}(?=\)|[.,;]?(?:\s|$))"  # a tally: 7-0, 9-0-1-1
+        # a count of votes: 'Yeas 13, Nays 3', 'For: 7 Against: 2', '9 in favour, 2 against'
+        r"|\b(?:yeas?|ayes?|for)\W{0,3}\d{1,3}\W{1,4}(?:nays?|noes|against)\W{0,3}\d{1,3}\b"
+        r"|\b\d{1,3}\s+(?:votes?\s+)?(?:in favou?r|for)\W{1,4}\d{1,3}\s+(?:votes?\s+)?against\b",
     ),
 )
 _COMPILED = tuple((kind, re.compile(p, re.I if kind in {"time", "decision"} else 0)) for kind, p in _PATTERNS)
@@ -148,7 +153,7 @@ def _spans(sentence: str) -> tuple[Span, ...]:
 
 def _is_tally(text: str) -> bool:
     """Words, or votes for then against (7-0, 5-5, 9-0-1-1); a rising pair is a range (pages 10-12)."""
-    counts = [int(n) for n in text.split("-")] if text[:1].isdigit() else []
+    counts = [int(n) for n in text.split("-")] if re.fullmatch(r"\d+(?:-\d+)+", text) else []
     return len(counts) < 2 or counts[0] >= counts[1]
 
 

@@ -416,3 +416,35 @@ def test_exact_lines_read_back_as_exactly_the_given_header_and_rows(
     table = _table(*exact_lines(header, rows))
     assert table.headers == header
     assert [tuple(row.cells) for row in table.rows] == rows
+
+
+# --- sections with their own header ----------------------------------------------------------------
+
+
+def test_a_section_title_and_its_own_header_start_new_columns() -> None:
+    # parish accounts: income rows under one header, then 'EXPENDITURE' and a wider header of its own
+    table = _table(
+        "Details\tReceipt\tIncome",
+        "Precept\t5700\t5700.00",
+        "Totals\t9170.70\t8284.00",
+        "EXPENDITURE\t\t",
+        "Details\tPayment\tExpenditure\tBudget 2016/17",
+        "Grass cutting (village)\t2880.00\t2880.00\t3140.00",
+    )
+    rendered = [row.render() for row in table.rows]
+    assert rendered[1] == "Details: Totals\nReceipt: 9170.70\nIncome: 8284.00"  # the title is not its text
+    assert rendered[2] == "EXPENDITURE"
+    assert rendered[3].endswith("Expenditure: 2880.00\nBudget 2016/17: 3140.00")
+
+
+def test_a_capitalised_row_of_words_is_no_new_header_without_a_section_title() -> None:
+    table = _table("Name\tParty\tWard", "SMITH Alan\tLabour\tNorth", "JONES Beth\tGreen Party\tSouth")
+    assert all(row.headers == ("Name", "Party", "Ward") for row in table.rows) and len(table.rows) == 2
+    # a title over a row of words sharing none of the header's is a row: a ballot's candidates
+    table = _table(
+        "Precinct\tAreas\tVotes", "0050003A\tActon\t327", "GOVERNOR\t\t", "TED GAINES\tREP\tJERRY BROWN"
+    )
+    assert table.rows[-1].headers == ("Precinct", "Areas", "Votes")
+    # a title followed by figures is a section of the same columns
+    table = _table("Item\tBudget\tSpent", "Audit\t100\t90", "CAPITAL\t\t", "Roof\t5000\t4000")
+    assert table.rows[-1].render() == "Item: Roof\nBudget: 5000\nSpent: 4000"
