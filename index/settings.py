@@ -38,6 +38,9 @@ class Settings:
     rerank_bm25: float = 0.25  # weight of BM25's score over its best score
     reply_bonus: float = 0.1  # a passage holding a reply ('REPLY:', 'the Leader replied')
     asking_penalty: float = 0.3  # a passage that only puts questions or motions, with no reply
+    # chunks after the one naming an asked item ('Motion No. 1') that may still be its text: a debate,
+    # then the vote, runs on for pages; the next item of its kind ends it sooner (qa/stretch.py)
+    item_stretch: int = 12
     faiss_threads: int = 1  # single-query search is faster on one OpenMP thread here
     # threads running BM25 while the model embeds the question (qa/retriever.py): two serve two askers
     bm25_threads: int = 2
@@ -45,6 +48,9 @@ class Settings:
     nprobe: int = 64  # IVF lists probed a query: recall@10 ≥ 0.95 against exact search at 1M chunks
     min_similarity: float = 0.35  # below this, the best passage does not answer the question
     answer_words: int = 80
+    # an open question's answer ('What did the minister say about …?', 'Why …?') runs on through the
+    # answering sentence's paragraph to this many words: one sentence of an explanation is rarely all of it
+    description_words: int = 60
 
     @classmethod
     def from_env(cls, store: str | Path | None = None, model_path: str | Path | None = None) -> Settings:

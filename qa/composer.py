@@ -12,7 +12,7 @@ from index.passage import Passage
 from index.settings import Settings
 from index.store import Store
 from qa.answer import Answer, Citation, format_date
-from qa.answertype import expected
+from qa.answertype import expected, open_question
 from qa.exchange import only_asks, wants_questions
 from qa.facts import choose, clip, list_items, rows_matching
 from qa.query import meeting_day
@@ -21,7 +21,8 @@ from qa.retriever import Retrieval
 from qa.scoring import Scored
 from qa.spans import spans
 from qa.statements import STATUS_WORDS, Statement, lead_for, statements
-from qa.units import Unit, opens_item, units_of
+from qa.stretch import item_pool
+from qa.units import Unit, opens_item, said_after, units_of
 
 _STATUS_MARGIN = 0.15  # rerank score below the best passage that still counts as on the topic
 _SENTENCE_WORDS = 45  # the answering sentence is clipped to this, with its span kept inside
@@ -128,10 +129,14 @@ class Composer:
         return self._fact_answer(retrieval, reading, top_k)
 
     def _pool(self, retrieval: Retrieval) -> list[Passage]:
-        """Passages holding the asked identifiers when any does, else every retrieved passage."""
+        """Passages holding the asked identifiers, and those in the stretch of an item one names
+        (qa/stretch.py), when any does; else every retrieved passage."""
         if retrieval.matched:
-            return [p for p in retrieval.passages if p.chunk_id in retrieval.matched]
+            return item_pool(retrieval.passages, retrieval.matched, self._between, self.settings.item_stretch)
         return list(retrieval.passages)
+
+    def _between(self, first: int, last: int) -> list[Passage]:
+        return self.store.passages(range(first + 1, last + 1))
 
     def _speaking(self, pool: list[Passage], query) -> list[Passage]:
         """Passages whose status statements may lead: with no identifier to pin the topic, only those
@@ -214,10 +219,20 @@ class Composer:
         elif body := _item_text(best, query.identifiers):
             line = f"{clip(best.candidate.text, 20)}: {clip(body, 60)} [1]"
         else:
-            line = f"{lead_line(best, expected(query.text).kind)} [1]"
+            line = f"{self._lead_and_after(best, query.text)} [1]"
         line = self._identifier_prefix(retrieval, scored) + line
         citations = self._citations([best.candidate.passage], retrieval.passages, top_k)
         return Answer(query.text, line, "answered", citations)
+
+    def _lead_and_after(self, best: Read, question: str) -> str:
+        """The lead line; for an open question answered by a whole sentence, with the rest of its
+        paragraph up to the description word budget."""
+        line = lead_line(best, expected(question).kind)
+        c = best.candidate
+        if not open_question(question) or c.span or c.label:
+            return line
+        more = said_after(c.passage.text, c.text, self.settings.description_words - len(line.split()))
+        return f"{line} {more}" if more else line
 
     def _several(self, retrieval: Retrieval, reading: Reading, top_k: int) -> Answer:
         """A list or summary: the best sentences, each cited, up to the word budget."""

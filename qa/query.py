@@ -31,8 +31,14 @@ _REFERENCE = re.compile(r"(?<![\d./-])\b(\d{1,4})([/-])(\d{2,4})\b(?![/-]\d)")
 _SPLIT_NUMBER = re.compile(r"(\d[\d./]*?)\s?(?:\(([a-z])\)|([a-z]))?", re.I)
 _NUMBER_TAIL = r"(?![\da-z]|[./-]\d|\s?\([a-z0-9]\))"
 _CAP_ID = re.compile(r"\b([A-Z][a-z]{2,})\s+(\d{1,3}(?:\.\d{1,3})*)\b(?![-/:]\d)")
+# A section number ('3.1', '2.1.4'); a decimal before a unit is a measure ('a 1.30 hectare plot', '2.5 km').
+_MEASURE_UNIT = (
+    r"%|per|million|bn|m\b|am\b|pm\b|a\.m|p\.m|hectares?|ha\b|acres?|metres?|meters?|km|kms\b|kilomet"
+    r"|miles?|kph|mph|feet|ft\b|tonnes?|tons?|kg|litres?|liters?|hours?|hrs?\b|days?|weeks?|months?|years?"
+    r"|minutes?|mins?\b|euros?|pounds?|dollars?|k\b"
+)
 _DOTTED = re.compile(
-    r"(?<![\d.£$€])\b(\d{1,2}\.\d{1,2}(?:\.\d{1,2})*)\b(?!\s*(?:%|per|million|bn|m\b|am\b|pm\b|a\.m|p\.m)|\.\d)"
+    rf"(?<![\d.£$€])\b(\d{{1,2}}\.\d{{1,2}}(?:\.\d{{1,2}})*)\b(?!\s*(?:{_MEASURE_UNIT})|\.\d)", re.I
 )
 _WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday"
 _NOT_IDS = (
@@ -93,12 +99,22 @@ class Identifier:
         '7(b)', '7 (b)' and '7b' but 'item 7' matches none of them; 'Minute 45/19' matches 'Min. 45/19'."""
         return _pattern(self.noun, self.number)
 
+    def kind_pattern(self) -> re.Pattern[str] | None:
+        """Matches any number of the identifier's noun ('Motion No. 2', 'Pledge 49'); its number is group
+        1. None for a bare number, which has no kind to tell the next one by."""
+        if not self.noun:
+            return None
+        printed = _NOUN_FORMS.get(self.noun) or re.escape(self.noun).replace(r"\ ", r"\s+") + "s?"
+        return re.compile(rf"\b{printed}\.?\s*(?:no\.?\s*)?(\d[\w()/.-]*)", re.I)
+
     def fts_phrase(self, with_noun: bool = True) -> str:
-        """An FTS5 query for the identifier's words; a sub-item letter is its own token or glued on."""
+        """An FTS5 query for the identifier's words; a sub-item letter is its own token or glued on, and
+        the noun may be followed by 'No.' as pattern() allows ('Motion No. 1')."""
         base, letter = self.parts
         words = [f"{base} {letter}", f"{base}{letter}"] if letter else [base]
-        noun = f"{self.noun} " if self.noun and with_noun and self.noun not in _NOUN_FORMS else ""
-        return " OR ".join(f'"{noun}{w}"' for w in words)
+        if not (self.noun and with_noun and self.noun not in _NOUN_FORMS):
+            return " OR ".join(f'"{w}"' for w in words)
+        return " OR ".join(f'"{self.noun}{no} {w}"' for no in ("", " no") for w in words)
 
 
 @lru_cache(maxsize=1 << 10)  # every passage and candidate is matched against the same few identifiers

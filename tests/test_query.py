@@ -49,6 +49,8 @@ def test_identifiers_found(question: str, expected: list[tuple[str, str]]) -> No
         "Why is the budget 3.1 million?",
         "Why did attendance rise by 15.5%?",
         "What rose 12.5 per cent?",
+        "Would the Council buy a 1.30 hectare plot off Main Street?",  # a measure, not section 1.30
+        "Can the 2.5 km stretch of the L-24004 be resurfaced?",
         "What is on page 4?",
         "Who is the portfolio holder?",
     ],
@@ -72,7 +74,7 @@ def test_time_of_day_is_not_an_identifier() -> None:
 def test_identifier_str_and_fts_phrase() -> None:
     assert str(Identifier("pledge", "48")) == "Pledge 48"
     assert str(Identifier("", "3.1")) == "3.1"
-    assert Identifier("pledge", "48").fts_phrase() == '"pledge 48"'
+    assert Identifier("pledge", "48").fts_phrase() == '"pledge 48" OR "pledge no 48"'
     assert Identifier("", "3.1").fts_phrase() == '"3.1"'
 
 
@@ -300,5 +302,5 @@ def test_minute_forms_and_years() -> None:
 
 def test_fts_phrase_for_sub_items_takes_both_token_forms() -> None:
     assert Identifier("item", "7(b)").fts_phrase(with_noun=False) == '"7 b" OR "7b"'
-    assert Identifier("kpi", "12a").fts_phrase() == '"kpi 12 a" OR "kpi 12a"'
+    assert Identifier("kpi", "12a").fts_phrase() == '"kpi 12 a" OR "kpi 12a" OR "kpi no 12 a" OR "kpi no 12a"'
     assert Identifier("minute", "45/19").fts_phrase() == '"45/19"'

@@ -358,6 +358,11 @@ def test_outcome_spans_are_outcomes_not_proposals_and_tallies_not_ranges():
     ]
     assert decisions("It passed 9-0-1-1 (Cantrell abstaining).") == ["passed", "9-0-1-1"]
     assert decisions("See pages 10-12 of the report.") == []
+    # a count of votes is an outcome; a motion's 'BE IT RESOLVED' proposes one
+    assert decisions("The vote Your Worship, Yeas 13, Nays 3.") == ["Yeas 13, Nays 3"]
+    assert decisions("For: 7 Against: 2 Abstain: 1") == ["For: 7 Against: 2"]
+    assert decisions("It was lost with 4 in favour, 6 against.") == ["lost", "4 in favour, 6 against"]
+    assert decisions("THEREFORE BE IT RESOLVED that By-law 7100/97 be amended;") == []
 
 
 def test_a_vice_chair_is_not_who_chaired():
