@@ -11,10 +11,17 @@ _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+(?=[A-Z0-9\"'“‘(•-])")
 _TITLE = re.compile(r"(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Cllr|Coun|Prof|Rev|Revd|Sgt|Insp|Supt|Capt|Hon)\.$")
 # A reference word before its number ('Min. 45/19', 'No. 3', 'para. 4.2'): only a number follows it.
 _REFERENCE = re.compile(r"(?:^|[\s(])(?:No|Nos|Min|Mins|Cl|Para|para|approx)\.$")
-# A person's initial: after a title, another initial, a lowercase word or a line's start ('Moved by
-# S. Foote', 'Cllr A. Smith'), never after a capitalised word ('Appendix A.', 'Plan B.', 'Part I.').
+# A person's initial: after a title, another initial, a lowercase word, a line's start or a first name
+# ('Moved by S. Foote', 'Cllr A. Smith', 'Hon. Judy A. Sgro'); never after a word that letters a part of
+# a paper or a choice ('Appendix A.', 'Plan B.', 'Part I.'), where the sentence ends.
+_LETTERED = (
+    "Appendix|Appendices|Annex|Annexe|Attachment|Exhibit|Schedule|Part|Section|Chapter|Table|Figure|Plan"
+    "|Option|Phase|Stage|Item|Zone|Area|Class|Grade|Type|Category|Group|Block|Level|Lot|Unit|Tier|Grant"
+    "|Policy|Route|Site|Parcel|Building|Floor|Room|Ward|District|Division|Vitamin|Form|List"
+)
 _INITIAL = re.compile(
-    r"(?:^|(?:^|\s)(?:[a-z]\S*|[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Cllr|Councillor|Mayor|Alderman)\.?),?\s)[A-Z]\.$"
+    r"(?:^|(?:^|\s)(?:[a-z]\S*|[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Cllr|Councillor|Mayor|Alderman)\.?"
+    rf"|(?!(?:{_LETTERED})\b)[A-Z][a-z'’-]+),?\s)[A-Z]\.$"
 )
 # A clock time runs on into its date ('12:01 a.m. June 5, 2024'); before anything else it may end one.
 _CLOCK_END = re.compile(r"\b[ap]\.m\.$", re.I)

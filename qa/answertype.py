@@ -152,3 +152,20 @@ def at_event(sentence: str, event: str) -> bool:
     if event == "finish":
         return bool(_EVENTS["finish"].search(sentence))
     return not _EVENTS["finish"].search(sentence) or bool(_EVENTS["start"].search(sentence))
+
+
+# An open question asks for an account, not a thing: 'Why …', 'How did …', 'What did the minister say …',
+# 'What was discussed …', 'Summarise …'. 'Which radio station …' and 'What is the vision …' ask for a thing.
+_OPEN = re.compile(
+    r"^\s*(?:why\b|how\s+(?!many\b|much\b|long\b|old\b|tall\b|far\b|large\b|big\b|high\b|often\b)"
+    r"|what\s+(?:did|does|do|has|have|had|will|would|could|should|can)\b"
+    r"|what\s+(?:was|were|is|are|has been|have been)\s+(?:\w+ed|said|done|thought|told|made|known|seen)\b"
+    r"|summari[sz]e\b|describe\b|explain\b|outline\b)",
+    re.I,
+)
+
+
+def open_question(question: str) -> bool:
+    """The question asks for an account ('What did the minister say about …?'), whose answer is the
+    answering sentence's paragraph, not one value."""
+    return expected(question).kind == "description" and bool(_OPEN.search(question))

@@ -12,7 +12,17 @@ _ITEM_OPENING = 3  # 'Item 7(a) Tree', 'Min. 45/19 Land': an item's number opens
 # ... or a bare number does, as agendas print them: '4. APPROVE AGREEMENT', '7(b) Tree Preservation'
 _NUMBERED_TITLE = re.compile(r"^\s*\d{1,3}(?:\s?\([a-z]\)|[a-z])?(?:[.)]|(?<=\)))\s+[A-Z(]")
 
-__all__ = ["SHORT_ROW_WORDS", "Unit", "cell", "embedded_text", "focus", "label_of", "opens_item", "units_of"]
+__all__ = [
+    "SHORT_ROW_WORDS",
+    "Unit",
+    "cell",
+    "embedded_text",
+    "focus",
+    "label_of",
+    "opens_item",
+    "said_after",
+    "units_of",
+]
 
 
 def focus(text: str, identifiers: Sequence[Identifier], heading: str | None = None) -> str:
@@ -44,3 +54,16 @@ def opens_item(block: str) -> bool:
     line = block.strip().split("\n", 1)[0]
     numbered = _NUMBERED_TITLE.match(line) or identifiers(" ".join(line.split()[:_ITEM_OPENING]))
     return bool(numbered) and not line.rstrip().endswith((".", "?", "!"))
+
+
+def said_after(text: str, sentence: str, words: int) -> str:
+    """The sentences after `sentence` in its paragraph of `text` (its line: a speaker's turn, a reflowed
+    paragraph), as many as fit in `words`; '' when it ends its paragraph or is not found."""
+    units = units_of(text)
+    at = next((n for n, u in enumerate(units) if u.text == sentence), None)
+    kept: list[str] = []
+    for unit in units[at + 1 :] if at is not None else ():
+        if unit.opens_line or unit.label or len(" ".join([*kept, unit.text]).split()) > words:
+            break
+        kept.append(unit.text)
+    return " ".join(kept)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import numpy as np
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -107,6 +108,10 @@ def test_a_sum_under_a_money_column_is_money_and_number_words_count_capitalised(
     assert [s.text for s in spans(row) if s.kind == "money"] == ["547.51"]
     assert [s.text for s in spans(row) if s.kind == "number"] == ["10", "47"]
     assert [s.text for s in spans("Fifteen schools have advisers.") if s.kind == "number"] == ["Fifteen"]
+    # the money word may open a longer label; a label counting hours or a rate is no sum
+    budget = "Details: Grass cutting (village); Budget 2016/17 underspent/overspent: 3140.00 260.00"
+    assert [s.text for s in spans(budget) if s.kind == "money"] == ["3140.00"]
+    assert not [s for s in spans("Total hours worked: 12.50; Cost rate: 3.25") if s.kind == "money"]
 
 
 def test_a_value_is_answered_only_by_a_sentence_holding_one_beside_a_question_word():
@@ -167,6 +172,16 @@ def test_a_labelled_appendix_a_street_or_a_lone_no_still_ends_a_sentence():
         "May I thank members.",
     ]
     assert split_sentences("Councillor J. Smith moved it.") == ["Councillor J. Smith moved it."]
+    # a first name's middle initial runs on into the surname
+    assert split_sentences("Hon. Judy A. Sgro (Humber River, Lib.): I thank the member.") == [
+        "Hon. Judy A. Sgro (Humber River, Lib.):",
+        "I thank the member.",
+    ]
+    assert split_sentences("Moved by Anna K. Eshoo. Carried.") == ["Moved by Anna K. Eshoo.", "Carried."]
+    assert split_sentences("It is set out in Part I. Members noted it.") == [
+        "It is set out in Part I.",
+        "Members noted it.",
+    ]
 
 
 def test_an_items_title_or_a_heading_is_never_run_into_the_paragraph_before():
@@ -235,3 +250,34 @@ def test_short_lines_without_a_date_or_time_stay_apart_and_a_time_is_not_a_secti
     lines = "The meeting opened at\n2.00 pm in the Council House and closed at 4.00 pm."
     assert not any(u.item for u in units_of(lines)) and "pm" not in [u.text for u in units_of(lines)]
     assert [u.item for u in units_of("2.1 The report was noted.\n2.2 Members agreed.")] == [True, True]
+
+
+def test_said_after_runs_to_the_end_of_the_paragraph_within_the_budget():
+    from qa.units import said_after
+
+    text = (
+        "The minister said that the fund helps seniors. It paid for 2,000 meals. It also paid for rides.\n\n"
+        "Mr. Smith thanked the member for the answer."
+    )
+    first = "The minister said that the fund helps seniors."
+    assert said_after(text, first, 60) == "It paid for 2,000 meals. It also paid for rides."
+    assert said_after(text, first, 6) == "It paid for 2,000 meals."
+    assert said_after(text, "It also paid for rides.", 60) == ""  # the next paragraph is another's
+    assert said_after(text, "Not in the passage.", 60) == ""
+
+
+@pytest.mark.parametrize(
+    ("question", "is_open"),
+    [
+        ("What did the minister say about tourism funding?", True),
+        ("Why did the council defer the plan?", True),
+        ("Summarize the discussion about the budget.", True),
+        ("Which radio station ran the campaign?", False),
+        ("What is the vision statement of the city?", False),
+        ("How many schools took part?", False),
+    ],
+)
+def test_an_open_question_asks_for_an_account(question, is_open):
+    from qa.answertype import open_question
+
+    assert open_question(question) == is_open
