@@ -43,7 +43,7 @@ _TABLE: tuple[tuple[str, str], ...] = (
         r"|\bhow much\b.*\b(?:cost|spend|spent|paid|pay|budget|fund|grant|worth|price|fee|charge)"
         r"|\bwhat (?:was |is )?(?:the )?(?:cost|budget|price|fee|amount|sum|value|salary|grant)\b"
         r"|\bwhat (?:voucher|payment|grant)\b|\bhow large was\b.*\b(?:block|budget|fund)"
-        r"|\bwhat (?:is |was )?(?:the )?(?:[\w/-]+ ){0,3}(?:income|salary|budget|total|estimate|expenditure"
+        r"|\bwhat (?:is |was )?(?:the )?(?:[\w/'’-]+ ){0,5}(?:income|salary|budget|total|estimate|expenditure"
         r"|surplus|deficit|precept|tax rate|allocation|contribution|balance|reserves?)\b",
     ),
     (
@@ -154,18 +154,16 @@ def at_event(sentence: str, event: str) -> bool:
     return not _EVENTS["finish"].search(sentence) or bool(_EVENTS["start"].search(sentence))
 
 
-# An open question asks for an account, not a thing: 'Why …', 'How did …', 'What did the minister say …',
-# 'What was discussed …', 'Summarise …'. 'Which radio station …' and 'What is the vision …' ask for a thing.
-_OPEN = re.compile(
-    r"^\s*(?:why\b|how\s+(?!many\b|much\b|long\b|old\b|tall\b|far\b|large\b|big\b|high\b|often\b)"
-    r"|what\s+(?:did|does|do|has|have|had|will|would|could|should|can)\b"
-    r"|what\s+(?:was|were|is|are|has been|have been)\s+(?:\w+ed|said|done|thought|told|made|known|seen)\b"
-    r"|summari[sz]e\b|describe\b|explain\b|outline\b)",
+# A question for a thing names it after its question word ('Which radio station …', 'What voucher …'); any
+# other description question asks for an account ('Why …', 'What did the minister say …', 'What is the
+# position on …', 'Can the Council repair …'), whose answer is the answering sentence's paragraph.
+_THING = re.compile(
+    r"^\s*(?:which|what)\s+(?!(?:is|was|are|were|did|does|do|has|have|had|will|would|could|should|can)\b)\w",
     re.I,
 )
 
 
 def open_question(question: str) -> bool:
-    """The question asks for an account ('What did the minister say about …?'), whose answer is the
-    answering sentence's paragraph, not one value."""
-    return expected(question).kind == "description" and bool(_OPEN.search(question))
+    """The question asks for an account ('What did the minister say about …?', 'What is the position on
+    …?'), not one thing or value: a description question that names no thing after its question word."""
+    return expected(question).kind == "description" and not _THING.search(question)

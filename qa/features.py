@@ -247,13 +247,31 @@ def _focus_cover(candidate: Candidate, sentence: set[str], asked: Asked) -> floa
 
 
 @lru_cache(maxsize=1 << 12)
-def _typed_at(text: str, accepted: frozenset[str]) -> tuple[tuple[int, int], ...]:
-    """Word positions (first, last) of the spans of the accepted kinds in the text."""
+def _typed_at(text: str, accepted: frozenset[str], asked: frozenset[str]) -> tuple[tuple[int, int], ...]:
+    """Word positions (first, last) of the spans of the accepted kinds in the text that are not an
+    echo of the question (`asked`: its stems)."""
     return tuple(
         (len(text[: s.start].split()), len(text[: s.end].split()) - 1)
         for s in spans(text)
-        if s.kind in accepted
+        if s.kind in accepted and not _echo(s, asked)
     )
+
+
+def _echo(span: Span, asked: frozenset[str]) -> bool:
+    """A name that only repeats the question's words ('the Corporate Parenting Committee' asked where it
+    will meet): the thing asked about, not an answer of the asked type. Values are never echoes."""
+    if span.kind not in _ENTITY_KINDS | {"proper", "role"}:
+        return False
+    words = stems_of(span.text)
+    return bool(words) and all(w in asked for w in words)
+
+
+def _holds_type(candidate: Candidate, asked: Asked) -> bool:
+    """The sentence holds a span of a kind the answer type accepts that is not an echo of the question."""
+    accepted = ACCEPTS.get(asked.expectation.kind, frozenset({asked.expectation.kind}))
+    if not accepted & candidate.kinds:
+        return False
+    return bool(_typed_at(candidate.text, frozenset(accepted), frozenset(asked.weights)))
 
 
 def _asked_of_it(asked: Asked, topic: frozenset[str]) -> frozenset[str]:
@@ -271,7 +289,7 @@ def _type_near(candidate: Candidate, asked: Asked) -> float:
     nearest question word outside the passage's topic: the answer stands beside what is asked of it
     ('… and expires 11:59 p.m. May 31, 2027', 'Cantrell Abstain'), not merely in a topical sentence."""
     accepted = ACCEPTS.get(asked.expectation.kind, frozenset({asked.expectation.kind}))
-    at = _typed_at(candidate.shown, frozenset(accepted))
+    at = _typed_at(candidate.shown, frozenset(accepted), frozenset(asked.weights))
     if not at:
         return 0.0
     passage = candidate.passage
@@ -297,7 +315,7 @@ def counted(question: str) -> frozenset[str]:
 def _counts_noun(candidate: Candidate, asked: Asked) -> float:
     """1 when a number in the sentence stands within _COUNT_WINDOW words of what the question counts."""
     nouns = counted(asked.text)
-    at = _typed_at(candidate.shown, frozenset({"number"})) if nouns else ()
+    at = _typed_at(candidate.shown, frozenset({"number"}), frozenset()) if nouns else ()
     hits = [i for i, w in enumerate(_word_stems(candidate.shown)) if nouns.intersection(w)]
     return float(
         any(
@@ -359,9 +377,7 @@ def _sentence_values(candidate: Candidate, asked: Asked) -> dict[str, float]:
     date_mismatch *= 1.0 - mentioned
     return {
         "bias": 1.0,
-        "type_sentence": float(
-            bool(ACCEPTS.get(asked.expectation.kind, {asked.expectation.kind}) & candidate.kinds)
-        ),
+        "type_sentence": float(_holds_type(candidate, asked)),
         "idf_cover": cover(sentence, asked),
         "context_cover": cover(stem_set(context(candidate.passage)), asked),
         "rank": 1.0 / (1.0 + candidate.rank),

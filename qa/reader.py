@@ -47,6 +47,9 @@ _WORDS = re.compile(r"\w+")
 # Asked for a value (a count, a sum, a share, a date, a time): a sentence holding none cannot answer,
 # however near its words are to the question's.
 _VALUE_KINDS = frozenset({"number", "money", "percent", "date", "time"})
+_ENTITY_KINDS = frozenset({"person", "organisation", "place"})
+# Asked where or at what time a meeting of a month is: a sentence dated to another day tells of another one.
+_OCCASION_KINDS = frozenset({"place", "time"})
 _TYPED, _NEAR, _COUNTS = NAMES.index("type_sentence"), NAMES.index("type_near"), NAMES.index("counts_noun")
 _TOPICAL = 0.34  # share of the question's IDF weight a passage on the topic holds at least
 # Abstention reasons, kept on the answer so a reader knows why.
@@ -122,7 +125,10 @@ def of_day(passages: Sequence[Passage], day: dt.date) -> bool:
 def admissible(kind: str, rows: np.ndarray, counts: bool = False) -> np.ndarray:
     """Which candidates (feature rows, NAMES order; shape (n, len(NAMES))) may answer: for a value asked
     for, only those holding a value of its type beside a question word, and for a 'how many' question
-    (`counts`) a number beside what it counts; for other kinds, all."""
+    (`counts`) a number beside what it counts; for a person, body or place, only those naming one that
+    is not the question's own; for other kinds, all."""
+    if kind in _ENTITY_KINDS:
+        return rows[:, _TYPED] > 0
     if kind not in _VALUE_KINDS:
         return np.ones(len(rows), dtype=bool)
     return (rows[:, _TYPED] > 0) & (rows[:, _NEAR] > 0) & ((rows[:, _COUNTS] > 0) | (not counts))
@@ -136,7 +142,8 @@ def _outcomes(found: list[Candidate]) -> list[Candidate]:
 def _of_meeting(found: list[Candidate], asked: Asked) -> list[Candidate]:
     """Candidates that can be of the council, the meeting, the moment and the post asked: from the papers
     of the council the question names; not from the reproduced minutes of another day's meeting when the
-    question dates its meeting; for a start or finish time, no time but those told as that moment (a
+    question dates its meeting, nor, asked where or when in a month, from a sentence dated to a day
+    outside it; for a start or finish time, no time but those told as that moment (a
     start time does not say when a meeting finished); for who chaired or wrote, only sentences naming a
     chair or an author (qa/posts.py), from the report the question names when it names one."""
     question = asked.text
@@ -145,10 +152,19 @@ def _of_meeting(found: list[Candidate], asked: Asked) -> list[Candidate]:
         found = [c for c in found if _meeting_of(c) in (None, day)]
     if event := time_event(question):
         found = [c for c in found if "time" not in c.kinds or at_event(c.shown, event)]
+    if asked.expectation.kind in _OCCASION_KINDS and asked.time:
+        found = [c for c in found if _on_target(c.text, asked.time)]
     if post := asked_post(question):
         found = [c for c in found if names_post(c.shown, post)]
         found = of_named_report(found, lambda c: c.passage.text, lambda title: cover(stem_set(title), asked))
     return found
+
+
+def _on_target(sentence: str, target) -> bool:
+    """Whether a sentence can be of the asked month or year: it names no day, or one within the target
+    ('held in the Council Chamber on 26th January 2016' is not where a July 2016 meeting is held)."""
+    days = [d.value for d in find_dates(sentence) if d.precision == "day"]
+    return not days or any(target.start <= day <= target.end for day in days)
 
 
 def _of_council(found: list[Candidate], places: tuple[str, ...]) -> list[Candidate]:

@@ -15,7 +15,13 @@ _MONTH_TITLE = (
 _MONTH = f"(?:{_MONTH_TITLE}|{_MONTH_TITLE.upper()})"  # 'June' and a heading's 'JUNE', never 'may'
 _DAY = r"(?:\d{1,2}(?i:st|nd|rd|th)?(?:\s*<sup>\w+</sup>)?)"
 _YEAR = r"(?:19|20)\d\d"
-_TITLE = r"(?:Councillor|Cllr\.?|Mayor|Deputy Mayor|Alderman|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Prof\.?|Sir|Dame)"
+_CALENDAR = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar"
+    r"|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+)
+_TITLE = (
+    r"(?:Councillors?|Cllrs?\.?|Mayor|Deputy Mayor|Alderman|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Prof\.?|Sir|Dame)"
+)
 _NAME = r"[A-Z][a-z'’-]+(?:-[A-Z][a-z]+)?"
 _ROLE_NOUN = (
     r"(?:Manager|Director|Officer|Member|Chair(?:man|woman|person)?|Vice[- ]Chair|Clerk|Leader"
@@ -85,7 +91,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "person",
         rf"\b{_TITLE}\s+(?:(?:Mrs|Mr|Dr)\.?\s+)?(?:[A-Z]\.\s?){{0,3}}{_NAME}(?:\s+{_NAME}){{0,2}}"
-        rf"|{_VOTER}|\b{_NAME}\s+(?:[A-Z]\.\s+)?{_NAME}(?=\s*(?:\(|,|\[|$|\s+-|\s+–))",
+        rf"|{_VOTER}|\b{_NAME}\s+(?:[A-Z]\.\s+)?{_NAME}(?=\s*(?:\(|,|\[|\||$|\s+-|\s+–))",
     ),
     ("role", rf"\bin the Chair\b|(?:{_CAPS}\s+){{0,6}}{_ROLE_NOUN}(?:\s+(?:of|for)(?:\s+{_CAPS}){{1,8}})?"),
     (
@@ -94,7 +100,13 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"|\b[A-Z]{2,6}\b",
     ),
     ("place", rf"\b(?:[A-Z][\w'’.-]*\s+){{1,4}}{_PLACE_NOUN}\b(?:,\s*(?:[A-Z][\w'’-]*\s*){{1,3}})?"),
-    ("proper", r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+){0,3}\b"),
+    # a capitalised name not opening a sentence, nor inside an address ('Pervez.Akhtar@derby.gov.uk'); a
+    # month or weekday is a date's word, never a name
+    (
+        "proper",
+        rf"(?<![.!?]\s)(?<!^)(?<![.@/])\b(?!{_CALENDAR}\b)[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+){{0,3}}\b"
+        r"(?![.@/]\w)",
+    ),
     (  # an outcome, not a proposal: 'that the report be noted', 'should be approved' are none
         "decision",
         r"(?<!\bbe )(?<!\bbe it )\b(?:approved|agreed|carried|resolved|refused|rejected|deferred|withdrawn"
@@ -148,6 +160,10 @@ def _spans(sentence: str) -> tuple[Span, ...]:
                 claimed.append((m.start(), m.end()))
     for m in STATUS_WORDS.finditer(sentence):
         found.append(Span("status", m.group(0), m.start(), m.end()))
+    # a capitalised name inside a person's or a body's name is that, not any name: neither 'Pervez Akhtar'
+    # nor 'Derby City Council' is a place
+    named = [(s.start, s.end) for s in found if s.kind in {"person", "organisation"}]
+    found = [s for s in found if s.kind != "proper" or not any(a <= s.start and s.end <= b for a, b in named)]
     return tuple(sorted(found, key=lambda s: (s.start, -len(s.text))))
 
 

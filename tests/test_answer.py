@@ -559,3 +559,24 @@ def test_who_wrote_a_report_is_its_own_cover_sheets_author(
     (answer,) = _answers(tmp_path, settings, fake_embedder, {"pack.txt": TWO_REPORTS}, question)
     assert answer.status == "answered" and author in answer.text and other not in answer.text
     assert "Title of Report" not in answer.text
+
+
+DERBY_REPORT = (
+    "CORPORATE PARENTING COMMITTEE\nDerby City Council\n23 February 2016\n\n"
+    "The new Pledge was launched at a special Corporate Parenting Committee held in the Council Chamber "
+    "on 26th January 2016.\n\n"
+    "Progress will be reported by each department to the Corporate Parenting Committee in July 2016.\n"
+)
+
+
+def test_where_a_meeting_of_another_month_was_held_does_not_answer(tmp_path, settings, fake_embedder) -> None:
+    july, january = _answers(
+        tmp_path,
+        settings,
+        fake_embedder,
+        {"derby.txt": DERBY_REPORT},
+        "Where will the Corporate Parenting Committee meet in July 2016?",
+        "Where was the Corporate Parenting Committee held in January 2016?",
+    )
+    assert july.status == "not_found" and "Council Chamber" not in july.text
+    assert january.status == "answered" and "Council Chamber" in january.text.split("[1]")[0]
