@@ -13,6 +13,7 @@ from corpus.sentences import merge_runs, split_sentences
 
 _LABELLED = re.compile(r"^([^:\n]{2,60}?):\s+(\S.*)$")
 _CONTINUED = re.compile(r"… \(continued\)$")
+_ASIDE_END = re.compile(r"\w\s\([^()]{1,16}\)$")  # 'Description (if any)', 'Amount (£)'
 FRAGMENT_WORDS = 3  # an outcome and its date, a verdict: too short to be read apart from what it ends
 HEADING_WORDS = 8  # an item's title is a few words; a numbered sentence runs longer
 SHORT_ROW_WORDS = 40  # a row this short answers best whole: who, what, why and how together
@@ -59,11 +60,17 @@ def embedded_text(shown: str) -> str:
 
 
 def label_of(line: str) -> tuple[str | None, str]:
-    """Split 'Portfolio Holder: Jemima Laing' into label and value; plain prose has no label."""
+    """Split 'Portfolio Holder: Jemima Laing' into label and value; plain prose has no label. A label
+    may end in a short aside after a word, as forms print them ('Description (if any):'), but never
+    in a full stop or a lone bracket ('3(b):')."""
     m = _LABELLED.match(line)
-    if m and len(m.group(1).split()) <= 6 and not m.group(1).rstrip().endswith((".", ")")):
+    if m and len(m.group(1).split()) <= 6 and _label_end(m.group(1).rstrip()):
         return m.group(1).strip(), m.group(2).strip()
     return None, line
+
+
+def _label_end(label: str) -> bool:
+    return not label.endswith(".") and (not label.endswith(")") or bool(_ASIDE_END.search(label)))
 
 
 def _row_line(block: str) -> str | None:

@@ -15,7 +15,7 @@ from qa.answer import Answer, Citation, format_date
 from qa.answertype import expected, open_question
 from qa.exchange import only_asks, wants_questions
 from qa.facts import choose, clip, list_items, rows_matching
-from qa.query import meeting_day
+from qa.query import meeting_day, proper_words
 from qa.reader import NO_FACT, Read, Reader, Reading, of_day
 from qa.retriever import Retrieval
 from qa.scoring import Scored
@@ -116,7 +116,9 @@ class Composer:
         pinned = bool(retrieval.matched)
         reading = self.reader.read(replace(retrieval, passages=tuple(pool)) if pinned else retrieval)
         speaks = query.intent in {"status", "history"} and (retrieval.matched or not reading.abstain)
-        if speaks and (found := statements(self._speaking(pool, query), query.identifiers)):
+        if speaks and (
+            found := statements(self._speaking(pool, query), query.identifiers, proper_words(query.text))
+        ):
             return self._status_answer(retrieval, lead_for(found, query.time), top_k)
         # A summary asks what was said on a topic, and an open question ('What is the position on …?')
         # has no typed fact to miss: the topic being there is enough to answer it.

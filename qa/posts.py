@@ -20,8 +20,7 @@ _POSTS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     ),
     "author": (
         re.compile(
-            r"\bwho\b[^?]{0,20}?\b(?:wrote|writes|authored|prepared|drafted|(?:is|was) the author)\b"
-            r"|\b(?:author|writer)s? of\b",
+            r"\bwho\b[^?]{0,20}?\b(?:wrote|writes|authored|prepared|drafted|(?:is|was) the author)\b",
             re.I,
         ),
         re.compile(r"\bauthor|\b(?:written|prepared|drafted|compiled) by\b|\breport (?:of|by|from)\b", re.I),
@@ -29,6 +28,11 @@ _POSTS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
 }
 # A cover sheet's line giving its report's title ('Title of Report: Children's Services Pledges').
 _TITLE = re.compile(r"^\s*(?:title of report|report title|title|subject|report)\s*:\s*(\S.*)$", re.I | re.M)
+
+_GENERIC = re.compile(r"\b(?:reports?|papers?)\b", re.I)
+# Words of an author question that name no report: what is left names it ('Children's Services Pledges').
+NOT_NAMING = ("report", "reports", "paper", "papers", "who", "wrote", "write", "writes", "written", "author")
+NOT_NAMING += ("authors", "authored", "prepared", "drafted")
 
 T = TypeVar("T")
 
@@ -45,21 +49,27 @@ def names_post(sentence: str, post: str) -> bool:
 
 
 def report_title(text: str) -> str:
-    """The title a cover sheet in the passage gives its report, or ''."""
+    """The title a cover sheet in the passage gives its report, or '': without the words any report's
+    title may hold and any question uses to name one ('Ofsted Improvement Plan Progress Report' →
+    'Ofsted Improvement Plan Progress'), so that 'the report on Child Exploitation' names no sheet."""
     found = _TITLE.search(text)
-    return found.group(1).strip() if found else ""
+    return _GENERIC.sub("", found.group(1)).strip() if found else ""
 
 
 def of_named_report(
-    found: Sequence[T], text_of: Callable[[T], str], cover: Callable[[str], float]
-) -> list[T]:
-    """The items (candidates) from the passages whose report title covers the most of the question
-    (`cover`: share of its weight, 0..1): the fields of the report the question names ('the report on
-    developing Family Hubs'), not those of the next cover sheet. All of them when no title covers any."""
-    shares = [cover(report_title(text_of(item))) for item in found]
+    found: Sequence[T], text_of: Callable[[T], str], share: Callable[[str], float], names_any: bool
+) -> tuple[list[T], float]:
+    """The items (candidates) from the passages whose report title covers the most of what the question
+    names (`share`: 0..1 of the weight of its words but NOT_NAMING), and that share: the fields of the
+    report the question names ('the report on developing Family Hubs'), not the next cover sheet's.
+    When no title covers any of it, none of the sheets is the report asked ('the report on Child
+    Exploitation' has none): only items under no title stay. A question naming nothing ('Who wrote
+    the report?', `names_any` false) keeps them all."""
+    titles = [report_title(text_of(item)) for item in found]
+    shares = [share(title) if title else 0.0 for title in titles]
     best = max(shares, default=0.0)
-    return (
-        [item for item, share in zip(found, shares, strict=True) if share == best]
-        if best > 0
-        else list(found)
-    )
+    if best > 0:
+        return [item for item, s in zip(found, shares, strict=True) if s == best], best
+    if not names_any:
+        return list(found), 0.0
+    return [item for item, title in zip(found, titles, strict=True) if not title], 0.0

@@ -57,6 +57,7 @@ _STATUS = re.compile(
     r"|what happened|where are we|how far)\b",
     re.I,
 )
+_WHO_WHERE_WHEN = re.compile(r"\s*(?:who|whom|whose|where|when|at what time)\b", re.I)
 _HISTORY = re.compile(
     r"\b(changed?|changes|over time|history|evolved?|moved on|progressed|developed"
     r"|between .{1,30}? and|since)\b",
@@ -230,11 +231,22 @@ def terms(question: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(w for w in words if w and w not in STOPWORDS))
 
 
+def proper_words(question: str) -> tuple[str, ...]:
+    """The capitalised words a question names something by, past its first word ('Zoë', 'Garbett' in
+    "What is the status of Zoë Garbett's nomination?"); no stopwords, months or weekdays."""
+    words = re.findall(r"(?<!^)(?<![.?!]\s)\b([A-Z][\w’'-]*\w)", question.strip())
+    found = (re.sub(r"['’]s$", "", w) for w in words)
+    return tuple(dict.fromkeys(w for w in found if w.lower() not in STOPWORDS and w.lower() not in _NOT_IDS))
+
+
 def intent(question: str) -> str:
-    """status, history (how a status changed), list, summary (what was said about…) or fact."""
-    if _HISTORY.search(question) and (_STATUS.search(question) or identifiers(question)):
+    """status, history (how a status changed), list, summary (what was said about…) or fact. A question
+    for a person, a place or a time is never a status one, whatever its words ('Who is the author of the
+    Ofsted Improvement Plan Progress Report?')."""
+    statusy = bool(_STATUS.search(question)) and not _WHO_WHERE_WHEN.match(question)
+    if _HISTORY.search(question) and (statusy or identifiers(question)):
         return "history"
-    if _STATUS.search(question):
+    if statusy:
         return "status"
     if _LIST.search(question) or _asks_for_plural(question):
         return "list"

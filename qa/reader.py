@@ -13,7 +13,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import resources
 
 import numpy as np
@@ -24,13 +24,13 @@ from index.embedder import Embedder
 from index.passage import Passage
 from qa.answertype import asks_outcome, at_event, expected, time_event
 from qa.bodies import named_places
-from qa.features import NAMES, Asked, Candidate, asked_of, counted, cover, features, stem_set
-from qa.posts import asked_post, names_post, of_named_report
-from qa.query import meeting_day
+from qa.features import NAMES, Asked, Candidate, asked_of, counted, cover, features, stem_set, stems_of
+from qa.posts import NOT_NAMING, asked_post, names_post, of_named_report
+from qa.query import meeting_day, proper_words
 from qa.retriever import Retrieval
 from qa.scoring import context
 from qa.spans import spans
-from qa.units import embedded_text, focus, units_of
+from qa.units import embedded_text, focus, focus_named, units_of
 
 _PASSAGES = 20  # retrieval's best; at 100k chunks, 20 instead of 30 changed 1 answer in 179 (BENCHMARKS)
 _EMBED = (
@@ -48,8 +48,11 @@ _WORDS = re.compile(r"\w+")
 # however near its words are to the question's.
 _VALUE_KINDS = frozenset({"number", "money", "percent", "date", "time"})
 _ENTITY_KINDS = frozenset({"person", "organisation", "place"})
-# Asked where or at what time a meeting of a month is: a sentence dated to another day tells of another one.
-_OCCASION_KINDS = frozenset({"place", "time"})
+# Asked where, when or at what time in a month: a sentence dated only to days outside it tells of another
+# occasion ('When did the committee meet in January 2016?' is not answered by its 23 February 2016 paper).
+_OCCASION_KINDS = frozenset({"place", "time", "date"})
+_NAMED_REPORT = 0.5  # share of what an author question names that a cover sheet's title holds: that report
+_NOT_NAMING = frozenset(s for w in NOT_NAMING for s in stems_of(w))
 _TYPED, _NEAR, _COUNTS = NAMES.index("type_sentence"), NAMES.index("type_near"), NAMES.index("counts_noun")
 _TOPICAL = 0.34  # share of the question's IDF weight a passage on the topic holds at least
 # Abstention reasons, kept on the answer so a reader knows why.
@@ -100,11 +103,14 @@ def load_weights() -> Weights:
 
 
 def candidates(retrieval: Retrieval, asked: Asked) -> list[Candidate]:
-    """Sentences, cells and typed spans of every retrieved passage, in rank order; no word-overlap cut."""
+    """Sentences, cells and typed spans of every retrieved passage, in rank order; no word-overlap cut.
+    In a table of rows, only the rows of the thing the question names by name ('Zoë Garbett')."""
     wanted = _SPAN_KINDS.get(asked.expectation.kind, ())
+    named = proper_words(retrieval.query.text)
     found: list[Candidate] = []
     for rank, passage in enumerate(retrieval.passages[:_PASSAGES]):
-        for unit in units_of(focus(passage.text, retrieval.query.identifiers, passage.heading)):
+        text = focus(passage.text, retrieval.query.identifiers, passage.heading)
+        for unit in units_of(focus_named(text, named, rows_only=True)):
             if len(unit.text.split()) < _MIN_WORDS and not unit.label:
                 continue
             typed = spans(unit.text)
@@ -139,13 +145,15 @@ def _outcomes(found: list[Candidate]) -> list[Candidate]:
     return [c for c in found if c.passage.doc_type != _AGENDA or _MINUTED.search(c.text)]
 
 
-def _of_meeting(found: list[Candidate], asked: Asked) -> list[Candidate]:
+def _of_meeting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], bool]:
     """Candidates that can be of the council, the meeting, the moment and the post asked: from the papers
     of the council the question names; not from the reproduced minutes of another day's meeting when the
     question dates its meeting, nor, asked where or when in a month, from a sentence dated to a day
     outside it; for a start or finish time, no time but those told as that moment (a
     start time does not say when a meeting finished); for who chaired or wrote, only sentences naming a
-    chair or an author (qa/posts.py), from the report the question names when it names one."""
+    chair or an author (qa/posts.py), from the report the question names when it names one. Also
+    whether the candidates are the fields of the report the question names by most of its words: then
+    the field answers, however it scores."""
     question = asked.text
     found = _of_council(found, named_places(question))
     if day := meeting_day(question):
@@ -156,8 +164,18 @@ def _of_meeting(found: list[Candidate], asked: Asked) -> list[Candidate]:
         found = [c for c in found if _on_target(c.text, asked.time)]
     if post := asked_post(question):
         found = [c for c in found if names_post(c.shown, post)]
-        found = of_named_report(found, lambda c: c.passage.text, lambda title: cover(stem_set(title), asked))
-    return found
+        naming = {s: w for s, w in asked.weights.items() if s not in _NOT_NAMING}
+        share = partial(_share, naming)
+        found, best = of_named_report(found, lambda c: c.passage.text, share, bool(naming))
+        return found, best >= _NAMED_REPORT
+    return found, False
+
+
+def _share(naming: dict[str, float], title: str) -> float:
+    """Share of the weight of what the question names that a report's title holds."""
+    held = stem_set(title)
+    total = sum(naming.values())
+    return sum(w for s, w in naming.items() if s in held) / total if total else 0.0
 
 
 def _on_target(sentence: str, target) -> bool:
@@ -213,7 +231,7 @@ class Reader:
         if not kept:
             return Reading((), NO_OUTCOME)
         agendas_only = len(kept) < len(found)  # an outcome asked: what agendas put forward was set aside
-        kept = _of_meeting(kept, asked)
+        kept, named = _of_meeting(kept, asked)
         if not kept:
             return Reading((), self._why_not(retrieval, _topical(found, asked)))
         table = self.table(retrieval, asked, kept)
@@ -224,7 +242,7 @@ class Reader:
             return Reading((), self._why_not(retrieval, topical))
         order = [i for i in np.argsort(-scores, kind="stable") if allowed[i]]
         read = tuple(Read(kept[i], tuple(table[i]), float(scores[i])) for i in order)
-        abstain = self._abstain(retrieval, read[0], topical)
+        abstain = None if named else self._abstain(retrieval, read[0], topical)
         if abstain and agendas_only:  # what agendas proposed is all the papers hold on it
             return Reading((), NO_OUTCOME)
         return Reading(read, abstain)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from corpus.commitments import STATUS_WORDS
 from index.passage import Passage
 from qa.query import Identifier, TimeTarget
-from qa.units import cell, focus, units_of
+from qa.units import cell, focus, focus_named, units_of
 
 _STATUS_LABEL = re.compile(r"status|progress|\brag\b|position|update|end state", re.IGNORECASE)
 
@@ -37,15 +37,19 @@ def statement_of(passage: Passage) -> str | None:
     return (leading or naming or [None])[0]
 
 
-def statements(passages: Sequence[Passage], identifiers: Sequence[Identifier] = ()) -> list[Statement]:
+def statements(
+    passages: Sequence[Passage], identifiers: Sequence[Identifier] = (), named: Sequence[str] = ()
+) -> list[Statement]:
     """One statement per paper (its best-ranked passage that has one), newest paper first; where
-    the question names identifiers, only the rows that hold them speak."""
+    the question names identifiers, only the rows that hold them speak, and where it names something
+    by its name ('Zoë Garbett'), only the rows and paragraphs naming it, when others do not."""
     seen: set[str] = set()
     found: list[Statement] = []
     for passage in passages:
         if passage.source in seen:
             continue
-        if text := statement_of(replace(passage, text=focus(passage.text, identifiers))):
+        text = focus_named(focus(passage.text, identifiers), named)
+        if text := statement_of(replace(passage, text=text)):
             seen.add(passage.source)
             found.append(Statement(text, passage))
     return sorted(found, key=lambda s: s.date or dt.date.min, reverse=True)

@@ -18,6 +18,7 @@ __all__ = [
     "cell",
     "embedded_text",
     "focus",
+    "focus_named",
     "label_of",
     "opens_item",
     "said_after",
@@ -40,6 +41,30 @@ def focus(text: str, identifiers: Sequence[Identifier], heading: str | None = No
     if heading and any(i.pattern().search(heading) for i in identifiers):
         return "\n\n".join(blocks[: _item_end(blocks, 0)])
     return text
+
+
+def focus_named(text: str, named: Sequence[str], rows_only: bool = False) -> str:
+    """Only the blocks (rows, paragraphs) that hold the rarest of the words the question names something
+    by, when some blocks do and others don't: a list of candidates answers for 'Zoë Garbett' with her
+    row, not the first. `rows_only`: only table rows (cells labelled by their column, all belonging to
+    the row's name) are told apart, and other blocks stay: prose runs on past the block naming a thing."""
+    blocks = text.split("\n\n")
+    among = [n for n, b in enumerate(blocks) if _is_row(b)] if rows_only else list(range(len(blocks)))
+    holding = [{n for n in among if re.search(rf"\b{re.escape(w)}\b", blocks[n], re.I)} for w in named]
+    # a name some blocks hold and others don't tells them apart, the rarest best ('Garbett', not 'Hackney')
+    telling = [held for held in holding if 0 < len(held) < len(among)]
+    if not telling:
+        return text
+    fewest = min(len(held) for held in telling)
+    kept = set().union(*(held for held in telling if len(held) == fewest)) | (
+        set(range(len(blocks))) - set(among)
+    )
+    return "\n\n".join(blocks[n] for n in sorted(kept))
+
+
+def _is_row(block: str) -> bool:
+    lines = [line for line in block.split("\n") if line.strip()]
+    return len(lines) >= 2 and all(label_of(line.strip())[0] for line in lines)
 
 
 def _item_end(blocks: list[str], start: int) -> int:

@@ -580,3 +580,16 @@ def test_where_a_meeting_of_another_month_was_held_does_not_answer(tmp_path, set
     )
     assert july.status == "not_found" and "Council Chamber" not in july.text
     assert january.status == "answered" and "Council Chamber" in january.text.split("[1]")[0]
+
+
+def test_a_report_with_no_cover_sheet_gets_no_other_reports_author(tmp_path, settings, fake_embedder) -> None:
+    missing, progress = _answers(
+        tmp_path,
+        settings,
+        fake_embedder,
+        {"pack.txt": TWO_REPORTS},
+        "Who wrote the report on child exploitation for the 11 September 2019 committee?",
+        "Who is the author of the Ofsted Improvement Plan Progress Report?",  # 'Progress' asks no status
+    )
+    assert missing.status == "not_found" and "Magee" not in missing.text and "Crowther" not in missing.text
+    assert progress.status == "answered" and progress.text.startswith("Author: Sandy Magee")

@@ -14,6 +14,7 @@ from qa.posts import asked_post, names_post, of_named_report, report_title
         ("Who authored the report on developing Family Hubs?", "author"),
         ("Who prepared the staff report on the paving contract?", "author"),
         ("Who was the author of the budget report?", "author"),
+        ("What is the contact email for the author of the Plymouth Challenge Update?", None),
         ("Who chaired the meeting on 10 July 2019?", "chair"),
         ("What did the report say about wrote-offs?", None),
         ("Who is the lead member for the Pledges report?", None),
@@ -37,6 +38,10 @@ def test_report_title_is_read_from_the_cover_sheet():
         "Date of meeting: 11 September 2019\nTitle of Report: Children's Services Pledges\nAuthor: A. Loton"
     )
     assert report_title(sheet) == "Children's Services Pledges"
+    assert (
+        report_title("Title of Report: Ofsted Improvement Plan Progress Report")
+        == "Ofsted Improvement Plan Progress"
+    )
     assert report_title("Subject: Paving contract award") == "Paving contract award"
     assert report_title("The report's title was agreed.") == ""
 
@@ -50,6 +55,11 @@ def test_of_named_report_keeps_the_fields_of_the_report_the_question_names():
         "Title of Report: Ofsted Improvement Plan\nAuthor: S. Magee",
         "Title: Family Hubs\nAuthor: E. Crowther",
     ]
-    assert of_named_report(sheets, str, _share({"family", "hubs"})) == [sheets[1]]
-    # no title covers the question: nothing is set aside
-    assert of_named_report(sheets, str, _share({"budget"})) == sheets
+    assert of_named_report(sheets, str, _share({"family", "hubs"}), True) == ([sheets[1]], 1.0)
+    # no title covers what the question names: neither report is the one asked; a sentence under no title
+    # stays
+    said = "The report on child exploitation was written by the Head of Safeguarding."
+    assert of_named_report([*sheets, said], str, _share({"exploitation"}), True) == ([said], 0.0)
+    assert of_named_report(sheets[:1], str, _share({"exploitation"}), True) == ([], 0.0)
+    # a question naming no report ('Who wrote the report?') keeps every sheet
+    assert of_named_report(sheets, str, lambda title: 0.0, False) == (sheets, 0.0)

@@ -310,3 +310,46 @@ def test_months_addresses_and_peoples_names_are_no_places():
 
 def test_a_possessive_before_a_sum_asked_for_still_asks_for_money():
     assert expected("What is Plymouth's Band D council tax rate for 2023/24?").kind == "money"
+
+
+def test_a_form_label_may_end_in_a_short_aside():
+    from corpus.units import label_of
+
+    assert label_of("Description (if any): Green Party") == ("Description (if any)", "Green Party")
+    assert label_of("Amount (£): 547.51") == ("Amount (£)", "547.51")
+    assert label_of("Item 3(b): Street lighting")[0] is None  # an item's number, not a label
+    assert label_of("The plan was agreed (see minutes).: x")[0] is None
+
+
+SOPN = "\n\n".join(
+    f"Name of Candidate: {name}\nHome Address: (address in Hackney)\nDescription (if any): {party}"
+    + (f"\nReason why no longer nominated: {reason}" if reason else "")
+    for name, party, reason in [
+        ("CAIRNES Rachel", "Conservative Party", "Nomination Withdrawn"),
+        ("GARBETT Zoë", "Green Party", ""),
+        ("WOODLEY Caroline", "Labour Party", ""),
+    ]
+)
+
+
+def test_a_table_answers_for_the_row_of_the_name_asked():
+    from qa.query import proper_words
+    from qa.units import focus_named
+
+    named = proper_words("What is the status of Zoë Garbett's nomination for Mayor of Hackney?")
+    assert named == ("Zoë", "Garbett", "Mayor", "Hackney")
+    # 'Hackney' is in every row and tells none apart; 'Garbett' is in hers alone
+    assert focus_named(SOPN, named, rows_only=True).startswith("Name of Candidate: GARBETT Zoë")
+    assert "CAIRNES" not in focus_named(SOPN, named, rows_only=True)
+    prose = "Councillor Garbett moved the motion.\n\nIt was carried 9-2."
+    assert focus_named(prose, ("Garbett",), rows_only=True) == prose  # prose runs on past her name
+    assert focus_named(prose, ("Garbett",)) == "Councillor Garbett moved the motion."
+    assert focus_named(SOPN, ("Party",), rows_only=True) == SOPN  # every row holds it: none told apart
+
+
+def test_a_question_for_a_person_place_or_time_is_never_a_status_question():
+    from qa.query import intent
+
+    assert intent("Who is the author of the Ofsted Improvement Plan Progress Report?") == "fact"
+    assert intent("When will the footpath works at Kilready be completed?") == "fact"
+    assert intent("What is the progress on the footpath works at Kilready?") == "status"

@@ -125,9 +125,12 @@ def test_what_happened_to_a_nomination_is_not_a_partys_colour(tmp_path: Path) ->
     sopn = (
         "STATEMENT OF PERSONS NOMINATED\nElection of the Mayor, 13 October 2023\n\n"
         "Name of Candidate: CAIRNES Rachel\nDescription (if any): Green Party\n"
-        "Reason why no longer nominated: Nomination Withdrawn\n"
+        "Reason why no longer nominated: Nomination Withdrawn\n\n"
+        "Name of Candidate: GARBETT Zoë\nDescription (if any): Green Party\n"
     )
     engine = _engine(tmp_path, sopn=sopn)
     answer = engine.ask("What happened to Rachel Cairnes's nomination?")
+    other = engine.ask("What is the status of Zoë Garbett's nomination?")
     engine.close()
     assert answer.status == "answered" and "Withdrawn" in answer.text.split("[1]")[0]
+    assert "Withdrawn" not in other.text and "CAIRNES" not in other.text  # another row's status is not hers
