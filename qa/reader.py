@@ -26,7 +26,7 @@ from qa.answertype import asks_outcome, at_event, expected, time_event
 from qa.bodies import named_places
 from qa.features import NAMES, Asked, Candidate, asked_of, counted, cover, features, stem_set, stems_of
 from qa.posts import NOT_NAMING, asked_post, names_post, of_named_report
-from qa.query import meeting_day, proper_words
+from qa.query import TimeTarget, meeting_day, proper_words
 from qa.retriever import Retrieval
 from qa.scoring import context
 from qa.spans import spans
@@ -178,7 +178,7 @@ def _share(naming: dict[str, float], title: str) -> float:
     return sum(w for s, w in naming.items() if s in held) / total if total else 0.0
 
 
-def _on_target(sentence: str, target) -> bool:
+def _on_target(sentence: str, target: TimeTarget) -> bool:
     """Whether a sentence can be of the asked month or year: it names no day, or one within the target
     ('held in the Council Chamber on 26th January 2016' is not where a July 2016 meeting is held)."""
     days = [d.value for d in find_dates(sentence) if d.precision == "day"]
