@@ -1,0 +1,105 @@
+"""Whether a candidate holds the asked type of answer, beside what is asked of it, and what it counts."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from qa.candidate import Asked, Candidate, stems_of, topic, word_stems
+from qa.relevance import stem
+from qa.spans import Span, spans
+from qa.stopwords import STOPWORDS
+
+ENTITY_KINDS = frozenset({"person", "organisation", "place"})
+# Span kinds that can answer each answer type: 'who delivered…' may be answered by a body or a post.
+ACCEPTS: dict[str, frozenset[str]] = {
+    "person": frozenset({"person", "role", "organisation"}),
+    "organisation": frozenset({"organisation", "proper"}),
+    "place": frozenset({"place", "proper"}),
+    "role": frozenset({"role"}),
+    "number": frozenset({"number", "money", "percent"}),
+    "decision": frozenset({"decision"}),
+    "status": frozenset({"status"}),
+}
+_MONTHS = ("january february march april may june july august september october november december").split()
+_MONTH_STEMS = frozenset(stem(m) for m in _MONTHS)  # as the question's words are kept: 'octob'
+
+
+@lru_cache(maxsize=1 << 12)
+def typed_at(text: str, accepted: frozenset[str], asked: frozenset[str]) -> tuple[tuple[int, int], ...]:
+    """Word positions (first, last) of the spans of the accepted kinds in the text that are not an
+    echo of the question (`asked`: its stems)."""
+    return tuple(
+        (len(text[: s.start].split()), len(text[: s.end].split()) - 1)
+        for s in spans(text)
+        if s.kind in accepted and not _echo(s, asked)
+    )
+
+
+def _echo(span: Span, asked: frozenset[str]) -> bool:
+    """A name that only repeats the question's words ('the Corporate Parenting Committee' asked where it
+    will meet): the thing asked about, not an answer of the asked type. Values are never echoes."""
+    if span.kind not in ENTITY_KINDS | {"proper", "role"}:
+        return False
+    words = stems_of(span.text)
+    return bool(words) and all(w in asked for w in words)
+
+
+def holds_type(candidate: Candidate, asked: Asked) -> bool:
+    """The sentence holds a span of a kind the answer type accepts that is not an echo of the question."""
+    accepted = ACCEPTS.get(asked.expectation.kind, frozenset({asked.expectation.kind}))
+    if not accepted & candidate.kinds:
+        return False
+    return bool(typed_at(candidate.text, frozenset(accepted), frozenset(asked.weights)))
+
+
+def _asked_of_it(asked: Asked, topic: frozenset[str]) -> frozenset[str]:
+    """The question's words off the passage's topic, or all of them when the passage's topic is the
+    whole question ('the submittal deadline' in a table of deadlines). Asked for a date, the question's
+    own date words are left out (a date beside them is the date asked about, not the one asked for); asked
+    for a time, they anchor it ('the meeting of 28 January 2021' ↔ '28th January 2021 at 7.30 pm')."""
+    dated = asked.expectation.kind == "date"
+    words = frozenset(s for s in asked.weights if not (dated and (s.isdigit() or s in _MONTH_STEMS)))
+    return (words - topic) or words
+
+
+def type_near(candidate: Candidate, asked: Asked) -> float:
+    """1 / (1 + distance in words, 1 for neighbours) from a span of the asked type in the sentence to the
+    nearest question word outside the passage's topic: the answer stands beside what is asked of it
+    ('… and expires 11:59 p.m. May 31, 2027', 'Cantrell Abstain'), not merely in a topical sentence."""
+    accepted = ACCEPTS.get(asked.expectation.kind, frozenset({asked.expectation.kind}))
+    at = typed_at(candidate.shown, frozenset(accepted), frozenset(asked.weights))
+    if not at:
+        return 0.0
+    passage = candidate.passage
+    near = _asked_of_it(asked, topic(passage.text, passage.heading or "", frozenset(asked.weights)))
+    hits = [i for i, w in enumerate(word_stems(candidate.shown)) if near.intersection(w)]
+    gaps = [max(first - i, i - last, 0) for first, last in at for i in hits if not first <= i <= last]
+    return 1.0 / (1.0 + min(gaps)) if gaps else 0.0
+
+
+_HOW_MANY = re.compile(r"\bhow many\s+([a-z'-]+)(?:\s+([a-z'-]+))?", re.I)
+_COUNT_WINDOW = 5  # words from a count to what it counts: '415 of the current open cases'
+
+
+@lru_cache(maxsize=1 << 10)
+def counted(question: str) -> frozenset[str]:
+    """Stems of what a 'how many' question counts ('How many secondary schools …' → second, school);
+    empty for any other question."""
+    m = _HOW_MANY.search(question)
+    words = [w for w in (m.groups() if m else ()) if w and w.lower() not in STOPWORDS]
+    return frozenset(s for w in words for s in stems_of(w))
+
+
+def counts_noun(candidate: Candidate, asked: Asked) -> float:
+    """1 when a number in the sentence stands within _COUNT_WINDOW words of what the question counts."""
+    nouns = counted(asked.text)
+    at = typed_at(candidate.shown, frozenset({"number"}), frozenset()) if nouns else ()
+    hits = [i for i, w in enumerate(word_stems(candidate.shown)) if nouns.intersection(w)]
+    return float(
+        any(
+            abs(i - first) <= _COUNT_WINDOW or abs(i - last) <= _COUNT_WINDOW
+            for first, last in at
+            for i in hits
+        )
+    )
