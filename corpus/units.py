@@ -73,12 +73,17 @@ def _label_end(label: str) -> bool:
     return not label.endswith(".") and (not label.endswith(")") or bool(_ASIDE_END.search(label)))
 
 
-def _row_line(block: str) -> str | None:
-    """A block whose every line is a labelled cell is a table row: render it as one line."""
+def is_row(block: str) -> bool:
+    """A block of two or more lines, each a labelled cell: a table row."""
     lines = [line.strip() for line in block.split("\n") if line.strip()]
-    if len(lines) < 2 or not all(label_of(line)[0] for line in lines):
+    return len(lines) >= 2 and all(label_of(line)[0] for line in lines)
+
+
+def _row_line(block: str) -> str | None:
+    """A table row (is_row) rendered as one line."""
+    if not is_row(block):
         return None
-    return "; ".join(line.rstrip(".;") for line in lines)
+    return "; ".join(line.strip().rstrip(".;") for line in block.split("\n") if line.strip())
 
 
 def _masthead(block: str) -> str | None:

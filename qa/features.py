@@ -11,7 +11,7 @@ from qa.exchange import only_asks, replies
 from qa.query import TimeTarget
 from qa.scoring import context
 from qa.spans import spans
-from qa.typematch import ACCEPTS, ENTITY_KINDS, counted, counts_noun, holds_type, type_near
+from qa.typematch import ACCEPTS, ENTITY_KINDS, MONTHS, counted, counts_noun, holds_type, type_near
 
 # What the reader imports from here: the feature names and values, and the candidate's records.
 __all__ = [
@@ -57,7 +57,6 @@ NAMES = (
     "type_near",
     "counts_noun",
 )
-_MONTHS = ("january february march april may june july august september october november december").split()
 _FRONT_KINDS = frozenset({"place", "time", "person", "date"})  # what a paper's first page says
 _FRONT_PAGES = 2
 _LONG_WORDS = 40  # a unit longer than this covers words by sheer length
@@ -125,7 +124,7 @@ def _mentions(passage: Passage, target: TimeTarget | None) -> float:
     """The passage names the month the question asks about (minutes of an earlier meeting in a later pack)."""
     if not target or target.start.month != target.end.month:
         return 0.0
-    return _names_month(passage.text, _MONTHS[target.start.month - 1], target.start.year)
+    return _names_month(passage.text, MONTHS[target.start.month - 1], target.start.year)
 
 
 @lru_cache(maxsize=1 << 10)

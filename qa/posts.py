@@ -29,10 +29,13 @@ _POSTS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
 # A cover sheet's line giving its report's title ('Title of Report: Children's Services Pledges').
 _TITLE = re.compile(r"^\s*(?:title of report|report title|title|subject|report)\s*:\s*(\S.*)$", re.I | re.M)
 
-_GENERIC = re.compile(r"\b(?:reports?|papers?)\b", re.I)
+_REPORT_NOUNS = ("report", "reports", "paper", "papers")
+_GENERIC = re.compile(rf"\b(?:{'|'.join(_REPORT_NOUNS)})\b", re.I)
 # Words of an author question that name no report: what is left names it ('Children's Services Pledges').
-NOT_NAMING = ("report", "reports", "paper", "papers", "who", "wrote", "write", "writes", "written", "author")
-NOT_NAMING += ("authors", "authored", "prepared", "drafted")
+NOT_NAMING = (
+    *_REPORT_NOUNS,
+    *("who", "wrote", "write", "writes", "written", "author", "authors", "authored", "prepared", "drafted"),
+)
 
 T = TypeVar("T")
 

@@ -105,8 +105,7 @@ class Identifier:
         1. None for a bare number, which has no kind to tell the next one by."""
         if not self.noun:
             return None
-        printed = _NOUN_FORMS.get(self.noun) or re.escape(self.noun).replace(r"\ ", r"\s+") + "s?"
-        return re.compile(rf"\b{printed}\.?\s*(?:no\.?\s*)?(\d[\w()/.-]*)", re.I)
+        return re.compile(rf"\b{_printed(self.noun)}\.?\s*(?:no\.?\s*)?(\d[\w()/.-]*)", re.I)
 
     def fts_phrase(self, with_noun: bool = True) -> str:
         """An FTS5 query for the identifier's words; a sub-item letter is its own token or glued on, and
@@ -124,9 +123,15 @@ def _pattern(noun: str, number: str) -> re.Pattern[str]:
     num = re.escape(base) + (rf"\s?(?:\({letter}\)|{letter})" if letter else "")
     if not noun:
         return re.compile(rf"(?<![\d./-]){num}{_NUMBER_TAIL}", re.I)
-    printed = _NOUN_FORMS.get(noun) or re.escape(noun).replace(r"\ ", r"\s+") + "s?"
     numbered_line = rf"|^\s*{num}[.):]?\s" if noun in {"item", "minute"} else ""
-    return re.compile(rf"\b{printed}\.?\s*(?:no\.?\s*)?{num}{_NUMBER_TAIL}{numbered_line}", re.I | re.M)
+    return re.compile(
+        rf"\b{_printed(noun)}\.?\s*(?:no\.?\s*)?{num}{_NUMBER_TAIL}{numbered_line}", re.I | re.M
+    )
+
+
+def _printed(noun: str) -> str:
+    """The noun as papers print it: its forms ('Min.', 'Agenda item') or itself, spaces loose, plural."""
+    return _NOUN_FORMS.get(noun) or re.escape(noun).replace(r"\ ", r"\s+") + "s?"
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ import json
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import lru_cache, partial
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from importlib import resources
 
 import numpy as np
@@ -30,6 +30,7 @@ from qa.query import TimeTarget, meeting_day, proper_words
 from qa.retriever import Retrieval
 from qa.scoring import context
 from qa.spans import spans
+from qa.typematch import ENTITY_KINDS
 from qa.units import embedded_text, focus, focus_named, units_of
 
 _PASSAGES = 20  # retrieval's best; at 100k chunks, 20 instead of 30 changed 1 answer in 179 (BENCHMARKS)
@@ -47,7 +48,6 @@ _WORDS = re.compile(r"\w+")
 # Asked for a value (a count, a sum, a share, a date, a time): a sentence holding none cannot answer,
 # however near its words are to the question's.
 _VALUE_KINDS = frozenset({"number", "money", "percent", "date", "time"})
-_ENTITY_KINDS = frozenset({"person", "organisation", "place"})
 # Asked where, when or at what time in a month: a sentence dated only to days outside it tells of another
 # occasion ('When did the committee meet in January 2016?' is not answered by its 23 February 2016 paper).
 _OCCASION_KINDS = frozenset({"place", "time", "date"})
@@ -133,7 +133,7 @@ def admissible(kind: str, rows: np.ndarray, counts: bool = False) -> np.ndarray:
     for, only those holding a value of its type beside a question word, and for a 'how many' question
     (`counts`) a number beside what it counts; for a person, body or place, only those naming one that
     is not the question's own; for other kinds, all."""
-    if kind in _ENTITY_KINDS:
+    if kind in ENTITY_KINDS:
         return rows[:, _TYPED] > 0
     if kind not in _VALUE_KINDS:
         return np.ones(len(rows), dtype=bool)
@@ -164,18 +164,11 @@ def _of_meeting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], 
         found = [c for c in found if _on_target(c.text, asked.time)]
     if post := asked_post(question):
         found = [c for c in found if names_post(c.shown, post)]
-        naming = {s: w for s, w in asked.weights.items() if s not in _NOT_NAMING}
-        share = partial(_share, naming)
-        found, best = of_named_report(found, lambda c: c.passage.text, share, bool(naming))
+        naming = replace(asked, weights={s: w for s, w in asked.weights.items() if s not in _NOT_NAMING})
+        share = lambda title: cover(stem_set(title), naming)  # noqa: E731
+        found, best = of_named_report(found, lambda c: c.passage.text, share, bool(naming.weights))
         return found, best >= _NAMED_REPORT
     return found, False
-
-
-def _share(naming: dict[str, float], title: str) -> float:
-    """Share of the weight of what the question names that a report's title holds."""
-    held = stem_set(title)
-    total = sum(naming.values())
-    return sum(w for s, w in naming.items() if s in held) / total if total else 0.0
 
 
 def _on_target(sentence: str, target: TimeTarget) -> bool:

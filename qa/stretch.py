@@ -18,27 +18,39 @@ def item_pool(
     within `reach` chunks before any chunk names another item of its kind: the debate and the recorded
     vote after 'Motion No. 1', which never repeat its number. Rank order is kept.
 
-    `between(a, b)`: the stored passages with chunk ids a < id ≤ b, in order."""
+    `between(a, b)`: the stored passages with chunk ids a < id ≤ b, in order; read once per naming
+    passage that a ranked passage of its paper follows."""
     naming = [p for p in ranked if p.chunk_id in matched]
-    return [p for p in ranked if p.chunk_id in matched or _follows(p, naming, matched, between, reach)]
+    stretches = [
+        (start, _end(start, matched[start.chunk_id], between, reach))
+        for start in naming
+        if any(_after(p, start, start.chunk_id + reach) for p in ranked)
+    ]
+    return [
+        p for p in ranked if p.chunk_id in matched or any(_after(p, start, end) for start, end in stretches)
+    ]
 
 
-def _follows(
-    passage: Passage,
-    naming: list[Passage],
-    matched: Mapping[int, tuple[Identifier, ...]],
-    between: Callable[[int, int], list[Passage]],
-    reach: int,
-) -> bool:
-    """Whether the passage lies in the stretch of an item named by an earlier passage of its paper."""
-    for start in naming:
-        gap = passage.chunk_id - start.chunk_id
-        if start.source != passage.source or not 0 < gap <= reach:
-            continue
-        stretch = [p for p in between(start.chunk_id, passage.chunk_id) if p.source == start.source]
-        if len(stretch) == gap and not any(_names_another(p.text, matched[start.chunk_id]) for p in stretch):
-            return True
-    return False
+def _after(passage: Passage, start: Passage, end: int) -> bool:
+    """The passage comes after `start` in its paper, before chunk id `end`."""
+    return passage.source == start.source and start.chunk_id < passage.chunk_id < end
+
+
+def _end(
+    start: Passage, asked: tuple[Identifier, ...], between: Callable[[int, int], list[Passage]], reach: int
+) -> int:
+    """The chunk id where the item's stretch ends: the first chunk of another paper or naming another item
+    of its kind, or the first past `reach`."""
+    expected = start.chunk_id + 1
+    for passage in between(start.chunk_id, start.chunk_id + reach):
+        if (
+            passage.chunk_id != expected
+            or passage.source != start.source
+            or _names_another(passage.text, asked)
+        ):
+            return expected
+        expected += 1
+    return expected
 
 
 def _names_another(text: str, asked: tuple[Identifier, ...]) -> bool:

@@ -21,8 +21,8 @@ ACCEPTS: dict[str, frozenset[str]] = {
     "decision": frozenset({"decision"}),
     "status": frozenset({"status"}),
 }
-_MONTHS = ("january february march april may june july august september october november december").split()
-_MONTH_STEMS = frozenset(stem(m) for m in _MONTHS)  # as the question's words are kept: 'octob'
+MONTHS = ("january february march april may june july august september october november december").split()
+_MONTH_STEMS = frozenset(stem(m) for m in MONTHS)  # as the question's words are kept: 'octob'
 
 
 @lru_cache(maxsize=1 << 12)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from corpus.units import SHORT_ROW_WORDS, Unit, cell, embedded_text, label_of, units_of
+from corpus.units import SHORT_ROW_WORDS, Unit, cell, embedded_text, is_row, label_of, units_of
 from qa.query import Identifier, identifiers
 
 _ITEM_OPENING = 3  # 'Item 7(a) Tree', 'Min. 45/19 Land': an item's number opens its title line
@@ -49,7 +49,7 @@ def focus_named(text: str, named: Sequence[str], rows_only: bool = False) -> str
     row, not the first. `rows_only`: only table rows (cells labelled by their column, all belonging to
     the row's name) are told apart, and other blocks stay: prose runs on past the block naming a thing."""
     blocks = text.split("\n\n")
-    among = [n for n, b in enumerate(blocks) if _is_row(b)] if rows_only else list(range(len(blocks)))
+    among = [n for n, b in enumerate(blocks) if is_row(b)] if rows_only else list(range(len(blocks)))
     holding = [{n for n in among if re.search(rf"\b{re.escape(w)}\b", blocks[n], re.I)} for w in named]
     # a name some blocks hold and others don't tells them apart, the rarest best ('Garbett', not 'Hackney')
     telling = [held for held in holding if 0 < len(held) < len(among)]
@@ -60,11 +60,6 @@ def focus_named(text: str, named: Sequence[str], rows_only: bool = False) -> str
         set(range(len(blocks))) - set(among)
     )
     return "\n\n".join(blocks[n] for n in sorted(kept))
-
-
-def _is_row(block: str) -> bool:
-    lines = [line for line in block.split("\n") if line.strip()]
-    return len(lines) >= 2 and all(label_of(line.strip())[0] for line in lines)
 
 
 def _item_end(blocks: list[str], start: int) -> int:
