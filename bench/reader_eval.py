@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SETS = {  # name -> (store, papers, gold)
     "gold": (".councilqa", "samples/papers", "eval/gold.jsonl"),
     "heldout": (".councilqa", "samples/papers", "eval/heldout.jsonl"),
+    "lists": (".councilqa", "samples/papers", "eval/lists.jsonl"),
     "dev": (
         ".councilqa",
         "samples/papers",

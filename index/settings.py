@@ -51,6 +51,9 @@ class Settings:
     # an open question's answer ('What did the minister say about …?', 'Why …?') runs on through the
     # answering sentence's paragraph to this many words: one sentence of an explanation is rarely all of it
     description_words: int = 60
+    # chunks after a list's lead-in ('The model has four key areas of work:') read for its items: a chunk
+    # holds about two of a report's paragraph-long items, so three reach a list of six
+    list_chunks: int = 3
 
     @classmethod
     def from_env(cls, store: str | Path | None = None, model_path: str | Path | None = None) -> Settings:

@@ -73,10 +73,11 @@ _TABLE: tuple[tuple[str, str], ...] = (
     ),
     (
         "organisation",
-        r"\bwhich (?:organisation|organization|company|charity|firm|trust|body|partner"
-        r"|contractor|club|station|agency|provider|authority|council|school|party|group|department"
-        r"|business|consultant|developer)\b|\bwhat (?:organisation|organization|company|charity|firm"
-        r"|agency|provider|party)\b",
+        r"\bwhich (?:organi[sz]ations?|compan(?:y|ies)|charit(?:y|ies)|firms?|trusts?|bod(?:y|ies)"
+        r"|partners?|contractors?|clubs?|stations?|agenc(?:y|ies)|providers?|authorit(?:y|ies)|councils?"
+        r"|schools?|part(?:y|ies)|groups?|departments?|business(?:es)?|consultants?|developers?)\b"
+        r"|\bwhat (?:organi[sz]ations?|compan(?:y|ies)|charit(?:y|ies)|firms?|agenc(?:y|ies)|providers?"
+        r"|part(?:y|ies))\b",
     ),
     (
         "person",

@@ -14,8 +14,8 @@ from index.store import Store
 from qa.answer import Answer, Citation, format_date
 from qa.answertype import expected, open_question
 from qa.exchange import only_asks, wants_questions
-from qa.facts import choose, clip, list_items, rows_matching
-from qa.query import meeting_day, proper_words
+from qa.facts import choose, clip, introduces_list, list_items, rows_matching
+from qa.query import Query, meeting_day, proper_words
 from qa.reader import NO_FACT, Read, Reader, Reading, of_day
 from qa.retriever import Retrieval
 from qa.scoring import Scored
@@ -206,18 +206,14 @@ class Composer:
         if query.intent == "list" and (rows := rows_matching(retrieval.passages, query)):
             return self._rows_answer(retrieval, rows, top_k)
         best = reading.candidates[0]
-        if query.intent in {"list", "summary"}:
-            return self._several(retrieval, reading, top_k)
-        after = (
-            self.store.next_passage(best.candidate.passage.chunk_id)
-            if best.candidate.text.endswith(":")
-            else None
-        )
         scored = _scored(best)
-        if items := list_items(scored, query.identifiers, after.text if after else ""):
+        items = self._listed(scored, query)
+        if query.intent in {"list", "summary"} and not items:
+            return self._several(retrieval, reading, top_k)
+        if items:
             words = max(8, (self.settings.answer_words - 20) // len(items))
             listed = "; ".join(clip(u.text.rstrip(".;"), words) for u in items)
-            line = f"{clip(scored.unit.shown, 40)} {listed}. [1]"
+            line = f"{clip(scored.unit.shown, 40)} {listed}{'' if listed.endswith('…') else '.'} [1]"
         elif body := _item_text(best, query.identifiers):
             line = f"{clip(best.candidate.text, 20)}: {clip(body, 60)} [1]"
         else:
@@ -226,12 +222,23 @@ class Composer:
         citations = self._citations([best.candidate.passage], retrieval.passages, top_k)
         return Answer(query.text, line, "answered", citations)
 
+    def _listed(self, lead: Scored, query: Query) -> list[Unit]:
+        """The items of a list the lead sentence introduces ('These include:'), read on into the next
+        chunk when the list runs past its passage."""
+        if not introduces_list(lead.unit.text):
+            return []
+        following, chunk_id = [], lead.passage.chunk_id
+        while len(following) < self.settings.list_chunks and (after := self.store.next_passage(chunk_id)):
+            following.append(after.text)
+            chunk_id = after.chunk_id
+        return list_items(lead, query.identifiers, "\n\n".join(following))
+
     def _lead_and_after(self, best: Read, question: str) -> str:
-        """The lead line; for an open question answered by a whole sentence, with the rest of its
-        paragraph up to the description word budget."""
+        """The lead line; for an open question answered by a whole sentence, or a sentence introducing a
+        list not printed as lines, with the rest of its paragraph up to the description word budget."""
         line = lead_line(best, expected(question).kind)
         c = best.candidate
-        if not open_question(question) or c.span or c.label:
+        if not (open_question(question) or introduces_list(c.text)) or c.span or c.label:
             return line
         more = said_after(c.passage.text, c.text, self.settings.description_words - len(line.split()))
         return f"{line} {more}" if more else line
@@ -251,6 +258,8 @@ class Composer:
             for i, s in enumerate(chosen)
         ]
         lines[0] = self._identifier_prefix(retrieval, chosen[0]) + lines[0]
+        if is_list and (more := _enumerated(chosen[0], budget - len(lines[0].split()))):
+            lines[0] = lines[0].replace(" [", f" {more} [", 1)
         citations = self._citations(used, retrieval.passages, top_k)
         return Answer(retrieval.query.text, " ".join(lines), "answered", citations)
 
@@ -267,6 +276,19 @@ class Composer:
         """Name the identifier when the answering cell doesn't: 'Pledge 41 — Portfolio Holder: …'."""
         missing = [str(i) for i in retrieval.query.identifiers if not i.pattern().search(best.unit.shown)]
         return f"{', '.join(missing)} — " if missing and best.unit.label else ""
+
+
+# A sentence opening on a plural anaphor ('These 7 schools are', 'They include') names what the sentence
+# before it counted or introduced.
+_PLURAL_ANAPHOR = re.compile(r"(?:These|Those|They)\b")
+
+
+def _enumerated(lead: Scored, words: int) -> str:
+    """For a list question, the sentences after the lead that go on about its plural subject ('These
+    7 schools are Devonport High School, …'), or all its paragraph's when the lead introduces a list not
+    printed as lines, within `words`: the list the lead only announces."""
+    opening = None if introduces_list(lead.unit.text) else _PLURAL_ANAPHOR  # 'two strands to our work:'
+    return said_after(lead.passage.text, lead.unit.text, words, opening)
 
 
 def _scored(read: Read) -> Scored:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from index.passage import Passage
@@ -10,6 +11,10 @@ from qa.scoring import Scored, label_named, novelty
 from qa.units import Unit, focus, label_of, units_of
 
 _LIST_ITEMS = 8
+# A lead-in that counts its list ('has four key areas of work:') says where unbulleted items end.
+_PARAGRAPH_NUMBER = re.compile(r"\d+(?:\.\d+)+\s")  # '1.5 It is proposed …': a report's numbered paragraph
+_COUNTS = {w: n for n, w in enumerate("two three four five six seven eight".split(), 2)}
+_COUNTED = re.compile(r"\b(two|three|four|five|six|seven|eight|[2-8])\s+(?:[a-z-]+\s+){0,3}?[a-z-]+s\b", re.I)
 
 
 def clip(text: str, words: int) -> str:
@@ -37,15 +42,51 @@ def choose(scored: list[Scored], budget: int, is_list: bool, is_summary: bool = 
 
 def list_items(lead: Scored, identifiers: Sequence, following_text: str = "") -> list[Unit]:
     """Items that follow a sentence introducing a list ('These include:'), from the same passage and,
-    when the list runs past the chunk's end, from the next chunk's text."""
-    if not lead.unit.text.rstrip().endswith(":"):
+    when the list runs past the chunk's end, from the text of the chunks after it."""
+    if not introduces_list(lead.unit.text):
         return []
     units = units_of(focus(lead.passage.text, identifiers))
-    start = next((i for i, u in enumerate(units) if u == lead.unit), len(units))
+    start = next((i for i, u in enumerate(units) if u.text == lead.unit.text), len(units))
     # Bulleted items, or else the lines that follow ('Health & Development - …'), one sentence each.
-    following = [u for u in units[start + 1 :] + units_of(following_text) if u.opens_line]
-    bulleted = [u for u in following[:_LIST_ITEMS] if u.item]
-    return bulleted if bulleted else following[:_LIST_ITEMS]
+    after = units[start + 1 :]
+    own = [u for u in after if u.opens_line]
+    # The list runs on into the next chunks only when it reaches its own passage's end: every sentence
+    # after the lead-in opens a line of it.
+    following = own + ([u for u in units_of(following_text) if u.opens_line] if own == list(after) else [])
+    if lead.unit.text.rstrip().endswith(";") and start < len(units) and units[start].item:
+        return []  # an item of a list itself, ending its clause: '(a) the service was …;'
+    if following and following[0].item:
+        return _bulleted(following)
+    if lead.unit.text.rstrip().endswith(";"):
+        return []  # a semicolon introduces only a bulleted list; before anything else it ends a clause
+    return following[: stated_count(lead.unit.text) or _LIST_ITEMS]
+
+
+def introduces_list(text: str) -> bool:
+    """A sentence that may introduce a list: it ends in a colon, or in the semicolon some papers print
+    for one ('Practice strengths identified include;'), and is then followed by bullets."""
+    return text.rstrip().endswith((":", ";"))
+
+
+def _bulleted(following: Sequence[Unit]) -> list[Unit]:
+    """The run of bulleted lines that opens `following`; a numbered paragraph ('1.5 It is proposed')
+    after unnumbered bullets goes on with the paper's own numbering, so it ends the list."""
+    numbered = bool(_PARAGRAPH_NUMBER.match(following[0].text))
+    items: list[Unit] = []
+    for unit in following[:_LIST_ITEMS]:
+        if not unit.item or bool(_PARAGRAPH_NUMBER.match(unit.text)) != numbered:
+            break
+        items.append(unit)
+    return items
+
+
+def stated_count(lead: str) -> int | None:
+    """How many items a lead-in says its list holds ('The model has four key areas of work:' -> 4)."""
+    m = _COUNTED.search(lead)
+    if not m:
+        return None
+    word = m.group(1).lower()
+    return int(word) if word.isdigit() else _COUNTS[word]
 
 
 def rows_matching(passages: Sequence[Passage], query: Query) -> list[tuple[str, Passage]]:

@@ -66,6 +66,7 @@ _NUMBER_WORDS = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
     "|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen"
 )
+_LISTED = r"[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|for|of|the|&)){0,4}"  # a named item of a list
 # (kind, pattern): each kind's printed forms. Money and percent claim their digits before 'number' does.
 _PATTERNS: tuple[tuple[str, str], ...] = (
     (
@@ -107,6 +108,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"(?<![.!?]\s)(?<!^)(?<![.@/])\b(?!{_CALENDAR}\b)[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+){{0,3}}\b"
         r"(?![.@/]\w)",
     ),
+    # a list: a sentence's closing words before the colon (or the semicolon some papers print) that
+    # introduces one ('These include:'), or three names in a row ('Notre Dame, St Boniface, PSCA')
+    ("list", rf"(?:\S+\s+){{0,3}}\S+[:;]\s*$|{_LISTED}(?:,\s+{_LISTED}){{2,}}"),
     (  # an outcome, not a proposal: 'that the report be noted', 'should be approved' are none
         "decision",
         r"(?<!\bbe )(?<!\bbe it )\b(?:approved|agreed|carried|resolved|refused|rejected|deferred|withdrawn"
@@ -147,7 +151,7 @@ def _spans(sentence: str) -> tuple[Span, ...]:
         for m in pattern.finditer(sentence):
             at = m.start("sum") if "sum" in pattern.groupindex and m.group("sum") else m.start()
             text = sentence[at : m.end()].strip(" ,")
-            if not text or len(text.split()) > _MAX_SPAN_WORDS:
+            if not text or (kind != "list" and len(text.split()) > _MAX_SPAN_WORDS):
                 continue
             if kind == "number" and any(s <= at < e for s, e in claimed):
                 continue

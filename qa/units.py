@@ -76,14 +76,17 @@ def opens_item(block: str) -> bool:
     return bool(numbered) and not line.rstrip().endswith((".", "?", "!"))
 
 
-def said_after(text: str, sentence: str, words: int) -> str:
+def said_after(text: str, sentence: str, words: int, opening: re.Pattern | None = None) -> str:
     """The sentences after `sentence` in its paragraph of `text` (its line: a speaker's turn, a reflowed
-    paragraph), as many as fit in `words`; '' when it ends its paragraph or is not found."""
+    paragraph), as many as fit in `words` and, given `opening`, while each opens with it; '' when it
+    ends its paragraph or is not found."""
     units = units_of(text)
     at = next((n for n, u in enumerate(units) if u.text == sentence), None)
     kept: list[str] = []
     for unit in units[at + 1 :] if at is not None else ():
         if unit.opens_line or unit.label or len(" ".join([*kept, unit.text]).split()) > words:
+            break
+        if opening and not opening.match(unit.text):
             break
         kept.append(unit.text)
     return " ".join(kept)

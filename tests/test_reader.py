@@ -40,6 +40,8 @@ from qa.spans import spans
         ("What is the maximum building height allowed in the R7 District?", "number"),
         ("How tall may the steeple be?", "number"),
         ("Which charity runs the scheme?", "organisation"),
+        ("Which schools remain committed to the hubs?", "organisation"),  # the noun's plural
+        ("Which companies bid for the contract?", "organisation"),
         ("What role does Jane Doe hold?", "role"),
         ("What is the up to date position with regard to the estate?", "description"),
         ("What was the outcome of the vote on item 5?", "decision"),

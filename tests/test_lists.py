@@ -1,0 +1,140 @@
+"""A list's lead-in ('These include:') answers with its items: bulleted, numbered, counted, across chunks."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from index.passage import Passage
+from qa.engine import CouncilQA
+from qa.facts import list_items, stated_count
+from qa.scoring import Scored
+from qa.units import Unit
+
+
+def _lead(text: str, lead: str) -> Scored:
+    passage = Passage(1, text, None, 1, 1, "report.pdf", "Report", None, None, None, "unknown", "report")
+    return Scored(Unit(lead, None, opens_line=True), passage, 1.0)
+
+
+def test_a_lead_in_counts_its_list_in_words_or_digits() -> None:
+    assert stated_count("The model has four key areas of work to support families:") == 4
+    assert stated_count("The plan sets out 3 priorities:") == 3
+    assert stated_count("There are a number of key themes. These include:") is None
+    # A year or a reference is no count.
+    assert stated_count("In 2019 the council agreed:") is None
+
+
+def test_bulleted_items_stop_at_the_papers_next_numbered_paragraph() -> None:
+    lead = "There are also key themes across departments. These include:"
+    text = (
+        f"1.4 Directors gave commitments. {lead}\n"
+        "- Provide apprenticeships for children in care.\n"
+        "- Work experience opportunities\n"
+        "- Voice of children in care\n"
+        "- 1.5 It is proposed that senior leaders sign the Pledge."
+    )
+    items = list_items(_lead(text, lead), [])
+    assert [u.text for u in items] == [
+        "Provide apprenticeships for children in care.",
+        "Work experience opportunities",
+        "Voice of children in care",
+    ]
+
+
+def test_unbulleted_lines_stop_at_the_count_the_lead_in_states() -> None:
+    lead = "The model has two key areas of work:"
+    text = (
+        f"{lead}\n\nHealth - Support for children aged 0-5.\n\n"
+        "Employment - Learning for parents.\n\nThe case studies below give examples."
+    )
+    items = list_items(_lead(text, lead), [])
+    assert [u.text.split(" - ")[0] for u in items] == ["Health", "Employment"]
+
+
+def test_the_next_chunk_is_read_only_when_the_list_reaches_its_passages_end() -> None:
+    lead = "There are two strands to our work:"
+    text = f"{lead} Ongoing work for 18-21 year olds. A database of employers."
+    following = "Pledge 7 - We set up Building Plymouth.\n\nPledge 8 - We will build homes."
+    assert list_items(_lead(text, lead), [], following) == []
+    # The lead-in closes its passage: its items are the next chunk's lines.
+    items = list_items(_lead(f"Intro.\n\n{lead}", lead), [], following)
+    assert [u.text[:8] for u in items] == ["Pledge 7", "Pledge 8"]
+
+
+def test_a_semicolon_introduces_bullets_but_an_item_ending_in_one_introduces_nothing() -> None:
+    lead = "Practice strengths identified include;"
+    text = f"{lead}\n- Improved responses by the MASH.\n- Timely child protection investigations."
+    assert len(list_items(_lead(text, lead), [])) == 2
+    item = "(a) the service was delivered by the trust;"
+    text = f"Key points:\n- {item}\n- (b) pupils were also monitored."
+    assert list_items(_lead(text, item), []) == []
+
+
+def test_a_sentence_that_introduces_no_list_has_no_items() -> None:
+    text = "The committee agreed the plan.\n- Item one"
+    assert list_items(_lead(text, "The committee agreed the plan."), []) == []
+
+
+AREA = (
+    "{name} - {name} work brings services together for families across the city, with staff from health, "
+    "housing and schools working side by side in each neighbourhood hub so that a family tells its story "
+    "once and is helped early, before a problem becomes a crisis that needs a statutory service."
+)
+REPORT = (
+    "FAMILY HUBS REPORT\nCabinet\n12 March 2020\n\n"
+    "The proposed hub model has four key areas of work to support families:\n\n"
+    + "\n\n".join(
+        AREA.format(name=n) for n in ("Wellbeing", "Employment Support", "Relationships", "Complex Needs")
+    )
+    + "\n\nThe case studies below show how the model could work for a family in need of help."
+)
+
+
+def test_a_list_question_is_answered_with_the_items_from_the_chunks_after_its_lead_in(
+    tmp_path: Path, settings, fake_embedder
+) -> None:
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    (folder / "hubs.txt").write_text(REPORT, encoding="utf-8")
+    # small chunks, so that the four items run over the chunks after the lead-in's
+    engine = CouncilQA(replace(settings, max_tokens=90), embedder=fake_embedder)
+    try:
+        engine.ingest([str(folder)], progress=False)
+        assert engine.stats().chunks > 3  # the items run past the lead-in's chunk
+        answer = engine.ask("What are the four key areas of work in the proposed hub model?")
+    finally:
+        engine.close()
+    assert answer.status == "answered"
+    for name in ("Wellbeing", "Employment Support", "Relationships", "Complex Needs"):
+        assert name in answer.text
+    assert "case studies" not in answer.text
+
+
+HUBS = (
+    "SCHOOL IMPROVEMENT UPDATE\nScrutiny Committee\n11 September 2020\n\n"
+    "The maths hubs arranged by the teaching alliance have been adjusted this term as new trusts formed. "
+    "The subject hubs will cover four subjects next year, as chosen by the schools. "
+    "These are maths, English, science and computing. "
+    "The alliance will report again in the spring.\n\n"
+    "Attendance at the summer events was good across the city.\n"
+)
+
+
+def test_a_list_question_reads_on_through_the_sentence_that_names_what_its_lead_counted(
+    tmp_path: Path, settings, fake_embedder
+) -> None:
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    (folder / "hubs.txt").write_text(HUBS, encoding="utf-8")
+    engine = CouncilQA(settings, embedder=fake_embedder)
+    try:
+        engine.ingest([str(folder)], progress=False)
+        answer = engine.ask("Which subjects will the subject hubs cover next year?")
+    finally:
+        engine.close()
+    assert answer.status == "answered"
+    first = answer.text.split("[")[0]
+    assert first.startswith("The subject hubs will cover four subjects")
+    assert "maths, English, science and computing" in first
+    assert "report again" not in first  # no plural anaphor: the list has ended
