@@ -88,7 +88,12 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"|{_MONEY_CELL}",
     ),
     ("percent", r"\b\d+(?:\.\d+)?\s?(?:%|per ?cent\b|percentage points?\b)"),
-    ("number", rf"\b\d[\d,]*(?:\.\d+)?k?\b|\b(?i:(?:{_NUMBER_WORDS})(?:[- ](?:{_NUMBER_WORDS}))?)\b"),
+    # a count or measure, never a reference's digits ('#C10-11-99', '2019-044') nor a tally's ('7-0')
+    (
+        "number",
+        rf"(?<![\w#][-/])\b\d[\d,]*(?:\.\d+)?k?\b(?![-–/]\d)"
+        rf"|\b(?i:(?:{_NUMBER_WORDS})(?:[- ](?:{_NUMBER_WORDS}))?)\b",
+    ),
     (
         "person",
         rf"\b{_TITLE}\s+(?:(?:Mrs|Mr|Dr)\.?\s+)?(?:[A-Z]\.\s?){{0,3}}{_NAME}(?:\s+{_NAME}){{0,2}}"

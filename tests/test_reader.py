@@ -130,6 +130,22 @@ def test_spans_find_money_percent_dates_and_counts_without_double_counting():
     assert "approved" in found["decision"]
 
 
+def test_a_references_digits_and_a_tallys_are_no_counts():
+    found = _kinds("Case Number: #C10-11-99, file 2019-044, approved 7-0, with 75 feet and 12 homes.")
+    assert found["number"] == ["75", "12"]
+    assert "7-0" in found["decision"]
+
+
+def test_a_list_is_a_lead_ins_closing_words_or_three_names_in_a_row():
+    assert _kinds("Practice strengths identified include;")["list"] == [
+        "Practice strengths identified include;"
+    ]
+    assert _kinds("These are Devonport High School, Notre Dame, St Boniface and PSCA.")["list"] == [
+        "Devonport High School, Notre Dame, St Boniface"
+    ]
+    assert "list" not in _kinds("The council met in Plymouth, Devon, on Monday.")
+
+
 def test_times_in_other_forms_and_a_building_is_not_a_person():
     found = _kinds("Doors open 4pm, the vote was at 14:30 in Market Hall")
     assert found["time"] == ["4pm", "14:30"]
