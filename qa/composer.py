@@ -14,7 +14,7 @@ from index.store import Store
 from qa.answer import Answer, Citation, format_date
 from qa.answertype import expected, open_question
 from qa.exchange import only_asks, wants_questions
-from qa.facts import choose, clip, introduces_list, list_items, rows_matching
+from qa.facts import choose, clip, enumerated, introduces_list, item_text, items_after, rows_matching
 from qa.query import Query, meeting_day, proper_words
 from qa.reader import NO_FACT, Read, Reader, Reading, of_day
 from qa.retriever import Retrieval
@@ -22,11 +22,10 @@ from qa.scoring import Scored
 from qa.spans import spans
 from qa.statements import STATUS_WORDS, Statement, lead_for, statements
 from qa.stretch import item_pool
-from qa.units import Unit, opens_item, said_after, units_of
+from qa.units import Unit, said_after
 
 _STATUS_MARGIN = 0.15  # rerank score below the best passage that still counts as on the topic
 _SENTENCE_WORDS = 45  # the answering sentence is clipped to this, with its span kept inside
-_TITLE_WORDS = 8  # an item's title names its identifier within its first words
 _SHORTLIST = 24  # scored candidates a list or summary answer may draw on
 # Answer types whose value a sentence holds as one short span, which can lead the answer.
 _LEAD_KINDS = frozenset({"place", "time", "date", "money", "percent"})  # not people: a list of names
@@ -214,7 +213,7 @@ class Composer:
             words = max(8, (self.settings.answer_words - 20) // len(items))
             listed = "; ".join(clip(u.text.rstrip(".;"), words) for u in items)
             line = f"{clip(scored.unit.shown, 40)} {listed}{'' if listed.endswith('…') else '.'} [1]"
-        elif body := _item_text(best, query.identifiers):
+        elif body := item_text(best.candidate, query.identifiers):
             line = f"{clip(best.candidate.text, 20)}: {clip(body, 60)} [1]"
         else:
             line = f"{self._lead_and_after(best, query.text)} [1]"
@@ -223,15 +222,7 @@ class Composer:
         return Answer(query.text, line, "answered", citations)
 
     def _listed(self, lead: Scored, query: Query) -> list[Unit]:
-        """The items of a list the lead sentence introduces ('These include:'), read on into the next
-        chunk when the list runs past its passage."""
-        if not introduces_list(lead.unit.text):
-            return []
-        following, chunk_id = [], lead.passage.chunk_id
-        while len(following) < self.settings.list_chunks and (after := self.store.next_passage(chunk_id)):
-            following.append(after.text)
-            chunk_id = after.chunk_id
-        return list_items(lead, query.identifiers, "\n\n".join(following))
+        return items_after(lead, query.identifiers, self.store.next_passage, self.settings.list_chunks)
 
     def _lead_and_after(self, best: Read, question: str) -> str:
         """The lead line; for an open question answered by a whole sentence, or a sentence introducing a
@@ -258,7 +249,7 @@ class Composer:
             for i, s in enumerate(chosen)
         ]
         lines[0] = self._identifier_prefix(retrieval, chosen[0]) + lines[0]
-        if is_list and (more := _enumerated(chosen[0], budget - len(lines[0].split()))):
+        if is_list and (more := enumerated(chosen[0], budget - len(lines[0].split()))):
             lines[0] = lines[0].replace(" [", f" {more} [", 1)
         citations = self._citations(used, retrieval.passages, top_k)
         return Answer(retrieval.query.text, " ".join(lines), "answered", citations)
@@ -278,48 +269,9 @@ class Composer:
         return f"{', '.join(missing)} — " if missing and best.unit.label else ""
 
 
-# A sentence opening on a plural anaphor ('These 7 schools are', 'They include') names what the sentence
-# before it counted or introduced.
-_PLURAL_ANAPHOR = re.compile(r"(?:These|Those|They)\b")
-
-
-def _enumerated(lead: Scored, words: int) -> str:
-    """For a list question, the sentences after the lead that go on about its plural subject ('These
-    7 schools are Devonport High School, …'), or all its paragraph's when the lead introduces a list not
-    printed as lines, within `words`: the list the lead only announces."""
-    opening = None if introduces_list(lead.unit.text) else _PLURAL_ANAPHOR  # 'two strands to our work:'
-    return said_after(lead.passage.text, lead.unit.text, words, opening)
-
-
 def _scored(read: Read) -> Scored:
     c = read.candidate
     return Scored(Unit(c.text, c.label, opens_line=True), c.passage, read.score)
-
-
-def _item_text(best: Read, identifiers) -> str | None:
-    """When the best line is an asked item's title ('Item 7(b) Tree Preservation Order 15/2019, Mill Street'),
-    the item's text is what follows it in the passage: what was decided or said under it."""
-    c = best.candidate
-    title = c.text.rstrip()
-    if (
-        c.span
-        or c.label
-        or title.endswith((".", ":"))
-        or "; " in title  # a whole table row (cells joined by '; '), not an item's title line
-        or len(title.split()) > 2 * _TITLE_WORDS
-        or not any(i.pattern().search(" ".join(title.split()[:_TITLE_WORDS])) for i in identifiers)
-    ):
-        return None
-    units = units_of(c.passage.text)
-    at = next((n for n, u in enumerate(units) if u.text == c.text), None)
-    body: list[str] = []
-    for unit in units[at + 1 : at + 3] if at is not None else []:
-        if any(i.pattern().match(unit.text) for i in identifiers):
-            continue  # the asked item's title again
-        if unit.opens_line and opens_item(unit.text):
-            break  # the next item's title: its text is not this item's
-        body.append(unit.text)
-    return " ".join(body) or None
 
 
 def _status_of(text: str) -> str | None:

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from index.passage import Passage
-from qa.query import Query
+from qa.candidate import Candidate
+from qa.query import Identifier, Query
 from qa.scoring import Scored, label_named, novelty
-from qa.units import Unit, focus, label_of, units_of
+from qa.units import Unit, focus, label_of, opens_item, said_after, units_of
 
 _LIST_ITEMS = 8
+_TITLE_WORDS = 8  # an item's title names its identifier within its first words
 # A lead-in that counts its list ('has four key areas of work:') says where unbulleted items end.
 _PARAGRAPH_NUMBER = re.compile(r"\d+(?:\.\d+)+\s")  # '1.5 It is proposed …': a report's numbered paragraph
 _COUNTS = {w: n for n, w in enumerate("two three four five six seven eight".split(), 2)}
@@ -38,6 +40,20 @@ def choose(scored: list[Scored], budget: int, is_list: bool, is_summary: bool = 
         chosen.append(candidate)
         words += size
     return chosen
+
+
+def items_after(
+    lead: Scored, identifiers: Sequence, next_passage: Callable[[int], Passage | None], chunks: int
+) -> list[Unit]:
+    """The items of a list the lead sentence introduces ('These include:'), reading on into at most
+    `chunks` chunks after its passage (`next_passage`: chunk id -> the next chunk of its paper)."""
+    if not introduces_list(lead.unit.text):
+        return []
+    following, chunk_id = [], lead.passage.chunk_id
+    while len(following) < chunks and (after := next_passage(chunk_id)):
+        following.append(after.text)
+        chunk_id = after.chunk_id
+    return list_items(lead, identifiers, "\n\n".join(following))
 
 
 def list_items(lead: Scored, identifiers: Sequence, following_text: str = "") -> list[Unit]:
@@ -110,3 +126,41 @@ def rows_matching(passages: Sequence[Passage], query: Query) -> list[tuple[str, 
 def _near_duplicate(candidate: Scored, chosen: Sequence[Scored]) -> bool:
     mine = set(candidate.unit.text.lower().split())
     return any(len(mine & set(c.unit.text.lower().split())) > 0.6 * len(mine) for c in chosen)
+
+
+# A sentence opening on a plural anaphor ('These 7 schools are', 'They include') names what the sentence
+# before it counted or introduced.
+_PLURAL_ANAPHOR = re.compile(r"(?:These|Those|They)\b")
+
+
+def enumerated(lead: Scored, words: int) -> str:
+    """For a list question, the sentences after the lead that go on about its plural subject ('These
+    7 schools are Devonport High School, …'), or all its paragraph's when the lead introduces a list not
+    printed as lines, within `words`: the list the lead only announces."""
+    opening = None if introduces_list(lead.unit.text) else _PLURAL_ANAPHOR  # 'two strands to our work:'
+    return said_after(lead.passage.text, lead.unit.text, words, opening)
+
+
+def item_text(c: Candidate, identifiers: Sequence[Identifier]) -> str | None:
+    """When the best line is an asked item's title ('Item 7(b) Tree Preservation Order 15/2019, Mill
+    Street'), the item's text is what follows it in the passage: what was decided or said under it."""
+    title = c.text.rstrip()
+    if (
+        c.span
+        or c.label
+        or title.endswith((".", ":"))
+        or "; " in title  # a whole table row (cells joined by '; '), not an item's title line
+        or len(title.split()) > 2 * _TITLE_WORDS
+        or not any(i.pattern().search(" ".join(title.split()[:_TITLE_WORDS])) for i in identifiers)
+    ):
+        return None
+    units = units_of(c.passage.text)
+    at = next((n for n, u in enumerate(units) if u.text == c.text), None)
+    body: list[str] = []
+    for unit in units[at + 1 : at + 3] if at is not None else []:
+        if any(i.pattern().match(unit.text) for i in identifiers):
+            continue  # the asked item's title again
+        if unit.opens_line and opens_item(unit.text):
+            break  # the next item's title: its text is not this item's
+        body.append(unit.text)
+    return " ".join(body) or None
