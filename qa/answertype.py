@@ -52,7 +52,9 @@ _TABLE: tuple[tuple[str, str], ...] = (
         r"|\bwhat (?:is|was|are|were) the (?:maximum|minimum|average|permitted|allowed) (?:[\w-]+ ){0,2}"
         r"(?:height|width|depth|length|area|size|capacity|speed|distance|density|number|floor area)\b"
         r"|\bwhat (?:[\w-]+ ){0,2}(?:period|duration|length)\b"
-        r"|\bwhat (?:was|is) the (?:number|total|count|majority|turnout)\b|\bhow large\b",
+        # 'the number of the by-law' is its reference, not a count
+        r"|\bwhat (?:was|is) the (?:number(?! of (?:the|this|that|its)\b)|total|count|majority|turnout)\b"
+        r"|\bhow large\b",
     ),
     (
         "date",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from itertools import takewhile
 
 from index.passage import Passage
 from qa.candidate import Candidate
@@ -15,6 +16,7 @@ _LIST_ITEMS = 8
 _TITLE_WORDS = 8  # an item's title names its identifier within its first words
 # A lead-in that counts its list ('has four key areas of work:') says where unbulleted items end.
 _PARAGRAPH_NUMBER = re.compile(r"\d+(?:\.\d+)+\s")  # '1.5 It is proposed …': a report's numbered paragraph
+_MARKER = re.compile(r"\(?(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})[.)]")  # an item's number alone: '1.', 'a)', '(ii)'
 _COUNTS = {w: n for n, w in enumerate("two three four five six seven eight".split(), 2)}
 _COUNTED = re.compile(r"\b(two|three|four|five|six|seven|eight|[2-8])\s+(?:[a-z-]+\s+){0,3}?[a-z-]+s\b", re.I)
 
@@ -57,25 +59,48 @@ def items_after(
 
 
 def list_items(lead: Scored, identifiers: Sequence, following_text: str = "") -> list[Unit]:
-    """Items that follow a sentence introducing a list ('These include:'), from the same passage and,
-    when the list runs past the chunk's end, from the text of the chunks after it."""
+    """Items that follow a sentence introducing a list ('These include:'), one per line, from the same
+    passage and, when the list runs past the chunk's end, from the text of the chunks after it. None
+    when the lead-in's own line goes on after it: the list is that prose ('… three key questions:
+    What's working well? …')."""
     if not introduces_list(lead.unit.text):
         return []
     units = units_of(focus(lead.passage.text, identifiers))
     start = next((i for i, u in enumerate(units) if u.text == lead.unit.text), len(units))
-    # Bulleted items, or else the lines that follow ('Health & Development - …'), one sentence each.
     after = units[start + 1 :]
-    own = [u for u in after if u.opens_line]
-    # The list runs on into the next chunks only when it reaches its own passage's end: every sentence
-    # after the lead-in opens a line of it.
-    following = own + ([u for u in units_of(following_text) if u.opens_line] if own == list(after) else [])
-    if lead.unit.text.rstrip().endswith(";") and start < len(units) and units[start].item:
-        return []  # an item of a list itself, ending its clause: '(a) the service was …;'
+    if (after and not after[0].opens_line) or (lead.unit.text.rstrip().endswith(";") and _item(units, start)):
+        return []
+    own, count = _lines(after), stated_count(lead.unit.text)
+    # Read on into the next chunks only while the list may still be running at the passage's end.
+    read_on = not own or (count and len(own) < count) or all(line.item for line in own)
+    following = own + (_lines(units_of(following_text)) if read_on else [])
     if following and following[0].item:
         return _bulleted(following)
     if lead.unit.text.rstrip().endswith(";"):
         return []  # a semicolon introduces only a bulleted list; before anything else it ends a clause
-    return following[: stated_count(lead.unit.text) or _LIST_ITEMS]
+    plain = list(takewhile(lambda line: not introduces_list(line.text), following))  # to a sub-heading
+    return plain[: count or _LIST_ITEMS]
+
+
+def _item(units: Sequence[Unit], at: int) -> bool:
+    """Whether the unit at `at` is itself an item of a list: bulleted, or after a line ending in a
+    semicolon as its list's items do ('Councillor Pagtakhan, … Management;')."""
+    return at < len(units) and (units[at].item or (at > 0 and units[at - 1].text.rstrip().endswith(";")))
+
+
+def _lines(units: Sequence[Unit]) -> list[Unit]:
+    """Units joined into the lines they came from, each a line's first unit with the sentences after
+    it; a bare marker ('1.', 'a.', '(ii)') heads the text that follows it, which makes the line an item.
+    Text before the first line's start is dropped."""
+    lines: list[Unit] = []
+    for unit in units:
+        if lines and (not unit.opens_line or _MARKER.fullmatch(lines[-1].text)):
+            last = lines[-1]
+            item = last.item or unit.item or bool(_MARKER.fullmatch(last.text))  # '1. Adopt …' is an item
+            lines[-1] = Unit(f"{last.text} {unit.text}", last.label, item, True)
+        elif unit.opens_line:
+            lines.append(unit)
+    return lines
 
 
 def introduces_list(text: str) -> bool:

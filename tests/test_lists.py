@@ -71,6 +71,41 @@ def test_a_semicolon_introduces_bullets_but_an_item_ending_in_one_introduces_not
     assert list_items(_lead(text, item), []) == []
 
 
+def test_numbered_lines_are_whole_items_and_the_list_ends_with_them() -> None:
+    lead = "The Commission recommends that the Council take all of the following actions:"
+    text = (
+        # a PDF may print an item's number on a line of its own
+        f"{lead}\n1. Adopt a Resolution certifying the report.\n2.\nApprove the permit. It runs ten years.\n\n"
+        "If the Council approves, the applicant may build."
+    )
+    items = list_items(_lead(text, lead), [])
+    assert [u.text for u in items] == [
+        "1. Adopt a Resolution certifying the report.",
+        "2. Approve the permit. It runs ten years.",
+    ]
+
+
+def test_a_list_printed_on_the_lead_ins_own_line_is_left_to_the_paragraph() -> None:
+    lead = "Progress is assessed on three key questions:"
+    text = f"{lead} What is working well? What are we worried about? What next?\n\nChart 1\n\nChart 2"
+    assert list_items(_lead(text, lead), []) == []
+
+
+def test_plain_lines_stop_at_a_sub_heading() -> None:
+    lead = "We are considering the following questions:"
+    text = f"{lead}\n\nWhere should hubs be?\n\nHow many do we need?\n\nServices:\n\nWhich services join?"
+    assert [u.text for u in list_items(_lead(text, lead), [])] == [
+        "Where should hubs be?",
+        "How many do we need?",
+    ]
+
+
+def test_a_line_after_a_semicolon_ended_line_is_an_item_not_a_lead_in() -> None:
+    lead = "Councillor Swandel, Standing Policy Committee on Public Works;"
+    text = f"Councillor Pagtakhan, Riverbank Management;\n{lead}\n- Councillor Wyatt, Economic Development."
+    assert list_items(_lead(text, lead), []) == []
+
+
 def test_a_sentence_that_introduces_no_list_has_no_items() -> None:
     text = "The committee agreed the plan.\n- Item one"
     assert list_items(_lead(text, "The committee agreed the plan."), []) == []

@@ -39,6 +39,8 @@ from qa.spans import spans
         ("How much rain fell in May?", "number"),
         ("What is the maximum building height allowed in the R7 District?", "number"),
         ("How tall may the steeple be?", "number"),
+        ("What was the number of objections received?", "number"),
+        ("What is the number of the by-law confirming the proceedings?", "description"),
         ("Which charity runs the scheme?", "organisation"),
         ("Which schools remain committed to the hubs?", "organisation"),  # the noun's plural
         ("Which companies bid for the contract?", "organisation"),
@@ -319,7 +321,7 @@ def test_an_unchanged_status_is_said_once(fake_embedder, settings):
 
 def test_a_whole_table_row_is_not_taken_for_an_item_title() -> None:
     """An asked row's cells joined by '; ' answer by themselves; the rows after it are not its text."""
-    from qa.composer import _item_text
+    from qa.facts import item_text
     from qa.query import Identifier
 
     class _Candidate:
@@ -329,10 +331,7 @@ def test_a_whole_table_row_is_not_taken_for_an_item_title() -> None:
             "Pledge: Pledge 12; Description: Bulky waste; Portfolio Holder: Cllr Imran Vesey; Status: Delayed"
         )
 
-    class _Read:
-        candidate = _Candidate()
-
-    assert _item_text(_Read(), (Identifier("pledge", "12"),)) is None
+    assert item_text(_Candidate(), (Identifier("pledge", "12"),)) is None
 
 
 def _typed_retrieval(question: str, papers: list[tuple[str, str]], fake_embedder) -> Retrieval:
