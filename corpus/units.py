@@ -111,7 +111,7 @@ def units_of(text: str) -> tuple[Unit, ...]:
     for block in _paragraphs(text):
         row = _row_line(block) or _masthead(block)
         if row and len(row.split()) <= SHORT_ROW_WORDS:
-            units.append(Unit(row))
+            units.append(Unit(row, opens_line=True))  # a row is a line of its own
             continue
         for line in block.split("\n"):
             line = line.strip()

@@ -14,7 +14,7 @@ from index.store import Store
 from qa.answer import Answer, Citation, format_date
 from qa.answertype import expected, open_question
 from qa.exchange import only_asks, wants_questions
-from qa.facts import choose, clip, enumerated, introduces_list, item_text, items_after, rows_matching
+from qa.facts import choose, clip, enumerated, introduces_prose, item_text, items_after, rows_matching
 from qa.query import Query, meeting_day, proper_words
 from qa.reader import NO_FACT, Read, Reader, Reading, of_day
 from qa.retriever import Retrieval
@@ -211,7 +211,9 @@ class Composer:
             return self._several(retrieval, reading, top_k)
         if items:
             words = max(8, (self.settings.answer_words - 20) // len(items))
-            listed = "; ".join(clip(u.text.rstrip(".;"), words) for u in items)
+            # items are told apart by semicolons, rows (whose cells already are) by full stops
+            sep = ". " if any("; " in u.text for u in items) else "; "
+            listed = sep.join(clip(u.text.rstrip(".;"), words) for u in items)
             line = f"{clip(scored.unit.shown, 40)} {listed}{'' if listed.endswith('…') else '.'} [1]"
         elif body := item_text(best.candidate, query.identifiers):
             line = f"{clip(best.candidate.text, 20)}: {clip(body, 60)} [1]"
@@ -229,7 +231,7 @@ class Composer:
         list not printed as lines, with the rest of its paragraph up to the description word budget."""
         line = lead_line(best, expected(question).kind)
         c = best.candidate
-        if not (open_question(question) or introduces_list(c.text)) or c.span or c.label:
+        if not (open_question(question) or introduces_prose(c.text)) or c.span or c.label:
             return line
         more = said_after(c.passage.text, c.text, self.settings.description_words - len(line.split()))
         return f"{line} {more}" if more else line

@@ -76,6 +76,8 @@ def list_items(lead: Scored, identifiers: Sequence, following_text: str = "") ->
     following = own + (_lines(units_of(following_text)) if read_on else [])
     if following and following[0].item:
         return _bulleted(following)
+    if following and _row(following[0]):  # a table under its lead-in: its rows are the items
+        return list(takewhile(_row, following))[:_LIST_ITEMS]
     if lead.unit.text.rstrip().endswith(";"):
         return []  # a semicolon introduces only a bulleted list; before anything else it ends a clause
     plain = list(takewhile(lambda line: not introduces_list(line.text), following))  # to a sub-heading
@@ -86,6 +88,12 @@ def _item(units: Sequence[Unit], at: int) -> bool:
     """Whether the unit at `at` is itself an item of a list: bulleted, or after a line ending in a
     semicolon as its list's items do ('Councillor Pagtakhan, … Management;')."""
     return at < len(units) and (units[at].item or (at > 0 and units[at - 1].text.rstrip().endswith(";")))
+
+
+def _row(line: Unit) -> bool:
+    """A table row as units_of gives it, its labelled cells joined by '; ' ('Member: …; Subject: …')."""
+    cells = line.text.split("; ")
+    return len(cells) >= 2 and all(label_of(cell)[0] for cell in cells)
 
 
 def _lines(units: Sequence[Unit]) -> list[Unit]:
@@ -101,6 +109,12 @@ def _lines(units: Sequence[Unit]) -> list[Unit]:
         elif unit.opens_line:
             lines.append(unit)
     return lines
+
+
+def introduces_prose(text: str) -> bool:
+    """A sentence whose colon introduces what follows it in its paragraph ('two strands to our work:');
+    a semicolon there only ends a clause of a run-on list ('Councillor Pagtakhan, … Management;')."""
+    return text.rstrip().endswith(":")
 
 
 def introduces_list(text: str) -> bool:
@@ -162,7 +176,7 @@ def enumerated(lead: Scored, words: int) -> str:
     """For a list question, the sentences after the lead that go on about its plural subject ('These
     7 schools are Devonport High School, …'), or all its paragraph's when the lead introduces a list not
     printed as lines, within `words`: the list the lead only announces."""
-    opening = None if introduces_list(lead.unit.text) else _PLURAL_ANAPHOR  # 'two strands to our work:'
+    opening = None if introduces_prose(lead.unit.text) else _PLURAL_ANAPHOR  # 'two strands to our work:'
     return said_after(lead.passage.text, lead.unit.text, words, opening)
 
 

@@ -106,6 +106,29 @@ def test_a_line_after_a_semicolon_ended_line_is_an_item_not_a_lead_in() -> None:
     assert list_items(_lead(text, lead), []) == []
 
 
+def test_a_list_answer_runs_on_after_a_colon_in_prose_but_not_after_a_semicolon() -> None:
+    from qa.facts import enumerated
+
+    colon = "There are two strands to our work:"
+    text = f"Intro. {colon} Work for 18-21 year olds. A database of employers."
+    assert enumerated(_lead(text, colon), 60) == "Work for 18-21 year olds. A database of employers."
+    clause = "Councillor Pagtakhan, Chair of Downtown Development;"
+    text = f"Councillor Browaty, Chair of Property; {clause} Councillor Swandel, Chair of Public Works."
+    assert enumerated(_lead(text, clause), 60) == ""
+
+
+def test_a_table_under_its_lead_in_gives_its_rows_and_ends_with_them() -> None:
+    lead = "The following declarations of interest were made:"
+    text = (
+        f"{lead}\n\nMember: Mrs Williams\nSubject: All items\n\nMember: Councillor Johnson\nSubject: Item 5"
+        "\n\nMembers agreed the minutes of the last meeting."
+    )
+    assert [u.text for u in list_items(_lead(text, lead), [])] == [
+        "Member: Mrs Williams; Subject: All items",
+        "Member: Councillor Johnson; Subject: Item 5",
+    ]
+
+
 def test_a_sentence_that_introduces_no_list_has_no_items() -> None:
     text = "The committee agreed the plan.\n- Item one"
     assert list_items(_lead(text, "The committee agreed the plan."), []) == []
