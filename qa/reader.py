@@ -43,6 +43,8 @@ _SPAN_KINDS = {
     "place": ("place", "proper"),
 }
 _MIN_WORDS = 2
+# A cell a form leaves empty in words ('Carbon Footprint Implications: N/A') answers nothing.
+_EMPTY_CELL = re.compile(r"(?:n/?a|none|nil|not applicable|-+|—)\.?$", re.I)
 _FIND_WORDS = 6  # a candidate's opening words, found in its passage: units keep words, not line breaks
 _WORDS = re.compile(r"\w+")
 # Asked for a value (a count, a sum, a share, a date, a time): a sentence holding none cannot answer,
@@ -111,7 +113,7 @@ def candidates(retrieval: Retrieval, asked: Asked) -> list[Candidate]:
     for rank, passage in enumerate(retrieval.passages[:_PASSAGES]):
         text = focus(passage.text, retrieval.query.identifiers, passage.heading)
         for unit in units_of(focus_named(text, named, rows_only=True)):
-            if len(unit.text.split()) < _MIN_WORDS and not unit.label:
+            if (len(unit.text.split()) < _MIN_WORDS and not unit.label) or _EMPTY_CELL.match(unit.text):
                 continue
             typed = spans(unit.text)
             kinds = frozenset(s.kind for s in typed)

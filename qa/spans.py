@@ -164,6 +164,8 @@ def _spans(sentence: str) -> tuple[Span, ...]:
                 continue
             if kind == "decision" and not _is_tally(text):
                 continue
+            if kind == "list" and (_label_line(text) or _label_line(sentence)):
+                continue  # a form's label in capitals ('Carbon Footprint Implications:') leads no list
             found.append(Span(kind, text, at, at + len(text)))
             if kind in _CLAIMING:
                 claimed.append((m.start(), m.end()))
@@ -174,6 +176,12 @@ def _spans(sentence: str) -> tuple[Span, ...]:
     named = [(s.start, s.end) for s in found if s.kind in {"person", "organisation"}]
     found = [s for s in found if s.kind != "proper" or not any(a <= s.start and s.end <= b for a, b in named)]
     return tuple(sorted(found, key=lambda s: (s.start, -len(s.text))))
+
+
+def _label_line(text: str) -> bool:
+    """A form's field label on a line of its own: it ends in a colon or semicolon, and every word of
+    four letters or more is capitalised ('Health and Safety, Risk Management, Child Poverty:')."""
+    return text.rstrip().endswith((":", ";")) and not re.search(r"\b[a-z]{4,}", text)
 
 
 def _is_tally(text: str) -> bool:

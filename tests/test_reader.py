@@ -14,7 +14,7 @@ from qa.answertype import KINDS, asks_outcome, at_event, expected, time_event
 from qa.features import NAMES, Asked, Candidate, asked_of, features
 from qa.posts import asked_post, names_post
 from qa.query import parse
-from qa.reader import NO_FACT, NO_OUTCOME, NO_TOPIC, Reader, Weights, load_weights
+from qa.reader import NO_FACT, NO_OUTCOME, NO_TOPIC, Reader, Weights, candidates, load_weights
 from qa.relevance import stem
 from qa.retriever import Retrieval
 from qa.spans import spans
@@ -146,6 +146,8 @@ def test_a_list_is_a_lead_ins_closing_words_or_three_names_in_a_row():
         "Devonport High School, Notre Dame, St Boniface"
     ]
     assert "list" not in _kinds("The council met in Plymouth, Devon, on Monday.")
+    assert "list" not in _kinds("Carbon Footprint (Environmental) Implications:")  # a form's label
+    assert "list" not in _kinds("Health and Safety, Risk Management, Child Poverty:")
 
 
 def test_times_in_other_forms_and_a_building_is_not_a_person():
@@ -422,3 +424,11 @@ def test_a_winning_sentence_leads_with_its_one_value_of_the_asked_kind():
     assert line("What time did it finish?", both) == both  # two times: the sentence says which is which
     names = "VOTING AGAINST: Councillors Findlay, Guthrie and Kovach (3)"
     assert line("Who voted against?", names) == names  # never one name of a list
+
+
+def test_a_cell_left_empty_in_words_is_no_candidate(fake_embedder):
+    question = "What are the carbon footprint implications of the report?"
+    form = "Carbon Footprint Implications: N/A\n\nFinancial Implications: The report costs £2,000 to print."
+    retrieval = _typed_retrieval(question, [(form, "report")], fake_embedder)
+    found = candidates(retrieval, _asked(question, retrieval.weights))
+    assert [c.text for c in found if c.span is None] == ["The report costs £2,000 to print."]
