@@ -14,9 +14,9 @@ from qa.units import Unit, focus, label_of, opens_item, said_after, units_of
 
 _LIST_ITEMS = 8
 _TITLE_WORDS = 8  # an item's title names its identifier within its first words
-# A lead-in that counts its list ('has four key areas of work:') says where unbulleted items end.
 _PARAGRAPH_NUMBER = re.compile(r"\d+(?:\.\d+)+\s")  # '1.5 It is proposed …': a report's numbered paragraph
 _MARKER = re.compile(r"\(?(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})[.)]")  # an item's number alone: '1.', 'a)', '(ii)'
+# A lead-in that counts its list ('has four key areas of work:') says where unbulleted items end.
 _COUNTS = {w: n for n, w in enumerate("two three four five six seven eight".split(), 2)}
 _COUNTED = re.compile(r"\b(two|three|four|five|six|seven|eight|[2-8])\s+(?:[a-z-]+\s+){0,3}?[a-z-]+s\b", re.I)
 
@@ -174,8 +174,8 @@ _PLURAL_ANAPHOR = re.compile(r"(?:These|Those|They)\b")
 
 def enumerated(lead: Scored, words: int) -> str:
     """For a list question, the sentences after the lead that go on about its plural subject ('These
-    7 schools are Devonport High School, …'), or all its paragraph's when the lead introduces a list not
-    printed as lines, within `words`: the list the lead only announces."""
+    7 schools are Devonport High School, …'), or, after a colon, the rest of its paragraph, within
+    `words`: the list the lead only announces."""
     opening = None if introduces_prose(lead.unit.text) else _PLURAL_ANAPHOR  # 'two strands to our work:'
     return said_after(lead.passage.text, lead.unit.text, words, opening)
 

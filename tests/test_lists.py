@@ -6,6 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from index.passage import Passage
+from qa.answer import Answer
 from qa.engine import CouncilQA
 from qa.facts import list_items, stated_count
 from qa.scoring import Scored
@@ -149,20 +150,26 @@ REPORT = (
 )
 
 
+def _ask(tmp_path: Path, settings, fake_embedder, paper: str, question: str) -> tuple[Answer, int]:
+    """The answer to `question` from a store holding only `paper`, and the store's chunk count."""
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    (folder / "paper.txt").write_text(paper, encoding="utf-8")
+    engine = CouncilQA(settings, embedder=fake_embedder)
+    try:
+        engine.ingest([str(folder)], progress=False)
+        return engine.ask(question), engine.stats().chunks
+    finally:
+        engine.close()
+
+
 def test_a_list_question_is_answered_with_the_items_from_the_chunks_after_its_lead_in(
     tmp_path: Path, settings, fake_embedder
 ) -> None:
-    folder = tmp_path / "papers"
-    folder.mkdir()
-    (folder / "hubs.txt").write_text(REPORT, encoding="utf-8")
     # small chunks, so that the four items run over the chunks after the lead-in's
-    engine = CouncilQA(replace(settings, max_tokens=90), embedder=fake_embedder)
-    try:
-        engine.ingest([str(folder)], progress=False)
-        assert engine.stats().chunks > 3  # the items run past the lead-in's chunk
-        answer = engine.ask("What are the four key areas of work in the proposed hub model?")
-    finally:
-        engine.close()
+    question = "What are the four key areas of work in the proposed hub model?"
+    answer, chunks = _ask(tmp_path, replace(settings, max_tokens=90), fake_embedder, REPORT, question)
+    assert chunks > 3
     assert answer.status == "answered"
     for name in ("Wellbeing", "Employment Support", "Relationships", "Complex Needs"):
         assert name in answer.text
@@ -182,15 +189,8 @@ HUBS = (
 def test_a_list_question_reads_on_through_the_sentence_that_names_what_its_lead_counted(
     tmp_path: Path, settings, fake_embedder
 ) -> None:
-    folder = tmp_path / "papers"
-    folder.mkdir()
-    (folder / "hubs.txt").write_text(HUBS, encoding="utf-8")
-    engine = CouncilQA(settings, embedder=fake_embedder)
-    try:
-        engine.ingest([str(folder)], progress=False)
-        answer = engine.ask("Which subjects will the subject hubs cover next year?")
-    finally:
-        engine.close()
+    question = "Which subjects will the subject hubs cover next year?"
+    answer, _ = _ask(tmp_path, settings, fake_embedder, HUBS, question)
     assert answer.status == "answered"
     first = answer.text.split("[")[0]
     assert first.startswith("The subject hubs will cover four subjects")
