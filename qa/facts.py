@@ -17,6 +17,7 @@ _TITLE_WORDS = 8  # an item's title names its identifier within its first words
 _PARAGRAPH_NUMBER = re.compile(r"\d+(?:\.\d+)+\s")  # '1.5 It is proposed …': a report's numbered paragraph
 _MARKER = re.compile(r"\(?(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})[.)]")  # an item's number alone: '1.', 'a)', '(ii)'
 # A lead-in that counts its list ('has four key areas of work:') says where unbulleted items end.
+_TIME_UNIT = re.compile(r"(?:years|months|weeks|days|hours|quarters|terms|sessions)$", re.I)
 _COUNTS = {w: n for n, w in enumerate("two three four five six seven eight".split(), 2)}
 _COUNTED = re.compile(r"\b(two|three|four|five|six|seven|eight|[2-8])\s+(?:[a-z-]+\s+){0,3}?[a-z-]+s\b", re.I)
 
@@ -136,8 +137,9 @@ def _bulleted(following: Sequence[Unit]) -> list[Unit]:
 
 
 def stated_count(lead: str) -> int | None:
-    """How many items a lead-in says its list holds ('The model has four key areas of work:' -> 4)."""
-    m = _COUNTED.search(lead)
+    """How many items a lead-in says its list holds ('The model has four key areas of work:' -> 4); a
+    stretch of time counts none ('paid by IPB in the last two financial years:')."""
+    m = next((m for m in _COUNTED.finditer(lead) if not _TIME_UNIT.search(m.group(0))), None)
     if not m:
         return None
     word = m.group(1).lower()

@@ -22,8 +22,9 @@ def test_a_lead_in_counts_its_list_in_words_or_digits() -> None:
     assert stated_count("The model has four key areas of work to support families:") == 4
     assert stated_count("The plan sets out 3 priorities:") == 3
     assert stated_count("There are a number of key themes. These include:") is None
-    # A year or a reference is no count.
+    # A year, a reference or a stretch of time is no count.
     assert stated_count("In 2019 the council agreed:") is None
+    assert stated_count("The following dividend was paid in the last two financial years:") is None
 
 
 def test_bulleted_items_stop_at_the_papers_next_numbered_paragraph() -> None:
