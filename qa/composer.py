@@ -206,24 +206,26 @@ class Composer:
             return self._rows_answer(retrieval, rows, top_k)
         best = reading.candidates[0]
         scored = _scored(best)
-        items = self._listed(scored, query)
+        items, sources = self._listed(scored, query)
         if query.intent in {"list", "summary"} and not items:
             return self._several(retrieval, reading, top_k)
+        used = [best.candidate.passage, *sources]  # the lead-in's passage, then the chunks its list ran into
         if items:
             words = max(8, (self.settings.answer_words - 20) // len(items))
             # items are told apart by semicolons, rows (whose cells already are) by full stops
             sep = ". " if any("; " in u.text for u in items) else "; "
             listed = sep.join(clip(u.text.rstrip(".;"), words) for u in items)
-            line = f"{clip(scored.unit.shown, 40)} {listed}{'' if listed.endswith('…') else '.'} [1]"
+            markers = " ".join(f"[{n}]" for n in range(1, len(used) + 1))
+            line = f"{clip(scored.unit.shown, 40)} {listed}{'' if listed.endswith('…') else '.'} {markers}"
         elif body := item_text(best.candidate, query.identifiers):
             line = f"{clip(best.candidate.text, 20)}: {clip(body, 60)} [1]"
         else:
             line = f"{self._lead_and_after(best, query.text)} [1]"
         line = self._identifier_prefix(retrieval, scored) + line
-        citations = self._citations([best.candidate.passage], retrieval.passages, top_k)
+        citations = self._citations(used, retrieval.passages, top_k)
         return Answer(query.text, line, "answered", citations)
 
-    def _listed(self, lead: Scored, query: Query) -> list[Unit]:
+    def _listed(self, lead: Scored, query: Query) -> tuple[list[Unit], list[Passage]]:
         return items_after(lead, query.identifiers, self.store.next_passage, self.settings.list_chunks)
 
     def _lead_and_after(self, best: Read, question: str) -> str:

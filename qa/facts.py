@@ -14,6 +14,7 @@ from qa.units import Unit, focus, label_of, opens_item, said_after, units_of
 
 _LIST_ITEMS = 8
 _TITLE_WORDS = 8  # an item's title names its identifier within its first words
+_FIND_WORDS = 5  # an item is found in a chunk by its opening words
 _PARAGRAPH_NUMBER = re.compile(r"\d+(?:\.\d+)+\s")  # '1.5 It is proposed …': a report's numbered paragraph
 _MARKER = re.compile(r"\(?(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})[.)]")  # an item's number alone: '1.', 'a)', '(ii)'
 # A lead-in that counts its list ('has four key areas of work:') says where unbulleted items end.
@@ -47,16 +48,23 @@ def choose(scored: list[Scored], budget: int, is_list: bool, is_summary: bool = 
 
 def items_after(
     lead: Scored, identifiers: Sequence, next_passage: Callable[[int], Passage | None], chunks: int
-) -> list[Unit]:
+) -> tuple[list[Unit], list[Passage]]:
     """The items of a list the lead sentence introduces ('These include:'), reading on into at most
-    `chunks` chunks after its passage (`next_passage`: chunk id -> the next chunk of its paper)."""
+    `chunks` chunks after its passage (`next_passage`: chunk id -> the next chunk of its paper); and
+    those later chunks that hold an item, to be cited beside the lead-in's own."""
     if not introduces_list(lead.unit.text):
-        return []
+        return [], []
     following, chunk_id = [], lead.passage.chunk_id
     while len(following) < chunks and (after := next_passage(chunk_id)):
-        following.append(after.text)
+        following.append(after)
         chunk_id = after.chunk_id
-    return list_items(lead, identifiers, "\n\n".join(following))
+    items = list_items(lead, identifiers, "\n\n".join(p.text for p in following))
+    return items, [p for p in following if any(_holds(p, item) for item in items)]
+
+
+def _holds(passage: Passage, item: Unit) -> bool:
+    """Whether the passage prints the item's opening words (units keep words, not line breaks)."""
+    return " ".join(item.text.split()[:_FIND_WORDS]) in " ".join(passage.text.split())
 
 
 def list_items(lead: Scored, identifiers: Sequence, following_text: str = "") -> list[Unit]:

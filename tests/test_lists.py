@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -174,6 +175,9 @@ def test_a_list_question_is_answered_with_the_items_from_the_chunks_after_its_le
     assert answer.status == "answered"
     for name in ("Wellbeing", "Employment Support", "Relationships", "Complex Needs"):
         assert name in answer.text
+        # each item is cited: the chunk it came from is among the answer's marked citations
+        marked = {int(n) for n in re.findall(r"\[(\d+)\]", answer.text)}
+        assert any(f"{name} - {name} work" in c.text for c in answer.citations if c.n in marked)
     assert "case studies" not in answer.text
 
 
