@@ -10,7 +10,7 @@ from index.passage import Passage
 from qa.candidate import Candidate
 from qa.query import Identifier, Query
 from qa.scoring import Scored, label_named, novelty
-from qa.units import Unit, focus, label_of, opens_item, said_after, units_of
+from qa.units import Unit, focus, is_row, label_of, opens_item, said_after, units_of
 
 _LIST_ITEMS = 8
 _TITLE_WORDS = 8  # an item's title names its identifier within its first words
@@ -101,8 +101,7 @@ def _item(units: Sequence[Unit], at: int) -> bool:
 
 def _row(line: Unit) -> bool:
     """A table row as units_of gives it, its labelled cells joined by '; ' ('Member: …; Subject: …')."""
-    cells = line.text.split("; ")
-    return len(cells) >= 2 and all(label_of(cell)[0] for cell in cells)
+    return is_row(line.text.replace("; ", "\n"))
 
 
 def _lines(units: Sequence[Unit]) -> list[Unit]:

@@ -19,6 +19,7 @@ __all__ = [
     "embedded_text",
     "focus",
     "focus_named",
+    "is_row",
     "label_of",
     "opens_item",
     "said_after",
