@@ -23,6 +23,10 @@ MAX_RECT_SEGMENTS = 6
 MAX_RECT_SHARE = 0.6
 # Row pitch beyond this multiple of the tightest pitch: a gap between table rows, not a wrapped cell.
 ROW_PITCH_GAP = 1.3
+# A row edge drawn across less than this share of the table's width is a box around one cell's text (a
+# frame inside a header cell), not a line between rows: rows are ruled across the table, or most of it
+# where a cell spans rows.
+ROW_EDGE_SHARE = 0.5
 # Share of wider row gaps that shows a table's rows are padded apart (so tight lines wrap one cell).
 SPACED_SHARE = 0.25
 
@@ -129,10 +133,26 @@ def grids(rules: list[Rule]) -> list[Grid]:
     found = []
     for group in _components(rules):
         xs = _snap([(r.x0 + r.x1) / 2 for r in group if not r.horizontal])
-        ys = _snap([(r.top + r.bottom) / 2 for r in group if r.horizontal])
+        across = [r for r in group if r.horizontal]
+        ys = _snap([(r.top + r.bottom) / 2 for r in across])
         if len(xs) >= 3 and len(ys) >= 2:
-            found.append(Grid(xs, ys))
+            found.append(Grid(xs, _row_edges(ys, across, xs[-1] - xs[0])))
     return sorted(found, key=lambda g: g.ys[0])
+
+
+def _row_edges(ys: tuple[float, ...], across: list[Rule], width: float) -> tuple[float, ...]:
+    """The table's outer edges, and the inner ones ruled across at least ROW_EDGE_SHARE of its width."""
+
+    def drawn(y: float) -> float:
+        spans = sorted((r.x0, r.x1) for r in across if abs((r.top + r.bottom) / 2 - y) <= SNAP)
+        covered, reach = 0.0, float("-inf")
+        for x0, x1 in spans:  # overlapping rules (a double border drawn twice) count once
+            covered += max(0.0, x1 - max(x0, reach))
+            reach = max(reach, x1)
+        return covered
+
+    inner = tuple(y for y in ys[1:-1] if drawn(y) >= ROW_EDGE_SHARE * width)
+    return (ys[0], *inner, ys[-1])
 
 
 def _cell_text(words: Sequence[Word], known: frozenset[str]) -> str:
@@ -168,9 +188,11 @@ def grid_rows(grid: Grid, words: Sequence[Word], known: frozenset[str]) -> Table
         col = sum(1 for x in grid.xs[1:-1] if cx > x)
         row = sum(1 for y in grid.ys[1:-1] if word.middle > y)
         cells.setdefault((row, col), []).append(word)
+    # A column no word falls in is the gap between a double border's two lines, not a column of data.
+    used = sorted({c for _, c in cells})
     rows = []
     for r in range(len(grid.ys) - 1):
-        row = tuple(_cell_text(cells.get((r, c), []), known) for c in range(len(grid.xs) - 1))
+        row = tuple(_cell_text(cells.get((r, c), []), known) for c in used)
         if any(row):
             rows.append(row)
     return TableRows(grid.ys[0], tuple(rows))

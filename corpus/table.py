@@ -10,6 +10,7 @@ _KEY = re.compile(r"^([A-Z][A-Za-z]+)\s+(\d+(?:\.\d+)*)\b")
 _HEADER_WORDS = 14
 _SECTION_WORDS = 4
 _FIGURE = re.compile(r"[£$€]?-?[\d,]+(?:\.\d+)?%?")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 RULE_CELL = "---"  # a Markdown header rule's cell; a line of them declares the table's rows exact
 _RULE_MARKS = "-–—:=| "
 
@@ -71,11 +72,16 @@ def is_rule(cells: list[str]) -> bool:
 
 
 def looks_like_header(cells: list[str]) -> bool:
-    """Short labels, none ending a sentence, at least two columns: a header row."""
+    """Short labels, none ending a sentence, at least two columns: a header row. A row of figures
+    ('12,631 | 8,690') is data, whatever its place in the table; years ('2019 | 2023') head columns."""
     filled = [c for c in cells if c]
-    if len(filled) < 2 or any(c.endswith(":") for c in filled):
+    if len(filled) < 2 or any(c.endswith(":") for c in filled) or all(_amount(c) for c in filled):
         return False
     return all(len(c.split()) <= _HEADER_WORDS and not c.endswith(".") for c in filled)
+
+
+def _amount(cell: str) -> bool:
+    return bool(_FIGURE.fullmatch(cell)) and not _YEAR.fullmatch(cell)
 
 
 def _section_title(cells: list[str]) -> bool:

@@ -84,3 +84,44 @@ def test_unruled_aligned_columns_are_a_table(tmp_path: Path) -> None:
         "Date\tPayee\tAmount\n02/05/24\tAnglian Water\t£41.20\n09/05/24\tVillage Hall Trust\t£150.00\n"
         "17/05/24\tClerk salary\t£612.45",
     ]
+
+
+def _double_ruled_table(path: Path) -> Path:
+    """A notice's table as election software draws it: every border doubled 5 points apart (thin empty
+    columns between), a header cell two lines tall with a frame drawn round its first line only, and
+    body rows of two lines each (surname, then forenames) ruled apart."""
+    sheet = canvas.Canvas(str(path), pagesize=(595, HEIGHT))
+    sheet.setFont("Helvetica", 9)
+    xs = [50, 55, 210, 215, 380, 545]
+    ys = [220, 248, 290, 332, 374]
+    for x in xs:
+        sheet.line(x, HEIGHT - ys[0], x, HEIGHT - ys[-1])
+    for y in ys:
+        sheet.line(xs[0], HEIGHT - y, xs[-1], HEIGHT - y)
+    sheet.line(xs[1], HEIGHT - 234, xs[2], HEIGHT - 234)  # the frame under the header's first line
+    sheet.drawString(58, HEIGHT - 231, "Name of Candidate")
+    sheet.drawString(58, HEIGHT - 245, "(surname first)")
+    sheet.drawString(218, HEIGHT - 245, "Home Address")
+    sheet.drawString(383, HEIGHT - 245, "Description (if any)")
+    people = [("DENNISON", "Heidi", "High Street"), ("HOODLESS", "John", "Bates Lane"), ("SHIP", "Neal", "")]
+    for r, (surname, forename, street) in enumerate(people):
+        top = ys[r + 1]
+        sheet.drawString(58, HEIGHT - top - 12, surname)
+        sheet.drawString(58, HEIGHT - top - 24, forename)
+        sheet.drawString(218, HEIGHT - top - 12, street or "(address in Cherwell District)")
+    sheet.showPage()
+    sheet.save()
+    return path
+
+
+def test_double_borders_and_a_framed_header_line_keep_one_row_per_candidate(tmp_path: Path) -> None:
+    text = read_pdf(_double_ruled_table(tmp_path / "notice.pdf"))[0].text
+    assert text.split("\n") == [
+        "Name of Candidate (surname first)\tHome Address\tDescription (if any)",
+        "DENNISON Heidi\tHigh Street\t",
+        "HOODLESS John\tBates Lane\t",
+        "SHIP Neal\t(address in Cherwell District)\t",
+    ]
+    pages = clean_pages(read_pdf(tmp_path / "notice.pdf"))
+    rows = [b.text for b in parse_blocks(pages) if b.kind == "row"]
+    assert len(rows) == 3 and "Name of Candidate (surname first): HOODLESS John" in rows[1].split("\n")

@@ -52,6 +52,13 @@ def test_sentence_cells_do_not_look_like_a_header() -> None:
     assert not looks_like_header(["Pledge 47 - Every child deserves a home.", "Jemima Laing"])
 
 
+def test_a_row_of_amounts_is_data_but_a_row_of_years_heads_columns() -> None:
+    # a form's first figures ('Balances brought forward') must not label every row after them
+    assert not looks_like_header(["12,631", "8,690", "", ""])
+    assert not looks_like_header(["£1,520.00", "259.34%"])
+    assert looks_like_header(["2019", "2023"])
+
+
 def test_header_row_is_detected() -> None:
     table = _table(PLEDGE_HEADER)
     assert (table.headers, table.rows, table.caption) == (HEADERS, [], [])
