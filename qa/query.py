@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from corpus.dates import find_dates
+from qa.answertype import expected
 from qa.bodies import named_bodies
 from qa.stopwords import STOPWORDS
 
@@ -58,6 +59,11 @@ _STATUS = re.compile(
     re.I,
 )
 _WHO_WHERE_WHEN = re.compile(r"\s*(?:who|whom|whose|where|when|at what time)\b", re.I)
+# Answer types a status cannot give: 'What percentage of pupils achieved grade 5?' asks for a share, and
+# 'On what date is the progress report scheduled?' for a date, whatever status words they hold.
+_TYPED_VALUES = frozenset(
+    {"person", "role", "organisation", "place", "date", "time", "number", "money", "percent"}
+)
 _HISTORY = re.compile(
     r"\b(changed?|changes|over time|history|evolved?|moved on|progressed|developed"
     r"|between .{1,30}? and|since)\b",
@@ -246,9 +252,13 @@ def proper_words(question: str) -> tuple[str, ...]:
 
 def intent(question: str) -> str:
     """status, history (how a status changed), list, summary (what was said about…) or fact. A question
-    for a person, a place or a time is never a status one, whatever its words ('Who is the author of the
-    Ofsted Improvement Plan Progress Report?')."""
-    statusy = bool(_STATUS.search(question)) and not _WHO_WHERE_WHEN.match(question)
+    for a person, a place, a time or a value is never a status one, whatever its words ('Who is the author
+    of the Ofsted Improvement Plan Progress Report?', 'What percentage of pupils achieved grade 5?')."""
+    statusy = (
+        bool(_STATUS.search(question))
+        and not _WHO_WHERE_WHEN.match(question)
+        and expected(question).kind not in _TYPED_VALUES
+    )
     if _HISTORY.search(question) and (statusy or identifiers(question)):
         return "history"
     if statusy:

@@ -21,6 +21,9 @@ ACCEPTS: dict[str, frozenset[str]] = {
     "decision": frozenset({"decision"}),
     "status": frozenset({"status"}),
 }
+# A bare name is a place only where the text sets it as one ('held at Pride Park', 'Venue: Guildhall'):
+# 'the Pledge' or a sentence's first word is no answer to where a meeting was.
+_LOCATED = re.compile(r"\b(?:at|in|venue|location|address|held|within|near)\b\W{0,3}(?:the\s+)?$", re.I)
 MONTHS = ("january february march april may june july august september october november december").split()
 _MONTH_STEMS = frozenset(stem(m) for m in MONTHS)  # as the question's words are kept: 'octob'
 
@@ -32,8 +35,16 @@ def typed_at(text: str, accepted: frozenset[str], asked: frozenset[str]) -> tupl
     return tuple(
         (len(text[: s.start].split()), len(text[: s.end].split()) - 1)
         for s in spans(text)
-        if s.kind in accepted and not _echo(s, asked)
+        if s.kind in accepted and not _echo(s, asked) and (s.kind != "proper" or _named_as(s, text, accepted))
     )
+
+
+def _named_as(span: Span, text: str, accepted: frozenset[str]) -> bool:
+    """A bare proper name answers a place question only where it is set as a place; for other kinds
+    (a body, a person's post) any name may."""
+    if "place" not in accepted or "organisation" in accepted:
+        return True
+    return bool(_LOCATED.search(text[: span.start]))
 
 
 def _echo(span: Span, asked: frozenset[str]) -> bool:
@@ -89,6 +100,14 @@ def counted(question: str) -> frozenset[str]:
     m = _HOW_MANY.search(question)
     words = [w for w in (m.groups() if m else ()) if w and w.lower() not in STOPWORDS]
     return frozenset(s for w in words for s in stems_of(w))
+
+
+def counted_head(question: str) -> str | None:
+    """The stem of the noun a 'how many' question counts ('How many key themes …' → theme)."""
+    m = _HOW_MANY.search(question)
+    words = [w for w in (m.groups() if m else ()) if w and w.lower() not in STOPWORDS]
+    stems = stems_of(words[-1]) if words else ()
+    return stems[-1] if stems else None
 
 
 def counts_noun(candidate: Candidate, asked: Asked) -> float:

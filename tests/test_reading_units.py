@@ -353,3 +353,45 @@ def test_a_question_for_a_person_place_or_time_is_never_a_status_question():
     assert intent("Who is the author of the Ofsted Improvement Plan Progress Report?") == "fact"
     assert intent("When will the footpath works at Kilready be completed?") == "fact"
     assert intent("What is the progress on the footpath works at Kilready?") == "status"
+
+
+def test_a_question_for_a_value_is_never_a_status_question():
+    from qa.query import intent
+
+    # 'achieved' and 'progress' are status words; the question asks for a share and a date
+    assert intent("What percentage of pupils achieved grade 5 in English and maths?") == "fact"
+    assert intent("On what date is the Care Leavers progress report scheduled?") == "fact"
+    assert intent("How many pledges have been completed?") == "fact"
+    assert intent("Has the new skate park been completed?") == "status"
+
+
+def test_a_bare_name_is_a_place_only_where_the_text_sets_it_as_one():
+    q = "Where will the Corporate Parenting Committee meet in July 2016?"
+    weights = {"corporate": 2.0, "parenting": 2.0, "committee": 1.0, "meet": 1.0, "july": 1.0, "2016": 1.0}
+    topic = "The Corporate Parenting Committee will monitor the Pledge across the council."
+    venue = "The Corporate Parenting Committee will meet at Pride Park in July 2016."
+    framed = "Venue: Guildhall"
+    assert _feature(q, topic, weights, "type_sentence") == 0.0  # 'Pledge' is a name, not a place
+    assert _feature(q, venue, weights, "type_sentence") == 1.0
+    assert _feature(q, framed, weights, "type_sentence") == 1.0
+
+
+def test_a_value_asked_of_a_named_thing_needs_a_sentence_naming_it():
+    from qa.answertype import measured
+    from qa.reader import _names_thing
+
+    assert (
+        measured("What is the price of the memorial bench for Sue Bolton, according to the minutes?")
+        == "bench"
+    )
+    assert measured("What is the amount of the purchase order for three compressors?") == "order"
+    assert measured("How much did the council spend on roads?") is None
+
+    def cand(text: str) -> Candidate:
+        held = Passage(1, text, None, 1, 1, "a.pdf", "Minutes", "Testshire", None, None, "day", "minutes")
+        return Candidate(text, None, None, held, 0, frozenset(s.kind for s in spans(text)))
+
+    assert not _names_thing(cand("There is just over £10k left in the Playground account."), "bench")
+    assert _names_thing(cand("Two memorial benches were bought for £900."), "bench")
+    assert _names_thing(cand("Detail: Playground Fencing; Total: 723.30"), "fence")
+    assert not _names_thing(cand("Traffic Engineering was paid $32,773.00."), "engine")
