@@ -54,6 +54,9 @@ class Settings:
     # chunks after a list's lead-in ('The model has four key areas of work:') read for its items: a chunk
     # holds about two of a report's paragraph-long items, so three reach a list of six
     list_chunks: int = 3
+    # best passages searched for a list to count when no sentence states the count asked for (qa/tally.py):
+    # the lead-in naming what is counted ranks high, as the question repeats its words
+    tally_passages: int = 5
 
     @classmethod
     def from_env(cls, store: str | Path | None = None, model_path: str | Path | None = None) -> Settings:

@@ -22,11 +22,13 @@ from qa.scoring import Scored
 from qa.spans import spans
 from qa.statements import STATUS_WORDS, Statement, lead_for, statements
 from qa.stretch import item_pool
+from qa.tally import tally
 from qa.units import Unit, said_after
 
 _STATUS_MARGIN = 0.15  # rerank score below the best passage that still counts as on the topic
 _SENTENCE_WORDS = 45  # the answering sentence is clipped to this, with its span kept inside
 _SHORTLIST = 24  # scored candidates a list or summary answer may draw on
+_TALLY_SHOWN = 8  # items named after a count: the count is the answer, the names let it be checked
 # Answer types whose value a sentence holds as one short span, which can lead the answer.
 _LEAD_KINDS = frozenset({"place", "time", "date", "money", "percent"})  # not people: a list of names
 
@@ -124,6 +126,8 @@ class Composer:
         open_ended = query.intent == "summary" or expected(query.text).kind == "description"
         on_topic = open_ended and reading.abstain == NO_FACT
         if reading.abstain and not (pinned and reading.candidates) and not on_topic:
+            if counted := self._tally(retrieval, top_k):  # no sentence states the count: a list shows it
+                return counted
             # Nothing answers; the nearest passages are still shown, as leads and not as an answer.
             closest = tuple(Citation.of(n, p) for n, p in enumerate(retrieval.passages[:top_k], 1))
             return Answer(query.text, f"{NOT_ANSWERED[:-1]}: {reading.abstain}.", "not_found", closest)
@@ -214,7 +218,9 @@ class Composer:
             words = max(8, (self.settings.answer_words - 20) // len(items))
             # items are told apart by semicolons, rows (whose cells already are) by full stops
             sep = ". " if any("; " in u.text for u in items) else "; "
-            listed = sep.join(clip(u.text.rstrip(".;"), words) for u in items)
+            pieces = [clip(u.text.rstrip(".;"), words) for u in items]
+            # a clipped item's '…' already parts it from the next: 'the ACE Multi Academy Trust … (b) …'
+            listed = "".join(p + (" " if p.endswith("…") else sep) for p in pieces[:-1]) + pieces[-1]
             markers = " ".join(f"[{n}]" for n in range(1, len(used) + 1))
             line = f"{clip(scored.unit.shown, 40)} {listed}{'' if listed.endswith('…') else '.'} {markers}"
         elif body := item_text(best.candidate, query.identifiers):
@@ -224,6 +230,20 @@ class Composer:
         line = self._identifier_prefix(retrieval, scored) + line
         citations = self._citations(used, retrieval.passages, top_k)
         return Answer(query.text, line, "answered", citations)
+
+    def _tally(self, retrieval: Retrieval, top_k: int) -> Answer | None:
+        """'How many candidates were nominated?' answered by counting the list a lead-in introduces."""
+        passages = retrieval.passages[: self.settings.tally_passages]
+        found = tally(retrieval.query.text, passages, self.store.next_passage, self.settings.list_chunks)
+        if not found:
+            return None
+        used = [found.passage, *found.later]
+        shown = "; ".join(found.items[:_TALLY_SHOWN]) + ("; …" if len(found.items) > _TALLY_SHOWN else "")
+        markers = " ".join(f"[{n}]" for n in range(1, len(used) + 1))
+        text = f"{len(found.items)} — {clip(found.lead, 30)} {shown}. {markers}"
+        return Answer(
+            retrieval.query.text, text, "answered", self._citations(used, retrieval.passages, top_k)
+        )
 
     def _listed(self, lead: Scored, query: Query) -> tuple[list[Unit], list[Passage]]:
         return items_after(lead, query.identifiers, self.store.next_passage, self.settings.list_chunks)

@@ -23,9 +23,20 @@ _COUNTS = {w: n for n, w in enumerate("two three four five six seven eight".spli
 _COUNTED = re.compile(r"\b(two|three|four|five|six|seven|eight|[2-8])\s+(?:[a-z-]+\s+){0,3}?[a-z-]+s\b", re.I)
 
 
+_NAME_RUN = 4  # words a clipped text may run on to finish a name it would cut ('the ACE Multi Academy Trust')
+
+
 def clip(text: str, words: int) -> str:
+    """The text's first `words` words and '…', run on to the end of a capitalised name cut in two."""
     parts = text.split()
-    return text if len(parts) <= words else " ".join(parts[:words]).rstrip(",;:") + " …"
+    if len(parts) <= words:
+        return text
+    end = words
+    while (
+        end < min(len(parts), words + _NAME_RUN) and parts[end - 1][:1].isupper() and parts[end][:1].isupper()
+    ):
+        end += 1
+    return text if end == len(parts) else " ".join(parts[:end]).rstrip(",;:") + " …"
 
 
 def choose(scored: list[Scored], budget: int, is_list: bool, is_summary: bool = False) -> list[Scored]:

@@ -201,3 +201,12 @@ def test_a_list_question_reads_on_through_the_sentence_that_names_what_its_lead_
     assert first.startswith("The subject hubs will cover four subjects")
     assert "maths, English, science and computing" in first
     assert "report again" not in first  # no plural anaphor: the list has ended
+
+
+def test_a_clipped_item_runs_on_to_the_end_of_a_name_it_would_cut() -> None:
+    from qa.facts import clip
+
+    text = "the support service was delivered by the ACE Multi Academy Trust who held the register"
+    assert clip(text, 9) == "the support service was delivered by the ACE Multi Academy Trust …"
+    assert clip(text, 5) == "the support service was delivered …"  # no name cut: plain clip
+    assert clip("Plymouth City Council", 2) == "Plymouth City Council"  # the whole text, no '…'

@@ -1,0 +1,176 @@
+"""Counts told by listing: 'how many' answered by counting the rows or bullets a lead-in introduces."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from corpus.sentences import split_sentences
+from index.passage import Passage
+from qa.candidate import stems_of
+from qa.query import proper_words
+from qa.stopwords import STOPWORDS
+from qa.typematch import counted, counted_head
+from qa.units import is_row, label_of
+
+# A sentence announcing what follows it: it ends in a colon, or points down the page.
+_ANNOUNCES = re.compile(r"[:;]\s*$|\b(?:below|as follows|the following|listed)\b", re.I)
+# A lead-in opening on a plural anaphor ('These include:') names its items in the sentence before.
+_ANAPHOR = re.compile(r"(?:These|Those|They)\b")
+# A list item's marker: a bullet, a number or letter ('(a)', 'a)', '1.', '2.1'), or a bullet before one.
+_MARKED = re.compile(
+    r"\s*(?P<bullet>[-•*·▪]\s+)?(?:(?P<letter>\(?[a-z]{1,2}\)\s+)|(?P<number>\(?\d{1,2}[.)]\s+)"
+    r"|(?P<dotted>\d+\.\d+\s+(?![ap]\.?m\b)))?"
+)
+# What any list holds: a question counting these needs no lead-in naming them.
+_GENERIC = frozenset(stems_of("items points things entries"))
+_STOPS = frozenset(stems_of(" ".join(STOPWORDS)))
+_SHARED = 2  # question words (beyond what it counts) a lead-in holds: it tells of the asked occasion
+_ITEM_WORDS = 8  # each item's opening words, shown in the answer
+
+
+@dataclass(frozen=True)
+class Tally:
+    """A list counted: its lead-in, each item's opening words, its passage, and the later chunks the
+    list ran into."""
+
+    lead: str
+    items: tuple[str, ...]
+    passage: Passage
+    later: tuple[Passage, ...]
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """A table row (a block of labelled cells) or one line of text, and the chunk it came from."""
+
+    text: str
+    row: bool
+    passage: Passage
+
+
+def tally(
+    question: str,
+    passages: Sequence[Passage],
+    next_passage: Callable[[int], Passage | None],
+    chunks: int,
+) -> Tally | None:
+    """For a 'how many' question, the first list among `passages` whose lead-in names what the
+    question counts (or whose rows' labels do) and shares words with the rest of the question; its
+    items are read on into at most `chunks` chunks after. None when there is none."""
+    head = counted_head(question)
+    if not head:
+        return None
+    words = frozenset(stems_of(question)) - counted(question) - _STOPS
+    for passage in (p for p in passages if _of_named(p, proper_words(question))):
+        entries = _entries(passage)
+        for at, entry in enumerate(entries):
+            if entry.row or not _ANNOUNCES.search(_last_sentence(entry.text)):
+                continue
+            lead = _lead(entries, at)
+            items, later = _items(entries[at + 1 :], passage, next_passage, chunks)
+            held = frozenset(stems_of(lead)) | frozenset(stems_of(" ".join(_labels(items))))
+            named = head in held or head in _GENERIC
+            if len(items) >= 2 and named and len(words & frozenset(stems_of(lead))) >= _SHARED:
+                return Tally(_last_sentence(entry.text), tuple(_shown(i) for i in items), passage, later)
+    return None
+
+
+def _of_named(passage: Passage, named: Sequence[str]) -> bool:
+    """Whether the passage, its heading or its paper's title and council name all the question names
+    ('Westby Parish Council'): a list in another council's notice counts nothing asked."""
+    held = " ".join(
+        x or "" for x in (passage.text, passage.heading, passage.title, passage.council, passage.body)
+    )
+    return all(re.search(rf"\b{re.escape(n)}", held, re.I) for n in named)
+
+
+def _entries(passage: Passage) -> list[_Entry]:
+    out: list[_Entry] = []
+    for block in passage.text.split("\n\n"):
+        if is_row(block):
+            out.append(_Entry(block.strip(), True, passage))
+        else:
+            out.extend(_Entry(line.strip(), False, passage) for line in block.split("\n") if line.strip())
+    return out
+
+
+def _last_sentence(line: str) -> str:
+    sentences = split_sentences(line)
+    return sentences[-1] if sentences else line
+
+
+def _lead(entries: Sequence[_Entry], at: int) -> str:
+    """The lead-in sentence, with the sentence before it when it opens on a plural anaphor."""
+    sentences = split_sentences(entries[at].text)
+    if len(sentences) >= 2 and _ANAPHOR.match(sentences[-1]):
+        return " ".join(sentences[-2:])
+    if _ANAPHOR.match(sentences[-1] if sentences else "") and at > 0 and not entries[at - 1].row:
+        return f"{entries[at - 1].text} {entries[at].text}"
+    return sentences[-1] if sentences else entries[at].text
+
+
+def _items(
+    after: Sequence[_Entry], passage: Passage, next_passage: Callable[[int], Passage | None], chunks: int
+) -> tuple[list[_Entry], tuple[Passage, ...]]:
+    """The rows, or the marked lines, right after a lead-in; a line that is no item continues the item
+    before it when that item's line breaks off mid-sentence. Read on while the list reaches its
+    chunk's end."""
+    rest, later, last = list(after), [], passage
+    items: list[_Entry] = []
+    while True:
+        items, ended = _run(rest, items)
+        if ended or len(later) >= chunks or not (last := next_passage(last.chunk_id)):
+            break
+        rest = _entries(last)
+        later.append(last)
+    return items, tuple(p for p in later if any(i.passage is p for i in items))
+
+
+def _run(entries: Sequence[_Entry], items: list[_Entry]) -> tuple[list[_Entry], bool]:
+    """`items` extended by the list's run in `entries`; True when the run ended before their end. A
+    line that is no item, between two items, continues the one above when its line broke off
+    mid-sentence ('… as a result of a recommendation from a' / 'Motion that went to Full Council;')."""
+    items = list(items)
+    first = items[0] if items else (entries[0] if entries else None)
+    for at, entry in enumerate(entries):
+        if first is not None and _same_kind(entry, first):
+            items.append(entry)
+        elif not (
+            items
+            and _broken(items[-1], entry)
+            and at + 1 < len(entries)
+            and _same_kind(entries[at + 1], first)
+        ):
+            return items, True
+    return items, False
+
+
+def _same_kind(entry: _Entry, first: _Entry) -> bool:
+    """A row after a row, or a line marked as the first item was (a change of marker, '- 1.5 It is
+    proposed' after '- Provide …', ends the list)."""
+    if first.row or entry.row:
+        return first.row and entry.row
+    return bool(_marker(entry)) and _marker(entry) == _marker(first)
+
+
+def _broken(item: _Entry, line: _Entry) -> bool:
+    return not line.row and not item.text.rstrip().endswith((".", ";", ":", "!", "?"))
+
+
+def _marker(entry: _Entry) -> tuple[str, ...]:
+    """What kind of marker opens the line: () for none."""
+    m = _MARKED.match(entry.text)
+    return tuple(k for k, v in m.groupdict().items() if v) if m else ()
+
+
+def _labels(items: Sequence[_Entry]) -> list[str]:
+    return [label for i in items[:1] if i.row for line in i.text.split("\n") if (label := label_of(line)[0])]
+
+
+def _shown(item: _Entry) -> str:
+    """A row's first cell, or a line's opening words without its marker."""
+    text = label_of(item.text.split("\n")[0])[1] if item.row else _MARKED.sub("", item.text, count=1)
+    words = text.split()
+    return " ".join(words[:_ITEM_WORDS]) + (" …" if len(words) > _ITEM_WORDS else "")

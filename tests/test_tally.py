@@ -1,0 +1,120 @@
+"""Counts told by listing: a 'how many' question answered by counting the rows or bullets a lead-in
+introduces, and only where the lead-in names what is counted."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from index.passage import Passage
+from qa.engine import CouncilQA
+from qa.tally import tally
+
+
+def _passage(text: str, chunk_id: int = 1) -> Passage:
+    return Passage(chunk_id, text, None, 1, 1, "notice.pdf", "Notice", None, None, None, "unknown", "other")
+
+
+NOTICE = (
+    "NOTICE OF UNCONTESTED ELECTION\n\nElection of Parish Councillors for Westby Parish Council\n\n"
+    "I report that the persons whose names appear below were duly elected Parish Councillors for "
+    "Westby Parish Council.\n\n"
+    + "\n\n".join(
+        f"Name of Candidate: {name}\nHome Address: (address in Westby)"
+        for name in ("ARNOLD Kim", "BLAKE Sam", "CHOWDHURY Rina", "DOYLE Pat")
+    )
+    + "\n\nDated 6 April 2023"
+)
+
+
+def _none(_: int) -> Passage | None:
+    return None
+
+
+def test_the_rows_under_a_lead_in_naming_what_is_counted_are_the_count() -> None:
+    q = "How many parish councillors were elected unopposed for Westby Parish Council?"
+    found = tally(q, [_passage(NOTICE)], _none, 3)
+    assert found is not None
+    assert found.items == ("ARNOLD Kim", "BLAKE Sam", "CHOWDHURY Rina", "DOYLE Pat")
+    assert "duly elected Parish Councillors" in found.lead
+
+
+def test_a_list_of_something_else_counts_nothing() -> None:
+    # the notice lists councillors; it does not count votes, nor tell of another council's election
+    assert tally("How many votes did Kim Arnold receive at Westby?", [_passage(NOTICE)], _none, 3) is None
+    assert (
+        tally("How many councillors were elected for Eastby Town Council?", [_passage(NOTICE)], _none, 3)
+        is None
+    )
+    assert tally("Who was elected for Westby Parish Council?", [_passage(NOTICE)], _none, 3) is None
+
+
+MINUTES = (
+    "17. Bullying and Attendance\n\nThe following key points were highlighted to Members:\n\n"
+    "- (a) a sample of 415 open cases had been reviewed by officers as a result of a\n"
+    "Motion that went to Full Council in March 2019;\n"
+    "- (b) schools were required by law to act to prevent bullying;\n"
+    "- (c) a piece of work was underway to develop best practice guidance.\n"
+    "In response to questions raised it was reported that –\n"
+    "- (d) there was no single route for parents to report bullying."
+)
+
+
+def test_bullets_are_counted_to_the_end_of_their_run_a_broken_line_within_an_item() -> None:
+    found = tally(
+        "How many key points were highlighted to Members on bullying?", [_passage(MINUTES)], _none, 3
+    )
+    assert found is not None and len(found.items) == 3
+    assert found.items[0].startswith("a sample of 415")
+
+
+def test_a_change_of_marker_ends_the_list_and_an_anaphor_takes_the_sentence_before() -> None:
+    text = (
+        "- 1.4 Directors gave commitments. There are also a number of key themes across departments. "
+        "These include:\n - Apprenticeships for children in care\n - Work experience\n"
+        " - Voice of children in care\n- 1.5 It is proposed that a formal sign up is undertaken."
+    )
+    found = tally("How many key themes across departments were identified?", [_passage(text)], _none, 3)
+    assert found is not None and len(found.items) == 3
+
+
+def test_a_list_that_reaches_its_chunks_end_is_counted_on_in_the_next_chunk() -> None:
+    first = _passage(
+        "Members discussed the work programme and agreed the following:\n\n- (a) Ofsted plan;\n- (b) Attendance;"
+    )
+    second = _passage("- (c) School funding;\n- (d) Home education\n\nTracking Decisions", chunk_id=2)
+    found = tally(
+        "How many items did Members agree for the work programme?",
+        [first],
+        lambda cid: second if cid == 1 else None,
+        3,
+    )
+    assert found is not None and len(found.items) == 4 and found.later == (second,)
+    # read no further than asked: with no chunk after the lead-in's, the two in it are all it has
+    assert (
+        len(tally("How many items did Members agree for the work programme?", [first], _none, 0).items) == 2
+    )
+
+
+def test_a_count_question_with_no_stated_count_is_answered_from_the_list(
+    tmp_path: Path, settings, fake_embedder
+) -> None:
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    rows = "\n".join(
+        f"{name}\t(address in Westby)" for name in ("ARNOLD Kim", "BLAKE Sam", "DOYLE Pat", "FRY Jo")
+    )
+    paper = (
+        NOTICE.split("\n\nName of Candidate")[0]
+        + f"\n\nName of Candidate\tHome Address\n{rows}\n\nDated 6 April"
+    )
+    (folder / "notice.txt").write_text(paper)
+    engine = CouncilQA(replace(settings, max_tokens=200), embedder=fake_embedder)
+    try:
+        engine.ingest([str(folder)], progress=False)
+        answer = engine.ask("How many parish councillors were elected for Westby Parish Council?")
+    finally:
+        engine.close()
+    assert answer.status == "answered"
+    assert answer.text.startswith("4 — ")
+    assert "FRY Jo" in answer.text and answer.citations
