@@ -24,6 +24,10 @@ SETS = {  # name -> (store, papers, gold)
     "gold": (".councilqa", "samples/papers", "eval/gold.jsonl"),
     "heldout": (".councilqa", "samples/papers", "eval/heldout.jsonl"),
     "lists": (".councilqa", "samples/papers", "eval/lists.jsonl"),
+    "counts": (".councilqa", "samples/papers", "eval/counts.jsonl"),
+    "shares": (".councilqa", "samples/papers", "eval/shares.jsonl"),
+    "pdfcounts": (".councilqa-realpdf", "../shared/realpdf-dev/pdfs", "eval/counts-realpdf.jsonl"),
+    "pdfmeasures": (".councilqa-realpdf", "../shared/realpdf-dev/pdfs", "eval/measures-realpdf.jsonl"),
     "dev": (
         ".councilqa",
         "samples/papers",

@@ -170,3 +170,41 @@ def open_question(question: str) -> bool:
     """The question asks for an account ('What did the minister say about …?', 'What is the position on
     …?'), not one thing or value: a description question that names no thing after its question word."""
     return expected(question).kind == "description" and not _THING.search(question)
+
+
+# 'What is the price of the memorial bench for …': a value asked of a thing the question names, whose
+# sentence must name it too ('£10k left in the Playground account' is not the bench's price).
+_MEASURE_OF = re.compile(
+    r"\bwhat (?:is|was|will be|are|were) the (?:[\w-]+ )?(?:price|cost|amount|value|fee|charge|salary)"
+    r" of (?:the |a |an |its |their )?((?:[\w'’-]+ ){0,3}?[\w'’-]+?)"
+    r"(?= (?:for|to|by|at|in|on|from|with|as|that|which|according|under)\b|[?,.]|$)",
+    re.I,
+)
+
+
+def measured(question: str) -> str | None:
+    """The noun a value question asks the value of ('What is the price of the memorial bench for Sue
+    Bolton?' → 'bench'); None when the question names none that way."""
+    m = _MEASURE_OF.search(question)
+    return m.group(1).split()[-1].lower() if m else None
+
+
+# 'What percentage of Plymouth pupils achieved grade 5 in English and maths?': a share of a group (the
+# words after 'of', to its verb) that does something (the rest, which a sentence giving the share names).
+_SHARE_OF = re.compile(r"\bwhat (?:percentage|per ?cent|proportion|share|fraction) of (.+)", re.I)
+_GROUP_ENDS = re.compile(
+    r"(?:were|was|are|is|did|do|does|have|has|had|who|that|which|went|got|get|go|gain\w*|took|made"
+    r"|\w+ed)$",
+    re.I,
+)
+_WHEN_WORDS = re.compile(r"(?:\d{4}(?:/\d{2,4})?|end|start|quarter|year|month|week)$", re.I)
+
+
+def share_predicate(question: str) -> tuple[str, ...]:
+    """The words of what a share question's group did or was ('achieved grade 5 in English and maths'),
+    without when it was ('in 2019'); empty when the question is no 'what percentage of …' or its group
+    has no verb to part it from the rest."""
+    m = _SHARE_OF.search(question.rstrip("?"))
+    words = re.findall(r"[\w/'’-]+", m.group(1)) if m else []
+    at = next((i for i, w in enumerate(words) if i and _GROUP_ENDS.match(w)), None)
+    return tuple(w for w in words[at:] if not _WHEN_WORDS.match(w)) if at is not None else ()

@@ -8,7 +8,7 @@ from functools import lru_cache
 from index.passage import Passage
 from qa.candidate import Asked, Candidate, asked_of, cover, stem_set, stems_of, topic, word_stems
 from qa.exchange import only_asks, replies
-from qa.query import TimeTarget
+from qa.query import TimeTarget, intent
 from qa.scoring import context
 from qa.spans import spans
 from qa.typematch import ACCEPTS, ENTITY_KINDS, MONTHS, counted, counts_noun, holds_type, type_near
@@ -182,6 +182,9 @@ def features(
     return [values[name] for name in NAMES]
 
 
+_STATUS_INTENTS = frozenset({"status", "history"})
+
+
 def _span_values(candidate: Candidate, asked: Asked) -> dict[str, float]:
     """What depends on the span itself (or on the whole sentence when the candidate is one)."""
     kind = asked.expectation.kind
@@ -197,6 +200,18 @@ def _span_values(candidate: Candidate, asked: Asked) -> dict[str, float]:
         "repeats_question": float(bool(answer_stems) and not new),
         "is_span": float(candidate.span is not None),
     }
+
+
+def _asks_status(asked: Asked) -> bool:
+    """Whether a status word ('Ongoing', 'Complete', 'delivered') may tell for a candidate: not when the
+    question asks for an account of something other than how it stands ('What vision statement does
+    the page give?', where a tracker's 'Ongoing' cell is no answer)."""
+    return asked.expectation.kind != "description" or _intent(asked.text) in _STATUS_INTENTS
+
+
+@lru_cache(maxsize=1 << 10)
+def _intent(question: str) -> str:
+    return intent(question)
 
 
 def _sentence_values(candidate: Candidate, asked: Asked) -> dict[str, float]:
@@ -218,7 +233,7 @@ def _sentence_values(candidate: Candidate, asked: Asked) -> dict[str, float]:
         "reply": float(replies(f"{candidate.passage.heading or ''}\n{candidate.passage.text}")),
         "asks": float(only_asks(candidate.text)),
         "length": min(len(candidate.shown.split()) / _LONG_WORDS, 2.0) / 2.0,
-        "status_word": float("status" in candidate.kinds),
+        "status_word": float("status" in candidate.kinds and _asks_status(asked)),
         "label_cover": _label_cover(candidate.label, asked),
         "date_mentioned": mentioned,
         "focus_cover": _focus_cover(candidate, sentence, asked),
