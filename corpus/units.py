@@ -12,6 +12,29 @@ from functools import lru_cache
 from corpus.sentences import merge_runs, split_sentences
 
 _LABELLED = re.compile(r"^([^:\n]{2,60}?):\s+(\S.*)$")
+# A cover page's fields printed without a colon: 'Published 03 September 2019', 'Please ask for Helen
+# Rickman'. Only these words, and only before the kind of value each takes, so prose is never split.
+_FIELD = re.compile(
+    r"^((?:Date )?(?:Published|Issued|Despatched|Dispatched)(?: on)?)\s+"
+    r"((?:\w+day,? )?\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+,? \d{4})$"
+    r"|^(Please ask for|Ask for|Enquiries to|Please contact)\s+([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)+.*)$"
+)
+# A signature: a person's name on its own line, their post on the next ('Tracey Lee' / 'Chief
+# Executive', 'Yvonne Rees' / 'Returning Officer'), read as the post's field. A body's name is no signature.
+# POST: the posts a signature or a question names (qa/posts.py asks who holds them).
+POST = (
+    r"(?:Chief Executive|(?:Town |Parish |City |County )?Clerk(?: to the Council)?|Returning Officer"
+    r"|Monitoring Officer|Proper Officer|Deputy Chief Executive"
+    r"|(?:Strategic |Service |Corporate |Executive )?Director(?: of [A-Z][\w&,' -]{2,50})?"
+    r"|Head of [A-Z][\w&,' -]{2,50}|Democratic (?:Support|Services) Officer"
+    r"|Chair(?:man|person)?|(?:Lord )?Mayor|Leader of the Council|City Manager|County Administrator"
+    r"|City Attorney|City Clerk|Secretary)"
+)
+_BODY_WORDS = "Council|Committee|Department|Board|Authority|Trust|Services?|Team|House|Hall|Street|Road"
+_BODY = rf"(?![^\n]*\b(?:{_BODY_WORDS})\b)"
+_SIGNED = re.compile(
+    rf"^{_BODY}((?:Dr\.? |Mr\.? |Mrs\.? |Ms\.? )?[A-Z][a-z'’-]+(?: [A-Z][\w'’-]+){{1,3}})\n+({POST})$", re.M
+)
 _CONTINUED = re.compile(r"… \(continued\)$")
 _ASIDE_END = re.compile(r"\w\s\([^()]{1,16}\)$")  # 'Description (if any)', 'Amount (£)'
 FRAGMENT_WORDS = 3  # an outcome and its date, a verdict: too short to be read apart from what it ends
@@ -62,10 +85,14 @@ def embedded_text(shown: str) -> str:
 def label_of(line: str) -> tuple[str | None, str]:
     """Split 'Portfolio Holder: Jemima Laing' into label and value; plain prose has no label. A label
     may end in a short aside after a word, as forms print them ('Description (if any):'), but never
-    in a full stop or a lone bracket ('3(b):')."""
+    in a full stop or a lone bracket ('3(b):'). A cover page's colonless fields ('Published 03 September
+    2019', 'Please ask for Helen Rickman') are labelled too."""
     m = _LABELLED.match(line)
     if m and len(m.group(1).split()) <= 6 and _label_end(m.group(1).rstrip()):
         return m.group(1).strip(), m.group(2).strip()
+    if field := _FIELD.match(line.strip()):
+        label, value = (g for g in field.groups() if g)
+        return label, value
     return None, line
 
 
@@ -106,9 +133,10 @@ def _masthead(block: str) -> str | None:
 @lru_cache(maxsize=1 << 12)  # a passage is read by the reader, its features and the composer in turn
 def units_of(text: str) -> tuple[Unit, ...]:
     """Units in reading order: a short table row whole, else each cell's sentences; never the
-    repeated key line of a continued row."""
+    repeated key line of a continued row. A signature's name is its post's field ('Chief Executive:
+    Tracey Lee')."""
     units: list[Unit] = []
-    for block in _paragraphs(text):
+    for block in _paragraphs(_SIGNED.sub(r"\2: \1", text)):
         row = _row_line(block) or _masthead(block)
         if row and len(row.split()) <= SHORT_ROW_WORDS:
             units.append(Unit(row, opens_line=True))  # a row is a line of its own

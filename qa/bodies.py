@@ -21,6 +21,9 @@ _OPENERS = frozenset(
     "on for by".split()
 )
 _TITLES = frozenset({"councillor", "cllr", "mayor", "mr", "mrs", "ms", "miss", "dr", "sir", "dame"})
+_POST_NOUN = re.compile(
+    r"(?:Officer|Executive|Clerk|Manager|Director|Chair\w*|Leader|Mayor|Secretary|Treasurer)$"
+)
 _JOINERS = frozenset({"and", "of", "for", "in", "the", "s"})
 _ENDS_BODY = re.compile(rf"^{_BODY}$")
 # The kind of authority after its place's name: "Plymouth City Council's" owner is Plymouth.
@@ -40,6 +43,7 @@ def named_bodies(question: str) -> tuple[str, ...]:
         words = match.group(0).split()
         while words and words[0].lower() in _OPENERS:
             words = words[1:]
+        words = _after_post(words)
         found.extend(" ".join(part) for part in _parts(words) if len(part) >= 2)
     return tuple(dict.fromkeys(found))
 
@@ -56,6 +60,21 @@ def named_places(question: str) -> tuple[str, ...]:
         and not _TITLED.search(question[: m.start()])
     )
     return tuple(p for p in dict.fromkeys(owners) if p and not _KIND_WORDS.fullmatch(f" {p}"))
+
+
+def _after_post(words: list[str]) -> list[str]:
+    """The body after a post that leads the run ('Returning Officer for the Souldern Parish Council' →
+    'Souldern Parish Council'): the post is the body's, not part of its name."""
+    at = next(
+        (i for i, w in enumerate(words[:-1]) if _POST_NOUN.match(w) and words[i + 1].lower() in _JOINERS),
+        None,
+    )
+    if at is None:
+        return words
+    rest = words[at + 1 :]
+    while rest and rest[0].lower() in _JOINERS:
+        rest = rest[1:]
+    return rest
 
 
 def _parts(words: list[str]) -> list[list[str]]:

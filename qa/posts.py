@@ -6,6 +6,8 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
+from corpus.units import POST
+
 # post: (the question asks who holds it, a sentence or cell names its holder). Only a sentence naming the
 # post can answer: a list of those present names people, not who chaired; a report's title names no author.
 _POSTS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
@@ -38,6 +40,28 @@ NOT_NAMING = (
 )
 
 T = TypeVar("T")
+
+# 'Who is Mountain View's City Manager …?', 'Who was the Returning Officer for …?': an office the question
+# asks the holder of, by its title.
+_OFFICE = re.compile(
+    rf"\bwho\s+(?:is|was|will be|were)\s+(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}}['’]s\s+)?"
+    rf"(?:interim\s+|acting\s+)?({POST})\b",
+    re.I,
+)
+# A deputy's or an assistant's title names another post: 'Justin Murphy, Deputy City Manager'.
+_UNDER = r"(?<!deputy )(?<!assistant )(?<!vice )"
+
+
+def asked_office(question: str) -> str | None:
+    """The title of the office a question asks the holder of ('City Manager'), or None."""
+    m = _OFFICE.search(question)
+    return m.group(1) if m else None
+
+
+def names_office(sentence: str, office: str) -> bool:
+    """Whether the sentence or cell names the office itself, not a deputy's ('Kimbra McCarthy, City
+    Manager', 'Returning Officer: Yvonne Rees')."""
+    return bool(re.search(rf"{_UNDER}\b{re.escape(office)}\b", sentence, re.I))
 
 
 def asked_post(question: str) -> str | None:

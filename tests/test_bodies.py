@@ -35,6 +35,12 @@ MINUTES = (
         ("Has the Council approved the budget?", ()),
         ("What did Cabinet decide on 9 October?", ()),
         ("Did Council agree it?", ()),
+        # a post of the body is no part of the body's name
+        (
+            "Who was the Returning Officer for the Souldern Parish Council election?",
+            ("Souldern Parish Council",),
+        ),
+        ("Who is the Chair of the Children in Care Council?", ("Children in Care Council",)),
     ],
 )
 def test_named_bodies(question: str, bodies: tuple[str, ...]) -> None:
