@@ -27,6 +27,8 @@ SETS = {  # name -> (store, papers, gold)
     "counts": (".councilqa", "samples/papers", "eval/counts.jsonl"),
     "shares": (".councilqa", "samples/papers", "eval/shares.jsonl"),
     "pdfcounts": (".councilqa-realpdf", "../shared/realpdf-dev/pdfs", "eval/counts-realpdf.jsonl"),
+    "pdfposts": (".councilqa-realpdf", "../shared/realpdf-dev/pdfs", "eval/posts-realpdf.jsonl"),
+    "pdfroles": (".councilqa-realpdf", "../shared/realpdf-dev/pdfs", "eval/roles-realpdf.jsonl"),
     "pdfmeasures": (".councilqa-realpdf", "../shared/realpdf-dev/pdfs", "eval/measures-realpdf.jsonl"),
     "dev": (
         ".councilqa",

@@ -70,6 +70,7 @@ _TABLE: tuple[tuple[str, str], ...] = (
     (
         "role",
         r"\bwhat (?:role|position|post|job|title|office|job title)\b"
+        r"|\bwhat (?:is|was) [\w'’ .-]{1,40}['’]s (?:role|post|position|job title|title)\b"
         r"|\b(?:job title|role|position)\b(?!\s+(?:on|with|regarding|in relation|as regards)\b)"
         r".*\b(?:of|did|does|hold)\b|\bwhat (?:is|was) (?:\w+ ){1,3}(?:role|job title|position)\b",
     ),

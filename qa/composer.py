@@ -29,8 +29,16 @@ _STATUS_MARGIN = 0.15  # rerank score below the best passage that still counts a
 _SENTENCE_WORDS = 45  # the answering sentence is clipped to this, with its span kept inside
 _SHORTLIST = 24  # scored candidates a list or summary answer may draw on
 _TALLY_SHOWN = 8  # items named after a count: the count is the answer, the names let it be checked
-# Answer types whose value a sentence holds as one short span, which can lead the answer.
-_LEAD_KINDS = frozenset({"place", "time", "date", "money", "percent"})  # not people: a list of names
+# Answer types whose value a sentence holds as one short span, which can lead the answer; a count may be
+# told as a share or a sum ('reducing … by 15 per cent'). Not people: a sentence names several.
+_LEAD_KINDS = {
+    "place": frozenset({"place"}),
+    "time": frozenset({"time"}),
+    "date": frozenset({"date"}),
+    "money": frozenset({"money"}),
+    "percent": frozenset({"percent"}),
+    "number": frozenset({"number", "money", "percent"}),
+}
 
 
 def _first_sentences(text: str, words: int) -> str:
@@ -74,7 +82,7 @@ def lead_line(read: Read, kind: str = "") -> str:
     A whole sentence that won holds its answer too: the one span of the asked `kind` in it leads."""
     c = read.candidate
     if c.span is None and kind in _LEAD_KINDS:
-        typed = {s.text: s for s in spans(c.text) if s.kind == kind}
+        typed = {s.text: s for s in spans(c.text) if s.kind in _LEAD_KINDS[kind]}
         c = replace(c, span=next(iter(typed.values()))) if len(typed) == 1 else c
     offset = len(c.label) + 2 if c.label else 0
     sentence = _around(c.shown, (c.span.start + offset) if c.span else 0, _SENTENCE_WORDS)

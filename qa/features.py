@@ -11,7 +11,7 @@ from qa.exchange import only_asks, replies
 from qa.query import TimeTarget, intent
 from qa.scoring import context
 from qa.spans import spans
-from qa.typematch import ACCEPTS, ENTITY_KINDS, MONTHS, counted, counts_noun, holds_type, type_near
+from qa.typematch import ACCEPTS, ENTITY_KINDS, MONTHS, counted, counts_noun, holds_type, own_words, type_near
 
 # What the reader imports from here: the feature names and values, and the candidate's records.
 __all__ = [
@@ -190,7 +190,8 @@ def _span_values(candidate: Candidate, asked: Asked) -> dict[str, float]:
     kind = asked.expectation.kind
     span_kind = candidate.span.kind if candidate.span else ""
     answer_stems = stems_of(candidate.answer)
-    new = [s for s in answer_stems if s not in asked.weights]
+    own = own_words(asked)
+    new = [s for s in answer_stems if s not in own]
     return {
         "type_span": float(span_kind in ACCEPTS.get(kind, {kind})),
         "proper_span": float(span_kind == "proper" and kind in ENTITY_KINDS),

@@ -52,6 +52,8 @@ _MONTH_YEAR = re.compile(
     rf"\b({_MONTHS}|sept?|jan|feb|mar|apr|jun|jul|aug|oct|nov|dec)\.?\s+((?:19|20)\d\d)\b", re.I
 )
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+# A stretch of time: 'between August 2019 and February 2020', 'from May 2019 to March 2020'.
+_SPAN = re.compile(r"\b(?:between|from)\s+[A-Za-z]+\.?\s+\d{4}\s+(?:and|to|until)\s+[A-Za-z]+\.?\s+\d{4}\b")
 
 _STATUS = re.compile(
     r"\b(status|progress|progressing|update|updates|completed?|achieved|delivered|on track|rag"
@@ -202,6 +204,13 @@ def time_target(question: str) -> TimeTarget | None:
     of January's paper), else its first month, else its last year; None when it names no time."""
     if day := meeting_day(question):
         return TimeTarget(day.replace(day=1), day.replace(day=calendar.monthrange(day.year, day.month)[1]))
+    ends = (
+        [_month_of(m) for m in _MONTH_YEAR.finditer(span.group(0))]
+        if (span := _SPAN.search(question))
+        else []
+    )
+    if len(ends) == 2:  # 'between August 2019 and February 2020': the whole stretch
+        return TimeTarget(ends[0].start, ends[1].end)
     if m := _MONTH_YEAR.search(question):
         month = _month_number(m.group(1))
         year = int(m.group(2))
@@ -228,6 +237,11 @@ def meeting_day(question: str) -> dt.date | None:
         if found.precision == "day" and (_MEETING_DATED.search(before) or _DATED_MEETING.match(after)):
             return found.value
     return None
+
+
+def _month_of(m: re.Match[str]) -> TimeTarget:
+    month, year = _month_number(m.group(1)), int(m.group(2))
+    return TimeTarget(dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1]))
 
 
 def _month_number(name: str) -> int:

@@ -22,11 +22,12 @@ _CALENDAR = (
 _TITLE = (
     r"(?:Councillors?|Cllrs?\.?|Mayor|Deputy Mayor|Alderman|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Prof\.?|Sir|Dame)"
 )
-_NAME = r"[A-Z][a-z'’-]+(?:-[A-Z][a-z]+)?"
+# a name's word, with the capital inside some surnames take ('McCarthy', 'Carter-McDonald', 'DeShawn')
+_NAME = r"[A-Z](?:[a-z]{1,2}[A-Z])?[a-z'’-]+(?:-[A-Z](?:[a-z]{1,2}[A-Z])?[a-z]+)?"
 _ROLE_NOUN = (
     r"(?:Manager|Director|Officer|Member|Chair(?:man|woman|person)?|Vice[- ]Chair|Clerk|Leader"
     r"|Chief Executive|Advis[oe]r|Head|Mayor|Governor|Representative|Secretary|Treasurer|Commissioner"
-    r"|Trustee|Solicitor"
+    r"|Trustee|Solicitor|Attorney|Auditor|Assessor|Comptroller|Recorder"
     r"|Administrator|Coordinator|Co-ordinator|Champion|Lead|Superintendent|President|Controller)"
 )
 _ORG_NOUN = (
@@ -78,6 +79,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         "date",
         rf"\b{_DAY}\s+(?i:day\s+of\s+|of\s+)?{_MONTH}\.?,?\s+{_YEAR}\b|\b{_MONTH}\.?\s+{_DAY},?\s+{_YEAR}\b"
         rf"|\b{_DAY}\s+{_MONTH}\b|\b{_MONTH}\.?\s+{_YEAR}\b|\b\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}})\b"
+        # '18.03.2019', '13.3.19', '18-03-2019': a day and a month in range, not a section's '2.1.14'
+        rf"|(?<![\d.])(?<!paragraph )(?<!para )(?<!section )(?<!appendix )(?:0?[1-9]|[12]\d|3[01])"
+        rf"(?P<sep>[.-])(?:0?[1-9]|1[0-2])(?P=sep)(?:(?:19|20)\d{{2}}|\d{{2}})\b(?![.-]\d)"
         rf"|\b(?:spring|summer|autumn|winter)\s+{_YEAR}\b|\b{_MONTH}\.?\s+\d{{2}}\b"
         rf"|{_YEAR_ALONE}",
     ),
@@ -97,7 +101,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "person",
         rf"\b{_TITLE}\s+(?:(?:Mrs|Mr|Dr)\.?\s+)?(?:[A-Z]\.\s?){{0,3}}{_NAME}(?:\s+{_NAME}){{0,2}}"
-        rf"|{_VOTER}|\b{_NAME}\s+(?:[A-Z]\.\s+)?{_NAME}(?=\s*(?:\(|,|\[|\||$|\s+-|\s+–))",
+        rf"|{_VOTER}|\b{_NAME}\s+(?:[A-Z]\.\s+)?{_NAME}"
+        # the name ends where its post is printed after it ('Dawn Carter-McDonald Returning Officer')
+        rf"(?=\s*(?:\(|,|\[|\||$|\s+-|\s+–)|\s+(?:[A-Z][a-z]+\s+)?{_ROLE_NOUN}\b)",
     ),
     ("role", rf"\bin the Chair\b|(?:{_CAPS}\s+){{0,6}}{_ROLE_NOUN}(?:\s+(?:of|for)(?:\s+{_CAPS}){{1,8}})?"),
     (
@@ -130,7 +136,15 @@ _COMPILED = tuple((kind, re.compile(p, re.I if kind in {"time", "decision"} else
 _CLAIMING = frozenset({"time", "date", "money", "percent"})  # their digits are not also counts
 _MAX_SPAN_WORDS = 14
 # A bare capitalised pair ending in a building or body word is a place or organisation, not a person.
-_NOT_A_NAME = re.compile(rf"^(?!{_TITLE}\s)\S+\s.*\b(?:{_PLACE_NOUN[3:-1]}|{_ORG_NOUN[3:-1]})$")
+# Words of a post's title, never of a person's name ('Acting Strategic Director', 'Returning Officer').
+_POST_WORD = re.compile(
+    r"\b(?:Acting|Interim|Deputy|Assistant|Strategic|Executive|Chief|Senior|Principal|Returning|Monitoring"
+    r"|Democratic|Corporate|Service|Cabinet)\b"
+)
+# A 'name' ending in a place's, a body's or a post's noun is that ('Council House', 'City Manager').
+_NOT_A_NAME = re.compile(
+    rf"^(?!{_TITLE}\s)\S+\s.*\b(?:{_PLACE_NOUN[3:-1]}|{_ORG_NOUN[3:-1]}|{_ROLE_NOUN[3:-1]})$"
+)
 
 
 @dataclass(frozen=True)
@@ -141,6 +155,16 @@ class Span:
     text: str
     start: int
     end: int
+
+
+def _before_person(text: str, at: int, found: list[Span]) -> str:
+    """A post's title cut where the next person's name begins after 'and' ('Cabinet Member for
+    Safeguarding and Andy Smith, Director' → 'Cabinet Member for Safeguarding')."""
+    for person in (s for s in found if s.kind == "person" and at < s.start < at + len(text)):
+        joined = re.search(r"\s+(?:and|&)\s+$", text[: person.start - at])
+        if joined:
+            return text[: joined.start()]
+    return text
 
 
 def spans(sentence: str) -> list[Span]:
@@ -160,12 +184,14 @@ def _spans(sentence: str) -> tuple[Span, ...]:
                 continue
             if kind == "number" and any(s <= at < e for s, e in claimed):
                 continue
-            if kind == "person" and _NOT_A_NAME.search(text):
+            if kind == "person" and (_NOT_A_NAME.search(text) or _POST_WORD.search(text)):
                 continue
             if kind == "decision" and not _is_tally(text):
                 continue
             if kind == "list" and (_label_line(text) or _label_line(sentence)):
                 continue  # a form's label in capitals ('Carbon Footprint Implications:') leads no list
+            if kind == "role":
+                text = _before_person(text, at, found)
             found.append(Span(kind, text, at, at + len(text)))
             if kind in _CLAIMING:
                 claimed.append((m.start(), m.end()))

@@ -69,9 +69,16 @@ def _asked_of_it(asked: Asked, topic: frozenset[str]) -> frozenset[str]:
     whole question ('the submittal deadline' in a table of deadlines). Asked for a date, the question's
     own date words are left out (a date beside them is the date asked about, not the one asked for); asked
     for a time, they anchor it ('the meeting of 28 January 2021' ↔ '28th January 2021 at 7.30 pm')."""
-    dated = asked.expectation.kind == "date"
-    words = frozenset(s for s in asked.weights if not (dated and (s.isdigit() or s in _MONTH_STEMS)))
+    words = own_words(asked)
     return (words - topic) or words
+
+
+def own_words(asked: Asked) -> frozenset[str]:
+    """The question's stems, less its date words when it asks for a date: 'September 2019' in 'When
+    were the papers for the September 2019 meeting published?' is the occasion, not the answer, and a
+    date that repeats it ('Published 03 September 2019') still tells something new."""
+    dated = asked.expectation.kind == "date"
+    return frozenset(s for s in asked.weights if not (dated and (s.isdigit() or s in _MONTH_STEMS)))
 
 
 def type_near(candidate: Candidate, asked: Asked) -> float:

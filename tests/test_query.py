@@ -304,3 +304,14 @@ def test_fts_phrase_for_sub_items_takes_both_token_forms() -> None:
     assert Identifier("item", "7(b)").fts_phrase(with_noun=False) == '"7 b" OR "7b"'
     assert Identifier("kpi", "12a").fts_phrase() == '"kpi 12 a" OR "kpi 12a" OR "kpi no 12 a" OR "kpi no 12a"'
     assert Identifier("minute", "45/19").fts_phrase() == '"45/19"'
+
+
+def test_a_stretch_of_time_is_targeted_whole() -> None:
+    import datetime as dt
+
+    from qa.query import time_target
+
+    span = time_target("How has the status of Pledge 42 changed between August 2019 and February 2020?")
+    assert (span.start, span.end) == (dt.date(2019, 8, 1), dt.date(2020, 2, 29))
+    one = time_target("What was the status of Pledge 48 in August 2019?")
+    assert (one.start, one.end) == (dt.date(2019, 8, 1), dt.date(2019, 8, 31))

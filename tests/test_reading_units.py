@@ -395,3 +395,79 @@ def test_a_value_asked_of_a_named_thing_needs_a_sentence_naming_it():
     assert _names_thing(cand("Two memorial benches were bought for £900."), "bench")
     assert _names_thing(cand("Detail: Playground Fencing; Total: 723.30"), "fence")
     assert not _names_thing(cand("Traffic Engineering was paid $32,773.00."), "engine")
+
+
+def test_a_cover_pages_colonless_fields_and_signatures_are_labelled():
+    from corpus.units import label_of, units_of
+
+    assert label_of("Published 03 September 2019") == ("Published", "03 September 2019")
+    assert label_of("Please ask for Helen Rickman, Democratic") == (
+        "Please ask for",
+        "Helen Rickman, Democratic",
+    )
+    # prose that opens on the same words is no field
+    assert label_of("Published reports show the trend since 3 May 2019")[0] is None
+    assert label_of("Please ask for more time")[0] is None
+    signed = units_of(
+        "For further information please follow the link.\n\nTracey Lee\nChief Executive\n\nAgenda"
+    )
+    assert ("Chief Executive", "Tracey Lee") in [(u.label, u.text) for u in signed]
+    # across blank lines, as PDF pages print them; a body's name over a post is no signature
+    assert units_of("Yvonne Rees\n\nReturning Officer")[0].label == "Returning Officer"
+    assert units_of("Plymouth City Council\nDirector of Children's Services")[0].label is None
+
+
+def test_dotted_and_dashed_dates_are_dates_not_counts():
+    kinds = [
+        (s.kind, s.text)
+        for s in spans("An amended motion on notice to 18.03.2019 Council – Children's Committee")
+    ]
+    assert ("date", "18.03.2019") in kinds and not any(k == "number" for k, _ in kinds)
+    assert ("date", "13.3.19") in [(s.kind, s.text) for s in spans("Added to the work programme on 13.3.19")]
+    # a report's section number is no date
+    assert not any(s.kind == "date" for s in spans("See paragraph 2.1.14 of the report"))
+
+
+def test_names_with_inner_capitals_and_posts_printed_after_them():
+    def people(text: str) -> list[str]:
+        return [s.text for s in spans(text) if s.kind == "person"]
+
+    assert people("Margaret Abe-Koga, Mayor; Kimbra McCarthy, City Manager") == [
+        "Margaret Abe-Koga",
+        "Kimbra McCarthy",
+    ]
+    assert people("Dated Friday 13 October 2023 Dawn Carter-McDonald Returning Officer") == [
+        "Dawn Carter-McDonald"
+    ]
+    roles = [
+        s.text
+        for s in spans("Councillor Sara Bolton, Cabinet Member for Safeguarding and Andy Smith, Director")
+    ]
+    assert "Cabinet Member for Safeguarding" in roles  # not '… and Andy'
+
+
+def test_who_holds_an_office_is_the_person_printed_against_it_not_a_deputy():
+    from qa.posts import asked_office, names_office
+
+    assert asked_office("Who is Mountain View's City Manager on the agenda?") == "City Manager"
+    assert asked_office("Who was the Returning Officer for the election?") == "Returning Officer"
+    assert asked_office("Who chaired the meeting?") is None
+    assert names_office("Kimbra McCarthy, City Manager", "City Manager")
+    assert not names_office("Justin Murphy, Deputy City Manager", "City Manager")
+
+
+def test_a_role_asked_of_a_named_person_is_the_post_printed_against_the_name():
+    from qa.reader import _names_in, _role_of_named
+
+    q = "What role did Isabelle Morgan hold at the Mountain View City Council meeting?"
+    assert _names_in(q) == ["Isabelle Morgan"]  # a body's name is no person's
+    text = (
+        "Ed Coley (Head of Skills), Isabelle Morgan (Inclusion and Attendance Manager) presented the report."
+    )
+    held = Passage(1, text, None, 1, 1, "a.pdf", "Minutes", "Testshire", None, None, "day", "minutes")
+    roles = [s for s in spans(text) if s.kind == "role"]
+    cands = [Candidate(text, None, r, held, 0, frozenset({"role", "person"})) for r in roles]
+    assert [c.span.text for c in cands if _role_of_named(c, _names_in(q))] == [
+        "Inclusion and Attendance Manager"
+    ]
+    assert expected("What is Krishan Chopra's job title on the agenda?").kind == "role"
