@@ -26,6 +26,7 @@ SETS = {  # name -> (store, papers, gold)
     "lists": (".councilqa", "samples/papers", "eval/lists.jsonl"),
     "counts": (".councilqa", "samples/papers", "eval/counts.jsonl"),
     "shares": (".councilqa", "samples/papers", "eval/shares.jsonl"),
+    "timed": (".councilqa", "samples/papers", "eval/timed.jsonl"),
     "pdfcounts": (".councilqa-realpdf", "../shared/realpdf-dev/pdfs", "eval/counts-realpdf.jsonl"),
     "pdfposts": (".councilqa-realpdf", "../shared/realpdf-dev/pdfs", "eval/posts-realpdf.jsonl"),
     "pdfroles": (".councilqa-realpdf", "../shared/realpdf-dev/pdfs", "eval/roles-realpdf.jsonl"),

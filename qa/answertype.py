@@ -34,7 +34,8 @@ _TABLE: tuple[tuple[str, str], ...] = (
     (
         "percent",
         r"\bwhat (?:percentage|per cent|percent|proportion|share|fraction|rate)\b|\bhow many per ?cent\b"
-        r"|\bwhat %|\bby what percentage\b",
+        r"|\bwhat %|\bby what percentage\b"
+        r"|\bwhat (?:is|was|are|were) the (?:[\w-]+ )?(?:percentage|proportion|share|per ?cent)\b",
     ),
     (
         "money",
@@ -192,7 +193,9 @@ def measured(question: str) -> str | None:
 
 # 'What percentage of Plymouth pupils achieved grade 5 in English and maths?': a share of a group (the
 # words after 'of', to its verb) that does something (the rest, which a sentence giving the share names).
-_SHARE_OF = re.compile(r"\bwhat (?:percentage|per ?cent|proportion|share|fraction) of (.+)", re.I)
+_SHARE_OF = re.compile(
+    r"\bwhat (?:(?:is|was) the )?(?:percentage|per ?cent|proportion|share|fraction) of (.+)", re.I
+)
 _GROUP_ENDS = re.compile(
     r"(?:were|was|are|is|did|do|does|have|has|had|who|that|which|went|got|get|go|gain\w*|took|made"
     r"|\w+ed)$",

@@ -22,10 +22,11 @@ from corpus.dates import find_dates
 from corpus.meetingheader import day_at
 from index.embedder import Embedder
 from index.passage import Passage
-from qa.answertype import asks_outcome, at_event, expected, measured, share_predicate, time_event
+from qa.answertype import asks_outcome, at_event, expected, time_event
 from qa.bodies import named_places
 from qa.features import NAMES, Asked, Candidate, asked_of, counted, cover, features, stem_set, stems_of
-from qa.posts import NOT_NAMING, asked_office, asked_post, names_office, names_post, of_named_report
+from qa.fit import fitting
+from qa.posts import NOT_NAMING, asked_post, names_post, of_named_report
 from qa.query import TimeTarget, meeting_day, proper_words
 from qa.retriever import Retrieval
 from qa.scoring import context
@@ -54,13 +55,6 @@ _VALUE_KINDS = frozenset({"number", "money", "percent", "date", "time"})
 # Asked where, when or at what time in a month: a sentence dated only to days outside it tells of another
 # occasion ('When did the committee meet in January 2016?' is not answered by its 23 February 2016 paper).
 _OCCASION_KINDS = frozenset({"place", "time", "date"})
-_NAMED = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}\b")  # a person's name in a question
-_NOT_PERSON = re.compile(
-    r"\b(?:City|Council|County|Town|Borough|District|Parish|Committee|Board|Commission|Agenda|Park|Street)\b"
-)
-_BESIDE = 3  # characters between a name and the office printed against it (', ', ' - ')
-_SAID = 0.5  # share of the words of what a share question's group did that its answering sentence says
-_THING_ENDING = 3  # letters a word may add to the thing's name and still name it ('fenc' + 'ing')
 _NAMED_REPORT = 0.5  # share of what an author question names that a cover sheet's title holds: that report
 _NOT_NAMING = frozenset(s for w in NOT_NAMING for s in stems_of(w))
 _TYPED, _NEAR, _COUNTS = NAMES.index("type_sentence"), NAMES.index("type_near"), NAMES.index("counts_noun")
@@ -150,53 +144,6 @@ def admissible(kind: str, rows: np.ndarray, counts: bool = False) -> np.ndarray:
     return (rows[:, _TYPED] > 0) & (rows[:, _NEAR] > 0) & ((rows[:, _COUNTS] > 0) | (not counts))
 
 
-def _names_thing(candidate: Candidate, thing: str) -> bool:
-    """Whether the sentence, or the item heading over its passage, names the thing whose value is asked
-    ('the price of the memorial bench'): a sum beside other words is another thing's."""
-    # the word and its short forms ('benches', 'fencing'); a stem would let 'engineering' name an engine
-    word = re.compile(rf"\b{re.escape(thing.rstrip('e'))}\w{{0,{_THING_ENDING}}}\b", re.I)
-    return bool(word.search(candidate.shown) or word.search(candidate.passage.heading or ""))
-
-
-def _beside(candidate: Candidate, office: str) -> bool:
-    """A person's name printed against the office ('Kimbra McCarthy, City Manager' in a row of officers,
-    'Returning Officer: Yvonne Rees'): the holder, not another name in the cell."""
-    span = candidate.span
-    if span is None or span.kind != "person":
-        return False
-    text = candidate.text
-    return any(
-        abs(m.start() - span.end) <= _BESIDE or abs(span.start - m.end()) <= _BESIDE
-        for m in re.finditer(re.escape(office), text, re.I)
-    ) or bool(candidate.label and names_office(candidate.label, office) and span.start == 0)
-
-
-def _names_in(question: str) -> list[str]:
-    """Runs of two or three capitalised words past the question's first, possessives dropped
-    ('Krishan Chopra's job title' → 'Krishan Chopra'): the names of people it may ask about."""
-    names = (re.sub(r"['’]s$", "", n) for n in _NAMED.findall(question[1:]))
-    return [n for n in names if not _NOT_PERSON.search(n)]
-
-
-def _role_of_named(candidate: Candidate, names: list[str]) -> bool:
-    """A post printed against a name the question gives ('Isabelle Morgan (Inclusion and Attendance
-    Manager)', 'Kimbra McCarthy, City Manager')."""
-    span = candidate.span
-    if span is None or span.kind != "role":
-        return False
-    text = candidate.text
-    return any(
-        0 <= span.start - m.end() <= _BESIDE for name in names for m in re.finditer(re.escape(name), text)
-    )
-
-
-def _says(candidate: Candidate, wanted: set[str]) -> bool:
-    """Whether the sentence (or its passage's item heading) holds at least _SAID of the words of what a
-    share's group did: '65% target … feedback from Ofsted' does not say how many were rated outstanding."""
-    held = set(stems_of(f"{candidate.shown} {candidate.passage.heading or ''}"))
-    return len(wanted & held) >= _SAID * len(wanted)
-
-
 def _outcomes(found: list[Candidate]) -> list[Candidate]:
     """Candidates that can say what was decided: none from an agenda but words a record of a meeting uses."""
     return [c for c in found if c.passage.doc_type != _AGENDA or _MINUTED.search(c.text)]
@@ -208,12 +155,10 @@ def _of_meeting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], 
     question dates its meeting, nor, asked where or when in a month, from a sentence dated to a day
     outside it; for a start or finish time, no time but those told as that moment (a
     start time does not say when a meeting finished); for who chaired or wrote, only sentences naming a
-    chair or an author (qa/posts.py), from the report the question names when it names one; for the
-    value of a thing the question names ('the price of the memorial bench'), only sentences naming it, and
-    for a share of a group that did something ('achieved grade 5'), only sentences saying what; for who
-    holds an office ('the City Manager'), only those naming a person and the office, not a deputy's. Also
-    whether the candidates are the fields of the report the question names by most of its words: then
-    the field answers, however it scores, as does a post printed against a name the question gives."""
+    chair or an author (qa/posts.py), from the report the question names when it names one; only those
+    that fit what the question asks of its thing, office, person or time (qa/fit.py). Also whether the
+    candidates are the fields of the report the question names by most of its words, or a post printed
+    against a name the question gives: then that answers, however it scores."""
     question = asked.text
     found = _of_council(found, named_places(question))
     if day := meeting_day(question):
@@ -222,19 +167,9 @@ def _of_meeting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], 
         found = [c for c in found if "time" not in c.kinds or at_event(c.shown, event)]
     if asked.expectation.kind in _OCCASION_KINDS and asked.time:
         found = [c for c in found if _on_target(c.text, asked.time)]
-    if asked.expectation.kind in _VALUE_KINDS and (thing := measured(question)):
-        found = [c for c in found if _names_thing(c, thing)]
-    if asked.expectation.kind == "percent" and (did := share_predicate(question)):
-        wanted = set(stems_of(" ".join(did)))
-        found = [c for c in found if _says(c, wanted)]
-    if asked.expectation.kind == "role" and (names := _names_in(question)):
-        # 'What role did Isabelle Morgan hold?': the post printed against her name, from a passage naming her
-        if against := [c for c in found if _role_of_named(c, names)]:
-            return against, True
-        found = [c for c in found if any(n.split()[-1] in c.passage.text for n in names)]
-    if (office := asked_office(question)) and not asked_post(question):
-        found = [c for c in found if "person" in c.kinds and names_office(c.shown, office)]
-        found = [c for c in found if _beside(c, office)] or found
+    found, fits = fitting(found, asked)
+    if fits:
+        return found, True
     if post := asked_post(question):
         found = [c for c in found if names_post(c.shown, post)]
         naming = replace(asked, weights={s: w for s, w in asked.weights.items() if s not in _NOT_NAMING})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -378,7 +379,7 @@ def test_a_bare_name_is_a_place_only_where_the_text_sets_it_as_one():
 
 def test_a_value_asked_of_a_named_thing_needs_a_sentence_naming_it():
     from qa.answertype import measured
-    from qa.reader import _names_thing
+    from qa.fit import _names_thing
 
     assert (
         measured("What is the price of the memorial bench for Sue Bolton, according to the minutes?")
@@ -457,7 +458,7 @@ def test_who_holds_an_office_is_the_person_printed_against_it_not_a_deputy():
 
 
 def test_a_role_asked_of_a_named_person_is_the_post_printed_against_the_name():
-    from qa.reader import _names_in, _role_of_named
+    from qa.fit import _names_in, _role_of_named
 
     q = "What role did Isabelle Morgan hold at the Mountain View City Council meeting?"
     assert _names_in(q) == ["Isabelle Morgan"]  # a body's name is no person's
@@ -471,3 +472,22 @@ def test_a_role_asked_of_a_named_person_is_the_post_printed_against_the_name():
         "Inclusion and Attendance Manager"
     ]
     assert expected("What is Krishan Chopra's job title on the agenda?").kind == "role"
+
+
+def test_a_value_asked_of_a_month_is_the_one_the_sentence_ties_to_it():
+    from qa.fit import _at_time
+    from qa.query import time_target
+
+    q = "What was the percentage of children on multiple child protection plans in March 2019?"
+    assert expected(q).kind == "percent"
+    text = (
+        "The percentage of children on multiple plans has reduced from 26.8% in Mar 18, to 22.7% in Mar 19."
+    )
+    held = Passage(1, text, None, 1, 1, "a.pdf", "Report", "Testshire", None, None, "day", "report")
+    cand = Candidate(text, None, None, held, 0, frozenset({"percent", "date"}))
+    assert _at_time(cand, "percent", time_target(q)).span.text == "22.7%"
+    spelled = replace(
+        cand, text="Care leavers in education rose from 44% in March 2018 to 56.6% in March 2019."
+    )
+    assert _at_time(spelled, "percent", time_target(q)).span.text == "56.6%"
+    assert _at_time(cand, "percent", time_target("What was it in March 2017?")) is None

@@ -1,0 +1,135 @@
+"""What a candidate must hold to fit what a question asks of its thing, office, person or time."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from corpus.dates import find_dates
+from qa.answertype import measured, share_predicate
+from qa.candidate import Asked, Candidate, cover, stem_set, stems_of
+from qa.posts import asked_office, asked_post, names_office
+from qa.query import TimeTarget
+from qa.spans import spans
+
+_VALUES = frozenset({"number", "money", "percent"})
+_NAMED = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}\b")  # a person's name in a question
+_NOT_PERSON = re.compile(
+    r"\b(?:City|Council|County|Town|Borough|District|Parish|Committee|Board|Commission|Agenda|Park|Street)\b"
+)
+_TOPICAL = (
+    0.34  # share of the question's IDF weight a sentence on its topic holds (as qa/reader.py's passage)
+)
+_BESIDE = 3  # characters between a name and the office printed against it (', ', ' - ')
+_SAID = 0.5  # share of the words of what a share question's group did that its answering sentence says
+_THING_ENDING = 3  # letters a word may add to the thing's name and still name it ('fenc' + 'ing')
+# A value tied to its month: '22.7% in Mar 19', '56.6% in March 2019', '£2m at the end of March 2019'.
+_TIED = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:in|at|by|for|as at|at the end of|by the end of)\s+")
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+_MONTH_YY = re.compile(r"^([A-Z][a-z]{2,8})\.?\s+(\d{2}|\d{4})\b")
+
+
+def fitting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], bool]:
+    """The candidates that fit, and whether they answer however they score (a post printed against
+    the person the question names). For the value of a named thing ('the price of the memorial
+    bench'), sentences naming it; for a share of a group that did something ('achieved grade 5'),
+    sentences saying what; for a role of a named person, the post printed against the name, from a
+    passage naming them; for who holds an office ('the City Manager'), a person printed against it, not
+    a deputy's; for a value in a month, the value the sentence ties to that month ('22.7% in Mar 19')."""
+    question, kind = asked.text, asked.expectation.kind
+    if kind in _VALUES | {"date", "time"} and (thing := measured(question)):
+        found = [c for c in found if _names_thing(c, thing)]
+    if kind == "percent" and (did := share_predicate(question)):
+        wanted = set(stems_of(" ".join(did)))
+        found = [c for c in found if _says(c, wanted)]
+    if kind == "role" and (names := _names_in(question)):
+        if against := [c for c in found if _role_of_named(c, names)]:
+            return against, True
+        found = [c for c in found if any(n.split()[-1] in c.passage.text for n in names)]
+    if (office := asked_office(question)) and not asked_post(question):
+        found = [c for c in found if "person" in c.kinds and names_office(c.shown, office)]
+        found = [c for c in found if _beside(c, office)] or found
+    if kind in _VALUES and _one_month(asked.time):
+        # a value the sentence ties to the month asked, in a sentence on the question's topic, answers
+        timed = [t for c in found if (t := _at_time(c, kind, asked.time))]
+        if on_topic := [c for c in timed if cover(stem_set(c.shown), asked) >= _TOPICAL]:
+            return on_topic, True
+    return found, False
+
+
+def _one_month(target: TimeTarget | None) -> bool:
+    return bool(target) and (target.start.year, target.start.month) == (target.end.year, target.end.month)
+
+
+def _at_time(candidate: Candidate, kind: str, target: TimeTarget) -> Candidate | None:
+    """The candidate with its value of `kind` that the sentence ties to a month in `target` as its span
+    ('from 26.8% in Mar 18, to 22.7% in Mar 19' asked of March 2019: 22.7%); None when it ties none."""
+    if candidate.span is not None:
+        return None
+    for span in spans(candidate.text):
+        if span.kind == kind and _tied_month(candidate.text[span.end :], target):
+            return replace(candidate, span=span)
+    return None
+
+
+def _tied_month(after: str, target: TimeTarget) -> bool:
+    tied = _TIED.match(after)
+    if not tied:
+        return False
+    rest = after[tied.end() :]
+    dated = [d for d in find_dates(rest[:20]) if d.start == 0 and d.precision in ("month", "day")]
+    if dated:
+        return target.start <= dated[0].value <= target.end
+    short = _MONTH_YY.match(rest)  # 'Mar 19': a performance report's month and year
+    if not short or short.group(1)[:3].lower() not in _MONTHS:
+        return False
+    year = int(short.group(2)) + (2000 if len(short.group(2)) == 2 else 0)
+    month = _MONTHS.index(short.group(1)[:3].lower()) + 1
+    return (target.start.year, target.start.month) <= (year, month) <= (target.end.year, target.end.month)
+
+
+def _names_thing(candidate: Candidate, thing: str) -> bool:
+    """Whether the sentence, or the item heading over its passage, names the thing whose value is asked
+    ('the price of the memorial bench'): a sum beside other words is another thing's."""
+    # the word and its short forms ('benches', 'fencing'); a stem would let 'engineering' name an engine
+    word = re.compile(rf"\b{re.escape(thing.rstrip('e'))}\w{{0,{_THING_ENDING}}}\b", re.I)
+    return bool(word.search(candidate.shown) or word.search(candidate.passage.heading or ""))
+
+
+def _beside(candidate: Candidate, office: str) -> bool:
+    """A person's name printed against the office ('Kimbra McCarthy, City Manager' in a row of officers,
+    'Returning Officer: Yvonne Rees'): the holder, not another name in the cell."""
+    span = candidate.span
+    if span is None or span.kind != "person":
+        return False
+    text = candidate.text
+    return any(
+        abs(m.start() - span.end) <= _BESIDE or abs(span.start - m.end()) <= _BESIDE
+        for m in re.finditer(re.escape(office), text, re.I)
+    ) or bool(candidate.label and names_office(candidate.label, office) and span.start == 0)
+
+
+def _names_in(question: str) -> list[str]:
+    """Runs of two or three capitalised words past the question's first, possessives dropped
+    ('Krishan Chopra's job title' → 'Krishan Chopra'): the names of people it may ask about."""
+    names = (re.sub(r"['’]s$", "", n) for n in _NAMED.findall(question[1:]))
+    return [n for n in names if not _NOT_PERSON.search(n)]
+
+
+def _role_of_named(candidate: Candidate, names: list[str]) -> bool:
+    """A post printed against a name the question gives ('Isabelle Morgan (Inclusion and Attendance
+    Manager)', 'Kimbra McCarthy, City Manager')."""
+    span = candidate.span
+    if span is None or span.kind != "role":
+        return False
+    text = candidate.text
+    return any(
+        0 <= span.start - m.end() <= _BESIDE for name in names for m in re.finditer(re.escape(name), text)
+    )
+
+
+def _says(candidate: Candidate, wanted: set[str]) -> bool:
+    """Whether the sentence (or its passage's item heading) holds at least _SAID of the words of what a
+    share's group did: '65% target … feedback from Ofsted' does not say how many were rated outstanding."""
+    held = set(stems_of(f"{candidate.shown} {candidate.passage.heading or ''}"))
+    return len(wanted & held) >= _SAID * len(wanted)
