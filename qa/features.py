@@ -11,6 +11,7 @@ from qa.exchange import only_asks, replies
 from qa.query import TimeTarget, intent
 from qa.scoring import context
 from qa.spans import spans
+from qa.statements import STATUS_WORDS
 from qa.typematch import ACCEPTS, ENTITY_KINDS, MONTHS, counted, counts_noun, holds_type, own_words, type_near
 
 # What the reader imports from here: the feature names and values, and the candidate's records.
@@ -183,6 +184,7 @@ def features(
 
 
 _STATUS_INTENTS = frozenset({"status", "history"})
+_BARE_STATUS = re.compile(rf"^\W*{STATUS_WORDS.pattern}\W*(?:\||$)", re.I)
 
 
 def _span_values(candidate: Candidate, asked: Asked) -> dict[str, float]:
@@ -203,11 +205,15 @@ def _span_values(candidate: Candidate, asked: Asked) -> dict[str, float]:
     }
 
 
-def _asks_status(asked: Asked) -> bool:
-    """Whether a status word ('Ongoing', 'Complete', 'delivered') may tell for a candidate: not when the
-    question asks for an account of something other than how it stands ('What vision statement does
-    the page give?', where a tracker's 'Ongoing' cell is no answer)."""
-    return asked.expectation.kind != "description" or _intent(asked.text) in _STATUS_INTENTS
+def _status_told(candidate: Candidate, asked: Asked) -> bool:
+    """Whether a status word ('completed', 'ongoing') tells for the candidate: always in a sentence
+    ('the purchase has been completed'), but not as a tracker row's bare label ('Ongoing | Protecting the
+    Environment') when the question asks for an account of something other than how a matter stands
+    ('What vision statement does the page give?')."""
+    if "status" not in candidate.kinds:
+        return False
+    asks = asked.expectation.kind != "description" or _intent(asked.text) in _STATUS_INTENTS
+    return asks or not _BARE_STATUS.match(candidate.text)
 
 
 @lru_cache(maxsize=1 << 10)
@@ -234,7 +240,7 @@ def _sentence_values(candidate: Candidate, asked: Asked) -> dict[str, float]:
         "reply": float(replies(f"{candidate.passage.heading or ''}\n{candidate.passage.text}")),
         "asks": float(only_asks(candidate.text)),
         "length": min(len(candidate.shown.split()) / _LONG_WORDS, 2.0) / 2.0,
-        "status_word": float("status" in candidate.kinds and _asks_status(asked)),
+        "status_word": float(_status_told(candidate, asked)),
         "label_cover": _label_cover(candidate.label, asked),
         "date_mentioned": mentioned,
         "focus_cover": _focus_cover(candidate, sentence, asked),

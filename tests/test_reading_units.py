@@ -491,3 +491,23 @@ def test_a_value_asked_of_a_month_is_the_one_the_sentence_ties_to_it():
     )
     assert _at_time(spelled, "percent", time_target(q)).span.text == "56.6%"
     assert _at_time(cand, "percent", time_target("What was it in March 2017?")) is None
+
+
+def test_a_bare_status_label_tells_nothing_for_an_account_of_something_else():
+    q = "What vision statement does the Sustainable Morgan Hill page give for the city?"
+    weights = {"vision": 3.0, "statement": 2.0, "sustain": 2.0, "morgan": 2.0, "hill": 1.0, "citi": 1.0}
+    assert (
+        _feature(
+            q, "Ongoing | Protecting the Environment and Preserving Public Trust", weights, "status_word"
+        )
+        == 0
+    )
+    # in a sentence a status word still tells, whatever the question
+    done = "The purchase of the building on Main Street has been completed by Property Services."
+    assert (
+        _feature("For a report on the Abbeyfeale plan?", done, {"abbeyfeal": 3.0, "plan": 1.0}, "status_word")
+        == 1
+    )
+    assert (
+        _feature("What is the status of Pledge 48?", "Ongoing", {"pledg": 2.0, "48": 3.0}, "status_word") == 1
+    )
