@@ -29,6 +29,9 @@ class Block:
     key: str | None = None  # a row's first cell, which labels the pieces of a long row
 
 
+_BULLETED = re.compile(r"^[-•*·▪●◦\uf0b7]\s")
+
+
 def _strip_marks(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("**", "")).strip(" :")
 
@@ -43,8 +46,8 @@ def heading_text(line: str, next_line: str) -> str | None:
         return _strip_marks(m.group(1))
     if m := _BOLD_LINE.match(line):
         return _strip_marks(" ".join(filter(None, m.groups())))
-    if line.endswith((".", ",", ";")) or not re.search(r"[A-Za-z]{2}", line):
-        return None
+    if line.endswith((".", ",", ";")) or not re.search(r"[A-Za-z]{2}", line) or _BULLETED.match(line):
+        return None  # a bulleted line is a list's item, however short and capitalised ('• Council Finances')
     letters = [c for c in line if c.isalpha()]
     if (len(words) >= 2 or len(letters) >= 4) and all(c.isupper() for c in letters):
         return _strip_marks(line)

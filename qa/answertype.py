@@ -179,7 +179,8 @@ def open_question(question: str) -> bool:
 _MEASURE_OF = re.compile(
     r"\bwhat (?:is|was|will be|are|were) the (?:[\w-]+ )?(?:price|cost|amount|value|fee|charge|salary)"
     r" of (?:the |a |an |its |their )?((?:[\w'’-]+ ){0,3}?[\w'’-]+?)"
-    r"(?= (?:for|to|by|at|in|on|from|with|as|that|which|according|under)\b|[?,.]|$)",
+    r"(?= (?:for|to|by|at|in|on|from|with|as|that|which|according|under|\w+ed|sent|paid|given|made"
+    r"|bought|built|held|spent|due|agreed)\b|[?,.]|$)",
     re.I,
 )
 

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from corpus.dates import find_dates
+from index.passage import Passage
 from qa.answertype import measured, share_predicate
 from qa.candidate import Asked, Candidate, cover, stem_set, stems_of
 from qa.posts import asked_office, asked_post, names_office
-from qa.query import TimeTarget
+from qa.query import TimeTarget, proper_words
 from qa.spans import spans
 
 _VALUES = frozenset({"number", "money", "percent"})
@@ -48,13 +50,26 @@ def fitting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], bool
         found = [c for c in found if any(n.split()[-1] in c.passage.text for n in names)]
     if (office := asked_office(question)) and not asked_post(question):
         found = [c for c in found if "person" in c.kinds and names_office(c.shown, office)]
-        found = [c for c in found if _beside(c, office)] or found
+        # a person printed against the office answers, in a paper naming all the question names
+        beside = [c for c in found if _beside(c, office)]
+        if held := [c for c in beside if of_named(c.passage, proper_words(question))]:
+            return held, True
+        found = beside or found
     if kind in _VALUES and _one_month(asked.time):
         # a value the sentence ties to the month asked, in a sentence on the question's topic, answers
         timed = [t for c in found if (t := _at_time(c, kind, asked.time))]
         if on_topic := [c for c in timed if cover(stem_set(c.shown), asked) >= _TOPICAL]:
             return on_topic, True
     return found, False
+
+
+def of_named(passage: Passage, named: Sequence[str]) -> bool:
+    """Whether the passage, its heading or its paper's title and council name all the question names
+    ('Westby Parish Council'): a list in another council's notice counts nothing asked."""
+    held = " ".join(
+        x or "" for x in (passage.text, passage.heading, passage.title, passage.council, passage.body)
+    )
+    return all(re.search(rf"\b{re.escape(n)}", held, re.I) for n in named)
 
 
 def _one_month(target: TimeTarget | None) -> bool:

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from corpus.units import POST
+from qa.candidate import stems_of
 
 # post: (the question asks who holds it, a sentence or cell names its holder). Only a sentence naming the
 # post can answer: a list of those present names people, not who chaired; a report's title names no author.
@@ -48,6 +49,7 @@ _OFFICE = re.compile(
     rf"(?:interim\s+|acting\s+)?({POST})\b",
     re.I,
 )
+_FIELD_SHARE = 0.5  # share of an office's field words ('Children's Services') a paper's title for it holds
 # A deputy's or an assistant's title names another post: 'Justin Murphy, Deputy City Manager'.
 _UNDER = r"(?<!deputy )(?<!assistant )(?<!vice )"
 
@@ -60,8 +62,15 @@ def asked_office(question: str) -> str | None:
 
 def names_office(sentence: str, office: str) -> bool:
     """Whether the sentence or cell names the office itself, not a deputy's ('Kimbra McCarthy, City
-    Manager', 'Returning Officer: Yvonne Rees')."""
-    return bool(re.search(rf"{_UNDER}\b{re.escape(office)}\b", sentence, re.I))
+    Manager', 'Returning Officer: Yvonne Rees'). An office of a field ('Director of Children's Services
+    in Plymouth') is named by its title with at least half the field's words, as papers word it
+    ('Director for Childrens Services')."""
+    head, field = (re.split(r"\s+(?:of|for)\s+", office, maxsplit=1) + [""])[:2]
+    if not field:
+        return bool(re.search(rf"{_UNDER}\b{re.escape(office)}\b", sentence, re.I))
+    m = re.search(rf"{_UNDER}\b{re.escape(head)}\s+(?:of|for)\s+", sentence, re.I)
+    wanted = set(stems_of(field))
+    return bool(m) and len(wanted & set(stems_of(sentence[m.end() :]))) >= _FIELD_SHARE * len(wanted)
 
 
 def asked_post(question: str) -> str | None:

@@ -238,7 +238,13 @@ class Reader:
         table = self.table(retrieval, asked, kept)
         scores = _logistic(table, np.asarray(self.weights.values))
         topical = float(table[:, NAMES.index("context_cover")].max())
-        allowed = admissible(asked.expectation.kind, table, bool(counted(query.text)))
+        # what fits by its place (a field named, a post against a name, a value tied to the month asked)
+        # need only hold the asked type, not stand beside the question's words
+        allowed = (
+            table[:, _TYPED] > 0
+            if named
+            else admissible(asked.expectation.kind, table, bool(counted(query.text)))
+        )
         if not allowed.any():
             return Reading((), self._why_not(retrieval, topical))
         order = [i for i in np.argsort(-scores, kind="stable") if allowed[i]]

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from corpus.sentences import split_sentences
 from index.passage import Passage
 from qa.candidate import stems_of
+from qa.fit import of_named
 from qa.query import proper_words
 from qa.stopwords import STOPWORDS
 from qa.typematch import counted, counted_head
@@ -63,7 +64,7 @@ def tally(
     if not head:
         return None
     words = frozenset(stems_of(question)) - counted(question) - _STOPS
-    for passage in (p for p in passages if _of_named(p, proper_words(question))):
+    for passage in (p for p in passages if of_named(p, proper_words(question))):
         entries = _entries(passage)
         for at, entry in enumerate(entries):
             if entry.row or not _ANNOUNCES.search(_last_sentence(entry.text)):
@@ -75,15 +76,6 @@ def tally(
             if len(items) >= 2 and named and len(words & frozenset(stems_of(lead))) >= _SHARED:
                 return Tally(_last_sentence(entry.text), tuple(_shown(i) for i in items), passage, later)
     return None
-
-
-def _of_named(passage: Passage, named: Sequence[str]) -> bool:
-    """Whether the passage, its heading or its paper's title and council name all the question names
-    ('Westby Parish Council'): a list in another council's notice counts nothing asked."""
-    held = " ".join(
-        x or "" for x in (passage.text, passage.heading, passage.title, passage.council, passage.body)
-    )
-    return all(re.search(rf"\b{re.escape(n)}", held, re.I) for n in named)
 
 
 def _entries(passage: Passage) -> list[_Entry]:
@@ -121,9 +113,12 @@ def _items(
     items: list[_Entry] = []
     while True:
         items, ended = _run(rest, items)
+        heading = last.heading
         if ended or len(later) >= chunks or not (last := next_passage(last.chunk_id)):
             break
-        rest = _entries(last)
+        # a chunk's own heading, where it is not its section's, is its first line ('• Council Finances')
+        own = [_Entry(last.heading, False, last)] if last.heading and last.heading != heading else []
+        rest = own + _entries(last)
         later.append(last)
     return items, tuple(p for p in later if any(i.passage is p for i in items))
 
@@ -137,12 +132,10 @@ def _run(entries: Sequence[_Entry], items: list[_Entry]) -> tuple[list[_Entry], 
     for at, entry in enumerate(entries):
         if first is not None and _same_kind(entry, first):
             items.append(entry)
-        elif not (
-            items
-            and _broken(items[-1], entry)
-            and at + 1 < len(entries)
-            and _same_kind(entries[at + 1], first)
-        ):
+            continue
+        # a broken line goes on to the next item, or to the chunk's end (the list may run on past it)
+        goes_on = at + 1 == len(entries) or _same_kind(entries[at + 1], first)
+        if not (items and _broken(items[-1], entry) and goes_on):
             return items, True
     return items, False
 

@@ -24,6 +24,8 @@ ACCEPTS: dict[str, frozenset[str]] = {
 # A bare name is a place only where the text sets it as one ('held at Pride Park', 'Venue: Guildhall'):
 # 'the Pledge' or a sentence's first word is no answer to where a meeting was.
 _LOCATED = re.compile(r"\b(?:at|in|venue|location|address|held|within|near)\b\W{0,3}(?:the\s+)?$", re.I)
+# 'in the Council', 'near the Parish': a body, not a venue.
+_BODY_NOUN = re.compile(r"(?:Council|Parish|Committee|Board|Cabinet|Authority|Department|Government)", re.I)
 MONTHS = ("january february march april may june july august september october november december").split()
 _MONTH_STEMS = frozenset(stem(m) for m in MONTHS)  # as the question's words are kept: 'octob'
 
@@ -44,7 +46,7 @@ def _named_as(span: Span, text: str, accepted: frozenset[str]) -> bool:
     (a body, a person's post) any name may."""
     if "place" not in accepted or "organisation" in accepted:
         return True
-    return bool(_LOCATED.search(text[: span.start]))
+    return bool(_LOCATED.search(text[: span.start])) and not _BODY_NOUN.fullmatch(span.text)
 
 
 def _echo(span: Span, asked: frozenset[str]) -> bool:

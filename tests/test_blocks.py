@@ -274,3 +274,12 @@ def test_table_with_only_a_header_row_keeps_its_text() -> None:
 
 def test_caption_of_a_table_without_rows_keeps_its_page() -> None:
     assert parse_blocks([Page("Legal officer\t", 7)]) == [Block("text", "Legal officer", 7, 7)]
+
+
+def test_a_bulleted_line_is_a_list_item_never_a_heading() -> None:
+    # a short capitalised last bullet had headed the next chunk, cutting the list it ended
+    assert (
+        heading_text("• Council Finances", "RESOLVED: That the Clerk's Report be received and noted, " * 3)
+        is None
+    )
+    assert heading_text("- Work Experience Opportunities", "x " * 30) is None

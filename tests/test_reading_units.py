@@ -511,3 +511,25 @@ def test_a_bare_status_label_tells_nothing_for_an_account_of_something_else():
     assert (
         _feature("What is the status of Pledge 48?", "Ongoing", {"pledg": 2.0, "48": 3.0}, "status_word") == 1
     )
+
+
+def test_fit_rules_read_titles_and_things_as_papers_word_them():
+    from qa.answertype import measured
+    from qa.posts import asked_office, names_office
+
+    office = asked_office("Who is the Director of Children's Services in Plymouth?")
+    assert names_office("Lead Strategic Director: Alison Botham (Director for Childrens Services)", office)
+    assert not names_office("Deputy Director for Children's Services: Jo Bloggs", office)
+    assert measured("What is the amount of the WH Smiths voucher sent to looked after children?") == "voucher"
+    # 'in the Council', 'near the Parish' are bodies, not venues
+    q = "Where will the formal press ceremony to sign the Pledge take place?"
+    weights = {"formal": 2.0, "press": 2.0, "ceremoni": 2.0, "sign": 1.0, "pledg": 1.0}
+    assert (
+        _feature(
+            q,
+            "Provide apprenticeship opportunities for children in care in the Council.",
+            weights,
+            "type_sentence",
+        )
+        == 0
+    )

@@ -118,3 +118,23 @@ def test_a_count_question_with_no_stated_count_is_answered_from_the_list(
     assert answer.status == "answered"
     assert answer.text.startswith("4 — ")
     assert "FRY Jo" in answer.text and answer.citations
+
+
+def test_a_list_split_over_chunks_keeps_a_broken_line_and_a_last_item_taken_for_a_heading() -> None:
+    first = _passage(
+        "The Clerk presented his Report on the following matters:\n\n• Parish Bank Account Mandate\n\n"
+        "• Donations Boxes\n\n• Skip on the Green (Thistlebout), which the parish agreed to hire for a"
+    )
+    second = _passage("weekend;\n\n• Council Finances\n\nRESOLVED: That the report be noted.", chunk_id=2)
+    found = tally(
+        "How many matters did the Clerk's Report cover?", [first], lambda cid: second if cid == 1 else None, 3
+    )
+    assert found is not None and len(found.items) == 4  # the broken line runs on into the next chunk
+    headed = replace(
+        _passage("RESOLVED: That the report be noted.", chunk_id=2), heading="• Council Finances"
+    )
+    whole = _passage(first.text.rsplit(", which", 1)[0])
+    found = tally(
+        "How many matters did the Clerk's Report cover?", [whole], lambda cid: headed if cid == 1 else None, 3
+    )
+    assert found is not None and found.items[-1] == "Council Finances"
