@@ -13,6 +13,7 @@ from qa.candidate import Asked, Candidate, cover, stem_set, stems_of
 from qa.posts import asked_office, asked_post, names_office
 from qa.query import TimeTarget, proper_words
 from qa.spans import spans
+from qa.typematch import MONTHS
 
 _VALUES = frozenset({"number", "money", "percent"})
 _NAMED = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}\b")  # a person's name in a question
@@ -27,7 +28,7 @@ _SAID = 0.5  # share of the words of what a share question's group did that its 
 _THING_ENDING = 3  # letters a word may add to the thing's name and still name it ('fenc' + 'ing')
 # A value tied to its month: '22.7% in Mar 19', '56.6% in March 2019', '£2m at the end of March 2019'.
 _TIED = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:in|at|by|for|as at|at the end of|by the end of)\s+")
-_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+_MONTHS = [m[:3] for m in MONTHS]  # "mar" for "Mar 19"
 _MONTH_YY = re.compile(r"^([A-Z][a-z]{2,8})\.?\s+(\d{2}|\d{4})\b")
 
 
