@@ -229,7 +229,7 @@ class Composer:
             pieces = [clip(u.text.rstrip(".;"), words) for u in items]
             # a clipped item's '…' already parts it from the next: 'the ACE Multi Academy Trust … (b) …'
             listed = "".join(p + (" " if p.endswith("…") else sep) for p in pieces[:-1]) + pieces[-1]
-            markers = " ".join(f"[{n}]" for n in range(1, len(used) + 1))
+            markers = _markers(len(used))
             line = f"{clip(scored.unit.shown, 40)} {listed}{'' if listed.endswith('…') else '.'} {markers}"
         elif body := item_text(best.candidate, query.identifiers):
             line = f"{clip(best.candidate.text, 20)}: {clip(body, 60)} [1]"
@@ -247,7 +247,7 @@ class Composer:
             return None
         used = [found.passage, *found.later]
         shown = "; ".join(found.items[:_TALLY_SHOWN]) + ("; …" if len(found.items) > _TALLY_SHOWN else "")
-        markers = " ".join(f"[{n}]" for n in range(1, len(used) + 1))
+        markers = _markers(len(used))
         text = f"{len(found.items)} — {clip(found.lead, 30)} {shown}. {markers}"
         return Answer(
             retrieval.query.text, text, "answered", self._citations(used, retrieval.passages, top_k)
@@ -299,6 +299,11 @@ class Composer:
         """Name the identifier when the answering cell doesn't: 'Pledge 41 — Portfolio Holder: …'."""
         missing = [str(i) for i in retrieval.query.identifiers if not i.pattern().search(best.unit.shown)]
         return f"{', '.join(missing)} — " if missing and best.unit.label else ""
+
+
+def _markers(count: int) -> str:
+    """'[1] [2] [3]': one marker per cited passage, in citation order."""
+    return " ".join(f"[{n}]" for n in range(1, count + 1))
 
 
 def _scored(read: Read) -> Scored:

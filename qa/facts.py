@@ -189,14 +189,14 @@ def _near_duplicate(candidate: Scored, chosen: Sequence[Scored]) -> bool:
 
 # A sentence opening on a plural anaphor ('These 7 schools are', 'They include') names what the sentence
 # before it counted or introduced.
-_PLURAL_ANAPHOR = re.compile(r"(?:These|Those|They)\b")
+PLURAL_ANAPHOR = re.compile(r"(?:These|Those|They)\b")
 
 
 def enumerated(lead: Scored, words: int) -> str:
     """For a list question, the sentences after the lead that go on about its plural subject ('These
     7 schools are Devonport High School, …'), or, after a colon, the rest of its paragraph, within
     `words`: the list the lead only announces."""
-    opening = None if introduces_prose(lead.unit.text) else _PLURAL_ANAPHOR  # 'two strands to our work:'
+    opening = None if introduces_prose(lead.unit.text) else PLURAL_ANAPHOR  # 'two strands to our work:'
     return said_after(lead.passage.text, lead.unit.text, words, opening)
 
 

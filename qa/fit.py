@@ -20,9 +20,7 @@ _NAMED = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}\b")  # a pers
 _NOT_PERSON = re.compile(
     r"\b(?:City|Council|County|Town|Borough|District|Parish|Committee|Board|Commission|Agenda|Park|Street)\b"
 )
-_TOPICAL = (
-    0.34  # share of the question's IDF weight a sentence on its topic holds (as qa/reader.py's passage)
-)
+TOPICAL = 0.34  # share of the question's IDF weight a passage or sentence on its topic holds at least
 _BESIDE = 3  # characters between a name and the office printed against it (', ', ' - ')
 _SAID = 0.5  # share of the words of what a share question's group did that its answering sentence says
 _THING_ENDING = 3  # letters a word may add to the thing's name and still name it ('fenc' + 'ing')
@@ -59,7 +57,7 @@ def fitting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], bool
     if kind in _VALUES and _one_month(asked.time):
         # a value the sentence ties to the month asked, in a sentence on the question's topic, answers
         timed = [t for c in found if (t := _at_time(c, kind, asked.time))]
-        if on_topic := [c for c in timed if cover(stem_set(c.shown), asked) >= _TOPICAL]:
+        if on_topic := [c for c in timed if cover(stem_set(c.shown), asked) >= TOPICAL]:
             return on_topic, True
     return found, False
 

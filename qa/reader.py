@@ -25,7 +25,7 @@ from index.passage import Passage
 from qa.answertype import asks_outcome, at_event, expected, time_event
 from qa.bodies import named_places
 from qa.features import NAMES, Asked, Candidate, asked_of, counted, cover, features, stem_set, stems_of
-from qa.fit import fitting
+from qa.fit import TOPICAL, fitting
 from qa.posts import NOT_NAMING, asked_post, names_post, of_named_report
 from qa.query import TimeTarget, meeting_day, proper_words
 from qa.retriever import Retrieval
@@ -58,7 +58,6 @@ _OCCASION_KINDS = frozenset({"place", "time", "date"})
 _NAMED_REPORT = 0.5  # share of what an author question names that a cover sheet's title holds: that report
 _NOT_NAMING = frozenset(s for w in NOT_NAMING for s in stems_of(w))
 _TYPED, _NEAR, _COUNTS = NAMES.index("type_sentence"), NAMES.index("type_near"), NAMES.index("counts_noun")
-_TOPICAL = 0.34  # share of the question's IDF weight a passage on the topic holds at least
 # Abstention reasons, kept on the answer so a reader knows why.
 NO_TOPIC = "nothing in the papers is on this topic"
 NO_FACT = "the papers discuss the topic but do not state what was asked"
@@ -280,7 +279,7 @@ class Reader:
         """NO_TOPIC when no passage is near the question in meaning or holds a fair share of its weighty
         words, else NO_FACT."""
         top = max(retrieval.similarity.values(), default=0.0)
-        return NO_TOPIC if top < self.weights.topic_floor or topical < _TOPICAL else NO_FACT
+        return NO_TOPIC if top < self.weights.topic_floor or topical < TOPICAL else NO_FACT
 
 
 def logit(p: float) -> float:

@@ -9,16 +9,14 @@ from dataclasses import dataclass
 from corpus.sentences import split_sentences
 from index.passage import Passage
 from qa.candidate import stems_of
+from qa.facts import PLURAL_ANAPHOR
 from qa.fit import of_named
 from qa.query import proper_words
-from qa.stopwords import STOPWORDS
 from qa.typematch import counted, counted_head
 from qa.units import is_row, label_of
 
 # A sentence announcing what follows it: it ends in a colon, or points down the page.
 _ANNOUNCES = re.compile(r"[:;]\s*$|\b(?:below|as follows|the following|listed)\b", re.I)
-# A lead-in opening on a plural anaphor ('These include:') names its items in the sentence before.
-_ANAPHOR = re.compile(r"(?:These|Those|They)\b")
 # A list item's marker: a bullet, a number or letter ('(a)', 'a)', '1.', '2.1'), or a bullet before one.
 _MARKED = re.compile(
     r"\s*(?P<bullet>[-•*·▪]\s+)?(?:(?P<letter>\(?[a-z]{1,2}\)\s+)|(?P<number>\(?\d{1,2}[.)]\s+)"
@@ -26,7 +24,6 @@ _MARKED = re.compile(
 )
 # What any list holds: a question counting these needs no lead-in naming them.
 _GENERIC = frozenset(stems_of("items points things entries"))
-_STOPS = frozenset(stems_of(" ".join(STOPWORDS)))
 _SHARED = 2  # question words (beyond what it counts) a lead-in holds: it tells of the asked occasion
 _ITEM_WORDS = 8  # each item's opening words, shown in the answer
 
@@ -63,8 +60,9 @@ def tally(
     head = counted_head(question)
     if not head:
         return None
-    words = frozenset(stems_of(question)) - counted(question) - _STOPS
-    for passage in (p for p in passages if of_named(p, proper_words(question))):
+    words = frozenset(stems_of(question)) - counted(question)  # stems_of drops stopwords
+    named = proper_words(question)
+    for passage in (p for p in passages if of_named(p, named)):
         entries = _entries(passage)
         for at, entry in enumerate(entries):
             if entry.row or not _ANNOUNCES.search(_last_sentence(entry.text)):
@@ -72,8 +70,8 @@ def tally(
             lead = _lead(entries, at)
             items, later = _items(entries[at + 1 :], passage, next_passage, chunks)
             held = frozenset(stems_of(lead)) | frozenset(stems_of(" ".join(_labels(items))))
-            named = head in held or head in _GENERIC
-            if len(items) >= 2 and named and len(words & frozenset(stems_of(lead))) >= _SHARED:
+            counts_it = head in held or head in _GENERIC
+            if len(items) >= 2 and counts_it and len(words & frozenset(stems_of(lead))) >= _SHARED:
                 return Tally(_last_sentence(entry.text), tuple(_shown(i) for i in items), passage, later)
     return None
 
@@ -94,11 +92,12 @@ def _last_sentence(line: str) -> str:
 
 
 def _lead(entries: Sequence[_Entry], at: int) -> str:
-    """The lead-in sentence, with the sentence before it when it opens on a plural anaphor."""
+    """The lead-in sentence, with the sentence before it when it opens on a plural anaphor ('These
+    include:' names its items there)."""
     sentences = split_sentences(entries[at].text)
-    if len(sentences) >= 2 and _ANAPHOR.match(sentences[-1]):
+    if len(sentences) >= 2 and PLURAL_ANAPHOR.match(sentences[-1]):
         return " ".join(sentences[-2:])
-    if _ANAPHOR.match(sentences[-1] if sentences else "") and at > 0 and not entries[at - 1].row:
+    if PLURAL_ANAPHOR.match(sentences[-1] if sentences else "") and at > 0 and not entries[at - 1].row:
         return f"{entries[at - 1].text} {entries[at].text}"
     return sentences[-1] if sentences else entries[at].text
 
