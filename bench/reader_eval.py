@@ -27,6 +27,8 @@ SETS = {  # name -> (store, papers, gold)
     "counts": (".councilqa", "samples/papers", "eval/counts.jsonl"),
     "shares": (".councilqa", "samples/papers", "eval/shares.jsonl"),
     "timed": (".councilqa", "samples/papers", "eval/timed.jsonl"),
+    "planned": (".councilqa", "samples/papers", "eval/planned.jsonl"),
+    "done": (".councilqa", "samples/papers", "eval/done.jsonl"),
     "pdfcounts": (".councilqa-realpdf", "../shared/realpdf-dev/pdfs", "eval/counts-realpdf.jsonl"),
     "pdfposts": (".councilqa-realpdf", "../shared/realpdf-dev/pdfs", "eval/posts-realpdf.jsonl"),
     "pdfroles": (".councilqa-realpdf", "../shared/realpdf-dev/pdfs", "eval/roles-realpdf.jsonl"),

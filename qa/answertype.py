@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # The answer types the reader knows; spans (qa/spans.py) carry the same names.
 KINDS = (
@@ -52,7 +53,7 @@ _TABLE: tuple[tuple[str, str], ...] = (
         r"\bhow many\b|\bwhat number of\b|\bhow much\b|\bhow (?:long|old|far|big|tall|high|wide|deep)\b"
         r"|\bwhat (?:is|was|are|were) the (?:maximum|minimum|average|permitted|allowed) (?:[\w-]+ ){0,2}"
         r"(?:height|width|depth|length|area|size|capacity|speed|distance|density|number|floor area)\b"
-        r"|\bwhat (?:[\w-]+ ){0,2}(?:period|duration|length)\b"
+        r"|(?<!over )(?<!during )\bwhat (?:[\w-]+ ){0,2}(?:period|duration|length)\b"
         # 'the number of the by-law' is its reference, not a count
         r"|\bwhat (?:was|is) the (?:number(?! of (?:the|this|that|its)\b)|total|count|majority|turnout)\b"
         r"|\bhow large\b",
@@ -61,7 +62,10 @@ _TABLE: tuple[tuple[str, str], ...] = (
         "date",
         r"^\s*when\b|\bwhat (?:date|day|year|month)\b|\bwhich (?:date|day|year|month)\b"
         r"|\bon what (?:date|day)\b|\bby when\b|\bwhen (?:was|is|did|will|were|does|do|are)\b"
-        r"|\bwhat (?:is |was )?the (?:\w+ )?(?:deadline|date)\b",
+        r"|\bwhat (?:is |was )?the (?:\w+ )?(?:deadline|date)\b"
+        # a period a plan names: 'Over what period …', 'In which term …', 'What timescale …'
+        r"|\b(?:over|during) what (?:period|time)\b|\bwhat (?:timescale|timeframe|time frame)\b"
+        r"|\b(?:what|which) (?:term|quarter|season|(?:academic|financial|school) year)\b",
     ),
     (
         "place",
@@ -136,6 +140,29 @@ def expected(question: str) -> Expectation:
         if pattern.search(q):
             return Expectation(kind, noun)
     return Expectation("description", noun)
+
+
+# 'When will the footpath be renewed?', 'when repairs are likely to be carried out': when something
+# planned will happen, which a reply saying it is done also answers.
+_PLANNED = re.compile(
+    r"^\W*when\b(?!\s+(?:was|did|were|had)\b)"
+    r".*\b(?:will|to be|going to|likely|expected|scheduled|due|planned)\b",
+    re.I,
+)
+
+
+# What is to be done: the participle after 'be' ('be cleared', 'be carried out'), or a verb after 'will'.
+_PLANNED_VERB = re.compile(r"\b(?:will|to|going to)\s+(?:[\w'’/-]+\s+){0,20}?be\s+([a-z]+)\b", re.I)
+
+
+@lru_cache(maxsize=1 << 10)  # asked of every candidate the reader types
+def asks_plan(question: str) -> str | None:
+    """The verb of a date question about something planned ('When will the gullies be cleared?' →
+    'cleared'): when it will happen, not when it did; None for any other question."""
+    if expected(question).kind != "date" or not _PLANNED.search(question):
+        return None
+    m = _PLANNED_VERB.search(question)
+    return m.group(1).lower() if m else None
 
 
 def asks_outcome(question: str) -> bool:

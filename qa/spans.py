@@ -6,15 +6,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from qa.periods import DONE, MONTH, NUMBER_WORDS, PERIOD, YEAR, YEARS, years_follow_on
 from qa.statements import STATUS_WORDS
 
-_MONTH_TITLE = (
-    r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
-    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
-)
-_MONTH = f"(?:{_MONTH_TITLE}|{_MONTH_TITLE.upper()})"  # 'June' and a heading's 'JUNE', never 'may'
 _DAY = r"(?:\d{1,2}(?i:st|nd|rd|th)?(?:\s*<sup>\w+</sup>)?)"
-_YEAR = r"(?:19|20)\d\d"
 _CALENDAR = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar"
     r"|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -57,16 +52,10 @@ _MONEY_CELL = (
 # inside a reference ('By-law 2024-30') nor as a modifier ('the 2024 street paving contract').
 _DATING = ("in", "since", "by", "during", "until", "from", "to", "of", "before", "after", "year", "for")
 _YEAR_ALONE = (
-    "(?:"
-    + "|".join(rf"(?<=\b{w} )" for w in _DATING + tuple(w.title() for w in _DATING))
-    + rf"){_YEAR}\b(?![-/]\d)"
-    rf"|(?<![-/\w]){_YEAR}\b(?![-/]\d)(?=\s*(?:[.,;:)]|$))"
+    "(?:" + "|".join(rf"(?<=\b{w} )" for w in _DATING + tuple(w.title() for w in _DATING)) + rf"){YEARS}"
+    rf"|(?<![-/\w]){YEARS}(?=\s*(?:[.,;:)]|$))"
 )
 _CAPS = r"(?:[A-Z][\w'’&.-]*|of|and|the|for|&)"
-_NUMBER_WORDS = (
-    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
-    "|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen"
-)
 _LISTED = r"[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|for|of|the|&)){0,4}"  # a named item of a list
 # (kind, pattern): each kind's printed forms. Money and percent claim their digits before 'number' does.
 _PATTERNS: tuple[tuple[str, str], ...] = (
@@ -77,12 +66,12 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "date",
-        rf"\b{_DAY}\s+(?i:day\s+of\s+|of\s+)?{_MONTH}\.?,?\s+{_YEAR}\b|\b{_MONTH}\.?\s+{_DAY},?\s+{_YEAR}\b"
-        rf"|\b{_DAY}\s+{_MONTH}\b|\b{_MONTH}\.?\s+{_YEAR}\b|\b\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}})\b"
+        rf"{PERIOD}|\b{_DAY}\s+(?i:day\s+of\s+|of\s+)?{MONTH}\.?,?\s+{YEAR}\b|\b{MONTH}\.?\s+{_DAY},?\s+{YEAR}\b"
+        rf"|\b{_DAY}\s+{MONTH}\b|\b{MONTH}\.?\s+{YEAR}\b|\b\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}})\b"
         # '18.03.2019', '13.3.19', '18-03-2019': a day and a month in range, not a section's '2.1.14'
         rf"|(?<![\d.])(?<!paragraph )(?<!para )(?<!section )(?<!appendix )(?:0?[1-9]|[12]\d|3[01])"
         rf"(?P<sep>[.-])(?:0?[1-9]|1[0-2])(?P=sep)(?:(?:19|20)\d{{2}}|\d{{2}})\b(?![.-]\d)"
-        rf"|\b(?:spring|summer|autumn|winter)\s+{_YEAR}\b|\b{_MONTH}\.?\s+\d{{2}}\b"
+        rf"|\b{MONTH}\.?\s+\d{{2}}\b"
         rf"|{_YEAR_ALONE}",
     ),
     (
@@ -92,11 +81,12 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"|{_MONEY_CELL}",
     ),
     ("percent", r"\b\d+(?:\.\d+)?\s?(?:%|per ?cent\b|percentage points?\b)"),
+    ("done", DONE),  # said done: answers when a planned thing will happen
     # a count or measure, never a reference's digits ('#C10-11-99', '2019-044') nor a tally's ('7-0')
     (
         "number",
         rf"(?<![\w#][-/])\b\d[\d,]*(?:\.\d+)?k?\b(?![-–/]\d)"
-        rf"|\b(?i:(?:{_NUMBER_WORDS})(?:[- ](?:{_NUMBER_WORDS}))?)\b",
+        rf"|\b(?i:(?:{NUMBER_WORDS})(?:[- ](?:{NUMBER_WORDS}))?)\b",
     ),
     (
         "person",
@@ -183,6 +173,8 @@ def _spans(sentence: str) -> tuple[Span, ...]:
             if not text or (kind != "list" and len(text.split()) > _MAX_SPAN_WORDS):
                 continue
             if kind == "number" and any(s <= at < e for s, e in claimed):
+                continue
+            if kind == "date" and not years_follow_on(text):
                 continue
             if kind == "person" and (_NOT_A_NAME.search(text) or _POST_WORD.search(text)):
                 continue

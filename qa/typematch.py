@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from qa.answertype import asks_plan
 from qa.candidate import Asked, Candidate, stems_of, topic, word_stems
 from qa.relevance import stem
 from qa.spans import Span, spans
@@ -31,13 +32,18 @@ _MONTH_STEMS = frozenset(stem(m) for m in MONTHS)  # as the question's words are
 
 
 @lru_cache(maxsize=1 << 12)
-def typed_at(text: str, accepted: frozenset[str], asked: frozenset[str]) -> tuple[tuple[int, int], ...]:
+def typed_at(
+    text: str, accepted: frozenset[str], asked: frozenset[str], question: str = ""
+) -> tuple[tuple[int, int], ...]:
     """Word positions (first, last) of the spans of the accepted kinds in the text that are not an
-    echo of the question (`asked`: its stems)."""
+    echo of the question (`asked`: its stems); a thing said done only as the `question` asks it."""
     return tuple(
         (len(text[: s.start].split()), len(text[: s.end].split()) - 1)
         for s in spans(text)
-        if s.kind in accepted and not _echo(s, asked) and (s.kind != "proper" or _named_as(s, text, accepted))
+        if s.kind in accepted
+        and not _echo(s, asked)
+        and (s.kind != "proper" or _named_as(s, text, accepted))
+        and (s.kind != "done" or _done_as_asked(s, question))
     )
 
 
@@ -58,12 +64,27 @@ def _echo(span: Span, asked: frozenset[str]) -> bool:
     return bool(words) and all(w in asked for w in words)
 
 
+def accepted_kinds(asked: Asked) -> frozenset[str]:
+    """The span kinds that can answer the question: ACCEPTS for its type, and a thing said done for a
+    question asking when something planned will happen."""
+    kind = asked.expectation.kind
+    accepted = ACCEPTS.get(kind, frozenset({kind}))
+    return accepted | {"done"} if asks_plan(asked.text) else accepted
+
+
+def _done_as_asked(span: Span, question: str) -> bool:
+    """A thing said done answers 'When will … be cleared?' only when the same work is said done ('have
+    been cleared'); 'the trees which were removed' does not say they were replaced."""
+    verb = asks_plan(question)
+    return bool(verb) and stem(verb) in stems_of(span.text)
+
+
 def holds_type(candidate: Candidate, asked: Asked) -> bool:
     """The sentence holds a span of a kind the answer type accepts that is not an echo of the question."""
-    accepted = ACCEPTS.get(asked.expectation.kind, frozenset({asked.expectation.kind}))
+    accepted = accepted_kinds(asked)
     if not accepted & candidate.kinds:
         return False
-    return bool(typed_at(candidate.text, frozenset(accepted), frozenset(asked.weights)))
+    return bool(typed_at(candidate.text, frozenset(accepted), frozenset(asked.weights), asked.text))
 
 
 def _asked_of_it(asked: Asked, topic: frozenset[str]) -> frozenset[str]:
@@ -87,8 +108,8 @@ def type_near(candidate: Candidate, asked: Asked) -> float:
     """1 / (1 + distance in words, 1 for neighbours) from a span of the asked type in the sentence to the
     nearest question word outside the passage's topic: the answer stands beside what is asked of it
     ('… and expires 11:59 p.m. May 31, 2027', 'Cantrell Abstain'), not merely in a topical sentence."""
-    accepted = ACCEPTS.get(asked.expectation.kind, frozenset({asked.expectation.kind}))
-    at = typed_at(candidate.shown, frozenset(accepted), frozenset(asked.weights))
+    accepted = accepted_kinds(asked)
+    at = typed_at(candidate.shown, frozenset(accepted), frozenset(asked.weights), asked.text)
     if not at:
         return 0.0
     passage = candidate.passage

@@ -1,0 +1,140 @@
+"""Periods a plan or a reply gives for when something will happen are dates; a season's word alone is not."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from index.passage import Passage
+from qa.answertype import asks_plan, expected
+from qa.features import NAMES, Candidate, asked_of, features
+from qa.reader import admissible
+from qa.spans import spans
+from qa.typematch import holds_type
+
+
+def _dates(sentence: str) -> list[str]:
+    return [s.text for s in spans(sentence) if s.kind == "date"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "period"),
+    [
+        ("Relining will be carried out during the Summer months.", "the Summer months"),
+        ("A new home is planned to open during the autumn of 2019, which helps.", "the autumn of 2019"),
+        ("The bid supported the academy to develop further in the spring term.", "the spring term"),
+        ("The consultation results will be discussed in the autumn (with reference to it).", "the autumn"),
+        (
+            "It is expected that the trees will be replaced within the next four weeks.",
+            "within the next four weeks",
+        ),
+        ("The gullies will be cleared out within the next week.", "within the next week"),
+        ("We will review the policy in the coming months.", "in the coming months"),
+        ("Works will be carried out at Upper Church St. by the end of September.", "the end of September"),
+        ("Lights will be in place by early May 2015.", "early May 2015"),
+        ("The resurfacing works were completed in late August.", "late August"),
+        ("The survey will be carried out in mid-2019 across the district.", "mid-2019"),
+        ("Works are planned for the first quarter of 2020.", "the first quarter of 2020"),
+        ("Progress Update – Quarter 1 2017/18 (June)", "Quarter 1 2017/18"),
+        (
+            "An update is required in the latter part of 2017/18 by the committee.",
+            "the latter part of 2017/18",
+        ),
+        ("The budget for 2019/20 was set.", "2019/20"),
+        ("He has been re-commissioned for the academic year 2019-20.", "2019-20"),
+        ("The plan will be published later this year.", "later this year"),
+    ],
+)
+def test_a_planned_period_is_a_date(sentence, period):
+    assert period in _dates(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The summer schemes were popular with families.",
+        "The Summer Reading Challenge ran in the libraries.",
+        "The item was taken at the end of the meeting.",
+        "That we pass By-Law Number 2024-30 and R2023-208.",
+        "That we pass By-Law Number 2024-30, being a By-Law to authorize the agreement.",
+        "The application reference 2019-044 was refused.",
+    ],
+)
+def test_a_season_word_alone_a_meetings_end_or_a_reference_is_no_date(sentence):
+    assert _dates(sentence) == []
+
+
+@given(st.integers(min_value=1, max_value=999), st.sampled_from(["days", "weeks", "months", "years"]))
+def test_digits_of_a_period_are_its_own_not_a_count(n, unit):
+    found = spans(f"The works will be completed within the next {n} {unit} at the site.")
+    assert [(s.kind, s.text) for s in found if s.kind in {"date", "number"}] == [
+        ("date", f"within the next {n} {unit}")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Over what period will the Virtual School send vouchers?", "date"),
+        ("In which term did the bid support the academy?", "date"),
+        ("For which academic year was he re-commissioned?", "date"),
+        ("What timescale has been set for the review?", "date"),
+        ("What period of notice is required?", "number"),
+        ("What was the length of the meeting?", "number"),
+    ],
+)
+def test_a_question_for_a_period_expects_a_date(question, kind):
+    assert expected(question).kind == kind
+
+
+def test_a_reply_giving_only_a_period_may_answer_a_when_question():
+    question = "When will the yellow box junctions in Newcastle West be relined?"
+    weights = {"yellow": 3.0, "box": 2.0, "junctions": 3.0, "newcastle": 1.0, "west": 1.0, "relined": 3.0}
+    asked = asked_of(question, expected(question), weights, None)
+    reply = "The yellow box junctions will be relined during the Summer months."
+    held = Passage(
+        1, f"REPLY: {reply}", None, 1, 1, "a.pdf", "Minutes", "Testshire", None, None, "day", "minutes"
+    )
+    cand = Candidate(reply, None, None, held, 0, frozenset(s.kind for s in spans(reply)))
+    row = features(cand, asked, 0.5, 0.5)
+    assert dict(zip(NAMES, row, strict=True))["type_sentence"] == 1.0
+    assert admissible("date", np.asarray([row])).all()
+
+
+@pytest.mark.parametrize(
+    ("question", "verb"),
+    [
+        ("When will the gullies along Knockane Road be cleared?", "cleared"),
+        ("when repair works are likely to be carried out to the bridges at Ballydonnell", "carried"),
+        (
+            "When will the follow up actions for the cases where a threshold decision was questioned be completed?",
+            "completed",
+        ),
+        ("When was the meeting held?", None),
+        ("When did the works finish?", None),
+        ("Who will chair the meeting?", None),
+    ],
+)
+def test_a_question_about_something_planned_names_the_work(question, verb):
+    assert asks_plan(question) == verb
+
+
+def _typed(question: str, weights: dict[str, float], sentence: str) -> bool:
+    asked = asked_of(question, expected(question), weights, None)
+    held = Passage(1, sentence, None, 1, 1, "a.pdf", "Minutes", "Testshire", None, None, "day", "minutes")
+    return holds_type(
+        Candidate(sentence, None, None, held, 0, frozenset(s.kind for s in spans(sentence))), asked
+    )
+
+
+def test_the_work_said_done_answers_when_it_will_be_done():
+    planned = "When will the gullies along Knockane Road be cleared?"
+    weights = {"gullies": 3.0, "knockane": 3.0, "road": 1.0, "cleared": 2.0}
+    assert _typed(planned, weights, "The above mentioned gullies have been cleared.")
+    assert not _typed(planned, weights, "The gullies which were blocked have been inspected.")  # other work
+    # asked when it was done, a sentence saying only that it was is no date
+    assert not _typed(
+        "When were the gullies cleared?", weights, "The above mentioned gullies have been cleared."
+    )
