@@ -54,6 +54,13 @@ EMBED_WORDS = 40  # words of a unit the model reads: the opening says what it is
 # is a heading never continues one ('… of the public / 24/31 Apologies for absence').
 _OPEN_END = re.compile(r"\b(?:and|or|but|nor|of|the|a|an|to|by|for|with|from|between|that|which|whose)$")
 _LOWER_END = re.compile(r"\b[a-z][a-z'’-]*$")
+# A block ending on a word, a figure or a comma has not ended its sentence.
+_NO_STOP = re.compile(r"[\w,’'”*)]$")
+# Printed lines kept one to a block: a line at least WRAP_SHARE of the text's usual width (the
+# WRAP_QUANTILE of its lines' lengths) was wrapped. A text whose usual line is over MAX_PRINTED_WIDTH
+# keeps whole paragraphs, not printed lines; one under MIN_PRINTED_WIDTH is headings and short fields
+# (a narrow newspaper column is about 40 characters); under WRAP_MIN_LINES lines tell no width.
+WRAP_SHARE, WRAP_QUANTILE, MIN_PRINTED_WIDTH, MAX_PRINTED_WIDTH, WRAP_MIN_LINES = 0.8, 0.9, 40, 120, 5
 _GOES_ON = re.compile(
     r"^(?:[a-z]|\d{1,2}[.:]\d{2}\s?[ap]\.?m|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+,?\s+\d{4}|[£$€]\d)"
 )
@@ -154,18 +161,48 @@ def units_of(text: str) -> tuple[Unit, ...]:
 
 def _paragraphs(text: str) -> list[str]:
     """The text's blocks, a block cut off mid-sentence joined to the one that finishes it."""
-    return merge_runs(text.split("\n\n"), _runs_on)
+    blocks = text.split("\n\n")
+    width = printed_width(blocks)
+    return merge_runs(blocks, lambda before, after: _runs_on(before, after, width))
 
 
-def _runs_on(before: str, after: str) -> bool:
-    """Whether `before` stops mid-sentence and `after` finishes it; table rows and an item's opening
-    line never run on, nor does a heading run into a time or date."""
+def printed_width(blocks: list[str]) -> int | None:
+    """The width in characters of the text's printed lines when each was kept as a block of its own
+    (a PDF converted with a blank line after every line): the WRAP_QUANTILE of its lines' lengths, when
+    that is within MIN_PRINTED_WIDTH and MAX_PRINTED_WIDTH; None for text whose blocks are whole
+    paragraphs or short lines."""
+    lengths = sorted(len(line) for b in blocks for line in b.split("\n") if line.strip())
+    if len(lengths) < WRAP_MIN_LINES:
+        return None
+    width = lengths[int(WRAP_QUANTILE * (len(lengths) - 1))]
+    return width if MIN_PRINTED_WIDTH <= width <= MAX_PRINTED_WIDTH else None
+
+
+def _runs_on(before: str, after: str, width: int | None = None) -> bool:
+    """Whether `before` stops mid-sentence and `after` finishes it: it ends on a word that cannot end a
+    sentence; or, ending with no stop, either `after` goes on in lowercase or `before` fills its printed
+    line (`width`: the line was wrapped, not ended: '… at The Square, Newcastle' / 'West, for …'). Table
+    rows and an item's opening line never run on, nor does a heading run into a time or date."""
     end, start = before.rstrip(), after.lstrip()
     if not end or not start or "|" in end or "|" in start or label_of(start)[0] or _OPENS_ITEM.match(start):
         return False
     if _OPEN_END.search(end):
         return True
-    return bool(_LOWER_END.search(end) and _GOES_ON.match(start) and not _heading(end.rsplit("\n", 1)[-1]))
+    last = end.rsplit("\n", 1)[-1]
+    if not _NO_STOP.search(end) or _heading(last) or _BULLET.match(start):
+        return False
+    if _LOWER_END.search(end) and _GOES_ON.match(start):  # '… and expires' / '11:59 p.m. May 31, 2027'
+        return True
+    return start[:1].islower() or _wrapped(end, start, width)
+
+
+def _wrapped(end: str, start: str, width: int | None) -> bool:
+    """Two printed lines, each kept as a block, the first filling the text's printed width: a line
+    wrapped mid-sentence. A block of several lines (a table row's fields, a masthead) or a labelled
+    field is no printed line."""
+    if width is None or "\n" in end or "\n" in start or label_of(end)[0]:
+        return False
+    return len(end) >= WRAP_SHARE * width and start[:1].isalnum()
 
 
 def _heading(sentence: str) -> bool:

@@ -23,7 +23,7 @@ from qa.spans import spans
 from qa.statements import STATUS_WORDS, Statement, lead_for, statements
 from qa.stretch import item_pool
 from qa.tally import tally
-from qa.units import Unit, said_after
+from qa.units import Unit, said_after, said_before
 
 _STATUS_MARGIN = 0.15  # rerank score below the best passage that still counts as on the topic
 _SENTENCE_WORDS = 45  # the answering sentence is clipped to this, with its span kept inside
@@ -258,12 +258,18 @@ class Composer:
 
     def _lead_and_after(self, best: Read, question: str) -> str:
         """The lead line; for an open question answered by a whole sentence, or a sentence introducing a
-        list not printed as lines, with the rest of its paragraph up to the description word budget."""
+        list not printed as lines, with the rest of its paragraph up to the description word budget, and
+        first the sentences before it that it leans on ('These charges apply …' after the charges)."""
         line = lead_line(best, expected(question).kind)
         c = best.candidate
-        if not (open_question(question) or introduces_prose(c.text)) or c.span or c.label:
+        # a labelled sentence runs on too: a speaker's turn ('Barry Hughes: We've been working with …')
+        # goes on in its line, while a form's field ('Author: Jane Smith') ends its line
+        if not (open_question(question) or introduces_prose(c.text)) or c.span:
             return line
-        more = said_after(c.passage.text, c.text, self.settings.description_words - len(line.split()))
+        budget = self.settings.description_words
+        if before := said_before(c.passage.text, c.text, budget - len(line.split())):
+            line = f"{before} {line}"
+        more = said_after(c.passage.text, c.text, budget - len(line.split()))
         return f"{line} {more}" if more else line
 
     def _several(self, retrieval: Retrieval, reading: Reading, top_k: int) -> Answer:

@@ -8,6 +8,13 @@ from collections.abc import Sequence
 from corpus.units import SHORT_ROW_WORDS, Unit, cell, embedded_text, is_row, label_of, units_of
 from qa.query import Identifier, identifiers
 
+# A sentence that leans on the one before it: it opens with a word standing for what that one said ('These
+# charges apply to …', 'However, …'); an empty 'it' ('It is proposed to …') leans on nothing.
+_LEANS_BACK = re.compile(
+    r"^\W*(?:This|These|That|Those|Such|They|Their|Them|He|She|His|Her|However|Therefore|Thus|Also"
+    r"|In addition|Additionally|Furthermore|Moreover|As a result|Consequently|Subsequently|But|And|So"
+    r"|It(?!\s+(?:is|was|has been|will be|would be)\s+\w+\s+(?:that|to)\b)(?:'s|’s)?)\b"
+)
 _ITEM_OPENING = 3  # 'Item 7(a) Tree', 'Min. 45/19 Land': an item's number opens its title line
 # ... or a bare number does, as agendas print them: '4. APPROVE AGREEMENT', '7(b) Tree Preservation'
 _NUMBERED_TITLE = re.compile(r"^\s*\d{1,3}(?:\s?\([a-z]\)|[a-z])?(?:[.)]|(?<=\)))\s+[A-Z(]")
@@ -23,6 +30,7 @@ __all__ = [
     "label_of",
     "opens_item",
     "said_after",
+    "said_before",
     "units_of",
 ]
 
@@ -90,4 +98,20 @@ def said_after(text: str, sentence: str, words: int, opening: re.Pattern | None 
         if opening and not opening.match(unit.text):
             break
         kept.append(unit.text)
+    return " ".join(kept)
+
+
+def said_before(text: str, sentence: str, words: int) -> str:
+    """The sentences before `sentence` in its paragraph of `text` that it leans on ('These charges apply
+    to all cemeteries' after the charges), back to one that leans on nothing, as many as fit in
+    `words`; '' when it leans on nothing, opens its paragraph or is not found."""
+    units = units_of(text)
+    at = next((n for n, u in enumerate(units) if u.text == sentence), None)
+    kept: list[str] = []
+    while at is not None and at > 0 and not units[at].opens_line and _LEANS_BACK.match(units[at].text):
+        before = units[at - 1]
+        if before.label or len(" ".join([before.text, *kept]).split()) > words:
+            break
+        kept.insert(0, before.text)
+        at -= 1
     return " ".join(kept)

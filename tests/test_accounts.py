@@ -1,0 +1,150 @@
+"""An account is whole: printed lines joined, a speaker's turn and a sentence's antecedent kept, no question echoed."""
+
+from __future__ import annotations
+
+import textwrap
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpus.units import printed_width, units_of
+from index.passage import Passage
+from qa.composer import Composer
+from qa.features import Candidate
+from qa.query import parse
+from qa.reader import Read, Reader
+from qa.retriever import Retrieval
+from qa.units import said_before
+
+# A reply in minutes converted from a PDF with a blank line after every printed line (Limerick's papers).
+REPLY = """REPLY:
+
+(a) Funding has been allocated to do a section of these works under the Low Cost
+
+Safety Improvement Scheme 2019. A tender process for the supply and
+
+erection of crash barriers for the above location is currently in progress. Once
+
+the tender process is finalised the crash barriers will be erected.
+
+The cost of the big screen sponsored by the Council at The Square, Newcastle
+
+West, for Hurling All Ireland Sunday was €2,000.
+
+ADJOURNED NOTICES OF MOTION"""
+
+
+def _passage(text: str, cid: int = 1) -> Passage:
+    return Passage(
+        cid, text, None, 1, 1, f"paper{cid}.txt", "Minutes", "Testshire", None, None, "day", "minutes"
+    )
+
+
+def test_printed_lines_are_joined_where_the_sentence_runs_on():
+    texts = [u.text for u in units_of(REPLY)]
+    assert (
+        "A tender process for the supply and erection of crash barriers for the above location is "
+        "currently in progress." in texts
+    )
+    assert "Once the tender process is finalised the crash barriers will be erected." in texts
+    # a full printed line ending on a name runs on into the next, capitalised, line
+    assert (
+        "The cost of the big screen sponsored by the Council at The Square, Newcastle West, for Hurling All "
+        "Ireland Sunday was €2,000." in texts
+    )
+    assert "REPLY:" in texts and "ADJOURNED NOTICES OF MOTION" in texts
+
+
+def test_whole_paragraphs_and_short_lines_tell_no_printed_width():
+    paragraphs = ["word " * 60, "Another paragraph " * 20, "A third one " * 30, "x " * 90, "y " * 80]
+    assert printed_width(paragraphs) is None
+    assert (
+        printed_width(["Matters arising", "Public participation", "There was none.", "Apologies", "Item 4"])
+        is None
+    )
+    # a paragraph without a stop is not run into the next when the text's lines are whole paragraphs
+    text = "\n\n".join(
+        [f"The officer reported on the {w} scheme, its funding and its timetable " * 3 for w in "abcdef"]
+    )
+    assert len(units_of(text + "\n\nThe Committee noted the report.")) == 7
+
+
+def test_a_tables_rows_and_a_mastheads_fields_are_no_printed_lines():
+    rows = "\n\n".join(
+        f"Details: {n}.00 {thing}\nPayment: {n}.00\nExpenditure: {n}.00\nBudget 2016/17 underspent/overspent: {n}.50"
+        for n, thing in enumerate(
+            ["Audit", "Village Hall", "Insurance", "Grass cutting (village)", "Admin"], 1
+        )
+    )
+    assert len(units_of(rows)) == 5
+    masthead = "\n\n".join(
+        [
+            "VIDEO CONFERENCE WITH NO PHYSICAL: Kimbra McCarthy, City Manager of the City",
+            "CITY COUNCIL AGENDA AND NOTICE: Ellen Kamei, Vice Mayor of Mountain View",
+        ]
+        * 3
+    )
+    assert len(units_of(masthead)) == 6
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.from_regex(r"[A-Za-z][a-z]{3,8}", fullmatch=True), min_size=90, max_size=140))
+def test_a_sentence_printed_over_many_lines_is_one_unit(words):
+    sentence = " ".join(words) + "."
+    printed = "\n\n".join(textwrap.wrap(sentence, 70))  # at least five lines: enough to tell a width
+    assert [u.text for u in units_of(printed)] == [sentence]
+
+
+def test_a_sentence_leaning_on_the_one_before_brings_it():
+    text = (
+        "Single grave €750 at time of need. Double grave €1,750 at time of need. These charges apply to all"
+        " cemeteries."
+    )
+    assert (
+        said_before(text, "These charges apply to all cemeteries.", 40)
+        == "Double grave €1,750 at time of need."
+    )
+    assert said_before(text, "Double grave €1,750 at time of need.", 40) == ""
+    proposed = "Works were tendered. It is proposed to complete the works in May."
+    assert said_before(proposed, "It is proposed to complete the works in May.", 40) == ""
+
+
+def _read(text: str, label: str | None, passage: Passage) -> Read:
+    return Read(Candidate(text, label, None, passage, 0, frozenset()), (), 0.9)
+
+
+def test_a_speakers_turn_runs_on_and_a_form_field_does_not(fake_embedder, settings):
+    composer = Composer(None, fake_embedder, settings)
+    turn = (
+        "Barry Hughes: We've been working with the National Police Chiefs' Council. Their lead is Sara "
+        "Glen. She is responsible for the police approach to out-of-court disposals."
+    )
+    read = _read(
+        "We've been working with the National Police Chiefs' Council.", "Barry Hughes", _passage(turn)
+    )
+    account = composer._lead_and_after(read, "How did the National Police Chiefs' Council help?")  # noqa: SLF001
+    assert "Their lead is Sara Glen." in account and "She is responsible" in account
+    form = "Author: Jane Smith\n\nDate: 4 June 2024"
+    field = _read("Jane Smith", "Author", _passage(form))
+    assert composer._lead_and_after(field, "What does the report say?") == "Author: Jane Smith"  # noqa: SLF001
+
+
+def test_a_question_put_at_a_meeting_never_answers_itself(fake_embedder):
+    asked = "I will ask at the next Meeting for an update on the junctions on the N21."
+    reply = "REPLY: Six of the 15 junctions on the N21 will be upgraded in 2019."
+    passages = (_passage(asked, 1), _passage(reply, 2))
+
+    def read(question: str) -> list[str]:
+        query = parse(question)
+        weights = {t: 2.0 for t in query.terms}
+        vector = fake_embedder.embed([question])[0]
+        sims = {p.chunk_id: 0.6 for p in passages}
+        retrieval = Retrieval(query, passages, sims, {}, (), vector, weights, {})
+        return [r.candidate.text for r in Reader(fake_embedder).read(retrieval).candidates]
+
+    assert not any(
+        t.startswith("I will ask") for t in read("What is the update on the junctions on the N21?")
+    )
+    assert any(
+        t.startswith("I will ask") for t in read("What did the councillor ask about the N21 junctions?")
+    )
