@@ -29,16 +29,31 @@ _ORDINAL = r"(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
 _YEAR_WORD = r"(?i:(?:financial|academic|municipal|calendar|school)\s+)?(?i:year)"
 _OF_YEAR = rf"(?:\s+(?i:of\s+)?(?:(?i:the\s+)?{YEARS}|(?i:the|this|next|that)\s+{_YEAR_WORD}))"
 # Words before a season that make it a time ('during the summer', 'in the autumn'), not a thing ('summer
-# schemes'); fixed-width lookbehinds, one per word.
-_TIMING = ("in", "during", "over", "by", "until", "before", "after", "from", "since", "through", "throughout")
-_TIMED = "(?:" + "|".join(rf"(?<=\b{w} )|(?<=\b{w.title()} )" for w in _TIMING) + ")"
+# schemes').
+_TIMING = r"(?i:in|during|over|by|until|before|after|from|since|through|throughout)"
+_TIMING_WORD = re.compile(rf"{_TIMING}\s+")
+
+
+def timing_word(text: str) -> int:
+    """Characters of the word a period opens with that only times it ('during the summer months' →
+    7): the span is the period itself."""
+    m = _TIMING_WORD.match(text)
+    return m.end() if m else 0
+
+
+# Every period holds one of these words: sentences without one are not searched for periods (qa/spans.py).
+HINT = re.compile(
+    r"\b(?:spring|summer|autumn|fall|winter|next|coming|following|within|later|earlier|this|new\s+year"
+    r"|start|beginning|end|middle|close|early|late|mid|part|half|quarter|q[1-4])\b",
+    re.I,
+)
 
 PERIOD = "|".join(
     (
         # 'the spring term', 'the summer months', 'early autumn 2019', 'the autumn of 2019', 'this winter';
         # a season alone only after a word that times it ('during the summer')
         rf"\b(?i:the\s+)?{_PART}?{_SEASON}(?:\s+{_TERM}\b{_OF_YEAR}?|{_OF_YEAR})",
-        rf"{_TIMED}(?i:the\s+)?{_PART}?{_SEASON}\b(?:\s+{_TERM}\b)?",
+        rf"\b{_TIMING}\s+(?i:the\s+)?{_PART}?{_SEASON}\b(?:\s+{_TERM}\b)?{_OF_YEAR}?",
         rf"\b(?i:this|next|last)\s+{_SEASON}\b",
         # 'within the next four weeks', 'in the coming months', 'within two weeks', 'later this year'
         rf"\b(?i:within|in|over|during)\s+(?i:the\s+)?(?i:next|coming|following)\s+"

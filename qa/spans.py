@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from qa.periods import DONE, MONTH, NUMBER_WORDS, PERIOD, YEAR, YEARS, years_follow_on
+from qa.periods import DONE, HINT, MONTH, NUMBER_WORDS, PERIOD, YEAR, YEARS, timing_word, years_follow_on
 from qa.statements import STATUS_WORDS
 
 _DAY = r"(?:\d{1,2}(?i:st|nd|rd|th)?(?:\s*<sup>\w+</sup>)?)"
@@ -64,9 +64,10 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"\b\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm|a\.m\.?|p\.m\.?)(?![a-z])|\b(?:[01]?\d|2[0-3]):[0-5]\d\b"
         r"|\b(?:noon|midday|midnight)\b",
     ),
+    ("date", PERIOD),  # searched only in sentences holding a period's word (HINT): it is costly
     (
         "date",
-        rf"{PERIOD}|\b{_DAY}\s+(?i:day\s+of\s+|of\s+)?{MONTH}\.?,?\s+{YEAR}\b|\b{MONTH}\.?\s+{_DAY},?\s+{YEAR}\b"
+        rf"\b{_DAY}\s+(?i:day\s+of\s+|of\s+)?{MONTH}\.?,?\s+{YEAR}\b|\b{MONTH}\.?\s+{_DAY},?\s+{YEAR}\b"
         rf"|\b{_DAY}\s+{MONTH}\b|\b{MONTH}\.?\s+{YEAR}\b|\b\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}})\b"
         # '18.03.2019', '13.3.19', '18-03-2019': a day and a month in range, not a section's '2.1.14'
         rf"|(?<![\d.])(?<!paragraph )(?<!para )(?<!section )(?<!appendix )(?:0?[1-9]|[12]\d|3[01])"
@@ -122,6 +123,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"|\b\d{1,3}\s+(?:votes?\s+)?(?:in favou?r|for)\W{1,4}\d{1,3}\s+(?:votes?\s+)?against\b",
     ),
 )
+_GATES = {PERIOD: HINT}  # a pattern searched only in sentences its gate finds
 _COMPILED = tuple((kind, re.compile(p, re.I if kind in {"time", "decision"} else 0)) for kind, p in _PATTERNS)
 _CLAIMING = frozenset({"time", "date", "money", "percent"})  # their digits are not also counts
 _MAX_SPAN_WORDS = 14
@@ -167,15 +169,19 @@ def _spans(sentence: str) -> tuple[Span, ...]:
     found: list[Span] = []
     claimed: list[tuple[int, int]] = []
     for kind, pattern in _COMPILED:
+        if (gate := _GATES.get(pattern.pattern)) and not gate.search(sentence):
+            continue
         for m in pattern.finditer(sentence):
             at = m.start("sum") if "sum" in pattern.groupindex and m.group("sum") else m.start()
             text = sentence[at : m.end()].strip(" ,")
             if not text or (kind != "list" and len(text.split()) > _MAX_SPAN_WORDS):
                 continue
-            if kind == "number" and any(s <= at < e for s, e in claimed):
-                continue
+            if kind in {"number", "date"} and any(s <= at < e for s, e in claimed):
+                continue  # a count inside a date or sum, a year inside a period ('the autumn of 2019')
             if kind == "date" and not years_follow_on(text):
                 continue
+            if kind == "date" and (cut := timing_word(text)):
+                at, text = at + cut, text[cut:]
             if kind == "person" and (_NOT_A_NAME.search(text) or _POST_WORD.search(text)):
                 continue
             if kind == "decision" and not _is_tally(text):

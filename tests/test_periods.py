@@ -31,7 +31,7 @@ def _dates(sentence: str) -> list[str]:
             "within the next four weeks",
         ),
         ("The gullies will be cleared out within the next week.", "within the next week"),
-        ("We will review the policy in the coming months.", "in the coming months"),
+        ("We will review the policy in the coming months.", "the coming months"),
         ("Works will be carried out at Upper Church St. by the end of September.", "the end of September"),
         ("Lights will be in place by early May 2015.", "early May 2015"),
         ("The resurfacing works were completed in late August.", "late August"),
