@@ -1,4 +1,4 @@
-"""Periods papers give for when something will happen: seasons, terms, quarters, parts of a month or year."""
+"""When papers say something will happen: periods (seasons, terms, quarters, parts of a year), or done."""
 
 # A reply to 'When will the footpath be renewed?' is seldom a day: 'during the summer months', 'within the
 # next four weeks', 'by the end of September', 'in the first quarter of 2020', 'the latter part of 2017/18'.

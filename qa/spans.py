@@ -141,7 +141,8 @@ _NOT_A_NAME = re.compile(
 
 @dataclass(frozen=True)
 class Span:
-    """A typed stretch of a sentence: kind (qa/answertype.py KINDS), text, character offsets."""
+    """A typed stretch of a sentence: kind (qa/answertype.py KINDS, or "done": work said done), text,
+    character offsets."""
 
     kind: str
     text: str
