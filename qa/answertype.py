@@ -45,7 +45,9 @@ _TABLE: tuple[tuple[str, str], ...] = (
         r"|\bhow much\b.*\b(?:cost|spend|spent|paid|pay|budget|fund|grant|worth|price|fee|charge)"
         r"|\bwhat (?:was |is )?(?:the )?(?:cost|budget|price|fee|amount|sum|value|salary|grant)\b"
         r"|\bwhat (?:voucher|payment|grant)\b|\bhow large was\b.*\b(?:block|budget|fund)"
-        r"|\bwhat (?:is |was )?(?:the )?(?:[\w/'’-]+ ){0,5}(?:income|salary|budget|total|estimate|expenditure"
+        # 'What was said about the capital receipts reserve?' asks what was said, not a sum
+        r"|\bwhat (?:is |was )?(?!(?:said|discussed|agreed|decided|noted|reported|raised|asked)\b)(?:the )?"
+        r"(?:[\w/'’-]+ ){0,5}(?:income|salary|budget|total|estimate|expenditure"
         r"|surplus|deficit|precept|tax rate|allocation|contribution|balance|reserves?)\b",
     ),
     (
@@ -77,7 +79,9 @@ _TABLE: tuple[tuple[str, str], ...] = (
         r"\bwhat (?:role|position|post|job|title|office|job title)\b"
         r"|\bwhat (?:is|was) [\w'’ .-]{1,40}['’]s (?:role|post|position|job title|title)\b"
         r"|\b(?:job title|role|position)\b(?!\s+(?:on|with|regarding|in relation|as regards)\b)"
-        r".*\b(?:of|did|does|hold)\b|\bwhat (?:is|was) (?:\w+ ){1,3}(?:role|job title|position)\b",
+        r".*\b(?:of|did|does|hold)\b|\bwhat (?:is|was) (?:\w+ ){1,3}(?:role|job title|position)\b"
+        # 'What is the position on the Oakwood estate?' asks for an account, not a post
+        r"(?!\s+(?:on|regarding|with|in relation|as regards|in respect|concerning|about|re)\b)",
     ),
     (
         "organisation",
@@ -155,14 +159,29 @@ _PLANNED = re.compile(
 _PLANNED_VERB = re.compile(r"\b(?:will|to|going to)\s+(?:[\w'’/-]+\s+){0,20}?be\s+([a-z]+)\b", re.I)
 
 
+@dataclass(frozen=True)
+class Plan:
+    """What a 'when will …' question asks about: the work, in the question's lowercase words ('hedge',
+    'cutting'), and what is to be done to it ('carried')."""
+
+    verb: str
+    work: tuple[str, ...]
+
+
+_NOT_WORK = frozenset({"will", "is", "are", "to", "be", "going", "likely", "expected", "scheduled", "due"})
+
+
 @lru_cache(maxsize=1 << 10)  # asked of every candidate the reader types
-def asks_plan(question: str) -> str | None:
-    """The verb of a date question about something planned ('When will the gullies be cleared?' →
-    'cleared'): when it will happen, not when it did; None for any other question."""
-    if expected(question).kind != "date" or not _PLANNED.search(question):
+def asks_plan(question: str) -> Plan | None:
+    """What a date question about something planned asks of ('When will the gullies be cleared?' →
+    'cleared', ('gullies',)): when it will happen, not when it did; None for any other question, or
+    when it names no participle after 'be'."""
+    if expected(question).kind != "date" or not (when := _PLANNED.search(question)):
         return None
-    m = _PLANNED_VERB.search(question)
-    return m.group(1).lower() if m else None
+    if not (m := _PLANNED_VERB.search(question)):
+        return None
+    asked = re.findall(r"[A-Za-z][\w'’-]*", question[when.start() : m.start(1)])[1:]  # after 'when'
+    return Plan(m.group(1).lower(), tuple(w for w in asked if w.islower() and w not in _NOT_WORK))
 
 
 def asks_outcome(question: str) -> bool:

@@ -132,7 +132,7 @@ class Composer:
         # A summary asks what was said on a topic, and an open question ('What is the position on …?')
         # has no typed fact to miss: the topic being there is enough to answer it.
         open_ended = query.intent == "summary" or expected(query.text).kind == "description"
-        on_topic = open_ended and reading.abstain == NO_FACT
+        on_topic = open_ended and reading.abstain == NO_FACT and bool(reading.candidates)
         if reading.abstain and not (pinned and reading.candidates) and not on_topic:
             if counted := self._tally(retrieval, top_k):  # no sentence states the count: a list shows it
                 return counted

@@ -18,9 +18,11 @@ _REPLY = re.compile(
     r"\b(?:REPLY|Reply|RESPONSE|Response|ANSWER|Answer)\s*:|^(?:REPLY|RESPONSE|ANSWER)\b|\b(?:replied|responded)\b",
     re.M,
 )
-# A question about the questions themselves ('what did Councillor Teefy ask about…') wants them.
+# A question about the questions themselves ('what did Councillor Teefy ask about…', 'what did she
+# raise about…') wants them.
 _ABOUT_ASKING = frozenset(
     {"ask", "asked", "asking", "question", "questions", "motion", "motions", "submitted"}
+    | {"raise", "raised", "raising", "tabled", "query", "queried", "queries"}
 )
 
 

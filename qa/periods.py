@@ -24,6 +24,7 @@ NUMBER_WORDS = (
 _SEASON = r"(?i:spring|summer|autumn|fall|winter)"
 _UNIT = r"(?i:days?|weeks?|fortnight|months?|years?)"
 _TERM = r"(?i:term|half[- ]term|months)"
+_FEAST = r"(?i:christmas|easter|whitsun)"
 _PART = r"(?i:(?:early|late|mid)[- ])"
 _ORDINAL = r"(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
 _YEAR_WORD = r"(?i:(?:financial|academic|municipal|calendar|school)\s+)?(?i:year)"
@@ -31,7 +32,7 @@ _OF_YEAR = rf"(?:\s+(?i:of\s+)?(?:(?i:the\s+)?{YEARS}|(?i:the|this|next|that)\s+
 # Words before a season that make it a time ('during the summer', 'in the autumn'), not a thing ('summer
 # schemes').
 _TIMING = r"(?i:in|during|over|by|until|before|after|from|since|through|throughout)"
-_TIMING_WORD = re.compile(rf"{_TIMING}\s+")
+_TIMING_WORD = re.compile(rf"(?:{_TIMING}|(?i:at))\s+")
 
 
 def timing_word(text: str) -> int:
@@ -44,7 +45,8 @@ def timing_word(text: str) -> int:
 # Every period holds one of these words: sentences without one are not searched for periods (qa/spans.py).
 HINT = re.compile(
     r"\b(?:spring|summer|autumn|fall|winter|next|coming|following|within|later|earlier|this|new\s+year"
-    r"|start|beginning|end|middle|close|early|late|mid|part|half|quarter|q[1-4])\b",
+    r"|start|beginning|end|middle|close|early|late|mid|part|half|quarter|q[1-4]|christmas|easter|whitsun"
+    r"|holidays?|recess)\b",
     re.I,
 )
 
@@ -58,13 +60,17 @@ PERIOD = "|".join(
         # 'within the next four weeks', 'in the coming months', 'within two weeks', 'later this year'
         rf"\b(?i:within|in|over|during)\s+(?i:the\s+)?(?i:next|coming|following)\s+"
         rf"(?:(?i:few|couple\s+of|several|\d{{1,3}}|{NUMBER_WORDS})\s+)?{_UNIT}\b",
-        rf"\b(?i:within)\s+(?i:a|one|\d{{1,3}}|{NUMBER_WORDS})\s+{_UNIT}\b",
+        rf"\b(?i:within)\s+(?i:a|one|\d{{1,3}}|{NUMBER_WORDS})(?:\s*(?i:to|-|–)\s*(?i:\d{{1,3}}|{NUMBER_WORDS}))?"
+        rf"\s+{_UNIT}\b",
+        # 'the October half-term', 'the Easter holidays', 'before Christmas'
+        rf"\b(?i:the\s+)?(?:{MONTH}|{_SEASON}|{_FEAST})\s+(?i:half[- ]term|holidays?|recess)\b",
+        rf"\b(?:{_TIMING}|(?i:at))\s+{_FEAST}\b",
         rf"\b(?i:later|earlier)\s+(?i:this|in\s+the)\s+(?:{_YEAR_WORD}|(?i:month|week|term)|{_SEASON})\b",
         rf"\b(?i:next|this)\s+(?:{_YEAR_WORD}|(?i:month|term))\b|\b(?i:in\s+the\s+new\s+year)\b",
         # 'by the end of September', 'the start of 2020', 'early May', 'mid-2019', 'the latter part of
         # 2017/18'
         rf"\b(?i:the\s+)?(?i:start|beginning|end|middle|close)\s+of\s+(?i:the\s+)?"
-        rf"(?:{MONTH}(?:\s+{YEAR})?\b|{YEARS}|(?i:this|next|the|that)\s+(?:{_YEAR_WORD}|(?i:month|term)))",
+        rf"(?:{MONTH}(?:\s+{YEAR})?\b|{YEARS}|Q[1-4]\b|(?i:this|next|the|that)\s+(?:{_YEAR_WORD}|(?i:month|term)))",
         rf"\b{_PART}(?:{MONTH}\b(?:\s+{YEAR}\b)?|{YEARS})",
         rf"\b(?i:the\s+)?(?i:latter|first|second|early|later)\s+(?i:part|half)\s+of\s+(?i:the\s+)?"
         rf"(?:{YEARS}|{_YEAR_WORD}|{MONTH}\b(?:\s+{YEAR}\b)?)",

@@ -43,7 +43,7 @@ def typed_at(
         if s.kind in accepted
         and not _echo(s, asked)
         and (s.kind != "proper" or _named_as(s, text, accepted))
-        and (s.kind != "done" or _done_as_asked(s, question))
+        and (s.kind != "done" or _done_as_asked(s, text, question))
     )
 
 
@@ -57,7 +57,12 @@ def _named_as(span: Span, text: str, accepted: frozenset[str]) -> bool:
 
 def _echo(span: Span, asked: frozenset[str]) -> bool:
     """A name that only repeats the question's words ('the Corporate Parenting Committee' asked where it
-    will meet): the thing asked about, not an answer of the asked type. Values are never echoes."""
+    will meet): the thing asked about, not an answer of the asked type. Values are never echoes, but a
+    period named only in the question's words is ('over the summer' for 'When will the summer schemes
+    run?')."""
+    if span.kind == "date" and not any(ch.isdigit() for ch in span.text):
+        words = stems_of(span.text)
+        return bool(words) and all(w in asked for w in words)
     if span.kind not in ENTITY_KINDS | {"proper", "role"}:
         return False
     words = stems_of(span.text)
@@ -72,11 +77,15 @@ def accepted_kinds(asked: Asked) -> frozenset[str]:
     return accepted | {"done"} if asks_plan(asked.text) else accepted
 
 
-def _done_as_asked(span: Span, question: str) -> bool:
-    """A thing said done answers 'When will … be cleared?' only when the same work is said done ('have
-    been cleared'); 'the trees which were removed' does not say they were replaced."""
-    verb = asks_plan(question)
-    return bool(verb) and stem(verb) in stems_of(span.text)
+def _done_as_asked(span: Span, text: str, question: str) -> bool:
+    """A thing said done answers 'When will the hedge cutting be carried out?' only when the same work
+    is said done: the same verb ('have been carried out'), in a sentence naming the work when the
+    question names it in common words ('the drainage works have been carried out' does not)."""
+    plan = asks_plan(question)
+    if not plan or stem(plan.verb) not in stems_of(span.text):
+        return False
+    work = {s for w in plan.work for s in stems_of(w)}
+    return not work or bool(work & set(stems_of(text)))
 
 
 def holds_type(candidate: Candidate, asked: Asked) -> bool:

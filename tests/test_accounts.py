@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import textwrap
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus.units import printed_width, units_of
 from index.passage import Passage
+from qa.answertype import expected, open_question
 from qa.composer import Composer
 from qa.features import Candidate
 from qa.query import parse
-from qa.reader import Read, Reader
+from qa.reader import NO_FACT, Read, Reader, Reading
 from qa.retriever import Retrieval
 from qa.units import said_before
 
@@ -148,3 +150,41 @@ def test_a_question_put_at_a_meeting_never_answers_itself(fake_embedder):
     assert any(
         t.startswith("I will ask") for t in read("What did the councillor ask about the N21 junctions?")
     )
+    assert any(
+        t.startswith("I will ask") for t in read("What did the councillor raise about the N21 junctions?")
+    )
+
+
+class _NoReading:
+    def read(self, retrieval):
+        return Reading((), NO_FACT)
+
+
+class _NoStore:
+    def next_passage(self, chunk_id):
+        return None
+
+
+def test_an_open_question_with_nothing_left_to_read_is_declined_not_a_crash(fake_embedder, settings):
+    composer = Composer(_NoStore(), fake_embedder, settings)
+    composer.reader = _NoReading()
+    question = "What is the position on the taking in charge of the Oakwood estate?"
+    query = parse(question)
+    passages = (_passage("The Oakwood estate was discussed at length by the members present."),)
+    vector = fake_embedder.embed([question])[0]
+    retrieval = Retrieval(query, passages, {1: 0.6}, {}, (), vector, {t: 2.0 for t in query.terms}, {})
+    answer = composer.compose(retrieval)
+    assert answer.status == "not_found" and "do not state what was asked" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the position on the taking in charge of the Oakwood estate?",
+        "What is the current position regarding the Oakwood estate?",
+        "What was said about the capital receipts reserve?",
+    ],
+)
+def test_asking_for_the_position_on_a_thing_or_what_was_said_wants_an_account(question):
+    assert expected(question).kind == "description" and open_question(question)
+    assert expected("What position did Jane Smith hold?").kind == "role"

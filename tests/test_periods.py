@@ -45,6 +45,11 @@ def _dates(sentence: str) -> list[str]:
         ("The budget for 2019/20 was set.", "2019/20"),
         ("He has been re-commissioned for the academic year 2019-20.", "2019-20"),
         ("The plan will be published later this year.", "later this year"),
+        ("The event will be held during the October half-term.", "the October half-term"),
+        ("Works will be done over the Easter holidays.", "the Easter holidays"),
+        ("The repairs will be completed before Christmas.", "Christmas"),
+        ("The survey will be done within six to eight weeks.", "within six to eight weeks"),
+        ("Works will finish by the end of Q3.", "the end of Q3"),
     ],
 )
 def test_a_planned_period_is_a_date(sentence, period):
@@ -118,7 +123,8 @@ def test_a_reply_giving_only_a_period_may_answer_a_when_question():
     ],
 )
 def test_a_question_about_something_planned_names_the_work(question, verb):
-    assert asks_plan(question) == verb
+    plan = asks_plan(question)
+    assert (plan.verb if plan else None) == verb
 
 
 def _typed(question: str, weights: dict[str, float], sentence: str) -> bool:
@@ -133,8 +139,22 @@ def test_the_work_said_done_answers_when_it_will_be_done():
     planned = "When will the gullies along Knockane Road be cleared?"
     weights = {"gullies": 3.0, "knockane": 3.0, "road": 1.0, "cleared": 2.0}
     assert _typed(planned, weights, "The above mentioned gullies have been cleared.")
-    assert not _typed(planned, weights, "The gullies which were blocked have been inspected.")  # other work
+    assert not _typed(planned, weights, "The gullies which were blocked have been inspected.")  # other verb
+    hedges = "When will the hedge cutting at Glebe Cross be carried out?"
+    at_glebe = {"hedge": 3.0, "cutting": 3.0, "glebe": 2.0, "cross": 1.0, "carried": 1.0}
+    assert asks_plan(hedges).work[1:3] == ("hedge", "cutting")
+    assert _typed(hedges, at_glebe, "The hedge cutting at Glebe Cross has been carried out.")
+    assert not _typed(
+        hedges, at_glebe, "The drainage works at Glebe Cross have been carried out."
+    )  # other work
     # asked when it was done, a sentence saying only that it was is no date
     assert not _typed(
         "When were the gullies cleared?", weights, "The above mentioned gullies have been cleared."
     )
+
+
+def test_a_period_named_only_in_the_questions_words_is_no_answer():
+    question = "When will the summer schemes run?"
+    weights = {"summer": 3.0, "schemes": 3.0, "run": 1.0}
+    assert not _typed(question, weights, "A consultation on licensing will run over the summer.")
+    assert _typed(question, weights, "The summer schemes will run during the school holidays in late July.")
