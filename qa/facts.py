@@ -10,7 +10,7 @@ from index.passage import Passage
 from qa.candidate import Candidate
 from qa.query import Identifier, Query
 from qa.scoring import Scored, label_named, novelty
-from qa.units import Unit, focus, is_row, label_of, opens_item, said_after, units_of
+from qa.units import Unit, focus, is_row, label_of, opens_item, said_after, unit_at, units_of
 
 _LIST_ITEMS = 8
 _TITLE_WORDS = 8  # an item's title names its identifier within its first words
@@ -214,7 +214,7 @@ def item_text(c: Candidate, identifiers: Sequence[Identifier]) -> str | None:
     ):
         return None
     units = units_of(c.passage.text)
-    at = next((n for n, u in enumerate(units) if u.text == c.text), None)
+    at = unit_at(units, c.text)
     body: list[str] = []
     for unit in units[at + 1 : at + 3] if at is not None else []:
         if any(i.pattern().match(unit.text) for i in identifiers):

@@ -31,6 +31,7 @@ __all__ = [
     "opens_item",
     "said_after",
     "said_before",
+    "unit_at",
     "units_of",
 ]
 
@@ -85,12 +86,17 @@ def opens_item(block: str) -> bool:
     return bool(numbered) and not line.rstrip().endswith((".", "?", "!"))
 
 
+def unit_at(units: Sequence[Unit], sentence: str) -> int | None:
+    """Index of the unit whose text is `sentence`, or None."""
+    return next((n for n, u in enumerate(units) if u.text == sentence), None)
+
+
 def said_after(text: str, sentence: str, words: int, opening: re.Pattern | None = None) -> str:
     """The sentences after `sentence` in its paragraph of `text` (its line: a speaker's turn, a reflowed
     paragraph), as many as fit in `words` and, given `opening`, while each opens with it; '' when it
     ends its paragraph or is not found."""
     units = units_of(text)
-    at = next((n for n, u in enumerate(units) if u.text == sentence), None)
+    at = unit_at(units, sentence)
     kept: list[str] = []
     for unit in units[at + 1 :] if at is not None else ():
         if unit.opens_line or unit.label or len(" ".join([*kept, unit.text]).split()) > words:
@@ -106,7 +112,7 @@ def said_before(text: str, sentence: str, words: int) -> str:
     to all cemeteries' after the charges), back to one that leans on nothing, as many as fit in
     `words`; '' when it leans on nothing, opens its paragraph or is not found."""
     units = units_of(text)
-    at = next((n for n, u in enumerate(units) if u.text == sentence), None)
+    at = unit_at(units, sentence)
     kept: list[str] = []
     while at is not None and at > 0 and not units[at].opens_line and _LEANS_BACK.match(units[at].text):
         before = units[at - 1]
