@@ -365,11 +365,13 @@ def _disk(folder: Path) -> dict:
 
 
 def build_store(size: int, folder: Path, embedder, maker, model, rebuild: bool) -> dict:
+    from index.settings import Settings
     from index.store import Store
 
     done = folder / "build.json"
-    if done.exists() and not rebuild:
-        info = json.loads(done.read_text())
+    info = json.loads(done.read_text()) if done.exists() else {}
+    # a store cached under another exact/IVF threshold would time the other kind of FAISS index
+    if info.get("approximate_from") == Settings.approximate_from and not rebuild:
         info["cached"] = True
         return info
     shutil.rmtree(folder, ignore_errors=True)
@@ -404,12 +406,15 @@ def build_store(size: int, folder: Path, embedder, maker, model, rebuild: bool) 
         mark = time.perf_counter()
     save = time.perf_counter()
     store.save_vectors()
+    approximate = store.vectors.is_approximate
     store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     store.close()
     save_s = time.perf_counter() - save
     info = {
         "size": size,
         "version": STORE_VERSION,
+        "approximate_from": Settings.approximate_from,
+        "approximate": approximate,
         "documents": documents,
         "documents_from_sample_papers": samples,
         "mean_words_per_chunk": words / max(made, 1),

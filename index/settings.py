@@ -44,7 +44,9 @@ class Settings:
     faiss_threads: int = 1  # single-query search is faster on one OpenMP thread here
     # threads running BM25 while the model embeds the question (qa/retriever.py): two serve two askers
     bm25_threads: int = 2
-    approximate_from: int = 200_000  # chunks; beyond this FAISS is IVF (exact search passes ~10 ms)
+    # chunks; from here FAISS is IVF. Exact search reads every vector, ~0.14 ms per 1k chunks on one core
+    # (14 ms at 100k, a quarter of ask's 50 ms); IVF takes 1.6 ms there at recall@40 0.995 (BENCHMARKS)
+    approximate_from: int = 50_000
     nprobe: int = 64  # IVF lists probed a query: recall@10 ≥ 0.95 against exact search at 1M chunks
     min_similarity: float = 0.35  # below this, the best passage does not answer the question
     answer_words: int = 80

@@ -21,6 +21,7 @@ from index.passage import Passage
 from index.rows import CHUNK_SQL, DOCUMENT_SQL, chunk_rows, document_row
 from index.schema import LATEST, SchemaError, migrate, pending, stored_version
 from index.sentencevectors import SentenceVectors
+from index.settings import Settings
 from index.stats import Stats, _stats, read_stats  # noqa: F401  (the CLI imports read_stats from here)
 from index.vectors import VectorIndex
 from index.vectorstate import VectorState
@@ -61,7 +62,7 @@ class Store:
         model_name: str,
         dimension: int,
         threads: int = 1,
-        approximate_from: int = 200_000,
+        approximate_from: int = Settings.approximate_from,
         nprobe: int = 64,
         writer_wait: float = 600.0,
         on_notice: Callable[[str], None] | None = None,

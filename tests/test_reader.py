@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
 from importlib import resources
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import settings as settings_
+from hypothesis import strategies as st
 
 from index.passage import Passage
 from qa.answertype import KINDS, asks_outcome, at_event, expected, time_event
@@ -15,7 +19,7 @@ from qa.features import NAMES, Asked, Candidate, asked_of, features
 from qa.posts import asked_post, names_post
 from qa.query import parse
 from qa.reader import NO_FACT, NO_OUTCOME, NO_TOPIC, Reader, Weights, candidates, load_weights
-from qa.relevance import stem
+from qa.relevance import stem, stems
 from qa.retriever import Retrieval
 from qa.spans import spans
 
@@ -159,6 +163,25 @@ def test_times_in_other_forms_and_a_building_is_not_a_person():
 def test_stemmer_is_the_index_porter_stemmer():
     assert stem("chaired") == stem("chairs") == "chair"
     assert stem("repaired") == "repair"
+
+
+def _stem_alone(word: str) -> str:
+    """The reference: one word indexed by FTS5's porter tokenizer on its own, as a chunk is."""
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE VIRTUAL TABLE t USING fts5(x, tokenize='porter unicode61')")
+    db.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, 'row')")
+    db.execute("INSERT INTO t(x) VALUES (?)", (word,))
+    return db.execute("SELECT term FROM v").fetchone()[0]
+
+
+@settings_(max_examples=40, deadline=None)
+@given(st.lists(st.from_regex(r"[a-z0-9]{1,12}", fullmatch=True), min_size=1, max_size=30))
+def test_stemming_a_text_at_once_agrees_with_stemming_each_word_alone(words):
+    """Stems are read back by token offset from one row; a shifted offset would pair words with
+    their neighbours' stems."""
+    expected_stems = {_stem_alone(w) for w in words}
+    assert stems(" ".join(reversed(words)) + " .") == expected_stems
+    assert [stem(w) for w in words] == [_stem_alone(w) for w in words]
 
 
 def _passage(text: str, cid: int = 1, page: int = 1, date: dt.date | None = None) -> Passage:
