@@ -26,16 +26,24 @@ _ABOUT_ASKING = frozenset(
 )
 
 
+# Words every match of each pattern holds, case-folded: a text holding none is passed over without
+# running the pattern over each of its lines and words (the rerank asks both of ~120 passages a query).
+_REPLY_WORDS = ("repl", "respon", "answer")
+_ASKING_WORDS = ("ask", "move", "submitted")
+
+
 @lru_cache(maxsize=1 << 12)  # the rerank and every candidate of a passage ask it of the same text
 def replies(text: str) -> bool:
     """The passage holds a reply to a question put at a meeting."""
-    return bool(_REPLY.search(text))
+    lower = text.casefold()
+    return any(w in lower for w in _REPLY_WORDS) and bool(_REPLY.search(text))
 
 
 @lru_cache(maxsize=1 << 12)
 def only_asks(text: str) -> bool:
     """The passage puts questions or motions and holds no reply to them."""
-    return bool(_ASKING.search(text)) and not replies(text)
+    lower = text.casefold()
+    return any(w in lower for w in _ASKING_WORDS) and bool(_ASKING.search(text)) and not replies(text)
 
 
 def wants_questions(terms: Sequence[str]) -> bool:

@@ -32,7 +32,9 @@ _OF_YEAR = rf"(?:\s+(?i:of\s+)?(?:(?i:the\s+)?{YEARS}|(?i:the|this|next|that)\s+
 # Words before a season that make it a time ('during the summer', 'in the autumn'), not a thing ('summer
 # schemes').
 _TIMING = r"(?i:in|during|over|by|until|before|after|from|since|through|throughout)"
-_TIMING_WORD = re.compile(rf"(?:{_TIMING}|(?i:at))\s+")
+# A plan's words that time what follows them ('planned for the autumn'), as 'in' does.
+_PLANNED_FOR = r"(?i:(?:planned|scheduled|programmed|timetabled|expected|due|earmarked)\s+for)"
+_TIMING_WORD = re.compile(rf"(?:{_TIMING}|{_PLANNED_FOR}|(?i:at))\s+")
 
 
 def timing_word(text: str) -> int:
@@ -55,7 +57,7 @@ PERIOD = "|".join(
         # 'the spring term', 'the summer months', 'early autumn 2019', 'the autumn of 2019', 'this winter';
         # a season alone only after a word that times it ('during the summer')
         rf"\b(?i:the\s+)?{_PART}?{_SEASON}(?:\s+{_TERM}\b{_OF_YEAR}?|{_OF_YEAR})",
-        rf"\b{_TIMING}\s+(?i:the\s+)?{_PART}?{_SEASON}\b(?:\s+{_TERM}\b)?{_OF_YEAR}?",
+        rf"\b(?:{_TIMING}|{_PLANNED_FOR})\s+(?i:the\s+)?{_PART}?{_SEASON}\b(?:\s+{_TERM}\b)?{_OF_YEAR}?",
         rf"\b(?i:this|next|last)\s+{_SEASON}\b",
         # 'within the next four weeks', 'in the coming months', 'within two weeks', 'later this year'
         rf"\b(?i:within|in|over|during)\s+(?i:the\s+)?(?i:next|coming|following)\s+"

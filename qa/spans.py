@@ -46,17 +46,30 @@ _VOTER = (
 _MONEY_CELL = (
     r"(?i:\b(?:amount|cost|total|net|gross|vat|price|budget|payment|value|salary|fee|income|expenditure"
     r"|spend|paid)s?\b(?![^:;\n]*\b(?:hours?|days?|weeks?|months?|years|number|count|per ?cent|rate)\b)"
-    r"[^:;\n]{0,30}?):\s+(?P<sum>\d[\d,]*\.\d{2})\b(?!\s*(?i:hours?|hrs|days?|weeks?|months?|years?|km|miles?|%))"
+    r"[^:;\n]{0,30}?):\s+(?P<value>\d[\d,]*\.\d{2})\b(?!\s*(?i:hours?|hrs|days?|weeks?|months?|years?|km|miles?|%))"
 )
 # A year alone is a date after a word that dates it ('in 2019', 'since 2018') or before punctuation; never
-# inside a reference ('By-law 2024-30') nor as a modifier ('the 2024 street paving contract').
+# inside a reference ('By-law 2024-30') nor as a modifier ('the 2024 street paving contract'). The word
+# is matched, and the span starts at the group 'value': a lookbehind for each word tried at every
+# character cost more than all the other dates together.
 _DATING = ("in", "since", "by", "during", "until", "from", "to", "of", "before", "after", "year", "for")
-_YEAR_ALONE = (
-    "(?:" + "|".join(rf"(?<=\b{w} )" for w in _DATING + tuple(w.title() for w in _DATING)) + rf"){YEARS}"
-    rf"|(?<![-/\w]){YEARS}(?=\s*(?:[.,;:)]|$))"
+_YEAR_AFTER = rf"\b(?:{'|'.join(_DATING + tuple(w.title() for w in _DATING))}) (?P<value>{YEARS})"
+_YEAR_ALONE = rf"(?<![-/\w]){YEARS}(?=\s*(?:[.,;:)]|$))"
+# A month alone is a date after a word that times it ('in January', 'by March', 'commencing June'), as
+# a season is (qa/periods.py), with the day printed after it ('before August 1'); without one it may be
+# a name or a heading's word.
+_MONTH_TIMING = (
+    *("in", "since", "by", "during", "until", "till", "from", "of", "before", "after", "through"),
+    "throughout",
+    *("commencing", "starting", "beginning", "due"),
 )
-_CAPS = r"(?:[A-Z][\w'’&.-]*|of|and|the|for|&)"
+_MONTH_AFTER = (
+    rf"\b(?:{'|'.join(_MONTH_TIMING + tuple(w.title() for w in _MONTH_TIMING))})"
+    rf" (?P<value>{MONTH}\b(?:\.?\s+{_DAY}\b)?)"
+)
 _LISTED = r"[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|for|of|the|&)){0,4}"  # a named item of a list
+_LIST = rf"(?:\S+\s+){{0,3}}\S+[:;]\s*$|{_LISTED}(?:,\s+{_LISTED}){{2,}}"
+_CAPS = r"(?:[A-Z][\w'’&.-]*|of|and|the|for|&)"
 # (kind, pattern): each kind's printed forms. Money and percent claim their digits before 'number' does.
 _PATTERNS: tuple[tuple[str, str], ...] = (
     (
@@ -75,6 +88,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"|\b{MONTH}\.?\s+\d{{2}}\b"
         rf"|{_YEAR_ALONE}",
     ),
+    ("date", _YEAR_AFTER),
+    ("date", _MONTH_AFTER),  # after the dates above, which claim a month with its day or year
     (
         "money",
         r"[£$€]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:m|bn|k|million|billion|thousand)\b)?"
@@ -112,7 +127,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     # a list: a sentence's closing words before the colon (or the semicolon some papers print) that
     # introduces one ('These include:'), or three names in a row ('Notre Dame, St Boniface, PSCA')
-    ("list", rf"(?:\S+\s+){{0,3}}\S+[:;]\s*$|{_LISTED}(?:,\s+{_LISTED}){{2,}}"),
+    ("list", _LIST),
     (  # an outcome, not a proposal: 'that the report be noted', 'should be approved' are none
         "decision",
         r"(?<!\bbe )(?<!\bbe it )\b(?:approved|agreed|carried|resolved|refused|rejected|deferred|withdrawn"
@@ -123,7 +138,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"|\b\d{1,3}\s+(?:votes?\s+)?(?:in favou?r|for)\W{1,4}\d{1,3}\s+(?:votes?\s+)?against\b",
     ),
 )
-_GATES = {PERIOD: HINT}  # a pattern searched only in sentences its gate finds
+# A pattern searched only in sentences its gate finds: a period's word; a closing colon, or two commas
+# for three names in a row (the list pattern, tried at every word, is the costliest after periods).
+_GATES = {PERIOD: HINT, _LIST: re.compile(r"[:;]\s*$|,[^,]*,")}
 _COMPILED = tuple((kind, re.compile(p, re.I if kind in {"time", "decision"} else 0)) for kind, p in _PATTERNS)
 _CLAIMING = frozenset({"time", "date", "money", "percent"})  # their digits are not also counts
 _MAX_SPAN_WORDS = 14
@@ -173,7 +190,8 @@ def _spans(sentence: str) -> tuple[Span, ...]:
         if (gate := _GATES.get(pattern.pattern)) and not gate.search(sentence):
             continue
         for m in pattern.finditer(sentence):
-            at = m.start("sum") if "sum" in pattern.groupindex and m.group("sum") else m.start()
+            # a span may start inside its match, at the value a word or a column's label sets ('in 2019')
+            at = m.start("value") if "value" in pattern.groupindex and m.group("value") else m.start()
             text = sentence[at : m.end()].strip(" ,")
             if not text or (kind != "list" and len(text.split()) > _MAX_SPAN_WORDS):
                 continue

@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from index.settings import Settings
 from qa.engine import CouncilQA
-from qa.exchange import only_asks, replies, wants_questions
+from qa.exchange import _ASKING, _REPLY, only_asks, replies, wants_questions
 
 # An agenda of questions (no replies yet) and the next meeting's minutes, with the reply.
 AGENDA = """MUNICIPAL DISTRICT OF ADARE 9 September 2014
@@ -63,6 +65,42 @@ def qa(tmp_path: Path, fake_embedder) -> CouncilQA:
 def test_asking_and_replying_passages(text: str, asks: bool, answers: bool) -> None:
     assert only_asks(text) is asks
     assert replies(text) is answers
+
+
+_PIECES = [
+    "I will ask at the next Meeting",
+    "To ask the Leader",
+    "Question submitted by",
+    "will move at the next",
+    "Notice of Motion submitted by",
+    "REPLY:",
+    "Reply :",
+    "Response:",
+    "ANSWER",
+    "the Leader replied",
+    "responded",
+    "answered",
+    "asked",
+    "motion",
+    "the roads",
+    "14.",
+    "\n",
+    " ",
+    "K",
+    "ſ",
+    "reply",
+    "Ask",
+]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=12).map(" ".join))
+def test_the_word_gates_never_change_what_the_patterns_find(text: str) -> None:
+    """The gates only skip texts that no pattern match could be found in."""
+    replies.cache_clear()
+    only_asks.cache_clear()
+    reply = bool(_REPLY.search(text))
+    assert replies(text) == reply
+    assert only_asks(text) == (bool(_ASKING.search(text)) and not reply)
 
 
 def test_questions_about_questions_want_them() -> None:

@@ -50,6 +50,11 @@ def _dates(sentence: str) -> list[str]:
         ("The repairs will be completed before Christmas.", "Christmas"),
         ("The survey will be done within six to eight weeks.", "within six to eight weeks"),
         ("Works will finish by the end of Q3.", "the end of Q3"),
+        ("The works are planned for the autumn.", "the autumn"),
+        ("Leaflet drop to be done to every household commencing January.", "January"),
+        ("The survey is due by March.", "March"),
+        ("A consultation will be carried out in June to find out more.", "June"),
+        ("Increases apply on or before August 1 of that year.", "August 1"),
     ],
 )
 def test_a_planned_period_is_a_date(sentence, period):
@@ -65,10 +70,23 @@ def test_a_planned_period_is_a_date(sentence, period):
         "That we pass By-Law Number 2024-30 and R2023-208.",
         "That we pass By-Law Number 2024-30, being a By-Law to authorize the agreement.",
         "The application reference 2019-044 was refused.",
+        "He wrote to May about the hedge.",
+        "The council may decide in the new session.",
+        "Funding for the summer was agreed.",
     ],
 )
 def test_a_season_word_alone_a_meetings_end_or_a_reference_is_no_date(sentence):
     assert _dates(sentence) == []
+
+
+@given(
+    st.sampled_from(["in", "In", "since", "by", "during", "until", "from", "before", "after", "for"]),
+    st.integers(min_value=1900, max_value=2099),
+)
+def test_a_year_after_a_dating_word_is_that_year(word, year):
+    """The dating word is matched but is no part of the date: the span is the year alone."""
+    found = spans(f"The hall was opened {word} {year} by the council.")
+    assert [(s.kind, s.text) for s in found if s.kind in {"date", "number"}] == [("date", str(year))]
 
 
 @given(st.integers(min_value=1, max_value=999), st.sampled_from(["days", "weeks", "months", "years"]))
