@@ -279,6 +279,14 @@ class Store:
         scores = scores or {}
         return [_passage(by_id[i], scores.get(i, 0.0)) for i in ids if i in by_id]
 
+    def texts(self, chunk_ids: Sequence[int]) -> list[tuple[int, str]]:
+        """(chunk id, heading and text joined by a newline) for chunk ids, in the order given: what a
+        scan for an identifier reads, without building whole passages."""
+        marks = ",".join("?" * len(chunk_ids))
+        sql = f"SELECT id, COALESCE(heading, '') || char(10) || text FROM chunks WHERE id IN ({marks})"
+        found = dict(self.db.execute(sql, list(chunk_ids)).fetchall())
+        return [(i, found[i]) for i in chunk_ids if i in found]
+
     def next_passage(self, chunk_id: int) -> Passage | None:
         """The chunk that follows this one in its document, for text that runs on past a chunk's end."""
         row = self.db.execute(

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
+from functools import partial
+from itertools import groupby
 
 import numpy as np
 
@@ -56,8 +58,14 @@ def holds(passage_text: str, identifier: Identifier) -> bool:
 
 
 def defines(passage_text: str, identifier: Identifier) -> bool:
-    """The identifier opens a line (a row's key, a numbered item): the passage is about it."""
-    return any(identifier.pattern().match(_LABEL.sub("", line)) for line in passage_text.split("\n"))
+    """The identifier opens a line (a row's key, a numbered item): the passage is about it. Only lines
+    holding its number are tried: every match prints it."""
+    number = identifier.parts[0].casefold()
+    return any(
+        identifier.pattern().match(_LABEL.sub("", line))
+        for line in passage_text.split("\n")
+        if number in line.casefold()
+    )
 
 
 class Retriever:
@@ -75,8 +83,7 @@ class Retriever:
         # items and minutes are also printed as bare numbered lines ('7(b) Tree Preservation Order')
         phrase = ident.fts_phrase(with_noun=ident.noun not in {"item", "minute"})
         ranked = [cid for cid, _ in lexical(self.store, phrase, filters, _ID_SCAN)]
-        texts = [(p.chunk_id, f"{p.heading or ''}\n{p.text}") for p in self.store.passages(ranked)]
-        return [(cid, defines(text, ident)) for cid, text in texts if holds(text, ident)]
+        return [(cid, defines(text, ident)) for cid, text in self.store.texts(ranked) if holds(text, ident)]
 
     def retrieve(self, question: str, filters: Filters | None = None, limit: int | None = None) -> Retrieval:
         filters = filters if filters is not None else Filters()
@@ -93,11 +100,12 @@ class Retriever:
         lex = dict(pending.result())
         fused = dict(rrf([list(lex), den], k=self.settings.rrf_k))
         matched, defining, missing = self._identifiers(query, filters)
-        candidates = self.store.passages(list(dict.fromkeys(list(fused) + list(matched))))
+        ids = list(dict.fromkeys(list(fused) + list(matched)))
+        candidates = self._contenders(ids, matched, defining, limit)
         weights = term_weights(counts, len(self.store.vectors))  # FAISS holds every chunk: no COUNT(*) scan
         best = max(lex.values(), default=1.0)
         evidence = _Evidence(
-            self._similarities([p.chunk_id for p in candidates], vector),
+            self._similarities(ids, vector),  # of every passage found, as the item's stretch may read them
             fused,
             {cid: score / best for cid, score in lex.items()},
             weights,
@@ -109,6 +117,20 @@ class Retriever:
         return Retrieval(
             query, tuple(order), evidence.sims, matched, missing, vector, weights, counts, unnamed
         )
+
+    def _contenders(
+        self, ids: list[int], matched: dict[int, tuple[Identifier, ...]], defining: set[int], limit: int
+    ) -> list[Passage]:
+        """The passages that can reach the first `limit` places. `_identifier_first` orders by group
+        (asked identifiers held, whether about them) before score, so a group that starts past `limit`
+        is never fetched nor reranked: a minute number held by hundreds of chunks costs one group."""
+        key = partial(_group, matched=matched, defining=defining)
+        found: list[Passage] = []
+        for _, group in groupby(sorted(ids, key=key), key=key):
+            if len(found) >= limit:
+                break
+            found += self.store.passages(list(group))
+        return found
 
     def _rerank(self, passage: Passage, evidence: _Evidence) -> float:
         """Meaning, plus the question's weighty words in the passage and its paper, plus fused rank and
@@ -157,11 +179,14 @@ class Retriever:
         return {cid: float(np.dot(self.store.vectors.vector(cid), vector)) for cid in ids}
 
 
+def _group(chunk_id: int, matched: dict[int, tuple[Identifier, ...]], defining: set[int]) -> tuple[int, bool]:
+    """A passage's place before its score: more asked identifiers held first, then those about them."""
+    return -len(matched.get(chunk_id, ())), chunk_id not in defining
+
+
 def _identifier_first(
     passages: list[Passage], matched: dict[int, tuple[Identifier, ...]], defining: set[int]
 ) -> list[Passage]:
     """Passages holding more of the asked identifiers first, those about them before those that
     mention them, then by reranked score; exact hits never drop out."""
-    return sorted(
-        passages, key=lambda p: (-len(matched.get(p.chunk_id, ())), p.chunk_id not in defining, -p.score)
-    )
+    return sorted(passages, key=lambda p: (*_group(p.chunk_id, matched, defining), -p.score))

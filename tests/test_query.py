@@ -5,8 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from qa.query import Identifier, TimeTarget, identifiers, intent, parse, terms, time_target, wh_word
+from qa.retriever import _LABEL, defines
 
 # --- identifiers() -------------------------------------------------------------------------------
 
@@ -315,3 +318,30 @@ def test_a_stretch_of_time_is_targeted_whole() -> None:
     assert (span.start, span.end) == (dt.date(2019, 8, 1), dt.date(2020, 2, 29))
     one = time_target("What was the status of Pledge 48 in August 2019?")
     assert (one.start, one.end) == (dt.date(2019, 8, 1), dt.date(2019, 8, 31))
+
+
+_LINE_PIECES = [
+    "Pledge 48",
+    "Pledge 4",
+    "Min. 45/19",
+    "Minute 45/19",
+    "7(b)",
+    "7 b",
+    "Item 7b",
+    "48",
+    "Ref:",
+    " ",
+    "\n",
+]
+_ASKED = [
+    Identifier("pledge", "48"),
+    Identifier("minute", "45/19"),
+    Identifier("item", "7(b)"),
+    Identifier("", "48"),
+]
+
+
+@given(st.lists(st.sampled_from(_LINE_PIECES), max_size=10).map(" ".join), st.sampled_from(_ASKED))
+def test_defines_tries_only_lines_with_the_number_and_finds_the_same(text: str, ident: Identifier) -> None:
+    every_line = any(ident.pattern().match(_LABEL.sub("", line)) for line in text.split("\n"))
+    assert defines(text, ident) == every_line

@@ -17,6 +17,7 @@ from qa.engine import CouncilQA
 from qa.fusion import rrf
 from qa.query import Identifier
 from qa.relevance import coverage
+from qa.retriever import Retriever
 from qa.scoring import context
 
 HEADER = "Pledge\tPortfolio Holder\tStatus"
@@ -159,6 +160,55 @@ def test_fused_candidates_are_reranked_by_meaning_words_and_rank(qa: CouncilQA, 
 def test_limit_caps_passages(qa: CouncilQA) -> None:
     assert len(qa.retriever.retrieve("potholes", limit=2).passages) == 2
     assert len(qa.search("potholes", limit=3)) == 3
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What is the status of Pledge 48?", "Pledge 4 and Pledge 480", "What happened to Pledge 4?", "potholes"],
+)
+@pytest.mark.parametrize("limit", [1, 2, 3, 5, 40])
+def test_only_groups_that_can_place_are_reranked_and_the_order_is_unchanged(
+    qa: CouncilQA, monkeypatch: pytest.MonkeyPatch, question: str, limit: int
+) -> None:
+    """Passages are placed by group (identifiers held, about them) before score: skipping groups that
+    start past the limit gives the order reranking every passage gives."""
+    shipped = qa.retriever.retrieve(question, limit=limit)
+    monkeypatch.setattr(Retriever, "_contenders", lambda self, ids, *_: self.store.passages(ids))
+    every = qa.retriever.retrieve(question, limit=limit)
+    assert [(p.chunk_id, p.score) for p in shipped.passages] == [
+        (p.chunk_id, p.score) for p in every.passages
+    ]
+    assert shipped.similarity == every.similarity
+
+
+class _CountingStore:
+    """Hands out bare passages and records which chunk ids were fetched."""
+
+    def __init__(self) -> None:
+        self.fetched: list[int] = []
+
+    def passages(self, ids: list[int]) -> list[Passage]:
+        self.fetched += ids
+        return [
+            Passage(i, f"text {i}", None, None, None, "s.txt", "t", None, None, None, "", "") for i in ids
+        ]
+
+
+def test_a_group_that_starts_past_the_limit_is_never_fetched(settings: Settings) -> None:
+    pledge, item = Identifier("pledge", "48"), Identifier("item", "7")
+    matched = {1: (pledge,), 2: (pledge,), 3: (pledge, item), 4: (pledge,)}
+    store = _CountingStore()
+    retriever = Retriever(store, None, settings)  # type: ignore[arg-type]
+    try:
+        ids = [9, 8, 4, 3, 2, 1]  # 8 and 9 hold no identifier; 3 holds both; 1 is about Pledge 48
+        found = retriever._contenders(ids, matched, {1}, 2)  # noqa: SLF001
+        assert [p.chunk_id for p in found] == [3, 1]  # the two first groups fill the two places
+        store.fetched.clear()
+        found = retriever._contenders(ids, matched, {1}, 3)  # noqa: SLF001
+        assert store.fetched == [3, 1, 4, 2]  # the third group is fetched whole, to rank it by score
+        assert [p.chunk_id for p in found] == [3, 1, 4, 2]
+    finally:
+        retriever.close()
 
 
 # --- filters ------------------------------------------------------------------------------------

@@ -296,6 +296,18 @@ def test_passages_carry_document_metadata(tmp_path: Path, papers: Path, fake_emb
     assert passage.score == 0.5
 
 
+def test_texts_are_the_passages_heading_and_text_in_the_order_asked(
+    tmp_path: Path, papers: Path, fake_embedder
+) -> None:
+    store = _open(tmp_path / "store", fake_embedder)
+    _add(store, _prepared(papers / "plymouth.txt", fake_embedder))
+    ids = [cid for cid, _ in lexical(store, fts_query(["pledge"]), Filters(), 10)][::-1]
+    wanted = [(p.chunk_id, f"{p.heading or ''}\n{p.text}") for p in store.passages(ids)]
+    assert len(ids) > 1
+    assert store.texts([*ids, 10**9]) == wanted
+    assert store.texts([]) == []
+
+
 def test_stats_counts_dates_councils_and_failures(tmp_path: Path, papers: Path, fake_embedder) -> None:
     store = _open(tmp_path / "store", fake_embedder)
     plymouth = _prepared(papers / "plymouth.txt", fake_embedder)
