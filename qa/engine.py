@@ -17,6 +17,7 @@ from qa.answer import Answer
 from qa.composer import Composer
 from qa.compound import joined, parts
 from qa.followup import Turn, resolve
+from qa.framing import unframed
 from qa.recordanswer import answer_from_records
 from qa.retriever import Retriever
 
@@ -80,10 +81,12 @@ class CouncilQA:
 
     def _answer(self, question: str, filters: Filters | None, top_k: int | None) -> Answer:
         self.store.refresh()
-        retrieval = self.retriever.retrieve(question, filters)
+        asked = unframed(question)  # 'I will ask at the next Meeting when …': only what is asked is read
+        retrieval = self.retriever.retrieve(asked, filters)
         # A record that fits (a mover, an outcome, a chair) answers; else the reader composes.
-        from_records = answer_from_records(self.store, question, retrieval, self.settings, top_k)
-        return from_records or self.composer.compose(retrieval, top_k)
+        from_records = answer_from_records(self.store, asked, retrieval, self.settings, top_k)
+        answer = from_records or self.composer.compose(retrieval, top_k)
+        return answer if asked == question else replace(answer, question=question)
 
     def search(self, query: str, filters: Filters | None = None, limit: int = 10) -> list[Passage]:
         self.store.refresh()

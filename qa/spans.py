@@ -55,6 +55,13 @@ _MONEY_CELL = (
 _DATING = ("in", "since", "by", "during", "until", "from", "to", "of", "before", "after", "year", "for")
 _YEAR_AFTER = rf"\b(?:{'|'.join(_DATING + tuple(w.title() for w in _DATING))}) (?P<value>{YEARS})"
 _YEAR_ALONE = rf"(?<![-/\w]){YEARS}(?=\s*(?:[.,;:)]|$))"
+# Work put in a year's programme, plan or budget is dated by that year ('forms part of the 2018 Roads
+# Reconstruction Programme', 'included in the 2019/20 budget'); a year naming a contract or a plan's
+# horizon is not ('the 2024 street paving contract', 'the Envision 2040 General Plan').
+_YEAR_OF_PLAN = (
+    rf"\b(?i:part\s+of|included\s+in|includes?\s+in|under|within)\s+the\s+(?P<value>{YEARS})"
+    r"(?=\s+(?:[A-Za-z'’-]+\s+){0,3}(?i:programmes?|programs?|schemes?|plans?|budgets?|allocations?)\b)"
+)
 # A month alone is a date after a word that times it ('in January', 'by March', 'commencing June'), as
 # a season is (qa/periods.py), with the day printed after it ('before August 1'); without one it may be
 # a name or a heading's word.
@@ -89,6 +96,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"|{_YEAR_ALONE}",
     ),
     ("date", _YEAR_AFTER),
+    ("date", _YEAR_OF_PLAN),
     ("date", _MONTH_AFTER),  # after the dates above, which claim a month with its day or year
     (
         "money",

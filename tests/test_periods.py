@@ -55,6 +55,8 @@ def _dates(sentence: str) -> list[str]:
         ("The survey is due by March.", "March"),
         ("A consultation will be carried out in June to find out more.", "June"),
         ("Increases apply on or before August 1 of that year.", "August 1"),
+        ("This roadway forms part of the 2018 Roads Reconstruction Programme.", "2018"),
+        ("The works are included in the 2019/20 budget.", "2019/20"),
     ],
 )
 def test_a_planned_period_is_a_date(sentence, period):
@@ -71,6 +73,8 @@ def test_a_planned_period_is_a_date(sentence, period):
         "That we pass By-Law Number 2024-30, being a By-Law to authorize the agreement.",
         "The application reference 2019-044 was refused.",
         "He wrote to May about the hedge.",
+        "We will award the 2024 street paving contract.",
+        "The project is consistent with the Envision San José 2040 General Plan.",
         "The council may decide in the new session.",
         "Funding for the summer was agreed.",
     ],

@@ -1,0 +1,40 @@
+"""How councillors put written questions ('I will ask at the next Meeting …', 'To ask the Leader …'): the
+framing taken off, so that only what is asked is read."""
+
+from __future__ import annotations
+
+import re
+
+# 'I will ask at the next Meeting …', '1 will ask at the next Municipal District meeting …' (OCR reads a
+# lone 'I' as '1' or '|'), 'To ask …', 'I wish to ask …'. Its words ('ask', 'next', 'meeting') are
+# no part of what is asked, and 'ask' would read as a question about the questions put at a meeting.
+_ASKING = re.compile(
+    r"^\W*(?i:(?:(?:[I1l|]\s+)?(?:will|wish\s+to|would\s+like\s+to|intend\s+to)|to)\s+ask)\b"
+    r"(?:\s+(?i:(?:at|before)\s+the\s+next\s+(?:[\w'’-]+\s+){0,6}?meeting)\b"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){0,7})?)?\s*"
+)
+# a body or a post, as capitalised words: 'the Cabinet Member for Housing', 'the Leader'
+_NAME = r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:for|and|of|&)\s+)?[A-Z][\w'’-]*)*"
+# 'Will the Cabinet Member tell me (a) how many …', 'Can the Leader please confirm whether …': a request
+# for what a question word then asks ('Will the Council provide more bins?' asks whether it will).
+_TELLING = re.compile(
+    rf"^\W*(?i:will|can|could|would)\s+{_NAME}\s+(?:please\s+)?(?:tell|inform|advise|confirm|state)"
+    r"(?:\s+(?:me|us|members|the\s+council))?\s+(?=(?:what|when|where|who|which|why|how|whether|if)\b|\()"
+)
+# Whom a question is put to, after 'ask': 'the Cabinet Member for Children and Young People', 'the Leader'.
+_ADDRESSEE = re.compile(rf"^{_NAME}\s+(?=[a-z(])")
+_LEAST_WORDS = 3  # what is left must still be a question
+
+
+def unframed(question: str) -> str:
+    """The question without the words it is put in: 'I will ask at the next Meeting when the gullies will
+    be cleared' → 'when the gullies will be cleared'; 'To ask the Leader (a) how many …' → '(a) how many
+    …'. A question put plainly, or one that would leave under three words, is returned as it is."""
+    text = " ".join(question.split())
+    rest = text
+    if m := _ASKING.match(rest):
+        rest = rest[m.end() :]
+        rest = rest[a.end() :] if (a := _ADDRESSEE.match(rest)) else rest
+    elif m := _TELLING.match(rest):
+        rest = rest[m.end() :]
+    return rest if rest != text and len(rest.split()) >= _LEAST_WORDS else text

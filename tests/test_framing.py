@@ -1,0 +1,115 @@
+"""Written questions as councillors put them: the framing is taken off, what is asked is read."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from index.settings import Settings
+from qa.engine import CouncilQA
+from qa.exchange import wants_questions
+from qa.framing import unframed
+from qa.query import parse
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        (
+            "I will ask at the next Meeting when footpath renewal works will be carried out in Castlemahon.",
+            "when footpath renewal works will be carried out in Castlemahon.",
+        ),
+        (
+            "| will ask at the next Municipal District meeting what is the progress on the traffic calming",
+            "what is the progress on the traffic calming",
+        ),
+        (
+            "1 will ask at the next Meeting of the Municipal District of Newcastle West when the gullies will"
+            " be cleared",
+            "when the gullies will be cleared",
+        ),
+        (
+            "To ask the Cabinet Member for Children and Young People (a) what proportion of care leavers",
+            "(a) what proportion of care leavers",
+        ),
+        ("To ask the Leader whether the budget was agreed", "whether the budget was agreed"),
+        ("Will the Cabinet Member tell me (a) how many centres there are", "(a) how many centres there are"),
+        ("Can the Leader please confirm whether the budget was agreed?", "whether the budget was agreed?"),
+    ],
+)
+def test_the_framing_of_a_written_question_is_taken_off(question: str, asked: str) -> None:
+    assert unframed(question) == asked
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What did Councillor Teefy ask at the meeting?",  # asks about what was asked
+        "Will the Council provide more bins in Newcastle West?",  # asks whether it will
+        "Can the Council please confirm the number of vacant houses?",
+        "Will the council meeting start at 6pm?",
+        "To ask the Leader",  # nothing would be left
+    ],
+)
+def test_a_question_put_plainly_is_read_as_asked(question: str) -> None:
+    assert unframed(question) == question
+
+
+@given(
+    st.sampled_from(["What", "When", "Who", "Where", "How many", "Which", "Did", "Has"]),
+    st.lists(
+        st.sampled_from(["the", "council", "ask", "next", "meeting", "Leader", "will", "to", "(a)"]),
+        min_size=2,
+        max_size=12,
+    ),
+)
+def test_a_question_opening_with_its_question_word_is_never_cut(opening: str, words: list[str]) -> None:
+    question = " ".join([opening, *words]) + "?"
+    assert unframed(question) == question
+
+
+def test_unframing_twice_changes_nothing_more() -> None:
+    once = unframed("I will ask at the next Meeting for a report on vacant houses in Athea")
+    assert unframed(once) == once == "for a report on vacant houses in Athea"
+
+
+def test_the_framings_ask_no_longer_reads_as_asking_about_the_questions_put() -> None:
+    """'ask' in 'I will ask at the next Meeting …' made every written question want the printed questions
+    (qa/exchange.py) rather than their replies."""
+    framed = "I will ask at the next Meeting for an update on the gullies along Knockane Road."
+    assert wants_questions(parse(framed).terms)
+    assert not wants_questions(parse(unframed(framed)).terms)
+    assert {"next", "meeting"}.isdisjoint(parse(unframed(framed)).terms)
+
+
+REPLY_MINUTES = """MUNICIPAL DISTRICT OF NEWCASTLE WEST 9 September 2016
+Limerick City and County Council
+Minutes
+
+QUESTIONS
+
+Question submitted by Councillor Scanlan
+I will ask at the next Meeting for an update on the gullies along Knockane Road.
+
+Reply: The gullies along Knockane Road were inspected in August and a cleaning contract has been awarded.
+"""
+
+
+def test_a_framed_question_is_answered_from_the_reply_and_keeps_its_words(
+    tmp_path, settings: Settings, fake_embedder
+) -> None:
+    """The reply answers, and the answer keeps the question in the words it was put in."""
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    (folder / "minutes.txt").write_text(REPLY_MINUTES, encoding="utf-8")
+    engine = CouncilQA(settings, embedder=fake_embedder)
+    try:
+        engine.ingest([str(folder)], progress=False)
+        question = "I will ask at the next Meeting for an update on the gullies along Knockane Road."
+        answer = engine.ask(question)
+        assert answer.status == "answered"
+        assert "a cleaning contract has been awarded" in answer.text
+        assert answer.question == question
+    finally:
+        engine.close()
