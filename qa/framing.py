@@ -1,5 +1,4 @@
-"""How councillors put written questions ('I will ask at the next Meeting …', 'To ask the Leader …'): the
-framing taken off, so that only what is asked is read."""
+"""Written questions as councillors put them ("I will ask at the next Meeting …"), read without framing."""
 
 from __future__ import annotations
 
