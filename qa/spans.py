@@ -59,7 +59,7 @@ _YEAR_ALONE = rf"(?<![-/\w]){YEARS}(?=\s*(?:[.,;:)]|$))"
 # Reconstruction Programme', 'included in the 2019/20 budget'); a year naming a contract or a plan's
 # horizon is not ('the 2024 street paving contract', 'the Envision 2040 General Plan').
 _YEAR_OF_PLAN = (
-    rf"\b(?i:part\s+of|included\s+in|includes?\s+in|under|within)\s+the\s+(?P<value>{YEARS})"
+    rf"\b(?i:part\s+of|included\s+in|under|within)\s+the\s+(?P<value>{YEARS})"
     r"(?=\s+(?:[A-Za-z'’-]+\s+){0,3}(?i:programmes?|programs?|schemes?|plans?|budgets?|allocations?)\b)"
 )
 # A month alone is a date after a word that times it ('in January', 'by March', 'commencing June'), as
