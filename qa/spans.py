@@ -77,6 +77,21 @@ _MONTH_AFTER = (
 _LISTED = r"[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|for|of|the|&)){0,4}"  # a named item of a list
 _LIST = rf"(?:\S+\s+){{0,3}}\S+[:;]\s*$|{_LISTED}(?:,\s+{_LISTED}){{2,}}"
 _CAPS = r"(?:[A-Z][\w'’&.-]*|of|and|the|for|&)"
+# A date's and a sum's printed forms; each holds a digit.
+_DATE = (
+    rf"\b{_DAY}\s+(?i:day\s+of\s+|of\s+)?{MONTH}\.?,?\s+{YEAR}\b|\b{MONTH}\.?\s+{_DAY},?\s+{YEAR}\b"
+    rf"|\b{_DAY}\s+{MONTH}\b|\b{MONTH}\.?\s+{YEAR}\b|\b\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}})\b"
+    # '18.03.2019', '13.3.19', '18-03-2019': a day and a month in range, not a section's '2.1.14'
+    rf"|(?<![\d.])(?<!paragraph )(?<!para )(?<!section )(?<!appendix )(?:0?[1-9]|[12]\d|3[01])"
+    rf"(?P<sep>[.-])(?:0?[1-9]|1[0-2])(?P=sep)(?:(?:19|20)\d{{2}}|\d{{2}})\b(?![.-]\d)"
+    rf"|\b{MONTH}\.?\s+\d{{2}}\b"
+    rf"|{_YEAR_ALONE}"
+)
+_MONEY = (
+    r"[£$€]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:m|bn|k|million|billion|thousand)\b)?"
+    r"|\b\d[\d,]*(?:\.\d+)?\s?(?:pounds|dollars|euros|pence)\b"
+    rf"|{_MONEY_CELL}"
+)
 # (kind, pattern): each kind's printed forms. Money and percent claim their digits before 'number' does.
 _PATTERNS: tuple[tuple[str, str], ...] = (
     (
@@ -85,25 +100,11 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"|\b(?:noon|midday|midnight)\b",
     ),
     ("date", PERIOD),  # searched only in sentences holding a period's word (HINT): it is costly
-    (
-        "date",
-        rf"\b{_DAY}\s+(?i:day\s+of\s+|of\s+)?{MONTH}\.?,?\s+{YEAR}\b|\b{MONTH}\.?\s+{_DAY},?\s+{YEAR}\b"
-        rf"|\b{_DAY}\s+{MONTH}\b|\b{MONTH}\.?\s+{YEAR}\b|\b\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}})\b"
-        # '18.03.2019', '13.3.19', '18-03-2019': a day and a month in range, not a section's '2.1.14'
-        rf"|(?<![\d.])(?<!paragraph )(?<!para )(?<!section )(?<!appendix )(?:0?[1-9]|[12]\d|3[01])"
-        rf"(?P<sep>[.-])(?:0?[1-9]|1[0-2])(?P=sep)(?:(?:19|20)\d{{2}}|\d{{2}})\b(?![.-]\d)"
-        rf"|\b{MONTH}\.?\s+\d{{2}}\b"
-        rf"|{_YEAR_ALONE}",
-    ),
+    ("date", _DATE),
     ("date", _YEAR_AFTER),
     ("date", _YEAR_OF_PLAN),
     ("date", _MONTH_AFTER),  # after the dates above, which claim a month with its day or year
-    (
-        "money",
-        r"[£$€]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:m|bn|k|million|billion|thousand)\b)?"
-        r"|\b\d[\d,]*(?:\.\d+)?\s?(?:pounds|dollars|euros|pence)\b"
-        rf"|{_MONEY_CELL}",
-    ),
+    ("money", _MONEY),
     ("percent", r"\b\d+(?:\.\d+)?\s?(?:%|per ?cent\b|percentage points?\b)"),
     ("done", DONE),  # said done: answers when a planned thing will happen
     # a count or measure, never a reference's digits ('#C10-11-99', '2019-044') nor a tally's ('7-0')
@@ -147,8 +148,12 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
 )
 # A pattern searched only in sentences its gate finds: a period's word; a closing colon, or two commas
-# for three names in a row (the list pattern, tried at every word, is the costliest after periods).
-_GATES = {PERIOD: HINT, _LIST: re.compile(r"[:;]\s*$|,[^,]*,")}
+# for three names in a row (the list pattern, tried at every word, is the costliest after periods); a
+# digit for the dates and sums that print one.
+_DIGIT = re.compile(r"\d")
+_GATES = {PERIOD: HINT, _LIST: re.compile(r"[:;]\s*$|,[^,]*,")} | dict.fromkeys(
+    (_DATE, _YEAR_AFTER, _YEAR_OF_PLAN, _MONEY), _DIGIT
+)
 _COMPILED = tuple((kind, re.compile(p, re.I if kind in {"time", "decision"} else 0)) for kind, p in _PATTERNS)
 _CLAIMING = frozenset({"time", "date", "money", "percent"})  # their digits are not also counts
 _MAX_SPAN_WORDS = 14
