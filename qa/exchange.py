@@ -6,6 +6,9 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from corpus.units import units_of
+from qa.framing import unframed
+
 # The forms councils print questions and motions in: 'I will ask at the next Meeting…', 'To ask the
 # Leader…', 'Question submitted by Councillor…', 'will move at the next Meeting that…'.
 _ASKING = re.compile(
@@ -48,3 +51,28 @@ def only_asks(text: str) -> bool:
 
 def wants_questions(terms: Sequence[str]) -> bool:
     return any(t.lower() in _ABOUT_ASKING for t in terms)
+
+
+_REPLY_LABELS = frozenset({"reply", "response", "answer"})
+
+
+def puts_question(sentence: str) -> bool:
+    """The sentence is a question as a councillor put it ('I will ask at the next Meeting …', 'Will the
+    Leader tell me whether …?'): printed before its reply, it never answers."""
+    return bool(_ASKING.search(sentence)) or unframed(sentence) != " ".join(sentence.split())
+
+
+@lru_cache(maxsize=1 << 12)  # every typed candidate of a reply asks it
+def replied_to(text: str, sentence: str) -> tuple[str, int] | None:
+    """The printed question that `sentence` of `text` replies to, and the sentence's place in the reply
+    (0 for its first): minutes print a written question, then 'Reply: …'. None when the sentence is no
+    reply, or when a question put comes between it and the reply's label."""
+    units = units_of(text)
+    at = next((n for n, u in enumerate(units) if u.text == sentence), None)
+    for n in range(at, 0, -1) if at is not None else ():
+        if puts_question(units[n].text):
+            return None
+        if (units[n].label or "").lower() in _REPLY_LABELS:
+            asked = units[n - 1].text
+            return (asked, at - n) if puts_question(asked) or asked.rstrip().endswith("?") else None
+    return None

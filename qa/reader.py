@@ -24,7 +24,7 @@ from index.embedder import Embedder
 from index.passage import Passage
 from qa.answertype import asks_outcome, at_event, expected, time_event
 from qa.bodies import named_places
-from qa.exchange import only_asks, wants_questions
+from qa.exchange import only_asks, puts_question, wants_questions
 from qa.features import NAMES, Asked, Candidate, asked_of, counted, cover, features, stem_set, stems_of
 from qa.fit import TOPICAL, fitting
 from qa.posts import NOT_NAMING, asked_post, names_post, of_named_report
@@ -227,7 +227,7 @@ class Reader:
         )
         found = candidates(retrieval, asked)
         if not wants_questions(query.terms):  # a question put at a meeting never answers itself
-            found = [c for c in found if not only_asks(c.text)]
+            found = [c for c in found if not only_asks(c.text) and not puts_question(c.text)]
         if not found:
             return Reading((), NO_TOPIC)
         kept = _outcomes(found) if asks_outcome(query.text) else found

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from qa.answertype import asks_plan
 from qa.candidate import Asked, Candidate, stems_of, topic, word_stems
+from qa.exchange import replied_to
 from qa.relevance import stem
 from qa.spans import Span, spans
 from qa.stopwords import STOPWORDS
@@ -125,7 +126,17 @@ def type_near(candidate: Candidate, asked: Asked) -> float:
     near = _asked_of_it(asked, topic(passage.text, passage.heading or "", frozenset(asked.weights)))
     hits = [i for i, w in enumerate(word_stems(candidate.shown)) if near.intersection(w)]
     gaps = [max(first - i, i - last, 0) for first, last in at for i in hits if not first <= i <= last]
-    return 1.0 / (1.0 + min(gaps)) if gaps else 0.0
+    return 1.0 / (1.0 + min(gaps)) if gaps else _replying(candidate, near)
+
+
+def _replying(candidate: Candidate, near: frozenset[str]) -> float:
+    """A reply stands beside the question printed above it ('I will ask … when the gullies will be
+    cleared.' / 'Reply: … scheduled to be cleaned … in March 2019'): when that question holds the words
+    asked of it, the reply's span is as near them as the reply's place allows (1 for its first sentence)."""
+    found = replied_to(candidate.passage.text, candidate.text)
+    if not found or not near <= set(stems_of(found[0])):
+        return 0.0
+    return 1.0 / (1.0 + found[1])
 
 
 _HOW_MANY = re.compile(r"\bhow many\s+([a-z'-]+)(?:\s+([a-z'-]+))?", re.I)

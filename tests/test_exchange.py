@@ -8,9 +8,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from corpus.units import units_of
 from index.settings import Settings
 from qa.engine import CouncilQA
-from qa.exchange import _ASKING, _REPLY, only_asks, replies, wants_questions
+from qa.exchange import _ASKING, _REPLY, only_asks, puts_question, replied_to, replies, wants_questions
 
 # An agenda of questions (no replies yet) and the next meeting's minutes, with the reply.
 AGENDA = """MUNICIPAL DISTRICT OF ADARE 9 September 2014
@@ -127,3 +128,47 @@ def test_without_the_reply_rule_the_question_would_win(tmp_path: Path, fake_embe
 def test_a_question_about_what_was_asked_finds_the_question(qa: CouncilQA) -> None:
     passages = qa.search("What did Councillor Teefy ask about the public toilets at Lough Gur?")
     assert "I will ask" in passages[0].text and "Lough Gur" in passages[0].text
+
+
+WRITTEN = """Min. 13/19 Questions
+
+Question No. 1 - Cllr. S. O'Neill
+1 will ask at the next Municipal District meeting when the gullies on the Main Street in Clonard will be cleared.
+Reply: The gullies on Main Street, Clonard are scheduled to be cleaned by the road sweeper crew in March 2019. The works will be carried out at night.
+
+Question No. 2 - Cllr. M. Byrne
+Will the Leader tell me whether the footpath at Church Road will be repaired?
+Reply: Works are expected to commence in June.
+"""
+
+
+def test_a_reply_knows_the_question_printed_above_it_and_its_place_in_the_reply() -> None:
+    first, second = (
+        "The gullies on Main Street, Clonard are scheduled",
+        "The works will be carried out at night.",
+    )
+    sentence = next(s for s in _units(WRITTEN) if s.startswith(first))
+    assert replied_to(WRITTEN, sentence) == (
+        "1 will ask at the next Municipal District meeting when the gullies on the Main Street in Clonard will"
+        " be cleared.",
+        0,
+    )
+    assert replied_to(WRITTEN, second)[1] == 1
+    asked, place = replied_to(WRITTEN, "Works are expected to commence in June.")
+    assert asked.startswith("Will the Leader tell me whether") and place == 0
+    assert replied_to(WRITTEN, "Question No. 1 - Cllr. S. O'Neill") is None
+    assert (
+        replied_to("The works will be carried out at night.", "The works will be carried out at night.")
+        is None
+    )
+
+
+def test_a_question_as_put_is_told_from_one_reported() -> None:
+    assert puts_question("Will the Leader tell me whether the footpath at Church Road will be repaired?")
+    assert puts_question("I will ask at the next Meeting when the gullies will be cleared.")
+    assert not puts_question("Cllr Murphy asked whether the Council will provide more bins on the Quay.")
+    assert not puts_question("The works will be carried out at night.")
+
+
+def _units(text: str) -> list[str]:
+    return [u.text for u in units_of(text)]

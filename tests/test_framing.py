@@ -113,3 +113,51 @@ def test_a_framed_question_is_answered_from_the_reply_and_keeps_its_words(
         assert answer.question == question
     finally:
         engine.close()
+
+
+WRITTEN = """BALLYMORE MUNICIPAL DISTRICT
+MINUTES OF MONTHLY MEETING HELD ON 12 FEBRUARY 2019
+
+Min. 13/19 Questions
+
+Question No. 1 - Cllr. S. O'Neill
+1 will ask at the next Municipal District meeting when the gullies on the Main Street in Clonard will be cleared.
+Reply: The gullies on Main Street, Clonard are scheduled to be cleaned by the road sweeper crew in March 2019.
+
+Question No. 2 - Cllr. M. Byrne
+Will the Leader tell me whether the footpath at Church Road, Ballymore will be repaired?
+Reply: Works are expected to commence in June and be completed within six weeks.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        (
+            "1 will ask at the next Municipal District meeting when the gullies on the Main Street in Clonard"
+            " will be cleared.",
+            "in March 2019",
+        ),
+        (
+            "Will the Leader tell me whether the footpath at Church Road, Ballymore will be repaired?",
+            "in June",
+        ),
+    ],
+)
+def test_a_written_question_is_answered_by_the_reply_printed_under_it(
+    tmp_path, settings: Settings, fake_embedder, question: str, said: str
+) -> None:
+    """The reply need not repeat the question's words ('cleared' / 'cleaned', 'Works are …'): it stands
+    under the question it answers; the printed question itself never answers."""
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    (folder / "minutes.txt").write_text(WRITTEN, encoding="utf-8")
+    engine = CouncilQA(settings, embedder=fake_embedder)
+    try:
+        engine.ingest([str(folder)], progress=False)
+        answer = engine.ask(question)
+        lede = answer.text.split("[1]")[0]
+        assert answer.status == "answered"
+        assert said in lede and "will ask" not in lede and "tell me" not in lede
+    finally:
+        engine.close()
