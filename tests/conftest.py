@@ -78,3 +78,18 @@ def row_cells(blocks) -> list[dict[str, str]]:
             pairs = [line.split(": ", 1) if ": " in line else ["", line] for line in block.text.split("\n")]
             rows.append({label: value for label, value in pairs})
     return rows
+
+
+def answer_from_paper(tmp_path: Path, settings: Settings, embedder, paper: str, question: str):
+    """(the answer to `question` from a store holding only `paper`, the store's chunk count)."""
+    from qa.engine import CouncilQA
+
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    (folder / "paper.txt").write_text(paper, encoding="utf-8")
+    engine = CouncilQA(settings, embedder=embedder)
+    try:
+        engine.ingest([str(folder)], progress=False)
+        return engine.ask(question), engine.stats().chunks
+    finally:
+        engine.close()

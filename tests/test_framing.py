@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from conftest import answer_from_paper
 from hypothesis import given
 from hypothesis import strategies as st
 
 from index.settings import Settings
-from qa.engine import CouncilQA
+from qa.answer import Answer
 from qa.exchange import wants_questions
 from qa.framing import unframed
 from qa.query import parse
@@ -100,19 +101,15 @@ def test_a_framed_question_is_answered_from_the_reply_and_keeps_its_words(
     tmp_path, settings: Settings, fake_embedder
 ) -> None:
     """The reply answers, and the answer keeps the question in the words it was put in."""
-    folder = tmp_path / "papers"
-    folder.mkdir()
-    (folder / "minutes.txt").write_text(REPLY_MINUTES, encoding="utf-8")
-    engine = CouncilQA(settings, embedder=fake_embedder)
-    try:
-        engine.ingest([str(folder)], progress=False)
-        question = "I will ask at the next Meeting for an update on the gullies along Knockane Road."
-        answer = engine.ask(question)
-        assert answer.status == "answered"
-        assert "a cleaning contract has been awarded" in answer.text
-        assert answer.question == question
-    finally:
-        engine.close()
+    question = "I will ask at the next Meeting for an update on the gullies along Knockane Road."
+    answer = _asked_of(tmp_path, settings, fake_embedder, REPLY_MINUTES, question)
+    assert answer.status == "answered"
+    assert "a cleaning contract has been awarded" in answer.text
+    assert answer.question == question
+
+
+def _asked_of(tmp_path, settings: Settings, embedder, minutes: str, question: str) -> Answer:
+    return answer_from_paper(tmp_path, settings, embedder, minutes, question)[0]
 
 
 WRITTEN = """BALLYMORE MUNICIPAL DISTRICT
@@ -149,15 +146,7 @@ def test_a_written_question_is_answered_by_the_reply_printed_under_it(
 ) -> None:
     """The reply need not repeat the question's words ('cleared' / 'cleaned', 'Works are …'): it stands
     under the question it answers; the printed question itself never answers."""
-    folder = tmp_path / "papers"
-    folder.mkdir()
-    (folder / "minutes.txt").write_text(WRITTEN, encoding="utf-8")
-    engine = CouncilQA(settings, embedder=fake_embedder)
-    try:
-        engine.ingest([str(folder)], progress=False)
-        answer = engine.ask(question)
-        lede = answer.text.split("[1]")[0]
-        assert answer.status == "answered"
-        assert said in lede and "will ask" not in lede and "tell me" not in lede
-    finally:
-        engine.close()
+    answer = _asked_of(tmp_path, settings, fake_embedder, WRITTEN, question)
+    lede = answer.text.split("[1]")[0]
+    assert answer.status == "answered"
+    assert said in lede and "will ask" not in lede and "tell me" not in lede

@@ -6,9 +6,10 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from conftest import answer_from_paper
+
 from index.passage import Passage
 from qa.answer import Answer
-from qa.engine import CouncilQA
 from qa.facts import list_items, stated_count
 from qa.scoring import Scored
 from qa.units import Unit
@@ -154,15 +155,7 @@ REPORT = (
 
 def _ask(tmp_path: Path, settings, fake_embedder, paper: str, question: str) -> tuple[Answer, int]:
     """The answer to `question` from a store holding only `paper`, and the store's chunk count."""
-    folder = tmp_path / "papers"
-    folder.mkdir()
-    (folder / "paper.txt").write_text(paper, encoding="utf-8")
-    engine = CouncilQA(settings, embedder=fake_embedder)
-    try:
-        engine.ingest([str(folder)], progress=False)
-        return engine.ask(question), engine.stats().chunks
-    finally:
-        engine.close()
+    return answer_from_paper(tmp_path, settings, fake_embedder, paper, question)
 
 
 def test_a_list_question_is_answered_with_the_items_from_the_chunks_after_its_lead_in(
