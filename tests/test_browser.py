@@ -28,6 +28,7 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = shutil.which("chromedriver")
 START_WAIT = 180  # seconds for serve to answer its health check on a busy machine
 ANSWER_WAIT = 120  # seconds for one answer: the first loads the model
+_OPEN_TRIES = 3  # clicks on a select box before its options count as missing
 CHROME_FLAGS = (
     "--headless",
     "--no-sandbox",  # the tests may run as root, where chromium's sandbox refuses to start
@@ -234,9 +235,18 @@ def choose(driver, label: str, option: str) -> None:
         except StaleElementReferenceException:
             return None
 
-    box = wait_for(labelled, 30, f"no {label!r} box")
-    box.find_element(By.CSS_SELECTOR, 'button[aria-label="Open"]').click()
-    options = wait_for(lambda: driver.find_elements(By.CSS_SELECTOR, '[role="option"]'), 10, "no options")
+    # a click that lands while the view redraws opens nothing (failed once in CI): find the box, click again
+    for attempt in range(_OPEN_TRIES):
+        box = wait_for(labelled, 30, f"no {label!r} box")
+        box.find_element(By.CSS_SELECTOR, 'button[aria-label="Open"]').click()
+        try:
+            options = wait_for(
+                lambda: driver.find_elements(By.CSS_SELECTOR, '[role="option"]'), 10, "no options"
+            )
+            break
+        except AssertionError:
+            if attempt == _OPEN_TRIES - 1:
+                raise
     next(o for o in options if o.text == option).click()
     chosen = box.find_element(By.CSS_SELECTOR, "input")
     wait_for(lambda: chosen.get_attribute("value") == option and settled(driver), 20, f"{label} not {option}")
