@@ -22,8 +22,10 @@ from qa.fusion import rrf
 from qa.query import Identifier, Query, parse
 from qa.relevance import coverage, term_weights
 from qa.scoring import context
+from qa.subitems import printed_under
 
 _ID_SCAN = 400  # passages checked for an identifier; more than any real paper repeats one
+_SUB_ITEM_REACH = 80  # tokens from an item's number to its sub-item's letter: an agenda item's sub-items
 _LABEL = re.compile(r"^[^:\n]{1,40}:\s+")
 
 
@@ -54,17 +56,23 @@ class _Evidence:
 
 
 def holds(passage_text: str, identifier: Identifier) -> bool:
-    return bool(identifier.pattern().search(passage_text))
+    """The passage prints the identifier: as written ('7(b)', 'Pledge 48'), or as a sub-item under its
+    item ('7. Housing' … '(b) Purchase of 24 homes')."""
+    written = identifier.pattern().search(passage_text)
+    return bool(written) or printed_under(passage_text, identifier) is not None
 
 
 def defines(passage_text: str, identifier: Identifier) -> bool:
     """The identifier opens a line (a row's key, a numbered item): the passage is about it. Only lines
     holding its number are tried: every match prints it."""
     number = identifier.parts[0].casefold()
-    return any(
-        identifier.pattern().match(_LABEL.sub("", line))
-        for line in passage_text.split("\n")
-        if number in line.casefold()
+    return (
+        any(
+            identifier.pattern().match(_LABEL.sub("", line))
+            for line in passage_text.split("\n")
+            if number in line.casefold()
+        )
+        or printed_under(passage_text, identifier) is not None
     )
 
 
@@ -82,7 +90,17 @@ class Retriever:
         """Chunks holding the identifier exactly, each with whether it is about it (defines it)."""
         # items and minutes are also printed as bare numbered lines ('7(b) Tree Preservation Order')
         phrase = ident.fts_phrase(with_noun=ident.noun not in {"item", "minute"})
-        ranked = [cid for cid, _ in lexical(self.store, phrase, filters, _ID_SCAN)]
+        hits = self._holding(ident, phrase, filters)
+        base, letter = ident.parts
+        if letter and not any(about for _, about in hits):
+            # only mentioned in passing ('see item 7(b)'): the agenda may print it as a sub-item under its
+            # item, '7. Housing matters' … '(b) Purchase of 24 homes'
+            under = self._holding(ident, f'NEAR("{base}" "{letter}", {_SUB_ITEM_REACH})', filters)
+            hits += [hit for hit in under if hit[0] not in dict(hits)]
+        return hits
+
+    def _holding(self, ident: Identifier, query: str, filters: Filters) -> list[tuple[int, bool]]:
+        ranked = [cid for cid, _ in lexical(self.store, query, filters, _ID_SCAN)]
         return [(cid, defines(text, ident)) for cid, text in self.store.texts(ranked) if holds(text, ident)]
 
     def retrieve(self, question: str, filters: Filters | None = None, limit: int | None = None) -> Retrieval:

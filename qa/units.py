@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from corpus.units import SHORT_ROW_WORDS, Unit, cell, embedded_text, is_row, label_of, units_of
 from qa.query import Identifier, identifiers
+from qa.subitems import printed_under
 
 # A sentence that leans on the one before it: it opens with a word standing for what that one said ('These
 # charges apply to …', 'However, …'); an empty 'it' ('It is proposed to …') leans on nothing.
@@ -50,7 +51,8 @@ def focus(text: str, identifiers: Sequence[Identifier], heading: str | None = No
         return "\n\n".join(blocks[m] for m in dict.fromkeys(kept))
     if heading and any(i.pattern().search(heading) for i in identifiers):
         return "\n\n".join(blocks[: _item_end(blocks, 0)])
-    return text
+    under = [found for i in identifiers if (found := printed_under(text, i))]
+    return "\n\n".join(under) if under else text
 
 
 def focus_named(text: str, named: Sequence[str], rows_only: bool = False) -> str:
