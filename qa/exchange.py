@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from corpus.units import units_of
 from qa.framing import unframed
+from qa.units import unit_at
 
 # The forms councils print questions and motions in: 'I will ask at the next Meeting…', 'To ask the
 # Leader…', 'Question submitted by Councillor…', 'will move at the next Meeting that…'.
@@ -68,7 +69,7 @@ def replied_to(text: str, sentence: str) -> tuple[str, int] | None:
     (0 for its first): minutes print a written question, then 'Reply: …'. None when the sentence is no
     reply, or when a question put comes between it and the reply's label."""
     units = units_of(text)
-    at = next((n for n, u in enumerate(units) if u.text == sentence), None)
+    at = unit_at(units, sentence)
     for n in range(at, 0, -1) if at is not None else ():
         if puts_question(units[n].text):
             return None

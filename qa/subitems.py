@@ -29,7 +29,7 @@ def printed_under(text: str, identifier: Identifier) -> str | None:
             if sub.match(lines[n]):
                 end = next((m for m in range(n + 1, len(lines)) if _ends_sub(lines[m])), len(lines))
                 return "\n".join(lines[n:end])
-            if _ANY_ITEM.match(lines[n]) and not _ANY_SUB.match(lines[n]):
+            if _ANY_ITEM.match(lines[n]):
                 break  # the next item: this one has no such sub-item
     return None
 
