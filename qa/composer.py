@@ -23,6 +23,7 @@ from qa.spans import spans
 from qa.statements import STATUS_WORDS, Statement, lead_for, statements
 from qa.stretch import item_pool
 from qa.tally import tally
+from qa.typematch import count_of
 from qa.units import Unit, said_after, said_before
 
 _STATUS_MARGIN = 0.15  # rerank score below the best passage that still counts as on the topic
@@ -77,13 +78,15 @@ def _around(text: str, start: int, words: int) -> str:
     return ("… " if first else "") + clipped + (" …" if first + words < len(parts) else "")
 
 
-def lead_line(read: Read, kind: str = "") -> str:
+def lead_line(read: Read, kind: str = "", question: str = "") -> str:
     """The answering span first, then the sentence or cell it stands in: 'Warspite Room — Wednesday …'.
-    A whole sentence that won holds its answer too: the one span of the asked `kind` in it leads."""
+    A whole sentence that won holds its answer too: the one span of the asked `kind` in it leads, or of
+    several counts, the one before the noun the `question` counts."""
     c = read.candidate
     if c.span is None and kind in _LEAD_KINDS:
         typed = {s.text: s for s in spans(c.text) if s.kind in _LEAD_KINDS[kind]}
-        c = replace(c, span=next(iter(typed.values()))) if len(typed) == 1 else c
+        lead = next(iter(typed.values())) if len(typed) == 1 else count_of(c.text, question)
+        c = replace(c, span=lead) if lead else c
     offset = len(c.label) + 2 if c.label else 0
     sentence = _around(c.shown, (c.span.start + offset) if c.span else 0, _SENTENCE_WORDS)
     if not c.span or c.shown.startswith(c.span.text) or len(c.shown.split()) <= len(c.span.text.split()) + 2:
@@ -260,7 +263,7 @@ class Composer:
         """The lead line; for an open question answered by a whole sentence, or a sentence introducing a
         list not printed as lines, with the rest of its paragraph up to the description word budget, and
         first the sentences before it that it leans on ('These charges apply …' after the charges)."""
-        line = lead_line(best, expected(question).kind)
+        line = lead_line(best, expected(question).kind, question)
         c = best.candidate
         # a labelled sentence runs on too: a speaker's turn ('Barry Hughes: We've been working with …')
         # goes on in its line, while a form's field ('Author: Jane Smith') ends its line

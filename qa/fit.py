@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import replace
 
 from corpus.dates import find_dates
-from index.passage import Passage
 from qa.answertype import measured, share_predicate
 from qa.candidate import Asked, Candidate, cover, stem_set, stems_of
 from qa.posts import asked_office, asked_post, names_office
 from qa.query import TimeTarget, proper_words
 from qa.spans import spans
-from qa.typematch import MONTHS
+from qa.typematch import MONTHS, of_named
 
 _VALUES = frozenset({"number", "money", "percent"})
 _NAMED = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}\b")  # a person's name in a question
@@ -60,15 +58,6 @@ def fitting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], bool
         if on_topic := [c for c in timed if cover(stem_set(c.shown), asked) >= TOPICAL]:
             return on_topic, True
     return found, False
-
-
-def of_named(passage: Passage, named: Sequence[str]) -> bool:
-    """Whether the passage, its heading or its paper's title and council name all the question names
-    ('Westby Parish Council'): a list in another council's notice counts nothing asked."""
-    held = " ".join(
-        x or "" for x in (passage.text, passage.heading, passage.title, passage.council, passage.body)
-    )
-    return all(re.search(rf"\b{re.escape(n)}", held, re.I) for n in named)
 
 
 def _one_month(target: TimeTarget | None) -> bool:

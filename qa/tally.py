@@ -10,9 +10,8 @@ from corpus.sentences import split_sentences
 from index.passage import Passage
 from qa.candidate import stems_of
 from qa.facts import PLURAL_ANAPHOR
-from qa.fit import of_named
 from qa.query import proper_words
-from qa.typematch import counted, counted_head
+from qa.typematch import counted, counted_head, of_named
 from qa.units import is_row, label_of
 
 # A sentence announcing what follows it: it ends in a colon, or points down the page.

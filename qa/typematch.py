@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
+from index.passage import Passage
 from qa.answertype import asks_plan
 from qa.candidate import Asked, Candidate, stems_of, topic, word_stems
 from qa.exchange import replied_to
+from qa.query import proper_words
 from qa.relevance import stem
 from qa.spans import Span, spans
 from qa.stopwords import STOPWORDS
@@ -116,14 +119,19 @@ def own_words(asked: Asked) -> frozenset[str]:
 
 def type_near(candidate: Candidate, asked: Asked) -> float:
     """1 / (1 + distance in words, 1 for neighbours) from a span of the asked type in the sentence to the
-    nearest question word outside the passage's topic: the answer stands beside what is asked of it
-    ('… and expires 11:59 p.m. May 31, 2027', 'Cantrell Abstain'), not merely in a topical sentence."""
+    nearest question word outside the passage's topic, or the noun a 'how many' question counts: the answer
+    stands beside what is asked of it ('… and expires 11:59 p.m. May 31, 2027', 'Cantrell Abstain'), not
+    merely in a topical sentence."""
     accepted = accepted_kinds(asked)
     at = typed_at(candidate.shown, frozenset(accepted), frozenset(asked.weights), asked.text)
     if not at:
         return 0.0
     passage = candidate.passage
     near = _asked_of_it(asked, topic(passage.text, passage.heading or "", frozenset(asked.weights)))
+    # a count stands beside the noun it counts ('sixteen Children's Centres'), topic or not, in a paper
+    # of what the question names (not another council's plan to gain '15 carers', asked of Derby)
+    if (head := counted_head(asked.text)) and of_named(passage, proper_words(asked.text)):
+        near |= {head}
     hits = [i for i, w in enumerate(word_stems(candidate.shown)) if near.intersection(w)]
     gaps = [max(first - i, i - last, 0) for first, last in at for i in hits if not first <= i <= last]
     return 1.0 / (1.0 + min(gaps)) if gaps else _replying(candidate, near)
@@ -158,6 +166,31 @@ def counted_head(question: str) -> str | None:
     words = [w for w in (m.groups() if m else ()) if w and w.lower() not in STOPWORDS]
     stems = stems_of(words[-1]) if words else ()
     return stems[-1] if stems else None
+
+
+_COUNT_BEFORE = 3  # words from a count to the noun it counts: 'sixteen Children's Centres'
+
+
+def count_of(text: str, question: str) -> Span | None:
+    """The one number in `text` standing just before the noun a 'how many' `question` counts ('sixteen
+    Children's Centres operating from fifteen buildings' → sixteen); None when none or several do."""
+    head = counted_head(question)
+    heads = [i for i, w in enumerate(word_stems(text)) if head in w] if head else []
+    found = [
+        s
+        for s in spans(text)
+        if s.kind == "number" and any(0 < i - len(text[: s.end].split()) + 1 <= _COUNT_BEFORE for i in heads)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def of_named(passage: Passage, named: Sequence[str]) -> bool:
+    """Whether the passage, its heading or its paper's title and council name all the question names
+    ('Westby Parish Council'): a list in another council's notice counts nothing asked."""
+    held = " ".join(
+        x or "" for x in (passage.text, passage.heading, passage.title, passage.council, passage.body)
+    )
+    return all(re.search(rf"\b{re.escape(n)}", held, re.I) for n in named)
 
 
 def counts_noun(candidate: Candidate, asked: Asked) -> float:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+from dataclasses import replace
 from importlib import resources
 
 import numpy as np
@@ -455,3 +456,43 @@ def test_a_cell_left_empty_in_words_is_no_candidate(fake_embedder):
     retrieval = _typed_retrieval(question, [(form, "report")], fake_embedder)
     found = candidates(retrieval, _asked(question, retrieval.weights))
     assert [c.text for c in found if c.span is None] == ["The report costs £2,000 to print."]
+
+
+CENTRES = (
+    "Children's Centres offer play, health and parenting services to families. "
+    "Our Children's Centres are run with health visitors and schools. "
+    "As an example we currently have sixteen Children's Centres operating from fifteen buildings."
+)
+
+
+def _near(question: str, text: str, council: str | None = "Testshire") -> float:
+    weights = {"children": 1.0, "centres": 1.0, "council": 0.5, "derby": 2.0, "schools": 1.0}
+    asked = Asked(
+        question, expected(question), {w: weights[w] for w in weights if w in question.lower()}, None
+    )
+    last = text.rsplit(". ", 1)[-1]
+    passage = replace(_passage(text), council=council)
+    cand = Candidate(last, None, None, passage, 0, frozenset(s.kind for s in spans(last)))
+    return dict(zip(NAMES, features(cand, asked, 0.5, 0.5), strict=True))["type_near"]
+
+
+def test_a_count_stands_beside_the_noun_it_counts_even_on_the_passages_topic():
+    # 'children' and 'centres' are the passage's topic and 'council' is not in the sentence, yet the count
+    # stands right before what the question counts
+    assert _near("How many Children's Centres does the council currently have?", CENTRES) > 0.0
+    # not in another council's paper, and not for a count of something else
+    assert _near("How many Children's Centres does Derby currently have?", CENTRES) == 0.0
+    assert _near("How many schools does the council run?", CENTRES) == 0.0
+
+
+def test_of_several_counts_the_one_before_the_counted_noun_leads():
+    from qa.composer import lead_line
+    from qa.reader import Read
+
+    sentence = CENTRES.rsplit(". ", 1)[-1]
+    cand = Candidate(sentence, None, None, _passage(CENTRES), 0, frozenset(s.kind for s in spans(sentence)))
+    read = Read(cand, (), 1.0)
+    assert lead_line(read, "number", "How many Children's Centres are there?").startswith("sixteen — ")
+    assert lead_line(read, "number", "How many buildings are there?").startswith("fifteen — ")
+    # a count of something the sentence does not count leaves it whole
+    assert lead_line(read, "number", "How many schools are there?") == sentence
