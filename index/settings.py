@@ -56,8 +56,10 @@ class Settings:
     # chunks after a list's lead-in ('The model has four key areas of work:') read for its items: a chunk
     # holds about two of a report's paragraph-long items, so three reach a list of six
     list_chunks: int = 3
-    # best passages searched for a list to count when no sentence states the count asked for (qa/tally.py):
-    # the lead-in naming what is counted ranks high, as the question repeats its words
+    # best passages searched for a lead-in to a list to count when no sentence states the count asked for
+    # (qa/tally.py): the lead-in naming what is counted ranks high, as the question repeats its words; a
+    # list under a heading naming it ('RECOMMENDATION') is looked for in every retrieved passage, as its
+    # chunk holds the counted noun only in its heading
     tally_passages: int = 5
 
     @classmethod

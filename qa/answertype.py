@@ -36,7 +36,9 @@ _TABLE: tuple[tuple[str, str], ...] = (
         "percent",
         r"\bwhat (?:percentage|per cent|percent|proportion|share|fraction|rate)\b|\bhow many per ?cent\b"
         r"|\bwhat %|\bby what percentage\b"
-        r"|\bwhat (?:is|was|are|were) the (?:[\w-]+ )?(?:percentage|proportion|share|per ?cent)\b",
+        r"|\bwhat (?:is|was|are|were) the (?:[\w-]+ )?(?:percentage|proportion|share|per ?cent)\b"
+        # 'What was the re-referral rate …?': a rate papers give as a share ('31.4%')
+        r"|\bwhat (?:is|was|are|were) the (?:[\w-]+ ){1,2}rate\b(?! of pay| per)",
     ),
     (
         "money",

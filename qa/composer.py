@@ -244,8 +244,13 @@ class Composer:
 
     def _tally(self, retrieval: Retrieval, top_k: int) -> Answer | None:
         """'How many candidates were nominated?' answered by counting the list a lead-in introduces."""
-        passages = retrieval.passages[: self.settings.tally_passages]
-        found = tally(retrieval.query.text, passages, self.store.next_passage, self.settings.list_chunks)
+        found = tally(
+            retrieval.query.text,
+            retrieval.passages,
+            self.store.next_passage,
+            self.settings.list_chunks,
+            self.settings.tally_passages,
+        )
         if not found:
             return None
         used = [found.passage, *found.later]

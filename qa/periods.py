@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 _MONTH_TITLE = (
@@ -90,6 +91,17 @@ def years_follow_on(text: str) -> bool:
     """Whether every year pair in a date's text is one year and the next ('2019/20'), as a financial or
     academic year is: 'By-Law Number 2024-30' and '2019-044' are references."""
     return all((int(a) + 1) % 100 == int(b) for a, b in _PAIR.findall(text))
+
+
+def year_pairs(text: str) -> tuple[tuple[dt.date, dt.date], ...]:
+    """The months each year pair in `text` ('2017/18 Actual') can stand for, as a financial year (April
+    to March) or an academic one (September to August): from April of its first year to August of its
+    second. Pairs that are no year and the next ('2024-30') are none."""
+    return tuple(
+        (dt.date(int(a), 4, 1), dt.date(int(a) + 1, 8, 31))
+        for a, b in _PAIR.findall(text)
+        if (int(a) + 1) % 100 == int(b)
+    )
 
 
 # A reply to 'When will the gullies be cleared?' may say they already are: 'have been cleared', 'Repair

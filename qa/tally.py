@@ -23,6 +23,7 @@ _MARKED = re.compile(
 )
 # What any list holds: a question counting these needs no lead-in naming them.
 _GENERIC = frozenset(stems_of("items points things entries"))
+_OF = re.compile(r"\s(?:of|for|on|to|from|about|against)\s", re.I)  # 'Reasons for recommendation': reasons
 _SHARED = 2  # question words (beyond what it counts) a lead-in holds: it tells of the asked occasion
 _ITEM_WORDS = 8  # each item's opening words, shown in the answer
 
@@ -52,27 +53,65 @@ def tally(
     passages: Sequence[Passage],
     next_passage: Callable[[int], Passage | None],
     chunks: int,
+    lead_ins: int | None = None,
 ) -> Tally | None:
-    """For a 'how many' question, the first list among `passages` whose lead-in names what the
-    question counts (or whose rows' labels do) and shares words with the rest of the question; its
-    items are read on into at most `chunks` chunks after. None when there is none."""
+    """For a 'how many' question, the first list among the first `lead_ins` of `passages` whose lead-in
+    names what the question counts (or whose rows' labels do) and shares words with the rest of the
+    question; else the first among all `passages` under a heading naming it ('RECOMMENDATION' over
+    '2.1 … 2.2 … 2.3 …') in a paper whose title shares them. Its items are read on into at most `chunks`
+    chunks after. None when there is none."""
     head = counted_head(question)
     if not head:
         return None
     words = frozenset(stems_of(question)) - counted(question)  # stems_of drops stopwords
-    named = proper_words(question)
-    for passage in (p for p in passages if of_named(p, named)):
-        entries = _entries(passage)
-        for at, entry in enumerate(entries):
-            if entry.row or not _ANNOUNCES.search(_last_sentence(entry.text)):
-                continue
-            lead = _lead(entries, at)
-            items, later = _items(entries[at + 1 :], passage, next_passage, chunks)
-            held = frozenset(stems_of(lead)) | frozenset(stems_of(" ".join(_labels(items))))
-            counts_it = head in held or head in _GENERIC
-            if len(items) >= 2 and counts_it and len(words & frozenset(stems_of(lead))) >= _SHARED:
-                return Tally(_last_sentence(entry.text), tuple(_shown(i) for i in items), passage, later)
+    named = [p for p in passages if of_named(p, proper_words(question))]
+    for passage in named[:lead_ins]:
+        if found := _under_lead_in(passage, head, words, next_passage, chunks):
+            return found
+    for passage in named:
+        if found := _under_heading(passage, head, words, next_passage, chunks):
+            return found
     return None
+
+
+def _under_lead_in(
+    passage: Passage, head: str, words: frozenset[str], next_passage: Callable, chunks: int
+) -> Tally | None:
+    entries = _entries(passage)
+    for at, entry in enumerate(entries):
+        # an item ending its line with ';' is one of a list, not what announces one
+        if entry.row or not _ANNOUNCES.search(_last_sentence(entry.text)) or _item_of_list(entry):
+            continue
+        lead = _lead(entries, at)
+        items, later = _items(entries[at + 1 :], passage, next_passage, chunks)
+        held = frozenset(stems_of(lead)) | frozenset(stems_of(" ".join(_labels(items))))
+        counts_it = head in held or head in _GENERIC
+        if len(items) >= 2 and counts_it and len(words & frozenset(stems_of(lead))) >= _SHARED:
+            return Tally(_last_sentence(entry.text), tuple(_shown(i) for i in items), passage, later)
+    return None
+
+
+def _item_of_list(entry: _Entry) -> bool:
+    return bool(_marker(entry)) and entry.text.rstrip().endswith(";")
+
+
+def _under_heading(
+    passage: Passage, head: str, words: frozenset[str], next_passage: Callable, chunks: int
+) -> Tally | None:
+    """The marked items a chunk opens with, under a heading whose own noun is what the question counts
+    ('Recommendations', not 'Reasons for recommendation'), of the paper the question's words name."""
+    heading = passage.heading or ""
+    own = _OF.split(heading, maxsplit=1)[0]
+    occasion = frozenset(stems_of(f"{passage.title or ''} {heading}"))
+    entries = _entries(passage)
+    if head not in stems_of(own) or len(words & occasion) < _SHARED or not entries or not _marker(entries[0]):
+        return None
+    items, later = _items(entries, passage, next_passage, chunks)
+    return (
+        Tally(f"{heading.rstrip(': ')}:", tuple(_shown(i) for i in items), passage, later)
+        if len(items) >= 2
+        else None
+    )
 
 
 def _entries(passage: Passage) -> list[_Entry]:
@@ -147,7 +186,10 @@ def _same_kind(entry: _Entry, first: _Entry) -> bool:
 
 
 def _broken(item: _Entry, line: _Entry) -> bool:
-    return not line.row and not item.text.rstrip().endswith((".", ";", ":", "!", "?"))
+    """The item's line broke off mid-sentence and `line` goes on with it; a line in capitals is a heading
+    ('REASONS FOR RECOMMENDATION'), never the rest of an item."""
+    ends = item.text.rstrip().endswith((".", ";", ":", "!", "?"))
+    return not line.row and not ends and not line.text.isupper()
 
 
 def _marker(entry: _Entry) -> tuple[str, ...]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import numpy as np
 import pytest
 from hypothesis import given
@@ -10,6 +12,7 @@ from hypothesis import strategies as st
 from index.passage import Passage
 from qa.answertype import asks_plan, expected
 from qa.features import NAMES, Candidate, asked_of, features
+from qa.periods import year_pairs
 from qa.reader import admissible
 from qa.spans import spans
 from qa.typematch import holds_type
@@ -180,3 +183,12 @@ def test_a_period_named_only_in_the_questions_words_is_no_answer():
     weights = {"summer": 3.0, "schemes": 3.0, "run": 1.0}
     assert not _typed(question, weights, "A consultation on licensing will run over the summer.")
     assert _typed(question, weights, "The summer schemes will run during the school holidays in late July.")
+
+
+@given(st.integers(min_value=1990, max_value=2060))
+def test_a_year_pair_runs_from_april_to_the_august_after(year):
+    pair = f"{year}/{(year + 1) % 100:02d} Actual"
+    ((start, end),) = year_pairs(pair)
+    assert start == dt.date(year, 4, 1) and end == dt.date(year + 1, 8, 31)
+    # a year and one that does not follow it is a reference, not a year
+    assert year_pairs(f"By-Law {year}-{(year + 7) % 100:02d}") == ()

@@ -496,3 +496,45 @@ def test_of_several_counts_the_one_before_the_counted_noun_leads():
     assert lead_line(read, "number", "How many buildings are there?").startswith("fifteen — ")
     # a count of something the sentence does not count leaves it whole
     assert lead_line(read, "number", "How many schools are there?") == sentence
+
+
+def test_a_value_of_another_period_is_not_the_value_at_the_asked_time():
+    from qa.reader import _of_period
+
+    march = parse("What was the rate in March 2017?").time
+
+    def of(text: str, label: str | None = None) -> bool:
+        return _of_period(Candidate(text, label, None, _passage(text), 0, frozenset()), march)
+
+    assert not of("26.8% (LAIT)", "2017/18 Actual")  # April 2017 to March 2018: not March 2017
+    assert of("24.1%", "2016/17 Actual")
+    assert not of("It was 23.9% in March 2018.")
+    assert not of("By the end of quarter one of 2019/20 it was reported at 23.5%.")
+    assert of("It fell from 26.8% in March 2017 to 22.7% in March 2019.")
+    assert of("The rate was 23.5%.")  # a value dated nowhere may be of any time
+
+
+PERFORMANCE = (
+    "Performance report\n\nRe-referrals within twelve months were reported at 31.4% in June 2019. "
+    "In March 2018 the re-referral rate was 28.0%, above the target of 25%.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("month", "answered"), [("March 2018", "28.0%"), ("June 2019", "31.4%"), ("March 2017", None)]
+)
+def test_a_figure_is_answered_for_the_month_asked_and_for_no_other(
+    tmp_path, settings, fake_embedder, month, answered
+):
+    from tests.conftest import answer_from_paper
+
+    answer, _ = answer_from_paper(
+        tmp_path, settings, fake_embedder, PERFORMANCE, f"What was the re-referral rate in {month}?"
+    )
+    if answered:
+        other = {"28.0%", "31.4%"} - {answered}
+        assert (
+            answer.status == "answered" and answered in answer.text and other.isdisjoint(answer.text.split())
+        )
+    else:
+        assert answer.status == "not_found"

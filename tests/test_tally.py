@@ -138,3 +138,48 @@ def test_a_list_split_over_chunks_keeps_a_broken_line_and_a_last_item_taken_for_
         "How many matters did the Clerk's Report cover?", [whole], lambda cid: headed if cid == 1 else None, 3
     )
     assert found is not None and found.items[-1] == "Council Finances"
+
+
+def _headed(text: str, heading: str, chunk_id: int = 1) -> Passage:
+    return replace(
+        _passage(text, chunk_id), heading=heading, title="Implementing the Pledge for Children in Care"
+    )
+
+
+RECOMMENDED = _headed(
+    "- 2.1 To accept the commitments made by the departments\n- 2.2 To agree the launch of the Pledge\n"
+    "- 2.3 To review progress on commitment implementation in July 2016",
+    "RECOMMENDATION",
+)
+REASONS = _headed(
+    "- 3.1 To meet the council's corporate parenting obligations\n- 3.2 To ensure the Pledge is publicised",
+    "REASONS FOR RECOMMENDATION",
+    chunk_id=2,
+)
+_AFTER = {1: REASONS}
+
+
+def test_the_items_under_a_heading_naming_what_is_counted_are_the_count() -> None:
+    q = "How many recommendations does the report on implementing the Pledge for Children in Care make?"
+    # found below the passages searched for a lead-in, under its own heading only: the next chunk's
+    # heading in capitals ends the list, and a heading whose noun is 'reasons' counts no recommendations
+    found = tally(q, [REASONS, _passage("Other text."), RECOMMENDED], _AFTER.get, 3, lead_ins=1)
+    assert found is not None and found.passage is RECOMMENDED
+    assert found.lead == "RECOMMENDATION:" and len(found.items) == 3 and found.later == ()
+    reasons = tally(q.replace("recommendations", "reasons for recommendation"), [REASONS], _none, 3)
+    assert reasons is not None and len(reasons.items) == 2
+
+
+def test_a_heading_counts_only_in_the_paper_the_question_names() -> None:
+    other = "How many recommendations does the report on school transport make?"
+    assert tally(other, [RECOMMENDED], _AFTER.get, 3) is None
+    # nor a heading naming something else, nor one whose chunk opens with prose
+    assert (
+        tally("How many actions does the Pledge for Children in Care report set?", [RECOMMENDED], _none, 3)
+        is None
+    )
+    prose = _headed("The committee is asked to note the report.\n- 2.1 To accept", "RECOMMENDATION")
+    assert (
+        tally("How many recommendations does the Pledge for Children in Care report make?", [prose], _none, 3)
+        is None
+    )
