@@ -38,7 +38,7 @@ _TABLE: tuple[tuple[str, str], ...] = (
         r"|\bwhat %|\bby what percentage\b"
         r"|\bwhat (?:is|was|are|were) the (?:[\w-]+ )?(?:percentage|proportion|share|per ?cent)\b"
         # 'What was the re-referral rate …?': a rate papers give as a share ('31.4%')
-        r"|\bwhat (?:is|was|are|were) the (?:[\w-]+ ){1,2}rate\b(?! of pay| per)",
+        r"|\bwhat (?:is|was|are|were) (?:the|[\w-]+['’]s) (?:[\w-]+ ){1,3}rate\b(?! of\b| per\b)",
     ),
     (
         "money",

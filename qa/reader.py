@@ -27,12 +27,12 @@ from qa.bodies import named_places
 from qa.exchange import only_asks, puts_question, wants_questions
 from qa.features import NAMES, Asked, Candidate, asked_of, counted, cover, features, stem_set, stems_of
 from qa.fit import TOPICAL, fitting
-from qa.periods import year_pairs
 from qa.posts import NOT_NAMING, asked_post, names_post, of_named_report
 from qa.query import TimeTarget, meeting_day, proper_words
 from qa.retriever import Retrieval
 from qa.scoring import context
 from qa.spans import spans
+from qa.timefit import of_asked_time
 from qa.typematch import ENTITY_KINDS
 from qa.units import embedded_text, focus, focus_named, units_of
 
@@ -163,10 +163,8 @@ def _of_meeting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], 
     against a name the question gives: then that answers, however it scores."""
     question = asked.text
     found = _of_council(found, named_places(question))
-    # a day named is that of the paper or meeting asked of ('the report of 11 March 2026'), not the
-    # period a value is of
-    if asked.time and asked.expectation.kind in _MEASURED and not _names_day(question):
-        found = [c for c in found if _of_period(c, asked.time)]
+    if asked.expectation.kind in _MEASURED:
+        found = of_asked_time(found, question, asked.time)
     if day := meeting_day(question):
         found = [c for c in found if _meeting_of(c) in (None, day)]
     if event := time_event(question):
@@ -190,33 +188,6 @@ def _on_target(sentence: str, target: TimeTarget) -> bool:
     ('held in the Council Chamber on 26th January 2016' is not where a July 2016 meeting is held)."""
     days = [d.value for d in find_dates(sentence) if d.precision == "day"]
     return not days or any(target.start <= day <= target.end for day in days)
-
-
-def _names_day(question: str) -> bool:
-    return any(d.precision == "day" for d in find_dates(question))
-
-
-def _of_period(candidate: Candidate, target: TimeTarget) -> bool:
-    """Whether a value can be of the asked time: its column label and sentence name no time, or one that
-    overlaps it. A year pair ('2017/18 Actual') runs from April of its first year to August of its second
-    (qa/periods.py), so it is not of March 2017; a value dated only to other times ('23.9% in March 2018',
-    'by the end of quarter one of 2019/20') is of those."""
-    times = [*year_pairs(candidate.label or ""), *year_pairs(candidate.text)]
-    for found in find_dates(candidate.text):
-        printed = candidate.text[found.start : found.end]
-        if found.precision != "year" or not year_pairs(printed):
-            times.append(_spanned(found.value, found.precision))
-    return not times or any(start <= target.end and target.start <= end for start, end in times)
-
-
-def _spanned(day: dt.date, precision: str) -> tuple[dt.date, dt.date]:
-    """The days a date of `precision` ('day', 'month' or 'year') stands for."""
-    if precision == "day":
-        return day, day
-    if precision == "month":
-        following = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-        return day, following - dt.timedelta(days=1)
-    return day.replace(month=1, day=1), day.replace(month=12, day=31)
 
 
 def _of_council(found: list[Candidate], places: tuple[str, ...]) -> list[Candidate]:

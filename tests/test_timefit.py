@@ -1,0 +1,60 @@
+"""Figures of the time asked: a column's year pair, a sentence's dates, the paper's own date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from index.passage import Passage
+from qa.candidate import Candidate
+from qa.query import parse
+from qa.timefit import of_asked_time, of_time
+
+
+def _cand(text: str, label: str | None = None, paper: dt.date | None = dt.date(2019, 9, 11)) -> Candidate:
+    passage = Passage(1, text, None, 1, 1, "p.txt", "Report", "Testshire", None, paper, "day", "report")
+    return Candidate(text, label, None, passage, 0, frozenset())
+
+
+def _of(question: str, text: str, label: str | None = None, paper=dt.date(2019, 9, 11)) -> bool:
+    return bool(of_asked_time([_cand(text, label, paper)], question, parse(question).time))
+
+
+def test_a_column_or_sentence_of_another_time_is_not_of_the_month_asked():
+    q = "What was the rate in March 2017?"
+    assert not _of(q, "26.8% (LAIT)", "2017/18 Actual")  # April 2017 to March 2018: not March 2017
+    assert _of(q, "24.1%", "2016/17 Actual")
+    assert not _of(q, "It was 23.9% in March 2018.")
+    assert not _of(q, "By the end of quarter one of 2019/20 it was reported at 23.5%.")
+    assert _of(q, "It fell from 26.8% in March 2017 to 22.7% in March 2019.")
+    assert _of(q, "The rate was 23.5%.")  # named at no time, in a later paper: it may be of March 2017
+
+
+def test_a_year_pair_asked_is_that_pair_only():
+    q = "How much was the Schools Block for 2019/20?"
+    assert not _of(q, "It had increased from £143.056m in 2017/18 to £149.550m in 2018/19.")
+    assert _of(q, "The Schools Block is £151.2m in 2019/20, up from £149.550m in 2018/19.")
+    assert _of(q, "£151.2m", "2019/20 Budget")
+    assert _of(q, "The Schools Block will be £151.2m from April 2019.")  # a month inside the year
+
+
+def test_a_figure_named_at_no_time_is_not_of_a_time_after_its_paper():
+    q = "How many children were in care in February 2020?"
+    assert not _of(q, "There were currently 417 children in care.", paper=dt.date(2019, 7, 10))
+    assert _of(q, "There were currently 430 children in care.", paper=dt.date(2020, 3, 4))
+    assert _of(q, "There were currently 417 children in care.", paper=None)
+
+
+def test_a_day_named_is_the_papers_not_the_figures():
+    # 'the report of 11 March 2026' dates the paper asked of; its '2026-27' budget figure answers
+    q = "In the report of 11 March 2026, how much was allocated to the finance team?"
+    assert _of(q, "The draft Budget Plan for 2026-27 includes a notional allocation of £250k.")
+
+
+@given(st.integers(min_value=1995, max_value=2050), st.integers(min_value=1, max_value=12))
+def test_a_year_pair_holds_april_to_the_august_after(year, month):
+    label = f"{year}/{(year + 1) % 100:02d} Actual"
+    asked = parse(f"What was the rate in {dt.date(year, month, 1):%B} {year}?").time
+    assert of_time(_cand("26.8%", label), asked) == (month >= 4)
