@@ -28,6 +28,7 @@ SETS = {  # name -> (store, papers, gold)
     "shares": (".councilqa", "samples/papers", "eval/shares.jsonl"),
     "timed": (".councilqa", "samples/papers", "eval/timed.jsonl"),
     "timed2": (".councilqa", "samples/papers", "eval/timed2.jsonl"),
+    "figures": (".councilqa", "samples/papers", "eval/figures.jsonl"),
     "planned": (".councilqa", "samples/papers", "eval/planned.jsonl"),
     "done": (".councilqa", "samples/papers", "eval/done.jsonl"),
     "requests": (".councilqa", "samples/papers", "eval/requests.jsonl"),

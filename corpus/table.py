@@ -110,6 +110,26 @@ def _new_header(table: Table, cells: list[str]) -> bool:
     )
 
 
+def _header_below(headers: Sequence[str], cells: list[str]) -> bool:
+    """A second header line under merged header cells: labels under the blank columns a merged cell
+    left ('Pre Ofsted Visit' over 'Apr-18 | May-18 | …'), its first cell the table's blank corner, and
+    no figure."""
+    filled = [c for c in cells if c]
+    return (
+        not cells[0]
+        and looks_like_header(cells)
+        and not any(_FIGURE.fullmatch(c) for c in filled)
+        and any(c and (i >= len(headers) or not headers[i]) for i, c in enumerate(cells))
+    )
+
+
+def _stacked(headers: Sequence[str], cells: list[str]) -> tuple[str, ...]:
+    """Each column's label from both header lines: 'Pre Ofsted Visit Apr-18', 'May-18', …"""
+    width = max(len(headers), len(cells))
+    top = list(headers) + [""] * (width - len(headers))
+    return tuple(_join(a, b) for a, b in zip(top, cells + [""] * (width - len(cells)), strict=True))
+
+
 def _words(cells: Sequence[str]) -> set[str]:
     return {w for c in cells for w in re.findall(r"\w{2,}", c.casefold())}
 
@@ -171,6 +191,9 @@ def add_line(table: Table, line: str, page: int | None) -> None:
             return
     if table.headers and tuple(cells) == table.headers:
         return  # the header repeated at the top of a new page
+    if table.headers and not table.rows and _header_below(table.headers, cells):
+        table.headers = _stacked(table.headers, cells)
+        return
     if _new_header(table, cells):
         table.headers, table.section = tuple(cells), False
         return

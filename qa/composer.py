@@ -23,6 +23,7 @@ from qa.spans import spans
 from qa.statements import STATUS_WORDS, Statement, lead_for, statements
 from qa.stretch import item_pool
 from qa.tally import tally
+from qa.timefit import time_row
 from qa.typematch import count_of
 from qa.units import Unit, said_after, said_before
 
@@ -238,6 +239,8 @@ class Composer:
             line = f"{clip(best.candidate.text, 20)}: {clip(body, 60)} [1]"
         else:
             line = f"{self._lead_and_after(best, query.text)} [1]"
+            if row := time_row(best.candidate):  # 'Nov-18: 58.2%' says what it counts with its row
+                line = f"{row} — {line}"
         line = self._identifier_prefix(retrieval, scored) + line
         citations = self._citations(used, retrieval.passages, top_k)
         return Answer(query.text, line, "answered", citations)

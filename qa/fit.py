@@ -11,7 +11,8 @@ from qa.candidate import Asked, Candidate, cover, stem_set, stems_of
 from qa.posts import asked_office, asked_post, names_office
 from qa.query import TimeTarget, proper_words
 from qa.spans import spans
-from qa.typematch import MONTHS, of_named
+from qa.timefit import row_of, short_month_at
+from qa.typematch import of_named
 
 _VALUES = frozenset({"number", "money", "percent"})
 _NAMED = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}\b")  # a person's name in a question
@@ -24,8 +25,6 @@ _SAID = 0.5  # share of the words of what a share question's group did that its 
 _THING_ENDING = 3  # letters a word may add to the thing's name and still name it ('fenc' + 'ing')
 # A value tied to its month: '22.7% in Mar 19', '56.6% in March 2019', '£2m at the end of March 2019'.
 _TIED = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:in|at|by|for|as at|at the end of|by the end of)\s+")
-_MONTHS = [m[:3] for m in MONTHS]  # "mar" for "Mar 19"
-_MONTH_YY = re.compile(r"^([A-Z][a-z]{2,8})\.?\s+(\d{2}|\d{4})\b")
 
 
 def fitting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], bool]:
@@ -83,20 +82,16 @@ def _tied_month(after: str, target: TimeTarget) -> bool:
     dated = [d for d in find_dates(rest[:20]) if d.start == 0 and d.precision in ("month", "day")]
     if dated:
         return target.start <= dated[0].value <= target.end
-    short = _MONTH_YY.match(rest)  # 'Mar 19': a performance report's month and year
-    if not short or short.group(1)[:3].lower() not in _MONTHS:
-        return False
-    year = int(short.group(2)) + (2000 if len(short.group(2)) == 2 else 0)
-    month = _MONTHS.index(short.group(1)[:3].lower()) + 1
-    return (target.start.year, target.start.month) <= (year, month) <= (target.end.year, target.end.month)
+    short = short_month_at(rest)  # 'Mar 19': a performance report's month and year
+    return bool(short) and target.start <= short <= target.end
 
 
 def _names_thing(candidate: Candidate, thing: str) -> bool:
-    """Whether the sentence, or the item heading over its passage, names the thing whose value is asked
-    ('the price of the memorial bench'): a sum beside other words is another thing's."""
+    """Whether the sentence, the item heading over its passage or a cell's row names the thing whose value
+    is asked ('the price of the memorial bench'): a sum beside other words is another thing's."""
     # the word and its short forms ('benches', 'fencing'); a stem would let 'engineering' name an engine
     word = re.compile(rf"\b{re.escape(thing.rstrip('e'))}\w{{0,{_THING_ENDING}}}\b", re.I)
-    return bool(word.search(candidate.shown) or word.search(candidate.passage.heading or ""))
+    return bool(word.search(candidate.shown) or word.search(row_of(candidate)))
 
 
 def _beside(candidate: Candidate, office: str) -> bool:
@@ -132,7 +127,8 @@ def _role_of_named(candidate: Candidate, names: list[str]) -> bool:
 
 
 def _says(candidate: Candidate, wanted: set[str]) -> bool:
-    """Whether the sentence (or its passage's item heading) holds at least _SAID of the words of what a
-    share's group did: '65% target … feedback from Ofsted' does not say how many were rated outstanding."""
-    held = set(stems_of(f"{candidate.shown} {candidate.passage.heading or ''}"))
+    """Whether the sentence (or its passage's item heading, or a cell's row) holds at least _SAID of the
+    words of what a share's group did: '65% target … feedback from Ofsted' does not say how many were
+    rated outstanding."""
+    held = set(stems_of(f"{candidate.shown} {row_of(candidate)}"))
     return len(wanted & held) >= _SAID * len(wanted)

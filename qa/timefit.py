@@ -1,4 +1,4 @@
-"""Whether a figure can be of the time a question asks it at: its column, sentence and paper date."""
+"""Whether a figure is the one asked: of the asked time (column, sentence, paper date), not aimed at."""
 
 from __future__ import annotations
 
@@ -8,16 +8,27 @@ from collections.abc import Sequence
 
 from corpus.dates import find_dates
 from qa.candidate import Candidate
-from qa.periods import year_pairs
+from qa.periods import MONTH, year_pairs
 from qa.query import TimeTarget
 
+# A month and a year's last two digits, as performance tables head their columns ('Apr-18', "Sep'18") and
+# their text cites them ('in Mar 18'); not a day before its year ('Mar 18, 2020').
+_SHORT = re.compile(
+    rf"\b(?P<mon>{MONTH})\.?(?:[-'’]|(?P<gap>\s+))(?P<yy>\d\d)\b(?![-/.]\d)(?!,?\s(?:19|20)\d\d)"
+)
+_DAY_LIKE = frozenset({"may", "june", "july"})  # full names: 'May 18' may be a day, 'Apr 18' is not
+# Columns of figures aimed at, not reached: a question for what was ('in June 2019') is not answered there.
+_AIMED = re.compile(r"\b(?:targets?|forecasts?|projected|projections?|estimated?|plan(?:ned)?)\b", re.I)
 _PAIR_YEAR = re.compile(r"\b((?:19|20)\d\d)[/–-]\d\d\b")
 
 
 def of_asked_time(found: Sequence[Candidate], question: str, target: TimeTarget | None) -> list[Candidate]:
     """The candidates whose figures can be of the month, year or year pair ('2019/20') the question asks
-    about (see `of_time`). A question naming a day names the paper or meeting asked of ('the report of
-    11 March 2026'), not the period of a figure: all stay."""
+    about (see `of_time`); none in a column of what was aimed at ('2019/20 Local Target', 'Forecast') unless
+    the question asks for that. A question naming a day names the paper or meeting asked of ('the report
+    of 11 March 2026'), not the period of a figure: its time sets none aside."""
+    aimed = bool(_AIMED.search(question))  # a target or forecast asked for is in its column
+    found = [c for c in found if aimed or not _AIMED.search(c.label or "")]
     pairs = frozenset(_first_years(question))
     if (target is None and not pairs) or any(d.precision == "day" for d in find_dates(question)):
         return list(found)
@@ -25,25 +36,55 @@ def of_asked_time(found: Sequence[Candidate], question: str, target: TimeTarget 
 
 
 def of_time(candidate: Candidate, target: TimeTarget | None, pairs: frozenset[int] = frozenset()) -> bool:
-    """Whether a candidate's figure can be of the asked time.
-    - Asked of a year pair (`pairs`, first years): a column or sentence naming year pairs names that one.
-    - Else, its label and sentence name no time, or one overlapping `target`. A year pair runs from April
-      of its first year to August of its second, a financial or an academic year (qa/periods.py), so
-      '2017/18 Actual' is not of March 2017; '23.9% in March 2018' is of March 2018.
-    - Naming no time, a figure is of its paper's date or earlier ('currently 417 children in care'): a
-      paper dated before the asked time does not tell its figures."""
-    text = f"{candidate.label or ''}\n{candidate.text}"
-    named = frozenset(_first_years(text))
-    if pairs and named:
-        return bool(named & pairs)
-    times = [*year_pairs(text), *_dated(text)]
-    if pairs:
-        target = TimeTarget(dt.date(min(pairs), 4, 1), dt.date(max(pairs) + 1, 8, 31))
-    assert target is not None  # of_asked_time passes a target or pairs
-    if times:
-        return any(start <= target.end and target.start <= end for start, end in times)
-    paper = candidate.passage.date
-    return paper is None or paper >= target.start
+    """Whether a candidate's figure can be of the asked time, by the first of these to name a time: its
+    column label and sentence, then its passage's heading and paper's title ('Commitment to implementing
+    the Pledge 2017/18'), then its paper's date.
+    - Asked of a year pair (`pairs`, first years), year pairs named must include that one.
+    - Else, a time named must overlap `target`. A year pair runs from April of its first year to August of
+      its second, a financial or an academic year (qa/periods.py), so '2017/18 Actual' is not of March
+      2017; '23.9% in March 2018' is of March 2018.
+    - With no time named, a figure is of its paper's date or earlier ('currently 417 children in care'):
+      a paper dated before the asked time does not tell its figures."""
+    passage = candidate.passage
+    for text in (
+        f"{candidate.label or ''}\n{candidate.text}",
+        f"{passage.heading or ''}\n{passage.title or ''}",
+    ):
+        if pairs and (named := frozenset(_first_years(text))):
+            return bool(named & pairs)
+        if times := [*year_pairs(text), *_dated(text)]:
+            asked = _window(pairs) if pairs else target
+            return any(start <= asked.end and asked.start <= end for start, end in times)
+    start = _window(pairs).start if pairs else target.start
+    return passage.date is None or passage.date >= start
+
+
+def _window(pairs: frozenset[int]) -> TimeTarget:
+    """The months the asked year pairs can stand for, April of the first to August after the last."""
+    return TimeTarget(dt.date(min(pairs), 4, 1), dt.date(max(pairs) + 1, 8, 31))
+
+
+def row_of(cell: Candidate) -> str:
+    """The item heading over a cell's passage and the row the cell is printed in ('% of Care Leavers in
+    EET' over its 'Nov-18: 58.2%'): what a figure in a table is of. For a sentence, the heading alone."""
+    return f"{cell.passage.heading or ''}\n{_row_name(cell) or ''}"
+
+
+def time_row(cell: Candidate) -> str | None:
+    """The row name of a cell in a column a time heads ('Nov-18', '2017/18 Actual'), which the answer
+    names: the figure alone does not say what it counts. None for other cells and for sentences."""
+    label = cell.label or ""
+    return _row_name(cell) if label and (_dated(label) or year_pairs(label)) else None
+
+
+def _row_name(cell: Candidate) -> str | None:
+    """The first line of the row block holding the cell's line, when that is not the cell itself."""
+    if not cell.label:
+        return None
+    line = f"{cell.label}: {cell.text}"
+    block = next((b for b in re.split(r"\n\s*\n", cell.passage.text) if line in b), "")
+    first = block.split("\n", 1)[0].strip()
+    return first if first and first != line else None
 
 
 def _first_years(text: str) -> list[int]:
@@ -52,12 +93,37 @@ def _first_years(text: str) -> list[int]:
 
 
 def _dated(text: str) -> list[tuple[dt.date, dt.date]]:
-    """The days each date in `text` stands for, year pairs left to `year_pairs`."""
-    return [
+    """The days each date in `text` stands for, year pairs left to `year_pairs`; with the months a table
+    names by a month and two digits ('Sep-18')."""
+    found = [
         _spanned(d.value, d.precision)
         for d in find_dates(text)
         if d.precision != "year" or not year_pairs(text[d.start : d.end])
     ]
+    return found + [_spanned(month, "month") for month in short_months(text)]
+
+
+def short_month_at(text: str) -> dt.date | None:
+    """The month `text` opens with in a performance report's short form ('Mar 19', 'Sep-18'), as its
+    first day; after a word that ties a value to it ('22.7% in May 19'), even a full name."""
+    m = _SHORT.match(text)
+    return _month(m) if m else None
+
+
+def short_months(text: str) -> list[dt.date]:
+    """The months named in the short form anywhere in `text` ('Apr-18', 'in Mar 18'), as first days."""
+    return [_month(m) for m in _SHORT.finditer(text) if not m.group("gap") or not _day_like(m.group("mon"))]
+
+
+def _day_like(month: str) -> bool:
+    return month.lower() in _DAY_LIKE or len(month) > 4
+
+
+def _month(m: re.Match) -> dt.date:
+    return dt.date(2000 + int(m.group("yy")), _MONTHS.index(m.group("mon")[:3].title()) + 1, 1)
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def _spanned(day: dt.date, precision: str) -> tuple[dt.date, dt.date]:

@@ -64,6 +64,34 @@ def test_header_row_is_detected() -> None:
     assert (table.headers, table.rows, table.caption) == (HEADERS, [], [])
 
 
+def test_a_second_header_line_under_merged_cells_labels_their_columns() -> None:
+    # 'Pre Ofsted Visit' spans the month columns under it; the months head each one
+    table = _table(
+        "\t2017/18 Actual\tPre Ofsted Visit\t\tPost Ofsted Visit\t",
+        "\t\tApr-18\tMay-18\tJun-18\tJul-18",
+        "% of Care Leavers in EET\t53.0%\t52.0%\t55.0%\t54.8%\t53.0%",
+    )
+    assert table.headers == (
+        "",
+        "2017/18 Actual",
+        "Pre Ofsted Visit Apr-18",
+        "May-18",
+        "Post Ofsted Visit Jun-18",
+        "Jul-18",
+    )
+    assert table.rows[0].render().split("\n")[3] == "May-18: 55.0%"
+
+
+def test_a_first_row_of_data_or_of_a_row_name_is_no_second_header() -> None:
+    header = "\t2017/18 Actual\tPre Ofsted Visit\t"
+    figures = _table(header, "\t\t52.0%\t55.0%")  # figures under blank columns are data
+    assert figures.headers == ("", "2017/18 Actual", "Pre Ofsted Visit", "") and len(figures.rows) == 1
+    named = _table(header, "Care leavers\tIn EET\tApr-18\tMay-18")  # a row's own name: not the corner
+    assert named.headers == ("", "2017/18 Actual", "Pre Ofsted Visit", "") and len(named.rows) == 1
+    full = _table(PLEDGE_HEADER, "\tHolder\tDirector\tRAG")  # labels only under labelled columns
+    assert full.headers == HEADERS
+
+
 # --- rows and rendering --------------------------------------------------------------------------
 
 

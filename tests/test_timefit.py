@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -10,7 +11,7 @@ from hypothesis import strategies as st
 from index.passage import Passage
 from qa.candidate import Candidate
 from qa.query import parse
-from qa.timefit import of_asked_time, of_time
+from qa.timefit import of_asked_time, of_time, time_row
 
 
 def _cand(text: str, label: str | None = None, paper: dt.date | None = dt.date(2019, 9, 11)) -> Candidate:
@@ -58,3 +59,50 @@ def test_a_year_pair_holds_april_to_the_august_after(year, month):
     label = f"{year}/{(year + 1) % 100:02d} Actual"
     asked = parse(f"What was the rate in {dt.date(year, month, 1):%B} {year}?").time
     assert of_time(_cand("26.8%", label), asked) == (month >= 4)
+
+
+def test_a_figure_naming_no_time_takes_its_heading_or_papers_title():
+    # a plan for a year is written before the year starts: its title names the year its figures are of
+    q = "How many apprenticeships did the directorate commit to continuing in 2017/18?"
+    plan = _cand(
+        "Continued commitment to 2 apprenticeships of the 6 across the Council", paper=dt.date(2017, 2, 1)
+    )
+    titled = replace(
+        plan, passage=replace(plan.passage, title="Commitment to implementing the Pledge 2017/18")
+    )
+    assert not of_asked_time([plan], q, parse(q).time)
+    assert of_asked_time([titled], q, parse(q).time)
+    later = replace(titled, passage=replace(titled.passage, title="Pledge commitments 2018/19"))
+    assert not of_asked_time([later], q, parse(q).time)
+
+
+ROW = "% of Care Leavers in EET\n2017/18 Actual: 53.0% (LAIT)\nPre Ofsted Visit Apr-18: 52.0%\nMay-18: 55.0%"
+
+
+def _cell(label: str, value: str) -> Candidate:
+    cell = _cand(value, label)
+    return replace(cell, passage=replace(cell.passage, text=ROW))
+
+
+def test_a_column_headed_by_a_short_month_is_of_that_month():
+    may = parse("What percentage of care leavers were in EET in May 2018?").time
+    assert of_time(_cell("May-18", "55.0%"), may)
+    assert not of_time(_cell("Pre Ofsted Visit Apr-18", "52.0%"), may)
+    assert not of_time(_cand("It fell to 22.7% in Mar 19."), may)
+    assert of_time(_cand("On May 18 the rate was 55.0%."), may)  # 'May 18' may be a day: no month named
+
+
+def test_a_cell_in_a_time_column_is_named_by_its_row():
+    assert time_row(_cell("May-18", "55.0%")) == "% of Care Leavers in EET"
+    assert time_row(_cell("2017/18 Actual", "53.0% (LAIT)")) == "% of Care Leavers in EET"
+    assert time_row(_cell("Portfolio Holder", "Cllr Jon Taylor")) is None  # not a time's column
+    assert time_row(_cand("The rate was 55.0% in May 2018.")) is None
+
+
+def test_a_column_of_what_was_aimed_at_answers_only_a_question_for_it():
+    target = _cand("56.4%", "2019/20 Local Target")
+    actual = _cand("55.1%", "Apr-19")
+    asked = "What percentage of care leavers were in EET in April 2019?"
+    assert of_asked_time([target, actual], asked, parse(asked).time) == [actual]
+    aimed = "What was the target for care leavers in EET for 2019/20?"
+    assert of_asked_time([target, actual], aimed, parse(aimed).time) == [target, actual]
