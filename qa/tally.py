@@ -10,6 +10,7 @@ from corpus.sentences import split_sentences
 from index.passage import Passage
 from qa.candidate import stems_of
 from qa.facts import PLURAL_ANAPHOR
+from qa.fit import TOPICAL
 from qa.query import proper_words
 from qa.typematch import counted, counted_head, of_named
 from qa.units import is_row, label_of
@@ -99,12 +100,14 @@ def _under_heading(
     passage: Passage, head: str, words: frozenset[str], next_passage: Callable, chunks: int
 ) -> Tally | None:
     """The marked items a chunk opens with, under a heading whose own noun is what the question counts
-    ('Recommendations', not 'Reasons for recommendation'), of the paper the question's words name."""
+    ('Recommendations', not 'Reasons for recommendation'), of the paper the question's words name: its
+    title and heading hold a topical share of them, as a lead-in would."""
     heading = passage.heading or ""
     own = _OF.split(heading, maxsplit=1)[0]
     occasion = frozenset(stems_of(f"{passage.title or ''} {heading}"))
     entries = _entries(passage)
-    if head not in stems_of(own) or len(words & occasion) < _SHARED or not entries or not _marker(entries[0]):
+    named = len(words & occasion) >= max(_SHARED, TOPICAL * len(words))
+    if head not in stems_of(own) or not named or not entries or not _marker(entries[0]):
         return None
     items, later = _items(entries, passage, next_passage, chunks)
     return (

@@ -183,3 +183,9 @@ def test_a_heading_counts_only_in_the_paper_the_question_names() -> None:
         tally("How many recommendations does the Pledge for Children in Care report make?", [prose], _none, 3)
         is None
     )
+
+
+def test_a_heading_counts_only_when_its_papers_title_holds_a_topical_share_of_the_question() -> None:
+    # two of eight words ('implemented', 'care') are not enough to make the report the one asked of
+    q = "How many recommendations were to be implemented after the audit of care plans with no responsible person?"
+    assert tally(q, [RECOMMENDED], _AFTER.get, 3) is None
