@@ -99,13 +99,17 @@ def _item_of_list(entry: _Entry) -> bool:
 def _under_heading(
     passage: Passage, head: str, words: frozenset[str], next_passage: Callable, chunks: int
 ) -> Tally | None:
-    """The marked items a chunk opens with, under a heading whose own noun is what the question counts
-    ('Recommendations', not 'Reasons for recommendation'), of the paper the question's words name: its
-    title and heading hold a topical share of them, as a lead-in would."""
+    """The marked items a chunk opens with (after a line leading into them), under a heading whose own
+    noun is what the question counts ('Recommendations', not 'Reasons for recommendation'), of the paper
+    the question's words name: its title, council and heading hold a topical share of them, as a
+    lead-in would."""
     heading = passage.heading or ""
     own = _OF.split(heading, maxsplit=1)[0]
-    occasion = frozenset(stems_of(f"{passage.title or ''} {heading}"))
+    occasion = frozenset(stems_of(f"{passage.title or ''} {passage.council or ''} {heading}"))
     entries = _entries(passage)
+    # the items may follow a line that only leads into them ('Cabinet is recommended to:')
+    if len(entries) > 1 and _ANNOUNCES.search(entries[0].text) and not _marker(entries[0]):
+        entries = entries[1:]
     named = len(words & occasion) >= max(_SHARED, TOPICAL * len(words))
     if head not in stems_of(own) or not named or not entries or not _marker(entries[0]):
         return None

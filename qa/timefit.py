@@ -19,6 +19,9 @@ _SHORT = re.compile(
 _DAY_LIKE = frozenset({"may", "june", "july"})  # full names: 'May 18' may be a day, 'Apr 18' is not
 # Columns of figures aimed at, not reached: a question for what was ('in June 2019') is not answered there.
 _AIMED = re.compile(r"\b(?:targets?|forecasts?|projected|projections?|estimated?|plan(?:ned)?)\b", re.I)
+# A year a figure is told for: after a word that times it, and no year pair ('in 2018', not 'in 2018/19').
+_BARE_YEAR = re.compile(r"\b(?:in|during|for|throughout)\s+((?:19|20)\d\d)\b(?![/–-]\d)", re.I)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _PAIR_YEAR = re.compile(r"\b((?:19|20)\d\d)[/–-]\d\d\b")
 
 
@@ -26,13 +29,24 @@ def of_asked_time(found: Sequence[Candidate], question: str, target: TimeTarget 
     """The candidates whose figures can be of the month, year or year pair ('2019/20') the question asks
     about (see `of_time`); none in a column of what was aimed at ('2019/20 Local Target', 'Forecast') unless
     the question asks for that. A question naming a day names the paper or meeting asked of ('the report
-    of 11 March 2026'), not the period of a figure: its time sets none aside."""
+    of 11 March 2026'), not the period of a figure, and one naming several years may ask of each: their
+    times set none aside."""
     aimed = bool(_AIMED.search(question))  # a target or forecast asked for is in its column
     found = [c for c in found if aimed or not _AIMED.search(c.label or "")]
     pairs = frozenset(_first_years(question))
-    if (target is None and not pairs) or any(d.precision == "day" for d in find_dates(question)):
+    if (target is None and not pairs) or _names_day(question) or _several_years(question):
         return list(found)
     return [c for c in found if of_time(c, target, pairs)]
+
+
+def _names_day(question: str) -> bool:
+    return any(d.precision == "day" for d in find_dates(question))
+
+
+def _several_years(question: str) -> bool:
+    """A question of several parts may ask of several years ('(a) In 2014, how much … (c) … in 2015'):
+    which part a figure answers is not for its time to say."""
+    return len(set(_YEAR.findall(_PAIR_YEAR.sub(" ", question)))) > 1
 
 
 def of_time(candidate: Candidate, target: TimeTarget | None, pairs: frozenset[int] = frozenset()) -> bool:
@@ -44,7 +58,8 @@ def of_time(candidate: Candidate, target: TimeTarget | None, pairs: frozenset[in
       its second, a financial or an academic year (qa/periods.py), so '2017/18 Actual' is not of March
       2017; '23.9% in March 2018' is of March 2018.
     - With no time named, a figure is of its paper's date or earlier ('currently 417 children in care'):
-      a paper dated before the asked time does not tell its figures."""
+      a paper dated before the month asked does not tell its figures (asked of a year, it may: a budget
+      or plan for the year is written before it starts)."""
     passage = candidate.passage
     for text in (
         f"{candidate.label or ''}\n{candidate.text}",
@@ -55,8 +70,9 @@ def of_time(candidate: Candidate, target: TimeTarget | None, pairs: frozenset[in
         if times := [*year_pairs(text), *_dated(text)]:
             asked = _window(pairs) if pairs else target
             return any(start <= asked.end and asked.start <= end for start, end in times)
-    start = _window(pairs).start if pairs else target.start
-    return passage.date is None or passage.date >= start
+    # asked of a year, a paper dated before it may plan or budget for it: only a month is out of reach
+    one_month = not pairs and (target.start.year, target.start.month) == (target.end.year, target.end.month)
+    return not one_month or passage.date is None or passage.date >= target.start
 
 
 def _window(pairs: frozenset[int]) -> TimeTarget:
@@ -94,13 +110,14 @@ def _first_years(text: str) -> list[int]:
 
 def _dated(text: str) -> list[tuple[dt.date, dt.date]]:
     """The days each date in `text` stands for, year pairs left to `year_pairs`; with the months a table
-    names by a month and two digits ('Sep-18')."""
+    names by a month and two digits ('Sep-18'), and years a word times ('17 in 2017 and 21 in 2018')."""
     found = [
         _spanned(d.value, d.precision)
         for d in find_dates(text)
         if d.precision != "year" or not year_pairs(text[d.start : d.end])
     ]
-    return found + [_spanned(month, "month") for month in short_months(text)]
+    years = [_spanned(dt.date(int(y), 1, 1), "year") for y in _BARE_YEAR.findall(text)]
+    return found + [_spanned(month, "month") for month in short_months(text)] + years
 
 
 def short_month_at(text: str) -> dt.date | None:

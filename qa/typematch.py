@@ -130,11 +130,27 @@ def type_near(candidate: Candidate, asked: Asked) -> float:
     near = _asked_of_it(asked, topic(passage.text, passage.heading or "", frozenset(asked.weights)))
     # a count stands beside the noun it counts ('sixteen Children's Centres'), topic or not, in a paper
     # of what the question names (not another council's plan to gain '15 carers', asked of Derby)
-    if (head := counted_head(asked.text)) and of_named(passage, proper_words(asked.text)):
+    if (head := counted_head(asked.text)) and _counts_as_asked(candidate, asked, near):
         near |= {head}
     hits = [i for i, w in enumerate(word_stems(candidate.shown)) if near.intersection(w)]
     gaps = [max(first - i, i - last, 0) for first, last in at for i in hits if not first <= i <= last]
     return 1.0 / (1.0 + min(gaps)) if gaps else _replying(candidate, near)
+
+
+def _counts_as_asked(candidate: Candidate, asked: Asked, near: frozenset[str]) -> bool:
+    """Whether a count beside the noun asked counts what the question asks of it: in a paper of what the
+    question names, with none of the question's weightier words missing from the sentence but those
+    naming the paper's own council ('sixteen
+    Children's Centres' for how many the council has; not '19 newly qualified social workers recruited'
+    for how many it employs)."""
+    named = proper_words(asked.text)
+    if not of_named(candidate.passage, named):
+        return False
+    # the paper's own council and body speak in it ('we'): a question naming them names the speaker
+    own = f"{candidate.passage.council or ''} {candidate.passage.body or ''} {' '.join(named)}"
+    said = {s for w in word_stems(candidate.shown) for s in w} | set(stems_of(own))
+    typical = sum(asked.weights.values()) / len(asked.weights) if asked.weights else 0.0
+    return all(asked.weights.get(s, 0.0) < typical for s in near - said)
 
 
 def _replying(candidate: Candidate, near: frozenset[str]) -> float:

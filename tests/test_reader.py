@@ -467,9 +467,9 @@ CENTRES = (
 
 
 def _near(question: str, text: str, council: str | None = "Testshire") -> float:
-    weights = {"children": 1.0, "centres": 1.0, "council": 0.5, "derby": 2.0, "schools": 1.0}
+    weights = {"children": 1.0, "centres": 1.0, "council": 0.5, "derby": 2.0, "schools": 1.0, "employ": 2.0}
     asked = Asked(
-        question, expected(question), {w: weights[w] for w in weights if w in question.lower()}, None
+        question, expected(question), {stem(w): weights[w] for w in weights if w in question.lower()}, None
     )
     last = text.rsplit(". ", 1)[-1]
     passage = replace(_passage(text), council=council)
@@ -484,6 +484,11 @@ def test_a_count_stands_beside_the_noun_it_counts_even_on_the_passages_topic():
     # not in another council's paper, and not for a count of something else
     assert _near("How many Children's Centres does Derby currently have?", CENTRES) == 0.0
     assert _near("How many schools does the council run?", CENTRES) == 0.0
+    # nor a count of those the sentence says something else of: recruited is not employed
+    recruits = CENTRES.replace(
+        "sixteen Children's Centres operating", "recruited sixteen Children's Centres staff"
+    )
+    assert _near("How many Children's Centres staff does the council employ?", recruits) == 0.0
 
 
 def test_of_several_counts_the_one_before_the_counted_noun_leads():

@@ -48,6 +48,18 @@ def test_a_figure_named_at_no_time_is_not_of_a_time_after_its_paper():
     assert _of(q, "There were currently 417 children in care.", paper=None)
 
 
+def test_a_question_of_several_years_sets_no_figure_aside_by_its_time():
+    q = "(a) In 2014, how much was allocated for adaptation grants; (b) when will the 2015 grants be made?"
+    assert _of(q, "The total allocated for adaptation grants was €2,961,549 for 2014.")
+    assert _of(q, "The 2015 grants will be made in March.")
+
+
+def test_a_year_a_word_times_is_the_figures_time():
+    q = "How many people were found sleeping rough in the 2019 count?"
+    assert not _of(q, "The count found 14 in 2016, 17 in 2017 and 21 in 2018.")
+    assert _of(q, "The count found 21 in 2018 and 19 in 2019.")
+
+
 def test_a_day_named_is_the_papers_not_the_figures():
     # 'the report of 11 March 2026' dates the paper asked of; its '2026-27' budget figure answers
     q = "In the report of 11 March 2026, how much was allocated to the finance team?"
@@ -70,7 +82,7 @@ def test_a_figure_naming_no_time_takes_its_heading_or_papers_title():
     titled = replace(
         plan, passage=replace(plan.passage, title="Commitment to implementing the Pledge 2017/18")
     )
-    assert not of_asked_time([plan], q, parse(q).time)
+    assert of_asked_time([plan], q, parse(q).time)  # asked of a year, a paper before it may plan for it
     assert of_asked_time([titled], q, parse(q).time)
     later = replace(titled, passage=replace(titled.passage, title="Pledge commitments 2018/19"))
     assert not of_asked_time([later], q, parse(q).time)
