@@ -189,3 +189,14 @@ def test_a_heading_counts_only_when_its_papers_title_holds_a_topical_share_of_th
     # two of eight words ('implemented', 'care') are not enough to make the report the one asked of
     q = "How many recommendations were to be implemented after the audit of care plans with no responsible person?"
     assert tally(q, [RECOMMENDED], _AFTER.get, 3) is None
+
+
+def test_a_headings_list_may_follow_a_line_leading_into_it() -> None:
+    led = _headed(
+        "Cabinet is recommended to:\n1. Note the performance of the centre.\n2. Approve six advisers.\n"
+        "3. Agree web-chat on Saturdays.",
+        "RECOMMENDATIONS",
+    )
+    q = "How many recommendations does the report on implementing the Pledge for Children in Care make?"
+    found = tally(q, [led], _none, 3)
+    assert found is not None and len(found.items) == 3 and found.items[0].startswith("Note the performance")
