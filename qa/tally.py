@@ -78,6 +78,7 @@ def tally(
 def _under_lead_in(
     passage: Passage, head: str, words: frozenset[str], next_passage: Callable, chunks: int
 ) -> Tally | None:
+    """The rows or marked lines after a lead-in naming what is counted and the asked occasion."""
     entries = _entries(passage)
     for at, entry in enumerate(entries):
         # an item ending its line with ';' is one of a list, not what announces one
@@ -110,8 +111,8 @@ def _under_heading(
     # the items may follow a line that only leads into them ('Cabinet is recommended to:')
     if len(entries) > 1 and _ANNOUNCES.search(entries[0].text) and not _marker(entries[0]):
         entries = entries[1:]
-    named = len(words & occasion) >= max(_SHARED, TOPICAL * len(words))
-    if head not in stems_of(own) or not named or not entries or not _marker(entries[0]):
+    of_paper = len(words & occasion) >= max(_SHARED, TOPICAL * len(words))
+    if head not in stems_of(own) or not of_paper or not entries or not _marker(entries[0]):
         return None
     items, later = _items(entries, passage, next_passage, chunks)
     return (

@@ -16,6 +16,7 @@ from qa.query import TimeTarget
 _SHORT = re.compile(
     rf"\b(?P<mon>{MONTH})\.?(?:[-'’]|(?P<gap>\s+))(?P<yy>\d\d)\b(?![-/.]\d)(?!,?\s(?:19|20)\d\d)"
 )
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _DAY_LIKE = frozenset({"may", "june", "july"})  # full names: 'May 18' may be a day, 'Apr 18' is not
 # Columns of figures aimed at, not reached: a question for what was ('in June 2019') is not answered there.
 _AIMED = re.compile(r"\b(?:targets?|forecasts?|projected|projections?|estimated?|plan(?:ned)?)\b", re.I)
@@ -138,9 +139,6 @@ def _day_like(month: str) -> bool:
 
 def _month(m: re.Match) -> dt.date:
     return dt.date(2000 + int(m.group("yy")), _MONTHS.index(m.group("mon")[:3].title()) + 1, 1)
-
-
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def _spanned(day: dt.date, precision: str) -> tuple[dt.date, dt.date]:

@@ -128,8 +128,8 @@ def type_near(candidate: Candidate, asked: Asked) -> float:
         return 0.0
     passage = candidate.passage
     near = _asked_of_it(asked, topic(passage.text, passage.heading or "", frozenset(asked.weights)))
-    # a count stands beside the noun it counts ('sixteen Children's Centres'), topic or not, in a paper
-    # of what the question names (not another council's plan to gain '15 carers', asked of Derby)
+    # a count stands beside the noun it counts ('sixteen Children's Centres'), topic or not, where it
+    # counts what is asked (not another council's plan to gain '15 carers', asked of Derby)
     if (head := counted_head(asked.text)) and _counts_as_asked(candidate, asked, near):
         near |= {head}
     hits = [i for i, w in enumerate(word_stems(candidate.shown)) if near.intersection(w)]
@@ -140,9 +140,8 @@ def type_near(candidate: Candidate, asked: Asked) -> float:
 def _counts_as_asked(candidate: Candidate, asked: Asked, near: frozenset[str]) -> bool:
     """Whether a count beside the noun asked counts what the question asks of it: in a paper of what the
     question names, with none of the question's weightier words missing from the sentence but those
-    naming the paper's own council ('sixteen
-    Children's Centres' for how many the council has; not '19 newly qualified social workers recruited'
-    for how many it employs)."""
+    naming the paper's own council ('sixteen Children's Centres' for how many the council has; not '19
+    newly qualified social workers recruited' for how many it employs)."""
     named = proper_words(asked.text)
     if not of_named(candidate.passage, named):
         return False
