@@ -48,6 +48,8 @@ _WORDY = re.compile(r"\b(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|[ap]\.?m
 _MASTHEAD_LINES = 10  # a paper's title stands within its first lines
 _REPORT_OF_TITLE = re.compile(r"^report (?:of|by|from) [^:]{3,80}:\s*(\S.{3,})$", re.I)
 _REPORT_OF = re.compile(r"^report (?:of|by|from)\b:?\s*\S+\s+\S+", re.I)
+_REPORT_TO = re.compile(r"^report to\b", re.I)
+_FIELD = re.compile(r"^[A-Z][\w ()'’/&-]{1,40}:\s")  # a labelled field: 'Portfolio Holder: Councillor …'
 
 
 def _department(line: str) -> bool:
@@ -72,6 +74,18 @@ def _titleish(line: str, most: int = 15) -> bool:
     )
 
 
+def _beside_author(lines: list[str], at: int) -> str | None:
+    """The title next to a report's author line: the line after it in the usual layout, or, when a
+    labelled field follows ('Portfolio Holder: …'), the line before it, unless that says whom the report
+    is to ('Report to Full Council, 26 February 2020') or names the council."""
+    after = lines[at + 1] if at + 1 < len(lines) else ""
+    if _titleish(after, 20) and not _FIELD.match(clean(after)):
+        return after
+    before = lines[at - 1] if at else ""
+    usable = _titleish(before, 25) and not _REPORT_TO.match(clean(before)) and not _department(before)
+    return before if usable else None
+
+
 def find_title(text: str, source: str = "") -> str | None:
     """The paper's title: a markdown heading, a labelled or prominent line, else the file stem."""
     lines = top_lines(text)
@@ -85,8 +99,8 @@ def find_title(text: str, source: str = "") -> str | None:
         picks.append(labelled[0] if labelled else lines[i + 1] if empty else None)
         if m := _REPORT_OF_TITLE.match(clean(line)):  # "Report of the Director of Place: Leisure Review"
             picks.append(m[1])
-        elif _REPORT_OF.match(clean(line)) and i + 1 < len(lines) and _titleish(lines[i + 1], 20):
-            picks.append(lines[i + 1])  # the usual report layout: author line, then the title
+        elif _REPORT_OF.match(clean(line)):
+            picks.append(_beside_author(lines, i))
     bold = [line for line in lines if line.startswith("**") and line.endswith("**")]
     prominent = [line for line in lines if line in bold or is_caps(without_dates(line))]
     prominent = [line for line in prominent if _titleish(line)]

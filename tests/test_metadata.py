@@ -496,6 +496,16 @@ def test_describe_synthetic_minutes():
             "**Eastmere Borough Council**\n\nReport of the Director of Place: Leisure Estate Review\n",
             "Leisure Estate Review",
         ),
+        (  # the title before the author line, a labelled field after it
+            "EASTFIELD DISTRICT COUNCIL\nReport to Full Council, 26 February 2020\nRevenue Budget 2020/21\n"
+            "Report of the Chief Finance Officer, David Morgan\nPortfolio Holder: Councillor Linda Shaw\n",
+            "Revenue Budget 2020/21",
+        ),
+        (  # nothing before the author line but whom it is to: the title after the field is found otherwise
+            "HARBOURSIDE CITY COUNCIL\nReport to Cabinet, 14 March 2019\nReport of the Director, Mark Ellison\n"
+            "Cabinet Member: Councillor Aisha Patel\n\nCUSTOMER SERVICES PERFORMANCE\n",
+            "Customer Services Performance",
+        ),
     ],
 )
 def test_titles(text, title):
