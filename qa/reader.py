@@ -163,8 +163,7 @@ def _of_meeting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], 
     against a name the question gives: then that answers, however it scores."""
     question = asked.text
     found = _of_council(found, named_places(question))
-    if asked.expectation.kind in _MEASURED:
-        found = of_asked_time(found, question, asked.time)
+    found = of_asked_time(found, question, asked.time, asked.expectation.kind in _MEASURED)
     if day := meeting_day(question):
         found = [c for c in found if _meeting_of(c) in (None, day)]
     if event := time_event(question):

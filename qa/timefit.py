@@ -26,18 +26,22 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _PAIR_YEAR = re.compile(r"\b((?:19|20)\d\d)[/–-]\d\d\b")
 
 
-def of_asked_time(found: Sequence[Candidate], question: str, target: TimeTarget | None) -> list[Candidate]:
+def of_asked_time(
+    found: Sequence[Candidate], question: str, target: TimeTarget | None, figures: bool = True
+) -> list[Candidate]:
     """The candidates whose figures can be of the month, year or year pair ('2019/20') the question asks
     about (see `of_time`); none in a column of what was aimed at ('2019/20 Local Target', 'Forecast') unless
     the question asks for that. A question naming a day names the paper or meeting asked of ('the report
     of 11 March 2026'), not the period of a figure, and one naming several years may ask of each: their
-    times set none aside."""
-    aimed = bool(_AIMED.search(question))  # a target or forecast asked for is in its column
+    times set none aside. Asked for something other than a figure (`figures` False), only the cells of
+    a time's column are weighed: 'Aug-18: 162.6' is not of June 2018, whatever the question's type."""
+    # a target or forecast asked for is in its column; a date asked may be a 'Target Date'
+    aimed = bool(_AIMED.search(question)) or not figures
     found = [c for c in found if aimed or not _AIMED.search(c.label or "")]
     pairs = frozenset(_first_years(question))
     if (target is None and not pairs) or _names_day(question) or _several_years(question):
         return list(found)
-    return [c for c in found if of_time(c, target, pairs)]
+    return [c for c in found if (not figures and not _time_column(c)) or of_time(c, target, pairs)]
 
 
 def _names_day(question: str) -> bool:
@@ -90,8 +94,13 @@ def row_of(cell: Candidate) -> str:
 def time_row(cell: Candidate) -> str | None:
     """The row name of a cell in a column a time heads ('Nov-18', '2017/18 Actual'), which the answer
     names: the figure alone does not say what it counts. None for other cells and for sentences."""
+    return _row_name(cell) if _time_column(cell) else None
+
+
+def _time_column(cell: Candidate) -> bool:
+    """The cell stands in a column a time heads ('Nov-18', '2017/18 Actual')."""
     label = cell.label or ""
-    return _row_name(cell) if label and (_dated(label) or year_pairs(label)) else None
+    return bool(label and (_dated(label) or year_pairs(label)))
 
 
 def _row_name(cell: Candidate) -> str | None:

@@ -118,3 +118,12 @@ def test_a_column_of_what_was_aimed_at_answers_only_a_question_for_it():
     assert of_asked_time([target, actual], asked, parse(asked).time) == [actual]
     aimed = "What was the target for care leavers in EET for 2019/20?"
     assert of_asked_time([target, actual], aimed, parse(aimed).time) == [target, actual]
+
+
+def test_asked_for_no_figure_only_cells_of_a_times_column_are_weighed():
+    q = "What was the rate of Section 47 enquiries per 10,000 in June 2018?"
+    june, august = _cell("Jun-18", "458.0"), _cell("Aug-18", "162.6")
+    prose = _cand("The rate rose sharply over the summer of 2019.")
+    due = _cand("March 2020", "Target Date")  # a plan's date column stays for a question of when
+    kept = of_asked_time([june, august, prose, due], q, parse(q).time, figures=False)
+    assert kept == [june, prose, due]
