@@ -241,7 +241,7 @@ class Composer:
             line = f"{self._lead_and_after(best, query.text)} [1]"
             if row := time_row(best.candidate):  # 'Nov-18: 58.2%' says what it counts with its row
                 line = f"{row} — {line}"
-        line = self._identifier_prefix(retrieval, scored) + line
+        line = self._identifier_prefix(retrieval, scored, line) + line
         citations = self._citations(used, retrieval.passages, top_k)
         return Answer(query.text, line, "answered", citations)
 
@@ -312,9 +312,11 @@ class Composer:
             retrieval.query.text, text, "answered", self._citations(used, retrieval.passages, top_k)
         )
 
-    def _identifier_prefix(self, retrieval: Retrieval, best: Scored) -> str:
-        """Name the identifier when the answering cell doesn't: 'Pledge 41 — Portfolio Holder: …'."""
-        missing = [str(i) for i in retrieval.query.identifiers if not i.pattern().search(best.unit.shown)]
+    def _identifier_prefix(self, retrieval: Retrieval, best: Scored, line: str = "") -> str:
+        """Name the identifier when the answering cell (or the `line` made of it, with its row) doesn't:
+        'Pledge 41 — Portfolio Holder: …'."""
+        shown = f"{best.unit.shown} {line}"
+        missing = [str(i) for i in retrieval.query.identifiers if not i.pattern().search(shown)]
         return f"{', '.join(missing)} — " if missing and best.unit.label else ""
 
 

@@ -127,3 +127,20 @@ def test_asked_for_no_figure_only_cells_of_a_times_column_are_weighed():
     due = _cand("March 2020", "Target Date")  # a plan's date column stays for a question of when
     kept = of_asked_time([june, august, prose, due], q, parse(q).time, figures=False)
     assert kept == [june, prose, due]
+
+
+TABLE_PAPER = (
+    "Performance report, September 2019\n\nKey indicators for children's social care.\n\n"
+    "\tApr-18\tMay-18\tJun-18\n"
+    "Section 47 enquiries per 10,000\t401.2\t420.1\t458.0\n"
+    "Re-referrals within 12 months\t29.7%\t30.9%\t32.1%\n"
+)
+
+
+def test_a_cell_of_the_month_asked_is_answered_with_its_row_named_once(tmp_path, settings, fake_embedder):
+    from conftest import answer_from_paper
+
+    q = "What was the rate of Section 47 enquiries per 10,000 in May 2018?"
+    answer, _ = answer_from_paper(tmp_path, settings, fake_embedder, TABLE_PAPER, q)
+    assert answer.status == "answered"
+    assert answer.text.startswith("Section 47 enquiries per 10,000 — May-18: 420.1")
