@@ -14,7 +14,7 @@ from qa.spans import spans
 from qa.timefit import row_of, short_month_at
 from qa.typematch import of_named
 
-_VALUES = frozenset({"number", "money", "percent"})
+FIGURES = frozenset({"number", "money", "percent"})  # kinds a figure answers
 _NAMED = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}\b")  # a person's name in a question
 _NOT_PERSON = re.compile(
     r"\b(?:City|Council|County|Town|Borough|District|Parish|Committee|Board|Commission|Agenda|Park|Street)\b"
@@ -35,7 +35,7 @@ def fitting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], bool
     passage naming them; for who holds an office ('the City Manager'), a person printed against it, not
     a deputy's; for a value in a month, the value the sentence ties to that month ('22.7% in Mar 19')."""
     question, kind = asked.text, asked.expectation.kind
-    if kind in _VALUES | {"date", "time"} and (thing := measured(question)):
+    if kind in FIGURES | {"date", "time"} and (thing := measured(question)):
         found = [c for c in found if _names_thing(c, thing)]
     if kind == "percent" and (did := share_predicate(question)):
         wanted = set(stems_of(" ".join(did)))
@@ -51,7 +51,7 @@ def fitting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], bool
         if held := [c for c in beside if of_named(c.passage, proper_words(question))]:
             return held, True
         found = beside or found
-    if kind in _VALUES and _one_month(asked.time):
+    if kind in FIGURES and _one_month(asked.time):
         # a value the sentence ties to the month asked, in a sentence on the question's topic, answers
         timed = [t for c in found if (t := _at_time(c, kind, asked.time))]
         if on_topic := [c for c in timed if cover(stem_set(c.shown), asked) >= TOPICAL]:

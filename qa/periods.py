@@ -84,13 +84,13 @@ PERIOD = "|".join(
     )
 )
 
-_PAIR = re.compile(r"\b((?:19|20)\d\d)[/–-](\d\d)\b")
+YEAR_PAIR = re.compile(r"\b((?:19|20)\d\d)[/–-](\d\d)\b")
 
 
 def years_follow_on(text: str) -> bool:
     """Whether every year pair in a date's text is one year and the next ('2019/20'), as a financial or
     academic year is: 'By-Law Number 2024-30' and '2019-044' are references."""
-    return all((int(a) + 1) % 100 == int(b) for a, b in _PAIR.findall(text))
+    return all((int(a) + 1) % 100 == int(b) for a, b in YEAR_PAIR.findall(text))
 
 
 def year_pairs(text: str) -> tuple[tuple[dt.date, dt.date], ...]:
@@ -99,7 +99,7 @@ def year_pairs(text: str) -> tuple[tuple[dt.date, dt.date], ...]:
     second. Pairs that are no year and the next ('2024-30') are none."""
     return tuple(
         (dt.date(int(a), 4, 1), dt.date(int(a) + 1, 8, 31))
-        for a, b in _PAIR.findall(text)
+        for a, b in YEAR_PAIR.findall(text)
         if (int(a) + 1) % 100 == int(b)
     )
 

@@ -26,7 +26,7 @@ from qa.answertype import asks_outcome, at_event, expected, time_event
 from qa.bodies import named_places
 from qa.exchange import only_asks, puts_question, wants_questions
 from qa.features import NAMES, Asked, Candidate, asked_of, counted, cover, features, stem_set, stems_of
-from qa.fit import TOPICAL, fitting
+from qa.fit import FIGURES, TOPICAL, fitting
 from qa.posts import NOT_NAMING, asked_post, names_post, of_named_report
 from qa.query import TimeTarget, meeting_day, proper_words
 from qa.retriever import Retrieval
@@ -57,7 +57,6 @@ _VALUE_KINDS = frozenset({"number", "money", "percent", "date", "time"})
 # Asked where, when or at what time in a month: a sentence dated only to days outside it tells of another
 # occasion ('When did the committee meet in January 2016?' is not answered by its 23 February 2016 paper).
 _OCCASION_KINDS = frozenset({"place", "time", "date"})
-_MEASURED = frozenset({"number", "money", "percent"})  # values a table's columns give for a period
 _NAMED_REPORT = 0.5  # share of what an author question names that a cover sheet's title holds: that report
 _NOT_NAMING = frozenset(s for w in NOT_NAMING for s in stems_of(w))
 _TYPED, _NEAR, _COUNTS = NAMES.index("type_sentence"), NAMES.index("type_near"), NAMES.index("counts_noun")
@@ -163,7 +162,7 @@ def _of_meeting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], 
     against a name the question gives: then that answers, however it scores."""
     question = asked.text
     found = _of_council(found, named_places(question))
-    found = of_asked_time(found, question, asked.time, asked.expectation.kind in _MEASURED)
+    found = of_asked_time(found, question, asked.time, asked.expectation.kind in FIGURES)
     if day := meeting_day(question):
         found = [c for c in found if _meeting_of(c) in (None, day)]
     if event := time_event(question):

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from corpus.dates import find_dates
 from qa.candidate import Candidate
-from qa.periods import MONTH, year_pairs
+from qa.periods import MONTH, YEAR_PAIR, year_pairs
 from qa.query import TimeTarget
 
 # A month and a year's last two digits, as performance tables head their columns ('Apr-18', "Sep'18") and
@@ -23,7 +23,6 @@ _AIMED = re.compile(r"\b(?:targets?|forecasts?|projected|projections?|estimated?
 # A year a figure is told for: after a word that times it, and no year pair ('in 2018', not 'in 2018/19').
 _BARE_YEAR = re.compile(r"\b(?:in|during|for|throughout)\s+((?:19|20)\d\d)\b(?![/–-]\d)", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_PAIR_YEAR = re.compile(r"\b((?:19|20)\d\d)[/–-]\d\d\b")
 
 
 def of_asked_time(
@@ -51,7 +50,7 @@ def _names_day(question: str) -> bool:
 def _several_years(question: str) -> bool:
     """A question of several parts may ask of several years ('(a) In 2014, how much … (c) … in 2015'):
     which part a figure answers is not for its time to say."""
-    return len(set(_YEAR.findall(_PAIR_YEAR.sub(" ", question)))) > 1
+    return len(set(_YEAR.findall(YEAR_PAIR.sub(" ", question)))) > 1
 
 
 def of_time(candidate: Candidate, target: TimeTarget | None, pairs: frozenset[int] = frozenset()) -> bool:
@@ -115,7 +114,7 @@ def _row_name(cell: Candidate) -> str | None:
 
 def _first_years(text: str) -> list[int]:
     """First years of the year pairs ('2017/18') in `text`, pairs that are one year and the next only."""
-    return [int(m.group(1)) for m in _PAIR_YEAR.finditer(text) if year_pairs(m.group(0))]
+    return [start.year for start, _ in year_pairs(text)]
 
 
 def _dated(text: str) -> list[tuple[dt.date, dt.date]]:
