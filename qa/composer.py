@@ -13,34 +13,24 @@ from index.settings import Settings
 from index.store import Store
 from qa.answer import Answer, Citation, format_date
 from qa.answertype import expected, open_question
+from qa.asks import asks
 from qa.exchange import only_asks, wants_questions
 from qa.facts import choose, clip, enumerated, introduces_prose, item_text, items_after, rows_matching
+from qa.leadline import lead_line
+from qa.partanswers import part_answers
 from qa.query import Query, meeting_day, proper_words
 from qa.reader import NO_FACT, Read, Reader, Reading, of_day
 from qa.retriever import Retrieval
 from qa.scoring import Scored
-from qa.spans import spans
 from qa.statements import STATUS_WORDS, Statement, lead_for, statements
 from qa.stretch import item_pool
 from qa.tally import tally
 from qa.timefit import time_row
-from qa.typematch import count_of
 from qa.units import Unit, said_after, said_before
 
 _STATUS_MARGIN = 0.15  # rerank score below the best passage that still counts as on the topic
-_SENTENCE_WORDS = 45  # the answering sentence is clipped to this, with its span kept inside
 _SHORTLIST = 24  # scored candidates a list or summary answer may draw on
 _TALLY_SHOWN = 8  # items named after a count: the count is the answer, the names let it be checked
-# Answer types whose value a sentence holds as one short span, which can lead the answer; a count may be
-# told as a share or a sum ('reducing … by 15 per cent'). Not people: a sentence names several.
-_LEAD_KINDS = {
-    "place": frozenset({"place"}),
-    "time": frozenset({"time"}),
-    "date": frozenset({"date"}),
-    "money": frozenset({"money"}),
-    "percent": frozenset({"percent"}),
-    "number": frozenset({"number", "money", "percent"}),
-}
 
 
 def _first_sentences(text: str, words: int) -> str:
@@ -66,33 +56,6 @@ def _status_phrase(text: str) -> str:
 
 
 NOT_ANSWERED = "The papers do not answer this question."
-
-
-def _around(text: str, start: int, words: int) -> str:
-    """At most `words` words of `text`, a window holding the character offset `start`."""
-    parts = text.split()
-    if len(parts) <= words:
-        return text
-    at = len(text[:start].split())
-    first = max(0, min(at - words // 3, len(parts) - words))
-    clipped = " ".join(parts[first : first + words])
-    return ("… " if first else "") + clipped + (" …" if first + words < len(parts) else "")
-
-
-def lead_line(read: Read, kind: str = "", question: str = "") -> str:
-    """The answering span first, then the sentence or cell it stands in: 'Warspite Room — Wednesday …'.
-    A whole sentence that won holds its answer too: the one span of the asked `kind` in it leads, or of
-    several counts, the one before the noun the `question` counts."""
-    c = read.candidate
-    if c.span is None and kind in _LEAD_KINDS:
-        typed = {s.text: s for s in spans(c.text) if s.kind in _LEAD_KINDS[kind]}
-        lead = next(iter(typed.values())) if len(typed) == 1 else count_of(c.text, question)
-        c = replace(c, span=lead) if lead else c
-    offset = len(c.label) + 2 if c.label else 0
-    sentence = _around(c.shown, (c.span.start + offset) if c.span else 0, _SENTENCE_WORDS)
-    if not c.span or c.shown.startswith(c.span.text) or len(c.shown.split()) <= len(c.span.text.split()) + 2:
-        return sentence
-    return f"{c.span.text} — {sentence}"
 
 
 def _sentence(text: str) -> str:
@@ -127,12 +90,20 @@ class Composer:
         # An identifier the papers hold pins the topic: the reader reads the passages holding it, and
         # answers from them (the asked fact is in the item's text, however low it scores).
         pinned = bool(retrieval.matched)
-        reading = self.reader.read(replace(retrieval, passages=tuple(pool)) if pinned else retrieval)
+        read_over = replace(retrieval, passages=tuple(pool)) if pinned else retrieval
+        reading = self.reader.read(read_over)
         speaks = query.intent in {"status", "history"} and (retrieval.matched or not reading.abstain)
         if speaks and (
             found := statements(self._speaking(pool, query), query.identifiers, proper_words(query.text))
         ):
             return self._status_answer(retrieval, lead_for(found, query.time), top_k)
+        # a request of several parts ('(a) how many … (b) where …') is answered part by part
+        if (asked := asks(query.text)) and (
+            parted := part_answers(self.reader, read_over, asked, self.settings.answer_words)
+        ):
+            return Answer(
+                query.text, parted.text, "answered", self._citations(parted.used, retrieval.passages, top_k)
+            )
         # A summary asks what was said on a topic, and an open question ('What is the position on …?')
         # has no typed fact to miss: the topic being there is enough to answer it.
         open_ended = query.intent == "summary" or expected(query.text).kind == "description"

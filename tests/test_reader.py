@@ -305,7 +305,7 @@ def _retrieval(question: str, texts: list[str], fake_embedder, sim: float = 0.6)
 def test_reader_puts_the_typed_span_first(fake_embedder):
     texts = ["The committee discussed the meeting venue at length.", "Councillor Mrs Ayers, in the Chair."]
     reading = Reader(fake_embedder).read(_retrieval("Who chaired the meeting?", texts, fake_embedder))
-    from qa.composer import lead_line
+    from qa.leadline import lead_line
 
     assert lead_line(reading.candidates[0]).startswith("Councillor Mrs Ayers")
 
@@ -435,7 +435,7 @@ def test_who_chaired_is_a_person_beside_a_chair_role_not_a_chair_named_alone():
 
 
 def test_a_winning_sentence_leads_with_its_one_value_of_the_asked_kind():
-    from qa.composer import lead_line
+    from qa.leadline import lead_line
     from qa.reader import Read
 
     def line(question: str, text: str) -> str:
@@ -492,7 +492,7 @@ def test_a_count_stands_beside_the_noun_it_counts_even_on_the_passages_topic():
 
 
 def test_of_several_counts_the_one_before_the_counted_noun_leads():
-    from qa.composer import lead_line
+    from qa.leadline import lead_line
     from qa.reader import Read
 
     sentence = CENTRES.rsplit(". ", 1)[-1]

@@ -1,0 +1,64 @@
+"""The several things one written request asks ('(a) how many … (b) where …'), each put as a question."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# A part's marker: '(a)', 'b)', '(iv)', '(2)'; a letter past h is seldom a part, and '(a )' is OCR's.
+_MARK = re.compile(r"(?:^|(?<=[\s:;,.|(]))\(?\s?(?:[a-h]|i{1,3}|iv|vi{0,3}|[1-9])\s?\)\s*", re.I)
+_WH = r"(?:how\s+(?:many|much|long|often)|what|when|where|who|whom|which|why|whether)"
+_AUX = r"(?:can|could|is|are|was|were|does|did|do|has|have|will|would|should)"
+# A question word opens an ask after a comma, a semicolon or 'and' ('…, how many horses have been seized,
+# and how many …'); an auxiliary only after 'and' or a semicolon ('… and can all of these figures be …'),
+# since after a comma it ends a clause ('… Pledge, written in 2012, have?'). 'if' opens one too ('and if
+# any request has come …'), but not as 'if any', 'if so' or 'if not'.
+_CLAUSE = re.compile(
+    rf"(?:[,;]\s*(?:and\s+)?|\s+and\s+(?:,\s*)?)(?:if\s+so,?\s+)?"
+    rf"(?={_WH}\b|if\b(?!\s*(?:any|so|not|necessary|required|possible)\b))"
+    rf"|(?:;\s*|\s+and\s+)(?={_AUX}\b)",
+    re.I,
+)
+# an ask may open with when or where it is of ('(a) In 2014, how much …', 'From June 2004 to date how many …')
+_ASKING = re.compile(
+    rf"^\s*(?:(?:in|from|during|since|over|to\s+date)\b(?:\s+[^\s,?]+){{0,5}},?\s+)?(?:{_WH}|{_AUX}|if)\b",
+    re.I,
+)
+# A part put as what is wanted ('the cost of a burial space', 'The total number of graves sold'): it asks
+# what that is.
+_WANTED = re.compile(r"^\s*(?:the|a|an|any|details?|full details)\b", re.I)
+_LEAST_WORDS = 3  # a part shorter than this is a name in a list ('(b) Athea'), not an ask
+_MOST_WORDS = 80  # longer, a 'question' has run on into the minutes' text; only lettered parts split it
+
+
+@lru_cache(maxsize=1 << 8)
+def asks(question: str) -> tuple[str, ...]:
+    """Each thing a request of several parts asks, as a question: '(a) how many vacant houses are there
+    (b) where are these houses' → ('How many vacant houses are there?', 'Where are these houses?');
+    '… how much has been spent …, how many horses have been seized, …' likewise. () when it asks one
+    thing, or lists names for one ask ('when will bollards be put in place at (a) Lynch's Corner and (b)
+    …'): the question is then read whole."""
+    text = " ".join(question.split())
+    marked = [p for p in _MARK.split(text)[1:] if p.strip()]
+    if len(marked) >= 2:
+        pieces = marked
+    elif len(text.split()) <= _MOST_WORDS:
+        pieces = [p for p in _CLAUSE.split(text) if p and p.strip()]
+    else:
+        return ()
+    found = [_asked(p) for p in pieces]
+    found = [q for q in found if q]
+    return tuple(found) if len(found) >= 2 else ()
+
+
+def _asked(piece: str) -> str:
+    """A piece as a question, or '' when it asks nothing of its own."""
+    piece = re.sub(r"^\s*(?:and|or|also)\s+", "", piece.strip(" ,;.?|"), flags=re.I)
+    piece = re.sub(r"[\s,;]+(?:and|or)$", "", piece, flags=re.I)
+    if len(piece.split()) < _LEAST_WORDS:
+        return ""
+    if _WANTED.match(piece) and not _ASKING.match(piece):
+        piece = f"what is {piece[0].lower()}{piece[1:]}"
+    elif not _ASKING.match(piece):
+        return ""
+    return piece[0].upper() + piece[1:] + "?"

@@ -1,0 +1,48 @@
+"""The answer's lead line: the answering span first, then the sentence or cell it stands in."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from qa.reader import Read
+from qa.spans import spans
+from qa.typematch import count_of
+
+_SENTENCE_WORDS = 45  # the answering sentence is clipped to this, with its span kept inside
+# Answer types whose value a sentence holds as one short span, which can lead the answer; a count may be
+# told as a share or a sum ('reducing … by 15 per cent'). Not people: a sentence names several.
+_LEAD_KINDS = {
+    "place": frozenset({"place"}),
+    "time": frozenset({"time"}),
+    "date": frozenset({"date"}),
+    "money": frozenset({"money"}),
+    "percent": frozenset({"percent"}),
+    "number": frozenset({"number", "money", "percent"}),
+}
+
+
+def _around(text: str, start: int, words: int) -> str:
+    """At most `words` words of `text`, a window holding the character offset `start`."""
+    parts = text.split()
+    if len(parts) <= words:
+        return text
+    at = len(text[:start].split())
+    first = max(0, min(at - words // 3, len(parts) - words))
+    clipped = " ".join(parts[first : first + words])
+    return ("… " if first else "") + clipped + (" …" if first + words < len(parts) else "")
+
+
+def lead_line(read: Read, kind: str = "", question: str = "") -> str:
+    """The answering span first, then the sentence or cell it stands in: 'Warspite Room — Wednesday …'.
+    A whole sentence that won holds its answer too: the one span of the asked `kind` in it leads, or of
+    several counts, the one before the noun the `question` counts."""
+    c = read.candidate
+    if c.span is None and kind in _LEAD_KINDS:
+        typed = {s.text: s for s in spans(c.text) if s.kind in _LEAD_KINDS[kind]}
+        lead = next(iter(typed.values())) if len(typed) == 1 else count_of(c.text, question)
+        c = replace(c, span=lead) if lead else c
+    offset = len(c.label) + 2 if c.label else 0
+    sentence = _around(c.shown, (c.span.start + offset) if c.span else 0, _SENTENCE_WORDS)
+    if not c.span or c.shown.startswith(c.span.text) or len(c.shown.split()) <= len(c.span.text.split()) + 2:
+        return sentence
+    return f"{c.span.text} — {sentence}"

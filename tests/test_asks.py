@@ -1,0 +1,130 @@
+"""Written requests of several parts: each part read as its own question, the reply quoted from its answer."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import answer_from_paper
+from hypothesis import given
+from hypothesis import strategies as st
+
+from index.settings import Settings
+from qa.asks import asks
+
+
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        (
+            "(a) how many vacant houses are in Council ownership (b) where are these houses",
+            ("How many vacant houses are in Council ownership?", "Where are these houses?"),
+        ),
+        (
+            "how much has been spent on the seizure of horses so far in 2016, how many horses have been"
+            " seized, and how many have been reclaimed",
+            (
+                "How much has been spent on the seizure of horses so far in 2016?",
+                "How many horses have been seized?",
+                "How many have been reclaimed?",
+            ),
+        ),
+        (
+            "were there any claims made against the Council and, if so, what was the total cost",
+            ("Were there any claims made against the Council?", "What was the total cost?"),
+        ),
+        (  # a part put as what is wanted asks what that is
+            "for (a) the cost of a burial space at Calvary Cemetery; (b) the cost of a burial space elsewhere",
+            (
+                "What is the cost of a burial space at Calvary Cemetery?",
+                "What is the cost of a burial space elsewhere?",
+            ),
+        ),
+        (  # a part may open with the time it asks of
+            "for the following: (a) In 2014, how much was allocated for grants; and (b) how much was spent",
+            ("In 2014, how much was allocated for grants?", "How much was spent?"),
+        ),
+    ],
+)
+def test_a_request_of_several_parts_is_read_as_its_parts(question: str, parts: tuple[str, ...]) -> None:
+    assert asks(question) == parts
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many vacant houses does the Council own?",
+        "How many commitments did Derby's previous Pledge, written in 2012, have?",  # ', have' ends a clause
+        "what capacity, if any, is remaining at the Tournafulla sewerage plant",
+        # one ask of several places: the request is read whole
+        "when safety bollards will be put in place at (a) Lynch's Corner with The Square, and (b) opposite"
+        " Dick Darby's at Church Street",
+        "what is the capacity at the following plants: (a) Athea (b) Mountcollins (c) Tournafulla",
+    ],
+)
+def test_a_question_of_one_ask_is_read_whole(question: str) -> None:
+    assert asks(question) == ()
+
+
+def test_a_question_run_on_into_the_minutes_is_not_split_at_its_clauses() -> None:
+    run_on = (
+        "what is the position on the yellow lines, and when will they be renewed, " + "and the text " * 40
+    )
+    assert asks(run_on) == ()
+    assert len(asks("(a) when will the lines be renewed " + "here " * 80 + "(b) who will pay for it")) == 2
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["(a)", "(b)", "how many", "what", "and", ",", "houses", "the", "when", "is", "if so"]
+        ),
+        max_size=30,
+    )
+)
+def test_parts_are_several_questions_or_none(words: list[str]) -> None:
+    found = asks(" ".join(words))
+    assert len(found) != 1
+    assert all(p.endswith("?") and len(p.split()) >= 3 and p[0].isupper() for p in found)
+
+
+MINUTES = """MUNICIPAL DISTRICT OF WESTBROOK
+Minutes of Monthly Meeting held on 9 October 2018
+
+QUESTIONS
+
+Question submitted by Councillor Ryan
+(a) How many vacant houses are in Council ownership within the District (b) how many people are on the \
+housing waiting list within the District (c) how many houses has the Council bought in 2018.
+
+Reply:
+The Council owns 12 vacant houses in the District, of which 4 are being renovated. There are 230 people \
+on the housing waiting list for the District. Six houses were bought in 2018 under the acquisitions programme.
+
+Question submitted by Councillor Walsh
+I will ask at the next Meeting when the footpath on Chapel Street will be resurfaced.
+
+Reply: The footpath on Chapel Street is included in the 2019 footpath programme.
+"""
+
+
+def test_a_request_of_several_parts_is_answered_with_the_reply_from_its_first_answer(
+    tmp_path, settings: Settings, fake_embedder
+) -> None:
+    """Read whole, the request asks for one count; part by part, the reply answers each part in turn, and
+    ends where the next question is put."""
+    question = (
+        "(a) how many vacant houses are in Council ownership within the District (b) how many people are on"
+        " the housing waiting list within the District (c) how many houses has the Council bought in 2018"
+    )
+    answer, _ = answer_from_paper(tmp_path, settings, fake_embedder, MINUTES, question)
+    assert answer.status == "answered"
+    assert answer.text.startswith("The Council owns 12 vacant houses")
+    assert "230 people" in answer.text and "Six houses were bought" in answer.text
+    assert "Chapel Street" not in answer.text
+
+
+def test_a_request_whose_parts_the_papers_do_not_answer_is_declined(
+    tmp_path, settings: Settings, fake_embedder
+) -> None:
+    question = "(a) how many youth centres does the Council run (b) which of them will become family hubs"
+    answer, _ = answer_from_paper(tmp_path, settings, fake_embedder, MINUTES, question)
+    assert answer.status == "not_found"
