@@ -51,8 +51,9 @@ class Settings:
     min_similarity: float = 0.35  # below this, the best passage does not answer the question
     answer_words: int = 80
     # an open question's answer ('What did the minister say about …?', 'Why …?') runs on through the
-    # answering sentence's paragraph to this many words: one sentence of an explanation is rarely all of it
-    description_words: int = 60
+    # answering sentence's paragraph to this many words: one sentence of an explanation is rarely all of it,
+    # and an account may take the answer's whole length (at 60, QMSum's turns were cut mid-account)
+    description_words: int = 80
     # chunks after a list's lead-in ('The model has four key areas of work:') read for its items: a chunk
     # holds about two of a report's paragraph-long items, so three reach a list of six
     list_chunks: int = 3
