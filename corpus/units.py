@@ -148,7 +148,9 @@ def units_of(text: str) -> tuple[Unit, ...]:
         if row and len(row.split()) <= SHORT_ROW_WORDS:
             units.append(Unit(row, opens_line=True))  # a row is a line of its own
             continue
-        for line in block.split("\n"):
+        # a paragraph printed as hard-wrapped lines reads as its sentences: a line stopping mid-sentence
+        # runs on into the next (no printed width here: a block's lines may be a masthead's fields)
+        for line in merge_runs(block.split("\n"), _line_runs_on):
             line = line.strip()
             if not line or _CONTINUED.search(line):
                 continue
@@ -176,6 +178,11 @@ def printed_width(blocks: list[str]) -> int | None:
         return None
     width = lengths[int(WRAP_QUANTILE * (len(lengths) - 1))]
     return width if MIN_PRINTED_WIDTH <= width <= MAX_PRINTED_WIDTH else None
+
+
+def _line_runs_on(before: str, after: str) -> bool:
+    """Whether a block's line runs on into the next as `_runs_on` says; a tab-separated row never does."""
+    return "\t" not in before and "\t" not in after and _runs_on(before, after)
 
 
 def _runs_on(before: str, after: str, width: int | None = None) -> bool:

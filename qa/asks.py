@@ -12,14 +12,17 @@ _AUX = r"(?:can|could|is|are|was|were|does|did|do|has|have|will|would|should)"
 # A question word opens an ask after a comma, a semicolon or 'and' ('…, how many horses have been seized,
 # and how many …'); an auxiliary only after 'and' or a semicolon ('… and can all of these figures be …'),
 # since after a comma it ends a clause ('… Pledge, written in 2012, have?'). 'if' opens one too ('and if
-# any request has come …'), but not as 'if any', 'if so' or 'if not'.
+# any request has come …'), and so does 'if so, what …', which hangs on the part before; 'if any' none.
 _CLAUSE = re.compile(
-    rf"(?:[,;]\s*(?:and\s+)?|\s+and\s+(?:,\s*)?)(?:if\s+so,?\s+)?"
-    rf"(?={_WH}\b|if\b(?!\s*(?:any|so|not|necessary|required|possible)\b))"
+    rf"(?:(?<!\bif so)(?<!\bif not)[,;]\s*(?:and\s+)?|\s+and\s+(?:,\s*)?)"
+    rf"(?={_WH}\b|if\b(?!\s*(?:any|necessary|required|possible)\b))"
     rf"|(?:;\s*|\s+and\s+)(?={_AUX}\b)",
     re.I,
 )
 # an ask may open with when or where it is of ('(a) In 2014, how much …', 'From June 2004 to date how many …')
+# 'if so, what was the total cost': a part that hangs on the one before (qa/partanswers.py reads it only
+# when that one is answered)
+_HANGS = re.compile(r"^\W*if\s+(?:so|not)\b,?\s*", re.I)
 _ASKING = re.compile(
     rf"^\s*(?:(?:in|from|during|since|over|to\s+date)\b(?:\s+[^\s,?]+){{0,5}},?\s+)?(?:{_WH}|{_AUX}|if)\b",
     re.I,
@@ -54,6 +57,11 @@ def asks(question: str) -> tuple[str, ...]:
 def _asked(piece: str) -> str:
     """A piece as a question, or '' when it asks nothing of its own."""
     piece = re.sub(r"^\s*(?:and|or|also)\s+", "", piece.strip(" ,;.?|"), flags=re.I)
+    if hangs := _HANGS.match(piece):  # 'if so, what was the total cost' keeps its 'If so, '
+        asked = _asked(piece[hangs.end() :])
+        return (
+            f"{piece[: hangs.end()].strip(' ,').capitalize()}, {asked[0].lower()}{asked[1:]}" if asked else ""
+        )
     piece = re.sub(r"[\s,;]+(?:and|or)$", "", piece, flags=re.I)
     if len(piece.split()) < _LEAST_WORDS:
         return ""
@@ -62,3 +70,9 @@ def _asked(piece: str) -> str:
     elif not _ASKING.match(piece):
         return ""
     return piece[0].upper() + piece[1:] + "?"
+
+
+def hangs(part: str) -> bool:
+    """Whether a part is asked only 'if so' or 'if not' of the part before ('If so, what was the total
+    cost?'): it is read only when that part is answered."""
+    return bool(_HANGS.match(part))

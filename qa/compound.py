@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from qa.answer import Answer
+from qa.asks import asks
 from qa.citations import cited_numbers
 from qa.query import identifiers
 
@@ -34,9 +35,12 @@ def parts(question: str) -> tuple[str, ...]:
     """The questions a short question joins with 'and' before a question word and a pronoun standing
     for the first's subject: ('Who chaired the 10 July 2019 scrutiny meeting?', 'When did the 10 July
     2019 scrutiny meeting finish?'). The question alone when it joins none, is long (a request with
-    several parts), or a later part has no pronoun the first part's subject can stand for."""
+    several parts, or asks more things than 'and' joins: qa/asks.py reads those), or a later part has no
+    pronoun the first part's subject can stand for."""
     pieces = [p.strip(" ,?") for p in _SPLIT.split(question)]
     if len(pieces) < 2 or len(question.split()) > _MOST_WORDS or not _OPENS.match(question):
+        return (question,)
+    if len(asks(question)) > len(pieces):  # a request of more parts than 'and' joins: read from one reply
         return (question,)
     if any(len(p.split()) < _LEAST_WORDS for p in pieces):
         return (question,)

@@ -54,7 +54,7 @@ def wants_questions(terms: Sequence[str]) -> bool:
     return any(t.lower() in _ABOUT_ASKING for t in terms)
 
 
-_REPLY_LABELS = frozenset({"reply", "response", "answer"})
+REPLY_LABELS = frozenset({"reply", "response", "answer"})
 
 
 def puts_question(sentence: str) -> bool:
@@ -73,7 +73,7 @@ def replied_to(text: str, sentence: str) -> tuple[str, int] | None:
     for n in range(at, 0, -1) if at is not None else ():
         if puts_question(units[n].text):
             return None
-        if (units[n].label or "").lower() in _REPLY_LABELS:
+        if (units[n].label or "").lower() in REPLY_LABELS:
             asked = units[n - 1].text
             return (asked, at - n) if puts_question(asked) or asked.rstrip().endswith("?") else None
     return None

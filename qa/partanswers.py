@@ -2,17 +2,38 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from index.passage import Passage
+from qa.asks import hangs
 from qa.candidate import stem_set
-from qa.exchange import puts_question
+from qa.exchange import REPLY_LABELS, puts_question
 from qa.facts import clip
+from qa.fit import TOPICAL
+from qa.query import parse
 from qa.reader import Read, Reader
+from qa.relevance import coverage
 from qa.retriever import Retrieval
-from qa.units import unit_at, units_of
+from qa.scoring import context
+from qa.units import Unit, unit_at, units_of
 
 _REPLY_RANKS = 2  # a reply to a request is in the passages retrieval ranks first; it may run over two chunks
+# A question's part as printed: '(c) who completed and paid for the repair works …'; a reply's part opens
+# with what it tells ('(a) There are 47 …').
+_PART_ASKED = re.compile(
+    r"^\W*\(?(?:[a-h]|i{1,3}|iv|vi{0,3}|\d)\)\s*(?:who|what|when|where|which|why|whether|how|is|are|can|could"
+    r"|does|did|has|have|will)\b",
+    re.I,
+)
+_REPLY_BACK = 6  # sentences before an answering one that may still be its reply's (a reply of six parts)
+# A question's heading in minutes: 'Question 6 - Cllr. John Hennessy', 'Question (b) - Councillor Bains',
+# 'Question submitted by Councillor Ryan', 'Notice of Motion'.
+_HEADS_QUESTION = re.compile(
+    r"^\s*(?:(?:written\s+)?questions?\b(?:\s+(?:no\.?\s*)?[\w()]{1,5})?\s*(?:[-–—:]|submitted|by|from|to)"
+    r"|notices?\s+of\s+motion\b)",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -31,9 +52,14 @@ def part_answers(
     chunks; a part answered only further down is a side mention, such as another meeting's item) give the
     answer: each such reply, in the order of the parts it answers, quoted from its first answering
     sentence on (a reply takes the parts in order: '(1) … was 314 … (2) There are currently 32 vacant
-    …'), within `words` words in all. None when no part is answered there: the request is then read
-    whole, and declined if that finds nothing either."""
-    answered = [r for part in asked if (r := _answer_to(reader, retrieval, part))]
+    …'), within `words` words in all; a part asked 'if so' of the one before only when that one is
+    answered. None when no part is answered there: the request is then read whole, and declined if that
+    finds nothing either."""
+    answered: list[Read] = []
+    before: Read | None = None
+    for part in asked:
+        before = None if hangs(part) and not before else _answer_to(reader, retrieval, part)
+        answered += [before] if before else []
     if not answered:
         return None
     used = tuple(dict.fromkeys(r.candidate.passage for r in answered))
@@ -45,28 +71,73 @@ def part_answers(
 
 
 def _answer_to(reader: Reader, retrieval: Retrieval, part: str) -> Read | None:
-    """The best candidate answering `part` in the first-ranked passages that clears the threshold and is
-    no echo of the request (a reply restating the question asked: '(b) Where are these houses')."""
-    reading = reader.read(replace(retrieval, query=replace(retrieval.query, text=part)))
+    """The best candidate answering `part` that clears the threshold and can be the request's reply, from
+    the first-ranked passage where one there can."""
+    reading = reader.read(_of_part(retrieval, part))
     if reading.abstain:
         return None
-    request = stem_set(retrieval.query.text)
     best = reading.candidates[0]
-    fit = (r for r in reading.candidates[:3] if r is best or r.score >= reader.weights.threshold)
-    return next(
-        (r for r in fit if r.candidate.rank < _REPLY_RANKS and not stem_set(r.candidate.text) <= request),
-        None,
+    fit = [r for r in reading.candidates[:3] if (r is best or r.score >= reader.weights.threshold)]
+    replies = [r for r in fit if _replies(r, retrieval)]
+    # the reply to the whole request is likeliest in the passage ranked first
+    return min(replies, key=lambda r: r.candidate.rank) if replies else None
+
+
+def _replies(read: Read, retrieval: Retrieval) -> bool:
+    """Whether a candidate can be the reply to the request: in a first-ranked passage that holds the
+    request's topic (a 'total cost' elsewhere answers no question about cyber incidents), and no question
+    itself, printed ('How many complaints …?') or the request restated ('(b) Where are these houses')."""
+    c = read.candidate
+    if c.rank >= _REPLY_RANKS or _asks(c.text):
+        return False
+    return not stem_set(c.text) <= stem_set(retrieval.query.text) and (
+        coverage(context(c.passage), retrieval.weights) >= TOPICAL
     )
 
 
 def _quoted(text: str, sentences: list[str], words: int) -> str:
-    """`text` from the first of `sentences` it holds to the next question put, within `words` words
-    (clipped if one is longer)."""
+    """`text` from the reply holding the first of `sentences` (or that sentence, where no reply's start is
+    printed near it) to the next question put, within `words` words (clipped if one is longer)."""
     units = units_of(text)
     found = [at for s in sentences if (at := unit_at(units, s)) is not None]
     kept: list[str] = []
-    for unit in units[min(found) :] if found else ():
-        if kept and (len(" ".join([*kept, unit.text]).split()) > words or puts_question(unit.text)):
+    for unit in units[_reply_start(units, min(found)) :] if found else ():
+        if kept and (len(" ".join([*kept, unit.text]).split()) > words or _asks(unit.text)):
             break  # the reply ends at its budget or at the next question put
         kept.append(unit.text)
     return clip(" ".join(kept) or sentences[0], words)
+
+
+def _reply_start(units: tuple[Unit, ...], at: int) -> int:
+    """Where the reply holding unit `at` starts: after the question or 'Reply:' printed before it, within
+    _REPLY_BACK units ('The Council operates 36 CCTV cameras …' before the sentence answering the cost);
+    `at` when none is printed that near."""
+    for back in range(at, max(at - _REPLY_BACK, -1), -1):
+        unit = units[back]
+        if (unit.label or "").lower() in REPLY_LABELS:
+            return back
+        if unit.text.strip().rstrip(":").lower() in REPLY_LABELS or (back < at and _asks(unit.text)):
+            return back + 1
+    return at
+
+
+def _asks(text: str) -> bool:
+    """A question put or its heading ('Question 6 - Cllr. John Hennessy'): where a reply ends."""
+    return (
+        puts_question(text)
+        or text.rstrip().endswith("?")
+        or bool(_HEADS_QUESTION.match(text) or _PART_ASKED.match(text))
+    )
+
+
+def _of_part(retrieval: Retrieval, part: str) -> Retrieval:
+    """The retrieval as if `part` were asked: its passages, with only the part's own words weighed, so
+    that another part's words ('fixed', 'whether') are not missing from a reply to this one."""
+    own = set(parse(part).terms)
+    terms = tuple(t for t in retrieval.query.terms if t in own)
+    return replace(
+        retrieval,
+        query=replace(retrieval.query, text=part, terms=terms),
+        weights={t: w for t, w in retrieval.weights.items() if t in own},
+        frequencies={t: n for t, n in retrieval.frequencies.items() if t in own},
+    )

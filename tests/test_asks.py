@@ -27,9 +27,19 @@ from qa.asks import asks
                 "How many have been reclaimed?",
             ),
         ),
+        (  # 'if not' hangs on the part before, and says so
+            "(a) how many applicants are awaiting housing; (b) does this include HAP tenants; (c) if not, how"
+            " many have moved; and (d) what is the current wait time",
+            (
+                "How many applicants are awaiting housing?",
+                "Does this include HAP tenants?",
+                "If not, how many have moved?",
+                "What is the current wait time?",
+            ),
+        ),
         (
             "were there any claims made against the Council and, if so, what was the total cost",
-            ("Were there any claims made against the Council?", "What was the total cost?"),
+            ("Were there any claims made against the Council?", "If so, what was the total cost?"),
         ),
         (  # a part put as what is wanted asks what that is
             "for (a) the cost of a burial space at Calvary Cemetery; (b) the cost of a burial space elsewhere",
