@@ -138,3 +138,52 @@ def test_a_request_whose_parts_the_papers_do_not_answer_is_declined(
     question = "(a) how many youth centres does the Council run (b) which of them will become family hubs"
     answer, _ = answer_from_paper(tmp_path, settings, fake_embedder, MINUTES, question)
     assert answer.status == "not_found"
+
+
+TOWN_MINUTES = """HARTLEY VALE TOWN COUNCIL
+Minutes of the meeting held on 14 May 2024
+
+QUESTIONS
+
+Question (a) - Councillor Cartwright
+How many CCTV cameras does the Council operate in the town centre, how many are
+currently working, and how much was spent on their maintenance last year?
+
+Reply:
+The Council operates 36 CCTV cameras in the town centre, of which 31 are currently
+working; the remaining five are awaiting replacement parts. A total of £12,300 was
+spent on CCTV maintenance in 2023/24 under the contract with Vale Security Systems Ltd.
+
+Question (b) - Councillor Dunmore
+How many public access defibrillators are there in the parish?
+
+Reply:
+There are nine public access defibrillators in the parish.
+"""
+
+
+def test_the_reply_is_quoted_from_its_start_to_the_next_questions_heading(
+    tmp_path, settings: Settings, fake_embedder
+) -> None:
+    """However few of its parts the reader answers alone, the reply is quoted from where it starts, and
+    the next question's heading is no part of it."""
+    question = (
+        "How many town centre CCTV cameras does the Town Council run, how many of them actually work, and"
+        " how much did maintaining them cost in 2023/24?"
+    )
+    answer, _ = answer_from_paper(tmp_path, settings, fake_embedder, TOWN_MINUTES, question)
+    assert answer.status == "answered"
+    assert answer.text.startswith("The Council operates 36 CCTV cameras in the town centre, of which 31")
+    assert "£12,300" in answer.text and "Dunmore" not in answer.text
+
+
+def test_a_part_answered_only_from_another_topic_does_not_answer_the_request(
+    tmp_path, settings: Settings, fake_embedder
+) -> None:
+    """'What was the total cost?' alone fits the CCTV sum; asked of cyber incidents it answers nothing."""
+    question = (
+        "(a) how many cyber security incidents affected the Town Council's systems in 2023 and (b) what was"
+        " the total cost"
+    )
+    answer, _ = answer_from_paper(tmp_path, settings, fake_embedder, TOWN_MINUTES, question)
+    assert "£12,300" not in answer.text

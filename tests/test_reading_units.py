@@ -67,6 +67,26 @@ def test_headings_list_items_and_table_rows_are_not_run_on():
     assert "Item | Cost of" in shown and "the hall" in shown
 
 
+def test_a_hard_wrapped_paragraph_reads_as_its_sentences_but_a_blocks_fields_stay_lines():
+    """Plain text printed with a line break inside each paragraph: a line stopping mid-sentence runs on
+    into the next; a masthead's lines and an item's opening line do not."""
+    text = (
+        "Reply:\n"
+        "A total of 186,400 was spent on pothole repairs in the Ballymore Municipal District\n"
+        "during 2023, during which 1,212 potholes were repaired by the district outdoor staff\n"
+        "and contractors.\n\n"
+        "Councillor Mrs Johnson, Chair\nCouncillor Murphy, Vice Chair\n\n"
+        "The hall costs\n(b) Fees for the hall"
+    )
+    shown = [u.shown for u in units_of(text)]
+    assert (
+        "A total of 186,400 was spent on pothole repairs in the Ballymore Municipal District during 2023,"
+        " during which 1,212 potholes were repaired by the district outdoor staff and contractors."
+    ) in shown
+    assert "Councillor Mrs Johnson, Chair" in shown and "Councillor Murphy, Vice Chair" in shown
+    assert "The hall costs" in shown and "Fees for the hall" in shown
+
+
 def test_a_surname_beside_its_vote_is_a_person():
     found = spans("The motion passed 9-0-1-1 (Cantrell Abstain, Ornelas-Wise Absent).")
     assert [s.text for s in found if s.kind == "person"] == ["Cantrell", "Ornelas-Wise"]
