@@ -7,17 +7,16 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from qa.answer import Answer
-from qa.asks import asks
+from qa.asks import AUX, asks
 from qa.citations import cited_numbers
 from qa.query import identifiers
 
-_AUX = r"(?:did|does|do|is|was|were|are|will|would|can|could|has|have|had|should)"
 # ', and when did …': a second question starts at 'and' before a question word and its verb.
 _SPLIT = re.compile(
-    rf"(?:,\s*|\s+)and\s+(?=(?:who|when|where|what|which|how(?:\s+(?:many|much))?)\s+(?:{_AUX}|\w+ed)\b)",
+    rf"(?:,\s*|\s+)and\s+(?=(?:who|when|where|what|which|how(?:\s+(?:many|much))?)\s+(?:{AUX}|\w+ed)\b)",
     re.I,
 )
-_OPENS = re.compile(rf"^\s*(?:who|when|where|what|which|how|whose|{_AUX})\b", re.I)
+_OPENS = re.compile(rf"^\s*(?:who|when|where|what|which|how|whose|{AUX})\b", re.I)
 _MOST_WORDS = 30  # a longer request is one request with several parts, answered from one retrieval
 _LEAST_WORDS = 3  # each part asks something of its own
 # What the first question is about, for a pronoun in the second: 'the 10 July 2019 scrutiny meeting'.

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, replace
 
 from index.passage import Passage
-from qa.asks import hangs
+from qa.asks import AUX, PART, WH, hangs
 from qa.candidate import stem_set
 from qa.exchange import REPLY_LABELS, puts_question
 from qa.facts import clip
@@ -21,11 +21,7 @@ from qa.units import Unit, unit_at, units_of
 _REPLY_RANKS = 2  # a reply to a request is in the passages retrieval ranks first; it may run over two chunks
 # A question's part as printed: '(c) who completed and paid for the repair works …'; a reply's part opens
 # with what it tells ('(a) There are 47 …').
-_PART_ASKED = re.compile(
-    r"^\W*\(?(?:[a-h]|i{1,3}|iv|vi{0,3}|\d)\)\s*(?:who|what|when|where|which|why|whether|how|is|are|can|could"
-    r"|does|did|has|have|will)\b",
-    re.I,
-)
+_PART_ASKED = re.compile(rf"^\W*\(?{PART}\)\s*(?:{WH}|{AUX}|how)\b", re.I)
 _REPLY_BACK = 6  # sentences before an answering one that may still be its reply's (a reply of six parts)
 # A question's heading in minutes: 'Question 6 - Cllr. John Hennessy', 'Question (b) - Councillor Bains',
 # 'Question submitted by Councillor Ryan', 'Notice of Motion'.
