@@ -22,12 +22,13 @@ _REPLY_RANKS = 2  # a reply to a request is in the passages retrieval ranks firs
 # A question's part as printed: '(c) who completed and paid for the repair works …'; a reply's part opens
 # with what it tells ('(a) There are 47 …').
 _PART_ASKED = re.compile(rf"^\W*\(?{PART}\)\s*(?:{WH}|{AUX}|how)\b", re.I)
+_LABEL_WORDS = 4  # 'Reply:', 'Answer from the Clerk:' printed on a line of its own
 _REPLY_BACK = 6  # sentences before an answering one that may still be its reply's (a reply of six parts)
 # A question's heading in minutes: 'Question 6 - Cllr. John Hennessy', 'Question (b) - Councillor Bains',
-# 'Question submitted by Councillor Ryan', 'Notice of Motion'.
+# 'Question submitted by Councillor Ryan', 'Q2.', 'Notice of Motion'.
 _HEADS_QUESTION = re.compile(
     r"^\s*(?:(?:written\s+)?questions?\b(?:\s+(?:no\.?\s*)?[\w()]{1,5})?\s*(?:[-–—:]|submitted|by|from|to)"
-    r"|notices?\s+of\s+motion\b)",
+    r"|q\.?\s*\d{1,3}\b\.?|notices?\s+of\s+motion\b)",
     re.I,
 )
 
@@ -59,9 +60,10 @@ def part_answers(
     if not answered:
         return None
     used = tuple(dict.fromkeys(r.candidate.passage for r in answered))
-    each = words // len(used)
+    each, whole = words // len(used), len(answered) == len(asked)
     quotes = (
-        _quoted(p.text, [r.candidate.text for r in answered if r.candidate.passage == p], each) for p in used
+        _quoted(p.text, [r.candidate.text for r in answered if r.candidate.passage == p], each, whole)
+        for p in used
     )
     return PartAnswers(" ".join(f"{q} [{n}]" for n, q in enumerate(quotes, 1)), used)
 
@@ -84,21 +86,26 @@ def _replies(read: Read, retrieval: Retrieval) -> bool:
     request's topic (a 'total cost' elsewhere answers no question about cyber incidents), and no question
     itself, printed ('How many complaints …?') or the request restated ('(b) Where are these houses')."""
     c = read.candidate
-    if c.rank >= _REPLY_RANKS or _asks(c.text):
+    if c.rank >= _REPLY_RANKS or _asks(c.shown):
         return False
     return not stem_set(c.text) <= stem_set(retrieval.query.text) and (
         coverage(context(c.passage), retrieval.weights) >= TOPICAL
     )
 
 
-def _quoted(text: str, sentences: list[str], words: int) -> str:
+def _quoted(text: str, sentences: list[str], words: int, whole: bool) -> str:
     """`text` from the reply holding the first of `sentences` (or that sentence, where no reply's start is
-    printed near it) to the next question put, within `words` words (clipped if one is longer)."""
+    printed near it) to the next question put, within `words` words (clipped if one is longer); when
+    every part is answered (`whole`), to the last of `sentences` (the points after it are others')."""
     units = units_of(text)
     found = [at for s in sentences if (at := unit_at(units, s)) is not None]
+    start = _reply_start(units, min(found)) if found else len(units)
+    while found and start < min(found) and _asks(units[start].shown):
+        start += 1  # a reply never opens with the question it answers ('Q2. How many …?' / 'A2. 42 …')
+    end = max(found) + 1 if whole and found else len(units)
     kept: list[str] = []
-    for unit in units[_reply_start(units, min(found)) :] if found else ():
-        if kept and (len(" ".join([*kept, unit.text]).split()) > words or _asks(unit.text)):
+    for unit in units[start:end]:
+        if kept and (len(" ".join([*kept, unit.text]).split()) > words or _asks(unit.shown)):
             break  # the reply ends at its budget or at the next question put
         kept.append(unit.text)
     return clip(" ".join(kept) or sentences[0], words)
@@ -110,11 +117,17 @@ def _reply_start(units: tuple[Unit, ...], at: int) -> int:
     `at` when none is printed that near."""
     for back in range(at, max(at - _REPLY_BACK, -1), -1):
         unit = units[back]
-        if (unit.label or "").lower() in REPLY_LABELS:
+        if _first_word(unit.label or "") in REPLY_LABELS:  # 'Reply: …', 'Answer from the Clerk: …'
             return back
-        if unit.text.strip().rstrip(":").lower() in REPLY_LABELS or (back < at and _asks(unit.text)):
+        if _first_word(unit.text.rstrip(":")) in REPLY_LABELS and len(unit.text.split()) <= _LABEL_WORDS:
             return back + 1
+        if back < at and (puts_question(unit.text) or _HEADS_QUESTION.match(unit.shown)):
+            return back + 1  # a report's own heading ('What's working well?') starts no reply
     return at
+
+
+def _first_word(text: str) -> str:
+    return text.split()[0].lower() if text.split() else ""
 
 
 def _asks(text: str) -> bool:

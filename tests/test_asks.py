@@ -187,3 +187,53 @@ def test_a_part_answered_only_from_another_topic_does_not_answer_the_request(
     )
     answer, _ = answer_from_paper(tmp_path, settings, fake_embedder, TOWN_MINUTES, question)
     assert "£12,300" not in answer.text
+
+
+TOWN_QA = """WETHERFIELD TOWN COUNCIL
+Minutes of the Full Council meeting held on 9 April 2024
+
+QUESTIONS FROM MEMBERS
+
+Question 1 from Cllr J. Patel: How many allotment plots does the Council let, how many people are
+waiting for one, and when will the rents next be reviewed?
+
+Answer from the Town Clerk: The Council currently lets 64 plots at the Mill Lane and Orchard Road
+sites. There are 37 people on the waiting list. The rent review will be considered by the Amenities
+Committee in September 2024.
+
+Question 2 from Cllr R. Hollis: Were there any reports of damage to the skate park at Jubilee
+Fields in the last quarter?
+
+Answer from the Deputy Clerk: Yes. Two reports were received, in January and February 2024.
+
+Q3. How many school transport passes were issued, and how many appeals were received?
+
+A3. 42 school transport passes were issued to pupils in the ward. Three appeals were received, of which one was upheld.
+The transport policy itself is set by the county council and was last revised in 2022.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "opens", "leaves_out"),
+    [
+        (  # a reply after a labelled answer, ending where the next question's labelled heading starts
+            "(a) how many allotment plots does the Council let, (b) how many people are waiting for one, and"
+            " (c) when will the rents next be reviewed",
+            "The Council currently lets 64 plots",
+            "skate park",
+        ),
+        (  # every part answered: the quote ends at the last answer, not the sentence after it
+            "How many school transport passes were issued in the ward, and how many appeals were received?",
+            "A3. 42 school transport passes were issued",
+            "transport policy",
+        ),
+    ],
+)
+def test_a_reply_is_quoted_from_its_start_and_never_past_the_next_question_or_the_last_answer(
+    tmp_path, settings: Settings, fake_embedder, question: str, opens: str, leaves_out: str
+) -> None:
+    answer, _ = answer_from_paper(tmp_path, settings, fake_embedder, TOWN_QA, question)
+    assert answer.status == "answered"
+    assert answer.text.startswith(opens)
+    assert leaves_out not in answer.text
+    assert "Q3" not in answer.text and "How many school transport" not in answer.text
