@@ -235,19 +235,20 @@ def choose(driver, label: str, option: str) -> None:
         except StaleElementReferenceException:
             return None
 
-    # a click that lands while the view redraws opens nothing (failed once in CI): find the box, click again
+    # a click that lands while the view redraws opens nothing, and an option listed then may be redrawn
+    # before it is clicked (each failed once in CI): find the box, open it and click the option again
     for attempt in range(_OPEN_TRIES):
         box = wait_for(labelled, 30, f"no {label!r} box")
-        box.find_element(By.CSS_SELECTOR, 'button[aria-label="Open"]').click()
         try:
+            box.find_element(By.CSS_SELECTOR, 'button[aria-label="Open"]').click()
             options = wait_for(
                 lambda: driver.find_elements(By.CSS_SELECTOR, '[role="option"]'), 10, "no options"
             )
+            next(o for o in options if o.text == option).click()
             break
-        except AssertionError:
+        except (AssertionError, StaleElementReferenceException):
             if attempt == _OPEN_TRIES - 1:
                 raise
-    next(o for o in options if o.text == option).click()
     chosen = box.find_element(By.CSS_SELECTOR, "input")
     wait_for(lambda: chosen.get_attribute("value") == option and settled(driver), 20, f"{label} not {option}")
 
