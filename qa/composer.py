@@ -13,7 +13,7 @@ from index.settings import Settings
 from index.store import Store
 from qa.answer import Answer, Citation, format_date
 from qa.answertype import expected, open_question
-from qa.asks import asks
+from qa.asks import asks, hangs
 from qa.exchange import only_asks, wants_questions
 from qa.facts import choose, clip, enumerated, introduces_prose, item_text, items_after, rows_matching
 from qa.leadline import lead_line
@@ -98,12 +98,12 @@ class Composer:
         ):
             return self._status_answer(retrieval, lead_for(found, query.time), top_k)
         # a request of several parts ('(a) how many … (b) where …') is answered part by part
-        if (asked := asks(query.text)) and (
-            parted := part_answers(self.reader, read_over, asked, self.settings.answer_words)
-        ):
-            return Answer(
-                query.text, parted.text, "answered", self._citations(parted.used, retrieval.passages, top_k)
-            )
+        if asked := asks(query.text):
+            if parted := part_answers(self.reader, read_over, asked, self.settings.answer_words):
+                citations = self._citations(parted.used, retrieval.passages, top_k)
+                return Answer(query.text, parted.text, "answered", citations)
+            if all(hangs(part) for part in asked[1:]):  # 'Were there any …, and if so, what was the cost?'
+                reading = replace(reading, abstain=reading.abstain or NO_FACT)  # no 'any', so no cost
         # A summary asks what was said on a topic, and an open question ('What is the position on …?')
         # has no typed fact to miss: the topic being there is enough to answer it.
         open_ended = query.intent == "summary" or expected(query.text).kind == "description"

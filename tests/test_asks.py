@@ -237,3 +237,16 @@ def test_a_reply_is_quoted_from_its_start_and_never_past_the_next_question_or_th
     assert answer.text.startswith(opens)
     assert leaves_out not in answer.text
     assert "Q3" not in answer.text and "How many school transport" not in answer.text
+
+
+def test_what_is_asked_if_so_of_something_the_papers_never_report_is_declined(
+    tmp_path, settings: Settings, fake_embedder
+) -> None:
+    """Read whole, 'what was the total cost?' fits the CCTV sum; but the papers never say whether there
+    were any cyber incidents, so they cannot say what those cost."""
+    question = (
+        "Were there any cyber security incidents affecting the Town Council's systems in 2023 and, if so,"
+        " what was the total cost?"
+    )
+    answer, _ = answer_from_paper(tmp_path, settings, fake_embedder, TOWN_MINUTES, question)
+    assert answer.status == "not_found"
