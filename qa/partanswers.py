@@ -25,10 +25,10 @@ _PART_ASKED = re.compile(rf"^\W*\(?{PART}\)\s*(?:{WH}|{AUX}|how)\b", re.I)
 _LABEL_WORDS = 4  # 'Reply:', 'Answer from the Clerk:' printed on a line of its own
 _REPLY_BACK = 6  # sentences before an answering one that may still be its reply's (a reply of six parts)
 # A question's heading in minutes: 'Question 6 - Cllr. John Hennessy', 'Question (b) - Councillor Bains',
-# 'Question submitted by Councillor Ryan', 'Q2.', 'Notice of Motion'.
+# 'Question submitted by Councillor Ryan', 'Q2.' (not a quarter: 'Q2 performance'), 'Notice of Motion'.
 _HEADS_QUESTION = re.compile(
     r"^\s*(?:(?:written\s+)?questions?\b(?:\s+(?:no\.?\s*)?[\w()]{1,5})?\s*(?:[-–—:]|submitted|by|from|to)"
-    r"|q\.?\s*\d{1,3}\b\.?|notices?\s+of\s+motion\b)",
+    r"|q\.?\s*\d{1,3}\.(?:\s|$)|notices?\s+of\s+motion\b)",
     re.I,
 )
 
@@ -44,14 +44,13 @@ class PartAnswers:
 def part_answers(
     reader: Reader, retrieval: Retrieval, asked: tuple[str, ...], words: int
 ) -> PartAnswers | None:
-    """A request's parts (`asked`, qa/asks.py) each read over the one retrieval as its own question. The
-    parts answered in the passages retrieval ranks first (the reply to the request, which may run over two
-    chunks; a part answered only further down is a side mention, such as another meeting's item) give the
-    answer: each such reply, in the order of the parts it answers, quoted from its first answering
-    sentence on (a reply takes the parts in order: '(1) … was 314 … (2) There are currently 32 vacant
-    …'), within `words` words in all; a part asked 'if so' of the one before only when that one is
-    answered. None when no part is answered there: the request is then read whole, and declined if that
-    finds nothing either."""
+    """A request's parts (`asked`, qa/asks.py) each read over the one retrieval as its own question; a
+    part asked 'if so' of the one before only when that one is answered. The parts answered in the
+    passages retrieval ranks first (the reply to the request, which may run over two chunks; a part
+    answered only further down is a side mention, such as another meeting's item) give the answer: each
+    such reply, in the order of the parts it answers, quoted from where it starts to the next question
+    (a reply takes the parts in order: '(1) … was 314 … (2) There are currently 32 vacant …'), within
+    `words` words in all. None when no part is answered there: the request is then read whole."""
     answered: list[Read] = []
     before: Read | None = None
     for part in asked:
@@ -75,7 +74,7 @@ def _answer_to(reader: Reader, retrieval: Retrieval, part: str) -> Read | None:
     if reading.abstain:
         return None
     best = reading.candidates[0]
-    fit = [r for r in reading.candidates[:3] if (r is best or r.score >= reader.weights.threshold)]
+    fit = [r for r in reading.candidates[:3] if r is best or r.score >= reader.weights.threshold]
     replies = [r for r in fit if _replies(r, retrieval)]
     # the reply to the whole request is likeliest in the passage ranked first
     return min(replies, key=lambda r: r.candidate.rank) if replies else None
