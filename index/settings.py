@@ -54,6 +54,9 @@ class Settings:
     # answering sentence's paragraph to this many words: one sentence of an explanation is rarely all of it,
     # and an account may take the answer's whole length (at 60, QMSum's turns were cut mid-account)
     description_words: int = 80
+    # sentences past a 'what' sentence that a 'Why …?' answer looks for the reason it leans on ('These
+    # improvements have been due to …'): a report gives the cause within the next few sentences, or not there
+    reason_reach: int = 3
     # chunks after a list's lead-in ('The model has four key areas of work:') read for its items: a chunk
     # holds about two of a report's paragraph-long items, so three reach a list of six
     list_chunks: int = 3

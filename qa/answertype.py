@@ -20,12 +20,21 @@ KINDS = (
     "decision",
     "status",
     "list",
+    "reason",
     "description",
 )
+# Kinds answered by an account, the answering sentence's paragraph, rather than by one value or name.
+ACCOUNT_KINDS = frozenset({"reason", "description"})
 
 # (answer type, pattern over the lower-cased question). Order matters: 'what time' before 'what',
 # 'how much money' before 'how many', the noun after what/which/how many decides where there is one.
 _TABLE: tuple[tuple[str, str], ...] = (
+    (  # before 'decision', whose 'was … approved' a 'Why was … approved?' also holds
+        "reason",
+        r"^\s*why\b|\bwhy (?:is|was|were|are|did|does|do|has|have|had|will|would|should|can|could)\b"
+        r"|\bwhat (?:is|was|are|were) the (?:main )?reasons?\b|\bfor what reasons?\b|\bhow come\b"
+        r"|\bwhat (?:caused|led to|prompted|triggered|drove|explains)\b",
+    ),
     (
         "time",
         r"\bwhat time\b|\bat what time\b|\bwhat hour\b|\bstart(?:ed|s)? at\b|\bhow late\b"
@@ -71,6 +80,11 @@ _TABLE: tuple[tuple[str, str], ...] = (
         r"|\b(?:over|during) what (?:period|time)\b|\bwhat (?:timescale|timeframe|time frame)\b"
         r"|\b(?:what|which) (?:term|quarter|season|(?:academic|financial|school) year)\b",
     ),
+    (  # how a matter stands, asked as a place: 'Where has Pledge 43 got to?', 'Where are we with …?'
+        "status",
+        r"\bwhere (?:has|have|had|is|are|was|were) .{1,80}\bgot to\b"
+        r"|\bwhere are we (?:with|on|at)\b|\bstate of play\b",
+    ),
     (
         "place",
         r"^\s*where\b|\bwhere (?:was|is|will|were|did)\b|\bwhat (?:venue|room|place|location|address"
@@ -108,14 +122,14 @@ _TABLE: tuple[tuple[str, str], ...] = (
         r"|recommendation|vote)s?\b|\bwhat did .{1,60}"
         r"\b(?:decide|agree|resolve|approve|vote|recommend)\b|\bwhat happened to\b"
         r"|\bwas .{1,60}\b(?:approved|"
-        r"agreed|carried|refused|rejected|adopted|passed)\b|\bhow did .{1,40}\bvote\b",
+        r"agreed|carried(?! out)|refused|rejected|adopted|passed)\b|\bhow did .{1,40}\bvote\b",
     ),
     ("status", r"\bstatus\b|\bprogress\b|\bhas .{1,60}\b(?:been )?(?:completed|delivered|achieved)\b"),
     ("list", r"^\s*(?:list|name)\b|\bwhat are (?:the|all)\b|\bwhich .+ (?:are|were)\b|\ball (?:the )?\w+s\b"),
 )
 # A decision question that asks what came of a matter, which only minutes, not an agenda, can say.
 _OUTCOME = re.compile(
-    r"\b(?:approv\w*|decid\w*|decision|resol\w*|agreed?|vot\w*|adopt\w*|passed|carried|refus\w*"
+    r"\b(?:approv\w*|decid\w*|decision|resol\w*|agreed?|vot\w*|adopt\w*|passed|carried(?! out)|refus\w*"
     r"|reject\w*|outcome|result|action)\b"
 )
 # The moment of a meeting a time question asks for, and the words that name it in a question or in the
@@ -219,7 +233,7 @@ _THING = re.compile(
 def open_question(question: str) -> bool:
     """The question asks for an account ('What did the minister say about …?', 'What is the position on
     …?'), not one thing or value: a description question that names no thing after its question word."""
-    return expected(question).kind == "description" and not _THING.search(question)
+    return expected(question).kind in ACCOUNT_KINDS and not _THING.search(question)
 
 
 # 'What is the price of the memorial bench for …': a value asked of a thing the question names, whose

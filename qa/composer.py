@@ -11,22 +11,23 @@ from index.embedder import Embedder
 from index.passage import Passage
 from index.settings import Settings
 from index.store import Store
+from qa.account import account
 from qa.answer import Answer, Citation, format_date
-from qa.answertype import expected, open_question
+from qa.answertype import ACCOUNT_KINDS, expected
 from qa.asks import asks, hangs
 from qa.exchange import only_asks, wants_questions
-from qa.facts import choose, clip, enumerated, introduces_prose, item_text, items_after, rows_matching
-from qa.leadline import lead_line
+from qa.facts import choose, clip, enumerated, item_text, items_after, rows_matching
 from qa.partanswers import part_answers
 from qa.query import Query, meeting_day, proper_words
 from qa.reader import NO_FACT, Read, Reader, Reading, of_day
+from qa.replies import Said, replied, reply_to, summary_points
 from qa.retriever import Retrieval
 from qa.scoring import Scored
 from qa.statements import STATUS_WORDS, Statement, lead_for, statements
 from qa.stretch import item_pool
 from qa.tally import tally
 from qa.timefit import time_row
-from qa.units import Unit, said_after, said_before
+from qa.units import Unit
 
 _STATUS_MARGIN = 0.15  # rerank score below the best passage that still counts as on the topic
 _SHORTLIST = 24  # scored candidates a list or summary answer may draw on
@@ -106,7 +107,7 @@ class Composer:
                 reading = replace(reading, abstain=reading.abstain or NO_FACT)  # no 'any', so no cost
         # A summary asks what was said on a topic, and an open question ('What is the position on …?')
         # has no typed fact to miss: the topic being there is enough to answer it.
-        open_ended = query.intent == "summary" or expected(query.text).kind == "description"
+        open_ended = query.intent == "summary" or expected(query.text).kind in ACCOUNT_KINDS
         on_topic = open_ended and reading.abstain == NO_FACT and bool(reading.candidates)
         if reading.abstain and not (pinned and reading.candidates) and not on_topic:
             if counted := self._tally(retrieval, top_k):  # no sentence states the count: a list shows it
@@ -208,8 +209,10 @@ class Composer:
             line = f"{clip(scored.unit.shown, 40)} {listed}{'' if listed.endswith('…') else '.'} {markers}"
         elif body := item_text(best.candidate, query.identifiers):
             line = f"{clip(best.candidate.text, 20)}: {clip(body, 60)} [1]"
+        elif reply := self._reply(best, query):  # the best match is a question put: its reply answers
+            line, used = replied(best.candidate.text, best.candidate.passage, reply)
         else:
-            line = f"{self._lead_and_after(best, query.text)} [1]"
+            line = f"{account(best, query.text, self.settings)} [1]"
             if row := time_row(best.candidate):  # 'Nov-18: 58.2%' says what it counts with its row
                 line = f"{row} — {line}"
         line = self._identifier_prefix(retrieval, scored, line) + line
@@ -238,21 +241,13 @@ class Composer:
     def _listed(self, lead: Scored, query: Query) -> tuple[list[Unit], list[Passage]]:
         return items_after(lead, query.identifiers, self.store.next_passage, self.settings.list_chunks)
 
-    def _lead_and_after(self, best: Read, question: str) -> str:
-        """The lead line; for an open question answered by a whole sentence, or a sentence introducing a
-        list not printed as lines, with the rest of its paragraph up to the description word budget, and
-        first the sentences before it that it leans on ('These charges apply …' after the charges)."""
-        line = lead_line(best, expected(question).kind, question)
+    def _reply(self, best: Read, query: Query) -> Said | None:
+        """The reply to the best sentence when it is a question put in a debate or minutes, unless the
+        questions put are what is asked about."""
         c = best.candidate
-        # a labelled sentence runs on too: a speaker's turn ('Barry Hughes: We've been working with …')
-        # goes on in its line, while a form's field ('Author: Jane Smith') ends its line
-        if not (open_question(question) or introduces_prose(c.text)) or c.span:
-            return line
-        budget = self.settings.description_words
-        if before := said_before(c.passage.text, c.text, budget - len(line.split())):
-            line = f"{before} {line}"
-        more = said_after(c.passage.text, c.text, budget - len(line.split()))
-        return f"{line} {more}" if more else line
+        if c.span or wants_questions(query.terms):
+            return None
+        return reply_to(c.text, c.passage, self.store.next_passage, self.settings.description_words)
 
     def _several(self, retrieval: Retrieval, reading: Reading, top_k: int) -> Answer:
         """A list or summary: the best sentences, each cited, up to the word budget."""
@@ -262,12 +257,14 @@ class Composer:
         is_list = retrieval.query.intent == "list"
         budget = self.settings.answer_words * (2 if is_list else 1)
         chosen = choose(sentences, budget, is_list, not is_list)
-        used: list[Passage] = list(dict.fromkeys(s.passage for s in chosen))
+        shown = [clip(s.unit.shown, 25 if is_list and i else 70) for i, s in enumerate(chosen)]
+        points = [Said(text, (s.passage,)) for text, s in zip(shown, chosen, strict=True)]
+        if not is_list:
+            replying = not wants_questions(retrieval.query.terms)
+            points = summary_points(chosen, shown, budget, self.store.next_passage, replying)
+        used: list[Passage] = list(dict.fromkeys(p for point in points for p in point.passages))
         number = {p.chunk_id: n for n, p in enumerate(used, 1)}
-        lines = [
-            f"{clip(s.unit.shown, 25 if is_list and i else 70)} [{number[s.passage.chunk_id]}]"
-            for i, s in enumerate(chosen)
-        ]
+        lines = [f"{p.text} {' '.join(f'[{number[c.chunk_id]}]' for c in p.passages)}" for p in points]
         lines[0] = self._identifier_prefix(retrieval, chosen[0]) + lines[0]
         if is_list and (more := enumerated(chosen[0], budget - len(lines[0].split()))):
             lines[0] = lines[0].replace(" [", f" {more} [", 1)

@@ -57,7 +57,7 @@ _SPAN = re.compile(r"\b(?:between|from)\s+[A-Za-z]+\.?\s+\d{4}\s+(?:and|to|until
 
 _STATUS = re.compile(
     r"\b(status|progress|progressing|update|updates|completed?|achieved|delivered|on track|rag"
-    r"|what happened|where are we|how far)\b",
+    r"|what happened|where are we|how far|got to(?=\W*$)|state of play)\b",
     re.I,
 )
 _WHO_WHERE_WHEN = re.compile(r"\s*(?:who|whom|whose|where|when|at what time)\b", re.I)
@@ -270,7 +270,7 @@ def intent(question: str) -> str:
     of the Ofsted Improvement Plan Progress Report?', 'What percentage of pupils achieved grade 5?')."""
     statusy = (
         bool(_STATUS.search(question))
-        and not _WHO_WHERE_WHEN.match(question)
+        and (not _WHO_WHERE_WHEN.match(question) or expected(question).kind == "status")
         and expected(question).kind not in _TYPED_VALUES
     )
     if _HISTORY.search(question) and (statusy or identifiers(question)):

@@ -68,7 +68,8 @@ _AGENDA = "agenda"
 # Words only a record of the meeting uses for an outcome: an agenda's draft resolution says 'be approved',
 # 'is hereby adopted', never 'carried' or 'agreed'. An agenda pack binding earlier minutes still answers.
 _MINUTED = re.compile(
-    r"(?<!\bbe )\b(?:carried|defeated|lost|refused|rejected|withdrawn|deferred|unanimously|agreed|decided)\b",
+    r"(?<!\bbe )\b(?:carried(?! out)|defeated|lost|refused|rejected|withdrawn|deferred|unanimously|agreed"
+    r"|decided)\b",
     re.I,
 )
 

@@ -137,10 +137,20 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     # a list: a sentence's closing words before the colon (or the semicolon some papers print) that
     # introduces one ('These include:'), or three names in a row ('Notre Dame, St Boniface, PSCA')
     ("list", _LIST),
+    (  # a cause or purpose given: what answers 'Why …?'
+        "reason",
+        # 'due to start in May' is a date set, not a cause
+        r"(?i:\b(?:because|due to(?! (?:be|start|begin|commence|open|close|finish|end|complete|report|meet"
+        r"|expire|conclude|run|return|resume|launch|go|come|take place)\b)|owing to|thanks to"
+        r"|as a (?:direct )?result of"
+        r"|(?:is|was|are|were) the result of|result(?:ed|s)? from|caused by|driven by|prompted by"
+        r"|in response to|on the grounds that"
+        r"|in order to|so as to|so that|attributed to|in light of|reasons? (?:for|why|being|is|was)))\b",
+    ),
     (  # an outcome, not a proposal: 'that the report be noted', 'should be approved' are none
         "decision",
-        r"(?<!\bbe )(?<!\bbe it )\b(?:approved|agreed|carried|resolved|refused|rejected|deferred|withdrawn"
-        r"|adopted|unanimously|defeated|accepted|granted|declined|noted|endorsed|lost|passed|dismissed|upheld)\b"
+        r"(?<!\bbe )(?<!\bbe it )\b(?:approved|agreed|carried(?! out)|resolved|refused|rejected|deferred"
+        r"|withdrawn|adopted|unanimously|defeated|accepted|granted|declined|noted|endorsed|lost|passed|dismissed|upheld)\b"
         r"|(?<=[\s,(])\d{1,2}-\d{1,2}(?:-\d{1,2}){0,2}(?=\)|[.,;]?(?:\s|$))"  # a tally: 7-0, 9-0-1-1
         # a count of votes: 'Yeas 13, Nays 3', 'For: 7 Against: 2', '9 in favour, 2 against'
         r"|\b(?:yeas?|ayes?|for)\W{0,3}\d{1,3}\W{1,4}(?:nays?|noes|against)\W{0,3}\d{1,3}\b"

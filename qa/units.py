@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from corpus.units import SHORT_ROW_WORDS, Unit, cell, embedded_text, is_row, label_of, units_of
 from qa.query import Identifier, identifiers
@@ -32,6 +32,7 @@ __all__ = [
     "opens_item",
     "said_after",
     "said_before",
+    "told_after",
     "unit_at",
     "units_of",
 ]
@@ -107,6 +108,20 @@ def said_after(text: str, sentence: str, words: int, opening: re.Pattern | None 
             break
         kept.append(unit.text)
     return " ".join(kept)
+
+
+def told_after(text: str, sentence: str, reach: int, tells: Callable[[str], bool]) -> tuple[str, int]:
+    """The first of the `reach` sentences after `sentence` in its paragraph of `text` that leans back
+    on what came before and `tells` ('These improvements have been due to …' after the improvement),
+    and how many sentences it lies past `sentence` (1 for the next); ('', 0) when none does."""
+    units = units_of(text)
+    at = unit_at(units, sentence)
+    for n, unit in enumerate(units[at + 1 : at + 1 + reach] if at is not None else (), 1):
+        if unit.opens_line or unit.label:
+            break
+        if _LEANS_BACK.match(unit.text) and tells(unit.text):
+            return unit.text, n
+    return "", 0
 
 
 def said_before(text: str, sentence: str, words: int) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
@@ -10,12 +11,14 @@ from hypothesis import strategies as st
 
 from corpus.units import printed_width, units_of
 from index.passage import Passage
+from qa.account import account
 from qa.answertype import expected, open_question
 from qa.composer import Composer
 from qa.features import Candidate
 from qa.query import parse
 from qa.reader import NO_FACT, Read, Reader, Reading
 from qa.retriever import Retrieval
+from qa.spans import kinds
 from qa.units import said_before
 
 # A reply in minutes converted from a PDF with a blank line after every printed line (Limerick's papers).
@@ -115,8 +118,7 @@ def _read(text: str, label: str | None, passage: Passage) -> Read:
     return Read(Candidate(text, label, None, passage, 0, frozenset()), (), 0.9)
 
 
-def test_a_speakers_turn_runs_on_and_a_form_field_does_not(fake_embedder, settings):
-    composer = Composer(None, fake_embedder, settings)
+def test_a_speakers_turn_runs_on_and_a_form_field_does_not(settings):
     turn = (
         "Barry Hughes: We've been working with the National Police Chiefs' Council. Their lead is Sara "
         "Glen. She is responsible for the police approach to out-of-court disposals."
@@ -124,11 +126,54 @@ def test_a_speakers_turn_runs_on_and_a_form_field_does_not(fake_embedder, settin
     read = _read(
         "We've been working with the National Police Chiefs' Council.", "Barry Hughes", _passage(turn)
     )
-    account = composer._lead_and_after(read, "How did the National Police Chiefs' Council help?")  # noqa: SLF001
-    assert "Their lead is Sara Glen." in account and "She is responsible" in account
+    said = account(read, "How did the National Police Chiefs' Council help?", settings)
+    assert "Their lead is Sara Glen." in said and "She is responsible" in said
     form = "Author: Jane Smith\n\nDate: 4 June 2024"
     field = _read("Jane Smith", "Author", _passage(form))
-    assert composer._lead_and_after(field, "What does the report say?") == "Author: Jane Smith"  # noqa: SLF001
+    assert account(field, "What does the report say?", settings) == "Author: Jane Smith"
+
+
+IMPROVED = (
+    "The share of care leavers in suitable accommodation improved from 86% in March 2018 to 94.3% in"
+    " March 2019. By the end of June 2019 this indicator had improved further and is currently reported at"
+    " 95.7%, above the England average. These improvements have been due to care leavers being better"
+    " integrated into the Permanency Teams. A new housing protocol starts in April 2020."
+)
+
+
+def test_asked_why_an_account_reaches_the_reason_its_paragraph_gives(settings):
+    settings = replace(settings, description_words=40)
+    read = _read(IMPROVED.split(". ")[0] + ".", None, _passage(IMPROVED))
+    why = account(read, "Why did accommodation for care leavers improve?", settings)
+    assert why.startswith("The share of care leavers") and why.endswith("into the Permanency Teams.")
+    assert " … These improvements have been due to" in why  # the sentence between does not fit
+    what = account(read, "What happened to accommodation for care leavers?", settings)
+    assert "due to" not in what
+
+
+def test_a_reason_out_of_reach_is_not_brought(settings):
+    settings = replace(settings, description_words=40, reason_reach=1)
+    read = _read(IMPROVED.split(". ")[0] + ".", None, _passage(IMPROVED))
+    assert "due to" not in account(read, "Why did it improve?", settings)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "gives"),
+    [
+        ("These improvements have been due to better integration.", True),
+        ("It was deferred because the applicant asked for more time.", True),
+        ("This was as a result of a recommendation from a Motion.", True),
+        ("Repairs are due to start in May.", False),  # a date set, not a cause
+        ("The report was noted.", False),
+    ],
+)
+def test_a_sentence_gives_a_reason_by_its_connective(sentence, gives):
+    assert ("reason" in kinds(sentence)) is gives
+
+
+def test_works_carried_out_are_done_not_a_motion_carried():
+    assert "decision" in kinds("The motion was carried.")
+    assert "decision" not in kinds("The inspection was carried out in November.")
 
 
 def test_a_question_put_at_a_meeting_never_answers_itself(fake_embedder):

@@ -181,6 +181,11 @@ def test_no_time_target() -> None:
         ("What progress has been made on Pledge 48?", "status"),
         ("Is Pledge 48 on track?", "status"),
         ("Has Pledge 47 been completed?", "status"),
+        ("Where has Pledge 43 got to?", "status"),  # asked as a place, it asks how the matter stands
+        ("In the August 2019 report, where had Pledge 43 on STEM got to?", "status"),
+        ("Where are we with the library refurbishment?", "status"),
+        ("We have got to ask where the money went?", "fact"),
+        ("Where was the meeting held?", "fact"),
         ("How has the status of Pledge 48 changed over time?", "history"),
         ("What is the history of the progress on Pledge 48?", "history"),
         ("List all the pledges for children", "list"),

@@ -54,10 +54,18 @@ from qa.spans import spans
         ("What is the up to date position with regard to the estate?", "description"),
         ("What was the outcome of the vote on item 5?", "decision"),
         ("Did the committee approve the budget?", "decision"),
+        ("Was the amendment carried?", "decision"),
+        # works carried out are done, not a motion carried
+        ("What was the overall judgement of the inspection carried out in November 2018?", "description"),
         ("What was the Planning Board's recommendation and vote?", "decision"),
         ("What is the status of Pledge 12?", "status"),
+        ("Where has Pledge 12 got to?", "status"),
+        ("Where are we with the bridge tolls?", "status"),
         ("What are the main risks?", "list"),
-        ("Why does the report recommend a review?", "description"),
+        ("Why does the report recommend a review?", "reason"),
+        ("Why was the application refused?", "reason"),  # not the decision: why it was made
+        ("What was the reason for the delay to the works?", "reason"),
+        ("What caused the overspend on the roads budget?", "reason"),
     ],
 )
 def test_question_asks_for_its_answer_type(question, kind):

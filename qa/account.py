@@ -1,0 +1,45 @@
+"""An account as an answer: the answering sentence with what its paragraph goes on to say."""
+
+from __future__ import annotations
+
+from corpus.sentences import split_sentences
+from index.settings import Settings
+from qa.answertype import expected, open_question
+from qa.facts import introduces_prose
+from qa.leadline import lead_line
+from qa.reader import Read
+from qa.spans import kinds
+from qa.units import said_after, said_before, told_after
+
+
+def account(best: Read, question: str, settings: Settings) -> str:
+    """The lead line; for an open question answered by a whole sentence, or a sentence introducing a
+    list not printed as lines, with the rest of its paragraph up to `settings.description_words`, and
+    first the sentences before it that it leans on ('These charges apply …' after the charges). Asked
+    why, of a sentence that tells only what, the reason its paragraph goes on to give within
+    `settings.reason_reach` sentences ('These improvements have been due to …') is shown too, past
+    any sentences the budget leaves out ('… These improvements …')."""
+    line = lead_line(best, expected(question).kind, question)
+    c = best.candidate
+    # a labelled sentence runs on too: a speaker's turn ('Barry Hughes: We've been working with …')
+    # goes on in its line, while a form's field ('Author: Jane Smith') ends its line
+    if not (open_question(question) or introduces_prose(c.text)) or c.span:
+        return line
+    budget = settings.description_words
+    if before := said_before(c.passage.text, c.text, budget - len(line.split())):
+        line = f"{before} {line}"
+    reason, at = _reason_after(best, question, settings.reason_reach)
+    more = said_after(c.passage.text, c.text, budget - len(line.split()) - len(reason.split()))
+    if reason and reason not in more:
+        joint = " " if at == 1 + len(split_sentences(more)) else " … "
+        more = f"{more}{joint}{reason}".strip()
+    return f"{line} {more}" if more else line
+
+
+def _reason_after(best: Read, question: str, reach: int) -> tuple[str, int]:
+    """The reason a 'Why …?' answer's sentence leans on, and how far past it; ('', 0) for any other
+    question, or when the sentence gives its own reason."""
+    c = best.candidate
+    if expected(question).kind != "reason" or "reason" in c.kinds:
+        return "", 0
+    return told_after(c.passage.text, c.text, reach, lambda s: "reason" in kinds(s))

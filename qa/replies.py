@@ -1,0 +1,149 @@
+"""The reply to a question put in a debate or minutes, read in place of the question it answers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from itertools import dropwhile, takewhile
+
+from corpus.sentences import split_sentences
+from index.passage import Passage
+from qa.exchange import puts_question
+from qa.facts import clip
+from qa.scoring import Scored
+from qa.units import Unit, said_after, unit_at, units_of
+
+# Who hands the floor over in a debate rather than answering: 'The Acting Chair (Mr …)', 'The Mayor'.
+_CHAIR = re.compile(r"\b(?:chair|chairman|chairperson|chairwoman|mayor|speaker|presiding officer)\b", re.I)
+_BARE_ASSENT = 3  # words of a reply that only assents ('Yes, indeed.'): the follow-up asks for the rest
+
+
+@dataclass(frozen=True)
+class Said:
+    """A piece of an answer as it will be shown, and the passages it is printed in (its citations)."""
+
+    text: str
+    passages: tuple[Passage, ...]
+
+
+def reply_to(
+    sentence: str, passage: Passage, next_passage: Callable[[int], Passage | None], words: int
+) -> Said | None:
+    """The reply to `sentence` when it is a question put in `passage` (a member's question in a
+    transcript, 'Will the Leader …?'): the next speaker's turn or the printed reply, within `words`,
+    read on into the next chunk of the paper when the question or a follow-up ends its passage. None
+    when `sentence` tells rather than asks, or nothing follows it."""
+    if not is_question(sentence) or (said := reply_after(passage.text, sentence, words)) is None:
+        return None
+    if said and not is_question(said):
+        return Said(said, (passage,))
+    after = next_passage(passage.chunk_id)
+    if after and (more := reply_after(f"{passage.text}\n\n{after.text}", sentence, words)) != said:
+        return Said(more, (passage, after) if said else (after,)) if more else None
+    return Said(said, (passage,)) if said else None
+
+
+def replied(asked: str, passage: Passage, reply: Said) -> tuple[str, list[Passage]]:
+    """The reply as the answer, cited, and the passages cited in order; printed after the passage of the
+    question `asked`, it follows the question with its own citation, so the passage that matched stays
+    first."""
+    if reply.passages[0] == passage:
+        return f"{reply.text} {_markers(1, len(reply.passages))}", list(reply.passages)
+    return f"{clip(asked, 25)} [1] {reply.text} {_markers(2, len(reply.passages))}", [
+        passage,
+        *reply.passages,
+    ]
+
+
+def _markers(first: int, count: int) -> str:
+    return " ".join(f"[{n}]" for n in range(first, first + count))
+
+
+def is_question(sentence: str) -> bool:
+    """The sentence asks rather than tells: it ends in '?', or puts a question as minutes print one."""
+    return sentence.rstrip(" \"'”’)").endswith("?") or puts_question(sentence)
+
+
+def reply_after(text: str, sentence: str, words: int) -> str | None:
+    """What answers `sentence`, a question put in `text` that ends its line (a member's turn, a printed
+    question): the lines after it, each first sentence shown with its speaker, as many sentences as fit
+    in `words`, up to the next line that opens with a question. Lines handing the floor over are passed
+    ('The Chair: The honourable minister.', 'Bethan, did you want to add something?'); after a bare
+    assent ('Absolutely.') the exchange runs on through the follow-up. '' when `text` ends first; None
+    when `sentence` is not in `text` or its speaker goes on after it (a question they answer
+    themselves: 'Could I jump in there? We have …')."""
+    units = units_of(text)
+    at = unit_at(units, sentence)
+    if at is None or (at + 1 < len(units) and not units[at + 1].opens_line):
+        return None
+    kept: list[Unit] = []
+    for line in dropwhile(_hands_over, _lines(units[at + 1 :])):
+        if kept and is_question(line[0].text) and len(" ".join(u.text for u in kept).split()) > _BARE_ASSENT:
+            break
+        for unit in line:
+            if _words(kept + [unit]) > words:
+                return _shown(kept) or clip(unit.shown, words)  # a turn longer than the answer is cut
+            kept.append(unit)
+    return _shown(kept)
+
+
+def _shown(units: list[Unit]) -> str:
+    """Units as an answer shows them: each turn's first sentence with its speaker."""
+    return " ".join(u.shown if u.opens_line else u.text for u in units)
+
+
+def _words(units: list[Unit]) -> int:
+    return len(_shown(units).split())
+
+
+def _lines(units: Sequence[Unit]) -> list[list[Unit]]:
+    """Units grouped by the line (a speaker's turn) they came from; any before the first line's start
+    are left out."""
+    lines: list[list[Unit]] = []
+    for unit in units:
+        if unit.opens_line:
+            lines.append([unit])
+        elif lines:
+            lines[-1].append(unit)
+    return lines
+
+
+def _hands_over(line: list[Unit]) -> bool:
+    """The chair giving the floor, or a line that only asks who will answer."""
+    return bool(_CHAIR.search(line[0].label or "")) or all(is_question(u.text) for u in line)
+
+
+def summary_points(
+    chosen: list[Scored],
+    shown: list[str],
+    budget: int,
+    next_passage: Callable[[int], Passage | None],
+    replies: bool,
+) -> list[Said]:
+    """The points of a summary as shown: each with the rest of what its speaker or paragraph went on
+    to say, best point first, while the answer stays within `budget` words; with `replies`, a question
+    put is followed by the reply it got. A run-on stops short of another chosen point, and a point
+    already said in another's run-on or reply is not said again."""
+    spare = budget - sum(len(t.split()) for t in shown)
+    taken = {s.unit.text for s in chosen}
+    points: list[Said] = []
+    for text, s in zip(shown, chosen, strict=True):
+        # already said in a reply or a run-on, or past the budget a reply took
+        if any(s.unit.text in p.text for p in points) or (points and spare < 0):
+            spare += len(text.split())
+            continue
+        reply = reply_to(s.unit.text, s.passage, next_passage, max(spare, 0)) if replies else None
+        if reply and not reply.text.endswith("…"):  # a reply cut short to fit is left to its own point
+            spare -= len(reply.text.split())
+            # what was asked, then what was answered
+            same = reply.passages == (s.passage,)
+            points += (
+                [Said(f"{text} {reply.text}", reply.passages)] if same else [Said(text, (s.passage,)), reply]
+            )
+            continue
+        more = said_after(s.passage.text, s.unit.text, max(spare, 0)) if text == s.unit.shown else ""
+        kept = list(takewhile(lambda u: u not in taken, split_sentences(more))) if more else []
+        spare -= len(" ".join(kept).split())
+        points.append(Said(" ".join([text, *kept]), (s.passage,)))
+    return points

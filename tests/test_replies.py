@@ -1,0 +1,117 @@
+"""A question put in a debate or minutes is answered by the reply it got, not by being restated."""
+
+from __future__ import annotations
+
+from conftest import answer_from_paper
+
+from index.passage import Passage
+from index.settings import Settings
+from qa.replies import Said, reply_after, reply_to
+
+DEBATE = """Sian Gwenllian AM: Thank you. Has the funding council done any assessment of the effect of underfunding research?
+
+The Chair: The Chief Executive.
+
+Dr David Blaney: Not directly. We have relied on the expert assessment in the Reid review.
+
+Sian Gwenllian AM: Will you do one?
+
+Dr David Blaney: We will consider it."""
+
+
+def test_the_reply_is_the_next_speakers_turn_past_the_chair_handing_over() -> None:
+    asked = "Has the funding council done any assessment of the effect of underfunding research?"
+    assert reply_after(DEBATE, asked, 80) == (
+        "Dr David Blaney: Not directly. We have relied on the expert assessment in the Reid review."
+    )
+
+
+def test_the_reply_runs_to_the_word_budget_and_a_long_turn_is_cut() -> None:
+    asked = "Has the funding council done any assessment of the effect of underfunding research?"
+    assert reply_after(DEBATE, asked, 6) == "Dr David Blaney: Not directly."
+    assert reply_after(DEBATE, asked, 3) == "Dr David Blaney: Not …"
+
+
+def test_a_question_its_speaker_goes_on_to_answer_has_no_reply() -> None:
+    turn = "Nick Brazil: Could I jump in there? We have a long record of sending learners to university.\n\n"
+    assert reply_after(turn + "Kay Martin: So do we.", "Could I jump in there?", 80) is None
+
+
+def test_a_bare_assent_runs_on_through_the_follow_up_to_its_reply() -> None:
+    text = (
+        "Hefin David AM: Is demand uneven across the early areas?\n\nHuw Irranca-Davies AM: Absolutely.\n\n"
+        "Hefin David AM: And why is that?\n\nHuw Irranca-Davies AM: Culture and cost, mainly.\n\n"
+        "Hefin David AM: Will it cause a problem?\n\nHuw Irranca-Davies AM: No."
+    )
+    assert reply_after(text, "Is demand uneven across the early areas?", 80) == (
+        "Huw Irranca-Davies AM: Absolutely. Hefin David AM: And why is that? Huw Irranca-Davies AM:"
+        " Culture and cost, mainly."
+    )
+
+
+def test_a_line_that_only_passes_the_question_on_is_passed_over() -> None:
+    text = (
+        "Lynne Neagle AM: How does the allocation support educational research?\n\n"
+        "Dr David Blaney: Bethan, did you want to say something on this?\n\n"
+        "Bethan Owen: Research income is a smaller share here than in England."
+    )
+    assert reply_after(text, "How does the allocation support educational research?", 80) == (
+        "Bethan Owen: Research income is a smaller share here than in England."
+    )
+
+
+def test_a_question_at_the_end_of_the_text_has_nothing_after_it_yet() -> None:
+    assert reply_after("Lynne Neagle AM: Is it funded?", "Is it funded?", 80) == ""
+    assert reply_after(DEBATE, "A sentence the text does not hold?", 80) is None
+
+
+def _passage(chunk_id: int, text: str) -> Passage:
+    return Passage(chunk_id, text, None, 1, 1, "debate.txt", None, None, None, None, "day", "other")
+
+
+def test_a_question_that_ends_its_chunk_is_answered_from_the_next() -> None:
+    first = _passage(1, "Llyr Gruffydd AM: Do universities manage their estates well?")
+    second = _passage(2, "Dr David Blaney: Each governing body oversees its estates strategy.")
+    following = {1: second}.get
+    said = reply_to("Do universities manage their estates well?", first, following, 80)
+    assert said == Said("Dr David Blaney: Each governing body oversees its estates strategy.", (second,))
+
+
+def test_a_follow_up_that_ends_its_chunk_reads_on_and_cites_both() -> None:
+    first = _passage(
+        1, "Hefin David AM: Is demand uneven?\n\nHuw Irranca-Davies AM: Absolutely.\n\nHefin David AM: Why?"
+    )
+    second = _passage(2, "Huw Irranca-Davies AM: Culture and cost.\n\nHefin David AM: Is it costly?")
+    said = reply_to("Is demand uneven?", first, {1: second}.get, 80)
+    assert said is not None and said.passages == (first, second)
+    assert said.text.endswith("Huw Irranca-Davies AM: Culture and cost.")
+
+
+def test_a_sentence_that_tells_has_no_reply() -> None:
+    told = _passage(
+        1, "Dr David Blaney: Each governing body oversees its estates strategy.\n\nLynne Neagle AM: Thanks."
+    )
+    assert reply_to("Each governing body oversees its estates strategy.", told, {}.get, 80) is None
+
+
+TRANSCRIPT = """Children, Young People and Education Committee
+Transcript of evidence session, 14 March 2019
+
+Llyr Gruffydd AM: Has the funding council made any assessment of how the underfunding of research affects the universities?
+
+Dr David Blaney: Not directly. We rely on the Reid review, which found income per head in Wales lags England by a fifth.
+
+Llyr Gruffydd AM: Turning to estates, do universities manage their estates well?
+
+Dr David Blaney: Estates strategies are overseen by each governing body.
+"""
+
+
+def test_a_summary_shows_the_question_put_and_the_reply_it_got(
+    tmp_path, settings: Settings, fake_embedder
+) -> None:
+    question = "Summarize the discussion about the underfunding of research."
+    answer, _ = answer_from_paper(tmp_path, settings, fake_embedder, TRANSCRIPT, question)
+    assert answer.status == "answered"
+    asked, replied = answer.text.index("Has the funding council"), answer.text.index("Not directly.")
+    assert asked < replied
