@@ -15,7 +15,7 @@ from qa.query import parse
 from qa.reader import Read, Reader
 from qa.relevance import coverage
 from qa.retriever import Retrieval
-from qa.scoring import context
+from qa.scoring import context, label_named
 from qa.units import Unit, unit_at, units_of
 
 _REPLY_RANKS = 2  # a reply to a request is in the passages retrieval ranks first; it may run over two chunks
@@ -76,8 +76,11 @@ def _answer_to(reader: Reader, retrieval: Retrieval, part: str) -> Read | None:
     best = reading.candidates[0]
     fit = [r for r in reading.candidates[:3] if r is best or r.score >= reader.weights.threshold]
     replies = [r for r in fit if _replies(r, retrieval)]
-    # the reply to the whole request is likeliest in the passage ranked first
-    return min(replies, key=lambda r: r.candidate.rank) if replies else None
+    # a field the part names ('Lead Director: Jean Kelly' for 'who is the lead director') answers it
+    # wherever it stands; else the reply to the whole request is likeliest in the passage ranked first
+    terms = parse(part).terms
+    named = [r for r in replies if label_named(r.candidate.label or "", terms)]
+    return named[0] if named else min(replies, key=lambda r: r.candidate.rank) if replies else None
 
 
 def _replies(read: Read, retrieval: Retrieval) -> bool:
@@ -106,8 +109,16 @@ def _quoted(text: str, sentences: list[str], words: int, whole: bool) -> str:
     for unit in units[start:end]:
         if kept and (len(" ".join([*kept, unit.text]).split()) > words or _asks(unit.shown)):
             break  # the reply ends at its budget or at the next question put
-        kept.append(unit.text)
+        kept.append(_as_quoted(unit))
     return clip(" ".join(kept) or sentences[0], words)
+
+
+def _as_quoted(unit: Unit) -> str:
+    """A field's value with its label ('Lead Director: Jean Kelly', 'Horses Seized: 141'); a sentence,
+    and a reply after its 'Reply:', as printed."""
+    if _first_word(unit.label or "") in REPLY_LABELS or unit.text.rstrip().endswith((".", "!", "?")):
+        return unit.text
+    return unit.shown
 
 
 def _reply_start(units: tuple[Unit, ...], at: int) -> int:

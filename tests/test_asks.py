@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from index.settings import Settings
 from qa.asks import asks
+from qa.partanswers import _quoted
 
 
 @pytest.mark.parametrize(
@@ -250,3 +251,19 @@ def test_what_is_asked_if_so_of_something_the_papers_never_report_is_declined(
     )
     answer, _ = answer_from_paper(tmp_path, settings, fake_embedder, TOWN_MINUTES, question)
     assert answer.status == "not_found"
+
+
+ROW = """Pledge: Pledge 48 - We will support care leavers up to the age of 25.
+Portfolio Holder: Jemima Laing
+Lead Director: Jean Kelly
+Status: In Progress: we have a list of 102 young people who have expressed clear aspirations, and we will \
+share it with cabinet colleagues in September to find work experience placements for them this year."""
+
+
+def test_a_fields_value_is_quoted_with_its_label_and_a_reply_without_its_own() -> None:
+    quoted = _quoted(ROW, ["Jemima Laing", "Jean Kelly"], 80, True)  # noqa: SLF001
+    assert quoted == "Portfolio Holder: Jemima Laing Lead Director: Jean Kelly"
+    reply = "Reply: The Council owns 12 vacant houses. Six were bought in 2018."
+    assert _quoted(reply, ["Six were bought in 2018."], 80, True) == (  # noqa: SLF001
+        "The Council owns 12 vacant houses. Six were bought in 2018."
+    )
