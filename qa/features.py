@@ -12,7 +12,17 @@ from qa.query import TimeTarget, intent
 from qa.scoring import context
 from qa.spans import spans
 from qa.statements import STATUS_WORDS
-from qa.typematch import ACCEPTS, ENTITY_KINDS, MONTHS, counted, counts_noun, holds_type, own_words, type_near
+from qa.typematch import (
+    ACCEPTS,
+    ENTITY_KINDS,
+    MONTHS,
+    counted,
+    counts_noun,
+    holds_type,
+    own_words,
+    source_stems,
+    type_near,
+)
 
 # What the reader imports from here: the feature names and values, and the candidate's records.
 __all__ = [
@@ -153,7 +163,7 @@ def _focus_cover(candidate: Candidate, sentence: set[str], asked: Asked) -> floa
     'funded'), and the sentence answering holds that, not the topic words every sentence there shares."""
     passage = candidate.passage
     topical = topic(passage.text, passage.heading or "", frozenset(asked.weights))
-    focus = {s: w for s, w in asked.weights.items() if s not in topical}
+    focus = {s: w for s, w in asked.weights.items() if s not in topical and s not in source_stems(asked.text)}
     total = sum(focus.values())
     return sum(w for s, w in focus.items() if s in sentence) / total if total else 0.0
 

@@ -37,3 +37,18 @@ def unframed(question: str) -> str:
     elif m := _TELLING.match(rest):
         rest = rest[m.end() :]
     return rest if rest != text and len(rest.split()) >= _LEAST_WORDS else text
+
+
+# A leading clause naming where to look: 'According to the Achieving Excellence plan, how much …', 'In the
+# August 2019 pledges report, where had …'. Its words find the paper; they are not what is asked of it.
+_SOURCE = re.compile(
+    r"^\W*(?i:according\s+to|in|from|as\s+per|within)\s+(?P<source>(?i:the|a|an|its|their|[\w'’-]+['’]s)\s+[^,?]{3,100}?),\s*"
+    r"(?=(?i:how|what|who|when|where|which|why|is|are|was|were|did|does|do|has|have|had|can|could|will)\b)"
+)
+
+
+def source_named(question: str) -> str:
+    """The paper a question names before asking ('the Achieving Excellence 2024-27 plan' in 'According
+    to the Achieving Excellence 2024-27 plan, how much …?'); '' when it names none so."""
+    m = _SOURCE.match(question)
+    return m.group("source") if m else ""

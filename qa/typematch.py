@@ -10,6 +10,7 @@ from index.passage import Passage
 from qa.answertype import asks_plan
 from qa.candidate import Asked, Candidate, stems_of, topic, word_stems
 from qa.exchange import replied_to
+from qa.framing import source_named
 from qa.query import proper_words
 from qa.relevance import stem
 from qa.spans import Span, spans
@@ -105,8 +106,15 @@ def _asked_of_it(asked: Asked, topic: frozenset[str]) -> frozenset[str]:
     whole question ('the submittal deadline' in a table of deadlines). Asked for a date, the question's
     own date words are left out (a date beside them is the date asked about, not the one asked for); asked
     for a time, they anchor it ('the meeting of 28 January 2021' ↔ '28th January 2021 at 7.30 pm')."""
-    words = own_words(asked)
+    words = own_words(asked) - source_stems(asked.text)
     return (words - topic) or words
+
+
+@lru_cache(maxsize=1 << 10)
+def source_stems(question: str) -> frozenset[str]:
+    """Stems of the paper a question names before asking ('According to the Achieving Excellence plan,
+    …'): they find the paper, and are not what is asked of it (a 'Three-Year Plan' is no count asked)."""
+    return frozenset(stems_of(source_named(question)))
 
 
 def own_words(asked: Asked) -> frozenset[str]:

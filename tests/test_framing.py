@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from index.settings import Settings
 from qa.answer import Answer
 from qa.exchange import wants_questions
-from qa.framing import unframed
+from qa.framing import source_named, unframed
 from qa.query import parse
 
 
@@ -150,3 +150,49 @@ def test_a_written_question_is_answered_by_the_reply_printed_under_it(
     lede = answer.text.split("[1]")[0]
     assert answer.status == "answered"
     assert said in lede and "will ask" not in lede and "tell me" not in lede
+
+
+@pytest.mark.parametrize(
+    ("question", "source"),
+    [
+        (
+            "According to the Achieving Excellence 2024-27 plan, how much has the number of internships grown?",
+            "the Achieving Excellence 2024-27 plan",
+        ),
+        ("In the August 2019 pledges report, where had Pledge 43 got to?", "the August 2019 pledges report"),
+        ("In 2014, how much was allocated for grants?", ""),  # a time, not a paper
+        ("In Derby, how many foster carers were recruited?", ""),  # a place asked about
+        ("What does the plan say, and how much will it cost?", ""),
+    ],
+)
+def test_a_leading_clause_may_name_the_paper_to_look_in(question: str, source: str) -> None:
+    assert source_named(question) == source
+
+
+PLAN = """Achieving Excellence 2024-27
+A Three-Year Strategic Plan to develop, sustain and embed good practice for all children and families.
+
+What we achieved last year
+More supported internships (from 9 to 60), and an increase in Approved Apprenticeships.
+"""
+
+
+def test_the_papers_own_name_is_not_what_a_count_stands_beside(tmp_path, settings: Settings, real_embedder):
+    """'Three-Year … Plan' stands beside 'plan' and '2024-27', words that only name the paper: no count
+    asked for; the count stands beside 'internships'."""
+    from qa.engine import CouncilQA
+
+    (tmp_path / "papers").mkdir()
+    (tmp_path / "papers" / "plan.txt").write_text(PLAN, encoding="utf-8")
+    engine = CouncilQA(settings, embedder=real_embedder)
+    engine.ingest([str(tmp_path / "papers")], progress=False)
+    question = (
+        "According to the Achieving Excellence 2024-27 plan, how much has the number of supported internships"
+        " increased?"
+    )
+    try:
+        reading = engine.composer.reader.read(engine.retriever.retrieve(question))
+        assert [r.candidate.text[:26] for r in reading.candidates] == ["More supported internships"]
+        assert engine.ask(question).text.startswith("More supported internships (from 9 to 60)")
+    finally:
+        engine.close()
