@@ -54,6 +54,8 @@ _WORDS = re.compile(r"\w+")
 # Asked for a value (a count, a sum, a share, a date, a time): a sentence holding none cannot answer,
 # however near its words are to the question's.
 _VALUE_KINDS = frozenset({"number", "money", "percent", "date", "time"})
+_NAMED_OR_VALUED = ENTITY_KINDS | _VALUE_KINDS | {"role"}
+_ASKS_END = re.compile(r"\?\W{0,2}$")
 # Asked where, when or at what time in a month: a sentence dated only to days outside it tells of another
 # occasion ('When did the committee meet in January 2016?' is not answered by its 23 February 2016 paper).
 _OCCASION_KINDS = frozenset({"place", "time", "date"})
@@ -231,6 +233,8 @@ class Reader:
         found = candidates(retrieval, asked)
         if not wants_questions(query.terms):  # a question put at a meeting never answers itself
             found = [c for c in found if not only_asks(c.text) and not puts_question(c.text)]
+        if asked.expectation.kind in _NAMED_OR_VALUED:  # a question, or a form's question heading
+            found = [c for c in found if not _ASKS_END.search(c.text)]  # ('What difference …?:') names none
         if not found:
             return Reading((), NO_TOPIC)
         kept = _outcomes(found) if asks_outcome(query.text) else found

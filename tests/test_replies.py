@@ -1,4 +1,4 @@
-"""A question put in a debate or minutes is answered by the reply it got, not by being restated."""
+"""A question put in a debate or minutes is answered by its reply; a question never states a name or value."""
 
 from __future__ import annotations
 
@@ -115,3 +115,19 @@ def test_a_summary_shows_the_question_put_and_the_reply_it_got(
     assert answer.status == "answered"
     asked, replied = answer.text.index("Has the funding council"), answer.text.index("Not directly.")
     assert asked < replied
+
+
+FORM = """Commitment 12: Recruit more foster carers
+What difference will this make for Children in Care and Care Leavers?:
+Recruiting additional foster carers will mean that more children in care will be placed with families.
+Progress: A fostering recruitment event was held in June 2017 with a targeted social media campaign.
+"""
+
+
+def test_a_forms_question_heading_names_no_place_a_question_asks_for(
+    tmp_path, settings: Settings, fake_embedder
+) -> None:
+    """The heading asks; 'in Care' in it is no venue. Nothing says where the event was held."""
+    question = "Where was the recruitment event for foster carers held?"
+    answer, _ = answer_from_paper(tmp_path, settings, fake_embedder, FORM, question)
+    assert answer.status == "not_found"
