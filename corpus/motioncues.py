@@ -20,7 +20,8 @@ _MOVER = re.compile(
     # a notice's heading, not a mention ('referred to the Notice of Motion submitted by X in March')
     rf"|(?m:^)[ \t*#]*(?:\d{{1,3}}[.)]?[ \t*]+)?"
     rf"(?i:notice\s+of\s+motion)[^\n]{{0,20}}?(?i:submitted\s+by|in\s+the\s+name\s+of)\s+(?P<name3>{NAME})"
-    rf"|(?P<name5>{TITLED_NAME})\s+(?:proposed|moved)\s+"
+    # 'Councillor Kaur moved, and Councillor Riley seconded, the following motion:'
+    rf"|(?P<name5>{TITLED_NAME})\s+(?:proposed|moved),?\s+"
     r"(?:that|the\s+(?:motion|following|adoption)|and|(?i:an\s+amendment))\b"
     rf"|(?i:\bin\s+(?:proposing|moving)\s+(?:the|this)\s+motion),?\s+(?P<name6>{TITLED_NAME})"
 )
@@ -46,7 +47,7 @@ _SECONDER = re.compile(
     rf"|\b(?:Seconded|Seconder|SECONDED)[ \t]*:[ \t]*(?P<name2>{NAME})"
     rf"|(?P<name3>{NAME})[ \t]+seconded\s+the\s+(?i:motion|amendment|proposal)"
     # 'Cllr Patel moved and Cllr Black seconded that ...'
-    rf"|(?P<name4>{TITLED_NAME})[ \t]+seconded\s+(?=(?:that|it)\b)"
+    rf"|(?P<name4>{TITLED_NAME})[ \t]+seconded,?\s+(?=(?:that|it|the\s+(?:following|motion|amendment))\b)"
     rf"|(?i:\bin\s+seconding\s+(?:the|this)\s+motion),?\s+(?P<name5>{TITLED_NAME})"
 )
 

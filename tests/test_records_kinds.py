@@ -381,3 +381,12 @@ def test_a_third_count_in_a_tally_is_the_abstentions() -> None:
     )
     votes = [(m.vote.votes_for, m.vote.against, m.vote.abstain) for m in _records(page).motions if m.vote]
     assert votes == [(4, 0, 1), (7, 2, None)]
+
+
+def test_mover_and_seconder_set_off_by_commas_before_the_motion() -> None:
+    text = (
+        "8. Motion on Notice: Climate Emergency\n\nCouncillor Kaur moved, and Councillor Riley seconded, the"
+        ' following motion:\n\n"This Council declares a climate emergency."\n\nThe motion was CARRIED.\n'
+    )
+    motion = _records("MINUTES OF THE COUNCIL HELD ON 8 OCTOBER 2019\n\n" + text).motions[0]
+    assert (motion.mover.value, motion.seconder.value) == ("Councillor Kaur", "Councillor Riley")
