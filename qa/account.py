@@ -2,29 +2,37 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from corpus.sentences import split_sentences
+from index.passage import Passage
 from index.settings import Settings
 from qa.answertype import expected, open_question
 from qa.facts import introduces_prose
 from qa.leadline import lead_line
 from qa.reader import Read
+from qa.replies import Said, reply_to
 from qa.spans import kinds
 from qa.units import said_after, said_before, told_after
 
 
-def account(best: Read, question: str, settings: Settings) -> str:
+def account(
+    best: Read, question: str, settings: Settings, next_passage: Callable[[int], Passage | None] | None = None
+) -> Said:
     """The lead line; for an open question answered by a whole sentence, or a sentence introducing a
     list not printed as lines, with the rest of its paragraph up to `settings.description_words`, and
     first the sentences before it that it leans on ('These charges apply …' after the charges). Asked
     why, of a sentence that tells only what, the reason its paragraph goes on to give within
     `settings.reason_reach` sentences ('These improvements have been due to …') is shown too, past
-    any sentences the budget leaves out ('… These improvements …')."""
+    any sentences the budget leaves out ('… These improvements …'). A turn that ends by asking goes on
+    to the reply it got (read into the next chunk with `next_passage`). The text, and the passages it
+    quotes (the answering sentence's first)."""
     line = lead_line(best, expected(question).kind, question)
     c = best.candidate
     # a labelled sentence runs on too: a speaker's turn ('Barry Hughes: We've been working with …')
     # goes on in its line, while a form's field ('Author: Jane Smith') ends its line
     if not (open_question(question) or introduces_prose(c.text)) or c.span:
-        return line
+        return Said(line, (c.passage,))
     budget = settings.description_words
     if before := said_before(c.passage.text, c.text, budget - len(line.split())):
         line = f"{before} {line}"
@@ -33,7 +41,17 @@ def account(best: Read, question: str, settings: Settings) -> str:
     if reason and reason not in more:
         joint = " " if at == 1 + len(split_sentences(more)) else " … "
         more = f"{more}{joint}{reason}".strip()
-    return f"{line} {more}" if more else line
+    text = f"{line} {more}" if more else line
+    # a turn that ends by asking ('… Some members have called for these to be lowered. What is the
+    # Government's position?') goes on to the reply it got, within what is left of the budget
+    last = (split_sentences(more) or [c.text])[-1]
+    spare = budget - len(text.split())
+    if next_passage and spare >= _LEAST_REPLY and (reply := reply_to(last, c.passage, next_passage, spare)):
+        return Said(f"{text} {reply.text}", tuple(dict.fromkeys((c.passage, *reply.passages))))
+    return Said(text, (c.passage,))
+
+
+_LEAST_REPLY = 8  # words: a reply cut shorter says nothing
 
 
 def _reason_after(best: Read, question: str, reach: int) -> tuple[str, int]:

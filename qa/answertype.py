@@ -93,7 +93,8 @@ _TABLE: tuple[tuple[str, str], ...] = (
     (
         "role",
         r"\bwhat (?:role|position|post|job|title|office|job title)\b"
-        r"|\bwhat (?:is|was) [\w'’ .-]{1,40}['’]s (?:role|post|position|job title|title)\b"
+        r"|\bwhat (?:is|was) [\w'’ .-]{1,40}['’]s (?:role|post|job title|title|position\b"
+        r"(?!\s+(?:on|regarding|with|in relation|as regards|in respect|concerning|about|re)\b))\b"
         r"|\b(?:job title|role|position)\b(?!\s+(?:on|with|regarding|in relation|as regards)\b)"
         r".*\b(?:of|did|does|hold)\b|\bwhat (?:is|was) (?:\w+ ){1,3}(?:role|job title|position)\b"
         # 'What is the position on the Oakwood estate?' asks for an account, not a post

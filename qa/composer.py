@@ -212,7 +212,8 @@ class Composer:
         elif reply := self._reply(best, query):  # the best match is a question put: its reply answers
             line, used = replied(best.candidate.text, best.candidate.passage, reply)
         else:
-            line = f"{account(best, query.text, self.settings)} [1]"
+            said = account(best, query.text, self.settings, self.store.next_passage)
+            line, used = f"{said.text} {_markers(len(said.passages))}", list(said.passages)
             if row := time_row(best.candidate):  # 'Nov-18: 58.2%' says what it counts with its row
                 line = f"{row} — {line}"
         line = self._identifier_prefix(retrieval, scored, line) + line

@@ -68,7 +68,8 @@ def is_question(sentence: str) -> bool:
 def reply_after(text: str, sentence: str, words: int) -> str | None:
     """What answers `sentence`, a question put in `text` that ends its line (a member's turn, a printed
     question): the lines after it, each first sentence shown with its speaker, as many sentences as fit
-    in `words`, up to the next line that opens with a question. Lines handing the floor over are passed
+    in `words`, up to the next line that opens with a question, the chair's or the asker's next line.
+    Lines handing the floor over are passed
     ('The Chair: The honourable minister.', 'Bethan, did you want to add something?'); after a bare
     assent ('Absolutely.') the exchange runs on through the follow-up. '' when `text` ends first; None
     when `sentence` is not in `text` or its speaker goes on after it (a question they answer
@@ -77,15 +78,23 @@ def reply_after(text: str, sentence: str, words: int) -> str | None:
     at = unit_at(units, sentence)
     if at is None or (at + 1 < len(units) and not units[at + 1].opens_line):
         return None
+    asker = next((u.label for u in reversed(units[: at + 1]) if u.opens_line), None)
     kept: list[Unit] = []
     for line in dropwhile(_hands_over, _lines(units[at + 1 :])):
-        if kept and is_question(line[0].text) and len(" ".join(u.text for u in kept).split()) > _BARE_ASSENT:
+        if len(" ".join(u.text for u in kept).split()) > _BARE_ASSENT and _ends_reply(line, asker):
             break
         for unit in line:
             if _words(kept + [unit]) > words:
                 return _shown(kept) or clip(unit.shown, words)  # a turn longer than the answer is cut
             kept.append(unit)
     return _shown(kept)
+
+
+def _ends_reply(line: list[Unit], asker: str | None) -> bool:
+    """A line after a reply that is no more of it: a new question, the chair moving on ('The Chair:
+    Thank you. We move to item 4.'), or the asker speaking again."""
+    label = line[0].label or ""
+    return is_question(line[0].text) or bool(_CHAIR.search(label)) or bool(asker and label == asker)
 
 
 def _shown(units: list[Unit]) -> str:

@@ -126,11 +126,11 @@ def test_a_speakers_turn_runs_on_and_a_form_field_does_not(settings):
     read = _read(
         "We've been working with the National Police Chiefs' Council.", "Barry Hughes", _passage(turn)
     )
-    said = account(read, "How did the National Police Chiefs' Council help?", settings)
+    said = account(read, "How did the National Police Chiefs' Council help?", settings).text
     assert "Their lead is Sara Glen." in said and "She is responsible" in said
     form = "Author: Jane Smith\n\nDate: 4 June 2024"
     field = _read("Jane Smith", "Author", _passage(form))
-    assert account(field, "What does the report say?", settings) == "Author: Jane Smith"
+    assert account(field, "What does the report say?", settings).text == "Author: Jane Smith"
 
 
 IMPROVED = (
@@ -144,17 +144,33 @@ IMPROVED = (
 def test_asked_why_an_account_reaches_the_reason_its_paragraph_gives(settings):
     settings = replace(settings, description_words=40)
     read = _read(IMPROVED.split(". ")[0] + ".", None, _passage(IMPROVED))
-    why = account(read, "Why did accommodation for care leavers improve?", settings)
+    why = account(read, "Why did accommodation for care leavers improve?", settings).text
     assert why.startswith("The share of care leavers") and why.endswith("into the Permanency Teams.")
     assert " … These improvements have been due to" in why  # the sentence between does not fit
-    what = account(read, "What happened to accommodation for care leavers?", settings)
+    what = account(read, "What happened to accommodation for care leavers?", settings).text
     assert "due to" not in what
 
 
 def test_a_reason_out_of_reach_is_not_brought(settings):
     settings = replace(settings, description_words=40, reason_reach=1)
     read = _read(IMPROVED.split(". ")[0] + ".", None, _passage(IMPROVED))
-    assert "due to" not in account(read, "Why did it improve?", settings)
+    assert "due to" not in account(read, "Why did it improve?", settings).text
+
+
+def test_a_turn_that_ends_by_asking_goes_on_to_the_reply(settings):
+    debate = (
+        "The Chair: I want to raise the distance thresholds. They remain two miles for primary pupils."
+        " What is the Government's position?\n\nEleri Vaughan AM: We have no plans to lower them."
+        "\n\nThe Chair: Thank you. We move to item 4."
+    )
+    read = _read("I want to raise the distance thresholds.", "The Chair", _passage(debate))
+    said = account(read, "What is the position on the distance thresholds?", settings, {}.get)
+    assert said.text.endswith(
+        "What is the Government's position? Eleri Vaughan AM: We have no plans to lower them."
+    )
+    assert account(read, "What is the position on the distance thresholds?", settings).text.endswith(
+        "position?"
+    )
 
 
 @pytest.mark.parametrize(

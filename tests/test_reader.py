@@ -51,6 +51,8 @@ from qa.spans import spans
         ("Which schools remain committed to the hubs?", "organisation"),  # the noun's plural
         ("Which companies bid for the contract?", "organisation"),
         ("What role does Jane Doe hold?", "role"),
+        ("What is Jane Doe's job title on the agenda of 8 December 2020?", "role"),
+        ("What is the government's position on lowering the thresholds?", "description"),  # a stance
         ("What is the up to date position with regard to the estate?", "description"),
         ("What was the outcome of the vote on item 5?", "decision"),
         ("Did the committee approve the budget?", "decision"),
