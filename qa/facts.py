@@ -17,6 +17,7 @@ _TITLE_WORDS = 8  # an item's title names its identifier within its first words
 _FIND_WORDS = 5  # an item is found in a chunk by its opening words
 _PARAGRAPH_NUMBER = re.compile(r"\d+(?:\.\d+)+\s")  # '1.5 It is proposed …': a report's numbered paragraph
 _MARKER = re.compile(r"\(?(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})[.)]")  # an item's number alone: '1.', 'a)', '(ii)'
+_MARKED = re.compile(r"\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)\s+\S")  # a line opening '(1) …', '(b) …', '(iii) …'
 # A lead-in that counts its list ('has four key areas of work:') says where unbulleted items end.
 _TIME_UNIT = re.compile(r"(?:years|months|weeks|days|hours|quarters|terms|sessions)$", re.I)
 _COUNTS = {w: n for n, w in enumerate("two three four five six seven eight".split(), 2)}
@@ -125,8 +126,8 @@ def _lines(units: Sequence[Unit]) -> list[Unit]:
             last = lines[-1]
             item = last.item or unit.item or bool(_MARKER.fullmatch(last.text))  # '1. Adopt …' is an item
             lines[-1] = Unit(f"{last.text} {unit.text}", last.label, item, True)
-        elif unit.opens_line:
-            lines.append(unit)
+        elif unit.opens_line:  # a line opening with its marker ('(1) the mobile library …;') is an item
+            lines.append(Unit(unit.text, unit.label, unit.item or bool(_MARKED.match(unit.text)), True))
     return lines
 
 
@@ -146,9 +147,12 @@ def _bulleted(following: Sequence[Unit]) -> list[Unit]:
     """The run of bulleted lines that opens `following`; a numbered paragraph ('1.5 It is proposed')
     after unnumbered bullets goes on with the paper's own numbering, so it ends the list."""
     numbered = bool(_PARAGRAPH_NUMBER.match(following[0].text))
+    bracketed = bool(_MARKED.match(following[0].text))  # '(1) …' items end at the next '7. Council Tax'
     items: list[Unit] = []
     for unit in following[:_LIST_ITEMS]:
         if not unit.item or bool(_PARAGRAPH_NUMBER.match(unit.text)) != numbered:
+            break
+        if bracketed and not _MARKED.match(unit.text):
             break
         items.append(unit)
     return items

@@ -32,6 +32,7 @@ from qa.query import TimeTarget, meeting_day, proper_words
 from qa.retriever import Retrieval
 from qa.scoring import context
 from qa.spans import spans
+from qa.stopwords import STOPWORDS
 from qa.timefit import of_asked_time
 from qa.typematch import ENTITY_KINDS
 from qa.units import embedded_text, focus, focus_named, units_of
@@ -128,6 +129,19 @@ def candidates(retrieval: Retrieval, asked: Asked) -> list[Candidate]:
                 Candidate(unit.text, unit.label, s, passage, rank, kinds) for s in typed if s.kind in wanted
             )
     return found
+
+
+# Words a speaker thanks, greets or addresses with; a sentence of these and stopwords alone tells nothing.
+_COURTESY = frozenset(
+    "thank thanks thankyou chair chairman chairwoman chairperson minister welcome morning afternoon evening"
+    " please sorry pardon okay ok cheers everyone colleagues good hello".split()
+)
+
+
+def courtesy(text: str) -> bool:
+    """The sentence only thanks, greets or addresses ('Thank you, Chair.', 'Good morning, everyone.')."""
+    words = [w for w in re.findall(r"[a-z]+", text.lower()) if w not in STOPWORDS]
+    return bool(words) and all(w in _COURTESY for w in words)
 
 
 def of_day(passages: Sequence[Passage], day: dt.date) -> bool:
@@ -233,6 +247,7 @@ class Reader:
         found = candidates(retrieval, asked)
         if not wants_questions(query.terms):  # a question put at a meeting never answers itself
             found = [c for c in found if not only_asks(c.text) and not puts_question(c.text)]
+        found = [c for c in found if not courtesy(c.text)]  # 'Thank you, Chair.' says nothing
         if asked.expectation.kind in _NAMED_OR_VALUED:  # a question, or a form's question heading
             found = [c for c in found if not _ASKS_END.search(c.text)]  # ('What difference …?:') names none
         if not found:

@@ -14,12 +14,14 @@ from index.passage import Passage
 from qa.account import account
 from qa.answertype import expected, open_question
 from qa.composer import Composer
+from qa.facts import list_items
 from qa.features import Candidate
 from qa.query import parse
-from qa.reader import NO_FACT, Read, Reader, Reading
+from qa.reader import NO_FACT, Read, Reader, Reading, courtesy
 from qa.retriever import Retrieval
+from qa.scoring import Scored
 from qa.spans import kinds
-from qa.units import said_before
+from qa.units import Unit, said_before
 
 # A reply in minutes converted from a PDF with a blank line after every printed line (Limerick's papers).
 REPLY = """REPLY:
@@ -185,6 +187,29 @@ def test_a_turn_that_ends_by_asking_goes_on_to_the_reply(settings):
 )
 def test_a_sentence_gives_a_reason_by_its_connective(sentence, gives):
     assert ("reason" in kinds(sentence)) is gives
+
+
+@pytest.mark.parametrize(
+    ("sentence", "says_nothing"),
+    [
+        ("Thank you, Chair.", True),
+        ("Thank you very much.", True),
+        ("Good morning, everyone.", True),
+        ("Absolutely.", False),  # an assent answers
+        ("We have no plans to lower the thresholds.", False),
+    ],
+)
+def test_a_courtesy_is_no_candidate_answer(sentence, says_nothing):
+    assert courtesy(sentence) is says_nothing
+
+
+def test_a_resolutions_bracketed_items_are_its_list():
+    text = (
+        "The amendment was lost.\n\nRESOLVED that:\n\n(1) the mobile library be replaced by home delivery;\n"
+        "(2) opening hours be extended to Sunday afternoons;\n(3) no library building be closed.\n\n7. Council Tax"
+    )
+    lead = Scored(Unit("RESOLVED that:", None, opens_line=True), _passage(text), 0.5)
+    assert [u.text[:3] for u in list_items(lead, ())] == ["(1)", "(2)", "(3)"]
 
 
 def test_works_carried_out_are_done_not_a_motion_carried():
