@@ -35,7 +35,7 @@ from qa.spans import spans
 from qa.stopwords import STOPWORDS
 from qa.timefit import of_asked_time
 from qa.typematch import ENTITY_KINDS
-from qa.units import embedded_text, focus, focus_named, units_of
+from qa.units import Unit, embedded_text, focus, focus_named, units_of
 
 _PASSAGES = 20  # retrieval's best; at 100k chunks, 20 instead of 30 changed 1 answer in 179 (BENCHMARKS)
 _EMBED = (
@@ -119,7 +119,7 @@ def candidates(retrieval: Retrieval, asked: Asked) -> list[Candidate]:
     found: list[Candidate] = []
     for rank, passage in enumerate(retrieval.passages[:_PASSAGES]):
         text = focus(passage.text, retrieval.query.identifiers, passage.heading)
-        for unit in units_of(focus_named(text, named, rows_only=True)):
+        for unit in _said(units_of(focus_named(text, named, rows_only=True))):
             if (len(unit.text.split()) < _MIN_WORDS and not unit.label) or _EMPTY_CELL.match(unit.text):
                 continue
             typed = spans(unit.text)
@@ -129,6 +129,21 @@ def candidates(retrieval: Retrieval, asked: Asked) -> list[Candidate]:
                 Candidate(unit.text, unit.label, s, passage, rank, kinds) for s in typed if s.kind in wanted
             )
     return found
+
+
+def _said(units: Sequence[Unit]) -> list[Unit]:
+    """The units less courtesies ('Thank you, Chair.'), which say nothing; a speaker who opens a turn
+    with one is named on what they go on to say ('Siân Morgan: At present training is not mandatory.')."""
+    kept: list[Unit] = []
+    carried: str | None = None
+    for unit in units:
+        label = unit.label or (carried if not unit.opens_line else None)
+        if courtesy(unit.text):
+            carried = label
+            continue
+        carried = None
+        kept.append(replace(unit, label=label))
+    return kept
 
 
 # Words a speaker thanks, greets or addresses with; a sentence of these and stopwords alone tells nothing.
@@ -247,7 +262,6 @@ class Reader:
         found = candidates(retrieval, asked)
         if not wants_questions(query.terms):  # a question put at a meeting never answers itself
             found = [c for c in found if not only_asks(c.text) and not puts_question(c.text)]
-        found = [c for c in found if not courtesy(c.text)]  # 'Thank you, Chair.' says nothing
         if asked.expectation.kind in _NAMED_OR_VALUED:  # a question, or a form's question heading
             found = [c for c in found if not _ASKS_END.search(c.text)]  # ('What difference …?:') names none
         if not found:

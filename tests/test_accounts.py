@@ -17,7 +17,7 @@ from qa.composer import Composer
 from qa.facts import list_items
 from qa.features import Candidate
 from qa.query import parse
-from qa.reader import NO_FACT, Read, Reader, Reading, courtesy
+from qa.reader import NO_FACT, Read, Reader, Reading, _said, courtesy
 from qa.retriever import Retrieval
 from qa.scoring import Scored
 from qa.spans import kinds
@@ -201,6 +201,13 @@ def test_a_sentence_gives_a_reason_by_its_connective(sentence, gives):
 )
 def test_a_courtesy_is_no_candidate_answer(sentence, says_nothing):
     assert courtesy(sentence) is says_nothing
+
+
+def test_a_speaker_opening_with_thanks_is_named_on_what_they_go_on_to_say():
+    text = "Siân Morgan: Thank you, Minister. At present training is not mandatory.\n\nLynne Neagle AM: Thank you."
+    assert [(u.label, u.text) for u in _said(units_of(text))] == [  # noqa: SLF001
+        ("Siân Morgan", "At present training is not mandatory.")
+    ]
 
 
 def test_a_resolutions_bracketed_items_are_its_list():
