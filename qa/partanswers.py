@@ -18,6 +18,7 @@ from qa.retriever import Retrieval
 from qa.scoring import context, label_named
 from qa.units import Unit, unit_at, units_of
 
+_NAMING = re.compile(r"^\W*(?:who|what|which)\b", re.I)  # a part that can ask for a field by its name
 _REPLY_RANKS = 2  # a reply to a request is in the passages retrieval ranks first; it may run over two chunks
 # A question's part as printed: '(c) who completed and paid for the repair works …'; a reply's part opens
 # with what it tells ('(a) There are 47 …').
@@ -78,7 +79,7 @@ def _answer_to(reader: Reader, retrieval: Retrieval, part: str) -> Read | None:
     replies = [r for r in fit if _replies(r, retrieval)]
     # a field the part names ('Lead Director: Jean Kelly' for 'who is the lead director') answers it
     # wherever it stands; else the reply to the whole request is likeliest in the passage ranked first
-    terms = parse(part).terms
+    terms = parse(part).terms if _NAMING.match(part) else ()
     named = [r for r in replies if label_named(r.candidate.label or "", terms)]
     return named[0] if named else min(replies, key=lambda r: r.candidate.rank) if replies else None
 
