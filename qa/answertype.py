@@ -26,6 +26,12 @@ KINDS = (
 # Kinds answered by an account, the answering sentence's paragraph, rather than by one value or name.
 ACCOUNT_KINDS = frozenset({"reason", "description"})
 
+# What a council tracks the progress of: a question asking where one has got to asks how it stands.
+_MATTER = (
+    r"(?:pledges?|items?|motions?|actions?|commitments?|recommendations?|objectives?|projects?|schemes?"
+    r"|programmes?|reviews?|plans?|strategy|strategies|applications?|consultations?|proposals?|works?"
+    r"|refurbishment|repairs?|review|bids?|tenders?|contracts?|business case|policy|policies)"
+)
 # (answer type, pattern over the lower-cased question). Order matters: 'what time' before 'what',
 # 'how much money' before 'how many', the noun after what/which/how many decides where there is one.
 _TABLE: tuple[tuple[str, str], ...] = (
@@ -80,10 +86,11 @@ _TABLE: tuple[tuple[str, str], ...] = (
         r"|\b(?:over|during) what (?:period|time)\b|\bwhat (?:timescale|timeframe|time frame)\b"
         r"|\b(?:what|which) (?:term|quarter|season|(?:academic|financial|school) year)\b",
     ),
-    (  # how a matter stands, asked as a place: 'Where has Pledge 43 got to?', 'Where are we with …?'
+    (  # how a matter stands, asked as a place: 'Where has Pledge 43 got to?', 'Where are we with the
+        # library refurbishment?'; of a thing ('Where has the mobile camera got to?') it asks a place
         "status",
-        r"\bwhere (?:has|have|had|is|are|was|were) .{1,80}\bgot to\b"
-        r"|\bwhere are we (?:with|on|at)\b|\bstate of play\b",
+        rf"\bwhere (?:(?:has|have|had|is|are|was|were) .{{0,60}}\b{_MATTER}\b.{{0,60}}\bgot to\b"
+        rf"|are we (?:with|on|at)\b.{{0,60}}\b{_MATTER}\b)|\bstate of play\b",
     ),
     (
         "place",

@@ -137,7 +137,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     # a list: a sentence's closing words before the colon (or the semicolon some papers print) that
     # introduces one ('These include:'), or three names in a row ('Notre Dame, St Boniface, PSCA')
     ("list", _LIST),
-    (  # a cause or purpose given: what answers 'Why …?'
+    # a cause given: what answers 'Why …?'; a purpose ('in order to deter tipping') is why something
+    # else was done, and answers 'what for', so it is none
+    (
         "reason",
         # 'due to start in May' is a date set, not a cause
         r"(?i:\b(?:because|due to(?! (?:be|start|begin|commence|open|close|finish|end|complete|report|meet"
@@ -145,7 +147,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"|as a (?:direct )?result of"
         r"|(?:is|was|are|were) the result of|result(?:ed|s)? from|caused by|driven by|prompted by"
         r"|in response to|on the grounds that"
-        r"|in order to|so as to|so that|attributed to|in light of|reasons? (?:for|why|being|is|was)))\b",
+        r"|attributed to|in light of|reasons? (?:for|why|being|is|was)))\b",
     ),
     (  # an outcome, not a proposal: 'that the report be noted', 'should be approved' are none
         "decision",

@@ -180,6 +180,8 @@ def test_a_turn_that_ends_by_asking_goes_on_to_the_reply(settings):
     [
         ("These improvements have been due to better integration.", True),
         ("It was deferred because the applicant asked for more time.", True),
+        ("The rise was largely attributed to the closure of the recycling centre.", True),
+        ("Two officers were moved in order to deter tipping.", False),  # a purpose: what for, not why
         ("This was as a result of a recommendation from a Motion.", True),
         ("Repairs are due to start in May.", False),  # a date set, not a cause
         ("The report was noted.", False),

@@ -186,6 +186,7 @@ def test_no_time_target() -> None:
         ("Where are we with the library refurbishment?", "status"),
         ("We have got to ask where the money went?", "fact"),
         ("Where was the meeting held?", "fact"),
+        ("Where has the mobile CCTV camera got to?", "fact"),
         ("How has the status of Pledge 48 changed over time?", "history"),
         ("What is the history of the progress on Pledge 48?", "history"),
         ("List all the pledges for children", "list"),

@@ -62,7 +62,8 @@ from qa.spans import spans
         ("What was the Planning Board's recommendation and vote?", "decision"),
         ("What is the status of Pledge 12?", "status"),
         ("Where has Pledge 12 got to?", "status"),
-        ("Where are we with the bridge tolls?", "status"),
+        ("Where are we with the library refurbishment?", "status"),
+        ("Where has the mobile CCTV camera got to?", "place"),  # a thing's place, not a matter's progress
         ("What are the main risks?", "list"),
         ("Why does the report recommend a review?", "reason"),
         ("Why was the application refused?", "reason"),  # not the decision: why it was made
