@@ -57,6 +57,10 @@ class Settings:
     # sentences past a 'what' sentence that a 'Why …?' answer looks for the reason it leans on ('These
     # improvements have been due to …'): a report gives the cause within the next few sentences, or not there
     reason_reach: int = 3
+    # share of the question's term weight a question printed in the papers must hold to be the question
+    # asked ('Will the Leader tell me why the Pontfaen pool was closed …?' for 'Why was the Pontfaen pool
+    # closed?'); its printed reply then answers. High: a question on the same topic is not the same one
+    printed_question_cover: float = 0.8
     # chunks after a list's lead-in ('The model has four key areas of work:') read for its items: a chunk
     # holds about two of a report's paragraph-long items, so three reach a list of six
     list_chunks: int = 3

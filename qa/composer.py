@@ -20,7 +20,7 @@ from qa.facts import choose, clip, enumerated, item_text, items_after, rows_matc
 from qa.partanswers import part_answers
 from qa.query import Query, meeting_day, proper_words
 from qa.reader import NO_FACT, Read, Reader, Reading, of_day
-from qa.replies import Said, replied, reply_to, summary_points
+from qa.replies import Said, fits, printed_reply, replied, reply_to, summary_points
 from qa.retriever import Retrieval
 from qa.scoring import Scored
 from qa.statements import STATUS_WORDS, Statement, lead_for, statements
@@ -30,6 +30,7 @@ from qa.timefit import time_row
 from qa.units import Unit
 
 _STATUS_MARGIN = 0.15  # rerank score below the best passage that still counts as on the topic
+_PRINTED_RANKS = 2  # the printed question asked is in the passages ranked first, as a request's reply is
 _SHORTLIST = 24  # scored candidates a list or summary answer may draw on
 _TALLY_SHOWN = 8  # items named after a count: the count is the answer, the names let it be checked
 
@@ -105,6 +106,14 @@ class Composer:
                 return Answer(query.text, parted.text, "answered", citations)
             if all(hangs(part) for part in asked[1:]):  # 'Were there any …, and if so, what was the cost?'
                 reading = replace(reading, abstain=reading.abstain or NO_FACT)  # no 'any', so no cost
+        # the question as the papers print it, asked again: the printed reply answers it
+        # (a summary shows the questions put with their replies already; a list wants several things)
+        one_ask = query.intent not in {"summary", "list"} and not wants_questions(query.terms)
+        printed = self._printed(retrieval) if one_ask else None
+        if printed and fits(printed[2], query.text, bool(reading.abstain)):
+            asked_text, passage, reply = printed
+            text, used = replied(asked_text, passage, reply)
+            return Answer(query.text, text, "answered", self._citations(used, retrieval.passages, top_k))
         # A summary asks what was said on a topic, and an open question ('What is the position on …?')
         # has no typed fact to miss: the topic being there is enough to answer it.
         open_ended = query.intent == "summary" or expected(query.text).kind in ACCOUNT_KINDS
@@ -241,6 +250,13 @@ class Composer:
 
     def _listed(self, lead: Scored, query: Query) -> tuple[list[Unit], list[Passage]]:
         return items_after(lead, query.identifiers, self.store.next_passage, self.settings.list_chunks)
+
+    def _printed(self, retrieval: Retrieval) -> tuple[str, Passage, Said] | None:
+        """The reply printed after the question asked, where a first-ranked passage prints it."""
+        s, top = self.settings, retrieval.passages[:_PRINTED_RANKS]
+        question, weights = retrieval.query.text, retrieval.weights
+        floor, after = s.printed_question_cover, self.store.next_passage
+        return printed_reply(question, top, weights, floor, after, s.answer_words)
 
     def _reply(self, best: Read, query: Query) -> Said | None:
         """The reply to the best sentence when it is a question put in a debate or minutes, unless the

@@ -9,13 +9,23 @@ from itertools import dropwhile, takewhile
 
 from corpus.sentences import split_sentences
 from index.passage import Passage
-from qa.exchange import puts_question
+from qa.answertype import ACCOUNT_KINDS, expected
+from qa.exchange import REPLY_LABELS, puts_question
 from qa.facts import clip
+from qa.framing import unframed
+from qa.relevance import coverage
 from qa.scoring import Scored
+from qa.spans import kinds
+from qa.typematch import ACCEPTS
 from qa.units import Unit, said_after, unit_at, units_of
 
 # Who hands the floor over in a debate rather than answering: 'The Acting Chair (Mr …)', 'The Mayor'.
 _CHAIR = re.compile(r"\b(?:chair|chairman|chairperson|chairwoman|mayor|speaker|presiding officer)\b", re.I)
+_REPLY_HEADING = re.compile(r"^\W*(?:reply|response|answer)\b(?!\s*:\s*\S)", re.I)
+_HANDOVER_WORDS = (
+    10  # a chair's line this short gives the floor ('The Chair: The Minister.'); longer, it answers
+)
+_QUESTION_HEADING = re.compile(r"^\W*(?:question|q)\s*\d+\b", re.I)
 _BARE_ASSENT = 3  # words of a reply that only assents ('Yes, indeed.'): the follow-up asks for the rest
 
 
@@ -68,20 +78,22 @@ def is_question(sentence: str) -> bool:
 def reply_after(text: str, sentence: str, words: int) -> str | None:
     """What answers `sentence`, a question put in `text` that ends its line (a member's turn, a printed
     question): the lines after it, each first sentence shown with its speaker, as many sentences as fit
-    in `words`, up to the next line that opens with a question, the chair's or the asker's next line.
+    in `words`, up to the next line that opens with a question, or that the chair, the asker or anyone
+    but the one replying speaks.
     Lines handing the floor over are passed
     ('The Chair: The honourable minister.', 'Bethan, did you want to add something?'); after a bare
     assent ('Absolutely.') the exchange runs on through the follow-up. '' when `text` ends first; None
     when `sentence` is not in `text` or its speaker goes on after it (a question they answer
     themselves: 'Could I jump in there? We have …')."""
     units = units_of(text)
-    at = unit_at(units, sentence)
+    at = _found(units, sentence)
     if at is None or (at + 1 < len(units) and not units[at + 1].opens_line):
         return None
     asker = next((u.label for u in reversed(units[: at + 1]) if u.opens_line), None)
     kept: list[Unit] = []
     for line in dropwhile(_hands_over, _lines(units[at + 1 :])):
-        if len(" ".join(u.text for u in kept).split()) > _BARE_ASSENT and _ends_reply(line, asker):
+        replier = kept[0].label if kept else None
+        if len(" ".join(u.text for u in kept).split()) > _BARE_ASSENT and _ends_reply(line, asker, replier):
             break
         for unit in line:
             if _words(kept + [unit]) > words:
@@ -90,16 +102,42 @@ def reply_after(text: str, sentence: str, words: int) -> str | None:
     return _shown(kept)
 
 
-def _ends_reply(line: list[Unit], asker: str | None) -> bool:
+def _found(units: Sequence[Unit], sentence: str) -> int | None:
+    """Where `sentence` is among `units`: the unit that is it, else one holding it or held by it (a
+    heading run on into the question in one chunk's text, apart in two chunks' together)."""
+    at = unit_at(units, sentence)
+    if at is None:
+        near = (
+            n
+            for n, u in enumerate(units)
+            if sentence in u.text or (u.text in sentence and _most(u.text, sentence))
+        )
+        at = next(near, None)
+    return at
+
+
+def _most(part: str, whole: str) -> bool:
+    return 2 * len(part) >= len(whole)
+
+
+def _ends_reply(line: list[Unit], asker: str | None, replier: str | None) -> bool:
     """A line after a reply that is no more of it: a new question, the chair moving on ('The Chair:
-    Thank you. We move to item 4.'), or the asker speaking again."""
+    Thank you. We move to item 4.'), the asker speaking again, or anyone but the one replying."""
     label = line[0].label or ""
-    return is_question(line[0].text) or bool(_CHAIR.search(label)) or bool(asker and label == asker)
+    spoken = bool(label and replier and label != replier)
+    heading = bool(_QUESTION_HEADING.match(line[0].text))  # 'Question 5 - Councillor …', 'Q4.'
+    chair, again = bool(_CHAIR.search(label)), bool(asker and label == asker)
+    return is_question(line[0].text) or heading or chair or again or spoken
 
 
 def _shown(units: list[Unit]) -> str:
-    """Units as an answer shows them: each turn's first sentence with its speaker."""
-    return " ".join(u.shown if u.opens_line else u.text for u in units)
+    """Units as an answer shows them: each turn's first sentence with its speaker; a reply after its
+    label ('Answer from the Town Clerk: …') as printed after it."""
+    return " ".join(u.shown if u.opens_line and not _reply_label(u.label) else u.text for u in units)
+
+
+def _reply_label(label: str | None) -> bool:
+    return bool(label) and label.split()[0].lower() in REPLY_LABELS
 
 
 def _words(units: list[Unit]) -> int:
@@ -119,8 +157,13 @@ def _lines(units: Sequence[Unit]) -> list[list[Unit]]:
 
 
 def _hands_over(line: list[Unit]) -> bool:
-    """The chair giving the floor, or a line that only asks who will answer."""
-    return bool(_CHAIR.search(line[0].label or "")) or all(is_question(u.text) for u in line)
+    """The chair giving the floor in a few words, a line that only asks who will answer, a reply's
+    heading ('Reply - Councillor Catrin Hughes, Leader of the Council') or a stage direction."""
+    first = line[0]
+    heading = len(line) == 1 and _REPLY_HEADING.match(first.text) and not first.text.rstrip().endswith(".")
+    chair = bool(_CHAIR.search(first.label or "")) and _words(line) <= _HANDOVER_WORDS
+    direction = first.text.startswith("[") and line[-1].text.rstrip().endswith("]")  # '[Interruption.]'
+    return chair or all(is_question(u.text) for u in line) or bool(heading) or direction
 
 
 def summary_points(
@@ -156,3 +199,50 @@ def summary_points(
         spare -= len(" ".join(kept).split())
         points.append(Said(" ".join([text, *kept]), (s.passage,)))
     return points
+
+
+def printed_reply(
+    asked: str,
+    passages: Sequence[Passage],
+    weights: dict[str, float],
+    floor: float,
+    next_passage: Callable[[int], Passage | None],
+    words: int,
+) -> tuple[str, Passage, Said] | None:
+    """The question `asked` as the papers print it, its passage, and the reply printed after it: the first
+    of `passages` holding a question put that holds at least `floor` of the question's term `weights`,
+    asking for the same kind of name or value where `asked` wants one
+    ('Will the Leader tell me why the Pontfaen Leisure Centre pool was closed …?'), read on into the next
+    chunk when the reply starts there. None when no printed question is that close, or nothing replies."""
+    for passage in passages:
+        for unit in units_of(passage.text):
+            close = (
+                is_question(unit.text)
+                and coverage(unit.text, weights) >= floor
+                and _same_kind(asked, unit.text)
+            )
+            if close and (reply := reply_to(unit.text, passage, next_passage, words)):
+                return unit.text, passage, reply
+    return None
+
+
+# A question for a name or a value is the printed one only if that asks for the same kind: 'Who said the
+# depot will close?' is not 'Is the depot going to close?'.
+_TYPED = frozenset({"person", "role", "organisation", "place", "date", "time", "number", "money", "percent"})
+
+
+def _same_kind(asked: str, printed: str) -> bool:
+    kind = expected(asked).kind
+    return kind not in _TYPED or expected(unframed(printed)).kind == kind
+
+
+def fits(reply: Said, question: str, abstained: bool) -> bool:
+    """Whether a printed reply answers `question` better than its reading does: asked for an account, it
+    does; asked for a name or a value, only where the reading found none (`abstained`) and the reply
+    gives one of the asked kind ('opens on 2 May 2023'; not 'we will take that in writing')."""
+    kind = expected(question).kind
+    if kind in ACCOUNT_KINDS:
+        return True
+    # a bare number tells nothing here: replies print item and rule numbers ('see item 5', 'Rule 10.6')
+    valued = kind != "number" and bool(ACCEPTS.get(kind, frozenset({kind})) & kinds(reply.text))
+    return abstained and valued

@@ -6,7 +6,7 @@ from conftest import answer_from_paper
 
 from index.passage import Passage
 from index.settings import Settings
-from qa.replies import Said, reply_after, reply_to
+from qa.replies import Said, printed_reply, reply_after, reply_to
 
 DEBATE = """Sian Gwenllian AM: Thank you. Has the funding council done any assessment of the effect of underfunding research?
 
@@ -131,3 +131,44 @@ def test_a_forms_question_heading_names_no_place_a_question_asks_for(
     question = "Where was the recruitment event for foster carers held?"
     answer, _ = answer_from_paper(tmp_path, settings, fake_embedder, FORM, question)
     assert answer.status == "not_found"
+
+
+def test_a_chair_who_answers_is_the_reply_and_the_next_speaker_ends_it() -> None:
+    text = (
+        "Councillor Eleri Lewis: When is the consultation on the new bus strategy due to start?\n\n"
+        "The Chair: I can answer that one, as I sit on the working group. The consultation opens on 2 May"
+        " 2023 and runs for eight weeks.\n\nCouncillor Tom Ashworth: Thank you, Chair. Is the depot going to close?"
+    )
+    said = reply_after(text, "When is the consultation on the new bus strategy due to start?", 80)
+    assert said.startswith("The Chair: I can answer that one") and said.endswith("runs for eight weeks.")
+
+
+def test_a_printed_question_asked_again_is_answered_by_the_reply_printed_after_it() -> None:
+    """The question and its 'Reply -' heading end one chunk; the reply opens the next."""
+    first = _passage(
+        1,
+        "Question 2 - Councillor Baker\n\nHow many fly-tipping incidents were recorded?\n\nReply: 2,314 were."
+        "\n\nQuestion 3 - Councillor Foster to the Leader\n\nWill the Leader tell me why the Pontfaen pool was"
+        " closed for six weeks this spring?\n\nReply - Councillor Catrin Hughes, Leader of the Council",
+    )
+    second = _passage(2, "The pool's filtration plant failed its annual safety inspection.\n\nQuestion 4 - …")
+    weights = {"pontfaen": 1.0, "pool": 1.0, "close": 1.0, "spring": 1.0}
+    asked = "Why was the Pontfaen pool closed this spring?"
+    found = printed_reply(asked, [first], weights, 0.8, {1: second}.get, 80)
+    assert found is not None
+    question, passage, reply = found
+    assert question.endswith(
+        "Will the Leader tell me why the Pontfaen pool was closed for six weeks this spring?"
+    )
+    assert passage == first
+    assert "filtration plant failed" in reply.text and reply.passages == (second,)
+    assert printed_reply(asked, [first], {**weights, "budget": 2.0}, 0.8, {1: second}.get, 80) is None
+
+
+def test_a_printed_question_for_another_kind_of_answer_is_not_the_one_asked() -> None:
+    text = "Councillor Ashworth: Is the Brynmawr depot going to close?\n\nCouncillor Evans: Yes, in August."
+    weights = {"brynmawr": 1.0, "depot": 1.0, "close": 1.0}
+    who = "Who said that the Brynmawr depot will close?"
+    assert printed_reply(who, [_passage(1, text)], weights, 0.8, {}.get, 80) is None
+    will = "Will the Brynmawr depot close?"
+    assert printed_reply(will, [_passage(1, text)], weights, 0.8, {}.get, 80) is not None
