@@ -22,9 +22,8 @@ from qa.units import Unit, said_after, unit_at, units_of
 # Who hands the floor over in a debate rather than answering: 'The Acting Chair (Mr …)', 'The Mayor'.
 _CHAIR = re.compile(r"\b(?:chair|chairman|chairperson|chairwoman|mayor|speaker|presiding officer)\b", re.I)
 _REPLY_HEADING = re.compile(r"^\W*(?:reply|response|answer)\b(?!\s*:\s*\S)", re.I)
-_HANDOVER_WORDS = (
-    10  # a chair's line this short gives the floor ('The Chair: The Minister.'); longer, it answers
-)
+# A chair's line this short gives the floor ('The Chair: The Minister.'); a longer one answers.
+_HANDOVER_WORDS = 10
 _QUESTION_HEADING = re.compile(r"^\W*(?:question|q)\s*\d+\b", re.I)
 _BARE_ASSENT = 3  # words of a reply that only assents ('Yes, indeed.'): the follow-up asks for the rest
 
@@ -60,10 +59,8 @@ def replied(asked: str, passage: Passage, reply: Said) -> tuple[str, list[Passag
     first."""
     if reply.passages[0] == passage:
         return f"{reply.text} {_markers(1, len(reply.passages))}", list(reply.passages)
-    return f"{clip(asked, 25)} [1] {reply.text} {_markers(2, len(reply.passages))}", [
-        passage,
-        *reply.passages,
-    ]
+    text = f"{clip(asked, 25)} [1] {reply.text} {_markers(2, len(reply.passages))}"
+    return text, [passage, *reply.passages]
 
 
 def _markers(first: int, count: int) -> str:
@@ -79,12 +76,11 @@ def reply_after(text: str, sentence: str, words: int) -> str | None:
     """What answers `sentence`, a question put in `text` that ends its line (a member's turn, a printed
     question): the lines after it, each first sentence shown with its speaker, as many sentences as fit
     in `words`, up to the next line that opens with a question, or that the chair, the asker or anyone
-    but the one replying speaks.
-    Lines handing the floor over are passed
-    ('The Chair: The honourable minister.', 'Bethan, did you want to add something?'); after a bare
-    assent ('Absolutely.') the exchange runs on through the follow-up. '' when `text` ends first; None
-    when `sentence` is not in `text` or its speaker goes on after it (a question they answer
-    themselves: 'Could I jump in there? We have …')."""
+    but the one replying speaks. Lines handing the floor over are passed ('The Chair: The honourable
+    minister.', 'Bethan, did you want to add something?'); after a bare assent ('Absolutely.') the
+    exchange runs on through the follow-up. '' when `text` ends first; None when `sentence` is not in
+    `text` or its speaker goes on after it (a question they answer themselves: 'Could I jump in there?
+    We have …')."""
     units = units_of(text)
     at = _found(units, sentence)
     if at is None or (at + 1 < len(units) and not units[at + 1].opens_line):
