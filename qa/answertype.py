@@ -25,6 +25,10 @@ KINDS = (
 )
 # Kinds answered by an account, the answering sentence's paragraph, rather than by one value or name.
 ACCOUNT_KINDS = frozenset({"reason", "description"})
+# Kinds answered by one name or value.
+NAMED_OR_VALUED = frozenset(
+    {"person", "role", "organisation", "place", "date", "time", "number", "money", "percent"}
+)
 
 # What a council tracks the progress of: a question asking where one has got to asks how it stands.
 _MATTER = (

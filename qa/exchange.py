@@ -55,6 +55,24 @@ def wants_questions(terms: Sequence[str]) -> bool:
 
 
 REPLY_LABELS = frozenset({"reply", "response", "answer"})
+# A question's heading in minutes: 'Question 6 - Cllr. John Hennessy', 'Question (b) - Councillor Bains',
+# 'Question submitted by Councillor Ryan', 'Q2.' (not a quarter: 'Q2 performance'), 'Notice of Motion'.
+_HEADS_QUESTION = re.compile(
+    r"^\s*(?:(?:written\s+)?questions?\b(?:\s+(?:no\.?\s*)?[\w()]{1,5})?\s*(?:[-–—:]|submitted|by|from|to)"
+    r"|q\.?\s*\d{1,3}\.(?:\s|$)|notices?\s+of\s+motion\b)",
+    re.I,
+)
+
+
+def is_reply_label(text: str) -> bool:
+    """A label or line that opens a reply: 'Reply', 'Response:', 'Answer from the Town Clerk'."""
+    words = text.split()
+    return bool(words) and words[0].lower() in REPLY_LABELS
+
+
+def heads_question(text: str) -> bool:
+    """A question's heading as minutes print it, where one reply ends and the next question starts."""
+    return bool(_HEADS_QUESTION.match(text))
 
 
 def puts_question(sentence: str) -> bool:

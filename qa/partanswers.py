@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from index.passage import Passage
 from qa.asks import AUX, PART, WH, hangs
 from qa.candidate import stem_set
-from qa.exchange import REPLY_LABELS, puts_question
+from qa.exchange import heads_question, is_reply_label, puts_question
 from qa.facts import clip
 from qa.fit import TOPICAL
 from qa.query import parse
@@ -25,13 +25,6 @@ _REPLY_RANKS = 2  # a reply to a request is in the passages retrieval ranks firs
 _PART_ASKED = re.compile(rf"^\W*\(?{PART}\)\s*(?:{WH}|{AUX}|how)\b", re.I)
 _LABEL_WORDS = 4  # 'Reply:', 'Answer from the Clerk:' printed on a line of its own
 _REPLY_BACK = 6  # sentences before an answering one that may still be its reply's (a reply of six parts)
-# A question's heading in minutes: 'Question 6 - Cllr. John Hennessy', 'Question (b) - Councillor Bains',
-# 'Question submitted by Councillor Ryan', 'Q2.' (not a quarter: 'Q2 performance'), 'Notice of Motion'.
-_HEADS_QUESTION = re.compile(
-    r"^\s*(?:(?:written\s+)?questions?\b(?:\s+(?:no\.?\s*)?[\w()]{1,5})?\s*(?:[-–—:]|submitted|by|from|to)"
-    r"|q\.?\s*\d{1,3}\.(?:\s|$)|notices?\s+of\s+motion\b)",
-    re.I,
-)
 
 
 @dataclass(frozen=True)
@@ -117,7 +110,7 @@ def _quoted(text: str, sentences: list[str], words: int, whole: bool) -> str:
 def _as_quoted(unit: Unit) -> str:
     """A field's value with its label ('Lead Director: Jean Kelly', 'Horses Seized: 141'); a sentence,
     and a reply after its 'Reply:', as printed."""
-    if _first_word(unit.label or "") in REPLY_LABELS or unit.text.rstrip().endswith((".", "!", "?")):
+    if is_reply_label(unit.label or "") or unit.text.rstrip().endswith((".", "!", "?")):
         return unit.text
     return unit.shown
 
@@ -128,17 +121,13 @@ def _reply_start(units: tuple[Unit, ...], at: int) -> int:
     `at` when none is printed that near."""
     for back in range(at, max(at - _REPLY_BACK, -1), -1):
         unit = units[back]
-        if _first_word(unit.label or "") in REPLY_LABELS:  # 'Reply: …', 'Answer from the Clerk: …'
+        if is_reply_label(unit.label or ""):  # 'Reply: …', 'Answer from the Clerk: …'
             return back
-        if _first_word(unit.text.rstrip(":")) in REPLY_LABELS and len(unit.text.split()) <= _LABEL_WORDS:
+        if is_reply_label(unit.text.rstrip(":")) and len(unit.text.split()) <= _LABEL_WORDS:
             return back + 1
-        if back < at and (puts_question(unit.text) or _HEADS_QUESTION.match(unit.shown)):
+        if back < at and (puts_question(unit.text) or heads_question(unit.shown)):
             return back + 1  # a report's own heading ('What's working well?') starts no reply
     return at
-
-
-def _first_word(text: str) -> str:
-    return text.split()[0].lower() if text.split() else ""
 
 
 def _asks(text: str) -> bool:
@@ -146,7 +135,8 @@ def _asks(text: str) -> bool:
     return (
         puts_question(text)
         or text.rstrip().endswith("?")
-        or bool(_HEADS_QUESTION.match(text) or _PART_ASKED.match(text))
+        or heads_question(text)
+        or bool(_PART_ASKED.match(text))
     )
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from corpus.dates import find_dates
-from qa.answertype import expected
+from qa.answertype import NAMED_OR_VALUED, expected
 from qa.bodies import named_bodies
 from qa.stopwords import STOPWORDS
 
@@ -61,11 +61,6 @@ _STATUS = re.compile(
     re.I,
 )
 _WHO_WHERE_WHEN = re.compile(r"\s*(?:who|whom|whose|where|when|at what time)\b", re.I)
-# Answer types a status cannot give: 'What percentage of pupils achieved grade 5?' asks for a share, and
-# 'On what date is the progress report scheduled?' for a date, whatever status words they hold.
-_TYPED_VALUES = frozenset(
-    {"person", "role", "organisation", "place", "date", "time", "number", "money", "percent"}
-)
 _HISTORY = re.compile(
     r"\b(changed?|changes|over time|history|evolved?|moved on|progressed|developed"
     r"|between .{1,30}? and|since)\b",
@@ -271,7 +266,9 @@ def intent(question: str) -> str:
     statusy = (
         bool(_STATUS.search(question))
         and (not _WHO_WHERE_WHEN.match(question) or expected(question).kind == "status")
-        and expected(question).kind not in _TYPED_VALUES
+        # a status cannot give a name or value: 'What percentage of pupils achieved grade 5?' asks for a
+        # share, 'On what date is the progress report scheduled?' a date, whatever status words they hold
+        and expected(question).kind not in NAMED_OR_VALUED
     )
     if _HISTORY.search(question) and (statusy or identifiers(question)):
         return "history"

@@ -22,7 +22,7 @@ from corpus.dates import find_dates
 from corpus.meetingheader import day_at
 from index.embedder import Embedder
 from index.passage import Passage
-from qa.answertype import asks_outcome, at_event, expected, time_event
+from qa.answertype import NAMED_OR_VALUED, asks_outcome, at_event, expected, time_event
 from qa.bodies import named_places
 from qa.exchange import only_asks, puts_question, wants_questions
 from qa.features import NAMES, Asked, Candidate, asked_of, counted, cover, features, stem_set, stems_of
@@ -55,7 +55,6 @@ _WORDS = re.compile(r"\w+")
 # Asked for a value (a count, a sum, a share, a date, a time): a sentence holding none cannot answer,
 # however near its words are to the question's.
 _VALUE_KINDS = frozenset({"number", "money", "percent", "date", "time"})
-_NAMED_OR_VALUED = ENTITY_KINDS | _VALUE_KINDS | {"role"}
 _ASKS_END = re.compile(r"\?\W{0,2}$")
 # Asked where, when or at what time in a month: a sentence dated only to days outside it tells of another
 # occasion ('When did the committee meet in January 2016?' is not answered by its 23 February 2016 paper).
@@ -262,7 +261,7 @@ class Reader:
         found = candidates(retrieval, asked)
         if not wants_questions(query.terms):  # a question put at a meeting never answers itself
             found = [c for c in found if not only_asks(c.text) and not puts_question(c.text)]
-        if asked.expectation.kind in _NAMED_OR_VALUED:  # a question, or a form's question heading
+        if asked.expectation.kind in NAMED_OR_VALUED:  # a question, or a form's question heading
             found = [c for c in found if not _ASKS_END.search(c.text)]  # ('What difference …?:') names none
         if not found:
             return Reading((), NO_TOPIC)

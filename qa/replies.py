@@ -9,8 +9,8 @@ from itertools import dropwhile, takewhile
 
 from corpus.sentences import split_sentences
 from index.passage import Passage
-from qa.answertype import ACCOUNT_KINDS, expected
-from qa.exchange import REPLY_LABELS, puts_question
+from qa.answertype import ACCOUNT_KINDS, NAMED_OR_VALUED, expected
+from qa.exchange import heads_question, is_reply_label, puts_question
 from qa.facts import clip
 from qa.framing import unframed
 from qa.relevance import coverage
@@ -24,7 +24,6 @@ _CHAIR = re.compile(r"\b(?:chair|chairman|chairperson|chairwoman|mayor|speaker|p
 _REPLY_HEADING = re.compile(r"^\W*(?:reply|response|answer)\b(?!\s*:\s*\S)", re.I)
 # A chair's line this short gives the floor ('The Chair: The Minister.'); a longer one answers.
 _HANDOVER_WORDS = 10
-_QUESTION_HEADING = re.compile(r"^\W*(?:question|q)\s*\d+\b", re.I)
 _BARE_ASSENT = 3  # words of a reply that only assents ('Yes, indeed.'): the follow-up asks for the rest
 
 
@@ -121,7 +120,7 @@ def _ends_reply(line: list[Unit], asker: str | None, replier: str | None) -> boo
     Thank you. We move to item 4.'), the asker speaking again, or anyone but the one replying."""
     label = line[0].label or ""
     spoken = bool(label and replier and label != replier)
-    heading = bool(_QUESTION_HEADING.match(line[0].text))  # 'Question 5 - Councillor …', 'Q4.'
+    heading = heads_question(line[0].text)  # 'Question 5 - Councillor …', 'Q4.'
     chair, again = bool(_CHAIR.search(label)), bool(asker and label == asker)
     return is_question(line[0].text) or heading or chair or again or spoken
 
@@ -129,11 +128,7 @@ def _ends_reply(line: list[Unit], asker: str | None, replier: str | None) -> boo
 def _shown(units: list[Unit]) -> str:
     """Units as an answer shows them: each turn's first sentence with its speaker; a reply after its
     label ('Answer from the Town Clerk: …') as printed after it."""
-    return " ".join(u.shown if u.opens_line and not _reply_label(u.label) else u.text for u in units)
-
-
-def _reply_label(label: str | None) -> bool:
-    return bool(label) and label.split()[0].lower() in REPLY_LABELS
+    return " ".join(u.shown if u.opens_line and not is_reply_label(u.label or "") else u.text for u in units)
 
 
 def _words(units: list[Unit]) -> int:
@@ -224,12 +219,11 @@ def printed_reply(
 
 # A question for a name or a value is the printed one only if that asks for the same kind: 'Who said the
 # depot will close?' is not 'Is the depot going to close?'.
-_TYPED = frozenset({"person", "role", "organisation", "place", "date", "time", "number", "money", "percent"})
 
 
 def _same_kind(asked: str, printed: str) -> bool:
     kind = expected(asked).kind
-    return kind not in _TYPED or expected(unframed(printed)).kind == kind
+    return kind not in NAMED_OR_VALUED or expected(unframed(printed)).kind == kind
 
 
 def fits(reply: Said, question: str, abstained: bool) -> bool:
