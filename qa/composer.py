@@ -109,7 +109,10 @@ class Composer:
         # the question as the papers print it, asked again: the printed reply answers it
         # (a summary shows the questions put with their replies already; a list wants several things)
         one_ask = query.intent not in {"summary", "list"} and not wants_questions(query.terms)
-        printed = self._printed(retrieval) if one_ask else None
+        # only an account, or a question the reading left unanswered, can take the printed reply (fits):
+        # the scan is not run for a name or value the reading found
+        may_fit = expected(query.text).kind in ACCOUNT_KINDS or bool(reading.abstain)
+        printed = self._printed(retrieval) if one_ask and may_fit else None
         if printed and fits(printed[2], query.text, bool(reading.abstain)):
             asked_text, passage, reply = printed
             text, used = replied(asked_text, passage, reply)
