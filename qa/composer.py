@@ -23,6 +23,7 @@ from qa.reader import NO_FACT, Read, Reader, Reading, of_day
 from qa.replies import Said, fits, printed_reply, replied, reply_to, summary_points
 from qa.retriever import Retrieval
 from qa.scoring import Scored
+from qa.sections import section
 from qa.statements import STATUS_WORDS, Statement, lead_for, statements
 from qa.stretch import item_pool
 from qa.tally import tally
@@ -86,6 +87,11 @@ class Composer:
         if (day := meeting_day(query.text)) and not of_day(retrieval.passages, day):
             said = f"none of them is of a meeting on {day.day} {day:%B %Y} or names that day"
             return self._not_found(query.text, f"{NOT_ANSWERED[:-1]}: {said}.")
+        # a report's section asked for by name ('What did the report recommend?'): the items under it
+        if listed := section(query.text, retrieval.passages, self.store.next_passage, *self._list_budget):
+            text, used = listed
+            citations = self._citations(used, retrieval.passages, top_k)
+            return Answer(query.text, f"{text} {_markers(len(used))}", "answered", citations)
         pool = self._pool(retrieval)
         if query.intent == "summary":
             retrieval = replace(retrieval, passages=tuple(self._with_what_follows(list(retrieval.passages))))
@@ -128,6 +134,11 @@ class Composer:
             closest = tuple(Citation.of(n, p) for n, p in enumerate(retrieval.passages[:top_k], 1))
             return Answer(query.text, f"{NOT_ANSWERED[:-1]}: {reading.abstain}.", "not_found", closest)
         return self._fact_answer(retrieval, reading, top_k)
+
+    @property
+    def _list_budget(self) -> tuple[int, int]:
+        """Chunks a list may run on into, and the answer's words."""
+        return self.settings.list_chunks, self.settings.answer_words
 
     def _pool(self, retrieval: Retrieval) -> list[Passage]:
         """Passages holding the asked identifiers, and those in the stretch of an item one names

@@ -70,7 +70,7 @@ def tally(
         if found := _under_lead_in(passage, head, words, next_passage, chunks):
             return found
     for passage in named:
-        if found := _under_heading(passage, head, words, next_passage, chunks):
+        if found := under_heading(passage, head, words, next_passage, chunks):
             return found
     return None
 
@@ -97,29 +97,37 @@ def _item_of_list(entry: _Entry) -> bool:
     return bool(_marker(entry)) and entry.text.rstrip().endswith(";")
 
 
-def _under_heading(
-    passage: Passage, head: str, words: frozenset[str], next_passage: Callable, chunks: int
+def under_heading(
+    passage: Passage,
+    head: str,
+    words: frozenset[str],
+    next_passage: Callable[[int], Passage | None],
+    chunks: int,
+    item_words: int = _ITEM_WORDS,
 ) -> Tally | None:
     """The marked items a chunk opens with (after a line leading into them), under a heading whose own
-    noun is what the question counts ('Recommendations', not 'Reasons for recommendation'), of the paper
-    the question's words name: its title, council and heading hold a topical share of them, as a
-    lead-in would."""
+    noun's stem is `head` ('Recommendations', not 'Reasons for recommendation'), of the paper the
+    question's other stems (`words`) name: its title, council, meeting, date and heading hold a topical
+    share of them, as a lead-in would. Each item shown by its first `item_words` words; None when the
+    chunk opens no such list of two or more."""
     heading = passage.heading or ""
     own = _OF.split(heading, maxsplit=1)[0]
-    occasion = frozenset(stems_of(f"{passage.title or ''} {passage.council or ''} {heading}"))
+    dated = f"{passage.date:%B %Y}" if passage.date else ""
+    occasion = frozenset(
+        stems_of(f"{passage.title or ''} {passage.council or ''} {passage.body or ''} {dated} {heading}")
+    )
     entries = _entries(passage)
+    if entries and heading and entries[0].text == heading.strip():  # the chunk repeats its heading
+        entries = entries[1:]
     # the items may follow a line that only leads into them ('Cabinet is recommended to:')
     if len(entries) > 1 and _ANNOUNCES.search(entries[0].text) and not _marker(entries[0]):
         entries = entries[1:]
-    of_paper = len(words & occasion) >= max(_SHARED, TOPICAL * len(words))
+    of_paper = len(words & occasion) >= max(min(_SHARED, len(words)), TOPICAL * len(words))
     if head not in stems_of(own) or not of_paper or not entries or not _marker(entries[0]):
         return None
     items, later = _items(entries, passage, next_passage, chunks)
-    return (
-        Tally(f"{heading.rstrip(': ')}:", tuple(_shown(i) for i in items), passage, later)
-        if len(items) >= 2
-        else None
-    )
+    shown = tuple(_shown(i, item_words) for i in items)
+    return Tally(f"{heading.rstrip(': ')}:", shown, passage, later) if len(items) >= 2 else None
 
 
 def _entries(passage: Passage) -> list[_Entry]:
@@ -210,8 +218,8 @@ def _labels(items: Sequence[_Entry]) -> list[str]:
     return [label for i in items[:1] if i.row for line in i.text.split("\n") if (label := label_of(line)[0])]
 
 
-def _shown(item: _Entry) -> str:
-    """A row's first cell, or a line's opening words without its marker."""
+def _shown(item: _Entry, most: int = _ITEM_WORDS) -> str:
+    """A row's first cell, or a line's opening words (at most `most`) without its marker."""
     text = label_of(item.text.split("\n")[0])[1] if item.row else _MARKED.sub("", item.text, count=1)
     words = text.split()
-    return " ".join(words[:_ITEM_WORDS]) + (" …" if len(words) > _ITEM_WORDS else "")
+    return " ".join(words[:most]) + (" …" if len(words) > most else "")

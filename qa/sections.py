@@ -1,0 +1,70 @@
+"""A report's section asked for by name: the items under RECOMMENDATIONS answer what it recommends."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from index.passage import Passage
+from qa.candidate import stems_of
+from qa.facts import clip
+from qa.query import proper_words
+from qa.tally import under_heading
+from qa.typematch import of_named
+
+# (stem of the heading's own noun, what asks for that section), first match wins: the reasons for a
+# recommendation before the recommendation. Only 'what' questions: 'Which recommendations were
+# rejected?' or 'Was the recommendation approved?' ask what became of them, not what they say.
+_SECTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "reason",
+        re.compile(r"^\W*what\b.{0,60}?\breasons?\s+(?:for|behind)\s+(?:the\s+|its\s+)?recommend", re.I),
+    ),
+    (
+        "recommend",
+        re.compile(
+            r"^\W*what\s+(?:did|does|do|is|was|are|were|has|have)\b.{0,100}?"
+            r"\b(?:recommend(?:s|ed)?|recommendations?)\b(?!\s*\d)",
+            re.I,
+        ),
+    ),
+)
+# What a report or the asking says of itself, naming no paper: 'What did the report recommend?'
+_DOCUMENT = frozenset(stems_of("report paper document officer officers recommend recommendation reasons"))
+# Words the outcome of a recommendation is asked in: minutes, not the report, answer those. Not 'agree'
+# or 'accept', which recommendations themselves ask ('What was the committee recommended to agree?').
+_OUTCOME = re.compile(r"\b(?:approv|reject|refus|decid|happen|outcome|vot|carried|became)\w*", re.I)
+_LEAD_WORDS = 20  # words the section's heading and the citation markers take of the answer's budget
+_LEAST_ITEM_WORDS = 8  # an item shows at least its opening words, however many there are
+
+
+def asked_section(question: str) -> str | None:
+    """The stem of the heading noun of the report section the question asks for ('recommend' for
+    'What did the report recommend?'), or None when it asks for none or asks what became of one."""
+    if _OUTCOME.search(question):
+        return None
+    return next((head for head, asks in _SECTIONS if asks.search(question)), None)
+
+
+def section(
+    question: str,
+    passages: Sequence[Passage],
+    next_passage: Callable[[int], Passage | None],
+    chunks: int,
+    words: int,
+) -> tuple[str, list[Passage]] | None:
+    """The items under the asked section's heading in the first of `passages` (rank order) of the paper
+    the question names (its title, council, meeting, date and heading hold the question's other words),
+    read on into at most `chunks` later chunks: 'RECOMMENDATION: To accept …; To agree …; To review …',
+    within about `words` words, with the passages it used (the heading's first). None when the question
+    asks for no section or no retrieved passage opens one."""
+    head = asked_section(question)
+    if not head:
+        return None
+    own = frozenset(stems_of(question)) - _DOCUMENT - {head}
+    for passage in (p for p in passages if of_named(p, proper_words(question))):
+        if found := under_heading(passage, head, own, next_passage, chunks, words):
+            share = max(_LEAST_ITEM_WORDS, (words - _LEAD_WORDS) // len(found.items))
+            listed = "; ".join(clip(item.rstrip(" .;"), share) for item in found.items)
+            return f"{found.lead} {listed}.", [found.passage, *found.later]
+    return None
