@@ -68,7 +68,10 @@ _TABLE: tuple[tuple[str, str], ...] = (
         r"|\bwhat (?:voucher|payment|grant)\b|\bhow large was\b.*\b(?:block|budget|fund)"
         # 'What was said about the capital receipts reserve?' asks what was said, not a sum
         r"|\bwhat (?:is |was )?(?!(?:said|discussed|agreed|decided|noted|reported|raised|asked)\b)(?:the )?"
-        r"(?:[\w/'’-]+ ){0,5}(?:income|salary|budget|total|estimate|expenditure"
+        # 'total' as the noun asked ('What was the total?') or a sum's: 'total cost', not 'total reach'
+        r"(?:[\w/'’-]+ ){0,5}(?:income|salary|budget|total(?!\s+(?!(?:cost|spend\w*|income|budget|funding"
+        r"|amount|value|expenditure|bill|price|sum|of|for|on|in|was|is|were|are|did|does)\b)[a-z]+\b)"
+        r"|estimate|expenditure"
         r"|surplus|deficit|precept|tax rate|allocation|contribution|balance|reserves?)\b",
     ),
     (
@@ -79,6 +82,11 @@ _TABLE: tuple[tuple[str, str], ...] = (
         r"|(?<!over )(?<!during )\bwhat (?:[\w-]+ ){0,2}(?:period|duration|length)\b"
         # 'the number of the by-law' is its reference, not a count
         r"|\bwhat (?:was|is) the (?:number(?! of (?:the|this|that|its)\b)|total|count|majority|turnout)\b"
+        # 'What total reach …' (a total of money is asked in the row above)
+        r"|\bwhat total [a-z]+\b"
+        # what a campaign or service counts people by: 'What reach did the campaign have?'
+        r"|\bwhat (?:(?:was|is|were|are) (?:the |its |their )?)?(?:[\w-]+ ){0,2}"
+        r"(?:reach|take-?up|uptake|footfall|turnout|headcount|caseload)\b"
         r"|\bhow large\b",
     ),
     (

@@ -24,6 +24,19 @@ _BESIDE = 3  # characters between a name and the office printed against it (', '
 _SAID = 0.5  # share of the words of what a share question's group did that its answering sentence says
 _THING_ENDING = 3  # letters a word may add to the thing's name and still name it ('fenc' + 'ing')
 # A value tied to its month: '22.7% in Mar 19', '56.6% in March 2019', '£2m at the end of March 2019'.
+# 'Who is Fostering Friendly Plymouth aimed at?': the people a scheme is for, told where the paper says
+# so ('This is aimed at supporting …'), not where it names the scheme.
+_AIMED = re.compile(
+    r"^\W*(?:who|whom)\b.{0,80}?\b(aimed|targeted|intended|designed|meant)\s+(?:at|for)\b", re.I
+)
+# 'Who is the Young Carers' Champion?', 'the name of the Lead Officer': a post the question names by its
+# title. A person in a field labelled with another post ('Lead Director: Judith Harwood') holds that one.
+_TITLED = re.compile(
+    r"\b(?:who\s+(?:is|was|will\s+be)|name\s+of)\s+the\s+((?:[A-Z][\w'’-]*\s+){0,4}"
+    r"(?i:champion|officer|manager|director|lead|holder|member|advocate|co-?ordinator|head|commissioner"
+    r"|advis[eo]r|ambassador))\b"
+)
+_FIELD = re.compile(r"(?:^|[;\n]\s*)([A-Z][\w'’ -]{1,40}):\s*$")  # 'Lead Director: ' before a name
 _TIED = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:in|at|by|for|as at|at the end of|by the end of)\s+")
 
 
@@ -33,13 +46,21 @@ def fitting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], bool
     bench'), sentences naming it; for a share of a group that did something ('achieved grade 5'),
     sentences saying what; for a role of a named person, the post printed against the name, from a
     passage naming them; for who holds an office ('the City Manager'), a person printed against it, not
-    a deputy's; for a value in a month, the value the sentence ties to that month ('22.7% in Mar 19')."""
+    a deputy's; for a value in a month, the value the sentence ties to that month ('22.7% in Mar 19');
+    for whom a scheme is aimed at, the sentences saying it is aimed so, where any does; for the holder
+    of a post the question titles, no person in a field labelled with another post."""
     question, kind = asked.text, asked.expectation.kind
     if kind in FIGURES | {"date", "time"} and (thing := measured(question)):
         found = [c for c in found if _names_thing(c, thing)]
     if kind == "percent" and (did := share_predicate(question)):
         wanted = set(stems_of(" ".join(did)))
         found = [c for c in found if _says(c, wanted)]
+    if aimed := _AIMED.search(question):
+        verb = stems_of(aimed.group(1))
+        found = [c for c in found if verb[0] in stems_of(c.shown)] or found
+    if kind == "person" and (titled := _TITLED.search(question)):
+        post = set(stems_of(titled.group(1)))
+        found = [c for c in found if not (field := _field_of(c)) or post & set(stems_of(field))]
     if kind == "role" and (names := _names_in(question)):
         if against := [c for c in found if _role_of_named(c, names)]:
             return against, True
@@ -84,6 +105,15 @@ def _tied_month(after: str, target: TimeTarget) -> bool:
         return target.start <= dated[0].value <= target.end
     short = short_month_at(rest)  # 'Mar 19': a performance report's month and year
     return bool(short) and target.start <= short <= target.end
+
+
+def _field_of(candidate: Candidate) -> str | None:
+    """The label of the field a candidate's name is printed in: its cell's ('Lead Director'), or the one
+    just before its span in a joined row ('…; Lead Director: Judith Harwood')."""
+    if candidate.label or candidate.span is None:
+        return candidate.label
+    before = _FIELD.search(candidate.text[: candidate.span.start])
+    return before.group(1) if before else None
 
 
 def _names_thing(candidate: Candidate, thing: str) -> bool:

@@ -147,7 +147,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"|as a (?:direct )?result of"
         r"|(?:is|was|are|were) the result of|result(?:ed|s)? from|caused by|driven by|prompted by"
         r"|in response to|on the grounds that"
-        r"|attributed to|in light of|reasons? (?:for|why|being|is|was)))\b",
+        r"|attributed to|in light of|reasons? (?:for|why|being|is|was)"
+        # the cause told before it: 'registration is voluntary, therefore it is not known how many …'
+        r"|therefore|hence|consequently|as a consequence))\b",
     ),
     (  # an outcome, not a proposal: 'that the report be noted', 'should be approved' are none
         "decision",

@@ -23,6 +23,15 @@ _AIMED = re.compile(r"\b(?:targets?|forecasts?|projected|projections?|estimated?
 # A year a figure is told for: after a word that times it, and no year pair ('in 2018', not 'in 2018/19').
 _BARE_YEAR = re.compile(r"\b(?:in|during|for|throughout)\s+((?:19|20)\d\d)\b(?![/–-]\d)", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# A figure asked as reached ('What was the absence rate for 2023/24?'): a paper written before that year
+# began can only have aimed at it. What is set or promised ahead of its year (a budget, an allocation, a
+# precept, fees; what was committed to or planned) is the exception: it is told before it.
+_REACHED = re.compile(r"^\W*(?:what|how\s+(?:many|much))\b[^?]{0,40}?\b(?:was|were|did)\b", re.I)
+_SET_AHEAD = re.compile(
+    r"\b(?:budget|allocat|precept|council tax|fee|charge|grant|commit|plan|pledg|promis|intend|propos"
+    r"|expect)\w*",
+    re.I,
+)
 
 
 def of_asked_time(
@@ -40,7 +49,8 @@ def of_asked_time(
     pairs = frozenset(_first_years(question))
     if (target is None and not pairs) or _names_day(question) or _several_years(question):
         return list(found)
-    return [c for c in found if (not figures and not _time_column(c)) or of_time(c, target, pairs)]
+    reached = not aimed and bool(_REACHED.match(question)) and not _SET_AHEAD.search(question)
+    return [c for c in found if (not figures and not _time_column(c)) or of_time(c, target, pairs, reached)]
 
 
 def _names_day(question: str) -> bool:
@@ -53,7 +63,12 @@ def _several_years(question: str) -> bool:
     return len(set(_YEAR.findall(YEAR_PAIR.sub(" ", question)))) > 1
 
 
-def of_time(candidate: Candidate, target: TimeTarget | None, pairs: frozenset[int] = frozenset()) -> bool:
+def of_time(
+    candidate: Candidate,
+    target: TimeTarget | None,
+    pairs: frozenset[int] = frozenset(),
+    reached: bool = False,
+) -> bool:
     """Whether a candidate's figure can be of the asked time, by the first of these to name a time: its
     column label and sentence, then its passage's heading and paper's title ('Commitment to implementing
     the Pledge 2017/18'), then its paper's date.
@@ -63,7 +78,7 @@ def of_time(candidate: Candidate, target: TimeTarget | None, pairs: frozenset[in
       2017; '23.9% in March 2018' is of March 2018.
     - With no time named, a figure is of its paper's date or earlier ('currently 417 children in care'):
       a paper dated before the month asked does not tell its figures (asked of a year, it may: a budget
-      or plan for the year is written before it starts)."""
+      or plan for the year is written before it starts, unless the figure is asked as `reached`)."""
     passage = candidate.passage
     for text in (
         f"{candidate.label or ''}\n{candidate.text}",
@@ -74,6 +89,8 @@ def of_time(candidate: Candidate, target: TimeTarget | None, pairs: frozenset[in
         if times := [*year_pairs(text), *_dated(text)]:
             asked = _window(pairs) if pairs else target
             return any(start <= asked.end and asked.start <= end for start, end in times)
+    if reached:
+        return passage.date is None or passage.date >= (_window(pairs) if pairs else target).start
     # asked of a year, a paper dated before it may plan or budget for it: only a month is out of reach
     one_month = not pairs and (target.start.year, target.start.month) == (target.end.year, target.end.month)
     return not one_month or passage.date is None or passage.date >= target.start

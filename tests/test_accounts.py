@@ -185,6 +185,9 @@ def test_a_turn_that_ends_by_asking_goes_on_to_the_reply(settings):
         ("This was as a result of a recommendation from a Motion.", True),
         ("Repairs are due to start in May.", False),  # a date set, not a cause
         ("The report was noted.", False),
+        # the cause told before its consequence
+        ("Registration is voluntary, therefore it is not known how many are home educated.", True),
+        ("The contract ended early; consequently the service was brought in house.", True),
     ],
 )
 def test_a_sentence_gives_a_reason_by_its_connective(sentence, gives):

@@ -46,6 +46,14 @@ from qa.spans import spans
         ("What is the maximum building height allowed in the R7 District?", "number"),
         ("How tall may the steeple be?", "number"),
         ("What was the number of objections received?", "number"),
+        # 'total' before a noun that is no sum counts it; a total of money is asked as one
+        ("What total reach did the Fostering Fortnight promotion achieve?", "number"),
+        ("What was the total number of visitors?", "number"),
+        ("What was the total cost of the scheme?", "money"),
+        ("What total did the council spend on roads?", "money"),
+        ("What is the total?", "money"),
+        ("What reach did the campaign have?", "number"),
+        ("What was the take-up of the free school meals offer?", "number"),
         ("What is the number of the by-law confirming the proceedings?", "description"),
         ("Which charity runs the scheme?", "organisation"),
         ("Which schools remain committed to the hubs?", "organisation"),  # the noun's plural
@@ -319,6 +327,33 @@ def test_reader_puts_the_typed_span_first(fake_embedder):
     from qa.leadline import lead_line
 
     assert lead_line(reading.candidates[0]).startswith("Councillor Mrs Ayers")
+
+
+def test_who_a_scheme_is_aimed_at_is_told_where_the_paper_says_so(fake_embedder):
+    text = (
+        "We have developed initiatives such as Fostering Friendly Plymouth with Human Resources, which went "
+        "live during February 2020. This is aimed at supporting Plymouth City Council employees who are "
+        "foster carers."
+    )
+    q = "Who is the Fostering Friendly Plymouth initiative aimed at?"
+    reading = Reader(fake_embedder).read(_retrieval(q, [text], fake_embedder))
+    assert {r.candidate.text for r in reading.candidates} == {
+        "This is aimed at supporting Plymouth City Council employees who are foster carers."
+    }
+
+
+def test_a_person_in_a_field_of_another_post_does_not_hold_the_post_asked(fake_embedder):
+    row = (
+        "Pledge: Pledge 45 - Many children care for a family member. We will appoint a Young Carers' "
+        "Champion to be their voice.\nPortfolio Holder: Jon Taylor\nLead Director: Judith Harwood"
+    )
+    asked = "What is the name of the Young Carers' Champion appointed under Pledge 45?"
+    found = Reader(fake_embedder).read(_retrieval(asked, [row], fake_embedder)).candidates
+    assert "Judith Harwood" not in {r.candidate.answer for r in found}
+    held = Reader(fake_embedder).read(
+        _retrieval("Who is the Lead Director for Pledge 45?", [row], fake_embedder)
+    )
+    assert "Judith Harwood" in {r.candidate.answer for r in held.candidates}
 
 
 def test_reader_abstains_below_the_threshold_with_a_reason(fake_embedder):

@@ -48,6 +48,18 @@ def test_a_figure_named_at_no_time_is_not_of_a_time_after_its_paper():
     assert _of(q, "There were currently 417 children in care.", paper=None)
 
 
+def test_a_figure_asked_as_reached_in_a_year_is_not_from_a_paper_written_before_it():
+    q = "What was Plymouth's persistent absence rate for 2023/24?"
+    sample = "Within this sample, 5% of the cases cited bullying as a reason for persistent absence."
+    assert not _of(q, sample, paper=dt.date(2019, 11, 14))  # five years before: it can only aim at it
+    assert _of(q, sample, paper=dt.date(2024, 9, 1))
+    # a year's figures planned before it are asked as planned, and a budget is set before its year
+    assert _of("What is the absence rate for 2023/24?", sample, paper=dt.date(2023, 2, 1))
+    assert _of(
+        "What was the schools budget for 2023/24?", "The budget is £151.2m.", paper=dt.date(2023, 2, 1)
+    )
+
+
 def test_a_question_of_several_years_sets_no_figure_aside_by_its_time():
     q = "(a) In 2014, how much was allocated for adaptation grants; (b) when will the 2015 grants be made?"
     assert _of(q, "The total allocated for adaptation grants was €2,961,549 for 2014.")
