@@ -31,11 +31,16 @@ _AIMED = re.compile(
 )
 # 'Who is the Young Carers' Champion?', 'the name of the Lead Officer': a post the question names by its
 # title. A person in a field labelled with another post ('Lead Director: Judith Harwood') holds that one.
-_TITLED = re.compile(
-    r"\b(?:who\s+(?:is|was|will\s+be)|name\s+of)\s+the\s+((?:[A-Z][\w'’-]*\s+){0,4}"
+_POST_NOUN = (
     r"(?i:champion|officer|manager|director|lead|holder|member|advocate|co-?ordinator|head|commissioner"
-    r"|advis[eo]r|ambassador))\b"
+    r"|advis[eo]r|ambassador)"
 )
+_TITLED = re.compile(
+    r"\b(?i:who\s+(?:is|was|will\s+be|has\s+been|became|(?:was|has\s+been|will\s+be)\s+(?:appointed|named)"
+    rf"(?:\s+as)?)|name\s+of)\s+(?i:the\s+|an?\s+)?(?:[A-Z][\w'’-]*['’]s\s+)?((?:[A-Z][\w'’-]*\s+){{0,4}}"
+    rf"{_POST_NOUN})\b"
+)
+_A_POST = re.compile(rf"\b{_POST_NOUN}\b")
 _FIELD = re.compile(r"(?:^|[;\n]\s*)([A-Z][\w'’ -]{1,40}):\s*$")  # 'Lead Director: ' before a name
 _TIED = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:in|at|by|for|as at|at the end of|by the end of)\s+")
 
@@ -60,7 +65,7 @@ def fitting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], bool
         found = [c for c in found if verb[0] in stems_of(c.shown)] or found
     if kind == "person" and (titled := _TITLED.search(question)):
         post = set(stems_of(titled.group(1)))
-        found = [c for c in found if not (field := _field_of(c)) or post & set(stems_of(field))]
+        found = [c for c in found if not _of_another_post(_field_of(c), post)]
     if kind == "role" and (names := _names_in(question)):
         if against := [c for c in found if _role_of_named(c, names)]:
             return against, True
@@ -114,6 +119,12 @@ def _field_of(candidate: Candidate) -> str | None:
         return candidate.label
     before = _FIELD.search(candidate.text[: candidate.span.start])
     return before.group(1) if before else None
+
+
+def _of_another_post(field: str | None, post: set[str]) -> bool:
+    """The field names a post ('Lead Director') sharing no word with the post asked ('Young Carers'
+    Champion'); a field naming no post ('VIDEO CONFERENCE') says nothing of whose name it holds."""
+    return bool(field and _A_POST.search(field) and not post & set(stems_of(field)))
 
 
 def _names_thing(candidate: Candidate, thing: str) -> bool:

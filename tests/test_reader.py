@@ -354,6 +354,19 @@ def test_a_person_in_a_field_of_another_post_does_not_hold_the_post_asked(fake_e
         _retrieval("Who is the Lead Director for Pledge 45?", [row], fake_embedder)
     )
     assert "Judith Harwood" in {r.candidate.answer for r in held.candidates}
+    appointed = "Who was appointed as Plymouth's Young Carers' Champion under Pledge 45?"
+    found = Reader(fake_embedder).read(_retrieval(appointed, [row], fake_embedder)).candidates
+    assert "Judith Harwood" not in {r.candidate.answer for r in found}
+
+
+def test_a_field_naming_no_post_does_not_set_a_name_aside(fake_embedder):
+    agenda = (
+        "CITY COUNCIL AGENDA AND NOTICE: Margaret Abe-Koga, Mayor\n"
+        "VIDEO CONFERENCE WITH NO PHYSICAL: Kimbra McCarthy, City Manager"
+    )
+    q = "Who is Mountain View's City Manager?"
+    found = Reader(fake_embedder).read(_retrieval(q, [agenda], fake_embedder)).candidates
+    assert "Kimbra McCarthy" in {r.candidate.answer for r in found}
 
 
 def test_reader_abstains_below_the_threshold_with_a_reason(fake_embedder):
