@@ -176,16 +176,17 @@ def features(
     shared: dict[tuple, dict[str, float]] | None = None,
 ) -> list[float]:
     """The candidate's feature vector, in NAMES order; every value in [0, 1]. `shared` keeps the values
-    of each sentence (all but the span's own) across the candidates of one question: a sentence's spans
-    differ only in those."""
+    of each sentence (all but the span's own) and of each passage across the candidates of one question:
+    a sentence's spans differ only in those, and a passage's sentences in their own."""
+    shared = {} if shared is None else shared
     key = (candidate.passage.chunk_id, candidate.rank, candidate.shown)
-    sentence = shared.get(key) if shared is not None else None
-    if sentence is None:
-        sentence = _sentence_values(candidate, asked)
-        if shared is not None:
-            shared[key] = sentence
+    if (sentence := shared.get(key)) is None:
+        sentence = shared[key] = _sentence_values(candidate, asked)
+    if (passage := shared.get((candidate.passage.chunk_id,))) is None:
+        passage = shared[(candidate.passage.chunk_id,)] = _passage_values(candidate.passage, asked)
     values = {
         **sentence,
+        **passage,
         **_span_values(candidate, asked),
         "cosine": max(cosine, 0.0),
         "passage_cosine": max(passage_cosine, 0.0),
@@ -232,31 +233,37 @@ def _intent(question: str) -> str:
 
 
 def _sentence_values(candidate: Candidate, asked: Asked) -> dict[str, float]:
-    """What every candidate of one sentence (or cell) shares: its words, its passage, its paper."""
+    """What every candidate of one sentence (or cell) shares: its words, and its passage's values."""
     sentence = set(stems_of(candidate.shown))
-    date_match, date_mismatch = _dates(candidate.passage, asked.time)
-    mentioned = _mentions(candidate.passage, asked.time)
-    # A later paper that reproduces the asked meeting's minutes names its date: not a mismatch.
-    date_mismatch *= 1.0 - mentioned
     return {
         "bias": 1.0,
         "type_sentence": float(holds_type(candidate, asked)),
         "idf_cover": cover(sentence, asked),
-        "context_cover": cover(stem_set(context(candidate.passage)), asked),
         "rank": 1.0 / (1.0 + candidate.rank),
-        "date_match": date_match,
-        "date_mismatch": date_mismatch,
-        "front_matter": _front(candidate.passage, asked),
-        "reply": float(replies(f"{candidate.passage.heading or ''}\n{candidate.passage.text}")),
         "asks": float(only_asks(candidate.text)),
         "length": min(len(candidate.shown.split()) / _LONG_WORDS, 2.0) / 2.0,
         "status_word": float(_status_told(candidate, asked)),
         "label_cover": _label_cover(candidate.label, asked),
-        "date_mentioned": mentioned,
         "focus_cover": _focus_cover(candidate, sentence, asked),
-        # the item heading over the passage names what it is about ('2.1 Public Employee Performance
-        # Evaluation'): a question naming the item asks of the text under it
-        "heading_cover": cover(stem_set(candidate.passage.heading or ""), asked),
         "type_near": type_near(candidate, asked),
         "counts_noun": counts_noun(candidate, asked),
+    }
+
+
+def _passage_values(passage: Passage, asked: Asked) -> dict[str, float]:
+    """What every candidate of one passage shares: its context, heading, date and paper."""
+    date_match, date_mismatch = _dates(passage, asked.time)
+    mentioned = _mentions(passage, asked.time)
+    # A later paper that reproduces the asked meeting's minutes names its date: not a mismatch.
+    date_mismatch *= 1.0 - mentioned
+    return {
+        "context_cover": cover(stem_set(context(passage)), asked),
+        "date_match": date_match,
+        "date_mismatch": date_mismatch,
+        "front_matter": _front(passage, asked),
+        "reply": float(replies(f"{passage.heading or ''}\n{passage.text}")),
+        "date_mentioned": mentioned,
+        # the item heading over the passage names what it is about ('2.1 Public Employee Performance
+        # Evaluation'): a question naming the item asks of the text under it
+        "heading_cover": cover(stem_set(passage.heading or ""), asked),
     }
