@@ -135,6 +135,15 @@ _TABLE: tuple[tuple[str, str], ...] = (
         r"|member|officer|director|person|chair|mayor|candidate|clerk|manager|head|leader|cabinet member)\b"
         r"|\bwhat is the name of\b|\bname of the\b",
     ),
+    (  # whether a piece of work has been done yet ('Has the MASH manager post been filled yet?'): how it
+        # stands; not whether it was decided ('Has the budget been approved yet?') or what was done
+        # ('Has the council applied to the fund?': the application told, not a status)
+        "status",
+        r"^\s*(?:has|have)\b(?!.*\b(?:approv|agree|adopt|pass|carri(?!ed\s+out)|refus|reject|decid|vot|resolv|accept|endors"
+        r"|ratif|note|sign)\w*)(?:.{1,80}\bbeen\s+(?:\w+\s+)?(?:filled|completed|delivered|achieved|appointed"
+        r"|implemented|introduced|launched|started|finished|done|built|opened|recruited|established|set up"
+        r"|put in place|carried out|fixed|repaired|replaced)\b|.{1,80}\byet\W*$)",
+    ),
     (
         "decision",
         r"^\s*(?:did|was|were|has|have|is)\b|\bwhat action\b"

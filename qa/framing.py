@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from corpus.dates import find_dates
+
 # 'I will ask at the next Meeting …', '1 will ask at the next Municipal District meeting …' (OCR reads a
 # lone 'I' as '1' or '|'), 'To ask …', 'I wish to ask …'. Its words ('ask', 'next', 'meeting') are
 # no part of what is asked, and 'ask' would read as a question about the questions put at a meeting.
@@ -25,10 +27,23 @@ _ADDRESSEE = re.compile(rf"^{_NAME}\s+(?=[a-z(])")
 _LEAST_WORDS = 3  # what is left must still be a question
 
 
+# A note on the asker before the question: 'I missed the July 2019 meeting - what did the committee
+# decide …?', "I'm new to the Licensing Committee: who chairs it?". Its words are about the asker ('missed',
+# 'new'); only the names and dates it gives are about what is asked.
+_PREAMBLE = re.compile(
+    r"^\W*(?i:I|I['’]m|I['’]ve|I['’]d|we|we['’]ve|we['’]re)\s[^?]{3,120}?(?:\s[-–—]+\s*|:\s+|[.;!]\s+)"
+    r"(?=(?i:what|how|who|whom|when|where|which|why|whether|did|was|were|is|are|has|have|had|can|could"
+    r"|does|do|will)\b)"
+)
+_NAMES = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][\w'’-]*(?:\s+(?:of\s+|the\s+|&\s+)?[A-Z][\w'’-]*)*")
+
+
 def unframed(question: str) -> str:
     """The question without the words it is put in: 'I will ask at the next Meeting when the gullies will
     be cleared' → 'when the gullies will be cleared'; 'To ask the Leader (a) how many …' → '(a) how many
-    …'. A question put plainly, or one that would leave under three words, is returned as it is."""
+    …'; 'I missed the July 2019 meeting - what did the committee decide?' → 'what did the committee decide
+    (July 2019)?'. A question put plainly, or one that would leave under three words, is returned as it
+    is."""
     text = " ".join(question.split())
     rest = text
     if m := _ASKING.match(rest):
@@ -36,7 +51,21 @@ def unframed(question: str) -> str:
         rest = rest[a.end() :] if (a := _ADDRESSEE.match(rest)) else rest
     elif m := _TELLING.match(rest):
         rest = rest[m.end() :]
+    elif m := _PREAMBLE.match(rest):
+        rest = _with_kept(rest[m.end() :], rest[: m.end()])
     return rest if rest != text and len(rest.split()) >= _LEAST_WORDS else text
+
+
+def _with_kept(question: str, preamble: str) -> str:
+    """The question with the dates and names its preamble gives that it does not, in brackets before its
+    question mark."""
+    dated = [preamble[d.start : d.end] for d in find_dates(preamble)]
+    named = [n for n in _NAMES.findall(preamble) if not any(n in d or d in n for d in dated)]
+    kept = [k for k in dict.fromkeys(dated + named) if k.lower() not in question.lower() and k != "I"]
+    if not kept:
+        return question
+    body = question.rstrip(" ?")
+    return f"{body} ({'; '.join(kept)}){'?' if question.rstrip().endswith('?') else ''}"
 
 
 # A leading clause naming where to look: 'According to the Achieving Excellence plan, how much …', 'In the

@@ -12,5 +12,6 @@ STOPWORDS = frozenset(
     up very was we were what when where which while who whom why will
     with would you your yours tell me give show list say says said please
     current currently latest many much
+    actually really exactly basically
     """.split()  # noqa: SIM905
 )

@@ -44,9 +44,35 @@ def test_the_framing_of_a_written_question_is_taken_off(question: str, asked: st
 
 
 @pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        # a note on the asker: its words are the asker's, its dates and names the question's
+        (
+            "I missed the July 2019 meeting - what did the committee decide about the funding formula?",
+            "what did the committee decide about the funding formula (July 2019)?",
+        ),
+        ("I'm new to the Licensing Committee: who chairs it?", "who chairs it (Licensing Committee)?"),
+        (
+            "We had complaints from residents; when will the bins be collected?",
+            "when will the bins be collected?",
+        ),
+        (
+            "I live on Knockane Road. When will the gullies be cleared?",
+            "When will the gullies be cleared (Knockane Road)?",
+        ),
+    ],
+)
+def test_a_note_on_the_asker_before_the_question_keeps_only_its_dates_and_names(question, asked) -> None:
+    assert unframed(question) == asked
+    assert parse(unframed(question)).time == parse(question).time
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "What did Councillor Teefy ask at the meeting?",  # asks about what was asked
+        "I think the budget was agreed?",  # no question after the note
+        "Is it true that we agreed the budget?",
         "Will the Council provide more bins in Newcastle West?",  # asks whether it will
         "Can the Council please confirm the number of vacant houses?",
         "Will the council meeting start at 6pm?",

@@ -64,6 +64,12 @@ from qa.spans import spans
         ("What is the up to date position with regard to the estate?", "description"),
         ("What was the outcome of the vote on item 5?", "decision"),
         ("Did the committee approve the budget?", "decision"),
+        # whether a piece of work is done yet is how it stands; whether it was decided, or what was done, not
+        ("Has the permanent MASH team manager post been filled yet?", "status"),
+        ("Have the repairs been carried out?", "status"),
+        ("Has the budget been approved yet?", "decision"),
+        ("Has the motion been carried?", "decision"),
+        ("Has the council applied to the Future High Streets Fund?", "decision"),
         ("Was the amendment carried?", "decision"),
         # works carried out are done, not a motion carried
         ("What was the overall judgement of the inspection carried out in November 2018?", "description"),
