@@ -17,7 +17,7 @@ from qa.answer import Answer
 from qa.composer import Composer
 from qa.compound import joined, parts
 from qa.followup import Turn, resolve
-from qa.framing import unframed
+from qa.framing import in_papers_words, unframed
 from qa.recordanswer import answer_from_records
 from qa.retriever import Retriever
 
@@ -81,7 +81,8 @@ class CouncilQA:
 
     def _answer(self, question: str, filters: Filters | None, top_k: int | None) -> Answer:
         self.store.refresh()
-        asked = unframed(question)  # 'I will ask at the next Meeting when …': only what is asked is read
+        # 'I will ask at the next Meeting when …': only what is asked is read, in the papers' words
+        asked = in_papers_words(unframed(question))
         retrieval = self.retriever.retrieve(asked, filters)
         # A record that fits (a mover, an outcome, a chair) answers; else the reader composes.
         from_records = answer_from_records(self.store, asked, retrieval, self.settings, top_k)

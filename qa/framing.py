@@ -81,3 +81,19 @@ def source_named(question: str) -> str:
     to the Achieving Excellence 2024-27 plan, how much …?'); '' when it names none so."""
     m = _SOURCE.match(question)
     return m.group("source") if m else ""
+
+
+# Phrasal verbs a question uses, as papers print what they ask: 'How much has council tax gone up by?' is
+# answered by 'an increase of 4.99%', 'Have any care leavers taken up the offer?' by 'no take up to date'.
+_PHRASAL: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(?:gone|go|goes|went|going)\s+up\b", re.I), "increased"),
+    (re.compile(r"\b(?:gone|go|goes|went|going)\s+down\b", re.I), "decreased"),
+    (re.compile(r"\b(?:taken|took|taking|takes)\s+up\b", re.I), "take up"),
+)
+
+
+def in_papers_words(question: str) -> str:
+    """The question with its phrasal verbs put as papers print them ('gone up' → 'increased')."""
+    for pattern, word in _PHRASAL:
+        question = pattern.sub(word, question)
+    return question

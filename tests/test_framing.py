@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from index.settings import Settings
 from qa.answer import Answer
 from qa.exchange import wants_questions
-from qa.framing import source_named, unframed
+from qa.framing import in_papers_words, source_named, unframed
 from qa.query import parse
 
 
@@ -222,3 +222,17 @@ def test_the_papers_own_name_is_not_what_a_count_stands_beside(tmp_path, setting
         assert engine.ask(question).text.startswith("More supported internships (from 9 to 60)")
     finally:
         engine.close()
+
+
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        ("How much has council tax gone up by?", "How much has council tax increased by?"),
+        ("Did the number of referrals go down in 2019?", "Did the number of referrals decreased in 2019?"),
+        ("Have any care leavers taken up the offer?", "Have any care leavers take up the offer?"),
+        ("What is the take-up of free school meals?", "What is the take-up of free school meals?"),
+        ("Who set up the working group?", "Who set up the working group?"),
+    ],
+)
+def test_phrasal_verbs_are_put_as_papers_print_them(question: str, words: str) -> None:
+    assert in_papers_words(question) == words
