@@ -83,17 +83,26 @@ def source_named(question: str) -> str:
     return m.group("source") if m else ""
 
 
-# Phrasal verbs a question uses, as papers print what they ask: 'How much has council tax gone up by?' is
-# answered by 'an increase of 4.99%', 'Have any care leavers taken up the offer?' by 'no take up to date'.
+# Verbs a question uses, as papers print what they ask: 'How much has council tax gone up by?' is answered
+# by 'an increase of 4.99%', 'Have any care leavers taken up the offer?' by 'no take up to date'.
 _PHRASAL: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:gone|go|goes|went|going)\s+up\b", re.I), "increased"),
     (re.compile(r"\b(?:gone|go|goes|went|going)\s+down\b", re.I), "decreased"),
     (re.compile(r"\b(?:taken|took|taking|takes)\s+up\b", re.I), "take up"),
+    # 'How many Children's Centres does Plymouth run?' asks what it has ('we currently have sixteen …')
+    (
+        re.compile(
+            r"^(\W*how\s+many\b.{1,80}?\b(?:does|do|did)\b.{1,60}?\b)(?:run|operate|own|maintain|manage)\b",
+            re.I,
+        ),
+        r"\1have",
+    ),
 )
 
 
 def in_papers_words(question: str) -> str:
-    """The question with its phrasal verbs put as papers print them ('gone up' → 'increased')."""
+    """The question with its verbs put as papers print them ('gone up' → 'increased'; how many a council
+    runs → has)."""
     for pattern, word in _PHRASAL:
         question = pattern.sub(word, question)
     return question

@@ -232,6 +232,8 @@ def test_the_papers_own_name_is_not_what_a_count_stands_beside(tmp_path, setting
         ("Have any care leavers taken up the offer?", "Have any care leavers take up the offer?"),
         ("What is the take-up of free school meals?", "What is the take-up of free school meals?"),
         ("Who set up the working group?", "Who set up the working group?"),
+        ("How many Children's Centres does Plymouth run?", "How many Children's Centres does Plymouth have?"),
+        ("Who will run the new service?", "Who will run the new service?"),
     ],
 )
 def test_phrasal_verbs_are_put_as_papers_print_them(question: str, words: str) -> None:
