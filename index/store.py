@@ -298,6 +298,16 @@ class Store:
         ).fetchone()
         return _passage(row) if row else None
 
+    def paper_passages(self, chunk_id: int) -> list[Passage]:
+        """Every chunk of this chunk's document in reading order, none more restricted than it: what a
+        question about the whole paper ('List its ten priorities') reads."""
+        rows = self.db.execute(
+            f"{_PASSAGE_SQL} WHERE c.doc_id = (SELECT doc_id FROM chunks WHERE id = ?)"
+            " AND c.restricted <= (SELECT restricted FROM chunks WHERE id = ?) ORDER BY c.position",
+            (chunk_id, chunk_id),
+        ).fetchall()
+        return [_passage(row) for row in rows]
+
     def stats(self, restricted: bool = False) -> Stats:
         """What the store holds; restricted papers count only with `restricted` access."""
         return _stats(self.db, restricted)

@@ -24,6 +24,7 @@ from qa.replies import Said, fits, printed_reply, replied, reply_to, summary_poi
 from qa.retriever import Retrieval
 from qa.scoring import Scored
 from qa.sections import section
+from qa.series import series
 from qa.statements import STATUS_WORDS, Statement, lead_for, statements
 from qa.stretch import item_pool
 from qa.tally import tally
@@ -92,6 +93,10 @@ class Composer:
             text, used = listed
             citations = self._citations(used, retrieval.passages, top_k)
             return Answer(query.text, f"{text} {_markers(len(used))}", "answered", citations)
+        # a numbered series asked for whole ('List the plan's ten priorities'): each item cited
+        if whole := series(query.text, retrieval.passages, self.store.paper_passages, query.time):
+            text, used = whole
+            return Answer(query.text, text, "answered", self._citations(used, retrieval.passages, top_k))
         pool = self._pool(retrieval)
         if query.intent == "summary":
             retrieval = replace(retrieval, passages=tuple(self._with_what_follows(list(retrieval.passages))))

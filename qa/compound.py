@@ -7,9 +7,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from qa.answer import Answer
+from qa.answertype import NAMED_OR_VALUED, expected
 from qa.asks import AUX, asks
 from qa.citations import cited_numbers
 from qa.query import identifiers
+from qa.spans import spans
 
 # ', and when did …': a second question starts at 'and' before a question word and its verb.
 _SPLIT = re.compile(
@@ -72,6 +74,16 @@ def _question(text: str) -> str:
     return text[0].upper() + text[1:] + "?"
 
 
+def _told_before(part: str, before: Sequence[Answer]) -> bool:
+    """Whether an answer to an earlier part already gives what this part asks of it, by its type: 'Who
+    wrote the report, and what is their job title?' is answered whole by 'Author: Sandy Magee (Head of
+    Service …)'."""
+    kind = expected(part).kind
+    if kind not in NAMED_OR_VALUED:
+        return False
+    return any(a.status == "answered" and kind in {s.kind for s in spans(a.text)} for a in before)
+
+
 def joined(question: str, answers: Sequence[Answer]) -> Answer:
     """One answer from the answers to each part, in order: each part's text with the passages it cites,
     numbered on from the parts before, then the answered parts' other passages as leads, as one answer
@@ -80,9 +92,10 @@ def joined(question: str, answers: Sequence[Answer]) -> Answer:
     texts: list[str] = []
     citations: list = []
     leads: list = []
-    for answer in answers:
+    for at, answer in enumerate(answers):
         if answer.status != "answered":
-            texts.append(_MARKER.sub("", answer.text).strip())
+            if not _told_before(answer.question, answers[:at]):
+                texts.append(_MARKER.sub("", answer.text).strip())
             continue
         cited = [c for c in answer.citations if c.n in cited_numbers(answer.text)]
         number = {c.n: len(citations) + i for i, c in enumerate(cited, 1)}

@@ -68,6 +68,20 @@ def test_joined_numbers_cited_passages_on_then_leads_and_says_what_is_not_answer
     assert joined("Q?", [missing]).status == "not_found"
 
 
+def test_a_part_an_earlier_answer_already_gives_is_not_said_unanswered() -> None:
+    author = Answer(
+        "Who wrote the report?",
+        "Author: Sandy Magee (Head of Service, Children, Young People and Families Service). [1]",
+        "answered",
+        (_citation(1, "a"),),
+    )
+    declined = "The papers do not answer this question."
+    title = Answer("What is the report's job title?", declined, "not_found", (_citation(1, "b"),))
+    assert joined("Q?", [author, title]).text == author.text  # the post is in the author's line
+    time = Answer("What time did the meeting finish?", declined, "not_found", ())
+    assert joined("Q?", [author, time]).text.endswith(declined)  # no time was given before
+
+
 def test_a_joined_question_is_answered_part_by_part(
     tmp_path: Path, settings: Settings, fake_embedder
 ) -> None:
