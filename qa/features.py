@@ -125,10 +125,17 @@ def _cued_labels(question: str) -> tuple[re.Pattern[str], ...]:
     return tuple(lab for lab, cue in _CUES if cue.search(question))
 
 
+# Words a label shares with any question of its type: 'Date of meeting' is not the field asked by 'From what
+# date did …?' unless the question also says what is dated ('the date of the meeting').
+_TYPE_WORDS = frozenset(stems_of("date day time year number total amount"))
+
+
 def _label_cover(label: str | None, asked: Asked) -> float:
-    """Share of a column label's words the question says ('Lead Strategic Director' for 'lead … director')."""
+    """Share of a column label's words the question says ('Lead Strategic Director' for 'lead … director');
+    0 when it says only the label's word for the asked type ('date' of 'Date of meeting')."""
     words = stems_of(label or "")
-    return sum(w in asked.weights for w in words) / len(words) if words else 0.0
+    said = [w for w in words if w in asked.weights]
+    return len(said) / len(words) if words and not set(said) <= _TYPE_WORDS else 0.0
 
 
 def _mentions(passage: Passage, target: TimeTarget | None) -> float:

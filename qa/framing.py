@@ -76,10 +76,18 @@ _SOURCE = re.compile(
 )
 
 
+# The same named after the question: '… increased according to the 2024-27 strategic plan?'
+_SOURCE_AFTER = re.compile(
+    r"(?:,\s*|\s+)(?i:according\s+to|as\s+(?:stated|set\s+out|reported|given)\s+in)\s+"
+    r"(?P<source>(?i:the|a|an|its|their|[\w'’-]+['’]s)\s+[^,?]{3,100}?)\W*$"
+)
+
+
 def source_named(question: str) -> str:
     """The paper a question names before asking ('the Achieving Excellence 2024-27 plan' in 'According
-    to the Achieving Excellence 2024-27 plan, how much …?'); '' when it names none so."""
-    m = _SOURCE.match(question)
+    to the Achieving Excellence 2024-27 plan, how much …?') or after ('… increased according to the
+    2024-27 strategic plan?'); '' when it names none so."""
+    m = _SOURCE.match(question) or _SOURCE_AFTER.search(question)
     return m.group("source") if m else ""
 
 

@@ -262,6 +262,9 @@ class _NoStore:
     def next_passage(self, chunk_id):
         return None
 
+    def paper_passages(self, chunk_id):
+        return []
+
 
 def test_an_open_question_with_nothing_left_to_read_is_declined_not_a_crash(fake_embedder, settings):
     composer = Composer(_NoStore(), fake_embedder, settings)

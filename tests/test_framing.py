@@ -189,6 +189,12 @@ def test_a_written_question_is_answered_by_the_reply_printed_under_it(
         ("In 2014, how much was allocated for grants?", ""),  # a time, not a paper
         ("In Derby, how many foster carers were recruited?", ""),  # a place asked about
         ("What does the plan say, and how much will it cost?", ""),
+        # or a clause after it
+        (
+            "By how much have supported internships increased according to the 2024-27 strategic plan?",
+            "the 2024-27 strategic plan",
+        ),
+        ("How many homes were built according to plan?", ""),  # as planned: no paper
     ],
 )
 def test_a_leading_clause_may_name_the_paper_to_look_in(question: str, source: str) -> None:

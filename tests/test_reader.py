@@ -237,6 +237,22 @@ def test_features_mark_type_match_label_match_and_proximity():
     assert author["label_match"] == 1.0
 
 
+def test_a_label_said_only_by_the_asked_types_word_is_not_the_field_asked():
+    q = "From what date did Plymouth stop charging council tax?"
+    meeting = _row(
+        q, "10 July 2019", "10 July 2019", "Date of meeting", {"date": 1.0, "council": 2.0, "tax": 2.0}
+    )
+    assert meeting["label_cover"] == 0.0
+    named = _row(
+        "What is the date of the meeting?",
+        "10 July 2019",
+        None,
+        "Date of meeting",
+        {"date": 1.0, "meet": 1.0},
+    )
+    assert named["label_cover"] == 1.0
+
+
 def test_features_weigh_the_paper_date_against_the_question_date():
     q = "Who chaired the meeting in July 2019?"
     right = _row(q, "Councillor Ayers, in the Chair.", date=dt.date(2019, 7, 10))
