@@ -15,6 +15,11 @@ OPENING_WORDS = 8  # words of the passage quoted in its label: tells apart passa
 _MARKER = re.compile(r"\[(\d+)\]")
 
 
+def markers(count: int, first: int = 1) -> str:
+    """'[1] [2] [3]': one marker per cited passage, numbered from `first`, in citation order."""
+    return " ".join(f"[{n}]" for n in range(first, first + count))
+
+
 @dataclass(frozen=True)
 class CitedPassage:
     """One passage an answer cites, under every number that cites it, with its paper's body.

@@ -15,26 +15,24 @@ from qa.account import account
 from qa.answer import Answer, Citation, format_date
 from qa.answertype import ACCOUNT_KINDS, expected
 from qa.asks import asks, hangs
+from qa.citations import markers
 from qa.exchange import only_asks, wants_questions
 from qa.facts import choose, clip, enumerated, item_text, items_after, rows_matching
+from qa.listings import counted_list, laid_out
 from qa.partanswers import part_answers
 from qa.query import Query, meeting_day, proper_words
 from qa.reader import NO_FACT, Read, Reader, Reading, of_day
 from qa.replies import Said, fits, printed_reply, replied, reply_to, summary_points
 from qa.retriever import Retrieval
 from qa.scoring import Scored
-from qa.sections import section
-from qa.series import series
 from qa.statements import STATUS_WORDS, Statement, lead_for, statements
 from qa.stretch import item_pool
-from qa.tally import tally
 from qa.timefit import time_row
 from qa.units import Unit
 
 _STATUS_MARGIN = 0.15  # rerank score below the best passage that still counts as on the topic
 _PRINTED_RANKS = 2  # the printed question asked is in the passages ranked first, as a request's reply is
 _SHORTLIST = 24  # scored candidates a list or summary answer may draw on
-_TALLY_SHOWN = 8  # items named after a count: the count is the answer, the names let it be checked
 
 
 def _first_sentences(text: str, words: int) -> str:
@@ -88,15 +86,9 @@ class Composer:
         if (day := meeting_day(query.text)) and not of_day(retrieval.passages, day):
             said = f"none of them is of a meeting on {day.day} {day:%B %Y} or names that day"
             return self._not_found(query.text, f"{NOT_ANSWERED[:-1]}: {said}.")
-        # a report's section asked for by name ('What did the report recommend?'): the items under it
-        if listed := section(query.text, retrieval.passages, self.store.next_passage, *self._list_budget):
-            text, used = listed
-            citations = self._citations(used, retrieval.passages, top_k)
-            return Answer(query.text, f"{text} {_markers(len(used))}", "answered", citations)
-        # a numbered series asked for whole ('List the plan's ten priorities'): each item cited
-        if whole := series(query.text, retrieval.passages, self.store.paper_passages, query.time):
-            text, used = whole
-            return Answer(query.text, text, "answered", self._citations(used, retrieval.passages, top_k))
+        # a report's section asked for by name, or a numbered series asked for whole: its items
+        if listed := laid_out(query, retrieval.passages, self.store, self.settings):
+            return self._listed_answer(retrieval, listed, top_k)
         pool = self._pool(retrieval)
         if query.intent == "summary":
             retrieval = replace(retrieval, passages=tuple(self._with_what_follows(list(retrieval.passages))))
@@ -133,17 +125,13 @@ class Composer:
         open_ended = query.intent == "summary" or expected(query.text).kind in ACCOUNT_KINDS
         on_topic = open_ended and reading.abstain == NO_FACT and bool(reading.candidates)
         if reading.abstain and not (pinned and reading.candidates) and not on_topic:
-            if counted := self._tally(retrieval, top_k):  # no sentence states the count: a list shows it
-                return counted
+            # no sentence states the count: a list shows it
+            if counted := counted_list(query, retrieval.passages, self.store, self.settings):
+                return self._listed_answer(retrieval, counted, top_k)
             # Nothing answers; the nearest passages are still shown, as leads and not as an answer.
             closest = tuple(Citation.of(n, p) for n, p in enumerate(retrieval.passages[:top_k], 1))
             return Answer(query.text, f"{NOT_ANSWERED[:-1]}: {reading.abstain}.", "not_found", closest)
         return self._fact_answer(retrieval, reading, top_k)
-
-    @property
-    def _list_budget(self) -> tuple[int, int]:
-        """Chunks a list may run on into, and the answer's words."""
-        return self.settings.list_chunks, self.settings.answer_words
 
     def _pool(self, retrieval: Retrieval) -> list[Passage]:
         """Passages holding the asked identifiers, and those in the stretch of an item one names
@@ -233,36 +221,23 @@ class Composer:
             pieces = [clip(u.text.rstrip(".;"), words) for u in items]
             # a clipped item's '…' already parts it from the next: 'the ACE Multi Academy Trust … (b) …'
             listed = "".join(p + (" " if p.endswith("…") else sep) for p in pieces[:-1]) + pieces[-1]
-            markers = _markers(len(used))
-            line = f"{clip(scored.unit.shown, 40)} {listed}{'' if listed.endswith('…') else '.'} {markers}"
+            cited = markers(len(used))
+            line = f"{clip(scored.unit.shown, 40)} {listed}{'' if listed.endswith('…') else '.'} {cited}"
         elif body := item_text(best.candidate, query.identifiers):
             line = f"{clip(best.candidate.text, 20)}: {clip(body, 60)} [1]"
         elif reply := self._reply(best, query):  # the best match is a question put: its reply answers
             line, used = replied(best.candidate.text, best.candidate.passage, reply)
         else:
             said = account(best, query.text, self.settings, self.store.next_passage)
-            line, used = f"{said.text} {_markers(len(said.passages))}", list(said.passages)
+            line, used = f"{said.text} {markers(len(said.passages))}", list(said.passages)
             if row := time_row(best.candidate):  # 'Nov-18: 58.2%' says what it counts with its row
                 line = f"{row} — {line}"
         line = self._identifier_prefix(retrieval, scored, line) + line
         citations = self._citations(used, retrieval.passages, top_k)
         return Answer(query.text, line, "answered", citations)
 
-    def _tally(self, retrieval: Retrieval, top_k: int) -> Answer | None:
-        """'How many candidates were nominated?' answered by counting the list a lead-in introduces."""
-        found = tally(
-            retrieval.query.text,
-            retrieval.passages,
-            self.store.next_passage,
-            self.settings.list_chunks,
-            self.settings.tally_passages,
-        )
-        if not found:
-            return None
-        used = [found.passage, *found.later]
-        shown = "; ".join(found.items[:_TALLY_SHOWN]) + ("; …" if len(found.items) > _TALLY_SHOWN else "")
-        markers = _markers(len(used))
-        text = f"{len(found.items)} — {clip(found.lead, 30)} {shown}. {markers}"
+    def _listed_answer(self, retrieval: Retrieval, listed: tuple[str, list[Passage]], top_k: int) -> Answer:
+        text, used = listed
         return Answer(
             retrieval.query.text, text, "answered", self._citations(used, retrieval.passages, top_k)
         )
@@ -322,11 +297,6 @@ class Composer:
         shown = f"{best.unit.shown} {line}"
         missing = [str(i) for i in retrieval.query.identifiers if not i.pattern().search(shown)]
         return f"{', '.join(missing)} — " if missing and best.unit.label else ""
-
-
-def _markers(count: int) -> str:
-    """'[1] [2] [3]': one marker per cited passage, in citation order."""
-    return " ".join(f"[{n}]" for n in range(1, count + 1))
 
 
 def _scored(read: Read) -> Scored:

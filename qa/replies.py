@@ -10,6 +10,7 @@ from itertools import dropwhile, takewhile
 from corpus.sentences import split_sentences
 from index.passage import Passage
 from qa.answertype import ACCOUNT_KINDS, NAMED_OR_VALUED, expected
+from qa.citations import markers
 from qa.exchange import heads_question, is_reply_label, puts_question
 from qa.facts import clip
 from qa.framing import unframed
@@ -57,13 +58,9 @@ def replied(asked: str, passage: Passage, reply: Said) -> tuple[str, list[Passag
     question `asked`, it follows the question with its own citation, so the passage that matched stays
     first."""
     if reply.passages[0] == passage:
-        return f"{reply.text} {_markers(1, len(reply.passages))}", list(reply.passages)
-    text = f"{clip(asked, 25)} [1] {reply.text} {_markers(2, len(reply.passages))}"
+        return f"{reply.text} {markers(len(reply.passages))}", list(reply.passages)
+    text = f"{clip(asked, 25)} [1] {reply.text} {markers(len(reply.passages), 2)}"
     return text, [passage, *reply.passages]
-
-
-def _markers(first: int, count: int) -> str:
-    return " ".join(f"[{n}]" for n in range(first, first + count))
 
 
 def is_question(sentence: str) -> bool:
