@@ -32,6 +32,7 @@ SETS = {  # name -> (store, papers, gold)
     "planned": (".councilqa", "samples/papers", "eval/planned.jsonl"),
     "done": (".councilqa", "samples/papers", "eval/done.jsonl"),
     "requests": (".councilqa", "samples/papers", "eval/requests.jsonl"),
+    "newcomers": (".councilqa", "samples/papers", "eval/newcomers.jsonl"),
     "pdfcounts": (".councilqa-realpdf", "../shared/realpdf-dev/pdfs", "eval/counts-realpdf.jsonl"),
     "pdfposts": (".councilqa-realpdf", "../shared/realpdf-dev/pdfs", "eval/posts-realpdf.jsonl"),
     "pdfroles": (".councilqa-realpdf", "../shared/realpdf-dev/pdfs", "eval/roles-realpdf.jsonl"),
