@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from corpus.dates import find_dates
+from qa.stopwords import STOPWORDS
 
 # 'I will ask at the next Meeting …', '1 will ask at the next Municipal District meeting …' (OCR reads a
 # lone 'I' as '1' or '|'), 'To ask …', 'I wish to ask …'. Its words ('ask', 'next', 'meeting') are
@@ -35,6 +36,8 @@ _PREAMBLE = re.compile(
     r"(?=(?i:what|how|who|whom|when|where|which|why|whether|did|was|were|is|are|has|have|had|can|could"
     r"|does|do|will)\b)"
 )
+_OWN_WORDS = 2  # words besides stopwords a question after a note must hold to stand without it
+_POINTS_BACK = re.compile(r"\b(?:it|its|they|them|their|this|these|those|that one)\b", re.I)
 _NAMES = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][\w'’-]*(?:\s+(?:of\s+|the\s+|&\s+)?[A-Z][\w'’-]*)*")
 
 
@@ -51,9 +54,17 @@ def unframed(question: str) -> str:
         rest = rest[a.end() :] if (a := _ADDRESSEE.match(rest)) else rest
     elif m := _TELLING.match(rest):
         rest = rest[m.end() :]
-    elif m := _PREAMBLE.match(rest):
+    elif (m := _PREAMBLE.match(rest)) and _stands_alone(rest[m.end() :]):
         rest = _with_kept(rest[m.end() :], rest[: m.end()])
     return rest if rest != text and len(rest.split()) >= _LEAST_WORDS else text
+
+
+def _stands_alone(question: str) -> bool:
+    """Whether the question after a note on the asker says what it asks of without the note: words of
+    its own, and no pronoun pointing back ('We agreed to build 100 homes; how many have been built?'
+    asks of the homes the note names)."""
+    words = [w for w in re.findall(r"[a-z]+", question.lower()) if w not in STOPWORDS]
+    return len(words) >= _OWN_WORDS and not _POINTS_BACK.search(question)
 
 
 def _with_kept(question: str, preamble: str) -> str:

@@ -51,7 +51,10 @@ def test_the_framing_of_a_written_question_is_taken_off(question: str, asked: st
             "I missed the July 2019 meeting - what did the committee decide about the funding formula?",
             "what did the committee decide about the funding formula (July 2019)?",
         ),
-        ("I'm new to the Licensing Committee: who chairs it?", "who chairs it (Licensing Committee)?"),
+        (
+            "I'm new to the committee: who chaired the Licensing Committee in May 2019?",
+            "who chaired the Licensing Committee in May 2019?",
+        ),
         (
             "We had complaints from residents; when will the bins be collected?",
             "when will the bins be collected?",
@@ -72,6 +75,8 @@ def test_a_note_on_the_asker_before_the_question_keeps_only_its_dates_and_names(
     [
         "What did Councillor Teefy ask at the meeting?",  # asks about what was asked
         "I think the budget was agreed?",  # no question after the note
+        "We agreed to build 100 homes; how many have been built?",  # the note names what is asked of
+        "I'm new to the Licensing Committee: who chairs it?",  # 'it' is the note's committee
         "Is it true that we agreed the budget?",
         "Will the Council provide more bins in Newcastle West?",  # asks whether it will
         "Can the Council please confirm the number of vacant houses?",
