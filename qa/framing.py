@@ -29,8 +29,8 @@ _LEAST_WORDS = 3  # what is left must still be a question
 
 
 # A note on the asker before the question: 'I missed the July 2019 meeting - what did the committee
-# decide …?', "I'm new to the Licensing Committee: who chairs it?". Its words are about the asker ('missed',
-# 'new'); only the names and dates it gives are about what is asked.
+# decide …?', "I'm new to the panel: who chaired the Licensing Committee in May?". Its words are about the
+# asker ('missed', 'new'); only the names and dates it gives are about what is asked.
 _PREAMBLE = re.compile(
     r"^\W*(?i:I|I['’]m|I['’]ve|I['’]d|we|we['’]ve|we['’]re)\s[^?]{3,120}?(?:\s[-–—]+\s*|:\s+|[.;!]\s+)"
     r"(?=(?i:what|how|who|whom|when|where|which|why|whether|did|was|were|is|are|has|have|had|can|could"
