@@ -214,11 +214,9 @@ def printed_reply(
     return None
 
 
-# A question for a name or a value is the printed one only if that asks for the same kind: 'Who said the
-# depot will close?' is not 'Is the depot going to close?'.
-
-
 def _same_kind(asked: str, printed: str) -> bool:
+    """A question for a name or a value is the printed one only if that asks for the same kind: 'Who said
+    the depot will close?' is not 'Is the depot going to close?'."""
     kind = expected(asked).kind
     return kind not in NAMED_OR_VALUED or expected(unframed(printed)).kind == kind
 
