@@ -40,6 +40,7 @@ _ASIDE_END = re.compile(r"\w\s\([^()]{1,16}\)$")  # 'Description (if any)', 'Amo
 FRAGMENT_WORDS = 3  # an outcome and its date, a verdict: too short to be read apart from what it ends
 HEADING_WORDS = 8  # an item's title is a few words; a numbered sentence runs longer
 SHORT_ROW_WORDS = 40  # a row this short answers best whole: who, what, why and how together
+ROW_KEY_WORDS = 6  # a row's key cell names one thing (a payee, a ward, a post); longer is a heading or prose
 _BULLET = re.compile(r"^[-•*·]\s+|^\(?[a-z]\)\s+|^\d+(?:\.\d+)+\s+(?![ap]\.?m\b)")  # "2.00 pm" is a time
 MASTHEAD_LINES, MASTHEAD_WORDS = 4, 6  # a front page's date, time and venue lines; longer is prose
 # A day's date or a clock time: what a masthead line gives ('Wednesday 11 September 2019', '2.00 pm').
@@ -108,9 +109,16 @@ def _label_end(label: str) -> bool:
 
 
 def is_row(block: str) -> bool:
-    """A block of two or more lines, each a labelled cell: a table row."""
+    """A block of two or more lines, each a labelled cell: a table row. Its first line may be the row's
+    key in a column printed with no heading ('HMRC' / 'Detail: VAT Reclaim' / 'Total £s: 22814.21')."""
     lines = [line.strip() for line in block.split("\n") if line.strip()]
-    return len(lines) >= 2 and all(label_of(line)[0] for line in lines)
+    cells = lines[1:] if len(lines) >= 3 and _row_key(lines[0]) else lines
+    return len(cells) >= 2 and all(label_of(line)[0] for line in cells)
+
+
+def _row_key(line: str) -> bool:
+    """A short unlabelled line that names a row (a payee, a ward), not a heading that ends in a colon."""
+    return len(line.split()) <= ROW_KEY_WORDS and not line.endswith((":", ";", ".")) and not label_of(line)[0]
 
 
 def _row_line(block: str) -> str | None:

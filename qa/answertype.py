@@ -63,16 +63,23 @@ _TABLE: tuple[tuple[str, str], ...] = (
         "money",
         r"\bhow much (?:money|funding|did .{0,40}(?:cost|spend|pay|receive|get|raise|award))\b"
         r"|\bfor how much\b|\bhow much\b.*\b(?:quote|tender|bid|offer|estimate)s?\b"
-        r"|\bhow much\b.*\b(?:cost|spend|spent|paid|pay|budget|fund|grant|worth|price|fee|charge)"
+        # 'by how much' asks a change, which a share may tell ('reduced by 50 percent'): a number's
+        r"|(?<!\bby )\bhow much\b.*\b(?:cost|spend|spent|paid|pay|budget|fund|grant|worth|price|fee|charge"
+        r"|financ|tax|loan|subsid|income|revenue|rent|raise|reclaim|refund|rebate|owe|invest)"
         r"|\bwhat (?:was |is )?(?:the )?(?:cost|budget|price|fee|amount|sum|value|salary|grant)\b"
+        r"|\bwhat (?:is|was|are|were|will) .{0,60}\bpaid\b"  # 'What was a councillor paid before …?'
         r"|\bwhat (?:voucher|payment|grant)\b|\bhow large was\b.*\b(?:block|budget|fund)"
+        # the verb asked: 'What will implementing the Pledge cost?', 'What did the scheme cost the council?'
+        r"|\bwhat (?:will|would|does|did|do|could|might) (?:[\w'’-]+ ){1,8}cost\b"
         # 'What was said about the capital receipts reserve?' asks what was said, not a sum
-        r"|\bwhat (?:is |was )?(?!(?:said|discussed|agreed|decided|noted|reported|raised|asked)\b)(?:the )?"
+        r"|\bwhat (?:is |was |are |were )?(?!(?:said|discussed|agreed|decided|noted|reported|raised|asked)\b)"
+        r"(?:the )?"
         # 'total' as the noun asked ('What was the total?') or a sum's: 'total cost', not 'total reach'
         r"(?:[\w/'’-]+ ){0,5}(?:income|salary|budget|total(?!\s+(?!(?:cost|spend\w*|income|budget|funding"
         r"|amount|value|expenditure|bill|price|sum|of|for|on|in|was|is|were|are|did|does)\b)[a-z]+\b)"
         r"|estimate|expenditure"
-        r"|surplus|deficit|precept|tax rate|allocation|contribution|balance|reserves?)\b",
+        r"|surplus|deficit|precept|tax rate|allocation|contribution|balance|reserves?"
+        r"|refund|rebate|reclaim|loan|subsidy|revenue|net assets|liabilities)\b",
     ),
     (
         "number",

@@ -230,6 +230,8 @@ def _status_told(candidate: Candidate, asked: Asked) -> bool:
     ('What vision statement does the page give?')."""
     if "status" not in candidate.kinds:
         return False
+    if asked.expectation.kind != "status" and not STATUS_WORDS.search(candidate.text):
+        return False  # work said not done yet ('no take up to date') tells only a status asked for
     asks = asked.expectation.kind != "description" or _intent(asked.text) in _STATUS_INTENTS
     return asks or not _BARE_STATUS.match(candidate.text)
 

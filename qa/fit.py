@@ -41,6 +41,11 @@ _TITLED = re.compile(
     rf"{_POST_NOUN})\b"
 )
 _A_POST = re.compile(rf"\b{_POST_NOUN}\b")
+# 'Who won Strensall ward?': an election's result, which a list of candidates nominated does not tell.
+_WON = re.compile(
+    r"\bwho\b.{0,30}\b(?:won|wins|topped the poll|(?:was|were|got|been)\s+(?:re-?)?elected)\b", re.I
+)
+_RESULT = re.compile(r"\b(?:(?:re-?)?elected|won|winner|votes|majority|returned)\b", re.I)
 _FIELD = re.compile(r"(?:^|[;\n]\s*)([A-Z][\w'’ -]{1,40}):\s*$")  # 'Lead Director: ' before a name
 _TIED = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:in|at|by|for|as at|at the end of|by the end of)\s+")
 
@@ -53,7 +58,8 @@ def fitting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], bool
     passage naming them; for who holds an office ('the City Manager'), a person printed against it, not
     a deputy's; for a value in a month, the value the sentence ties to that month ('22.7% in Mar 19');
     for whom a scheme is aimed at, the sentences saying it is aimed so, where any does; for the holder
-    of a post the question titles, no person in a field labelled with another post."""
+    of a post the question titles, no person in a field labelled with another post; for who won an
+    election, passages telling its result."""
     question, kind = asked.text, asked.expectation.kind
     if kind in FIGURES | {"date", "time"} and (thing := measured(question)):
         found = [c for c in found if _names_thing(c, thing)]
@@ -66,6 +72,8 @@ def fitting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], bool
     if kind == "person" and (titled := _TITLED.search(question)):
         post = set(stems_of(titled.group(1)))
         found = [c for c in found if not _of_another_post(_field_of(c), post)]
+    if kind == "person" and _WON.search(question):
+        found = [c for c in found if _RESULT.search(c.passage.text)]
     if kind == "role" and (names := _names_in(question)):
         if against := [c for c in found if _role_of_named(c, names)]:
             return against, True

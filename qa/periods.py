@@ -81,6 +81,8 @@ PERIOD = "|".join(
         rf"\b(?i:the\s+)?{_ORDINAL}\s+(?i:quarter)\b{_OF_YEAR}?",
         rf"\b(?i:quarter)\s+(?:[1-4]|(?i:one|two|three|four))\b(?:\s+(?i:of\s+)?{YEARS})?",
         rf"\bQ[1-4]\s+{YEARS}",
+        # a bare quarter after a word that times it: 'ends in Q4', 'by Q2' (not 'Q2 performance')
+        r"\b(?i:in|by|during|until|before|after|from)\s+Q[1-4]\b(?!\s+(?:[a-z]|\d))",
     )
 )
 

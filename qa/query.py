@@ -123,7 +123,9 @@ class Identifier:
 @lru_cache(maxsize=1 << 10)  # every passage and candidate is matched against the same few identifiers
 def _pattern(noun: str, number: str) -> re.Pattern[str]:
     base, letter = Identifier(noun, number).parts
-    num = re.escape(base) + (rf"\s?(?:\({letter}\)|{letter})" if letter else "")
+    # a reference's dash or slash may be printed spaced or as another dash ('44 - 58', '44–58' for 44-58)
+    printed = re.sub(r"\\?[-–—]", r"\\s?[-–—]\\s?", re.escape(base)).replace("/", r"\s?/\s?")
+    num = printed + (rf"\s?(?:\({letter}\)|{letter})" if letter else "")
     if not noun:
         return re.compile(rf"(?<![\d./-]){num}{_NUMBER_TAIL}", re.I)
     numbered_line = rf"|^\s*{num}[.):]?\s" if noun in {"item", "minute"} else ""

@@ -31,7 +31,7 @@ from qa.posts import NOT_NAMING, asked_post, names_post, of_named_report
 from qa.query import TimeTarget, meeting_day, proper_words
 from qa.retriever import Retrieval
 from qa.scoring import context
-from qa.spans import spans
+from qa.spans import monetary, spans
 from qa.stopwords import STOPWORDS
 from qa.timefit import of_asked_time
 from qa.typematch import ENTITY_KINDS
@@ -118,16 +118,23 @@ def candidates(retrieval: Retrieval, asked: Asked) -> list[Candidate]:
     found: list[Candidate] = []
     for rank, passage in enumerate(retrieval.passages[:_PASSAGES]):
         text = focus(passage.text, retrieval.query.identifiers, passage.heading)
-        for unit in _said(units_of(focus_named(text, named, rows_only=True))):
+        for unit in _said(units_of(focus_named(text, _naming_rows(named, passage), rows_only=True))):
             if (len(unit.text.split()) < _MIN_WORDS and not unit.label) or _EMPTY_CELL.match(unit.text):
                 continue
-            typed = spans(unit.text)
+            typed = spans(unit.text, monetary(passage.text))
             kinds = frozenset(s.kind for s in typed)
             found.append(Candidate(unit.text, unit.label, None, passage, rank, kinds))
             found.extend(
                 Candidate(unit.text, unit.label, s, passage, rank, kinds) for s in typed if s.kind in wanted
             )
     return found
+
+
+def _naming_rows(named: Sequence[str], passage: Passage) -> tuple[str, ...]:
+    """The question's names less those of the paper's own council, body and title: 'Souldern Parish
+    Council' asked of its own accounts names the paper, not the row that happens to print it."""
+    own = f"{passage.council or ''} {passage.body or ''} {passage.title or ''}".lower()
+    return tuple(w for w in named if not re.search(rf"\b{re.escape(w.lower())}\b", own))
 
 
 def _said(units: Sequence[Unit]) -> list[Unit]:

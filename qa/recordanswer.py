@@ -51,7 +51,7 @@ _WANTS = (
         re.compile(
             # an outcome asked of a motion, amendment, resolution, item or vote, not any 'decision'
             r"(?i)\b(?:outcome|result|decided|decision|resolved?|agreed)\b(?=.*\b(?:motion|amendment"
-            r"|resolution|proposal|item|vote)\b)|\bhow\s+did\s+the\s+vote\b|\bwhat\s+did\b.{0,80}\b(?:resolve|decide|agree)\b"
+            r"|resolution|proposal|item|vote)\b)|\bhow\s+did\s+the\s+vote\b|\b(?:what|how)\s+was\s+the\s+vot(?:e|ing)\b|\bwhat\s+did\b.{0,80}\b(?:resolve|decide|agree)\b"
             r"|\b(?:was|were)\s+\w+(?:\s+\w+)?\s+(?:carried|passed|adopted|approved|lost|defeated)\b"
         ),
     ),

@@ -91,6 +91,8 @@ _MONEY = (
     r"[£$€]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:m|bn|k|million|billion|thousand)\b)?"
     r"|\b\d[\d,]*(?:\.\d+)?\s?(?:pounds|dollars|euros|pence)\b"
     rf"|{_MONEY_CELL}"
+    # thousands grouped and pence, as accounts print sums with the currency in a heading: '10,000.00'
+    r"|(?<![\d.,])\d{1,3}(?:,\d{3})+\.\d{2}\b(?![.,]\d|\s*(?i:hours?|hrs|days?|km|miles?|sq|acres?|hectares?|%))"
 )
 # (kind, pattern): each kind's printed forms. Money and percent claim their digits before 'number' does.
 _PATTERNS: tuple[tuple[str, str], ...] = (
@@ -118,7 +120,10 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"\b{_TITLE}\s+(?:(?:Mrs|Mr|Dr)\.?\s+)?(?:[A-Z]\.\s?){{0,3}}{_NAME}(?:\s+{_NAME}){{0,2}}"
         rf"|{_VOTER}|\b{_NAME}\s+(?:[A-Z]\.\s+)?{_NAME}"
         # the name ends where its post is printed after it ('Dawn Carter-McDonald Returning Officer')
-        rf"(?=\s*(?:\(|,|\[|\||$|\s+-|\s+–)|\s+(?:[A-Z][a-z]+\s+)?{_ROLE_NOUN}\b)",
+        rf"(?=\s*(?:\(|,|\[|\||$|\s+-|\s+–)|\s+(?:[A-Z][a-z]+\s+)?{_ROLE_NOUN}\b"
+        # or where a post is given to it: 'That Mario Petricevic be appointed', 'Jo Bloggs was elected'
+        r"|\s+(?:be|was|were|is|has been|had been)\s+(?:re-?)?(?:appointed|elected|nominated|co-opted|named"
+        r"|confirmed)\b)",
     ),
     ("role", rf"\bin the Chair\b|(?:{_CAPS}\s+){{0,6}}{_ROLE_NOUN}(?:\s+(?:of|for)(?:\s+{_CAPS}){{1,8}})?"),
     (
@@ -171,6 +176,15 @@ _GATES = {PERIOD: HINT, _LIST: re.compile(r"[:;]\s*$|,[^,]*,")} | dict.fromkeys(
 _COMPILED = tuple((kind, re.compile(p, re.I if kind in {"time", "decision"} else 0)) for kind, p in _PATTERNS)
 _CLAIMING = frozenset({"time", "date", "money", "percent"})  # their digits are not also counts
 _MAX_SPAN_WORDS = 14
+_PENCE = re.compile(r"\d{1,3}(?:,?\d{3})*\.\d{2}")  # a sum in pounds and pence, or dollars and cents
+_SUMS = re.compile(r"[£$€]|\b(?i:cheques?|chq|invoices?|payments?|receipts|expenditure|accounts|payee)\b")
+# Work said not done so far answers 'Has any care leaver taken up the offer yet?' as a status does: 'there
+# has been no take up to date', 'not yet', 'is yet to be agreed', 'none so far'.
+_NOT_YET = re.compile(
+    r"\b(?:not\s+(?:yet|as\s+yet)|yet\s+to\s+(?:be\s+)?[a-z]+"
+    r"|(?:no|none|nothing)\s+(?:[\w-]+\s+){0,3}?(?:to\s+date|so\s+far|as\s+yet|yet))\b",
+    re.I,
+)
 # A bare capitalised pair ending in a building or body word is a place or organisation, not a person.
 # Words of a post's title, never of a person's name ('Acting Strategic Director', 'Returning Officer').
 _POST_WORD = re.compile(
@@ -204,9 +218,24 @@ def _before_person(text: str, at: int, found: list[Span]) -> str:
     return text
 
 
-def spans(sentence: str) -> list[Span]:
-    """Every typed span in the sentence, in order of position; a count never overlaps a date or sum."""
-    return list(_spans(sentence))
+def spans(sentence: str, monetary: bool = False) -> list[Span]:
+    """Every typed span in the sentence, in order of position; a count never overlaps a date or sum.
+    `monetary`: the sentence is from a paper of sums (monetary()), where a figure in pounds and pence
+    ('315.73') is money though no sign is printed beside it."""
+    found = _spans(sentence)
+    if not monetary:
+        return list(found)
+    return [
+        Span("money", s.text, s.start, s.end) if s.kind == "number" and _PENCE.fullmatch(s.text) else s
+        for s in found
+    ]
+
+
+@lru_cache(maxsize=1 << 12)
+def monetary(text: str) -> bool:
+    """The passage deals in sums: it prints a currency sign or a word of payments and accounts (a cheque
+    list prints '09-05-18 Zurich Insurance 315.73 | 315' with the £ only in its heading, if at all)."""
+    return bool(_SUMS.search(text))
 
 
 @lru_cache(maxsize=1 << 14)  # the reader's candidates and its features read the same sentences' spans
@@ -240,6 +269,8 @@ def _spans(sentence: str) -> tuple[Span, ...]:
             if kind in _CLAIMING:
                 claimed.append((m.start(), m.end()))
     for m in STATUS_WORDS.finditer(sentence):
+        found.append(Span("status", m.group(0), m.start(), m.end()))
+    for m in _NOT_YET.finditer(sentence):
         found.append(Span("status", m.group(0), m.start(), m.end()))
     # a capitalised name inside a person's or a body's name is that, not any name: neither 'Pervez Akhtar'
     # nor 'Derby City Council' is a place

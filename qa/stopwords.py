@@ -1,4 +1,4 @@
-"""Words too common in questions to search or weigh."""
+"""Words too common in questions to search or weigh ('got' helps a passive: 'Who got appointed?')."""
 
 STOPWORDS = frozenset(
     """
@@ -13,5 +13,6 @@ STOPWORDS = frozenset(
     with would you your yours tell me give show list say says said please
     current currently latest many much
     actually really exactly basically
+    got gotten
     """.split()  # noqa: SIM905
 )

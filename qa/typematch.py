@@ -13,7 +13,7 @@ from qa.exchange import replied_to
 from qa.framing import source_named
 from qa.query import proper_words
 from qa.relevance import stem
-from qa.spans import Span, spans
+from qa.spans import Span, monetary, spans
 from qa.stopwords import STOPWORDS
 
 ENTITY_KINDS = frozenset({"person", "organisation", "place"})
@@ -38,13 +38,14 @@ _MONTH_STEMS = frozenset(stem(m) for m in MONTHS)  # as the question's words are
 
 @lru_cache(maxsize=1 << 12)
 def typed_at(
-    text: str, accepted: frozenset[str], asked: frozenset[str], question: str = ""
+    text: str, accepted: frozenset[str], asked: frozenset[str], question: str = "", sums: bool = False
 ) -> tuple[tuple[int, int], ...]:
     """Word positions (first, last) of the spans of the accepted kinds in the text that are not an
-    echo of the question (`asked`: its stems); a thing said done only as the `question` asks it."""
+    echo of the question (`asked`: its stems); a thing said done only as the `question` asks it.
+    `sums`: the text is from a paper of sums (qa/spans.monetary)."""
     return tuple(
         (len(text[: s.start].split()), len(text[: s.end].split()) - 1)
-        for s in spans(text)
+        for s in spans(text, sums)
         if s.kind in accepted
         and not _echo(s, asked)
         and (s.kind != "proper" or _named_as(s, text, accepted))
@@ -98,7 +99,8 @@ def holds_type(candidate: Candidate, asked: Asked) -> bool:
     accepted = accepted_kinds(asked)
     if not accepted & candidate.kinds:
         return False
-    return bool(typed_at(candidate.text, frozenset(accepted), frozenset(asked.weights), asked.text))
+    sums = monetary(candidate.passage.text)
+    return bool(typed_at(candidate.text, frozenset(accepted), frozenset(asked.weights), asked.text, sums))
 
 
 def _asked_of_it(asked: Asked, topic: frozenset[str]) -> frozenset[str]:
@@ -131,7 +133,8 @@ def type_near(candidate: Candidate, asked: Asked) -> float:
     stands beside what is asked of it ('… and expires 11:59 p.m. May 31, 2027', 'Cantrell Abstain'), not
     merely in a topical sentence."""
     accepted = accepted_kinds(asked)
-    at = typed_at(candidate.shown, frozenset(accepted), frozenset(asked.weights), asked.text)
+    sums = monetary(candidate.passage.text)
+    at = typed_at(candidate.shown, frozenset(accepted), frozenset(asked.weights), asked.text, sums)
     if not at:
         return 0.0
     passage = candidate.passage

@@ -119,6 +119,13 @@ def test_item_pattern_rejects_other_numbers_and_midline_numbers(text: str) -> No
     assert not Identifier("item", "7").pattern().search(text)
 
 
+def test_a_references_dash_or_slash_may_be_printed_spaced_or_as_another_dash() -> None:
+    houses = Identifier("", "44-58").pattern()
+    assert houses.search("Land Opposite 44 - 58 Chapel Lane") and houses.search("44–58 Chapel Lane")
+    assert not houses.search("44 - 580 Chapel Lane") and not houses.search("144-58")
+    assert Identifier("minute", "45/19").pattern().search("Min. 45 / 19")
+
+
 def test_numbered_line_is_only_for_items_and_minutes() -> None:
     assert Identifier("minute", "7").pattern().search("7. Apologies")
     assert not Identifier("pledge", "7").pattern().search("7. Apologies")

@@ -41,6 +41,8 @@ from qa.spans import spans
         ("What share of residents agreed?", "percent"),
         ("What was Plymouth's 12-month re-referral rate for 2016/17?", "percent"),
         ("How much did the new roof cost?", "money"),
+        ("What will implementing the Pledge cost?", "money"),  # the verb asks the sum
+        ("What did the new fostering service cost the council?", "money"),
         ("Which quote was accepted and for how much?", "money"),
         ("How much rain fell in May?", "number"),
         ("What is the maximum building height allowed in the R7 District?", "number"),
@@ -609,3 +611,11 @@ def test_a_figure_is_answered_for_the_month_asked_and_for_no_other(
         )
     else:
         assert answer.status == "not_found"
+
+
+def test_work_said_not_done_yet_tells_only_a_status_asked_for():
+    said = "Eleri Vaughan AM: No, not yet."
+    summary = _row("Summarise the discussion about the cost of transport.", said, weights={"transport": 1.0})
+    assert summary["status_word"] == 0.0
+    asked = _row("Has the post been filled yet?", "The post has not yet been filled.", weights={"post": 1.0})
+    assert asked["status_word"] == 1.0

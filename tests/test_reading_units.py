@@ -553,3 +553,13 @@ def test_fit_rules_read_titles_and_things_as_papers_word_them():
         )
         == 0
     )
+
+
+def test_a_quarter_after_a_timing_word_is_a_date_and_work_not_done_yet_is_a_status():
+    assert ("date", "Q4") in {(s.kind, s.text) for s in spans("Additional CSW Team ends in Q4.")}
+    assert not [s for s in spans("Figures in Q2 performance report") if s.kind == "date"]
+    not_yet = "Offers remain open but there has been no take up to date"
+    assert ("status", "no take up to date") in {(s.kind, s.text) for s in spans(not_yet)}
+    assert ("status", "yet to be agreed") in {
+        (s.kind, s.text) for s in spans("The plan is yet to be agreed.")
+    }

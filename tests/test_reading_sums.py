@@ -1,0 +1,112 @@
+"""Real papers' sums, rows, votes and appointments, as a second council's papers print them."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus.units import units_of
+from index.passage import Passage
+from qa.answertype import expected
+from qa.query import parse
+from qa.reader import Reader
+from qa.recordanswer import read_question
+from qa.retriever import Retrieval
+from qa.spans import monetary, spans
+
+
+def _passage(text: str, cid: int = 1, council: str = "Testshire") -> Passage:
+    return Passage(
+        cid, text, None, 1, 1, f"paper{cid}.txt", "Accounts", council, None, None, "day", "minutes"
+    )
+
+
+def _retrieval(question: str, passages: list[Passage], fake_embedder) -> Retrieval:
+    query = parse(question)
+    weights = {t: 2.0 for t in query.terms}
+    vector = fake_embedder.embed([question])[0]
+    return Retrieval(query, tuple(passages), {p.chunk_id: 0.6 for p in passages}, {}, (), vector, weights, {})
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("how much tax increment financing for the Wal-Mart at 50th and Ames?", "money"),
+        ("What was the VAT reclaim received from HMRC?", "money"),
+        ("What were the parish council's net assets at the end of March 2017?", "money"),
+        ("how much was raised in total for the playground", "money"),
+        ("What was a city councillor paid before the review?", "money"),
+        # a change asked 'by how much' may be told as a share ('reduced by 50 percent')
+        ("By how much would the tenant's rent be reduced?", "number"),
+    ],
+)
+def test_a_sum_is_asked_by_its_noun_or_verb(question, kind):
+    assert expected(question).kind == kind
+
+
+def test_a_rows_key_in_a_column_with_no_heading_opens_the_row():
+    block = "Receipts\n\nHMRC\nDetail: VAT Reclaim from Apr to Dec 23\nTotal £s: 22814.21"
+    assert [u.text for u in units_of(block)] == [
+        "Receipts",
+        "HMRC; Detail: VAT Reclaim from Apr to Dec 23; Total £s: 22814.21",
+    ]
+    # a heading ending in a colon is no row's key
+    form = "Contact details:\nName: Ann Lee\nEmail: ann@example.org"
+    assert "Contact details:" in [u.text for u in units_of(form)]
+
+
+def test_pounds_and_pence_in_a_paper_of_sums_are_money():
+    row = "09-05-18 Zurich Insurance 315.73 | 315"
+    assert monetary("Cheques Issued | Chq No\n\n" + row)
+    assert [s.text for s in spans(row, monetary=True) if s.kind == "money"] == ["315.73"]
+    assert not [s for s in spans(row) if s.kind == "money"]  # outside such a paper, a figure is a figure
+    assert not monetary("The hall seats 120.50 people on average.")
+    # grouped thousands with pence are a sum wherever printed
+    assert [s.text for s in spans("Playground equipment 10,000.00 (historic cost)") if s.kind == "money"] == [
+        "10,000.00"
+    ]
+    assert not [s for s in spans("An area of 1,234.50 sq ft") if s.kind == "money"]
+
+
+def test_a_sum_in_a_cheque_list_answers_how_much_was_paid(fake_embedder):
+    text = "Cheques Issued | Chq No\n\n09-05-18 Clerk Salary - April 300.04 | 313\n\n09-05-18 Zurich Insurance 315.73 | 315"
+    q = "How much was paid to Zurich Insurance?"
+    reading = Reader(fake_embedder).read(_retrieval(q, [_passage(text)], fake_embedder))
+    best = reading.candidates[0].candidate
+    assert "Zurich" in best.text and "money" in best.kinds and not reading.abstain
+
+
+def test_the_papers_own_council_named_in_the_question_picks_no_row(fake_embedder):
+    accounts = (
+        "Details: Net Assets\nPayment: 11365.54\n\n"
+        "Details: Balance Represented by: General Fund. Approved by Souldern Parish Council Chairman\n"
+        "Payment: 10409.00"
+    )
+    q = "What were Souldern Parish Council's net assets?"
+    passage = _passage(accounts, council="Souldern Parish Council")
+    answers = {
+        r.candidate.answer
+        for r in Reader(fake_embedder).read(_retrieval(q, [passage], fake_embedder)).candidates
+    }
+    assert "Details: Net Assets; Payment: 11365.54" in answers
+
+
+def test_a_person_given_a_post_is_a_person_without_a_title():
+    sentence = "That Mario Petricevic be appointed as a City representative on the Cemetery Commission."
+    assert ("person", "Mario Petricevic") in {(s.kind, s.text) for s in spans(sentence)}
+    assert ("person", "Jo Bloggs") in {(s.kind, s.text) for s in spans("Jo Bloggs was elected Chair.")}
+    assert not [s for s in spans("The Council House was appointed.") if s.kind == "person"]
+
+
+def test_who_won_an_election_is_not_read_from_the_candidates_nominated(fake_embedder):
+    nominated = "Surname: Fisher; Other Names: Tony; Description (if any): Liberal Democrat"
+    q = "Who won Strensall ward in the election?"
+    reading = Reader(fake_embedder).read(_retrieval(q, [_passage(nominated)], fake_embedder))
+    assert not reading.candidates and reading.abstain
+    result = "Tony Fisher (Liberal Democrat) was elected with 1,204 votes."
+    reading = Reader(fake_embedder).read(_retrieval(q, [_passage(result)], fake_embedder))
+    assert reading.candidates and "Tony Fisher" in reading.candidates[0].candidate.shown
+
+
+def test_what_the_vote_was_is_asked_of_the_motions_record():
+    asked = read_question("What was the vote on the amendment to use the 50th percentile?")
+    assert asked is not None and asked.want == "outcome"
