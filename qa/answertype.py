@@ -94,6 +94,9 @@ _TABLE: tuple[tuple[str, str], ...] = (
         # what a campaign or service counts people by: 'What reach did the campaign have?'
         r"|\bwhat (?:(?:was|is|were|are) (?:the |its |their )?)?(?:[\w-]+ ){0,2}"
         r"(?:reach|take-?up|uptake|footfall|turnout|headcount|caseload)\b"
+        # a change asked by its noun: 'What net gain of foster carers is targeted?', 'What increase …?'
+        r"|^\W*what (?:(?:was|is|were|are) (?:the )?)?(?:net |overall |total |annual )?"
+        r"(?:gain|loss|increase|decrease|reduction|rise|fall|growth|drop)(?![\w-])"
         r"|\bhow large\b",
     ),
     (
@@ -188,9 +191,13 @@ class Expectation:
     noun: str = ""
 
 
+# 'What's the estimate …?' asks as 'What is the estimate …?' does; typed in haste, 'whats' too.
+_CONTRACTED = re.compile(r"\b(what|who|where|when|how|which)(?:['’]s|(?<=what)s)\b")
+
+
 def expected(question: str) -> Expectation:
     """The first row of the table whose pattern the question matches; 'description' when none does."""
-    q = " ".join(question.lower().split())
+    q = _CONTRACTED.sub(r"\1 is", " ".join(question.lower().split()))
     noun = m.group(1) if (m := _NOUN.search(q)) else ""
     for kind, pattern in _COMPILED:
         if pattern.search(q):

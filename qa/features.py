@@ -202,6 +202,7 @@ def features(
 
 
 _STATUS_INTENTS = frozenset({"status", "history"})
+_YES_NO = re.compile(r"^\W*(?:has|have|had|is|are|was|were|did|does|do)\b", re.I)  # 'Have any … taken up?'
 _BARE_STATUS = re.compile(rf"^\W*{STATUS_WORDS.pattern}\W*(?:\||$)", re.I)
 
 
@@ -230,8 +231,12 @@ def _status_told(candidate: Candidate, asked: Asked) -> bool:
     ('What vision statement does the page give?')."""
     if "status" not in candidate.kinds:
         return False
-    if asked.expectation.kind != "status" and not STATUS_WORDS.search(candidate.text):
-        return False  # work said not done yet ('no take up to date') tells only a status asked for
+    if (
+        asked.expectation.kind != "status"
+        and not _YES_NO.match(asked.text)
+        and not STATUS_WORDS.search(candidate.text)
+    ):
+        return False  # work said not done yet ('no take up to date') tells a status or a yes or no asked for
     asks = asked.expectation.kind != "description" or _intent(asked.text) in _STATUS_INTENTS
     return asks or not _BARE_STATUS.match(candidate.text)
 

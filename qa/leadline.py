@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
+from qa.candidate import stems_of, word_stems
 from qa.reader import Read
-from qa.spans import spans
+from qa.spans import Span, monetary, spans
 from qa.typematch import count_of
 
 _SENTENCE_WORDS = 45  # the answering sentence is clipped to this, with its span kept inside
+_RANGE_ON = re.compile(r"\s*(?:to|-|–)\s*[\d£$€]")
+_BESIDE_WORDS = 2  # of several values, one this close after the question's own words is the one asked
 # Answer types whose value a sentence holds as one short span, which can lead the answer; a count may be
 # told as a share or a sum ('reducing … by 15 per cent'). Not people: a sentence names several.
 _LEAD_KINDS = {
@@ -38,11 +42,24 @@ def lead_line(read: Read, kind: str = "", question: str = "") -> str:
     several counts, the one before the noun the `question` counts."""
     c = read.candidate
     if c.span is None and kind in _LEAD_KINDS:
-        typed = {s.text: s for s in spans(c.text) if s.kind in _LEAD_KINDS[kind]}
+        typed = {s.text: s for s in spans(c.text, monetary(c.passage.text)) if s.kind in _LEAD_KINDS[kind]}
         lead = next(iter(typed.values())) if len(typed) == 1 else count_of(c.text, question)
+        lead = lead or _beside_asked(c.text, list(typed.values()), question)
         c = replace(c, span=lead) if lead else c
     offset = len(c.label) + 2 if c.label else 0
     sentence = _around(c.shown, (c.span.start + offset) if c.span else 0, _SENTENCE_WORDS)
     if not c.span or c.shown.startswith(c.span.text) or len(c.shown.split()) <= len(c.span.text.split()) + 2:
         return sentence
     return f"{c.span.text} — {sentence}"
+
+
+def _beside_asked(text: str, found: list[Span], question: str) -> Span | None:
+    """Of several values in a cell, the one printed just after the question's own words, as a budget's
+    row prints a project then its sum ('Replace/Repair/Close Hummel Bridge $3,000,000'); None when no
+    value, or more than one, stands there."""
+    asked = set(stems_of(question))
+    hits = [i for i, w in enumerate(word_stems(text)) if asked.intersection(w)]
+    near = [s for s in found if any(0 < len(text[: s.start].split()) - i <= _BESIDE_WORDS for i in hits)]
+    if len(near) != 1 or _RANGE_ON.match(text[near[0].end :]):
+        return None  # a range's first value ('from 9 to 60') is not the one asked
+    return near[0]

@@ -31,7 +31,10 @@ _ALIASES = {"min": "minute", "agenda item": "item"}
 _REFERENCE = re.compile(r"(?<![\d./-])\b(\d{1,4})([/-])(\d{2,4})\b(?![/-]\d)")
 _SPLIT_NUMBER = re.compile(r"(\d[\d./]*?)\s?(?:\(([a-z])\)|([a-z]))?", re.I)
 _NUMBER_TAIL = r"(?![\da-z]|[./-]\d|\s?\([a-z0-9]\))"
-_CAP_ID = re.compile(r"\b([A-Z][a-z]{2,})\s+(\d{1,3}(?:\.\d{1,3})*)\b(?![-/:]\d)")
+# a day of the month is no number of the word before it ('Committee 23 February 2016' is a meeting's date)
+_CAP_ID = re.compile(
+    rf"\b([A-Z][a-z]{{2,}})\s+(\d{{1,3}}(?:\.\d{{1,3}})*)\b(?![-/:]\d)(?!(?:st|nd|rd|th)?,?\s+(?i:{_MONTHS})\b)"
+)
 # A section number ('3.1', '2.1.4'); a decimal before a unit is a measure ('a 1.30 hectare plot', '2.5 km').
 _MEASURE_UNIT = (
     r"%|per|million|bn|m\b|am\b|pm\b|a\.m|p\.m|hectares?|ha\b|acres?|metres?|meters?|km|kms\b|kilomet"

@@ -619,3 +619,6 @@ def test_work_said_not_done_yet_tells_only_a_status_asked_for():
     assert summary["status_word"] == 0.0
     asked = _row("Has the post been filled yet?", "The post has not yet been filled.", weights={"post": 1.0})
     assert asked["status_word"] == 1.0
+    said = "Offers remain open but there has been no take up to date"
+    yes_no = _row("Have any young people taken up the offer?", said, weights={"offer": 1.0})
+    assert yes_no["status_word"] == 1.0

@@ -110,3 +110,44 @@ def test_who_won_an_election_is_not_read_from_the_candidates_nominated(fake_embe
 def test_what_the_vote_was_is_asked_of_the_motions_record():
     asked = read_question("What was the vote on the amendment to use the 50th percentile?")
     assert asked is not None and asked.want == "outcome"
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("What's the estimate for replacing Hummel Bridge?", "money"),  # as 'What is the estimate …'
+        ("whats the cost of the new roof", "money"),
+        ("What net gain of in-house foster carers is targeted for 2025/26?", "number"),
+        ("What fall-back options exist?", "description"),
+    ],
+)
+def test_a_contracted_question_and_a_change_asked_by_its_noun(question, kind):
+    assert expected(question).kind == kind
+
+
+def test_of_several_sums_in_a_cell_the_one_after_the_asked_thing_leads(fake_embedder):
+    from qa.leadline import lead_line
+
+    cell = (
+        "ESTIMATE: GRAVEL RUN B $285,000 Replace/Repair/Close Hummel Bridge $3,000,000 *decision pending "
+        "Surface Treat 2 km Alsace Road $420,000"
+    )
+    q = "What's the estimate for replacing Hummel Bridge?"
+    reading = Reader(fake_embedder).read(_retrieval(q, [_passage(cell)], fake_embedder))
+    assert lead_line(reading.candidates[0], "money", q).startswith("$3,000,000 — ")
+
+
+def test_a_day_of_the_month_after_a_name_is_a_date_not_its_number():
+    from qa.query import identifiers
+
+    assert identifiers("Who wrote the report (Corporate Parenting Committee 23 February 2016)?") == ()
+    assert [str(i) for i in identifiers("What did Scrutiny Panel 3 decide?")] == ["Panel 3"]
+
+
+def test_a_ranges_first_value_does_not_lead(fake_embedder):
+    from qa.leadline import lead_line
+
+    q = "By how much have supported internships increased?"
+    text = "More supported internships (from 9 to 60), and an increase in Approved Apprenticeships."
+    reading = Reader(fake_embedder).read(_retrieval(q, [_passage(text)], fake_embedder))
+    assert not lead_line(reading.candidates[0], "number", q).startswith("9 — ")
