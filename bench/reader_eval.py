@@ -43,6 +43,7 @@ SETS = {  # name -> (store, papers, gold)
         "../shared/eval/dev.jsonl",
     ),  # ../shared/corpus holds the same files
     "realpdf": (".councilqa-realpdf", "../shared/realpdf-dev/pdfs", "../shared/realpdf-dev/gold.jsonl"),
+    "pdfnewcomers": (".councilqa-realpdf", "../shared/realpdf-dev/pdfs", "eval/realpdf-newcomers.jsonl"),
 }
 # realpdf-dev questions set aside before any tuning: every third line from the first (1-based 1, 4, 7, …,
 # 49: 17 questions). bench/train_reader.py never reads them; `--only realpdf-heldapart` measures them.

@@ -63,6 +63,9 @@ _TABLE: tuple[tuple[str, str], ...] = (
         "money",
         r"\bhow much (?:money|funding|did .{0,40}(?:cost|spend|pay|receive|get|raise|award))\b"
         r"|\bfor how much\b|\bhow much\b.*\b(?:quote|tender|bid|offer|estimate)s?\b"
+        # what a deal is worth: 'How much is the Black & Veatch agreement?'
+        r"|\bhow much (?:is|was|are|were|will) (?:the )?(?:[\w&'’-]+ ){0,5}(?:agreement|contract|deal|award"
+        r"|lease|purchase|invoice|bill|settlement)s?\b"
         # 'by how much' asks a change, which a share may tell ('reduced by 50 percent'): a number's
         r"|(?<!\bby )\bhow much\b.*\b(?:cost|spend|spent|paid|pay|budget|fund|grant|worth|price|fee|charge"
         r"|financ|tax|loan|subsid|income|revenue|rent|raise|reclaim|refund|rebate|owe|invest)"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 # What a council's committees, boards and panels are called; an authority ('Derby City Council') too.
@@ -103,3 +104,40 @@ def near_query(name: str) -> str:
     tokens = _tokens(name)
     quoted = " ".join(f'"{t}"' for t in tokens)
     return f"NEAR({quoted}, {2 * len(tokens)})"
+
+
+_KIND_ABBREVIATIONS = frozenset({"pc", "cc", "usd", "isd", "tc"})  # parish, city, school district, town
+# Words of an authority's name that say what kind it is, not which: 'City of Winnipeg' is Winnipeg's.
+_GENERIC = frozenset(
+    "city council county borough district township parish town village of the and london union school unified"
+    " board planning commission metropolitan royal regional municipal municipality corporation".split()
+)
+
+
+def _plain(text: str) -> str:
+    """Lower case, accents and hyphens gone: 'San José' and 'Burton-cum-Walden' as typed in haste."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", "".join(c for c in decomposed if c.isascii())).split())
+
+
+@lru_cache(maxsize=1 << 10)
+def councils_named(question: str, councils: frozenset[str]) -> tuple[str, ...]:
+    """The councils, of those given (the papers' own), that the question names by their place's name
+    anywhere in it ('at winnipeg council', 'on the Morgan Hill agenda', 'Cupertino USD'): an authority
+    is known by the words of its name left when the words of its kind are set aside."""
+    asked = f" {_plain(question)} "
+    found = []
+    for council in sorted(councils):
+        place = " ".join(w for w in _plain(council).split() if w not in _GENERIC)
+        if place and f" {place} " in asked and (" " in place or _as_a_place(question, place)):
+            found.append(council)
+    return tuple(found)
+
+
+def _as_a_place(question: str, place: str) -> bool:
+    """A one-word place is named as one: capitalised ('Summit County'), or beside a word of an authority's
+    kind ('winnipeg council', 'cupertino usd'); 'the summit of the hill' names no Summit County."""
+    if re.search(rf"\b{place.capitalize()}\b", question):
+        return True
+    kinds = "|".join(sorted((_GENERIC - {"of", "the", "and"}) | _KIND_ABBREVIATIONS))
+    return bool(re.search(rf"\b(?:{kinds})\s+{place}\b|\b{place}\s+(?:{kinds})\b", _plain(question)))

@@ -82,11 +82,12 @@ def _realpdf_row(row: dict, n: int) -> GoldQuestion:
 def parse_row(row: dict, n: int) -> GoldQuestion:
     """One decoded line, the n-th question; the format is told apart by its evidence field.
 
-    A list of {doc, contains} is the project format; a phrase or null beside a top-level doc is the
-    real-PDF format. Raises GoldFormatError (without file or line) when a needed field is missing.
+    A list of {doc, contains} is the project format; a phrase or null beside a top-level doc (a file
+    name, or null) is the real-PDF format. Raises GoldFormatError (without file or line) when a needed field is missing.
     """
     try:
-        if isinstance(row.get("doc"), str) and not isinstance(row.get("evidence"), list):
+        # an unanswerable question asked of no paper in particular has a null doc
+        if "doc" in row and not isinstance(row.get("evidence"), list):
             return _realpdf_row(row, n)
         return _project_row(row, n)
     except (KeyError, TypeError) as exc:

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from index.passage import Passage
 from qa.answertype import asks_plan
-from qa.candidate import Asked, Candidate, stems_of, topic, word_stems
+from qa.candidate import Asked, Candidate, stem_set, stems_of, topic, word_stems
 from qa.exchange import replied_to
 from qa.framing import source_named
 from qa.query import proper_words
@@ -34,6 +34,8 @@ _LOCATED = re.compile(r"\b(?:at|in|venue|location|address|held|within|near)\b\W{
 _BODY_NOUN = re.compile(r"(?:Council|Parish|Committee|Board|Cabinet|Authority|Department|Government)", re.I)
 MONTHS = ("january february march april may june july august september october november december").split()
 _MONTH_STEMS = frozenset(stem(m) for m in MONTHS)  # as the question's words are kept: 'octob'
+_SHORT_MONTHS = frozenset(m[:3] for m in MONTHS) | {"sept"}
+_PAPER_KINDS = "agenda minutes report paper pack meeting"  # 'on the Morgan Hill agenda for Jan 20 2021'
 
 
 @lru_cache(maxsize=1 << 12)
@@ -103,13 +105,24 @@ def holds_type(candidate: Candidate, asked: Asked) -> bool:
     return bool(typed_at(candidate.text, frozenset(accepted), frozenset(asked.weights), asked.text, sums))
 
 
-def _asked_of_it(asked: Asked, topic: frozenset[str]) -> frozenset[str]:
+def _asked_of_it(asked: Asked, topic: frozenset[str], passage: Passage | None = None) -> frozenset[str]:
     """The question's words off the passage's topic, or all of them when the passage's topic is the
     whole question ('the submittal deadline' in a table of deadlines). Asked for a date, the question's
     own date words are left out (a date beside them is the date asked about, not the one asked for); asked
     for a time, they anchor it ('the meeting of 28 January 2021' ↔ '28th January 2021 at 7.30 pm')."""
     words = own_words(asked) - source_stems(asked.text)
-    return (words - topic) or words
+    # the words naming the paper ('on the Morgan Hill agenda for Jan 20 2021') say where to look, not what
+    about = words - _occasion(passage, asked) if passage is not None else words
+    return (about - topic) or about or words
+
+
+def _occasion(passage: Passage, asked: Asked) -> frozenset[str]:
+    """The question's stems that name the passage's paper: its council and body, the kind of paper, and
+    dates (digits, months) when a date is not what is asked."""
+    named = stem_set(f"{passage.council or ''} {passage.body or ''} {_PAPER_KINDS}")
+    if asked.expectation.kind in {"date", "time"}:
+        return named
+    return named | {s for s in asked.weights if s.isdigit() or s in _MONTH_STEMS or s in _SHORT_MONTHS}
 
 
 @lru_cache(maxsize=1 << 10)
@@ -138,14 +151,22 @@ def type_near(candidate: Candidate, asked: Asked) -> float:
     if not at:
         return 0.0
     passage = candidate.passage
-    near = _asked_of_it(asked, topic(passage.text, passage.heading or "", frozenset(asked.weights)))
+    about = topic(passage.text, passage.heading or "", frozenset(asked.weights))
+    near = _asked_of_it(asked, about)
     # a count stands beside the noun it counts ('sixteen Children's Centres'), topic or not, where it
     # counts what is asked (not another council's plan to gain '15 carers', asked of Derby)
     if (head := counted_head(asked.text)) and _counts_as_asked(candidate, asked, near):
         near |= {head}
-    hits = [i for i, w in enumerate(word_stems(candidate.shown)) if near.intersection(w)]
-    gaps = [max(first - i, i - last, 0) for first, last in at for i in hits if not first <= i <= last]
+    gaps = _gaps(candidate.shown, at, near)
+    if not gaps:  # beside none of them: the words naming the paper may be all that was left to stand by
+        gaps = _gaps(candidate.shown, at, _asked_of_it(asked, about, passage))
     return 1.0 / (1.0 + min(gaps)) if gaps else _replying(candidate, near)
+
+
+def _gaps(text: str, at: tuple[tuple[int, int], ...], near: frozenset[str]) -> list[int]:
+    """Words between each typed span (`at`) and each word of `near` outside it."""
+    hits = [i for i, w in enumerate(word_stems(text)) if near.intersection(w)]
+    return [max(first - i, i - last, 0) for first, last in at for i in hits if not first <= i <= last]
 
 
 def _counts_as_asked(candidate: Candidate, asked: Asked, near: frozenset[str]) -> bool:

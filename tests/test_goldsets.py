@@ -114,3 +114,21 @@ def test_the_realpdf_dev_gold_set_loads_with_its_documented_counts() -> None:
         assert (q.page is not None) == q.answerable, q.question
         assert all(doc == q.doc for doc, _ in q.evidence), q.question
         assert bool(q.answer_any) == q.answerable, q.question
+
+
+def test_an_unanswerable_real_pdf_question_may_name_no_paper(tmp_path: Path) -> None:
+    row = {
+        **REALPDF_ROW,
+        "type": "unanswerable",
+        "doc": None,
+        "page": None,
+        "evidence": None,
+        "answer_any": [],
+    }
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(row) + "\n")
+    (question,) = load_gold(path)
+    assert (
+        not question.answerable and question.docs == () and question.answer_type == REALPDF_ROW["answer_type"]
+    )
+    assert len(load_gold(ROOT / "eval" / "realpdf-newcomers.jsonl")) == 78

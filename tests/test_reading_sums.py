@@ -151,3 +151,72 @@ def test_a_ranges_first_value_does_not_lead(fake_embedder):
     text = "More supported internships (from 9 to 60), and an increase in Approved Apprenticeships."
     reading = Reader(fake_embedder).read(_retrieval(q, [_passage(text)], fake_embedder))
     assert not lead_line(reading.candidates[0], "number", q).startswith("9 — ")
+
+
+def test_a_council_named_by_its_place_anywhere_in_the_question_picks_its_papers(fake_embedder):
+    from qa.bodies import councils_named
+
+    councils = frozenset({"City of Winnipeg", "Guelph City Council", "Summit County Planning Commission"})
+    assert councils_named("who moved motion no. 1 at winnipeg council nov 2013", councils) == (
+        "City of Winnipeg",
+    )
+    assert councils_named("Where do Summit County Planning Commission meetings take place?", councils)
+    assert not councils_named("what was said at the summit of the hill?", councils)  # no place named
+    assert councils_named("San Jose planning permit", frozenset({"City of San José"}))  # typed without accent
+    guelph = Passage(
+        1,
+        "The meeting adjourned at 8:08 p.m.",
+        None,
+        1,
+        1,
+        "g.pdf",
+        "Minutes",
+        "Guelph City Council",
+        None,
+        None,
+        "day",
+        "minutes",
+    )
+    winnipeg = Passage(
+        2,
+        "The meeting adjourned at 5:35 p.m.",
+        None,
+        1,
+        1,
+        "w.pdf",
+        "Minutes",
+        "City of Winnipeg",
+        None,
+        None,
+        "day",
+        "minutes",
+    )
+    q = "What time did the winnipeg council meeting adjourn?"
+    reading = Reader(fake_embedder).read(_retrieval(q, [guelph, winnipeg], fake_embedder))
+    assert {r.candidate.passage.council for r in reading.candidates} == {"City of Winnipeg"}
+
+
+def test_the_words_naming_the_paper_are_not_what_a_sum_must_stand_beside(fake_embedder):
+    item = (
+        "4. APPROVE AGREEMENT WITH BLACK & VEATCH FOR RISK AND RESILIENCY ASSESSMENT\n\n"
+        "Approve and authorize the City Manager to execute an agreement with Black & Veatch Corporation in "
+        "the amount of $143,880 for a Risk and Resilience Assessment."
+    )
+    passage = Passage(
+        1,
+        item,
+        None,
+        3,
+        3,
+        "mh.pdf",
+        "Regular Meeting Agenda",
+        "Morgan Hill City Council",
+        "City Council",
+        None,
+        "day",
+        "agenda",
+    )
+    q = "How much is the Black & Veatch agreement on the Morgan Hill agenda for Jan 20 2021?"
+    assert expected(q).kind == "money"
+    reading = Reader(fake_embedder).read(_retrieval(q, [passage], fake_embedder))
+    assert reading.candidates and "$143,880" in reading.candidates[0].candidate.shown

@@ -223,3 +223,38 @@ def test_decision_rows_give_the_printed_page_as_citations_do(run, capsys, tmp_pa
     assert run("decisions") == 0
     text = capsys.readouterr().out
     assert "p. 4 (PDF p. 1)" in text and "p. 5 (PDF p. 2)" in text
+
+
+def test_a_record_answer_comes_from_the_papers_of_the_council_the_question_names(tmp_path) -> None:
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    minutes = (
+        "MINUTES OF THE {place} CITY COUNCIL MEETING HELD ON 26 MAY 2014\n\n"
+        "GOV-2014.9 Council Remuneration\n\n1. Moved by Councillor {mover}\n\nSeconded by Councillor {seconder}\n\n"
+        "That the remuneration report be adopted.\n\nCARRIED\n"
+    )
+    (folder / "guelph.txt").write_text(minutes.format(place="GUELPH", mover="Dennis", seconder="Piper"))
+    (folder / "winnipeg.txt").write_text(minutes.format(place="WINNIPEG", mover="Nordman", seconder="Steen"))
+    engine = CouncilQA(Settings(store=tmp_path / "store"), embedder=FakeEmbedder())
+    engine.ingest([folder], progress=False)
+    councils = {p.council for p in engine.store.passages(list(range(1, 10)))}
+    assert {"Guelph City Council", "Winnipeg City Council"} <= councils
+    for place, mover in (("winnipeg", "Nordman"), ("guelph", "Dennis")):
+        question = f"who moved the remuneration report at {place} council?"
+        answer = answer_from_records(engine.store, question, engine.retriever.retrieve(question))
+        assert answer is not None and f"Councillor {mover} moved" in answer.text
+
+
+def test_records_are_read_only_from_the_papers_of_the_council_named() -> None:
+    from index.passage import Passage
+    from qa.recordanswer import _of_council_named
+
+    def passage(cid: int, council: str | None) -> Passage:
+        return Passage(
+            cid, "text", None, 1, 1, f"p{cid}.pdf", "Minutes", council, None, None, "day", "minutes"
+        )
+
+    found = [passage(1, "Guelph City Council"), passage(2, "City of Winnipeg"), passage(3, None)]
+    kept = _of_council_named("who moved motion no. 1 at winnipeg council?", found)
+    assert [p.chunk_id for p in kept] == [2, 3]
+    assert _of_council_named("who moved motion no. 1?", found) == found
