@@ -83,7 +83,8 @@ def parse_row(row: dict, n: int) -> GoldQuestion:
     """One decoded line, the n-th question; the format is told apart by its evidence field.
 
     A list of {doc, contains} is the project format; a phrase or null beside a top-level doc (a file
-    name, or null) is the real-PDF format. Raises GoldFormatError (without file or line) when a needed field is missing.
+    name, or null) is the real-PDF format. Raises GoldFormatError (without file or line) when a
+    needed field is missing.
     """
     try:
         # an unanswerable question asked of no paper in particular has a null doc
