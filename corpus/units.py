@@ -40,6 +40,9 @@ _ASIDE_END = re.compile(r"\w\s\([^()]{1,16}\)$")  # 'Description (if any)', 'Amo
 FRAGMENT_WORDS = 3  # an outcome and its date, a verdict: too short to be read apart from what it ends
 HEADING_WORDS = 8  # an item's title is a few words; a numbered sentence runs longer
 SHORT_ROW_WORDS = 40  # a row this short answers best whole: who, what, why and how together
+_PERIOD_LABEL = re.compile(
+    r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[-\s']?\d{2,4}\b|(?:19|20)\d{2}\b|Q[1-4]\b"
+)
 ROW_KEY_WORDS = 6  # a row's key cell names one thing (a payee, a ward, a post); longer is a heading or prose
 _BULLET = re.compile(r"^[-•*·]\s+|^\(?[a-z]\)\s+|^\d+(?:\.\d+)+\s+(?![ap]\.?m\b)")  # "2.00 pm" is a time
 MASTHEAD_LINES, MASTHEAD_WORDS = 4, 6  # a front page's date, time and venue lines; longer is prose
@@ -112,8 +115,14 @@ def is_row(block: str) -> bool:
     """A block of two or more lines, each a labelled cell: a table row. Its first line may be the row's
     key in a column printed with no heading ('HMRC' / 'Detail: VAT Reclaim' / 'Total £s: 22814.21')."""
     lines = [line.strip() for line in block.split("\n") if line.strip()]
-    cells = lines[1:] if len(lines) >= 3 and _row_key(lines[0]) else lines
+    cells = lines[1:] if len(lines) >= 3 and _row_key(lines[0]) and not _periods(lines[1:]) else lines
     return len(cells) >= 2 and all(label_of(line)[0] for line in cells)
+
+
+def _periods(cells: list[str]) -> bool:
+    """Cells under months or years ('Apr-18: 401.2'): a time series, read cell by cell under its row's
+    name so that the month asked can be picked (qa/timefit.py)."""
+    return any(_PERIOD_LABEL.match(label_of(cell)[0] or "") for cell in cells)
 
 
 def _row_key(line: str) -> bool:

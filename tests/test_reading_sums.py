@@ -220,3 +220,8 @@ def test_the_words_naming_the_paper_are_not_what_a_sum_must_stand_beside(fake_em
     assert expected(q).kind == "money"
     reading = Reader(fake_embedder).read(_retrieval(q, [passage], fake_embedder))
     assert reading.candidates and "$143,880" in reading.candidates[0].candidate.shown
+
+
+def test_a_time_series_row_stays_cell_by_cell_under_its_name():
+    block = "Section 47 enquiries per 10,000\nApr-18: 401.2\nMay-18: 420.1\nJun-18: 458.0"
+    assert [u.text for u in units_of(block)][0] == "Section 47 enquiries per 10,000"
