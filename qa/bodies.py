@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Sequence
 from functools import lru_cache
+from typing import TypeVar
+
+from index.passage import Passage
+
+T = TypeVar("T")
 
 # What a council's committees, boards and panels are called; an authority ('Derby City Council') too.
 _BODY = r"(?:Sub-?[Cc]ommittee|Committee|Subcommittee|Panel|Board|Forum|Commission|Cabinet|Council|Assembly)"
@@ -128,7 +134,7 @@ def councils_named(question: str, councils: frozenset[str]) -> tuple[str, ...]:
     asked = f" {_plain(question)} "
     found = []
     for council in sorted(councils):
-        place = " ".join(w for w in _plain(council).split() if w not in _GENERIC)
+        place = _place(council)
         if place and f" {place} " in asked and (" " in place or _as_a_place(question, place)):
             found.append(council)
     return tuple(found)
@@ -141,3 +147,31 @@ def _as_a_place(question: str, place: str) -> bool:
         return True
     kinds = "|".join(sorted((_GENERIC - {"of", "the", "and"}) | _KIND_ABBREVIATIONS))
     return bool(re.search(rf"\b(?:{kinds})\s+{place}\b|\b{place}\s+(?:{kinds})\b", _plain(question)))
+
+
+def of_named_council(question: str, items: Sequence[T], passage_of: Callable[[T], Passage]) -> list[T]:
+    """The items (passages, candidates) of the council the question names, by its owner's possessive
+    ("Derby's Cabinet") or its place anywhere ('at winnipeg council'), when some item is that council's.
+    An item whose paper's council is unknown stays unless its paper names another of those councils'
+    places and not the one asked (a plan that speaks of Plymouth throughout is not Derby's). All of
+    them when the question names none of their councils."""
+    councils = {c for item in items if (c := passage_of(item).council)}
+    places = [p.lower() for p in named_places(question)]
+    named = {c for c in councils if any(p in c.lower() for p in places)}
+    named |= set(councils_named(question, frozenset(councils)))
+    if not named:
+        return list(items)
+    others = {_place(c) for c in councils - named} - {""}
+    asked = {_place(c) for c in named} | {_plain(p) for p in places}
+    return [item for item in items if _of_asked(passage_of(item), named, asked, others)]
+
+
+def _place(council: str) -> str:
+    return " ".join(w for w in _plain(council).split() if w not in _GENERIC)
+
+
+def _of_asked(passage: Passage, named: set[str], asked: set[str], others: set[str]) -> bool:
+    if passage.council:
+        return passage.council in named
+    text = " " + _plain(f"{passage.title or ''} {passage.text}") + " "
+    return any(f" {p} " in text for p in asked) or not any(f" {p} " in text for p in others)

@@ -23,7 +23,7 @@ from corpus.meetingheader import day_at
 from index.embedder import Embedder
 from index.passage import Passage
 from qa.answertype import NAMED_OR_VALUED, asks_outcome, at_event, expected, time_event
-from qa.bodies import councils_named, named_places
+from qa.bodies import of_named_council
 from qa.exchange import only_asks, puts_question, wants_questions
 from qa.features import NAMES, Asked, Candidate, asked_of, counted, cover, features, stem_set, stems_of
 from qa.fit import FIGURES, TOPICAL, fitting
@@ -199,7 +199,7 @@ def _of_meeting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], 
     candidates are the fields of the report the question names by most of its words, or a post printed
     against a name the question gives: then that answers, however it scores."""
     question = asked.text
-    found = _of_council(found, question)
+    found = of_named_council(question, found, lambda c: c.passage)
     found = of_asked_time(found, question, asked.time, asked.expectation.kind in FIGURES)
     if day := meeting_day(question):
         found = [c for c in found if _meeting_of(c) in (None, day)]
@@ -224,17 +224,6 @@ def _on_target(sentence: str, target: TimeTarget) -> bool:
     ('held in the Council Chamber on 26th January 2016' is not where a July 2016 meeting is held)."""
     days = [d.value for d in find_dates(sentence) if d.precision == "day"]
     return not days or any(target.start <= day <= target.end for day in days)
-
-
-def _of_council(found: list[Candidate], question: str) -> list[Candidate]:
-    """Candidates from the papers of the council the question names ("Derby's Cabinet", "at winnipeg
-    council"), when some retrieved paper is that council's; a paper whose council is unknown stays."""
-    councils = {c.passage.council for c in found if c.passage.council}
-    named = [p.lower() for p in named_places(question) if any(p.lower() in c.lower() for c in councils)]
-    named += [c.lower() for c in councils_named(question, frozenset(councils))]
-    if not named:
-        return found
-    return [c for c in found if not c.passage.council or any(p in c.passage.council.lower() for p in named)]
 
 
 def _topical(found: list[Candidate], asked: Asked) -> float:

@@ -11,16 +11,14 @@ import math
 import re
 import sqlite3
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from corpus.dates import find_dates
-from index.passage import Passage
 from index.recordquery import Cited, meeting_fields, motion_fields
 from index.settings import Settings
 from index.store import Store
 from qa.answer import Answer, Citation, format_date
-from qa.bodies import councils_named
+from qa.bodies import of_named_council
 from qa.retriever import Retrieval
 from qa.statusanswer import status_answer
 from qa.stopwords import STOPWORDS
@@ -139,7 +137,9 @@ def answer_from_records(
     if asked is None or not retrieval.passages:
         return None
     db = store.db
-    sources = list(dict.fromkeys(p.source for p in _of_council_named(question, retrieval.passages)))
+    sources = list(
+        dict.fromkeys(p.source for p in of_named_council(question, retrieval.passages, lambda p: p))
+    )
     # a motion the question names by its printed number may sit in any retrieved paper, not just the first
     numbered = [s for s in sources if asked.ids and _numbered(asked, motion_fields(db, s))]
     # ...and where that paper is of another meeting than the one asked, the best papers are read next
@@ -155,14 +155,6 @@ def answer_from_records(
         if found is not None:
             return _answer(store, question, found)
     return None
-
-
-def _of_council_named(question: str, passages: Sequence[Passage]) -> list[Passage]:
-    """The passages of the council the question names by its place ('at winnipeg council'), when some
-    passage is that council's, and those whose council is unknown; else all: a record of another
-    council's meeting answers nothing asked of this one's."""
-    named = councils_named(question, frozenset(p.council for p in passages if p.council))
-    return [p for p in passages if not p.council or p.council in named] if named else list(passages)
 
 
 def _meeting_answer(asked: RecordQuestion, meeting: dict[str, Cited]) -> Reply | None:

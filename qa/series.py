@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 
 from corpus.sentences import split_sentences
 from index.passage import Passage
+from qa.bodies import of_named_council
 from qa.facts import clip
 from qa.query import TimeTarget
 
@@ -84,6 +85,7 @@ def series(
     noun = asked_series(question)
     if not noun:
         return None
+    passages = of_named_council(question, passages, lambda p: p)  # Derby's, not Plymouth's
     # the paper of the time the question asks of ('in the February 2020 update'), where one is retrieved
     timed = [p for p in passages if when and p.date and when.start <= p.date <= when.end]
     first = next((p for p in [*timed, *passages] if _items(noun, [p])), None)

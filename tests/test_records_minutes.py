@@ -247,7 +247,7 @@ def test_a_record_answer_comes_from_the_papers_of_the_council_the_question_names
 
 def test_records_are_read_only_from_the_papers_of_the_council_named() -> None:
     from index.passage import Passage
-    from qa.recordanswer import _of_council_named
+    from qa.bodies import of_named_council
 
     def passage(cid: int, council: str | None) -> Passage:
         return Passage(
@@ -255,6 +255,6 @@ def test_records_are_read_only_from_the_papers_of_the_council_named() -> None:
         )
 
     found = [passage(1, "Guelph City Council"), passage(2, "City of Winnipeg"), passage(3, None)]
-    kept = _of_council_named("who moved motion no. 1 at winnipeg council?", found)
+    kept = of_named_council("who moved motion no. 1 at winnipeg council?", found, lambda p: p)
     assert [p.chunk_id for p in kept] == [2, 3]
-    assert _of_council_named("who moved motion no. 1?", found) == found
+    assert of_named_council("who moved motion no. 1?", found, lambda p: p) == found

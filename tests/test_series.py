@@ -91,3 +91,27 @@ def test_a_plans_priorities_are_listed_from_all_its_chunks(tmp_path, settings, f
     assert chunks >= 4  # each priority in a chunk of its own, most never retrieved by the question
     assert answer.text.startswith("Priority 1 – Early help [1]; Priority 2 – Targeted help [2]")
     assert "Priority 4 – Workforce [4]" in answer.text and len(answer.citations) >= 4
+
+
+def test_a_series_of_another_councils_paper_answers_nothing_asked_of_this_ones():
+    from dataclasses import replace
+
+    plan = [replace(p, council=None, text=f"{p.text} Plymouth children.") for p in PLAN]
+    derby = Passage(
+        9,
+        "These priorities have formed the new Pledge.",
+        None,
+        1,
+        1,
+        "pledge.txt",
+        "Pledge",
+        "Derby City Council",
+        None,
+        None,
+        "day",
+        "report",
+    )
+    asked = "What are the ten priorities in Derby's new Pledge?"
+    plymouth = replace(derby, chunk_id=10, council="Plymouth City Council", source="other.txt")
+    assert series(asked, [*plan, derby, plymouth], _paper) is None  # the plan speaks of Plymouth only
+    assert series("What are the ten priorities in the plan?", [*plan, derby, plymouth], _paper) is not None
