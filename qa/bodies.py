@@ -112,6 +112,7 @@ def near_query(name: str) -> str:
     return f"NEAR({quoted}, {2 * len(tokens)})"
 
 
+_IN_FULL = r"\s+(?:city\s+and\s+county|city|county|borough|district|parish|town)\s+council\b"
 _KIND_ABBREVIATIONS = frozenset({"pc", "cc", "usd", "isd", "tc"})  # parish, city, school district, town
 # Words of an authority's name that say what kind it is, not which: 'City of Winnipeg' is Winnipeg's.
 _GENERIC = frozenset(
@@ -130,14 +131,23 @@ def _plain(text: str) -> str:
 def councils_named(question: str, councils: frozenset[str]) -> tuple[str, ...]:
     """The councils, of those given (the papers' own), that the question names by their place's name
     anywhere in it ('at winnipeg council', 'on the Morgan Hill agenda', 'Cupertino USD'): an authority
-    is known by the words of its name left when the words of its kind are set aside."""
+    is known by the words of its name left when the words of its kind are set aside. As named_places,
+    not an authority named in full ('Limerick City and County Council'): questions put to a council name
+    it so, and its districts' papers are filed under their own names."""
     asked = f" {_plain(question)} "
     found = []
     for council in sorted(councils):
         place = _place(council)
-        if place and f" {place} " in asked and (" " in place or _as_a_place(question, place)):
+        if place and f" {place} " in asked and _names_place(question, asked, place):
             found.append(council)
     return tuple(found)
+
+
+def _names_place(question: str, asked: str, place: str) -> bool:
+    """Whether the question (`asked`: its plain form) names the place as a council's, not as the
+    authority named in full."""
+    as_place = " " in place or _as_a_place(question, place)
+    return as_place and not re.search(rf"\b{place}{_IN_FULL}", asked)
 
 
 def _as_a_place(question: str, place: str) -> bool:

@@ -225,3 +225,15 @@ def test_the_words_naming_the_paper_are_not_what_a_sum_must_stand_beside(fake_em
 def test_a_time_series_row_stays_cell_by_cell_under_its_name():
     block = "Section 47 enquiries per 10,000\nApr-18: 401.2\nMay-18: 420.1\nJun-18: 458.0"
     assert [u.text for u in units_of(block)][0] == "Section 47 enquiries per 10,000"
+
+
+def test_an_authority_named_in_full_keeps_its_districts_papers():
+    from qa.bodies import councils_named
+
+    councils = frozenset({"Limerick City and County Council", "Municipal District of Newcastle West"})
+    assert (
+        councils_named("that Limerick City and County Council purchase a site at Abbeyfeale", councils) == ()
+    )
+    assert councils_named("an update on traffic at Boherbui, Newcastle West", councils) == (
+        "Municipal District of Newcastle West",
+    )
