@@ -121,6 +121,7 @@ _GENERIC = frozenset(
 )
 
 
+@lru_cache(maxsize=1 << 12)  # a passage is tried once per candidate it holds
 def _plain(text: str) -> str:
     """Lower case, accents and hyphens gone: 'San José' and 'Burton-cum-Walden' as typed in haste."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
