@@ -210,7 +210,7 @@ def _runs_on(before: str, after: str, width: int | None = None) -> bool:
     end, start = before.rstrip(), after.lstrip()
     if not end or not start or "|" in end or "|" in start or label_of(start)[0] or _OPENS_ITEM.match(start):
         return False
-    if _OPEN_END.search(end):
+    if _OPEN_END.search(end) or end.endswith(","):  # a comma ends no sentence: 'Moved by Councillor X,'
         return True
     last = end.rsplit("\n", 1)[-1]
     if not _NO_STOP.search(end) or _heading(last) or _BULLET.match(start):

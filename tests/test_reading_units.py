@@ -563,3 +563,12 @@ def test_a_quarter_after_a_timing_word_is_a_date_and_work_not_done_yet_is_a_stat
     assert ("status", "yet to be agreed") in {
         (s.kind, s.text) for s in spans("The plan is yet to be agreed.")
     }
+
+
+def test_a_line_ending_in_a_comma_runs_on_into_the_next():
+    hansard = (
+        "Moved by Councillor Nordman,\n\nSeconded by Councillor Steen,\n\nTHAT the appointments be made."
+    )
+    assert [u.text for u in units_of(hansard)] == [
+        "Moved by Councillor Nordman, Seconded by Councillor Steen, THAT the appointments be made."
+    ]
