@@ -27,7 +27,7 @@ _MON = (
 _ORD = r"(?:[ \t]?(?:<sup>)?[ \t]?(?:st|nd|rd|th)\b(?:</sup>)?)?"
 # A year may run straight into a time when the text layer lost the space: "December 8, 20206:30 PM".
 _YEAR_END = r"(?:\b|(?=\d{1,2}[:.]\d\d))"
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _LATEST_YEAR, _EARLIEST_YEAR = 2100, 1950  # outside this a number is not a council paper's year
 _PIVOT = 70  # two-digit years below this are 20xx, others 19xx
 _SHORT_SPAN, _LONG_SPAN = 5, 10  # "2024-27" spans a few years; a written-out "2024-2034" may span ten
@@ -80,7 +80,13 @@ def _date_from(g: dict[str, str], precision: str, month_first: bool) -> dt.date 
     if g.get("a"):
         day, month = _day_month(g, month_first)
     else:
-        month = int(g["m"]) if g.get("m") else _MONTHS.index(g["mon"][:3].lower()) + 1 if g.get("mon") else 1
+        month = (
+            int(g["m"])
+            if g.get("m")
+            else MONTH_ABBREVIATIONS.index(g["mon"][:3].lower()) + 1
+            if g.get("mon")
+            else 1
+        )
         day = int(g["d"]) if precision == "day" else 1
     try:
         value = dt.date(year, month, day)

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from corpus.dates import MONTH_ABBREVIATIONS
 from corpus.sentences import merge_runs, split_sentences
 
 _LABELLED = re.compile(r"^([^:\n]{2,60}?):\s+(\S.*)$")
@@ -41,7 +42,7 @@ FRAGMENT_WORDS = 3  # an outcome and its date, a verdict: too short to be read a
 HEADING_WORDS = 8  # an item's title is a few words; a numbered sentence runs longer
 SHORT_ROW_WORDS = 40  # a row this short answers best whole: who, what, why and how together
 _PERIOD_LABEL = re.compile(
-    r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[-\s']?\d{2,4}\b|(?:19|20)\d{2}\b|Q[1-4]\b"
+    rf"(?i:{'|'.join(MONTH_ABBREVIATIONS)})[a-z]*[-\s']?\d{{2,4}}\b|(?:19|20)\d{{2}}\b|Q[1-4]\b"
 )
 ROW_KEY_WORDS = 6  # a row's key cell names one thing (a payee, a ward, a post); longer is a heading or prose
 _BULLET = re.compile(r"^[-•*·]\s+|^\(?[a-z]\)\s+|^\d+(?:\.\d+)+\s+(?![ap]\.?m\b)")  # "2.00 pm" is a time
