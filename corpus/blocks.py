@@ -8,11 +8,18 @@ from dataclasses import dataclass
 
 from corpus.document import Page
 from corpus.table import Table, add_line, is_table_line
+from corpus.units import OPEN_END, label_of
 
 _MD_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*$")
 _BOLD_LINE = re.compile(r"^(?:(\d{1,3}(?:\.\d{1,3})*\.?)\s+)?\*\*(.+?)\*\*:?$")
 _NUMBERED = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?\s+[A-Z\"'‘“(]")
 _HEADING_WORDS = 15
+# A page break cuts a sentence when the page's last line is prose (SEAM_WORDS or more) with no stop at its
+# end, and the next page goes on with it: in lowercase, after an open word or a comma, or finishing a name
+# ('… in conjunction with the cities of Palo' / 'Alto and Los Altos, in an amount not to exceed $1,364,035').
+SEAM_WORDS = 8
+_STOPPED = re.compile(r"[.!?:;]['’”)\]*]*$")
+_NAME_END = re.compile(r"\b[A-Z][\w'’-]*$")
 _SMALL_WORDS = frozenset(
     ["a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"]
 )
@@ -82,19 +89,54 @@ def _table_blocks(table: Table) -> Iterator[Block]:
             yield Block("row", text, row.page_start, row.page_end, key=row.cells[0] or None)
 
 
+def runs_over(last: str, first: str, following: str = "") -> bool:
+    """Whether a paragraph whose page ends on the line `last` goes on in `first`, the next page's first
+    line (`following`: the line after it, which tells a heading): see SEAM_WORDS. A heading, table row,
+    bullet, labelled field or numbered item opening the page starts something new, and so does a
+    capitalised line after an item's title ('10. Parking on the Village Green' / 'The Council considered')."""
+    last, first = last.strip(), first.strip()
+    words = [w for w in last.split() if any(c.isalpha() for c in w)]
+    if len(words) < SEAM_WORDS or not first or _STOPPED.search(last) or is_table_line(last):
+        return False
+    if is_table_line(first) or _BULLETED.match(first) or label_of(first)[0] or heading_text(first, following):
+        return False
+    if first[:1].islower():
+        return True
+    if _NUMBERED.match(first) or _NUMBERED.match(last):
+        return False
+    return bool(OPEN_END.search(last) or last.endswith(",") or _NAME_END.search(last))
+
+
+_Line = tuple[str, int | None]  # a line of text and its page
+
+
+def _cut_by_page(lines: Sequence[_Line], at: int, para: list[_Line]) -> bool:
+    """Whether the blank line at `at` is a page break inside the paragraph `para` (runs_over): the next
+    line with text is on a later page and goes on with the paragraph's last line."""
+    j = next((k for k in range(at + 1, len(lines)) if lines[k][0].strip()), None)
+    if not para or j is None or para[-1][1] is None or (lines[j][1] or 0) <= para[-1][1]:
+        return False
+    following = next((text for text, _ in lines[j + 1 : j + 4] if text.strip()), "")
+    return runs_over(para[-1][0], lines[j][0], following)
+
+
 def parse_blocks(pages: Sequence[Page]) -> list[Block]:
-    """Read cleaned pages into blocks in reading order."""
+    """Read cleaned pages into blocks in reading order; a paragraph a page break cut (runs_over) is one
+    block over both pages."""
     lines = _lines(pages)
     blocks: list[Block] = []
-    para: list[tuple[str, int | None]] = []
+    para: list[_Line] = []
+    para_pages: list[int] = []
     table: Table | None = None
+    glue = False  # the next line finishes the paragraph's last line, across a page break
 
     def flush_para() -> None:
         if para:
-            pages_seen = [p for _, p in para if p is not None]
+            pages_seen = para_pages + [p for _, p in para if p is not None]
             text = "\n".join(line for line, _ in para)
             blocks.append(Block("text", text, min(pages_seen, default=None), max(pages_seen, default=None)))
             para.clear()
+            para_pages.clear()
 
     def flush_table() -> None:
         nonlocal table
@@ -104,7 +146,9 @@ def parse_blocks(pages: Sequence[Page]) -> list[Block]:
 
     for i, (line, page) in enumerate(lines):
         if not line.strip():
-            flush_para()
+            glue = glue or _cut_by_page(lines, i, para)
+            if not glue:
+                flush_para()
             continue
         if is_table_line(line):
             flush_para()
@@ -119,7 +163,12 @@ def parse_blocks(pages: Sequence[Page]) -> list[Block]:
             blocks.append(Block("heading", heading, page, page))
             continue
         flush_table()
-        para.append((line.strip().replace("**", ""), page))
+        text = line.strip().replace("**", "")
+        if glue:
+            last, last_page = para.pop()
+            para_pages.extend([page] if page is not None else [])
+            text, page, glue = f"{last} {text}", last_page, False
+        para.append((text, page))
     flush_para()
     flush_table()
     return blocks

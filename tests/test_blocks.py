@@ -283,3 +283,58 @@ def test_a_bulleted_line_is_a_list_item_never_a_heading() -> None:
         is None
     )
     assert heading_text("- Work Experience Opportunities", "x " * 30) is None
+
+
+# --- a paragraph a page break cut ------------------------------------------------------------------
+
+AGREEMENT = (
+    "Recommendation: Authorize the City Manager to execute an agreement for the purchase of Police "
+    "Records Management System software in conjunction with the cities of Palo"
+)
+
+
+@pytest.mark.parametrize(
+    ("last", "first"),
+    [
+        (AGREEMENT, "Alto and Los Altos, in an amount not to exceed $1,364,035."),  # a name cut
+        ("It was noted the station had close links to the house and the farm across the", "Park. At present"),
+        (
+            "Cllr Blake thought the lane should become a no through road and asked for a plan for",
+            "maintenance.",
+        ),
+        (
+            "Appoint Ryan Lewis to the Performing Arts Committee for a four-year",
+            "term beginning January 2021.",
+        ),
+    ],
+)
+def test_a_sentence_cut_by_a_page_break_is_one_block_over_both_pages(last: str, first: str) -> None:
+    blocks = parse_blocks([Page(f"Intro.\n\n{last}", 3), Page(f"{first}\n\nNext paragraph here.", 4)])
+    joined = next(b for b in blocks if last in b.text)
+    assert joined.text == f"{last} {first}"
+    assert (joined.page_start, joined.page_end) == (3, 4)
+    assert blocks[-1].text == "Next paragraph here." and blocks[-1].page_start == 4
+
+
+@pytest.mark.parametrize(
+    ("last", "first"),
+    [
+        (LONG_SENTENCE, "The next report covers the budget."),  # a stop ends it
+        ("10. Parking on the Village Green on 22 September 2025", "The Council considered a request."),
+        ("We ran the Roast Beef Dinner and the Children's Christmas Run", "PLANNING MATTERS"),  # a heading
+        ("The following payments were approved by the council at the meeting for", "1. Zurich Insurance"),
+        ("The following payments were approved by the council at the meeting for", "Clerk: John Smith"),
+        ("The council agreed the following payments at this meeting on the green", "Tea was served."),
+        ("Short line at foot", "continues here in lowercase"),  # too short to be prose
+    ],
+)
+def test_a_page_break_after_a_finished_or_titled_line_starts_a_new_block(last: str, first: str) -> None:
+    blocks = parse_blocks([Page(last, 3), Page(first, 4)])
+    assert all(b.page_start == b.page_end for b in blocks)
+    assert not any(last in b.text and first in b.text for b in blocks)
+
+
+def test_a_page_break_inside_a_page_is_no_seam() -> None:
+    """Only the break between pages joins; a blank line inside a page still ends the paragraph."""
+    page = Page(f"{AGREEMENT}\n\nAlto and Los Altos, in an amount not to exceed $1,364,035.", 3)
+    assert len(parse_blocks([page])) == 2
