@@ -13,6 +13,10 @@ from corpus.dates import MONTH_ABBREVIATIONS
 from corpus.sentences import merge_runs, split_sentences
 
 _LABELLED = re.compile(r"^([^:\n]{2,60}?):\s+(\S.*)$")
+# A field naming who, on a line of its own ('Report prepared by:', 'Author:'): its value is the one name under
+# it. Other lone labels ('Members:', 'Reply:') head a list or a reply, read apart.
+_LONE_LABEL = re.compile(r"^(?=[A-Z])[^:\n]{0,60}?\b(?:by|author|contact officer|lead officer):$", re.I)
+LABEL_WORDS = 6  # a field's label is a few words ('Report prepared by'); a longer run before a colon is prose
 # A cover page's fields printed without a colon: 'Published 03 September 2019', 'Please ask for Helen
 # Rickman'. Only these words, and only before the kind of value each takes, so prose is never split.
 _FIELD = re.compile(
@@ -57,7 +61,7 @@ EMBED_WORDS = 40  # words of a unit the model reads: the opening says what it is
 # cannot end a sentence, or on a lowercase word with the next block going on in lowercase, or with a
 # time, date or sum ('… and expires / 11:59 p.m. May 31, 2027'). A block that opens an item or
 # is a heading never continues one ('… of the public / 24/31 Apologies for absence').
-_OPEN_END = re.compile(r"\b(?:and|or|but|nor|of|the|a|an|to|by|for|with|from|between|that|which|whose)$")
+OPEN_END = re.compile(r"\b(?:and|or|but|nor|of|the|a|an|to|by|for|with|from|between|that|which|whose)$")
 _LOWER_END = re.compile(r"\b[a-z][a-z'’-]*$")
 # A block ending on a word, a figure or a comma has not ended its sentence.
 _NO_STOP = re.compile(r"[\w,’'”*)]$")
@@ -100,7 +104,7 @@ def label_of(line: str) -> tuple[str | None, str]:
     in a full stop or a lone bracket ('3(b):'). A cover page's colonless fields ('Published 03 September
     2019', 'Please ask for Helen Rickman') are labelled too."""
     m = _LABELLED.match(line)
-    if m and len(m.group(1).split()) <= 6 and _label_end(m.group(1).rstrip()):
+    if m and len(m.group(1).split()) <= LABEL_WORDS and _label_end(m.group(1).rstrip()):
         return m.group(1).strip(), m.group(2).strip()
     if field := _FIELD.match(line.strip()):
         label, value = (g for g in field.groups() if g)
@@ -211,7 +215,11 @@ def _runs_on(before: str, after: str, width: int | None = None) -> bool:
     end, start = before.rstrip(), after.lstrip()
     if not end or not start or "|" in end or "|" in start or label_of(start)[0] or _OPENS_ITEM.match(start):
         return False
-    if _OPEN_END.search(end) or end.endswith(","):  # a comma ends no sentence: 'Moved by Councillor X,'
+    if _lone_label(start):
+        return False
+    if _lone_label(end.rsplit("\n", 1)[-1]):
+        return "\n" not in start  # a field's value on the line under its label
+    if OPEN_END.search(end) or end.endswith(","):  # a comma ends no sentence: 'Moved by Councillor X,'
         return True
     last = end.rsplit("\n", 1)[-1]
     if not _NO_STOP.search(end) or _heading(last) or _BULLET.match(start):
@@ -219,6 +227,13 @@ def _runs_on(before: str, after: str, width: int | None = None) -> bool:
     if _LOWER_END.search(end) and _GOES_ON.match(start):  # '… and expires' / '11:59 p.m. May 31, 2027'
         return True
     return start[:1].islower() or _wrapped(end, start, width)
+
+
+def _lone_label(line: str) -> bool:
+    """A form's field naming who, on a line of its own, its value on the next ('Report prepared by:' /
+    'Rhonda Coffman, Deputy Community Development Director'): the two read as one field."""
+    line = line.strip()
+    return bool(_LONE_LABEL.match(line)) and len(line.split()) <= LABEL_WORDS and _label_end(line[:-1])
 
 
 def _wrapped(end: str, start: str, width: int | None) -> bool:

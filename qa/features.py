@@ -73,11 +73,12 @@ _FRONT_PAGES = 2
 _LONG_WORDS = 40  # a unit longer than this covers words by sheer length
 # Column labels and the question words that ask for them (author ↔ wrote, 'in the Chair' ↔ chaired).
 LABEL_CUES: tuple[tuple[str, str], ...] = (
-    ("author", r"\b(?:wr[io]te|written|author\w*|prepared)\b"),
+    ("author|(?:written|prepared|drafted|compiled) by", r"\b(?:wr[io]te|written|author\w*|prepared)\b"),
     ("chair", r"\bchair\w*|\bpresid\w*"),
     ("contact", r"\bcontact\w*|\bask for\b|\binformation\b"),
     ("lead", r"\blead\w*|\bresponsib\w*"),
-    ("holder", r"\bholder|\bportfolio\b"),
+    # a council's cabinet member for a subject is its portfolio holder
+    ("holder", r"\bholder|\bportfolio\b|\bcabinet (?:member|lead)\b"),
     ("venue|location|place|room|address", r"^\s*where\b|\bvenue\b|\bheld\b"),
     ("time|start", r"\btime\b|\bstart\w*|\bbegin\b"),
     ("date", r"\bwhen\b|\bdate\b"),
