@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 
 from corpus.dates import find_dates
+from index.passage import Passage
 from qa.candidate import Candidate
 from qa.periods import MONTH, YEAR_PAIR, year_pairs
 from qa.query import TimeTarget
@@ -42,15 +43,43 @@ def of_asked_time(
     the question asks for that. A question naming a day names the paper or meeting asked of ('the report
     of 11 March 2026'), not the period of a figure, and one naming several years may ask of each: their
     times set none aside. Asked for something other than a figure (`figures` False), only the cells of
-    a time's column are weighed: 'Aug-18: 162.6' is not of June 2018, whatever the question's type."""
+    a time's column are weighed: 'Aug-18: 162.6' is not of June 2018, whatever the question's type; a
+    sentence naming only other year pairs than the one asked is set aside, and so, for a question asking
+    what was so then, is a paper dated before the asked time (`_written_before`)."""
     # a target or forecast asked for is in its column; a date asked may be a 'Target Date'
     aimed = bool(_AIMED.search(question)) or not figures
     found = [c for c in found if aimed or not _AIMED.search(c.label or "")]
     pairs = frozenset(_first_years(question))
     if (target is None and not pairs) or _names_day(question) or _several_years(question):
         return list(found)
-    reached = not aimed and bool(_REACHED.match(question)) and not _SET_AHEAD.search(question)
-    return [c for c in found if (not figures and not _time_column(c)) or of_time(c, target, pairs, reached)]
+    told = bool(_REACHED.match(question)) and not _SET_AHEAD.search(question) and not _AIMED.search(question)
+    reached = told and figures
+    window = _window(pairs) if pairs else target
+    timed = lambda c: figures or _time_column(c)  # noqa: E731
+    return [
+        c
+        for c in found
+        if (
+            of_time(c, target, pairs, reached)
+            if timed(c)
+            else not _of_other_pairs(c, pairs) and not (told and _written_before(c.passage, window))
+        )
+    ]
+
+
+def _written_before(passage: Passage, window: TimeTarget) -> bool:
+    """Whether the paper is dated, to its month or day, before the asked time begins: it cannot tell what
+    was so then ('What was the judgement of the January 2024 inspection?' is not for a 2019 paper)."""
+    precise = passage.date is not None and passage.date_precision in {"day", "month"}
+    month_start = passage.date.replace(day=1) if precise else None
+    return bool(month_start) and month_start < window.start.replace(day=1)
+
+
+def _of_other_pairs(candidate: Candidate, pairs: frozenset[int]) -> bool:
+    """Whether a sentence or its label names year pairs ('Key milestones in 2024-25') and none asked
+    (2026/27): whatever it says is said of another year."""
+    named = frozenset(_first_years(f"{candidate.label or ''}\n{candidate.text}"))
+    return bool(pairs and named) and not named & pairs
 
 
 def _names_day(question: str) -> bool:

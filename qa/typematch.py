@@ -52,7 +52,24 @@ def typed_at(
         and not _echo(s, asked)
         and (s.kind != "proper" or _named_as(s, text, accepted))
         and (s.kind != "done" or _done_as_asked(s, text, question))
+        and (s.kind != "number" or not _measures_other(s, text, question))
     )
+
+
+# Units a figure measures rather than counts things in: 'the previous 6 month period', 'a 12-week course'.
+_UNIT = re.compile(
+    r"[\s-]*(second|minute|hour|day|week|fortnight|month|quarter|year|mile|metre|meter|kilometre|km|foot"
+    r"|feet|acre|hectare|sq)s?\b",
+    re.I,
+)
+
+
+def _measures_other(span: Span, text: str, question: str) -> bool:
+    """A figure followed by a unit of time or length measures in it: no count of what a 'how many'
+    question counts, unless it counts that unit ('How many months …')."""
+    unit = _UNIT.match(text, span.end)
+    nouns = counted(question) if unit and question else frozenset()
+    return bool(nouns) and not nouns.intersection(stems_of(unit.group(1)))
 
 
 def _named_as(span: Span, text: str, accepted: frozenset[str]) -> bool:
@@ -243,7 +260,7 @@ def of_named(passage: Passage, named: Sequence[str]) -> bool:
 def counts_noun(candidate: Candidate, asked: Asked) -> float:
     """1 when a number in the sentence stands within _COUNT_WINDOW words of what the question counts."""
     nouns = counted(asked.text)
-    at = typed_at(candidate.shown, frozenset({"number"}), frozenset()) if nouns else ()
+    at = typed_at(candidate.shown, frozenset({"number"}), frozenset(), asked.text) if nouns else ()
     hits = [i for i, w in enumerate(word_stems(candidate.shown)) if nouns.intersection(w)]
     return float(
         any(
