@@ -198,9 +198,17 @@ class Expectation:
 _CONTRACTED = re.compile(r"\b(what|who|where|when|how|which)(?:['’]s|(?<=what)s)\b")
 
 
+# What a busy user types before the question itself, asking nothing ('omaha city council oct 16 2012 - who
+# gave the invocation?'): the question's type is read after it.
+_LEAD_IN = re.compile(
+    r"^(?:(?!\b(?:who|what|when|where|which|how|why)\b)[^?]){1,80}?\s[-–—:]\s+"
+    r"(?=(?:who|what|when|where|which|how|why|is|are|was|were|did|does|do)\b)"
+)
+
+
 def expected(question: str) -> Expectation:
     """The first row of the table whose pattern the question matches; 'description' when none does."""
-    q = _CONTRACTED.sub(r"\1 is", " ".join(question.lower().split()))
+    q = _LEAD_IN.sub("", _CONTRACTED.sub(r"\1 is", " ".join(question.lower().split())))
     noun = m.group(1) if (m := _NOUN.search(q)) else ""
     for kind, pattern in _COMPILED:
         if pattern.search(q):

@@ -14,11 +14,14 @@ _CALENDAR = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar"
     r"|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 )
+# Titles before a name, with those of American and Canadian councils and boards ('Councilmember Chris
+# Jerram', 'Supervisor Chavez', 'Trustee Lee').
 _TITLE = (
-    r"(?:Councillors?|Cllrs?\.?|Mayor|Deputy Mayor|Alderman|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Prof\.?|Sir|Dame)"
+    r"(?:Councillors?|Cllrs?\.?|Council ?(?:[Mm]ember|[Ww]oman|[Mm]an)|(?:Deputy |Vice )?Mayor|Alderm[ae]n"
+    r"|Alderwoman|Commissioner|Supervisor|Trustee|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Prof\.?|Sir|Dame)"
 )
 # a name's word, with the capital inside some surnames take ('McCarthy', 'Carter-McDonald', 'DeShawn')
-_NAME = r"[A-Z](?:[a-z]{1,2}[A-Z])?[a-z'’-]+(?:-[A-Z](?:[a-z]{1,2}[A-Z])?[a-z]+)?"
+_NAME = r"[A-Z](?:[a-z]{1,2}[A-Z])?[a-z'’]+(?:-[a-z]+)*(?:-[A-Z](?:[a-z]{1,2}[A-Z])?[a-z]+)?"
 _ROLE_NOUN = (
     r"(?:Manager|Director|Officer|Member|Chair(?:man|woman|person)?|Vice[- ]Chair|Clerk|Leader"
     r"|Chief Executive|Advis[oe]r|Head|Mayor|Governor|Representative|Secretary|Treasurer|Commissioner"
@@ -191,9 +194,11 @@ _POST_WORD = re.compile(
     r"\b(?:Acting|Interim|Deputy|Assistant|Strategic|Executive|Chief|Senior|Principal|Returning|Monitoring"
     r"|Democratic|Corporate|Service|Cabinet)\b"
 )
-# A 'name' ending in a place's, a body's or a post's noun is that ('Council House', 'City Manager').
+# A 'name' ending in a place's, a body's or a post's noun is that ('Council House', 'City Manager'); one
+# ending in a meeting's or a paper's noun names an occasion or a document ('City Council Meetings').
+_PAPER_NOUN = r"Meetings?|Sessions?|Hearings?|Minutes|Agendas?|Reports?|Notices?|Bulletins?"
 _NOT_A_NAME = re.compile(
-    rf"^(?!{_TITLE}\s)\S+\s.*\b(?:{_PLACE_NOUN[3:-1]}|{_ORG_NOUN[3:-1]}|{_ROLE_NOUN[3:-1]})$"
+    rf"^(?!{_TITLE}\s)\S+\s.*\b(?:{_PLACE_NOUN[3:-1]}|{_ORG_NOUN[3:-1]}|{_ROLE_NOUN[3:-1]}|{_PAPER_NOUN})$"
 )
 
 

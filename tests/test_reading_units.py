@@ -572,3 +572,87 @@ def test_a_line_ending_in_a_comma_runs_on_into_the_next():
     assert [u.text for u in units_of(hansard)] == [
         "Moved by Councillor Nordman, Seconded by Councillor Steen, THAT the appointments be made."
     ]
+
+
+def test_a_fields_label_on_a_line_of_its_own_labels_the_value_under_it():
+    """A form prints 'Report prepared by:' over the name: the two are one field, and the line before the
+    label does not run on into it however wide it is."""
+    text = (
+        "B. Scope of services from HouseKeys Inc. proposal\n\nReport prepared by:\n\n"
+        "Rhonda Coffman, Deputy Community Development Director\n\nReport reviewed by:\n\n"
+        "Justin Murphy, Deputy City Manager"
+    )
+    assert [(u.label, u.text) for u in units_of(text)][-2:] == [
+        ("Report prepared by", "Rhonda Coffman, Deputy Community Development Director"),
+        ("Report reviewed by", "Justin Murphy, Deputy City Manager"),
+    ]
+    # a sentence ending in a colon is no field's label: it introduces what follows
+    listed = "The committee agreed the following actions for the next year:\n\nRepair the roof."
+    assert [u.label for u in units_of(listed)] == [None, None]
+
+
+def test_a_figure_followed_by_a_unit_of_time_counts_no_people():
+    """'the previous 6 month period of children in care' counts months: no answer to how many children."""
+    q = "How many children were in the care of the council?"
+    weights = {"children": 2.0, "care": 2.0}
+    months = (
+        "Agreed that details of the trend over the previous 6 month period of children in care be provided."
+    )
+    assert _feature(q, months, weights, "counts_noun") == 0.0
+    assert _feature(q, months, weights, "type_near") == 0.0
+    count = "There were currently 417 children in the care of the council."
+    assert _feature(q, count, weights, "counts_noun") == 1.0
+    q = "How many months did the trend of children in care cover?"
+    assert _feature(q, months, {"months": 2.0, "trend": 2.0}, "counts_noun") == 1.0
+
+
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [
+        ("Who prepared the staff report on the BMR agreement?", "Report prepared by"),
+        ("Who wrote the report?", "Author"),
+        ("Which cabinet member holds Pledge 45?", "Portfolio Holder"),
+        ("Who is the portfolio holder for Pledge 45?", "Portfolio Holder"),
+    ],
+)
+def test_a_cells_label_answers_the_post_a_question_asks_for_in_its_own_words(question, label):
+    asked = asked_of(question, expected(question), {"report": 1.0, "pledge": 1.0, "45": 2.0}, None)
+    held = Passage(1, "x", None, 1, 1, "a.pdf", "Report", "Testshire", None, None, "day", "report")
+    cell = Candidate("Jon Taylor", label, None, held, 0, frozenset({"person"}))
+    other = Candidate("Jon Taylor", "Lead Director", None, held, 0, frozenset({"person"}))
+    at = NAMES.index("label_match")
+    assert features(cell, asked, 0.5, 0.5)[at] == 1.0
+    assert features(other, asked, 0.5, 0.5)[at] == 0.0
+
+
+def test_american_council_titles_name_people_and_a_meetings_name_is_no_person():
+    people = [
+        s.text
+        for t in (
+            "Invocation by Councilmember Chris Jerram of District No. 3.",
+            "Moved by Council Member Smith, seconded by Supervisor Chavez.",
+            "Vice Mayor Abe-Koga presided.",
+        )
+        for s in spans(t)
+        if s.kind == "person"
+    ]
+    assert people == [
+        "Councilmember Chris Jerram",
+        "Council Member Smith",
+        "Supervisor Chavez",
+        "Vice Mayor Abe-Koga",
+    ]
+    assert not [s for s in spans("Regular City Council Meetings, October 16, 2012.") if s.kind == "person"]
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("omaha city council oct 16 2012 - who gave the invocation?", "person"),
+        ("Derby: how many pledges are there?", "number"),
+        ("nipissing fire dept - when is Pump 2 getting replaced", "date"),
+        ("What is the status of pledge 48 - is it complete?", "status"),  # the lead-in asks already
+    ],
+)
+def test_a_lead_in_naming_the_paper_does_not_hide_the_question(question, kind):
+    assert expected(question).kind == kind

@@ -141,6 +141,24 @@ def test_asked_for_no_figure_only_cells_of_a_times_column_are_weighed():
     assert kept == [june, prose, due]
 
 
+def test_asked_for_no_figure_another_year_pair_or_a_paper_written_before_is_set_aside():
+    q = "What are the key milestones for strong partnerships for 2026/27?"
+    other = _cand("Refresh our partnership strategy.", "Key milestones in 2024-25")
+    asked = _cand("Refresh our partnership strategy.", "Key milestones in 2026-27")
+    plain = _cand("Strong partnerships deliver joint arrangements.")
+    assert of_asked_time([other, asked, plain], q, parse(q).time, figures=False) == [asked, plain]
+    # what was so in January 2024 is not told by a paper of 2019; a paper dated only to its year may
+    q = "What was the overall judgement of the January 2024 Ofsted inspection?"
+    old = _cand("The overall judgement is that services require improvement.")
+    new = _cand("The inspection confirmed that services require improvement.", paper=dt.date(2024, 3, 6))
+    undated = _cand("Services require improvement.", paper=None)
+    of_year = replace(old, passage=replace(old.passage, date=dt.date(2024, 1, 1), date_precision="year"))
+    kept = of_asked_time([old, new, undated, of_year], q, parse(q).time, figures=False)
+    assert kept == [new, undated, of_year]
+    planned = "What is planned for the January 2024 Ofsted inspection?"
+    assert of_asked_time([old], planned, parse(planned).time, figures=False) == [old]
+
+
 TABLE_PAPER = (
     "Performance report, September 2019\n\nKey indicators for children's social care.\n\n"
     "\tApr-18\tMay-18\tJun-18\n"
