@@ -9,7 +9,8 @@ from functools import lru_cache
 from qa.periods import DONE, HINT, MONTH, NUMBER_WORDS, PERIOD, YEAR, YEARS, timing_word, years_follow_on
 from qa.statements import STATUS_WORDS
 
-_DAY = r"(?:\d{1,2}(?i:st|nd|rd|th)?(?:\s*<sup>\w+</sup>)?)"
+# a day of the month, its ordinal set apart where a superscript was read as a word ('June 24 th 2017')
+_DAY = r"(?:\d{1,2}(?:\s?(?i:st|nd|rd|th)\b)?(?:\s*<sup>\w+</sup>)?)"
 _CALENDAR = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar"
     r"|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"

@@ -656,3 +656,11 @@ def test_american_council_titles_name_people_and_a_meetings_name_is_no_person():
 )
 def test_a_lead_in_naming_the_paper_does_not_hide_the_question(question, kind):
     assert expected(question).kind == kind
+
+
+def test_a_days_ordinal_set_apart_by_a_lost_superscript_stays_in_its_date():
+    held = "A Fostering recruitment event was held on June 24 th 2017 at Derby County Football club."
+    assert [s.text for s in spans(held) if s.kind == "date"] == ["June 24 th 2017"]
+    assert [s.text for s in spans("launched on 26 th January 2016") if s.kind == "date"] == [
+        "26 th January 2016"
+    ]
