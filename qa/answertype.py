@@ -36,6 +36,11 @@ _MATTER = (
     r"|programmes?|reviews?|plans?|strategy|strategies|applications?|consultations?|proposals?|works?"
     r"|refurbishment|repairs?|review|bids?|tenders?|contracts?|business case|policy|policies)"
 )
+# Words a sum asked for may carry before its noun ('the estimated cost', 'what annual cost').
+_SUM_WORDS = (
+    r"(?:estimated|annual|total|proposed|approximate|overall|final|expected|projected|net|gross|capital"
+    r"|revenue|monthly|weekly|yearly|original|revised|agreed|current|new|likely)"
+)
 # (answer type, pattern over the lower-cased question). Order matters: 'what time' before 'what',
 # 'how much money' before 'how many', the noun after what/which/how many decides where there is one.
 _TABLE: tuple[tuple[str, str], ...] = (
@@ -69,7 +74,9 @@ _TABLE: tuple[tuple[str, str], ...] = (
         # 'by how much' asks a change, which a share may tell ('reduced by 50 percent'): a number's
         r"|(?<!\bby )\bhow much\b.*\b(?:cost|spend|spent|paid|pay|budget|fund|grant|worth|price|fee|charge"
         r"|financ|tax|loan|subsid|income|revenue|rent|raise|reclaim|refund|rebate|owe|invest)"
-        r"|\bwhat (?:was |is )?(?:the )?(?:cost|budget|price|fee|amount|sum|value|salary|grant)\b"
+        # 'What is the estimated cost …', 'What annual cost did … propose?'
+        rf"|\bwhat (?:was |is )?(?:the )?(?:{_SUM_WORDS} ){{0,2}}"
+        r"(?:cost|budget|price|fee|amount|sum|value|salary|grant)\b"
         r"|\bwhat (?:is|was|are|were|will) .{0,60}\bpaid\b"  # 'What was a councillor paid before …?'
         r"|\bwhat (?:voucher|payment|grant)\b|\bhow large was\b.*\b(?:block|budget|fund)"
         # the verb asked: 'What will implementing the Pledge cost?', 'What did the scheme cost the council?'
@@ -294,7 +301,8 @@ def open_question(question: str) -> bool:
 # sentence must name it too ('£10k left in the Playground account' is not the bench's price).
 _MEASURE_OF = re.compile(
     r"\bwhat (?:is|was|will be|are|were) the (?:[\w-]+ )?(?:price|cost|amount|value|fee|charge|salary)"
-    r" of (?:the |a |an |its |their )?((?:[\w'’-]+ ){0,3}?[\w'’-]+?)"
+    # 'the salary range for the City Manager': a sum's range or scale is for a post
+    r"(?: of| (?:range|scale|band) (?:of|for)) (?:the |a |an |its |their )?((?:[\w'’-]+ ){0,3}?[\w'’-]+?)"
     r"(?= (?:for|to|by|at|in|on|from|with|as|that|which|according|under|\w+ed|sent|paid|given|made"
     r"|bought|built|held|spent|due|agreed)\b|[?,.]|$)",
     re.I,

@@ -664,3 +664,13 @@ def test_a_days_ordinal_set_apart_by_a_lost_superscript_stays_in_its_date():
     assert [s.text for s in spans("launched on 26 th January 2016") if s.kind == "date"] == [
         "26 th January 2016"
     ]
+
+
+def test_a_sum_asked_with_words_before_its_noun_and_a_salary_range_for_a_post():
+    from qa.answertype import measured
+
+    assert expected("What is the estimated cost to replace Tanker 1?").kind == "money"
+    assert expected("What annual cost did HIP Housing propose?").kind == "money"
+    assert expected("What are the cost implications of the plan?").kind != "money"  # implications, no sum
+    q = "What is the proposed salary range for the Aliso Viejo City Manager?"
+    assert measured(q) == "manager"
