@@ -58,6 +58,9 @@ def bare(name: str) -> str:
     return _TITLE_RE.sub("", name.strip().strip(",;:")).strip()
 
 
+_PROBE, _MIN_PROBE = 60, 16  # characters looked for on the pages; fewer than the least may be anywhere
+
+
 @dataclass(frozen=True)
 class _Span:
     start: int
@@ -98,12 +101,17 @@ class RecordText:
         return Where(chunk.position, page)
 
     def _page_of_line(self, offset: int, chunk: Chunk) -> int | None:
-        line = self.line_at(offset).strip()[:60]
-        for page in self.document.pages:
-            spanned = page.number is not None and chunk.page_start <= page.number <= chunk.page_end
-            if spanned and line and line in page.text:
-                return page.number
-        return None
+        """The page printing the start of the offset's line; or a later one printing the text at the
+        offset, when the line is a paragraph a page break cut (corpus/blocks.runs_over)."""
+        line = self.line_at(offset).strip()[:_PROBE]
+        pages = [p for p in self.document.pages if p.number is not None]
+        pages = [p for p in pages if chunk.page_start <= p.number <= chunk.page_end]
+        first = next((p for p in pages if line and line in p.text), None)
+        at = self.text[offset : offset + _PROBE].split("\n")[0].strip()
+        if first is None or len(at) < _MIN_PROBE or at in first.text:
+            return first.number if first else None
+        later = next((p for p in pages if p.number > first.number and at in p.text), first)
+        return later.number
 
     def line_at(self, offset: int) -> str:
         start = self.text.rfind("\n", 0, offset) + 1

@@ -13,6 +13,7 @@ from corpus.chunker import chunk_document
 from corpus.document import Document, Metadata, Page
 from corpus.records import OUTCOMES
 from corpus.recordset import extract_records
+from corpus.recordtext import RecordText
 
 MINUTES = """MINUTES OF THE PLANNING COMMITTEE HELD AT THE TOWN HALL ON 13 MARCH 2018 AT 7.00 PM
 
@@ -190,3 +191,23 @@ def test_any_minutes_give_records_that_cite_their_own_chunks(lines: list[str]) -
         # a name is only ever one the paper printed
         for c in (motion.mover, motion.seconder, *motion.names):
             assert c is None or c.value.split()[-1].strip("().") in document.pages[0].text
+
+
+def test_a_motion_in_a_paragraph_a_page_break_cut_is_cited_to_the_page_printing_it():
+    """The page break inside '… links to Panshanger House and' / 'Park. At present …' joins the paragraph
+    (corpus/blocks.runs_over); what is resolved after the break is on the second page."""
+    first = (
+        "12. PUBLIC PARTICIPATION\n\nA resident spoke about the station. It was noted the station had "
+        "close links to Panshanger House and"
+    )
+    second = (
+        "Park. At present the trust plans to restore the gardens. HPC agreed to write to Mr Taylor in "
+        "support of these plans.\n\n13. MINUTES\n\nThe minutes were agreed and signed."
+    )
+    pages = (Page(first, 1), Page(second, 2))
+    document = Document("d", "m.pdf", Metadata(doc_type="minutes"), pages)
+    chunks = chunk_document(document, lambda t: len(t.split()), 400)
+    assert any(c.page_start == 1 and c.page_end == 2 for c in chunks)
+    text = RecordText(document, chunks)
+    assert text.where(text.text.index("HPC agreed")).page == 2
+    assert text.where(text.text.index("It was noted")).page == 1
