@@ -164,10 +164,11 @@ def parse_blocks(pages: Sequence[Page]) -> list[Block]:
             continue
         flush_table()
         text = line.strip().replace("**", "")
-        if glue:
+        if glue and para:
             last, last_page = para.pop()
             para_pages.extend([page] if page is not None else [])
-            text, page, glue = f"{last} {text}", last_page, False
+            text, page = f"{last} {text}", last_page
+        glue = False
         para.append((text, page))
     flush_para()
     flush_table()
