@@ -243,7 +243,10 @@ class Composer:
         )
 
     def _listed(self, lead: Scored, query: Query) -> tuple[list[Unit], list[Passage]]:
-        return items_after(lead, query.identifiers, self.store.next_passage, self.settings.list_chunks)
+        forward = query.intent == "list" or expected(query.text).kind == "person"  # who was elected: below
+        return items_after(
+            lead, query.identifiers, self.store.next_passage, self.settings.list_chunks, forward
+        )
 
     def _printed(self, retrieval: Retrieval) -> tuple[str, Passage, Said] | None:
         """The reply printed after the question asked, where a first-ranked passage prints it."""

@@ -59,18 +59,23 @@ def choose(scored: list[Scored], budget: int, is_list: bool, is_summary: bool = 
 
 
 def items_after(
-    lead: Scored, identifiers: Sequence, next_passage: Callable[[int], Passage | None], chunks: int
+    lead: Scored,
+    identifiers: Sequence,
+    next_passage: Callable[[int], Passage | None],
+    chunks: int,
+    forward: bool = False,
 ) -> tuple[list[Unit], list[Passage]]:
     """The items of a list the lead sentence introduces ('These include:'), reading on into at most
     `chunks` chunks after its passage (`next_passage`: chunk id -> the next chunk of its paper); and
-    those later chunks that hold an item, to be cited beside the lead-in's own."""
-    if not introduces_list(lead.unit.text):
+    those later chunks that hold an item, to be cited beside the lead-in's own. `forward`: the question
+    asks for people or a list, which a sentence pointing below may introduce (`points_below`)."""
+    if not introduces_list(lead.unit.text) and not (forward and points_below(lead.unit.text)):
         return [], []
     following, chunk_id = [], lead.passage.chunk_id
     while len(following) < chunks and (after := next_passage(chunk_id)):
         following.append(after)
         chunk_id = after.chunk_id
-    items = list_items(lead, identifiers, "\n\n".join(p.text for p in following))
+    items = list_items(lead, identifiers, "\n\n".join(p.text for p in following), forward)
     return items, [p for p in following if any(_holds(p, item) for item in items)]
 
 
@@ -79,12 +84,16 @@ def _holds(passage: Passage, item: Unit) -> bool:
     return " ".join(item.text.split()[:_FIND_WORDS]) in " ".join(passage.text.split())
 
 
-def list_items(lead: Scored, identifiers: Sequence, following_text: str = "") -> list[Unit]:
+def list_items(
+    lead: Scored, identifiers: Sequence, following_text: str = "", forward: bool = False
+) -> list[Unit]:
     """Items that follow a sentence introducing a list ('These include:'), one per line, from the same
     passage and, when the list runs past the chunk's end, from the text of the chunks after it. None
     when the lead-in's own line goes on after it: the list is that prose ('… three key questions:
-    What's working well? …')."""
-    if not introduces_list(lead.unit.text):
+    What's working well? …'). `forward`: a sentence pointing below ('the persons whose names appear
+    below were duly elected') introduces the bullets or table rows that follow it, and nothing else."""
+    pointing = forward and points_below(lead.unit.text) and not introduces_list(lead.unit.text)
+    if not introduces_list(lead.unit.text) and not pointing:
         return []
     units = units_of(focus(lead.passage.text, identifiers))
     start = next((i for i, u in enumerate(units) if u.text == lead.unit.text), len(units))
@@ -99,6 +108,8 @@ def list_items(lead: Scored, identifiers: Sequence, following_text: str = "") ->
         return _bulleted(following)
     if following and _row(following[0]):  # a table under its lead-in: its rows are the items
         return list(takewhile(_row, following))[:_LIST_ITEMS]
+    if pointing:
+        return []  # prose after a sentence pointing below is not the list it points to
     if lead.unit.text.rstrip().endswith(";"):
         return []  # a semicolon introduces only a bulleted list; before anything else it ends a clause
     plain = list(takewhile(lambda line: not introduces_list(line.text), following))  # to a sub-heading
@@ -135,6 +146,18 @@ def introduces_prose(text: str) -> bool:
     """A sentence whose colon introduces what follows it in its paragraph ('two strands to our work:');
     a semicolon there only ends a clause of a run-on list ('Councillor Pagtakhan, … Management;')."""
     return text.rstrip().endswith(":")
+
+
+# A sentence pointing to what is printed after it: 'whose names appear below', 'are as follows'.
+_BELOW = re.compile(
+    r"\b(?:(?:appears?|are|is|listed|set out|shown|given|named|detailed) below|as follows)\b", re.I
+)
+
+
+def points_below(text: str) -> bool:
+    """Whether a sentence points to a list printed after it ('the persons whose names appear below were
+    duly elected'), though it ends in a full stop."""
+    return bool(_BELOW.search(text))
 
 
 def introduces_list(text: str) -> bool:

@@ -203,3 +203,25 @@ def test_a_clipped_item_runs_on_to_the_end_of_a_name_it_would_cut() -> None:
     assert clip(text, 9) == "the support service was delivered by the ACE Multi Academy Trust …"
     assert clip(text, 5) == "the support service was delivered …"  # no name cut: plain clip
     assert clip("Plymouth City Council", 2) == "Plymouth City Council"  # the whole text, no '…'
+
+
+def test_a_sentence_pointing_below_introduces_the_rows_after_it_for_people_asked():
+    """'the persons whose names appear below were duly elected' ends in a full stop, yet the names are the
+    table rows printed after it, in the next chunk; only a question for people or a list reads them."""
+    lead = (
+        "I, Yvonne Rees, report that the persons whose names appear below were duly elected Parish "
+        "Councillors for Souldern Parish Council."
+    )
+    rows = "\n\n".join(
+        f"Name of Candidate (surname first): {name}\nHome Address: (address in Cherwell District)"
+        for name in ("DENNISON Heidi", "HOODLESS John", "SHIP Neal Dylan")
+    )
+    items = list_items(_lead(lead, lead), [], rows, forward=True)
+    assert [i.text.split(";")[0] for i in items] == [
+        "Name of Candidate (surname first): DENNISON Heidi",
+        "Name of Candidate (surname first): HOODLESS John",
+        "Name of Candidate (surname first): SHIP Neal Dylan",
+    ]
+    assert list_items(_lead(lead, lead), [], rows) == []  # asked for something else: no list
+    prose = "The results are set out below. Turnout was 31 per cent and no recount was asked for."
+    assert list_items(_lead(prose, "The results are set out below."), [], forward=True) == []
