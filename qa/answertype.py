@@ -36,10 +36,11 @@ _MATTER = (
     r"|programmes?|reviews?|plans?|strategy|strategies|applications?|consultations?|proposals?|works?"
     r"|refurbishment|repairs?|review|bids?|tenders?|contracts?|business case|policy|policies)"
 )
-# Words a sum asked for may carry before its noun ('the estimated cost', 'what annual cost').
+# Words a sum asked for may carry before its noun ('the estimated cost', 'what annual cost', 'the
+# not-to-exceed amount', 'the one-off cost').
 _SUM_WORDS = (
     r"(?:estimated|annual|total|proposed|approximate|overall|final|expected|projected|net|gross|capital"
-    r"|revenue|monthly|weekly|yearly|original|revised|agreed|current|new|likely)"
+    r"|revenue|monthly|weekly|yearly|original|revised|agreed|current|new|likely|[a-z]+(?:-[a-z]+)+)"
 )
 # (answer type, pattern over the lower-cased question). Order matters: 'what time' before 'what',
 # 'how much money' before 'how many', the noun after what/which/how many decides where there is one.

@@ -671,6 +671,7 @@ def test_a_sum_asked_with_words_before_its_noun_and_a_salary_range_for_a_post():
 
     assert expected("What is the estimated cost to replace Tanker 1?").kind == "money"
     assert expected("What annual cost did HIP Housing propose?").kind == "money"
+    assert expected("What's the not-to-exceed amount for the records system agreement?").kind == "money"
     assert expected("What are the cost implications of the plan?").kind != "money"  # implications, no sum
     q = "What is the proposed salary range for the Aliso Viejo City Manager?"
     assert measured(q) == "manager"
