@@ -214,6 +214,7 @@ _LEAD_IN = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 10)  # asked several times per question (intent, reader, composer): read once
 def expected(question: str) -> Expectation:
     """The first row of the table whose pattern the question matches; 'description' when none does."""
     q = _LEAD_IN.sub("", _CONTRACTED.sub(r"\1 is", " ".join(question.lower().split())))

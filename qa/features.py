@@ -8,6 +8,7 @@ from functools import lru_cache
 from index.passage import Passage
 from qa.candidate import Asked, Candidate, asked_of, cover, stem_set, stems_of, topic, word_stems
 from qa.exchange import only_asks, replies
+from qa.posts import AUTHOR_FIELD
 from qa.query import TimeTarget, intent
 from qa.scoring import context
 from qa.spans import spans
@@ -73,7 +74,7 @@ _FRONT_PAGES = 2
 _LONG_WORDS = 40  # a unit longer than this covers words by sheer length
 # Column labels and the question words that ask for them (author ↔ wrote, 'in the Chair' ↔ chaired).
 LABEL_CUES: tuple[tuple[str, str], ...] = (
-    ("author|(?:written|prepared|drafted|compiled) by", r"\b(?:wr[io]te|written|author\w*|prepared)\b"),
+    (AUTHOR_FIELD, r"\b(?:wr[io]te|written|author\w*|prepared)\b"),
     ("chair", r"\bchair\w*|\bpresid\w*"),
     ("contact", r"\bcontact\w*|\bask for\b|\binformation\b"),
     ("lead", r"\blead\w*|\bresponsib\w*"),

@@ -9,6 +9,8 @@ from typing import TypeVar
 from corpus.units import POST
 from qa.candidate import stems_of
 
+# A field or phrase naming a paper's author: 'Author:', 'Report prepared by:'.
+AUTHOR_FIELD = r"author|(?:written|prepared|drafted|compiled) by\b"
 # post: (the question asks who holds it, a sentence or cell names its holder). Only a sentence naming the
 # post can answer: a list of those present names people, not who chaired; a report's title names no author.
 _POSTS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
@@ -26,7 +28,7 @@ _POSTS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
             r"\bwho\b[^?]{0,20}?\b(?:wrote|writes|authored|prepared|drafted|(?:is|was) the author)\b",
             re.I,
         ),
-        re.compile(r"\bauthor|\b(?:written|prepared|drafted|compiled) by\b|\breport (?:of|by|from)\b", re.I),
+        re.compile(rf"\b(?:{AUTHOR_FIELD})|\breport (?:of|by|from)\b", re.I),
     ),
 }
 # A cover sheet's line giving its report's title ('Title of Report: Children's Services Pledges').
