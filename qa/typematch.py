@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from corpus.dates import MONTH_ABBREVIATIONS
 from index.passage import Passage
 from qa.answertype import asks_plan
 from qa.candidate import Asked, Candidate, stem_set, stems_of, topic, word_stems
@@ -34,7 +35,7 @@ _LOCATED = re.compile(r"\b(?:at|in|venue|location|address|held|within|near)\b\W{
 _BODY_NOUN = re.compile(r"(?:Council|Parish|Committee|Board|Cabinet|Authority|Department|Government)", re.I)
 MONTHS = ("january february march april may june july august september october november december").split()
 _MONTH_STEMS = frozenset(stem(m) for m in MONTHS)  # as the question's words are kept: 'octob'
-_SHORT_MONTHS = frozenset(m[:3] for m in MONTHS) | {"sept"}
+_SHORT_MONTHS = frozenset(MONTH_ABBREVIATIONS) | {"sept"}
 _PAPER_KINDS = "agenda minutes report paper pack meeting"  # 'on the Morgan Hill agenda for Jan 20 2021'
 
 
