@@ -23,6 +23,12 @@ _INITIAL = re.compile(
     r"(?:^|(?:^|\s)(?:[a-z]\S*|[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Cllr|Councillor|Mayor|Alderman)\.?"
     rf"|(?!(?:{_LETTERED})\b)[A-Z][a-z'’-]+),?\s)[A-Z]\.$"
 )
+# A compass point in a street address, after its house number ('1309 S. Mary Avenue', '175 N. Main St').
+_COMPASS = re.compile(r"(?:^|\s)\d+[A-Za-z]?\s[NSEW]\.$")
+_STREET = re.compile(
+    r"^(?:[A-Z][\w'’-]*\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Court"
+    r"|Ct|Place|Pl|Parkway|Pkwy|Highway|Hwy|Terrace|Square)\b"
+)
 # A clock time runs on into its date ('12:01 a.m. June 5, 2024'); before anything else it may end one.
 _CLOCK_END = re.compile(r"\b[ap]\.m\.$", re.I)
 _DATE_NEXT = re.compile(
@@ -52,6 +58,8 @@ def _continues(previous: str, piece: str) -> bool:
     """Whether the split before `piece` fell after an abbreviation, so the sentence runs on."""
     if _TITLE.search(previous) or _INITIAL.search(previous):
         return True
+    if _COMPASS.search(previous):
+        return bool(_STREET.match(piece))
     if _REFERENCE.search(previous):
         return piece[:1].isdigit()
     return bool(_CLOCK_END.search(previous) and _DATE_NEXT.match(piece))

@@ -675,3 +675,14 @@ def test_a_sum_asked_with_words_before_its_noun_and_a_salary_range_for_a_post():
     assert expected("What are the cost implications of the plan?").kind != "money"  # implications, no sum
     q = "What is the proposed salary range for the Aliso Viejo City Manager?"
     assert measured(q) == "manager"
+
+
+def test_a_compass_point_in_a_street_address_runs_on_into_the_street():
+    assert split_sentences("Ohio Building, 175 S. Main Street, Akron, Ohio 44308") == [
+        "Ohio Building, 175 S. Main Street, Akron, Ohio 44308"
+    ]
+    assert split_sentences("1309 S. Mary Avenue Sunnyvale, CA 94087 | 7:30 a.m.") == [
+        "1309 S. Mary Avenue Sunnyvale, CA 94087 | 7:30 a.m."
+    ]
+    # a number and a letter ending a sentence, with no street after them, still end it
+    assert split_sentences("We counted 12 N. Then we left.") == ["We counted 12 N.", "Then we left."]
