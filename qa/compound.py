@@ -10,6 +10,7 @@ from qa.answer import Answer
 from qa.answertype import NAMED_OR_VALUED, expected
 from qa.asks import AUX, asks
 from qa.citations import cited_numbers
+from qa.composer import NOT_ANSWERED
 from qa.query import identifiers
 from qa.spans import spans
 
@@ -28,6 +29,13 @@ _SUBJECT = re.compile(
     r"(?:\s+(?:on|of|held\s+on)\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4})?",
     re.I,
 )
+# Two question words for one thing ('Where and when was the event held?', 'On what date and where was
+# it launched?'): the same question asked with each.
+_ASKED_WHERE_WHEN = r"(?:where|when|(?:at |on )?what (?:time|date|day)|(?:at |on )?which (?:time|date|day))"
+_PAIRED = re.compile(
+    rf"^\s*(?P<a>{_ASKED_WHERE_WHEN})\s*(?:,\s*)?and\s+(?P<b>{_ASKED_WHERE_WHEN})\s+(?P<rest>\S.*)$", re.I
+)
+_ON = re.compile(r"\s+(?:on|about|regarding|concerning|for)\s+\S.*$", re.I)
 _PRONOUN = re.compile(r"\b(?:it|they|them)\b|\b(?P<own>its|their)\b", re.I)
 _MARKER = re.compile(r"\[(\d+)\]")
 
@@ -37,7 +45,11 @@ def parts(question: str) -> tuple[str, ...]:
     for the first's subject: ('Who chaired the 10 July 2019 scrutiny meeting?', 'When did the 10 July
     2019 scrutiny meeting finish?'). The question alone when it joins none, is long (a request with
     several parts, or asks more things than 'and' joins: qa/asks.py reads those), or a later part has no
-    pronoun the first part's subject can stand for."""
+    pronoun the first part's subject can stand for. Two question words asked of one thing ('Where and
+    when was it held?') make two questions, one with each word."""
+    if paired := _PAIRED.match(question):
+        rest = paired.group("rest")
+        return tuple(_question(f"{paired.group(w)} {rest}") for w in "ab")
     pieces = [p.strip(" ,?") for p in _SPLIT.split(question)]
     if len(pieces) < 2 or len(question.split()) > _MOST_WORDS or not _OPENS.match(question):
         return (question,)
@@ -59,7 +71,12 @@ def _subject(question: str) -> str:
     if found := identifiers(question):
         return str(found[0])
     m = _SUBJECT.search(question)
-    return m.group(0) if m else ""
+    if not m:
+        return ""
+    # what the thing is on, to the part's end: 'the motion on the west san carlos project at planning
+    # commission' (only 'the motion' would be any motion)
+    tail = _ON.match(question[m.end() :])
+    return m.group(0) + (tail.group(0).rstrip(" ,?") if tail else "")
 
 
 def _with_subject(part: str, subject: str) -> str:
@@ -84,20 +101,38 @@ def _told_before(part: str, before: Sequence[Answer]) -> bool:
     return any(a.status == "answered" and kind in {s.kind for s in spans(a.text)} for a in before)
 
 
+def _unanswered(answer: Answer) -> str:
+    """A part's decline, naming the part: 'this question' is ambiguous among several."""
+    text = _MARKER.sub("", answer.text).strip()
+    named = text.replace(NOT_ANSWERED[:-1], f"The papers do not answer “{answer.question}”", 1)
+    return named.replace("?”.", "?”", 1)
+
+
+def _said_before(answer: Answer, texts: Sequence[str]) -> bool:
+    """Whether the sentence a part answers with, its lead left off, was said by a part before it (the
+    same words may be cited from two passages: a paragraph and its summary)."""
+    said = _MARKER.sub("", answer.text).strip()
+    sentence = said.split(" — ", 1)[-1].strip()
+    return bool(sentence) and sentence in _MARKER.sub("", " ".join(texts))
+
+
 def joined(question: str, answers: Sequence[Answer]) -> Answer:
     """One answer from the answers to each part, in order: each part's text with the passages it cites,
     numbered on from the parts before, then the answered parts' other passages as leads, as one answer
     lists them; a part the papers don't answer says so, uncited (its closest passages are leads, not
-    support). not_found only when no part is answered."""
+    support); a part answered with a sentence an earlier part gave is not said again. not_found only
+    when no part is answered."""
     texts: list[str] = []
     citations: list = []
     leads: list = []
     for at, answer in enumerate(answers):
         if answer.status != "answered":
             if not _told_before(answer.question, answers[:at]):
-                texts.append(_MARKER.sub("", answer.text).strip())
+                texts.append(_unanswered(answer))
             continue
         cited = [c for c in answer.citations if c.n in cited_numbers(answer.text)]
+        if _said_before(answer, texts):
+            continue  # 'Where and when …': the sentence that told where told when
         number = {c.n: len(citations) + i for i, c in enumerate(cited, 1)}
         texts.append(_MARKER.sub(lambda m, k=number: f"[{k.get(int(m.group(1)), m.group(1))}]", answer.text))
         citations.extend(replace(c, n=number[c.n]) for c in cited)

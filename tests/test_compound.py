@@ -27,6 +27,28 @@ from qa.engine import CouncilQA
             "What is the status of Pledge 48 and who is its portfolio holder?",
             ("What is the status of Pledge 48?", "Who is Pledge 48's portfolio holder?"),
         ),
+        # what the thing is on goes with it into the later part
+        (
+            "who made the motion on the bus lane scheme at the planning committee and who seconded it",
+            (
+                "Who made the motion on the bus lane scheme at the planning committee?",
+                "Who seconded the motion on the bus lane scheme at the planning committee?",
+            ),
+        ),
+        # two question words asked of one thing: the question asked with each
+        (
+            "Where and at what time was the scrutiny committee held on 11 September 2019?",
+            (
+                "Where was the scrutiny committee held on 11 September 2019?",
+                "At what time was the scrutiny committee held on 11 September 2019?",
+            ),
+        ),
+        (
+            "On what date and where was the new Pledge launched?",
+            ("On what date was the new Pledge launched?", "Where was the new Pledge launched?"),
+        ),
+        ("when and where is the next meeting", ("When is the next meeting?", "Where is the next meeting?")),
+        ("Who and what is it?", None),
         # one question with two parts, a fragment that names nothing, and a long request stay whole
         ("What did the committee decide and why?", None),
         ("Which pledges are complete and which are in progress?", None),
@@ -79,7 +101,23 @@ def test_a_part_an_earlier_answer_already_gives_is_not_said_unanswered() -> None
     title = Answer("What is the report's job title?", declined, "not_found", (_citation(1, "b"),))
     assert joined("Q?", [author, title]).text == author.text  # the post is in the author's line
     time = Answer("What time did the meeting finish?", declined, "not_found", ())
-    assert joined("Q?", [author, time]).text.endswith(declined)  # no time was given before
+    # no time was given before; the decline names its part
+    assert joined("Q?", [author, time]).text.endswith(
+        "The papers do not answer “What time did the meeting finish?”"
+    )
+
+
+def test_a_part_answered_by_a_sentence_said_before_is_not_said_again() -> None:
+    said = "Wednesday 11 September 2019, 2.00 pm, Warspite Room, Council House"
+    where = Answer(
+        "Where was it held?", f"Warspite Room, Council House — {said} [1]", "answered", (_citation(1, "a"),)
+    )
+    when = Answer("At what time was it held?", f"2.00 pm — {said} [1]", "answered", (_citation(1, "b"),))
+    assert joined("Q?", [where, when]).text == where.text
+    other = Answer(
+        "When did it close?", "The meeting closed at 4.15 pm. [1]", "answered", (_citation(1, "c"),)
+    )
+    assert joined("Q?", [where, other]).text == f"{where.text} The meeting closed at 4.15 pm. [2]"
 
 
 def test_a_joined_question_is_answered_part_by_part(
