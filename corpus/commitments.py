@@ -33,7 +33,7 @@ _STATUS_LABEL_WORDS = 10
 STATUS_WORDS = re.compile(
     r"\b(completed?|complete pending|in progress|on track|off track|not (?:yet )?started|achieved"
     r"|partially (?:complete|completed|achieved)|delayed|ongoing|pending|deferred|superseded|withdrawn"
-    r"|closed|at risk|behind schedule|overdue|delivered"
+    r"|closed|at risk|behind schedule|overdue|delivered|(?:slight |significant )?slippage|not (?:yet )?due"
     r"|(?-i:Red|Amber|Green|RED|AMBER|GREEN)(?![ \t]+(?-i:[A-Z])))\b",
     re.IGNORECASE,
 )

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -272,8 +273,13 @@ def _with_fragments(sentences: list[str]) -> list[str]:
 
 def cell(text: str, label_pattern: re.Pattern[str]) -> str | None:
     """The whole value of the first labelled line whose label matches, e.g. a 'Status' cell."""
+    return next(cells(text, label_pattern), None)
+
+
+def cells(text: str, label_pattern: re.Pattern[str]) -> Iterator[str]:
+    """The whole value of each labelled line whose label matches, in order ('Progress milestone: …',
+    then 'Key Dates / Status (RAG): …')."""
     for line in text.split("\n"):
         label, value = label_of(line.strip())
         if label and label_pattern.search(label):
-            return value
-    return None
+            yield value

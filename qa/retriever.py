@@ -21,6 +21,7 @@ from qa.exchange import only_asks, replies, wants_questions
 from qa.fusion import rrf
 from qa.query import Identifier, Query, parse
 from qa.relevance import coverage, term_weights
+from qa.rowkeys import keyed_row, row_key_query
 from qa.scoring import context
 from qa.subitems import printed_under
 
@@ -59,7 +60,11 @@ def holds(passage_text: str, identifier: Identifier) -> bool:
     """The passage prints the identifier: as written ('7(b)', 'Pledge 48'), or as a sub-item under its
     item ('7. Housing' … '(b) Purchase of 24 homes')."""
     written = identifier.pattern().search(passage_text)
-    return bool(written) or printed_under(passage_text, identifier) is not None
+    return (
+        bool(written)
+        or printed_under(passage_text, identifier) is not None
+        or _keys(passage_text, identifier)
+    )
 
 
 def defines(passage_text: str, identifier: Identifier) -> bool:
@@ -73,7 +78,14 @@ def defines(passage_text: str, identifier: Identifier) -> bool:
             if number in line.casefold()
         )
         or printed_under(passage_text, identifier) is not None
+        or _keys(passage_text, identifier)
     )
+
+
+def _keys(passage_text: str, identifier: Identifier) -> bool:
+    """A row keyed by the identifier's number under a column naming its noun ('Ref: 2.1' / 'Progress
+    milestone: …' for milestone 2.1): the passage is about it (qa/rowkeys.py)."""
+    return keyed_row(passage_text, identifier) is not None
 
 
 class Retriever:
@@ -97,6 +109,8 @@ class Retriever:
             # item, '7. Housing matters' … '(b) Purchase of 24 homes'
             under = self._holding(ident, f'NEAR("{base}" "{letter}", {_SUB_ITEM_REACH})', filters)
             hits += [hit for hit in under if hit[0] not in dict(hits)]
+        if not hits and (keyed := row_key_query(ident)):  # printed only as a row's key: 'Ref: 2.1'
+            hits = self._holding(ident, keyed, filters)
         return hits
 
     def _holding(self, ident: Identifier, query: str, filters: Filters) -> list[tuple[int, bool]]:

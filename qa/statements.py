@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from corpus.commitments import STATUS_WORDS
 from index.passage import Passage
 from qa.query import Identifier, TimeTarget
-from qa.units import cell, focus, focus_named, units_of
+from qa.units import cells, focus, focus_named, units_of
 
 _STATUS_LABEL = re.compile(r"status|progress|\brag\b|position|update|end state", re.IGNORECASE)
 
@@ -28,8 +28,10 @@ class Statement:
 
 
 def statement_of(passage: Passage) -> str | None:
-    """The status cell of a row, else the first sentence that leads with or names a status."""
-    if (value := cell(passage.text, _STATUS_LABEL)) and STATUS_WORDS.search(value[:80]):
+    """The first status cell of a row that opens with a status word ('Progress milestone: …' may come
+    before 'Key Dates / Status (RAG): … SLIGHT SLIPPAGE'), else the first sentence that leads with or
+    names a status."""
+    if value := next((v for v in cells(passage.text, _STATUS_LABEL) if STATUS_WORDS.search(v[:80])), None):
         return value
     sentences = [u.text for u in units_of(passage.text)]
     leading = [s for s in sentences if STATUS_WORDS.match(s.lstrip("•-( "))]

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from corpus.units import SHORT_ROW_WORDS, Unit, cell, embedded_text, is_row, label_of, units_of
+from corpus.units import SHORT_ROW_WORDS, Unit, cell, cells, embedded_text, is_row, label_of, units_of
 from qa.query import Identifier, identifiers
+from qa.rowkeys import keyed_row
 from qa.subitems import printed_under
 
 # A sentence that leans on the one before it: it opens with a word standing for what that one said ('These
@@ -24,6 +25,7 @@ __all__ = [
     "SHORT_ROW_WORDS",
     "Unit",
     "cell",
+    "cells",
     "embedded_text",
     "focus",
     "focus_named",
@@ -52,7 +54,7 @@ def focus(text: str, identifiers: Sequence[Identifier], heading: str | None = No
         return "\n\n".join(blocks[m] for m in dict.fromkeys(kept))
     if heading and any(i.pattern().search(heading) for i in identifiers):
         return "\n\n".join(blocks[: _item_end(blocks, 0)])
-    under = [found for i in identifiers if (found := printed_under(text, i))]
+    under = [found for i in identifiers if (found := printed_under(text, i) or keyed_row(text, i))]
     return "\n\n".join(under) if under else text
 
 

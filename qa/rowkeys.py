@@ -1,0 +1,62 @@
+"""Rows keyed by a bare number under a noun their table names ('Ref: 2.1' / 'Progress milestone: …')."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from qa.query import Identifier
+
+# Nouns whose numbers are also printed as numbered lines, which qa/query.py's pattern already reads.
+_OWN_LINES = frozenset({"item", "minute"})
+# A row's key cell: the number alone on its line, after a key's label ('Ref: 2.1', 'No. 3', 'Milestone:
+# 2.1') or before the row's next cell ('2.1 | As part of …', '2.1<tab>As part of …'). Only a key's label:
+# 'Pledges completed: 4' is a count, not row 4.
+_KEY_LABELS = r"ref(?:erence)?|no|number|id|#"
+
+
+@lru_cache(maxsize=1 << 12)  # the identifier scan, then focus, ask it of the same passages
+def keyed_row(text: str, identifier: Identifier) -> str | None:
+    """The row keyed by the identifier's number, where the passage prints the number
+    only as a row's key and names the identifier's noun elsewhere, in a column's label or its heading
+    ('milestone 2.1' is the row 'Ref: 2.1' / 'Progress milestone: …'). None when the passage writes the
+    identifier out (qa/query.py's pattern reads it), does not name its noun, or has no such row."""
+    noun = identifier.noun
+    if not _keyable(identifier) or identifier.pattern().search(text):
+        return None
+    if not re.search(rf"\b{re.escape(noun)}", text, re.I):
+        return None
+    number = re.escape(identifier.number).replace(r"\ ", r"\s?")
+    label = rf"(?:(?:{_KEY_LABELS}|{re.escape(noun)})\.?\s*:?\s*)?"
+    key = re.compile(rf"^\s*(?P<label>{label}){number}[.):]?\s*(?:$|\||\t)", re.I)
+    lines = text.split("\n")
+    for at, line in enumerate(lines):
+        if found := key.match(line):
+            return "\n".join(lines[at : _row_end(lines, at, found.group("label"))])
+    return None
+
+
+def _keyable(identifier: Identifier) -> bool:
+    """A council's numbered thing ('milestone', 'action', 'recommendation'): not a bare number, an item or
+    minute (read as numbered lines), nor a capitalised word's guess ('Jan 20' is a date)."""
+    return bool(identifier.noun) and identifier.strict and identifier.noun not in _OWN_LINES
+
+
+def _row_end(lines: list[str], at: int, label: str) -> int:
+    """Index of the line after the row keyed at `at`: a blank line, or the next key under the same label
+    ('Ref: 2.2'); a key with no label is a row of one line."""
+    if not label:
+        return at + 1
+    next_key = re.compile(rf"^\s*{re.escape(label.strip())}\s*\d", re.I)
+    return next(
+        (n for n in range(at + 1, len(lines)) if not lines[n].strip() or next_key.match(lines[n])), len(lines)
+    )
+
+
+def row_key_query(identifier: Identifier) -> str | None:
+    """An FTS5 query for passages that may key a row by the identifier's number and name its noun
+    (porter-stemmed, so 'milestones' is found by 'milestone'); None where keyed_row never applies."""
+    if not _keyable(identifier):
+        return None
+    words = " ".join(identifier.parts).strip()
+    return f'"{words}" AND "{identifier.noun}"*'

@@ -1,0 +1,82 @@
+"""Rows keyed by a bare number under a noun their table names: 'milestone 2.1' is the row 'Ref: 2.1'."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from index.passage import Passage
+from index.settings import Settings
+from qa.engine import CouncilQA
+from qa.query import identifiers
+from qa.rowkeys import keyed_row, row_key_query
+from qa.statements import statement_of
+
+ROWS = (
+    "ILACS Priority Action 2: Written plans\n"
+    "Ref: 2.1\nProgress milestone: A review of the One Child One Plan template is being undertaken.\n"
+    "Key Dates / Status (RAG): Commenced: January 2019 SLIGHT SLIPPAGE\n"
+    "Ref: 2.2\nProgress milestone: We will improve our care plans.\nKey Dates / Status (RAG): Year long ON TRACK"
+)
+
+
+def _asked(question: str):
+    return identifiers(question)[0]
+
+
+def test_the_row_keyed_by_the_number_under_a_column_naming_the_noun_is_the_identifier():
+    row = keyed_row(ROWS, _asked("What is the status of milestone 2.1?"))
+    assert row is not None and row.startswith("Ref: 2.1") and "SLIGHT SLIPPAGE" in row
+    assert "Ref: 2.2" not in row and "ON TRACK" not in row  # the next key ends the row
+    assert "ON TRACK" in keyed_row(ROWS, _asked("What is the status of milestone 2.2?"))
+    # a key on a line of cells is a row of one line
+    assert keyed_row("2.1 | The review | milestone\n2.2 | Care plans", _asked("milestone 2.1?")) == (
+        "2.1 | The review | milestone"
+    )
+
+
+def test_no_row_answers_for_another_number_a_noun_never_named_or_a_number_written_out():
+    assert keyed_row(ROWS, _asked("What is the status of milestone 2.10?")) is None
+    assert keyed_row(ROWS, _asked("What is the status of Pledge 2.1?")) is None  # no pledge named
+    written = "Milestone 2.1 is a review.\n\nRef: 2.1\nProgress milestone: other"
+    assert keyed_row(written, _asked("milestone 2.1?")) is None  # the pattern reads it as written
+    assert keyed_row(ROWS, _asked("What was decided at item 2.1?")) is None  # items are read as lines
+    assert row_key_query(_asked("milestone 2.1?")) == '"2.1" AND "milestone"*'
+
+
+def test_a_status_cell_after_another_progress_cell_is_the_rows_status():
+    row = keyed_row(ROWS, _asked("What is the status of milestone 2.1?"))
+    passage = Passage(1, row, None, 1, 1, "plan.txt", None, None, None, None, "none", "report")
+    assert statement_of(passage) == "Commenced: January 2019 SLIGHT SLIPPAGE"
+
+
+def test_a_milestone_printed_only_as_a_rows_key_is_found_and_answered(
+    tmp_path: Path, settings: Settings, fake_embedder
+) -> None:
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    (folder / "plan.txt").write_text(
+        "Improvement Plan Progress Report\n\nILACS Priority Action 2: Written plans\n\n"
+        "Ref\tProgress milestone\tImpact / Evidence\tKey Dates / Status (RAG)\n"
+        "2.1\tA review of the One Child One Plan template is being undertaken.\tBetter plans.\t"
+        "Commenced: January 2019 SLIGHT SLIPPAGE\n"
+        "2.2\tWe will improve our care plans.\tBetter plans.\tYear long ON TRACK\n",
+        encoding="utf-8",
+    )
+    engine = CouncilQA(settings, embedder=fake_embedder)
+    try:
+        engine.ingest([str(folder)], progress=False)
+        found = engine.ask("What is the status of milestone 2.1?")
+        missing = engine.ask("What is the status of milestone 2.3?")
+    finally:
+        engine.close()
+    assert found.status == "answered" and "SLIGHT SLIPPAGE" in found.text and "ON TRACK" not in found.text
+    assert missing.status == "not_found" and "Milestone 2.3" in missing.text
+
+
+def test_a_count_under_another_label_is_no_rows_key():
+    counts = "Pledges completed: 4\nPledges in progress: 12"
+    assert keyed_row(counts, _asked("What is the status of Pledge 4?")) is None
+    assert keyed_row("No. 4\nPledge: Care leavers' offer", _asked("What is the status of Pledge 4?")) == (
+        "No. 4\nPledge: Care leavers' offer"
+    )
+    assert keyed_row("Ref: 20\nRow about jan", identifiers("the agenda for Jan 20")[0]) is None  # a date
