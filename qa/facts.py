@@ -10,6 +10,7 @@ from index.passage import Passage
 from qa.candidate import Candidate
 from qa.query import Identifier, Query
 from qa.scoring import Scored, label_named, novelty
+from qa.spans import BELOW
 from qa.units import Unit, focus, is_row, label_of, opens_item, said_after, unit_at, units_of
 
 _LIST_ITEMS = 8
@@ -149,9 +150,7 @@ def introduces_prose(text: str) -> bool:
 
 
 # A sentence pointing to what is printed after it: 'whose names appear below', 'are as follows'.
-_BELOW = re.compile(
-    r"\b(?:(?:appears?|are|is|listed|set out|shown|given|named|detailed) below|as follows)\b", re.I
-)
+_BELOW = re.compile(BELOW)
 
 
 def points_below(text: str) -> bool:

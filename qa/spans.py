@@ -79,7 +79,10 @@ _MONTH_AFTER = (
     rf" (?P<value>{MONTH}\b(?:\.?\s+{_DAY}\b)?)"
 )
 _LISTED = r"[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|for|of|the|&)){0,4}"  # a named item of a list
-_LIST = rf"(?:\S+\s+){{0,3}}\S+[:;]\s*$|{_LISTED}(?:,\s+{_LISTED}){{2,}}"
+# A sentence pointing to a list printed after it ('the persons whose names appear below were duly
+# elected', 'the charges are as follows'): what a colon does.
+BELOW = r"\b(?i:(?:appears?|are|is|listed|set out|shown|given|named|detailed) below|as follows)\b"
+_LIST = rf"(?:\S+\s+){{0,3}}\S+[:;]\s*$|{_LISTED}(?:,\s+{_LISTED}){{2,}}|{BELOW}"
 _CAPS = r"(?:[A-Z][\w'’&.-]*|of|and|the|for|&)"
 # A date's and a sum's printed forms; each holds a digit.
 _DATE = (
@@ -174,7 +177,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
 # for three names in a row (the list pattern, tried at every word, is the costliest after periods); a
 # digit for the dates and sums that print one.
 _DIGIT = re.compile(r"\d")
-_GATES = {PERIOD: HINT, _LIST: re.compile(r"[:;]\s*$|,[^,]*,")} | dict.fromkeys(
+_GATES = {PERIOD: HINT, _LIST: re.compile(rf"[:;]\s*$|,[^,]*,|{BELOW}")} | dict.fromkeys(
     (_DATE, _YEAR_AFTER, _YEAR_OF_PLAN, _MONEY), _DIGIT
 )
 _COMPILED = tuple((kind, re.compile(p, re.I if kind in {"time", "decision"} else 0)) for kind, p in _PATTERNS)

@@ -225,3 +225,16 @@ def test_a_sentence_pointing_below_introduces_the_rows_after_it_for_people_asked
     assert list_items(_lead(lead, lead), [], rows) == []  # asked for something else: no list
     prose = "The results are set out below. Turnout was 31 per cent and no recount was asked for."
     assert list_items(_lead(prose, "The results are set out below."), [], forward=True) == []
+
+
+def test_a_sentence_pointing_below_holds_a_list_as_a_colon_does():
+    """Asked to 'list the people elected', the Returning Officer's sentence is of the asked type: it
+    introduces the rows after it, so it is not passed over for want of a colon."""
+    from qa.spans import spans
+
+    def listed(text: str) -> list[str]:
+        return [s.text for s in spans(text) if s.kind == "list"]
+
+    assert listed("I report that the persons whose names appear below were duly elected.") == ["appear below"]
+    assert listed("The charges for 2019/20 are as follows.") == ["as follows"]
+    assert listed("The charges for 2019/20 were agreed.") == []
