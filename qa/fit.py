@@ -12,9 +12,8 @@ from qa.posts import asked_office, asked_post, names_office
 from qa.query import TimeTarget, proper_words
 from qa.spans import spans
 from qa.timefit import row_of, short_month_at
-from qa.typematch import of_named
+from qa.typematch import FIGURES, of_named
 
-FIGURES = frozenset({"number", "money", "percent"})  # kinds a figure answers
 _NAMED = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}\b")  # a person's name in a question
 _NOT_PERSON = re.compile(
     r"\b(?:City|Council|County|Town|Borough|District|Parish|Committee|Board|Commission|Agenda|Park|Street)\b"

@@ -18,6 +18,7 @@ from qa.spans import Span, monetary, spans
 from qa.stopwords import STOPWORDS
 
 ENTITY_KINDS = frozenset({"person", "organisation", "place"})
+FIGURES = frozenset({"number", "money", "percent"})  # kinds a figure answers
 # Span kinds that can answer each answer type: 'who delivered…' may be answered by a body or a post.
 ACCEPTS: dict[str, frozenset[str]] = {
     "person": frozenset({"person", "role", "organisation"}),
@@ -178,7 +179,28 @@ def type_near(candidate: Candidate, asked: Asked) -> float:
     gaps = _gaps(candidate.shown, at, near)
     if not gaps:  # beside none of them: the words naming the paper may be all that was left to stand by
         gaps = _gaps(candidate.shown, at, _asked_of_it(asked, about, passage))
+    if not gaps and _states_thing(candidate.shown, asked):  # the figure of the topic itself
+        gaps = _gaps(candidate.shown, at, own_words(asked))
     return 1.0 / (1.0 + min(gaps)) if gaps else _replying(candidate, near)
+
+
+# A sentence holding this share of the question's weight names the very thing asked of ('… an agreement
+# with Black & Veatch Corporation in the amount of $143,880 for … a Risk and Resilience Assessment and
+# Emergency Response Plan', asked how much that agreement is): its words are the topic, and no other word
+# is left for the value to stand beside.
+_STATES_SHARE = 0.6
+
+
+def _states_thing(text: str, asked: Asked) -> bool:
+    """Whether a question for a figure (a sum, a count, a share) is of a thing the sentence names by
+    _STATES_SHARE of the weight of the question's own words. Not for a date: when something will happen
+    needs its own words ('When will Cabinet consider the final business case?' is not answered by 'An
+    initial business case was approved by Cabinet in July 2019')."""
+    if asked.expectation.kind not in FIGURES:
+        return False
+    held, own = set(stems_of(text)), own_words(asked)
+    total = sum(asked.weights[s] for s in own)
+    return total > 0 and sum(asked.weights[s] for s in own if s in held) / total >= _STATES_SHARE
 
 
 def _gaps(text: str, at: tuple[tuple[int, int], ...], near: frozenset[str]) -> list[int]:

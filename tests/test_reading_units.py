@@ -108,6 +108,22 @@ def _type_near(question: str, sentence: str, passage: str, weights: dict[str, fl
     return dict(zip(NAMES, features(cand, asked, 0.5, 0.5), strict=True))["type_near"]
 
 
+def test_a_value_in_the_sentence_that_states_the_thing_asked_of_stands_beside_it():
+    """Every weighty word of 'How much is the proposed agreement with Black & Veatch for the resilience
+    plan?' is the passage's topic; the sentence holding most of them and a sum is the answer, though no
+    other word of the question is left for the sum to stand beside."""
+    q = "How much is the proposed agreement with Black & Veatch for the resilience plan?"
+    weights = {"propos": 1.0, "agreement": 2.5, "black": 6.0, "veatch": 6.5, "resili": 5.5, "plan": 1.3}
+    answering = "Approve an agreement with Black & Veatch Corporation in the amount of $143,880 for a Resilience Plan."
+    topical = "The Black & Veatch agreement covers the resilience plan. Staff cost $5,000 last year."
+    passage = (
+        f"Black & Veatch resilience plan agreement. {answering} Black & Veatch resilience plan. {topical}"
+    )
+    assert _type_near(q, answering, passage, weights) > 0
+    # a sum in a sentence holding little of the question stands beside nothing asked
+    assert _type_near(q, "Staff cost $5,000 last year.", passage, weights) == 0.0
+
+
 def test_type_near_is_how_close_the_asked_type_stands_to_what_is_asked_of_it():
     q = "When does the aid agreement expire?"
     weights = {"aid": 2.0, "agreement": 2.0, "expire": 3.0}
