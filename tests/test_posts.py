@@ -31,6 +31,10 @@ def test_a_field_or_sentence_names_the_author():
     assert names_post("The report was written by the Clerk.", "author")
     assert not names_post("Title of Report: Children's Services Pledges", "author")
     assert not names_post("Lead Member: Councillor Jemima Laing", "author")
+    # a memo's 'FROM:' field is its author; 'from' elsewhere is no field
+    assert names_post("FROM: Sea Shelton, Human Resources Manager", "author")
+    assert not names_post("Transfer from reserves: £5,000", "author")
+    assert not names_post("TO: Mayor and City Council", "author")
 
 
 def test_report_title_is_read_from_the_cover_sheet():
