@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import answer_from_paper
+
 from index.passage import Passage
 from index.settings import Settings
-from qa.engine import CouncilQA
 from qa.query import identifiers
 from qa.rowkeys import keyed_row, row_key_query
 from qa.statements import statement_of
@@ -52,24 +53,21 @@ def test_a_status_cell_after_another_progress_cell_is_the_rows_status():
 def test_a_milestone_printed_only_as_a_rows_key_is_found_and_answered(
     tmp_path: Path, settings: Settings, fake_embedder
 ) -> None:
-    folder = tmp_path / "papers"
-    folder.mkdir()
-    (folder / "plan.txt").write_text(
+    paper = (
         "Improvement Plan Progress Report\n\nILACS Priority Action 2: Written plans\n\n"
         "Ref\tProgress milestone\tImpact / Evidence\tKey Dates / Status (RAG)\n"
         "2.1\tA review of the One Child One Plan template is being undertaken.\tBetter plans.\t"
         "Commenced: January 2019 SLIGHT SLIPPAGE\n"
-        "2.2\tWe will improve our care plans.\tBetter plans.\tYear long ON TRACK\n",
-        encoding="utf-8",
+        "2.2\tWe will improve our care plans.\tBetter plans.\tYear long ON TRACK\n"
     )
-    engine = CouncilQA(settings, embedder=fake_embedder)
-    try:
-        engine.ingest([str(folder)], progress=False)
-        found = engine.ask("What is the status of milestone 2.1?")
-        missing = engine.ask("What is the status of milestone 2.3?")
-    finally:
-        engine.close()
+    found, _ = answer_from_paper(
+        tmp_path, settings, fake_embedder, paper, "What is the status of milestone 2.1?"
+    )
     assert found.status == "answered" and "SLIGHT SLIPPAGE" in found.text and "ON TRACK" not in found.text
+    (tmp_path / "again").mkdir()
+    missing, _ = answer_from_paper(
+        tmp_path / "again", settings, fake_embedder, paper, "What is the status of milestone 2.3?"
+    )
     assert missing.status == "not_found" and "Milestone 2.3" in missing.text
 
 
