@@ -130,9 +130,9 @@ def joined(question: str, answers: Sequence[Answer]) -> Answer:
             if not _told_before(answer.question, answers[:at]):
                 texts.append(_unanswered(answer))
             continue
-        cited = [c for c in answer.citations if c.n in cited_numbers(answer.text)]
         if _said_before(answer, texts):
             continue  # 'Where and when …': the sentence that told where told when
+        cited = [c for c in answer.citations if c.n in cited_numbers(answer.text)]
         number = {c.n: len(citations) + i for i, c in enumerate(cited, 1)}
         texts.append(_MARKER.sub(lambda m, k=number: f"[{k.get(int(m.group(1)), m.group(1))}]", answer.text))
         citations.extend(replace(c, n=number[c.n]) for c in cited)
