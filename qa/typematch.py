@@ -179,7 +179,7 @@ def type_near(candidate: Candidate, asked: Asked) -> float:
     gaps = _gaps(candidate.shown, at, near)
     if not gaps:  # beside none of them: the words naming the paper may be all that was left to stand by
         gaps = _gaps(candidate.shown, at, _asked_of_it(asked, about, passage))
-    if not gaps and _states_thing(candidate.shown, asked):  # the figure of the topic itself
+    if not gaps and _states_thing(candidate.shown, asked, passage):  # the figure of the topic itself
         gaps = _gaps(candidate.shown, at, own_words(asked))
     return 1.0 / (1.0 + min(gaps)) if gaps else _replying(candidate, near)
 
@@ -191,14 +191,19 @@ def type_near(candidate: Candidate, asked: Asked) -> float:
 _STATES_SHARE = 0.6
 
 
-def _states_thing(text: str, asked: Asked) -> bool:
+def _states_thing(text: str, asked: Asked, passage: Passage) -> bool:
     """Whether a question for a figure (a sum, a count, a share) is of a thing the sentence names by
-    _STATES_SHARE of the weight of the question's own words. Not for a date: when something will happen
-    needs its own words ('When will Cabinet consider the final business case?' is not answered by 'An
-    initial business case was approved by Cabinet in July 2019')."""
+    _STATES_SHARE of the weight of the question's own words and by every name the question gives it
+    but the paper's own council's ('the agreement with Kimley-Horn' is not one with BKF Engineers, and a
+    name no paper holds weighs nothing). Not for a date: when something will happen needs its own words
+    ('When will Cabinet consider the final business case?' is not answered by 'An initial business case
+    was approved by Cabinet in July 2019')."""
     if asked.expectation.kind not in FIGURES:
         return False
     held, own = set(stems_of(text)), own_words(asked)
+    named = {s for w in proper_words(asked.text) for s in stems_of(w)} - _occasion(passage, asked)
+    if not named <= held:
+        return False
     total = sum(asked.weights[s] for s in own)
     return total > 0 and sum(asked.weights[s] for s in own if s in held) / total >= _STATES_SHARE
 

@@ -122,6 +122,9 @@ def test_a_value_in_the_sentence_that_states_the_thing_asked_of_stands_beside_it
     assert _type_near(q, answering, passage, weights) > 0
     # a sum in a sentence holding little of the question stands beside nothing asked
     assert _type_near(q, "Staff cost $5,000 last year.", passage, weights) == 0.0
+    # nor a sum for another contractor: the question names Kimley-Horn, which no paper holds
+    other = "How much is the agreement with Kimley-Horn for the resilience plan?"
+    assert _type_near(other, answering, passage, {k: v for k, v in weights.items() if k != "veatch"}) == 0.0
 
 
 def test_type_near_is_how_close_the_asked_type_stands_to_what_is_asked_of_it():
