@@ -22,9 +22,11 @@ _SPLIT = re.compile(
 _OPENS = re.compile(rf"^\s*(?:who|when|where|what|which|how|whose|{AUX})\b", re.I)
 _MOST_WORDS = 30  # a longer request is one request with several parts, answered from one retrieval
 _LEAST_WORDS = 3  # each part asks something of its own
-# What the first question is about, for a pronoun in the second: 'the 10 July 2019 scrutiny meeting'.
+# What the first question is about, for a pronoun in the second: 'the 10 July 2019 scrutiny meeting'; its
+# words run to the thing's noun without another 'the' or 'of' ('the status of the plan' is about the plan).
 _SUBJECT = re.compile(
-    r"\bthe\s+(?:[\w'’/-]+\s+){0,6}?(?:meeting|committee|cabinet|council|board|report|minutes|agenda|plan"
+    r"\bthe\s+(?:(?!(?:the|of|a|an)\b)[\w'’/-]+\s+){0,6}?"
+    r"(?:meeting|committee|cabinet|council|board|report|minutes|agenda|plan"
     r"|pledge\s+\d+|item\s+\w+|motion|application|scheme|project|contract|budget)s?\b"
     r"(?:\s+(?:on|of|held\s+on)\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4})?",
     re.I,

@@ -35,6 +35,14 @@ from qa.engine import CouncilQA
                 "Who seconded the motion on the bus lane scheme at the planning committee?",
             ),
         ),
+        # the thing asked of is the plan, not its status
+        (
+            "What is the status of the plan for the new library and who is its lead officer?",
+            (
+                "What is the status of the plan for the new library?",
+                "Who is the plan for the new library's lead officer?",
+            ),
+        ),
         # two question words asked of one thing: the question asked with each
         (
             "Where and at what time was the scrutiny committee held on 11 September 2019?",
