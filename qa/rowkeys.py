@@ -1,4 +1,4 @@
-"""Rows keyed by a bare number under a noun their table names ('Ref: 2.1' / 'Progress milestone: …')."""
+"""Rows and paragraphs keyed by a bare number under a noun their table or heading names ('Ref: 2.1')."""
 
 from __future__ import annotations
 
@@ -20,7 +20,8 @@ def keyed_row(text: str, identifier: Identifier) -> str | None:
     """The row keyed by the identifier's number, where the passage prints the number
     only as a row's key and names the identifier's noun elsewhere, in a column's label or its heading
     ('milestone 2.1' is the row 'Ref: 2.1' / 'Progress milestone: …'). None when the passage writes the
-    identifier out (qa/query.py's pattern reads it), does not name its noun, or has no such row."""
+    identifier out (qa/query.py's pattern reads it), does not name its noun, or has no such row. A list's
+    numbered paragraph keys itself so under a heading naming the noun ('RECOMMENDATION' / '- 2.1 To …')."""
     noun = identifier.noun
     if not _keyable(identifier) or identifier.pattern().search(text):
         return None
@@ -33,6 +34,23 @@ def keyed_row(text: str, identifier: Identifier) -> str | None:
     for at, line in enumerate(lines):
         if found := key.match(line):
             return "\n".join(lines[at : _row_end(lines, at, found.group("label"))])
+    return _numbered_paragraph(lines, number, noun)
+
+
+# A numbered paragraph of a list ('- 2.1 To accept the commitments made by the departments').
+_PARAGRAPH = r"^\s*(?:[-•*]\s*)?{number}[.)]?\s+(?=[A-Z])"
+_ANY_PARAGRAPH = re.compile(_PARAGRAPH.format(number=r"\d{1,3}(?:\.\d{1,3})*"))
+
+
+def _numbered_paragraph(lines: list[str], number: str, noun: str) -> str | None:
+    """The paragraph numbered `number` in a list headed by a line naming the noun ('RECOMMENDATION' over
+    '- 2.1 To accept …', '- 2.2 To agree …'): the heading nearest above it that is no numbered paragraph
+    must name it, since a report numbers every section so."""
+    own = re.compile(_PARAGRAPH.format(number=number))
+    for at, line in enumerate(lines):
+        if own.match(line):
+            heading = next((h for h in reversed(lines[:at]) if h.strip() and not _ANY_PARAGRAPH.match(h)), "")
+            return line if re.search(rf"\b{re.escape(noun)}", heading, re.I) else None
     return None
 
 

@@ -54,7 +54,8 @@ def focus(text: str, identifiers: Sequence[Identifier], heading: str | None = No
         return "\n\n".join(blocks[m] for m in dict.fromkeys(kept))
     if heading and any(i.pattern().search(heading) for i in identifiers):
         return "\n\n".join(blocks[: _item_end(blocks, 0)])
-    under = [found for i in identifiers if (found := printed_under(text, i) or keyed_row(text, i))]
+    headed = f"{heading or ''}\n{text}"  # a list's heading may be the chunk's ('RECOMMENDATION')
+    under = [found for i in identifiers if (found := printed_under(text, i) or keyed_row(headed, i))]
     return "\n\n".join(under) if under else text
 
 

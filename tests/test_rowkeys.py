@@ -78,3 +78,16 @@ def test_a_count_under_another_label_is_no_rows_key():
         "No. 4\nPledge: Care leavers' offer"
     )
     assert keyed_row("Ref: 20\nRow about jan", identifiers("the agenda for Jan 20")[0]) is None  # a date
+
+
+def test_a_numbered_paragraph_under_a_heading_naming_the_noun_is_the_identifier():
+    listed = (
+        "RECOMMENDATION\n- 2.1 To accept the commitments made by the departments\n- 2.2 To agree the launch"
+    )
+    assert keyed_row(listed, _asked("What is recommendation 2.1?")) == (
+        "- 2.1 To accept the commitments made by the departments"
+    )
+    assert keyed_row(listed, _asked("What is recommendation 2.2?")) == "- 2.2 To agree the launch"
+    # a report numbers every section: a paragraph under a heading not naming the noun is none
+    sections = "Recommendations are in section 3.\n\nBackground\n2.1 The council has a plan."
+    assert keyed_row(sections, _asked("What is recommendation 2.1?")) is None
