@@ -981,6 +981,7 @@ def main() -> None:
             )
     del embedder
     if "query" in phases:
+        cutting = units_fingerprint()
         profile_size = 100_000 if 100_000 in sizes else sizes[len(sizes) // 2]
         for size in sizes:
             folder = stores / f"chunks-{size}-{STORE_VERSION}"
@@ -988,7 +989,7 @@ def main() -> None:
                 log(f"no store of {size} chunks; run the build phase first")
                 continue
             built = json.loads((folder / "build.json").read_text()).get("units")
-            if built != units_fingerprint():
+            if built != cutting:
                 log(
                     f"store of {size} chunks was built by other sentence-cutting code: "
                     "asks will embed the units it lacks (--phases build --rebuild)"
@@ -1004,7 +1005,7 @@ def main() -> None:
                 results / f"qvecs-{size}.npy",
             )
             value["questions"] = len(questions)
-            value["store_units_current"] = built == units_fingerprint()
+            value["store_units_current"] = built == cutting
             record("query", value, watch, str(size))
             w = value["warm"]
             log(

@@ -271,11 +271,6 @@ def _with_fragments(sentences: list[str]) -> list[str]:
     return out
 
 
-def cell(text: str, label_pattern: re.Pattern[str]) -> str | None:
-    """The whole value of the first labelled line whose label matches, e.g. a 'Status' cell."""
-    return next(cells(text, label_pattern), None)
-
-
 def cells(text: str, label_pattern: re.Pattern[str]) -> Iterator[str]:
     """The whole value of each labelled line whose label matches, in order ('Progress milestone: …',
     then 'Key Dates / Status (RAG): …')."""

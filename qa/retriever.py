@@ -57,35 +57,29 @@ class _Evidence:
 
 
 def holds(passage_text: str, identifier: Identifier) -> bool:
-    """The passage prints the identifier: as written ('7(b)', 'Pledge 48'), or as a sub-item under its
-    item ('7. Housing' … '(b) Purchase of 24 homes')."""
+    """The passage prints the identifier: as written ('7(b)', 'Pledge 48'), as a sub-item under its item
+    ('7. Housing' … '(b) Purchase of 24 homes'), or as a row's key under its noun ('Ref: 2.1')."""
     written = identifier.pattern().search(passage_text)
-    return (
-        bool(written)
-        or printed_under(passage_text, identifier) is not None
-        or _keys(passage_text, identifier)
-    )
+    return bool(written) or _printed_apart(passage_text, identifier)
 
 
 def defines(passage_text: str, identifier: Identifier) -> bool:
     """The identifier opens a line (a row's key, a numbered item): the passage is about it. Only lines
     holding its number are tried: every match prints it."""
     number = identifier.parts[0].casefold()
+    return any(
+        identifier.pattern().match(_LABEL.sub("", line))
+        for line in passage_text.split("\n")
+        if number in line.casefold()
+    ) or _printed_apart(passage_text, identifier)
+
+
+def _printed_apart(passage_text: str, identifier: Identifier) -> bool:
+    """The identifier printed without its words together: a sub-item under its item (qa/subitems.py), or
+    a row or numbered paragraph keyed by its number under its noun (qa/rowkeys.py); either is about it."""
     return (
-        any(
-            identifier.pattern().match(_LABEL.sub("", line))
-            for line in passage_text.split("\n")
-            if number in line.casefold()
-        )
-        or printed_under(passage_text, identifier) is not None
-        or _keys(passage_text, identifier)
+        printed_under(passage_text, identifier) is not None or keyed_row(passage_text, identifier) is not None
     )
-
-
-def _keys(passage_text: str, identifier: Identifier) -> bool:
-    """A row keyed by the identifier's number under a column naming its noun ('Ref: 2.1' / 'Progress
-    milestone: …' for milestone 2.1): the passage is about it (qa/rowkeys.py)."""
-    return keyed_row(passage_text, identifier) is not None
 
 
 class Retriever:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from corpus.units import SHORT_ROW_WORDS, Unit, cell, cells, embedded_text, is_row, label_of, units_of
+from corpus.units import SHORT_ROW_WORDS, Unit, cells, embedded_text, is_row, label_of, units_of
 from qa.query import Identifier, identifiers
 from qa.rowkeys import keyed_row
 from qa.subitems import printed_under
@@ -24,7 +24,6 @@ _NUMBERED_TITLE = re.compile(r"^\s*\d{1,3}(?:\s?\([a-z]\)|[a-z])?(?:[.)]|(?<=\))
 __all__ = [
     "SHORT_ROW_WORDS",
     "Unit",
-    "cell",
     "cells",
     "embedded_text",
     "focus",
