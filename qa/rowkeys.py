@@ -20,10 +20,11 @@ def keyed_row(text: str, identifier: Identifier) -> str | None:
     """The row keyed by the identifier's number, where the passage prints the number
     only as a row's key and names the identifier's noun elsewhere, in a column's label or its heading
     ('milestone 2.1' is the row 'Ref: 2.1' / 'Progress milestone: …'). None when the passage writes the
-    identifier out (qa/query.py's pattern reads it), does not name its noun, or has no such row. A list's
-    numbered paragraph keys itself so under a heading naming the noun ('RECOMMENDATION' / '- 2.1 To …')."""
+    noun with a number on a line ('Pledge 4': qa/query.py's pattern reads those), does not name it, or has
+    no such row. A list's numbered paragraph keys itself so under a heading naming the noun
+    ('RECOMMENDATION' / '- 2.1 To …')."""
     noun = identifier.noun
-    if not _keyable(identifier) or identifier.pattern().search(text):
+    if not _keyable(identifier) or _writes_numbers(text, identifier):
         return None
     if not re.search(rf"\b{re.escape(noun)}", text, re.I):
         return None
@@ -52,6 +53,13 @@ def _numbered_paragraph(lines: list[str], number: str, noun: str) -> str | None:
             heading = next((h for h in reversed(lines[:at]) if h.strip() and not _ANY_PARAGRAPH.match(h)), "")
             return line if re.search(rf"\b{re.escape(noun)}", heading, re.I) else None
     return None
+
+
+def _writes_numbers(text: str, identifier: Identifier) -> bool:
+    """Whether a line prints the noun with a number ('Pledge 4'): a paper that writes any of them out
+    writes this one so too, if at all, and a bare number there is no key of it."""
+    kind = identifier.kind_pattern()
+    return kind is not None and any(kind.search(line) for line in text.split("\n"))
 
 
 def _keyable(identifier: Identifier) -> bool:

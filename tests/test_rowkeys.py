@@ -91,3 +91,10 @@ def test_a_numbered_paragraph_under_a_heading_naming_the_noun_is_the_identifier(
     # a report numbers every section: a paragraph under a heading not naming the noun is none
     sections = "Recommendations are in section 3.\n\nBackground\n2.1 The council has a plan."
     assert keyed_row(sections, _asked("What is recommendation 2.1?")) is None
+
+
+def test_a_bare_number_is_no_key_where_the_paper_writes_the_nouns_numbers_out():
+    """Found by test_query's property test: '48' alone on a line, with 'Pledge 4' printed below it, is
+    no row of Pledge 48; a paper writing 'Pledge 4' writes Pledge 48 so too, if at all."""
+    assert keyed_row("48\nPledge 4", _asked("What is the status of Pledge 48?")) is None
+    assert keyed_row("Ref: 48\nPledge: Care leavers", _asked("What is the status of Pledge 48?")) is not None
