@@ -16,6 +16,7 @@ from qa.query import proper_words
 from qa.relevance import stem
 from qa.spans import Span, monetary, spans
 from qa.stopwords import STOPWORDS
+from qa.units import paragraph_before
 
 ENTITY_KINDS = frozenset({"person", "organisation", "place"})
 FIGURES = frozenset({"number", "money", "percent"})  # kinds a figure answers
@@ -214,6 +215,11 @@ def _gaps(text: str, at: tuple[tuple[int, int], ...], near: frozenset[str]) -> l
     return [max(first - i, i - last, 0) for first, last in at for i in hits if not first <= i <= last]
 
 
+# sentences before a count, in its paragraph, that may name what it counts: a paragraph names its thing in
+# its opening sentence or two, then goes on to say 'The audit …', 'It had …'
+_ANTECEDENTS = 2
+
+
 def _counts_as_asked(candidate: Candidate, asked: Asked, near: frozenset[str]) -> bool:
     """Whether a count beside the noun asked counts what the question asks of it: in a paper of what the
     question names, with none of the question's weightier words missing from the sentence but those
@@ -224,7 +230,10 @@ def _counts_as_asked(candidate: Candidate, asked: Asked, near: frozenset[str]) -
         return False
     # the paper's own council and body speak in it ('we'): a question naming them names the speaker
     own = f"{candidate.passage.council or ''} {candidate.passage.body or ''} {' '.join(named)}"
-    said = {s for w in word_stems(candidate.shown) for s in w} | set(stems_of(own))
+    # the paragraph may name the thing once, before the sentence that counts it ('… a benchmark audit of
+    # care plans … by the Principal Social Worker. The audit … considered 1,363 plans in total.')
+    before = paragraph_before(candidate.passage.text, candidate.text, _ANTECEDENTS)
+    said = {s for w in word_stems(candidate.shown) for s in w} | set(stems_of(f"{own} {before}"))
     typical = sum(asked.weights.values()) / len(asked.weights) if asked.weights else 0.0
     return all(asked.weights.get(s, 0.0) < typical for s in near - said)
 

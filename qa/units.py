@@ -31,6 +31,7 @@ __all__ = [
     "is_row",
     "label_of",
     "opens_item",
+    "paragraph_before",
     "said_after",
     "said_before",
     "told_after",
@@ -139,4 +140,17 @@ def said_before(text: str, sentence: str, words: int) -> str:
             break
         kept.insert(0, before.text)
         at -= 1
+    return " ".join(kept)
+
+
+def paragraph_before(text: str, sentence: str, sentences: int) -> str:
+    """Up to `sentences` sentences before `sentence` in its paragraph of `text`, whether or not it leans
+    on them: a paragraph names its thing once ('a benchmark audit of care plans … by the Principal Social
+    Worker. The audit … considered 1,363 plans'); '' when it opens its paragraph or is not found."""
+    units = units_of(text)
+    at = unit_at(units, sentence)
+    kept: list[str] = []
+    while at is not None and at > 0 and len(kept) < sentences and not units[at].opens_line:
+        at -= 1
+        kept.insert(0, units[at].text)
     return " ".join(kept)

@@ -574,6 +574,28 @@ def test_a_count_stands_beside_the_noun_it_counts_even_on_the_passages_topic():
     assert _near("How many Children's Centres staff does the council employ?", recruits) == 0.0
 
 
+AUDIT = (
+    "A benchmark audit of care plans has been undertaken by the Principal Social Worker. "
+    "The audit ran from March to April 2019 and considered 1,363 plans in total."
+)
+
+
+def test_a_count_may_lean_on_its_paragraph_for_what_it_counts():
+    question = "How many care plans did the principal social worker audit?"
+    weights = {"care": 1.0, "plans": 1.0, "principal": 3.0, "social": 1.0, "worker": 2.0, "audit": 2.0}
+    asked = Asked(question, expected(question), {stem(w): v for w, v in weights.items()}, None)
+
+    def near(text: str) -> float:
+        last = text.rsplit("\n", 1)[-1].rsplit(". ", 1)[-1]
+        cand = Candidate(last, None, None, _passage(text), 0, frozenset(s.kind for s in spans(last)))
+        return dict(zip(NAMES, features(cand, asked, 0.5, 0.5), strict=True))["type_near"]
+
+    # the sentence with the count names neither the social worker nor the care plans: the one before does
+    assert near(AUDIT) > 0.0
+    # a paragraph of its own does not lend its words: another paragraph's audit is another thing
+    assert near(AUDIT.replace(". The audit", ".\nThe audit")) == 0.0
+
+
 def test_of_several_counts_the_one_before_the_counted_noun_leads():
     from qa.leadline import lead_line
     from qa.reader import Read
