@@ -184,6 +184,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--replies", action="store_true", help="also fit on Limerick's 2014-2017 questions and replies"
     )
+    parser.add_argument("--more", nargs="*", default=[], help="more of bench/reader_eval.py's sets to fit on")
     args = parser.parse_args(argv)
     embedder = SentenceEmbedder(Settings.from_env().model_path, 32)
     engines = {}
@@ -191,6 +192,7 @@ def main(argv: list[str] | None = None) -> int:
         "gold": load_gold(ROOT / SETS["gold"][2]),
         "realpdf": split("realpdf-tune", load_gold(ROOT / SETS["realpdf"][2])),
         "dev": load_gold(ROOT / SETS["dev"][2]),
+        **{name: load_gold(ROOT / SETS[name][2]) for name in args.more},
     }
     weights = load_weights()
     for round_ in range(args.rounds):
@@ -208,9 +210,10 @@ def main(argv: list[str] | None = None) -> int:
             data["replies"] = collect(_replies_engine(embedder), reader, load_replies(), in_reply)
         CACHE.write_bytes(pickle.dumps(data))
         replies = [replace(q, weight=REPLY_WEIGHT) for q in data.get("replies", [])] if args.replies else []
-        fitted = data["gold"] + data["realpdf"] + replies
-        w = calibrate(data["gold"] + data["realpdf"], fit(fitted))
-        t, acc = threshold(data["gold"] + data["realpdf"] + data["dev"], w)
+        more = [q for name in args.more for q in data[name]]
+        fitted = data["gold"] + data["realpdf"] + more + replies
+        w = calibrate(data["gold"] + data["realpdf"] + more, fit(fitted))
+        t, acc = threshold(data["gold"] + data["realpdf"] + data["dev"] + more, w)
         for name, qs in data.items():
             tops = [best_of(q, w) for q in qs if q.gold.answerable]
             print(f"round {round_} {name}: top-1 right {sum(ok for _, ok in tops)}/{len(tops)}")

@@ -206,6 +206,12 @@ _NOT_A_NAME = re.compile(
 )
 
 
+# A row's cells are printed 'Label: value; Label: value' (corpus/units.py): what runs from a cell's start
+# to its colon is a column's label, though a title opens it ('Council Member Appointed', 'Trustee Area').
+_CELL_START = re.compile(r";\s$")
+_COLUMN = re.compile(r":\s")
+
+
 @dataclass(frozen=True)
 class Span:
     """A typed stretch of a sentence: kind (qa/answertype.py KINDS, or "done": work said done), text,
@@ -268,6 +274,8 @@ def _spans(sentence: str) -> tuple[Span, ...]:
                 at, text = at + cut, text[cut:]
             if kind == "person" and (_NOT_A_NAME.search(text) or _POST_WORD.search(text)):
                 continue
+            if kind == "person" and _column_label(sentence, at, at + len(text)):
+                continue
             if kind == "decision" and not _is_tally(text):
                 continue
             if kind == "list" and (_label_line(text) or _label_line(sentence)):
@@ -286,6 +294,11 @@ def _spans(sentence: str) -> tuple[Span, ...]:
     named = [(s.start, s.end) for s in found if s.kind in {"person", "organisation"}]
     found = [s for s in found if s.kind != "proper" or not any(a <= s.start and s.end <= b for a, b in named)]
     return tuple(sorted(found, key=lambda s: (s.start, -len(s.text))))
+
+
+def _column_label(sentence: str, start: int, end: int) -> bool:
+    """The stretch runs from a row's cell start to the cell's colon: a column's label."""
+    return bool(_COLUMN.match(sentence, end) and _CELL_START.search(sentence, 0, start))
 
 
 def _label_line(text: str) -> bool:

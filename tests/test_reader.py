@@ -189,6 +189,17 @@ def test_times_in_other_forms_and_a_building_is_not_a_person():
     assert "Market Hall" not in found.get("person", [])
 
 
+def test_a_columns_label_opened_by_a_title_is_no_person():
+    found = _kinds("Position: Speaker; Council Member Appointed: Councillor Sharma")
+    assert found["person"] == ["Councillor Sharma"]
+    # a speaker's name before what they say, and a name in a cell, are still people
+    assert _kinds("Councillor Smith: I agree with the report.")["person"] == ["Councillor Smith"]
+    assert _kinds("Mover: Councillor Smith; Seconder: Trustee Lee")["person"] == [
+        "Councillor Smith",
+        "Trustee Lee",
+    ]
+
+
 def test_stemmer_is_the_index_porter_stemmer():
     assert stem("chaired") == stem("chairs") == "chair"
     assert stem("repaired") == "repair"
