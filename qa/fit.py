@@ -40,6 +40,23 @@ _TITLED = re.compile(
     rf"{_POST_NOUN})\b"
 )
 _A_POST = re.compile(rf"\b{_POST_NOUN}\b")
+# 'What did young people say they want …?', 'What have residents told us about …?': what a group said, told
+# where the paper reports the group saying it ('Young people told us they want to live in a City that is
+# "Equal, Kind and Safe"'), not where it names the group or the wish ('We want all children …').
+_SAID_BY = re.compile(
+    r"\b(?:what|how)\s+(?:did|do|does|have|has|had)\s+(?P<who>(?:the\s+)?[a-z][\w'’ -]{1,40}?)\s+"
+    r"(?P<verb>say|said|tell|told|think|feel|want|ask\s+for|report|comment|suggest)\b",
+    re.I,
+)
+_SPEECH = re.compile(
+    r"(?:said|say|says|told|tell|tells|stated|reported|commented|felt|feel|feels|asked|shared|responded"
+    r"|highlighted|identified|raised|suggested|expressed|explained|described|thought|think)",
+    re.I,
+)
+# a wish is told by its own verb too ('residents want more crossings'), but only when a wish is asked: a
+# title's 'What Young People Want from you' reports nobody saying anything
+_WISH = re.compile(r"wants?|wanted", re.I)
+_SPEAKER_GAP = 4  # words from the group to its verb ('young people in our care told us')
 # 'Who won Strensall ward?': an election's result, which a list of candidates nominated does not tell.
 _WON = re.compile(
     r"\bwho\b.{0,30}\b(?:won|wins|topped the poll|(?:was|were|got|been)\s+(?:re-?)?elected)\b", re.I
@@ -56,7 +73,8 @@ def fitting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], bool
     sentences saying what; for a role of a named person, the post printed against the name, from a
     passage naming them; for who holds an office ('the City Manager'), a person printed against it, not
     a deputy's; for a value in a month, the value the sentence ties to that month ('22.7% in Mar 19');
-    for whom a scheme is aimed at, the sentences saying it is aimed so, where any does; for the holder
+    for whom a scheme is aimed at, the sentences saying it is aimed so, where any does; for what a group
+    said, the sentences having it say so, where any does; for the holder
     of a post the question titles, no person in a field labelled with another post; for who won an
     election, passages telling its result."""
     question, kind = asked.text, asked.expectation.kind
@@ -68,6 +86,9 @@ def fitting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], bool
     if aimed := _AIMED.search(question):
         verb = stems_of(aimed.group(1))
         found = [c for c in found if verb[0] in stems_of(c.shown)] or found
+    if said := _SAID_BY.search(question):
+        verbs = (_SPEECH, _WISH) if said.group("verb").lower() == "want" else (_SPEECH,)
+        found = [c for c in found if _said_by(c.shown, said.group("who"), verbs)] or found
     if kind == "person" and (titled := _TITLED.search(question)):
         post = set(stems_of(titled.group(1)))
         found = [c for c in found if not _of_another_post(_field_of(c), post)]
@@ -117,6 +138,21 @@ def _tied_month(after: str, target: TimeTarget) -> bool:
         return target.start <= dated[0].value <= target.end
     short = short_month_at(rest)  # 'Mar 19': a performance report's month and year
     return bool(short) and target.start <= short <= target.end
+
+
+def _said_by(text: str, who: str, verbs: tuple[re.Pattern[str], ...]) -> bool:
+    """Whether the sentence names the group (every word of `who`) and has it say, tell or want something
+    within _SPEAKER_GAP words after its last word ('Young people told us …', 'residents said')."""
+    group = stems_of(who)
+    words = re.findall(r"[\w'’]+", text)
+    stems = [stems_of(w) for w in words]
+    if not group or not set(group) <= {s for w in stems for s in w}:
+        return False
+    return any(
+        group[-1] in stems[i]
+        and any(v.fullmatch(w) for w in words[i + 1 : i + 1 + _SPEAKER_GAP] for v in verbs)
+        for i in range(len(words))
+    )
 
 
 def _field_of(candidate: Candidate) -> str | None:

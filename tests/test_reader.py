@@ -377,6 +377,23 @@ def test_who_a_scheme_is_aimed_at_is_told_where_the_paper_says_so(fake_embedder)
     }
 
 
+SAID = (
+    "What Children and Young People in Plymouth Want from you. We want all young people to thrive. "
+    'Young people told us they want to live in a City that is "Equal, Kind and Safe".'
+)
+
+
+def test_what_a_group_said_is_told_where_the_paper_has_it_say_so(fake_embedder):
+    def texts(question: str) -> set[str]:
+        reading = Reader(fake_embedder).read(_retrieval(question, [SAID], fake_embedder))
+        return {r.candidate.text for r in reading.candidates}
+
+    told = 'Young people told us they want to live in a City that is "Equal, Kind and Safe".'
+    assert texts("What did young people say they want Plymouth to be?") == {told}
+    # a group the paper never has say anything leaves every sentence to the score
+    assert len(texts("What did foster carers say they want?")) > 1
+
+
 def test_a_person_in_a_field_of_another_post_does_not_hold_the_post_asked(fake_embedder):
     row = (
         "Pledge: Pledge 45 - Many children care for a family member. We will appoint a Young Carers' "
