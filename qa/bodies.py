@@ -28,8 +28,11 @@ _OPENERS = frozenset(
     "on for by".split()
 )
 _TITLES = frozenset({"councillor", "cllr", "mayor", "mr", "mrs", "ms", "miss", "dr", "sir", "dame"})
+# A post before the body it is of ('Speaker of Winnipeg City Council', 'Reeve of the Township'): the heads
+# of Canadian and American councils are their Speaker, Reeve, Warden or President.
 _POST_NOUN = re.compile(
-    r"(?:Officer|Executive|Clerk|Manager|Director|Chair\w*|Leader|Mayor|Secretary|Treasurer)$"
+    r"(?:Officer|Executive|Clerk|Manager|Director|Chair\w*|Leader|Mayor|Secretary|Treasurer|Speaker|Reeve"
+    r"|Warden|President)$"
 )
 _JOINERS = frozenset({"and", "of", "for", "in", "the", "s"})
 _ENDS_BODY = re.compile(rf"^{_BODY}$")

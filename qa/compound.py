@@ -27,7 +27,8 @@ _LEAST_WORDS = 3  # each part asks something of its own
 _SUBJECT = re.compile(
     r"\bthe\s+(?:(?!(?:the|of|a|an)\b)[\w'’/-]+\s+){0,6}?"
     r"(?:meeting|committee|cabinet|council|board|report|minutes|agenda|plan"
-    r"|pledge\s+\d+|item\s+\w+|motion|application|scheme|project|contract|budget)s?\b"
+    r"|pledge\s+\d+|item\s+\w+|motion|amendment|resolution|recommendation|proposal|petition|by-?law"
+    r"|ordinance|application|scheme|project|contract|budget)s?\b"
     r"(?:\s+(?:on|of|held\s+on)\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4})?",
     re.I,
 )
@@ -37,7 +38,7 @@ _ASKED_WHERE_WHEN = r"(?:where|when|(?:at |on )?what (?:time|date|day)|(?:at |on
 _PAIRED = re.compile(
     rf"^\s*(?P<a>{_ASKED_WHERE_WHEN})\s*(?:,\s*)?and\s+(?P<b>{_ASKED_WHERE_WHEN})\s+(?P<rest>\S.*)$", re.I
 )
-_ON = re.compile(r"\s+(?:on|about|regarding|concerning|for)\s+\S.*$", re.I)
+_ON = re.compile(r"\s+(?:on|about|regarding|concerning|for|to)\s+\S.*$", re.I)
 _PRONOUN = re.compile(r"\b(?:it|they|them)\b|\b(?P<own>its|their)\b", re.I)
 _MARKER = re.compile(r"\[(\d+)\]")
 
@@ -75,8 +76,8 @@ def _subject(question: str) -> str:
     m = _SUBJECT.search(question)
     if not m:
         return ""
-    # what the thing is on, to the part's end: 'the motion on the west san carlos project at planning
-    # commission' (only 'the motion' would be any motion)
+    # what the thing is on or to, to the part's end: 'the motion on the west san carlos project at planning
+    # commission', 'the first amendment to the council remuneration motion' (only 'the motion' would be any)
     tail = _ON.match(question[m.end() :])
     return m.group(0) + (tail.group(0).rstrip(" ,?") if tail else "")
 

@@ -28,6 +28,7 @@ _NEAR = 1  # a motion read from a chunk this close to a retrieved passage is the
 _TOP_PASSAGES = 5  # a motion must be read near one of this many best passages
 _ABOUT = ("text", "item_title", "mover", "seconder")  # what a motion's words are matched on
 _MIN_OVERLAP = 2  # words a motion must share with the question to be the one it asks about
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 
 # 'who moved', or 'which councillors are recorded as moving'
 _MEMBERS = r"(?:who\s+|which\s+(?:\w+\s+)?(?:councillors?|members?|commissioners?|trustees?)\b.{0,40}?)"
@@ -150,7 +151,7 @@ def answer_from_records(
         found = (
             _meeting_answer(asked, meeting)
             if asked.want in _MEETING_WANTS
-            else _motion_answer(db, asked, source, retrieval)
+            else _motion_answer(db, asked, source, retrieval, bool(asked.date and meeting.get("date")))
         )
         if found is not None:
             return _answer(store, question, found)
@@ -172,9 +173,11 @@ def _meeting_answer(asked: RecordQuestion, meeting: dict[str, Cited]) -> Reply |
 
 
 def _motion_answer(
-    db: sqlite3.Connection, asked: RecordQuestion, source: str, retrieval: Retrieval
+    db: sqlite3.Connection, asked: RecordQuestion, source: str, retrieval: Retrieval, dated: bool = False
 ) -> Reply | None:
-    motion = _best_motion(asked, motion_fields(db, source), retrieval)
+    """The field asked of the motion the question names in `source`; `dated`: the paper is of the
+    meeting the question dates, so any of its motions may be the one, wherever the passages ranked."""
+    motion = _best_motion(asked, motion_fields(db, source), retrieval, dated)
     if motion is None:
         return None
     words = motion["text"].value
@@ -224,11 +227,15 @@ def _vote(motion: dict[str, Cited]) -> str:
     return f", {motion['votes_for'].value} for and {motion['votes_against'].value} against{abstain}"
 
 
-def _best_motion(asked: RecordQuestion, motions, retrieval: Retrieval) -> dict[str, Cited] | None:
+def _best_motion(
+    asked: RecordQuestion, motions, retrieval: Retrieval, dated: bool = False
+) -> dict[str, Cited] | None:
     """The motion the question names: by its printed number ('R2023-208') where the question gives it,
-    by item where it gives one, else the one whose words best match
-    it, rarer words in the paper's motions counting more, among those read near the best passages.
-    An amendment only when the question says amendment."""
+    by item where it gives one, else the one whose words best match it, rarer words in the paper's
+    motions counting more, among those read near the best passages (any of the paper's when `dated`: a
+    meeting's date pins its minutes, and a question giving it also draws their front page); of equal
+    matches, the one nearest the best passages, then the first printed, or the nth an ordinal asks
+    ('the second amendment'). An amendment only when the question says amendment."""
     ranks = {p.chunk_id: rank for rank, p in enumerate(retrieval.passages[:_TOP_PASSAGES])}
     if numbered := _numbered(asked, motions):  # named by its own printed number, whatever its words
         return min(numbered, key=lambda cf: _distance(cf[0], ranks))[1]
@@ -246,12 +253,17 @@ def _best_motion(asked: RecordQuestion, motions, retrieval: Retrieval) -> dict[s
         shared = asked.words & words
         weight = sum(math.log(1 + len(candidates) / spread[w]) for w in shared)
         if (
-            (near or asked.item)
+            (near or asked.item or dated)
             and len(shared) >= min(_MIN_OVERLAP, len(asked.words))
             and (shared or asked.item)
         ):
             scored.append((weight, -min(near, default=len(ranks)), fields))
-    return max(scored, key=lambda s: s[:2])[2] if scored else None
+    if not scored:
+        return None
+    best = max(s[:2] for s in scored)
+    tied = [s[2] for s in scored if s[:2] == best]  # in printed order, as motion_fields reads them
+    nth = next((n for word, n in _ORDINALS.items() if word in asked.words), 1)
+    return tied[nth - 1] if nth <= len(tied) else tied[0]
 
 
 def _numbered(asked: RecordQuestion, motions) -> list:

@@ -41,6 +41,11 @@ MINUTES = (
             ("Souldern Parish Council",),
         ),
         ("Who is the Chair of the Children in Care Council?", ("Children in Care Council",)),
+        # a council's head by the post American and Canadian councils give it
+        (
+            "Who was appointed Speaker of Winnipeg City Council on 6 November 2013?",
+            ("Winnipeg City Council",),
+        ),
     ],
 )
 def test_named_bodies(question: str, bodies: tuple[str, ...]) -> None:

@@ -35,6 +35,14 @@ from qa.engine import CouncilQA
                 "Who seconded the motion on the bus lane scheme at the planning committee?",
             ),
         ),
+        # what an amendment is to goes with it, and 'the council' inside it is not the thing
+        (
+            "Who moved the first amendment to the remuneration motion at Guelph City Council, and who seconded it?",
+            (
+                "Who moved the first amendment to the remuneration motion at Guelph City Council?",
+                "Who seconded the first amendment to the remuneration motion at Guelph City Council?",
+            ),
+        ),
         # the thing asked of is the plan, not its status
         (
             "What is the status of the plan for the new library and who is its lead officer?",

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import SAMPLES, FakeEmbedder
 
+from index.recordquery import motion_fields
 from index.settings import Settings
 from qa import cli
 from qa.engine import CouncilQA
@@ -276,4 +277,41 @@ def test_what_the_council_decided_about_a_request_is_read_from_its_resolution(tm
     engine = _engine(tmp_path, june=minutes)
     answer = engine.ask("What did the parish council decide about the request from Stop Ure Pollution?")
     assert "donation to SUP of £54.00" in answer.text.split("[1]")[0]
+    engine.close()
+
+
+AMENDMENTS = (
+    "MINUTES OF THE CITY COUNCIL HELD ON 26 MAY 2014\n\n5. Council Remuneration\n\n"
+    "Moved by Councillor Hofland, seconded by Councillor Burcher, that the council remuneration guiding "
+    "principles be approved.\n\n"
+    "Amendment\nMoved by Councillor Bell, seconded by Councillor Guthrie, that Clause 1 be amended by "
+    "changing the 55th percentile to the 50th percentile. Lost.\n\n"
+    "Amendment\nMoved by Councillor Laidlaw, seconded by Councillor Piper, that Clause 5 be amended by "
+    "removing reference to RRSP. Lost.\n\n"
+    "The main motion was then put. Carried.\n"
+)
+
+
+def test_an_ordinal_picks_that_amendment_of_equal_matches(tmp_path) -> None:
+    engine = _engine(tmp_path, may=AMENDMENTS)
+    first = engine.ask("Who seconded the first amendment to the council remuneration motion on 26 May 2014?")
+    assert first.text.startswith("Councillor Guthrie seconded"), first.text
+    second = engine.ask("Who moved the second amendment to the council remuneration motion on 26 May 2014?")
+    assert second.text.startswith("Councillor Laidlaw moved"), second.text
+    engine.close()
+
+
+def test_a_dated_meetings_motion_is_found_wherever_the_passages_ranked(tmp_path) -> None:
+    from qa.recordanswer import _best_motion, read_question
+    from qa.retriever import Retrieval
+
+    engine = _engine(tmp_path, may=AMENDMENTS)
+    asked = read_question(
+        "Who seconded the first amendment to the council remuneration motion on 26 May 2014?"
+    )
+    source = engine.search("council remuneration")[0].source
+    motions = motion_fields(engine.store.db, source)
+    far = Retrieval(engine.retriever.retrieve("unrelated").query, (), {}, {}, (), None, {}, {})
+    assert _best_motion(asked, motions, far) is None  # undated, a motion must be read near the passages
+    assert _best_motion(asked, motions, far, dated=True)["seconder"].value == "Councillor Guthrie"
     engine.close()
