@@ -40,6 +40,18 @@ _PAIRED = re.compile(
 )
 _ON = re.compile(r"\s+(?:on|about|regarding|concerning|for|to)\s+\S.*$", re.I)
 _PRONOUN = re.compile(r"\b(?:it|they|them)\b|\b(?P<own>its|their)\b", re.I)
+# Asked who holds a post, 'they' and 'their' in a later part stand for the holder: 'Who's the contact
+# officer for the report, and what's their number?' asks the contact officer's number, not the report's.
+_WHO_HOLDS = re.compile(r"^\s*who\s+(?:is|was|are|were)\s+(?P<post>the\s+\S.*)$", re.I)
+_PERSONAL = re.compile(r"\b(?:they|them|their)\b", re.I)
+# Two posts asked of one thing: 'Who is the lead director and the portfolio holder for Pledge 48?'
+_TWO_POSTS = re.compile(
+    r"^\s*(?P<ask>who\s+(?:is|was|are|were))\s+the\s+(?P<a>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+and\s+(?:the\s+)?"
+    r"(?P<b>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(?P<rest>(?:for|of|on|at|to)\s+\S.*)$",
+    re.I,
+)
+# A question word's contraction ('Who's', 'what's'): the auxiliary it holds joins parts as a whole one does.
+_CONTRACTED = re.compile(r"\b(who|what|where|when|how)['’]s\b", re.I)
 _MARKER = re.compile(r"\[(\d+)\]")
 
 
@@ -48,24 +60,32 @@ def parts(question: str) -> tuple[str, ...]:
     for the first's subject: ('Who chaired the 10 July 2019 scrutiny meeting?', 'When did the 10 July
     2019 scrutiny meeting finish?'). The question alone when it joins none, is long (a request with
     several parts, or asks more things than 'and' joins: qa/asks.py reads those), or a later part has no
-    pronoun the first part's subject can stand for. Two question words asked of one thing ('Where and
-    when was it held?') make two questions, one with each word."""
+    pronoun the first part's subject can stand for; after 'Who is the contact officer for …', 'their' is
+    the contact officer's. Two question words asked of one thing ('Where and when was it held?'), or two
+    posts of one thing ('Who is the lead director and the portfolio holder for Pledge 48?'), make two
+    questions, one with each."""
+    whole = question
+    question = _CONTRACTED.sub(r"\1 is", question)
     if paired := _PAIRED.match(question):
         rest = paired.group("rest")
         return tuple(_question(f"{paired.group(w)} {rest}") for w in "ab")
+    if posts := _TWO_POSTS.match(question):
+        ask, rest = posts.group("ask"), posts.group("rest")
+        return tuple(_question(f"{ask} the {posts.group(w)} {rest}") for w in "ab")
     pieces = [p.strip(" ,?") for p in _SPLIT.split(question)]
     if len(pieces) < 2 or len(question.split()) > _MOST_WORDS or not _OPENS.match(question):
-        return (question,)
+        return (whole,)
     if len(asks(question)) > len(pieces):  # a request of more parts than 'and' joins: read from one reply
-        return (question,)
+        return (whole,)
     if any(len(p.split()) < _LEAST_WORDS for p in pieces):
-        return (question,)
+        return (whole,)
     first, rest = pieces[0], pieces[1:]
-    subject = _subject(first)
+    holder = _WHO_HOLDS.match(first)
+    subject = holder.group("post") if holder and all(_PERSONAL.search(p) for p in rest) else _subject(first)
     # only a pronoun ties a later part to the first: without one, a part such as 'and what is the
     # projected out-turn for the current year' leaves its topic in the first and cannot be asked alone
     if not subject or not all(_PRONOUN.search(p) for p in rest):
-        return (question,)
+        return (whole,)
     return tuple(_question(p) for p in [first, *(_with_subject(p, subject) for p in rest)])
 
 

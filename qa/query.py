@@ -21,6 +21,7 @@ ID_NOUNS = (
     "|principle|proposal|decision|report|option|risk|measure|ward"
 )
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_SHORT_MONTHS = "jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
 # An item's number as printed: "7", "2.1", "12a", "7(b)", "7 (b)", "45/19" (minute 45 of 2019).
 _NUMBER = r"\d{1,4}(?:\.\d{1,3})*(?:/\d{2,4})?(?:\s?\([a-z]\)|[a-z])?"
 # The number is never the head of a hyphenated reference: 'report 21-009-CC' is no 'report 21'.
@@ -59,7 +60,7 @@ _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _SPAN = re.compile(r"\b(?:between|from)\s+[A-Za-z]+\.?\s+\d{4}\s+(?:and|to|until)\s+[A-Za-z]+\.?\s+\d{4}\b")
 
 _STATUS = re.compile(
-    r"\b(status|progress|progressing|update|updates|completed?|achieved|delivered|on track|rag"
+    r"\b(status|progress|progressing|update|updates|completed?|finished|achieved|delivered|on track|rag"
     r"|what happened|where are we|how far|got to(?=\W*$)|state of play)\b",
     re.I,
 )
@@ -131,7 +132,11 @@ def _pattern(noun: str, number: str) -> re.Pattern[str]:
     num = printed + (rf"\s?(?:\({letter}\)|{letter})" if letter else "")
     if not noun:
         return re.compile(rf"(?<![\d./-]){num}{_NUMBER_TAIL}", re.I)
-    numbered_line = rf"|^\s*{num}[.):]?\s" if noun in {"item", "minute"} else ""
+    # an item or minute numbered at a line's start; a bare number before a month opens a date ('13 March
+    # 2019 The Oracy Project' in a work programme is no minute 13)
+    numbered_line = (
+        rf"|^\s*{num}(?:[.):]\s|\s(?!(?:{_MONTHS}|{_SHORT_MONTHS})\b))" if noun in {"item", "minute"} else ""
+    )
     return re.compile(
         rf"\b{_printed(noun)}\.?\s*(?:no\.?\s*)?{num}{_NUMBER_TAIL}{numbered_line}", re.I | re.M
     )

@@ -64,6 +64,25 @@ from qa.engine import CouncilQA
             ("On what date was the new Pledge launched?", "Where was the new Pledge launched?"),
         ),
         ("when and where is the next meeting", ("When is the next meeting?", "Where is the next meeting?")),
+        # a contraction joins as the whole words do; 'their' after 'Who is the contact officer' is the officer
+        (
+            "Who's the contact officer for the report, and what's their number?",
+            (
+                "Who is the contact officer for the report?",
+                "What is the contact officer for the report's number?",
+            ),
+        ),
+        # two posts of one thing
+        (
+            "Who is the lead director and the portfolio holder for Pledge 48?",
+            ("Who is the lead director for Pledge 48?", "Who is the portfolio holder for Pledge 48?"),
+        ),
+        # 'its' is still the thing's, not the holder's
+        (
+            "Who is the portfolio holder for Pledge 48 and what is its status?",
+            ("Who is the portfolio holder for Pledge 48?", "What is Pledge 48's status?"),
+        ),
+        ("What's the status of Pledge 48?", None),
         ("Who and what is it?", None),
         # one question with two parts, a fragment that names nothing, and a long request stay whole
         ("What did the committee decide and why?", None),
