@@ -50,6 +50,13 @@ _TWO_POSTS = re.compile(
     r"(?P<b>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(?P<rest>(?:for|of|on|at|to)\s+\S.*)$",
     re.I,
 )
+# Another question word tacked on at the end: 'Where is the special meeting of April 6, 2016 held, and at
+# what time?' asks the same question with it.
+_TACKED = re.compile(
+    rf"^\s*(?P<a>{_ASKED_WHERE_WHEN})\s+(?P<rest>(?:is|was|are|were|will|did|does|do)\s+\S.*?)\s*,?\s+and\s+"
+    rf"(?P<b>{_ASKED_WHERE_WHEN})\W*$",
+    re.I,
+)
 # A question word's contraction ('Who's', 'what's'): the auxiliary it holds joins parts as a whole one does.
 _CONTRACTED = re.compile(r"\b(who|what|where|when|how)['’]s\b", re.I)
 _MARKER = re.compile(r"\[(\d+)\]")
@@ -69,6 +76,9 @@ def parts(question: str) -> tuple[str, ...]:
     if paired := _PAIRED.match(question):
         rest = paired.group("rest")
         return tuple(_question(f"{paired.group(w)} {rest}") for w in "ab")
+    if tacked := _TACKED.match(question):
+        rest = tacked.group("rest")
+        return tuple(_question(f"{tacked.group(w)} {rest}") for w in "ab")
     if posts := _TWO_POSTS.match(question):
         ask, rest = posts.group("ask"), posts.group("rest")
         return tuple(_question(f"{ask} the {posts.group(w)} {rest}") for w in "ab")

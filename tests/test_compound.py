@@ -83,6 +83,14 @@ from qa.engine import CouncilQA
             ("Who is the portfolio holder for Pledge 48?", "What is Pledge 48's status?"),
         ),
         ("What's the status of Pledge 48?", None),
+        # another question word tacked on at the end asks the same question with it
+        (
+            "Where is the board's special meeting of April 6, 2016 held, and at what time?",
+            (
+                "Where is the board's special meeting of April 6, 2016 held?",
+                "At what time is the board's special meeting of April 6, 2016 held?",
+            ),
+        ),
         ("Who and what is it?", None),
         # one question with two parts, a fragment that names nothing, and a long request stay whole
         ("What did the committee decide and why?", None),
