@@ -45,9 +45,13 @@ _PRONOUN = re.compile(r"\b(?:it|they|them)\b|\b(?P<own>its|their)\b", re.I)
 _WHO_HOLDS = re.compile(r"^\s*who\s+(?:is|was|are|were)\s+(?P<post>the\s+\S.*)$", re.I)
 _PERSONAL = re.compile(r"\b(?:they|them|their)\b", re.I)
 # Two posts asked of one thing: 'Who is the lead director and the portfolio holder for Pledge 48?'
+# (a post's words are no question word, verb or joining word: 'the author of the report and what is …')
+_POST_WORD = (
+    r"(?!(?:what|who|when|where|which|how|why|is|are|was|were|did|does|do|has|have|for|of|on|at|to)\b)[\w'’-]+"
+)
 _TWO_POSTS = re.compile(
-    r"^\s*(?P<ask>who\s+(?:is|was|are|were))\s+the\s+(?P<a>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+and\s+(?:the\s+)?"
-    r"(?P<b>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(?P<rest>(?:for|of|on|at|to)\s+\S.*)$",
+    rf"^\s*(?P<ask>who\s+(?:is|was|are|were))\s+the\s+(?P<a>(?:{_POST_WORD}\s+){{0,3}}?{_POST_WORD})\s+and\s+"
+    rf"(?:the\s+)?(?P<b>(?:{_POST_WORD}\s+){{0,3}}?{_POST_WORD})\s+(?P<rest>(?:for|of|on|at|to)\s+\S.*)$",
     re.I,
 )
 # Another question word tacked on at the end: 'Where is the special meeting of April 6, 2016 held, and at

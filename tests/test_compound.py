@@ -77,6 +77,11 @@ from qa.engine import CouncilQA
             "Who is the lead director and the portfolio holder for Pledge 48?",
             ("Who is the lead director for Pledge 48?", "Who is the portfolio holder for Pledge 48?"),
         ),
+        # a later question is no second post
+        (
+            "Who is the author of the report and what is the title of it?",
+            ("Who is the author of the report?", "What is the title of the report?"),
+        ),
         # 'its' is still the thing's, not the holder's
         (
             "Who is the portfolio holder for Pledge 48 and what is its status?",
