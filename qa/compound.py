@@ -46,7 +46,8 @@ _WHO_HOLDS = re.compile(r"^\s*who\s+(?:is|was|are|were)\s+(?P<post>the\s+\S.*)$"
 _PERSONAL = re.compile(r"\b(?:they|them|their)\b", re.I)
 # Two posts asked of one thing: 'Who is the lead director and the portfolio holder for Pledge 48?'
 # (a post's words are no question word, verb or joining word: 'the author of the report and what is …')
-_POST_WORD = r"(?!(?:what|who|when|where|which|how|why|is|are|was|were|did|does|do|has|have|for|of|on|at|to)\b)[\w'’-]+"
+_NOT_POST = r"what|who|when|where|which|how|why|is|are|was|were|did|does|do|has|have|for|of|on|at|to"
+_POST_WORD = rf"(?!(?:{_NOT_POST})\b)[\w'’-]+"
 _TWO_POSTS = re.compile(
     rf"^\s*(?P<ask>who\s+(?:is|was|are|were))\s+the\s+(?P<a>(?:{_POST_WORD}\s+){{0,3}}?{_POST_WORD})\s+and\s+"
     rf"(?:the\s+)?(?P<b>(?:{_POST_WORD}\s+){{0,3}}?{_POST_WORD})\s+(?P<rest>(?:for|of|on|at|to)\s+\S.*)$",
