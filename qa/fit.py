@@ -57,6 +57,9 @@ _SPEECH = re.compile(
 # title's 'What Young People Want from you' reports nobody saying anything
 _WISH = re.compile(r"wants?|wanted", re.I)
 _SPEAKER_GAP = 4  # words from the group to its verb ('young people in our care told us')
+# A person asked by name ('What did Barry Hughes think about …?') speaks in a transcript's turns ('Barry
+# Hughes: I think …'): every turn of theirs says something, so their name sets none apart.
+_NAMED_ONE = re.compile(r"\b[A-Z]")
 # 'Who won Strensall ward?': an election's result, which a list of candidates nominated does not tell.
 _WON = re.compile(
     r"\bwho\b.{0,30}\b(?:won|wins|topped the poll|(?:was|were|got|been)\s+(?:re-?)?elected)\b", re.I
@@ -86,7 +89,7 @@ def fitting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], bool
     if aimed := _AIMED.search(question):
         verb = stems_of(aimed.group(1))
         found = [c for c in found if verb[0] in stems_of(c.shown)] or found
-    if said := _SAID_BY.search(question):
+    if (said := _SAID_BY.search(question)) and not _NAMED_ONE.search(said.group("who")):
         verbs = (_SPEECH, _WISH) if said.group("verb").lower() == "want" else (_SPEECH,)
         found = [c for c in found if _said_by(c.shown, said.group("who"), verbs)] or found
     if kind == "person" and (titled := _TITLED.search(question)):
@@ -142,15 +145,21 @@ def _tied_month(after: str, target: TimeTarget) -> bool:
 
 def _said_by(text: str, who: str, verbs: tuple[re.Pattern[str], ...]) -> bool:
     """Whether the sentence names the group (every word of `who`) and has it say, tell or want something
-    within _SPEAKER_GAP words after its last word ('Young people told us …', 'residents said')."""
+    within _SPEAKER_GAP words after its last word ('Young people told us …', 'residents said'), in the
+    same clause: a speaker's label ('Members: we think …') reports nobody."""
     group = stems_of(who)
-    words = re.findall(r"[\w'’]+", text)
+    found = list(re.finditer(r"[\w'’]+", text))
+    words = [m.group(0) for m in found]
     stems = [stems_of(w) for w in words]
     if not group or not set(group) <= {s for w in stems for s in w}:
         return False
     return any(
         group[-1] in stems[i]
-        and any(v.fullmatch(w) for w in words[i + 1 : i + 1 + _SPEAKER_GAP] for v in verbs)
+        and any(
+            v.fullmatch(words[j]) and ":" not in text[found[i].end() : found[j].start()]
+            for j in range(i + 1, min(i + 1 + _SPEAKER_GAP, len(words)))
+            for v in verbs
+        )
         for i in range(len(words))
     )
 

@@ -394,6 +394,21 @@ def test_what_a_group_said_is_told_where_the_paper_has_it_say_so(fake_embedder):
     assert len(texts("What did foster carers say they want?")) > 1
 
 
+def test_a_speakers_label_reports_nobody_and_a_named_person_speaks_in_every_turn(fake_embedder):
+    def texts(question: str, passage: str) -> set[str]:
+        reading = Reader(fake_embedder).read(_retrieval(question, [passage], fake_embedder))
+        return {r.candidate.text for r in reading.candidates}
+
+    survey = (
+        "Young people: I think the parks are fine.\nOur survey of young people found they think parks matter."
+    )
+    assert texts("What did young people think about the parks?", survey) == {
+        "Our survey of young people found they think parks matter."
+    }
+    turns = "Barry Hughes: I think the guidance needs updating.\nThe panel discussed the guidance at length."
+    assert len(texts("What did Barry Hughes think about the guidance?", turns)) > 1
+
+
 def test_a_person_in_a_field_of_another_post_does_not_hold_the_post_asked(fake_embedder):
     row = (
         "Pledge: Pledge 45 - Many children care for a family member. We will appoint a Young Carers' "
