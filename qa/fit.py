@@ -34,10 +34,12 @@ _POST_NOUN = (
     r"(?i:champion|officer|manager|director|lead|holder|member|advocate|co-?ordinator|head|commissioner"
     r"|advis[eo]r|ambassador)"
 )
+# 'Who was appointed to the new dedicated Service Manager post?': words that describe the post, not name it.
+_POST_ADJECTIVES = r"(?i:new|dedicated|permanent|interim|acting|senior|full-time|part-time)"
 _TITLED = re.compile(
-    r"\b(?i:who\s+(?:is|was|will\s+be|has\s+been|became|(?:was|has\s+been|will\s+be)\s+(?:appointed|named)"
-    rf"(?:\s+as)?)|name\s+of)\s+(?i:the\s+|an?\s+)?(?:[A-Z][\w'’-]*['’]s\s+)?((?:[A-Z][\w'’-]*\s+){{0,4}}"
-    rf"{_POST_NOUN})\b"
+    r"\b(?i:who\s+(?:is|was|will\s+be|has\s+been|became|(?:was|has\s+been|will\s+be)\s+"
+    r"(?:appointed|named|recruited)(?:\s+(?:as|to))?)|name\s+of)\s+(?i:the\s+|an?\s+)?"
+    rf"(?:{_POST_ADJECTIVES}\s+)*(?:[A-Z][\w'’-]*['’]s\s+)?((?:[A-Z][\w'’-]*\s+){{0,4}}{_POST_NOUN})\b"
 )
 _A_POST = re.compile(rf"\b{_POST_NOUN}\b")
 # 'What did young people say they want …?', 'What have residents told us about …?': what a group said, told

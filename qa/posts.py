@@ -31,7 +31,23 @@ _POSTS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         ),
         re.compile(rf"\b(?:{AUTHOR_FIELD})|\breport (?:of|by|from)\b", re.I),
     ),
+    # a motion's mover and seconder are who the papers say moved or seconded it ('Moved by Councillor
+    # Smith', 'MOTION: Kaplan / SECOND: Lee', 'M/S Abe-Koga/Ramirez'), not the people an agenda lists
+    "mover": (
+        re.compile(r"\bwho\b[^?]{0,20}?\b(?:moved|moves|proposed|tabled|put forward)\b", re.I),
+        re.compile(
+            r"\bmov(?:ed|er|es|ing)\b|\bpropos(?:ed|er|ing)\b|\btabled\b|\bput forward\b"
+            r"|\bmotion\s*(?:by|of|from|:)|\bM/S\b",
+            re.I,
+        ),
+    ),
+    "seconder": (
+        re.compile(r"\bwho\b[^?]{0,20}?\bseconded\b", re.I),
+        re.compile(r"\bsecond(?:ed|er|ing)?\b|\bM/S\b", re.I),
+    ),
 }
+# Posts whose holder a cover sheet's fields give, for the report the question names.
+_OF_REPORT = frozenset({"chair", "author"})
 # A cover sheet's line giving its report's title ('Title of Report: Children's Services Pledges').
 _TITLE = re.compile(r"^\s*(?:title of report|report title|title|subject|report)\s*:\s*(\S.*)$", re.I | re.M)
 
@@ -77,7 +93,8 @@ def names_office(sentence: str, office: str) -> bool:
 
 
 def asked_post(question: str) -> str | None:
-    """'chair' or 'author' when the question asks who holds that post ('Who wrote the Pledges report?')."""
+    """'chair', 'author', 'mover' or 'seconder' when the question asks who holds that post ('Who wrote the
+    Pledges report?', 'Who seconded the motion on school funding?')."""
     return next((post for post, (asks, _) in _POSTS.items() if asks.search(question)), None)
 
 
@@ -85,6 +102,12 @@ def names_post(sentence: str, post: str) -> bool:
     """Whether a sentence or cell ('label: text') can name the post's holder: 'Councillor Mrs Johnson, in
     the Chair', 'Author: Andrew Loton', 'prepared by the Clerk'."""
     return bool(_POSTS[post][1].search(sentence))
+
+
+def of_report(post: str) -> bool:
+    """Whether a cover sheet's fields name the post's holder (chair, author): then the report the
+    question names decides which sheet answers."""
+    return post in _OF_REPORT
 
 
 def report_title(text: str) -> str:

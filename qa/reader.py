@@ -27,7 +27,7 @@ from qa.bodies import of_named_council
 from qa.exchange import only_asks, puts_question, wants_questions
 from qa.features import NAMES, Asked, Candidate, asked_of, counted, cover, features, stem_set, stems_of
 from qa.fit import FIGURES, TOPICAL, fitting
-from qa.posts import NOT_NAMING, asked_post, names_post, of_named_report
+from qa.posts import NOT_NAMING, asked_post, names_post, of_named_report, of_report
 from qa.query import TimeTarget, meeting_day, proper_words
 from qa.retriever import Retrieval
 from qa.scoring import context
@@ -71,7 +71,7 @@ _AGENDA = "agenda"
 # 'is hereby adopted', never 'carried' or 'agreed'. An agenda pack binding earlier minutes still answers.
 _MINUTED = re.compile(
     r"(?<!\bbe )\b(?:carried(?! out)|defeated|lost|refused|rejected|withdrawn|deferred|unanimously|agreed"
-    r"|decided)\b",
+    r"|decided)\b(?![-‐])",  # 'Agreed-Upon Procedures Report' is a title, not what was agreed
     re.I,
 )
 
@@ -212,6 +212,8 @@ def _of_meeting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], 
         return found, True
     if post := asked_post(question):
         found = [c for c in found if names_post(c.shown, post)]
+        if not of_report(post):
+            return found, False
         naming = replace(asked, weights={s: w for s, w in asked.weights.items() if s not in _NOT_NAMING})
         share = lambda title: cover(stem_set(title), naming)  # noqa: E731
         found, best = of_named_report(found, lambda c: c.passage.text, share, bool(naming.weights))

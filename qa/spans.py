@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from qa.enumerators import enumerates
+from qa.headnouns import MATTER_NOUN, ORG_NOUN, PAPER_NOUN, PLACE_NOUN
 from qa.periods import DONE, HINT, MONTH, NUMBER_WORDS, PERIOD, YEAR, YEARS, timing_word, years_follow_on
 from qa.statements import STATUS_WORDS
 
@@ -28,15 +30,6 @@ _ROLE_NOUN = (
     r"|Chief Executive|Advis[oe]r|Head|Mayor|Governor|Representative|Secretary|Treasurer|Commissioner"
     r"|Trustee|Solicitor|Attorney|Auditor|Assessor|Comptroller|Recorder"
     r"|Administrator|Coordinator|Co-ordinator|Champion|Lead|Superintendent|President|Controller)"
-)
-_ORG_NOUN = (
-    r"(?:Council|Trust|Club|FM|Partnership|Board|Committee|Group|Ltd|Limited|Inc|LLP|PLC|Company|Association"
-    r"|Authority|Police|University|College|School|Academy|Department|Agency|Commission|Service|Services"
-    r"|Society|Foundation|Alliance|Network|Bank|Corporation|Party|Charity|Forum|NHS|Hospital|Railway)"
-)
-_PLACE_NOUN = (
-    r"(?:Room|Chamber|Hall|House|Centre|Center|Library|Building|Offices|Park|Stadium|Church|Pavilion|Suite"
-    r"|Street|Road|Lane|Avenue|Square|Ground|Arena|Hotel|Theatre|Annex|Annexe)"
 )
 # A surname alone in a tally's list of votes: '9-0-1-1 (Cantrell Abstain, Ornelas-Wise Absent)'.
 _VOTER = (
@@ -135,10 +128,10 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("role", rf"\bin the Chair\b|(?:{_CAPS}\s+){{0,6}}{_ROLE_NOUN}(?:\s+(?:of|for)(?:\s+{_CAPS}){{1,8}})?"),
     (
         "organisation",
-        rf"\b(?:[A-Z][\w'’&.-]*\s+(?:of\s+|and\s+|&\s+|for\s+)?){{1,6}}{_ORG_NOUN}\b"
+        rf"\b(?:[A-Z][\w'’&.-]*\s+(?:of\s+|and\s+|&\s+|for\s+)?){{1,6}}{ORG_NOUN}\b"
         r"|\b[A-Z]{2,6}\b",
     ),
-    ("place", rf"\b(?:[A-Z][\w'’.-]*\s+){{1,4}}{_PLACE_NOUN}\b(?:,\s*(?:[A-Z][\w'’-]*\s*){{1,3}})?"),
+    ("place", rf"\b(?:[A-Z][\w'’.-]*\s+){{1,4}}{PLACE_NOUN}\b(?:,\s*(?:[A-Z][\w'’-]*\s*){{1,3}})?"),
     # a capitalised name not opening a sentence, nor inside an address ('Pervez.Akhtar@derby.gov.uk'); a
     # month or weekday is a date's word, never a name
     (
@@ -200,9 +193,9 @@ _POST_WORD = re.compile(
 )
 # A 'name' ending in a place's, a body's or a post's noun is that ('Council House', 'City Manager'); one
 # ending in a meeting's or a paper's noun names an occasion or a document ('City Council Meetings').
-_PAPER_NOUN = r"Meetings?|Sessions?|Hearings?|Minutes|Agendas?|Reports?|Notices?|Bulletins?"
 _NOT_A_NAME = re.compile(
-    rf"^(?!{_TITLE}\s)\S+\s.*\b(?:{_PLACE_NOUN[3:-1]}|{_ORG_NOUN[3:-1]}|{_ROLE_NOUN[3:-1]}|{_PAPER_NOUN})$"
+    rf"^(?!{_TITLE}\s)\S+\s.*\b(?:{PLACE_NOUN[3:-1]}|{ORG_NOUN[3:-1]}|{_ROLE_NOUN[3:-1]}|{PAPER_NOUN}"
+    rf"|{MATTER_NOUN})$"
 )
 
 
@@ -266,6 +259,8 @@ def _spans(sentence: str) -> tuple[Span, ...]:
             text = sentence[at : m.end()].strip(" ,")
             if not text or (kind != "list" and len(text.split()) > _MAX_SPAN_WORDS):
                 continue
+            if kind == "number" and enumerates(sentence, at):
+                continue  # '(2) the structure be noted', 'Appendix 2': a part's number, no count
             if kind in {"number", "date"} and any(s <= at < e for s, e in claimed):
                 continue  # a count inside a date or sum, a year inside a period ('the autumn of 2019')
             if kind == "date" and not years_follow_on(text):

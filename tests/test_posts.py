@@ -19,6 +19,11 @@ from qa.posts import asked_post, names_post, of_named_report, report_title
         ("What did the report say about wrote-offs?", None),
         ("Who is the lead member for the Pledges report?", None),
         ("When was the report written?", None),
+        ("Who moved the motion on school funding at the March 2019 Full Council?", "mover"),
+        ("Who proposed the amendment?", "mover"),
+        ("Who seconded it?", "seconder"),
+        ("Who moved to Plymouth in 2019?", "mover"),  # a sentence saying who moved home still answers
+        ("What was moved at the meeting?", None),
     ],
 )
 def test_asked_post(question, post):
@@ -35,6 +40,21 @@ def test_a_field_or_sentence_names_the_author():
     assert names_post("FROM: Sea Shelton, Human Resources Manager", "author")
     assert not names_post("Transfer from reserves: £5,000", "author")
     assert not names_post("TO: Mayor and City Council", "author")
+
+
+def test_a_sentence_names_a_mover_or_seconder_only_by_saying_so():
+    for said in (
+        "Moved by Councillor Smith, seconded by Councillor Jones.",
+        "MOTION: Kaplan / SECOND: Lee",
+        "M/S Abe-Koga/Ramirez to approve the consent calendar.",
+        "Proposed Cllr Brown, seconded Cllr Green, that the precept be set.",
+    ):
+        assert names_post(said, "mover") and names_post(said, "seconder")
+    assert names_post("On the motion of Councillor Bell the report was received.", "mover")
+    # a motion named, a proposal, or a meeting's attendees say nobody moved or seconded it
+    assert not names_post("As a result of an amended motion on notice to Council, Councillor Taylor", "mover")
+    assert not names_post("The proposal was deferred.", "mover")
+    assert not names_post("Present: Councillors Smith and Jones", "seconder")
 
 
 def test_report_title_is_read_from_the_cover_sheet():

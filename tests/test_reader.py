@@ -40,6 +40,8 @@ from qa.spans import spans
         ("How many councillors attended?", "number"),
         ("What share of residents agreed?", "percent"),
         ("What was Plymouth's 12-month re-referral rate for 2016/17?", "percent"),
+        ("What is Plymouth's current rate of permanent exclusions from school?", "percent"),
+        ("What is the exclusion rate per 10,000 pupils?", "number"),
         ("How much did the new roof cost?", "money"),
         ("What will implementing the Pledge cost?", "money"),  # the verb asks the sum
         ("What did the new fostering service cost the council?", "money"),
@@ -424,6 +426,29 @@ def test_a_person_in_a_field_of_another_post_does_not_hold_the_post_asked(fake_e
     appointed = "Who was appointed as Plymouth's Young Carers' Champion under Pledge 45?"
     found = Reader(fake_embedder).read(_retrieval(appointed, [row], fake_embedder)).candidates
     assert "Judith Harwood" not in {r.candidate.answer for r in found}
+    # appointed 'to' a post, with words that describe it ('the new dedicated … post')
+    service = "Pledge 12 - A new dedicated Service Manager post for fostering.\nLead Director: Jean Kelly"
+    for question in (
+        "Who was appointed to the new dedicated Service Manager post for fostering?",
+        "Who has been recruited as the permanent Service Manager?",
+    ):
+        found = Reader(fake_embedder).read(_retrieval(question, [service], fake_embedder)).candidates
+        assert "Jean Kelly" not in {r.candidate.answer for r in found}
+
+
+def test_a_mover_or_seconder_is_who_the_papers_say_moved_or_seconded(fake_embedder):
+    lenient = Weights(load_weights().values, 0.0, 0.3, "test")
+    report = (
+        "As a result of an amended motion on notice to Council, Councillor Jon Taylor and the Service "
+        "Director will report on school funding."
+    )
+    minutes = "School funding: moved by Councillor Sue Dann, seconded by Councillor Ian Tuffin."
+    for question in ("Who moved the motion on school funding?", "Who seconded the motion on school funding?"):
+        reading = Reader(fake_embedder, lenient).read(_retrieval(question, [report], fake_embedder))
+        assert reading.candidates == ()
+        reading = Reader(fake_embedder, lenient).read(_retrieval(question, [report, minutes], fake_embedder))
+        texts = {r.candidate.text for r in reading.candidates}
+        assert texts and all("moved by Councillor Sue Dann" in t for t in texts)
 
 
 def test_a_field_naming_no_post_does_not_set_a_name_aside(fake_embedder):
@@ -512,6 +537,14 @@ def test_an_agenda_never_says_what_was_decided(fake_embedder):
     for paper in [(bound, "agenda"), (proposal.replace("be approved", "was approved"), "minutes")]:
         reading = Reader(fake_embedder, lenient).read(_typed_retrieval(question, [paper], fake_embedder))
         assert reading.abstain is None and reading.candidates
+    # A title's 'Agreed-Upon' says nothing was agreed.
+    title = "Article XIII-B Appropriations Limit Agreed-Upon Procedures Report"
+    reading = Reader(fake_embedder, lenient).read(
+        _typed_retrieval(
+            "How did the council vote on the appropriations limit?", [(title, "agenda")], fake_embedder
+        )
+    )
+    assert reading.candidates == () and reading.abstain == NO_OUTCOME
     # A question about what an agenda says is not an outcome question.
     assert not asks_outcome("Is the purchase of air compressors on the agenda?")
 

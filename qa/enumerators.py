@@ -1,0 +1,23 @@
+"""Digits that number a paper's parts ('(2) the structure be noted', 'Appendix 2'), not count anything."""
+
+from __future__ import annotations
+
+import re
+
+# A list's enumerator opening a sentence or cell: '(2) the …', '2. That …', '3) approve …'.
+_ENUMERATOR = re.compile(r"^\W{0,3}\(?\d{1,2}(?:\)|\.(?!\d))")
+# A part of a paper named by its number: 'in Appendix 2', 'Item 3', 'Section 106', 'paragraph 4.2'.
+_PART = re.compile(
+    r"\b(?:appendix|appendices|annex|annexe|item|section|paragraph|para|page|pages|table|figure|clause"
+    r"|schedule|chapter|article|part|no\.|recommendation|resolution|motion|pledge|ward)\s*$",
+    re.I,
+)
+
+
+def enumerates(sentence: str, start: int) -> bool:
+    """Whether the digits at `start` (a character offset) number a list's entry or name a part of the
+    paper rather than count or measure: '(2)' opening the sentence, the '2' of 'Appendix 2'."""
+    opening = _ENUMERATOR.match(sentence)
+    if opening and opening.start() <= start < opening.end():
+        return True
+    return bool(_PART.search(sentence[max(0, start - 16) : start]))
