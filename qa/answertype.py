@@ -267,6 +267,19 @@ def asks_plan(question: str) -> Plan | None:
     return Plan(m.group(1).lower(), tuple(w for w in asked if w.islower() and w not in _NOT_WORK))
 
 
+# A date asked of what is to come in other words ('On what date is the report scheduled?'), not of what was.
+_AHEAD = re.compile(r"\b(?:will|scheduled|due|expected|planned|going to|next)\b", re.I)
+_PAST = re.compile(r"\b(?:was|were|did|had|has|have)\b", re.I)
+
+
+def looks_ahead(question: str) -> bool:
+    """A date question about what is to come ('When is the progress report scheduled for?', 'When will
+    the gullies be cleared?', 'On what date is it due?'), not about what happened ('When was it due?')."""
+    if expected(question).kind != "date":
+        return False
+    return bool(_PLANNED.search(question) or (_AHEAD.search(question) and not _PAST.search(question)))
+
+
 def asks_outcome(question: str) -> bool:
     """A decision question about what was decided ('Did the council approve item 24?'), not a yes/no
     about what a paper says."""

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from corpus.dates import find_dates
-from qa.answertype import measured, share_predicate
+from qa.answertype import looks_ahead, measured, share_predicate
 from qa.candidate import Asked, Candidate, cover, stem_set, stems_of
 from qa.posts import asked_office, asked_post, names_office
 from qa.query import TimeTarget, proper_words
@@ -81,7 +81,8 @@ def fitting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], bool
     for whom a scheme is aimed at, the sentences saying it is aimed so, where any does; for what a group
     said, the sentences having it say so, where any does; for the holder
     of a post the question titles, no person in a field labelled with another post; for who won an
-    election, passages telling its result."""
+    election, passages telling its result; for a date to come, where a sentence gives one not past
+    when its paper was written, none giving only dates past."""
     question, kind = asked.text, asked.expectation.kind
     if kind in FIGURES | {"date", "time"} and (thing := measured(question)):
         found = [c for c in found if _names_thing(c, thing)]
@@ -110,12 +111,27 @@ def fitting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], bool
         if held := [c for c in beside if of_named(c.passage, proper_words(question))]:
             return held, True
         found = beside or found
+    if looks_ahead(question) and any(_to_come(c) for c in found):  # a date of what is to come
+        found = [c for c in found if _to_come(c) is not False]
     if kind in FIGURES and _one_month(asked.time):
         # a value the sentence ties to the month asked, in a sentence on the question's topic, answers
         timed = [t for c in found if (t := _at_time(c, kind, asked.time))]
         if on_topic := [c for c in timed if cover(stem_set(c.shown), asked) >= TOPICAL]:
             return on_topic, True
     return found, False
+
+
+def _to_come(candidate: Candidate) -> bool | None:
+    """Whether the sentence gives a day or month after its paper's date (True) or only ones before it
+    (False: '10 July 2019 | Agreed that a progress report … be scheduled' tells what happened); None
+    when it gives none, or the paper's own day, or its paper is undated."""
+    paper = candidate.passage.date
+    dates = [d.value for d in find_dates(candidate.shown) if d.precision in ("day", "month")]
+    if not (paper and dates):
+        return None
+    if any(d > paper for d in dates):
+        return True
+    return False if all(d < paper for d in dates) else None  # its own day ('Date of meeting: …') says neither
 
 
 def _one_month(target: TimeTarget | None) -> bool:

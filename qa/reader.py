@@ -25,6 +25,7 @@ from index.passage import Passage
 from qa.answertype import NAMED_OR_VALUED, asks_outcome, at_event, expected, time_event
 from qa.bodies import of_named_council
 from qa.exchange import only_asks, puts_question, wants_questions
+from qa.facts import clip
 from qa.features import NAMES, Asked, Candidate, asked_of, counted, cover, features, stem_set, stems_of
 from qa.fit import FIGURES, TOPICAL, fitting
 from qa.posts import NOT_NAMING, asked_post, names_post, of_named_report, of_report
@@ -36,6 +37,7 @@ from qa.stopwords import STOPWORDS
 from qa.timefit import of_asked_time
 from qa.typematch import ENTITY_KINDS
 from qa.units import Unit, embedded_text, focus, focus_named, units_of
+from qa.unknowns import not_yet_known
 
 _PASSAGES = 20  # retrieval's best; at 100k chunks, 20 instead of 30 changed 1 answer in 179 (BENCHMARKS)
 _EMBED = (
@@ -55,6 +57,7 @@ _WORDS = re.compile(r"\w+")
 # Asked for a value (a count, a sum, a share, a date, a time): a sentence holding none cannot answer,
 # however near its words are to the question's.
 _VALUE_KINDS = frozenset({"number", "money", "percent", "date", "time"})
+_QUOTED_WORDS = 40  # of a sentence saying the fact was not yet known, quoted in the reason
 _ASKS_END = re.compile(r"\?\W{0,2}$")
 # Asked where, when or at what time in a month: a sentence dated only to days outside it tells of another
 # occasion ('When did the committee meet in January 2016?' is not answered by its 23 February 2016 paper).
@@ -66,6 +69,7 @@ _TYPED, _NEAR, _COUNTS = NAMES.index("type_sentence"), NAMES.index("type_near"),
 NO_TOPIC = "nothing in the papers is on this topic"
 NO_FACT = "the papers discuss the topic but do not state what was asked"
 NO_OUTCOME = "the papers hold only what agendas put forward, and an agenda does not say what was decided"
+NOT_KNOWN = "the papers say it was not yet known when they were written"
 _AGENDA = "agenda"
 # Words only a record of the meeting uses for an outcome: an agenda's draft resolution says 'be approved',
 # 'is hereby adopted', never 'carried' or 'agreed'. An agenda pack binding earlier minutes still answers.
@@ -287,6 +291,8 @@ class Reader:
         rows, probabilities = table.tolist(), scores.tolist()  # plain floats: numpy scalars cost 50 µs a row
         read = tuple(Read(kept[i], tuple(rows[i]), probabilities[i]) for i in order)
         abstain = None if named else self._abstain(retrieval, read[0], topical)
+        if not abstain and not_yet_known(read[0].candidate.shown, asked.expectation.kind):
+            return Reading((), f"{NOT_KNOWN} (“{clip(read[0].candidate.shown, _QUOTED_WORDS)}”)")
         if abstain and agendas_only:  # what agendas proposed is all the papers hold on it
             return Reading((), NO_OUTCOME)
         return Reading(read, abstain)

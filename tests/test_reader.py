@@ -19,7 +19,7 @@ from qa.answertype import KINDS, asks_outcome, at_event, expected, time_event
 from qa.features import NAMES, Asked, Candidate, asked_of, features
 from qa.posts import asked_post, names_post
 from qa.query import parse
-from qa.reader import NO_FACT, NO_OUTCOME, NO_TOPIC, Reader, Weights, candidates, load_weights
+from qa.reader import NO_FACT, NO_OUTCOME, NO_TOPIC, NOT_KNOWN, Reader, Weights, candidates, load_weights
 from qa.relevance import stem, stems
 from qa.retriever import Retrieval
 from qa.spans import spans
@@ -720,3 +720,39 @@ def test_work_said_not_done_yet_tells_only_a_status_asked_for():
     said = "Offers remain open but there has been no take up to date"
     yes_no = _row("Have any young people taken up the offer?", said, weights={"offer": 1.0})
     assert yes_no["status_word"] == 1.0
+
+
+def test_the_reader_declines_with_the_papers_words_when_they_say_it_was_not_yet_known(fake_embedder):
+    unknown = "The GCSE results for the city are not yet known at the time of writing."
+    lenient = Weights(load_weights().values, 0.0, 0.3, "test")
+    question = "What were the city's GCSE results in summer 2019?"
+    reading = Reader(fake_embedder, lenient).read(_retrieval(question, [unknown], fake_embedder))
+    assert reading.candidates == ()
+    assert reading.abstain.startswith(NOT_KNOWN) and unknown in reading.abstain
+    known = "The GCSE results for the city in summer 2019 were above the national average."
+    reading = Reader(fake_embedder, lenient).read(_retrieval(question, [known], fake_embedder))
+    assert reading.abstain is None and reading.candidates
+
+
+def test_a_date_to_come_is_not_one_past_when_the_paper_was_written(fake_embedder):
+    row = (
+        "10 July 2019 Care Leavers | Agreed that a progress report on care leavers be scheduled in 6 months."
+    )
+    minute = "(i) a progress report on care leavers would be scheduled for 6 months' time (8 January 2020);"
+    written = dt.date(2019, 9, 11)
+
+    def read(question: str, texts: tuple[str, ...]) -> set[str]:
+        passages = tuple(_passage(t, cid=i, date=written) for i, t in enumerate(texts, 1))
+        retrieval = _retrieval(question, [], fake_embedder)
+        retrieval = replace(retrieval, passages=passages, similarity={p.chunk_id: 0.6 for p in passages})
+        return {r.candidate.shown for r in Reader(fake_embedder).read(retrieval).candidates}
+
+    ahead = "When is the progress report on care leavers scheduled for?"
+    found = read(ahead, (row, minute))
+    assert found and all("8 January 2020" in t and "July" not in t for t in found)
+    # what happened keeps its date; so does a sentence that is alone in giving one
+    assert any(
+        "10 July 2019" in t
+        for t in read("When was the progress report on care leavers agreed?", (row, minute))
+    )
+    assert any("10 July 2019" in t for t in read(ahead, (row,)))
