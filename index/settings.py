@@ -41,6 +41,9 @@ class Settings:
     # chunks after the one naming an asked item ('Motion No. 1') that may still be its text: a debate,
     # then the vote, runs on for pages; the next item of its kind ends it sooner (qa/stretch.py)
     item_stretch: int = 12
+    # chunks read back from an asked item to the header of the meeting it was taken at, when the question
+    # dates its meeting ('minute 13 of the 10 July 2019 meeting' in a pack reproducing those minutes)
+    header_reach: int = 40
     faiss_threads: int = 1  # single-query search is faster on one OpenMP thread here
     # threads running BM25 while the model embeds the question (qa/retriever.py): two serve two askers
     bm25_threads: int = 2

@@ -26,7 +26,7 @@ from qa.replies import Said, fits, printed_reply, replied, reply_to, summary_poi
 from qa.retriever import Retrieval
 from qa.scoring import Scored
 from qa.statements import STATUS_WORDS, Statement, lead_for, statements
-from qa.stretch import item_pool
+from qa.stretch import item_pool, of_meeting_day
 from qa.timefit import time_row
 from qa.units import Unit
 
@@ -134,10 +134,15 @@ class Composer:
         return self._fact_answer(retrieval, reading, top_k)
 
     def _pool(self, retrieval: Retrieval) -> list[Passage]:
-        """Passages holding the asked identifiers, and those in the stretch of an item one names
-        (qa/stretch.py), when any does; else every retrieved passage."""
-        if retrieval.matched:
-            return item_pool(retrieval.passages, retrieval.matched, self._between, self.settings.item_stretch)
+        """Passages holding the asked identifiers (of the meeting the question dates, where any is), and
+        those in the stretch of an item one names (qa/stretch.py), when any does; else every retrieved
+        passage."""
+        if matched := retrieval.matched:
+            if day := meeting_day(retrieval.query.text):
+                matched = of_meeting_day(
+                    matched, retrieval.passages, day, self._between, self.settings.header_reach
+                )
+            return item_pool(retrieval.passages, matched, self._between, self.settings.item_stretch)
         return list(retrieval.passages)
 
     def _between(self, first: int, last: int) -> list[Passage]:

@@ -83,6 +83,8 @@ _SUMMARY = re.compile(
 
 # Nouns printed in more than one form: a minute is also 'Min.' or 'Mins'.
 _NOUN_FORMS = {"minute": r"(?:minutes?|mins?)", "item": r"(?:agenda\s+)?items?"}
+# Nouns of what papers also number at a line's start, with no noun: '13. Number of Children in Care'.
+_LINED = frozenset({"item", "minute"})
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,12 @@ class Identifier:
         """Matches 'Pledge 48' but never 'Pledge 4', 'Pledge 480' or 'Pledge 48.1'; 'item 7(b)' matches
         '7(b)', '7 (b)' and '7b' but 'item 7' matches none of them; 'Minute 45/19' matches 'Min. 45/19'."""
         return _pattern(self.noun, self.number)
+
+    @property
+    def lined(self) -> bool:
+        """Papers number this kind at a line's start too, with no noun ('13. Number of Children in Care'
+        under minutes, '11. Ofsted Improvement Plan' in an agenda)."""
+        return self.noun in _LINED
 
     def kind_pattern(self) -> re.Pattern[str] | None:
         """Matches any number of the identifier's noun ('Motion No. 2', 'Pledge 49'); its number is group
@@ -134,9 +142,7 @@ def _pattern(noun: str, number: str) -> re.Pattern[str]:
         return re.compile(rf"(?<![\d./-]){num}{_NUMBER_TAIL}", re.I)
     # an item or minute numbered at a line's start; a bare number before a month opens a date ('13 March
     # 2019 The Oracy Project' in a work programme is no minute 13)
-    numbered_line = (
-        rf"|^\s*{num}(?:[.):]\s|\s(?!(?:{_MONTHS}|{_SHORT_MONTHS})\b))" if noun in {"item", "minute"} else ""
-    )
+    numbered_line = rf"|^\s*{num}(?:[.):]\s|\s(?!(?:{_MONTHS}|{_SHORT_MONTHS})\b))" if noun in _LINED else ""
     return re.compile(
         rf"\b{_printed(noun)}\.?\s*(?:no\.?\s*)?{num}{_NUMBER_TAIL}{numbered_line}", re.I | re.M
     )
@@ -228,7 +234,9 @@ def time_target(question: str) -> TimeTarget | None:
 
 # The date a question gives for a meeting or its paper: 'the Cabinet meeting on 9 October 2019',
 # 'the minutes of 9 May 2018', 'the meeting held on 25 January 2024'.
-_MEETING_DATED = re.compile(r"\b(?:meeting|minutes|agenda)\b[^?]{0,60}?\b(?:on|of|held on|dated)\s+$", re.I)
+_MEETING_DATED = re.compile(
+    r"\b(?:meeting|minutes|agenda)\b[^?]{0,60}?\b(?:on|of|for|held on|dated)\s+$", re.I
+)
 # ... or the date names it: 'the 11 September 2019 scrutiny meeting'
 _DATED_MEETING = re.compile(r"^(?:,?\s+[\w'’-]+){0,3}?\s+(?:meeting|minutes|agenda)\b", re.I)
 

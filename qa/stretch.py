@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Callable, Mapping, Sequence
 
+from corpus.meetingheader import day_at
 from index.passage import Passage
 from qa.query import Identifier
+
+_NUMBERED = re.compile(r"^\s*\d+[a-z]?[.):]\s")  # a heading numbered at its start: '11. Minutes'
 
 
 def item_pool(
@@ -47,6 +52,7 @@ def _end(
             passage.chunk_id != expected
             or passage.source != start.source
             or _names_another(passage.text, asked)
+            or _headed_by_another(passage.heading, asked)
         ):
             return expected
         expected += 1
@@ -61,3 +67,41 @@ def _names_another(text: str, asked: tuple[Identifier, ...]) -> bool:
         if kind and any(not ident.pattern().match(text, m.start()) for m in kind.finditer(text)):
             return True
     return False
+
+
+def _headed_by_another(heading: str | None, asked: tuple[Identifier, ...]) -> bool:
+    """The chunk's heading numbers another item or minute at its start ('11. Minutes' after minute 13
+    was asked): minutes number their items so, and never repeat the noun."""
+    if not heading or not _NUMBERED.match(heading):
+        return False
+    return any(ident.lined and not ident.pattern().search(heading) for ident in asked)
+
+
+def of_meeting_day(
+    matched: Mapping[int, tuple[Identifier, ...]],
+    ranked: Sequence[Passage],
+    day: dt.date,
+    between: Callable[[int, int], list[Passage]],
+    reach: int,
+) -> Mapping[int, tuple[Identifier, ...]]:
+    """The matched passages (chunk id → identifiers) taken at the meeting on `day`, where any is: a pack
+    numbers its own agenda's items and those of the earlier minutes it reproduces alike ('13. Work
+    Programme', '13. Number of Children in Care'). A passage's meeting is the one whose header last
+    precedes it within `reach` chunks of its paper, else its paper's own date."""
+    by_id = {p.chunk_id: p for p in ranked}
+    held = {
+        cid: ids
+        for cid, ids in matched.items()
+        if cid in by_id and _day_of(by_id[cid], between, reach) == day
+    }
+    return held or matched
+
+
+def _day_of(passage: Passage, between: Callable[[int, int], list[Passage]], reach: int) -> dt.date | None:
+    earlier = [
+        p
+        for p in between(max(0, passage.chunk_id - reach - 1), passage.chunk_id)
+        if p.source == passage.source
+    ]
+    text = "\n\n".join(p.text for p in earlier) or passage.text
+    return day_at(text, len(text)) or passage.date

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 from index.passage import Passage
 from index.settings import Settings
 from qa.engine import CouncilQA
-from qa.query import Identifier
-from qa.stretch import item_pool
+from qa.query import Identifier, meeting_day
+from qa.stretch import item_pool, of_meeting_day
 
 MOTION1 = Identifier("motion", "1")
 
@@ -73,3 +74,54 @@ def test_the_recorded_vote_on_a_motion_answers_after_its_debate(tmp_path, fake_e
     answer = engine.ask("What was the result of the recorded vote on Motion No. 1?")
     engine.close()
     assert answer.status == "answered" and "Yeas 13, Nays 3" in answer.text.split("[1]")[0]
+
+
+MINUTE13 = Identifier("minute", "13")
+
+
+def _headed(chunk_id: int, heading: str | None, text: str) -> Passage:
+    return dataclasses.replace(_passage(chunk_id, text, source="pack.pdf"), heading=heading)
+
+
+# A pack: its own meeting's agenda, then the earlier meeting's minutes reproduced for approval.
+PACK = {
+    1: _headed(
+        1, None, "Testshire Scrutiny Committee\n\nWednesday 11 September 2019\n2.00 pm\nWarspite Room"
+    ),
+    2: _headed(2, None, "11. Ofsted Improvement Plan (Pages 33 - 64)\n\n13. Work Programme (Pages 69 - 74)"),
+    3: _headed(
+        3,
+        "PRESENT",
+        "Testshire Scrutiny Committee\n\nWednesday 10 July 2019\n\nCouncillor Ayers, in the Chair.",
+    ),
+    4: _headed(4, "11. Minutes", "Members agreed the minutes of the last meeting held on 29 May 2019."),
+    5: _headed(
+        5, "13. Children in Care", "Judith Harwood advised Members that there were 417 children in care."
+    ),
+    6: _headed(6, "13. Children in Care", "Agreed that further details of the trend would be provided."),
+    7: _headed(7, "14. Pledge Update", "Members noted the update on pledges."),
+}
+
+
+def _pack_between(first: int, last: int) -> list[Passage]:
+    return [PACK[i] for i in range(first + 1, last + 1) if i in PACK]
+
+
+def test_a_numbered_heading_of_another_minute_ends_the_stretch() -> None:
+    ranked = [PACK[4], PACK[2], PACK[6], PACK[5], PACK[7], PACK[3]]
+    pool = item_pool(ranked, {5: (MINUTE13,)}, _pack_between, reach=12)
+    assert [p.chunk_id for p in pool] == [6, 5]  # minute 13 runs on under its heading, to minute 14
+    # from the agenda's list, the stretch runs on to the minutes' header, not into minute 11
+    pool = item_pool(ranked, {2: (MINUTE13,)}, _pack_between, reach=12)
+    assert [p.chunk_id for p in pool] == [2, 3]
+
+
+def test_the_item_of_the_meeting_the_question_dates_is_the_one_asked() -> None:
+    ranked = [PACK[2], PACK[5], PACK[4]]
+    matched = {2: (MINUTE13,), 5: (MINUTE13,)}
+    taken = of_meeting_day(matched, ranked, dt.date(2019, 7, 10), _pack_between, reach=40)
+    assert set(taken) == {5}
+    assert set(of_meeting_day(matched, ranked, dt.date(2019, 9, 11), _pack_between, reach=40)) == {2}
+    # no matched passage of that day: all are kept, for the reader to weigh
+    assert of_meeting_day(matched, ranked, dt.date(2020, 1, 8), _pack_between, reach=40) == matched
+    assert meeting_day("What is item 11 on the agenda for 11 September 2019?") == dt.date(2019, 9, 11)
