@@ -63,9 +63,15 @@ T = TypeVar("T")
 
 # 'Who is Mountain View's City Manager …?', 'Who was the Returning Officer for …?': an office the question
 # asks the holder of, by its title.
+# 'Who was appointed Speaker at the organizational meeting?': an office, or the holder of one, that a
+# council fills by appointment or election.
+_OFFICE_TITLE = (
+    rf"(?:{POST}|(?:Deputy\s+)?Speaker|(?:Vice[- ])?President|Treasurer|Reeve|Warden|Deputy Mayor)"
+)
 _OFFICE = re.compile(
-    rf"\bwho\s+(?:is|was|will be|were)\s+(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}}['’]s\s+)?"
-    rf"(?:interim\s+|acting\s+)?({POST})\b",
+    rf"\bwho\s+(?:is|was|will be|were|has been)\s+"
+    rf"(?:(?:appointed|elected|named|chosen)\s+(?:as\s+|to\s+(?:the\s+)?(?:(?:post|role|office)\s+of\s+)?)?)?"
+    rf"(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}}['’]s\s+)?(?:interim\s+|acting\s+)?({_OFFICE_TITLE})\b",
     re.I,
 )
 _FIELD_SHARE = 0.5  # share of an office's field words ('Children's Services') a paper's title for it holds

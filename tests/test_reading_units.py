@@ -492,6 +492,12 @@ def test_who_holds_an_office_is_the_person_printed_against_it_not_a_deputy():
     assert asked_office("Who is Mountain View's City Manager on the agenda?") == "City Manager"
     assert asked_office("Who was the Returning Officer for the election?") == "Returning Officer"
     assert asked_office("Who chaired the meeting?") is None
+    # an office filled by appointment or election, asked in lower case as people type
+    assert asked_office("who was appointed speaker at winnipeg council's organizational meeting") == "speaker"
+    assert asked_office("Who was elected Deputy Speaker?") == "Deputy Speaker"
+    assert asked_office("Who was appointed to the post of Treasurer?") == "Treasurer"
+    assert not names_office("Position: Deputy Speaker; Council Member Appointed: Councillor Steen", "Speaker")
+    assert names_office("Position: Speaker; Council Member Appointed: Councillor Sharma", "speaker")
     assert names_office("Kimbra McCarthy, City Manager", "City Manager")
     assert not names_office("Justin Murphy, Deputy City Manager", "City Manager")
 
