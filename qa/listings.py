@@ -26,7 +26,7 @@ def laid_out(
     ten priorities', qa/series.py): (the answer's text with its markers, the passages it cites in
     order); None when the question asks for neither or no paper lays one out."""
     budget = (settings.list_chunks, settings.answer_words)
-    if listed := section(query.text, passages, store.next_passage, *budget):
+    if listed := section(query.text, passages, store.next_passage, *budget, store.paper_passages):
         text, used = listed
         return f"{text} {markers(len(used))}", used
     return series(query.text, passages, store.paper_passages, query.time)

@@ -50,6 +50,8 @@ _NOT_IDS = (
     set(_MONTHS.split("|"))
     | set(_WEEKDAYS.split())
     | {"what", "which", "when", "how", "page", "pages", "age", "aged", "year", "years", "covid"}
+    # a month's short form names a date, not a thing a paper must print ('Derby, Feb 2016')
+    | {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 )
 _NOUNS = set(ID_NOUNS.split("|"))
 _MONTH_YEAR = re.compile(

@@ -52,17 +52,23 @@ def section(
     next_passage: Callable[[int], Passage | None],
     chunks: int,
     words: int,
+    paper_of: Callable[[int], Sequence[Passage]] | None = None,
 ) -> tuple[str, list[Passage]] | None:
     """The items under the asked section's heading in the first of `passages` (rank order) of the paper
     the question names (its title, council, meeting, date and heading hold the question's other words),
     read on into at most `chunks` later chunks: 'RECOMMENDATION: To accept …; To agree …; To review …',
-    within about `words` words, with the passages it used (the heading's first). None when the question
-    asks for no section or no retrieved passage opens one."""
+    within about `words` words, with the passages it used (the heading's first). When no retrieved
+    passage opens the section, the paper of the best one naming what the question names is read
+    (`paper_of`: a chunk id's paper's passages in order): 'What does Item 6 … recommend?' retrieves the
+    report's opening, not its RECOMMENDATION heading. None when the question asks for no section or no
+    paper read opens one."""
     head = asked_section(question)
     if not head:
         return None
     own = frozenset(stems_of(question)) - _DOCUMENT - {head}
-    for passage in (p for p in passages if of_named(p, proper_words(question))):
+    named = [p for p in passages if of_named(p, proper_words(question))]
+    papers = [paper_of(named[0].chunk_id)] if named and paper_of else []
+    for passage in [*named, *(p for paper in papers for p in paper)]:
         if found := under_heading(passage, head, own, next_passage, chunks, words):
             share = max(_LEAST_ITEM_WORDS, (words - _LEAD_WORDS) // len(found.items))
             listed = "; ".join(clip(item.rstrip(" .;"), share) for item in found.items)

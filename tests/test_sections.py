@@ -102,3 +102,21 @@ def test_long_items_share_the_answer_words() -> None:
     )
     text, _ = section("What did the report recommend?", [long], _none, 3, 80)
     assert len(text.split()) <= 80 and text.count("…") == 3
+
+
+def test_the_paper_named_is_read_for_its_section_when_retrieval_missed_it() -> None:
+    opening = _passage("ITEM 6\n\nReport of the Acting Strategic Director", "", chunk_id=3)
+    paper = {3: [opening, REASONS, RECOMMENDED]}
+    q = "What does Item 6 to the Corporate Parenting Committee of 23 February 2016 recommend?"
+    assert section(q, [opening], _none, 3, 80) is None  # retrieval drew only the report's opening
+    text, used = section(q, [opening], _none, 3, 80, paper.__getitem__)
+    assert text.startswith("RECOMMENDATION: To accept the commitments") and used == [RECOMMENDED]
+    # another council's paper is not read: the question names none of it
+    other = _passage("ITEM 6", "", chunk_id=3, council="Testshire District Council", body="Cabinet")
+    assert section(q, [other], _none, 3, 80, {3: [other, RECOMMENDED]}.__getitem__) is None
+
+
+def test_a_months_short_form_names_a_date_not_a_paper() -> None:
+    q = "What are the recommendations of the Implementing the Pledge report (Derby, Feb 2016)?"
+    text, _ = section(q, [RECOMMENDED], _none, 3, 80)
+    assert text.startswith("RECOMMENDATION:")
