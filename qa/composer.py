@@ -24,6 +24,7 @@ from qa.query import Query, meeting_day, proper_words
 from qa.reader import NO_FACT, Read, Reader, Reading, of_day
 from qa.replies import Said, fits, printed_reply, replied, reply_to, summary_points
 from qa.retriever import Retrieval
+from qa.rowvalues import rows_valued
 from qa.scoring import Scored
 from qa.statements import STATUS_WORDS, Statement, lead_for, statements
 from qa.stretch import item_pool, of_meeting_day
@@ -32,6 +33,7 @@ from qa.units import Unit
 
 _STATUS_MARGIN = 0.15  # rerank score below the best passage that still counts as on the topic
 _PRINTED_RANKS = 2  # the printed question asked is in the passages ranked first, as a request's reply is
+_ROW_KINDS = frozenset({"person", "organisation", "list"})  # what rows a value picks out can answer
 _SHORTLIST = 24  # scored candidates a list or summary answer may draw on
 
 
@@ -212,6 +214,12 @@ class Composer:
     def _fact_answer(self, retrieval: Retrieval, reading: Reading, top_k: int) -> Answer:
         query = retrieval.query
         if query.intent == "list" and (rows := rows_matching(retrieval.passages, query)):
+            return self._rows_answer(retrieval, rows, top_k)
+        # 'Who stood for the Liberal Democrats?': the rows a column's value picks out, when several do
+        if (
+            expected(query.text).kind in _ROW_KINDS
+            and len(rows := rows_valued(retrieval.passages, query)) > 1
+        ):
             return self._rows_answer(retrieval, rows, top_k)
         best = reading.candidates[0]
         scored = _scored(best)

@@ -1,0 +1,67 @@
+"""Table rows a column's value picks out: 'Who stood for the Liberal Democrats?' → the rows whose
+'Description' cell says 'Liberal Democrat', keyed by their name cells."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from index.passage import Passage
+from qa.candidate import stems_of
+from qa.query import Query, proper_words
+from qa.units import label_of
+
+_COMMON = 0.5  # a stem in more than this share of a column's values tells none of its rows apart
+_NAME_LABEL = re.compile(r"\bnames?\b|\bforenames?\b", re.I)  # 'Other Names': the row's name goes on
+_ROWS = 12  # rows listed at most
+
+
+def _rows(passage: Passage) -> list[list[tuple[str, str]]]:
+    """The passage's blocks whose every line is a labelled cell ('Surname: Fisher'), two or more."""
+    rows = []
+    for block in passage.text.split("\n\n"):
+        cells = [label_of(line.strip()) for line in block.split("\n") if line.strip()]
+        if len(cells) >= 2 and all(label for label, _ in cells):
+            rows.append([(label, value) for label, value in cells if label])
+    return rows
+
+
+def _key(row: list[tuple[str, str]]) -> str:
+    """The row's name: its first cell, and the next when labelled a name ('Fisher, Tony')."""
+    key = row[0][1]
+    if len(row) > 1 and _NAME_LABEL.search(row[1][0]) and row[1][1]:
+        key = f"{key}, {row[1][1]}"
+    return key
+
+
+def _names_all(passage: Passage, named: frozenset[str]) -> bool:
+    """The passage, its heading, its paper's title, council or body hold every stem of the names the
+    question gives (`named`), as printed in any form ('Liberal Democrat' for 'Liberal Democrats')."""
+    held = " ".join(
+        x or "" for x in (passage.text, passage.heading, passage.title, passage.council, passage.body)
+    )
+    return named <= set(stems_of(held))
+
+
+def rows_valued(passages: Sequence[Passage], query: Query) -> list[tuple[str, Passage]]:
+    """(the row's name and the value that picked it, its passage) for each table row, in the passages
+    naming all the question names, holding in a column past its first a value every distinctive word of
+    which the question says ('Liberal Democrat' for 'the Liberal Democrats'; 'Party', in most of the
+    column's values, is no distinctive word). A column whose values are all one picks out nothing."""
+    asked = set(stems_of(query.text))
+    named = frozenset(stems_of(" ".join(proper_words(query.text))))
+    rows = [(row, p) for p in passages if _names_all(p, named) for row in _rows(p)]
+    columns: dict[str, list[frozenset[str]]] = {}
+    for row, _ in rows:
+        for label, value in row[1:]:
+            columns.setdefault(label, []).append(frozenset(stems_of(value)))
+    found: dict[str, tuple[str, Passage]] = {}
+    for row, passage in rows:
+        for label, value in row[1:]:
+            values = columns[label]
+            common = {s for s in set().union(*values) if sum(s in v for v in values) > _COMMON * len(values)}
+            own = frozenset(stems_of(value)) - common
+            if len(set(values)) > 1 and own and own <= asked:
+                key = _key(row)
+                found.setdefault(key.lower(), (f"{key} — {value}", passage))
+    return list(found.values())[:_ROWS]
