@@ -65,7 +65,7 @@ _TABLE: tuple[tuple[str, str], ...] = (
         # 'What was the re-referral rate …?': a rate papers give as a share ('31.4%')
         r"|\bwhat (?:is|was|are|were) (?:the|[\w-]+['’]s) (?:[\w-]+ ){1,3}rate\b(?! of\b| per\b)"
         # 'What is Plymouth's current rate of permanent exclusions?', not a rate of pay
-        r"|\bwhat (?:is|was|are|were) (?:the|[\w-]+['’]s) (?:[\w-]+ ){0,3}rates? of\b(?! pay\b)",
+        r"|\bwhat (?:is|was|are|were) (?:the|[\w-]+['’]s) (?:[\w-]+ ){0,3}rates? of\b(?! pay\b)(?!.*\bper\b)",
     ),
     (
         "money",
@@ -103,7 +103,7 @@ _TABLE: tuple[tuple[str, str], ...] = (
         # 'the number of the by-law' is its reference, not a count
         r"|\bwhat (?:was|is) the (?:number(?! of (?:the|this|that|its)\b)|total|count|majority|turnout)\b"
         # a rate per so many ('the rate per 10,000 children'); a rate of something is a share (above)
-        r"|\bwhat (?:is|was|are|were) (?:the|[\w-]+['’]s) (?:[\w-]+ ){0,3}rates? per\b"
+        r"|\bwhat (?:is|was|are|were) (?:the|[\w-]+['’]s) (?:[\w-]+ ){0,3}rates? (?:of .{1,60})?per\b"
         # 'What total reach …' (a total of money is asked in the row above)
         r"|\bwhat total [a-z]+\b"
         # what a campaign or service counts people by: 'What reach did the campaign have?'

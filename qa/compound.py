@@ -55,9 +55,12 @@ _TWO_POSTS = re.compile(
 )
 # Another question word tacked on at the end: 'Where is the special meeting of April 6, 2016 held, and at
 # what time?' asks the same question with it.
+# So is a sum or count after a lead-in: 'On the agenda of December 8, 2020, item 4.13, who is the
+# contract awarded to and for how much?' asks how much the contract is awarded for.
 _TACKED = re.compile(
-    rf"^\s*(?P<a>{_ASKED_WHERE_WHEN})\s+(?P<rest>(?:is|was|are|were|will|did|does|do)\s+\S.*?)\s*,?\s+and\s+"
-    rf"(?P<b>{_ASKED_WHERE_WHEN})\W*$",
+    rf"^\s*(?P<pre>(?:[^?]*?,\s+)?)(?P<a>{_ASKED_WHERE_WHEN}|who|what)\s+"
+    r"(?P<rest>(?:is|was|are|were|will|did|does|do)\s+\S.*?)\s*,?\s+and\s+"
+    rf"(?:(?P<b>{_ASKED_WHERE_WHEN})|(?P<prep>for|at|by)?\s*(?P<amount>how (?:much|many)))\W*$",
     re.I,
 )
 # A question word's contraction ('Who's', 'what's'): the auxiliary it holds joins parts as a whole one does.
@@ -80,8 +83,12 @@ def parts(question: str) -> tuple[str, ...]:
         rest = paired.group("rest")
         return tuple(_question(f"{paired.group(w)} {rest}") for w in "ab")
     if tacked := _TACKED.match(question):
-        rest = tacked.group("rest")
-        return tuple(_question(f"{tacked.group(w)} {rest}") for w in "ab")
+        pre, rest = tacked.group("pre"), tacked.group("rest")
+        second = tacked.group("b") or f"{tacked.group('amount')}"
+        after = f" {tacked.group('prep')}" if tacked.group("prep") else ""
+        # the first part's preposition is its own ('awarded to'), the second's its tacked one ('for')
+        own = re.sub(r"\s+(?:to|for|at|by|with|from)$", "", rest, flags=re.I) if after else rest
+        return (_question(f"{pre}{tacked.group('a')} {rest}"), _question(f"{pre}{second} {own}{after}"))
     if posts := _TWO_POSTS.match(question):
         ask, rest = posts.group("ask"), posts.group("rest")
         return tuple(_question(f"{ask} the {posts.group(w)} {rest}") for w in "ab")
@@ -156,16 +163,20 @@ def joined(question: str, answers: Sequence[Answer]) -> Answer:
     """One answer from the answers to each part, in order: each part's text with the passages it cites,
     numbered on from the parts before, then the answered parts' other passages as leads, as one answer
     lists them; a part the papers don't answer says so, uncited (its closest passages are leads, not
-    support); a part answered with a sentence an earlier part gave is not said again. not_found only
+    support); a part answered with a sentence an earlier part gave is not said again, nor a question
+    word tacked on whose value of its type an earlier part's answer gave. not_found only
     when no part is answered."""
     texts: list[str] = []
     citations: list = []
     leads: list = []
+    tacked = bool(_TACKED.match(_CONTRACTED.sub(r"\1 is", question)))  # one thing asked twice
     for at, answer in enumerate(answers):
         if answer.status != "answered":
             if not _told_before(answer.question, answers[:at]):
                 texts.append(_unanswered(answer))
             continue
+        if tacked and _told_before(answer.question, answers[:at]):
+            continue  # '… awarded to and for how much?': the sum came with whom it was awarded to
         if _said_before(answer, texts):
             continue  # 'Where and when …': the sentence that told where told when
         cited = [c for c in answer.citations if c.n in cited_numbers(answer.text)]

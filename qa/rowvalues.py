@@ -1,5 +1,4 @@
-"""Table rows a column's value picks out: 'Who stood for the Liberal Democrats?' → the rows whose
-'Description' cell says 'Liberal Democrat', keyed by their name cells."""
+"""Table rows a column's value picks out ('Who stood for the Liberal Democrats?': 'Liberal Democrat')."""
 
 from __future__ import annotations
 

@@ -96,6 +96,16 @@ from qa.engine import CouncilQA
                 "At what time is the board's special meeting of April 6, 2016 held?",
             ),
         ),
+        # … after a lead-in, and a sum or count: the second part takes the tacked preposition, not the first's
+        (
+            "On the agenda of 8 December 2020, item 4.13, who is the transit lane contract awarded to and for "
+            "how much?",
+            (
+                "On the agenda of 8 December 2020, item 4.13, who is the transit lane contract awarded to?",
+                "On the agenda of 8 December 2020, item 4.13, how much is the transit lane contract awarded for?",
+            ),
+        ),
+        ("Who won the election, and how many votes?", None),  # no verb after the question word
         ("Who and what is it?", None),
         # one question with two parts, a fragment that names nothing, and a long request stay whole
         ("What did the committee decide and why?", None),
@@ -189,3 +199,23 @@ def test_a_joined_question_is_answered_part_by_part(
     assert answer.read_as == (
         "Who chaired the 10 July 2019 scrutiny meeting? When did the 10 July 2019 scrutiny meeting finish?"
     )
+
+
+def test_a_tacked_question_word_whose_value_came_with_the_first_part_is_not_said_again() -> None:
+    awarded = Answer(
+        "Who is the contract awarded to?",
+        "Award the contract to Granite Rock Company for $14,518,586. [1]",
+        "answered",
+        (_citation(1, "a"),),
+    )
+    other = Answer(
+        "How much is the contract awarded for?",
+        "$300,000 — a professional services contract with Bay Area Economics. [1]",
+        "answered",
+        (_citation(1, "b"),),
+    )
+    tacked = "Who is the contract awarded to and for how much?"
+    assert joined(tacked, [awarded, other]).text == awarded.text
+    # two questions joined by a pronoun are each answered
+    two = "Who is the contract awarded to, and how much is it worth?"
+    assert "Bay Area Economics" in joined(two, [awarded, other]).text
