@@ -270,6 +270,7 @@ def asks_plan(question: str) -> Plan | None:
 # A date asked of what is to come in other words ('On what date is the report scheduled?'), not of what was.
 _AHEAD = re.compile(r"\b(?:will|scheduled|due|expected|planned|going to|next)\b", re.I)
 _PAST = re.compile(r"\b(?:was|were|did|had|has|have)\b", re.I)
+_SET_FOR = re.compile(r"\b(?:scheduled|planned|due|set|timetabled)\s+(?:for|back)\b", re.I)
 
 
 def looks_ahead(question: str) -> bool:
@@ -277,7 +278,11 @@ def looks_ahead(question: str) -> bool:
     the gullies be cleared?', 'On what date is it due?'), not about what happened ('When was it due?')."""
     if expected(question).kind != "date":
         return False
-    return bool(_PLANNED.search(question) or (_AHEAD.search(question) and not _PAST.search(question)))
+    return bool(
+        _PLANNED.search(question)
+        or _SET_FOR.search(question)  # 'What date was the report scheduled for?': ahead of its scheduling
+        or (_AHEAD.search(question) and not _PAST.search(question))
+    )
 
 
 def asks_outcome(question: str) -> bool:

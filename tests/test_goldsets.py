@@ -131,4 +131,4 @@ def test_an_unanswerable_real_pdf_question_may_name_no_paper(tmp_path: Path) -> 
     assert (
         not question.answerable and question.docs == () and question.answer_type == REALPDF_ROW["answer_type"]
     )
-    assert len(load_gold(ROOT / "eval" / "realpdf-newcomers.jsonl")) == 196
+    assert len(load_gold(ROOT / "eval" / "realpdf-newcomers.jsonl")) == 236
