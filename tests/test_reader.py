@@ -15,7 +15,7 @@ from hypothesis import settings as settings_
 from hypothesis import strategies as st
 
 from index.passage import Passage
-from qa.answertype import KINDS, asks_outcome, at_event, expected, time_event
+from qa.answertype import KINDS, asks_outcome, at_event, expected, looks_ahead, time_event
 from qa.features import NAMES, Asked, Candidate, asked_of, features
 from qa.posts import asked_post, names_post
 from qa.query import parse
@@ -756,3 +756,19 @@ def test_a_date_to_come_is_not_one_past_when_the_paper_was_written(fake_embedder
         for t in read("When was the progress report on care leavers agreed?", (row, minute))
     )
     assert any("10 July 2019" in t for t in read(ahead, (row,)))
+
+
+@pytest.mark.parametrize(
+    ("question", "ahead"),
+    [
+        ("When is the progress report on care leavers scheduled for?", True),
+        ("On what date is the progress report due?", True),
+        ("What date was the progress report scheduled for?", True),  # ahead of when it was scheduled
+        ("When will the hedge be cut?", True),
+        ("When was the progress report agreed?", False),
+        ("When did the meeting start?", False),
+        ("Who is scheduled to speak?", False),  # no date asked
+    ],
+)
+def test_a_date_question_looks_ahead(question, ahead):
+    assert looks_ahead(question) is ahead
