@@ -27,5 +27,5 @@ MATTER_NOUN = (
     r"|Expenditure|Income|Revenues?|Costs?|Payments?|Invoices?|Facilities|Infrastructure|Maintenance"
     r"|Repairs?|Upgrades?|Replacements?|Construction|Development|Studies|Analysis|Surveys?|Audits?"
     r"|Inspections?|Consultations?|Training|Safety|Security|Housing|Transportation|Parking|Lighting"
-    r"|Drainage|Utilit(?:y|ies)|Equipment|Vehicles?|Systems?|Software|Permit"
+    r"|Drainage|Utilit(?:y|ies)|Equipment|Vehicles?|Systems?|Software"
 )
