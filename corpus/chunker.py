@@ -229,6 +229,12 @@ class _Packer:
         carried: list[Block] = []
         if heading != self.heading:
             carried = self._meeting_header()
+            if carried and not self.draft.blocks and self.heading:
+                # the section held only the next meeting's header: its heading was an agenda line ('14.
+                # Tracking Decisions (Pages 75 - 78)' before reproduced minutes), kept as text, not lost
+                page = carried[0].page_start
+                self.draft.blocks.append(Block("text", self.heading, page, page))
+                self.heading = None
             self.flush()
             self.heading = heading
         budget = self.max_tokens - (self.count(heading) + 1 if heading else 0)

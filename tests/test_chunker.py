@@ -591,6 +591,22 @@ def test_a_meeting_title_and_date_open_the_minutes_under_the_next_heading() -> N
     ]
 
 
+def test_an_agenda_line_before_reproduced_minutes_is_kept() -> None:
+    # The agenda's last item is a heading with nothing under it but the next meeting's header, which
+    # opens the minutes: the item's line is kept as text, not lost with its empty section.
+    pages = [
+        Page(
+            "# 13. Work Programme (Pages 69 - 74)\n\n# 14. Tracking Decisions (Pages 75 - 78)\n\n"
+            "Scrutiny Committee\n\nWednesday 10 July 2019\n\n# PRESENT\n\nCouncillor Mrs Ayers, in the Chair.",
+            3,
+        )
+    ]
+    chunks = _chunks(pages, 100)
+    text = " ".join(f"{c.heading or ''} {c.text}" for c in chunks)
+    assert "14. Tracking Decisions (Pages 75 - 78)" in text and "13. Work Programme" in text
+    assert chunks[-1].heading == "PRESENT" and chunks[-1].text.startswith("Scrutiny Committee")
+
+
 @pytest.mark.parametrize(
     "tail",
     [
