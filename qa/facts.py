@@ -9,9 +9,10 @@ from itertools import takewhile
 from index.passage import Passage
 from qa.candidate import Candidate
 from qa.query import Identifier, Query
+from qa.rowvalues import labelled_rows
 from qa.scoring import Scored, label_named, novelty
 from qa.spans import BELOW
-from qa.units import Unit, focus, is_row, label_of, opens_item, said_after, unit_at, units_of
+from qa.units import Unit, focus, is_row, opens_item, said_after, unit_at, units_of
 
 _LIST_ITEMS = 8
 _TITLE_WORDS = 8  # an item's title names its identifier within its first words
@@ -195,10 +196,7 @@ def rows_matching(passages: Sequence[Passage], query: Query) -> list[tuple[str, 
     names says what the question says ('Portfolio Holder: Jemima Laing'); each row's key is an item."""
     found: dict[str, tuple[str, Passage]] = {}
     for passage in passages:
-        for block in passage.text.split("\n\n"):
-            cells = [label_of(line.strip()) for line in block.split("\n") if line.strip()]
-            if len(cells) < 2 or not all(label for label, _ in cells):
-                continue
+        for cells in labelled_rows(passage.text):
             if any(
                 label_named(label, query.terms) and novelty(value, query.terms) < 0.34
                 for label, value in cells[1:]

@@ -15,10 +15,11 @@ _NAME_LABEL = re.compile(r"\bnames?\b|\bforenames?\b", re.I)  # 'Other Names': t
 _ROWS = 12  # rows listed at most
 
 
-def _rows(passage: Passage) -> list[list[tuple[str, str]]]:
-    """The passage's blocks whose every line is a labelled cell ('Surname: Fisher'), two or more."""
+def labelled_rows(text: str) -> list[list[tuple[str, str]]]:
+    """The text's blocks whose every line, two or more, is a labelled cell ('Surname: Fisher'), as
+    corpus/units.py prints a table's rows: each a list of (label, value)."""
     rows = []
-    for block in passage.text.split("\n\n"):
+    for block in text.split("\n\n"):
         cells = [label_of(line.strip()) for line in block.split("\n") if line.strip()]
         if len(cells) >= 2 and all(label for label, _ in cells):
             rows.append([(label, value) for label, value in cells if label])
@@ -49,7 +50,7 @@ def rows_valued(passages: Sequence[Passage], query: Query) -> list[tuple[str, Pa
     column's values, is no distinctive word). A column whose values are all one picks out nothing."""
     asked = set(stems_of(query.text))
     named = frozenset(stems_of(" ".join(proper_words(query.text))))
-    rows = [(row, p) for p in passages if _names_all(p, named) for row in _rows(p)]
+    rows = [(row, p) for p in passages if _names_all(p, named) for row in labelled_rows(p.text)]
     columns: dict[str, list[frozenset[str]]] = {}
     for row, _ in rows:
         for label, value in row[1:]:
