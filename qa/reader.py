@@ -152,10 +152,11 @@ def _said(units: Sequence[Unit]) -> list[Unit]:
             carried = label
             continue
         carried = None
-        kept.append(replace(unit, label=label))
+        kept.append(unit if label == unit.label else replace(unit, label=label))
     return kept
 
 
+_LETTERS = re.compile(r"[a-z]+")
 # Words a speaker thanks, greets or addresses with; a sentence of these and stopwords alone tells nothing.
 _COURTESY = frozenset(
     "thank thanks thankyou chair chairman chairwoman chairperson minister welcome morning afternoon evening"
@@ -165,7 +166,7 @@ _COURTESY = frozenset(
 
 def courtesy(text: str) -> bool:
     """The sentence only thanks, greets or addresses ('Thank you, Chair.', 'Good morning, everyone.')."""
-    words = [w for w in re.findall(r"[a-z]+", text.lower()) if w not in STOPWORDS]
+    words = [w for w in _LETTERS.findall(text.lower()) if w not in STOPWORDS]
     return bool(words) and all(w in _COURTESY for w in words)
 
 

@@ -121,11 +121,13 @@ class Retriever:
         # SQLite and torch both release the GIL: BM25 runs on its own connection while the model
         # embeds the question, so the two costs overlap instead of adding up.
         pending = self._bm25.submit(lexical, self.store, searched, filters, n)
+        # the identifier scan is SQLite work too: on the pool's other connection, beside the model
+        scanned = self._bm25.submit(self._identifiers, query, filters) if query.identifiers else None
         vector = self.embedder.embed([query.text])[0]
         den = [cid for cid, _ in dense(self.store, vector, filters, n)]
         lex = dict(pending.result())
         fused = dict(rrf([list(lex), den], k=self.settings.rrf_k))
-        matched, defining, missing = self._identifiers(query, filters)
+        matched, defining, missing = scanned.result() if scanned else ({}, set(), ())
         ids = list(dict.fromkeys(list(fused) + list(matched)))
         candidates = self._contenders(ids, matched, defining, limit)
         weights = term_weights(counts, len(self.store.vectors))  # FAISS holds every chunk: no COUNT(*) scan
