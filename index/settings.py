@@ -72,6 +72,12 @@ class Settings:
     # list under a heading naming it ('RECOMMENDATION') is looked for in every retrieved passage, as its
     # chunk holds the counted noun only in its heading
     tally_passages: int = 5
+    # share of the question's focus weight (its words less the asking's and the paper's names) a numbered
+    # line's block must hold to be the item, minute or resolution whose number is asked (qa/numbering.py):
+    # the matter's words are most of what such a question says, so a block on another matter falls short
+    numbered_cover: float = 0.75
+    # words of a numbered block shown after its number: the line itself, and the start of what it numbers
+    numbered_words: int = 30
 
     @classmethod
     def from_env(cls, store: str | Path | None = None, model_path: str | Path | None = None) -> Settings:

@@ -90,14 +90,14 @@ def of_meeting_day(
     precedes it within `reach` chunks of its paper, else its paper's own date."""
     by_id = {p.chunk_id: p for p in ranked}
     held = {
-        cid: ids
-        for cid, ids in matched.items()
-        if cid in by_id and _day_of(by_id[cid], between, reach) == day
+        cid: ids for cid, ids in matched.items() if cid in by_id and day_of(by_id[cid], between, reach) == day
     }
     return held or matched
 
 
-def _day_of(passage: Passage, between: Callable[[int, int], list[Passage]], reach: int) -> dt.date | None:
+def day_of(passage: Passage, between: Callable[[int, int], list[Passage]], reach: int) -> dt.date | None:
+    """The day of the meeting whose header last precedes the passage within `reach` chunks of its
+    paper (`between(first, last)` reads the chunks after `first` up to `last`), else its paper's date."""
     earlier = [
         p
         for p in between(max(0, passage.chunk_id - reach - 1), passage.chunk_id)

@@ -1,0 +1,137 @@
+"""The number a paper gives the matter a question names: an agenda item's, a minute's, a resolution's."""
+
+# 'What minute number was the Fair Funding for Schools item?', 'Which item on the agenda covers the Cuesta
+# Park Fitness Court?', 'What is the resolution number for the approval of the Strategic Plan?' ask for
+# a number by what it numbers. Papers print it opening a line or a heading ('15. Fair Funding for
+# Schools', '4.4 Authorize a Funding Agreement …', 'R2023-208 S. Kirkey, S. Foote:' over 'THAT we approve
+# the … Strategic Plan'); the answer is the number whose block (its line and what runs under it to the
+# next number of its kind) holds the question's own words.
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from index.passage import Passage
+from qa.candidate import stem_set
+from qa.facts import clip
+from qa.periods import MONTH
+from qa.relevance import stem
+
+# 'what (is the) minute number', 'what item no.', 'which agenda item': never 'which items' (a list asked)
+# nor 'What is item 14' (the matter asked by its number)
+_ASKS = re.compile(
+    r"(?i)\b(?:what|which)\s+(?:(?:is|was)\s+)?(?:the\s+)?(?:agenda\s+)?"
+    r"(?:item|minute|resolution|motion|by-?law)\s*(?:number\b|no\b\.?|#)|\bwhich\s+(?:agenda\s+)?item\b(?!s)"
+)
+# a line's own number: '15.', '4.4', '7(b)', '45/19', 'Item 12', 'R2023-208', 'C-2014.32'; what follows
+# opens with a capital (a title, 'THAT …'), so '4 pm' and '3 councillors' number nothing
+_NUMBERED = re.compile(
+    r"^\s*(?:(?:Item|Minute|Min\.|Resolution|Motion)\s+(?:No\.?\s*)?)?"
+    r"(?P<number>(?:[A-Z]{1,3}-?)?\d{1,4}(?:[./-]\d{1,4})*(?:\s?\([a-z]\)|[a-z])?)[.):]?\s+"
+    rf"(?!{MONTH}\b)(?P<rest>[*_]{{0,2}}[A-Z“\"(].*)$",
+    re.M,
+)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+# words of the asking, not of the matter asked about
+_FRAME = frozenset(
+    stem(w)
+    for w in (
+        "what which number no item items minute minutes resolution motion bylaw by-law agenda meeting"
+        " council committee board covers cover covered concerns concerned deals dealt about regarding"
+        # the meeting's day is the occasion, not the matter
+        " january february march april may june july august september october november december"
+        " monday tuesday wednesday thursday friday saturday sunday"
+    ).split()
+)
+
+
+@dataclass(frozen=True)
+class Numbered:
+    """A number a paper prints opening a line, with its block's text and the passage it is in."""
+
+    number: str
+    line: str  # the numbered line as printed
+    block: str  # the line and the lines under it, up to the next number of its kind
+    passage: Passage
+
+
+def asks_number(question: str) -> bool:
+    """Whether the question asks for the number of an agenda item, minute or resolution it describes."""
+    return bool(_ASKS.search(question))
+
+
+def _shape(number: str) -> str:
+    """'R2023-208' → 'A9-9', '4.4' → '9.9': numbers of one series share a shape."""
+    return re.sub(r"[A-Za-z]+", "A", re.sub(r"\d+", "9", number))
+
+
+def numbered(passage: Passage) -> list[Numbered]:
+    """The passage's numbered blocks: its heading's, then each line opening with a number of the
+    heading's series (any series when the heading has none), each running to the next such line. A
+    plain year ('2019 Budget') numbers nothing."""
+    found: list[Numbered] = []
+    head = _NUMBERED.match(passage.heading or "")
+    series = _shape(head["number"]) if head and not _YEAR.fullmatch(head["number"]) else None
+    lines = [m for m in _NUMBERED.finditer(passage.text) if not _YEAR.fullmatch(m["number"])]
+    lines = [m for m in lines if series is None or _shape(m["number"]) == series]
+    if series is not None:
+        first = lines[0].start() if lines else len(passage.text)
+        found.append(
+            Numbered(head["number"], passage.heading, f"{passage.heading}\n{passage.text[:first]}", passage)
+        )
+    for m, after in zip(lines, [*lines[1:], None], strict=False):
+        block = passage.text[m.start() : after.start() if after else len(passage.text)]
+        found.append(Numbered(m["number"], m.group(0).strip(), block, passage))
+    return found
+
+
+def _focus(weights: dict[str, float], passage: Passage) -> dict[str, float]:
+    """The question's weighty stems less the asking's words, figures and the paper's own names."""
+    own = stem_set(f"{passage.council or ''} {passage.body or ''} {passage.title or ''}")
+    out: dict[str, float] = {}
+    for term, weight in weights.items():
+        s = stem(term.lower())
+        if s not in _FRAME and s not in own and not any(ch.isdigit() for ch in s):
+            out[s] = max(out.get(s, 0.0), weight)
+    return out
+
+
+def cover(text: str, focus: dict[str, float]) -> float:
+    """Share of the focus weight whose stems the text holds (0 when there is no focus)."""
+    total = sum(focus.values())
+    held = stem_set(text)
+    return sum(w for s, w in focus.items() if s in held) / total if total else 0.0
+
+
+def _scored(block: Numbered, rank: int, weights: dict[str, float]) -> tuple[float, float, int]:
+    """How well the block answers: its share of the focus, then its own line's (a title naming the
+    matter outweighs a work programme listing it), then the passage's rank."""
+    focus = _focus(weights, block.passage)
+    return cover(block.block, focus), cover(block.line, focus), -rank
+
+
+def number_of(
+    question: str,
+    passages: Sequence[Passage],
+    weights: dict[str, float],
+    floor: float,
+    words: int,
+    of_meeting: Callable[[Passage], bool] | None = None,
+) -> tuple[str, Passage] | None:
+    """'15 — 15. Fair Funding for Schools' for 'What minute number was the Fair Funding for Schools
+    item?': of the blocks holding at least `floor` of the question's focus weight, one taken at the
+    meeting asked (`of_meeting`, where the question dates one: a pack numbers its agenda and the minutes
+    it reproduces alike), then the one holding the most, then the most in its own line, then the
+    better-ranked passage's; shown to `words` words. None when the question asks for no such number or
+    no block holds enough of what it describes."""
+    if not asks_number(question):
+        return None
+    scored = [(_scored(b, rank, weights), b) for rank, p in enumerate(passages) for b in numbered(p)]
+    held = [(score, b) for score, b in scored if score[0] >= floor]
+    if not held:
+        return None
+    at_meeting = [(score, b) for score, b in held if of_meeting is None or of_meeting(b.passage)]
+    _, best = max(at_meeting or held, key=lambda s: s[0])
+    return f"{best.number} — {clip(' '.join(best.block.split()), words)}", best.passage

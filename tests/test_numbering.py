@@ -1,0 +1,115 @@
+"""An item's, a minute's or a resolution's number asked by what it numbers (qa/numbering.py)."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from index.passage import Passage
+from qa.numbering import asks_number, number_of, numbered
+from qa.stopwords import STOPWORDS
+
+FLOOR, WORDS = 0.75, 30
+
+
+def passage(cid: int, text: str, heading: str | None = None, council: str | None = None) -> Passage:
+    return Passage(cid, text, heading, 1, 1, f"p{cid}.pdf", "Minutes", council, None, None, "day", "minutes")
+
+
+def weights(question: str) -> dict[str, float]:
+    return {w: 1.0 for w in re.findall(r"[a-z0-9]+", question.lower()) if w not in STOPWORDS and len(w) > 2}
+
+
+def ask(question: str, passages: list[Passage]) -> str | None:
+    found = number_of(question, passages, weights(question), FLOOR, WORDS)
+    return found[0] if found else None
+
+
+def test_questions_asking_for_a_number_by_what_it_numbers() -> None:
+    for q in (
+        "What minute number was the Fair Funding for Schools item at the 10 July 2019 meeting?",
+        "Which item on the agenda covers the skate park?",
+        "What is the resolution number for the approval of the Strategic Plan?",
+        "what item no. was the library review",
+        "Which agenda item dealt with the bus lane?",
+    ):
+        assert asks_number(q), q
+    for q in (
+        "Which items did Members agree to add to the work programme?",  # a list asked
+        "What is item 14 on the agenda for 11 September 2019?",  # the matter asked by its number
+        "What is the reference number on the Pledges report?",  # a labelled field, not a numbered line
+        "How many items were on the agenda?",
+        "What was the number of children in care?",
+    ):
+        assert not asks_number(q), q
+
+
+def test_the_heading_number_of_the_item_holding_the_matter() -> None:
+    found = [
+        passage(1, "Members noted the report on the library review.", "14. Library Review"),
+        passage(
+            2,
+            "The Cabinet Member presented the Fair Funding for Schools report.",
+            "15. Fair Funding for Schools",
+        ),
+    ]
+    answer = ask("What minute number was the Fair Funding for Schools item?", found)
+    assert answer is not None and answer.startswith("15 — 15. Fair Funding for Schools")
+
+
+def test_a_resolution_numbered_on_its_own_line_above_its_text() -> None:
+    text = (
+        "THAT we direct staff to prepare a bag limit program. Carried.\n\n"
+        "R2023-208 S. Smith, T. Brown:\n\nTHAT we approve the Township Strategic Plan 2023-2026 as presented. "
+        "Carried.\n\nR2023-209 T. Brown, S. Smith:\n\nWHEREAS the volunteer firefighter tax credit is $3,000"
+    )
+    found = [passage(1, text, "R2023-207 S. Smith, T. Brown", council="Township of Nipissing")]
+    answer = ask(
+        "What is the resolution number for Nipissing council's approval of the Township Strategic Plan?",
+        found,
+    )
+    assert answer is not None and answer.startswith(
+        "R2023-208 — R2023-208 S. Smith, T. Brown: THAT we approve"
+    )
+
+
+def test_a_list_numbered_under_a_numbered_item_is_not_the_item() -> None:
+    text = (
+        "Recommendation(s): 1. Create a midyear Capital Improvement Project entitled Skate Park.\n2. Fund it."
+    )
+    found = [passage(1, text.replace(": 1.", ":\n1."), "4.4 Authorize a Funding Agreement for a Skate Park")]
+    assert [b.number for b in numbered(found[0])] == ["4.4"]
+    assert ask("Which item on the agenda covers the Skate Park?", found).startswith("4.4 — ")
+
+
+def test_dates_years_times_and_counts_number_nothing() -> None:
+    text = "10 July 2019 Fair Funding for Schools\n2019 Budget Review\n4 pm start\n3 councillors attended"
+    assert numbered(passage(1, text)) == []
+
+
+def test_a_matter_no_block_holds_is_not_answered() -> None:
+    found = [
+        passage(1, "Members noted the report.", "14. Library Review"),
+        passage(2, "Agreed.", "15. Bus Lanes"),
+    ]
+    assert ask("Which item on the agenda covers the skate park refurbishment?", found) is None
+    assert ask("Who chaired the Library Review item?", found) is None  # no number asked
+
+
+def test_the_better_ranked_passage_wins_a_tie() -> None:
+    found = [passage(1, "Noted.", "7. Skate Park"), passage(2, "Noted.", "9. Skate Park")]
+    assert ask("Which item covers the skate park?", found).startswith("7 — ")
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(1, 99), st.sampled_from(["Library", "Parks", "Housing Review"])), max_size=6
+    )
+)
+def test_every_number_found_is_printed_opening_its_line(rows: list[tuple[int, str]]) -> None:
+    text = "\n".join(f"{n}. {title} report" for n, title in rows)
+    for block in numbered(passage(1, text)):
+        assert block.line.startswith(block.number)
+        assert block.block.startswith(block.line)
