@@ -75,7 +75,7 @@ class Settings:
     # share of the question's focus weight (its words less the asking's and the paper's names) a numbered
     # line's block must hold to be the item, minute or resolution whose number is asked (qa/numbering.py):
     # the matter's words are most of what such a question says, so a block on another matter falls short
-    numbered_cover: float = 0.75
+    numbered_cover: float = 0.7
     # words of a numbered block shown after its number: the line itself, and the start of what it numbers
     numbered_words: int = 30
 

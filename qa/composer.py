@@ -19,7 +19,7 @@ from qa.citations import markers
 from qa.exchange import only_asks, wants_questions
 from qa.facts import choose, clip, enumerated, item_text, items_after, rows_matching
 from qa.listings import counted_list, laid_out
-from qa.numbering import number_of
+from qa.numbering import NO_NUMBER, asks_number, number_asked
 from qa.partanswers import part_answers
 from qa.query import Query, meeting_day, proper_words
 from qa.reader import NO_FACT, Read, Reader, Reading, of_day
@@ -28,7 +28,7 @@ from qa.retriever import Retrieval
 from qa.rowvalues import rows_valued
 from qa.scoring import Scored
 from qa.statements import STATUS_WORDS, Statement, lead_for, statements
-from qa.stretch import day_of, item_pool, of_meeting_day
+from qa.stretch import item_pool, of_meeting_day
 from qa.timefit import time_row
 from qa.units import Unit
 
@@ -92,10 +92,12 @@ class Composer:
         # a report's section asked for by name, or a numbered series asked for whole: its items
         if listed := laid_out(query, retrieval.passages, self.store, self.settings):
             return self._listed_answer(retrieval, listed, top_k)
-        # an item's, a minute's or a resolution's number asked by what it numbers
-        if found := self._number_of(retrieval):
-            text, passage = found
-            return self._listed_answer(retrieval, (f"{text} {markers(1)}", [passage]), top_k)
+        # an item's, a minute's or a resolution's number asked by what it numbers: that number, or none
+        if asks_number(query.text):
+            if found := number_asked(retrieval, self.settings, self._between):
+                text, passage = found
+                return self._listed_answer(retrieval, (f"{text} {markers(1)}", [passage]), top_k)
+            return self._declined(retrieval, NO_NUMBER, top_k)
         pool = self._pool(retrieval)
         if query.intent == "summary":
             retrieval = replace(retrieval, passages=tuple(self._with_what_follows(list(retrieval.passages))))
@@ -135,19 +137,13 @@ class Composer:
             # no sentence states the count: a list shows it
             if counted := counted_list(query, retrieval.passages, self.store, self.settings):
                 return self._listed_answer(retrieval, counted, top_k)
-            # Nothing answers; the nearest passages are still shown, as leads and not as an answer.
-            closest = tuple(Citation.of(n, p) for n, p in enumerate(retrieval.passages[:top_k], 1))
-            return Answer(query.text, f"{NOT_ANSWERED[:-1]}: {reading.abstain}.", "not_found", closest)
+            return self._declined(retrieval, reading.abstain, top_k)
         return self._fact_answer(retrieval, reading, top_k)
 
-    def _number_of(self, retrieval: Retrieval) -> tuple[str, Passage] | None:
-        """The number of the item, minute or resolution the question describes (qa/numbering.py), of the
-        meeting it dates where it dates one."""
-        s, question = self.settings, retrieval.query.text
-        day = meeting_day(question)
-        of_meeting = (lambda p: day_of(p, self._between, s.header_reach) == day) if day else None  # noqa: E731
-        found = retrieval.passages, retrieval.weights, s.numbered_cover, s.numbered_words
-        return number_of(question, *found, of_meeting)
+    def _declined(self, retrieval: Retrieval, why: str, top_k: int) -> Answer:
+        """Nothing answers, and why; the nearest passages are still shown, as leads and not as an answer."""
+        closest = tuple(Citation.of(n, p) for n, p in enumerate(retrieval.passages[:top_k], 1))
+        return Answer(retrieval.query.text, f"{NOT_ANSWERED[:-1]}: {why}.", "not_found", closest)
 
     def _pool(self, retrieval: Retrieval) -> list[Passage]:
         """Passages holding the asked identifiers (of the meeting the question dates, where any is), and

@@ -14,16 +14,24 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from index.passage import Passage
+from index.settings import Settings
 from qa.candidate import stem_set
 from qa.facts import clip
 from qa.periods import MONTH
+from qa.query import meeting_day
 from qa.relevance import stem
+from qa.retriever import Retrieval
+from qa.stretch import day_of
 
-# 'what (is the) minute number', 'what item no.', 'which agenda item': never 'which items' (a list asked)
-# nor 'What is item 14' (the matter asked by its number)
+# 'what (is the) minute number', 'what item no.', 'resolution no. for …', 'which agenda item', 'under which
+# minute', 'what agenda item was …': never 'which items' (a list asked) nor 'What is item 14' (the matter
+# asked by its number)
+_NOUN = r"(?:agenda\s+)?(?:item|minute|resolution|motion|by-?law)"
 _ASKS = re.compile(
-    r"(?i)\b(?:what|which)\s+(?:(?:is|was)\s+)?(?:the\s+)?(?:agenda\s+)?"
-    r"(?:item|minute|resolution|motion|by-?law)\s*(?:number\b|no\b\.?|#)|\bwhich\s+(?:agenda\s+)?item\b(?!s)"
+    rf"(?i)\b(?:what|which)\s+(?:(?:is|was)\s+)?(?:the\s+)?{_NOUN}\s*(?:number\b|no\b\.?|#)"
+    rf"|\b{_NOUN}\s*(?:number|no\b\.?|#)\s*(?:for|of)\b"
+    r"|\bwhich\s+(?:agenda\s+)?(?:item|minute)\b(?!s)"
+    r"|\bwhat\s+(?:agenda\s+)?(?:item|minute)\s+(?:is|was|were|are|covers?|covered|deals?|dealt)\b"
 )
 # a line's own number: '15.', '4.4', '7(b)', '45/19', 'Item 12', 'R2023-208', 'C-2014.32'; what follows
 # opens with a capital (a title, 'THAT …'), so '4 pm' and '3 councillors' number nothing
@@ -33,17 +41,23 @@ _NUMBERED = re.compile(
     rf"(?!{MONTH}\b)(?P<rest>[*_]{{0,2}}[A-Z“\"(].*)$",
     re.M,
 )
+# why a number asked is declined: no numbered block holds the matter described (the reader's best sentence
+# would be about the matter at most, never its number)
+NO_NUMBER = "no item, minute or resolution they number holds what the question describes"
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_DIGIT = re.compile(r"\d")
 # words of the asking, not of the matter asked about
 _FRAME = frozenset(
     stem(w)
     for w in (
         "what which number no item items minute minutes resolution motion bylaw by-law agenda meeting"
         " council committee board covers cover covered concerns concerned deals dealt about regarding"
-        # the meeting's day is the occasion, not the matter
-        " january february march april may june july august september october november december"
-        " monday tuesday wednesday thursday friday saturday sunday"
     ).split()
+)
+# the meeting's day is the occasion, not the matter: months and weekdays, whole or short ('Sept', 'Nov')
+_CALENDAR = re.compile(
+    r"jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec|january|february|march|april|june|july|august"
+    r"|september|october|november|december|(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 )
 
 
@@ -93,7 +107,12 @@ def _focus(weights: dict[str, float], passage: Passage) -> dict[str, float]:
     out: dict[str, float] = {}
     for term, weight in weights.items():
         s = stem(term.lower())
-        if s not in _FRAME and s not in own and not any(ch.isdigit() for ch in s):
+        if (
+            s not in _FRAME
+            and s not in own
+            and not _CALENDAR.fullmatch(term.lower())
+            and not _DIGIT.search(s)
+        ):
             out[s] = max(out.get(s, 0.0), weight)
     return out
 
@@ -135,3 +154,16 @@ def number_of(
     at_meeting = [(score, b) for score, b in held if of_meeting is None or of_meeting(b.passage)]
     _, best = max(at_meeting or held, key=lambda s: s[0])
     return f"{best.number} — {clip(' '.join(best.block.split()), words)}", best.passage
+
+
+def number_asked(
+    retrieval: Retrieval, settings: Settings, between: Callable[[int, int], list[Passage]]
+) -> tuple[str, Passage] | None:
+    """number_of over the retrieved passages, with the question's words that some chunk holds (a word
+    no paper holds, 'ECSC' for the committee's name, can be in no block) and, where the question dates
+    its meeting, the day each passage's meeting header gives (qa/stretch.py; `between` reads chunks)."""
+    question, s = retrieval.query.text, settings
+    day = meeting_day(question)
+    of_meeting = (lambda p: day_of(p, between, s.header_reach) == day) if day else None  # noqa: E731
+    held = {t: w for t, w in retrieval.weights.items() if retrieval.frequencies.get(t, 1) > 0}
+    return number_of(question, retrieval.passages, held, s.numbered_cover, s.numbered_words, of_meeting)

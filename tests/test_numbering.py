@@ -34,6 +34,10 @@ def test_questions_asking_for_a_number_by_what_it_numbers() -> None:
         "What is the resolution number for the approval of the Strategic Plan?",
         "what item no. was the library review",
         "Which agenda item dealt with the bus lane?",
+        "Under which minute did the committee agree a select review of school funding?",
+        "minute number for bullying and school attendance, 10 July 2019?",
+        "nipissing nov 2023 - resolution no. for the bag limit program?",
+        "What agenda item was the HouseKeys contract at the council on 12 January 2021?",
     ):
         assert asks_number(q), q
     for q in (
@@ -113,3 +117,40 @@ def test_every_number_found_is_printed_opening_its_line(rows: list[tuple[int, st
     for block in numbered(passage(1, text)):
         assert block.line.startswith(block.number)
         assert block.block.startswith(block.line)
+
+
+MINUTES = """Minutes of the Meeting of the Parish Council
+
+Held on Tuesday 3 June 2025 at 7.30 pm in the Village Hall.
+
+6. Village Green Mowing
+
+The Council agreed the mowing contract for the village green with Green Cuts Ltd.
+
+7. Contribution to River Water Testing
+
+The Council agreed a contribution of £200 towards water testing kits for the river group.
+
+8. Date of Next Meeting
+
+The next meeting will be held on Tuesday 8 July 2025.
+"""
+
+
+def test_an_asked_number_is_answered_from_the_papers_and_cited(tmp_path, settings, fake_embedder) -> None:
+    from conftest import answer_from_paper
+
+    question = "What minute number was the contribution to river water testing?"
+    answer, _ = answer_from_paper(tmp_path, settings, fake_embedder, MINUTES, question)
+    assert answer.status == "answered"
+    assert answer.text.startswith("7 — 7. Contribution to River Water Testing")
+    assert answer.citations and "[1]" in answer.text
+
+
+def test_a_number_asked_of_a_matter_no_paper_numbers_is_declined(tmp_path, settings, fake_embedder) -> None:
+    from conftest import answer_from_paper
+
+    question = "What minute number did the council give to buying new grit bins?"
+    answer, _ = answer_from_paper(tmp_path, settings, fake_embedder, MINUTES, question)
+    assert answer.status == "not_found"
+    assert "no item, minute or resolution they number holds what the question describes" in answer.text
