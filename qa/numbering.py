@@ -23,14 +23,15 @@ from qa.relevance import stem
 from qa.retriever import Retrieval
 from qa.stretch import day_of
 
-# 'what (is the) minute number', 'what item no.', 'resolution no. for …', 'which agenda item', 'under which
-# minute', 'what agenda item was …': never 'which items' (a list asked) nor 'What is item 14' (the matter
-# asked by its number)
+# 'what (is the) minute number', 'item no. for …', 'resolution number telling staff …', 'what's the minute
+# reference', 'what number is the item on …', 'which agenda item', 'under which minute', 'which resolution
+# did council pass', 'what agenda item was …': never 'which items' (a list asked), 'What is item 14' (the
+# matter asked by its number, as 'Motion No. 1' is) nor 'the number of resolutions' (a count)
 _NOUN = r"(?:agenda\s+)?(?:item|minute|resolution|motion|by-?law)"
 _ASKS = re.compile(
-    rf"(?i)\b(?:what|which)\s+(?:(?:is|was)\s+)?(?:the\s+)?{_NOUN}\s*(?:number\b|no\b\.?|#)"
-    rf"|\b{_NOUN}\s*(?:number|no\b\.?|#)\s*(?:for|of)\b"
-    r"|\bwhich\s+(?:agenda\s+)?(?:item|minute)\b(?!s)"
+    rf"(?i)\b{_NOUN}\s*(?:number|no\b\.?|#|reference)(?!\.?\s*\(?[a-z]{{0,3}}-?\d)"
+    rf"|\bwhat\s+number\s+(?:is|was)\s+(?:given\s+to\s+)?the\s+(?:\w+\s+)?{_NOUN}\b"
+    rf"|\bwhich\s+{_NOUN}\b(?!s)"
     r"|\bwhat\s+(?:agenda\s+)?(?:item|minute)\s+(?:is|was|were|are|covers?|covered|deals?|dealt)\b"
 )
 # a line's own number: '15.', '4.4', '7(b)', '45/19', 'Item 12', 'R2023-208', 'C-2014.32'; what follows

@@ -38,6 +38,10 @@ def test_questions_asking_for_a_number_by_what_it_numbers() -> None:
         "minute number for bullying and school attendance, 10 July 2019?",
         "nipissing nov 2023 - resolution no. for the bag limit program?",
         "What agenda item was the HouseKeys contract at the council on 12 January 2021?",
+        "township council, 14 November 2023 - resolution number telling staff to draw up a bag limit scheme?",
+        "What's the minute reference for the chairman standing down?",
+        "what number is the item on the plan to put right what Ofsted found?",
+        "Which resolution did the council pass supporting a bigger tax credit for volunteer firefighters?",
     ):
         assert asks_number(q), q
     for q in (
@@ -46,6 +50,10 @@ def test_questions_asking_for_a_number_by_what_it_numbers() -> None:
         "What is the reference number on the Pledges report?",  # a labelled field, not a numbered line
         "How many items were on the agenda?",
         "What was the number of children in care?",
+        "What was the number of resolutions passed?",
+        "How many resolutions were passed?",
+        "Who moved Motion No. 1 at the council meeting?",  # the motion named by its number
+        "What did minute number 45/19 resolve?",
     ):
         assert not asks_number(q), q
 
