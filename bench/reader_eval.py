@@ -44,6 +44,8 @@ SETS = {  # name -> (store, papers, gold)
     ),  # ../shared/corpus holds the same files
     "realpdf": (".councilqa-realpdf", "../shared/realpdf-dev/pdfs", "../shared/realpdf-dev/gold.jsonl"),
     "pdfnewcomers": (".councilqa-realpdf", "../shared/realpdf-dev/pdfs", "eval/realpdf-newcomers.jsonl"),
+    "numbers": (".councilqa", "samples/papers", "eval/numbers.jsonl"),
+    "pdfnumbers": (".councilqa-realpdf", "../shared/realpdf-dev/pdfs", "eval/numbers-realpdf.jsonl"),
 }
 # realpdf-dev questions set aside before any tuning: every third line from the first (1-based 1, 4, 7, …,
 # 49: 17 questions). bench/train_reader.py never reads them; `--only realpdf-heldapart` measures them.
