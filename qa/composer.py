@@ -94,7 +94,7 @@ class Composer:
             return self._listed_answer(retrieval, listed, top_k)
         # an item's, a minute's or a resolution's number asked by what it numbers: that number, or none
         if asks_number(query.text):
-            if found := number_asked(retrieval, self.settings, self._between):
+            if found := number_asked(retrieval, self.settings, self._between, self.embedder.embed):
                 text, passage = found
                 return self._listed_answer(retrieval, (f"{text} {markers(1)}", [passage]), top_k)
             return self._declined(retrieval, NO_NUMBER, top_k)

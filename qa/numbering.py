@@ -13,6 +13,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from index.passage import Passage
 from index.settings import Settings
 from qa.candidate import stem_set
@@ -47,6 +49,7 @@ _NUMBERED = re.compile(
 NO_NUMBER = "no item, minute or resolution they number holds what the question describes"
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _DIGIT = re.compile(r"\d")
+_WORDS = re.compile(r"[\w'’-]+")
 # words of the asking, not of the matter asked about
 _FRAME = frozenset(
     stem(w)
@@ -132,39 +135,88 @@ def _scored(block: Numbered, rank: int, weights: dict[str, float]) -> tuple[floa
     return cover(block.block, focus), cover(block.line, focus), -rank
 
 
+def matter(question: str) -> str:
+    """What the question describes, less the asking ('what minute number was'), its frame's words,
+    months, weekdays and figures: embedded alone, so the asking's 'minute' draws no 'To receive the
+    minutes' line."""
+    rest = _ASKS.sub(" ", question)
+    kept = [
+        w
+        for w in _WORDS.findall(rest)
+        if stem(w.lower()) not in _FRAME and not _CALENDAR.fullmatch(w.lower())
+    ]
+    return " ".join(w for w in kept if not _DIGIT.search(w))
+
+
+def nearest(
+    question: str,
+    blocks: Sequence[Numbered],
+    embed: Callable[[Sequence[str]], np.ndarray],
+    settings: Settings,
+) -> Numbered | None:
+    """The block whose own line is nearest in meaning to what the question describes ('kids missing
+    school because they are bullied' → '17. Bullying and Attendance'), when its cosine is at least
+    `settings.numbered_cosine` and beats the nearest line of another number by `settings.numbered_margin`;
+    `embed` gives unit vectors (cosine = dot product)."""
+    by_line = {b.line: b for b in reversed(blocks)}  # a line printed twice: its first block
+    lines = list(by_line)
+    described = matter(question)
+    if not lines or not described:
+        return None
+    vectors = embed([described, *lines])
+    ranked = sorted(zip((vectors[1:] @ vectors[0]).tolist(), lines, strict=True), reverse=True)
+    cosine, line = ranked[0]
+    best = by_line[line]
+    runner = next((c for c, other in ranked[1:] if by_line[other].number != best.number), -1.0)
+    fits = cosine >= settings.numbered_cosine and cosine - runner >= settings.numbered_margin
+    return best if fits else None
+
+
 def number_of(
     question: str,
     passages: Sequence[Passage],
     weights: dict[str, float],
-    floor: float,
-    words: int,
+    settings: Settings,
     of_meeting: Callable[[Passage], bool] | None = None,
+    embed: Callable[[Sequence[str]], np.ndarray] | None = None,
 ) -> tuple[str, Passage] | None:
     """'15 — 15. Fair Funding for Schools' for 'What minute number was the Fair Funding for Schools
-    item?': of the blocks holding at least `floor` of the question's focus weight, one taken at the
-    meeting asked (`of_meeting`, where the question dates one: a pack numbers its agenda and the minutes
-    it reproduces alike), then the one holding the most, then the most in its own line, then the
-    better-ranked passage's; shown to `words` words. None when the question asks for no such number or
-    no block holds enough of what it describes."""
+    item?': of the blocks holding at least `settings.numbered_cover` of the question's focus weight, one
+    taken at the meeting asked (`of_meeting`, where the question dates one: a pack numbers its agenda and
+    the minutes it reproduces alike), then the one holding the most, then the most in its own line, then
+    the better-ranked passage's. When none holds enough and `embed` is given, the block of the first
+    `settings.numbered_passages` passages (of the meeting asked, where any is) whose line is nearest in
+    meaning (`nearest`). Shown to `settings.numbered_words` words. None when the question asks for no
+    such number or no block fits what it describes."""
     if not asks_number(question):
         return None
     scored = [(_scored(b, rank, weights), b) for rank, p in enumerate(passages) for b in numbered(p)]
-    held = [(score, b) for score, b in scored if score[0] >= floor]
-    if not held:
-        return None
+    held = [(score, b) for score, b in scored if score[0] >= settings.numbered_cover]
     at_meeting = [(score, b) for score, b in held if of_meeting is None or of_meeting(b.passage)]
-    _, best = max(at_meeting or held, key=lambda s: s[0])
-    return f"{best.number} — {clip(' '.join(best.block.split()), words)}", best.passage
+    if held:
+        best = max(at_meeting or held, key=lambda s: s[0])[1]
+    elif embed is not None:
+        near = [b for p in passages[: settings.numbered_passages] for b in numbered(p)]
+        dated = [b for b in near if of_meeting is None or of_meeting(b.passage)]
+        if (found := nearest(question, dated or near, embed, settings)) is None:
+            return None
+        best = found
+    else:
+        return None
+    return f"{best.number} — {clip(' '.join(best.block.split()), settings.numbered_words)}", best.passage
 
 
 def number_asked(
-    retrieval: Retrieval, settings: Settings, between: Callable[[int, int], list[Passage]]
+    retrieval: Retrieval,
+    settings: Settings,
+    between: Callable[[int, int], list[Passage]],
+    embed: Callable[[Sequence[str]], np.ndarray] | None = None,
 ) -> tuple[str, Passage] | None:
     """number_of over the retrieved passages, with the question's words that some chunk holds (a word
     no paper holds, 'ECSC' for the committee's name, can be in no block) and, where the question dates
     its meeting, the day each passage's meeting header gives (qa/stretch.py; `between` reads chunks)."""
-    question, s = retrieval.query.text, settings
+    question = retrieval.query.text
     day = meeting_day(question)
-    of_meeting = (lambda p: day_of(p, between, s.header_reach) == day) if day else None  # noqa: E731
+    of_meeting = (lambda p: day_of(p, between, settings.header_reach) == day) if day else None  # noqa: E731
     held = {t: w for t, w in retrieval.weights.items() if retrieval.frequencies.get(t, 1) > 0}
-    return number_of(question, retrieval.passages, held, s.numbered_cover, s.numbered_words, of_meeting)
+    return number_of(question, retrieval.passages, held, settings, of_meeting, embed)

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
 from index.passage import Passage
-from qa.numbering import asks_number, number_of, numbered
+from index.settings import Settings
+from qa.numbering import asks_number, matter, nearest, number_of, numbered
 from qa.stopwords import STOPWORDS
 
-FLOOR, WORDS = 0.75, 30
+SETTINGS = Settings(store=Path("unused"))
 
 
 def passage(cid: int, text: str, heading: str | None = None, council: str | None = None) -> Passage:
@@ -23,7 +26,7 @@ def weights(question: str) -> dict[str, float]:
 
 
 def ask(question: str, passages: list[Passage]) -> str | None:
-    found = number_of(question, passages, weights(question), FLOOR, WORDS)
+    found = number_of(question, passages, weights(question), SETTINGS)
     return found[0] if found else None
 
 
@@ -162,3 +165,38 @@ def test_a_number_asked_of_a_matter_no_paper_numbers_is_declined(tmp_path, setti
     answer, _ = answer_from_paper(tmp_path, settings, fake_embedder, MINUTES, question)
     assert answer.status == "not_found"
     assert "no item, minute or resolution they number holds what the question describes" in answer.text
+
+
+def test_what_the_question_describes_is_its_words_less_the_asking() -> None:
+    assert (
+        matter("What minute number was the Fair Funding for Schools item at the 10 July 2019 meeting?")
+        == "was the Fair Funding for Schools at the"
+    )
+
+
+def fixed(vectors: dict[str, list[float]]):
+    """An embedder giving each text its listed vector, normalised."""
+
+    def embed(texts):
+        rows = np.asarray([vectors[t] for t in texts], dtype=np.float32)
+        return rows / np.linalg.norm(rows, axis=1, keepdims=True)
+
+    return embed
+
+
+def test_the_line_nearest_in_meaning_answers_only_when_clearly_nearest() -> None:
+    p = passage(1, "16. Elective Home Education\n17. Bullying and Attendance\n18. Care Leavers")
+    blocks = numbered(p)
+    question = "Which minute dealt with kids missing school because they are bullied?"
+    described = matter(question)
+    clear = {
+        described: [1, 0, 0],
+        "16. Elective Home Education": [0, 1, 0],
+        "17. Bullying and Attendance": [0.9, 0.1, 0],
+        "18. Care Leavers": [0, 0, 1],
+    }
+    assert nearest(question, blocks, fixed(clear), SETTINGS).number == "17"
+    close = {**clear, "16. Elective Home Education": [0.85, 0.2, 0]}  # two lines alike: no margin
+    assert nearest(question, blocks, fixed(close), SETTINGS) is None
+    far = {**clear, "17. Bullying and Attendance": [0.3, 0.9, 0.3]}  # nothing near enough
+    assert nearest(question, blocks, fixed(far), SETTINGS) is None
