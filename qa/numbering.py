@@ -44,6 +44,13 @@ _NUMBERED = re.compile(
     rf"(?!{MONTH}\b)(?P<rest>[*_]{{0,2}}[A-Z“\"(].*)$",
     re.M,
 )
+# a number a report's header or footer labels it with, on a line of its own: 'ITEM 6', 'ITEM: 10.2',
+# 'AGENDA ITEM G-4'; it numbers what runs under it
+_LABELLED = re.compile(
+    r"^\s*(?i:(?:agenda\s+)?item)\s*(?i:no\.?)?\s*[:#]?\s*"
+    r"(?P<number>(?:[A-Z]{1,3}-?)?\d{1,4}(?:[./-]\d{1,4})*(?:\s?\([a-z]\)|[a-z])?)[.:]?\s*$",
+    re.M,
+)
 # why a number asked is declined: no numbered block holds the matter described (the reader's best sentence
 # would be about the matter at most, never its number)
 NO_NUMBER = "no item, minute or resolution they number holds what the question describes"
@@ -87,12 +94,13 @@ def _shape(number: str) -> str:
 
 def numbered(passage: Passage) -> list[Numbered]:
     """The passage's numbered blocks: its heading's, then each line opening with a number of the
-    heading's series (any series when the heading has none), each running to the next such line. A
-    plain year ('2019 Budget') numbers nothing."""
+    heading's series (any series when the heading has none), or labelling one ('ITEM 6'), each running to
+    the next such line. A plain year ('2019 Budget') numbers nothing."""
     found: list[Numbered] = []
-    head = _NUMBERED.match(passage.heading or "")
+    head = _NUMBERED.match(passage.heading or "") or _LABELLED.match(passage.heading or "")
     series = _shape(head["number"]) if head and not _YEAR.fullmatch(head["number"]) else None
-    lines = [m for m in _NUMBERED.finditer(passage.text) if not _YEAR.fullmatch(m["number"])]
+    printed = [*_NUMBERED.finditer(passage.text), *_LABELLED.finditer(passage.text)]
+    lines = sorted((m for m in printed if not _YEAR.fullmatch(m["number"])), key=lambda m: m.start())
     lines = [m for m in lines if series is None or _shape(m["number"]) == series]
     if series is not None:
         first = lines[0].start() if lines else len(passage.text)

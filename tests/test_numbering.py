@@ -200,3 +200,16 @@ def test_the_line_nearest_in_meaning_answers_only_when_clearly_nearest() -> None
     assert nearest(question, blocks, fixed(close), SETTINGS) is None
     far = {**clear, "17. Bullying and Attendance": [0.3, 0.9, 0.3]}  # nothing near enough
     assert nearest(question, blocks, fixed(far), SETTINGS) is None
+
+
+def test_a_report_labelled_with_its_item_number_is_that_item() -> None:
+    found = [
+        passage(
+            1, "Report of the Strategic Director\n\nImplementing the Pledge for Children in Care", "ITEM 6"
+        )
+    ]
+    assert [b.number for b in numbered(found[0])] == ["6"]
+    answer = ask("Which item was the report on implementing the Pledge for Children in Care?", found)
+    assert answer is not None and answer.startswith("6 — ITEM 6 Report of the Strategic Director")
+    assert [b.number for b in numbered(passage(2, "Page 3\nAGENDA ITEM G-4\nStaff Report"))] == ["G-4"]
+    assert numbered(passage(3, "Items 4 and 5 were deferred.\nThe item was noted.")) == []
