@@ -235,9 +235,13 @@ def time_target(question: str) -> TimeTarget | None:
 
 
 # The date a question gives for a meeting or its paper: 'the Cabinet meeting on 9 October 2019',
-# 'the minutes of 9 May 2018', 'the meeting held on 25 January 2024'.
+# 'the minutes of 9 May 2018', 'the meeting held on 25 January 2024', or a body's sitting on a day: 'the
+# Overview and Scrutiny Committee on 10 July 2019' (not a council's: 'Souldern Parish Council on 2 May 2019'
+# is an election's day).
 _MEETING_DATED = re.compile(
-    r"\b(?:meeting|minutes|agenda)\b[^?]{0,60}?\b(?:on|of|for|held on|dated)\s+$", re.I
+    r"\b(?:meeting|minutes|agenda|committee|cabinet|board|panel)\b[^?]{0,60}?"
+    r"\b(?:on|of|for|held on|dated)\s+$",
+    re.I,
 )
 # ... or the date names it: 'the 11 September 2019 scrutiny meeting'
 _DATED_MEETING = re.compile(r"^(?:,?\s+[\w'’-]+){0,3}?\s+(?:meeting|minutes|agenda)\b", re.I)

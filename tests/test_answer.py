@@ -526,6 +526,9 @@ def test_a_time_is_of_the_meeting_and_the_moment_asked(tmp_path, settings, fake_
         ("What did the report of 10 July 2019 say about the scrutiny meeting?", None),
         ("When does the agreement signed on 5 June 2024 expire?", None),
         ("What was the status of Pledge 7 in August 2019?", None),
+        ("Who chaired the Corporate Parenting Committee on 23 February 2016?", dt.date(2016, 2, 23)),
+        ("What did the Cabinet of 11 March 2026 decide on the finance team?", dt.date(2026, 3, 11)),
+        ("Who was elected to Souldern Parish Council on 2 May 2019?", None),  # an election's day
     ],
 )
 def test_the_day_of_the_meeting_a_question_asks_about(question: str, day) -> None:
