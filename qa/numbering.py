@@ -20,7 +20,7 @@ from index.settings import Settings
 from qa.candidate import stem_set
 from qa.facts import clip
 from qa.periods import MONTH
-from qa.query import meeting_day
+from qa.query import MONTHS, SHORT_MONTHS, meeting_day
 from qa.relevance import stem
 from qa.retriever import Retrieval
 from qa.stretch import day_of
@@ -38,17 +38,17 @@ _ASKS = re.compile(
 )
 # a line's own number: '15.', '4.4', '7(b)', '45/19', 'Item 12', 'R2023-208', 'C-2014.32'; what follows
 # opens with a capital (a title, 'THAT …'), so '4 pm' and '3 councillors' number nothing
+_NUMBER = r"(?P<number>(?:[A-Z]{1,3}-?)?\d{1,4}(?:[./-]\d{1,4})*(?:\s?\([a-z]\)|[a-z])?)"
 _NUMBERED = re.compile(
     r"^\s*(?:(?:Item|Minute|Min\.|Resolution|Motion)\s+(?:No\.?\s*)?)?"
-    r"(?P<number>(?:[A-Z]{1,3}-?)?\d{1,4}(?:[./-]\d{1,4})*(?:\s?\([a-z]\)|[a-z])?)[.):]?\s+"
+    rf"{_NUMBER}[.):]?\s+"
     rf"(?!{MONTH}\b)(?P<rest>[*_]{{0,2}}[A-Z“\"(].*)$",
     re.M,
 )
 # a number a report's header or footer labels it with, on a line of its own: 'ITEM 6', 'ITEM: 10.2',
 # 'AGENDA ITEM G-4'; it numbers what runs under it
 _LABELLED = re.compile(
-    r"^\s*(?i:(?:agenda\s+)?item)\s*(?i:no\.?)?\s*[:#]?\s*"
-    r"(?P<number>(?:[A-Z]{1,3}-?)?\d{1,4}(?:[./-]\d{1,4})*(?:\s?\([a-z]\)|[a-z])?)[.:]?\s*$",
+    rf"^\s*(?i:(?:agenda\s+)?item)\s*(?i:no\.?)?\s*[:#]?\s*{_NUMBER}[.:]?\s*$",
     re.M,
 )
 # why a number asked is declined: no numbered block holds the matter described (the reader's best sentence
@@ -66,10 +66,7 @@ _FRAME = frozenset(
     ).split()
 )
 # the meeting's day is the occasion, not the matter: months and weekdays, whole or short ('Sept', 'Nov')
-_CALENDAR = re.compile(
-    r"jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec|january|february|march|april|june|july|august"
-    r"|september|october|november|december|(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-)
+_CALENDAR = re.compile(rf"{MONTHS}|{SHORT_MONTHS}|(?:mon|tues|wednes|thurs|fri|satur|sun)day")
 
 
 @dataclass(frozen=True)
@@ -136,10 +133,9 @@ def cover(text: str, focus: dict[str, float]) -> float:
     return sum(w for s, w in focus.items() if s in held) / total if total else 0.0
 
 
-def _scored(block: Numbered, rank: int, weights: dict[str, float]) -> tuple[float, float, int]:
+def _scored(block: Numbered, rank: int, focus: dict[str, float]) -> tuple[float, float, int]:
     """How well the block answers: its share of the focus, then its own line's (a title naming the
     matter outweighs a work programme listing it), then the passage's rank."""
-    focus = _focus(weights, block.passage)
     return cover(block.block, focus), cover(block.line, focus), -rank
 
 
@@ -198,7 +194,12 @@ def number_of(
     such number or no block fits what it describes."""
     if not asks_number(question):
         return None
-    scored = [(_scored(b, rank, weights), b) for rank, p in enumerate(passages) for b in numbered(p)]
+    scored = [
+        (_scored(b, rank, focus), b)
+        for rank, p in enumerate(passages)
+        if (blocks := numbered(p)) and (focus := _focus(weights, p))  # the focus is the passage's paper's
+        for b in blocks
+    ]
     held = [(score, b) for score, b in scored if score[0] >= settings.numbered_cover]
     at_meeting = [(score, b) for score, b in held if of_meeting is None or of_meeting(b.passage)]
     if held:

@@ -20,8 +20,8 @@ ID_NOUNS = (
     "|schedule|table|figure|chapter|part|phase|project|programme|kpi|theme|indicator|goal|aim|standard"
     "|principle|proposal|decision|report|option|risk|measure|ward"
 )
-_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
-_SHORT_MONTHS = "jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
+MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+SHORT_MONTHS = "jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
 # An item's number as printed: "7", "2.1", "12a", "7(b)", "7 (b)", "45/19" (minute 45 of 2019).
 _NUMBER = r"\d{1,4}(?:\.\d{1,3})*(?:/\d{2,4})?(?:\s?\([a-z]\)|[a-z])?"
 # The number is never the head of a hyphenated reference: 'report 21-009-CC' is no 'report 21'.
@@ -34,7 +34,7 @@ _SPLIT_NUMBER = re.compile(r"(\d[\d./]*?)\s?(?:\(([a-z])\)|([a-z]))?", re.I)
 _NUMBER_TAIL = r"(?![\da-z]|[./-]\d|\s?\([a-z0-9]\))"
 # a day of the month is no number of the word before it ('Committee 23 February 2016' is a meeting's date)
 _CAP_ID = re.compile(
-    rf"\b([A-Z][a-z]{{2,}})\s+(\d{{1,3}}(?:\.\d{{1,3}})*)\b(?![-/:]\d)(?!(?:st|nd|rd|th)?,?\s+(?i:{_MONTHS})\b)"
+    rf"\b([A-Z][a-z]{{2,}})\s+(\d{{1,3}}(?:\.\d{{1,3}})*)\b(?![-/:]\d)(?!(?:st|nd|rd|th)?,?\s+(?i:{MONTHS})\b)"
 )
 # A section number ('3.1', '2.1.4'); a decimal before a unit is a measure ('a 1.30 hectare plot', '2.5 km').
 _MEASURE_UNIT = (
@@ -47,7 +47,7 @@ _DOTTED = re.compile(
 )
 _WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday"
 _NOT_IDS = (
-    set(_MONTHS.split("|"))
+    set(MONTHS.split("|"))
     | set(_WEEKDAYS.split())
     | {"what", "which", "when", "how", "page", "pages", "age", "aged", "year", "years", "covid"}
     # a month's short form names a date, not a thing a paper must print ('Derby, Feb 2016')
@@ -55,7 +55,7 @@ _NOT_IDS = (
 )
 _NOUNS = set(ID_NOUNS.split("|"))
 _MONTH_YEAR = re.compile(
-    rf"\b({_MONTHS}|sept?|jan|feb|mar|apr|jun|jul|aug|oct|nov|dec)\.?\s+((?:19|20)\d\d)\b", re.I
+    rf"\b({MONTHS}|sept?|jan|feb|mar|apr|jun|jul|aug|oct|nov|dec)\.?\s+((?:19|20)\d\d)\b", re.I
 )
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 # A stretch of time: 'between August 2019 and February 2020', 'from May 2019 to March 2020'.
@@ -144,7 +144,7 @@ def _pattern(noun: str, number: str) -> re.Pattern[str]:
         return re.compile(rf"(?<![\d./-]){num}{_NUMBER_TAIL}", re.I)
     # an item or minute numbered at a line's start; a bare number before a month opens a date ('13 March
     # 2019 The Oracy Project' in a work programme is no minute 13)
-    numbered_line = rf"|^\s*{num}(?:[.):]\s|\s(?!(?:{_MONTHS}|{_SHORT_MONTHS})\b))" if noun in _LINED else ""
+    numbered_line = rf"|^\s*{num}(?:[.):]\s|\s(?!(?:{MONTHS}|{SHORT_MONTHS})\b))" if noun in _LINED else ""
     return re.compile(
         rf"\b{_printed(noun)}\.?\s*(?:no\.?\s*)?{num}{_NUMBER_TAIL}{numbered_line}", re.I | re.M
     )
