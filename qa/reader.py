@@ -50,6 +50,7 @@ _SPAN_KINDS = {
     "role": ("role",),
 }
 _MIN_WORDS = 2
+_HEADING_KINDS = frozenset({"date", "time"})  # what a chunk's heading may answer (`_heading_candidates`)
 # A cell a form leaves empty in words ('Carbon Footprint Implications: N/A') answers nothing.
 _EMPTY_CELL = re.compile(r"(?:n/?a|none|nil|not applicable|-+|—)\.?$", re.I)
 _FIND_WORDS = 6  # a candidate's opening words, found in its passage: units keep words, not line breaks
@@ -120,8 +121,10 @@ def candidates(retrieval: Retrieval, asked: Asked) -> list[Candidate]:
     wanted = _SPAN_KINDS.get(asked.expectation.kind, ())
     named = proper_words(retrieval.query.text)
     found: list[Candidate] = []
+    headings: set[str] = set()
     for rank, passage in enumerate(retrieval.passages[:_PASSAGES]):
         text = focus(passage.text, retrieval.query.identifiers, passage.heading)
+        found.extend(_heading_candidates(passage, rank, asked.expectation.kind, headings))
         for unit in _said(units_of(focus_named(text, _naming_rows(named, passage), rows_only=True))):
             if (len(unit.text.split()) < _MIN_WORDS and not unit.label) or _EMPTY_CELL.match(unit.text):
                 continue
@@ -132,6 +135,20 @@ def candidates(retrieval: Retrieval, asked: Asked) -> list[Candidate]:
                 Candidate(unit.text, unit.label, s, passage, rank, kinds) for s in typed if s.kind in wanted
             )
     return found
+
+
+def _heading_candidates(passage: Passage, rank: int, kind: str, seen: set[str]) -> list[Candidate]:
+    """A chunk's heading as a candidate, once per heading, when the question asks a day or an hour and
+    the heading prints one: a minutes' heading says when the meeting was held ('HELD ON 9 MAY 2018 AT
+    19.30 IN …'). Its own words are what it says, not the topic its passage's sentences stand under."""
+    heading = passage.heading or ""
+    if kind not in _HEADING_KINDS or not heading or heading in seen:
+        return []
+    seen.add(heading)
+    kinds = frozenset(s.kind for s in spans(heading, False))
+    return (
+        [Candidate(heading, None, None, replace(passage, heading=None), rank, kinds)] if kind in kinds else []
+    )
 
 
 def _naming_rows(named: Sequence[str], passage: Passage) -> tuple[str, ...]:

@@ -80,7 +80,9 @@ _CAPS = r"(?:[A-Z][\w'’&.-]*|of|and|the|for|&)"
 # A date's and a sum's printed forms; each holds a digit.
 _DATE = (
     rf"\b{_DAY}\s+(?i:day\s+of\s+|of\s+)?{MONTH}\.?,?\s+{YEAR}\b|\b{MONTH}\.?\s+{_DAY},?\s+{YEAR}\b"
-    rf"|\b{_DAY}\s+{MONTH}\b|\b{MONTH}\.?\s+{YEAR}\b|\b\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}})\b"
+    rf"|\b{_DAY}\s+{MONTH}\b|\b{MONTH}\.?\s+{YEAR}\b"
+    # '12/05/2019', '1/2/19'; a slashed reference ('3/18/0725/FUL', 'ref 19/3/18') is no date
+    rf"|(?<![/\w])\d{{1,2}}/\d{{1,2}}/(?:(?:19|20)\d{{2}}|\d{{2}})\b(?!/\w)"
     # '18.03.2019', '13.3.19', '18-03-2019': a day and a month in range, not a section's '2.1.14'
     rf"|(?<![\d.])(?<!paragraph )(?<!para )(?<!section )(?<!appendix )(?:0?[1-9]|[12]\d|3[01])"
     rf"(?P<sep>[.-])(?:0?[1-9]|1[0-2])(?P=sep)(?:(?:19|20)\d{{2}}|\d{{2}})\b(?![.-]\d)"

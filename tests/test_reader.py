@@ -173,6 +173,19 @@ def test_a_references_digits_and_a_tallys_are_no_counts():
     assert "7-0" in found["decision"]
 
 
+@pytest.mark.parametrize(
+    ("text", "dated"),
+    [
+        ("Minutes of 12/05/2019 were approved.", ["12/05/2019"]),
+        ("Agreed on 1/2/19.", ["1/2/19"]),
+        ("Planning ref: 3/18/0725/FUL 288 Hertingfordbury Road, no comment.", []),  # a slashed reference
+        ("Application 19/3/18/OUT was refused.", []),
+    ],
+)
+def test_a_slashed_date_is_no_slashed_reference(text, dated):
+    assert _kinds(text).get("date", []) == dated
+
+
 def test_a_list_is_a_lead_ins_closing_words_or_three_names_in_a_row():
     assert _kinds("Practice strengths identified include;")["list"] == [
         "Practice strengths identified include;"
@@ -772,3 +785,32 @@ def test_a_date_to_come_is_not_one_past_when_the_paper_was_written(fake_embedder
 )
 def test_a_date_question_looks_ahead(question, ahead):
     assert looks_ahead(question) is ahead
+
+
+def test_a_minutes_heading_answers_when_the_meeting_was_held(fake_embedder):
+    body = "PRESENT: Cllrs Magda Atkins and Haidy Blake. The next meeting will be held on 11 July 2018."
+    heading = "HELD ON 9 MAY 2018 AT 19.30 IN HERTINGFORDBURY COWPER SCHOOL"
+    passage = replace(_passage(body), heading=heading)
+    q = "On what date was the annual meeting at Cowper School held?"
+    retrieval = replace(_retrieval(q, [], fake_embedder), passages=(passage,), similarity={1: 0.6})
+    found = candidates(retrieval, asked_of(q, expected(q), retrieval.weights, None))
+    assert [c.text for c in found if c.text == heading] == [heading]  # once, its heading's own words
+    # a heading titles its passage: its words are no candidate for who or what, only its day and hour
+    who = "Who attended the annual meeting at Cowper School?"
+    assert heading not in {c.text for c in candidates(retrieval, asked_of(who, expected(who), {}, None))}
+
+
+@pytest.mark.parametrize(
+    ("question", "counted"),
+    [
+        ("On what date did Cabinet approve the plan?", False),  # a day on the calendar is asked
+        ("Which day was the plan approved?", False),
+        ("When will the plan be delivered?", True),  # a stretch of time may say when
+    ],
+)
+def test_a_date_asked_by_day_is_one_the_calendar_names(question, counted):
+    from qa.typematch import typed_at
+
+    text = "We set out the milestones that we will achieve over the next three years."
+    assert bool(typed_at(text, frozenset({"date"}), frozenset(), question)) is counted
+    assert typed_at("Cabinet approved it on 4 March 2024.", frozenset({"date"}), frozenset(), question)
