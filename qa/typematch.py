@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from corpus.dates import MONTH_ABBREVIATIONS
 from index.passage import Passage
+from qa.acronyms import spelled_out
 from qa.answertype import asks_plan
 from qa.candidate import Asked, Candidate, stem_set, stems_of, topic, word_stems
 from qa.exchange import replied_to
@@ -56,7 +57,17 @@ def typed_at(
         and (s.kind != "proper" or _named_as(s, text, accepted))
         and (s.kind != "done" or _done_as_asked(s, text, question))
         and (s.kind != "number" or not _measures_other(s, text, question))
+        and (s.kind != "date" or _CALENDAR.search(s.text) or not _ASKS_DAY.search(question))
     )
+
+
+# 'On what date …?' asks for a day on the calendar: 'over the next three years' names none.
+_ASKS_DAY = re.compile(r"\b(?:what|which)\s+(?:(?:exact|precise)\s+)?(?:date|day)\b", re.I)
+_CALENDAR = re.compile(
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\b"
+    r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
+    re.I,
+)
 
 
 # Units a figure measures rather than counts things in: 'the previous 6 month period', 'a 12-week course'.
@@ -166,22 +177,22 @@ def type_near(candidate: Candidate, asked: Asked) -> float:
     stands beside what is asked of it ('… and expires 11:59 p.m. May 31, 2027', 'Cantrell Abstain'), not
     merely in a topical sentence."""
     accepted = accepted_kinds(asked)
-    sums = monetary(candidate.passage.text)
-    at = typed_at(candidate.shown, frozenset(accepted), frozenset(asked.weights), asked.text, sums)
+    passage = candidate.passage
+    shown = spelled_out(candidate.shown, passage)  # 'a donation to SUP' names Stop Ure Pollution
+    at = typed_at(shown, frozenset(accepted), frozenset(asked.weights), asked.text, monetary(passage.text))
     if not at:
         return 0.0
-    passage = candidate.passage
     about = topic(passage.text, passage.heading or "", frozenset(asked.weights))
     near = _asked_of_it(asked, about)
     # a count stands beside the noun it counts ('sixteen Children's Centres'), topic or not, where it
     # counts what is asked (not another council's plan to gain '15 carers', asked of Derby)
     if (head := counted_head(asked.text)) and _counts_as_asked(candidate, asked, near):
         near |= {head}
-    gaps = _gaps(candidate.shown, at, near)
+    gaps = _gaps(shown, at, near)
     if not gaps:  # beside none of them: the words naming the paper may be all that was left to stand by
-        gaps = _gaps(candidate.shown, at, _asked_of_it(asked, about, passage))
-    if not gaps and _states_thing(candidate.shown, asked, passage):  # the figure of the topic itself
-        gaps = _gaps(candidate.shown, at, own_words(asked))
+        gaps = _gaps(shown, at, _asked_of_it(asked, about, passage))
+    if not gaps and _states_thing(shown, asked, passage):  # the figure of the topic itself
+        gaps = _gaps(shown, at, own_words(asked))
     return 1.0 / (1.0 + min(gaps)) if gaps else _replying(candidate, near)
 
 
@@ -201,10 +212,11 @@ def _states_thing(text: str, asked: Asked, passage: Passage) -> bool:
     was approved by Cabinet in July 2019')."""
     if asked.expectation.kind not in FIGURES:
         return False
-    held, own = set(stems_of(text)), own_words(asked)
-    named = {s for w in proper_words(asked.text) for s in stems_of(w)} - _occasion(passage, asked)
+    held, occasion = set(stems_of(text)), _occasion(passage, asked)
+    named = {s for w in proper_words(asked.text) for s in stems_of(w)} - occasion
     if not named <= held:
         return False
+    own = own_words(asked) - occasion  # the paper's council and date name the paper, not the thing
     total = sum(asked.weights[s] for s in own)
     return total > 0 and sum(asked.weights[s] for s in own if s in held) / total >= _STATES_SHARE
 

@@ -1,0 +1,45 @@
+"""Abbreviations a passage defines ('Stop Ure Pollution (“SUP”)'), and its sentences with them spelled out."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from index.passage import Passage
+
+# A run of words, then the letters standing for it in brackets, quoted or not: 'Stop Ure Pollution
+# (“SUP”)', 'Community Infrastructure Levy (CIL)', 'Special Educational Needs and Disabilities (SEND)'.
+_DEFINED = re.compile(r"((?:[A-Za-z][\w'’-]*\s+){1,8})\(\s*[“”\"'‘’]?([A-Z]{2,8})[“”\"'‘’]?\s*\)")
+_MINOR = frozenset({"of", "and", "the", "for", "to", "in", "on", "&"})  # words an acronym skips
+
+
+@lru_cache(maxsize=1 << 10)
+def defined(text: str) -> tuple[tuple[str, str], ...]:
+    """(acronym, what it stands for) for each abbreviation the text defines: the last words before the
+    brackets whose initials, minor words skipped, spell its letters. 'the plan (2019)' defines none."""
+    found: dict[str, str] = {}
+    for m in _DEFINED.finditer(text):
+        letters, words = m.group(2), m.group(1).split()
+        if (expansion := _spelled(letters, words)) and letters not in found:
+            found[letters] = expansion
+    return tuple(found.items())
+
+
+def _spelled(letters: str, words: list[str]) -> str | None:
+    """The shortest run of the last words whose major words' initials are the letters, or None."""
+    for start in range(len(words) - 1, -1, -1):
+        run = words[start:]
+        major = [w for w in run if w.lower() not in _MINOR]
+        if len(major) > len(letters):
+            return None
+        if run[0].lower() not in _MINOR and "".join(w[0] for w in major).upper() == letters:
+            return " ".join(run)
+    return None
+
+
+def spelled_out(text: str, passage: Passage) -> str:
+    """The text with each abbreviation its passage or heading defines spelled out: 'a donation to SUP of
+    £54.00' → 'a donation to Stop Ure Pollution of £54.00', so a sum stands beside the thing's name."""
+    for letters, expansion in defined(f"{passage.heading or ''}\n{passage.text}"):
+        text = re.sub(rf"(?<![(“\"'‘]){letters}\b(?![”\"'’]?\s*\))", expansion, text)
+    return text

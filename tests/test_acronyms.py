@@ -1,0 +1,72 @@
+"""Abbreviations a passage defines, spelled out so a value stands beside the thing's name."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from index.passage import Passage
+from qa.acronyms import defined, spelled_out
+from qa.answertype import expected
+from qa.candidate import stems_of
+from qa.features import Asked, Candidate
+from qa.query import parse
+from qa.spans import spans
+from qa.stopwords import STOPWORDS
+from qa.typematch import type_near
+
+
+def _passage(text: str, heading: str | None = None) -> Passage:
+    return Passage(
+        1,
+        text,
+        heading,
+        1,
+        1,
+        "m.pdf",
+        "Minutes",
+        "Burton-cum-Walden Parish Council",
+        "Parish Council",
+        dt.date(2025, 6, 3),
+        "day",
+        "minutes",
+    )
+
+
+def test_an_abbreviation_is_the_words_its_letters_begin():
+    text = (
+        "the Community Infrastructure Levy (CIL), Special Educational Needs and Disabilities (SEND), "
+        "Stop Ure Pollution (“SUP”), the plan (2019) and the council (the Council)"
+    )
+    assert dict(defined(text)) == {
+        "CIL": "Community Infrastructure Levy",
+        "SEND": "Special Educational Needs and Disabilities",
+        "SUP": "Stop Ure Pollution",
+    }
+    assert defined("a visit from the Police (PCSO)") == ()  # letters no words before them begin
+
+
+@given(st.lists(st.from_regex(r"[A-Z][a-z]{2,8}", fullmatch=True), min_size=2, max_size=5))
+def test_every_abbreviation_found_is_spelled_by_its_words_initials(words):
+    letters = "".join(w[0] for w in words)
+    ((found, expansion),) = defined(f"the {' '.join(words)} ({letters}) met")
+    assert found == letters and "".join(w[0] for w in expansion.split()) == letters
+
+
+def test_a_sum_stands_beside_the_thing_its_abbreviation_names():
+    heading = "7. Contribution to Stop Ure Pollution (“SUP”)"
+    sentence = "RESOLVED: To make a donation to SUP of £54.00 to support its work."
+    passage = _passage(f"The Council considered a request for support from SUP.\n\n{sentence}", heading)
+    assert spelled_out(sentence, passage) == (
+        "RESOLVED: To make a donation to Stop Ure Pollution of £54.00 to support its work."
+    )
+    assert spelled_out(heading, passage) == heading  # the definition itself is left as printed
+    q = "How much did Burton-cum-Walden Parish Council agree to give Stop Ure Pollution at its June 2025 meeting?"
+    weights = {s: 2.0 for s in stems_of(q) if s not in STOPWORDS}  # as retrieval weighs the question
+    candidate = Candidate(sentence, None, None, passage, 0, frozenset(s.kind for s in spans(sentence)))
+    assert type_near(candidate, Asked(q, expected(q), weights, parse(q).time)) > 0
+    other = _passage(sentence.replace("SUP", "the Ure Trust"), heading="7. Contribution to the Ure Trust")
+    unnamed = Candidate(other.text, None, None, other, 0, candidate.kinds)
+    assert type_near(unnamed, Asked(q, expected(q), weights, parse(q).time)) == 0
