@@ -8,7 +8,7 @@ from dataclasses import replace
 from corpus.dates import find_dates
 from qa.answertype import looks_ahead, measured, share_predicate
 from qa.candidate import Asked, Candidate, cover, stem_set, stems_of
-from qa.posts import asked_office, asked_post, names_office
+from qa.posts import asked_office, asked_post, names_office, office_at
 from qa.query import TimeTarget, proper_words
 from qa.spans import spans
 from qa.timefit import row_of, short_month_at
@@ -213,8 +213,8 @@ def _beside(candidate: Candidate, office: str) -> bool:
         return False
     text = candidate.text
     return any(
-        abs(m.start() - span.end) <= _BESIDE or abs(span.start - m.end()) <= _BESIDE
-        for m in re.finditer(re.escape(office), text, re.I)
+        abs(start - span.end) <= _BESIDE or abs(span.start - end) <= _BESIDE
+        for start, end in office_at(text, office)
     ) or bool(candidate.label and names_office(candidate.label, office) and span.start == 0)
 
 

@@ -71,12 +71,14 @@ _OFFICE_TITLE = (
 _OFFICE = re.compile(
     rf"\bwho\s+(?:is|was|will be|were|has been)\s+"
     rf"(?:(?:appointed|elected|named|chosen)\s+(?:as\s+|to\s+(?:the\s+)?(?:(?:post|role|office)\s+of\s+)?)?)?"
-    rf"(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}}['’]s\s+)?(?:interim\s+|acting\s+)?({_OFFICE_TITLE})\b",
+    rf"(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}}['’]s\s+)?(?:interim\s+|acting\s+)?"
+    # the body the office is of, printed before its title: 'Who was Board President …?', 'Town Clerk'
+    rf"(?-i:(?:(?!Deputy|Vice)[A-Z][\w'’-]*\s+){{0,2}})({_OFFICE_TITLE})\b",
     re.I,
 )
 _FIELD_SHARE = 0.5  # share of an office's field words ('Children's Services') a paper's title for it holds
 # A deputy's or an assistant's title names another post: 'Justin Murphy, Deputy City Manager'.
-_UNDER = r"(?<!deputy )(?<!assistant )(?<!vice )"
+_UNDER = r"(?<!deputy )(?<!assistant )(?<!vice )(?<!deputy-)(?<!vice-)"
 
 
 def asked_office(question: str) -> str | None:
@@ -96,6 +98,11 @@ def names_office(sentence: str, office: str) -> bool:
     m = re.search(rf"{_UNDER}\b{re.escape(head)}\s+(?:of|for)\s+", sentence, re.I)
     wanted = set(stems_of(field))
     return bool(m) and len(wanted & set(stems_of(sentence[m.end() :]))) >= _FIELD_SHARE * len(wanted)
+
+
+def office_at(text: str, office: str) -> list[tuple[int, int]]:
+    """Where the text prints the office's title itself, not a deputy's ('Vice-President'): (start, end)."""
+    return [m.span() for m in re.finditer(rf"{_UNDER}\b{re.escape(office)}\b", text, re.I)]
 
 
 def asked_post(question: str) -> str | None:

@@ -487,7 +487,7 @@ def test_names_with_inner_capitals_and_posts_printed_after_them():
 
 
 def test_who_holds_an_office_is_the_person_printed_against_it_not_a_deputy():
-    from qa.posts import asked_office, names_office
+    from qa.posts import asked_office, names_office, office_at
 
     assert asked_office("Who is Mountain View's City Manager on the agenda?") == "City Manager"
     assert asked_office("Who was the Returning Officer for the election?") == "Returning Officer"
@@ -500,6 +500,13 @@ def test_who_holds_an_office_is_the_person_printed_against_it_not_a_deputy():
     assert names_office("Position: Speaker; Council Member Appointed: Councillor Sharma", "speaker")
     assert names_office("Kimbra McCarthy, City Manager", "City Manager")
     assert not names_office("Justin Murphy, Deputy City Manager", "City Manager")
+    # the body an office is of, printed before its title; a vice-president is no president
+    assert asked_office("Who was Board President of the school district in April 2016?") == "President"
+    assert asked_office("Who is the Town Clerk?") == "Clerk"
+    assert asked_office("Who was present at the meeting?") is None
+    text = "District Representatives: Board President Josephine Lucey and Vice-President Anjali Kausar"
+    assert [text[a:b] for a, b in office_at(text, "President")] == ["President"]
+    assert office_at(text, "President")[0][0] == text.index("President Josephine")
 
 
 def test_a_role_asked_of_a_named_person_is_the_post_printed_against_the_name():
