@@ -36,6 +36,11 @@ class Block:
     key: str | None = None  # a row's first cell, which labels the pieces of a long row
 
 
+# What became of a motion, on a line of its own after the vote ('DEFEATED', 'CARRIED UNANIMOUSLY'): the
+# motion's last words, not a heading over what follows.
+OUTCOME_LINE = re.compile(
+    r"^(?:MOTION\s+)?(?:CARRIED|DEFEATED|LOST|WITHDRAWN|DEFERRED|FAILED)(?:\s+(?:UNANIMOUSLY|AS\s+AMENDED))?\W*$"
+)
 _BULLETED = re.compile(r"^[-•*·▪●◦\uf0b7]\s")
 
 
@@ -53,6 +58,8 @@ def heading_text(line: str, next_line: str) -> str | None:
         return _strip_marks(m.group(1))
     if m := _BOLD_LINE.match(line):
         return _strip_marks(" ".join(filter(None, m.groups())))
+    if OUTCOME_LINE.match(line):
+        return None
     if line.endswith((".", ",", ";")) or not re.search(r"[A-Za-z]{2}", line) or _BULLETED.match(line):
         return None  # a bulleted line is a list's item, however short and capitalised ('• Council Finances')
     letters = [c for c in line if c.isalpha()]

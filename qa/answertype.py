@@ -137,6 +137,8 @@ _TABLE: tuple[tuple[str, str], ...] = (
     (
         "role",
         r"\bwhat (?:role|position|post|job|title|office|job title)\b"
+        # 'Which Aliso Viejo positions were proposed to get …?': posts, named by their titles
+        r"|\b(?:which|what) (?:[\w'’-]+ ){0,3}(?:positions|posts|roles|job titles|job classifications)\b"
         r"|\bwhat (?:is|was) [\w'’ .-]{1,40}['’]s (?:role|post|job title|title|position\b"
         r"(?!\s+(?:on|regarding|with|in relation|as regards|in respect|concerning|about|re)\b))\b"
         r"|\b(?:job title|role|position)\b(?!\s+(?:on|with|regarding|in relation|as regards)\b)"

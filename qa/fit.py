@@ -100,7 +100,7 @@ def fitting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], bool
         found = [c for c in found if not _of_another_post(_field_of(c), post)]
     if kind == "person" and _WON.search(question):
         found = [c for c in found if _RESULT.search(c.passage.text)]
-    if kind == "role" and (names := _names_in(question)):
+    if kind == "role" and (names := _people_named(question, found)):
         if against := [c for c in found if _role_of_named(c, names)]:
             return against, True
         found = [c for c in found if any(n.split()[-1] in c.passage.text for n in names)]
@@ -216,6 +216,12 @@ def _beside(candidate: Candidate, office: str) -> bool:
         abs(start - span.end) <= _BESIDE or abs(span.start - end) <= _BESIDE
         for start, end in office_at(text, office)
     ) or bool(candidate.label and names_office(candidate.label, office) and span.start == 0)
+
+
+def _people_named(question: str, found: list[Candidate]) -> list[str]:
+    """The names `_names_in` finds less a council's a paper belongs to ('Which Aliso Viejo positions …?')."""
+    councils = " ".join({(c.passage.council or "").lower() for c in found})
+    return [n for n in _names_in(question) if n.lower() not in councils]
 
 
 def _names_in(question: str) -> list[str]:

@@ -18,6 +18,7 @@ from importlib import resources
 
 import numpy as np
 
+from corpus.blocks import OUTCOME_LINE
 from corpus.dates import find_dates
 from corpus.meetingheader import day_at
 from index.embedder import Embedder
@@ -31,6 +32,7 @@ from qa.fit import FIGURES, TOPICAL, fitting
 from qa.posts import NOT_NAMING, asked_post, names_post, of_named_report, of_report
 from qa.query import TimeTarget, meeting_day, proper_words
 from qa.retriever import Retrieval
+from qa.rowdates import keyed_rows
 from qa.scoring import context
 from qa.spans import monetary, spans
 from qa.stopwords import STOPWORDS
@@ -126,7 +128,10 @@ def candidates(retrieval: Retrieval, asked: Asked) -> list[Candidate]:
         text = focus(passage.text, retrieval.query.identifiers, passage.heading)
         found.extend(_heading_candidates(passage, rank, asked.expectation.kind, headings))
         for unit in _said(units_of(focus_named(text, _naming_rows(named, passage), rows_only=True))):
-            if (len(unit.text.split()) < _MIN_WORDS and not unit.label) or _EMPTY_CELL.match(unit.text):
+            short = (
+                len(unit.text.split()) < _MIN_WORDS and not unit.label and not OUTCOME_LINE.match(unit.text)
+            )
+            if short or _EMPTY_CELL.match(unit.text):
                 continue
             typed = spans(unit.text, monetary(passage.text))
             kinds = frozenset(s.kind for s in typed)
@@ -212,7 +217,8 @@ def _outcomes(found: list[Candidate]) -> list[Candidate]:
 
 def _of_meeting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], bool]:
     """Candidates that can be of the council, the meeting, the moment and the post asked: from the papers
-    of the council the question names; not from the reproduced minutes of another day's meeting when the
+    of the council the question names; no timetable row whose cell for what the question dates is of
+    another month (qa/rowdates.py); not from the reproduced minutes of another day's meeting when the
     question dates its meeting, nor, asked where or when in a month, from a sentence dated to a day
     outside it; for a start or finish time, no time but those told as that moment (a
     start time does not say when a meeting finished); for who chaired or wrote, only sentences naming a
@@ -223,6 +229,7 @@ def _of_meeting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], 
     question = asked.text
     found = of_named_council(question, found, lambda c: c.passage)
     found = of_asked_time(found, question, asked.time, asked.expectation.kind in FIGURES)
+    found = keyed_rows(found, question, asked.time)
     if day := meeting_day(question):
         found = [c for c in found if _meeting_of(c) in (None, day)]
     if event := time_event(question):

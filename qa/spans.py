@@ -29,8 +29,10 @@ _ROLE_NOUN = (
     r"(?:Manager|Director|Officer|Member|Chair(?:man|woman|person)?|Vice[- ]Chair|Clerk|Leader"
     r"|Chief Executive|Advis[oe]r|Head|Mayor|Governor|Representative|Secretary|Treasurer|Commissioner"
     r"|Trustee|Solicitor|Attorney|Auditor|Assessor|Comptroller|Recorder"
-    r"|Administrator|Coordinator|Co-ordinator|Champion|Lead|Superintendent|President|Controller)"
+    r"|Administrator|Coordinator|Co-ordinator|Champion|Lead|Superintendent|President|Controller"
+    r"|Analyst|Assistant|Supervisor|Specialist|Planner|Engineer|Inspector|Accountant|Technician)"
 )
+_ROLE_LEAD = re.compile(r"(?:(?:of|and|the|for|&)\s+)*")
 # A surname alone in a tally's list of votes: '9-0-1-1 (Cantrell Abstain, Ornelas-Wise Absent)'.
 _VOTER = (
     r"(?:(?<=\()|(?<=[(,;]\s))"
@@ -279,6 +281,10 @@ def _spans(sentence: str) -> tuple[Span, ...]:
                 continue  # a form's label in capitals ('Carbon Footprint Implications:') leads no list
             if kind == "role":
                 text = _before_person(text, at, found)
+                lead = _ROLE_LEAD.match(
+                    text
+                ).end()  # 'for the Management Analyst': the title starts capitalised
+                at, text = at + lead, text[lead:]
             found.append(Span(kind, text, at, at + len(text)))
             if kind in _CLAIMING:
                 claimed.append((m.start(), m.end()))

@@ -63,6 +63,15 @@ def test_body_lines_are_not_headings(line: str) -> None:
     assert heading_text(line, "") is None
 
 
+@pytest.mark.parametrize("line", ["DEFEATED", "CARRIED", "CARRIED UNANIMOUSLY", "MOTION CARRIED.", "LOST"])
+def test_an_outcome_on_its_own_line_closes_its_motion_and_heads_nothing(line: str) -> None:
+    assert heading_text(line, "Second Amendment") is None
+    text = f"That Clause 1 be amended.\nVOTING AGAINST: Councillors Burcher and Dennis (2)\n\n{line}\n\nSECOND AMENDMENT"
+    blocks = parse_blocks([Page(text, 10)])
+    assert [b.kind for b in blocks] == ["text", "text", "heading"]
+    assert heading_text("DEFEATED AMENDMENTS AND MOTIONS", "") is not None  # a heading that only opens so
+
+
 def test_short_speaker_turns_before_a_long_turn_are_not_headings() -> None:
     assert heading_text("Hefin David AM: Why, do you think?", LONG_SENTENCE) is None
     assert heading_text("What Happens Next?", LONG_SENTENCE) is None

@@ -63,6 +63,11 @@ from qa.spans import spans
         ("Which schools remain committed to the hubs?", "organisation"),  # the noun's plural
         ("Which companies bid for the contract?", "organisation"),
         ("What role does Jane Doe hold?", "role"),
+        (
+            "Which Aliso Viejo positions were proposed to get a cell phone allowance?",
+            "role",
+        ),  # posts by title
+        ("Which posts will be deleted?", "role"),
         ("What is Jane Doe's job title on the agenda of 8 December 2020?", "role"),
         ("What is the government's position on lowering the thresholds?", "description"),  # a stance
         ("What is the up to date position with regard to the estate?", "description"),
@@ -156,6 +161,11 @@ def test_spans_find_people_roles_times_and_places():
     assert "in the Chair" in found["role"]
     assert "2.00 pm" in found["time"]
     assert any(p.startswith("Drake Room") for p in found["place"])
+
+
+def test_job_titles_are_roles():
+    found = _kinds("A cell phone allowance is proposed for the Management Analyst and Executive Assistant.")
+    assert found["role"] == ["Management Analyst and Executive Assistant"]
 
 
 def test_spans_find_money_percent_dates_and_counts_without_double_counting():
@@ -814,3 +824,24 @@ def test_a_date_asked_by_day_is_one_the_calendar_names(question, counted):
     text = "We set out the milestones that we will achieve over the next three years."
     assert bool(typed_at(text, frozenset({"date"}), frozenset(), question)) is counted
     assert typed_at("Cabinet approved it on 4 March 2024.", frozenset({"date"}), frozenset(), question)
+
+
+def test_an_outcome_on_its_own_line_is_read_with_the_vote_it_closes(fake_embedder):
+    from qa.account import _voted
+
+    text = (
+        "That Clause 1 be amended by changing the 55th percentile to the 50th percentile.\n\n"
+        "VOTING IN FAVOUR:\n\nCouncillors Bell, Furfaro and Guthrie (3)\n\n"
+        "VOTING AGAINST: Mayor Farbridge, Councillors Burcher and Dennis (3)\n\nDEFEATED"
+    )
+    q = "What happened to Councillor Bell's amendment to change the 55th percentile?"
+    retrieval = _retrieval(q, [text], fake_embedder)
+    assert "DEFEATED" in {
+        c.text for c in candidates(retrieval, asked_of(q, expected(q), retrieval.weights, None))
+    }
+    assert _voted(text, "DEFEATED", 60) == (
+        "That Clause 1 be amended by changing the 55th percentile to the 50th percentile. VOTING IN FAVOUR: "
+        "Councillors Bell, Furfaro and Guthrie (3) VOTING AGAINST: Mayor Farbridge, Councillors Burcher and "
+        "Dennis (3)"
+    )
+    assert _voted(text, "DEFEATED", 5).endswith("…")
