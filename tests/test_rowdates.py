@@ -29,7 +29,9 @@ def test_the_row_of_the_dated_meeting_not_the_row_whose_deadline_falls_then():
     q = "If I want my application heard at the July 2019 Planning Commission meeting, what's the submittal deadline?"
     assert _kept(q) == [_ROWS[1]]
     assert _kept("What is the submittal deadline for the August 2019 meeting?") == [_ROWS[2]]
-    assert _kept("When is the submittal deadline for the June 2019 Planning Commission meeting?") == [_ROWS[0]]
+    assert _kept("When is the submittal deadline for the June 2019 Planning Commission meeting?") == [
+        _ROWS[0]
+    ]
     # a date after its noun dates that noun: the deadline picks the row by its deadline
     assert _kept("Which meeting has its submittal deadline in July 2019?") == [_ROWS[2]]
 
