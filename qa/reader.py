@@ -65,6 +65,8 @@ _ASKS_END = re.compile(r"\?\W{0,2}$")
 # Asked where, when or at what time in a month: a sentence dated only to days outside it tells of another
 # occasion ('When did the committee meet in January 2016?' is not answered by its 23 February 2016 paper).
 _OCCASION_KINDS = frozenset({"place", "time", "date"})
+_NEXT = re.compile(r"\b(?:next|following|subsequent)\b", re.I)
+_NEXT_ONE = re.compile(r"\b(?:next|following|subsequent)\b[^?]{0,60}\b(?:after|following|since)\b", re.I)
 _NAMED_REPORT = 0.5  # share of what an author question names that a cover sheet's title holds: that report
 _NOT_NAMING = frozenset(s for w in NOT_NAMING for s in stems_of(w))
 _TYPED, _NEAR, _COUNTS = NAMES.index("type_sentence"), NAMES.index("type_near"), NAMES.index("counts_noun")
@@ -234,8 +236,13 @@ def _of_meeting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], 
         found = [c for c in found if _meeting_of(c) in (None, day)]
     if event := time_event(question):
         found = [c for c in found if "time" not in c.kinds or at_event(c.shown, event)]
-    if asked.expectation.kind in _OCCASION_KINDS and asked.time:
+    # 'the meeting next after the 3 June 2025 one' dates where to start looking, not what is asked
+    if asked.expectation.kind in _OCCASION_KINDS and asked.time and not _NEXT_ONE.search(question):
         found = [c for c in found if _on_target(c.text, asked.time)]
+    # what comes next is told as next ('Date of the next meeting, Tuesday, 8 July 2025'): that answers
+    told = [c for c in found if _NEXT.search(c.shown) and asked.expectation.kind in c.kinds]
+    if told and _NEXT_ONE.search(question):
+        return told, True
     found, fits = fitting(found, asked)
     if fits:
         return found, True

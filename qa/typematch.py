@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from corpus.dates import MONTH_ABBREVIATIONS
@@ -182,6 +183,8 @@ def type_near(candidate: Candidate, asked: Asked) -> float:
     at = typed_at(shown, frozenset(accepted), frozenset(asked.weights), asked.text, monetary(passage.text))
     if not at:
         return 0.0
+    if _masthead(candidate, asked):  # the day and hour of the meeting the paper is of
+        return 1.0
     about = topic(passage.text, passage.heading or "", frozenset(asked.weights))
     near = _asked_of_it(asked, about)
     # a count stands beside the noun it counts ('sixteen Children's Centres'), topic or not, where it
@@ -194,6 +197,26 @@ def type_near(candidate: Candidate, asked: Asked) -> float:
     if not gaps and _states_thing(shown, asked, passage):  # the figure of the topic itself
         gaps = _gaps(shown, at, own_words(asked))
     return 1.0 / (1.0 + min(gaps)) if gaps else _replying(candidate, near)
+
+
+# A paper's masthead on its first page gives the day and hour of its meeting in a line of no prose:
+# 'Wednesday, November 6, 2013', '1309 S. Mary Avenue Sunnyvale, CA 94087 | 7:30 a.m.'.
+_MASTHEAD_WORD = re.compile(r"^(?:[^a-z].*|a\.?m\.?|p\.?m\.?|st|nd|rd|th|of|and)?$")  # no lower-case prose
+_MASTHEAD_WORDS = 12
+_OF_MEETING = re.compile(r"\b(?:meeting|session|sitting|held|hold|convened?)\b", re.I)
+
+
+def _masthead(candidate: Candidate, asked: Asked) -> bool:
+    """Whether a date or time asked of a meeting stands in the masthead of a paper the question names."""
+    if asked.expectation.kind not in {"date", "time"} or not _OF_MEETING.search(asked.text):
+        return False
+    passage, words = candidate.passage, candidate.shown.split()
+    return (
+        (passage.page_start or 0) == 1
+        and len(words) <= _MASTHEAD_WORDS
+        and all(_MASTHEAD_WORD.match(w.strip(",.;:|()")) for w in words)
+        and of_named(replace(passage, text=""), proper_words(asked.text))
+    )
 
 
 # A sentence holding this share of the question's weight names the very thing asked of ('… an agreement

@@ -845,3 +845,51 @@ def test_an_outcome_on_its_own_line_is_read_with_the_vote_it_closes(fake_embedde
         "Dennis (3)"
     )
     assert _voted(text, "DEFEATED", 5).endswith("…")
+
+
+@pytest.mark.parametrize(
+    ("line", "question", "near"),
+    [
+        (
+            "Wednesday, November 6, 2013",
+            "On what date did the Testshire council hold its organizational meeting?",
+            True,
+        ),
+        (
+            "1309 S. Mary Avenue Sunnyvale, CA 94087 | 7:30 a.m.",
+            "What time did the Testshire meeting begin?",
+            True,
+        ),
+        # a line of prose, a paper not named, or a value not asked of a meeting is no masthead's
+        (
+            "The next meeting will be on November 6, 2013",
+            "When did the Testshire council meeting take place?",
+            False,
+        ),
+        ("Wednesday, November 6, 2013", "On what date did the Otherton council hold its meeting?", False),
+        ("Wednesday, November 6, 2013", "When is the Testshire budget due?", False),
+    ],
+)
+def test_a_mastheads_day_and_hour_are_its_meetings(line, question, near):
+    from qa.typematch import type_near
+
+    passage = _passage(line)  # page 1 of a Testshire paper
+    candidate = Candidate(line, None, None, passage, 0, frozenset(s.kind for s in spans(line)))
+    weights = {stem(w): 2.0 for w in parse(question).terms}
+    assert (type_near(candidate, Asked(question, expected(question), weights, None)) == 1.0) is near
+
+
+def test_the_meeting_next_after_a_date_is_the_one_told_as_next(fake_embedder):
+    text = (
+        "A Parish Council meeting was held in the Village Hall on Tuesday, 3 June 2025.\n\n"
+        "Date of the next meeting, Tuesday, 8 July 2025 at 8.00 pm in the Village Hall."
+    )
+    q = "When is the Testshire parish council meeting next after the 3 June 2025 one?"
+    passage = _passage(text, date=dt.date(2025, 6, 3))
+    retrieval = replace(_retrieval(q, [], fake_embedder), passages=(passage,), similarity={1: 0.6})
+    reading = Reader(fake_embedder).read(retrieval)
+    assert reading.candidates and "8 July 2025" in reading.candidates[0].candidate.text
+    # asked of the day itself, the next meeting's date is not its answer
+    when = "When was the Testshire parish council meeting in June 2025 held?"
+    retrieval = replace(_retrieval(when, [], fake_embedder), passages=(passage,), similarity={1: 0.6})
+    assert all("8 July" not in r.candidate.text for r in Reader(fake_embedder).read(retrieval).candidates)
