@@ -13,13 +13,18 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from index.embedder import SentenceEmbedder
-from index.settings import Settings
-from qa.engine import CouncilQA
-from qa.evaluate import evaluate
-from qa.goldsets import load_gold
-
 ROOT = Path(__file__).resolve().parent.parent
+# this checkout's code, not whatever the virtual environment's editable install points at: a worktree of
+# another version measures that version
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from index.embedder import SentenceEmbedder  # noqa: E402
+from index.settings import Settings  # noqa: E402
+from qa.engine import CouncilQA  # noqa: E402
+from qa.evaluate import evaluate  # noqa: E402
+from qa.goldsets import load_gold  # noqa: E402
+
 SETS = {  # name -> (store, papers, gold)
     "gold": (".councilqa", "samples/papers", "eval/gold.jsonl"),
     "heldout": (".councilqa", "samples/papers", "eval/heldout.jsonl"),
