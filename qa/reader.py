@@ -66,7 +66,12 @@ _ASKS_END = re.compile(r"\?\W{0,2}$")
 # occasion ('When did the committee meet in January 2016?' is not answered by its 23 February 2016 paper).
 _OCCASION_KINDS = frozenset({"place", "time", "date"})
 _NEXT = re.compile(r"\b(?:next|following|subsequent)\b", re.I)
-_NEXT_ONE = re.compile(r"\b(?:next|following|subsequent)\b[^?]{0,60}\b(?:after|following|since)\b", re.I)
+_NEXT_ONE = re.compile(
+    r"\b(?:next|following|subsequent)\b[^?]{0,60}\b(?:after|following|since)\b"
+    # 'the meeting after the November 14, 2023 one'
+    r"|\b(?:meeting|session|sitting)\s+(?:held\s+)?after\s+(?:the|that|its)\b",
+    re.I,
+)
 _NAMED_REPORT = 0.5  # share of what an author question names that a cover sheet's title holds: that report
 _NOT_NAMING = frozenset(s for w in NOT_NAMING for s in stems_of(w))
 _TYPED, _NEAR, _COUNTS = NAMES.index("type_sentence"), NAMES.index("type_near"), NAMES.index("counts_noun")

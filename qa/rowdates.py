@@ -33,14 +33,25 @@ def _dated_words(question: str) -> frozenset[str]:
     dated: set[str] = set()
     for d in find_dates(question):
         before = [w.strip(",.?;:!").lower() for w in question[: d.start].split()][-_DATED_REACH:]
-        after = [w.strip(",.?;:!") for w in question[d.end :].split()][:_DATED_REACH]
         if before and before[-1] in _ATTRIBUTIVE:  # the date opens the noun phrase it dates
-            head = next((n for n, w in enumerate(after) if w[:1].islower()), None)
-            phrase = after[: head + 1] if head is not None else []
+            phrase = _noun_phrase(question[d.end :].split()[:_DATED_REACH])
         else:
             phrase = [w for w in reversed(before) if w not in _LINKING][:1]
         dated |= {s for w in phrase for s in stems_of(w) if s not in STOPWORDS}
     return frozenset(dated)
+
+
+def _noun_phrase(words: list[str]) -> list[str]:
+    """The words up to the phrase's end: a word ending in a stop or comma, or the last before a small word
+    ('Summit County planning commission meeting?', 'meeting to approve …' → 'meeting')."""
+    phrase: list[str] = []
+    for word in words:
+        if word.lower() in STOPWORDS:
+            break
+        phrase.append(word.strip(",.?;:!"))
+        if word[-1] in ",.?;:!":
+            break
+    return phrase
 
 
 def _keyed_in(row: str, dated: frozenset[str], target: TimeTarget) -> bool | None:

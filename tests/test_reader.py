@@ -889,6 +889,9 @@ def test_the_meeting_next_after_a_date_is_the_one_told_as_next(fake_embedder):
     retrieval = replace(_retrieval(q, [], fake_embedder), passages=(passage,), similarity={1: 0.6})
     reading = Reader(fake_embedder).read(retrieval)
     assert reading.candidates and "8 July 2025" in reading.candidates[0].candidate.text
+    after = "When was the Testshire parish council meeting after the 3 June 2025 one?"  # 'next' unsaid
+    retrieval = replace(_retrieval(after, [], fake_embedder), passages=(passage,), similarity={1: 0.6})
+    assert "8 July 2025" in Reader(fake_embedder).read(retrieval).candidates[0].candidate.text
     # asked of the day itself, the next meeting's date is not its answer
     when = "When was the Testshire parish council meeting in June 2025 held?"
     retrieval = replace(_retrieval(when, [], fake_embedder), passages=(passage,), similarity={1: 0.6})

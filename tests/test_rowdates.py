@@ -32,6 +32,9 @@ def test_the_row_of_the_dated_meeting_not_the_row_whose_deadline_falls_then():
     assert _kept("When is the submittal deadline for the June 2019 Planning Commission meeting?") == [
         _ROWS[0]
     ]
+    # the phrase a date opens runs to its noun, lower-case words and all
+    q = "When are applications due for the July 2019 Summit County planning commission meeting?"
+    assert _kept(q) == [_ROWS[1]]
     # a date after its noun dates that noun: the deadline picks the row by its deadline
     assert _kept("Which meeting has its submittal deadline in July 2019?") == [_ROWS[2]]
 
