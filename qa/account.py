@@ -11,7 +11,7 @@ from index.settings import Settings
 from qa.answertype import expected, open_question
 from qa.facts import clip, introduces_prose
 from qa.leadline import lead_line
-from qa.reader import Read
+from qa.reader import VOTE_UNITS, Read
 from qa.replies import Said, reply_to
 from qa.spans import kinds
 from qa.units import said_after, said_before, told_after, units_of
@@ -31,7 +31,7 @@ def account(
     line = lead_line(best, expected(question).kind, question)
     c = best.candidate
     if OUTCOME_LINE.match(c.text) and (vote := _voted(c.passage.text, c.text, settings.answer_words)):
-        return Said(f"{line} — {vote}", (c.passage,))  # 'DEFEATED' says of what, and by how many
+        return Said(f"{c.text} — {vote}", (c.passage,))  # 'DEFEATED' says of what, and by how many
     # a labelled sentence runs on too: a speaker's turn ('Barry Hughes: We've been working with …')
     # goes on in its line, while a form's field ('Author: Jane Smith') ends its line
     if not (open_question(question) or introduces_prose(c.text)) or c.span:
@@ -55,15 +55,14 @@ def account(
 
 
 _LEAST_REPLY = 8  # words: a reply cut shorter says nothing
-_VOTE_UNITS = 4  # the motion, the votes for (a label may stand on its own), against: what an outcome closes
 
 
 def _voted(text: str, outcome: str, words: int) -> str:
-    """What an outcome printed on a line of its own ('DEFEATED') closes: up to _VOTE_UNITS units before
+    """What an outcome printed on a line of its own ('DEFEATED') closes: up to VOTE_UNITS units before
     it in the passage, from the motion ('That …') when it is among them, clipped to `words`."""
     units = [f"{u.label}: {u.text}" if u.label else u.text for u in units_of(text)]
     at = next((i for i, u in enumerate(units) if u == outcome), 0)
-    before = units[max(0, at - _VOTE_UNITS) : at]
+    before = units[max(0, at - VOTE_UNITS) : at]
     motion = next((i for i, u in enumerate(before) if u.startswith("That ")), 0)
     return clip(" ".join(before[motion:]), words)
 

@@ -52,6 +52,7 @@ _SPAN_KINDS = {
     "role": ("role",),
 }
 _MIN_WORDS = 2
+VOTE_UNITS = 4  # the motion, the votes for (a label may stand on its own), against: what an outcome closes
 _HEADING_KINDS = frozenset({"date", "time"})  # what a chunk's heading may answer (`_heading_candidates`)
 # A cell a form leaves empty in words ('Carbon Footprint Implications: N/A') answers nothing.
 _EMPTY_CELL = re.compile(r"(?:n/?a|none|nil|not applicable|-+|—)\.?$", re.I)
@@ -134,19 +135,29 @@ def candidates(retrieval: Retrieval, asked: Asked) -> list[Candidate]:
     for rank, passage in enumerate(retrieval.passages[:_PASSAGES]):
         text = focus(passage.text, retrieval.query.identifiers, passage.heading)
         found.extend(_heading_candidates(passage, rank, asked.expectation.kind, headings))
-        for unit in _said(units_of(focus_named(text, _naming_rows(named, passage), rows_only=True))):
-            short = (
-                len(unit.text.split()) < _MIN_WORDS and not unit.label and not OUTCOME_LINE.match(unit.text)
-            )
-            if short or _EMPTY_CELL.match(unit.text):
+        units = _said(units_of(focus_named(text, _naming_rows(named, passage), rows_only=True)))
+        for at, unit in enumerate(units):
+            outcome = OUTCOME_LINE.match(unit.text) and not unit.label
+            if (len(unit.text.split()) < _MIN_WORDS and not unit.label and not outcome) or _EMPTY_CELL.match(
+                unit.text
+            ):
                 continue
             typed = spans(unit.text, monetary(passage.text))
             kinds = frozenset(s.kind for s in typed)
-            found.append(Candidate(unit.text, unit.label, None, passage, rank, kinds))
+            # an outcome on its own line ('DEFEATED') is weighed as said of the motion it closes
+            label = closed_motion(units, at) if outcome else unit.label
+            found.append(Candidate(unit.text, label, None, passage, rank, kinds))
             found.extend(
                 Candidate(unit.text, unit.label, s, passage, rank, kinds) for s in typed if s.kind in wanted
             )
     return found
+
+
+def closed_motion(units: Sequence[Unit], at: int) -> str | None:
+    """The motion ('That …') an outcome line at `at` closes, among the VOTE_UNITS units before it."""
+    return next(
+        (u.text for u in reversed(units[max(0, at - VOTE_UNITS) : at]) if u.text.startswith("That ")), None
+    )
 
 
 def _heading_candidates(passage: Passage, rank: int, kind: str, seen: set[str]) -> list[Candidate]:

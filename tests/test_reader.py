@@ -836,8 +836,10 @@ def test_an_outcome_on_its_own_line_is_read_with_the_vote_it_closes(fake_embedde
     )
     q = "What happened to Councillor Bell's amendment to change the 55th percentile?"
     retrieval = _retrieval(q, [text], fake_embedder)
-    assert "DEFEATED" in {
-        c.text for c in candidates(retrieval, asked_of(q, expected(q), retrieval.weights, None))
+    found = candidates(retrieval, asked_of(q, expected(q), retrieval.weights, None))
+    # weighed as said of the motion it closes, whose words the question repeats
+    assert {c.label for c in found if c.text == "DEFEATED"} == {
+        "That Clause 1 be amended by changing the 55th percentile to the 50th percentile."
     }
     assert _voted(text, "DEFEATED", 60) == (
         "That Clause 1 be amended by changing the 55th percentile to the 50th percentile. VOTING IN FAVOUR: "
