@@ -11,7 +11,7 @@ from index.settings import Settings
 from qa.answertype import expected, open_question
 from qa.facts import clip, introduces_prose
 from qa.leadline import lead_line
-from qa.reader import VOTE_UNITS, Read
+from qa.reader import Read, closed_vote
 from qa.replies import Said, reply_to
 from qa.spans import kinds
 from qa.units import said_after, said_before, told_after, units_of
@@ -58,13 +58,13 @@ _LEAST_REPLY = 8  # words: a reply cut shorter says nothing
 
 
 def _voted(text: str, outcome: str, words: int) -> str:
-    """What an outcome printed on a line of its own ('DEFEATED') closes: up to VOTE_UNITS units before
-    it in the passage, from the motion ('That …') when it is among them, clipped to `words`."""
-    units = [f"{u.label}: {u.text}" if u.label else u.text for u in units_of(text)]
-    at = next((i for i, u in enumerate(units) if u == outcome), 0)
-    before = units[max(0, at - VOTE_UNITS) : at]
-    motion = next((i for i, u in enumerate(before) if u.startswith("That ")), 0)
-    return clip(" ".join(before[motion:]), words)
+    """What an outcome printed on a line of its own ('DEFEATED') closes (qa/reader.closed_vote), as
+    printed ('VOTING AGAINST: …'), clipped to `words`."""
+    units = units_of(text)
+    at = next((i for i, u in enumerate(units) if u.text == outcome and not u.label), 0)
+    return clip(
+        " ".join(f"{u.label}: {u.text}" if u.label else u.text for u in closed_vote(units, at)), words
+    )
 
 
 def _reason_after(best: Read, question: str, reach: int) -> tuple[str, int]:

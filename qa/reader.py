@@ -66,9 +66,10 @@ _ASKS_END = re.compile(r"\?\W{0,2}$")
 # Asked where, when or at what time in a month: a sentence dated only to days outside it tells of another
 # occasion ('When did the committee meet in January 2016?' is not answered by its 23 February 2016 paper).
 _OCCASION_KINDS = frozenset({"place", "time", "date"})
-_NEXT = re.compile(r"\b(?:next|following|subsequent)\b", re.I)
+_NEXT_WORD = r"\b(?:next|following|subsequent)\b"
+_NEXT = re.compile(_NEXT_WORD, re.I)
 _NEXT_ONE = re.compile(
-    r"\b(?:next|following|subsequent)\b[^?]{0,60}\b(?:after|following|since)\b"
+    rf"{_NEXT_WORD}[^?]{{0,60}}\b(?:after|following|since)\b"
     # 'the meeting after the November 14, 2023 one'
     r"|\b(?:meeting|session|sitting)\s+(?:held\s+)?after\s+(?:the|that|its)\b",
     re.I,
@@ -145,7 +146,7 @@ def candidates(retrieval: Retrieval, asked: Asked) -> list[Candidate]:
             typed = spans(unit.text, monetary(passage.text))
             kinds = frozenset(s.kind for s in typed)
             # an outcome on its own line ('DEFEATED') is weighed as said of the motion it closes
-            label = closed_motion(units, at) if outcome else unit.label
+            label = _closed_motion(units, at) if outcome else unit.label
             found.append(Candidate(unit.text, label, None, passage, rank, kinds))
             found.extend(
                 Candidate(unit.text, unit.label, s, passage, rank, kinds) for s in typed if s.kind in wanted
@@ -153,11 +154,18 @@ def candidates(retrieval: Retrieval, asked: Asked) -> list[Candidate]:
     return found
 
 
-def closed_motion(units: Sequence[Unit], at: int) -> str | None:
-    """The motion ('That …') an outcome line at `at` closes, among the VOTE_UNITS units before it."""
-    return next(
-        (u.text for u in reversed(units[max(0, at - VOTE_UNITS) : at]) if u.text.startswith("That ")), None
-    )
+def closed_vote(units: Sequence[Unit], at: int) -> list[Unit]:
+    """What an outcome line at `at` closes: up to VOTE_UNITS units before it, from the nearest motion
+    ('That …') when one is among them."""
+    before = list(units[max(0, at - VOTE_UNITS) : at])
+    motion = next((i for i in range(len(before) - 1, -1, -1) if before[i].text.startswith("That ")), None)
+    return before if motion is None else before[motion:]
+
+
+def _closed_motion(units: Sequence[Unit], at: int) -> str | None:
+    """The motion ('That …') an outcome line at `at` closes, if the units before it print one."""
+    vote = closed_vote(units, at)
+    return vote[0].text if vote and vote[0].text.startswith("That ") else None
 
 
 def _heading_candidates(passage: Passage, rank: int, kind: str, seen: set[str]) -> list[Candidate]:
@@ -253,11 +261,13 @@ def _of_meeting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], 
     if event := time_event(question):
         found = [c for c in found if "time" not in c.kinds or at_event(c.shown, event)]
     # 'the meeting next after the 3 June 2025 one' dates where to start looking, not what is asked
-    if asked.expectation.kind in _OCCASION_KINDS and asked.time and not _NEXT_ONE.search(question):
+    next_one = bool(_NEXT_ONE.search(question))
+    if asked.expectation.kind in _OCCASION_KINDS and asked.time and not next_one:
         found = [c for c in found if _on_target(c.text, asked.time)]
     # what comes next is told as next ('Date of the next meeting, Tuesday, 8 July 2025'): that answers
-    told = [c for c in found if _NEXT.search(c.shown) and asked.expectation.kind in c.kinds]
-    if told and _NEXT_ONE.search(question):
+    if next_one and (
+        told := [c for c in found if _NEXT.search(c.shown) and asked.expectation.kind in c.kinds]
+    ):
         return told, True
     found, fits = fitting(found, asked)
     if fits:

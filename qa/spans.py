@@ -281,9 +281,8 @@ def _spans(sentence: str) -> tuple[Span, ...]:
                 continue  # a form's label in capitals ('Carbon Footprint Implications:') leads no list
             if kind == "role":
                 text = _before_person(text, at, found)
-                lead = _ROLE_LEAD.match(
-                    text
-                ).end()  # 'for the Management Analyst': the title starts capitalised
+                # 'for the Management Analyst': the title starts capitalised
+                lead = _ROLE_LEAD.match(text).end()
                 at, text = at + lead, text[lead:]
             found.append(Span(kind, text, at, at + len(text)))
             if kind in _CLAIMING:

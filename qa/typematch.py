@@ -65,8 +65,7 @@ def typed_at(
 # 'On what date …?' asks for a day on the calendar: 'over the next three years' names none.
 _ASKS_DAY = re.compile(r"\b(?:what|which)\s+(?:(?:exact|precise)\s+)?(?:date|day)\b", re.I)
 _CALENDAR = re.compile(
-    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\b"
-    r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
+    rf"\d|\b(?:{'|'.join(sorted(_SHORT_MONTHS))})[a-z]*\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
     re.I,
 )
 
