@@ -7,9 +7,12 @@ from functools import lru_cache
 
 from index.passage import Passage
 
-# A run of words, then the letters standing for it in brackets, quoted or not: 'Stop Ure Pollution
-# (“SUP”)', 'Community Infrastructure Levy (CIL)', 'Special Educational Needs and Disabilities (SEND)'.
-_DEFINED = re.compile(r"((?:[A-Za-z][\w'’-]*\s+){1,8})\(\s*[“”\"'‘’]?([A-Z]{2,8})[“”\"'‘’]?\s*\)")
+# Letters in brackets, quoted or not, after a space: the words before them are what they stand for
+# ('Stop Ure Pollution (“SUP”)', 'Community Infrastructure Levy (CIL)'). The brackets are found first
+# and the words read back from them: a pattern that also matched the words tried a run at every word.
+_BRACKETED = re.compile(r"(?<=\s)\(\s*[“”\"'‘’]?([A-Z]{2,8})[“”\"'‘’]?\s*\)")
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_RUN = 8  # words before the brackets an abbreviation may stand for
 _MINOR = frozenset({"of", "and", "the", "for", "to", "in", "on", "&"})  # words an acronym skips
 
 
@@ -18,11 +21,22 @@ def defined(text: str) -> tuple[tuple[str, str], ...]:
     """(acronym, what it stands for) for each abbreviation the text defines: the last words before the
     brackets whose initials, minor words skipped, spell its letters. 'the plan (2019)' defines none."""
     found: dict[str, str] = {}
-    for m in _DEFINED.finditer(text):
-        letters, words = m.group(2), m.group(1).split()
-        if (expansion := _spelled(letters, words)) and letters not in found:
+    for m in _BRACKETED.finditer(text):
+        letters, words = m.group(1), _words_before(text, m.start())
+        if words and (expansion := _spelled(letters, words)) and letters not in found:
             found[letters] = expansion
     return tuple(found.items())
+
+
+def _words_before(text: str, end: int) -> list[str]:
+    """The last words (at most _RUN) before `end`, back to the first token that is not a word."""
+    tokens = text[max(0, end - 40 * _RUN) : end].split()
+    words: list[str] = []
+    for token in reversed(tokens[-_RUN:]):
+        if not _WORD.fullmatch(token):
+            break
+        words.insert(0, token)
+    return words
 
 
 def _spelled(letters: str, words: list[str]) -> str | None:

@@ -75,10 +75,13 @@ def heads_question(text: str) -> bool:
     return bool(_HEADS_QUESTION.match(text))
 
 
+@lru_cache(maxsize=1 << 12)  # each candidate of a sentence asks it
 def puts_question(sentence: str) -> bool:
     """The sentence is a question as a councillor put it ('I will ask at the next Meeting …', 'Will the
     Leader tell me whether …?'): printed before its reply, it never answers."""
-    return bool(_ASKING.search(sentence)) or unframed(sentence) != " ".join(sentence.split())
+    lower = sentence.casefold()
+    asking = any(w in lower for w in _ASKING_WORDS) and bool(_ASKING.search(sentence))
+    return asking or unframed(sentence) != " ".join(sentence.split())
 
 
 @lru_cache(maxsize=1 << 12)  # every typed candidate of a reply asks it

@@ -66,8 +66,8 @@ def stem(word: str) -> str:
 @lru_cache(maxsize=1 << 12)  # a passage is reranked, then read, under the same question: stemmed once
 def stems(text: str) -> frozenset[str]:
     words = set(_WORD.findall(text.lower()))
-    _known(words)
-    return frozenset(_STEMS.get(w) or stem(w) for w in words)
+    _known(words)  # after which every word is in _STEMS
+    return frozenset(map(_STEMS.__getitem__, words))
 
 
 def coverage(text: str, weights: dict[str, float]) -> float:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from index.passage import Passage
@@ -43,6 +44,12 @@ def _names_all(passage: Passage, named: frozenset[str]) -> bool:
     return named <= set(stems_of(held))
 
 
+def _common(values: list[frozenset[str]]) -> frozenset[str]:
+    """The stems in more than _COMMON of a column's values."""
+    counts = Counter(s for value in values for s in value)
+    return frozenset(s for s, n in counts.items() if n > _COMMON * len(values))
+
+
 def rows_valued(passages: Sequence[Passage], query: Query) -> list[tuple[str, Passage]]:
     """(the row's name and the value that picked it, its passage) for each table row, in the passages
     naming all the question names, holding in a column past its first a value every distinctive word of
@@ -55,13 +62,12 @@ def rows_valued(passages: Sequence[Passage], query: Query) -> list[tuple[str, Pa
     for row, _ in rows:
         for label, value in row[1:]:
             columns.setdefault(label, []).append(frozenset(stems_of(value)))
+    common = {label: _common(values) for label, values in columns.items()}
     found: dict[str, tuple[str, Passage]] = {}
     for row, passage in rows:
         for label, value in row[1:]:
-            values = columns[label]
-            common = {s for s in set().union(*values) if sum(s in v for v in values) > _COMMON * len(values)}
-            own = frozenset(stems_of(value)) - common
-            if len(set(values)) > 1 and own and own <= asked:
+            own = frozenset(stems_of(value)) - common[label]
+            if len(set(columns[label])) > 1 and own and own <= asked:
                 key = _key(row)
                 found.setdefault(key.lower(), (f"{key} — {value}", passage))
     return list(found.values())[:_ROWS]

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from index.passage import Passage
-from qa.acronyms import defined, spelled_out
+from qa.acronyms import _spelled, defined, spelled_out
 from qa.answertype import expected
 from qa.candidate import stems_of
 from qa.features import Asked, Candidate
@@ -70,3 +71,50 @@ def test_a_sum_stands_beside_the_thing_its_abbreviation_names():
     other = _passage(sentence.replace("SUP", "the Ure Trust"), heading="7. Contribution to the Ure Trust")
     unnamed = Candidate(other.text, None, None, other, 0, candidate.kinds)
     assert type_near(unnamed, Asked(q, expected(q), weights, parse(q).time)) == 0
+
+
+# The reference: one pattern that matches the words and the brackets together. It is exact but tries a
+# run of words at every word of a passage, so the module finds the brackets first and reads back.
+_REFERENCE = re.compile(r"((?:[A-Za-z][\w'’-]*\s+){1,8})\(\s*[“”\"'‘’]?([A-Z]{2,8})[“”\"'‘’]?\s*\)")
+
+
+def _reference(text: str) -> tuple[tuple[str, str], ...]:
+    found: dict[str, str] = {}
+    for m in _REFERENCE.finditer(text):
+        if (expansion := _spelled(m.group(2), m.group(1).split())) and m.group(2) not in found:
+            found[m.group(2)] = expansion
+    return tuple(found.items())
+
+
+_PIECES = st.sampled_from(
+    [
+        "Stop",
+        "Ure",
+        "Pollution",
+        "the",
+        "of",
+        "and",
+        "Levy",
+        "plan",
+        "(SUP)",
+        "(“SUP”)",
+        "(SUPL)",
+        "(S)",
+        "(2019)",
+        "(CIL)",
+        "Community",
+        "Infrastructure",
+        "x(the",
+        "-",
+        "£54.00",
+        "\n",
+        "Special",
+        "(SPL)",
+    ]
+)
+
+
+@given(st.lists(_PIECES, max_size=30), st.sampled_from([" ", "  ", "\n"]))
+def test_abbreviations_found_as_the_reference_pattern_finds_them(pieces, gap):
+    text = gap.join(pieces)
+    assert defined.__wrapped__(text) == _reference(text)
