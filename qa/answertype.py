@@ -14,6 +14,7 @@ KINDS = (
     "place",
     "date",
     "time",
+    "frequency",
     "number",
     "money",
     "percent",
@@ -27,7 +28,7 @@ KINDS = (
 ACCOUNT_KINDS = frozenset({"reason", "description"})
 # Kinds answered by one name or value.
 NAMED_OR_VALUED = frozenset(
-    {"person", "role", "organisation", "place", "date", "time", "number", "money", "percent"}
+    {"person", "role", "organisation", "place", "date", "time", "frequency", "number", "money", "percent"}
 )
 
 # What a council tracks the progress of: a question asking where one has got to asks how it stands.
@@ -93,6 +94,15 @@ _TABLE: tuple[tuple[str, str], ...] = (
         r"|estimate|expenditure"
         r"|surplus|deficit|precept|tax rate|allocation|contribution|balance|reserves?"
         r"|refund|rebate|reclaim|loan|subsidy|revenue|net assets|liabilities)\b",
+    ),
+    # after 'money', before 'number' ('how many times a year'); asked after a sum or a count, how often is
+    # the second part ('How much is the voucher, and how often?')
+    (
+        "frequency",
+        r"^(?:(?!\bhow (?:much|many)\b).)*(?:\bhow often\b|\bhow frequently\b)"
+        r"|\bat what (?:frequency|intervals?)\b|\bwith what frequency\b"
+        r"|\bwhat (?:is|was|are|were) the frequency\b|\bhow many times (?:a|per|each|every) "
+        r"(?:day|week|fortnight|month|quarter|term|year)\b",
     ),
     (
         "number",
@@ -298,6 +308,12 @@ def time_event(question: str) -> str | None:
     if expected(question).kind != "time":
         return None
     return next((event for event, words in _EVENTS.items() if words.search(question)), None)
+
+
+def event_words(sentence: str, event: str) -> tuple[str, ...]:
+    """The words of a sentence that tell the asked moment ('finished', 'closed' for an 'end' asked), so
+    a time stands beside what is asked though the question says it in other words."""
+    return tuple(m.group(0) for m in _EVENTS[event].finditer(sentence))
 
 
 def at_event(sentence: str, event: str) -> bool:

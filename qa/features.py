@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from index.passage import Passage
+from qa.answertype import event_words, time_event
 from qa.candidate import Asked, Candidate, asked_of, cover, stem_set, stems_of, topic, word_stems
 from qa.exchange import only_asks, replies
 from qa.posts import AUTHOR_FIELD
@@ -244,6 +245,11 @@ def _status_told(candidate: Candidate, asked: Asked) -> bool:
 
 
 @lru_cache(maxsize=1 << 10)
+def _event(question: str) -> str | None:
+    return time_event(question)
+
+
+@lru_cache(maxsize=1 << 10)
 def _intent(question: str) -> str:
     return intent(question)
 
@@ -251,6 +257,8 @@ def _intent(question: str) -> str:
 def _sentence_values(candidate: Candidate, asked: Asked) -> dict[str, float]:
     """What every candidate of one sentence (or cell) shares: its words, and its passage's values."""
     sentence = set(stems_of(candidate.shown))
+    if (event := _event(asked.text)) and event_words(candidate.shown, event):  # 'finished' tells an 'end'
+        sentence |= stem_set(" ".join(event_words(asked.text, event)))
     return {
         "bias": 1.0,
         "type_sentence": float(holds_type(candidate, asked)),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from qa.answertype import event_words, time_event
 from qa.candidate import stems_of, word_stems
 from qa.reader import Read
 from qa.spans import Span, monetary, spans
@@ -18,6 +19,7 @@ _BESIDE_WORDS = 2  # of several values, one this close after the question's own 
 _LEAD_KINDS = {
     "place": frozenset({"place"}),
     "time": frozenset({"time"}),
+    "frequency": frozenset({"frequency"}),
     "date": frozenset({"date"}),
     "money": frozenset({"money"}),
     "percent": frozenset({"percent"}),
@@ -58,6 +60,8 @@ def _beside_asked(text: str, found: list[Span], question: str) -> Span | None:
     row prints a project then its sum ('Replace/Repair/Close Hummel Bridge $3,000,000'); None when no
     value, or more than one, stands there."""
     asked = set(stems_of(question))
+    if (event := time_event(question)) and (told := event_words(text, event)):
+        asked = set(stems_of(" ".join(told)))  # 'started at 2.00 pm and finished at 4.00 pm': the end asked
     hits = [i for i, w in enumerate(word_stems(text)) if asked.intersection(w)]
     near = [s for s in found if any(0 < len(text[: s.start].split()) - i <= _BESIDE_WORDS for i in hits)]
     if len(near) != 1 or _RANGE_ON.match(text[near[0].end :]):

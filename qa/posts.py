@@ -69,7 +69,9 @@ _OFFICE_TITLE = (
     rf"(?:{POST}|(?:Deputy\s+)?Speaker|(?:Vice[- ])?President|Treasurer|Reeve|Warden|Deputy Mayor)"
 )
 _OFFICE = re.compile(
-    rf"\bwho\s+(?:is|was|will be|were|has been)\s+"
+    # 'Which councillor was appointed Speaker …?' asks the holder as 'who' does
+    rf"\b(?:who|which\s+(?:councillor|council\s+member|member|person|officer)s?)\s+"
+    rf"(?:is|was|will be|were|has been)\s+"
     rf"(?:(?:appointed|elected|named|chosen)\s+(?:as\s+|to\s+(?:the\s+)?(?:(?:post|role|office)\s+of\s+)?)?)?"
     rf"(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}}['’]s\s+)?(?:interim\s+|acting\s+)?"
     # the body the office is of, printed before its title: 'Who was Board President …?', 'Town Clerk'

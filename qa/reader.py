@@ -60,7 +60,7 @@ _FIND_WORDS = 6  # a candidate's opening words, found in its passage: units keep
 _WORDS = re.compile(r"\w+")
 # Asked for a value (a count, a sum, a share, a date, a time): a sentence holding none cannot answer,
 # however near its words are to the question's.
-_VALUE_KINDS = frozenset({"number", "money", "percent", "date", "time"})
+_VALUE_KINDS = frozenset({"number", "money", "percent", "date", "time", "frequency"})
 _QUOTED_WORDS = 40  # of a sentence saying the fact was not yet known, quoted in the reason
 _ASKS_END = re.compile(r"\?\W{0,2}$")
 # Asked where, when or at what time in a month: a sentence dated only to days outside it tells of another

@@ -105,6 +105,16 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"\b\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm|a\.m\.?|p\.m\.?)(?![a-z])|\b(?:[01]?\d|2[0-3]):[0-5]\d\b"
         r"|\b(?:noon|midday|midnight)\b",
     ),
+    # how often: 'fortnightly', 'twice a year', 'every six weeks', 'each month'
+    (
+        "frequency",
+        r"\b(?:daily|weekly|fortnightly|monthly|bi-?monthly|bi-?weekly|quarterly|half-yearly|termly|annually"
+        r"|yearly|bi-?annually)\b"
+        rf"|\b(?:once|twice|\d+ times|(?:{NUMBER_WORDS}) times)\s+(?:a|per|each|every)\s+"
+        r"(?:day|week|fortnight|month|quarter|term|year)\b"
+        rf"|\b(?:every|each)\s+(?:(?:other|\d+|(?:{NUMBER_WORDS}))\s+)?"
+        r"(?:days?|weeks?|fortnights?|months?|quarters?|terms?|years?)\b",
+    ),
     ("date", PERIOD),  # searched only in sentences holding a period's word (HINT): it is costly
     ("date", _DATE),
     ("date", _YEAR_AFTER),
@@ -177,8 +187,10 @@ _DIGIT = re.compile(r"\d")
 _GATES = {PERIOD: HINT, _LIST: re.compile(rf"[:;]\s*$|,[^,]*,|{BELOW}")} | dict.fromkeys(
     (_DATE, _YEAR_AFTER, _YEAR_OF_PLAN, _MONEY), _DIGIT
 )
-_COMPILED = tuple((kind, re.compile(p, re.I if kind in {"time", "decision"} else 0)) for kind, p in _PATTERNS)
-_CLAIMING = frozenset({"time", "date", "money", "percent"})  # their digits are not also counts
+_COMPILED = tuple(
+    (kind, re.compile(p, re.I if kind in {"time", "decision", "frequency"} else 0)) for kind, p in _PATTERNS
+)
+_CLAIMING = frozenset({"time", "frequency", "date", "money", "percent"})  # their digits are not also counts
 _MAX_SPAN_WORDS = 14
 _PENCE = re.compile(r"\d{1,3}(?:,?\d{3})*\.\d{2}")  # a sum in pounds and pence, or dollars and cents
 _SUMS = re.compile(r"[£$€]|\b(?i:cheques?|chq|invoices?|payments?|receipts|expenditure|accounts|payee)\b")

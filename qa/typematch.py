@@ -10,7 +10,7 @@ from functools import lru_cache
 from corpus.dates import MONTH_ABBREVIATIONS
 from index.passage import Passage
 from qa.acronyms import spelled_out
-from qa.answertype import asks_plan
+from qa.answertype import asks_plan, event_words, time_event
 from qa.candidate import Asked, Candidate, stem_set, stems_of, topic, word_stems
 from qa.exchange import replied_to
 from qa.framing import source_named
@@ -190,6 +190,8 @@ def type_near(candidate: Candidate, asked: Asked) -> float:
     # counts what is asked (not another council's plan to gain '15 carers', asked of Derby)
     if (head := counted_head(asked.text)) and _counts_as_asked(candidate, asked, near):
         near |= {head}
+    if event := time_event(asked.text):  # 'finished at 4.00 pm' tells when a meeting asked of 'ended'
+        near |= stem_set(" ".join(event_words(shown, event)))
     gaps = _gaps(shown, at, near)
     if not gaps:  # beside none of them: the words naming the paper may be all that was left to stand by
         gaps = _gaps(shown, at, _asked_of_it(asked, about, passage))

@@ -898,3 +898,51 @@ def test_the_meeting_next_after_a_date_is_the_one_told_as_next(fake_embedder):
     when = "When was the Testshire parish council meeting in June 2025 held?"
     retrieval = replace(_retrieval(when, [], fake_embedder), passages=(passage,), similarity={1: 0.6})
     assert all("8 July" not in r.candidate.text for r in Reader(fake_embedder).read(retrieval).candidates)
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("How often do the Placement Review Panels meet?", "frequency"),
+        ("How frequently is the register reviewed?", "frequency"),
+        ("How many times a year does the forum meet?", "frequency"),
+        ("How much is the voucher, and how often is it sent?", "number"),  # the sum asked first
+        ("How many foster carers were recruited?", "number"),
+    ],
+)
+def test_how_often_asks_for_a_frequency(question, kind):
+    assert expected(question).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Placement Review Panels take place fortnightly to monitor every child", ["fortnightly"]),
+        ("The group meets every six weeks and reports twice a year.", ["every six weeks", "twice a year"]),
+        ("A voucher is sent once a month for the academic year.", ["once a month"]),
+        ("The review was completed in six weeks.", []),
+    ],
+)
+def test_frequencies_are_spans(text, found):
+    assert [s.text for s in spans(text) if s.kind == "frequency"] == found
+
+
+def test_a_frequency_asked_leads_the_answer(fake_embedder):
+    texts = [
+        "The Placement Review Panels were set up in 2019.",
+        "Placement Review Panels take place fortnightly to monitor every child in residential care.",
+    ]
+    q = "How often do the Placement Review Panels meet?"
+    reading = Reader(fake_embedder).read(_retrieval(q, texts, fake_embedder))
+    assert reading.candidates and "fortnightly" in reading.candidates[0].candidate.shown
+
+
+def test_a_finish_time_asked_in_other_words_is_the_one_told_as_a_finish():
+    from qa.answertype import event_words
+    from qa.leadline import _beside_asked
+
+    text = "The meeting started at 2.00 pm and finished at 4.00 pm."
+    times = [s for s in spans(text) if s.kind == "time"]
+    assert event_words(text, "finish") == ("finished",)
+    assert _beside_asked(text, times, "When did the 10 July 2019 meeting end?").text == "4.00 pm"
+    assert _beside_asked(text, times, "When did the 10 July 2019 meeting begin?").text == "2.00 pm"

@@ -496,6 +496,10 @@ def test_who_holds_an_office_is_the_person_printed_against_it_not_a_deputy():
     assert asked_office("who was appointed speaker at winnipeg council's organizational meeting") == "speaker"
     assert asked_office("Who was elected Deputy Speaker?") == "Deputy Speaker"
     assert asked_office("Who was appointed to the post of Treasurer?") == "Treasurer"
+    # 'which councillor' asks the holder as 'who' does
+    assert asked_office("Which councillor was appointed Speaker of Winnipeg City Council?") == "Speaker"
+    assert asked_office("Which member was elected Chair?") == "Chair"
+    assert asked_office("Which councillor moved the motion?") is None
     assert not names_office("Position: Deputy Speaker; Council Member Appointed: Councillor Steen", "Speaker")
     assert names_office("Position: Speaker; Council Member Appointed: Councillor Sharma", "speaker")
     assert names_office("Kimbra McCarthy, City Manager", "City Manager")
