@@ -22,13 +22,13 @@ from qa.listings import counted_list, laid_out
 from qa.numbering import NO_NUMBER, asks_number, number_asked
 from qa.partanswers import part_answers
 from qa.query import Query, meeting_day, proper_words
-from qa.reader import NO_FACT, Read, Reader, Reading, of_day
+from qa.reader import NO_FACT, PASSAGES, Read, Reader, Reading, of_day
 from qa.replies import Said, fits, printed_reply, replied, reply_to, summary_points
 from qa.retriever import Retrieval
 from qa.rowvalues import rows_valued
 from qa.scoring import Scored
 from qa.statements import STATUS_WORDS, Statement, lead_for, statements
-from qa.stretch import item_pool, of_meeting_day
+from qa.stretch import day_of, item_pool, of_meeting_day
 from qa.timefit import time_row
 from qa.units import Unit
 
@@ -105,7 +105,7 @@ class Composer:
         # answers from them (the asked fact is in the item's text, however low it scores).
         pinned = bool(retrieval.matched)
         read_over = replace(retrieval, passages=tuple(pool)) if pinned else retrieval
-        reading = self.reader.read(read_over)
+        reading = self.reader.read(self._of_asked_meeting(read_over))
         speaks = query.intent in {"status", "history"} and (retrieval.matched or not reading.abstain)
         if speaks and (
             found := statements(self._speaking(pool, query), query.identifiers, proper_words(query.text))
@@ -156,6 +156,23 @@ class Composer:
                 )
             return item_pool(retrieval.passages, matched, self._between, self.settings.item_stretch)
         return list(retrieval.passages)
+
+    def _of_asked_meeting(self, retrieval: Retrieval) -> Retrieval:
+        """The passages the reader reads, each of a pack reproducing the minutes of the meeting the question
+        dates ('… at its 10 July 2019 meeting', in the 11 September pack) dated as that meeting, for the
+        reader only: what the minutes record is of that day, not of the pack's. Citations keep the paper's
+        date."""
+        day = meeting_day(retrieval.query.text)
+        if not day:
+            return retrieval
+        reach = self.settings.header_reach
+        passages = [
+            replace(p, date=day, date_precision="day")
+            if p.date != day and day_of(p, self._between, reach) == day
+            else p
+            for p in retrieval.passages[:PASSAGES]
+        ]
+        return replace(retrieval, passages=(*passages, *retrieval.passages[PASSAGES:]))
 
     def _between(self, first: int, last: int) -> list[Passage]:
         return self.store.passages(range(first + 1, last + 1))

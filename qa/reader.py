@@ -41,7 +41,7 @@ from qa.typematch import ENTITY_KINDS
 from qa.units import Unit, embedded_text, focus, focus_named, units_of
 from qa.unknowns import not_yet_known
 
-_PASSAGES = 20  # retrieval's best; at 100k chunks, 20 instead of 30 changed 1 answer in 179 (BENCHMARKS)
+PASSAGES = 20  # retrieval's best; at 100k chunks, 20 instead of 30 changed 1 answer in 179 (BENCHMARKS)
 _EMBED = (
     16  # sentences embedded per question (the model's cost grows with each): the rest keep their passage's
 )
@@ -77,6 +77,7 @@ _NEXT_ONE = re.compile(
 _NAMED_REPORT = 0.5  # share of what an author question names that a cover sheet's title holds: that report
 _NOT_NAMING = frozenset(s for w in NOT_NAMING for s in stems_of(w))
 _TYPED, _NEAR, _COUNTS = NAMES.index("type_sentence"), NAMES.index("type_near"), NAMES.index("counts_noun")
+_TOLD_OF = [NAMES.index(n) for n in ("idf_cover", "label_cover", "heading_cover")]  # words asked of, held
 # Abstention reasons, kept on the answer so a reader knows why.
 NO_TOPIC = "nothing in the papers is on this topic"
 NO_FACT = "the papers discuss the topic but do not state what was asked"
@@ -133,7 +134,7 @@ def candidates(retrieval: Retrieval, asked: Asked) -> list[Candidate]:
     named = proper_words(retrieval.query.text)
     found: list[Candidate] = []
     headings: set[str] = set()
-    for rank, passage in enumerate(retrieval.passages[:_PASSAGES]):
+    for rank, passage in enumerate(retrieval.passages[:PASSAGES]):
         text = focus(passage.text, retrieval.query.identifiers, passage.heading)
         found.extend(_heading_candidates(passage, rank, asked.expectation.kind, headings))
         units = _said(units_of(focus_named(text, _naming_rows(named, passage), rows_only=True)))
@@ -231,6 +232,8 @@ def admissible(kind: str, rows: np.ndarray, counts: bool = False) -> np.ndarray:
     is not the question's own; for other kinds, all."""
     if kind in ENTITY_KINDS:
         return rows[:, _TYPED] > 0
+    if kind == "decision":  # 'and agreed the following:' tells no decision on what was asked
+        return rows[:, _TOLD_OF].sum(axis=1) > 0
     if kind not in _VALUE_KINDS:
         return np.ones(len(rows), dtype=bool)
     return (rows[:, _TYPED] > 0) & (rows[:, _NEAR] > 0) & ((rows[:, _COUNTS] > 0) | (not counts))

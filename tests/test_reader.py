@@ -19,7 +19,17 @@ from qa.answertype import KINDS, asks_outcome, at_event, expected, looks_ahead, 
 from qa.features import NAMES, Asked, Candidate, asked_of, features
 from qa.posts import asked_post, names_post
 from qa.query import parse
-from qa.reader import NO_FACT, NO_OUTCOME, NO_TOPIC, NOT_KNOWN, Reader, Weights, candidates, load_weights
+from qa.reader import (
+    NO_FACT,
+    NO_OUTCOME,
+    NO_TOPIC,
+    NOT_KNOWN,
+    Reader,
+    Weights,
+    admissible,
+    candidates,
+    load_weights,
+)
 from qa.relevance import stem, stems
 from qa.retriever import Retrieval
 from qa.spans import spans
@@ -946,3 +956,13 @@ def test_a_finish_time_asked_in_other_words_is_the_one_told_as_a_finish():
     assert event_words(text, "finish") == ("finished",)
     assert _beside_asked(text, times, "When did the 10 July 2019 meeting end?").text == "4.00 pm"
     assert _beside_asked(text, times, "When did the 10 July 2019 meeting begin?").text == "2.00 pm"
+
+
+def test_a_decision_asked_is_told_of_something_the_question_names():
+    rows = np.zeros((2, len(NAMES)))
+    rows[:, NAMES.index("type_sentence")] = 1.0
+    rows[1, NAMES.index("idf_cover")] = (
+        0.3  # 'It was agreed that the Panel would undertake a select review …'
+    )
+    # 'Members discussed the work programme and agreed the following:' names nothing asked
+    assert admissible("decision", rows).tolist() == [False, True]

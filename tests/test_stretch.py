@@ -125,3 +125,30 @@ def test_the_item_of_the_meeting_the_question_dates_is_the_one_asked() -> None:
     # no matched passage of that day: all are kept, for the reader to weigh
     assert of_meeting_day(matched, ranked, dt.date(2020, 1, 8), _pack_between, reach=40) == matched
     assert meeting_day("What is item 11 on the agenda for 11 September 2019?") == dt.date(2019, 9, 11)
+
+
+class _PackStore:
+    """The store's one read the composer makes here: passages by chunk id."""
+
+    def passages(self, ids) -> list[Passage]:
+        return [dataclasses.replace(PACK[i], date=dt.date(2019, 9, 11)) for i in ids if i in PACK]
+
+
+def test_minutes_reproduced_in_a_later_pack_are_read_as_of_their_meeting(fake_embedder) -> None:
+    from qa.composer import Composer
+    from qa.query import parse
+    from qa.retriever import Retrieval
+
+    store = _PackStore()
+    ranked = tuple(store.passages([6, 2]))
+    composer = Composer(store, fake_embedder, Settings(header_reach=40))
+    for question, day in (
+        ("What did the committee agree at its 10 July 2019 meeting?", dt.date(2019, 7, 10)),
+        ("What did the committee agree at its 11 September 2019 meeting?", None),
+        ("What did the committee agree?", None),
+    ):
+        retrieval = Retrieval(parse(question), ranked, {}, {}, (), None, {}, {})
+        read = composer._of_asked_meeting(retrieval).passages  # noqa: SLF001
+        # the minutes after the 10 July header are of that meeting; the pack's own agenda is not
+        assert read[0].date == (day or dt.date(2019, 9, 11))
+        assert read[1].date == dt.date(2019, 9, 11)
