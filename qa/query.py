@@ -30,6 +30,12 @@ _ID = re.compile(rf"\b({ID_NOUNS})s?\.?\s+(?:no\.?\s*|number\s+)?({_NUMBER})(?![
 _ALIASES = {"min": "minute", "agenda item": "item"}
 # A bare reference: "15/2019" (an order of 2019), "2019-044", "21/34"; never a date or a financial year.
 _REFERENCE = re.compile(r"(?<![\d./-])\b(\d{1,4})([/-])(\d{2,4})\b(?![/-]\d)")
+# A resolution's or a motion's reference with letters ('resolution R2023-207'): it names one motion, which
+# its passage prints ('R2023-207 S. Kirkey, T. Butler'). A file's ('SP20-004') labels a whole report, so
+# pinning the passages that print it would drop the rest of the report.
+_CODE = re.compile(
+    r"(?i:\b(?:resolution|motion)s?\s+(?:no\.?\s*|number\s+)?)([A-Z]{1,4}\d{1,4}[-/]\d{1,5})(?![\w/-])"
+)
 _SPLIT_NUMBER = re.compile(r"(\d[\d./]*?)\s?(?:\(([a-z])\)|([a-z]))?", re.I)
 _NUMBER_TAIL = r"(?![\da-z]|[./-]\d|\s?\([a-z0-9]\))"
 # a day of the month is no number of the word before it ('Committee 23 February 2016' is a meeting's date)
@@ -192,6 +198,7 @@ def identifiers(question: str) -> tuple[Identifier, ...]:
     claimed = {i.number for i in found}
     found += [Identifier("", n) for n in _DOTTED.findall(question) if n not in claimed]
     found += [Identifier("", r) for r in _references(question) if not any(r in n for n in claimed)]
+    found += [Identifier("", c) for c in _CODE.findall(question) if c not in claimed]
     return tuple(dict.fromkeys(found))
 
 

@@ -50,7 +50,11 @@ def focus(text: str, identifiers: Sequence[Identifier], heading: str | None = No
     blocks = text.split("\n\n")
     held = [n for n, b in enumerate(blocks) if any(i.pattern().search(b) for i in identifiers)]
     if held:
-        kept = (m for n in held for m in range(n, _item_end(blocks, n) if opens_item(blocks[n]) else n + 1))
+        kept = (
+            m
+            for n in held
+            for m in range(n, _item_end(blocks, n) if opens_item(blocks[n]) else _led(blocks, n))
+        )
         return "\n\n".join(blocks[m] for m in dict.fromkeys(kept))
     if heading and any(i.pattern().search(heading) for i in identifiers):
         return "\n\n".join(blocks[: _item_end(blocks, 0)])
@@ -76,6 +80,12 @@ def focus_named(text: str, named: Sequence[str], rows_only: bool = False) -> str
         set(range(len(blocks))) - set(among)
     )
     return "\n\n".join(blocks[n] for n in sorted(kept))
+
+
+def _led(blocks: list[str], at: int) -> int:
+    """The end (exclusive) of the block at `at` and, when it ends on a colon, of the one it leads into: a
+    motion's number and movers ('R2023-214 S. Kirkey, S. Foote:') are printed above its text."""
+    return at + 2 if blocks[at].rstrip().endswith(":") and at + 1 < len(blocks) else at + 1
 
 
 def _item_end(blocks: list[str], start: int) -> int:

@@ -276,6 +276,10 @@ def test_parse_collects_everything() -> None:
         ("What was decided at item 7 (b)?", [("item", "7 (b)")]),
         ("What was decided on Tree Preservation Order 15/2019?", [("", "15/2019")]),
         ("What is application 2019-044 about?", [("", "2019-044")]),
+        # a resolution's reference with letters names one motion; a file's labels a whole report
+        ("What did resolution R2023-207 direct staff to do?", [("", "R2023-207")]),
+        ("Who moved Resolution No. R2023-214?", [("", "R2023-214")]),
+        ("How did the Commission vote on file SP20-004?", []),
     ],
 )
 def test_minute_numbers_sub_items_and_references(question: str, expected: list[tuple[str, str]]) -> None:
@@ -363,3 +367,20 @@ _ASKED = [
 def test_defines_tries_only_lines_with_the_number_and_finds_the_same(text: str, ident: Identifier) -> None:
     every_line = any(ident.pattern().match(_LABEL.sub("", line)) for line in text.split("\n"))
     assert defines(text, ident) == every_line
+
+
+def test_a_resolutions_reference_with_letters_matches_its_printed_line() -> None:
+    (ident,) = identifiers("What did resolution R2023-207 direct?")
+    assert ident.pattern().search("R2023-207 S. Kirkey, T. Butler")
+    assert not ident.pattern().search("R2023-2071 S. Kirkey")
+
+
+def test_a_block_ending_on_a_colon_keeps_the_text_it_leads_into() -> None:
+    from qa.units import focus
+
+    text = "R2023-213 T. Butler:\n\nThat we accept the correspondence.\n\nR2023-214 S. Kirkey, S. Foote:"
+    text += "\n\nThat the accounts totaling $155,997.02 be approved. Carried.\n\nR2023-215 D. Yemm:"
+    (ident,) = identifiers("What total did resolution R2023-214 approve?")
+    assert focus(text, [ident]) == (
+        "R2023-214 S. Kirkey, S. Foote:\n\nThat the accounts totaling $155,997.02 be approved. Carried."
+    )
