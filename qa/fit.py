@@ -14,7 +14,8 @@ from qa.spans import spans
 from qa.timefit import row_of, short_month_at
 from qa.typematch import FIGURES, of_named
 
-_NAMED = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}\b")  # a person's name in a question
+# a person's name in a question: 'Isabelle Morgan', or a surname after initials ('A. Pappert')
+_NAMED = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}\b|\b(?:[A-Z]\.\s?){1,3}[A-Z][\w'’-]+\b")
 _NOT_PERSON = re.compile(
     r"\b(?:City|Council|County|Town|Borough|District|Parish|Committee|Board|Commission|Agenda|Park|Street)\b"
 )
@@ -64,7 +65,7 @@ _SPEAKER_GAP = 4  # words from the group to its verb ('young people in our care 
 _NAMED_ONE = re.compile(r"\b[A-Z]")
 # 'Who won Strensall ward?': an election's result, which a list of candidates nominated does not tell.
 _WON = re.compile(
-    r"\bwho\b.{0,30}\b(?:won|wins|topped the poll|(?:was|were|got|been)\s+(?:re-?)?elected)\b", re.I
+    r"\b(?:who|which)\b.{0,30}\b(?:won|wins|topped the poll|(?:was|were|got|been)\s+(?:re-?)?elected)\b", re.I
 )
 _RESULT = re.compile(r"\b(?:(?:re-?)?elected|won|winner|votes|majority|returned)\b", re.I)
 _FIELD = re.compile(r"(?:^|[;\n]\s*)([A-Z][\w'’ -]{1,40}):\s*$")  # 'Lead Director: ' before a name

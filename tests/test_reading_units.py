@@ -722,3 +722,20 @@ def test_a_compass_point_in_a_street_address_runs_on_into_the_street():
     ]
     # a number and a letter ending a sentence, with no street after them, still end it
     assert split_sentences("We counted 12 N. Then we left.") == ["We counted 12 N.", "Then we left."]
+
+
+def test_a_name_given_by_initials_is_a_person_asked_about():
+    from qa.fit import _names_in
+
+    assert _names_in("What position did A. Pappert hold when council met on 26 May 2014?") == ["A. Pappert"]
+    assert _names_in("What role did J.P. Negrinotti have?") == ["J.P. Negrinotti"]
+
+
+def test_who_won_asked_with_which_wants_a_result_not_a_list_of_nominations():
+    from qa.fit import _RESULT, _WON
+
+    assert _WON.search("Which candidates won the Strensall ward seats in May 2019?")
+    assert _WON.search("Who was elected Mayor?")
+    assert not _WON.search("Which candidates stood for Strensall ward?")
+    nominations = "Statement as to Persons Nominated. Name of Candidate: Doughty; Description: Conservative"
+    assert not _RESULT.search(nominations)
