@@ -108,8 +108,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     # how often: 'fortnightly', 'twice a year', 'every six weeks', 'each month'
     (
         "frequency",
-        r"\b(?:daily|weekly|fortnightly|monthly|bi-?monthly|bi-?weekly|quarterly|half-yearly|termly|annually"
-        r"|yearly|bi-?annually)\b"
+        r"\b(?:daily|weekly|fortnightly|monthly|bi[- ]?monthly|bi[- ]?weekly|quarterly|half-yearly|termly"
+        r"|annually|yearly|bi[- ]?annually)\b"
         rf"|\b(?:once|twice|\d+ times|(?:{NUMBER_WORDS}) times)\s+(?:a|per|each|every)\s+"
         r"(?:day|week|fortnight|month|quarter|term|year)\b"
         rf"|\b(?:every|each)\s+(?:(?:other|\d+|(?:{NUMBER_WORDS}))\s+)?"

@@ -93,12 +93,20 @@ def _item_end(blocks: list[str], start: int) -> int:
     return next((n for n in range(start + 1, len(blocks)) if opens_item(blocks[n])), len(blocks))
 
 
+# A motion's reference opening its line, with its movers: 'R2023-208 S. Kirkey, S. Foote:'.
+_MOTION_REFERENCE = re.compile(r"\s*[A-Z]{1,4}\d{1,4}[-/]\d{1,5}\s+[A-Z]")
+
+
 def opens_item(block: str) -> bool:
     """A block whose first line is an item's title: it opens with an item's number, named or bare
     ('Item 7 Christmas lights', '4. APPROVE AGREEMENT', '7(b) Tree Preservation Order'), and is no
     sentence ('Minute 23/118 was corrected.')."""
     line = block.strip().split("\n", 1)[0]
-    numbered = _NUMBERED_TITLE.match(line) or identifiers(" ".join(line.split()[:_ITEM_OPENING]))
+    numbered = (
+        _NUMBERED_TITLE.match(line)
+        or _MOTION_REFERENCE.match(line)
+        or identifiers(" ".join(line.split()[:_ITEM_OPENING]))
+    )
     return bool(numbered) and not line.rstrip().endswith((".", "?", "!"))
 
 

@@ -384,3 +384,16 @@ def test_a_block_ending_on_a_colon_keeps_the_text_it_leads_into() -> None:
     assert focus(text, [ident]) == (
         "R2023-214 S. Kirkey, S. Foote:\n\nThat the accounts totaling $155,997.02 be approved. Carried."
     )
+
+
+def test_a_motions_text_under_a_heading_ends_at_the_next_motions_reference() -> None:
+    from qa.units import focus, opens_item
+
+    text = "THAT we direct staff to prepare a Bag Limit Program. Carried.\n\nR2023-208 S. Kirkey, S. Foote:"
+    text += "\n\nTHAT we approve the Strategic Plan. Carried."
+    (ident,) = identifiers("What did resolution R2023-207 decide?")
+    assert opens_item("R2023-208 S. Kirkey, S. Foote:")
+    assert not opens_item("SP20-004 dated received March 3rd.")
+    assert focus(text, [ident], heading="R2023-207 S. Kirkey, T. Butler") == (
+        "THAT we direct staff to prepare a Bag Limit Program. Carried."
+    )

@@ -931,6 +931,7 @@ def test_how_often_asks_for_a_frequency(question, kind):
         ("The group meets every six weeks and reports twice a year.", ["every six weeks", "twice a year"]),
         ("A voucher is sent once a month for the academic year.", ["once a month"]),
         ("The review was completed in six weeks.", []),
+        ("A monthly meeting LAC forum and Bi monthly PFA forum is in place.", ["monthly", "Bi monthly"]),
     ],
 )
 def test_frequencies_are_spans(text, found):
