@@ -202,7 +202,10 @@ _OUTCOME = re.compile(
 # sentence giving the time ('The meeting closed at 4.25 pm'); a paper's masthead time is when it starts.
 _EVENTS = {
     "finish": re.compile(
-        r"\b(?:finish\w*|end(?:s|ed)?|clos(?:e|ed|es|ing)|conclud\w*|adjourn\w*|rose)\b", re.I
+        # a 'Closed Meeting' or 'closed session' is held in private: it does not end the meeting
+        r"\b(?:finish\w*|end(?:s|ed)?|clos(?:e|ed|es|ing)(?!\s+(?:meeting|session|part|to\s+the\s+public))"
+        r"|conclud\w*|adjourn\w*|rose)\b",
+        re.I,
     ),
     "start": re.compile(r"\b(?:start\w*|begin\w*|began|commenc\w*|open(?:s|ed)?)\b", re.I),
 }

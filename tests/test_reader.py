@@ -967,3 +967,9 @@ def test_a_decision_asked_is_told_of_something_the_question_names():
     )
     # 'Members discussed the work programme and agreed the following:' names nothing asked
     assert admissible("decision", rows).tolist() == [False, True]
+
+
+def test_a_closed_session_does_not_end_the_meeting():
+    assert not at_event("CARRIED Closed Meeting (6:16 p.m.)", "finish")
+    assert not at_event("Council moved into closed session at 9:02 p.m.", "finish")
+    assert at_event("The meeting closed at 8.50pm.", "finish")
