@@ -306,6 +306,7 @@ def asks_outcome(question: str) -> bool:
     return expected(question).kind == "decision" and bool(_OUTCOME.search(question.lower()))
 
 
+@lru_cache(maxsize=1 << 10)  # asked per candidate (features, typematch)
 def time_event(question: str) -> str | None:
     """'finish' or 'start' when a time question asks when a meeting ended or began, else None."""
     if expected(question).kind != "time":

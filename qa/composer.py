@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from corpus.sentences import split_sentences
@@ -165,14 +165,29 @@ class Composer:
         day = meeting_day(retrieval.query.text)
         if not day:
             return retrieval
-        reach = self.settings.header_reach
+        reach, between = self.settings.header_reach, self._reading_once()
         passages = [
             replace(p, date=day, date_precision="day")
-            if p.date != day and day_of(p, self._between, reach) == day
+            if p.date != day and day_of(p, between, reach) == day
             else p
             for p in retrieval.passages[:PASSAGES]
         ]
         return replace(retrieval, passages=(*passages, *retrieval.passages[PASSAGES:]))
+
+    def _reading_once(self) -> Callable[[int, int], list[Passage]]:
+        """`_between` for one question's passages, each chunk read once: the windows read back from the
+        passages of one paper overlap."""
+        read: dict[int, Passage] = {}
+        tried: set[int] = set()  # ids asked for, held or not (a chunk may have been removed)
+
+        def between(first: int, last: int) -> list[Passage]:
+            ids = range(first + 1, last + 1)
+            if missing := [i for i in ids if i not in tried]:
+                read.update((p.chunk_id, p) for p in self.store.passages(missing))
+                tried.update(missing)
+            return [read[i] for i in ids if i in read]
+
+        return between
 
     def _between(self, first: int, last: int) -> list[Passage]:
         return self.store.passages(range(first + 1, last + 1))

@@ -245,11 +245,6 @@ def _status_told(candidate: Candidate, asked: Asked) -> bool:
 
 
 @lru_cache(maxsize=1 << 10)
-def _event(question: str) -> str | None:
-    return time_event(question)
-
-
-@lru_cache(maxsize=1 << 10)
 def _intent(question: str) -> str:
     return intent(question)
 
@@ -257,7 +252,7 @@ def _intent(question: str) -> str:
 def _sentence_values(candidate: Candidate, asked: Asked) -> dict[str, float]:
     """What every candidate of one sentence (or cell) shares: its words, and its passage's values."""
     sentence = set(stems_of(candidate.shown))
-    if (event := _event(asked.text)) and event_words(candidate.shown, event):  # 'finished' tells an 'end'
+    if (event := time_event(asked.text)) and event_words(candidate.shown, event):  # 'finished' tells an 'end'
         sentence |= stem_set(" ".join(event_words(asked.text, event)))
     return {
         "bias": 1.0,

@@ -33,9 +33,8 @@ _REFERENCE = re.compile(r"(?<![\d./-])\b(\d{1,4})([/-])(\d{2,4})\b(?![/-]\d)")
 # A resolution's or a motion's reference with letters ('resolution R2023-207'): it names one motion, which
 # its passage prints ('R2023-207 S. Kirkey, T. Butler'). A file's ('SP20-004') labels a whole report, so
 # pinning the passages that print it would drop the rest of the report.
-_CODE = re.compile(
-    r"(?i:\b(?:resolution|motion)s?\s+(?:no\.?\s*|number\s+)?)([A-Z]{1,4}\d{1,4}[-/]\d{1,5})(?![\w/-])"
-)
+MOTION_CODE = r"[A-Z]{1,4}\d{1,4}[-/]\d{1,5}"
+_CODE = re.compile(rf"(?i:\b(?:resolution|motion)s?\s+(?:no\.?\s*|number\s+)?)({MOTION_CODE})(?![\w/-])")
 _SPLIT_NUMBER = re.compile(r"(\d[\d./]*?)\s?(?:\(([a-z])\)|([a-z]))?", re.I)
 _NUMBER_TAIL = r"(?![\da-z]|[./-]\d|\s?\([a-z0-9]\))"
 # a day of the month is no number of the word before it ('Committee 23 February 2016' is a meeting's date)

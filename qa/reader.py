@@ -140,9 +140,8 @@ def candidates(retrieval: Retrieval, asked: Asked) -> list[Candidate]:
         units = _said(units_of(focus_named(text, _naming_rows(named, passage), rows_only=True)))
         for at, unit in enumerate(units):
             outcome = OUTCOME_LINE.match(unit.text) and not unit.label
-            if (len(unit.text.split()) < _MIN_WORDS and not unit.label and not outcome) or _EMPTY_CELL.match(
-                unit.text
-            ):
+            short = len(unit.text.split()) < _MIN_WORDS and not unit.label and not outcome
+            if short or _EMPTY_CELL.match(unit.text):
                 continue
             typed = spans(unit.text, monetary(passage.text))
             kinds = frozenset(s.kind for s in typed)

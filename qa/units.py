@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from corpus.units import SHORT_ROW_WORDS, Unit, cells, embedded_text, is_row, label_of, units_of
-from qa.query import Identifier, identifiers
+from qa.query import MOTION_CODE, Identifier, identifiers
 from qa.rowkeys import keyed_row
 from qa.subitems import printed_under
 
@@ -94,7 +94,7 @@ def _item_end(blocks: list[str], start: int) -> int:
 
 
 # A motion's reference opening its line, with its movers: 'R2023-208 S. Kirkey, S. Foote:'.
-_MOTION_REFERENCE = re.compile(r"\s*[A-Z]{1,4}\d{1,4}[-/]\d{1,5}\s+[A-Z]")
+_MOTION_REFERENCE = re.compile(rf"\s*{MOTION_CODE}\s+[A-Z]")
 
 
 def opens_item(block: str) -> bool:
