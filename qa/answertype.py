@@ -162,7 +162,11 @@ _TABLE: tuple[tuple[str, str], ...] = (
         r"|partners?|contractors?|clubs?|stations?|agenc(?:y|ies)|providers?|authorit(?:y|ies)|councils?"
         r"|schools?|part(?:y|ies)|groups?|departments?|business(?:es)?|consultants?|developers?)\b"
         r"|\bwhat (?:organi[sz]ations?|compan(?:y|ies)|charit(?:y|ies)|firms?|agenc(?:y|ies)|providers?"
-        r"|part(?:y|ies))\b",
+        r"|part(?:y|ies))\b"
+        # 'Which local marketing company …?': a kind of business, qualified; not 'which items did the council'
+        r"|\b(?:which|what) (?:(?!(?:did|does|do|was|were|is|are|has|have|had|will|would|can|could|the|a|an"
+        r"|of|to|in|on|for|and)\b)[\w-]+ ){1,3}(?:organi[sz]ations?|compan(?:y|ies)|charit(?:y|ies)|firms?"
+        r"|agenc(?:y|ies)|providers?|contractors?|consultan(?:ts?|cy|cies)|developers?|business(?:es)?)\b",
     ),
     (
         "person",

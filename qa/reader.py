@@ -37,7 +37,7 @@ from qa.scoring import context
 from qa.spans import monetary, spans
 from qa.stopwords import STOPWORDS
 from qa.timefit import of_asked_time
-from qa.typematch import ENTITY_KINDS
+from qa.typematch import ACCEPTS, ENTITY_KINDS
 from qa.units import Unit, embedded_text, focus, focus_named, units_of
 from qa.unknowns import not_yet_known
 
@@ -53,7 +53,12 @@ _SPAN_KINDS = {
 }
 _MIN_WORDS = 2
 VOTE_UNITS = 4  # the motion, the votes for (a label may stand on its own), against: what an outcome closes
-_HEADING_KINDS = frozenset({"date", "time"})  # what a chunk's heading may answer (`_heading_candidates`)
+_HEADING_KINDS = frozenset({"date", "time", "place"})
+# a heading that says where a meeting was held ('HELD ON 9 MAY 2018 AT 19.30 IN …', 'Venue: …')
+_HELD = re.compile(r"\b(?:held|venue|location)\b", re.I)
+_SMALL_WORDS = frozenset(
+    "a an and at by for from in of on the to".split()
+)  # what a chunk's heading may answer (`_heading_candidates`)
 # A cell a form leaves empty in words ('Carbon Footprint Implications: N/A') answers nothing.
 _EMPTY_CELL = re.compile(r"(?:n/?a|none|nil|not applicable|-+|—)\.?$", re.I)
 _FIND_WORDS = 6  # a candidate's opening words, found in its passage: units keep words, not line breaks
@@ -176,10 +181,23 @@ def _heading_candidates(passage: Passage, rank: int, kind: str, seen: set[str]) 
     if kind not in _HEADING_KINDS or not heading or heading in seen:
         return []
     seen.add(heading)
-    kinds = frozenset(s.kind for s in spans(heading, False))
+    if kind == "place" and not _HELD.search(heading):  # '(g) Panshanger Park' is an item, not a venue
+        return []
+    cased = _cased(heading)
+    kinds = frozenset(s.kind for s in spans(cased, False))
     return (
-        [Candidate(heading, None, None, replace(passage, heading=None), rank, kinds)] if kind in kinds else []
+        [Candidate(cased, None, None, replace(passage, heading=None), rank, kinds)]
+        if ACCEPTS.get(kind, frozenset({kind})) & kinds
+        else []
     )
+
+
+def _cased(heading: str) -> str:
+    """A masthead printed in capitals ('HELD ON 9 MAY 2018 … IN HERTINGFORDBURY COWPER SCHOOL') in the
+    case prose uses, so its names read as names and its small words as small words."""
+    if not heading.isupper():
+        return heading
+    return " ".join(w.lower() if w.lower() in _SMALL_WORDS else w.capitalize() for w in heading.split())
 
 
 def _naming_rows(named: Sequence[str], passage: Passage) -> tuple[str, ...]:
@@ -246,20 +264,20 @@ def _outcomes(found: list[Candidate]) -> list[Candidate]:
 def _of_meeting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], bool]:
     """Candidates that can be of the council, the meeting, the moment and the post asked: from the papers
     of the council the question names; no timetable row whose cell for what the question dates is of
-    another month (qa/rowdates.py); not from the reproduced minutes of another day's meeting when the
-    question dates its meeting, nor, asked where or when in a month, from a sentence dated to a day
-    outside it; for a start or finish time, no time but those told as that moment (a
-    start time does not say when a meeting finished); for who chaired or wrote, only sentences naming a
-    chair or an author (qa/posts.py), from the report the question names when it names one; only those
-    that fit what the question asks of its thing, office, person or time (qa/fit.py). Also whether the
-    candidates are the fields of the report the question names by most of its words, or a post printed
-    against a name the question gives: then that answers, however it scores."""
+    another month (qa/rowdates.py); when the question dates its meeting, not from the reproduced minutes
+    of another day's meeting, nor from another paper when that day's paper is among them; asked where or
+    when in a month, not from a sentence dated to a day outside it; for a start or finish time, no time
+    but those told as that moment (a start time does not say when a meeting finished); for who chaired or
+    wrote, only sentences naming a chair or an author (qa/posts.py), from the report the question names
+    when it names one; only those that fit what the question asks of its thing, office, person or time
+    (qa/fit.py). Also whether the candidates are the fields of the report the question names by most of
+    its words, or a post printed against a name the question gives: then that answers, however it scores."""
     question = asked.text
     found = of_named_council(question, found, lambda c: c.passage)
     found = of_asked_time(found, question, asked.time, asked.expectation.kind in FIGURES)
     found = keyed_rows(found, question, asked.time)
     if day := meeting_day(question):
-        found = [c for c in found if _meeting_of(c) in (None, day)]
+        found = _of_day([c for c in found if _meeting_of(c) in (None, day)], day)
     if event := time_event(question):
         found = [c for c in found if "time" not in c.kinds or at_event(c.shown, event)]
     # 'the meeting next after the 3 June 2025 one' dates where to start looking, not what is asked
@@ -296,6 +314,16 @@ def _topical(found: list[Candidate], asked: Asked) -> float:
     """The largest share of the question's weight a candidate's passage holds (the `context_cover`
     feature), for saying why nothing answers when no candidate was left to score."""
     return max((cover(stem_set(context(c.passage)), asked) for c in found), default=0.0)
+
+
+def _of_day(found: list[Candidate], day: dt.date) -> list[Candidate]:
+    """Asked of the meeting of a day whose paper was found, only that paper, or a line naming the day
+    (a tracker's '10 July 2019 | It was agreed …'), answers: another meeting's adjournment is not when
+    the asked one ended. Left whole when no paper of that day was found (the paper's date may be its
+    publication's, not its meeting's)."""
+    if not any(c.passage.date == day for c in found):
+        return found
+    return [c for c in found if c.passage.date == day or any(d.value == day for d in find_dates(c.shown))]
 
 
 def _meeting_of(candidate: Candidate) -> dt.date | None:

@@ -105,10 +105,11 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"\b\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm|a\.m\.?|p\.m\.?)(?![a-z])|\b(?:[01]?\d|2[0-3]):[0-5]\d\b"
         r"|\b(?:noon|midday|midnight)\b",
     ),
-    # how often: 'fortnightly', 'twice a year', 'every six weeks', 'each month'
+    # how often: 'fortnightly', 'three monthly' (quarterly), 'twice a year', 'every six weeks'
     (
         "frequency",
-        r"\b(?:daily|weekly|fortnightly|monthly|bi[- ]?monthly|bi[- ]?weekly|quarterly|half-yearly|termly"
+        rf"\b(?:(?:\d+|{NUMBER_WORDS})[- ](?=(?:weekly|monthly|yearly)\b))?"
+        r"(?:daily|weekly|fortnightly|monthly|bi[- ]?monthly|bi[- ]?weekly|quarterly|half-yearly|termly"
         r"|annually|yearly|bi[- ]?annually)\b"
         rf"|\b(?:once|twice|\d+ times|(?:{NUMBER_WORDS}) times)\s+(?:a|per|each|every)\s+"
         r"(?:day|week|fortnight|month|quarter|term|year)\b"

@@ -14,6 +14,7 @@ from qa.answertype import asks_plan, event_words, time_event
 from qa.candidate import Asked, Candidate, stem_set, stems_of, topic, word_stems
 from qa.exchange import replied_to
 from qa.framing import source_named
+from qa.headnouns import MATTER_NOUN
 from qa.query import proper_words
 from qa.relevance import stem
 from qa.spans import Span, monetary, spans
@@ -26,12 +27,14 @@ FIGURES = frozenset({"number", "money", "percent"})  # kinds a figure answers
 ACCEPTS: dict[str, frozenset[str]] = {
     "person": frozenset({"person", "role", "organisation"}),
     "organisation": frozenset({"organisation", "proper"}),
-    "place": frozenset({"place", "proper"}),
+    "place": frozenset({"place", "proper", "organisation"}),  # 'held … in Hertingfordbury Cowper School'
     "role": frozenset({"role"}),
     "number": frozenset({"number", "money", "percent"}),
     "decision": frozenset({"decision"}),
     "status": frozenset({"status"}),
 }
+_MATTER_END = re.compile(rf"\b(?:{MATTER_NOUN})$")
+_BARE = frozenset({"proper", "organisation"})  # names that are a place only where set as one
 # A bare name is a place only where the text sets it as one ('held at Pride Park', 'Venue: Guildhall'):
 # 'the Pledge' or a sentence's first word is no answer to where a meeting was.
 _LOCATED = re.compile(r"\b(?:at|in|venue|location|address|held|within|near)\b\W{0,3}(?:the\s+)?$", re.I)
@@ -55,7 +58,7 @@ def typed_at(
         for s in spans(text, sums)
         if s.kind in accepted
         and not _echo(s, asked)
-        and (s.kind != "proper" or _named_as(s, text, accepted))
+        and (s.kind not in _BARE or _named_as(s, text, accepted))
         and (s.kind != "done" or _done_as_asked(s, text, question))
         and (s.kind != "number" or not _measures_other(s, text, question))
         and (s.kind != "date" or _CALENDAR.search(s.text) or not _ASKS_DAY.search(question))
@@ -87,9 +90,12 @@ def _measures_other(span: Span, text: str, question: str) -> bool:
 
 
 def _named_as(span: Span, text: str, accepted: frozenset[str]) -> bool:
-    """A bare proper name answers a place question only where it is set as a place; for other kinds
-    (a body, a person's post) any name may."""
-    if "place" not in accepted or "organisation" in accepted:
+    """A bare proper name, or a body's ('Cowper School'), answers a place question only where it is set
+    as a place; for other kinds (a body, a person's post) any name may, but a matter's ('the Recruitment
+    and Marketing Strategy') names no body and no place."""
+    if span.kind == "proper" and _MATTER_END.search(span.text):
+        return False
+    if "place" not in accepted:
         return True
     return bool(_LOCATED.search(text[: span.start])) and not _BODY_NOUN.fullmatch(span.text)
 

@@ -33,6 +33,7 @@ from qa.reader import (
 from qa.relevance import stem, stems
 from qa.retriever import Retrieval
 from qa.spans import spans
+from qa.typematch import holds_type
 
 
 @pytest.mark.parametrize(
@@ -814,10 +815,64 @@ def test_a_minutes_heading_answers_when_the_meeting_was_held(fake_embedder):
     q = "On what date was the annual meeting at Cowper School held?"
     retrieval = replace(_retrieval(q, [], fake_embedder), passages=(passage,), similarity={1: 0.6})
     found = candidates(retrieval, asked_of(q, expected(q), retrieval.weights, None))
-    assert [c.text for c in found if c.text == heading] == [heading]  # once, its heading's own words
+    cased = "Held on 9 May 2018 at 19.30 in Hertingfordbury Cowper School"
+    assert [c.text for c in found if c.text == cased] == [cased]  # once, its own words in prose case
     # a heading titles its passage: its words are no candidate for who or what, only its day and hour
     who = "Who attended the annual meeting at Cowper School?"
-    assert heading not in {c.text for c in candidates(retrieval, asked_of(who, expected(who), {}, None))}
+    assert cased not in {c.text for c in candidates(retrieval, asked_of(who, expected(who), {}, None))}
+
+
+def test_a_masthead_in_capitals_says_where_the_meeting_was_held(fake_embedder):
+    body = "Councillors were reminded of the site tour planned for 24th May at Panshanger Park."
+    masthead = "HELD ON 9 MAY 2018 AT 19.30 IN HERTINGFORDBURY COWPER SCHOOL"
+    q = "Where was the annual meeting of the parish council on 9 May 2018 held?"
+    item = replace(_passage(body, cid=2), heading="(g) Panshanger Quarry and Panshanger Park")
+    passages = (replace(_passage("PRESENT: Cllrs Magda Atkins and Haidy Blake."), heading=masthead), item)
+    retrieval = replace(_retrieval(q, [], fake_embedder), passages=passages, similarity={1: 0.6, 2: 0.6})
+    asked = asked_of(q, expected(q), retrieval.weights, None)
+    headings = [c.text for c in candidates(retrieval, asked) if c.passage.heading is None]
+    # read in the case prose uses, and only the heading that says where something was held
+    assert headings == ["Held on 9 May 2018 at 19.30 in Hertingfordbury Cowper School"]
+    venue = next(c for c in candidates(retrieval, asked) if c.text == headings[0])
+    assert holds_type(venue, asked)
+    # a body's name is a venue only where the text sets it as one
+    named = "Hertingfordbury Cowper School wrote to the council about parking."
+    assert not holds_type(replace(venue, text=named, kinds=frozenset({"organisation"})), asked)
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Which local marketing company did Plymouth commission?", "organisation"),
+        ("What consultancy firm prepared the plan?", "organisation"),
+        ("Which items did the council approve?", "description"),  # no kind of business qualified
+        ("Which Labour group members voted against?", "person"),
+    ],
+)
+def test_a_qualified_kind_of_business_asks_for_an_organisation(question, kind):
+    assert expected(question).kind == kind
+
+
+def test_a_strategys_name_is_no_organisation():
+    from qa.candidate import stems_of
+    from qa.typematch import typed_at
+
+    asked = frozenset(stems_of("Which local marketing company supports foster carer recruitment?"))
+    strategy = "This is being supported via an updated Recruitment and Marketing Strategy outlined above."
+    assert not typed_at(strategy, frozenset({"organisation", "proper"}), asked)
+    assert typed_at("The work went to Hudson Creative.", frozenset({"organisation", "proper"}), asked)
+
+
+def test_a_meeting_asked_by_its_day_is_answered_from_its_own_paper(fake_embedder):
+    q = "At what time did the Guelph City Council meeting of May 26, 2014 adjourn?"
+    own = _passage("Council recessed. Open Meeting (7:00 p.m.)", cid=1, date=dt.date(2014, 5, 26))
+    other = _passage("That the meeting be adjourned. Time: 8:08 p.m.", cid=2, date=dt.date(2023, 11, 14))
+    retrieval = replace(_retrieval(q, [], fake_embedder), passages=(own, other), similarity={1: 0.6, 2: 0.6})
+    reading = Reader(fake_embedder).read(retrieval)
+    assert not any("8:08" in c.candidate.shown for c in reading.candidates)
+    # with no paper of that day found, another's may still answer (its date may be its publication's)
+    alone = replace(retrieval, passages=(other,), similarity={2: 0.6})
+    assert any("8:08" in c.candidate.shown for c in Reader(fake_embedder).read(alone).candidates)
 
 
 @pytest.mark.parametrize(
@@ -932,6 +987,9 @@ def test_how_often_asks_for_a_frequency(question, kind):
         ("A voucher is sent once a month for the academic year.", ["once a month"]),
         ("The review was completed in six weeks.", []),
         ("A monthly meeting LAC forum and Bi monthly PFA forum is in place.", ["monthly", "Bi monthly"]),
+        # 'three monthly' is each quarter, not monthly; 'six-monthly' twice a year
+        ("including three monthly meetings of all chairs", ["three monthly"]),
+        ("Progress is reported six-monthly to Cabinet.", ["six-monthly"]),
     ],
 )
 def test_frequencies_are_spans(text, found):

@@ -130,7 +130,10 @@ def test_the_reader_reads_the_same_with_stored_vectors_as_without(ingested, fake
         with_store, without = stored.read(retrieval), live.read(retrieval)
         assert with_store.abstain == without.abstain
         _assert_same_reading(with_store, without)
-    assert spy.texts == []  # every sentence the reader embedded came from the store
+    # every sentence the reader embedded came from the store; a chunk's heading read as a venue, a day
+    # or an hour ('Venue: Warspite Room, Council House') is no sentence of its text, and is embedded live
+    headings = {heading for (heading,) in engine.store.db.execute("SELECT heading FROM chunks")}
+    assert spy.texts and set(spy.texts) <= headings
 
 
 def test_a_sentence_the_store_lacks_is_embedded_on_the_fly(ingested, fake_embedder) -> None:
