@@ -25,7 +25,7 @@ ENTITY_KINDS = frozenset({"person", "organisation", "place"})
 FIGURES = frozenset({"number", "money", "percent"})  # kinds a figure answers
 # Span kinds that can answer each answer type: 'who delivered…' may be answered by a body or a post.
 ACCEPTS: dict[str, frozenset[str]] = {
-    "person": frozenset({"person", "role", "organisation"}),
+    "person": frozenset({"person", "role", "organisation", "proper"}),  # 'in partnership with Barnardos'
     "organisation": frozenset({"organisation", "proper"}),
     "place": frozenset({"place", "proper", "organisation"}),  # 'held … in Hertingfordbury Cowper School'
     "role": frozenset({"role"}),
@@ -34,6 +34,7 @@ ACCEPTS: dict[str, frozenset[str]] = {
     "status": frozenset({"status"}),
 }
 _MATTER_END = re.compile(rf"\b(?:{MATTER_NOUN})$")
+_AGENT = re.compile(r"\b(?:by|with)\s+(?:the\s+)?$", re.I)  # a bare name set as who acted or partnered
 _BARE = frozenset({"proper", "organisation"})  # names that are a place only where set as one
 # A bare name is a place only where the text sets it as one ('held at Pride Park', 'Venue: Guildhall'):
 # 'the Pledge' or a sentence's first word is no answer to where a meeting was.
@@ -95,6 +96,8 @@ def _named_as(span: Span, text: str, accepted: frozenset[str]) -> bool:
     and Marketing Strategy') names no body and no place."""
     if span.kind == "proper" and _MATTER_END.search(span.text):
         return False
+    if "person" in accepted and span.kind == "proper":  # who did it, or with whom: 'delivered by Barnardos'
+        return bool(_AGENT.search(text[: span.start]))
     if "place" not in accepted:
         return True
     return bool(_LOCATED.search(text[: span.start])) and not _BODY_NOUN.fullmatch(span.text)

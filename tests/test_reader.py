@@ -863,6 +863,19 @@ def test_a_strategys_name_is_no_organisation():
     assert typed_at("The work went to Hudson Creative.", frozenset({"organisation", "proper"}), asked)
 
 
+def test_who_acted_or_partnered_may_be_a_body_named_by_one_word():
+    from qa.candidate import stems_of
+    from qa.typematch import ACCEPTS, typed_at
+
+    who = ACCEPTS["person"]
+    asked = frozenset(stems_of("Positive Destinations - who is the partnership with?"))
+    partner = "Positive Destinations, the 7 year partnership with Barnardos, was launched in Plymouth."
+    assert [partner.split()[at] for at, _ in typed_at(partner, who, asked)] == ["Barnardos,"]
+    assert typed_at("CPD sessions are to be delivered by Ofsted.", who, frozenset())
+    # a place or a paper named in passing is no one who acted
+    assert not typed_at("Care leavers in Plymouth were offered work experience.", who, frozenset())
+
+
 def test_a_meeting_asked_by_its_day_is_answered_from_its_own_paper(fake_embedder):
     q = "At what time did the Guelph City Council meeting of May 26, 2014 adjourn?"
     own = _passage("Council recessed. Open Meeting (7:00 p.m.)", cid=1, date=dt.date(2014, 5, 26))
