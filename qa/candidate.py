@@ -39,6 +39,7 @@ class Candidate:
     passage: Passage
     rank: int  # the passage's retrieval rank, 0 first
     kinds: frozenset[str]  # span kinds the sentence holds
+    lead: str = ""  # the sentence a chunk boundary cut from before it, read for its words (qa/leads.py)
 
     @property
     def answer(self) -> str:

@@ -18,6 +18,7 @@ from qa.asks import asks, hangs
 from qa.citations import markers
 from qa.exchange import only_asks, wants_questions
 from qa.facts import choose, clip, enumerated, item_text, items_after, rows_matching
+from qa.leads import lead_ins
 from qa.listings import counted_list, laid_out
 from qa.numbering import NO_NUMBER, asks_number, number_asked
 from qa.partanswers import part_answers
@@ -105,6 +106,9 @@ class Composer:
         # answers from them (the asked fact is in the item's text, however low it scores).
         pinned = bool(retrieval.matched)
         read_over = replace(retrieval, passages=tuple(pool)) if pinned else retrieval
+        read_over = replace(
+            read_over, leads=lead_ins(read_over.passages[:PASSAGES], lambda ids: self.store.passages(ids))
+        )
         reading = self.reader.read(self._of_asked_meeting(read_over))
         speaks = query.intent in {"status", "history"} and (retrieval.matched or not reading.abstain)
         if speaks and (

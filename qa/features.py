@@ -251,7 +251,7 @@ def _intent(question: str) -> str:
 
 def _sentence_values(candidate: Candidate, asked: Asked) -> dict[str, float]:
     """What every candidate of one sentence (or cell) shares: its words, and its passage's values."""
-    sentence = set(stems_of(candidate.shown))
+    sentence = set(stems_of(candidate.shown)) | set(stems_of(candidate.lead))
     if (event := time_event(asked.text)) and event_words(candidate.shown, event):  # 'finished' tells an 'end'
         sentence |= stem_set(" ".join(event_words(asked.text, event)))
     return {

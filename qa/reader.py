@@ -29,6 +29,7 @@ from qa.exchange import only_asks, puts_question, wants_questions
 from qa.facts import clip
 from qa.features import NAMES, Asked, Candidate, asked_of, counted, cover, features, stem_set, stems_of
 from qa.fit import FIGURES, TOPICAL, fitting
+from qa.leads import opening
 from qa.posts import NOT_NAMING, asked_post, names_post, of_named_report, of_report
 from qa.query import TimeTarget, meeting_day, proper_words
 from qa.retriever import Retrieval
@@ -143,6 +144,7 @@ def candidates(retrieval: Retrieval, asked: Asked) -> list[Candidate]:
         text = focus(passage.text, retrieval.query.identifiers, passage.heading)
         found.extend(_heading_candidates(passage, rank, asked.expectation.kind, headings))
         units = _said(units_of(focus_named(text, _naming_rows(named, passage), rows_only=True)))
+        lead_at = opening(units) if passage.chunk_id in retrieval.leads else None
         for at, unit in enumerate(units):
             outcome = OUTCOME_LINE.match(unit.text) and not unit.label
             short = len(unit.text.split()) < _MIN_WORDS and not unit.label and not outcome
@@ -152,9 +154,12 @@ def candidates(retrieval: Retrieval, asked: Asked) -> list[Candidate]:
             kinds = frozenset(s.kind for s in typed)
             # an outcome on its own line ('DEFEATED') is weighed as said of the motion it closes
             label = _closed_motion(units, at) if outcome else unit.label
-            found.append(Candidate(unit.text, label, None, passage, rank, kinds))
+            lead = retrieval.leads[passage.chunk_id] if at == lead_at else ""
+            found.append(Candidate(unit.text, label, None, passage, rank, kinds, lead))
             found.extend(
-                Candidate(unit.text, unit.label, s, passage, rank, kinds) for s in typed if s.kind in wanted
+                Candidate(unit.text, unit.label, s, passage, rank, kinds, lead)
+                for s in typed
+                if s.kind in wanted
             )
     return found
 

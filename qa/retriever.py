@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import partial
 from itertools import groupby
 
@@ -43,6 +43,7 @@ class Retrieval:
     weights: dict[str, float]  # IDF of each question term over the store
     frequencies: dict[str, int]  # how many chunks hold each question term
     unnamed: tuple[str, ...] = ()  # bodies the question names that no paper (within the filters) names
+    leads: dict[int, str] = field(default_factory=dict)  # a continued passage's cut lead-in (qa/leads.py)
 
 
 @dataclass(frozen=True)

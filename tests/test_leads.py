@@ -1,0 +1,62 @@
+"""A passage continuing a row from the chunk before reads its first sentence with the sentence cut from it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from index.passage import Passage
+from qa.answertype import expected
+from qa.features import NAMES, Asked, Candidate, features
+from qa.leads import lead_ins, opening
+from qa.units import units_of
+
+BEFORE = (
+    "A radio campaign ran throughout Fostering Fortnight. Fostering Fortnight was promoted through newsroom."
+)
+AFTER = (
+    "Pledge 31 - We will support foster carers … (continued)\nA total reach of 631.9k users with 652 clicks."
+)
+
+
+def _passage(chunk_id: int, text: str, source: str = "pledges.pdf") -> Passage:
+    return Passage(chunk_id, text, None, 1, 1, source, "Pledges", "Derby", None, None, "day", "report")
+
+
+def _reader(passages: list[Passage]):
+    held = {p.chunk_id: p for p in passages}
+    asked: list[list[int]] = []
+
+    def read(ids: list[int]) -> list[Passage]:
+        asked.append(ids)
+        return [held[i] for i in ids if i in held]
+
+    return read, asked
+
+
+def test_a_continued_passage_is_led_in_by_the_last_sentence_of_the_chunk_before():
+    read, asked = _reader([_passage(4, BEFORE)])
+    leads = lead_ins([_passage(5, AFTER), _passage(9, "Every Derby resident received a leaflet.")], read)
+    assert leads == {5: "Fostering Fortnight was promoted through newsroom."}
+    assert asked == [[4]]  # one read, only for the continued passage
+
+
+def test_no_lead_in_from_another_paper_or_for_a_passage_that_starts_afresh():
+    read, asked = _reader([_passage(4, BEFORE, source="other.pdf")])
+    assert lead_ins([_passage(5, AFTER)], read) == {}
+    assert lead_ins([_passage(6, "A total reach of 631.9k users.")], read) == {}
+    assert asked == [[4]]
+
+
+def test_the_opening_unit_is_the_first_after_the_continuation_label():
+    units = units_of(AFTER)
+    assert units[opening(units)].text.startswith("A total reach")
+
+
+def test_the_lead_in_counts_toward_the_sentences_cover_of_the_question():
+    q = "What was the reach of the Fostering Fortnight promotion through newsroom?"
+    asked = Asked(q, expected(q), {"reach": 1.0, "foster": 2.0, "fortnight": 2.0, "newsroom": 3.0}, None)
+    sentence = "A total reach of 631.9k users with 652 clicks."
+    cut = Candidate(sentence, None, None, _passage(5, AFTER), 0, frozenset({"number"}))
+    led = replace(cut, lead="Fostering Fortnight was promoted through newsroom.")
+    cover = NAMES.index("idf_cover")
+    assert features(cut, asked, 0.5, 0.5)[cover] < 0.2 < 0.9 < features(led, asked, 0.5, 0.5)[cover]
