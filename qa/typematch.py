@@ -100,6 +100,8 @@ def _named_as(span: Span, text: str, accepted: frozenset[str]) -> bool:
         return bool(_AGENT.search(text[: span.start]))
     if "place" not in accepted:
         return True
+    if span.kind == "organisation" and span.text.isupper():  # 'BE HELD ON THE …': capitals, not a body
+        return False
     return bool(_LOCATED.search(text[: span.start])) and not _BODY_NOUN.fullmatch(span.text)
 
 

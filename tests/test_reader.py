@@ -838,6 +838,9 @@ def test_a_masthead_in_capitals_says_where_the_meeting_was_held(fake_embedder):
     # a body's name is a venue only where the text sets it as one
     named = "Hertingfordbury Cowper School wrote to the council about parking."
     assert not holds_type(replace(venue, text=named, kinds=frozenset({"organisation"})), asked)
+    # words in capitals are no body set as a place ('… SHALL BE HELD ON THE SECOND READING')
+    capitals = "ITEMS 52 THROUGH 71 SHALL BE HELD ON THE SECOND READING"
+    assert not holds_type(replace(venue, text=capitals, kinds=frozenset({"organisation"})), asked)
 
 
 @pytest.mark.parametrize(
