@@ -115,9 +115,7 @@ def near_query(name: str) -> str:
     return f"NEAR({quoted}, {2 * len(tokens)})"
 
 
-# a principal council named in full, whose districts' papers are filed under their own names; a parish or
-# town council has no districts, so 'the Souldern parish council meeting' names Souldern's papers
-_IN_FULL = r"\s+(?:city\s+and\s+county|city|county|borough|district)\s+council\b"
+_IN_FULL = r"\s+(?:city\s+and\s+county|city|county|borough|district|parish|town)\s+council\b"
 _KIND_ABBREVIATIONS = frozenset({"pc", "cc", "usd", "isd", "tc"})  # parish, city, school district, town
 # Words of an authority's name that say what kind it is, not which: 'City of Winnipeg' is Winnipeg's.
 _GENERIC = frozenset(
@@ -165,16 +163,13 @@ def _as_a_place(question: str, place: str) -> bool:
     return bool(re.search(rf"\b(?:{kinds})\s+{place}\b|\b{place}\s+(?:{kinds})\b", _plain(question)))
 
 
-def of_named_council(
-    question: str, items: Sequence[T], passage_of: Callable[[T], Passage], known: frozenset[str] = frozenset()
-) -> list[T]:
+def of_named_council(question: str, items: Sequence[T], passage_of: Callable[[T], Passage]) -> list[T]:
     """The items (passages, candidates) of the council the question names, by its owner's possessive
-    ("Derby's Cabinet") or its place anywhere ('at winnipeg council'), when some item, or some paper of
-    the store (`known`: its councils), is that council's: asked of Souldern's meeting, Burton-cum-Walden's
-    minutes of that day do not answer. An item whose paper's council is unknown stays unless its paper
-    names another of those councils' places and not the one asked (a plan that speaks of Plymouth
-    throughout is not Derby's). All of them when the question names none of their councils."""
-    councils = {c for item in items if (c := passage_of(item).council)} | set(known)
+    ("Derby's Cabinet") or its place anywhere ('at winnipeg council'), when some item is that council's.
+    An item whose paper's council is unknown stays unless its paper names another of those councils'
+    places and not the one asked (a plan that speaks of Plymouth throughout is not Derby's). All of
+    them when the question names none of their councils."""
+    councils = {c for item in items if (c := passage_of(item).council)}
     places = [p.lower() for p in named_places(question)]
     named = {c for c in councils if any(p in c.lower() for p in places)}
     named |= set(councils_named(question, frozenset(councils)))

@@ -15,7 +15,6 @@ from qa.account import account
 from qa.answer import Answer, Citation, format_date
 from qa.answertype import ACCOUNT_KINDS, expected
 from qa.asks import asks, hangs
-from qa.bodies import of_named_council
 from qa.citations import markers
 from qa.exchange import only_asks, wants_questions
 from qa.facts import choose, clip, enumerated, item_text, items_after, rows_matching
@@ -88,9 +87,7 @@ class Composer:
         if retrieval.unnamed:  # 'Who chairs the Licensing Committee?' of papers that never name one
             names = " or ".join(f"the {b}" for b in retrieval.unnamed)
             return self._not_found(query.text, f"The papers do not mention {names}.")
-        # the named council's papers only: Burton-cum-Walden's 3 June minutes are no Souldern meeting's
-        named = of_named_council(query.text, retrieval.passages, lambda p: p, retrieval.councils)
-        if (day := meeting_day(query.text)) and not of_day(named, day):
+        if (day := meeting_day(query.text)) and not of_day(retrieval.passages, day):
             said = f"none of them is of a meeting on {day.day} {day:%B %Y} or names that day"
             return self._not_found(query.text, f"{NOT_ANSWERED[:-1]}: {said}.")
         # a report's section asked for by name, or a numbered series asked for whole: its items

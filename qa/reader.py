@@ -266,9 +266,7 @@ def _outcomes(found: list[Candidate]) -> list[Candidate]:
     return [c for c in found if c.passage.doc_type != _AGENDA or _MINUTED.search(c.text)]
 
 
-def _of_meeting(
-    found: list[Candidate], asked: Asked, councils: frozenset[str] = frozenset()
-) -> tuple[list[Candidate], bool]:
+def _of_meeting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], bool]:
     """Candidates that can be of the council, the meeting, the moment and the post asked: from the papers
     of the council the question names; no timetable row whose cell for what the question dates is of
     another month (qa/rowdates.py); when the question dates its meeting, not from the reproduced minutes
@@ -280,7 +278,7 @@ def _of_meeting(
     (qa/fit.py). Also whether the candidates are the fields of the report the question names by most of
     its words, or a post printed against a name the question gives: then that answers, however it scores."""
     question = asked.text
-    found = of_named_council(question, found, lambda c: c.passage, councils)
+    found = of_named_council(question, found, lambda c: c.passage)
     found = of_asked_time(found, question, asked.time, asked.expectation.kind in FIGURES)
     found = keyed_rows(found, question, asked.time)
     if day := meeting_day(question):
@@ -367,11 +365,9 @@ class Reader:
         if not kept:
             return Reading((), NO_OUTCOME)
         agendas_only = len(kept) < len(found)  # an outcome asked: what agendas put forward was set aside
-        kept, named = _of_meeting(kept, asked, retrieval.councils)
-        if not kept:  # the asked council's papers held only what its agendas put forward
-            return Reading(
-                (), NO_OUTCOME if agendas_only else self._why_not(retrieval, _topical(found, asked))
-            )
+        kept, named = _of_meeting(kept, asked)
+        if not kept:
+            return Reading((), self._why_not(retrieval, _topical(found, asked)))
         table = self.table(retrieval, asked, kept)
         scores = _logistic(table, np.asarray(self.weights.values))
         topical = float(table[:, NAMES.index("context_cover")].max())

@@ -44,7 +44,6 @@ class Retrieval:
     frequencies: dict[str, int]  # how many chunks hold each question term
     unnamed: tuple[str, ...] = ()  # bodies the question names that no paper (within the filters) names
     leads: dict[int, str] = field(default_factory=dict)  # a continued passage's cut lead-in (qa/leads.py)
-    councils: frozenset[str] = frozenset()  # every council the store's papers come from
 
 
 @dataclass(frozen=True)
@@ -145,16 +144,7 @@ class Retriever:
         order = _identifier_first(scored, matched, defining)[:limit]
         unnamed = tuple(b for b in query.bodies if not self._names(b, filters))
         return Retrieval(
-            query,
-            tuple(order),
-            evidence.sims,
-            matched,
-            missing,
-            vector,
-            weights,
-            counts,
-            unnamed,
-            councils=self._councils(),
+            query, tuple(order), evidence.sims, matched, missing, vector, weights, counts, unnamed
         )
 
     def _contenders(
@@ -197,12 +187,8 @@ class Retriever:
 
     def _council_words(self) -> set[str]:
         """Words of the councils the papers come from ('derby', 'city', 'council')."""
-        return {w.lower() for council in self._councils() for w in council.split()}
-
-    def _councils(self) -> frozenset[str]:
-        """The councils the papers come from ('Souldern Parish Council')."""
         rows = self.store.db.execute("SELECT DISTINCT council FROM documents WHERE council IS NOT NULL")
-        return frozenset(council for (council,) in rows)
+        return {w.lower() for (council,) in rows for w in council.split()}
 
     def _identifiers(self, query: Query, filters: Filters):
         """Chunks holding each asked identifier, those that are about one, and strict ones missing."""

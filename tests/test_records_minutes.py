@@ -258,23 +258,3 @@ def test_records_are_read_only_from_the_papers_of_the_council_named() -> None:
     kept = of_named_council("who moved motion no. 1 at winnipeg council?", found, lambda p: p)
     assert [p.chunk_id for p in kept] == [2, 3]
     assert of_named_council("who moved motion no. 1?", found, lambda p: p) == found
-
-
-def test_a_council_the_store_holds_is_named_even_when_none_of_its_papers_was_found() -> None:
-    from index.passage import Passage
-    from qa.bodies import councils_named, of_named_council
-    from qa.reader import of_day
-
-    burton = Passage(
-        1, "RESOLVED: the Clerk to order a sign.", None, 1, 1, "bcwpc.pdf", "Minutes",
-        "Burton-cum-Walden Parish Council", None, dt.date(2025, 6, 3), "day", "minutes",
-    )  # fmt: skip
-    store = frozenset({"Burton-cum-Walden Parish Council", "Souldern Parish Council"})
-    question = "What did the Souldern parish council meeting of 3 June 2025 resolve?"
-    # a parish council named in full names its papers (it has no districts filing under their own names)
-    assert councils_named(question, store) == ("Souldern Parish Council",)
-    assert of_named_council(question, [burton], lambda p: p) == [burton]  # no Souldern paper among them
-    named = of_named_council(question, [burton], lambda p: p, store)
-    assert named == [] and not of_day(named, dt.date(2025, 6, 3))  # so no paper is of that meeting
-    # a principal council named in full still names none ('Limerick City and County Council')
-    assert councils_named("questions to Limerick City and County Council", frozenset({"Limerick City"})) == ()
