@@ -20,7 +20,7 @@ import spacy
 
 from corpus.units import units_of
 from qa.answertype import expected
-from qa.features import ACCEPTS
+from qa.features import accepts
 from qa.goldsets import GoldQuestion, load_gold
 from qa.spans import spans
 
@@ -151,9 +151,9 @@ def _timed(fn, sentence: str, repeat: int) -> tuple[list[tuple[str, str]], float
 
 
 def judge(case: Case, fn, repeat: int) -> Verdict:
-    """Hit when a span of a kind the answer type accepts (qa/features.py ACCEPTS) holds an answer phrase."""
+    """Hit when a span of a kind the answer type accepts (qa/typematch.accepts) holds an answer phrase."""
     got, ms = _timed(fn, case.sentence, repeat)
-    accepted = ACCEPTS.get(case.kind, {case.kind})
+    accepted = accepts(case.kind)
     typed = [_norm(text) for kind, text in got if kind in accepted]
     hit = any(_holds(t, p) for t in typed for p in case.phrases)
     exact = any(_holds(_norm(text), p) for kind, text in got if kind == case.kind for p in case.phrases)

@@ -18,6 +18,7 @@ from qa.typematch import (
     ACCEPTS,
     ENTITY_KINDS,
     MONTHS,
+    accepts,
     counted,
     counts_noun,
     holds_type,
@@ -29,6 +30,7 @@ from qa.typematch import (
 # What the reader imports from here: the feature names and values, and the candidate's records.
 __all__ = [
     "ACCEPTS",
+    "accepts",
     "NAMES",
     "Asked",
     "Candidate",
@@ -217,7 +219,7 @@ def _span_values(candidate: Candidate, asked: Asked) -> dict[str, float]:
     own = own_words(asked)
     new = [s for s in answer_stems if s not in own]
     return {
-        "type_span": float(span_kind in ACCEPTS.get(kind, {kind})),
+        "type_span": float(span_kind in accepts(kind)),
         "proper_span": float(span_kind == "proper" and kind in ENTITY_KINDS),
         "proximity": _proximity(candidate, asked),
         "label_match": _label_match(candidate, asked),

@@ -38,7 +38,7 @@ from qa.scoring import context
 from qa.spans import monetary, spans
 from qa.stopwords import STOPWORDS
 from qa.timefit import of_asked_time
-from qa.typematch import ACCEPTS, ENTITY_KINDS
+from qa.typematch import ENTITY_KINDS, accepts
 from qa.units import Unit, embedded_text, focus, focus_named, units_of
 from qa.unknowns import not_yet_known
 
@@ -54,12 +54,10 @@ _SPAN_KINDS = {
 }
 _MIN_WORDS = 2
 VOTE_UNITS = 4  # the motion, the votes for (a label may stand on its own), against: what an outcome closes
-_HEADING_KINDS = frozenset({"date", "time", "place"})
+_HEADING_KINDS = frozenset({"date", "time", "place"})  # what a chunk's heading may answer
 # a heading that says where a meeting was held ('HELD ON 9 MAY 2018 AT 19.30 IN …', 'Venue: …')
 _HELD = re.compile(r"\b(?:held|venue|location)\b", re.I)
-_SMALL_WORDS = frozenset(
-    "a an and at by for from in of on the to".split()
-)  # what a chunk's heading may answer (`_heading_candidates`)
+_SMALL_WORDS = frozenset("a an and at by for from in of on the to".split())  # kept small in a masthead
 # A cell a form leaves empty in words ('Carbon Footprint Implications: N/A') answers nothing.
 _EMPTY_CELL = re.compile(r"(?:n/?a|none|nil|not applicable|-+|—)\.?$", re.I)
 _FIND_WORDS = 6  # a candidate's opening words, found in its passage: units keep words, not line breaks
@@ -192,7 +190,7 @@ def _heading_candidates(passage: Passage, rank: int, kind: str, seen: set[str]) 
     kinds = frozenset(s.kind for s in spans(cased, False))
     return (
         [Candidate(cased, None, None, replace(passage, heading=None), rank, kinds)]
-        if ACCEPTS.get(kind, frozenset({kind})) & kinds
+        if accepts(kind) & kinds
         else []
     )
 
@@ -244,7 +242,11 @@ def courtesy(text: str) -> bool:
 def of_day(passages: Sequence[Passage], day: dt.date) -> bool:
     """Whether a passage's paper is dated `day` or its text names that day: the papers of the meeting a
     question dates ('… meeting on 9 October 2019'), or a later pack reproducing its minutes."""
-    return any(p.date == day or any(d.value == day for d in find_dates(p.text)) for p in passages)
+    return any(p.date == day or _names_day(p.text, day) for p in passages)
+
+
+def _names_day(text: str, day: dt.date) -> bool:
+    return any(d.value == day for d in find_dates(text))
 
 
 def admissible(kind: str, rows: np.ndarray, counts: bool = False) -> np.ndarray:
@@ -328,7 +330,7 @@ def _of_day(found: list[Candidate], day: dt.date) -> list[Candidate]:
     publication's, not its meeting's)."""
     if not any(c.passage.date == day for c in found):
         return found
-    return [c for c in found if c.passage.date == day or any(d.value == day for d in find_dates(c.shown))]
+    return [c for c in found if c.passage.date == day or _names_day(c.shown, day)]
 
 
 def _meeting_of(candidate: Candidate) -> dt.date | None:

@@ -17,7 +17,7 @@ from qa.framing import unframed
 from qa.relevance import coverage
 from qa.scoring import Scored
 from qa.spans import kinds
-from qa.typematch import ACCEPTS
+from qa.typematch import accepts
 from qa.units import Unit, said_after, unit_at, units_of
 
 # Who hands the floor over in a debate rather than answering: 'The Acting Chair (Mr …)', 'The Mayor'.
@@ -229,5 +229,5 @@ def fits(reply: Said, question: str, abstained: bool) -> bool:
     if kind in ACCOUNT_KINDS:
         return True
     # a bare number tells nothing here: replies print item and rule numbers ('see item 5', 'Rule 10.6')
-    valued = kind != "number" and bool(ACCEPTS.get(kind, frozenset({kind})) & kinds(reply.text))
+    valued = kind != "number" and bool(accepts(kind) & kinds(reply.text))
     return abstained and valued

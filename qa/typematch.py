@@ -119,11 +119,15 @@ def _echo(span: Span, asked: frozenset[str]) -> bool:
     return bool(words) and all(w in asked for w in words)
 
 
+def accepts(kind: str) -> frozenset[str]:
+    """The span kinds that can answer an answer type: ACCEPTS for it, else its own kind."""
+    return ACCEPTS.get(kind, frozenset({kind}))
+
+
 def accepted_kinds(asked: Asked) -> frozenset[str]:
     """The span kinds that can answer the question: ACCEPTS for its type, and a thing said done for a
     question asking when something planned will happen."""
-    kind = asked.expectation.kind
-    accepted = ACCEPTS.get(kind, frozenset({kind}))
+    accepted = accepts(asked.expectation.kind)
     return accepted | {"done"} if asks_plan(asked.text) else accepted
 
 
