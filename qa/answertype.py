@@ -60,21 +60,26 @@ _TABLE: tuple[tuple[str, str], ...] = (
     ),
     (
         "percent",
-        r"\bwhat (?:percentage|per cent|percent|proportion|share|fraction|rate)\b|\bhow many per ?cent\b"
+        r"\bwhat (?:percentage|per cent|percent|proportion|share|fraction|rate(?! of pay))\b"
+        r"|\bhow many per ?cent\b"
         r"|\bwhat %|\bby what percentage\b"
         r"|\bwhat (?:is|was|are|were) the (?:[\w-]+ )?(?:percentage|proportion|share|per ?cent)\b"
         # 'What was the re-referral rate …?': a rate papers give as a share ('31.4%')
         r"|\bwhat (?:is|was|are|were) (?:the|[\w-]+['’]s) (?:[\w-]+ ){1,3}rate\b(?! of\b| per\b)"
         # 'What is Plymouth's current rate of permanent exclusions?', not a rate of pay
-        r"|\bwhat (?:is|was|are|were) (?:the|[\w-]+['’]s) (?:[\w-]+ ){0,3}rates? of\b(?! pay\b)(?!.*\bper\b)",
+        r"|\bwhat (?:is|was|are|were) (?:the|[\w-]+['’]s) (?:[\w-]+ ){0,3}rates? of\b(?! pay\b)(?!.*\bper\b)"
+        # 'What persistent absence rate … is quoted?', 'What vacancy rate was reported?'; not a rate of pay
+        r"|\bwhat (?!(?:hourly|daily|weekly|pay|day|mileage|hire|tax|exchange)\b)(?:[\w-]+ ){1,2}rate\b"
+        r"(?! of pay\b)(?!.*\bper\b)",
     ),
     (
         "money",
         r"\bhow much (?:money|funding|did .{0,40}(?:cost|spend|pay|receive|get|raise|award))\b"
         r"|\bfor how much\b|\bhow much\b.*\b(?:quote|tender|bid|offer|estimate)s?\b"
         # what a deal is worth: 'How much is the Black & Veatch agreement?'
-        r"|\bhow much (?:is|was|are|were|will) (?:the )?(?:[\w&'’-]+ ){0,5}(?:agreement|contract|deal|award"
-        r"|lease|purchase|invoice|bill|settlement)s?\b"
+        r"|(?<!\bby )\bhow much (?:is|was|are|were|will) (?:the )?(?:[\w&'’-]+ ){0,5}"
+        r"(?:agreement|contract|deal|award|lease|purchase|invoice|bill|settlement|reward|voucher|prize|bonus|fine|penalty|fee|allowance|grant"
+        r"|donation|levy|precept|subsidy|rent|contribution)s?\b"
         # 'by how much' asks a change, which a share may tell ('reduced by 50 percent'): a number's
         r"|(?<!\bby )\bhow much\b.*\b(?:cost|spend|spent|paid|pay|budget|fund|grant|worth|price|fee|charge"
         r"|financ|tax|loan|subsid|income|revenue|rent|raise|reclaim|refund|rebate|owe|invest)"
@@ -83,6 +88,8 @@ _TABLE: tuple[tuple[str, str], ...] = (
         r"(?:cost|budget|price|fee|amount|sum|value|salary|grant)\b"
         r"|\bwhat (?:is|was|are|were|will) .{0,60}\bpaid\b"  # 'What was a councillor paid before …?'
         r"|\bwhat (?:voucher|payment|grant)\b|\bhow large was\b.*\b(?:block|budget|fund)"
+        # a rate of pay is a sum
+        r"|\bwhat (?:(?:hourly|daily|weekly|pay|day|mileage|hire) rate|rate of pay)\b"
         # the verb asked: 'What will implementing the Pledge cost?', 'What did the scheme cost the council?'
         r"|\bwhat (?:will|would|does|did|do|could|might) (?:[\w'’-]+ ){1,8}cost\b"
         # 'What was said about the capital receipts reserve?' asks what was said, not a sum
@@ -359,10 +366,20 @@ _MEASURE_OF = re.compile(
 )
 
 
+# 'How much is the 100 Day Challenge reward that …?': the value of the thing the question names after 'is'
+_HOW_MUCH_IS = re.compile(
+    r"\bhow much (?:is|was|are|were|will be) (?:the |a |an |its |their |[A-Z][\w'’-]*['’]s )"
+    r"((?:[\w'’-]+ ){0,4}?[\w'’-]+?)"
+    r"(?= (?:that|which|for|to|by|at|in|on|from|with|as|according|under|\w+ed)\b|[?,.]|$)",
+    re.I,
+)
+
+
 def measured(question: str) -> str | None:
     """The noun a value question asks the value of ('What is the price of the memorial bench for Sue
-    Bolton?' → 'bench'); None when the question names none that way."""
-    m = _MEASURE_OF.search(question)
+    Bolton?' → 'bench', 'How much is the 100 Day Challenge reward …?' → 'reward'); None when the question
+    names none that way."""
+    m = _MEASURE_OF.search(question) or _HOW_MUCH_IS.search(question)
     return m.group(1).split()[-1].lower() if m else None
 
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 from corpus.dates import find_dates
 from qa.answertype import looks_ahead, measured, share_predicate
 from qa.candidate import Asked, Candidate, cover, stem_set, stems_of
-from qa.posts import asked_office, asked_post, names_office, office_at
+from qa.posts import asked_office, asked_post, names_office, office_at, paid_office
 from qa.query import TimeTarget, proper_words
 from qa.spans import spans
 from qa.timefit import row_of, short_month_at
@@ -87,6 +87,8 @@ def fitting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], bool
     question, kind = asked.text, asked.expectation.kind
     if kind in FIGURES | {"date", "time"} and (thing := measured(question)):
         found = [c for c in found if _names_thing(c, thing)]
+    if kind == "money" and (office := paid_office(question)):  # not another post's row of the pay scale
+        found = [c for c in found if names_office(c.shown, office) or names_office(row_of(c), office)]
     if kind == "percent" and (did := share_predicate(question)):
         wanted = set(stems_of(" ".join(did)))
         found = [c for c in found if _says(c, wanted)]

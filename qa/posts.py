@@ -83,6 +83,23 @@ _FIELD_SHARE = 0.5  # share of an office's field words ('Children's Services') a
 _UNDER = r"(?<!deputy )(?<!assistant )(?<!vice )(?<!deputy-)(?<!vice-)"
 
 
+# 'What is the City Manager's salary range …?', 'the Clerk's pay': what an office is paid, asked by its title.
+_PAY = r"(?:salary|salaries|pay|wages?|allowance|remuneration|stipend|compensation|rate of pay)\b"
+_PAID = re.compile(
+    rf"\b(?P<own>{_OFFICE_TITLE})['’]s?\s+(?:[\w-]+\s+){{0,2}}?{_PAY}"
+    # 'What annual salary range does the salary schedule set for the City Manager?'
+    rf"|\b{_PAY}(?:[^?.]{{0,80}}?)\b(?:for|of)\s+(?:the\s+)?(?P<for>{_OFFICE_TITLE})\b",
+    re.I,
+)
+
+
+def paid_office(question: str) -> str | None:
+    """The title of the office whose pay a question asks ('What is the City Manager's salary range?' →
+    'City Manager'), or None."""
+    m = _PAID.search(question)
+    return (m.group("own") or m.group("for")) if m else None
+
+
 def asked_office(question: str) -> str | None:
     """The title of the office a question asks the holder of ('City Manager'), or None."""
     m = _OFFICE.search(question)

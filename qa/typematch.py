@@ -14,6 +14,7 @@ from qa.answertype import asks_plan, event_words, time_event
 from qa.candidate import Asked, Candidate, stem_set, stems_of, topic, word_stems
 from qa.exchange import replied_to
 from qa.framing import source_named
+from qa.happenings import happening
 from qa.headnouns import MATTER_NOUN
 from qa.query import proper_words
 from qa.relevance import stem
@@ -207,7 +208,9 @@ def type_near(candidate: Candidate, asked: Asked) -> float:
         near |= {head}
     if event := time_event(asked.text):  # 'finished at 4.00 pm' tells when a meeting asked of 'ended'
         near |= stem_set(" ".join(event_words(shown, event)))
-    gaps = _gaps(shown, at, near)
+    # a date stands beside the happening asked, though the passage is all about it ('… will be cleared out
+    # within the next week', asked when the gullies will be cleared)
+    gaps = _gaps(shown, at, near | happening(asked.text) if asked.expectation.kind == "date" else near)
     if not gaps:  # beside none of them: the words naming the paper may be all that was left to stand by
         gaps = _gaps(shown, at, _asked_of_it(asked, about, passage))
     if not gaps and _states_thing(shown, asked, passage):  # the figure of the topic itself

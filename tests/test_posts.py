@@ -87,3 +87,20 @@ def test_of_named_report_keeps_the_fields_of_the_report_the_question_names():
     assert of_named_report(sheets[:1], str, _share({"exploitation"}), True) == ([], 0.0)
     # a question naming no report ('Who wrote the report?') keeps every sheet
     assert of_named_report(sheets, str, lambda title: 0.0, False) == (sheets, 0.0)
+
+
+@pytest.mark.parametrize(
+    ("question", "office"),
+    [
+        ("What is the City Manager's salary range in the January 2021 salary schedule?", "City Manager"),
+        ("What annual salary range does the schedule set for the City Manager?", "City Manager"),
+        ("What is the salary of the Town Clerk?", "Town Clerk"),
+        ("How much is the Chairman's allowance?", "Chairman"),
+        ("What pay rise did staff get?", None),
+        ("What is the City Manager's phone number?", None),
+    ],
+)
+def test_paid_office(question, office):
+    from qa.posts import paid_office
+
+    assert paid_office(question) == office

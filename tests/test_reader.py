@@ -53,6 +53,14 @@ from qa.typematch import holds_type
         ("What was Plymouth's 12-month re-referral rate for 2016/17?", "percent"),
         ("What is Plymouth's current rate of permanent exclusions from school?", "percent"),
         ("What is the exclusion rate per 10,000 pupils?", "number"),
+        # a rate named by what it measures is a share; a rate of pay is a sum
+        ("What persistent absence rate is quoted in the strategic plan?", "percent"),
+        ("What vacancy rate was reported?", "percent"),
+        ("What hourly rate is paid to casual staff?", "money"),
+        ("What rate of pay applies?", "money"),
+        ("What tax rate was set?", "money"),
+        ("How much is the 100 Day Challenge reward?", "money"),  # a reward, a fee, a grant is a sum
+        ("By how much was the rent to be reduced?", "number"),  # a change, which a share may tell
         ("How much did the new roof cost?", "money"),
         ("What will implementing the Pledge cost?", "money"),  # the verb asks the sum
         ("What did the new fostering service cost the council?", "money"),
@@ -987,7 +995,7 @@ def test_the_meeting_next_after_a_date_is_the_one_told_as_next(fake_embedder):
         ("How often do the Placement Review Panels meet?", "frequency"),
         ("How frequently is the register reviewed?", "frequency"),
         ("How many times a year does the forum meet?", "frequency"),
-        ("How much is the voucher, and how often is it sent?", "number"),  # the sum asked first
+        ("How much is the voucher, and how often is it sent?", "money"),  # the sum asked first
         ("How many foster carers were recruited?", "number"),
     ],
 )
@@ -1047,3 +1055,48 @@ def test_a_closed_session_does_not_end_the_meeting():
     assert not at_event("CARRIED Closed Meeting (6:16 p.m.)", "finish")
     assert not at_event("Council moved into closed session at 9:02 p.m.", "finish")
     assert at_event("The meeting closed at 8.50pm.", "finish")
+
+
+GULLIES = (
+    "The above mentioned gullies will be cleared out within the next week. Councillor Scanlan referred to "
+    "the blocked gullies in other areas and the Engineer confirmed that work has commenced on the clearing "
+    "of gullies within the District."
+)
+
+
+def test_a_date_stands_beside_the_happening_asked_though_the_passage_is_all_about_it():
+    question = "When will the gullies along Knockane Road be cleared?"
+    weights = {stem(w): v for w, v in {"gullies": 1.0, "knockane": 3.0, "road": 1.0, "cleared": 1.5}.items()}
+    asked = Asked(question, expected(question), weights, None)
+
+    def near(sentence: str) -> float:
+        cand = Candidate(
+            sentence, None, None, _passage(GULLIES), 0, frozenset(s.kind for s in spans(sentence))
+        )
+        return dict(zip(NAMES, features(cand, asked, 0.5, 0.5), strict=True))["type_near"]
+
+    # 'gullies' and 'cleared' are the passage's topic and 'Knockane Road' is not in the reply: the period
+    # stands by the happening asked
+    assert near("The above mentioned gullies will be cleared out within the next week.") > 0.0
+    # a period beside the topic's word alone tells when something else happens
+    assert near("The above mentioned gullies were inspected and a report is due within the next week.") == 0.0
+
+
+def test_an_offices_pay_is_read_only_from_rows_naming_that_office():
+    from qa.fit import fitting
+
+    schedule = (
+        "Current Salary Range: Director of Government Services; Annual Minimum: $141,198; Annual Maximum: "
+        "$199,112\nCurrent Salary Range: City Manager; Annual Minimum: $180,000; Annual Maximum: $240,000\n"
+        "Current Salary Range: Deputy City Manager; Annual Minimum: $150,000; Annual Maximum: $210,000"
+    )
+    rows = [
+        Candidate(line, None, None, _passage(schedule), 0, frozenset(s.kind for s in spans(line)))
+        for line in schedule.split("\n")
+    ]
+    question = "What is the City Manager's salary range?"
+    kept, _ = fitting(rows, _asked(question, {stem("salary"): 1.0, stem("manager"): 2.0}))
+    assert [c.text for c in kept] == [rows[1].text]  # not another post's row, nor the deputy's
+    # a post's pay not printed leaves nothing to answer with
+    kept, _ = fitting(rows[:1], _asked(question, {stem("salary"): 1.0, stem("manager"): 2.0}))
+    assert kept == []

@@ -426,6 +426,10 @@ def test_a_value_asked_of_a_named_thing_needs_a_sentence_naming_it():
     )
     assert measured("What is the amount of the purchase order for three compressors?") == "order"
     assert measured("How much did the council spend on roads?") is None
+    # the thing named after 'how much is': the reward, not the scheme's other sums ('a £10 voucher')
+    assert measured("How much is the 100 Day Challenge reward that the Virtual School gives?") == "reward"
+    assert measured("How much is it?") is None
+    assert measured("How much was spent?") is None
 
     def cand(text: str) -> Candidate:
         held = Passage(1, text, None, 1, 1, "a.pdf", "Minutes", "Testshire", None, None, "day", "minutes")
