@@ -48,8 +48,17 @@ def _strip_marks(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("**", "")).strip(" :")
 
 
-def heading_text(line: str, next_line: str) -> str | None:
-    """The heading a line announces, or None if it is body text."""
+# A numbered part's title on a line of its own ('Priority 9 - Strong partnerships', 'Appendix 2 – Risk
+# Register'), then a blank line and a whole sentence ('Strong partnerships … deliver effective joint
+# arrangements …'): the line heads it, however short the sentence.
+_PART_TITLE = re.compile(r"^[A-Z][a-z]+\s+\d{1,3}[a-z]?\s*[-–—:.]\s+[A-Z]")
+_SENTENCE = re.compile(r"^[A-Z\"'‘“][^\n]*[.!?]['’”)]*$")
+_SENTENCE_WORDS = 12
+
+
+def heading_text(line: str, next_line: str, apart: bool = False) -> str | None:
+    """The heading a line announces, or None if it is body text. `next_line` is the next non-blank line;
+    `apart`, whether a blank line comes between them."""
     line = line.strip()
     words = line.split()
     if not words or len(words) > _HEADING_WORDS:
@@ -67,7 +76,16 @@ def heading_text(line: str, next_line: str) -> str | None:
         return _strip_marks(line)
     if _NUMBERED.match(line) and len(words) <= 12 and _title_case(words[1:]):
         return _strip_marks(line)
-    opens_body = len(next_line.split()) >= 25 or _NUMBERED.match(next_line.lstrip("-• "))
+    opens_body = (
+        len(next_line.split()) >= 25
+        or _NUMBERED.match(next_line.lstrip("-• "))
+        or (
+            apart
+            and _PART_TITLE.match(line)
+            and len(next_line.split()) >= _SENTENCE_WORDS
+            and _SENTENCE.match(next_line.strip())
+        )
+    )
     # 'WHAT IS EARLY HELP?' above is a heading; a short spoken question ('Hefin David AM: Why, do you
     # think?') before a long reply is not, however many of its words are capitalised.
     if len(words) <= 8 and _title_case(words) and opens_body and not line.endswith(("?", "!")):
@@ -162,8 +180,10 @@ def parse_blocks(pages: Sequence[Page]) -> list[Block]:
             table = table or Table()
             add_line(table, line, page)
             continue
-        following = next((text for text, _ in lines[i + 1 : i + 4] if text.strip()), "")
-        heading = heading_text(line, following)
+        # blank lines, however many, do not part a heading from what it heads
+        following = next((text for text, _ in lines[i + 1 : i + 6] if text.strip()), "")
+        apart = i + 1 < len(lines) and not lines[i + 1][0].strip()
+        heading = heading_text(line, following, apart)
         if heading:
             flush_para()
             flush_table()

@@ -199,7 +199,10 @@ _TABLE: tuple[tuple[str, str], ...] = (
         r"|recommendation|vote)s?\b|\bwhat did .{1,60}"
         r"\b(?:decide|agree|resolve|approve|vote|recommend)\b|\bwhat happened to\b"
         r"|\bwas .{1,60}\b(?:approved|"
-        r"agreed|carried(?! out)|refused|rejected|adopted|passed)\b|\bhow did .{1,40}\bvote\b",
+        r"agreed|carried(?! out)|refused|rejected|adopted|passed)\b|\bhow did .{1,40}\bvote\b"
+        # a consultee's stance on an application: objects, supports, no objection
+        r"|\b(?:view|views|stance|position|response|comments?|opinion)\b.{0,60}?\b(?:on|to|about|regarding)\s+"
+        r"(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?:planning\s+)?applications?\b",
     ),
     ("status", r"\bstatus\b|\bprogress\b|\bhas .{1,60}\b(?:been )?(?:completed|delivered|achieved)\b"),
     ("list", r"^\s*(?:list|name)\b|\bwhat are (?:the|all)\b|\bwhich .+ (?:are|were)\b|\ball (?:the )?\w+s\b"),
@@ -381,6 +384,23 @@ def measured(question: str) -> str | None:
     names none that way."""
     m = _MEASURE_OF.search(question) or _HOW_MUCH_IS.search(question)
     return m.group(1).split()[-1].lower() if m else None
+
+
+# 'What was Souldern Parish Council's precept for 2016/17?': the sum a question names by its own noun, which
+# a table prints as its row's name. Not a cost or a budget, which tables print as columns ('Total £s').
+_SUM_NAMED = re.compile(
+    r"\bwhat (?:is|was|are|were|will be) (?:the |[\w'’ -]{0,40}?['’]s )?(?:[\w-]+ ){0,2}?"
+    r"(precept|income|salar|surplus|deficit|allocation|contribution|balance|reserve|refund|rebate|grant|fee"
+    r"|charge|rent|lev)(?:s|y|ies)?\b",
+    re.I,
+)
+
+
+def sum_named(question: str) -> str | None:
+    """The noun naming the sum a question asks, as far as its plural keeps it ('precept', 'salar' of
+    'salaries'), or None."""
+    m = _SUM_NAMED.search(question)
+    return m.group(1).lower() if m else None
 
 
 # 'What percentage of Plymouth pupils achieved grade 5 in English and maths?': a share of a group (the

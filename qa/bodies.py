@@ -105,14 +105,28 @@ def _tokens(name: str) -> list[str]:
     return [t for t in re.findall(r"[a-z0-9]+", name.lower()) if t not in _JOINERS]
 
 
-def near_query(name: str) -> str:
+def near_query(name: str, slack: int = 0) -> str:
     """An FTS5 query finding the name's words close together, so the paper's wording may differ in its
     small words and order ('Children & Young People's Committee' for 'Children and Young People
     Committee', 'City Council of Omaha' for 'Omaha City Council'): NEAR allows about two tokens between
-    each pair (SQLite FTS5, 'NEAR groups')."""
+    each pair (SQLite FTS5, 'NEAR groups'), and `slack` more in all (the words an abbreviation left out
+    stood for)."""
     tokens = _tokens(name)
     quoted = " ".join(f'"{t}"' for t in tokens)
-    return f"NEAR({quoted}, {2 * len(tokens)})"
+    return f"NEAR({quoted}, {2 * len(tokens) + slack})"
+
+
+# An abbreviation in a body's name ('Social Care O&S Committee' for '… Overview and Scrutiny Committee'):
+# capitals, perhaps joined by '&', that a paper prints in full.
+_ABBREVIATION = re.compile(r"\s*\b[A-Z]{1,4}(?:&[A-Z]{1,4})+\b|\s*\b[A-Z]{2,5}\b(?![\w'’&])")
+
+
+def unabbreviated(name: str) -> tuple[str, int]:
+    """The name without its abbreviations, whose words a paper may print in full, and how many words
+    they stand for (their capitals): 'Social Care O&S Committee' → ('Social Care Committee', 2); the
+    name itself and 0 when it holds none."""
+    letters = sum(c.isupper() for m in _ABBREVIATION.finditer(name) for c in m.group(0))
+    return _ABBREVIATION.sub("", name).strip(), letters
 
 
 _IN_FULL = r"\s+(?:city\s+and\s+county|city|county|borough|district|parish|town)\s+council\b"

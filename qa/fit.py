@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from corpus.dates import find_dates
-from qa.answertype import looks_ahead, measured, share_predicate
+from qa.answertype import looks_ahead, measured, share_predicate, sum_named
 from qa.candidate import Asked, Candidate, cover, stem_set, stems_of
 from qa.posts import asked_office, asked_post, names_office, office_at, paid_office
 from qa.query import TimeTarget, proper_words
@@ -24,6 +24,7 @@ _BESIDE = 3  # characters between a name and the office printed against it (', '
 _SAID = 0.5  # share of the words of what a share question's group did that its answering sentence says
 _THING_ENDING = 3  # letters a word may add to the thing's name and still name it ('fenc' + 'ing')
 # A value tied to its month: '22.7% in Mar 19', '56.6% in March 2019', '£2m at the end of March 2019'.
+_ROW = re.compile(r"^[^;\n]*:\s*[^;\n]+;\s*[^;:\n]+:")  # two labelled cells or more: a table's row
 # 'Who is Fostering Friendly Plymouth aimed at?': the people a scheme is for, told where the paper says
 # so ('This is aimed at supporting …'), not where it names the scheme.
 _AIMED = re.compile(
@@ -87,6 +88,8 @@ def fitting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], bool
     question, kind = asked.text, asked.expectation.kind
     if kind in FIGURES | {"date", "time"} and (thing := measured(question)):
         found = [c for c in found if _names_thing(c, thing)]
+    if kind == "money" and (noun := sum_named(question)):  # a table's row is of the sum its name names
+        found = [c for c in found if not _ROW.match(c.shown) or _names_thing(c, noun)]
     if kind == "money" and (office := paid_office(question)):  # not another post's row of the pay scale
         found = [c for c in found if names_office(c.shown, office) or names_office(row_of(c), office)]
     if kind == "percent" and (did := share_predicate(question)):

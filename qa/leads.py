@@ -1,7 +1,8 @@
-"""The sentence a chunk boundary cut from the start of a passage: what its first sentence follows on from."""
+"""The sentence a sentence follows on from: cut from it by a chunk boundary, or pointed back to."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 
 from index.passage import Passage
@@ -30,3 +31,21 @@ def lead_ins(passages: Iterable[Passage], read: Callable[[list[int]], list[Passa
 def opening(units: Sequence[Unit]) -> int | None:
     """The index of the first unit after a continuation's label: the sentence the cut separated."""
     return next((at for at, unit in enumerate(units) if not unit.text.endswith(CONTINUED)), None)
+
+
+# A sentence naming its thing only by pointing back ('The Parish Council objects to this application.',
+# after 'Planning ref: 3/18/0972/FUL … Construction of a new house …'): the sentence before it names it.
+_POINTS_BACK = re.compile(
+    r"\b(?:this|the above|the said|that)\s+(?:application|proposal|item|matter|motion|request|scheme|report"
+    r"|recommendation|amendment)\b",
+    re.I,
+)
+
+
+def pointed_back(units: Sequence[Unit], at: int) -> str:
+    """The unit before `at` when unit `at` names its thing only by pointing back to it and both are of
+    one paragraph, as a leading sentence's lead-in is read (qa/features.py): '' otherwise."""
+    unit = units[at]
+    if at == 0 or unit.opens_line or unit.label or not _POINTS_BACK.search(unit.text):
+        return ""
+    return units[at - 1].shown

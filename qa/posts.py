@@ -45,6 +45,16 @@ _POSTS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(r"\bwho\b[^?]{0,20}?\bseconded\b", re.I),
         re.compile(r"\bsecond(?:ed|er|ing)?\b|\bM/S\b", re.I),
     ),
+    # who sent apologies are those the minutes list under apologies, not the members or officers a pack's
+    # front page lists
+    "apologies": (
+        re.compile(
+            r"\b(?:who|which (?:[\w-]+ ){0,2}(?:councillors?|members?|people|officers?))\b[^?]{0,30}?"
+            r"\b(?:sent|gave|give|send|offered|submitted|tendered|made|received)\s+(?:their\s+)?apolog",
+            re.I,
+        ),
+        re.compile(r"\bapolog", re.I),
+    ),
 }
 # Posts whose holder a cover sheet's fields give, for the report the question names.
 _OF_REPORT = frozenset({"chair", "author"})
@@ -125,8 +135,8 @@ def office_at(text: str, office: str) -> list[tuple[int, int]]:
 
 
 def asked_post(question: str) -> str | None:
-    """'chair', 'author', 'mover' or 'seconder' when the question asks who holds that post ('Who wrote the
-    Pledges report?', 'Who seconded the motion on school funding?')."""
+    """'chair', 'author', 'mover', 'seconder' or 'apologies' when the question asks who holds that post
+    ('Who wrote the Pledges report?', 'Who seconded the motion on school funding?', 'Who sent apologies?')."""
     return next((post for post, (asks, _) in _POSTS.items() if asks.search(question)), None)
 
 

@@ -249,8 +249,12 @@ _MEETING_DATED = re.compile(
     r"\b(?:on|of|for|held on|dated)\s+$",
     re.I,
 )
-# ... or the date names it: 'the 11 September 2019 scrutiny meeting'
-_DATED_MEETING = re.compile(r"^(?:,?\s+[\w'’-]+){0,3}?\s+(?:meeting|minutes|agenda)\b", re.I)
+# ... or the date names it: 'the 11 September 2019 scrutiny meeting', or the body sitting that day: 'the 11
+# September 2019 Education and Children's Social Care Overview and Scrutiny Committee'
+_DATED_MEETING = re.compile(
+    r"^(?:,?\s+[\w'’-]+){0,3}?\s+(?i:meeting|minutes|agenda)\b"
+    r"|^(?:\s+(?:[A-Z][\w'’&-]*|and|of|for|&))+?\s+(?:Committee|Cabinet|Board|Panel|Forum|Sub-Committee)\b"
+)
 
 
 @lru_cache(maxsize=1 << 10)

@@ -16,7 +16,7 @@ from index.passage import Passage
 from index.search import dense, frequencies, fts_query, lexical, lexical_terms, matching_ids
 from index.settings import Settings
 from index.store import Store
-from qa.bodies import near_query
+from qa.bodies import near_query, unabbreviated
 from qa.exchange import only_asks, replies, wants_questions
 from qa.fusion import rrf
 from qa.query import Identifier, Query, parse
@@ -183,7 +183,11 @@ class Retriever:
         a committee's name ('the Derby Corporate Parenting Committee') may be left off."""
         first, _, rest = body.partition(" ")
         names = [body, rest] if len(rest.split()) >= 2 and first.lower() in self._council_words() else [body]
-        return any(matching_ids(self.store, near_query(n), filters, 1) for n in names)
+        queries = [near_query(n) for n in names]
+        plain, letters = unabbreviated(body)
+        if letters and len(plain.split()) >= 2:  # 'O&S' printed in full: 'Overview and Scrutiny'
+            queries.append(near_query(plain, 2 * letters))
+        return any(matching_ids(self.store, q, filters, 1) for q in queries)
 
     def _council_words(self) -> set[str]:
         """Words of the councils the papers come from ('derby', 'city', 'council')."""

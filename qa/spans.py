@@ -10,6 +10,7 @@ from qa.enumerators import enumerates
 from qa.headnouns import MATTER_NOUN, ORG_NOUN, PAPER_NOUN, PLACE_NOUN
 from qa.periods import DONE, HINT, MONTH, NUMBER_WORDS, PERIOD, YEAR, YEARS, timing_word, years_follow_on
 from qa.statements import STATUS_WORDS
+from qa.stopwords import STOPWORDS
 
 # a day of the month, its ordinal set apart where a superscript was read as a word ('June 24 th 2017')
 _DAY = r"(?:\d{1,2}(?:\s?(?i:st|nd|rd|th)\b)?(?:\s*<sup>\w+</sup>)?)"
@@ -79,6 +80,8 @@ _LISTED = r"[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|for|of|the|&)){0,4}"  # 
 BELOW = r"\b(?i:(?:appears?|are|is|listed|set out|shown|given|named|detailed) below|as follows)\b"
 _LIST = rf"(?:\S+\s+){{0,3}}\S+[:;]\s*$|{_LISTED}(?:,\s+{_LISTED}){{2,}}|{BELOW}"
 _CAPS = r"(?:[A-Z][\w'’&.-]*|of|and|the|for|&)"
+# A heading's small words in capitals are no body's initials ('APOLOGIES FOR ABSENCE'); 'IT' may be one.
+_CAPITAL_SMALL_WORDS = "|".join(sorted(w.upper() for w in STOPWORDS if w.isalpha() and w != "it"))
 # A date's and a sum's printed forms; each holds a digit.
 _DATE = (
     rf"\b{_DAY}\s+(?i:day\s+of\s+|of\s+)?{MONTH}\.?,?\s+{YEAR}\b|\b{MONTH}\.?\s+{_DAY},?\s+{YEAR}\b"
@@ -144,7 +147,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "organisation",
         rf"\b(?:[A-Z][\w'’&.-]*\s+(?:of\s+|and\s+|&\s+|for\s+)?){{1,6}}{ORG_NOUN}\b"
-        r"|\b[A-Z]{2,6}\b",
+        rf"|\b(?!(?:{_CAPITAL_SMALL_WORDS})\b)[A-Z]{{2,6}}\b",
     ),
     ("place", rf"\b(?:[A-Z][\w'’.-]*\s+){{1,4}}{PLACE_NOUN}\b(?:,\s*(?:[A-Z][\w'’-]*\s*){{1,3}})?"),
     # a capitalised name not opening a sentence, nor inside an address ('Pervez.Akhtar@derby.gov.uk'); a
@@ -178,7 +181,10 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"|(?<=[\s,(])\d{1,2}-\d{1,2}(?:-\d{1,2}){0,2}(?=\)|[.,;]?(?:\s|$))"  # a tally: 7-0, 9-0-1-1
         # a count of votes: 'Yeas 13, Nays 3', 'For: 7 Against: 2', '9 in favour, 2 against'
         r"|\b(?:yeas?|ayes?|for)\W{0,3}\d{1,3}\W{1,4}(?:nays?|noes|against)\W{0,3}\d{1,3}\b"
-        r"|\b\d{1,3}\s+(?:votes?\s+)?(?:in favou?r|for)\W{1,4}\d{1,3}\s+(?:votes?\s+)?against\b",
+        r"|\b\d{1,3}\s+(?:votes?\s+)?(?:in favou?r|for)\W{1,4}\d{1,3}\s+(?:votes?\s+)?against\b"
+        # a consultee's stance on an application: 'The Parish Council objects to this application'
+        r"|\b(?:objects?|objected|(?:has|had|have|raised)\s+no\s+objections?|supports?|supported|opposes|opposed)"
+        r"\s+(?:to\s+)?(?:this|the|these)\s+(?:application|proposal|scheme|plans?|development)s?\b",
     ),
 )
 # A pattern searched only in sentences its gate finds: a period's word; a closing colon, or two commas

@@ -529,6 +529,12 @@ def test_a_time_is_of_the_meeting_and_the_moment_asked(tmp_path, settings, fake_
         ("Who chaired the Corporate Parenting Committee on 23 February 2016?", dt.date(2016, 2, 23)),
         ("What did the Cabinet of 11 March 2026 decide on the finance team?", dt.date(2026, 3, 11)),
         ("Who was elected to Souldern Parish Council on 2 May 2019?", None),  # an election's day
+        # the body that sat that day, named after the date
+        (
+            "Who sent apologies for the 11 September 2019 Education Overview and Scrutiny Committee?",
+            dt.date(2019, 9, 11),
+        ),
+        ("What happened on 5 May 2020 to the Derby Cabinet?", None),
     ],
 )
 def test_the_day_of_the_meeting_a_question_asks_about(question: str, day) -> None:

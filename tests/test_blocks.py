@@ -347,3 +347,17 @@ def test_a_page_break_inside_a_page_is_no_seam() -> None:
     """Only the break between pages joins; a blank line inside a page still ends the paragraph."""
     page = Page(f"{AGREEMENT}\n\nAlto and Los Altos, in an amount not to exceed $1,364,035.", 3)
     assert len(parse_blocks([page])) == 2
+
+
+PART_BODY = (
+    "Strong partnerships and partnership governance arrangements deliver effective joint arrangements "
+    "which improve outcomes for children and young people."
+)
+
+
+def test_a_numbered_parts_title_heads_the_sentence_after_blank_lines() -> None:
+    page = Page(f"Priority 9 - Strong partnerships\n\n\n\n{PART_BODY}\n\nMore about partnerships here.", 1)
+    assert _kinds(parse_blocks([page]))[0] == ("heading", "Priority 9 - Strong partnerships")
+    # the same line run into its sentence, or a title that numbers no part, is not taken for a heading
+    assert heading_text("Priority 9 - Strong partnerships", PART_BODY) is None
+    assert heading_text("Scrutiny and Strong partnerships", PART_BODY, apart=True) is None

@@ -86,6 +86,17 @@ def test_a_body_named_in_other_words_is_found(engine: CouncilQA) -> None:
     assert answer.status == "answered" and "Ann Price" in answer.text
 
 
+def test_a_body_named_with_its_initials_is_found(engine: CouncilQA) -> None:
+    from qa.bodies import unabbreviated
+
+    # 'CYP' stands for words the paper prints in full
+    assert unabbreviated("Northvale CYP Committee") == ("Northvale Committee", 3)
+    assert unabbreviated("Social Care O&S Committee") == ("Social Care Committee", 2)
+    assert unabbreviated("Licensing Committee") == ("Licensing Committee", 0)
+    assert engine.retriever.retrieve("Who chaired the Northvale CYP Committee?").unnamed == ()
+    assert engine.retriever.retrieve("Who chairs the Northvale Licensing Committee?").unnamed != ()
+
+
 def test_a_body_outside_the_filters_is_unnamed(engine: CouncilQA) -> None:
     retrieval = engine.retriever.retrieve(
         "Who chaired the Children and Young People Committee?", Filters(council="Exeter City Council")

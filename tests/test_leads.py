@@ -60,3 +60,19 @@ def test_the_lead_in_counts_toward_the_sentences_cover_of_the_question():
     led = replace(cut, lead="Fostering Fortnight was promoted through newsroom.")
     cover = NAMES.index("idf_cover")
     assert features(cut, asked, 0.5, 0.5)[cover] < 0.2 < 0.9 < features(led, asked, 0.5, 0.5)[cover]
+
+
+def test_a_sentence_pointing_back_is_read_with_the_sentence_it_points_to():
+    from corpus.units import units_of
+    from qa.leads import pointed_back
+
+    text = (
+        "Planning ref: 3/18/0972/FUL Land Opposite 44 Chapel Lane Construction of a new house. The Parish "
+        "Council objects to this application. It is inappropriate development.\n\n"
+        "The Parish Council objects to this application."
+    )
+    units = units_of(text)
+    at = [u.text for u in units].index("The Parish Council objects to this application.")
+    assert "3/18/0972/FUL" in pointed_back(units, at)
+    assert pointed_back(units, at + 1) == ""  # names nothing by pointing back
+    assert pointed_back(units, len(units) - 1) == ""  # a paragraph of its own points to nothing before it

@@ -24,6 +24,9 @@ from qa.posts import asked_post, names_post, of_named_report, report_title
         ("Who seconded it?", "seconder"),
         ("Who moved to Plymouth in 2019?", "mover"),  # a sentence saying who moved home still answers
         ("What was moved at the meeting?", None),
+        ("Who sent apologies for the 11 September 2019 meeting?", "apologies"),
+        ("Which councillors gave apologies at the annual meeting?", "apologies"),
+        ("Were apologies received?", None),
     ],
 )
 def test_asked_post(question, post):

@@ -1100,3 +1100,58 @@ def test_an_offices_pay_is_read_only_from_rows_naming_that_office():
     # a post's pay not printed leaves nothing to answer with
     kept, _ = fitting(rows[:1], _asked(question, {stem("salary"): 1.0, stem("manager"): 2.0}))
     assert kept == []
+
+
+def test_who_sent_apologies_is_read_from_the_names_under_that_heading(fake_embedder):
+    text = (
+        "PRESENT: Cllrs Magda Atkins, Haidy Blake and Roger Morris\n\n09. APOLOGIES FOR ABSENCE\n\n"
+        "Cllrs Shobha Edgell and Paul Rochford\n\nThere were no Chairman's announcements."
+    )
+    q = "Which councillors sent apologies to the annual meeting?"
+    reading = Reader(fake_embedder).read(_retrieval(q, [text], fake_embedder))
+    assert reading.candidates[0].candidate.text == "Cllrs Shobha Edgell and Paul Rochford"
+    # those present sent none; a pack with no apologies listed answers nothing
+    no_apologies = "PRESENT: Cllrs Magda Atkins, Haidy Blake and Roger Morris\n\nChief Executive: Tracey Lee"
+    assert not Reader(fake_embedder).read(_retrieval(q, [no_apologies], fake_embedder)).candidates
+
+
+def test_a_headings_small_words_in_capitals_are_no_bodys_initials():
+    assert [(s.kind, s.text) for s in spans("APOLOGIES FOR ABSENCE")] == []
+    kinds = {s.text: s.kind for s in spans("The NHS and the IT team met the LGA.")}
+    assert kinds.get("IT") == "organisation" and kinds.get("LGA") == "organisation"
+
+
+def test_a_sum_asked_by_its_noun_is_not_read_from_another_sums_row():
+    from qa.answertype import sum_named
+    from qa.fit import fitting
+
+    assert sum_named("What was Souldern Parish Council's precept for 2016/17?") == "precept"
+    assert sum_named("What were the staff salaries in 2023/24?") == "salar"
+    assert sum_named("What was the cost of the playground fencing?") is None  # a row's 'Total' column
+    assert sum_named("How much was raised for the playground?") is None
+    lines = [
+        "Details: VAT; Receipt: 886.7; 2016/17: 956.54",
+        "Details: Precept; Receipt: 5700; Income: 5700.00",
+        "The precept was set at £5,700 for 2016/17.",
+        "The council agreed £956.54 for 2016/17.",  # not a row: left to the scores
+    ]
+    text = "\n\n".join(lines)
+    cands = [Candidate(t, None, None, _passage(text), 0, frozenset(s.kind for s in spans(t))) for t in lines]
+    question = "What was the council's precept for 2016/17?"
+    kept, _ = fitting(cands, _asked(question, {stem("precept"): 2.0, "2016/17": 1.0}))
+    assert [c.text for c in kept] == lines[1:]
+
+
+def test_a_consultees_stance_on_an_application_is_its_decision():
+    assert [
+        s.text for s in spans("The Parish Council objects to this application.") if s.kind == "decision"
+    ] == ["objects to this application"]
+    assert [s for s in spans("The council supports families in need.") if s.kind == "decision"] == []
+    assert (
+        expected("What was the parish council's view on planning application 3/18/0972/FUL?").kind
+        == "decision"
+    )
+    assert (
+        expected("What stance did the parish council take in May 2018 on the application?").kind == "decision"
+    )
+    assert expected("What is the government's position on lowering the thresholds?").kind == "description"
