@@ -37,6 +37,9 @@ _DATE_NEXT = re.compile(
 )
 
 
+_ASIDE_WORDS = 6
+
+
 def split_sentences(line: str) -> list[str]:
     """The sentences of one line of text, stripped, empties dropped; never split after an abbreviation."""
     return merge_runs((s.strip() for s in _SENTENCE_END.split(line) if s.strip()), _continues)
@@ -58,6 +61,17 @@ def _continues(previous: str, piece: str) -> bool:
     """Whether the split before `piece` fell after an abbreviation, so the sentence runs on."""
     if _TITLE.search(previous) or _INITIAL.search(previous):
         return True
+    if previous.endswith((":", ";")) and previous.count("(") > previous.count(")"):
+        return True  # a colon inside a bracket ends no sentence: '(First reading: 6-1)'
+    if (
+        piece.startswith("(")
+        and (piece.endswith(")") or ")" not in piece)
+        and len(piece.split()) <= _ASIDE_WORDS
+    ):
+        return (
+            True  # a short aside in brackets after a sentence is said of it: '… waived. (First reading: 6-1)'
+        )
+
     if _COMPASS.search(previous):
         return bool(_STREET.match(piece))
     if _REFERENCE.search(previous):

@@ -240,9 +240,10 @@ _CONTRACTED = re.compile(r"\b(what|who|where|when|how|which)(?:['’]s|(?<=what)
 
 
 # What a busy user types before the question itself, asking nothing ('omaha city council oct 16 2012 - who
-# gave the invocation?'): the question's type is read after it.
+# gave the invocation?', 'Councillor Murphy sent apologies to the July meeting. Who sat as vice chair?'):
+# the question's type is read after it.
 _LEAD_IN = re.compile(
-    r"^(?:(?!\b(?:who|what|when|where|which|how|why)\b)[^?]){1,80}?\s[-–—:]\s+"
+    r"^(?:(?!\b(?:who|what|when|where|which|how|why)\b)[^?]){1,80}?(?:\s[-–—:]|\.)\s+"
     r"(?=(?:who|what|when|where|which|how|why|is|are|was|were|did|does|do)\b)"
 )
 

@@ -87,17 +87,27 @@ def _after_post(words: list[str]) -> list[str]:
     return rest
 
 
+# A place named before the body it lies in ('Strensall Ward in the City of York Council'): two names.
+_PLACE_IN = frozenset({"ward", "division", "parish", "village", "district"})
+
+
 def _parts(words: list[str]) -> list[list[str]]:
-    """Split after an owner's possessive ('Derby's') and after a body noun followed by more of the name
-    ('Gloucester City Council Cabinet' is the council's cabinet, a name no paper prints whole)."""
+    """Split after an owner's possessive ('Derby's'), after a body noun followed by more of the name
+    ('Gloucester City Council Cabinet' is the council's cabinet, a name no paper prints whole), and before
+    the 'in' after a place's noun ('Strensall Ward in the City of York Council')."""
     parts, current = [], []
     for word in words:
+        if word.lower() == "in" and current and current[-1].lower() in _PLACE_IN:
+            parts.append(current)
+            current = []
+            continue
         owner = word.endswith(("'s", "’s"))
         current.append(word[:-2] if owner else word)
         if owner or _ENDS_BODY.match(word):
             parts.append(current)
             current = []
     parts.append(current)
+    parts = [p[next((i for i, w in enumerate(p) if w.lower() not in _JOINERS), len(p)) :] for p in parts]
     return [p for p in parts if p and _ENDS_BODY.match(p[-1])]
 
 

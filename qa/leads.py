@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 
 from index.passage import Passage
-from qa.units import Unit, units_of
+from qa.units import Unit, unit_at, units_of
 
 CONTINUED = "(continued)"  # how corpus/chunker.py marks a piece of a row or a turn cut at its sentences
 
@@ -49,3 +49,15 @@ def pointed_back(units: Sequence[Unit], at: int) -> str:
     if at == 0 or unit.opens_line or unit.label or not _POINTS_BACK.search(unit.text):
         return ""
     return units[at - 1].shown
+
+
+_HEADING_WORDS = 6  # a line this short before a unit may be its heading ('09. APOLOGIES FOR ABSENCE')
+
+
+def headed_by(text: str, sentence: str) -> str:
+    """The short line printed just before `sentence` in `text`, which may head it: a list of names under
+    'Apologies for absence' is the apologies; '' when none."""
+    units = units_of(text)
+    at = unit_at(units, sentence)
+    before = units[at - 1].text if at else ""
+    return before if len(before.split()) <= _HEADING_WORDS else ""

@@ -18,7 +18,7 @@ _POSTS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "chair": (
         re.compile(
             r"\bwho\b[^?]{0,20}?\b(?:chairs|chaired|will chair"
-            r"|(?:is|was|will be) (?:the )?(?:vice[- ])?chair\w*"
+            r"|(?:is|was|will be|sat as|acted as|served as|stood in as) (?:the )?(?:vice[- ])?chair\w*"
             r"|(?:is|was) in the chair)\b|\bwhich (?:[\w-]+ ){1,2}(?:chairs|chaired)\b",
             re.I,
         ),

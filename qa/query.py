@@ -201,6 +201,11 @@ def identifiers(question: str) -> tuple[Identifier, ...]:
     return tuple(dict.fromkeys(found))
 
 
+# A file's reference with its kind's letters after its numbers: a planning application's ('3/18/0725/FUL',
+# '6/2018/0158/OUTLINE', '23/03600/F'). It names one application, whose paragraph prints it (qa/reader.py).
+FILE_REF = re.compile(r"(?<![\w/])\d{1,4}/\d{2,5}(?:/\d{2,5})?/[A-Z]{1,10}(?![\w/])")
+
+
 def _references(question: str) -> list[str]:
     """Bare slashed or hyphenated references; '2016-17', '2019-2020' (years), '3/2019' (a month) are not."""
     found = []
@@ -252,7 +257,7 @@ _MEETING_DATED = re.compile(
 # ... or the date names it: 'the 11 September 2019 scrutiny meeting', or the body sitting that day: 'the 11
 # September 2019 Education and Children's Social Care Overview and Scrutiny Committee'
 _DATED_MEETING = re.compile(
-    r"^(?:,?\s+[\w'’-]+){0,3}?\s+(?i:meeting|minutes|agenda)\b"
+    r"^(?:,?\s+[\w'’-]+){0,3}?\s+(?i:meeting|minutes|agenda|committee|cabinet|board|panel)\b"
     r"|^(?:\s+(?:[A-Z][\w'’&-]*|and|of|for|&))+?\s+(?:Committee|Cabinet|Board|Panel|Forum|Sub-Committee)\b"
 )
 

@@ -29,9 +29,9 @@ from qa.exchange import only_asks, puts_question, wants_questions
 from qa.facts import clip
 from qa.features import NAMES, Asked, Candidate, asked_of, counted, cover, features, stem_set, stems_of
 from qa.fit import FIGURES, TOPICAL, fitting
-from qa.leads import opening, pointed_back
+from qa.leads import headed_by, opening, pointed_back
 from qa.posts import NOT_NAMING, asked_post, names_post, of_named_report, of_report
-from qa.query import TimeTarget, meeting_day, proper_words
+from qa.query import FILE_REF, TimeTarget, meeting_day, proper_words
 from qa.retriever import Retrieval
 from qa.rowdates import keyed_rows
 from qa.scoring import context
@@ -39,7 +39,7 @@ from qa.spans import monetary, spans
 from qa.stopwords import STOPWORDS
 from qa.timefit import of_asked_time
 from qa.typematch import ENTITY_KINDS, accepts
-from qa.units import Unit, embedded_text, focus, focus_named, unit_at, units_of
+from qa.units import Unit, embedded_text, focus, focus_named, units_of
 from qa.unknowns import not_yet_known
 
 PASSAGES = 20  # retrieval's best; at 100k chunks, 20 instead of 30 changed 1 answer in 179 (BENCHMARKS)
@@ -152,7 +152,9 @@ def candidates(retrieval: Retrieval, asked: Asked) -> list[Candidate]:
             kinds = frozenset(s.kind for s in typed)
             # an outcome on its own line ('DEFEATED') is weighed as said of the motion it closes
             label = _closed_motion(units, at) if outcome else unit.label
-            lead = retrieval.leads[passage.chunk_id] if at == lead_at else pointed_back(units, at)
+            # what was decided on a thing may name it only by pointing back ('objects to this application')
+            back = pointed_back(units, at) if asked.expectation.kind == "decision" else ""
+            lead = retrieval.leads[passage.chunk_id] if at == lead_at else back
             found.append(Candidate(unit.text, label, None, passage, rank, kinds, lead))
             found.extend(
                 Candidate(unit.text, unit.label, s, passage, rank, kinds, lead)
@@ -283,6 +285,8 @@ def _of_meeting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], 
     found = of_named_council(question, found, lambda c: c.passage)
     found = of_asked_time(found, question, asked.time, asked.expectation.kind in FIGURES)
     found = keyed_rows(found, question, asked.time)
+    if files := FILE_REF.findall(question):  # another application's paragraph is not the one asked
+        found = [c for c in found if not _of_other_file(c, files)]
     if day := meeting_day(question):
         found = _of_day([c for c in found if _meeting_of(c) in (None, day)], day)
     if event := time_event(question):
@@ -300,7 +304,13 @@ def _of_meeting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], 
     if fits:
         return found, True
     if post := asked_post(question):
-        found = [c for c in found if names_post(c.shown, post) or names_post(_headed_by(c), post)]
+        found = [
+            c
+            for c in found
+            if names_post(c.shown, post) or names_post(headed_by(c.passage.text, c.text), post)
+        ]
+        if post == "chair" and _VICE.search(question):  # a vice chair asked: not the chair
+            found = [c for c in found if _VICE.search(c.shown)]
         if not of_report(post):
             return found, False
         naming = replace(asked, weights={s: w for s, w in asked.weights.items() if s not in _NOT_NAMING})
@@ -310,16 +320,14 @@ def _of_meeting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], 
     return found, False
 
 
-_HEADING_WORDS = 6  # a line this short before a candidate may be its heading ('09. APOLOGIES FOR ABSENCE')
+_VICE = re.compile(r"\bvice[- ]?chair", re.I)
 
 
-def _headed_by(candidate: Candidate) -> str:
-    """The short line printed just before the candidate in its passage, which may head it: a list of
-    names under 'Apologies for absence' is the apologies; '' when none."""
-    units = units_of(candidate.passage.text)
-    at = unit_at(units, candidate.text)
-    before = units[at - 1].text if at else ""
-    return before if len(before.split()) <= _HEADING_WORDS else ""
+def _of_other_file(candidate: Candidate, files: list[str]) -> bool:
+    """Whether the candidate, with the sentence it points back to, names only files other than those
+    asked ('The Parish Council objects to this application.' after 'Planning ref: 3/18/0972/FUL …')."""
+    named = FILE_REF.findall(f"{candidate.lead} {candidate.shown}")
+    return bool(named) and not set(named) & set(files)
 
 
 def _on_target(sentence: str, target: TimeTarget) -> bool:

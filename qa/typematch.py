@@ -63,7 +63,7 @@ def typed_at(
         and (s.kind not in _BARE or _named_as(s, text, accepted))
         and (s.kind != "done" or _done_as_asked(s, text, question))
         and (s.kind != "number" or not _measures_other(s, text, question))
-        and (s.kind != "date" or _CALENDAR.search(s.text) or not _ASKS_DAY.search(question))
+        and (s.kind != "date" or _as_precise(s.text, question))
     )
 
 
@@ -73,6 +73,30 @@ _CALENDAR = re.compile(
     rf"\d|\b(?:{'|'.join(sorted(_SHORT_MONTHS))})[a-z]*\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
     re.I,
 )
+
+
+# 'On what exact date …?' asks for the day itself: 'September 2025' is only its month.
+_ASKS_EXACT = re.compile(
+    r"\b(?:what|which)\s+(?:exact|precise)\s+(?:date|day)\b|\bwhat day of the month\b", re.I
+)
+_A_DAY = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?\b(?![/.-]?\d{2,})|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I
+)
+# 'In which month …?' asks for a month: a year alone ('in 2023') names none.
+_ASKS_MONTH = re.compile(r"\b(?:what|which)\s+month\b", re.I)
+_A_MONTH = re.compile(
+    rf"\b(?:{'|'.join(sorted(_SHORT_MONTHS))})[a-z]*\b|\b\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}\b", re.I
+)
+
+
+def _as_precise(date: str, question: str) -> bool:
+    """Whether a date span is as precise as the question asks: a day on the calendar for 'On what date
+    …?', the day itself for 'On what exact date …?', a month for 'In which month …?'."""
+    if _ASKS_DAY.search(question) and not _CALENDAR.search(date):
+        return False
+    if _ASKS_EXACT.search(question) and not _A_DAY.search(date):
+        return False
+    return not _ASKS_MONTH.search(question) or bool(_A_MONTH.search(date))
 
 
 # Units a figure measures rather than counts things in: 'the previous 6 month period', 'a 12-week course'.

@@ -534,7 +534,11 @@ def test_a_time_is_of_the_meeting_and_the_moment_asked(tmp_path, settings, fake_
             "Who sent apologies for the 11 September 2019 Education Overview and Scrutiny Committee?",
             dt.date(2019, 9, 11),
         ),
-        ("What happened on 5 May 2020 to the Derby Cabinet?", None),
+        ("What did the 5 May 2020 report say about the Derby Cabinet?", None),
+        (
+            "How many children were in care according to the update at the 11 September 2019 committee?",
+            dt.date(2019, 9, 11),
+        ),
     ],
 )
 def test_the_day_of_the_meeting_a_question_asks_about(question: str, day) -> None:

@@ -97,6 +97,11 @@ def test_a_body_named_with_its_initials_is_found(engine: CouncilQA) -> None:
     assert engine.retriever.retrieve("Who chairs the Northvale Licensing Committee?").unnamed != ()
 
 
+def test_a_place_named_before_the_body_it_lies_in_is_no_part_of_its_name() -> None:
+    question = "Who was nominated for Strensall Ward in the City of York Council election of 2 May 2019?"
+    assert named_bodies(question) == ("City of York Council",)
+
+
 def test_a_body_outside_the_filters_is_unnamed(engine: CouncilQA) -> None:
     retrieval = engine.retriever.retrieve(
         "Who chaired the Children and Young People Committee?", Filters(council="Exeter City Council")

@@ -1155,3 +1155,36 @@ def test_a_consultees_stance_on_an_application_is_its_decision():
         expected("What stance did the parish council take in May 2018 on the application?").kind == "decision"
     )
     assert expected("What is the government's position on lowering the thresholds?").kind == "description"
+
+
+def test_a_date_is_as_precise_as_the_question_asks():
+    from qa.typematch import _as_precise
+
+    assert not _as_precise("September 2025", "On what exact date did Cabinet consider the report?")
+    assert _as_precise("15 September 2025", "On what exact date did Cabinet consider the report?")
+    assert not _as_precise("in 2023", "In which month of 2023 was the inspection carried out?")
+    assert _as_precise("May 2023", "In which month of 2023 was the inspection carried out?")
+    assert _as_precise("2023", "When was the inspection carried out?")
+
+
+def test_a_statement_before_the_question_does_not_hide_what_it_asks():
+    q = "Councillor Murphy sent apologies to the July 2019 scrutiny meeting. Who sat as vice chair that day?"
+    assert expected(q).kind == "person" and asked_post(q) == "chair"
+
+
+def test_a_vice_chair_asked_is_not_the_chair(fake_embedder):
+    text = "PRESENT\n\nCouncillor Mrs Johnson, in the Chair.\nCouncillor McDonald, Vice Chair.\nCouncillor Allen."
+    q = "Who sat as vice chair at the meeting?"
+    reading = Reader(fake_embedder).read(_retrieval(q, [text], fake_embedder))
+    assert reading.candidates and all("Vice Chair" in r.candidate.text for r in reading.candidates)
+
+
+def test_another_applications_paragraph_does_not_answer(fake_embedder):
+    text = (
+        "Planning ref: 3/18/0972/FUL Land Opposite 44 Chapel Lane Construction of a new house. The Parish "
+        "Council objects to this application.\n\nPlanning ref: 3/18/0725/FUL 288 Hertingfordbury Road "
+        "Demolition of dwelling and construction of replacement dwelling. No comment."
+    )
+    q = "What was the parish council's view on application 3/18/0725/FUL?"
+    reading = Reader(fake_embedder).read(_retrieval(q, [text], fake_embedder))
+    assert all("objects" not in r.candidate.text for r in reading.candidates)

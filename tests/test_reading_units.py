@@ -30,6 +30,24 @@ def test_a_title_or_an_initial_does_not_end_a_sentence():
     ]
 
 
+def test_a_bracketed_aside_belongs_to_its_sentence():
+    assert split_sentences("Adopt the Ordinance, further reading waived. (First reading: 6-1)") == [
+        "Adopt the Ordinance, further reading waived. (First reading: 6-1)"
+    ]
+    assert split_sentences("The vote was taken (First reading: 6-1) and it passed.") == [
+        "The vote was taken (First reading: 6-1) and it passed."
+    ]
+    # a longer bracketed sentence stands on its own
+    assert (
+        len(
+            split_sentences(
+                "The item was noted. (The committee asked for a full report at its next meeting.)"
+            )
+        )
+        == 2
+    )
+
+
 def test_a_clock_time_runs_on_into_its_date_but_may_end_a_sentence():
     assert split_sentences("It starts at 12:01 a.m. June 5, 2024 and ends in May.") == [
         "It starts at 12:01 a.m. June 5, 2024 and ends in May."
