@@ -51,6 +51,7 @@ def pointed_back(units: Sequence[Unit], at: int) -> str:
     return units[at - 1].shown
 
 
+_TO_DO = re.compile(r"\bto\s+(?:receive|note|consider|approve|agree|elect|confirm)\b", re.I)
 _HEADING_WORDS = 6  # a line this short before a unit may be its heading ('09. APOLOGIES FOR ABSENCE')
 
 
@@ -60,4 +61,6 @@ def headed_by(text: str, sentence: str) -> str:
     units = units_of(text)
     at = unit_at(units, sentence)
     before = units[at - 1].text if at else ""
-    return before if len(before.split()) <= _HEADING_WORDS else ""
+    # an agenda's item saying what the meeting will do ('1 To receive apologies for absence') heads the next
+    # item, not names under it
+    return before if len(before.split()) <= _HEADING_WORDS and not _TO_DO.search(before) else ""

@@ -1113,6 +1113,9 @@ def test_who_sent_apologies_is_read_from_the_names_under_that_heading(fake_embed
     # those present sent none; a pack with no apologies listed answers nothing
     no_apologies = "PRESENT: Cllrs Magda Atkins, Haidy Blake and Roger Morris\n\nChief Executive: Tracey Lee"
     assert not Reader(fake_embedder).read(_retrieval(q, [no_apologies], fake_embedder)).candidates
+    # an agenda's 'To receive apologies' heads its next item, not names
+    agenda = "1 To receive apologies for absence\n\n2 Declarations of Interest from Councillor Smith and Councillor Jones"
+    assert not Reader(fake_embedder).read(_retrieval(q, [agenda], fake_embedder)).candidates
 
 
 def test_a_headings_small_words_in_capitals_are_no_bodys_initials():
