@@ -54,7 +54,7 @@ _TABLE: tuple[tuple[str, str], ...] = (
     ),
     (
         "time",
-        r"\bwhat time\b|\bat what time\b|\bwhat hour\b|\bstart(?:ed|s)? at\b|\bhow late\b"
+        r"\bwhat (?:exact |precise )?time\b|\bwhat hour\b|\bstart(?:ed|s)? at\b|\bhow late\b"
         r"|^\s*when (?:did|does|will) .{0,80}\b(?:meeting|session|hearing)\b.{0,40}\b(?:start|begin"
         r"|finish|end|close|conclude|adjourn)\s*\??\s*$",
     ),
@@ -133,8 +133,8 @@ _TABLE: tuple[tuple[str, str], ...] = (
     ),
     (
         "date",
-        r"^\s*when\b|\bwhat (?:date|day|year|month)\b|\bwhich (?:date|day|year|month)\b"
-        r"|\bon what (?:date|day)\b|\bby when\b|\bwhen (?:was|is|did|will|were|does|do|are)\b"
+        r"^\s*when\b|\b(?:what|which) (?:exact |precise )?(?:date|day|year|month)\b"
+        r"|\bby when\b|\bwhen (?:was|is|did|will|were|does|do|are)\b"
         r"|\bwhat (?:is |was )?the (?:\w+ )?(?:deadline|date)\b"
         # a period a plan names: 'Over what period …', 'In which term …', 'What timescale …'
         r"|\b(?:over|during) what (?:period|time)\b|\bwhat (?:timescale|timeframe|time frame)\b"

@@ -48,6 +48,8 @@ from qa.typematch import holds_type
         ("When did the meeting on 10 July 2019 end?", "time"),
         ("When did the call for evidence close?", "date"),
         ("When was the strategy adopted?", "date"),
+        ("On what exact date did Cabinet consider the report?", "date"),
+        ("What exact time did the meeting end?", "time"),
         ("How many councillors attended?", "number"),
         ("What share of residents agreed?", "percent"),
         ("What was Plymouth's 12-month re-referral rate for 2016/17?", "percent"),
