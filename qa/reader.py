@@ -273,12 +273,14 @@ def _outcomes(found: list[Candidate]) -> list[Candidate]:
 def _of_meeting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], bool]:
     """Candidates that can be of the council, the meeting, the moment and the post asked: from the papers
     of the council the question names; no timetable row whose cell for what the question dates is of
-    another month (qa/rowdates.py); when the question dates its meeting, not from the reproduced minutes
-    of another day's meeting, nor from another paper when that day's paper is among them; asked where or
+    another month (qa/rowdates.py); asked of a planning application by its reference, not from another
+    application's paragraph; when the question dates its meeting, not from the reproduced minutes of
+    another day's meeting, nor from another paper when that day's paper is among them; asked where or
     when in a month, not from a sentence dated to a day outside it; for a start or finish time, no time
-    but those told as that moment (a start time does not say when a meeting finished); for who chaired or
-    wrote, only sentences naming a chair or an author (qa/posts.py), from the report the question names
-    when it names one; only those that fit what the question asks of its thing, office, person or time
+    but those told as that moment (a start time does not say when a meeting finished); for who chaired,
+    wrote or sent apologies, only sentences naming that post or printed under a heading naming it, a vice
+    chair when one is asked (qa/posts.py), from the report the question names when it names one; only
+    those that fit what the question asks of its thing, office, person or time
     (qa/fit.py). Also whether the candidates are the fields of the report the question names by most of
     its words, or a post printed against a name the question gives: then that answers, however it scores."""
     question = asked.text
