@@ -360,12 +360,13 @@ def open_question(question: str) -> bool:
 
 # 'What is the price of the memorial bench for …': a value asked of a thing the question names, whose
 # sentence must name it too ('£10k left in the Playground account' is not the bench's price).
+# The words that end a thing's name in a question: a preposition, a relative, a participle.
+_THING_ENDS = r"for|to|by|at|in|on|from|with|as|that|which|according|under|\w+ed"
 _MEASURE_OF = re.compile(
     r"\bwhat (?:is|was|will be|are|were) the (?:[\w-]+ )?(?:price|cost|amount|value|fee|charge|salary)"
     # 'the salary range for the City Manager': a sum's range or scale is for a post
     r"(?: of| (?:range|scale|band) (?:of|for)) (?:the |a |an |its |their )?((?:[\w'’-]+ ){0,3}?[\w'’-]+?)"
-    r"(?= (?:for|to|by|at|in|on|from|with|as|that|which|according|under|\w+ed|sent|paid|given|made"
-    r"|bought|built|held|spent|due|agreed)\b|[?,.]|$)",
+    rf"(?= (?:{_THING_ENDS}|sent|paid|given|made|bought|built|held|spent|due|agreed)\b|[?,.]|$)",
     re.I,
 )
 
@@ -373,8 +374,7 @@ _MEASURE_OF = re.compile(
 # 'How much is the 100 Day Challenge reward that …?': the value of the thing the question names after 'is'
 _HOW_MUCH_IS = re.compile(
     r"\bhow much (?:is|was|are|were|will be) (?:the |a |an |its |their |[A-Z][\w'’-]*['’]s )"
-    r"((?:[\w'’-]+ ){0,4}?[\w'’-]+?)"
-    r"(?= (?:that|which|for|to|by|at|in|on|from|with|as|according|under|\w+ed)\b|[?,.]|$)",
+    rf"((?:[\w'’-]+ ){{0,4}}?[\w'’-]+?)(?= (?:{_THING_ENDS})\b|[?,.]|$)",
     re.I,
 )
 

@@ -13,6 +13,7 @@ from qa.query import TimeTarget, proper_words
 from qa.spans import spans
 from qa.timefit import row_of, short_month_at
 from qa.typematch import FIGURES, of_named
+from qa.units import is_row
 
 # a person's name in a question: 'Isabelle Morgan', or a surname after initials ('A. Pappert')
 _NAMED = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}\b|\b(?:[A-Z]\.\s?){1,3}[A-Z][\w'’-]+\b")
@@ -24,7 +25,6 @@ _BESIDE = 3  # characters between a name and the office printed against it (', '
 _SAID = 0.5  # share of the words of what a share question's group did that its answering sentence says
 _THING_ENDING = 3  # letters a word may add to the thing's name and still name it ('fenc' + 'ing')
 # A value tied to its month: '22.7% in Mar 19', '56.6% in March 2019', '£2m at the end of March 2019'.
-_ROW = re.compile(r"^[^;\n]*:\s*[^;\n]+;\s*[^;:\n]+:")  # two labelled cells or more: a table's row
 # 'Who is Fostering Friendly Plymouth aimed at?': the people a scheme is for, told where the paper says
 # so ('This is aimed at supporting …'), not where it names the scheme.
 _AIMED = re.compile(
@@ -89,7 +89,7 @@ def fitting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], bool
     if kind in FIGURES | {"date", "time"} and (thing := measured(question)):
         found = [c for c in found if _names_thing(c, thing)]
     if kind == "money" and (noun := sum_named(question)):  # a table's row is of the sum its name names
-        found = [c for c in found if not _ROW.match(c.shown) or _names_thing(c, noun)]
+        found = [c for c in found if not _a_row(c.shown) or _names_thing(c, noun)]
     if kind == "money" and (office := paid_office(question)):  # not another post's row of the pay scale
         found = [c for c in found if names_office(c.shown, office) or names_office(row_of(c), office)]
     if kind == "percent" and (did := share_predicate(question)):
@@ -201,6 +201,12 @@ def _of_another_post(field: str | None, post: set[str]) -> bool:
     """The field names a post ('Lead Director') sharing no word with the post asked ('Young Carers'
     Champion'); a field naming no post ('VIDEO CONFERENCE') says nothing of whose name it holds."""
     return bool(field and _A_POST.search(field) and not post & set(stems_of(field)))
+
+
+def _a_row(shown: str) -> bool:
+    """Whether a candidate is a table's row, which a unit prints with its cells joined by '; '
+    (corpus/units.py): every cell labelled."""
+    return is_row(shown.replace("; ", "\n"))
 
 
 def _names_thing(candidate: Candidate, thing: str) -> bool:
