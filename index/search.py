@@ -7,14 +7,16 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from index.codes import code_forms
 from index.filters import Filters
 from index.store import Store
 
 
 def fts_query(terms: Sequence[str], phrases: Sequence[str] = ()) -> str:
-    """An FTS5 OR query over quoted terms, so user text can never be FTS syntax."""
-    quoted = [f'"{t.replace(chr(34), "")}"' for t in terms if re.search(r"\w", t)]
-    return " OR ".join(list(phrases) + quoted)
+    """An FTS5 OR query over quoted terms, so user text can never be FTS syntax; a code is sought in
+    each of its printed forms (`code_forms`)."""
+    forms = [form for t in terms if re.search(r"\w", t) for form in code_forms(t.replace(chr(34), ""))]
+    return " OR ".join(list(phrases) + [f'"{form}"' for form in forms])
 
 
 def lexical_terms(frequencies: dict[str, int], postings: int) -> list[str]:

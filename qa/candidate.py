@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from index.codes import joined_codes
 from index.passage import Passage
 from qa.answertype import Expectation
 from qa.query import TimeTarget
@@ -52,7 +53,7 @@ class Candidate:
 
 @lru_cache(maxsize=1 << 14)  # a passage's context and a sentence's words are stemmed once per question
 def stems_of(text: str) -> tuple[str, ...]:
-    return tuple(stem(w) for w in _WORD.findall(text.lower()) if w not in STOPWORDS)
+    return tuple(stem(w) for w in _WORD.findall(joined_codes(text)) if w not in STOPWORDS)
 
 
 @lru_cache(maxsize=1 << 12)  # a passage's context is the same for each of its candidates

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from corpus.dates import find_dates
+from index.codes import joined_codes
 from qa.answertype import NAMED_OR_VALUED, expected
 from qa.bodies import named_bodies
 from qa.stopwords import STOPWORDS
@@ -283,9 +284,14 @@ def _month_number(name: str) -> int:
     return [m.lower()[:3] for m in calendar.month_name[1:]].index(prefix) + 1
 
 
+_TERM = re.compile(r"\b[a-z]+\d[a-z\d]*\b|[a-z][a-z'\-]*[a-z]|\d+(?:\.\d+)*")
+
+
 def terms(question: str) -> tuple[str, ...]:
-    """Content words, lower case, in order, without stopwords."""
-    words = re.findall(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|\d+(?:\.\d+)*", question.lower())
+    """Content words, lower case, in order, without stopwords. A code of letters then digits is one
+    term, as FTS5 indexes it ('N21' → 'n21', not '21'); a hyphened one is joined ('L-24004' → 'l24004',
+    sought in each printed form by index.codes.code_forms)."""
+    words = re.findall(_TERM, joined_codes(question))
     words = [re.sub(r"'s$", "", w).strip("'") for w in words]
     return tuple(dict.fromkeys(w for w in words if w and w not in STOPWORDS))
 

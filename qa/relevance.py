@@ -8,6 +8,8 @@ import sqlite3
 import threading
 from functools import lru_cache
 
+from index.codes import joined_codes
+
 _WORD = re.compile(r"[a-z0-9]+")
 _CALENDAR = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july"
@@ -65,7 +67,7 @@ def stem(word: str) -> str:
 
 @lru_cache(maxsize=1 << 12)  # a passage is reranked, then read, under the same question: stemmed once
 def stems(text: str) -> frozenset[str]:
-    words = set(_WORD.findall(text.lower()))
+    words = set(_WORD.findall(joined_codes(text)))  # 'L-24004' held as the term 'l24004'
     _known(words)  # after which every word is in _STEMS
     return frozenset(map(_STEMS.__getitem__, words))
 

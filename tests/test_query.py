@@ -245,6 +245,21 @@ def test_terms_drop_request_words_and_keep_numbers() -> None:
     assert terms("What is Pledge 48 about and what is 3.1?") == ("pledge", "48", "3.1")
 
 
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [("Is the N21 at Abbeyfeale closed?", "n21"), ("Can the L-24004 be resurfaced?", "l24004")]
+    + [("Can the L24004 be resurfaced?", "l24004"), ("What is SP20-004?", "sp20")],
+)
+def test_a_code_of_letters_and_digits_is_one_term(question: str, term: str) -> None:
+    # as FTS5 indexes 'N21': the digits alone ('21') would match any 21 and never the road
+    assert term in terms(question)
+    assert term.lstrip("abcdefghijklmnopqrstuvwxyz") not in terms(question)
+
+
+def test_a_longer_word_before_a_hyphen_is_not_a_code() -> None:
+    assert terms("What Covid-19 funding came?") == ("covid", "19", "funding", "came")
+
+
 def test_terms_are_unique_in_order() -> None:
     assert terms("roads roads budget Roads") == ("roads", "budget")
 

@@ -270,6 +270,14 @@ def test_stemming_a_text_at_once_agrees_with_stemming_each_word_alone(words):
     assert [stem(w) for w in words] == [_stem_alone(w) for w in words]
 
 
+@pytest.mark.parametrize("printed", ["L24004", "L-24004"])
+def test_a_road_code_is_held_as_the_question_reads_it(printed: str) -> None:
+    """The question's term 'l24004' (qa.query.terms) is held whether the paper joins or hyphens it;
+    a longer word before a hyphen stays two words, as FTS5 indexes it."""
+    assert "l24004" in stems(f"The road in question, {printed}, was not included.")
+    assert {"covid", "19"} <= stems("Covid-19 grants") and "covid19" not in stems("Covid-19 grants")
+
+
 def _passage(text: str, cid: int = 1, page: int = 1, date: dt.date | None = None) -> Passage:
     return Passage(
         cid, text, None, page, page, f"paper{cid}.txt", "Minutes", "Testshire", None, date, "day", "minutes"

@@ -14,6 +14,7 @@ from corpus.loader import load_document
 from index.filters import Filters
 from index.search import chunk_count, frequencies, fts_query, lexical, lexical_terms
 from index.store import Store, StoreError
+from qa.query import terms
 
 PLYMOUTH = """CABINET 12 March 2019
 Plymouth City Council
@@ -256,6 +257,19 @@ def test_fts_finds_chunk_by_word(both: Store, papers: Path) -> None:
     # Porter stemming: 'pothole' finds 'potholes'.
     (hit,) = lexical(store, fts_query(["pothole"]), Filters(), 10)
     assert "potholes" in store.passages([hit[0]])[0].text
+
+
+@pytest.mark.parametrize("asked", ["L24004", "L-24004", "l-24004"])
+def test_fts_finds_a_road_code_however_it_is_printed(asked: str, tmp_path: Path, fake_embedder) -> None:
+    folder = tmp_path / "roads"
+    folder.mkdir()
+    printed = {"a.txt": "Resurface the L24004 at Linfield.", "b.txt": "Repairs to the L-24004 are planned."}
+    printed |= {"c.txt": "The L 24004 was not included.", "d.txt": "Lorry L2400 carried 4 loads."}
+    store = _open(tmp_path / "store", fake_embedder)
+    _add(store, *(_prepared(_write(folder, name, text), fake_embedder) for name, text in printed.items()))
+    (code,) = terms(f"Can the {asked} be repaired?")[:1]
+    found = {store.passages([cid])[0].source for cid, _ in lexical(store, fts_query([code]), Filters(), 10)}
+    assert {Path(source).name for source in found} == {"a.txt", "b.txt", "c.txt"}
 
 
 def test_unfiltered_and_filtered_bm25_agree(both: Store, papers: Path) -> None:

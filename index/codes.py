@@ -1,0 +1,24 @@
+"""Codes of letters and digits (roads, references) as FTS5's unicode61 tokenizer indexes them."""
+
+from __future__ import annotations
+
+import re
+
+# A code of letters then digits (a road 'N21', 'L24004'; a postcode part 'SP20'): FTS5's unicode61
+# tokenizer keeps 'N21' one token but splits 'L-24004' and 'L 24004' into two, and papers print the
+# same road all three ways.
+_CODE = re.compile(r"([a-z]{1,2})(\d{2,})")
+_HYPHENED_CODE = re.compile(r"\b([a-z]{1,2})-(\d{2,})\b")
+
+
+def joined_codes(text: str) -> str:
+    """Lower-case text with each hyphened code joined as the question's terms hold it: 'l-24004' →
+    'l24004'. Only one or two letters before the hyphen: 'covid-19' stays two words."""
+    return _HYPHENED_CODE.sub(r"\1\2", text.lower())
+
+
+def code_forms(term: str) -> list[str]:
+    """The FTS5 phrases a term is printed as: a code is also the phrase of its letters and its digits
+    ('l24004' → 'l24004', 'l 24004', which matches 'L-24004' and 'L 24004'); any other term is itself."""
+    code = _CODE.fullmatch(term)
+    return [term, f"{code.group(1)} {code.group(2)}"] if code else [term]
