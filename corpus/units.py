@@ -43,6 +43,7 @@ _SIGNED = re.compile(
 )
 _CONTINUED = re.compile(r"… \(continued\)$")
 _ASIDE_END = re.compile(r"\w\s\([^()]{1,16}\)$")  # 'Description (if any)', 'Amount (£)'
+_LEAD_IN = re.compile(r"[A-Za-z][\w'’/-]*:")  # 'Commencing:'; two words may end a field ('Cabinet Date:')
 FRAGMENT_WORDS = 3  # an outcome and its date, a verdict: too short to be read apart from what it ends
 HEADING_WORDS = 8  # an item's title is a few words; a numbered sentence runs longer
 SHORT_ROW_WORDS = 40  # a row this short answers best whole: who, what, why and how together
@@ -256,19 +257,19 @@ def _heading(sentence: str) -> bool:
 
 def _with_fragments(sentences: list[str]) -> list[str]:
     """A few words after a sentence on its line ('Refused 26/4/18.', 'Carried.') finish it: alone
-    they say nothing of what they are about."""
+    they say nothing of what they are about. A lead-in word before a colon inside a cell ('Commencing:
+    July 2019 NOT YET DUE') introduces what follows it."""
     out: list[str] = []
     for sentence in sentences:
-        if (
-            out
-            and len(sentence.split()) <= FRAGMENT_WORDS
-            and not _heading(sentence)
-            and not _heading(out[-1])
-        ):
+        if out and (_LEAD_IN.fullmatch(out[-1]) or _finishes(out[-1], sentence)):
             out[-1] = f"{out[-1]} {sentence}"
         else:
             out.append(sentence)
     return out
+
+
+def _finishes(sentence: str, fragment: str) -> bool:
+    return len(fragment.split()) <= FRAGMENT_WORDS and not _heading(fragment) and not _heading(sentence)
 
 
 def cells(text: str, label_pattern: re.Pattern[str]) -> Iterator[str]:

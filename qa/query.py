@@ -131,13 +131,26 @@ class Identifier:
         return re.compile(rf"\b{_printed(self.noun)}\.?\s*(?:no\.?\s*)?(\d[\w()/.-]*)", re.I)
 
     def fts_phrase(self, with_noun: bool = True) -> str:
-        """An FTS5 query for the identifier's words; a sub-item letter is its own token or glued on, and
-        the noun may be followed by 'No.' as pattern() allows ('Motion No. 1')."""
+        """An FTS5 query for the identifier's words; a sub-item letter is its own token or glued on, the
+        noun may be followed by 'No.' as pattern() allows ('Motion No. 1'), and a leading 1 may be an I."""
         base, letter = self.parts
-        words = [f"{base} {letter}", f"{base}{letter}"] if letter else [base]
+        joins = (" ", "") if letter else ("",)
+        words = [f"{form}{join}{letter}" for form in glyph_forms(base) for join in joins]
         if not (self.noun and with_noun and self.noun not in _NOUN_FORMS):
             return " OR ".join(f'"{w}"' for w in words)
         return " OR ".join(f'"{self.noun}{no} {w}"' for no in ("", " no") for w in words)
+
+
+# A section number's leading 1 printed as a capital I or a small L ('I.4' for 1.4, 'ILACS Priority Action
+# I'), a glyph confusion of PDF text layers and OCR; only before a dot, where no word is read so.
+_LEADING_ONE = re.compile(r"^1(?=\\\.)")
+
+
+def glyph_forms(number: str) -> list[str]:
+    """The ways a number may be printed: '1.4' also as 'I.4' and 'l.4'; any other number as itself."""
+    if not re.match(r"1\.\d", number):
+        return [number]
+    return [number, "I" + number[1:], "l" + number[1:]]
 
 
 @lru_cache(maxsize=1 << 10)  # every passage and candidate is matched against the same few identifiers
@@ -145,6 +158,7 @@ def _pattern(noun: str, number: str) -> re.Pattern[str]:
     base, letter = Identifier(noun, number).parts
     # a reference's dash or slash may be printed spaced or as another dash ('44 - 58', '44–58' for 44-58)
     printed = re.sub(r"\\?[-–—]", r"\\s?[-–—]\\s?", re.escape(base)).replace("/", r"\s?/\s?")
+    printed = _LEADING_ONE.sub(r"[1Il]", printed)
     num = printed + (rf"\s?(?:\({letter}\)|{letter})" if letter else "")
     if not noun:
         return re.compile(rf"(?<![\d./-]){num}{_NUMBER_TAIL}", re.I)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from qa.query import Identifier
+from qa.query import Identifier, glyph_forms
 
 # Nouns whose numbers are also printed as numbered lines, which qa/query.py's pattern already reads.
 _OWN_LINES = frozenset({"item", "minute"})
@@ -28,7 +28,8 @@ def keyed_row(text: str, identifier: Identifier) -> str | None:
         return None
     if not re.search(rf"\b{re.escape(noun)}", text, re.I):
         return None
-    number = re.escape(identifier.number).replace(r"\ ", r"\s?")
+    number = "|".join(re.escape(n).replace(r"\ ", r"\s?") for n in glyph_forms(identifier.number))
+    number = f"(?:{number})"
     label = rf"(?:(?:{_KEY_LABELS}|{re.escape(noun)})\.?\s*:?\s*)?"
     key = re.compile(rf"^\s*(?P<label>{label}){number}[.):]?\s*(?:$|\||\t)", re.I)
     lines = text.split("\n")
@@ -84,5 +85,6 @@ def row_key_query(identifier: Identifier) -> str | None:
     (porter-stemmed, so 'milestones' is found by 'milestone'); None where keyed_row never applies."""
     if not _keyable(identifier):
         return None
-    words = " ".join(identifier.parts).strip()
-    return f'"{words}" AND "{identifier.noun}"*'
+    base, letter = identifier.parts
+    words = " OR ".join(f'"{form} {letter}"'.replace(' "', '"') for form in glyph_forms(base))
+    return f'({words}) AND "{identifier.noun}"*'

@@ -13,6 +13,7 @@ from qa.query import Identifier, TimeTarget
 from qa.units import cells, focus, focus_named, units_of
 
 _STATUS_LABEL = re.compile(r"status|progress|\brag\b|position|update|end state", re.IGNORECASE)
+_NAMED_STATUS = re.compile(r"status|\brag\b", re.IGNORECASE)  # the status itself, not progress told
 
 
 @dataclass(frozen=True)
@@ -28,11 +29,12 @@ class Statement:
 
 
 def statement_of(passage: Passage) -> str | None:
-    """The first status cell of a row that opens with a status word ('Progress milestone: …' may come
-    before 'Key Dates / Status (RAG): … SLIGHT SLIPPAGE'), else the first sentence that leads with or
-    names a status."""
-    if value := next((v for v in cells(passage.text, _STATUS_LABEL) if STATUS_WORDS.search(v[:80])), None):
-        return value
+    """The first status cell of a row that holds a status word, a cell labelled a status first ('Key Dates
+    / Status (RAG): … NOT YET DUE' over the 'Progress milestone: Ongoing rolling programme …' before it),
+    else the first sentence that leads with or names a status."""
+    for label in (_NAMED_STATUS, _STATUS_LABEL):
+        if value := next((v for v in cells(passage.text, label) if STATUS_WORDS.search(v[:80])), None):
+            return value
     sentences = [u.text for u in units_of(passage.text)]
     leading = [s for s in sentences if STATUS_WORDS.match(s.lstrip("•-( "))]
     naming = [s for s in sentences if STATUS_WORDS.search(s)]

@@ -85,6 +85,14 @@ def test_headings_list_items_and_table_rows_are_not_run_on():
     assert "Item | Cost of" in shown and "the hall" in shown
 
 
+def test_a_lead_in_word_before_a_colon_in_a_cell_introduces_what_follows():
+    shown = [u.shown for u in units_of("Key Dates / Status (RAG): Commencing: July 2019 NOT YET DUE")]
+    assert shown == ["Key Dates / Status (RAG): Commencing: July 2019 NOT YET DUE"]
+    # two words before a colon may be a field of a masthead printed on one line: not joined
+    masthead = [u.shown for u in units_of("Meeting: Cabinet Date: 11 March 2026 Subject: Resource needs")]
+    assert not any(s.startswith("Meeting: Cabinet Date: 11 March") for s in masthead)
+
+
 def test_a_hard_wrapped_paragraph_reads_as_its_sentences_but_a_blocks_fields_stay_lines():
     """Plain text printed with a line break inside each paragraph: a line stopping mid-sentence runs on
     into the next; a masthead's lines and an item's opening line do not."""

@@ -41,7 +41,7 @@ def test_no_row_answers_for_another_number_a_noun_never_named_or_a_number_writte
     written = "Milestone 2.1 is a review.\n\nRef: 2.1\nProgress milestone: other"
     assert keyed_row(written, _asked("milestone 2.1?")) is None  # the pattern reads it as written
     assert keyed_row(ROWS, _asked("What was decided at item 2.1?")) is None  # items are read as lines
-    assert row_key_query(_asked("milestone 2.1?")) == '"2.1" AND "milestone"*'
+    assert row_key_query(_asked("milestone 2.1?")) == '("2.1") AND "milestone"*'
 
 
 def test_a_status_cell_after_another_progress_cell_is_the_rows_status():
@@ -69,6 +69,43 @@ def test_a_milestone_printed_only_as_a_rows_key_is_found_and_answered(
         tmp_path / "again", settings, fake_embedder, paper, "What is the status of milestone 2.3?"
     )
     assert missing.status == "not_found" and "Milestone 2.3" in missing.text
+
+
+def test_a_cell_labelled_status_is_the_status_over_progress_told_with_a_status_word():
+    row = (
+        "Ref: 1.4\nProgress milestone: Ongoing rolling programme of multi-agency auditing.\n"
+        "Key Dates / Status (RAG): Commencing: July 2019 NOT YET DUE"
+    )
+    passage = Passage(1, row, None, 1, 1, "plan.txt", None, None, None, None, "none", "report")
+    assert statement_of(passage) == "Commencing: July 2019 NOT YET DUE"
+
+
+def test_a_leading_one_printed_as_a_capital_i_keys_the_same_row():
+    """PDF text layers and OCR print a section number's 1 as I ('I.4', 'Priority Action I')."""
+    rows = ROWS.replace("2.1", "I.4").replace("2.2", "I.5")
+    asked = _asked("What was the RAG status of milestone 1.4?")
+    assert "SLIGHT SLIPPAGE" in keyed_row(rows, asked)
+    assert row_key_query(asked) == '("1.4" OR "I.4" OR "l.4") AND "milestone"*'
+    assert keyed_row(rows, _asked("What was the RAG status of milestone 4.4?")) is None
+    assert keyed_row(ROWS.replace("2.1", "I.4"), _asked("milestone 1.44?")) is None
+    assert Identifier("milestone", "1.4").pattern().search("Milestone I.4 is late")
+    assert not Identifier("milestone", "11.4").pattern().search("Milestone I.4 is late")
+
+
+def test_a_milestone_keyed_with_a_capital_i_is_answered_with_its_rag_status(
+    tmp_path: Path, settings: Settings, fake_embedder
+) -> None:
+    paper = (
+        "Improvement Plan Progress Report\n\nILACS Priority Action I: Strategy discussions\n\n"
+        "Ref\tProgress milestone\tImpact / Evidence\tKey Dates / Status (RAG)\n"
+        "I.3\tBenchmark audit of s47 cases.\tBetter audit.\tCommenced: January 2019 ON TRACK\n"
+        "I.4\tOngoing rolling programme of multi-agency auditing.\tBetter audit.\t"
+        "Commencing: July 2019 NOT YET DUE\n"
+    )
+    found, _ = answer_from_paper(
+        tmp_path, settings, fake_embedder, paper, "What was the RAG status of milestone 1.4?"
+    )
+    assert found.status == "answered" and "NOT YET DUE" in found.text and "ON TRACK" not in found.text
 
 
 def test_a_count_under_another_label_is_no_rows_key():
