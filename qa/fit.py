@@ -210,11 +210,12 @@ def _a_row(shown: str) -> bool:
 
 
 def _names_thing(candidate: Candidate, thing: str) -> bool:
-    """Whether the sentence, the item heading over its passage or a cell's row names the thing whose value
+    """Whether the sentence, the item heading over its passage, a cell's row or the sentence it points back
+    to names the thing whose value
     is asked ('the price of the memorial bench'): a sum beside other words is another thing's."""
     # the word and its short forms ('benches', 'fencing'); a stem would let 'engineering' name an engine
     word = re.compile(rf"\b{re.escape(thing.rstrip('e'))}\w{{0,{_THING_ENDING}}}\b", re.I)
-    return bool(word.search(candidate.shown) or word.search(row_of(candidate)))
+    return any(word.search(text) for text in (candidate.shown, row_of(candidate), candidate.lead))
 
 
 def _beside(candidate: Candidate, office: str) -> bool:
@@ -256,8 +257,9 @@ def _role_of_named(candidate: Candidate, names: list[str]) -> bool:
 
 
 def _says(candidate: Candidate, wanted: set[str]) -> bool:
-    """Whether the sentence (or its passage's item heading, or a cell's row) holds at least _SAID of the
+    """Whether the sentence (or its passage's item heading, a cell's row, or the sentence it points back
+    to) holds at least _SAID of the
     words of what a share's group did: '65% target … feedback from Ofsted' does not say how many were
     rated outstanding."""
-    held = set(stems_of(f"{candidate.shown} {row_of(candidate)}"))
+    held = set(stems_of(f"{candidate.shown} {row_of(candidate)} {candidate.lead}"))
     return len(wanted & held) >= _SAID * len(wanted)

@@ -42,11 +42,19 @@ _POINTS_BACK = re.compile(
 )
 
 
-def pointed_back(units: Sequence[Unit], at: int) -> str:
-    """The unit before `at` when unit `at` names its thing only by pointing back to it and both are of
-    one paragraph, as a leading sentence's lead-in is read (qa/features.py): '' otherwise."""
+# A figure said of the measure the sentence before names ('… the percentage of care leavers in suitable
+# accommodation …' then 'By the end of June 2019 this indicator … is currently reported at 95.7%').
+FIGURE_BACK = re.compile(
+    r"\b(?:this|that|the same)\s+(?:indicator|measure|figure|rate|percentage|proportion|number|total)\b", re.I
+)
+
+
+def pointed_back(units: Sequence[Unit], at: int, pointer: re.Pattern[str] = _POINTS_BACK) -> str:
+    """The unit before `at` when unit `at` names its thing only by pointing back to it (`pointer`: a
+    decision's 'this application' by default) and both are of one paragraph, as a leading sentence's
+    lead-in is read (qa/features.py): '' otherwise."""
     unit = units[at]
-    if at == 0 or unit.opens_line or unit.label or not _POINTS_BACK.search(unit.text):
+    if at == 0 or unit.opens_line or unit.label or not pointer.search(unit.text):
         return ""
     return units[at - 1].shown
 

@@ -29,7 +29,7 @@ from qa.exchange import only_asks, puts_question, wants_questions
 from qa.facts import clip
 from qa.features import NAMES, Asked, Candidate, asked_of, counted, cover, features, stem_set, stems_of
 from qa.fit import FIGURES, TOPICAL, fitting
-from qa.leads import headed_by, opening, pointed_back
+from qa.leads import FIGURE_BACK, headed_by, opening, pointed_back
 from qa.posts import NOT_NAMING, asked_post, names_post, of_named_report, of_report
 from qa.query import FILE_REF, TimeTarget, meeting_day, proper_words
 from qa.retriever import Retrieval
@@ -153,7 +153,7 @@ def candidates(retrieval: Retrieval, asked: Asked) -> list[Candidate]:
             # an outcome on its own line ('DEFEATED') is weighed as said of the motion it closes
             label = _closed_motion(units, at) if outcome else unit.label
             # what was decided on a thing may name it only by pointing back ('objects to this application')
-            back = pointed_back(units, at) if asked.expectation.kind == "decision" else ""
+            back = _pointed_back(units, at, asked.expectation.kind)
             lead = retrieval.leads[passage.chunk_id] if at == lead_at else back
             found.append(Candidate(unit.text, label, None, passage, rank, kinds, lead))
             found.extend(
@@ -162,6 +162,14 @@ def candidates(retrieval: Retrieval, asked: Asked) -> list[Candidate]:
                 if s.kind in wanted
             )
     return found
+
+
+def _pointed_back(units: Sequence[Unit], at: int, kind: str) -> str:
+    """The sentence a unit points back to for the thing asked of: what was decided on 'this application',
+    a figure of 'this indicator'; only for those kinds, as other answers lead with their own words."""
+    if kind == "decision":
+        return pointed_back(units, at)
+    return pointed_back(units, at, FIGURE_BACK) if kind in FIGURES else ""
 
 
 def closed_vote(units: Sequence[Unit], at: int) -> list[Unit]:

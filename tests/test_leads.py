@@ -76,3 +76,30 @@ def test_a_sentence_pointing_back_is_read_with_the_sentence_it_points_to():
     assert "3/18/0972/FUL" in pointed_back(units, at)
     assert pointed_back(units, at + 1) == ""  # names nothing by pointing back
     assert pointed_back(units, len(units) - 1) == ""  # a paragraph of its own points to nothing before it
+
+
+def test_a_figure_of_this_indicator_answers_a_share_of_the_measure_named_before_it(
+    tmp_path, settings, fake_embedder
+) -> None:
+    from conftest import answer_from_paper
+
+    paper = (
+        "Care leavers\n\nThe percentage of care leavers in suitable accommodation has improved from 86% in "
+        "March 2018 to 94.3% in March 2019. By the end of June 2019 this indicator improved further and is "
+        "currently reported at 95.7%. Our target of 65% for employment is aspirational.\n"
+    )
+    question = "By the end of June 2019, what percentage of care leavers were in suitable accommodation?"
+    found, _ = answer_from_paper(tmp_path, settings, fake_embedder, paper, question)
+    assert found.status == "answered" and found.text.startswith("95.7%")
+
+
+def test_only_a_figure_or_a_decision_is_read_with_the_sentence_it_points_back_to() -> None:
+    from corpus.units import units_of
+    from qa.leads import FIGURE_BACK, pointed_back
+
+    units = units_of(
+        "The rate of reviews on time was 92%. This indicator fell to 90% in June. It is below the national average."
+    )
+    assert "reviews on time" in pointed_back(units, 1, FIGURE_BACK)
+    assert pointed_back(units, 1) == ""  # no application, proposal or motion pointed back to
+    assert pointed_back(units, 2, FIGURE_BACK) == ""
