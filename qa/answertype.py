@@ -156,6 +156,8 @@ _TABLE: tuple[tuple[str, str], ...] = (
         r"\bwhat (?:role|position|post|job|title|office|job title)\b"
         # 'Which Aliso Viejo positions were proposed to get …?': posts, named by their titles
         r"|\b(?:which|what) (?:[\w'’-]+ ){0,3}(?:positions|posts|roles|job titles|job classifications)\b"
+        # 'a report from which post-holder?': the post, as its papers title it
+        r"|\b(?:which|what) (?:post|office)[- ]?holders?\b"
         r"|\bwhat (?:is|was) [\w'’ .-]{1,40}['’]s (?:role|post|job title|title|position\b"
         r"(?!\s+(?:on|regarding|with|in relation|as regards|in respect|concerning|about|re)\b))\b"
         r"|\b(?:job title|role|position)\b(?!\s+(?:on|with|regarding|in relation|as regards)\b)"
@@ -167,13 +169,15 @@ _TABLE: tuple[tuple[str, str], ...] = (
         "organisation",
         r"\bwhich (?:organi[sz]ations?|compan(?:y|ies)|charit(?:y|ies)|firms?|trusts?|bod(?:y|ies)"
         r"|partners?|contractors?|clubs?|stations?|agenc(?:y|ies)|providers?|authorit(?:y|ies)|councils?"
-        r"|schools?|part(?:y|ies)|groups?|departments?|business(?:es)?|consultants?|developers?)\b"
+        r"|schools?|part(?:y|ies)|groups?|departments?|directorates?|teams?|business(?:es)?|consultants?"
+        r"|developers?)\b"
         r"|\bwhat (?:organi[sz]ations?|compan(?:y|ies)|charit(?:y|ies)|firms?|agenc(?:y|ies)|providers?"
         r"|part(?:y|ies))\b"
         # 'Which local marketing company …?': a kind of business, qualified; not 'which items did the council'
         r"|\b(?:which|what) (?:(?!(?:did|does|do|was|were|is|are|has|have|had|will|would|can|could|the|a|an"
         r"|of|to|in|on|for|and)\b)[\w-]+ ){1,3}(?:organi[sz]ations?|compan(?:y|ies)|charit(?:y|ies)|firms?"
-        r"|agenc(?:y|ies)|providers?|contractors?|consultan(?:ts?|cy|cies)|developers?|business(?:es)?)\b",
+        r"|agenc(?:y|ies)|providers?|contractors?|consultan(?:ts?|cy|cies)|developers?|business(?:es)?"
+        r"|teams?|directorates?)\b",
     ),
     (
         "person",

@@ -240,8 +240,12 @@ def _people_named(question: str, found: list[Candidate]) -> list[str]:
 def _names_in(question: str) -> list[str]:
     """Runs of two or three capitalised words past the question's first, possessives dropped
     ('Krishan Chopra's job title' → 'Krishan Chopra'): the names of people it may ask about."""
-    names = (re.sub(r"['’]s$", "", n) for n in _NAMED.findall(question[1:]))
-    return [n for n in names if not _NOT_PERSON.search(n)]
+    asked = question[1:]
+    # a run that a body's word follows is the start of the body's name ('Derby's Corporate Parenting
+    # Committee'), as is one holding a possessive ('Derby's Corporate')
+    runs = [m.group() for m in _NAMED.finditer(asked) if not _NOT_PERSON.match(asked[m.end() :].lstrip())]
+    names = (re.sub(r"['’]s$", "", n) for n in runs)
+    return [n for n in names if not _NOT_PERSON.search(n) and not re.search(r"['’]s\s", n)]
 
 
 def _role_of_named(candidate: Candidate, names: list[str]) -> bool:

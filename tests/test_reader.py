@@ -865,6 +865,8 @@ def test_a_masthead_in_capitals_says_where_the_meeting_was_held(fake_embedder):
     ("question", "kind"),
     [
         ("Which local marketing company did Plymouth commission?", "organisation"),
+        ("Which council team put together the pledges report?", "organisation"),
+        ("Item 6 was a report from which post-holder?", "role"),
         ("What consultancy firm prepared the plan?", "organisation"),
         ("Which items did the council approve?", "description"),  # no kind of business qualified
         ("Which Labour group members voted against?", "person"),

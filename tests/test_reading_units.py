@@ -558,6 +558,10 @@ def test_a_role_asked_of_a_named_person_is_the_post_printed_against_the_name():
         "Inclusion and Attendance Manager"
     ]
     assert expected("What is Krishan Chopra's job title on the agenda?").kind == "role"
+    # the start of a body's name, possessive or not, is no person's ('Derby's Corporate Parenting Committee')
+    assert _names_in("Item 6 at Derby's Corporate Parenting Committee on 23 February 2016 was whose?") == []
+    assert _names_in("Was Adult Social Care Committee told by Jo Smith?") == ["Jo Smith"]
+    assert [s.kind for s in spans("Performance and Risk Team")] == ["organisation"]
 
 
 def test_a_value_asked_of_a_month_is_the_one_the_sentence_ties_to_it():
