@@ -291,7 +291,7 @@ class Composer:
             line, used = f"{said.text} {markers(len(said.passages))}", list(said.passages)
             if row := time_row(best.candidate):  # 'Nov-18: 58.2%' says what it counts with its row
                 line = f"{row} — {line}"
-        line = self._identifier_prefix(retrieval, scored, line) + line
+        line = self._naming_identifier(retrieval, scored, line)
         citations = self._citations(used, retrieval.passages, top_k)
         return Answer(query.text, line, "answered", citations)
 
@@ -338,7 +338,7 @@ class Composer:
         used: list[Passage] = list(dict.fromkeys(p for point in points for p in point.passages))
         number = {p.chunk_id: n for n, p in enumerate(used, 1)}
         lines = [f"{p.text} {' '.join(f'[{number[c.chunk_id]}]' for c in p.passages)}" for p in points]
-        lines[0] = self._identifier_prefix(retrieval, chosen[0]) + lines[0]
+        lines[0] = self._naming_identifier(retrieval, chosen[0], lines[0])
         if is_list and (more := enumerated(chosen[0], budget - len(lines[0].split()))):
             lines[0] = lines[0].replace(" [", f" {more} [", 1)
         citations = self._citations(used, retrieval.passages, top_k)
@@ -353,12 +353,19 @@ class Composer:
             retrieval.query.text, text, "answered", self._citations(used, retrieval.passages, top_k)
         )
 
-    def _identifier_prefix(self, retrieval: Retrieval, best: Scored, line: str = "") -> str:
-        """Name the identifier when the answering cell (or the `line` made of it, with its row) doesn't:
-        'Pledge 41 — Portfolio Holder: …'."""
+    def _naming_identifier(self, retrieval: Retrieval, best: Scored, line: str) -> str:
+        """The `line` made of the answering cell naming the identifier asked where neither names it, after
+        the answer so that the answer leads: 'Portfolio Holder: Jemima Laing (Pledge 41) [1]'."""
         shown = f"{best.unit.shown} {line}"
         missing = [str(i) for i in retrieval.query.identifiers if not i.pattern().search(shown)]
-        return f"{', '.join(missing)} — " if missing and best.unit.label else ""
+        if not (missing and best.unit.label):
+            return line
+        said, markers_at = line, _TRAILING_MARKERS.search(line)
+        said, cited = (line[: markers_at.start()], line[markers_at.start() :]) if markers_at else (line, "")
+        return f"{said.rstrip()} ({', '.join(missing)}){cited}"
+
+
+_TRAILING_MARKERS = re.compile(r"(?:\s*\[\d+\])+\s*$")  # the citation markers closing a line: ' [1] [2]'
 
 
 def _scored(read: Read) -> Scored:

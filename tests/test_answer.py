@@ -227,14 +227,15 @@ def test_status_comes_from_the_row_of_the_asked_pledge(
 def test_fact_answer_quotes_the_cell_asked_for(qa: CouncilQA) -> None:
     answer = qa.ask("Who is the portfolio holder for Pledge 48?")
     assert answer.status == "answered"
-    assert _pieces(answer.text)[0] == "Pledge 48 — Portfolio Holder: Jemima Laing [1]"
+    assert _pieces(answer.text)[0] == "Portfolio Holder: Jemima Laing (Pledge 48) [1]"
     assert "Pledge 48 - " in answer.citations[0].text
 
 
-def test_identifier_prefix_only_where_the_line_does_not_name_it(qa: CouncilQA) -> None:
+def test_the_identifier_is_named_after_the_answer_only_where_the_line_does_not_name_it(qa: CouncilQA) -> None:
+    """The answer leads; the row it comes from is named after it, before its citation."""
     answer = qa.ask("Who is the portfolio holder for Pledge 48?")
-    assert answer.text.startswith("Pledge 48 — Portfolio Holder: Jemima Laing [1]")
-    assert "Pledge 48 — Pledge: Pledge 48" not in answer.text
+    assert answer.text.startswith("Portfolio Holder: Jemima Laing (Pledge 48) [1]")
+    assert "(Pledge 48)" not in qa.ask("What is Pledge 48?").text
 
 
 def test_fact_answer_from_prose(qa: CouncilQA) -> None:
