@@ -44,6 +44,9 @@ _SIGNED = re.compile(
 _CONTINUED = re.compile(r"… \(continued\)$")
 _ASIDE_END = re.compile(r"\w\s\([^()]{1,16}\)$")  # 'Description (if any)', 'Amount (£)'
 _LEAD_IN = re.compile(r"[A-Za-z][\w'’/-]*:")  # 'Commencing:'; two words may end a field ('Cabinet Date:')
+# The version of how `units_of` reads a chunk; raise it with any change to what units a text gives, so that a
+# store's next ingest stores the vectors of the units it now reads (index/sentencevectors.py).
+UNIT_RULES = "2"
 FRAGMENT_WORDS = 3  # an outcome and its date, a verdict: too short to be read apart from what it ends
 HEADING_WORDS = 8  # an item's title is a few words; a numbered sentence runs longer
 SHORT_ROW_WORDS = 40  # a row this short answers best whole: who, what, why and how together

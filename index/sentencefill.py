@@ -19,12 +19,15 @@ def unstored(store: Store, chunk_texts: Sequence[str], enabled: bool = True) -> 
 
 
 def backfill(store: Store, embedder: Embedder, batch: int, notice: Callable[[str], None]) -> int:
-    """Store the units of chunks stored without them (an older store, a damaged file), `batch` chunks
-    per transaction so an interrupted backfill keeps what it did; returns the chunks filled."""
+    """Store the units of chunks stored without them (an older store, a damaged file, units read by older
+    rules), `batch` chunks per transaction so an interrupted backfill keeps what it did; returns the
+    chunks filled."""
     if store.sentences.damaged():
         notice(f"{store.folder}: the sentence vector file is missing or short; its vectors are stored again")
         with store.transaction():
             store.sentences.reset()
+    with store.transaction():  # units read by older rules: each chunk's units are looked up again
+        store.sentences.relink_for_rules()
     filled, after = 0, 0
     while rows := store.sentences.unlinked(after, batch):
         texts = [text for _, text in rows]

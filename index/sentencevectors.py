@@ -24,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
-from corpus.units import embedded_text, units_of
+from corpus.units import UNIT_RULES, embedded_text, units_of
 from index.published import sync_folder
 
 _FILE = re.compile(r"sentences\.(\d+)\.f16")
@@ -202,8 +202,23 @@ class SentenceVectors:
         pairs = [(cid, h) for cid, hashes in zip(chunk_ids, units, strict=True) for h in hashes if h in known]
         done = [(cid,) for cid, hashes in zip(chunk_ids, units, strict=True) if known.issuperset(hashes)]
         db = self._db()
+        # a chunk relinked after the unit rules changed no longer holds the units it was read into before
+        db.executemany("DELETE FROM chunk_sentences WHERE chunk_id = ?", [(cid,) for cid in chunk_ids])
         db.executemany("INSERT OR IGNORE INTO chunk_sentences VALUES (?, ?)", pairs)
         db.executemany("UPDATE chunks SET sentences = 1 WHERE id = ?", done)
+
+    def relink_for_rules(self) -> bool:
+        """When the store's units were read by other rules (corpus.units.UNIT_RULES), mark every chunk for
+        backfill, so the units read now get their vectors; those of unchanged units are kept. True when
+        it did. Call inside a transaction."""
+        db = self._db()
+        row = db.execute("SELECT value FROM meta WHERE key = 'unit_rules'").fetchone()
+        if row and row[0] == UNIT_RULES:
+            return False
+        if row or db.execute("SELECT 1 FROM chunks LIMIT 1").fetchone():
+            db.execute("UPDATE chunks SET sentences = 0")
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('unit_rules', ?)", (UNIT_RULES,))
+        return True
 
     def unlinked(self, after: int, limit: int) -> list[tuple[int, str]]:
         """(id, text) of chunks past id `after` whose units are not all stored, oldest first."""

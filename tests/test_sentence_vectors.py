@@ -212,6 +212,38 @@ def test_a_store_without_sentence_vectors_is_backfilled(settings, fake_embedder,
     engine.close()
 
 
+def test_units_read_by_older_rules_are_stored_at_the_next_ingest(
+    settings, fake_embedder, tmp_path, monkeypatch
+) -> None:
+    """A release that reads a chunk into other units (corpus.units.UNIT_RULES) gets their vectors at the next
+    ingest, though no paper changed; the units both rules read are not embedded again."""
+    papers = _write(tmp_path / "papers")
+    engine = CouncilQA(settings, embedder=fake_embedder)
+    engine.ingest([str(papers)], progress=False)
+    engine.close()
+    kept = set(_units(engine.store))
+    # the next release reads each chunk's last sentence as one more unit, its words in capitals
+    reading = sentencevectors.units_of
+    monkeypatch.setattr(sentencevectors, "UNIT_RULES", "next")
+    monkeypatch.setattr(
+        sentencevectors,
+        "units_of",
+        lambda text: (*reading(text), replace(reading(text)[-1], text=text.upper(), label=None)),
+    )
+    sentencevectors.chunk_units.cache_clear()
+    counting = CountingEmbedder(fake_embedder)
+    engine = CouncilQA(settings, embedder=counting)
+    engine.ingest([str(papers)], progress=False)
+    _assert_all_stored(engine.store, fake_embedder)
+    assert counting.texts and all(text.isupper() for text in counting.texts)  # only the new units
+    assert kept < set(_units(engine.store))
+    counting.texts.clear()
+    engine.ingest([str(papers)], progress=False)  # the rules are recorded: nothing is looked up again
+    assert counting.texts == []
+    engine.close()
+    sentencevectors.chunk_units.cache_clear()
+
+
 def test_a_previous_schema_store_opens_answers_and_is_backfilled(settings, fake_embedder, tmp_path) -> None:
     papers = _write(tmp_path / "papers")
     engine = CouncilQA(settings, embedder=fake_embedder)
