@@ -17,6 +17,11 @@ def joined_codes(text: str) -> str:
     return _HYPHENED_CODE.sub(r"\1\2", text.lower())
 
 
+def is_code(term: str) -> bool:
+    """Whether a question's term is a code of one or two letters and two digits or more ('n22', 'sp21')."""
+    return _CODE.fullmatch(term) is not None
+
+
 def code_forms(term: str) -> list[str]:
     """The FTS5 phrases a term is printed as: a code is also the phrase of its letters and its digits
     ('l24004' → 'l24004', 'l 24004', which matches 'L-24004' and 'L 24004'); any other term is itself."""

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from corpus.sentences import split_sentences
+from index.codes import is_code
 from index.embedder import Embedder
 from index.passage import Passage
 from index.settings import Settings
@@ -84,6 +85,9 @@ class Composer:
         if strict and len(retrieval.missing) == len(strict):
             names = ", ".join(str(i) for i in retrieval.missing)
             return self._not_found(query.text, f"The papers do not mention {names}.")
+        # a road or reference no paper prints ('the N22' where papers print the N21), as an identifier
+        if unheld := [t.upper() for t in query.terms if is_code(t) and retrieval.frequencies.get(t, 1) == 0]:
+            return self._not_found(query.text, f"The papers do not mention {', '.join(unheld)}.")
         if retrieval.unnamed:  # 'Who chairs the Licensing Committee?' of papers that never name one
             names = " or ".join(f"the {b}" for b in retrieval.unnamed)
             return self._not_found(query.text, f"The papers do not mention {names}.")

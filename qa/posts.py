@@ -11,7 +11,8 @@ from qa.candidate import stems_of
 
 # A field or phrase naming a paper's author: 'Author:', 'Report prepared by:', a memo's 'FROM:' (its
 # label alone, or the field with its value).
-AUTHOR_FIELD = r"author|(?:written|prepared|drafted|compiled) by\b|^\s*from(?:\s*:|\s*$)"
+# 'author' whole: 'authorise', 'authority' name no author ('authorize the city manager to execute …').
+AUTHOR_FIELD = r"author(?:s|ed)?\b|(?:written|prepared|drafted|compiled) by\b|^\s*from(?:\s*:|\s*$)"
 # post: (the question asks who holds it, a sentence or cell names its holder). Only a sentence naming the
 # post can answer: a list of those present names people, not who chaired; a report's title names no author.
 _POSTS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {

@@ -135,7 +135,7 @@ class Identifier:
         noun may be followed by 'No.' as pattern() allows ('Motion No. 1'), and a leading 1 may be an I."""
         base, letter = self.parts
         joins = (" ", "") if letter else ("",)
-        words = [f"{form}{join}{letter}" for form in glyph_forms(base) for join in joins]
+        words = [f"{form}{join}{letter}" for form in glyph_forms(base, self.noun) for join in joins]
         if not (self.noun and with_noun and self.noun not in _NOUN_FORMS):
             return " OR ".join(f'"{w}"' for w in words)
         return " OR ".join(f'"{self.noun}{no} {w}"' for no in ("", " no") for w in words)
@@ -146,8 +146,11 @@ class Identifier:
 _LEADING_ONE = re.compile(r"^1(?=\\\.)")
 
 
-def glyph_forms(number: str) -> list[str]:
-    """The ways a number may be printed: '1.4' also as 'I.4' and 'l.4'; any other number as itself."""
+def glyph_forms(number: str, noun: str = "") -> list[str]:
+    """The ways a number may be printed: '1.4' also as 'I.4' and 'l.4', and a thing's number 1 as 'I'
+    ('Priority Action I', where it is also the Roman one); any other number as itself."""
+    if noun and number == "1":
+        return [number, "I"]
     if not re.match(r"1\.\d", number):
         return [number]
     return [number, "I" + number[1:], "l" + number[1:]]
@@ -159,6 +162,8 @@ def _pattern(noun: str, number: str) -> re.Pattern[str]:
     # a reference's dash or slash may be printed spaced or as another dash ('44 - 58', '44–58' for 44-58)
     printed = re.sub(r"\\?[-–—]", r"\\s?[-–—]\\s?", re.escape(base)).replace("/", r"\s?/\s?")
     printed = _LEADING_ONE.sub(r"[1Il]", printed)
+    if noun and base == "1":  # 'Priority Action I': a capital I only, never the word 'i' after a noun
+        printed = "(?:1|(?-i:I))"
     num = printed + (rf"\s?(?:\({letter}\)|{letter})" if letter else "")
     if not noun:
         return re.compile(rf"(?<![\d./-]){num}{_NUMBER_TAIL}", re.I)

@@ -562,6 +562,11 @@ def test_a_role_asked_of_a_named_person_is_the_post_printed_against_the_name():
     assert _names_in("Item 6 at Derby's Corporate Parenting Committee on 23 February 2016 was whose?") == []
     assert _names_in("Was Adult Social Care Committee told by Jo Smith?") == ["Jo Smith"]
     assert [s.kind for s in spans("Performance and Risk Team")] == ["organisation"]
+    from qa.posts import names_post
+
+    assert not names_post("Approve the budget and authorize the city manager to execute it", "author")
+    assert not names_post("The Local Authority will fund it.", "author")
+    assert names_post("Author: Jane Smith", "author") and names_post("Authored by the Clerk", "author")
 
 
 def test_a_value_asked_of_a_month_is_the_one_the_sentence_ties_to_it():

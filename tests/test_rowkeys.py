@@ -108,6 +108,13 @@ def test_a_milestone_keyed_with_a_capital_i_is_answered_with_its_rag_status(
     assert found.status == "answered" and "NOT YET DUE" in found.text and "ON TRACK" not in found.text
 
 
+def test_a_things_number_1_printed_as_a_capital_i_is_that_thing():
+    pattern = _asked("What is Priority Action 1?").pattern()
+    assert pattern.search("Priority Action I: Strengthen the front door")
+    assert not pattern.search("the action i took") and not pattern.search("Action In progress")
+    assert not pattern.search("Priority Action I.4") and not pattern.search("Priority Action 12")
+
+
 def test_a_count_under_another_label_is_no_rows_key():
     counts = "Pledges completed: 4\nPledges in progress: 12"
     assert keyed_row(counts, _asked("What is the status of Pledge 4?")) is None

@@ -272,6 +272,19 @@ def test_fts_finds_a_road_code_however_it_is_printed(asked: str, tmp_path: Path,
     assert {Path(source).name for source in found} == {"a.txt", "b.txt", "c.txt"}
 
 
+def test_a_road_no_paper_prints_is_not_mentioned(tmp_path: Path, settings, fake_embedder) -> None:
+    from conftest import answer_from_paper
+
+    paper = "Roads programme\n\nThe N21 Adare bypass resurfacing scheme will cost €2.4 million this year.\n"
+    found, _ = answer_from_paper(tmp_path, settings, fake_embedder, paper, "What will the N22 scheme cost?")
+    assert found.status == "not_found" and "N22" in found.text
+    (tmp_path / "again").mkdir()
+    asked, _ = answer_from_paper(
+        tmp_path / "again", settings, fake_embedder, paper, "What will the N21 scheme cost?"
+    )
+    assert asked.status == "answered" and "2.4 million" in asked.text
+
+
 def test_unfiltered_and_filtered_bm25_agree(both: Store, papers: Path) -> None:
     """The unfiltered query skips the join to documents; it must rank exactly as the joined one."""
     store = both
