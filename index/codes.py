@@ -17,9 +17,16 @@ def joined_codes(text: str) -> str:
     return _HYPHENED_CODE.sub(r"\1\2", text.lower())
 
 
+# Codes of a period or a year group ('FY24', 'Y11', 'Q3'): papers print them in words as often ('2023/24',
+# 'Year 11'), so one no paper prints as a code may still be there.
+_PERIODS = frozenset({"fy", "y", "yr", "q", "h", "ks"})
+
+
 def is_code(term: str) -> bool:
-    """Whether a question's term is a code of one or two letters and two digits or more ('n22', 'sp21')."""
-    return _CODE.fullmatch(term) is not None
+    """Whether a question's term is a code of one or two letters and two digits or more ('n22', 'sp21'),
+    other than a period's or a year group's ('fy24', 'y11')."""
+    code = _CODE.fullmatch(term)
+    return code is not None and code.group(1) not in _PERIODS
 
 
 def code_forms(term: str) -> list[str]:

@@ -283,6 +283,14 @@ def test_a_road_no_paper_prints_is_not_mentioned(tmp_path: Path, settings, fake_
         tmp_path / "again", settings, fake_embedder, paper, "What will the N21 scheme cost?"
     )
     assert asked.status == "answered" and "2.4 million" in asked.text
+    (
+        tmp_path / "year"
+    ).mkdir()  # a period's code may be printed in words: no paper's silence on 'FY24' decides
+    paper = "Budget\n\nThe council's revenue budget for 2023/24 is £1.2 million.\n"
+    year, _ = answer_from_paper(
+        tmp_path / "year", settings, fake_embedder, paper, "What was the FY24 budget?"
+    )
+    assert "mention FY24" not in year.text
 
 
 def test_unfiltered_and_filtered_bm25_agree(both: Store, papers: Path) -> None:
