@@ -141,14 +141,11 @@ class Identifier:
         return " OR ".join(f'"{self.noun}{no} {w}"' for no in ("", " no") for w in words)
 
 
-# A section number's leading 1 printed as a capital I or a small L ('I.4' for 1.4, 'ILACS Priority Action
-# I'), a glyph confusion of PDF text layers and OCR; only before a dot, where no word is read so.
-_LEADING_ONE = re.compile(r"^1(?=\\\.)")
-
-
 def glyph_forms(number: str, noun: str = "") -> list[str]:
     """The ways a number may be printed: '1.4' also as 'I.4' and 'l.4', and a thing's number 1 as 'I'
-    ('Priority Action I', where it is also the Roman one); any other number as itself."""
+    ('Priority Action I', where it is also the Roman one); any other number as itself. A leading 1 printed
+    as a capital I or a small L is a glyph confusion of PDF text layers and OCR; only before a dot, or
+    alone after a noun, is it read so."""
     if noun and number == "1":
         return [number, "I"]
     if not re.match(r"1\.\d", number):
@@ -159,12 +156,9 @@ def glyph_forms(number: str, noun: str = "") -> list[str]:
 @lru_cache(maxsize=1 << 10)  # every passage and candidate is matched against the same few identifiers
 def _pattern(noun: str, number: str) -> re.Pattern[str]:
     base, letter = Identifier(noun, number).parts
-    # a reference's dash or slash may be printed spaced or as another dash ('44 - 58', '44–58' for 44-58)
-    printed = re.sub(r"\\?[-–—]", r"\\s?[-–—]\\s?", re.escape(base)).replace("/", r"\s?/\s?")
-    printed = _LEADING_ONE.sub(r"[1Il]", printed)
-    if noun and base == "1":  # 'Priority Action I': a capital I only, never the word 'i' after a noun
-        printed = "(?:1|(?-i:I))"
-    num = printed + (rf"\s?(?:\({letter}\)|{letter})" if letter else "")
+    # a form that is a letter alone is matched in its own case: 'Priority Action I', never the word 'i'
+    forms = [_spaced(f) if not f.isalpha() else f"(?-i:{f})" for f in glyph_forms(base, noun)]
+    num = f"(?:{'|'.join(forms)})" + (rf"\s?(?:\({letter}\)|{letter})" if letter else "")
     if not noun:
         return re.compile(rf"(?<![\d./-]){num}{_NUMBER_TAIL}", re.I)
     # an item or minute numbered at a line's start; a bare number before a month opens a date ('13 March
@@ -173,6 +167,12 @@ def _pattern(noun: str, number: str) -> re.Pattern[str]:
     return re.compile(
         rf"\b{_printed(noun)}\.?\s*(?:no\.?\s*)?{num}{_NUMBER_TAIL}{numbered_line}", re.I | re.M
     )
+
+
+def _spaced(number: str) -> str:
+    """The number as a pattern: a reference's dash or slash may be printed spaced or as another dash
+    ('44 - 58', '44–58' for 44-58)."""
+    return re.sub(r"\\?[-–—]", r"\\s?[-–—]\\s?", re.escape(number)).replace("/", r"\s?/\s?")
 
 
 def _printed(noun: str) -> str:

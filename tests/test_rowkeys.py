@@ -20,6 +20,12 @@ ROWS = (
 )
 
 
+def _plan(heading: str, *rows: str) -> str:
+    """An improvement plan's milestone table under `heading`, one tab-separated line per row."""
+    columns = "Ref\tProgress milestone\tImpact / Evidence\tKey Dates / Status (RAG)"
+    return "\n".join(["Improvement Plan Progress Report\n", f"{heading}\n", columns, *rows]) + "\n"
+
+
 def _asked(question: str):
     return identifiers(question)[0]
 
@@ -53,12 +59,11 @@ def test_a_status_cell_after_another_progress_cell_is_the_rows_status():
 def test_a_milestone_printed_only_as_a_rows_key_is_found_and_answered(
     tmp_path: Path, settings: Settings, fake_embedder
 ) -> None:
-    paper = (
-        "Improvement Plan Progress Report\n\nILACS Priority Action 2: Written plans\n\n"
-        "Ref\tProgress milestone\tImpact / Evidence\tKey Dates / Status (RAG)\n"
+    paper = _plan(
+        "ILACS Priority Action 2: Written plans",
         "2.1\tA review of the One Child One Plan template is being undertaken.\tBetter plans.\t"
-        "Commenced: January 2019 SLIGHT SLIPPAGE\n"
-        "2.2\tWe will improve our care plans.\tBetter plans.\tYear long ON TRACK\n"
+        "Commenced: January 2019 SLIGHT SLIPPAGE",
+        "2.2\tWe will improve our care plans.\tBetter plans.\tYear long ON TRACK",
     )
     found, _ = answer_from_paper(
         tmp_path, settings, fake_embedder, paper, "What is the status of milestone 2.1?"
@@ -95,12 +100,10 @@ def test_a_leading_one_printed_as_a_capital_i_keys_the_same_row():
 def test_a_milestone_keyed_with_a_capital_i_is_answered_with_its_rag_status(
     tmp_path: Path, settings: Settings, fake_embedder
 ) -> None:
-    paper = (
-        "Improvement Plan Progress Report\n\nILACS Priority Action I: Strategy discussions\n\n"
-        "Ref\tProgress milestone\tImpact / Evidence\tKey Dates / Status (RAG)\n"
-        "I.3\tBenchmark audit of s47 cases.\tBetter audit.\tCommenced: January 2019 ON TRACK\n"
-        "I.4\tOngoing rolling programme of multi-agency auditing.\tBetter audit.\t"
-        "Commencing: July 2019 NOT YET DUE\n"
+    paper = _plan(
+        "ILACS Priority Action I: Strategy discussions",
+        "I.3\tBenchmark audit of s47 cases.\tBetter audit.\tCommenced: January 2019 ON TRACK",
+        "I.4\tOngoing rolling programme of multi-agency auditing.\tBetter audit.\tCommencing: July 2019 NOT YET DUE",
     )
     found, _ = answer_from_paper(
         tmp_path, settings, fake_embedder, paper, "What was the RAG status of milestone 1.4?"
