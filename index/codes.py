@@ -1,8 +1,9 @@
-"""Codes of letters and digits (roads, references) as FTS5's unicode61 tokenizer indexes them."""
+"""Words and codes of letters and digits (roads, references) as FTS5's unicode61 tokenizer indexes them."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # A code of letters then digits (a road 'N21', 'L24004'; a postcode part 'SP20'): FTS5's unicode61
 # tokenizer keeps 'N21' one token but splits 'L-24004' and 'L 24004' into two, and papers print the
@@ -12,9 +13,17 @@ _HYPHENED_CODE = re.compile(r"\b([a-z]{1,2})-(\d{2,})\b")
 
 
 def joined_codes(text: str) -> str:
-    """Lower-case text with each hyphened code joined as the question's terms hold it: 'l-24004' →
-    'l24004'. Only one or two letters before the hyphen: 'covid-19' stays two words."""
-    return _HYPHENED_CODE.sub(r"\1\2", text.lower())
+    """Lower-case text without diacritics, with each hyphened code joined as the question's terms hold
+    it: 'l-24004' → 'l24004'. Only one or two letters before the hyphen: 'covid-19' stays two words."""
+    return _HYPHENED_CODE.sub(r"\1\2", folded(text.lower()))
+
+
+def folded(text: str) -> str:
+    """Text without diacritics, as unicode61's remove_diacritics indexes it ('José' → 'Jose'), so a
+    question's 'San José' is sought as the 'jose' the index holds, not cut short at the accent."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
 
 
 # Codes of a period or a year group ('FY24', 'Y11', 'Q3'): papers print them in words as often ('2023/24',

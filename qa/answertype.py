@@ -72,6 +72,13 @@ _TABLE: tuple[tuple[str, str], ...] = (
         r"|\bwhat (?!(?:hourly|daily|weekly|pay|day|mileage|hire|tax|exchange)\b)(?:[\w-]+ ){1,2}rate\b"
         r"(?! of pay\b)(?!.*\bper\b)",
     ),
+    (  # what was decided of a matter named by its sum: 'What was the vote on the budget?', 'What was the
+        # San José City Council's decision on the precept?' ask a decision, not the budget's sum
+        "decision",
+        r"\bwhat (?:was|were|is|are) (?!(?:the )?(?:status|progress|position)\b)"
+        r"(?:the |[\w'’.-]+ ){0,6}?(?:vote|decision|outcome|resolution)s?\b"
+        r"(?=\s+(?:on|of|for|at|to|about|regarding|in|when)\b|\s*\?|\s*$)",
+    ),
     (
         "money",
         r"\bhow much (?:money|funding|did .{0,40}(?:cost|spend|pay|receive|get|raise|award))\b"

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import TypeVar
 
+from index.codes import folded
 from index.passage import Passage
 
 T = TypeVar("T")
@@ -112,7 +112,7 @@ def _parts(words: list[str]) -> list[list[str]]:
 
 
 def _tokens(name: str) -> list[str]:
-    return [t for t in re.findall(r"[a-z0-9]+", name.lower()) if t not in _JOINERS]
+    return [t for t in re.findall(r"[a-z0-9]+", folded(name.lower())) if t not in _JOINERS]
 
 
 def near_query(name: str, slack: int = 0) -> str:
@@ -151,8 +151,7 @@ _GENERIC = frozenset(
 @lru_cache(maxsize=1 << 12)  # a passage is tried once per candidate it holds
 def _plain(text: str) -> str:
     """Lower case, accents and hyphens gone: 'San José' and 'Burton-cum-Walden' as typed in haste."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", "".join(c for c in decomposed if c.isascii())).split())
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", folded(text.lower())).split())
 
 
 @lru_cache(maxsize=1 << 10)

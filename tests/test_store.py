@@ -272,6 +272,17 @@ def test_fts_finds_a_road_code_however_it_is_printed(asked: str, tmp_path: Path,
     assert {Path(source).name for source in found} == {"a.txt", "b.txt", "c.txt"}
 
 
+@pytest.mark.parametrize("printed", ["San José", "San Jose"])
+def test_a_name_asked_with_its_accent_is_found(printed: str, tmp_path: Path, settings, fake_embedder) -> None:
+    """'San José' asked of a paper printing it, accented or not, is answered, never 'not mentioned'."""
+    from conftest import answer_from_paper
+
+    paper = f"Planning\n\nThe {printed} Planning Commission met on July 14, 2021 at City Hall.\n"
+    question = "When did the San José Planning Commission meet?"
+    found, _ = answer_from_paper(tmp_path, settings, fake_embedder, paper, question)
+    assert found.status == "answered" and "July 14, 2021" in found.text
+
+
 def test_a_road_no_paper_prints_is_not_mentioned(tmp_path: Path, settings, fake_embedder) -> None:
     from conftest import answer_from_paper
 
