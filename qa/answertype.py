@@ -123,7 +123,7 @@ _TABLE: tuple[tuple[str, str], ...] = (
         r"\bhow many\b|\bwhat number of\b|\bhow much\b|\bhow (?:long|old|far|big|tall|high|wide|deep)\b"
         r"|\bwhat (?:is|was|are|were) the (?:maximum|minimum|average|permitted|allowed) (?:[\w-]+ ){0,2}"
         r"(?:height|width|depth|length|area|size|capacity|speed|distance|density|number|floor area)\b"
-        r"|(?<!over )(?<!during )\bwhat (?:[\w-]+ ){0,2}(?:period|duration|length)\b"
+        r"|(?<!over )(?<!during )\bwhat (?:[\w-]+ ){0,2}(?:period|duration|length|time limit)\b"
         # 'the number of the by-law' is its reference, not a count
         r"|\bwhat (?:was|is) the (?:number(?! of (?:the|this|that|its)\b)|total|count|majority|turnout)\b"
         # a rate per so many ('the rate per 10,000 children'); a rate of something is a share (above)
@@ -145,7 +145,9 @@ _TABLE: tuple[tuple[str, str], ...] = (
         r"|\bwhat (?:is |was )?the (?:\w+ )?(?:deadline|date)\b"
         # a period a plan names: 'Over what period …', 'In which term …', 'What timescale …'
         r"|\b(?:over|during) what (?:period|time)\b|\bwhat (?:timescale|timeframe|time frame)\b"
-        r"|\b(?:what|which) (?:term|quarter|season|(?:academic|financial|school) year)\b",
+        r"|\b(?:what|which) (?:term|quarter|season|(?:academic|financial|school) year)\b"
+        # the meeting something was done at is told by its date: 'At which City Council meeting did …?'
+        r"|\b(?:at|in|during|by) (?:which|what) (?:[\w'’-]+ ){0,3}(?:meeting|session|hearing)s?\b",
     ),
     (  # how a matter stands, asked as a place: 'Where has Pledge 43 got to?', 'Where are we with the
         # library refurbishment?'; of a thing ('Where has the mobile camera got to?') it asks a place

@@ -21,7 +21,9 @@ _NOT_PERSON = re.compile(
     r"\b(?:City|Council|County|Town|Borough|District|Parish|Committee|Board|Commission|Agenda|Park|Street)\b"
 )
 TOPICAL = 0.34  # share of the question's IDF weight a passage or sentence on its topic holds at least
-_BESIDE = 3  # characters between a name and the office printed against it (', ', ' - ')
+# What stands between a name and the office printed against it: ', ', ' - ', or the words giving it ('Mr. Les
+# Petroczi the new General Manager', 'Yvonne Rees as Returning Officer').
+_AGAINST = re.compile(r"\W{0,3}|\s*,?\s*(?:(?:the|as|our|its|their|new|interim|acting)\s+)+", re.I)
 _SAID = 0.5  # share of the words of what a share question's group did that its answering sentence says
 _THING_ENDING = 3  # letters a word may add to the thing's name and still name it ('fenc' + 'ing')
 # A value tied to its month: '22.7% in Mar 19', '56.6% in March 2019', '£2m at the end of March 2019'.
@@ -111,9 +113,11 @@ def fitting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], bool
             return against, True
         found = [c for c in found if any(n.split()[-1] in c.passage.text for n in names)]
     if (office := asked_office(question)) and not asked_post(question):
-        found = [c for c in found if "person" in c.kinds and names_office(c.shown, office)]
+        found = [
+            c for c in found if "person" in c.kinds and (names_office(c.shown, office) or _under(c, office))
+        ]
         # a person printed against the office answers, in a paper naming all the question names
-        beside = [c for c in found if _beside(c, office)]
+        beside = [c for c in found if _beside(c, office) or _under(c, office)]
         if held := [c for c in beside if of_named(c.passage, proper_words(question))]:
             return held, True
         found = beside or found
@@ -218,6 +222,13 @@ def _names_thing(candidate: Candidate, thing: str) -> bool:
     return any(word.search(text) for text in (candidate.shown, row_of(candidate), candidate.lead))
 
 
+def _under(candidate: Candidate, office: str) -> bool:
+    """A name printed first under a heading of the office ('Responsible Financial Officer' / 'N J
+    Robertson' at the foot of a parish's accounts): its holder."""
+    heading, text = candidate.passage.heading, candidate.passage.text.lstrip()
+    return bool(heading and names_office(heading, office) and text.startswith(candidate.shown))
+
+
 def _beside(candidate: Candidate, office: str) -> bool:
     """A person's name printed against the office ('Kimbra McCarthy, City Manager' in a row of officers,
     'Returning Officer: Yvonne Rees'): the holder, not another name in the cell."""
@@ -226,7 +237,8 @@ def _beside(candidate: Candidate, office: str) -> bool:
         return False
     text = candidate.text
     return any(
-        abs(start - span.end) <= _BESIDE or abs(span.start - end) <= _BESIDE
+        (span.end <= start and _AGAINST.fullmatch(text[span.end : start]))
+        or (end <= span.start and _AGAINST.fullmatch(text[end : span.start]))
         for start, end in office_at(text, office)
     ) or bool(candidate.label and names_office(candidate.label, office) and span.start == 0)
 
@@ -256,7 +268,9 @@ def _role_of_named(candidate: Candidate, names: list[str]) -> bool:
         return False
     text = candidate.text
     return any(
-        0 <= span.start - m.end() <= _BESIDE for name in names for m in re.finditer(re.escape(name), text)
+        m.end() <= span.start and _AGAINST.fullmatch(text[m.end() : span.start])
+        for name in names
+        for m in re.finditer(re.escape(name), text)
     )
 
 

@@ -77,14 +77,18 @@ T = TypeVar("T")
 # 'Who was appointed Speaker at the organizational meeting?': an office, or the holder of one, that a
 # council fills by appointment or election.
 _OFFICE_TITLE = (
-    rf"(?:{POST}|(?:Deputy\s+)?Speaker|(?:Vice[- ])?President|Treasurer|Reeve|Warden|Deputy Mayor)"
+    rf"(?:{POST}|(?:Deputy\s+)?Speaker|(?:Vice[- ])?President|Treasurer|Reeve|Warden|Deputy Mayor"
+    # any titled post, printed in capitals: 'General Manager', 'Responsible Financial Officer'
+    r"|(?-i:(?:[A-Z][\w'’-]*\s+){1,3}(?:Manager|Officer|Administrator|Engineer|Planner|Solicitor|Accountant"
+    r"|Auditor|Controller|Superintendent|Treasurer|Coordinator|Co-ordinator)))"
 )
 _OFFICE = re.compile(
     # 'Which councillor was appointed Speaker …?' asks the holder as 'who' does
     rf"\b(?:who|which\s+(?:councillor|council\s+member|member|person|officer)s?)\s+"
     rf"(?:is|was|will be|were|has been)\s+"
-    rf"(?:(?:appointed|elected|named|chosen)\s+(?:as\s+|to\s+(?:the\s+)?(?:(?:post|role|office)\s+of\s+)?)?)?"
-    rf"(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}}['’]s\s+)?(?:interim\s+|acting\s+)?"
+    rf"(?:(?:appointed|elected|named|chosen|introduced|confirmed|hired|recruited)\s+"
+    rf"(?:as\s+|to\s+(?:the\s+)?(?:(?:post|role|office)\s+of\s+)?)?)?"
+    rf"(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}}['’]s\s+)?(?:interim\s+|acting\s+|new\s+)?"
     # the body the office is of, printed before its title: 'Who was Board President …?', 'Town Clerk'
     rf"(?-i:(?:(?!Deputy|Vice)[A-Z][\w'’-]*\s+){{0,2}})({_OFFICE_TITLE})\b",
     re.I,

@@ -70,6 +70,10 @@ _ASKS_END = re.compile(r"\?\W{0,2}$")
 # Asked where, when or at what time in a month: a sentence dated only to days outside it tells of another
 # occasion ('When did the committee meet in January 2016?' is not answered by its 23 February 2016 paper).
 _OCCASION_KINDS = frozenset({"place", "time", "date"})
+# How long before its paper's month a thing it reports may have happened: a quarter, as papers report
+# to meetings held monthly or quarterly.
+_REPORTED_AFTER = dt.timedelta(days=92)
+_MET = re.compile(r"\b(?:meet|meets|met|meeting|held|hold|session|hearing|convened?|sat|sit)\b", re.I)
 _NEXT_WORD = r"\b(?:next|following|subsequent)\b"
 _NEXT = re.compile(_NEXT_WORD, re.I)
 _NEXT_ONE = re.compile(
@@ -297,14 +301,21 @@ def _of_meeting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], 
     found = keyed_rows(found, question, asked.time)
     if files := FILE_REF.findall(question):  # another application's paragraph is not the one asked
         found = [c for c in found if not _of_other_file(c, files)]
-    if day := meeting_day(question):
+    if (day := meeting_day(question)) is not None:
         found = _of_day([c for c in found if _meeting_of(c) in (None, day)], day)
     if event := time_event(question):
         found = [c for c in found if "time" not in c.kinds or at_event(c.shown, event)]
     # 'the meeting next after the 3 June 2025 one' dates where to start looking, not what is asked
     next_one = bool(_NEXT_ONE.search(question))
-    if asked.expectation.kind in _OCCASION_KINDS and asked.time and not next_one:
-        found = [c for c in found if _on_target(c.text, asked.time)]
+    # a date asked of a meeting the question names by its day is another day ('On the 20 January 2021
+    # agenda, to what date would the amendment extend the term?'); a date asked of anything but a
+    # meeting may be a little before the month of the paper reporting it ('When did the call for evidence
+    # close, as reported in the July 2019 item?' 24 June 2019)
+    kind = asked.expectation.kind
+    if kind in _OCCASION_KINDS and asked.time and not next_one and not (kind == "date" and day is not None):
+        reported = kind == "date" and not _MET.search(question)
+        window = replace(asked.time, start=asked.time.start - _REPORTED_AFTER) if reported else asked.time
+        found = [c for c in found if _on_target(c.text, window)]
     # what comes next is told as next ('Date of the next meeting, Tuesday, 8 July 2025'): that answers
     if next_one and (
         told := [c for c in found if _NEXT.search(c.shown) and asked.expectation.kind in c.kinds]

@@ -136,9 +136,12 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "person",
         rf"\b{_TITLE}\s+(?:(?:Mrs|Mr|Dr)\.?\s+)?(?:[A-Z]\.\s?){{0,3}}{_NAME}(?:\s+{_NAME}){{0,2}}"
-        rf"|{_VOTER}|\b{_NAME}\s+(?:[A-Z]\.\s+)?{_NAME}"
-        # the name ends where its post is printed after it ('Dawn Carter-McDonald Returning Officer')
+        # a name of initials and a surname ('N J Robertson', 'J. A. Smith') or of forename and surname
+        rf"|{_VOTER}|\b(?:(?:[A-Z]\.\s?|[A-Z]\s){{2,3}}|{_NAME}\s+(?:[A-Z]\.\s+)?){_NAME}"
+        # the name ends where its post is printed after it ('Dawn Carter-McDonald Returning Officer'), or
+        # where the way to reach them begins ('contact Stephen Knittel at (330) 643-2551')
         rf"(?=\s*(?:\(|,|\[|\||$|\s+-|\s+–)|\s+(?:[A-Z][a-z]+\s+)?{_ROLE_NOUN}\b"
+        r"|\s+(?:at|on)\s+(?:\(?\+?\d|[\w.-]+@)"
         # or where a post is given to it: 'That Mario Petricevic be appointed', 'Jo Bloggs was elected'
         r"|\s+(?:be|was|were|is|has been|had been)\s+(?:re-?)?(?:appointed|elected|nominated|co-opted|named"
         r"|confirmed)\b)",
@@ -149,7 +152,12 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"\b(?:[A-Z][\w'’&.-]*\s+(?:of\s+|and\s+|&\s+|for\s+)?){{1,6}}{ORG_NOUN}\b"
         rf"|\b(?!(?:{_CAPITAL_SMALL_WORDS})\b)[A-Z]{{2,6}}\b",
     ),
-    ("place", rf"\b(?:[A-Z][\w'’.-]*\s+){{1,4}}{PLACE_NOUN}\b(?:,\s*(?:[A-Z][\w'’-]*\s*){{1,3}})?"),
+    # with its house number, when a street is given one ('6109 Maple Street')
+    (
+        "place",
+        r"\b(?:(?<!Room )(?<!Suite )(?<!Floor )(?!(?:19|20)\d\d\b)\d{1,5}[A-Za-z]?\s+)?"
+        rf"(?:[A-Z][\w'’.-]*\s+){{1,4}}{PLACE_NOUN}\b(?:,\s*(?:[A-Z][\w'’-]*\s*){{1,3}})?",
+    ),
     # a capitalised name not opening a sentence, nor inside an address ('Pervez.Akhtar@derby.gov.uk'); a
     # month or weekday is a date's word, never a name
     (
@@ -184,7 +192,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"|\b\d{1,3}\s+(?:votes?\s+)?(?:in favou?r|for)\W{1,4}\d{1,3}\s+(?:votes?\s+)?against\b"
         # a consultee's stance on an application: 'The Parish Council objects to this application'
         r"|\b(?:objects?|objected|(?:has|had|have|raised)\s+no\s+objections?|supports?|supported|opposes|opposed)"
-        r"\s+(?:to\s+)?(?:this|the|these)\s+(?:application|proposal|scheme|plans?|development)s?\b",
+        r"\s+(?:to\s+)?(?:this|the|these)\s+(?:application|proposal|scheme|plans?|development)s?\b"
+        # or closing its row of a planning list: '… including vehicle charging. No objection'
+        r"|\b[Nn]o\s+(?:objections?|comments?|observations?)(?=\s*[.;]?\s*$)",
     ),
 )
 # A pattern searched only in sentences its gate finds: a period's word; a closing colon, or two commas

@@ -12,6 +12,7 @@ from index.passage import Passage
 from qa.acronyms import spelled_out
 from qa.answertype import asks_plan, event_words, time_event
 from qa.candidate import Asked, Candidate, stem_set, stems_of, topic, word_stems
+from qa.countnouns import kin
 from qa.exchange import replied_to
 from qa.framing import source_named
 from qa.happenings import happening
@@ -336,7 +337,7 @@ def counted(question: str) -> frozenset[str]:
     empty for any other question."""
     m = _HOW_MANY.search(question)
     words = [w for w in (m.groups() if m else ()) if w and w.lower() not in STOPWORDS]
-    return frozenset(s for w in words for s in stems_of(w))
+    return kin(frozenset(s for w in words for s in stems_of(w)))
 
 
 def counted_head(question: str) -> str | None:
@@ -354,7 +355,8 @@ def count_of(text: str, question: str) -> Span | None:
     """The one number in `text` standing just before the noun a 'how many' `question` counts ('sixteen
     Children's Centres operating from fifteen buildings' → sixteen); None when none or several do."""
     head = counted_head(question)
-    heads = [i for i, w in enumerate(word_stems(text)) if head in w] if head else []
+    group = kin(frozenset({head})) if head else frozenset()
+    heads = [i for i, w in enumerate(word_stems(text)) if group.intersection(w)]
     found = [
         s
         for s in spans(text)

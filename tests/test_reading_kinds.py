@@ -1,0 +1,146 @@
+"""Values and names as papers print them: a contact, initials, a house number, a count's other noun."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from conftest import answer_from_paper
+
+from index.passage import Passage
+from qa.answertype import expected
+from qa.candidate import Asked, Candidate
+from qa.countnouns import kin
+from qa.fit import fitting
+from qa.relevance import stem
+from qa.spans import spans
+from qa.typematch import counted
+
+
+def _of_kind(text: str, kind: str) -> list[str]:
+    return [s.text for s in spans(text) if s.kind == kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("For more information, contact Stephen Knittel at (330) 643-2551", "Stephen Knittel"),
+        ("Please contact Jane Smith on 01752 304000.", "Jane Smith"),
+        ("Responsible Financial Officer N J Robertson", "N J Robertson"),
+        ("Signed J. A. Smith, Clerk", "J. A. Smith"),
+    ],
+)
+def test_a_person_is_read_where_papers_print_one(text: str, name: str) -> None:
+    assert name in _of_kind(text, "person")
+
+
+def test_a_capitalised_place_is_no_person() -> None:
+    assert _of_kind("Meet at Central Park on Monday.", "person") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Taita, LLC, dba Taita Restaurant, 6109 Maple Street. New application.", "6109 Maple Street"),
+        ("The meeting is in Room 3 Council House.", "Council House"),  # a room's number is no house's
+        ("In 2019 Council House hosted it.", "Council House"),  # nor a year
+    ],
+)
+def test_a_street_keeps_its_house_number(text: str, place: str) -> None:
+    assert _of_kind(text, "place") == [place]
+
+
+def test_a_terse_stance_closing_a_planning_row_is_a_decision() -> None:
+    row = "Installation of new car port, cycle store and solar PV array. No objection"
+    assert "No objection" in _of_kind(row, "decision")
+    assert _of_kind("There was no objection from residents to the timing of works on site.", "decision") == []
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("At which City Council meeting did Aliso Viejo approve retitling the City Clerk position?", "date"),
+        ("At which meeting was the budget approved?", "date"),
+        ("What overall time limit does the Board set for public comment?", "number"),
+        ("What was discussed at the meeting?", "description"),
+    ],
+)
+def test_the_meeting_asked_for_is_its_date_and_a_time_limit_a_number(question: str, kind: str) -> None:
+    assert expected(question).kind == kind
+
+
+def test_a_count_of_homes_is_a_count_of_units_or_dwellings() -> None:
+    asked = counted("How many homes does the outline application propose?")
+    assert {stem("units"), stem("dwellings"), stem("homes")} <= asked
+    assert kin(frozenset({stem("schools")})) == {stem("schools")}
+
+
+def test_homes_asked_are_answered_from_residential_units(tmp_path, settings, fake_embedder) -> None:
+    paper = (
+        "Planning applications\n\nOutline application 6/2018/0873/OUTLINE proposes a residential-led "
+        "development of up to 650 residential units and a primary school.\n"
+    )
+    question = "How many homes does outline application 6/2018/0873/OUTLINE propose?"
+    found, _ = answer_from_paper(tmp_path, settings, fake_embedder, paper, question)
+    assert found.status == "answered" and found.text.startswith("650"), found.text
+
+
+def test_a_date_asked_of_a_meeting_named_by_its_day_may_fall_in_another_month(
+    tmp_path, settings, fake_embedder
+) -> None:
+    paper = (
+        "Regular Meeting Agenda\nWednesday, January 20, 2021\n\n5. Isolation and quarantine support\n\n"
+        "Approve the First Amendment to the agreement with the County for the Isolation and Quarantine "
+        "Support Program to extend the term through June 30, 2021.\n"
+    )
+    question = (
+        "On the 20 January 2021 council agenda, to what date would the first amendment to the agreement "
+        "for the Isolation and Quarantine Support Program extend the term?"
+    )
+    found, _ = answer_from_paper(tmp_path, settings, fake_embedder, paper, question)
+    assert found.status == "answered" and found.text.startswith("June 30, 2021")
+
+
+def test_the_office_holder_asked_is_the_one_printed_against_it(tmp_path, settings, fake_embedder) -> None:
+    paper = (
+        "Minutes\n\nGuelph Junction Railway annual report\n\nMr. David Jennision, Chair of Guelph Junction "
+        "Railway presented the 2013 year end report to Council. He introduced Mr. Les Petroczi the new "
+        "General Manager of Guelph Junction Railway.\n"
+    )
+    question = "Who was introduced as the new General Manager of Guelph Junction Railway?"
+    found, _ = answer_from_paper(tmp_path, settings, fake_embedder, paper, question)
+    assert found.status == "answered" and found.text.startswith("Mr. Les Petroczi")
+
+
+def _passage(text: str, heading: str | None) -> Passage:
+    council = "Souldern Parish Council"
+    return Passage(
+        1, text, heading, 1, 1, "a.pdf", "Accounts", council, council, dt.date(2017, 3, 31), "day", ""
+    )
+
+
+def test_a_name_printed_under_the_office_heading_holds_it() -> None:
+    q = "Who is named as Responsible Financial Officer on Souldern Parish Council's accounts?"
+    under = _passage("N J Robertson", "Responsible Financial Officer")
+    other = _passage("Approved by Jane Smith, Chairman of the Council.", "Statement of accounts")
+    found = [
+        Candidate(p.text, None, None, p, 0, frozenset(s.kind for s in spans(p.text))) for p in (under, other)
+    ]
+    kept, answers = fitting(found, Asked(q, expected(q), {}, None))
+    assert [c.text for c in kept] == ["N J Robertson"] and answers
+
+
+def test_a_date_reported_a_little_before_its_paper_answers(tmp_path, settings, fake_embedder) -> None:
+    paper = (
+        "Scrutiny Committee\nWednesday 10 July 2019\n\nElective home education\n\nThe DfE call for evidence "
+        "on children not in school closed on 24th June 2019 and officers await the outcome.\n"
+    )
+    question = "When did the DfE call for evidence on children not in school close, as reported in July 2019?"
+    found, _ = answer_from_paper(tmp_path, settings, fake_embedder, paper, question)
+    assert found.status == "answered" and found.text.startswith("24th June 2019"), found.text
+    (tmp_path / "met").mkdir()  # when a meeting met in a month is that month's
+    paper = "Scrutiny Committee\nWednesday 10 July 2019\n\nThe committee last met on 12th March 2019.\n"
+    met, _ = answer_from_paper(
+        tmp_path / "met", settings, fake_embedder, paper, "When did the committee meet in July 2019?"
+    )
+    assert "12th March 2019" not in met.text.split(" — ")[0]
