@@ -70,6 +70,14 @@ _NAMED_ONE = re.compile(r"\b[A-Z]")
 _WON = re.compile(
     r"\b(?:who|which)\b.{0,30}\b(?:won|wins|topped the poll|(?:was|were|got|been)\s+(?:re-?)?elected)\b", re.I
 )
+# 'What was the Planning Commission's vote on …?', 'How did the committee vote on …?': a recital naming the
+# hearing ('WHEREAS, on July 14, 2021, the Planning Commission … reviewed …') tells no vote.
+_VOTE_ASKED = re.compile(r"\b(?:vote|votes|voted|voting|tally)\b", re.I)
+_VOTED = re.compile(
+    r"\b\d{1,2}-\d{1,2}(?:-\d{1,2}){0,2}\b|\bvot(?:e|es|ed|ing)\b|\bunanimous(?:ly)?\b|\bin favou?r\b"
+    r"|\b(?:yeas?|ayes?|nays?|noes|abstain\w*)\b|\bcarried\b|\bdefeated\b",
+    re.I,
+)
 _RESULT = re.compile(r"\b(?:(?:re-?)?elected|won|winner|votes|majority|returned)\b", re.I)
 _FIELD = re.compile(r"(?:^|[;\n]\s*)([A-Z][\w'’ -]{1,40}):\s*$")  # 'Lead Director: ' before a name
 _TIED = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:in|at|by|for|as at|at the end of|by the end of)\s+")
@@ -106,6 +114,8 @@ def fitting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], bool
     if kind == "person" and (titled := _TITLED.search(question)):
         post = set(stems_of(titled.group(1)))
         found = [c for c in found if not _of_another_post(_field_of(c), post)]
+    if kind == "decision" and _VOTE_ASKED.search(question):  # a vote is told by its tally or its result
+        found = [c for c in found if _VOTED.search(c.shown)] or found
     if kind == "person" and _WON.search(question):
         found = [c for c in found if _RESULT.search(c.passage.text)]
     if kind == "role" and (names := _people_named(question, found)):

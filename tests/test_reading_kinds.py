@@ -144,3 +144,18 @@ def test_a_date_reported_a_little_before_its_paper_answers(tmp_path, settings, f
         tmp_path / "met", settings, fake_embedder, paper, "When did the committee meet in July 2019?"
     )
     assert "12th March 2019" not in met.text.split(" — ")[0]
+
+
+def test_a_vote_asked_is_told_by_its_tally_not_a_recital_of_the_hearing(
+    tmp_path, settings, fake_embedder
+) -> None:
+    paper = (
+        "Staff report\n\nFile SP20-004\n\nWHEREAS, on July 14, 2021, the Planning Commission of the City reviewed "
+        "and considered file SP20-004 and recommended the Council approve the project on West San Carlos "
+        "Street; and\n\nRECOMMENDATION\n\nThe Planning Commission voted 9-0-1-1 (Cantrell Abstain) to recommend file SP20-004.\n"
+    )
+    question = (
+        "What was the Planning Commission's vote on recommending file SP20-004 on West San Carlos Street?"
+    )
+    found, _ = answer_from_paper(tmp_path, settings, fake_embedder, paper, question)
+    assert found.status == "answered" and "9-0-1-1" in found.text.split("[1]")[0], found.text
