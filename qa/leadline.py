@@ -13,6 +13,12 @@ from qa.typematch import count_of
 
 _SENTENCE_WORDS = 45  # the answering sentence is clipped to this, with its span kept inside
 _RANGE_ON = re.compile(r"\s*(?:to|-|–)\s*[\d£$€]")
+# Units a figure is read with: of time, length, area and height
+_UNIT = re.compile(
+    r"[ -](?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|miles?|metres?|meters?"
+    r"|kilometres?|km|feet|foot|acres?|hectares?|storeys?|stories)\b",
+    re.I,
+)
 _BESIDE_WORDS = 2  # of several values, one this close after the question's own words is the one asked
 # Answer types whose value a sentence holds as one short span, which can lead the answer; a count may be
 # told as a share or a sum ('reducing … by 15 per cent'). Not people: a sentence names several.
@@ -52,7 +58,13 @@ def lead_line(read: Read, kind: str = "", question: str = "") -> str:
     sentence = _around(c.shown, (c.span.start + offset) if c.span else 0, _SENTENCE_WORDS)
     if not c.span or c.shown.startswith(c.span.text) or len(c.shown.split()) <= len(c.span.text.split()) + 2:
         return sentence
-    return f"{c.span.text} — {sentence}"
+    return f"{_with_unit(c.span, c.text)} — {sentence}"
+
+
+def _with_unit(span: Span, text: str) -> str:
+    """A figure with the unit it measures in ('30 minutes', '7 storeys'): a bare '30' tells no limit."""
+    unit = _UNIT.match(text, span.end) if span.kind == "number" else None
+    return span.text + unit.group(0) if unit else span.text
 
 
 def _beside_asked(text: str, found: list[Span], question: str) -> Span | None:

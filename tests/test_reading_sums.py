@@ -137,6 +137,15 @@ def test_of_several_sums_in_a_cell_the_one_after_the_asked_thing_leads(fake_embe
     assert lead_line(reading.candidates[0], "money", q).startswith("$3,000,000 — ")
 
 
+def test_a_figure_leads_with_the_unit_it_measures_in(fake_embedder):
+    from qa.leadline import lead_line
+
+    q = "What overall time limit does the Board set for public comment at its special meeting?"
+    text = "The Board shall limit the total time for public comment at the special meeting to 30 minutes."
+    reading = Reader(fake_embedder).read(_retrieval(q, [_passage(text)], fake_embedder))
+    assert lead_line(reading.candidates[0], "number", q).startswith("30 minutes — ")
+
+
 def test_a_day_of_the_month_after_a_name_is_a_date_not_its_number():
     from qa.query import identifiers
 
