@@ -13,6 +13,7 @@ from qa.typematch import count_of
 
 _SENTENCE_WORDS = 45  # the answering sentence is clipped to this, with its span kept inside
 _RANGE_ON = re.compile(r"\s*(?:to|-|–)\s*[\d£$€]")
+_OWN_LEAD_WORDS = 12  # a sentence this short leads itself ('The Parish Council objects to this application.')
 # Units a figure is read with: of time, length, area and height
 _UNIT = re.compile(
     r"[ -](?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|miles?|metres?|meters?"
@@ -30,6 +31,7 @@ _LEAD_KINDS = {
     "money": frozenset({"money"}),
     "percent": frozenset({"percent"}),
     "number": frozenset({"number", "money", "percent"}),
+    "decision": frozenset({"decision"}),
 }
 
 
@@ -53,12 +55,22 @@ def lead_line(read: Read, kind: str = "", question: str = "") -> str:
         typed = {s.text: s for s in spans(c.text, monetary(c.passage.text)) if s.kind in _LEAD_KINDS[kind]}
         lead = next(iter(typed.values())) if len(typed) == 1 else count_of(c.text, question)
         lead = lead or _beside_asked(c.text, list(typed.values()), question)
+        lead = None if kind == "decision" and lead and not _told_apart(lead, c.text) else lead
         c = replace(c, span=lead) if lead else c
     offset = len(c.label) + 2 if c.label else 0
     sentence = _around(c.shown, (c.span.start + offset) if c.span else 0, _SENTENCE_WORDS)
     if not c.span or c.shown.startswith(c.span.text) or len(c.shown.split()) <= len(c.span.text.split()) + 2:
         return sentence
     return f"{_with_unit(c.span, c.text)} — {sentence}"
+
+
+def _told_apart(span: Span, text: str) -> bool:
+    """Whether a decision span says the outcome on its own: a tally ('Yeas 13, Nays 3', '7-0') or a
+    stance closing a planning list's row ('… vehicle charging. No objection'); a verb inside a sentence
+    ('It was agreed that …') is read in the sentence."""
+    if len(text.split()) <= _OWN_LEAD_WORDS:
+        return False
+    return bool(re.search(r"\d", span.text)) or not text[span.end :].strip(" .;")
 
 
 def _with_unit(span: Span, text: str) -> str:

@@ -146,6 +146,22 @@ def test_a_figure_leads_with_the_unit_it_measures_in(fake_embedder):
     assert lead_line(reading.candidates[0], "number", q).startswith("30 minutes — ")
 
 
+def test_a_stance_closing_a_planning_row_leads_but_a_verb_inside_a_sentence_does_not(fake_embedder):
+    from qa.leadline import lead_line
+
+    q = "What response did the parish council give to planning application 23/03600/F for a car port?"
+    row = (
+        "23/03600/F Manor Farm Barn High Street: installation of new car port, cycle store and solar PV array "
+        "with battery power storage including vehicle charging. No objection"
+    )
+    reading = Reader(fake_embedder).read(_retrieval(q, [_passage(row)], fake_embedder))
+    assert lead_line(reading.candidates[0], "decision", q).startswith("No objection — ")
+    q = "What was agreed about the Fair Funding for Schools item at the July meeting of the committee?"
+    said = "It was agreed that the committee would write to the Secretary of State about Fair Funding for Schools."
+    reading = Reader(fake_embedder).read(_retrieval(q, [_passage(said)], fake_embedder))
+    assert lead_line(reading.candidates[0], "decision", q).startswith("It was agreed")
+
+
 def test_a_day_of_the_month_after_a_name_is_a_date_not_its_number():
     from qa.query import identifiers
 
