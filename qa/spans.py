@@ -150,7 +150,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "organisation",
         rf"\b(?:[A-Z][\w'’&.-]*\s+(?:of\s+|and\s+|&\s+|for\s+)?){{1,6}}{ORG_NOUN}\b"
-        rf"|\b(?!(?:{_CAPITAL_SMALL_WORDS})\b)[A-Z]{{2,6}}\b",
+        # not the name of a tracker's status scheme, Red / Amber / Green ('Status (RAG)')
+        rf"|\b(?!(?:{_CAPITAL_SMALL_WORDS}|RAG)\b)[A-Z]{{2,6}}\b",
     ),
     # with its house number, when a street is given one ('6109 Maple Street')
     (
@@ -320,11 +321,18 @@ def _spans(sentence: str) -> tuple[Span, ...]:
         found.append(Span("status", m.group(0), m.start(), m.end()))
     for m in _NOT_YET.finditer(sentence):
         found.append(Span("status", m.group(0), m.start(), m.end()))
+    # a status printed in capitals ('ON TRACK', 'NOT YET DUE') holds no body's initials
+    statuses = [(s.start, s.end) for s in found if s.kind == "status"]
+    found = [s for s in found if s.kind != "organisation" or not _inside(s, statuses)]
     # a capitalised name inside a person's or a body's name is that, not any name: neither 'Pervez Akhtar'
     # nor 'Derby City Council' is a place
     named = [(s.start, s.end) for s in found if s.kind in {"person", "organisation"}]
     found = [s for s in found if s.kind != "proper" or not any(a <= s.start and s.end <= b for a, b in named)]
     return tuple(sorted(found, key=lambda s: (s.start, -len(s.text))))
+
+
+def _inside(span: Span, stretches: list[tuple[int, int]]) -> bool:
+    return any(a <= span.start and span.end <= b for a, b in stretches)
 
 
 def _column_label(sentence: str, start: int, end: int) -> bool:

@@ -159,3 +159,8 @@ def test_a_vote_asked_is_told_by_its_tally_not_a_recital_of_the_hearing(
     )
     found, _ = answer_from_paper(tmp_path, settings, fake_embedder, paper, question)
     assert found.status == "answered" and "9-0-1-1" in found.text.split("[1]")[0], found.text
+
+
+def test_a_status_in_capitals_holds_no_bodys_initials() -> None:
+    assert _of_kind("Key Dates / Status (RAG): Year long ON TRACK", "organisation") == []
+    assert _of_kind("The NHS and PCC agreed; status NOT YET DUE", "organisation") == ["The NHS", "PCC"]
