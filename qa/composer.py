@@ -27,11 +27,12 @@ from qa.query import Query, meeting_day, proper_words
 from qa.reader import NO_FACT, PASSAGES, Read, Reader, Reading, of_day
 from qa.replies import Said, fits, printed_reply, replied, reply_to, summary_points
 from qa.retriever import Retrieval
+from qa.rowkeys import asked_key
 from qa.rowvalues import rows_valued
 from qa.scoring import Scored
 from qa.statements import STATUS_WORDS, Statement, lead_for, statements
 from qa.stretch import day_of, item_pool, of_meeting_day
-from qa.timefit import time_row
+from qa.timefit import row_name, time_row
 from qa.units import Unit
 
 _STATUS_MARGIN = 0.15  # rerank score below the best passage that still counts as on the topic
@@ -295,6 +296,8 @@ class Composer:
             line, used = f"{said.text} {markers(len(said.passages))}", list(said.passages)
             if row := time_row(best.candidate):  # 'Nov-18: 58.2%' says what it counts with its row
                 line = f"{row} — {line}"
+            elif key := asked_key(query.text, row_name(best.candidate)):  # 'Which milestone covers …?'
+                line = f"{key} — {line}"
         line = self._naming_identifier(retrieval, scored, line)
         citations = self._citations(used, retrieval.passages, top_k)
         return Answer(query.text, line, "answered", citations)

@@ -88,3 +88,23 @@ def row_key_query(identifier: Identifier) -> str | None:
     base, letter = identifier.parts
     words = " OR ".join(f'"{form} {letter}"'.replace(' "', '"') for form in glyph_forms(base))
     return f'({words}) AND "{identifier.noun}"*'
+
+
+# 'Which milestone covers …?', 'Which action in the plan is about …?': a tracker's entry asked by what it
+# says, whose answer is its key; not 'which milestones' (a list) nor 'which milestone dates'
+_ASKS_KEY = re.compile(
+    r"\bwhich\s+(?:milestone|action|priority|recommendation|objective|pledge|commitment)"
+    r"\s+(?!(?:[a-z]+s|dates?|status|owner|lead)\b)",
+    re.I,
+)
+_KEY_CELL = re.compile(
+    r"^(?i:(?:ref(?:erence)?|no|number|id|milestone|action|priority|pledge)\b|#)\s*[:.]?\s*\S*\d\S*$"
+)
+
+
+def asked_key(question: str, row_name: str | None) -> str | None:
+    """The key cell of the row an answer stands in ('Ref: 3.2'), when the question asks which entry of a
+    plan or tracker says something ('Which milestone covers the block contract?'); None otherwise."""
+    if not row_name or not _ASKS_KEY.search(question):
+        return None
+    return row_name if _KEY_CELL.match(row_name.strip()) else None

@@ -133,13 +133,13 @@ def _window(pairs: frozenset[int]) -> TimeTarget:
 def row_of(cell: Candidate) -> str:
     """The item heading over a cell's passage and the row the cell is printed in ('% of Care Leavers in
     EET' over its 'Nov-18: 58.2%'): what a figure in a table is of. For a sentence, the heading alone."""
-    return f"{cell.passage.heading or ''}\n{_row_name(cell) or ''}"
+    return f"{cell.passage.heading or ''}\n{row_name(cell) or ''}"
 
 
 def time_row(cell: Candidate) -> str | None:
     """The row name of a cell in a column a time heads ('Nov-18', '2017/18 Actual'), which the answer
     names: the figure alone does not say what it counts. None for other cells and for sentences."""
-    return _row_name(cell) if _time_column(cell) else None
+    return row_name(cell) if _time_column(cell) else None
 
 
 def _time_column(cell: Candidate) -> bool:
@@ -148,7 +148,7 @@ def _time_column(cell: Candidate) -> bool:
     return bool(label and (_dated(label) or year_pairs(label)))
 
 
-def _row_name(cell: Candidate) -> str | None:
+def row_name(cell: Candidate) -> str | None:
     """The first line of the row block holding the cell's line, when that is not the cell itself."""
     if not cell.label:
         return None

@@ -164,3 +164,26 @@ def test_a_vote_asked_is_told_by_its_tally_not_a_recital_of_the_hearing(
 def test_a_status_in_capitals_holds_no_bodys_initials() -> None:
     assert _of_kind("Key Dates / Status (RAG): Year long ON TRACK", "organisation") == []
     assert _of_kind("The NHS and PCC agreed; status NOT YET DUE", "organisation") == ["The NHS", "PCC"]
+
+
+def test_which_entry_of_a_plan_is_answered_with_its_key() -> None:
+    from qa.rowkeys import asked_key
+
+    asked = "Which milestone in the improvement plan covers the residential block contract?"
+    assert asked_key(asked, "Ref: 3.2") == "Ref: 3.2"
+    assert asked_key("Which milestones are late?", "Ref: 3.2") is None  # a list asked
+    assert asked_key("Which milestone dates slipped?", "Ref: 3.2") is None
+    assert asked_key(asked, "Nov-18") is None  # a row named by no key
+
+
+def test_a_plans_entry_asked_by_what_it_says_is_named_by_its_rows_key() -> None:
+    from qa.rowkeys import asked_key
+    from qa.timefit import row_name
+
+    said = "We will continue to embed the residential block contract Caring in Partnership."
+    rows = (
+        f"Ref: 3.1\nProgress milestone: We will recruit more carers.\n\nRef: 3.2\nProgress milestone: {said}"
+    )
+    cell = Candidate(said, "Progress milestone", None, _passage(rows, "Improvement plan"), 0, frozenset())
+    question = "Which milestone in the improvement plan covers embedding the residential block contract?"
+    assert asked_key(question, row_name(cell)) == "Ref: 3.2"
