@@ -9,17 +9,11 @@ from qa.answertype import event_words, time_event
 from qa.candidate import stems_of, word_stems
 from qa.reader import Read
 from qa.spans import Span, monetary, spans
-from qa.typematch import count_of
+from qa.typematch import UNIT, count_of
 
 _SENTENCE_WORDS = 45  # the answering sentence is clipped to this, with its span kept inside
 _RANGE_ON = re.compile(r"\s*(?:to|-|–)\s*[\d£$€]")
 _OWN_LEAD_WORDS = 12  # a sentence this short leads itself ('The Parish Council objects to this application.')
-# Units a figure is read with: of time, length, area and height
-_UNIT = re.compile(
-    r"[ -](?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|miles?|metres?|meters?"
-    r"|kilometres?|km|feet|foot|acres?|hectares?|storeys?|stories)\b",
-    re.I,
-)
 _BESIDE_WORDS = 2  # of several values, one this close after the question's own words is the one asked
 # Answer types whose value a sentence holds as one short span, which can lead the answer; a count may be
 # told as a share or a sum ('reducing … by 15 per cent'). Not people: a sentence names several.
@@ -75,7 +69,7 @@ def _told_apart(span: Span, text: str) -> bool:
 
 def _with_unit(span: Span, text: str) -> str:
     """A figure with the unit it measures in ('30 minutes', '7 storeys'): a bare '30' tells no limit."""
-    unit = _UNIT.match(text, span.end) if span.kind == "number" else None
+    unit = UNIT.match(text, span.end) if span.kind == "number" else None
     return span.text + unit.group(0) if unit else span.text
 
 

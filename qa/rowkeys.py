@@ -98,7 +98,7 @@ _ASKS_KEY = re.compile(
     re.I,
 )
 _KEY_CELL = re.compile(
-    r"^(?i:(?:ref(?:erence)?|no|number|id|milestone|action|priority|pledge)\b|#)\s*[:.]?\s*\S*\d\S*$"
+    rf"^(?i:{_KEY_LABELS}|milestone|action|priority|pledge)(?:\b|(?<=#))\s*[:.]?\s*\S*\d\S*$"
 )
 
 

@@ -327,7 +327,7 @@ def _spans(sentence: str) -> tuple[Span, ...]:
     # a capitalised name inside a person's or a body's name is that, not any name: neither 'Pervez Akhtar'
     # nor 'Derby City Council' is a place
     named = [(s.start, s.end) for s in found if s.kind in {"person", "organisation"}]
-    found = [s for s in found if s.kind != "proper" or not any(a <= s.start and s.end <= b for a, b in named)]
+    found = [s for s in found if s.kind != "proper" or not _inside(s, named)]
     return tuple(sorted(found, key=lambda s: (s.start, -len(s.text))))
 
 

@@ -100,10 +100,11 @@ def _as_precise(date: str, question: str) -> bool:
     return not _ASKS_MONTH.search(question) or bool(_A_MONTH.search(date))
 
 
-# Units a figure measures rather than counts things in: 'the previous 6 month period', 'a 12-week course'.
-_UNIT = re.compile(
+# Units a figure measures rather than counts things in: 'the previous 6 month period', 'a 12-week course',
+# '7 storeys'; an answer's figure is read with its unit ('30 minutes', qa/leadline.py).
+UNIT = re.compile(
     r"[\s-]*(second|minute|hour|day|week|fortnight|month|quarter|year|mile|metre|meter|kilometre|km|foot"
-    r"|feet|acre|hectare|sq)s?\b",
+    r"|feet|acre|hectare|sq|storey|storie)s?\b",
     re.I,
 )
 
@@ -111,7 +112,7 @@ _UNIT = re.compile(
 def _measures_other(span: Span, text: str, question: str) -> bool:
     """A figure followed by a unit of time or length measures in it: no count of what a 'how many'
     question counts, unless it counts that unit ('How many months …')."""
-    unit = _UNIT.match(text, span.end)
+    unit = UNIT.match(text, span.end)
     nouns = counted(question) if unit and question else frozenset()
     return bool(nouns) and not nouns.intersection(stems_of(unit.group(1)))
 
