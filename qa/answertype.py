@@ -334,6 +334,28 @@ def asks_outcome(question: str) -> bool:
     return expected(question).kind == "decision" and bool(_OUTCOME.search(question.lower()))
 
 
+# A person's post or a person's act asked ('Who is the headteacher of …?', 'Who seconded …?', 'Which
+# officer …?'): only a person answers it, not a body named beside the topic ('PTSA continue to lead …').
+# A chair is left out: papers name one by a post's initials ('Chaired by the DCS'), read as a body's.
+_POST_NOUN = (
+    r"(?:head\s?teachers?|principals?|councillors?|mayors?|clerks?|officers?|directors?|managers?"
+    r"|secretar(?:y|ies)|treasurers?)"
+)
+_PERSON_ONLY = re.compile(
+    rf"\bwhich\s+(?:(?!(?:for|of|in|on|at|to|by|the)\b)[\w'’-]+\s+){{0,2}}?{_POST_NOUN}\b"
+    rf"|\b(?:who|whom)\s+(?:is|was|were|are|will be|has been|had been)\s+"
+    rf"(?:[\w'’-]+\s+){{0,6}}?{_POST_NOUN}\b"
+    rf"|\bname of the\s+(?:[\w'’-]+\s+){{0,4}}?{_POST_NOUN}\b"
+    r"|\bwho\b[^?]{0,40}?\b(?:seconded|moved|signed)\b",
+    re.I,
+)
+
+
+def asks_person_only(question: str) -> bool:
+    """Whether a person question names a person's post or act, so that no body can answer it."""
+    return expected(question).kind == "person" and bool(_PERSON_ONLY.search(question))
+
+
 @lru_cache(maxsize=1 << 10)  # asked per candidate (features, typematch)
 def time_event(question: str) -> str | None:
     """'finish' or 'start' when a time question asks when a meeting ended or began, else None."""

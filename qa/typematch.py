@@ -10,7 +10,7 @@ from functools import lru_cache
 from corpus.dates import MONTH_ABBREVIATIONS
 from index.passage import Passage
 from qa.acronyms import spelled_out
-from qa.answertype import asks_plan, event_words, time_event
+from qa.answertype import asks_person_only, asks_plan, event_words, time_event
 from qa.candidate import Asked, Candidate, stem_set, stems_of, topic, word_stems
 from qa.countnouns import kin
 from qa.exchange import replied_to
@@ -152,9 +152,12 @@ def accepts(kind: str) -> frozenset[str]:
 
 
 def accepted_kinds(asked: Asked) -> frozenset[str]:
-    """The span kinds that can answer the question: ACCEPTS for its type, and a thing said done for a
-    question asking when something planned will happen."""
+    """The span kinds that can answer the question: ACCEPTS for its type, less a body's name when a
+    person's post or act is asked ('Who is the headteacher of …?'), and a thing said done for a question
+    asking when something planned will happen."""
     accepted = accepts(asked.expectation.kind)
+    if asks_person_only(asked.text):
+        accepted -= {"organisation"}
     return accepted | {"done"} if asks_plan(asked.text) else accepted
 
 

@@ -49,6 +49,10 @@ from qa.partanswers import _quoted
                 "What is the cost of a burial space elsewhere?",
             ),
         ),
+        (  # 'where' before its verb asks; before its subject it opens a relative clause
+            "Who chaired the meeting, where was it held, and when did it end",
+            ("Who chaired the meeting?", "Where was it held?", "When did it end?"),
+        ),
         (  # a part may open with the time it asks of
             "for the following: (a) In 2014, how much was allocated for grants; and (b) how much was spent",
             ("In 2014, how much was allocated for grants?", "How much was spent?"),
@@ -69,6 +73,10 @@ def test_a_request_of_several_parts_is_read_as_its_parts(question: str, parts: t
         "when safety bollards will be put in place at (a) Lynch's Corner with The Square, and (b) opposite"
         " Dick Darby's at Church Street",
         "what is the capacity at the following plants: (a) Athea (b) Mountcollins (c) Tournafulla",
+        # a relative clause set off by commas says more of its noun and asks nothing
+        "What time did the special Corporate Parenting Committee on 26 January 2016, where the new Pledge"
+        " was launched, start?",
+        "Who chaired the committee meeting, which was held in the Council House?",
     ],
 )
 def test_a_question_of_one_ask_is_read_whole(question: str) -> None:

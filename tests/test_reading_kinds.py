@@ -8,7 +8,7 @@ import pytest
 from conftest import answer_from_paper
 
 from index.passage import Passage
-from qa.answertype import expected
+from qa.answertype import asks_person_only, expected
 from qa.candidate import Asked, Candidate
 from qa.countnouns import kin
 from qa.fit import fitting
@@ -175,3 +175,46 @@ def test_a_plans_entry_asked_by_what_it_says_is_named_by_its_rows_key() -> None:
     cell = Candidate(said, "Progress milestone", None, _passage(rows, "Improvement plan"), 0, frozenset())
     question = "Which milestone in the improvement plan covers embedding the residential block contract?"
     assert asked_key(question, row_name(cell)) == "Ref: 3.2"
+
+
+_HUBS = (
+    "Plymouth Challenge update\n\nSubject hubs\n\nPTSA continue to lead some subject hubs for next year, "
+    "which will now have the acronym SISC (Subject Inspired School Communities).\n"
+)
+
+
+def test_a_post_asked_is_held_by_a_person_not_a_body_beside_the_topic(
+    tmp_path, settings, fake_embedder
+) -> None:
+    found, _ = answer_from_paper(
+        tmp_path,
+        settings,
+        fake_embedder,
+        _HUBS,
+        "Who is the headteacher of the school leading the SISC hubs?",
+    )
+    assert found.status == "not_found", found.text
+
+
+def test_who_leads_a_thing_may_be_a_body(tmp_path, settings, fake_embedder) -> None:
+    found, _ = answer_from_paper(
+        tmp_path, settings, fake_embedder, _HUBS, "Who will lead the SISC subject hubs next year?"
+    )
+    assert found.status == "answered" and "PTSA" in found.text, found.text
+
+
+@pytest.mark.parametrize(
+    ("question", "only"),
+    [
+        ("Who is the headteacher of Devonport High School?", True),
+        ("Who was provisionally appointed as the new Commissioning Officer?", True),
+        ("Which councillor seconded the motion?", True),
+        ("What is the name of the Rights of Way Officer?", True),
+        ("Who seconded the motion on the budget?", True),
+        ("Who delivers the residential block contract?", False),
+        ("Which candidate for Mayor withdrew?", False),  # a candidate, of whatever kind
+        ("Who is to chair the Strategic Systems Leadership Board?", False),  # chaired 'by the DCS'
+    ],
+)
+def test_a_persons_post_or_act_asked_only_a_person_answers(question: str, only: bool) -> None:
+    assert asks_person_only(question) is only
