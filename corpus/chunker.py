@@ -16,6 +16,8 @@ TokenCounter = Callable[[str], int]
 
 _ROW_KEY_WORDS = 14
 _WORD = re.compile(r"\S+")
+# An item's number the sentence splitter parts from its text: '71.', '7(b)', '(iv)', '3.2.'
+_ITEM_NUMBER = re.compile(r"^\(?(?:\d{1,3}(?:\.\d{1,3})*[a-z]?|[a-z]|[ivx]{1,4})(?:\([a-z]\))?[.)]?$", re.I)
 # Rows shorter than this share a chunk with their neighbours instead of standing alone.
 _SHORT_ROW_SHARE = 4
 
@@ -113,11 +115,12 @@ def _cut_words(sentence: str, budget: int, count: TokenCounter) -> list[str]:
 
 def _segments(text: str) -> Iterator[tuple[str, str]]:
     """Sentences with the separator that joined them: a newline between lines, else a space. A
-    bare label ('Status:') stays with the sentence after it, so no piece ends on a label."""
+    bare label ('Status:') or an item's number ('71.', '(b)') stays with the sentence after it, so no
+    piece ends on one: an item's number must stay in the chunk holding its text."""
     for line in text.split("\n"):
         sep, held = "\n", ""
         for sentence in split_sentences(line):
-            if sentence.endswith(":") and len(sentence.split()) <= 6:
+            if (sentence.endswith(":") and len(sentence.split()) <= 6) or _ITEM_NUMBER.match(sentence):
                 held = f"{held} {sentence}".strip()
                 continue
             yield sep, f"{held} {sentence}".strip()

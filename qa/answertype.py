@@ -153,6 +153,9 @@ _TABLE: tuple[tuple[str, str], ...] = (
         # library refurbishment?'; of a thing ('Where has the mobile camera got to?') it asks a place
         "status",
         rf"\bwhere (?:(?:has|have|had|is|are|was|were) .{{0,60}}\b{_MATTER}\b.{{0,60}}\bgot to\b"
+        # 'where had the council got to on Pledge 42', 'where does Pledge 42 stand'
+        rf"|(?:has|have|had) .{{0,60}}\bgot to\b.{{0,60}}\b{_MATTER}\b"
+        rf"|(?:does|do|did|is|are) .{{0,80}}?\bstand\b"
         rf"|are we (?:with|on|at)\b.{{0,60}}\b{_MATTER}\b)|\bstate of play\b",
     ),
     (
@@ -253,10 +256,11 @@ _CONTRACTED = re.compile(r"\b(what|who|where|when|how|which)(?:['’]s|(?<=what)
 
 
 # What a busy user types before the question itself, asking nothing ('omaha city council oct 16 2012 - who
-# gave the invocation?', 'Councillor Murphy sent apologies to the July meeting. Who sat as vice chair?'):
+# gave the invocation?', 'Councillor Murphy sent apologies to the July meeting. Who sat as vice chair?',
+# 'At Guelph City Council on 26 May 2014, who voted against …?'):
 # the question's type is read after it.
 _LEAD_IN = re.compile(
-    r"^(?:(?!\b(?:who|what|when|where|which|how|why)\b)[^?]){1,80}?(?:\s[-–—:]|\.)\s+"
+    r"^(?:(?!\b(?:who|what|when|where|which|how|why)\b)[^?]){1,80}?(?:\s[-–—:]|[.,])\s+"
     r"(?=(?:who|what|when|where|which|how|why|is|are|was|were|did|does|do)\b)"
 )
 

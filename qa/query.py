@@ -163,7 +163,8 @@ def _pattern(noun: str, number: str) -> re.Pattern[str]:
         return re.compile(rf"(?<![\d./-]){num}{_NUMBER_TAIL}", re.I)
     # an item or minute numbered at a line's start; a bare number before a month opens a date ('13 March
     # 2019 The Oracy Project' in a work programme is no minute 13)
-    numbered_line = rf"|^\s*{num}(?:[.):]\s|\s(?!(?:{MONTHS}|{SHORT_MONTHS})\b))" if noun in _LINED else ""
+    numbered = rf"|^\s*{num}(?:[.):](?:\s|$)|\s(?!(?:{MONTHS}|{SHORT_MONTHS})\b))"
+    numbered_line = numbered if noun in _LINED else ""
     return re.compile(
         rf"\b{_printed(noun)}\.?\s*(?:no\.?\s*)?{num}{_NUMBER_TAIL}{numbered_line}", re.I | re.M
     )

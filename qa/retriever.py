@@ -96,7 +96,7 @@ class Retriever:
     def _identifier_hits(self, ident: Identifier, filters: Filters) -> list[tuple[int, bool]]:
         """Chunks holding the identifier exactly, each with whether it is about it (defines it)."""
         # items and minutes are also printed as bare numbered lines ('7(b) Tree Preservation Order')
-        phrase = ident.fts_phrase(with_noun=ident.noun not in {"item", "minute"})
+        phrase = ident.fts_phrase(with_noun=not ident.lined)
         hits = self._holding(ident, phrase, filters)
         base, letter = ident.parts
         if letter and not any(about for _, about in hits):

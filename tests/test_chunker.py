@@ -77,6 +77,14 @@ def test_split_text_cuts_an_overlong_sentence_at_words() -> None:
     ]
 
 
+@pytest.mark.parametrize("number", ["71.", "7(b)", "(iv)", "3.2."])
+def test_an_items_number_stays_with_its_text_when_a_piece_is_cut(number: str) -> None:
+    text = f"Earlier items were noted. {number} Ord. authorizing the lease of police cruisers for the city."
+    pieces = split_text(text, 8, count)
+    assert pieces[0] == "Earlier items were noted."
+    assert pieces[1].startswith(f"{number} Ord."), pieces
+
+
 def test_split_text_keeps_line_breaks_within_a_piece() -> None:
     assert split_text("Line one is here.\nLine two follows.", 20, count) == [
         "Line one is here.\nLine two follows."

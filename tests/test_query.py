@@ -108,7 +108,15 @@ def test_pledge_48_pattern_rejects_other_numbers(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Item 7", "agenda item 7: Pledges", "7. Pledges Update", "Minutes\n7. Pledges Update", "7) Pledges"],
+    # an item's number ending a chunk whose text the next chunk holds
+    [
+        "Item 7",
+        "agenda item 7: Pledges",
+        "7. Pledges Update",
+        "Minutes\n7. Pledges Update",
+        "7) Pledges",
+        "…\n\n7.",
+    ],
 )
 def test_item_pattern_matches_item_and_numbered_line(text: str) -> None:
     assert Identifier("item", "7").pattern().search(text)

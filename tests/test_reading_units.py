@@ -727,6 +727,11 @@ def test_american_council_titles_name_people_and_a_meetings_name_is_no_person():
         ("Derby: how many pledges are there?", "number"),
         ("nipissing fire dept - when is Pump 2 getting replaced", "date"),
         ("What is the status of pledge 48 - is it complete?", "status"),  # the lead-in asks already
+        ("At Guelph City Council on 26 May 2014, who voted against the recommendation?", "person"),
+        ("In its June 2019 report, what percentage of plans were audited?", "percent"),
+        ("As of the February 2020 update, where does Pledge 42 stand?", "status"),
+        ("In the February 2020 update, where had the council got to on Pledge 42?", "status"),
+        ("Where has the mobile camera got to?", "place"),  # of a thing, where asks a place
     ],
 )
 def test_a_lead_in_naming_the_paper_does_not_hide_the_question(question, kind):
