@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from qa.answertype import event_words, time_event
 from qa.candidate import stems_of, word_stems
+from qa.monthasked import in_month_asked
 from qa.reader import Read
 from qa.spans import Span, monetary, spans
 from qa.typematch import UNIT, count_of
@@ -48,6 +49,8 @@ def lead_line(read: Read, kind: str = "", question: str = "") -> str:
     if c.span is None and kind in _LEAD_KINDS:
         typed = {s.text: s for s in spans(c.text, monetary(c.passage.text)) if s.kind in _LEAD_KINDS[kind]}
         lead = next(iter(typed.values())) if len(typed) == 1 else count_of(c.text, question)
+        if kind == "date" and not lead:  # of a year's dates, the one in the month asked
+            lead = next((s for s in typed.values() if in_month_asked(s.text, question)), None)
         lead = lead or _beside_asked(c.text, list(typed.values()), question)
         lead = None if kind == "decision" and lead and not _told_apart(lead, c.text) else lead
         c = replace(c, span=lead) if lead else c

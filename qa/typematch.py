@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from corpus.dates import MONTH_ABBREVIATIONS
+from corpus.dates import MONTH_ABBREVIATIONS, find_dates
 from index.passage import Passage
 from qa.acronyms import spelled_out
 from qa.answertype import asks_person_only, asks_plan, event_words, time_event
@@ -17,6 +18,7 @@ from qa.exchange import replied_to
 from qa.framing import source_named
 from qa.happenings import happening
 from qa.headnouns import MATTER_NOUN
+from qa.monthasked import in_month_asked, month_asked
 from qa.query import proper_words
 from qa.relevance import stem
 from qa.spans import Span, monetary, spans
@@ -64,8 +66,26 @@ def typed_at(
         and (s.kind not in _BARE or _named_as(s, text, accepted))
         and (s.kind != "done" or _done_as_asked(s, text, question))
         and (s.kind != "number" or not _measures_other(s, text, question))
-        and (s.kind != "date" or _as_precise(s.text, question))
+        and (s.kind != "date" or (_as_precise(s.text, question) and not _day_asked_of(s.text, question)))
     )
+
+
+def _day_in_month_asked(text: str, question: str) -> bool:
+    return month_asked(question) is not None and any(
+        s.kind == "date" and in_month_asked(s.text, question) for s in spans(text)
+    )
+
+
+def _day_asked_of(date: str, question: str) -> bool:
+    """A day the question itself names ('the next meeting after the meeting of 14 November 2023'): the
+    day asked about, not the one asked for, however the paper prints it ('November 14, 2023')."""
+    days = _days_named(question)
+    return bool(days) and any(d.value in days and d.precision == "day" for d in find_dates(date))
+
+
+@lru_cache(maxsize=1 << 8)  # asked of every date span of every candidate
+def _days_named(question: str) -> frozenset[dt.date]:
+    return frozenset(d.value for d in find_dates(question) if d.precision == "day")
 
 
 # 'On what date …?' asks for a day on the calendar: 'over the next three years' names none.
@@ -229,6 +249,8 @@ def type_near(candidate: Candidate, asked: Asked) -> float:
         return 0.0
     if _masthead(candidate, asked):  # the day and hour of the meeting the paper is of
         return 1.0
+    if asked.expectation.kind == "date" and _day_in_month_asked(shown, asked.text):
+        return 1.0  # 'when is the September meeting?' of a year's dates: the day in September
     about = topic(passage.text, passage.heading or "", frozenset(asked.weights))
     near = _asked_of_it(asked, about)
     # a count stands beside the noun it counts ('sixteen Children's Centres'), topic or not, where it

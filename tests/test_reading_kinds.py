@@ -12,9 +12,10 @@ from qa.answertype import asks_person_only, expected
 from qa.candidate import Asked, Candidate
 from qa.countnouns import kin
 from qa.fit import fitting
+from qa.monthasked import month_asked
 from qa.relevance import stem
 from qa.spans import spans
-from qa.typematch import counted
+from qa.typematch import counted, typed_at
 
 
 def _of_kind(text: str, kind: str) -> list[str]:
@@ -111,6 +112,24 @@ _LEADS = [
         "recommend file SP20-004.\n",
         "What was the Planning Commission's vote on recommending file SP20-004 on West San Carlos Street?",
         "The Planning Commission voted 9-0-1-1",
+    ),
+]
+
+
+_LEADS += [
+    (  # the day the question names is the one asked about, however the paper prints it
+        "Township Council Minutes\nTuesday, November 14, 2023\n\nA regular meeting of the Township Council "
+        "was held on Tuesday, November 14, 2023 starting "
+        "at 6:30 p.m.\n\nAdjournment\n\nNext regular meeting to be held December 5, 2023. Carried.\n",
+        "When was the next regular meeting of the Township Council due to be held after the meeting of 14 "
+        "November 2023?",
+        "December 5, 2023",
+    ),
+    (  # of a year's meeting dates, the day in the month whose meeting is asked
+        "Minutes\n\nMeeting dates for 2024\n\n29th February, 28th March, 25th April, 30th May, 27th June, "
+        "25th July, 29th August, 26th September, 31st October, 28th November\n",
+        "parish council 2024 meeting dates - when is the september meeting?",
+        "26th September",
     ),
 ]
 
@@ -218,3 +237,24 @@ def test_who_leads_a_thing_may_be_a_body(tmp_path, settings, fake_embedder) -> N
 )
 def test_a_persons_post_or_act_asked_only_a_person_answers(question: str, only: bool) -> None:
     assert asks_person_only(question) is only
+
+
+@pytest.mark.parametrize(
+    ("question", "month"),
+    [
+        ("when is the september meeting?", "sep"),
+        ("When was the meeting in March 2024?", "mar"),
+        ("When is the May meeting?", "may"),
+        ("What is the submittal deadline for the January 2020 meeting?", None),  # the deadline's day
+        ("When was the service due to go live, according to the February 2020 update?", None),
+        ("When may the council meet?", None),  # 'may' the verb
+    ],
+)
+def test_a_meetings_day_asked_by_its_month(question: str, month: str | None) -> None:
+    assert month_asked(question) == month
+
+
+def test_the_day_a_question_names_is_no_answer_to_it_however_printed() -> None:
+    question = "When was the next meeting due to be held after the meeting of 14 November 2023?"
+    assert not typed_at("Tuesday, November 14, 2023", frozenset({"date"}), frozenset(), question)
+    assert typed_at("Next meeting to be held December 5, 2023.", frozenset({"date"}), frozenset(), question)

@@ -1,0 +1,43 @@
+"""A month a question asks a meeting's day in ('when is the September meeting?'), and the days in it."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from corpus.dates import MONTH_ABBREVIATIONS
+
+# A month's name or short form; 'May' only capitalised, as 'may' is mostly the verb.
+_MONTH = r"(?:(?i:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)[a-z]*|May)"
+_MEETING = r"(?i:meetings?|sessions?|hearings?)"
+_WHEN = r"(?i:when|what\s+date|which\s+date|what\s+day)\s+(?i:is|was|will\s+be|will|are|were|does|did)\s+"
+# 'when is the september meeting', 'when was the meeting in March 2024': the meeting's day asked, by its
+# month. A month naming anything else ('the submittal deadline for the January meeting', 'according to
+# the February 2020 update') asks no day in it.
+_ASKED = re.compile(
+    rf"\b{_WHEN}(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}?(?P<before>{_MONTH})\s+(?:[\w'’-]+\s+){{0,2}}?{_MEETING}\b"
+    rf"|\b{_WHEN}(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}?{_MEETING}\s+(?:held\s+)?in\s+(?P<after>{_MONTH})\b"
+)
+_MONTH_WORD = re.compile(rf"\b{_MONTH}\b")
+_DAY = re.compile(r"(?<![\d,.])\d{1,2}(?:st|nd|rd|th)?(?![\d,.]?\d)")  # a day's number, not a year's
+
+
+@lru_cache(maxsize=1 << 8)  # asked of every candidate's date spans
+def month_asked(question: str) -> str | None:
+    """The month ('sep') whose meeting's day a question asks ('when is the september meeting?'), else
+    None."""
+    m = _ASKED.search(question)
+    return (m.group("before") or m.group("after"))[:3].lower() if m else None
+
+
+def in_month_asked(date: str, question: str) -> bool:
+    """Whether a date span gives a day ('26th September') in the month whose meeting the question asks."""
+    month = month_asked(question)
+    found = _MONTH_WORD.search(date)
+    return bool(
+        month
+        and month in MONTH_ABBREVIATIONS
+        and found
+        and found.group()[:3].lower() == month
+        and _DAY.search(date)
+    )
