@@ -324,11 +324,18 @@ def _spans(sentence: str) -> tuple[Span, ...]:
     # a status printed in capitals ('ON TRACK', 'NOT YET DUE') holds no body's initials
     statuses = [(s.start, s.end) for s in found if s.kind == "status"]
     found = [s for s in found if s.kind != "organisation" or not _inside(s, statuses)]
+    # a line in capitals ('((PUBLIC HEARING CONTINUED TO TODAY))') holds words, not bodies' initials
+    shouted = [m.span() for m in _SHOUTED.finditer(sentence)]
+    found = [s for s in found if not (s.kind == "organisation" and " " not in s.text and _inside(s, shouted))]
     # a capitalised name inside a person's or a body's name is that, not any name: neither 'Pervez Akhtar'
     # nor 'Derby City Council' is a place
     named = [(s.start, s.end) for s in found if s.kind in {"person", "organisation"}]
     found = [s for s in found if s.kind != "proper" or not _inside(s, named)]
     return tuple(sorted(found, key=lambda s: (s.start, -len(s.text))))
+
+
+# Three or more words in capitals in a row, figures and marks between them allowed.
+_SHOUTED = re.compile(r"\b[A-Z]{2,}(?:[\W\d]+[A-Z]{1,}\b){2,}")
 
 
 def _inside(span: Span, stretches: list[tuple[int, int]]) -> bool:

@@ -258,3 +258,15 @@ def test_the_day_a_question_names_is_no_answer_to_it_however_printed() -> None:
     question = "When was the next meeting due to be held after the meeting of 14 November 2023?"
     assert not typed_at("Tuesday, November 14, 2023", frozenset({"date"}), frozenset(), question)
     assert typed_at("Next meeting to be held December 5, 2023.", frozenset({"date"}), frozenset(), question)
+
+
+@pytest.mark.parametrize(
+    ("text", "bodies"),
+    [
+        ("((PUBLIC HEARING CONTINUED TO TODAY – CAN BE PASSED TODAY))", []),
+        ("PRECINCT 0050003A: 327 BALLOTS CAST 1100 REGISTERED VOTERS", []),
+        ("Chaired by the DCS, with PTSA and the NHS.", ["DCS", "PTSA", "NHS"]),  # initials in a sentence
+    ],
+)
+def test_a_line_in_capitals_holds_words_not_bodies_initials(text: str, bodies: list[str]) -> None:
+    assert _of_kind(text, "organisation") == bodies
