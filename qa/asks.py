@@ -10,14 +10,13 @@ PART = r"(?:[a-h]|i{1,3}|iv|vi{0,3}|[1-9])"
 _MARK = re.compile(rf"(?:^|(?<=[\s:;,.|(]))\(?\s?{PART}\s?\)\s*", re.I)  # '(a )' is OCR's
 WH = r"(?:how\s+(?:many|much|long|often)|what|when|where|who|whom|which|why|whether)"
 AUX = r"(?:can|could|is|are|was|were|does|did|do|has|have|had|will|would|should)"
-_PREP = r"(?:at|for|by|with|on|under|to|from)"  # a question word after one: '…, and at what price?'
 # A question word opens an ask after a comma, a semicolon or 'and' ('…, how many horses have been seized,
 # and how many …'); an auxiliary only after 'and' or a semicolon ('… and can all of these figures be …'),
 # since after a comma it ends a clause ('… Pledge, written in 2012, have?'). 'if' opens one too ('and if
 # any request has come …'), and so does 'if so, what …', which hangs on the part before; 'if any' none.
 _CLAUSE = re.compile(
     rf"(?:(?<!\bif so)(?<!\bif not)[,;]\s*(?:and\s+)?|\s+and\s+(?:,\s*)?)"
-    rf"(?=(?:{_PREP}\s+)?{WH}\b|if\b(?!\s*(?:any|necessary|required|possible)\b))"
+    rf"(?={WH}\b|if\b(?!\s*(?:any|necessary|required|possible)\b))"
     rf"|(?:;\s*|\s+and\s+)(?={AUX}\b)",
     re.I,
 )
@@ -31,8 +30,7 @@ _RELATIVE = re.compile(rf",(?=\s*(?:(?:where|when)\s+(?!{AUX}\b)|which\s+{AUX}\b
 _HANGS = re.compile(r"^\W*if\s+(?:so|not)\b,?\s*", re.I)
 # an ask may open with when or where it is of ('(a) In 2014, how much …', 'From June 2004 to date how many …')
 _ASKING = re.compile(
-    rf"^\s*(?:(?:in|from|during|since|over|to\s+date)\b(?:\s+[^\s,?]+){{0,5}},?\s+|{_PREP}\s+(?={WH}))?"
-    rf"(?:{WH}|{AUX}|if)\b",
+    rf"^\s*(?:(?:in|from|during|since|over|to\s+date)\b(?:\s+[^\s,?]+){{0,5}},?\s+)?(?:{WH}|{AUX}|if)\b",
     re.I,
 )
 # A part put as what is wanted ('the cost of a burial space', 'The total number of graves sold'): it asks
