@@ -96,7 +96,9 @@ _AGENDA = "agenda"
 # 'is hereby adopted', never 'carried' or 'agreed'. An agenda pack binding earlier minutes still answers.
 _MINUTED = re.compile(
     r"(?<!\bbe )\b(?:carried(?! out)|defeated|lost|refused|rejected|withdrawn|deferred|unanimously|agreed"
-    r"|decided)\b(?![-‐])",  # 'Agreed-Upon Procedures Report' is a title, not what was agreed
+    r"|decided)\b(?![-‐])"  # 'Agreed-Upon Procedures Report' is a title, not what was agreed
+    # an earlier reading's tally an agenda reprints: '(First reading: 7-0)'
+    r"|\b(?:reading|vote[sd]?)\s*:?\s*\d{1,2}-\d{1,2}(?:-\d{1,2}){0,2}\b",
     re.I,
 )
 

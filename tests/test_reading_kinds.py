@@ -134,6 +134,18 @@ _LEADS += [
 ]
 
 
+_LEADS += [
+    (  # an earlier reading's tally an agenda reprints is a recorded outcome
+        "City Council Agenda and Notice\nTuesday, December 8, 2020\n\nConsent Calendar\n\n4.3 600 Ellis "
+        "Street-Development Agreement (Second Reading)\n\nRecommendation(s): Adopt an Ordinance of the City "
+        "Approving a Development Agreement for 600 Ellis Street, to be read in title only, further reading "
+        "waived. (First reading: 7-0)\n",
+        "What was the first-reading vote on the 600 Ellis Street development agreement ordinance?",
+        "7-0",
+    ),
+]
+
+
 @pytest.mark.parametrize(("paper", "question", "lead"), _LEADS)
 def test_the_answer_leads_with_what_was_asked(
     paper, question, lead, tmp_path, settings, fake_embedder
