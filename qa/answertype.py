@@ -261,7 +261,10 @@ _CONTRACTED = re.compile(r"\b(what|who|where|when|how|which)(?:['’]s|(?<=what)
 # the question's type is read after it.
 _LEAD_IN = re.compile(
     r"^(?:(?!\b(?:who|what|when|where|which|how|why)\b)[^?]){1,80}?(?:\s[-–—:]|[.,])\s+"
-    r"(?=(?:who|what|when|where|which|how|why|is|are|was|were|did|does|do)\b)"
+    # 'where' or 'when' before its subject opens a relative clause ('…, where the new Pledge was launched,
+    # who …'), not the question
+    r"(?=(?:who|what|which|how|why|is|are|was|were|did|does|do)\b"
+    r"|(?:when|where)\s+(?:is|are|was|were|did|does|do|will|would|can|could|has|have|had|should)\b)"
 )
 
 

@@ -50,7 +50,7 @@ def lead_line(read: Read, kind: str = "", question: str = "") -> str:
         typed = {s.text: s for s in spans(c.text, monetary(c.passage.text)) if s.kind in _LEAD_KINDS[kind]}
         lead = next(iter(typed.values())) if len(typed) == 1 else count_of(c.text, question)
         if kind == "date" and not lead:  # of a year's dates, the one in the month asked
-            lead = next((s for s in typed.values() if in_month_asked(s.text, question)), None)
+            lead = next((s for s in typed.values() if in_month_asked(c.text, s.start, s.end, question)), None)
         lead = lead or _beside_asked(c.text, list(typed.values()), question)
         lead = None if kind == "decision" and lead and not _told_apart(lead, c.text) else lead
         c = replace(c, span=lead) if lead else c

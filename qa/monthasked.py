@@ -30,9 +30,11 @@ def month_asked(question: str) -> str | None:
     return (m.group("before") or m.group("after"))[:3].lower() if m else None
 
 
-def in_month_asked(date: str, question: str) -> bool:
-    """Whether a date span gives a day ('26th September') in the month whose meeting the question asks."""
-    month = month_asked(question)
+def in_month_asked(text: str, start: int, end: int, question: str) -> bool:
+    """Whether the date at text[start:end] gives a day ('26th September') in the month whose meeting the
+    question asks, and is no other field's ('Submittal Deadline *: September 24, 2019' beside 'Monthly
+    Meeting Dates: October 24, 2019')."""
+    month, date = month_asked(question), text[start:end]
     found = _MONTH_WORD.search(date)
     return bool(
         month
@@ -40,4 +42,12 @@ def in_month_asked(date: str, question: str) -> bool:
         and found
         and found.group()[:3].lower() == month
         and _DAY.search(date)
+        and _of_meeting_field(text[:start])
     )
+
+
+def _of_meeting_field(before: str) -> bool:
+    """Whether the field a date stands in, if it is labelled, is labelled with a meeting."""
+    field = re.split(r"[;|\n]", before)[-1]
+    label = field.rsplit(":", 1)[0] if ":" in field else ""
+    return not label or bool(re.search(_MEETING, label))

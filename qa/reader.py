@@ -92,13 +92,14 @@ NO_FACT = "the papers discuss the topic but do not state what was asked"
 NO_OUTCOME = "the papers hold only what agendas put forward, and an agenda does not say what was decided"
 NOT_KNOWN = "the papers say it was not yet known when they were written"
 _AGENDA = "agenda"
+_READING = re.compile(r"\b(first|second|third|final)[\s-]+reading\b", re.I)
 # Words only a record of the meeting uses for an outcome: an agenda's draft resolution says 'be approved',
 # 'is hereby adopted', never 'carried' or 'agreed'. An agenda pack binding earlier minutes still answers.
 _MINUTED = re.compile(
     r"(?<!\bbe )\b(?:carried(?! out)|defeated|lost|refused|rejected|withdrawn|deferred|unanimously|agreed"
     r"|decided)\b(?![-‐])"  # 'Agreed-Upon Procedures Report' is a title, not what was agreed
     # an earlier reading's tally an agenda reprints: '(First reading: 7-0)'
-    r"|\b(?:reading|vote[sd]?)\s*:?\s*\d{1,2}-\d{1,2}(?:-\d{1,2}){0,2}\b",
+    r"|\b(?:(?:first|second|third|final)[\s-]+)?(?:reading|vote[sd]?)\s*:?\s*\d{1,2}-\d{1,2}(?:-\d{1,2}){0,2}\b",
     re.I,
 )
 
@@ -279,9 +280,21 @@ def admissible(kind: str, rows: np.ndarray, counts: bool = False) -> np.ndarray:
     return (rows[:, _TYPED] > 0) & (rows[:, _NEAR] > 0) & ((rows[:, _COUNTS] > 0) | (not counts))
 
 
-def _outcomes(found: list[Candidate]) -> list[Candidate]:
-    """Candidates that can say what was decided: none from an agenda but words a record of a meeting uses."""
-    return [c for c in found if c.passage.doc_type != _AGENDA or _MINUTED.search(c.text)]
+def _outcomes(found: list[Candidate], question: str) -> list[Candidate]:
+    """Candidates that can say what was decided: none from an agenda but words a record of a meeting uses;
+    a reading's tally answers only for that reading ('(First reading: 7-0)' tells no second reading's)."""
+    asked = _READING.search(question)
+    return [
+        c
+        for c in found
+        if c.passage.doc_type != _AGENDA
+        or (
+            (minuted := _MINUTED.search(c.text))
+            and not (
+                asked and (told := _READING.search(minuted.group())) and told[1].lower() != asked[1].lower()
+            )
+        )
+    ]
 
 
 def _of_meeting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], bool]:
@@ -406,7 +419,7 @@ class Reader:
             found = [c for c in found if not _ASKS_END.search(c.text)]  # ('What difference …?:') names none
         if not found:
             return Reading((), NO_TOPIC)
-        kept = _outcomes(found) if asks_outcome(query.text) else found
+        kept = _outcomes(found, query.text) if asks_outcome(query.text) else found
         if not kept:
             return Reading((), NO_OUTCOME)
         agendas_only = len(kept) < len(found)  # an outcome asked: what agendas put forward was set aside

@@ -72,7 +72,7 @@ def typed_at(
 
 def _day_in_month_asked(text: str, question: str) -> bool:
     return month_asked(question) is not None and any(
-        s.kind == "date" and in_month_asked(s.text, question) for s in spans(text)
+        s.kind == "date" and in_month_asked(text, s.start, s.end, question) for s in spans(text)
     )
 
 

@@ -12,7 +12,7 @@ from qa.answertype import asks_person_only, expected
 from qa.candidate import Asked, Candidate
 from qa.countnouns import kin
 from qa.fit import fitting
-from qa.monthasked import month_asked
+from qa.monthasked import in_month_asked, month_asked
 from qa.relevance import stem
 from qa.spans import spans
 from qa.typematch import counted, typed_at
@@ -144,6 +144,15 @@ _LEADS += [
         "7-0",
     ),
 ]
+
+
+_ELLIS = _LEADS[-1][0]
+
+
+def test_a_readings_tally_tells_no_other_readings_vote(tmp_path, settings, fake_embedder) -> None:
+    question = "What was the second-reading vote on the 600 Ellis Street development agreement ordinance?"
+    found, _ = answer_from_paper(tmp_path, settings, fake_embedder, _ELLIS, question)
+    assert found.status == "not_found", found.text
 
 
 @pytest.mark.parametrize(("paper", "question", "lead"), _LEADS)
@@ -282,3 +291,13 @@ def test_the_day_a_question_names_is_no_answer_to_it_however_printed() -> None:
 )
 def test_a_line_in_capitals_holds_words_not_bodies_initials(text: str, bodies: list[str]) -> None:
     assert _of_kind(text, "organisation") == bodies
+
+
+def test_a_meetings_day_by_its_month_is_the_meeting_fields_not_another_fields() -> None:
+    question = "When is the september meeting?"
+    october = "Monthly Meeting Dates: October 24, 2019; Submittal Deadline *: September 24, 2019"
+    september = "Monthly Meeting Dates: September 26, 2019; Submittal Deadline *: August 27, 2019"
+    at = october.index("September")
+    assert not in_month_asked(october, at, at + len("September 24, 2019"), question)
+    at = september.index("September")
+    assert in_month_asked(september, at, at + len("September 26, 2019"), question)

@@ -732,6 +732,8 @@ def test_american_council_titles_name_people_and_a_meetings_name_is_no_person():
         ("As of the February 2020 update, where does Pledge 42 stand?", "status"),
         ("In the February 2020 update, where had the council got to on Pledge 42?", "status"),
         ("Where has the mobile camera got to?", "place"),  # of a thing, where asks a place
+        # 'where' before its subject opens a relative clause, not the question
+        ("At the special Committee, where the new Pledge was launched, who was invited to attend?", "person"),
     ],
 )
 def test_a_lead_in_naming_the_paper_does_not_hide_the_question(question, kind):
