@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from qa.asks import AUX
+
 # The answer types the reader knows; spans (qa/spans.py) carry the same names.
 KINDS = (
     "person",
@@ -264,7 +266,7 @@ _LEAD_IN = re.compile(
     # 'where' or 'when' before its subject opens a relative clause ('…, where the new Pledge was launched,
     # who …'), not the question
     r"(?=(?:who|what|which|how|why|is|are|was|were|did|does|do)\b"
-    r"|(?:when|where)\s+(?:is|are|was|were|did|does|do|will|would|can|could|has|have|had|should)\b)"
+    rf"|(?:when|where)\s+{AUX}\b)"
 )
 
 

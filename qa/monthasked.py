@@ -6,9 +6,10 @@ import re
 from functools import lru_cache
 
 from corpus.dates import MONTH_ABBREVIATIONS
+from qa.query import SHORT_MONTHS
 
 # A month's name or short form; 'May' only capitalised, as 'may' is mostly the verb.
-_MONTH = r"(?:(?i:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)[a-z]*|May)"
+_MONTH = rf"(?:(?i:{SHORT_MONTHS})[a-z]*|May)"
 _MEETING = r"(?i:meetings?|sessions?|hearings?)"
 _WHEN = r"(?i:when|what\s+date|which\s+date|what\s+day)\s+(?i:is|was|will\s+be|will|are|were|does|did)\s+"
 # 'when is the september meeting', 'when was the meeting in March 2024': the meeting's day asked, by its

@@ -284,17 +284,14 @@ def _outcomes(found: list[Candidate], question: str) -> list[Candidate]:
     """Candidates that can say what was decided: none from an agenda but words a record of a meeting uses;
     a reading's tally answers only for that reading ('(First reading: 7-0)' tells no second reading's)."""
     asked = _READING.search(question)
-    return [
-        c
-        for c in found
-        if c.passage.doc_type != _AGENDA
-        or (
-            (minuted := _MINUTED.search(c.text))
-            and not (
-                asked and (told := _READING.search(minuted.group())) and told[1].lower() != asked[1].lower()
-            )
-        )
-    ]
+    return [c for c in found if c.passage.doc_type != _AGENDA or _minuted(c.text, asked[1] if asked else "")]
+
+
+def _minuted(text: str, reading: str) -> bool:
+    """Whether an agenda's text records an outcome, of the `reading` asked ('second') where one is."""
+    minuted = _MINUTED.search(text)
+    told = _READING.search(minuted.group()) if minuted and reading else None
+    return bool(minuted) and not (told and told[1].lower() != reading.lower())
 
 
 def _of_meeting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], bool]:
