@@ -18,6 +18,11 @@ _LABELLED = re.compile(r"^([^:\n]{2,60}?):\s+(\S.*)$")
 # it. Other lone labels ('Members:', 'Reply:') head a list or a reply, read apart.
 _LONE_LABEL = re.compile(r"^(?=[A-Z])[^:\n]{0,60}?\b(?:by|author|contact officer|lead officer):$", re.I)
 LABEL_WORDS = 6  # a field's label is a few words ('Report prepared by'); a longer run before a colon is prose
+# A form's column headed by a question ('What difference will this make for Children in Care and Care
+# Leavers?: Ability to influence …'): a question mark before the colon is a heading's, never prose's, so
+# the label may run to a question's length.
+_ASKED_LABEL = re.compile(r"^([^:\n?]{2,160}\?):\s+(\S.*)$")
+ASKED_LABEL_WORDS = 20
 # A cover page's fields printed without a colon: 'Published 03 September 2019', 'Please ask for Helen
 # Rickman'. Only these words, and only before the kind of value each takes, so prose is never split.
 _FIELD = re.compile(
@@ -46,7 +51,7 @@ _ASIDE_END = re.compile(r"\w\s\([^()]{1,16}\)$")  # 'Description (if any)', 'Amo
 _LEAD_IN = re.compile(r"[A-Za-z][\w'’/-]*:")  # 'Commencing:'; two words may end a field ('Cabinet Date:')
 # The version of how `units_of` reads a chunk; raise it with any change to what units a text gives, so that a
 # store's next ingest stores the vectors of the units it now reads (index/sentencevectors.py).
-UNIT_RULES = "2"
+UNIT_RULES = "3"
 FRAGMENT_WORDS = 3  # an outcome and its date, a verdict: too short to be read apart from what it ends
 HEADING_WORDS = 8  # an item's title is a few words; a numbered sentence runs longer
 SHORT_ROW_WORDS = 40  # a row this short answers best whole: who, what, why and how together
@@ -110,6 +115,8 @@ def label_of(line: str) -> tuple[str | None, str]:
     2019', 'Please ask for Helen Rickman') are labelled too."""
     m = _LABELLED.match(line)
     if m and len(m.group(1).split()) <= LABEL_WORDS and _label_end(m.group(1).rstrip()):
+        return m.group(1).strip(), m.group(2).strip()
+    if (m := _ASKED_LABEL.match(line)) and len(m.group(1).split()) <= ASKED_LABEL_WORDS:
         return m.group(1).strip(), m.group(2).strip()
     if field := _FIELD.match(line.strip()):
         label, value = (g for g in field.groups() if g)

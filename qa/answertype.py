@@ -45,9 +45,24 @@ _SUM_WORDS = (
     r"(?:estimated|annual|total|proposed|approximate|overall|final|expected|projected|net|gross|capital"
     r"|revenue|monthly|weekly|yearly|original|revised|agreed|current|new|likely|[a-z]+(?:-[a-z]+)+)"
 )
+# Who holds a post or plays a part: 'the name of the …' asks a person only when it ends in one of these.
+_HOLDER = (
+    r"(?:person|people|officers?|councillors?|members?|chair(?:man|woman|person)?|mayors?|clerks?|managers?"
+    r"|directors?|heads?(?: of [\w ]{1,30}?)?|head ?teachers?|principals?|leaders?|champions?|candidates?"
+    r"|authors?|speakers?|secretar(?:y|ies)|treasurers?|solicitors?|inspectors?|auditors?|administrators?"
+    r"|co-?ordinators?|advis[oe]rs?|engineers?|planners?|commissioners?|trustees?|governors?|presidents?"
+    r"|superintendents?|analysts?|caretakers?|applicants?|residents?|owners?|architects?|agents?|workers?"
+    r"|lead|contact)"
+)
 # (answer type, pattern over the lower-cased question). Order matters: 'what time' before 'what',
 # 'how much money' before 'how many', the noun after what/which/how many decides where there is one.
 _TABLE: tuple[tuple[str, str], ...] = (
+    (  # a span of time asked ('Over what time frame …?', 'What timescale …?'), before 'time', whose 'what
+        # time' it begins with, and 'money', whose 'loan' it may name ('Over what period will the loan …')
+        "date",
+        r"\b(?:over|during|within) what (?:period|time[- ]?(?:frame|scale)|timeframe|timescale)\b"
+        r"|\bwhat (?:(?:is|was|are|were) the (?:[\w-]+ )?)?(?:timescale|timeframe|time[- ]frame)s?\b",
+    ),
     (  # before 'decision', whose 'was … approved' a 'Why was … approved?' also holds
         "reason",
         r"^\s*why\b|\bwhy (?:is|was|were|are|did|does|do|has|have|had|will|would|should|can|could)\b"
@@ -191,7 +206,10 @@ _TABLE: tuple[tuple[str, str], ...] = (
         r"|\b(?:which|what) (?:(?!(?:did|does|do|was|were|is|are|has|have|had|will|would|can|could|the|a|an"
         r"|of|to|in|on|for|and)\b)[\w-]+ ){1,3}(?:organi[sz]ations?|compan(?:y|ies)|charit(?:y|ies)|firms?"
         r"|agenc(?:y|ies)|providers?|contractors?|consultan(?:ts?|cy|cies)|developers?|business(?:es)?"
-        r"|teams?|directorates?)\b",
+        r"|teams?|directorates?)\b"
+        # 'What is the name of the local marketing company …?'
+        r"|\bname of (?:the |an? )?(?:[\w'’-]+ ){0,4}?(?:organi[sz]ation|company|charity|firm|agency|provider"
+        r"|contractor|consultancy|business|trust|club|partnership|group|developer)\b",
     ),
     (
         "person",
@@ -199,7 +217,9 @@ _TABLE: tuple[tuple[str, str], ...] = (
         r"|trustees?|governors?|candidates?)\b|^\s*who\b|\bwhose\b"
         r"|\bwho (?:was|is|were|chaired|wrote|signed|moved|seconded)\b|\bwhich (?:councillor"
         r"|member|officer|director|person|chair|mayor|candidate|clerk|manager|head|leader|cabinet member)\b"
-        r"|\bwhat is the name of\b|\bname of the\b",
+        # the name of a post's holder ('the name of the Deputy City Clerk'), not of a thing (a brand, a
+        # company: below)
+        rf"|\bname of (?:the |an? |[\w'’-]+['’]s )?(?:[\w'’-]+ ){{0,5}}?{_HOLDER}\b",
     ),
     (  # whether a piece of work has been done yet ('Has the MASH manager post been filled yet?'): how it
         # stands; not whether it was decided ('Has the budget been approved yet?') or what was done

@@ -14,6 +14,7 @@ from qa.query import TimeTarget, intent
 from qa.scoring import context
 from qa.spans import spans
 from qa.statements import STATUS_WORDS
+from qa.timefit import spanned
 from qa.typematch import (
     ACCEPTS,
     ENTITY_KINDS,
@@ -160,7 +161,8 @@ def _names_month(text: str, month: str, year: int) -> float:
 def _dates(passage: Passage, target: TimeTarget | None) -> tuple[float, float]:
     if not target or not passage.date:
         return 0.0, 0.0
-    inside = target.start <= passage.date <= target.end
+    first, last = spanned(passage.date, passage.date_precision)
+    inside = first <= target.end and target.start <= last  # the paper's period and the asked one overlap
     return float(inside), float(not inside)
 
 

@@ -23,6 +23,8 @@ NUMBER_WORDS = (
     "|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen"
 )
 _SEASON = r"(?i:spring|summer|autumn|fall|winter)"
+# a count of units, or a range of them ('5-10 years', 'two to three weeks')
+_COUNT = rf"(?i:\d{{1,3}}|{NUMBER_WORDS})(?:\s*(?i:to|-|–)\s*(?i:\d{{1,3}}|{NUMBER_WORDS}))?"
 _UNIT = r"(?i:days?|weeks?|fortnight|months?|years?)"
 _TERM = r"(?i:term|half[- ]term|months)"
 _FEAST = r"(?i:christmas|easter|whitsun)"
@@ -62,9 +64,8 @@ PERIOD = "|".join(
         rf"\b(?i:this|next|last)\s+{_SEASON}\b",
         # 'within the next four weeks', 'in the coming months', 'within two weeks', 'later this year'
         rf"\b(?i:within|in|over|during)\s+(?i:the\s+)?(?i:next|coming|following)\s+"
-        rf"(?:(?i:few|couple\s+of|several|\d{{1,3}}|{NUMBER_WORDS})\s+)?{_UNIT}\b",
-        rf"\b(?i:within)\s+(?i:a|one|\d{{1,3}}|{NUMBER_WORDS})(?:\s*(?i:to|-|–)\s*(?i:\d{{1,3}}|{NUMBER_WORDS}))?"
-        rf"\s+{_UNIT}\b",
+        rf"(?:(?i:few|couple\s+of|several|{_COUNT})\s+)?{_UNIT}\b",
+        rf"\b(?i:within)\s+(?i:a\b|{_COUNT})\s+{_UNIT}\b",
         # 'the October half-term', 'the Easter holidays', 'before Christmas'
         rf"\b(?i:the\s+)?(?:{MONTH}|{_SEASON}|{_FEAST})\s+(?i:half[- ]term|holidays?|recess)\b",
         rf"\b(?:{_TIMING}|(?i:at))\s+{_FEAST}\b",

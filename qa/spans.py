@@ -31,7 +31,9 @@ _ROLE_NOUN = (
     r"|Chief Executive|Advis[oe]r|Head|Mayor|Governor|Representative|Secretary|Treasurer|Commissioner"
     r"|Trustee|Solicitor|Attorney|Auditor|Assessor|Comptroller|Recorder"
     r"|Administrator|Coordinator|Co-ordinator|Champion|Lead|Superintendent|President|Controller"
-    r"|Analyst|Assistant|Supervisor|Specialist|Planner|Engineer|Inspector|Accountant|Technician)"
+    r"|Analyst|Assistant|Supervisor|Specialist|Planner|Engineer|Inspector|Accountant|Technician"
+    # a US post ('Planning Official', 'Chief Building Official'), not the adjective ('Official Plan')
+    r"|(?<=[a-z]\s)Official(?!\s+[A-Z]))"
 )
 _ROLE_LEAD = re.compile(r"(?:(?:of|and|the|for|&)\s+)*")
 # A surname alone in a tally's list of votes: '9-0-1-1 (Cantrell Abstain, Ornelas-Wise Absent)'.
@@ -225,6 +227,8 @@ _POST_WORD = re.compile(
     r"\b(?:Acting|Interim|Deputy|Assistant|Strategic|Executive|Chief|Senior|Principal|Returning|Monitoring"
     r"|Democratic|Corporate|Service|Cabinet)\b"
 )
+# A name never opens with a determiner: 'The Management Analyst' is a post, not Mr Management.
+_DETERMINER = re.compile(r"(?:The|This|That|These|Those|Our|Their|Its|Each|Every|Your|Any|All)\s")
 # A 'name' ending in a place's, a body's or a post's noun is that ('Council House', 'City Manager'); one
 # ending in a meeting's or a paper's noun names an occasion or a document ('City Council Meetings').
 _NOT_A_NAME = re.compile(
@@ -301,7 +305,9 @@ def _spans(sentence: str) -> tuple[Span, ...]:
                 continue
             if kind == "date" and (cut := timing_word(text)):
                 at, text = at + cut, text[cut:]
-            if kind == "person" and (_NOT_A_NAME.search(text) or _POST_WORD.search(text)):
+            if kind == "person" and (
+                _NOT_A_NAME.search(text) or _POST_WORD.search(text) or _DETERMINER.match(text)
+            ):
                 continue
             if kind == "person" and _column_label(sentence, at, at + len(text)):
                 continue

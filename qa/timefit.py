@@ -167,12 +167,12 @@ def _dated(text: str) -> list[tuple[dt.date, dt.date]]:
     """The days each date in `text` stands for, year pairs left to `year_pairs`; with the months a table
     names by a month and two digits ('Sep-18'), and years a word times ('17 in 2017 and 21 in 2018')."""
     found = [
-        _spanned(d.value, d.precision)
+        spanned(d.value, d.precision)
         for d in find_dates(text)
         if d.precision != "year" or not year_pairs(text[d.start : d.end])
     ]
-    years = [_spanned(dt.date(int(y), 1, 1), "year") for y in _BARE_YEAR.findall(text)]
-    return found + [_spanned(month, "month") for month in short_months(text)] + years
+    years = [spanned(dt.date(int(y), 1, 1), "year") for y in _BARE_YEAR.findall(text)]
+    return found + [spanned(month, "month") for month in short_months(text)] + years
 
 
 def short_month_at(text: str) -> dt.date | None:
@@ -195,8 +195,9 @@ def _month(m: re.Match) -> dt.date:
     return dt.date(2000 + int(m.group("yy")), _MONTHS.index(m.group("mon")[:3].title()) + 1, 1)
 
 
-def _spanned(day: dt.date, precision: str) -> tuple[dt.date, dt.date]:
-    """The days a date of `precision` ('day', 'month' or 'year') stands for."""
+def spanned(day: dt.date, precision: str) -> tuple[dt.date, dt.date]:
+    """The first and last day a date of `precision` ('day', 'month' or 'year') stands for: a paper
+    dated '2024' is of any day that year, not of 1 January."""
     if precision == "day":
         return day, day
     if precision == "month":

@@ -60,6 +60,11 @@ def _dates(sentence: str) -> list[str]:
         ("Increases apply on or before August 1 of that year.", "August 1"),
         ("This roadway forms part of the 2018 Roads Reconstruction Programme.", "2018"),
         ("The works are included in the 2019/20 budget.", "2019/20"),
+        (
+            "Invest in capital projects to meet predicted needs over the next 5-10 years.",
+            "the next 5-10 years",
+        ),
+        ("The scheme will run over the next three to five years.", "the next three to five years"),
     ],
 )
 def test_a_planned_period_is_a_date(sentence, period):
@@ -111,6 +116,11 @@ def test_digits_of_a_period_are_its_own_not_a_count(n, unit):
         ("In which term did the bid support the academy?", "date"),
         ("For which academic year was he re-commissioned?", "date"),
         ("What timescale has been set for the review?", "date"),
+        ("Over what time frame will the estate meet predicted needs?", "date"),
+        ("What time frame was given for the works?", "date"),
+        ("What is the timescale for the review?", "date"),
+        ("Over what period will the loan be repaid?", "date"),
+        ("What time did the meeting start?", "time"),
         ("What period of notice is required?", "number"),
         ("What was the length of the meeting?", "number"),
     ],

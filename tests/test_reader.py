@@ -290,9 +290,22 @@ def test_a_word_is_held_without_its_diacritics_as_the_index_holds_it() -> None:
     assert stems("San José") == stems("San Jose")
 
 
-def _passage(text: str, cid: int = 1, page: int = 1, date: dt.date | None = None) -> Passage:
+def _passage(
+    text: str, cid: int = 1, page: int = 1, date: dt.date | None = None, precision: str = "day"
+) -> Passage:
     return Passage(
-        cid, text, None, page, page, f"paper{cid}.txt", "Minutes", "Testshire", None, date, "day", "minutes"
+        cid,
+        text,
+        None,
+        page,
+        page,
+        f"paper{cid}.txt",
+        "Minutes",
+        "Testshire",
+        None,
+        date,
+        precision,
+        "minutes",
     )
 
 
@@ -338,6 +351,21 @@ def test_features_weigh_the_paper_date_against_the_question_date():
     wrong = _row(q, "Councillor Ayers, in the Chair.", date=dt.date(2018, 7, 10))
     assert (right["date_match"], right["date_mismatch"]) == (1.0, 0.0)
     assert (wrong["date_match"], wrong["date_mismatch"]) == (0.0, 1.0)
+
+
+@pytest.mark.parametrize(
+    ("date", "precision", "matched"),
+    [
+        (dt.date(2024, 1, 1), "year", (1.0, 0.0)),  # 'Payments 2024-5': any month of 2024
+        (dt.date(2024, 4, 1), "month", (1.0, 0.0)),
+        (dt.date(2024, 1, 1), "day", (0.0, 1.0)),  # a day's paper is of that day only
+        (dt.date(2023, 1, 1), "year", (0.0, 1.0)),
+    ],
+)
+def test_a_paper_dated_by_its_year_or_month_is_of_every_day_in_it(date, precision, matched):
+    q = "How much did the parish council pay YLCA in April 2024?"
+    row = _row(q, "Date: 02-Apr YLCA; Amount: 140.00", date=date, precision=precision)
+    assert (row["date_match"], row["date_mismatch"]) == matched
 
 
 def test_a_later_paper_reproducing_the_asked_minutes_is_not_a_date_mismatch():

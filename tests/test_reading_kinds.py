@@ -301,3 +301,69 @@ def test_a_meetings_day_by_its_month_is_the_meeting_fields_not_another_fields() 
     assert not in_month_asked(october, at, at + len("September 24, 2019"), question)
     at = september.index("September")
     assert in_month_asked(september, at, at + len("September 26, 2019"), question)
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "person"),
+    [
+        (
+            "For questions, please contact Planning Official, Robert Manford, at (408) 535-7900.",
+            "Planning Official",
+            "Robert Manford",
+        ),
+        ("Report of the Chief Building Official on permits issued.", "Chief Building Official", None),
+        (
+            "The Management Analyst assists the Director of Government Services.",
+            "The Management Analyst",
+            None,
+        ),
+    ],
+)
+def test_a_post_is_a_role_and_no_name_opens_with_a_determiner(text: str, role: str, person: str | None):
+    found = spans(text)
+    assert any(s.text.endswith(role) for s in found if s.kind == "role")
+    assert [s.text for s in found if s.kind == "person"] == ([person] if person else [])
+
+
+def test_the_official_plan_is_no_post() -> None:
+    assert not [s for s in spans("Council adopted the Official Plan Amendment.") if s.kind == "role"]
+
+
+def test_a_sentence_naming_only_posts_does_not_say_who_holds_one() -> None:
+    question = "who is the city manager of aliso viejo"
+    text = "The Planning Analyst assists the Director of Government Services with press releases."
+    assert typed_at(text, frozenset({"person", "proper"}), frozenset({"citi", "manag"}), question) == ()
+
+
+_FORM = (
+    "## Commitment to implementing the Pledge 2017/18\n\n"
+    "What will you do to support The Pledge?\tWhen will you do this?\t"
+    "What difference will this make for Children in Care and Care Leavers?\n"
+    "Facilitate the involvement of the CiCC in the recruitment of key posts\tNovember 2017\t"
+    "Ability to influence decision making and wishes and feelings heard\n"
+    "Continued commitment to 2 apprenticeships of the 6 across the Council\tCurrent\t"
+    "Meet individual aspiration and learning outcomes\n"
+)
+
+
+def test_a_forms_column_headed_by_a_question_answers_what_it_asks(tmp_path, settings, fake_embedder):
+    question = "What difference will involving the CiCC in recruiting to key posts make for children in care?"
+    found, _ = answer_from_paper(tmp_path, settings, fake_embedder, _FORM, question)
+    assert found.status == "answered" and "Ability to influence" in found.text.split("[1]")[0], found.text
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("What is the name of the Deputy City Clerk who announced the result?", "person"),
+        ("What is the name of Gloucester City Council's Head of Finance and Resources?", "person"),
+        (
+            "What is the name of the local marketing company commissioned to recruit foster carers?",
+            "organisation",
+        ),
+        # a thing's name is no person's: the sentence naming the brand answers
+        ("what's the name of plymouth's foster carer recruitment and retention brand?", "description"),
+    ],
+)
+def test_the_name_asked_is_a_persons_only_for_a_post_or_a_part(question: str, kind: str) -> None:
+    assert expected(question).kind == kind

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from corpus.sentences import split_sentences
-from corpus.units import units_of
+from corpus.units import label_of, units_of
 from index.passage import Passage
 from qa.answertype import expected
 from qa.features import NAMES, Candidate, asked_of, counted, features
@@ -785,3 +785,20 @@ def test_who_won_asked_with_which_wants_a_result_not_a_list_of_nominations():
     assert not _WON.search("Which candidates stood for Strensall ward?")
     nominations = "Statement as to Persons Nominated. Name of Candidate: Doughty; Description: Conservative"
     assert not _RESULT.search(nominations)
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        (
+            "What difference will this make for Children in Care and Care Leavers?: Ability to influence",
+            "What difference will this make for Children in Care and Care Leavers?",
+        ),
+        ("When will you do this?: Current", "When will you do this?"),
+        # a question inside prose heads no column
+        ("Members asked what would happen to the site next? The chair replied: a report would follow", None),
+        ("The committee asked whether the report was ready and the officer said: not yet", None),
+    ],
+)
+def test_a_column_headed_by_a_question_labels_its_cell(line: str, label: str | None) -> None:
+    assert label_of(line)[0] == label
