@@ -100,7 +100,16 @@ class Unit:
 
     @property
     def shown(self) -> str:
-        return f"{self.label}: {self.text}" if self.label else self.text
+        return labelled(self.label, self.text)
+
+
+def labelled(label: str | None, text: str) -> str:
+    """A cell as shown and embedded: 'Portfolio Holder: Jemima Laing'. A column headed by a question longer
+    than a field's label ('What will you do to support The Pledge?') shows its cells bare: the heading is
+    matched against what is asked (qa/features.py), but printed before every cell it would stand for them
+    all."""
+    asked = label is not None and label.endswith("?") and len(label.split()) > LABEL_WORDS
+    return f"{label}: {text}" if label and not asked else text
 
 
 def embedded_text(shown: str) -> str:
@@ -108,15 +117,16 @@ def embedded_text(shown: str) -> str:
     return " ".join(shown.split()[:EMBED_WORDS])
 
 
-def label_of(line: str) -> tuple[str | None, str]:
+def label_of(line: str, asked: bool = True) -> tuple[str | None, str]:
     """Split 'Portfolio Holder: Jemima Laing' into label and value; plain prose has no label. A label
     may end in a short aside after a word, as forms print them ('Description (if any):'), but never
     in a full stop or a lone bracket ('3(b):'). A cover page's colonless fields ('Published 03 September
-    2019', 'Please ask for Helen Rickman') are labelled too."""
+    2019', 'Please ask for Helen Rickman') are labelled too. With `asked`, so is a form's column heading
+    that is a question ('What difference will this make …?: Ability to …')."""
     m = _LABELLED.match(line)
     if m and len(m.group(1).split()) <= LABEL_WORDS and _label_end(m.group(1).rstrip()):
         return m.group(1).strip(), m.group(2).strip()
-    if (m := _ASKED_LABEL.match(line)) and len(m.group(1).split()) <= ASKED_LABEL_WORDS:
+    if asked and (m := _ASKED_LABEL.match(line)) and len(m.group(1).split()) <= ASKED_LABEL_WORDS:
         return m.group(1).strip(), m.group(2).strip()
     if field := _FIELD.match(line.strip()):
         label, value = (g for g in field.groups() if g)
@@ -133,7 +143,8 @@ def is_row(block: str) -> bool:
     key in a column printed with no heading ('HMRC' / 'Detail: VAT Reclaim' / 'Total £s: 22814.21')."""
     lines = [line.strip() for line in block.split("\n") if line.strip()]
     cells = lines[1:] if len(lines) >= 3 and _row_key(lines[0]) and not _periods(lines[1:]) else lines
-    return len(cells) >= 2 and all(label_of(line)[0] for line in cells)
+    # a form's row under questions ('When will you do this?: Current') reads as its answers, cell by cell
+    return len(cells) >= 2 and all(label_of(line, asked=False)[0] for line in cells)
 
 
 def _periods(cells: list[str]) -> bool:

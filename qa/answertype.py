@@ -382,7 +382,8 @@ _PERSON_ONLY = re.compile(
 
 def asks_person_only(question: str) -> bool:
     """Whether a person question names a person's post or act, so that no body can answer it."""
-    return expected(question).kind == "person" and bool(_PERSON_ONLY.search(question))
+    asked = _CONTRACTED.sub(r"\1 is", question)  # "who's the city manager" asks as 'who is' does
+    return expected(question).kind == "person" and bool(_PERSON_ONLY.search(asked))
 
 
 @lru_cache(maxsize=1 << 10)  # asked per candidate (features, typematch)

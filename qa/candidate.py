@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from corpus.units import labelled
 from index.codes import joined_codes
 from index.passage import Passage
 from qa.answertype import Expectation
@@ -48,7 +49,7 @@ class Candidate:
 
     @property
     def shown(self) -> str:
-        return f"{self.label}: {self.text}" if self.label else self.text
+        return labelled(self.label, self.text)
 
 
 @lru_cache(maxsize=1 << 14)  # a passage's context and a sentence's words are stemmed once per question

@@ -136,10 +136,16 @@ def _cued_labels(question: str) -> tuple[re.Pattern[str], ...]:
 _TYPE_WORDS = frozenset(stems_of("date day time year number total amount"))
 
 
-def _label_cover(label: str | None, asked: Asked) -> float:
+def _label_cover(label: str | None, asked: Asked, passage: Passage) -> float:
     """Share of a column label's words the question says ('Lead Strategic Director' for 'lead … director');
-    0 when it says only the label's word for the asked type ('date' of 'Date of meeting')."""
+    0 when it says only the label's word for the asked type ('date' of 'Date of meeting'). A column headed
+    by a question ('What difference will this make for Children in Care and Care Leavers?') is told by its
+    own words, not the topic's its table repeats ('care leavers'), which every question on it says."""
     words = stems_of(label or "")
+    if label and label.endswith("?"):
+        words = tuple(
+            w for w in words if w not in topic(passage.text, passage.heading or "", frozenset(asked.weights))
+        )
     said = [w for w in words if w in asked.weights]
     return len(said) / len(words) if words and not set(said) <= _TYPE_WORDS else 0.0
 
@@ -266,7 +272,7 @@ def _sentence_values(candidate: Candidate, asked: Asked) -> dict[str, float]:
         "asks": float(only_asks(candidate.text)),
         "length": min(len(candidate.shown.split()) / _LONG_WORDS, 2.0) / 2.0,
         "status_word": float(_status_told(candidate, asked)),
-        "label_cover": _label_cover(candidate.label, asked),
+        "label_cover": _label_cover(candidate.label, asked, candidate.passage),
         "focus_cover": _focus_cover(candidate, sentence, asked),
         "type_near": type_near(candidate, asked),
         "counts_noun": counts_noun(candidate, asked),

@@ -82,7 +82,9 @@ def _with_kept(question: str, preamble: str) -> str:
 # A leading clause naming where to look: 'According to the Achieving Excellence plan, how much …', 'In the
 # August 2019 pledges report, where had …'. Its words find the paper; they are not what is asked of it.
 _SOURCE = re.compile(
-    r"^\W*(?i:according\s+to|in|from|as\s+per|within)\s+(?P<source>(?i:the|a|an|its|their|[\w'’-]+['’]s)\s+[^,?]{3,100}?),\s*"
+    # 'In the …', 'In Plymouth's …', 'In Gloucester City Council's Cabinet report of …'
+    r"^\W*(?i:according\s+to|in|from|as\s+per|within)\s+"
+    r"(?P<source>(?:(?i:the|a|an|its|their)|(?:[A-Z][\w'’-]*\s+){0,4}[\w'’-]+['’]s)\s+[^,?]{3,100}?),\s*"
     r"(?=(?i:how|what|who|when|where|which|why|is|are|was|were|did|does|do|has|have|had|can|could|will)\b)"
 )
 

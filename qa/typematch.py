@@ -58,10 +58,14 @@ def typed_at(
     """Word positions (first, last) of the spans of the accepted kinds in the text that are not an
     echo of the question (`asked`: its stems); a thing said done only as the `question` asks it.
     `sums`: the text is from a paper of sums (qa/spans.monetary)."""
+    found = spans(text, sums)
+    # a post's title ('a new Commissioning Officer') names no body and no person, only the post
+    posts = [(p.start, p.end) for p in found if p.kind == "role"] if "role" not in accepted else []
     return tuple(
         (len(text[: s.start].split()), len(text[: s.end].split()) - 1)
-        for s in spans(text, sums)
+        for s in found
         if s.kind in accepted
+        and not (s.kind == "proper" and any(a <= s.start and s.end <= b for a, b in posts))
         and not _echo(s, asked)
         and (s.kind not in _BARE or _named_as(s, text, accepted))
         and (s.kind != "done" or _done_as_asked(s, text, question))

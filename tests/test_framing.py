@@ -193,6 +193,10 @@ def test_a_written_question_is_answered_by_the_reply_printed_under_it(
         ("In the August 2019 pledges report, where had Pledge 43 got to?", "the August 2019 pledges report"),
         ("In 2014, how much was allocated for grants?", ""),  # a time, not a paper
         ("In Derby, how many foster carers were recruited?", ""),  # a place asked about
+        (
+            "In Gloucester City Council's Cabinet report of 11 March 2026, what view is taken of doing nothing?",
+            "Gloucester City Council's Cabinet report of 11 March 2026",
+        ),
         ("What does the plan say, and how much will it cost?", ""),
         # or a clause after it
         (

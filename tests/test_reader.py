@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from index.passage import Passage
 from qa.answertype import KINDS, asks_outcome, at_event, expected, looks_ahead, time_event
-from qa.features import NAMES, Asked, Candidate, asked_of, features
+from qa.features import NAMES, Asked, Candidate, asked_of, features, stems_of
 from qa.posts import asked_post, names_post
 from qa.query import parse
 from qa.reader import (
@@ -1243,3 +1243,22 @@ def test_another_applications_paragraph_does_not_answer(fake_embedder):
     q = "What was the parish council's view on application 3/18/0725/FUL?"
     reading = Reader(fake_embedder).read(_retrieval(q, [text], fake_embedder))
     assert all("objects" not in r.candidate.text for r in reading.candidates)
+
+
+def test_a_question_headed_column_is_told_by_its_own_words_not_the_tables_topic():
+    heading = "What difference will this make for Children in Care and Care Leavers?"
+    rows = [
+        "What will you do to support The Pledge?: Offer work experience to care leavers",
+        f"{heading}: An insight into a career for care leavers",
+        "Progress Made: no care leavers have taken up the offer",
+    ]
+    cell = "An insight into a career for care leavers"
+    passage = _passage("\n".join(rows))
+
+    def label_cover(question: str) -> float:
+        asked = _asked(question, {s: 1.0 for s in stems_of(question)})
+        cand = Candidate(cell, heading, None, passage, 0, frozenset())
+        return dict(zip(NAMES, features(cand, asked, 0.5, 0.5), strict=True))["label_cover"]
+
+    assert label_cover("Have any care leavers taken up the offer of work experience?") == 0.0
+    assert label_cover("What difference will the offer make for care leavers?") > 0.5

@@ -251,6 +251,7 @@ def test_who_leads_a_thing_may_be_a_body(tmp_path, settings, fake_embedder) -> N
         ("Which councillor seconded the motion?", True),
         ("What is the name of the Rights of Way Officer?", True),
         ("Who seconded the motion on the budget?", True),
+        ("who's the morgan hill city manager on the jan 20 2021 agenda?", True),
         ("Who delivers the residential block contract?", False),
         ("Which candidate for Mayor withdrew?", False),  # a candidate, of whatever kind
         ("Who is to chair the Strategic Systems Leadership Board?", False),  # chaired 'by the DCS'
@@ -367,3 +368,12 @@ def test_a_forms_column_headed_by_a_question_answers_what_it_asks(tmp_path, sett
 )
 def test_the_name_asked_is_a_persons_only_for_a_post_or_a_part(question: str, kind: str) -> None:
     assert expected(question).kind == kind
+
+
+def test_a_posts_title_names_no_body_that_could_be_asked_for() -> None:
+    question = "Which provider was awarded the contract to run the crisis accommodation service?"
+    text = "We have advertised for a new Commissioning Officer to focus specifically on placements."
+    kinds = frozenset({"organisation", "proper"})
+    assert typed_at(text, kinds, frozenset({"provid", "contract"}), question) == ()
+    # the post is still the answer to a question asking for one
+    assert typed_at(text, kinds | {"role"}, frozenset({"post"}), "What post was advertised?")
