@@ -121,9 +121,17 @@ _PHRASAL: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+# Words a busy user types for what papers print in full: 'bike parking' is the papers' 'bicycle parking'.
+_PLAIN: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\bbike(s?)\b", re.I), r"bicycle\1"),
+    (re.compile(r"\bkids\b", re.I), "children"),
+    (re.compile(r"\bcops\b", re.I), "police"),
+)
+
+
 def in_papers_words(question: str) -> str:
     """The question with its verbs put as papers print them ('gone up' → 'increased'; how many a council
-    runs → has)."""
-    for pattern, word in _PHRASAL:
+    runs → has), and its everyday words too ('bike' → 'bicycle')."""
+    for pattern, word in (*_PHRASAL, *_PLAIN):
         question = pattern.sub(word, question)
     return question

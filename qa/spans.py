@@ -229,6 +229,8 @@ _POST_WORD = re.compile(
 )
 # A name never opens with a determiner: 'The Management Analyst' is a post, not Mr Management.
 _DETERMINER = re.compile(r"(?:The|This|That|These|Those|Our|Their|Its|Each|Every|Your|Any|All)\s")
+# nor holds a municipality's word: 'Authorize City Manager' is a motion's verb before a post
+_CIVIC_WORD = re.compile(r"\b(?:City|County|Council|Borough|Parish|District|Township|Village|State)\b")
 # A 'name' ending in a place's, a body's or a post's noun is that ('Council House', 'City Manager'); one
 # ending in a meeting's or a paper's noun names an occasion or a document ('City Council Meetings').
 _NOT_A_NAME = re.compile(
@@ -306,7 +308,10 @@ def _spans(sentence: str) -> tuple[Span, ...]:
             if kind == "date" and (cut := timing_word(text)):
                 at, text = at + cut, text[cut:]
             if kind == "person" and (
-                _NOT_A_NAME.search(text) or _POST_WORD.search(text) or _DETERMINER.match(text)
+                _NOT_A_NAME.search(text)
+                or _POST_WORD.search(text)
+                or _DETERMINER.match(text)
+                or _CIVIC_WORD.search(text)
             ):
                 continue
             if kind == "person" and _column_label(sentence, at, at + len(text)):

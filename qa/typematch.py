@@ -386,13 +386,25 @@ def count_of(text: str, question: str) -> Span | None:
     Children's Centres operating from fifteen buildings' → sixteen); None when none or several do."""
     head = counted_head(question)
     group = kin(frozenset({head})) if head else frozenset()
-    heads = [i for i, w in enumerate(word_stems(text)) if group.intersection(w)]
-    found = [
-        s
+    words = word_stems(text)
+    heads = [i for i, w in enumerate(words) if group.intersection(w)]
+    found = {
+        s: next(i for i in heads if 0 < i - at <= _COUNT_BEFORE)
         for s in spans(text)
-        if s.kind == "number" and any(0 < i - len(text[: s.end].split()) + 1 <= _COUNT_BEFORE for i in heads)
-    ]
-    return found[0] if len(found) == 1 else None
+        if s.kind == "number"
+        and any(0 < i - (at := len(text[: s.end].split()) - 1) <= _COUNT_BEFORE for i in heads)
+    }
+    if len(found) > 1:  # '73 bicycle parking spaces and 49 motorcycle parking spaces': the kind asked
+        asked = set(stems_of(question))
+        found = {s: i for s, i in found.items() if _said_between(words, len(text[: s.end].split()), i, asked)}
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _said_between(words: tuple[tuple[str, ...], ...], start: int, end: int, asked: set[str]) -> bool:
+    """Whether the words from a count to its noun qualify it as the question does ('73 bicycle parking
+    spaces' for 'how many bicycle parking spaces'): some, and each one the question says."""
+    between = [w for w in words[start:end] if w]
+    return bool(between) and all(asked.intersection(w) for w in between)
 
 
 def of_named(passage: Passage, named: Sequence[str]) -> bool:

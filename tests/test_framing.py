@@ -249,6 +249,9 @@ def test_the_papers_own_name_is_not_what_a_count_stands_beside(tmp_path, setting
         ("Who set up the working group?", "Who set up the working group?"),
         ("How many Children's Centres does Plymouth run?", "How many Children's Centres does Plymouth have?"),
         ("Who will run the new service?", "Who will run the new service?"),
+        # an everyday word, as papers print it
+        ("how many bike parking spaces are there", "how many bicycle parking spaces are there"),
+        ("Where do the kids go after school?", "Where do the children go after school?"),
     ],
 )
 def test_phrasal_verbs_are_put_as_papers_print_them(question: str, words: str) -> None:

@@ -15,7 +15,7 @@ from qa.fit import fitting
 from qa.monthasked import in_month_asked, month_asked
 from qa.relevance import stem
 from qa.spans import spans
-from qa.typematch import counted, typed_at
+from qa.typematch import count_of, counted, typed_at
 
 
 def _of_kind(text: str, kind: str) -> list[str]:
@@ -318,9 +318,13 @@ def test_a_meetings_day_by_its_month_is_the_meeting_fields_not_another_fields() 
             "The Management Analyst",
             None,
         ),
+        # a motion's verb before a post: no 'Mr Authorize City'
+        ("Authorize City Manager to communicate the City's position.", "City Manager", None),
     ],
 )
-def test_a_post_is_a_role_and_no_name_opens_with_a_determiner(text: str, role: str, person: str | None):
+def test_a_post_is_a_role_and_no_name_opens_with_a_determiner_or_holds_a_civic_word(
+    text: str, role: str, person: str | None
+):
     found = spans(text)
     assert any(s.text.endswith(role) for s in found if s.kind == "role")
     assert [s.text for s in found if s.kind == "person"] == ([person] if person else [])
@@ -377,3 +381,22 @@ def test_a_posts_title_names_no_body_that_could_be_asked_for() -> None:
     assert typed_at(text, kinds, frozenset({"provid", "contract"}), question) == ()
     # the post is still the answer to a question asking for one
     assert typed_at(text, kinds | {"role"}, frozenset({"post"}), "What post was advertised?")
+
+
+@pytest.mark.parametrize(
+    ("question", "count"),
+    [
+        ("how many bicycle parking spaces does the project provide", "73"),
+        ("how many motorcycle parking spaces does the project provide", "49"),
+        ("how many parking spaces does the project provide", None),  # either kind: no one count leads
+    ],
+)
+def test_of_two_counts_of_one_noun_the_kind_asked_leads(question: str, count: str | None) -> None:
+    text = "The project would provide a total of 73 bicycle parking spaces and 49 motorcycle parking spaces."
+    found = count_of(text, question)
+    assert (found.text if found else None) == count
+
+
+def test_a_rates_denominator_is_no_count_of_what_it_divides() -> None:
+    text = "The number of children on a plan was at 254 at the end June 2019 (a rate of 48.6 per 10,000 children)."
+    assert count_of(text, "How many children were subject to a child protection plan in June 2019?") is None
