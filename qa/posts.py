@@ -90,7 +90,11 @@ _OFFICE = re.compile(
     rf"(?:as\s+|to\s+(?:the\s+)?(?:(?:post|role|office)\s+of\s+)?)?)?"
     rf"(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}}['’]s\s+)?(?:interim\s+|acting\s+|new\s+)?"
     # the body the office is of, printed before its title: 'Who was Board President …?', 'Town Clerk'
-    rf"(?-i:(?:(?!Deputy|Vice)[A-Z][\w'’-]*\s+){{0,2}})({_OFFICE_TITLE})\b",
+    rf"(?-i:(?:(?!Deputy|Vice)[A-Z][\w'’-]*\s+){{0,2}})({_OFFICE_TITLE})\b"
+    # typed in lower case: 'who is the morgan hill city manager', not 'the deputy city manager'
+    rf"|\b(?:who|which\s+person)\s+(?:is|was)\s+the\s+(?:(?!(?:deputy|vice|assistant|acting)\b)[a-z]+\s+){{1,2}}?"
+    rf"((?-i:(?:city|county|town|village|borough|parish|general)\s+(?:manager|clerk|administrator|attorney"
+    rf"|engineer|planner|treasurer|auditor|solicitor)))\b",
     re.I,
 )
 _FIELD_SHARE = 0.5  # share of an office's field words ('Children's Services') a paper's title for it holds
@@ -117,8 +121,8 @@ def paid_office(question: str) -> str | None:
 
 def asked_office(question: str) -> str | None:
     """The title of the office a question asks the holder of ('City Manager'), or None."""
-    m = _OFFICE.search(question)
-    return m.group(1) if m else None
+    m = _OFFICE.search(re.sub(r"\b(who)['’]s\b", r"\1 is", question, flags=re.I))
+    return (m.group(1) or m.group(2)) if m else None
 
 
 def names_office(sentence: str, office: str) -> bool:

@@ -802,3 +802,17 @@ def test_who_won_asked_with_which_wants_a_result_not_a_list_of_nominations():
 )
 def test_a_column_headed_by_a_question_labels_its_cell(line: str, label: str | None) -> None:
     assert label_of(line)[0] == label
+
+
+@pytest.mark.parametrize(
+    ("question", "office"),
+    [
+        ("who's the morgan hill city manager on the jan 20 2021 agenda?", "city manager"),
+        ("who is the morgan hill city manager?", "city manager"),
+        ("who is the deputy city manager?", None),  # a deputy's post, not the office
+    ],
+)
+def test_an_office_typed_in_lower_case_or_contracted_is_still_asked(question: str, office: str | None):
+    from qa.posts import asked_office
+
+    assert asked_office(question) == office
