@@ -231,6 +231,7 @@ _POST_WORD = re.compile(
 _DETERMINER = re.compile(r"(?:The|This|That|These|Those|Our|Their|Its|Each|Every|Your|Any|All)\s")
 # nor holds a municipality's word: 'Authorize City Manager' is a motion's verb before a post
 _CIVIC_WORD = re.compile(r"\b(?:City|County|Council|Borough|Parish|District|Township|Village|State)\b")
+_TITLED = re.compile(rf"^{_TITLE}\s+")  # 'Council Member Smith': the title may hold one
 # A 'name' ending in a place's, a body's or a post's noun is that ('Council House', 'City Manager'); one
 # ending in a meeting's or a paper's noun names an occasion or a document ('City Council Meetings').
 _NOT_A_NAME = re.compile(
@@ -311,7 +312,7 @@ def _spans(sentence: str) -> tuple[Span, ...]:
                 _NOT_A_NAME.search(text)
                 or _POST_WORD.search(text)
                 or _DETERMINER.match(text)
-                or _CIVIC_WORD.search(text)
+                or _CIVIC_WORD.search(_TITLED.sub("", text))
             ):
                 continue
             if kind == "person" and _column_label(sentence, at, at + len(text)):
