@@ -274,7 +274,12 @@ class Expectation:
 
 
 # 'What's the estimate …?' asks as 'What is the estimate …?' does; typed in haste, 'whats' too.
-_CONTRACTED = re.compile(r"\b(what|who|where|when|how|which)(?:['’]s|(?<=what)s)\b")
+_CONTRACTED = re.compile(r"\b(what|who|where|when|how|which)(?:['’]s|(?<=what)s)\b", re.I)
+
+
+def uncontracted(question: str) -> str:
+    """The question with its question word's "'s" written out: "who's the city manager" → 'who is …'."""
+    return _CONTRACTED.sub(r"\1 is", question)
 
 
 # What a busy user types before the question itself, asking nothing ('omaha city council oct 16 2012 - who
@@ -293,7 +298,7 @@ _LEAD_IN = re.compile(
 @lru_cache(maxsize=1 << 10)  # asked several times per question (intent, reader, composer): read once
 def expected(question: str) -> Expectation:
     """The first row of the table whose pattern the question matches; 'description' when none does."""
-    q = _LEAD_IN.sub("", _CONTRACTED.sub(r"\1 is", " ".join(question.lower().split())))
+    q = _LEAD_IN.sub("", uncontracted(" ".join(question.lower().split())))
     noun = m.group(1) if (m := _NOUN.search(q)) else ""
     for kind, pattern in _COMPILED:
         if pattern.search(q):
@@ -382,8 +387,7 @@ _PERSON_ONLY = re.compile(
 
 def asks_person_only(question: str) -> bool:
     """Whether a person question names a person's post or act, so that no body can answer it."""
-    asked = _CONTRACTED.sub(r"\1 is", question)  # "who's the city manager" asks as 'who is' does
-    return expected(question).kind == "person" and bool(_PERSON_ONLY.search(asked))
+    return expected(question).kind == "person" and bool(_PERSON_ONLY.search(uncontracted(question)))
 
 
 @lru_cache(maxsize=1 << 10)  # asked per candidate (features, typematch)

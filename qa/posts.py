@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from corpus.units import POST
+from qa.answertype import uncontracted
 from qa.candidate import stems_of
 
 # A field or phrase naming a paper's author: 'Author:', 'Report prepared by:', a memo's 'FROM:' (its
@@ -121,7 +122,7 @@ def paid_office(question: str) -> str | None:
 
 def asked_office(question: str) -> str | None:
     """The title of the office a question asks the holder of ('City Manager'), or None."""
-    m = _OFFICE.search(re.sub(r"\b(who)['’]s\b", r"\1 is", question, flags=re.I))
+    m = _OFFICE.search(uncontracted(question))
     return (m.group(1) or m.group(2)) if m else None
 
 

@@ -92,14 +92,15 @@ NO_FACT = "the papers discuss the topic but do not state what was asked"
 NO_OUTCOME = "the papers hold only what agendas put forward, and an agenda does not say what was decided"
 NOT_KNOWN = "the papers say it was not yet known when they were written"
 _AGENDA = "agenda"
-_READING = re.compile(r"\b(first|second|third|final)[\s-]+reading\b", re.I)
+_ORDINAL = r"(?:first|second|third|final)"  # a reading of an ordinance
+_READING = re.compile(rf"\b({_ORDINAL})[\s-]+reading\b", re.I)
 # Words only a record of the meeting uses for an outcome: an agenda's draft resolution says 'be approved',
 # 'is hereby adopted', never 'carried' or 'agreed'. An agenda pack binding earlier minutes still answers.
 _MINUTED = re.compile(
     r"(?<!\bbe )\b(?:carried(?! out)|defeated|lost|refused|rejected|withdrawn|deferred|unanimously|agreed"
     r"|decided)\b(?![-‐])"  # 'Agreed-Upon Procedures Report' is a title, not what was agreed
     # an earlier reading's tally an agenda reprints: '(First reading: 7-0)'
-    r"|\b(?:(?:first|second|third|final)[\s-]+)?(?:reading|vote[sd]?)\s*:?\s*\d{1,2}-\d{1,2}(?:-\d{1,2}){0,2}\b",
+    rf"|\b(?:{_ORDINAL}[\s-]+)?(?:reading|vote[sd]?)\s*:?\s*\d{{1,2}}-\d{{1,2}}(?:-\d{{1,2}}){{0,2}}\b",
     re.I,
 )
 

@@ -388,23 +388,22 @@ def count_of(text: str, question: str) -> Span | None:
     group = kin(frozenset({head})) if head else frozenset()
     words = word_stems(text)
     heads = [i for i, w in enumerate(words) if group.intersection(w)]
-    found = {
-        s: next(i for i in heads if 0 < i - at <= _COUNT_BEFORE)
-        for s in spans(text)
-        if s.kind == "number"
-        and any(0 < i - (at := len(text[: s.end].split()) - 1) <= _COUNT_BEFORE for i in heads)
-    }
+    found: dict[Span, tuple[int, int]] = {}  # each count: its last word, and the noun it counts
+    for s in (s for s in spans(text) if s.kind == "number"):
+        at = len(text[: s.end].split()) - 1
+        if near := [i for i in heads if 0 < i - at <= _COUNT_BEFORE]:
+            found[s] = (at, near[0])
     if len(found) > 1:  # '73 bicycle parking spaces and 49 motorcycle parking spaces': the kind asked
         asked = set(stems_of(question))
-        found = {s: i for s, i in found.items() if _said_between(words, len(text[: s.end].split()), i, asked)}
+        found = {s: p for s, p in found.items() if _said_between(words[p[0] + 1 : p[1]], asked)}
     return next(iter(found)) if len(found) == 1 else None
 
 
-def _said_between(words: tuple[tuple[str, ...], ...], start: int, end: int, asked: set[str]) -> bool:
+def _said_between(between: Sequence[tuple[str, ...]], asked: set[str]) -> bool:
     """Whether the words from a count to its noun qualify it as the question does ('73 bicycle parking
     spaces' for 'how many bicycle parking spaces'): some, and each one the question says."""
-    between = [w for w in words[start:end] if w]
-    return bool(between) and all(asked.intersection(w) for w in between)
+    said = [w for w in between if w]
+    return bool(said) and all(asked.intersection(w) for w in said)
 
 
 def of_named(passage: Passage, named: Sequence[str]) -> bool:
