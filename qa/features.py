@@ -14,7 +14,7 @@ from qa.query import TimeTarget, intent
 from qa.scoring import context
 from qa.spans import spans
 from qa.statements import STATUS_WORDS
-from qa.timefit import spanned
+from qa.timefit import row_name, spanned
 from qa.typematch import (
     ACCEPTS,
     ENTITY_KINDS,
@@ -76,6 +76,9 @@ NAMES = (
 _FRONT_KINDS = frozenset({"place", "time", "person", "date"})  # what a paper's first page says
 _FRONT_PAGES = 2
 _LONG_WORDS = 40  # a unit longer than this covers words by sheer length
+# A cell whose column label the question says this much of is the column asked: it holds the question's
+# words of its row's key cell too, as a row is found by its key and a column by its heading.
+_ASKED_COLUMN = 0.5
 # Column labels and the question words that ask for them (author ↔ wrote, 'in the Chair' ↔ chaired).
 LABEL_CUES: tuple[tuple[str, str], ...] = (
     (AUTHOR_FIELD, r"\b(?:wr[io]te|written|author\w*|prepared)\b"),
@@ -264,6 +267,9 @@ def _sentence_values(candidate: Candidate, asked: Asked) -> dict[str, float]:
     sentence = set(stems_of(candidate.shown)) | set(stems_of(candidate.lead))
     if (event := time_event(asked.text)) and event_words(candidate.shown, event):  # 'finished' tells an 'end'
         sentence |= stem_set(" ".join(event_words(asked.text, event)))
+    label_cover = _label_cover(candidate.label, asked, candidate.passage)
+    if label_cover >= _ASKED_COLUMN and (key := row_name(candidate)):
+        sentence |= stem_set(key)  # 'What difference will the voucher make?': the voucher's row, that column
     return {
         "bias": 1.0,
         "type_sentence": float(holds_type(candidate, asked)),
@@ -272,7 +278,7 @@ def _sentence_values(candidate: Candidate, asked: Asked) -> dict[str, float]:
         "asks": float(only_asks(candidate.text)),
         "length": min(len(candidate.shown.split()) / _LONG_WORDS, 2.0) / 2.0,
         "status_word": float(_status_told(candidate, asked)),
-        "label_cover": _label_cover(candidate.label, asked, candidate.passage),
+        "label_cover": label_cover,
         "focus_cover": _focus_cover(candidate, sentence, asked),
         "type_near": type_near(candidate, asked),
         "counts_noun": counts_noun(candidate, asked),

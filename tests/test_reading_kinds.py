@@ -357,6 +357,30 @@ def test_a_forms_column_headed_by_a_question_answers_what_it_asks(tmp_path, sett
     assert found.status == "answered" and "Ability to influence" in found.text.split("[1]")[0], found.text
 
 
+_VOUCHER_FORM = _FORM + (
+    "The Virtual School will send a £10 WH Smiths voucher to all looked after children once a month\t"
+    "September 17 – June 18\tAdditional resource to support learning and the life skill of budgeting\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # the row is found by its key cell, which echoes the question; the answer is under the column asked
+        (
+            "What difference will the £10 WH Smiths voucher make for looked after children?",
+            "Additional resource",
+        ),
+        ("What will the Virtual School send to looked after children once a month?", "£10 WH Smiths voucher"),
+    ],
+)
+def test_a_row_is_found_by_its_key_and_the_answer_by_its_column(
+    tmp_path, settings, fake_embedder, question, lead
+):
+    found, _ = answer_from_paper(tmp_path, settings, fake_embedder, _VOUCHER_FORM, question)
+    assert found.status == "answered" and lead in found.text.split("[1]")[0], found.text
+
+
 @pytest.mark.parametrize(
     ("question", "kind"),
     [
