@@ -51,7 +51,7 @@ _ASIDE_END = re.compile(r"\w\s\([^()]{1,16}\)$")  # 'Description (if any)', 'Amo
 _LEAD_IN = re.compile(r"[A-Za-z][\w'’/-]*:")  # 'Commencing:'; two words may end a field ('Cabinet Date:')
 # The version of how `units_of` reads a chunk; raise it with any change to what units a text gives, so that a
 # store's next ingest stores the vectors of the units it now reads (index/sentencevectors.py).
-UNIT_RULES = "3"
+UNIT_RULES = "4"
 FRAGMENT_WORDS = 3  # an outcome and its date, a verdict: too short to be read apart from what it ends
 HEADING_WORDS = 8  # an item's title is a few words; a numbered sentence runs longer
 SHORT_ROW_WORDS = 40  # a row this short answers best whole: who, what, why and how together
@@ -59,7 +59,9 @@ _PERIOD_LABEL = re.compile(
     rf"(?i:{'|'.join(MONTH_ABBREVIATIONS)})[a-z]*[-\s']?\d{{2,4}}\b|(?:19|20)\d{{2}}\b|Q[1-4]\b"
 )
 ROW_KEY_WORDS = 6  # a row's key cell names one thing (a payee, a ward, a post); longer is a heading or prose
-_BULLET = re.compile(r"^[-•*·]\s+|^\(?[a-z]\)\s+|^\d+(?:\.\d+)+\s+(?![ap]\.?m\b)")  # "2.00 pm" is a time
+# A numbered point opens on a word ('2.1 The council …'): "2.00 pm" is a time, and a cell's "87.8 (LAIT)" a
+# figure.
+_BULLET = re.compile(r"^[-•*·]\s+|^\(?[a-z]\)\s+|^\d+(?:\.\d+)+\s+(?![ap]\.?m\b)(?=[^\W\d_]|[\"“‘'])")
 MASTHEAD_LINES, MASTHEAD_WORDS = 4, 6  # a front page's date, time and venue lines; longer is prose
 # A day's date or a clock time: what a masthead line gives ('Wednesday 11 September 2019', '2.00 pm').
 _WHEN = re.compile(

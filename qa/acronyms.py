@@ -10,7 +10,7 @@ from index.passage import Passage
 # Letters in brackets, quoted or not, after a space: the words before them are what they stand for
 # ('Stop Ure Pollution (“SUP”)', 'Community Infrastructure Levy (CIL)'). The brackets are found first
 # and the words read back from them: a pattern that also matched the words tried a run at every word.
-_BRACKETED = re.compile(r"(?<=\s)\(\s*[“”\"'‘’]?([A-Z]{2,8})[“”\"'‘’]?\s*\)")
+_BRACKETED = re.compile(r"(?<=\s)\(\s*[“”\"'‘’]?([A-Z]{2,8})s?[“”\"'‘’]?\s*\)")  # 'conferences (ICPCs)'
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _RUN = 8  # words before the brackets an abbreviation may stand for
 _MINOR = frozenset({"of", "and", "the", "for", "to", "in", "on", "&"})  # words an acronym skips
@@ -26,6 +26,12 @@ def defined(text: str) -> tuple[tuple[str, str], ...]:
         if words and (expansion := _spelled(letters, words)) and letters not in found:
             found[letters] = expansion
     return tuple(found.items())
+
+
+def spelled_in(text: str, question: str) -> str:
+    """What the abbreviations the question defines stand for, for those `text` uses: a question on
+    'initial child protection conferences (ICPCs)' asks of the row '% ICPC leading to CP Plans'."""
+    return " ".join(words for letters, words in defined(question) if re.search(rf"\b{letters}s?\b", text))
 
 
 def _words_before(text: str, end: int) -> list[str]:

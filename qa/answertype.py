@@ -81,6 +81,9 @@ _TABLE: tuple[tuple[str, str], ...] = (
         r"|\bhow many per ?cent\b"
         r"|\bwhat %|\bby what percentage\b"
         r"|\bwhat (?:is|was|are|were) the (?:[\w-]+ )?(?:percentage|proportion|share|per ?cent)\b"
+        # 'what was the 2017/18 actual for the percentage of …?': a table's figure for a share
+        r"|\bwhat (?:is|was|are|were) the (?:[\w/-]+ ){1,3}for the"
+        r" (?:percentage|proportion|share|per ?cent)\b"
         # 'What was the re-referral rate …?': a rate papers give as a share ('31.4%')
         r"|\bwhat (?:is|was|are|were) (?:the|[\w-]+['’]s) (?:[\w-]+ ){1,3}rate\b(?! of\b| per\b)"
         # 'What is Plymouth's current rate of permanent exclusions?', not a rate of pay
@@ -209,7 +212,10 @@ _TABLE: tuple[tuple[str, str], ...] = (
         r"|teams?|directorates?)\b"
         # 'What is the name of the local marketing company …?'
         r"|\bname of (?:the |an? )?(?:[\w'’-]+ ){0,4}?(?:organi[sz]ation|company|charity|firm|agency|provider"
-        r"|contractor|consultancy|business|trust|club|partnership|group|developer)\b",
+        r"|contractor|consultancy|business|trust|club|partnership|group|developer)\b"
+        # a search typed as keywords: 'rehab grant contractor name'
+        r"|\b(?:organi[sz]ation|company|charity|firm|agency|provider|contractor|consultancy|developer)['’]?s?"
+        r" names?\b(?!\s+(?:the|a|an|it|its|them|this|that)\b)",
     ),
     (
         "person",
@@ -219,7 +225,9 @@ _TABLE: tuple[tuple[str, str], ...] = (
         r"|member|officer|director|person|chair|mayor|candidate|clerk|manager|head|leader|cabinet member)\b"
         # the name of a post's holder ('the name of the Deputy City Clerk'), not of a thing (a brand, a
         # company: below)
-        rf"|\bname of (?:the |an? |[\w'’-]+['’]s )?(?:[\w'’-]+ ){{0,5}}?{_HOLDER}\b",
+        rf"|\bname of (?:the |an? |[\w'’-]+['’]s )?(?:[\w'’-]+ ){{0,5}}?{_HOLDER}\b"
+        # keywords: 'parish council clerk name june 2025 minutes', 'director of … incumbent name'
+        rf"|\b(?:{_HOLDER}|incumbents?)['’]?s? names?\b(?!\s+(?:the|a|an|it|its|them|this|that)\b)",
     ),
     (  # whether a piece of work has been done yet ('Has the MASH manager post been filled yet?'): how it
         # stands; not whether it was decided ('Has the budget been approved yet?') or what was done
@@ -262,6 +270,23 @@ _EVENTS = {
     "start": re.compile(r"\b(?:start\w*|begin\w*|began|commenc\w*|open(?:s|ed)?)\b", re.I),
 }
 _COMPILED = tuple((kind, re.compile(pattern)) for kind, pattern in _TABLE)
+# A search typed as keywords ('menlo park rfp issue date', 'mukund shah votes acton precinct') has no
+# question word to read: the noun that names a value says what is asked. Read only when no row above
+# matched and the query asks nothing in a question's words.
+_KEYWORDS: tuple[tuple[str, str], ...] = (
+    ("date", r"\b(?:date|deadline)s?\b(?<!up to date)"),
+    ("time", r"\b(?:start|starting|finish|finishing|end|closing|opening|meeting) time\b"),
+    ("percent", r"\b(?:percentage|per ?cent|percent|proportion)\b"),
+    ("money", r"\b(?:amount|cost|costs|price|fees?|salary|spend|spent|paid)\b"),
+    ("number", r"\b(?:number of|count|votes|total number)\b"),
+    ("place", r"\b(?:venue|location|address)\b"),
+    ("decision", r"\b(?:decision|decided|outcome|resolved|verdict)\b"),
+)
+_KEYWORDS_COMPILED = tuple((kind, re.compile(pattern)) for kind, pattern in _KEYWORDS)
+_QUESTION_WORDS = re.compile(
+    r"\b(?:who|whom|whose|what|whats|when|where|which|why|how)\b|\?|^\s*(?:is|are|was|were|did|does|do|has"
+    r"|have|had|can|could|will|would|should|list|name|give|tell|show|describe|explain|summari[sz]e)\b"
+)
 _NOUN = re.compile(r"\b(?:what|which|how many)\s+((?:[a-z'-]+\s+){0,1}[a-z'-]+)")
 
 
@@ -303,6 +328,10 @@ def expected(question: str) -> Expectation:
     for kind, pattern in _COMPILED:
         if pattern.search(q):
             return Expectation(kind, noun)
+    if not _QUESTION_WORDS.search(q):
+        for kind, pattern in _KEYWORDS_COMPILED:
+            if pattern.search(q):
+                return Expectation(kind, noun)
     return Expectation("description", noun)
 
 
@@ -380,6 +409,7 @@ _PERSON_ONLY = re.compile(
     rf"|\b(?:who|whom)\s+(?:is|was|were|are|will be|has been|had been)\s+"
     rf"(?:[\w'’-]+\s+){{0,6}}?{_POST_NOUN}\b"
     rf"|\bname of the\s+(?:[\w'’-]+\s+){{0,4}}?{_POST_NOUN}\b"
+    rf"|\b(?:{_POST_NOUN}|incumbents?)['’]?s? names?\b"  # keywords: 'parish council clerk name'
     r"|\bwho\b[^?]{0,40}?\b(?:seconded|moved|signed)\b",
     re.I,
 )

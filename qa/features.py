@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from index.passage import Passage
+from qa.acronyms import spelled_in
 from qa.answertype import event_words, time_event
 from qa.candidate import Asked, Candidate, asked_of, cover, stem_set, stems_of, topic, word_stems
 from qa.exchange import only_asks, replies
@@ -235,9 +236,19 @@ def _span_values(candidate: Candidate, asked: Asked) -> dict[str, float]:
         "proximity": _proximity(candidate, asked),
         "label_match": _label_match(candidate, asked),
         "novelty": len(new) / len(answer_stems) if answer_stems else 0.0,
-        "repeats_question": float(bool(answer_stems) and not new),
+        "repeats_question": float(bool(answer_stems) and not new and not _answers_yes_no(candidate, asked)),
         "is_span": float(candidate.span is not None),
     }
+
+
+# 'No children were identified as being at risk' answers 'Did the inspection identify any children at risk?'
+# in the question's own words: its polarity is what it adds.
+_POLARITY = re.compile(r"\b(?:no|not|none|never|nothing|nobody|neither|nor)\b|n['’]t\b", re.I)
+
+
+def _answers_yes_no(candidate: Candidate, asked: Asked) -> bool:
+    """A yes or no question answered by a sentence saying its words with a 'no' or 'not'."""
+    return bool(_YES_NO.match(asked.text) and _POLARITY.search(candidate.answer))
 
 
 def _status_told(candidate: Candidate, asked: Asked) -> bool:
@@ -270,6 +281,9 @@ def _sentence_values(candidate: Candidate, asked: Asked) -> dict[str, float]:
     label_cover = _label_cover(candidate.label, asked, candidate.passage)
     if label_cover >= _ASKED_COLUMN and (key := row_name(candidate)):
         sentence |= stem_set(key)  # 'What difference will the voucher make?': the voucher's row, that column
+    else:
+        key = ""
+    sentence |= stem_set(spelled_in(f"{candidate.shown} {key}", asked.text))
     return {
         "bias": 1.0,
         "type_sentence": float(holds_type(candidate, asked)),

@@ -31,6 +31,7 @@ from qa.features import NAMES, Asked, Candidate, asked_of, counted, cover, featu
 from qa.fit import FIGURES, TOPICAL, fitting
 from qa.leads import FIGURE_BACK, headed_by, opening, pointed_back
 from qa.posts import NOT_NAMING, asked_post, names_post, of_named_report, of_report
+from qa.procedure import substantive
 from qa.query import FILE_REF, TimeTarget, meeting_day, proper_words
 from qa.retriever import Retrieval
 from qa.rowdates import keyed_rows
@@ -67,6 +68,7 @@ _WORDS = re.compile(r"\w+")
 _VALUE_KINDS = frozenset({"number", "money", "percent", "date", "time", "frequency"})
 _QUOTED_WORDS = 40  # of a sentence saying the fact was not yet known, quoted in the reason
 _ASKS_END = re.compile(r"\?\W{0,2}$")
+_DECIDED = frozenset({"decision", "description"})  # what was decided, or what a meeting did about a matter
 # Asked where, when or at what time in a month: a sentence dated only to days outside it tells of another
 # occasion ('When did the committee meet in January 2016?' is not answered by its 23 February 2016 paper).
 _OCCASION_KINDS = frozenset({"place", "time", "date"})
@@ -421,6 +423,8 @@ class Reader:
         if not kept:
             return Reading((), NO_OUTCOME)
         agendas_only = len(kept) < len(found)  # an outcome asked: what agendas put forward was set aside
+        if asked.expectation.kind in _DECIDED:
+            kept = substantive(kept)
         kept, named = _of_meeting(kept, asked)
         if not kept:
             return Reading((), self._why_not(retrieval, _topical(found, asked)))

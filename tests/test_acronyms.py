@@ -118,3 +118,12 @@ _PIECES = st.sampled_from(
 def test_abbreviations_found_as_the_reference_pattern_finds_them(pieces, gap):
     text = gap.join(pieces)
     assert defined.__wrapped__(text) == _reference(text)
+
+
+def test_a_question_defining_a_plural_abbreviation_reads_it_in_a_rows_name():
+    from qa.acronyms import spelled_in
+
+    question = "What share of initial child protection conferences (ICPCs) led to a plan?"
+    assert dict(defined(question)) == {"ICPC": "initial child protection conferences"}
+    assert spelled_in("% ICPC leading to CP Plans", question) == "initial child protection conferences"
+    assert spelled_in("% Strategy discussions that lead to S47", question) == ""

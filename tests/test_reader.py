@@ -1262,3 +1262,21 @@ def test_a_question_headed_column_is_told_by_its_own_words_not_the_tables_topic(
 
     assert label_cover("Have any care leavers taken up the offer of work experience?") == 0.0
     assert label_cover("What difference will the offer make for care leavers?") > 0.5
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "repeats"),
+    [
+        # its polarity is what a yes or no answer adds to the question's own words
+        ("Did the inspection identify any children at risk?", "No children were identified at risk.", 0.0),
+        (
+            "Did the inspection identify any children at risk?",
+            "The inspection identified children at risk.",
+            1.0,
+        ),
+        ("Which children did the inspection identify at risk?", "No children were identified at risk.", 1.0),
+    ],
+)
+def test_a_no_in_the_questions_own_words_answers_a_yes_or_no_question(question, sentence, repeats):
+    weights = {s: 1.0 for s in stems_of(question)}
+    assert _row(question, sentence, weights=weights)["repeats_question"] == repeats

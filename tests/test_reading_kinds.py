@@ -398,6 +398,30 @@ def test_the_name_asked_is_a_persons_only_for_a_post_or_a_part(question: str, ki
     assert expected(question).kind == kind
 
 
+@pytest.mark.parametrize(
+    ("query", "kind"),
+    [
+        # a search typed as keywords: the noun naming a value says what is asked
+        ("menlo park bmr administration rfp issue date staff report 21-009-cc", "date"),
+        ("burton-cum-walden parish council clerk name june 2025 minutes", "person"),
+        ("aliso viejo director of government services incumbent name", "person"),
+        ("cdbg rehab grant contractor name", "organisation"),
+        ("cdbg rehab grant amount 2402 north 33rd avenue", "money"),
+        ("acton precinct nov 2014 mukund shah votes", "number"),
+        ("guelph council may 2014 donation bins decision", "decision"),
+        ("council meeting venue march 2019", "place"),
+        # a question's own words decide: keywords are read only where none says what is asked
+        ("what did the members name the park", "description"),
+        ("Is the playground up to date?", "decision"),
+        ("winnipeg mayor katz remarks jobs expected over next five years", "description"),
+        # a table's figure for a share
+        ("In the table, what was the 2017/18 actual for the percentage of strategy discussions?", "percent"),
+    ],
+)
+def test_a_keyword_search_is_typed_by_the_noun_naming_its_value(query: str, kind: str) -> None:
+    assert expected(query).kind == kind
+
+
 def test_a_posts_title_names_no_body_that_could_be_asked_for() -> None:
     question = "Which provider was awarded the contract to run the crisis accommodation service?"
     text = "We have advertised for a new Commissioning Officer to focus specifically on placements."

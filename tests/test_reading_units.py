@@ -816,3 +816,16 @@ def test_an_office_typed_in_lower_case_or_contracted_is_still_asked(question: st
     from qa.posts import asked_office
 
     assert asked_office(question) == office
+
+
+@pytest.mark.parametrize(
+    ("line", "text", "item"),
+    [
+        ("2017/18 Actual: 87.8 (LAIT)", "87.8 (LAIT)", False),  # a cell's figure, not a numbered point
+        ("Target: 12.5 %", "12.5 %", False),
+        ("2.1 The council agreed the budget.", "The council agreed the budget.", True),
+    ],
+)
+def test_a_figure_opening_a_cell_is_no_numbered_point(line: str, text: str, item: bool) -> None:
+    unit = units_of(f"ICPCs per 10,000\n{line}")[-1]
+    assert (unit.text, unit.item) == (text, item)
