@@ -508,6 +508,11 @@ def sum_named(question: str) -> str | None:
 _SHARE_OF = re.compile(
     r"\bwhat (?:(?:is|was) the )?(?:percentage|per ?cent|proportion|share|fraction) of (.+)", re.I
 )
+# Where the question says the share is told ('…, according to the written plans section of the report'):
+# no part of what the group did.
+_SOURCE_CLAUSE = re.compile(
+    r"\b(?:according to|as (?:reported|stated|shown|set out|given) (?:in|by))\b", re.I
+)
 _GROUP_ENDS = re.compile(
     r"(?:were|was|are|is|did|do|does|have|has|had|who|that|which|went|got|get|go|gain\w*|took|made"
     r"|\w+ed)$",
@@ -521,6 +526,7 @@ def share_predicate(question: str) -> tuple[str, ...]:
     without when it was ('in 2019'); empty when the question is no 'what percentage of …' or its group
     has no verb to part it from the rest."""
     m = _SHARE_OF.search(question.rstrip("?"))
-    words = re.findall(r"[\w/'’-]+", m.group(1)) if m else []
+    group = _SOURCE_CLAUSE.split(m.group(1), maxsplit=1)[0] if m else ""  # not the paper that says it
+    words = re.findall(r"[\w/'’-]+", group)
     at = next((i for i, w in enumerate(words) if i and _GROUP_ENDS.match(w)), None)
     return tuple(w for w in words[at:] if not _WHEN_WORDS.match(w)) if at is not None else ()

@@ -273,13 +273,24 @@ def _intent(question: str) -> str:
     return intent(question)
 
 
+# A year or a month in a column's label ('2019/20 Local Target', 'Apr-19') dates the column; the question's
+# year alone does not name it.
+_DATING = re.compile(r"\b(?:19|20)\d\d(?:[/–-]\d{2,4})?\b|\b[A-Z][a-z]{2}[-\s']\d{2}\b")
+
+
+def _named_column(candidate: Candidate, asked: Asked) -> bool:
+    """The question says most of the words of the cell's column label beyond any date in it."""
+    label = _DATING.sub(" ", candidate.label or "").strip()
+    return bool(label) and _label_cover(label, asked, candidate.passage) >= _ASKED_COLUMN
+
+
 def _sentence_values(candidate: Candidate, asked: Asked) -> dict[str, float]:
     """What every candidate of one sentence (or cell) shares: its words, and its passage's values."""
     sentence = set(stems_of(candidate.shown)) | set(stems_of(candidate.lead))
     if (event := time_event(asked.text)) and event_words(candidate.shown, event):  # 'finished' tells an 'end'
         sentence |= stem_set(" ".join(event_words(asked.text, event)))
     label_cover = _label_cover(candidate.label, asked, candidate.passage)
-    if label_cover >= _ASKED_COLUMN and (key := row_name(candidate)):
+    if _named_column(candidate, asked) and (key := row_name(candidate)):
         sentence |= stem_set(key)  # 'What difference will the voucher make?': the voucher's row, that column
     else:
         key = ""

@@ -1280,3 +1280,22 @@ def test_a_question_headed_column_is_told_by_its_own_words_not_the_tables_topic(
 def test_a_no_in_the_questions_own_words_answers_a_yes_or_no_question(question, sentence, repeats):
     weights = {s: 1.0 for s in stems_of(question)}
     assert _row(question, sentence, weights=weights)["repeats_question"] == repeats
+
+
+def test_a_cell_holds_its_rows_key_only_under_a_column_the_question_names_beyond_its_date():
+    text = "Short Term Placement Stability\n2017/18 Actual: 12.0% (LAIT)\n2019/20 Local Target: 10.8%"
+    passage = _passage(text)
+
+    def idf(question: str, label: str, cell: str) -> float:
+        asked = _asked(question, {s: 1.0 for s in stems_of(question)})
+        cand = Candidate(cell, label, None, passage, 0, frozenset())
+        return dict(zip(NAMES, features(cand, asked, 0.5, 0.5), strict=True))["idf_cover"]
+
+    # 'actual' names the column: the cell is read with its row's name
+    assert (
+        idf("What was the 2017/18 actual short term placement stability?", "2017/18 Actual", "12.0% (LAIT)")
+        > 0.5
+    )
+    # the question's year alone does not name the target column
+    question = "What was short term placement stability in quarter one of 2019/20?"
+    assert idf(question, "2019/20 Local Target", "10.8%") < 0.5

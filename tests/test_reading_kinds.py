@@ -448,3 +448,23 @@ def test_of_two_counts_of_one_noun_the_kind_asked_leads(question: str, count: st
 def test_a_rates_denominator_is_no_count_of_what_it_divides() -> None:
     text = "The number of children on a plan was at 254 at the end June 2019 (a rate of 48.6 per 10,000 children)."
     assert count_of(text, "How many children were subject to a child protection plan in June 2019?") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "did"),
+    [
+        (
+            "By the end of quarter one of 2019/20, what percentage of children subject to a child protection "
+            "plan were on multiple plans, according to the written plans section of the report?",
+            ("were", "on", "multiple", "plans"),
+        ),
+        (
+            "What percentage of care leavers were in education, employment or training as reported in the update?",
+            ("were", "in", "education", "employment", "or", "training"),
+        ),
+    ],
+)
+def test_the_paper_a_share_is_told_in_is_no_part_of_what_its_group_did(question: str, did: tuple) -> None:
+    from qa.answertype import share_predicate
+
+    assert share_predicate(question) == did
