@@ -6,6 +6,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from corpus.spacers import closed_up
+
 _KEY = re.compile(r"^([A-Z][A-Za-z]+)\s+(\d+(?:\.\d+)*)\b")
 _HEADER_WORDS = 14
 _SECTION_WORDS = 4
@@ -124,7 +126,10 @@ def _header_below(headers: Sequence[str], cells: list[str]) -> bool:
 
 
 def _stacked(headers: Sequence[str], cells: list[str]) -> tuple[str, ...]:
-    """Each column's label from both header lines: 'Pre Ofsted Visit Apr-18', 'May-18', …"""
+    """Each column's label from both header lines: 'Pre Ofsted Visit Apr-18', 'May-18', …; spacers a
+    conversion left under a merged cell closed up first (corpus/spacers.py)."""
+    if mended := closed_up(headers, cells):
+        headers, cells = mended[0], list(mended[1])
     width = max(len(headers), len(cells))
     top = list(headers) + [""] * (width - len(headers))
     return tuple(_join(a, b) for a, b in zip(top, cells + [""] * (width - len(cells)), strict=True))
