@@ -13,6 +13,9 @@ from corpus.errors import UnreadableFileError
 from corpus.metadata import describe
 from corpus.reader import read_pages, read_source
 
+# The version of how a file is read into pages, tables and chunks; raise it with any change to what a file
+# gives, so that a store's next ingest reads its stored papers again (index/ingest.py).
+READ_RULES = "2"
 _DESCRIBE_CHARS = 20_000  # metadata sits near the top; reading further only adds noise
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from corpus.chunker import chunk_document
 from corpus.document import Chunk, Document
 from corpus.errors import UnreadableFileError, shown
-from corpus.loader import load_document, snapshot
+from corpus.loader import READ_RULES, load_document, snapshot
 from index.embedder import Embedder
 from index.faults import checkpoint
 from index.records import backfill_records, read_records, write_records
@@ -141,9 +141,12 @@ class Ingestor:
         pending.documents.append((document, chunks, self.store.document_hash(source) is not None))
 
     def _unchanged(self, source: str, sha: str) -> bool:
-        """Whether `source` is stored with this content; a failure recorded since is then forgotten."""
+        """Whether `source` is stored with this content, read by these rules; a failure recorded since is
+        then forgotten."""
         if self.store.document_hash(source) != sha:
             return False
+        if self.store.document_rules(source) != READ_RULES:
+            return False  # read by older rules: read again, and replaced only once read
         if self.access is not None and self.store.document_access(source) != self.access:
             return False  # the same paper, asked to be stored at another access level
         if source in self._failed:  # it failed once, and is back as it was stored

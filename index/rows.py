@@ -10,10 +10,11 @@ from collections.abc import Iterator, Sequence
 import numpy as np
 
 from corpus.document import Chunk, Document
+from corpus.loader import READ_RULES
 
 DOCUMENT_SQL = (
     "INSERT INTO documents (source, sha256, title, council, body, date, date_precision, doc_type,"
-    " pages, ingested_at, unread_pages, access) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " pages, ingested_at, unread_pages, access, read_rules) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 CHUNK_SQL = (
     "INSERT INTO chunks (doc_id, position, heading, text, page_start, page_end, embedding,"
@@ -43,6 +44,7 @@ def document_row(document: Document, now: dt.datetime | None = None) -> tuple:
         stamp,
         ",".join(str(n) for n in document.unread_pages),
         access_of(document),
+        READ_RULES,
     )
 
 

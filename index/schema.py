@@ -118,6 +118,11 @@ CREATE INDEX IF NOT EXISTS chunks_unsentenced ON chunks(id) WHERE sentences = 0;
 CREATE INDEX IF NOT EXISTS sentences_orphaned ON sentences(hash) WHERE refs <= 0;
 """
 
+# The rules each paper was read by (corpus.loader.READ_RULES): a paper read by older rules is read again.
+_V9 = """
+ALTER TABLE documents ADD COLUMN read_rules TEXT NOT NULL DEFAULT '1';
+"""
+
 
 @dataclass(frozen=True)
 class Migration:
@@ -136,6 +141,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(6, _V6),
     Migration(7, _V7),
     Migration(8, _V8),
+    Migration(9, _V9),
 )
 LATEST = MIGRATIONS[-1].version
 

@@ -224,6 +224,11 @@ class Store:
         row = self.db.execute("SELECT sha256 FROM documents WHERE source = ?", (source,)).fetchone()
         return row[0] if row else None
 
+    def document_rules(self, source: str) -> str | None:
+        """The version of the reading rules the stored paper was read by (corpus.loader.READ_RULES)."""
+        row = self.db.execute("SELECT read_rules FROM documents WHERE source = ?", (source,)).fetchone()
+        return row[0] if row else None
+
     def document_access(self, source: str) -> str | None:
         row = self.db.execute("SELECT access FROM documents WHERE source = ?", (source,)).fetchone()
         return row[0] if row else None

@@ -12,6 +12,7 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 from reportlab.pdfgen import canvas
 
+from corpus.loader import READ_RULES
 from index.filters import Filters
 from index.search import chunk_count, fts_query, lexical
 from index.settings import Settings
@@ -114,6 +115,18 @@ def test_second_ingest_changes_nothing(qa: CouncilQA, papers: Path) -> None:
     assert second.chunks == 0
     assert qa.store.generation == generation
     assert chunk_count(qa.store) == first.chunks
+
+
+def test_a_paper_read_by_older_rules_is_read_again_and_nothing_else(qa: CouncilQA, papers: Path) -> None:
+    first = qa.ingest([str(papers)], progress=False)
+    older = str(papers) + "/a.txt"
+    with qa.store.transaction():
+        qa.store.db.execute("UPDATE documents SET read_rules = '1' WHERE source = ?", (older,))
+    again = qa.ingest([str(papers)], progress=False)
+    assert again.replaced == [older] and again.added == [] and again.failed == []
+    assert qa.store.document_rules(older) == READ_RULES
+    assert qa.stats().documents == len(first.added) and _consistent(qa.store)
+    assert qa.ingest([str(papers)], progress=False).replaced == []
 
 
 def test_edited_file_is_replaced_and_old_text_gone(qa: CouncilQA, papers: Path) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from corpus.loader import READ_RULES
 from index.schema import _V1, LATEST, MIGRATIONS, SchemaError, migrate, pending, stored_version
 from index.store import Store, StoreError
 
@@ -91,7 +92,7 @@ def test_row_builders_fill_every_column_of_their_statements() -> None:
     )
     row = document_row(document, dt.datetime(2021, 1, 1, tzinfo=dt.UTC))
     assert len(row) == DOCUMENT_SQL.count("?")
-    assert row[5] == "2020-02-01" and row[-2:] == ("3", "restricted")
+    assert row[5] == "2020-02-01" and row[-3:] == ("3", "restricted", READ_RULES)
     chunk = Chunk("abc", 0, "text", None, 1, 1, "41", "41", ocr=True, restricted=True)
     [values] = list(chunk_rows(7, [chunk], np.ones((1, 4))))
     assert len(values) == CHUNK_SQL.count("?")

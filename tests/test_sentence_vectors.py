@@ -253,7 +253,8 @@ def test_a_previous_schema_store_opens_answers_and_is_backfilled(settings, fake_
     db.executescript(
         "DROP TRIGGER chunk_sentences_ai; DROP TRIGGER chunk_sentences_ad; DROP TABLE chunk_sentences;"
         "DROP TABLE sentences; DROP INDEX chunks_unsentenced; ALTER TABLE chunks DROP COLUMN sentences;"
-        f"DELETE FROM meta WHERE key LIKE 'sentence_%'; UPDATE meta SET value = '{LATEST - 1}' WHERE key = 'schema';"
+        "ALTER TABLE documents DROP COLUMN read_rules;"
+        "DELETE FROM meta WHERE key LIKE 'sentence_%'; UPDATE meta SET value = '7' WHERE key = 'schema';"
     )
     db.close()
     for path in settings.store.glob("sentences.*"):
