@@ -65,6 +65,24 @@ _MONTH_YEAR = re.compile(
 )
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 # A stretch of time: 'between August 2019 and February 2020', 'from May 2019 to March 2020'.
+# A quarter of a financial year, as UK papers count them from April ('the end of quarter one of 2019/20' is
+# June 2019; 'Q3 2018/19' October to December 2018).
+_QUARTER = re.compile(
+    r"\b(?P<end>(?:the )?end of (?:the )?)?(?:quarter (?P<n>one|two|three|four|[1-4])|q(?P<q>[1-4])"
+    r"|(?:the )?(?P<nth>first|second|third|fourth) quarter)(?: of)? (?:the )?"
+    r"(?P<y>(?:19|20)\d\d)[/-]\d\d\b",
+    re.I,
+)
+_QUARTER_NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+}
 _SPAN = re.compile(r"\b(?:between|from)\s+[A-Za-z]+\.?\s+\d{4}\s+(?:and|to|until)\s+[A-Za-z]+\.?\s+\d{4}\b")
 
 _STATUS = re.compile(
@@ -256,6 +274,8 @@ def time_target(question: str) -> TimeTarget | None:
     )
     if len(ends) == 2:  # 'between August 2019 and February 2020': the whole stretch
         return TimeTarget(ends[0].start, ends[1].end)
+    if quarter := _QUARTER.search(question):
+        return _quarter_of(quarter)
     if m := _MONTH_YEAR.search(question):
         month = _month_number(m.group(1))
         year = int(m.group(2))
@@ -292,6 +312,19 @@ def meeting_day(question: str) -> dt.date | None:
         if found.precision == "day" and (_MEETING_DATED.search(before) or _DATED_MEETING.match(after)):
             return found.value
     return None
+
+
+def _quarter_of(m: re.Match[str]) -> TimeTarget:
+    """The months of a financial year's quarter, or its last month when its end is asked."""
+    number = m.group("q") or m.group("n") or m.group("nth")
+    n = int(number) if number.isdigit() else _QUARTER_NUMBERS[number.lower()]
+    first = dt.date(int(m.group("y")), 4, 1)
+    start_month = first.month + 3 * (n - 1)
+    start = dt.date(first.year + (start_month - 1) // 12, (start_month - 1) % 12 + 1, 1)
+    last_month = (start.month + 1) % 12 + 1
+    end_year = start.year + (1 if last_month < start.month else 0)
+    end = dt.date(end_year, last_month, calendar.monthrange(end_year, last_month)[1])
+    return TimeTarget(end.replace(day=1) if m.group("end") else start, end)
 
 
 def _month_of(m: re.Match[str]) -> TimeTarget:

@@ -20,7 +20,8 @@ _SHORT = re.compile(
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _DAY_LIKE = frozenset({"may", "june", "july"})  # full names: 'May 18' may be a day, 'Apr 18' is not
 # Columns of figures aimed at, not reached: a question for what was ('in June 2019') is not answered there.
-_AIMED = re.compile(r"\b(?:targets?|forecasts?|projected|projections?|estimated?|plan(?:ned)?)\b", re.I)
+# "planned" aims; a plan is a thing ("child protection plan", "the improvement plan report")
+_AIMED = re.compile(r"\b(?:targets?|forecasts?|projected|projections?|estimated?|planned)\b", re.I)
 # A year a figure is told for: after a word that times it, and no year pair ('in 2018', not 'in 2018/19').
 _BARE_YEAR = re.compile(r"\b(?:in|during|for|throughout)\s+((?:19|20)\d\d)\b(?![/–-]\d)", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")

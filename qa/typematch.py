@@ -23,6 +23,7 @@ from qa.query import proper_words
 from qa.relevance import stem
 from qa.spans import Span, monetary, spans
 from qa.stopwords import STOPWORDS
+from qa.timefit import short_month_at
 from qa.units import paragraph_before
 
 ENTITY_KINDS = frozenset({"person", "organisation", "place"})
@@ -240,6 +241,12 @@ def own_words(asked: Asked) -> frozenset[str]:
     return frozenset(s for s in asked.weights if not (dated and (s.isdigit() or s in _MONTH_STEMS)))
 
 
+def _column_of_month_asked(candidate: Candidate, asked: Asked) -> bool:
+    """The cell stands in the column of a month the question asks of ('Jun-19' for June 2019)."""
+    month = short_month_at(candidate.label or "") if asked.time else None
+    return month is not None and asked.time.start <= month <= asked.time.end
+
+
 def type_near(candidate: Candidate, asked: Asked) -> float:
     """1 / (1 + distance in words, 1 for neighbours) from a span of the asked type in the sentence to the
     nearest question word outside the passage's topic, or the noun a 'how many' question counts: the answer
@@ -255,6 +262,8 @@ def type_near(candidate: Candidate, asked: Asked) -> float:
         return 1.0
     if asked.expectation.kind == "date" and _day_in_month_asked(shown, asked.text):
         return 1.0  # 'when is the September meeting?' of a year's dates: the day in September
+    if _column_of_month_asked(candidate, asked):
+        return 1.0  # 'Jun-19: 23.5%' asked of the end of quarter one of 2019/20: the month's own figure
     about = topic(passage.text, passage.heading or "", frozenset(asked.weights))
     near = _asked_of_it(asked, about)
     # a count stands beside the noun it counts ('sixteen Children's Centres'), topic or not, where it

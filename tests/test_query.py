@@ -167,6 +167,14 @@ def test_dotted_pattern() -> None:
         ("What was the status in February 2019?", dt.date(2019, 2, 1), dt.date(2019, 2, 28)),
         ("What was the status in December 2021?", dt.date(2021, 12, 1), dt.date(2021, 12, 31)),
         ("What happened in 2019?", dt.date(2019, 1, 1), dt.date(2019, 12, 31)),
+        # a financial year's quarters run from April; its end asked is the quarter's last month
+        (
+            "What was the rate at the end of quarter one of 2019/20?",
+            dt.date(2019, 6, 1),
+            dt.date(2019, 6, 30),
+        ),
+        ("What was the rate in Q3 2018/19?", dt.date(2018, 10, 1), dt.date(2018, 12, 31)),
+        ("What was spent in the fourth quarter of 2018-19?", dt.date(2019, 1, 1), dt.date(2019, 3, 31)),
         # an event's date and the date of the meeting whose paper tells it: the paper is the meeting's
         (
             "How many bids came in on 25 November 2020, according to the report to the meeting of 12 January"

@@ -174,3 +174,21 @@ def test_a_cell_of_the_month_asked_is_answered_with_its_row_named_once(tmp_path,
     answer, _ = answer_from_paper(tmp_path, settings, fake_embedder, TABLE_PAPER, q)
     assert answer.status == "answered"
     assert answer.text.startswith("Section 47 enquiries per 10,000 — May-18: 420.1")
+
+
+def test_a_target_column_answers_only_a_question_for_what_was_aimed_at():
+    q = "By the end of quarter one of 2019/20, what percentage of children on a child protection plan had one?"
+    assert _of(q, "23.5%", "Jun-19")
+    assert not _of(q, "23%", "2019/20 Local Target")  # a plan asked of is a thing, not a figure aimed at
+    assert _of("What was the planned rate for 2019/20?", "23%", "2019/20 Local Target")
+
+
+def test_a_figure_in_the_column_of_the_month_asked_stands_beside_what_is_asked():
+    from qa.answertype import expected
+    from qa.features import Asked
+    from qa.typematch import type_near
+
+    q = "What was the re-referral rate at the end of quarter one of 2019/20?"
+    asked = Asked(q, expected(q), {"rate": 1.0, "referr": 1.0}, parse(q).time)
+    assert type_near(_cand("23.5%", "Jun-19"), asked) == 1.0
+    assert type_near(_cand("28.0%", "Apr-19"), asked) == 0.0
