@@ -51,7 +51,7 @@ def timing_word(text: str) -> int:
 HINT = re.compile(
     r"\b(?:spring|summer|autumn|fall|winter|next|coming|following|within|later|earlier|this|new\s+year"
     r"|start|beginning|end|middle|close|early|late|mid|part|half|quarter|q[1-4]|christmas|easter|whitsun"
-    r"|holidays?|recess|between)\b",
+    r"|holidays?|recess)\b",
     re.I,
 )
 
@@ -66,8 +66,6 @@ PERIOD = "|".join(
         rf"\b(?i:within|in|over|during)\s+(?i:the\s+)?(?i:course\s+of\s+the\s+)?(?i:next|coming|following)\s+"
         rf"(?:(?i:few|couple\s+of|several|{_COUNT})\s+)?{_UNIT}\b",
         rf"\b(?i:within)\s+(?i:a\b|{_COUNT})\s+{_UNIT}\b",
-        # 'between 30 days and 6 months': a window of time, each end a count of units
-        rf"\b(?i:between)\s+{_COUNT}\s+{_UNIT}\s+(?i:and)\s+{_COUNT}\s+{_UNIT}\b",
         # 'the October half-term', 'the Easter holidays', 'before Christmas'
         rf"\b(?i:the\s+)?(?:{MONTH}|{_SEASON}|{_FEAST})\s+(?i:half[- ]term|holidays?|recess)\b",
         rf"\b(?:{_TIMING}|(?i:at))\s+{_FEAST}\b",

@@ -314,6 +314,11 @@ def meeting_day(question: str) -> dt.date | None:
     return None
 
 
+def quarters(text: str) -> list[TimeTarget]:
+    """The financial-year quarters `text` names, each its months or, where its end is said, its last."""
+    return [_quarter_of(m) for m in _QUARTER.finditer(text)]
+
+
 def _quarter_of(m: re.Match[str]) -> TimeTarget:
     """The months of a financial year's quarter, or its last month when its end is asked."""
     number = m.group("q") or m.group("n") or m.group("nth")

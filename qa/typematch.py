@@ -19,7 +19,7 @@ from qa.framing import source_named
 from qa.happenings import happening
 from qa.headnouns import MATTER_NOUN
 from qa.monthasked import in_month_asked, month_asked
-from qa.query import proper_words
+from qa.query import proper_words, quarters
 from qa.relevance import stem
 from qa.spans import Span, monetary, spans
 from qa.stopwords import STOPWORDS
@@ -242,9 +242,14 @@ def own_words(asked: Asked) -> frozenset[str]:
 
 
 def _column_of_month_asked(candidate: Candidate, asked: Asked) -> bool:
-    """The cell stands in the column of a month the question asks of ('Jun-19' for June 2019)."""
-    month = short_month_at(candidate.label or "") if asked.time else None
-    return month is not None and asked.time.start <= month <= asked.time.end
+    """The cell stands in the column of a month the question asks of ('Jun-19' for June 2019), or the
+    sentence names the quarter asked ('by the end of the first quarter of 2019/20 … 31.4%')."""
+    if not asked.time:
+        return False
+    month = short_month_at(candidate.label or "")
+    if month is not None and asked.time.start <= month <= asked.time.end:
+        return True
+    return asked.time in quarters(candidate.shown)
 
 
 def type_near(candidate: Candidate, asked: Asked) -> float:

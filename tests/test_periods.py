@@ -69,7 +69,6 @@ def _dates(sentence: str) -> list[str]:
             "Reviews will take place over the course of the next two years.",
             "the course of the next two years",
         ),
-        ("A permit is valid for between 30 days and 6 months.", "between 30 days and 6 months"),
     ],
 )
 def test_a_planned_period_is_a_date(sentence, period):
@@ -90,8 +89,6 @@ def test_a_planned_period_is_a_date(sentence, period):
         "The project is consistent with the Envision San José 2040 General Plan.",
         "The council may decide in the new session.",
         "Funding for the summer was agreed.",
-        "The agreement between the council and the trust was signed.",
-        "Between 2019 and 2020 the service grew.",
     ],
 )
 def test_a_season_word_alone_a_meetings_end_or_a_reference_is_no_date(sentence):

@@ -468,3 +468,14 @@ def test_the_paper_a_share_is_told_in_is_no_part_of_what_its_group_did(question:
     from qa.answertype import share_predicate
 
     assert share_predicate(question) == did
+
+
+def test_a_duration_given_as_a_range_answers_how_long(tmp_path, settings, fake_embedder):
+    paper = (
+        "HouseKeys fee schedule\n\nIn addition to the base cost and fee schedule, there is an Onboarding Process "
+        "that can take between 30 days and 6 months.\n"
+    )
+    found, _ = answer_from_paper(
+        tmp_path, settings, fake_embedder, paper, "How long can the HouseKeys onboarding process take?"
+    )
+    assert found.status == "answered" and "between 30 days and 6 months" in found.text

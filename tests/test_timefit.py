@@ -192,3 +192,15 @@ def test_a_figure_in_the_column_of_the_month_asked_stands_beside_what_is_asked()
     asked = Asked(q, expected(q), {"rate": 1.0, "referr": 1.0}, parse(q).time)
     assert type_near(_cand("23.5%", "Jun-19"), asked) == 1.0
     assert type_near(_cand("28.0%", "Apr-19"), asked) == 0.0
+
+
+def test_a_figure_in_a_sentence_naming_the_quarter_asked_stands_beside_what_is_asked():
+    from qa.answertype import expected
+    from qa.features import Asked
+    from qa.typematch import type_near
+
+    q = "What was the re-referral rate at the end of quarter one of 2019/20?"
+    asked = Asked(q, expected(q), {"rate": 1.0, "referr": 1.0}, parse(q).time)
+    said = "This decreased by the end of the first quarter of 2019/20 and was reported at 31.4%."
+    assert type_near(_cand(said), asked) == 1.0
+    assert type_near(_cand("The rate saw an increase in April and was reported at 37.7%."), asked) < 1.0
