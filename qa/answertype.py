@@ -283,6 +283,10 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
     ("decision", r"\b(?:decision|decided|outcome|resolved|verdict)\b"),
 )
 _KEYWORDS_COMPILED = tuple((kind, re.compile(pattern)) for kind, pattern in _KEYWORDS)
+# A keyword search is short and opens on what it is about; a written request ('for information of the typical
+# cost of road marking …', 'that low cost safety measures be considered at …') is a sentence, not keywords.
+KEYWORD_WORDS = 14
+_REQUEST_OPENING = re.compile(r"^\W*(?:for|that|if|as|to|whether|regarding|re|in relation|i|we|please)\b")
 _QUESTION_WORDS = re.compile(
     r"\b(?:who|whom|whose|what|whats|when|where|which|why|how)\b|\?|^\s*(?:is|are|was|were|did|does|do|has"
     r"|have|had|can|could|will|would|should|list|name|give|tell|show|describe|explain|summari[sz]e)\b"
@@ -321,6 +325,15 @@ _LEAD_IN = re.compile(
 
 
 @lru_cache(maxsize=1 << 10)  # asked several times per question (intent, reader, composer): read once
+def _keywords(query: str) -> bool:
+    """A search typed as keywords: a few words, no question word, not a written request."""
+    return (
+        len(query.split()) <= KEYWORD_WORDS
+        and not _QUESTION_WORDS.search(query)
+        and not _REQUEST_OPENING.match(query)
+    )
+
+
 def expected(question: str) -> Expectation:
     """The first row of the table whose pattern the question matches; 'description' when none does."""
     q = _LEAD_IN.sub("", uncontracted(" ".join(question.lower().split())))
@@ -328,7 +341,7 @@ def expected(question: str) -> Expectation:
     for kind, pattern in _COMPILED:
         if pattern.search(q):
             return Expectation(kind, noun)
-    if not _QUESTION_WORDS.search(q):
+    if _keywords(q):
         for kind, pattern in _KEYWORDS_COMPILED:
             if pattern.search(q):
                 return Expectation(kind, noun)

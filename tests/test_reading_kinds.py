@@ -479,3 +479,16 @@ def test_a_duration_given_as_a_range_answers_how_long(tmp_path, settings, fake_e
         tmp_path, settings, fake_embedder, paper, "How long can the HouseKeys onboarding process take?"
     )
     assert found.status == "answered" and "between 30 days and 6 months" in found.text
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "for information of the typical cost of road marking to include unit cost of white lines",
+        "that low cost safety measures be considered at Bohard Cross, Kilmeedy.",
+        "if a directional sign can be put in place at Cooliska Cross, indicating the location of the grounds.",
+        "the cost of the big screen sponsored by the Council at The Square, Newcastle West for All Ireland Sunday.",
+    ],
+)
+def test_a_written_request_is_no_keyword_search(request_text: str) -> None:
+    assert expected(request_text).kind == "description"
