@@ -324,7 +324,6 @@ _LEAD_IN = re.compile(
 )
 
 
-@lru_cache(maxsize=1 << 10)  # asked several times per question (intent, reader, composer): read once
 def _keywords(query: str) -> bool:
     """A search typed as keywords: a few words, no question word, not a written request."""
     return (
@@ -334,6 +333,7 @@ def _keywords(query: str) -> bool:
     )
 
 
+@lru_cache(maxsize=1 << 10)  # asked several times per question (intent, reader, composer): read once
 def expected(question: str) -> Expectation:
     """The first row of the table whose pattern the question matches; 'description' when none does."""
     q = _LEAD_IN.sub("", uncontracted(" ".join(question.lower().split())))

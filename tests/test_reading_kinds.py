@@ -492,3 +492,10 @@ def test_a_duration_given_as_a_range_answers_how_long(tmp_path, settings, fake_e
 )
 def test_a_written_request_is_no_keyword_search(request_text: str) -> None:
     assert expected(request_text).kind == "description"
+
+
+def test_the_answer_type_is_read_once_per_question() -> None:
+    expected.cache_clear()
+    for _ in range(3):
+        expected("acton precinct mukund shah votes")
+    assert expected.cache_info().hits == 2
