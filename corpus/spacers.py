@@ -11,12 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-# 'Apr-19', 'Sept 2019', "Jun '19", 'Q1 2019/20', '2019/20'
-_PERIOD = re.compile(
-    r"^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*[-\s']+\d{2,4}|Q[1-4]\b.*"
-    r"|(?:19|20)\d\d(?:/\d\d)?)$",
-    re.I,
-)
+from corpus.units import PERIOD_LABEL
+
 _TARGET = re.compile(r"\b(?:target|goal|ambition|benchmark)s?\b", re.I)
 
 
@@ -24,8 +20,8 @@ def _spacer(top: Sequence[str], below: Sequence[str], i: int) -> bool:
     """An empty lower cell with periods labelled before and after it in the lower row."""
     return (
         not below[i]
-        and any(_PERIOD.match(c) for c in below[:i])
-        and any(_PERIOD.match(c) for c in below[i + 1 :])
+        and any(PERIOD_LABEL.match(c) for c in below[:i])
+        and any(PERIOD_LABEL.match(c) for c in below[i + 1 :])
         and (not top[i] or bool(_TARGET.search(top[i])))
     )
 

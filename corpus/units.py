@@ -55,7 +55,8 @@ UNIT_RULES = "4"
 FRAGMENT_WORDS = 3  # an outcome and its date, a verdict: too short to be read apart from what it ends
 HEADING_WORDS = 8  # an item's title is a few words; a numbered sentence runs longer
 SHORT_ROW_WORDS = 40  # a row this short answers best whole: who, what, why and how together
-_PERIOD_LABEL = re.compile(
+# A column headed by a month or a year ('Apr-18', 'Sept 2019', '2019/20', 'Q1'); corpus/spacers too.
+PERIOD_LABEL = re.compile(
     rf"(?i:{'|'.join(MONTH_ABBREVIATIONS)})[a-z]*[-\s']?\d{{2,4}}\b|(?:19|20)\d{{2}}\b|Q[1-4]\b"
 )
 ROW_KEY_WORDS = 6  # a row's key cell names one thing (a payee, a ward, a post); longer is a heading or prose
@@ -152,7 +153,7 @@ def is_row(block: str) -> bool:
 def _periods(cells: list[str]) -> bool:
     """Cells under months or years ('Apr-18: 401.2'): a time series, read cell by cell under its row's
     name so that the month asked can be picked (qa/timefit.py)."""
-    return any(_PERIOD_LABEL.match(label_of(cell)[0] or "") for cell in cells)
+    return any(PERIOD_LABEL.match(label_of(cell)[0] or "") for cell in cells)
 
 
 def _row_key(line: str) -> bool:

@@ -278,9 +278,12 @@ def _intent(question: str) -> str:
 _DATING = re.compile(r"\b(?:19|20)\d\d(?:[/–-]\d{2,4})?\b|\b[A-Z][a-z]{2}[-\s']\d{2}\b")
 
 
-def _named_column(candidate: Candidate, asked: Asked) -> bool:
-    """The question says most of the words of the cell's column label beyond any date in it."""
+def _named_column(candidate: Candidate, asked: Asked, label_cover: float) -> bool:
+    """The question says most of the words of the cell's column label beyond any date in it
+    (`label_cover`: the whole label's share, which stands when it holds no date)."""
     label = _DATING.sub(" ", candidate.label or "").strip()
+    if label == (candidate.label or "").strip():
+        return bool(label) and label_cover >= _ASKED_COLUMN
     return bool(label) and _label_cover(label, asked, candidate.passage) >= _ASKED_COLUMN
 
 
@@ -290,7 +293,7 @@ def _sentence_values(candidate: Candidate, asked: Asked) -> dict[str, float]:
     if (event := time_event(asked.text)) and event_words(candidate.shown, event):  # 'finished' tells an 'end'
         sentence |= stem_set(" ".join(event_words(asked.text, event)))
     label_cover = _label_cover(candidate.label, asked, candidate.passage)
-    if _named_column(candidate, asked) and (key := row_name(candidate)):
+    if _named_column(candidate, asked, label_cover) and (key := row_name(candidate)):
         sentence |= stem_set(key)  # 'What difference will the voucher make?': the voucher's row, that column
     else:
         key = ""
