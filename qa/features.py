@@ -7,9 +7,9 @@ from functools import lru_cache
 
 from index.passage import Passage
 from qa.acronyms import spelled_in
-from qa.answertype import event_words, time_event
 from qa.candidate import Asked, Candidate, asked_of, cover, stem_set, stems_of, topic, word_stems
 from qa.exchange import only_asks, replies
+from qa.moments import event_words, time_event
 from qa.posts import AUTHOR_FIELD
 from qa.query import TimeTarget, intent
 from qa.scoring import context

@@ -6,8 +6,9 @@ import re
 from dataclasses import replace
 
 from corpus.dates import find_dates
-from qa.answertype import looks_ahead, measured, share_predicate, sum_named
 from qa.candidate import Asked, Candidate, cover, stem_set, stems_of
+from qa.measures import measured, share_predicate, sum_named
+from qa.moments import looks_ahead
 from qa.posts import asked_office, asked_post, names_office, office_at, paid_office
 from qa.query import TimeTarget, proper_words
 from qa.spans import spans

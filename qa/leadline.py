@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from qa.answertype import event_words, time_event
 from qa.candidate import stems_of, word_stems
+from qa.moments import event_words, time_event
 from qa.monthasked import in_month_asked
 from qa.reader import Read
 from qa.spans import Span, monetary, spans

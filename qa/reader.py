@@ -23,13 +23,14 @@ from corpus.dates import find_dates
 from corpus.meetingheader import day_at
 from index.embedder import Embedder
 from index.passage import Passage
-from qa.answertype import NAMED_OR_VALUED, asks_outcome, at_event, expected, time_event
+from qa.answertype import NAMED_OR_VALUED, asks_outcome, expected
 from qa.bodies import of_named_council
 from qa.exchange import only_asks, puts_question, wants_questions
 from qa.facts import clip
 from qa.features import NAMES, Asked, Candidate, asked_of, counted, cover, features, stem_set, stems_of
 from qa.fit import FIGURES, TOPICAL, fitting
 from qa.leads import FIGURE_BACK, headed_by, opening, pointed_back
+from qa.moments import at_event, time_event
 from qa.posts import NOT_NAMING, asked_post, names_post, of_named_report, of_report
 from qa.procedure import substantive
 from qa.query import FILE_REF, TimeTarget, meeting_day, proper_words

@@ -11,13 +11,14 @@ from functools import lru_cache
 from corpus.dates import MONTH_ABBREVIATIONS, find_dates
 from index.passage import Passage
 from qa.acronyms import spelled_out
-from qa.answertype import asks_person_only, asks_plan, event_words, time_event
+from qa.answertype import asks_person_only
 from qa.candidate import Asked, Candidate, stem_set, stems_of, topic, word_stems
 from qa.countnouns import kin
 from qa.exchange import replied_to
 from qa.framing import source_named
 from qa.happenings import happening
 from qa.headnouns import MATTER_NOUN
+from qa.moments import asks_plan, event_words, time_event
 from qa.monthasked import in_month_asked, month_asked
 from qa.query import proper_words, quarters
 from qa.relevance import stem

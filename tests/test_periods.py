@@ -10,8 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from index.passage import Passage
-from qa.answertype import asks_plan, expected
+from qa.answertype import expected
 from qa.features import NAMES, Candidate, asked_of, features
+from qa.moments import asks_plan
 from qa.periods import year_pairs
 from qa.reader import admissible
 from qa.spans import spans

@@ -15,8 +15,9 @@ from hypothesis import settings as settings_
 from hypothesis import strategies as st
 
 from index.passage import Passage
-from qa.answertype import KINDS, asks_outcome, at_event, expected, looks_ahead, time_event
+from qa.answertype import KINDS, asks_outcome, expected
 from qa.features import NAMES, Asked, Candidate, asked_of, features, stems_of
+from qa.moments import at_event, looks_ahead, time_event
 from qa.posts import asked_post, names_post
 from qa.query import parse
 from qa.reader import (
@@ -1083,8 +1084,8 @@ def test_a_frequency_asked_leads_the_answer(fake_embedder):
 
 
 def test_a_finish_time_asked_in_other_words_is_the_one_told_as_a_finish():
-    from qa.answertype import event_words
     from qa.leadline import _beside_asked
+    from qa.moments import event_words
 
     text = "The meeting started at 2.00 pm and finished at 4.00 pm."
     times = [s for s in spans(text) if s.kind == "time"]
@@ -1177,8 +1178,8 @@ def test_a_headings_small_words_in_capitals_are_no_bodys_initials():
 
 
 def test_a_sum_asked_by_its_noun_is_not_read_from_another_sums_row():
-    from qa.answertype import sum_named
     from qa.fit import fitting
+    from qa.measures import sum_named
 
     assert sum_named("What was Souldern Parish Council's precept for 2016/17?") == "precept"
     assert sum_named("What were the staff salaries in 2023/24?") == "salar"

@@ -465,7 +465,7 @@ def test_a_rates_denominator_is_no_count_of_what_it_divides() -> None:
     ],
 )
 def test_the_paper_a_share_is_told_in_is_no_part_of_what_its_group_did(question: str, did: tuple) -> None:
-    from qa.answertype import share_predicate
+    from qa.measures import share_predicate
 
     assert share_predicate(question) == did
 

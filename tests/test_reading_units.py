@@ -443,8 +443,8 @@ def test_a_bare_name_is_a_place_only_where_the_text_sets_it_as_one():
 
 
 def test_a_value_asked_of_a_named_thing_needs_a_sentence_naming_it():
-    from qa.answertype import measured
     from qa.fit import _names_thing
+    from qa.measures import measured
 
     assert (
         measured("What is the price of the memorial bench for Sue Bolton, according to the minutes?")
@@ -609,7 +609,7 @@ def test_a_bare_status_label_tells_nothing_for_an_account_of_something_else():
 
 
 def test_fit_rules_read_titles_and_things_as_papers_word_them():
-    from qa.answertype import measured
+    from qa.measures import measured
     from qa.posts import asked_office, names_office
 
     office = asked_office("Who is the Director of Children's Services in Plymouth?")
@@ -749,7 +749,7 @@ def test_a_days_ordinal_set_apart_by_a_lost_superscript_stays_in_its_date():
 
 
 def test_a_sum_asked_with_words_before_its_noun_and_a_salary_range_for_a_post():
-    from qa.answertype import measured
+    from qa.measures import measured
 
     assert expected("What is the estimated cost to replace Tanker 1?").kind == "money"
     assert expected("What annual cost did HIP Housing propose?").kind == "money"

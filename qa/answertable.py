@@ -1,0 +1,237 @@
+"""The answer-type table: patterns over a lower-cased question, each with the kind of answer it asks for."""
+
+from __future__ import annotations
+
+# What a council tracks the progress of: a question asking where one has got to asks how it stands.
+_MATTER = (
+    r"(?:pledges?|items?|motions?|actions?|commitments?|recommendations?|objectives?|projects?|schemes?"
+    r"|programmes?|reviews?|plans?|strategy|strategies|applications?|consultations?|proposals?|works?"
+    r"|refurbishment|repairs?|review|bids?|tenders?|contracts?|business case|policy|policies)"
+)
+# Words a sum asked for may carry before its noun ('the estimated cost', 'what annual cost', 'the
+# not-to-exceed amount', 'the one-off cost').
+_SUM_WORDS = (
+    r"(?:estimated|annual|total|proposed|approximate|overall|final|expected|projected|net|gross|capital"
+    r"|revenue|monthly|weekly|yearly|original|revised|agreed|current|new|likely|[a-z]+(?:-[a-z]+)+)"
+)
+# Who holds a post or plays a part: 'the name of the …' asks a person only when it ends in one of these.
+_HOLDER = (
+    r"(?:person|people|officers?|councillors?|members?|chair(?:man|woman|person)?|mayors?|clerks?|managers?"
+    r"|directors?|heads?(?: of [\w ]{1,30}?)?|head ?teachers?|principals?|leaders?|champions?|candidates?"
+    r"|authors?|speakers?|secretar(?:y|ies)|treasurers?|solicitors?|inspectors?|auditors?|administrators?"
+    r"|co-?ordinators?|advis[oe]rs?|engineers?|planners?|commissioners?|trustees?|governors?|presidents?"
+    r"|superintendents?|analysts?|caretakers?|applicants?|residents?|owners?|architects?|agents?|workers?"
+    r"|lead|contact)"
+)
+# (answer type, pattern over the lower-cased question). Order matters: 'what time' before 'what',
+# 'how much money' before 'how many', the noun after what/which/how many decides where there is one.
+TABLE: tuple[tuple[str, str], ...] = (
+    (  # a span of time asked ('Over what time frame …?', 'What timescale …?'), before 'time', whose 'what
+        # time' it begins with, and 'money', whose 'loan' it may name ('Over what period will the loan …')
+        "date",
+        r"\b(?:over|during|within) what (?:period|time[- ]?(?:frame|scale)|timeframe|timescale)\b"
+        r"|\bwhat (?:(?:is|was|are|were) the (?:[\w-]+ )?)?(?:timescale|timeframe|time[- ]frame)s?\b",
+    ),
+    (  # before 'decision', whose 'was … approved' a 'Why was … approved?' also holds
+        "reason",
+        r"^\s*why\b|\bwhy (?:is|was|were|are|did|does|do|has|have|had|will|would|should|can|could)\b"
+        r"|\bwhat (?:is|was|are|were) the (?:main )?reasons?\b|\bfor what reasons?\b|\bhow come\b"
+        r"|\bwhat (?:caused|led to|prompted|triggered|drove|explains)\b",
+    ),
+    (
+        "time",
+        r"\bwhat (?:exact |precise )?time\b|\bwhat hour\b|\bstart(?:ed|s)? at\b|\bhow late\b"
+        r"|^\s*when (?:did|does|will) .{0,80}\b(?:meeting|session|hearing)\b.{0,40}\b(?:start|begin"
+        r"|finish|end|close|conclude|adjourn)\s*\??\s*$",
+    ),
+    (
+        "percent",
+        r"\bwhat (?:percentage|per cent|percent|proportion|share|fraction|rate(?! of pay))\b"
+        r"|\bhow many per ?cent\b"
+        r"|\bwhat %|\bby what percentage\b"
+        r"|\bwhat (?:is|was|are|were) the (?:[\w-]+ )?(?:percentage|proportion|share|per ?cent)\b"
+        # 'what was the 2017/18 actual for the percentage of …?': a table's figure for a share
+        r"|\bwhat (?:is|was|are|were) the (?:[\w/-]+ ){1,3}for the"
+        r" (?:percentage|proportion|share|per ?cent)\b"
+        # 'What was the re-referral rate …?': a rate papers give as a share ('31.4%')
+        r"|\bwhat (?:is|was|are|were) (?:the|[\w-]+['’]s) (?:[\w-]+ ){1,3}rate\b(?! of\b| per\b)"
+        # 'What is Plymouth's current rate of permanent exclusions?', not a rate of pay
+        r"|\bwhat (?:is|was|are|were) (?:the|[\w-]+['’]s) (?:[\w-]+ ){0,3}rates? of\b(?! pay\b)(?!.*\bper\b)"
+        # 'What persistent absence rate … is quoted?', 'What vacancy rate was reported?'; not a rate of pay
+        r"|\bwhat (?!(?:hourly|daily|weekly|pay|day|mileage|hire|tax|exchange)\b)(?:[\w-]+ ){1,2}rate\b"
+        r"(?! of pay\b)(?!.*\bper\b)",
+    ),
+    (  # what was decided of a matter named by its sum: 'What was the vote on the budget?', 'What was the
+        # San José City Council's decision on the precept?' ask a decision, not the budget's sum
+        "decision",
+        r"\bwhat (?:was|were|is|are) (?!(?:the )?(?:status|progress|position)\b)"
+        r"(?:the |[\w'’.-]+ ){0,6}?(?:vote|decision|outcome|resolution)s?\b"
+        r"(?=\s+(?:on|of|for|at|to|about|regarding|in|when)\b|\s*\?|\s*$)",
+    ),
+    (
+        "money",
+        r"\bhow much (?:money|funding|did .{0,40}(?:cost|spend|pay|receive|get|raise|award))\b"
+        r"|\bfor how much\b|\bhow much\b.*\b(?:quote|tender|bid|offer|estimate)s?\b"
+        # what a deal is worth: 'How much is the Black & Veatch agreement?'
+        r"|(?<!\bby )\bhow much (?:is|was|are|were|will) (?:the )?(?:[\w&'’-]+ ){0,5}"
+        r"(?:agreement|contract|deal|award|lease|purchase|invoice|bill|settlement|reward|voucher|prize|bonus|fine|penalty|fee|allowance|grant"
+        r"|donation|levy|precept|subsidy|rent|contribution)s?\b"
+        # 'by how much' asks a change, which a share may tell ('reduced by 50 percent'): a number's
+        r"|(?<!\bby )\bhow much\b.*\b(?:cost|spend|spent|paid|pay|budget|fund|grant|worth|price|fee|charge"
+        r"|financ|tax|loan|subsid|income|revenue|rent|raise|reclaim|refund|rebate|owe|invest)"
+        # 'What is the estimated cost …', 'What annual cost did … propose?'
+        rf"|\bwhat (?:was |is )?(?:the )?(?:{_SUM_WORDS} ){{0,2}}"
+        r"(?:cost|budget|price|fee|amount|sum|value|salary|grant)\b"
+        r"|\bwhat (?:is|was|are|were|will) .{0,60}\bpaid\b"  # 'What was a councillor paid before …?'
+        r"|\bwhat (?:voucher|payment|grant)\b|\bhow large was\b.*\b(?:block|budget|fund)"
+        # a rate of pay is a sum
+        r"|\bwhat (?:(?:hourly|daily|weekly|pay|day|mileage|hire) rate|rate of pay)\b"
+        # the verb asked: 'What will implementing the Pledge cost?', 'What did the scheme cost the council?'
+        r"|\bwhat (?:will|would|does|did|do|could|might) (?:[\w'’-]+ ){1,8}cost\b"
+        # 'What was said about the capital receipts reserve?' asks what was said, not a sum
+        r"|\bwhat (?:is |was |are |were )?(?!(?:said|discussed|agreed|decided|noted|reported|raised|asked)\b)"
+        r"(?:the )?"
+        # 'total' as the noun asked ('What was the total?') or a sum's: 'total cost', not 'total reach'
+        r"(?:[\w/'’-]+ ){0,5}(?:income|salary|budget|total(?!\s+(?!(?:cost|spend\w*|income|budget|funding"
+        r"|amount|value|expenditure|bill|price|sum|of|for|on|in|was|is|were|are|did|does)\b)[a-z]+\b)"
+        r"|estimate|expenditure"
+        r"|surplus|deficit|precept|tax rate|allocation|contribution|balance|reserves?"
+        r"|refund|rebate|reclaim|loan|subsidy|revenue|net assets|liabilities)\b",
+    ),
+    # after 'money', before 'number' ('how many times a year'); asked after a sum or a count, how often is
+    # the second part ('How much is the voucher, and how often?')
+    (
+        "frequency",
+        r"^(?:(?!\bhow (?:much|many)\b).)*(?:\bhow often\b|\bhow frequently\b)"
+        r"|\bat what (?:frequency|intervals?)\b|\bwith what frequency\b"
+        r"|\bwhat (?:is|was|are|were) the frequency\b|\bhow many times (?:a|per|each|every) "
+        r"(?:day|week|fortnight|month|quarter|term|year)\b",
+    ),
+    (
+        "number",
+        r"\bhow many\b|\bwhat number of\b|\bhow much\b|\bhow (?:long|old|far|big|tall|high|wide|deep)\b"
+        r"|\bwhat (?:is|was|are|were) the (?:maximum|minimum|average|permitted|allowed) (?:[\w-]+ ){0,2}"
+        r"(?:height|width|depth|length|area|size|capacity|speed|distance|density|number|floor area)\b"
+        r"|(?<!over )(?<!during )\bwhat (?:[\w-]+ ){0,2}(?:period|duration|length|time limit)\b"
+        # 'the number of the by-law' is its reference, not a count
+        r"|\bwhat (?:was|is) the (?:number(?! of (?:the|this|that|its)\b)|total|count|majority|turnout)\b"
+        # a rate per so many ('the rate per 10,000 children'); a rate of something is a share (above)
+        r"|\bwhat (?:is|was|are|were) (?:the|[\w-]+['’]s) (?:[\w-]+ ){0,3}rates? (?:of .{1,60})?per\b"
+        # 'What total reach …' (a total of money is asked in the row above)
+        r"|\bwhat total [a-z]+\b"
+        # what a campaign or service counts people by: 'What reach did the campaign have?'
+        r"|\bwhat (?:(?:was|is|were|are) (?:the |its |their )?)?(?:[\w-]+ ){0,2}"
+        r"(?:reach|take-?up|uptake|footfall|turnout|headcount|caseload)\b"
+        # a change asked by its noun: 'What net gain of foster carers is targeted?', 'What increase …?'
+        r"|^\W*what (?:(?:was|is|were|are) (?:the )?)?(?:net |overall |total |annual )?"
+        r"(?:gain|loss|increase|decrease|reduction|rise|fall|growth|drop)(?![\w-])"
+        r"|\bhow large\b",
+    ),
+    (
+        "date",
+        r"^\s*when\b|\b(?:what|which) (?:exact |precise )?(?:date|day|year|month)\b"
+        r"|\bby when\b|\bwhen (?:was|is|did|will|were|does|do|are)\b"
+        r"|\bwhat (?:is |was )?the (?:\w+ )?(?:deadline|date)\b"
+        # a period a plan names: 'Over what period …', 'In which term …', 'What timescale …'
+        r"|\b(?:over|during) what (?:period|time)\b|\bwhat (?:timescale|timeframe|time frame)\b"
+        r"|\b(?:what|which) (?:term|quarter|season|(?:academic|financial|school) year)\b"
+        # the meeting something was done at is told by its date: 'At which City Council meeting did …?'
+        r"|\b(?:at|in|during|by) (?:which|what) (?:[\w'’-]+ ){0,3}(?:meeting|session|hearing)s?\b",
+    ),
+    (  # how a matter stands, asked as a place: 'Where has Pledge 43 got to?', 'Where are we with the
+        # library refurbishment?'; of a thing ('Where has the mobile camera got to?') it asks a place
+        "status",
+        rf"\bwhere (?:(?:has|have|had|is|are|was|were) .{{0,60}}\b{_MATTER}\b.{{0,60}}\bgot to\b"
+        # 'where had the council got to on Pledge 42', 'where does Pledge 42 stand'
+        rf"|(?:has|have|had) .{{0,60}}\bgot to\b.{{0,60}}\b{_MATTER}\b"
+        rf"|(?:does|do|did|is|are) .{{0,80}}?\bstand\b"
+        rf"|are we (?:with|on|at)\b.{{0,60}}\b{_MATTER}\b)|\bstate of play\b",
+    ),
+    (
+        "place",
+        r"^\s*where\b|\bwhere (?:was|is|will|were|did)\b|\bwhat (?:venue|room|place|location|address"
+        r"|building)\b|\bwhich (?:venue|room|place|location|building|ward|town|village|street|site)\b",
+    ),
+    (
+        "role",
+        r"\bwhat (?:role|position|post|job|title|office|job title)\b"
+        # 'Which Aliso Viejo positions were proposed to get …?': posts, named by their titles
+        r"|\b(?:which|what) (?:[\w'’-]+ ){0,3}(?:positions|posts|roles|job titles|job classifications)\b"
+        # 'a report from which post-holder?': the post, as its papers title it
+        r"|\b(?:which|what) (?:post|office)[- ]?holders?\b"
+        r"|\bwhat (?:is|was) [\w'’ .-]{1,40}['’]s (?:role|post|job title|title|position\b"
+        r"(?!\s+(?:on|regarding|with|in relation|as regards|in respect|concerning|about|re)\b))\b"
+        r"|\b(?:job title|role|position)\b(?!\s+(?:on|with|regarding|in relation|as regards)\b)"
+        r".*\b(?:of|did|does|hold)\b|\bwhat (?:is|was) (?:\w+ ){1,3}(?:role|job title|position)\b"
+        # 'What is the position on the Oakwood estate?' asks for an account, not a post
+        r"(?!\s+(?:on|regarding|with|in relation|as regards|in respect|concerning|about|re)\b)",
+    ),
+    (
+        "organisation",
+        r"\bwhich (?:organi[sz]ations?|compan(?:y|ies)|charit(?:y|ies)|firms?|trusts?|bod(?:y|ies)"
+        r"|partners?|contractors?|clubs?|stations?|agenc(?:y|ies)|providers?|authorit(?:y|ies)|councils?"
+        r"|schools?|part(?:y|ies)|groups?|departments?|directorates?|teams?|business(?:es)?|consultants?"
+        r"|developers?)\b"
+        r"|\bwhat (?:organi[sz]ations?|compan(?:y|ies)|charit(?:y|ies)|firms?|agenc(?:y|ies)|providers?"
+        r"|part(?:y|ies))\b"
+        # 'Which local marketing company …?': a kind of business, qualified; not 'which items did the council'
+        r"|\b(?:which|what) (?:(?!(?:did|does|do|was|were|is|are|has|have|had|will|would|can|could|the|a|an"
+        r"|of|to|in|on|for|and)\b)[\w-]+ ){1,3}(?:organi[sz]ations?|compan(?:y|ies)|charit(?:y|ies)|firms?"
+        r"|agenc(?:y|ies)|providers?|contractors?|consultan(?:ts?|cy|cies)|developers?|business(?:es)?"
+        r"|teams?|directorates?)\b"
+        # 'What is the name of the local marketing company …?'
+        r"|\bname of (?:the |an? )?(?:[\w'’-]+ ){0,4}?(?:organi[sz]ation|company|charity|firm|agency|provider"
+        r"|contractor|consultancy|business|trust|club|partnership|group|developer)\b"
+        # a search typed as keywords: 'rehab grant contractor name'
+        r"|\b(?:organi[sz]ation|company|charity|firm|agency|provider|contractor|consultancy|developer)['’]?s?"
+        r" names?\b(?!\s+(?:the|a|an|it|its|them|this|that)\b)",
+    ),
+    (
+        "person",
+        r"\bwhich (?:[\w-]+ ){0,4}(?:councillors?|members?|commissioners?|officers?|directors?"
+        r"|trustees?|governors?|candidates?)\b|^\s*who\b|\bwhose\b"
+        r"|\bwho (?:was|is|were|chaired|wrote|signed|moved|seconded)\b|\bwhich (?:councillor"
+        r"|member|officer|director|person|chair|mayor|candidate|clerk|manager|head|leader|cabinet member)\b"
+        # the name of a post's holder ('the name of the Deputy City Clerk'), not of a thing (a brand, a
+        # company: below)
+        rf"|\bname of (?:the |an? |[\w'’-]+['’]s )?(?:[\w'’-]+ ){{0,5}}?{_HOLDER}\b"
+        # keywords: 'parish council clerk name june 2025 minutes', 'director of … incumbent name'
+        rf"|\b(?:{_HOLDER}|incumbents?)['’]?s? names?\b(?!\s+(?:the|a|an|it|its|them|this|that)\b)",
+    ),
+    (  # whether a piece of work has been done yet ('Has the MASH manager post been filled yet?'): how it
+        # stands; not whether it was decided ('Has the budget been approved yet?') or what was done
+        # ('Has the council applied to the fund?': the application told, not a status)
+        "status",
+        r"^\s*(?:has|have)\b(?!.*\b(?:approv|agree|adopt|pass|carri(?!ed\s+out)|refus|reject|decid|vot|resolv|accept|endors"
+        r"|ratif|note|sign)\w*)(?:.{1,80}\bbeen\s+(?:\w+\s+)?(?:filled|completed|delivered|achieved|appointed"
+        r"|implemented|introduced|launched|started|finished|done|built|opened|recruited|established|set up"
+        r"|put in place|carried out|fixed|repaired|replaced)\b|.{1,80}\byet\W*$)",
+    ),
+    (
+        "decision",
+        r"^\s*(?:did|was|were|has|have|is)\b|\bwhat action\b"
+        r"|\bwhat (?:was|were) (?:the )?(?:[\w'’-]+ ){0,3}(?:outcome|result|decision|resolution"
+        r"|recommendation|vote)s?\b|\bwhat did .{1,60}"
+        r"\b(?:decide|agree|resolve|approve|vote|recommend)\b|\bwhat happened to\b"
+        r"|\bwas .{1,60}\b(?:approved|"
+        r"agreed|carried(?! out)|refused|rejected|adopted|passed)\b|\bhow did .{1,40}\bvote\b"
+        # a consultee's stance on an application: objects, supports, no objection
+        r"|\b(?:view|views|stance|position|response|comments?|opinion)\b.{0,60}?\b(?:on|to|about|regarding)\s+"
+        r"(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?:planning\s+)?applications?\b",
+    ),
+    ("status", r"\bstatus\b|\bprogress\b|\bhas .{1,60}\b(?:been )?(?:completed|delivered|achieved)\b"),
+    ("list", r"^\s*(?:list|name)\b|\bwhat are (?:the|all)\b|\bwhich .+ (?:are|were)\b|\ball (?:the )?\w+s\b"),
+)
+
+# A search typed as keywords ('menlo park rfp issue date', 'mukund shah votes acton precinct') has no
+# question word to read: the noun that names a value says what is asked. Read only when no row above
+# matched and the query asks nothing in a question's words.
+KEYWORDS: tuple[tuple[str, str], ...] = (
+    ("date", r"\b(?:date|deadline)s?\b(?<!up to date)"),
+    ("time", r"\b(?:start|starting|finish|finishing|end|closing|opening|meeting) time\b"),
+    ("percent", r"\b(?:percentage|per ?cent|percent|proportion)\b"),
+    ("money", r"\b(?:amount|cost|costs|price|fees?|salary|spend|spent|paid)\b"),
+    ("number", r"\b(?:number of|count|votes|total number)\b"),
+    ("place", r"\b(?:venue|location|address)\b"),
+    ("decision", r"\b(?:decision|decided|outcome|resolved|verdict)\b"),
+)

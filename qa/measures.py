@@ -1,0 +1,79 @@
+"""What a figure question measures: a thing's value, a sum by its noun, a share's group."""
+
+from __future__ import annotations
+
+import re
+
+# 'What is the price of the memorial bench for …': a value asked of a thing the question names, whose
+# sentence must name it too ('£10k left in the Playground account' is not the bench's price).
+# The words that end a thing's name in a question: a preposition, a relative, a participle.
+_THING_ENDS = r"for|to|by|at|in|on|from|with|as|that|which|according|under|\w+ed"
+_MEASURE_OF = re.compile(
+    r"\bwhat (?:is|was|will be|are|were) the (?:[\w-]+ )?(?:price|cost|amount|value|fee|charge|salary)"
+    # 'the salary range for the City Manager': a sum's range or scale is for a post
+    r"(?: of| (?:range|scale|band) (?:of|for)) (?:the |a |an |its |their )?((?:[\w'’-]+ ){0,3}?[\w'’-]+?)"
+    rf"(?= (?:{_THING_ENDS}|sent|paid|given|made|bought|built|held|spent|due|agreed)\b|[?,.]|$)",
+    re.I,
+)
+
+
+# 'How much is the 100 Day Challenge reward that …?': the value of the thing the question names after 'is'
+_HOW_MUCH_IS = re.compile(
+    r"\bhow much (?:is|was|are|were|will be) (?:the |a |an |its |their |[A-Z][\w'’-]*['’]s )"
+    rf"((?:[\w'’-]+ ){{0,4}}?[\w'’-]+?)(?= (?:{_THING_ENDS})\b|[?,.]|$)",
+    re.I,
+)
+
+
+def measured(question: str) -> str | None:
+    """The noun a value question asks the value of ('What is the price of the memorial bench for Sue
+    Bolton?' → 'bench', 'How much is the 100 Day Challenge reward …?' → 'reward'); None when the question
+    names none that way."""
+    m = _MEASURE_OF.search(question) or _HOW_MUCH_IS.search(question)
+    return m.group(1).split()[-1].lower() if m else None
+
+
+# 'What was Souldern Parish Council's precept for 2016/17?': the sum a question names by its own noun, which
+# a table prints as its row's name. Not a cost or a budget, which tables print as columns ('Total £s').
+_SUM_NAMED = re.compile(
+    r"\bwhat (?:is|was|are|were|will be) (?:the |[\w'’ -]{0,40}?['’]s )?(?:[\w-]+ ){0,2}?"
+    r"(precept|income|salar|surplus|deficit|allocation|contribution|balance|reserve|refund|rebate|grant|fee"
+    r"|charge|rent|lev)(?:s|y|ies)?\b",
+    re.I,
+)
+
+
+def sum_named(question: str) -> str | None:
+    """The noun naming the sum a question asks, as far as its plural keeps it ('precept', 'salar' of
+    'salaries'), or None."""
+    m = _SUM_NAMED.search(question)
+    return m.group(1).lower() if m else None
+
+
+# 'What percentage of Plymouth pupils achieved grade 5 in English and maths?': a share of a group (the
+# words after 'of', to its verb) that does something (the rest, which a sentence giving the share names).
+_SHARE_OF = re.compile(
+    r"\bwhat (?:(?:is|was) the )?(?:percentage|per ?cent|proportion|share|fraction) of (.+)", re.I
+)
+# Where the question says the share is told ('…, according to the written plans section of the report'):
+# no part of what the group did.
+_SOURCE_CLAUSE = re.compile(
+    r"\b(?:according to|as (?:reported|stated|shown|set out|given) (?:in|by))\b", re.I
+)
+_GROUP_ENDS = re.compile(
+    r"(?:were|was|are|is|did|do|does|have|has|had|who|that|which|went|got|get|go|gain\w*|took|made"
+    r"|\w+ed)$",
+    re.I,
+)
+_WHEN_WORDS = re.compile(r"(?:\d{4}(?:/\d{2,4})?|end|start|quarter|year|month|week)$", re.I)
+
+
+def share_predicate(question: str) -> tuple[str, ...]:
+    """The words of what a share question's group did or was ('achieved grade 5 in English and maths'),
+    without when it was ('in 2019'); empty when the question is no 'what percentage of …' or its group
+    has no verb to part it from the rest."""
+    m = _SHARE_OF.search(question.rstrip("?"))
+    group = _SOURCE_CLAUSE.split(m.group(1), maxsplit=1)[0] if m else ""  # not the paper that says it
+    words = re.findall(r"[\w/'’-]+", group)
+    at = next((i for i, w in enumerate(words) if i and _GROUP_ENDS.match(w)), None)
+    return tuple(w for w in words[at:] if not _WHEN_WORDS.match(w)) if at is not None else ()
