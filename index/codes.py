@@ -23,7 +23,15 @@ def folded(text: str) -> str:
     question's 'San José' is sought as the 'jose' the index holds, not cut short at the accent."""
     if text.isascii():
         return text
-    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    # only the runs of non-ASCII characters can hold a combining mark: the rest is copied by the regex
+    return _NON_ASCII.sub(_uncombined, unicodedata.normalize("NFD", text))
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _uncombined(run: re.Match) -> str:
+    return "".join(c for c in run.group() if not unicodedata.combining(c))
 
 
 # Codes of a period or a year group ('FY24', 'Y11', 'Q3'): papers print them in words as often ('2023/24',

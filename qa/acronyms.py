@@ -13,7 +13,11 @@ from index.passage import Passage
 _BRACKETED = re.compile(r"(?<=\s)\(\s*[“”\"'‘’]?([A-Z]{2,8})s?[“”\"'‘’]?\s*\)")  # 'conferences (ICPCs)'
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _RUN = 8  # words before the brackets an abbreviation may stand for
-_MINOR = frozenset({"of", "and", "the", "for", "to", "in", "on", "&"})  # words an acronym skips
+_MINOR = frozenset({"of", "and", "or", "the", "for", "to", "in", "on", "&"})  # words an acronym skips
+# An abbreviation a paper prints (capitals, a plural 's'): two letters spell too many runs by chance
+# ('LA' of 'looked after', 'local authority'), so a run of the question's words spells three or more.
+_ACRONYM = re.compile(r"\b([A-Z]{3,8})s?\b")
+_LEAST_LETTERS = 3
 
 
 @lru_cache(maxsize=1 << 10)
@@ -28,10 +32,33 @@ def defined(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(found.items())
 
 
-def spelled_in(text: str, question: str) -> str:
-    """What the abbreviations the question defines stand for, for those `text` uses: a question on
-    'initial child protection conferences (ICPCs)' asks of the row '% ICPC leading to CP Plans'."""
-    return " ".join(words for letters, words in defined(question) if re.search(rf"\b{letters}s?\b", text))
+def spelled_in(text: str, question: str, initials: bool = False) -> str:
+    """What the abbreviations `text` uses stand for in the question's words: those the question defines
+    ('initial child protection conferences (ICPCs)' asks of the row '% ICPC leading to CP Plans'), and
+    with `initials`, any of three letters or more that a run of its words spells ('care leavers in
+    education, employment or training' of '% of Care Leavers in EET'). Initials only say what a row
+    is of: a sentence naming 'the SSLB' is no nearer 'Who chairs the Strategic Systems Leadership Board?'."""
+    runs = dict(defined(question)) | (_initials(question) if initials else {})
+    return " ".join(runs[letters] for letters in dict.fromkeys(_ACRONYM.findall(text)) if letters in runs)
+
+
+@lru_cache(maxsize=1 << 10)
+def _initials(question: str) -> dict[str, str]:
+    """Runs of the question's words by the initials of their major words, from three letters: minor words
+    are skipped inside a run and never open one ('education, employment or training' → 'EET')."""
+    words = _WORD.findall(question)
+    runs: dict[str, str] = {}
+    for start, first in enumerate(words):
+        if first.lower() in _MINOR:
+            continue
+        letters = ""
+        for end in range(start, min(len(words), start + _RUN)):
+            if words[end].lower() in _MINOR:
+                continue
+            letters += words[end][0].upper()
+            if len(letters) >= _LEAST_LETTERS:
+                runs.setdefault(letters, " ".join(words[start : end + 1]))
+    return runs
 
 
 def _words_before(text: str, end: int) -> list[str]:

@@ -15,7 +15,7 @@ from qa.query import TimeTarget, intent
 from qa.scoring import context
 from qa.spans import spans
 from qa.statements import STATUS_WORDS
-from qa.timefit import row_name, spanned
+from qa.timefit import row_key, row_name, spanned
 from qa.typematch import (
     ACCEPTS,
     ENTITY_KINDS,
@@ -24,6 +24,7 @@ from qa.typematch import (
     counted,
     counts_noun,
     holds_type,
+    in_month_asked_column,
     own_words,
     source_stems,
     type_near,
@@ -140,13 +141,15 @@ def _cued_labels(question: str) -> tuple[re.Pattern[str], ...]:
 _TYPE_WORDS = frozenset(stems_of("date day time year number total amount"))
 
 
-def _label_cover(label: str | None, asked: Asked, passage: Passage) -> float:
+def _label_cover(label: str | None, asked: Asked, passage: Passage, keyed: bool = False) -> float:
     """Share of a column label's words the question says ('Lead Strategic Director' for 'lead … director');
     0 when it says only the label's word for the asked type ('date' of 'Date of meeting'). A column headed
     by a question ('What difference will this make for Children in Care and Care Leavers?') is told by its
-    own words, not the topic's its table repeats ('care leavers'), which every question on it says."""
+    own words, not the topic's its table repeats ('care leavers'), which every question on it says; so is
+    the column a row is `keyed` by ('Pledge: Pledge 43 - …'), whose label names what every row is
+    ('Under the STEM pledge, how …?' names the row, not that column)."""
     words = stems_of(label or "")
-    if label and label.endswith("?"):
+    if label and (label.endswith("?") or keyed):
         words = tuple(
             w for w in words if w not in topic(passage.text, passage.heading or "", frozenset(asked.weights))
         )
@@ -292,9 +295,12 @@ def _sentence_values(candidate: Candidate, asked: Asked) -> dict[str, float]:
     sentence = set(stems_of(candidate.shown)) | set(stems_of(candidate.lead))
     if (event := time_event(asked.text)) and event_words(candidate.shown, event):  # 'finished' tells an 'end'
         sentence |= stem_set(" ".join(event_words(asked.text, event)))
-    label_cover = _label_cover(candidate.label, asked, candidate.passage)
-    if _named_column(candidate, asked, label_cover) and (key := row_name(candidate)):
-        sentence |= stem_set(key)  # 'What difference will the voucher make?': the voucher's row, that column
+    label_cover = _label_cover(candidate.label, asked, candidate.passage, row_key(candidate))
+    # 'What difference will the voucher make?': the voucher's row, the column the question names by its
+    # heading; 'What share … in April 2018?': the row, the month's column
+    column_asked = _named_column(candidate, asked, label_cover) or in_month_asked_column(candidate, asked)
+    if column_asked and (key := row_name(candidate)):
+        sentence |= stem_set(key)
     else:
         key = ""
     sentence |= stem_set(spelled_in(f"{candidate.shown} {key}", asked.text))

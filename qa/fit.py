@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from corpus.dates import find_dates
+from qa.acronyms import spelled_in
 from qa.candidate import Asked, Candidate, cover, stem_set, stems_of
 from qa.measures import measured, share_predicate, sum_named
 from qa.moments import looks_ahead
@@ -105,7 +106,7 @@ def fitting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], bool
         found = [c for c in found if names_office(c.shown, office) or names_office(row_of(c), office)]
     if kind == "percent" and (did := share_predicate(question)):
         wanted = set(stems_of(" ".join(did)))
-        found = [c for c in found if _says(c, wanted)]
+        found = [c for c in found if _says(c, wanted, question)]
     if aimed := _AIMED.search(question):
         verb = stems_of(aimed.group(1))
         found = [c for c in found if verb[0] in stems_of(c.shown)] or found
@@ -285,10 +286,12 @@ def _role_of_named(candidate: Candidate, names: list[str]) -> bool:
     )
 
 
-def _says(candidate: Candidate, wanted: set[str]) -> bool:
+def _says(candidate: Candidate, wanted: set[str], question: str) -> bool:
     """Whether the sentence (or its passage's item heading, a cell's row, or the sentence it points back
-    to) holds at least _SAID of the
-    words of what a share's group did: '65% target … feedback from Ofsted' does not say how many were
-    rated outstanding."""
-    held = set(stems_of(f"{candidate.shown} {row_of(candidate)} {candidate.lead}"))
+    to), its abbreviations read in the question's words, holds at least _SAID of the words of what a
+    share's group did: '65% target … feedback from Ofsted' does not say how many were rated outstanding."""
+    told = f"{candidate.shown} {row_of(candidate)} {candidate.lead}"
+    held = set(
+        stems_of(f"{told} {spelled_in(told, question, initials=True)}")
+    )  # 'in EET': in education, employment …
     return len(wanted & held) >= _SAID * len(wanted)

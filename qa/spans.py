@@ -103,6 +103,8 @@ _MONEY = (
     # thousands grouped and pence, as accounts print sums with the currency in a heading: '10,000.00'
     r"|(?<![\d.,])\d{1,3}(?:,\d{3})+\.\d{2}\b(?![.,]\d|\s*(?i:hours?|hrs|days?|km|miles?|sq|acres?|hectares?|%))"
 )
+_DAYS_IN_MONTH = 31
+_YEARS = (1900, 2100)  # a total in these bounds may be a year ('5/2019')
 # (kind, pattern): each kind's printed forms. Money and percent claim their digits before 'number' does.
 _PATTERNS: tuple[tuple[str, str], ...] = (
     (
@@ -129,6 +131,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("money", _MONEY),
     ("percent", r"\b\d+(?:\.\d+)?\s?(?:%|per ?cent\b|percentage points?\b)"),
     ("done", DONE),  # said done: answers when a planned thing will happen
+    # a count out of a total, as performance tables print it ('44/410' children not yet in a stable
+    # placement): not a date's or minute's digits, which `_of_total` sets aside
+    ("number", r"(?<![\w#/.-])\d{1,5}/\d{2,6}(?![\w/]|\.\d|[-–]\d)"),
     # a count or measure, never a reference's digits ('#C10-11-99', '2019-044') nor a tally's ('7-0')
     (
         "number",
@@ -267,6 +272,13 @@ def _before_person(text: str, at: int, found: list[Span]) -> str:
     return text
 
 
+def _of_total(text: str) -> bool:
+    """'44/410' is a count out of a total: the total is no less than the count, and no day, month or
+    year ('3/12', '45/19', '5/2019')."""
+    count, total = (int(part.replace(",", "")) for part in text.split("/"))
+    return count <= total and total > _DAYS_IN_MONTH and not _YEARS[0] <= total <= _YEARS[1]
+
+
 def spans(sentence: str, monetary: bool = False) -> list[Span]:
     """Every typed span in the sentence, in order of position; a count never overlaps a date or sum.
     `monetary`: the sentence is from a paper of sums (monetary()), where a figure in pounds and pence
@@ -300,6 +312,8 @@ def _spans(sentence: str) -> tuple[Span, ...]:
             text = sentence[at : m.end()].strip(" ,")
             if not text or (kind != "list" and len(text.split()) > _MAX_SPAN_WORDS):
                 continue
+            if kind == "number" and "/" in text and not _of_total(text):
+                continue  # '12/13', '45/19', '3/2019': a year pair's, a minute's, a month's digits
             if kind == "number" and enumerates(sentence, at):
                 continue  # '(2) the structure be noted', 'Appendix 2': a part's number, no count
             if kind in {"number", "date"} and any(s <= at < e for s, e in claimed):

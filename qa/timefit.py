@@ -25,6 +25,16 @@ _AIMED = re.compile(r"\b(?:targets?|forecasts?|projected|projections?|estimated?
 # A year a figure is told for: after a word that times it, and no year pair ('in 2018', not 'in 2018/19').
 _BARE_YEAR = re.compile(r"\b(?:in|during|for|throughout)\s+((?:19|20)\d\d)\b(?![/–-]\d)", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# A month a figure was told for, with no year or day beside it ('reported at 37.7% in April'): of its
+# paper's year ('by April' and 'until April' may look ahead, past it).
+_FULL_MONTHS = tuple(
+    "january february march april may june july august september october november december".split()
+)
+_BARE_MONTH = re.compile(
+    rf"\b(?:in|during|since|from|for|of)\s+(?:early\s+|late\s+|mid-?\s*)?({'|'.join(_FULL_MONTHS)})\b"
+    r"(?!\s*(?:\d|,\s*\d))",
+    re.I,
+)
 # A figure asked as reached ('What was the absence rate for 2023/24?'): a paper written before that year
 # began can only have aimed at it. What is set or promised ahead of its year (a budget, an allocation, a
 # precept, fees; what was committed to or planned) is the exception: it is told before it.
@@ -116,7 +126,7 @@ def of_time(
     ):
         if pairs and (named := frozenset(_first_years(text))):
             return bool(named & pairs)
-        if times := [*year_pairs(text), *_dated(text)]:
+        if times := [*year_pairs(text), *_dated(text)] or _bare_months(text, passage):
             asked = _window(pairs) if pairs else target
             return any(start <= asked.end and asked.start <= end for start, end in times)
     if reached:
@@ -124,6 +134,19 @@ def of_time(
     # asked of a year, a paper dated before it may plan or budget for it: only a month is out of reach
     one_month = not pairs and (target.start.year, target.start.month) == (target.end.year, target.end.month)
     return not one_month or passage.date is None or passage.date >= target.start
+
+
+def _bare_months(text: str, passage: Passage) -> list[tuple[dt.date, dt.date]]:
+    """The months a sentence names without a year ('saw an increase in April'), each the last such month
+    on or before its paper's date: a September 2019 report's April is April 2019."""
+    if passage.date is None:
+        return []
+    found = []
+    for m in _BARE_MONTH.finditer(text):
+        month = _FULL_MONTHS.index(m.group(1).lower()) + 1
+        year = passage.date.year - (month > passage.date.month)
+        found.append(spanned(dt.date(year, month, 1), "month"))
+    return found
 
 
 def _window(pairs: frozenset[int]) -> TimeTarget:
@@ -159,6 +182,19 @@ def row_name(cell: Candidate) -> str | None:
     return first if first and first != line else None
 
 
+def row_key(cell: Candidate) -> bool:
+    """Whether the cell (or a sentence of it) is on the line opening a row block of several lines: it
+    holds the row's key."""
+    if not cell.label:
+        return False
+    opening = f"{cell.label}: "
+    for block in re.split(r"\n\s*\n", cell.passage.text):
+        lines = block.strip().split("\n")
+        if len(lines) > 1 and lines[0].startswith(opening) and cell.text in lines[0]:
+            return True
+    return False
+
+
 def _first_years(text: str) -> list[int]:
     """First years of the year pairs ('2017/18') in `text`, pairs that are one year and the next only."""
     return [start.year for start, _ in year_pairs(text)]
@@ -181,6 +217,16 @@ def short_month_at(text: str) -> dt.date | None:
     first day; after a word that ties a value to it ('22.7% in May 19'), even a full name."""
     m = _SHORT.match(text)
     return _month(m) if m else None
+
+
+def column_month(label: str) -> dt.date | None:
+    """The month a column's label names in the short form, as its first day: 'Jun-19', or after the
+    period a merged header cell above it gave ('Pre Ofsted Visit Apr-18'); None when it names none or
+    several."""
+    months, opening = short_months(label), short_month_at(label)
+    if opening and len(months) <= 1:  # 'May 18' opening a label is a month, though it may be a day in prose
+        return opening
+    return months[0] if len(months) == 1 else None
 
 
 def short_months(text: str) -> list[dt.date]:

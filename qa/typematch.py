@@ -24,7 +24,7 @@ from qa.query import proper_words, quarters
 from qa.relevance import stem
 from qa.spans import Span, monetary, spans
 from qa.stopwords import STOPWORDS
-from qa.timefit import short_month_at
+from qa.timefit import column_month, row_name
 from qa.units import paragraph_before
 
 ENTITY_KINDS = frozenset({"person", "organisation", "place"})
@@ -242,15 +242,23 @@ def own_words(asked: Asked) -> frozenset[str]:
     return frozenset(s for s in asked.weights if not (dated and (s.isdigit() or s in _MONTH_STEMS)))
 
 
-def _column_of_month_asked(candidate: Candidate, asked: Asked) -> bool:
+def column_of_month_asked(candidate: Candidate, asked: Asked) -> bool:
     """The cell stands in the column of a month the question asks of ('Jun-19' for June 2019), or the
     sentence names the quarter asked ('by the end of the first quarter of 2019/20 … 31.4%')."""
     if not asked.time:
         return False
-    month = short_month_at(candidate.label or "")
+    month = column_month(candidate.label or "")
     if month is not None and asked.time.start <= month <= asked.time.end:
         return True
     return asked.time in quarters(candidate.shown)
+
+
+def in_month_asked_column(candidate: Candidate, asked: Asked) -> bool:
+    """The cell stands in the column of the one month asked ('Mar-19' for March 2019): a year asked has
+    twelve such columns, and none of them is its figure."""
+    one_month = asked.time is not None and asked.time.start.replace(day=1) == asked.time.end.replace(day=1)
+    month = column_month(candidate.label or "") if one_month else None
+    return month is not None and asked.time.start <= month <= asked.time.end
 
 
 def type_near(candidate: Candidate, asked: Asked) -> float:
@@ -268,7 +276,7 @@ def type_near(candidate: Candidate, asked: Asked) -> float:
         return 1.0
     if asked.expectation.kind == "date" and _day_in_month_asked(shown, asked.text):
         return 1.0  # 'when is the September meeting?' of a year's dates: the day in September
-    if _column_of_month_asked(candidate, asked):
+    if column_of_month_asked(candidate, asked):
         return 1.0  # 'Jun-19: 23.5%' asked of the end of quarter one of 2019/20: the month's own figure
     about = topic(passage.text, passage.heading or "", frozenset(asked.weights))
     near = _asked_of_it(asked, about)
@@ -431,9 +439,13 @@ def of_named(passage: Passage, named: Sequence[str]) -> bool:
 
 
 def counts_noun(candidate: Candidate, asked: Asked) -> float:
-    """1 when a number in the sentence stands within _COUNT_WINDOW words of what the question counts."""
+    """1 when a number in the sentence stands within _COUNT_WINDOW words of what the question counts, or
+    stands in the column of the month asked in a row naming it ('Number of children who are not yet in a
+    stable placement' … 'Mar-19: 44/410')."""
     nouns = counted(asked.text)
     at = typed_at(candidate.shown, frozenset({"number"}), frozenset(), asked.text) if nouns else ()
+    if at and in_month_asked_column(candidate, asked) and nouns & stem_set(row_name(candidate) or ""):
+        return 1.0
     hits = [i for i, w in enumerate(word_stems(candidate.shown)) if nouns.intersection(w)]
     return float(
         any(

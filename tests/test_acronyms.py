@@ -127,3 +127,30 @@ def test_a_question_defining_a_plural_abbreviation_reads_it_in_a_rows_name():
     assert dict(defined(question)) == {"ICPC": "initial child protection conferences"}
     assert spelled_in("% ICPC leading to CP Plans", question) == "initial child protection conferences"
     assert spelled_in("% Strategy discussions that lead to S47", question) == ""
+
+
+def test_a_rows_abbreviation_that_the_questions_words_spell_is_read_as_them():
+    from qa.acronyms import spelled_in
+
+    question = "What percentage of care leavers were in education, employment or training in January 2019?"
+    row = "% of Care Leavers in EET"
+    assert spelled_in(row, question, initials=True) == "education employment or training"
+    assert spelled_in(row, question) == ""  # the question defines none: a sentence's words are its own
+    # two letters spell too many runs by chance ('CP' of 'child protection', 'care plan', 'council policy')
+    assert spelled_in("% ICPC leading to CP Plans", "child protection plans", initials=True) == ""
+    # minor words never open a run, and the letters must be the run's major words' in order
+    assert spelled_in("TEE", question, initials=True) == ""
+
+
+def test_a_share_is_told_by_a_row_whose_abbreviation_the_question_spells():
+    from qa.fit import fitting
+
+    question = "What percentage of care leavers were in education, employment or training in January 2019?"
+    rows = "% of Care Leavers in EET\nDec-18: 56.9%\nJan-19: 58.4%"
+    cell = Candidate("58.4%", "Jan-19", None, _passage(rows), 0, frozenset())
+    other = Candidate(
+        "52.1%", "Jan-19", None, _passage("% of Care Leavers in Custody\nJan-19: 52.1%"), 1, frozenset()
+    )
+    weights = {s: 1.0 for s in stems_of(question)}
+    kept, _ = fitting([cell, other], Asked(question, expected(question), weights, parse(question).time))
+    assert kept == [cell]

@@ -829,3 +829,17 @@ def test_an_office_typed_in_lower_case_or_contracted_is_still_asked(question: st
 def test_a_figure_opening_a_cell_is_no_numbered_point(line: str, text: str, item: bool) -> None:
     unit = units_of(f"ICPCs per 10,000\n{line}")[-1]
     assert (unit.text, unit.item) == (text, item)
+
+
+def test_a_count_out_of_a_total_is_a_number_but_a_year_pair_or_minute_is_not():
+    from qa.spans import spans
+
+    def numbers(text: str) -> list[str]:
+        return [s.text for s in spans(text) if s.kind == "number"]
+
+    assert numbers("Mar-19: 44/410") == ["44/410"]
+    assert numbers("It was 44/410.") == ["44/410"]
+    assert numbers("Minute 45/19 was agreed") == []  # a minute's number and year
+    assert numbers("in 2017/18 and 12/13") == []  # year pairs
+    assert numbers("on 3/2019") == []  # a month and its year
+    assert numbers("31/12 was the deadline") == []  # a day and month

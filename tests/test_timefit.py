@@ -204,3 +204,97 @@ def test_a_figure_in_a_sentence_naming_the_quarter_asked_stands_beside_what_is_a
     said = "This decreased by the end of the first quarter of 2019/20 and was reported at 31.4%."
     assert type_near(_cand(said), asked) == 1.0
     assert type_near(_cand("The rate saw an increase in April and was reported at 37.7%."), asked) < 1.0
+
+
+def test_a_month_named_without_a_year_is_of_its_papers_year():
+    # a September 2019 report's 'in April' is April 2019: it is no figure for July 2019
+    july = "What was the re-referral rate within 12 months for July 2019?"
+    april = "The re-referral rate saw an increase in April and was reported at 37.7%."
+    assert not _of(july, april)
+    assert _of("What was the re-referral rate in April 2019?", april)
+    # a report written in February 2019 tells of the April before it
+    assert _of("What was the re-referral rate in April 2018?", april, paper=dt.date(2019, 2, 5))
+    # 'by April' may look ahead of its paper: it dates nothing
+    assert _of(july, "The rate will be brought down to 25% by April.")
+
+
+def test_a_column_labelled_under_a_merged_heading_is_of_its_month():
+    from qa.timefit import column_month
+
+    assert column_month("Pre Ofsted Visit Apr-18") == dt.date(2018, 4, 1)
+    assert column_month("Jun-19") == dt.date(2019, 6, 1)
+    assert column_month("2019/20 Local Target") is None
+    assert column_month("Apr-18 to Mar-19") is None  # two months: no one column's
+
+
+def test_the_key_of_a_row_is_its_first_line():
+    from qa.timefit import row_key
+
+    rows = "Pledge: Pledge 43 - More engineers. We have STEM employers.\nStatus: In progress: hubs set up."
+    key = _cand("Pledge 43 - More engineers.", "Pledge")
+    key = replace(key, passage=replace(key.passage, text=rows))
+    status = replace(key, text="In progress: hubs set up.", label="Status")
+    assert row_key(key) and not row_key(status)
+    alone = replace(key, passage=replace(key.passage, text="Pledge: Pledge 43 - More engineers."))
+    assert not row_key(alone)  # a line alone keys no row
+
+
+def test_a_cell_of_the_month_asked_holds_its_rows_words():
+    from qa.answertype import expected
+    from qa.features import NAMES, Asked, features
+
+    q = "What percentage of care leavers were in EET in May 2018?"
+    asked = Asked(q, expected(q), {"care": 1.0, "leaver": 1.0, "eet": 1.0}, parse(q).time)
+    may, april = _cell("May-18", "55.0%"), _cell("Pre Ofsted Visit Apr-18", "52.0%")
+    cover = NAMES.index("idf_cover")
+    assert features(may, asked, 0.5, 0.5)[cover] == 1.0
+    assert features(april, asked, 0.5, 0.5)[cover] == 0.0  # another month's column: not its row's
+
+
+def test_a_count_in_the_column_of_the_month_asked_counts_what_its_row_names():
+    from qa.answertype import expected
+    from qa.features import Asked
+    from qa.typematch import counts_noun
+
+    rows = "Number of children who are not yet in a stable placement\nFeb-19: 47/408\nMar-19: 44/410"
+    q = "How many children were not yet in a stable placement in March 2019?"
+    asked = Asked(q, expected(q), {"child": 1.0, "stabl": 1.0, "placement": 1.0}, parse(q).time)
+    march = _cand("44/410", "Mar-19")
+    march = replace(march, passage=replace(march.passage, text=rows))
+    february = replace(march, text="47/408", label="Feb-19")
+    assert counts_noun(march, asked) == 1.0
+    assert counts_noun(february, asked) == 0.0
+    year = "How many children were not yet in a stable placement in 2019?"  # twelve months: none is it
+    assert counts_noun(march, Asked(year, expected(year), asked.weights, parse(year).time)) == 0.0
+
+
+def test_the_label_of_a_rows_key_column_names_no_field_asked():
+    from qa.answertype import expected
+    from qa.features import NAMES, Asked, features
+
+    rows = (
+        "Pledge: Pledge 43 - Plymouth needs more engineers.\n"
+        "Status: In Progress: support will be provided for teachers through learning hubs.\n\n"
+        "Pledge: Pledge 44 - We will back apprenticeships.\n"
+        "Status: Completed: the pledge was met."
+    )
+    q = "Under the STEM pledge, how will teachers be supported?"
+    asked = Asked(q, expected(q), {"stem": 1.0, "pledg": 1.0, "teacher": 1.0, "support": 1.0}, None)
+    key = _cand("Pledge 43 - Plymouth needs more engineers.", "Pledge")
+    key = replace(key, passage=replace(key.passage, text=rows))
+    label_cover = NAMES.index("label_cover")
+    assert features(key, asked, 0.5, 0.5)[label_cover] == 0.0  # 'pledge' names every row, not a column
+    lead = replace(key, text="Jon Taylor", label="Lead Pledge Officer")
+    lead = replace(
+        lead,
+        passage=replace(
+            key.passage, text=rows.replace("Status:", "Lead Pledge Officer: Jon Taylor\nStatus:", 1)
+        ),
+    )
+    asked_lead = Asked(
+        "Who is the lead officer for the STEM pledge?",
+        expected("Who is the lead officer?"),
+        {"lead": 1.0, "offic": 1.0, "pledg": 1.0},
+        None,
+    )
+    assert features(lead, asked_lead, 0.5, 0.5)[label_cover] == 1.0  # a field's label still names it
