@@ -114,8 +114,15 @@ def list_items(
         return []  # prose after a sentence pointing below is not the list it points to
     if lead.unit.text.rstrip().endswith(";"):
         return []  # a semicolon introduces only a bulleted list; before anything else it ends a clause
+    if following and _numbered(following[0].text):  # a numbered list runs while its lines are numbered
+        return list(takewhile(lambda line: _numbered(line.text), following))[: count or _LIST_ITEMS]
     plain = list(takewhile(lambda line: not introduces_list(line.text), following))  # to a sub-heading
     return plain[: count or _LIST_ITEMS]
+
+
+def _numbered(text: str) -> bool:
+    """A line opening with its item's number or letter ('1. the City's Private Tree Protection By-law …;')."""
+    return bool(_MARKER.match(text) or _MARKED.match(text))
 
 
 def _item(units: Sequence[Unit], at: int) -> bool:

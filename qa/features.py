@@ -145,15 +145,14 @@ def _label_cover(label: str | None, asked: Asked, passage: Passage, keyed: bool 
     """Share of a column label's words the question says ('Lead Strategic Director' for 'lead … director');
     0 when it says only the label's word for the asked type ('date' of 'Date of meeting'). A column headed
     by a question ('What difference will this make for Children in Care and Care Leavers?') is told by its
-    own words, not the topic's its table repeats ('care leavers'), which every question on it says; so is
-    the column a row is `keyed` by ('Pledge: Pledge 43 - …'), whose label names what every row is
-    ('Under the STEM pledge, how …?' names the row, not that column)."""
+    own words, not the topic's its table repeats ('care leavers'), which every question on it says. The
+    label of the column a row is `keyed` by ('Pledge: Pledge 43 - …') names what every row is: the topic's
+    words in it are not said of the column ('Under the STEM pledge, how …?' names the row)."""
     words = stems_of(label or "")
-    if label and (label.endswith("?") or keyed):
-        words = tuple(
-            w for w in words if w not in topic(passage.text, passage.heading or "", frozenset(asked.weights))
-        )
-    said = [w for w in words if w in asked.weights]
+    about = topic(passage.text, passage.heading or "", frozenset(asked.weights)) if label else frozenset()
+    if label and label.endswith("?"):
+        words = tuple(w for w in words if w not in about)
+    said = [w for w in words if w in asked.weights and not (keyed and w in about)]
     return len(said) / len(words) if words and not set(said) <= _TYPE_WORDS else 0.0
 
 
@@ -290,12 +289,19 @@ def _named_column(candidate: Candidate, asked: Asked, label_cover: float) -> boo
     return bool(label) and _label_cover(label, asked, candidate.passage) >= _ASKED_COLUMN
 
 
+def _keyed_not_asked(candidate: Candidate, asked: Asked) -> bool:
+    """The cell holds its row's key, and the question does not ask for that key by its column's noun
+    ('Which overview and scrutiny committee covers …?' asks for the 'Overview and Scrutiny Committee')."""
+    noun = stem_set(asked.expectation.noun)
+    return row_key(candidate) and not noun & stem_set(candidate.label or "")
+
+
 def _sentence_values(candidate: Candidate, asked: Asked) -> dict[str, float]:
     """What every candidate of one sentence (or cell) shares: its words, and its passage's values."""
     sentence = set(stems_of(candidate.shown)) | set(stems_of(candidate.lead))
     if (event := time_event(asked.text)) and event_words(candidate.shown, event):  # 'finished' tells an 'end'
         sentence |= stem_set(" ".join(event_words(asked.text, event)))
-    label_cover = _label_cover(candidate.label, asked, candidate.passage, row_key(candidate))
+    label_cover = _label_cover(candidate.label, asked, candidate.passage, _keyed_not_asked(candidate, asked))
     # 'What difference will the voucher make?': the voucher's row, the column the question names by its
     # heading; 'What share … in April 2018?': the row, the month's column
     column_asked = _named_column(candidate, asked, label_cover) or in_month_asked_column(candidate, asked)

@@ -59,6 +59,13 @@ _WANTS = (
     ),
 )
 _MEETING_WANTS = {"chair", "end_time", "start_time", "next_meeting"}
+# 'Who chaired the citizens' committee that looked at council pay?': a body's chair, which a meeting's record
+# does not tell, unless the question says it asks of a meeting ('… the Planning Committee meeting', '… on 10
+# July 2019').
+_CHAIRED_BODY = re.compile(
+    r"(?i)\b(?:committee|board|panel|group|review|commission|task\s*force|forum|partnership|working\s+party)\b"
+)
+_MEETING = re.compile(r"(?i)\b(?:meeting|session|sitting)\b")
 _ITEM = re.compile(r"(?i)\bitem\s+(?:no\.?\s*)?([\w./()-]+?)(?=[\s,;:?]|$)")
 # an identifier a motion may be numbered by: letters and figures together ('R2023-208', '45/19'), or a bare
 # number that the question calls a motion's or resolution's ('resolution 12', 'motion no. 7')
@@ -98,6 +105,8 @@ def read_question(question: str) -> RecordQuestion | None:
         return None
     want, m = cue
     dates = [d for d in find_dates(question) if d.precision == "day"]
+    if want == "chair" and not dates and _CHAIRED_BODY.search(question) and not _MEETING.search(question):
+        return None  # a body's chair asked, not a meeting's: the papers' words say who that is
     item = _ITEM.search(question)
     # the topic is what the question says besides its cue ('who seconded'), dates and item number
     spans = [(m.start(), m.end()), *((d.start, d.end) for d in dates)] + ([item.span()] if item else [])

@@ -238,3 +238,17 @@ def test_a_sentence_pointing_below_holds_a_list_as_a_colon_does():
     assert listed("I report that the persons whose names appear below were duly elected.") == ["appear below"]
     assert listed("The charges for 2019/20 are as follows.") == ["as follows"]
     assert listed("The charges for 2019/20 were agreed.") == []
+
+
+def test_a_numbered_list_runs_over_items_ending_in_semicolons_and_stops_where_numbering_does():
+    lead = (
+        "Councillor Laidlaw gave notice that she will be bringing forward motions to a subsequent meeting on:"
+    )
+    text = (
+        f"{lead}\n\n1. the City’s Private Tree Protection By-law as it applies to larger properties;\n\n"
+        "2.\nEnbridge Line 9B application.\n\nRecess (10:10 p.m.)"
+    )
+    items = [u.text for u in list_items(_lead(text, lead), [])]
+    assert len(items) == 2
+    assert items[0].startswith("1. the City’s Private Tree Protection By-law")
+    assert "Enbridge Line 9B application" in items[1]

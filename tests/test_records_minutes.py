@@ -258,3 +258,18 @@ def test_records_are_read_only_from_the_papers_of_the_council_named() -> None:
     kept = of_named_council("who moved motion no. 1 at winnipeg council?", found, lambda p: p)
     assert [p.chunk_id for p in kept] == [2, 3]
     assert of_named_council("who moved motion no. 1?", found, lambda p: p) == found
+
+
+def test_a_bodys_chair_is_no_meetings_chair():
+    from qa.recordanswer import read_question
+
+    # the chair of a committee the paper reports on is told in the paper's words, not by the meeting's record
+    assert (
+        read_question("Who chaired the citizens' committee that looked at Guelph council pay in 2014?")
+        is None
+    )
+    assert read_question("Who chaired the Citizens Review Committee?") is None
+    # a committee's meeting, by that word or by its day, is a meeting
+    assert read_question("Who chaired the Planning Committee meeting?").want == "chair"
+    assert read_question("Who chaired the Planning Committee on 10 July 2019?").want == "chair"
+    assert read_question("Who chaired the meeting of the Scrutiny Board?").want == "chair"

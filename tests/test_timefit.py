@@ -298,3 +298,20 @@ def test_the_label_of_a_rows_key_column_names_no_field_asked():
         None,
     )
     assert features(lead, asked_lead, 0.5, 0.5)[label_cover] == 1.0  # a field's label still names it
+
+
+def test_a_question_asking_which_entry_names_the_key_column():
+    from qa.answertype import expected
+    from qa.features import NAMES, Asked, features
+
+    rows = (
+        "Overview and Scrutiny Committee: Health and Adult Social Care\n"
+        "Current Areas of Responsibility: dental services, pharmacy and NHS ophthalmic services\n\n"
+        "Overview and Scrutiny Committee: Education and Children's Social Care\n"
+        "Current Areas of Responsibility: schools"
+    )
+    q = "Which overview and scrutiny committee covers dental services?"
+    weights = {"overview": 1.0, "scrutini": 1.0, "committe": 1.0, "dental": 1.0, "servic": 1.0}
+    key = _cand("Health and Adult Social Care", "Overview and Scrutiny Committee")
+    key = replace(key, passage=replace(key.passage, text=rows))
+    assert features(key, Asked(q, expected(q), weights, None), 0.5, 0.5)[NAMES.index("label_cover")] > 0.5
