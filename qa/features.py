@@ -309,7 +309,8 @@ def _sentence_values(candidate: Candidate, asked: Asked) -> dict[str, float]:
         sentence |= stem_set(key)
     else:
         key = ""
-    sentence |= stem_set(spelled_in(f"{candidate.shown} {key}", asked.text))
+    sentence |= stem_set(spelled_in(candidate.shown, asked.text))
+    sentence |= stem_set(spelled_in(key, asked.text, initials=True))  # the row '% of Care Leavers in EET'
     return {
         "bias": 1.0,
         "type_sentence": float(holds_type(candidate, asked)),

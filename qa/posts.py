@@ -83,6 +83,10 @@ _OFFICE_TITLE = (
     r"|(?-i:(?:[A-Z][\w'’-]*\s+){1,3}(?:Manager|Officer|Administrator|Engineer|Planner|Solicitor|Accountant"
     r"|Auditor|Controller|Superintendent|Treasurer|Coordinator|Co-ordinator)))"
 )
+# 'Who is Omaha's mayor reappointing as …?': the office holder is the subject, whom the question does not ask
+_NOT_ACTING = (
+    r"(?!\s+(?!(?:during|regarding|including|following|concerning|according|pending|excluding)\b)[a-z]+ing\b)"
+)
 _OFFICE = re.compile(
     # 'Which councillor was appointed Speaker …?' asks the holder as 'who' does
     rf"\b(?:who|which\s+(?:councillor|council\s+member|member|person|officer)s?)\s+"
@@ -91,11 +95,11 @@ _OFFICE = re.compile(
     rf"(?:as\s+|to\s+(?:the\s+)?(?:(?:post|role|office)\s+of\s+)?)?)?"
     rf"(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}}['’]s\s+)?(?:interim\s+|acting\s+|new\s+)?"
     # the body the office is of, printed before its title: 'Who was Board President …?', 'Town Clerk'
-    rf"(?-i:(?:(?!Deputy|Vice)[A-Z][\w'’-]*\s+){{0,2}})({_OFFICE_TITLE})\b"
+    rf"(?-i:(?:(?!Deputy|Vice)[A-Z][\w'’-]*\s+){{0,2}})({_OFFICE_TITLE})\b{_NOT_ACTING}"
     # typed in lower case: 'who is the morgan hill city manager', not 'the deputy city manager'
     rf"|\b(?:who|which\s+person)\s+(?:is|was)\s+the\s+(?:(?!(?:deputy|vice|assistant|acting)\b)[a-z]+\s+){{1,2}}?"
     rf"((?-i:(?:city|county|town|village|borough|parish|general)\s+(?:manager|clerk|administrator|attorney"
-    rf"|engineer|planner|treasurer|auditor|solicitor)))\b",
+    rf"|engineer|planner|treasurer|auditor|solicitor)))\b{_NOT_ACTING}",
     re.I,
 )
 _FIELD_SHARE = 0.5  # share of an office's field words ('Children's Services') a paper's title for it holds

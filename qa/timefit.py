@@ -35,6 +35,9 @@ _BARE_MONTH = re.compile(
     r"(?!\s*(?:\d|,\s*\d))",
     re.I,
 )
+# What a figure is compared with: 'nearly 400 kilometres of pathways; more than double what we had in 2006'
+# is told of its paper's day, not of 2006.
+_COMPARED = re.compile(r"\b(?:than|compared (?:to|with)|as against)\b[^.;]*", re.I)
 # A figure asked as reached ('What was the absence rate for 2023/24?'): a paper written before that year
 # began can only have aimed at it. What is set or promised ahead of its year (a budget, an allocation, a
 # precept, fees; what was committed to or planned) is the exception: it is told before it.
@@ -121,7 +124,7 @@ def of_time(
       or plan for the year is written before it starts, unless the figure is asked as `reached`)."""
     passage = candidate.passage
     for text in (
-        f"{candidate.label or ''}\n{candidate.text}",
+        f"{candidate.label or ''}\n{_COMPARED.sub(' ', candidate.text)}",
         f"{passage.heading or ''}\n{passage.title or ''}",
     ):
         if pairs and (named := frozenset(_first_years(text))):

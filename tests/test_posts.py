@@ -107,3 +107,13 @@ def test_paid_office(question, office):
     from qa.posts import paid_office
 
     assert paid_office(question) == office
+
+
+def test_an_office_holder_who_acts_in_the_question_is_not_whom_it_asks():
+    from qa.posts import asked_office
+
+    assert asked_office("Who is Omaha's mayor reappointing as the visual artist member?") is None
+    assert asked_office("Who is the City Manager recommending for the post?") is None
+    assert asked_office("Who was the Mayor during 2014?") == "Mayor"  # a preposition, no act
+    assert asked_office("Who was the city clerk following the election?") == "city clerk"
+    assert asked_office("Who is the Mayor of Omaha?") == "Mayor"

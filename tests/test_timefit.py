@@ -315,3 +315,30 @@ def test_a_question_asking_which_entry_names_the_key_column():
     key = _cand("Health and Adult Social Care", "Overview and Scrutiny Committee")
     key = replace(key, passage=replace(key.passage, text=rows))
     assert features(key, Asked(q, expected(q), weights, None), 0.5, 0.5)[NAMES.index("label_cover")] > 0.5
+
+
+def test_a_cell_of_the_month_asked_holds_its_rows_abbreviation_in_the_questions_words():
+    from qa.answertype import expected
+    from qa.candidate import stems_of
+    from qa.features import NAMES, Asked, features
+
+    q = "What percentage of care leavers were in education, employment or training in May 2018?"
+    asked = Asked(
+        q,
+        expected(q),
+        {s: 1.0 for s in stems_of("care leavers education employment training")},
+        parse(q).time,
+    )
+    assert features(_cell("May-18", "55.0%"), asked, 0.5, 0.5)[NAMES.index("idf_cover")] == 1.0
+
+
+def test_a_time_a_figure_is_compared_with_is_not_its_own():
+    q = "How many kilometres of pathways did Winnipeg have in November 2013?"
+    said = (
+        "Our network is growing with nearly 400 kilometres of pathways; more than double what we had in 2006."
+    )
+    assert _of(q, said, paper=dt.date(2013, 11, 6))
+    assert not _of(q, "The network had 180 kilometres of pathways in 2006.", paper=dt.date(2013, 11, 6))
+    assert _of(q, "It rose to 400 kilometres, compared with 180 in 2006.", paper=dt.date(2013, 11, 6))
+    # a change told from one time to another names both: "down from 12% in Mar 18 to 10%" is of March 2018
+    assert _of("What was the rate in March 2018?", "It fell, down from 12% in Mar 18 to 10.3%.")
