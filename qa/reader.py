@@ -39,7 +39,7 @@ from qa.rowdates import keyed_rows
 from qa.scoring import context
 from qa.spans import monetary, spans
 from qa.stopwords import STOPWORDS
-from qa.timefit import of_asked_time
+from qa.timefit import of_asked_time, repeats_asked_dates
 from qa.typematch import ENTITY_KINDS, accepts
 from qa.units import Unit, embedded_text, focus, focus_named, units_of
 from qa.unknowns import not_yet_known
@@ -427,6 +427,8 @@ class Reader:
         if asked.expectation.kind in _DECIDED:
             kept = substantive(kept)
         kept, named = _of_meeting(kept, asked)
+        if asked.expectation.kind == "date":  # the question's own date is not the one it asks
+            kept = [c for c in kept if not repeats_asked_dates(c.shown, query.text)]
         if not kept:
             return Reading((), self._why_not(retrieval, _topical(found, asked)))
         table = self.table(retrieval, asked, kept)

@@ -254,3 +254,15 @@ def spanned(day: dt.date, precision: str) -> tuple[dt.date, dt.date]:
         following = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
         return day, following - dt.timedelta(days=1)
     return day.replace(month=1, day=1), day.replace(month=12, day=31)
+
+
+def repeats_asked_dates(sentence: str, question: str) -> bool:
+    """Whether every date the sentence gives is one the question names, or wider: 'When was the report of
+    the October-November 2018 inspection published?' is not answered by 'an inspection undertaken in
+    October and November 2018'. A finer date within a named one ('Published 03 September 2019', asked of
+    the September 2019 report) is new."""
+    asked = [spanned(d.value, d.precision) for d in find_dates(question)]
+    given = [spanned(d.value, d.precision) for d in find_dates(sentence)]
+    return bool(asked and given) and all(
+        any(start <= a_start and a_end <= end for a_start, a_end in asked) for start, end in given
+    )

@@ -49,7 +49,13 @@ def test_an_abbreviation_is_the_words_its_letters_begin():
     assert defined("a visit from the Police (PCSO)") == ()  # letters no words before them begin
 
 
-@given(st.lists(st.from_regex(r"[A-Z][a-z]{2,8}", fullmatch=True), min_size=2, max_size=5))
+# words an abbreviation skips ("The", "And") begin no letter of it: the strategy gives none
+_MAJOR = st.from_regex(r"[A-Z][a-z]{2,8}", fullmatch=True).filter(
+    lambda w: w.lower() not in {"and", "the", "for"}
+)
+
+
+@given(st.lists(_MAJOR, min_size=2, max_size=5))
 def test_every_abbreviation_found_is_spelled_by_its_words_initials(words):
     letters = "".join(w[0] for w in words)
     ((found, expansion),) = defined(f"the {' '.join(words)} ({letters}) met")

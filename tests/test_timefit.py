@@ -342,3 +342,20 @@ def test_a_time_a_figure_is_compared_with_is_not_its_own():
     assert _of(q, "It rose to 400 kilometres, compared with 180 in 2006.", paper=dt.date(2013, 11, 6))
     # a change told from one time to another names both: "down from 12% in Mar 18 to 10%" is of March 2018
     assert _of("What was the rate in March 2018?", "It fell, down from 12% in Mar 18 to 10.3%.")
+
+
+def test_a_date_the_question_names_is_not_the_date_it_asks():
+    from qa.timefit import repeats_asked_dates
+
+    q = "When was the report of Ofsted's October-November 2018 inspection published?"
+    assert repeats_asked_dates("An Ofsted inspection was undertaken in October and November 2018.", q)
+    assert not repeats_asked_dates("The report was published January 2019.", q)
+    # a day within the month named is new; the month again, or its year, is not
+    q = "When was the November 2018 inspection report published?"
+    assert repeats_asked_dates("The inspection ran in November 2018.", q)
+    assert not repeats_asked_dates("It was published on 29 November 2018.", q)
+    # a finer date within the month named is new; a sentence of no date is not this rule's to judge
+    assert not repeats_asked_dates(
+        "Published 03 September 2019", "When was the September 2019 report published?"
+    )
+    assert not repeats_asked_dates("The report was published.", q)
