@@ -9,6 +9,7 @@ from index.passage import Passage
 from qa.acronyms import spelled_in
 from qa.candidate import Asked, Candidate, asked_of, cover, stem_set, stems_of, topic, word_stems
 from qa.exchange import only_asks, replies
+from qa.fit import TOPICAL
 from qa.moments import event_words, time_event
 from qa.posts import AUTHOR_FIELD
 from qa.query import TimeTarget, intent
@@ -289,6 +290,16 @@ def _named_column(candidate: Candidate, asked: Asked, label_cover: float) -> boo
     return bool(label) and _label_cover(label, asked, candidate.passage) >= _ASKED_COLUMN
 
 
+def _month_row_asked(candidate: Candidate, asked: Asked, key: str) -> bool:
+    """The cell is in the column of the month asked, in a row holding at least TOPICAL of the question's
+    weight: '% of children subject to multiple child protection plans' shares only 'child protection
+    plans' with a question on initial child protection conferences, and is not its row."""
+    if not in_month_asked_column(candidate, asked):
+        return False
+    named = f"{key} {spelled_in(key, asked.text, initials=True)}"
+    return cover(stem_set(named), asked) >= TOPICAL
+
+
 def _keyed_not_asked(candidate: Candidate, asked: Asked) -> bool:
     """The cell holds its row's key, and the question does not ask for that key by its column's noun
     ('Which overview and scrutiny committee covers …?' asks for the 'Overview and Scrutiny Committee')."""
@@ -303,9 +314,9 @@ def _sentence_values(candidate: Candidate, asked: Asked) -> dict[str, float]:
         sentence |= stem_set(" ".join(event_words(asked.text, event)))
     label_cover = _label_cover(candidate.label, asked, candidate.passage, _keyed_not_asked(candidate, asked))
     # 'What difference will the voucher make?': the voucher's row, the column the question names by its
-    # heading; 'What share … in April 2018?': the row, the month's column
-    column_asked = _named_column(candidate, asked, label_cover) or in_month_asked_column(candidate, asked)
-    if column_asked and (key := row_name(candidate)):
+    # heading; 'What share … in April 2018?': the row, the month's column, when the row is the question's
+    key = row_name(candidate) or ""
+    if key and (_named_column(candidate, asked, label_cover) or _month_row_asked(candidate, asked, key)):
         sentence |= stem_set(key)
     else:
         key = ""

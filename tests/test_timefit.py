@@ -359,3 +359,20 @@ def test_a_date_the_question_names_is_not_the_date_it_asks():
         "Published 03 September 2019", "When was the September 2019 report published?"
     )
     assert not repeats_asked_dates("The report was published.", q)
+
+
+def test_a_row_sharing_a_few_of_the_questions_words_is_not_its_row():
+    from qa.answertype import expected
+    from qa.candidate import stems_of
+    from qa.features import NAMES, Asked, features
+
+    rows = "% of children subject to multiple child protection plans\nDec-18: 23.9%\nJan-19: 22.4%"
+    q = "What percentage of initial child protection conferences led to child protection plans in January 2019?"
+    weights = {s: 1.0 for s in stems_of("initial conferences led child protection plans")}
+    weights |= {"initi": 3.0, "confer": 3.0}  # the rarer words the row does not hold
+    cell = _cand("22.4%", "Jan-19")
+    cell = replace(cell, passage=replace(cell.passage, text=rows))
+    assert (
+        features(cell, Asked(q, expected(q), weights, parse(q).time), 0.5, 0.5)[NAMES.index("idf_cover")]
+        == 0.0
+    )
