@@ -10,7 +10,7 @@ from corpus.dates import find_dates
 from index.passage import Passage
 from qa.candidate import Candidate
 from qa.periods import MONTH, YEAR_PAIR, year_pairs
-from qa.query import TimeTarget
+from qa.query import MONTHS, TimeTarget
 
 # A month and a year's last two digits, as performance tables head their columns ('Apr-18', "Sep'18") and
 # their text cites them ('in Mar 18'); not a day before its year ('Mar 18, 2020').
@@ -27,9 +27,7 @@ _BARE_YEAR = re.compile(r"\b(?:in|during|for|throughout)\s+((?:19|20)\d\d)\b(?![
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # A month a figure was told for, with no year or day beside it ('reported at 37.7% in April'): of its
 # paper's year ('by April' and 'until April' may look ahead, past it).
-_FULL_MONTHS = tuple(
-    "january february march april may june july august september october november december".split()
-)
+_FULL_MONTHS = MONTHS.split("|")
 _BARE_MONTH = re.compile(
     rf"\b(?:in|during|since|from|for|of)\s+(?:early\s+|late\s+|mid-?\s*)?({'|'.join(_FULL_MONTHS)})\b"
     r"(?!\s*(?:\d|,\s*\d))",
