@@ -291,7 +291,6 @@ def _says(candidate: Candidate, wanted: set[str], question: str) -> bool:
     to), its abbreviations read in the question's words, holds at least _SAID of the words of what a
     share's group did: '65% target … feedback from Ofsted' does not say how many were rated outstanding."""
     told = f"{candidate.shown} {row_of(candidate)} {candidate.lead}"
-    held = set(
-        stems_of(f"{told} {spelled_in(told, question, initials=True)}")
-    )  # 'in EET': in education, employment …
+    # a row's abbreviation in the question's words: 'in EET' holds 'in education, employment or training'
+    held = set(stems_of(f"{told} {spelled_in(told, question, initials=True)}"))
     return len(wanted & held) >= _SAID * len(wanted)

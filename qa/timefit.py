@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from corpus.dates import find_dates
 from index.passage import Passage
@@ -178,9 +179,16 @@ def row_name(cell: Candidate) -> str | None:
     if not cell.label:
         return None
     line = f"{cell.label}: {cell.text}"
-    block = next((b for b in re.split(r"\n\s*\n", cell.passage.text) if line in b), "")
-    first = block.split("\n", 1)[0].strip()
+    first = next((lines[0] for lines in _row_blocks(cell.passage.text) if line in "\n".join(lines)), "")
     return first if first and first != line else None
+
+
+@lru_cache(maxsize=1 << 10)  # asked of every cell of a passage, by row_name and row_key
+def _row_blocks(text: str) -> tuple[tuple[str, ...], ...]:
+    """A passage's blocks (runs of lines between blank lines), each as its stripped lines."""
+    return tuple(
+        tuple(line.strip() for line in block.strip().split("\n")) for block in re.split(r"\n\s*\n", text)
+    )
 
 
 def row_key(cell: Candidate) -> bool:
@@ -189,11 +197,10 @@ def row_key(cell: Candidate) -> bool:
     if not cell.label:
         return False
     opening = f"{cell.label}: "
-    for block in re.split(r"\n\s*\n", cell.passage.text):
-        lines = block.strip().split("\n")
-        if len(lines) > 1 and lines[0].startswith(opening) and cell.text in lines[0]:
-            return True
-    return False
+    return any(
+        len(lines) > 1 and lines[0].startswith(opening) and cell.text in lines[0]
+        for lines in _row_blocks(cell.passage.text)
+    )
 
 
 def _first_years(text: str) -> list[int]:
@@ -259,8 +266,12 @@ def repeats_asked_dates(sentence: str, question: str) -> bool:
     the October-November 2018 inspection published?' is not answered by 'an inspection undertaken in
     October and November 2018'. A finer date within a named one ('Published 03 September 2019', asked of
     the September 2019 report) is new."""
-    asked = [spanned(d.value, d.precision) for d in find_dates(question)]
-    given = [spanned(d.value, d.precision) for d in find_dates(sentence)]
+    asked, given = _date_spans(question), _date_spans(sentence)
     return bool(asked and given) and all(
         any(start <= a_start and a_end <= end for a_start, a_end in asked) for start, end in given
     )
+
+
+@lru_cache(maxsize=1 << 12)  # the question's dates, once for all its candidates
+def _date_spans(text: str) -> tuple[tuple[dt.date, dt.date], ...]:
+    return tuple(spanned(d.value, d.precision) for d in find_dates(text))
