@@ -57,12 +57,21 @@ SETS = {  # name -> (store, papers, gold)
 HELD_APART_EVERY = 3
 
 
+# Newcomers' rows of the last three passes before the reader's weights were refitted on newcomers' rows
+# (rounds 44-55, 3-4 December 2026): the refit reads only the earlier rows (`newcomers-early`,
+# `pdfnewcomers-early`) and is measured on these (`newcomers-recent`, `pdfnewcomers-recent`).
+RECENT_ROUNDS = ("t-", "u-", "c-", "j-", "o-", "y-", "r58-", "r59-", "r60-", "r61-", "r62-", "r63-")
+
+
 def split(name: str, gold: list) -> list:
-    """The whole set, or realpdf-dev's tuning part or held-apart part."""
+    """The whole set; realpdf-dev's tuning part or held-apart part; newcomers' early or recent rounds."""
     if name.endswith("-tune"):
         return [g for i, g in enumerate(gold) if i % HELD_APART_EVERY != 0]
     if name.endswith("-heldapart"):
         return [g for i, g in enumerate(gold) if i % HELD_APART_EVERY == 0]
+    if name.endswith(("-early", "-recent")):
+        recent = name.endswith("-recent")
+        return [g for g in gold if g.id.startswith(RECENT_ROUNDS) == recent]
     return gold
 
 

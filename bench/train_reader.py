@@ -32,7 +32,8 @@ from qa.engine import CouncilQA
 from qa.evaluate import has_phrase
 from qa.features import NAMES, asked_of, counted
 from qa.goldsets import GoldQuestion, load_gold
-from qa.reader import Reader, Weights, admissible, candidates, load_weights
+from qa.reader import Reader, Weights, candidates, load_weights
+from qa.shortlist import may_answer, shortlist
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from reader_eval import ROOT, SETS, _engine, split  # noqa: E402
@@ -59,6 +60,7 @@ class Question:
     labels: np.ndarray
     declined: bool = False  # the composer declines it before reading: every strict identifier is missing
     weight: float = 1.0  # its share in the fit, against a gold question's 1
+    named: bool = False  # its candidates answer by their place, however they score: never declined
 
 
 def _positive(gold: GoldQuestion, answer: str, source: str) -> bool:
@@ -82,17 +84,16 @@ def collect(
         asked = asked_of(
             g.question, expected(g.question), retrieval.weights, query.time, retrieval.frequencies
         )
-        found = candidates(retrieval, asked)
-        if not found:
+        short = shortlist(candidates(retrieval, asked), asked, query.terms)  # as the reader filters them
+        if not short.kept:
             out.append(Question(g, np.zeros((0, len(NAMES))), np.zeros(0), declined))
             continue
+        found = list(short.kept)
         rows = reader.table(retrieval, asked, found)
         labels = np.asarray([positive(g, c.answer, c.passage.source) for c in found], dtype=np.float64)
-        kept = admissible(
-            asked.expectation.kind, rows, bool(counted(g.question))
-        )  # as the reader reads: none else can answer
+        kept = may_answer(short, asked.expectation.kind, rows, bool(counted(g.question)))
         rows, labels = rows[kept], labels[kept]
-        out.append(Question(g, rows, labels, declined))
+        out.append(Question(g, rows, labels, declined, short.named))
     return out
 
 
@@ -137,7 +138,12 @@ def threshold(questions: list[Question], w: np.ndarray) -> tuple[float, float]:
     """The cut that answers most answerable questions right and declines most unanswerable ones, each
     wrong answer (to either kind) costing WRONG_COST more: a wrong answer misleads, a decline only fails to
     help. Cuts lie midway between neighbouring scores, so no question sits on the line."""
-    tops = [(*best_of(q, w), q.gold.answerable) for q in questions if not q.declined]
+    # a question whose candidates answer by their place is answered whatever the cut: it scores as 1
+    tops = [
+        (1.0 if q.named else best_of(q, w)[0], best_of(q, w)[1], q.gold.answerable)
+        for q in questions
+        if not q.declined
+    ]
     scores = sorted({s for s, _, _ in tops})
     cuts = (
         [scores[0] / 2]
@@ -192,7 +198,7 @@ def main(argv: list[str] | None = None) -> int:
         "gold": load_gold(ROOT / SETS["gold"][2]),
         "realpdf": split("realpdf-tune", load_gold(ROOT / SETS["realpdf"][2])),
         "dev": load_gold(ROOT / SETS["dev"][2]),
-        **{name: load_gold(ROOT / SETS[name][2]) for name in args.more},
+        **{name: split(name, load_gold(ROOT / SETS[name.split("-")[0]][2])) for name in args.more},
     }
     weights = load_weights()
     for round_ in range(args.rounds):
@@ -203,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
         for name, gold in sets.items():
             if name in data:
                 continue
-            store, papers, _ = SETS[name]
+            store, papers, _ = SETS[name.split("-")[0]]
             engine = engines.get(store) or engines.setdefault(store, _engine(store, papers, embedder))
             data[name] = collect(engine, reader, gold)
         if args.replies and "replies" not in data:

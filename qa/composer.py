@@ -24,12 +24,13 @@ from qa.listings import counted_list, laid_out
 from qa.numbering import NO_NUMBER, asks_number, number_asked
 from qa.partanswers import part_answers
 from qa.query import Query, meeting_day, proper_words
-from qa.reader import NO_FACT, PASSAGES, Read, Reader, Reading, of_day
+from qa.reader import PASSAGES, Read, Reader, Reading
 from qa.replies import Said, fits, printed_reply, replied, reply_to, summary_points
 from qa.retriever import Retrieval
 from qa.rowkeys import asked_key
 from qa.rowvalues import rows_valued
 from qa.scoring import Scored
+from qa.shortlist import NO_FACT, of_day
 from qa.statements import STATUS_WORDS, Statement, lead_for, statements
 from qa.stretch import day_of, item_pool, of_meeting_day
 from qa.timefit import row_name, time_row

@@ -14,7 +14,7 @@ from qa.answertype import expected
 from qa.features import NAMES, Candidate, asked_of, features
 from qa.moments import asks_plan
 from qa.periods import year_pairs
-from qa.reader import admissible
+from qa.shortlist import admissible
 from qa.spans import spans
 from qa.typematch import holds_type
 

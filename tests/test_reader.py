@@ -20,19 +20,10 @@ from qa.features import NAMES, Asked, Candidate, asked_of, features, stems_of
 from qa.moments import at_event, looks_ahead, time_event
 from qa.posts import asked_post, names_post
 from qa.query import parse
-from qa.reader import (
-    NO_FACT,
-    NO_OUTCOME,
-    NO_TOPIC,
-    NOT_KNOWN,
-    Reader,
-    Weights,
-    admissible,
-    candidates,
-    load_weights,
-)
+from qa.reader import Reader, Weights, candidates, load_weights
 from qa.relevance import stem, stems
 from qa.retriever import Retrieval
+from qa.shortlist import NO_FACT, NO_OUTCOME, NO_TOPIC, NOT_KNOWN, admissible
 from qa.spans import spans
 from qa.typematch import holds_type
 

@@ -16,7 +16,7 @@ from index.passage import Passage
 from qa.answertype import expected
 from qa.features import NAMES, Candidate, asked_of, counted, features
 from qa.query import identifiers
-from qa.reader import admissible
+from qa.shortlist import admissible
 from qa.spans import spans
 from qa.units import focus, opens_item
 

@@ -1,0 +1,256 @@
+"""Which candidates may answer a question: the reader's filters, shared with the fit of its weights."""
+
+# The reader scores only what survives these filters, so bench/train_reader.py fits its weights on the same
+# candidates (a fit on unfiltered candidates learns to rank rows the reader never sees).
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from corpus.dates import find_dates
+from corpus.meetingheader import day_at
+from index.passage import Passage
+from qa.answertype import NAMED_OR_VALUED, asks_outcome
+from qa.bodies import of_named_council
+from qa.exchange import only_asks, puts_question, wants_questions
+from qa.features import NAMES, Asked, Candidate, cover, stem_set, stems_of
+from qa.fit import FIGURES, fitting
+from qa.leads import headed_by
+from qa.moments import at_event, time_event
+from qa.posts import NOT_NAMING, asked_post, names_post, of_named_report, of_report
+from qa.procedure import substantive
+from qa.query import FILE_REF, TimeTarget, meeting_day
+from qa.rowdates import keyed_rows
+from qa.scoring import context
+from qa.timefit import of_asked_time, repeats_asked_dates
+from qa.typematch import ENTITY_KINDS
+
+_FIND_WORDS = 6  # a candidate's opening words, found in its passage: units keep words, not line breaks
+_WORDS = re.compile(r"\w+")
+# Asked for a value (a count, a sum, a share, a date, a time): a sentence holding none cannot answer,
+# however near its words are to the question's.
+_VALUE_KINDS = frozenset({"number", "money", "percent", "date", "time", "frequency"})
+_ASKS_END = re.compile(r"\?\W{0,2}$")
+_DECIDED = frozenset({"decision", "description"})  # what was decided, or what a meeting did about a matter
+# Asked where, when or at what time in a month: a sentence dated only to days outside it tells of another
+# occasion ('When did the committee meet in January 2016?' is not answered by its 23 February 2016 paper).
+_OCCASION_KINDS = frozenset({"place", "time", "date"})
+# How long before its paper's month a thing it reports may have happened: a quarter, as papers report
+# to meetings held monthly or quarterly.
+_REPORTED_AFTER = dt.timedelta(days=92)
+_MET = re.compile(r"\b(?:meet|meets|met|meeting|held|hold|session|hearing|convened?|sat|sit)\b", re.I)
+_NEXT_WORD = r"\b(?:next|following|subsequent)\b"
+_NEXT = re.compile(_NEXT_WORD, re.I)
+_NEXT_ONE = re.compile(
+    rf"{_NEXT_WORD}[^?]{{0,60}}\b(?:after|following|since)\b"
+    # 'the meeting after the November 14, 2023 one'
+    r"|\b(?:meeting|session|sitting)\s+(?:held\s+)?after\s+(?:the|that|its)\b",
+    re.I,
+)
+_NAMED_REPORT = 0.5  # share of what an author question names that a cover sheet's title holds: that report
+_NOT_NAMING = frozenset(s for w in NOT_NAMING for s in stems_of(w))
+_TYPED, _NEAR, _COUNTS = NAMES.index("type_sentence"), NAMES.index("type_near"), NAMES.index("counts_noun")
+_TOLD_OF = [NAMES.index(n) for n in ("idf_cover", "label_cover", "heading_cover")]  # words asked of, held
+# Abstention reasons, kept on the answer so a reader knows why.
+NO_TOPIC = "nothing in the papers is on this topic"
+NO_FACT = "the papers discuss the topic but do not state what was asked"
+NO_OUTCOME = "the papers hold only what agendas put forward, and an agenda does not say what was decided"
+NOT_KNOWN = "the papers say it was not yet known when they were written"
+_AGENDA = "agenda"
+_ORDINAL = r"(?:first|second|third|final)"  # a reading of an ordinance
+_READING = re.compile(rf"\b({_ORDINAL})[\s-]+reading\b", re.I)
+# Words only a record of the meeting uses for an outcome: an agenda's draft resolution says 'be approved',
+# 'is hereby adopted', never 'carried' or 'agreed'. An agenda pack binding earlier minutes still answers.
+_MINUTED = re.compile(
+    r"(?<!\bbe )\b(?:carried(?! out)|defeated|lost|refused|rejected|withdrawn|deferred|unanimously|agreed"
+    r"|decided)\b(?![-‐])"  # 'Agreed-Upon Procedures Report' is a title, not what was agreed
+    # an earlier reading's tally an agenda reprints: '(First reading: 7-0)'
+    rf"|\b(?:{_ORDINAL}[\s-]+)?(?:reading|vote[sd]?)\s*:?\s*\d{{1,2}}-\d{{1,2}}(?:-\d{{1,2}}){{0,2}}\b",
+    re.I,
+)
+
+
+def of_day(passages: Sequence[Passage], day: dt.date) -> bool:
+    """Whether a passage's paper is dated `day` or its text names that day: the papers of the meeting a
+    question dates ('… meeting on 9 October 2019'), or a later pack reproducing its minutes."""
+    return any(p.date == day or _names_day(p.text, day) for p in passages)
+
+
+def _names_day(text: str, day: dt.date) -> bool:
+    return any(d.value == day for d in find_dates(text))
+
+
+def admissible(kind: str, rows: np.ndarray, counts: bool = False) -> np.ndarray:
+    """Which candidates (feature rows, NAMES order; shape (n, len(NAMES))) may answer: for a value asked
+    for, only those holding a value of its type beside a question word, and for a 'how many' question
+    (`counts`) a number beside what it counts; for a person, body or place, only those naming one that
+    is not the question's own; for other kinds, all."""
+    if kind in ENTITY_KINDS:
+        return rows[:, _TYPED] > 0
+    if kind == "decision":  # 'and agreed the following:' tells no decision on what was asked
+        return rows[:, _TOLD_OF].sum(axis=1) > 0
+    if kind not in _VALUE_KINDS:
+        return np.ones(len(rows), dtype=bool)
+    return (rows[:, _TYPED] > 0) & (rows[:, _NEAR] > 0) & ((rows[:, _COUNTS] > 0) | (not counts))
+
+
+def _outcomes(found: list[Candidate], question: str) -> list[Candidate]:
+    """Candidates that can say what was decided: none from an agenda but words a record of a meeting uses;
+    a reading's tally answers only for that reading ('(First reading: 7-0)' tells no second reading's)."""
+    asked = _READING.search(question)
+    return [c for c in found if c.passage.doc_type != _AGENDA or _minuted(c.text, asked[1] if asked else "")]
+
+
+def _minuted(text: str, reading: str) -> bool:
+    """Whether an agenda's text records an outcome, of the `reading` asked ('second') where one is."""
+    minuted = _MINUTED.search(text)
+    told = _READING.search(minuted.group()) if minuted and reading else None
+    return bool(minuted) and not (told and told[1].lower() != reading.lower())
+
+
+def _of_meeting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], bool]:
+    """Candidates that can be of the council, the meeting, the moment and the post asked: from the papers
+    of the council the question names; no timetable row whose cell for what the question dates is of
+    another month (qa/rowdates.py); asked of a planning application by its reference, not from another
+    application's paragraph; when the question dates its meeting, not from the reproduced minutes of
+    another day's meeting, nor from another paper when that day's paper is among them; asked where or
+    when in a month, not from a sentence dated to a day outside it; for a start or finish time, no time
+    but those told as that moment (a start time does not say when a meeting finished); for who chaired,
+    wrote or sent apologies, only sentences naming that post or printed under a heading naming it, a vice
+    chair when one is asked (qa/posts.py), from the report the question names when it names one; only
+    those that fit what the question asks of its thing, office, person or time
+    (qa/fit.py). Also whether the candidates are the fields of the report the question names by most of
+    its words, or a post printed against a name the question gives: then that answers, however it scores."""
+    question = asked.text
+    found = of_named_council(question, found, lambda c: c.passage)
+    found = of_asked_time(found, question, asked.time, asked.expectation.kind in FIGURES)
+    found = keyed_rows(found, question, asked.time)
+    if files := FILE_REF.findall(question):  # another application's paragraph is not the one asked
+        found = [c for c in found if not _of_other_file(c, files)]
+    if (day := meeting_day(question)) is not None:
+        found = _of_day([c for c in found if _meeting_of(c) in (None, day)], day)
+    if event := time_event(question):
+        found = [c for c in found if "time" not in c.kinds or at_event(c.shown, event)]
+    # 'the meeting next after the 3 June 2025 one' dates where to start looking, not what is asked
+    next_one = bool(_NEXT_ONE.search(question))
+    # a date asked of a meeting the question names by its day is another day ('On the 20 January 2021
+    # agenda, to what date would the amendment extend the term?'); a date asked of anything but a
+    # meeting may be a little before the month of the paper reporting it ('When did the call for evidence
+    # close, as reported in the July 2019 item?' 24 June 2019)
+    kind = asked.expectation.kind
+    if kind in _OCCASION_KINDS and asked.time and not next_one and not (kind == "date" and day is not None):
+        reported = kind == "date" and not _MET.search(question)
+        window = replace(asked.time, start=asked.time.start - _REPORTED_AFTER) if reported else asked.time
+        found = [c for c in found if _on_target(c.text, window)]
+    # what comes next is told as next ('Date of the next meeting, Tuesday, 8 July 2025'): that answers
+    if next_one and (
+        told := [c for c in found if _NEXT.search(c.shown) and asked.expectation.kind in c.kinds]
+    ):
+        return told, True
+    found, fits = fitting(found, asked)
+    if fits:
+        return found, True
+    if post := asked_post(question):
+        found = [
+            c
+            for c in found
+            if names_post(c.shown, post) or names_post(headed_by(c.passage.text, c.text), post)
+        ]
+        if post == "chair" and _VICE.search(question):  # a vice chair asked: not the chair
+            found = [c for c in found if _VICE.search(c.shown)]
+        if not of_report(post):
+            return found, False
+        naming = replace(asked, weights={s: w for s, w in asked.weights.items() if s not in _NOT_NAMING})
+        share = lambda title: cover(stem_set(title), naming)  # noqa: E731
+        found, best = of_named_report(found, lambda c: c.passage.text, share, bool(naming.weights))
+        return found, best >= _NAMED_REPORT
+    return found, False
+
+
+_VICE = re.compile(r"\bvice[- ]?chair", re.I)
+
+
+def _of_other_file(candidate: Candidate, files: list[str]) -> bool:
+    """Whether the candidate, with the sentence it points back to, names only files other than those
+    asked ('The Parish Council objects to this application.' after 'Planning ref: 3/18/0972/FUL …')."""
+    named = FILE_REF.findall(f"{candidate.lead} {candidate.shown}")
+    return bool(named) and not set(named) & set(files)
+
+
+def _on_target(sentence: str, target: TimeTarget) -> bool:
+    """Whether a sentence can be of the asked month or year: it names no day, or one within the target
+    ('held in the Council Chamber on 26th January 2016' is not where a July 2016 meeting is held)."""
+    days = [d.value for d in find_dates(sentence) if d.precision == "day"]
+    return not days or any(target.start <= day <= target.end for day in days)
+
+
+def _topical(found: list[Candidate], asked: Asked) -> float:
+    """The largest share of the question's weight a candidate's passage holds (the `context_cover`
+    feature), for saying why nothing answers when no candidate was left to score."""
+    return max((cover(stem_set(context(c.passage)), asked) for c in found), default=0.0)
+
+
+def _of_day(found: list[Candidate], day: dt.date) -> list[Candidate]:
+    """Asked of the meeting of a day whose paper was found, only that paper, or a line naming the day
+    (a tracker's '10 July 2019 | It was agreed …'), answers: another meeting's adjournment is not when
+    the asked one ended. Left whole when no paper of that day was found (the paper's date may be its
+    publication's, not its meeting's)."""
+    if not any(c.passage.date == day for c in found):
+        return found
+    return [c for c in found if c.passage.date == day or _names_day(c.shown, day)]
+
+
+def _meeting_of(candidate: Candidate) -> dt.date | None:
+    """The day of the meeting whose header precedes the candidate in its passage, if one does."""
+    text = candidate.passage.text
+    words = _WORDS.findall(candidate.text)[:_FIND_WORDS]
+    found = re.search(r"\W+".join(map(re.escape, words)), text) if words else None
+    return day_at(text, found.start()) if found else None
+
+
+@dataclass(frozen=True)
+class Shortlist:
+    """The candidates a question's filters leave, before any is scored."""
+
+    kept: tuple[Candidate, ...]
+    named: bool  # they answer by their place (a field named, a post against a name), however they score
+    agendas_only: bool  # an outcome asked: what agendas put forward was set aside
+    reason: str | None = None  # why none is left, where the filters tell: NO_TOPIC or NO_OUTCOME
+    topical: float = 0.0  # none left: the largest share of the question's weight a candidate's passage holds
+
+
+def shortlist(found: Sequence[Candidate], asked: Asked, terms: Sequence[str]) -> Shortlist:
+    """The candidates (from qa/reader.candidates) that may answer: none putting a question of its own
+    unless questions are asked (`terms`, the query's); for an outcome, none from an agenda's proposals;
+    for a decision, substantive ones; of the council, meeting, moment, post and thing asked (_of_meeting);
+    for a date, none repeating the question's own date."""
+    question, kind = asked.text, asked.expectation.kind
+    if not wants_questions(list(terms)):  # a question put at a meeting never answers itself
+        found = [c for c in found if not only_asks(c.text) and not puts_question(c.text)]
+    # a question, or a form's question heading ('What difference …?:'), names none
+    if kind in NAMED_OR_VALUED:
+        found = [c for c in found if not _ASKS_END.search(c.text)]
+    if not found:
+        return Shortlist((), False, False, NO_TOPIC)
+    kept = _outcomes(list(found), question) if asks_outcome(question) else list(found)
+    if not kept:
+        return Shortlist((), False, False, NO_OUTCOME)
+    agendas_only = len(kept) < len(found)
+    if kind in _DECIDED:
+        kept = substantive(kept)
+    kept, named = _of_meeting(kept, asked)
+    if kind == "date":  # the question's own date is not the one it asks
+        kept = [c for c in kept if not repeats_asked_dates(c.shown, question)]
+    topical = 0.0 if kept else _topical(list(found), asked)
+    return Shortlist(tuple(kept), named, agendas_only, None, topical)
+
+
+def may_answer(short: Shortlist, kind: str, rows: np.ndarray, counts: bool) -> np.ndarray:
+    """Which of the shortlist's feature rows (shape (n, len(NAMES))) may answer: what fits by its place
+    need only hold the asked type, not stand beside the question's words; the rest as `admissible`."""
+    return rows[:, _TYPED] > 0 if short.named else admissible(kind, rows, counts)

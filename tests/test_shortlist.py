@@ -1,0 +1,100 @@
+"""The reader's filters in one place: what the reader scores is what its weights are fitted on."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from index.passage import Passage
+from qa.answertype import expected
+from qa.features import asked_of
+from qa.goldsets import GoldQuestion
+from qa.query import parse
+from qa.reader import Reader, Weights, candidates, load_weights
+from qa.retriever import Retrieval
+from qa.shortlist import NO_OUTCOME, NO_TOPIC, shortlist
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+from train_reader import collect  # noqa: E402 - a script folder, not a package
+
+INSPECTION = (
+    "Ofsted inspected the service in October-November 2018. The October-November 2018 inspection report "
+    "was published in full. The report was published in January 2019."
+)
+PROPOSAL = ("Res. that the purchase of three air compressors be approved, as recommended.", "agenda")
+MINUTED = ("The purchase of three air compressors was agreed unanimously.", "minutes")
+# (question, passages' texts (or text and document type), what the shortlist must drop, what it must keep)
+CASES = [
+    (  # the question's own date is not the date it asks
+        "When was the report of the October-November 2018 inspection published?",
+        [INSPECTION],
+        "The October-November 2018 inspection report was published in full.",
+        "The report was published in January 2019.",
+    ),
+    (  # an agenda's proposal tells no outcome
+        "Did the council approve the purchase of air compressors?",
+        [PROPOSAL, MINUTED],
+        PROPOSAL[0],
+        MINUTED[0],
+    ),
+]
+
+
+def _retrieval(question: str, texts: list, embedder, doc_type: str = "minutes") -> Retrieval:
+    papers = [t if isinstance(t, tuple) else (t, doc_type) for t in texts]
+    day = dt.date(2019, 9, 11)
+    passages = tuple(
+        Passage(i, t, None, 1, 1, f"paper{i}.txt", "Paper", "Testshire", None, day, "day", kind)
+        for i, (t, kind) in enumerate(papers, 1)
+    )
+    query = parse(question)
+    vector = embedder.embed([question])[0]
+    weights = {t: 2.0 for t in query.terms}
+    return Retrieval(query, passages, {p.chunk_id: 0.6 for p in passages}, {}, (), vector, weights, {})
+
+
+def _shortlisted(retrieval: Retrieval):
+    query = retrieval.query
+    asked = asked_of(query.text, expected(query.text), retrieval.weights, query.time, retrieval.frequencies)
+    return shortlist(candidates(retrieval, asked), asked, query.terms)
+
+
+@pytest.mark.parametrize(("question", "texts", "dropped", "kept"), CASES)
+def test_the_shortlist_drops_what_cannot_answer(fake_embedder, question, texts, dropped, kept):
+    shown = {c.shown for c in _shortlisted(_retrieval(question, texts, fake_embedder)).kept}
+    assert kept in shown and dropped not in shown
+
+
+@pytest.mark.parametrize(("question", "texts", "dropped", "kept"), CASES)
+def test_the_reader_scores_only_the_shortlist(fake_embedder, question, texts, dropped, kept):
+    retrieval = _retrieval(question, texts, fake_embedder)
+    lenient = Weights(load_weights().values, 0.0, 0.3, "test")
+    read = {r.candidate for r in Reader(fake_embedder, lenient).read(retrieval).candidates}
+    assert read and read <= set(_shortlisted(retrieval).kept)
+
+
+@pytest.mark.parametrize(("question", "texts", "dropped", "kept"), CASES)
+def test_the_fit_reads_the_candidates_the_reader_reads(fake_embedder, question, texts, dropped, kept):
+    """bench/train_reader.collect labels the reader's candidates, not the unfiltered ones: a sentence
+    holding the gold phrase that the reader never scores is no positive."""
+    retrieval = _retrieval(question, texts, fake_embedder)
+    engine = SimpleNamespace(retriever=SimpleNamespace(retrieve=lambda _: retrieval))
+    reader = Reader(fake_embedder)
+    for phrase, positives in ((kept, True), (dropped, False)):
+        gold = GoldQuestion("t1", question, "fact", (), False, (phrase.lower().rstrip(".?"),))
+        (row,) = collect(engine, reader, [gold])
+        scored = len(reader.read(retrieval).candidates)
+        assert len(row.labels) == scored and bool(row.labels.any()) is positives
+
+
+def test_nothing_left_says_why(fake_embedder):
+    # only a question of its own, which asks rather than tells
+    asked_off = _retrieval("How many bins were collected?", ["How many bins were collected?"], fake_embedder)
+    assert _shortlisted(asked_off).reason == NO_TOPIC
+    proposal = "Res. that the purchase of three air compressors be approved."
+    agenda = _retrieval("Did the council approve the air compressors?", [proposal], fake_embedder, "agenda")
+    assert _shortlisted(agenda).reason == NO_OUTCOME
