@@ -93,7 +93,7 @@ def collect(
         labels = np.asarray([positive(g, c.answer, c.passage.source) for c in found], dtype=np.float64)
         kept = may_answer(short, asked.expectation.kind, rows, bool(counted(g.question)))
         rows, labels = rows[kept], labels[kept]
-        out.append(Question(g, rows, labels, declined, short.named))
+        out.append(Question(g, rows, labels, declined, named=short.named))
     return out
 
 

@@ -89,6 +89,7 @@ def test_the_fit_reads_the_candidates_the_reader_reads(fake_embedder, question, 
         (row,) = collect(engine, reader, [gold])
         scored = len(reader.read(retrieval).candidates)
         assert len(row.labels) == scored and bool(row.labels.any()) is positives
+        assert row.weight == 1.0 and not row.named  # a gold question counts once; these score as they fit
 
 
 def test_nothing_left_says_why(fake_embedder):
