@@ -229,8 +229,11 @@ def _names_thing(candidate: Candidate, thing: str) -> bool:
     """Whether the sentence, the item heading over its passage, a cell's row or the sentence it points back
     to names the thing whose value
     is asked ('the price of the memorial bench'): a sum beside other words is another thing's."""
-    # the word and its short forms ('benches', 'fencing'); a stem would let 'engineering' name an engine
-    word = re.compile(rf"\b{re.escape(thing.rstrip('e'))}\w{{0,{_THING_ENDING}}}\b", re.I)
+    # the word and its short forms ('benches', 'fencing'); a stem would let 'engineering' name an engine.
+    # An activity is named by its verb too: 'the cost of replacing … the Hummel Bridge' is a capital
+    # plan's row 'Replace/Repair/Close Hummel Bridge'.
+    root = re.sub(r"(?<=\w{4})ing$", "", thing.lower()).rstrip("e")
+    word = re.compile(rf"\b{re.escape(root)}\w{{0,{_THING_ENDING}}}\b", re.I)
     return any(word.search(text) for text in (candidate.shown, row_of(candidate), candidate.lead))
 
 

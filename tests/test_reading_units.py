@@ -465,6 +465,12 @@ def test_a_value_asked_of_a_named_thing_needs_a_sentence_naming_it():
     assert _names_thing(cand("Two memorial benches were bought for £900."), "bench")
     assert _names_thing(cand("Detail: Playground Fencing; Total: 723.30"), "fence")
     assert not _names_thing(cand("Traffic Engineering was paid $32,773.00."), "engine")
+    # an activity asked by its gerund is printed by its verb: a capital plan's row
+    asked = "What is the estimated cost of replacing, repairing or closing the Hummel Bridge?"
+    assert measured(asked) == "replacing"
+    assert _names_thing(cand("Replace/Repair/Close Hummel Bridge $3,000,000"), "replacing")
+    assert not _names_thing(cand("Resurface 2 km of Alsace Road $500,000"), "replacing")
+    assert _names_thing(cand("Fencing of the play area: £723.30"), "fencing")
 
 
 def test_a_cover_pages_colonless_fields_and_signatures_are_labelled():
