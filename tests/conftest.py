@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from collections.abc import Sequence
@@ -93,3 +94,21 @@ def answer_from_paper(tmp_path: Path, settings: Settings, embedder, paper: str, 
         return engine.ask(question), engine.stats().chunks
     finally:
         engine.close()
+
+
+def retrieval_of(question: str, papers: Sequence, embedder, day: dt.date | None = None, doc_type="minutes"):
+    """A Retrieval (qa.retriever) of one passage per paper, each a text or a (text, document type) pair,
+    dated `day`, every one scored 0.6 and every query term weighted 2: for reader and shortlist tests."""
+    from index.passage import Passage
+    from qa.query import parse
+    from qa.retriever import Retrieval
+
+    pairs = [p if isinstance(p, tuple) else (p, doc_type) for p in papers]
+    passages = tuple(
+        Passage(i, text, None, 1, 1, f"p{i}.pdf", "Paper", "Testshire", None, day, "day", kind)
+        for i, (text, kind) in enumerate(pairs, 1)
+    )
+    query = parse(question)
+    weights = {t: 2.0 for t in query.terms}
+    vector = embedder.embed([question])[0]
+    return Retrieval(query, passages, {p.chunk_id: 0.6 for p in passages}, {}, (), vector, weights, {})

@@ -598,14 +598,9 @@ def test_a_whole_table_row_is_not_taken_for_an_item_title() -> None:
 
 def _typed_retrieval(question: str, papers: list[tuple[str, str]], fake_embedder) -> Retrieval:
     """Passages of the given (text, document type) pairs."""
-    passages = tuple(
-        Passage(i, text, None, 1, 1, f"p{i}.pdf", "Paper", "Testshire", None, None, "day", doc_type)
-        for i, (text, doc_type) in enumerate(papers, 1)
-    )
-    query = parse(question)
-    vector = fake_embedder.embed([question])[0]
-    weights = {t: 2.0 for t in query.terms}
-    return Retrieval(query, passages, {p.chunk_id: 0.6 for p in passages}, {}, (), vector, weights, {})
+    from tests.conftest import retrieval_of
+
+    return retrieval_of(question, papers, fake_embedder)
 
 
 def test_an_agenda_never_says_what_was_decided(fake_embedder):

@@ -9,14 +9,13 @@ from types import SimpleNamespace
 
 import pytest
 
-from index.passage import Passage
 from qa.answertype import expected
 from qa.features import asked_of
 from qa.goldsets import GoldQuestion
-from qa.query import parse
 from qa.reader import Reader, Weights, candidates, load_weights
 from qa.retriever import Retrieval
 from qa.shortlist import NO_OUTCOME, NO_TOPIC, shortlist
+from tests.conftest import retrieval_of
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 from train_reader import collect  # noqa: E402 - a script folder, not a package
@@ -45,16 +44,7 @@ CASES = [
 
 
 def _retrieval(question: str, texts: list, embedder, doc_type: str = "minutes") -> Retrieval:
-    papers = [t if isinstance(t, tuple) else (t, doc_type) for t in texts]
-    day = dt.date(2019, 9, 11)
-    passages = tuple(
-        Passage(i, t, None, 1, 1, f"paper{i}.txt", "Paper", "Testshire", None, day, "day", kind)
-        for i, (t, kind) in enumerate(papers, 1)
-    )
-    query = parse(question)
-    vector = embedder.embed([question])[0]
-    weights = {t: 2.0 for t in query.terms}
-    return Retrieval(query, passages, {p.chunk_id: 0.6 for p in passages}, {}, (), vector, weights, {})
+    return retrieval_of(question, texts, embedder, dt.date(2019, 9, 11), doc_type)
 
 
 def _shortlisted(retrieval: Retrieval):
