@@ -52,6 +52,7 @@ _HELD = re.compile(r"\b(?:held|venue|location)\b", re.I)
 _SMALL_WORDS = frozenset("a an and at by for from in of on the to".split())  # kept small in a masthead
 # A cell a form leaves empty in words ('Carbon Footprint Implications: N/A') answers nothing.
 _EMPTY_CELL = re.compile(r"(?:n/?a|none|nil|not applicable|-+|—)\.?$", re.I)
+_SAID = NAMES.index("idf_cover")  # the share of the question's words the sentence itself holds
 _QUOTED_WORDS = 40  # of a sentence saying the fact was not yet known, quoted in the reason
 
 
@@ -237,6 +238,9 @@ class Reader:
         read = tuple(Read(kept[i], tuple(rows[i]), probabilities[i]) for i in order)
         abstain = None if short.named else self._abstain(retrieval, read[0], topical)
         if not abstain and not_yet_known(read[0].candidate.shown, asked.expectation.kind):
+            # 'it was not known how many children …' says nothing of a question none of whose words it holds
+            if read[0].features[_SAID] == 0.0:
+                return Reading((), self._why_not(retrieval, topical))
             return Reading((), f"{NOT_KNOWN} (“{clip(read[0].candidate.shown, _QUOTED_WORDS)}”)")
         if abstain and short.agendas_only:  # what agendas proposed is all the papers hold on it
             return Reading((), NO_OUTCOME)

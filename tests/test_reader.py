@@ -813,6 +813,18 @@ def test_the_reader_declines_with_the_papers_words_when_they_say_it_was_not_yet_
     assert reading.abstain is None and reading.candidates
 
 
+def test_a_not_known_on_another_matter_is_not_said_of_the_question(fake_embedder):
+    """Under a heading on the question's matter, a sentence saying something else was not known, holding
+    none of the question's words itself, declines without claiming the asked fact was not known."""
+    other = "Registration with the Local Authority is voluntary, so it was not known how many pupils left."
+    lenient = Weights(load_weights().values, 0.0, 0.3, "test")
+    question = "Which body runs the home schooling review?"
+    retrieval = _retrieval(question, [other], fake_embedder)
+    headed = replace(retrieval.passages[0], heading="Home schooling review")
+    reading = Reader(fake_embedder, lenient).read(replace(retrieval, passages=(headed,)))
+    assert reading.candidates == () and reading.abstain == NO_FACT
+
+
 def test_a_date_to_come_is_not_one_past_when_the_paper_was_written(fake_embedder):
     row = (
         "10 July 2019 Care Leavers | Agreed that a progress report on care leavers be scheduled in 6 months."
