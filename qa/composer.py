@@ -16,7 +16,6 @@ from qa.account import account
 from qa.answer import Answer, Citation, format_date
 from qa.answertype import ACCOUNT_KINDS, expected
 from qa.asks import asks, hangs
-from qa.candidate import asked_of, cover, stem_set
 from qa.citations import markers
 from qa.exchange import only_asks, wants_questions
 from qa.facts import choose, clip, enumerated, item_text, items_after, rows_matching
@@ -30,7 +29,7 @@ from qa.replies import Said, fits, printed_reply, replied, reply_to, summary_poi
 from qa.retriever import Retrieval
 from qa.rowkeys import asked_key
 from qa.rowvalues import rows_valued
-from qa.scoring import Scored, context
+from qa.scoring import Scored
 from qa.shortlist import NO_FACT, of_day
 from qa.statements import STATUS_WORDS, Statement, lead_for, statements
 from qa.stretch import day_of, item_pool, of_meeting_day
@@ -152,17 +151,8 @@ class Composer:
         return self._fact_answer(retrieval, reading, top_k)
 
     def _declined(self, retrieval: Retrieval, why: str, top_k: int) -> Answer:
-        """Nothing answers, and why; the nearest passages are still shown, as leads and not as an answer:
-        those holding most of the question's weight in words (IDF, as the reader measures a topic) first,
-        retrieval's order breaking ties. A cover sheet's fields can rank high in retrieval on a question's
-        ordinary words ('council', 'report') and say nothing of its topic."""
-        query = retrieval.query
-        asked = asked_of(
-            query.text, expected(query.text), retrieval.weights, query.time, retrieval.frequencies
-        )
-        held = [cover(stem_set(context(p)), asked) for p in retrieval.passages]
-        order = sorted(range(len(held)), key=lambda i: -held[i])  # stable: retrieval's order within a tie
-        closest = tuple(Citation.of(n, retrieval.passages[i]) for n, i in enumerate(order[:top_k], 1))
+        """Nothing answers, and why; the nearest passages are still shown, as leads and not as an answer."""
+        closest = tuple(Citation.of(n, p) for n, p in enumerate(retrieval.passages[:top_k], 1))
         return Answer(retrieval.query.text, f"{NOT_ANSWERED[:-1]}: {why}.", "not_found", closest)
 
     def _pool(self, retrieval: Retrieval) -> list[Passage]:

@@ -358,25 +358,6 @@ def test_not_found_still_lists_the_closest_passages_as_leads(qa: CouncilQA) -> N
     assert [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))
 
 
-def test_a_decline_leads_with_the_passages_on_its_topic(settings: Settings, fake_embedder) -> None:
-    """Retrieval may rank a cover sheet's fields first on a question's ordinary words; under a decline the
-    passages holding more of the question's words lead, retrieval's order kept within a tie."""
-    from conftest import retrieval_of
-
-    from qa.composer import Composer
-    from qa.shortlist import NO_FACT
-
-    cover = "Council report. Exemption paragraph number: 1 2 3 4 5 6 7."
-    hubs = "The Family Hubs programme will open four hubs across the city."
-    other = "Council report. Carbon footprint implications: none."
-    question = "How much did the council set aside for the Family Hubs programme?"
-    retrieval = retrieval_of(question, [cover, other, hubs], fake_embedder)
-    answer = Composer(None, fake_embedder, settings)._declined(retrieval, NO_FACT, 2)  # noqa: SLF001
-    assert answer.status == "not_found"
-    assert [c.text for c in answer.citations] == [hubs, cover]
-    assert [c.n for c in answer.citations] == [1, 2]
-
-
 COVID_PAPER = (
     "CABINET 12 March 2021\nPlymouth City Council\n\n"
     "The COVID-19 recovery plan was agreed by Cabinet and will fund local businesses.\n"
