@@ -9,8 +9,11 @@ from collections.abc import Callable, Iterable
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+(?=[A-Z0-9\"'“‘(•-])")
 # A full stop that ends an abbreviation, not a sentence: a title before a name ('Mr. Smith', 'Cllr. Jones').
 _TITLE = re.compile(r"(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Cllr|Coun|Prof|Rev|Revd|Sgt|Insp|Supt|Capt|Hon)\.$")
-# A reference word before its number ('Min. 45/19', 'No. 3', 'para. 4.2'): only a number follows it.
-_REFERENCE = re.compile(r"(?:^|[\s(])(?:No|Nos|Min|Mins|Cl|Para|para|approx)\.$")
+# A reference word before its number ('Min. 45/19', 'No. 3', 'para. 4.2', 'ext. 61200', 'Tel. 01752'):
+# only a number follows it.
+_REFERENCE = re.compile(
+    r"(?:^|[\s(])(?:No|Nos|Min|Mins|Cl|Para|para|approx|[Ee]xt|[Tt]el|[Rr]ef|[Vv]ol|[Ff]ig|[Ss]ec|pp?)\.$"
+)
 # A person's initial: after a title, another initial, a lowercase word, a line's start or a first name
 # ('Moved by S. Foote', 'Cllr A. Smith', 'Hon. Judy A. Sgro'); never after a word that letters a part of
 # a paper or a choice ('Appendix A.', 'Plan B.', 'Part I.'), where the sentence ends.

@@ -30,6 +30,21 @@ def test_a_title_or_an_initial_does_not_end_a_sentence():
     ]
 
 
+def test_a_reference_word_runs_on_into_its_number_but_may_end_a_sentence():
+    line = (
+        "Please contact the Superintendent's Office at (408) 252-3000, ext. 61200. Tel. 01752 668000 is open."
+    )
+    assert split_sentences(line) == [
+        "Please contact the Superintendent's Office at (408) 252-3000, ext. 61200.",
+        "Tel. 01752 668000 is open.",
+    ]
+    assert split_sentences("See the table on p. 4 of the report. Figures are in Vol. 2.") == [
+        "See the table on p. 4 of the report.",
+        "Figures are in Vol. 2.",
+    ]
+    assert len(split_sentences("Rooms were booked for the ext. Staff attended.")) == 2
+
+
 def test_a_bracketed_aside_belongs_to_its_sentence():
     assert split_sentences("Adopt the Ordinance, further reading waived. (First reading: 6-1)") == [
         "Adopt the Ordinance, further reading waived. (First reading: 6-1)"
