@@ -88,6 +88,9 @@ TABLE: tuple[tuple[str, str], ...] = (
         r"|\bwhat (?:(?:hourly|daily|weekly|pay|day|mileage|hire) rate|rate of pay)\b"
         # the verb asked: 'What will implementing the Pledge cost?', 'What did the scheme cost the council?'
         r"|\bwhat (?:will|would|does|did|do|could|might) (?:[\w'’-]+ ){1,8}cost\b"
+        # 'What does Plymouth pay per week for …?', 'What did the council pay Zurich?': a payment's sum
+        r"|\bwhat (?:will|would|does|did|do|could|might) "
+        r"(?:(?!(?:say|said|think|about|on|of|to)\b)[\w'’-]+ ){1,4}(?:pay|charge|earn)\b(?! attention)"
         # 'What was said about the capital receipts reserve?' asks what was said, not a sum
         r"|\bwhat (?:is |was |are |were )?(?!(?:said|discussed|agreed|decided|noted|reported|raised|asked)\b)"
         r"(?:the )?"

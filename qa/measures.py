@@ -25,12 +25,28 @@ _HOW_MUCH_IS = re.compile(
 )
 
 
+# 'How much did the Township's Strategic Plan 2023-2026, approved on …, cost to prepare?': the thing whose
+# cost is asked, named before 'cost' (to its first comma, preposition or participle). Not an act ('What will
+# raising recreation leader pay cost?'), whose cost a paper tells in its own words ('the budget impact to
+# adjust … hourly rates').
+_COST_OF = re.compile(
+    r"\b(?:how much|what) (?:did|does|do|will|would) (?=[^?]*\bcost\b)(?!\w+ing\b)(?:the |a |an |its |their "
+    r"|[A-Z][\w'’-]*['’]s )?((?:[\w'’-]+ ){0,8}?[\w'’-]+?)"
+    rf"(?= (?:{_THING_ENDS}|cost)\b|[?,.]|$)",
+    re.I,
+)
+
+
+_PRONOUNS = frozenset("it this that these those they them".split())  # name nothing a sentence must name
+
+
 def measured(question: str) -> str | None:
     """The noun a value question asks the value of ('What is the price of the memorial bench for Sue
-    Bolton?' → 'bench', 'How much is the 100 Day Challenge reward …?' → 'reward'); None when the question
-    names none that way."""
-    m = _MEASURE_OF.search(question) or _HOW_MUCH_IS.search(question)
-    return m.group(1).split()[-1].lower() if m else None
+    Bolton?' → 'bench', 'How much is the 100 Day Challenge reward …?' → 'reward', 'How much did the
+    Strategic Plan 2023-2026 cost?' → 'plan'); None when the question names none that way."""
+    m = _MEASURE_OF.search(question) or _HOW_MUCH_IS.search(question) or _COST_OF.search(question)
+    named = [w.lower() for w in m.group(1).split() if re.search(r"[a-z]", w, re.I)] if m else []
+    return named[-1] if named and named[-1] not in _PRONOUNS else None
 
 
 # 'What was Souldern Parish Council's precept for 2016/17?': the sum a question names by its own noun, which

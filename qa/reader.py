@@ -27,7 +27,7 @@ from qa.fit import FIGURES, TOPICAL
 from qa.leads import FIGURE_BACK, opening, pointed_back
 from qa.query import proper_words
 from qa.retriever import Retrieval
-from qa.shortlist import NO_FACT, NO_OUTCOME, NO_TOPIC, NOT_KNOWN, may_answer, shortlist
+from qa.shortlist import NO_FACT, NO_FIT, NO_OUTCOME, NO_TOPIC, NOT_KNOWN, Shortlist, may_answer, shortlist
 from qa.spans import monetary, spans
 from qa.stopwords import STOPWORDS
 from qa.typematch import accepts
@@ -80,7 +80,7 @@ class Reading:
     """The reader's verdict: scored candidates best first, and why it abstains when it does."""
 
     candidates: tuple[Read, ...]
-    abstain: str | None  # None, NO_TOPIC or NO_FACT
+    abstain: str | None  # None, NO_TOPIC, NO_FIT, NO_FACT, NO_OUTCOME or NOT_KNOWN
 
 
 @lru_cache(maxsize=1)
@@ -225,22 +225,22 @@ class Reader:
         )
         short = shortlist(candidates(retrieval, asked), asked, query.terms)
         if not short.kept:
-            return Reading((), short.reason or self._why_not(retrieval, short.topical))
+            return Reading((), short.reason or self._why_not(retrieval, short.topical, short))
         kept = list(short.kept)
         table = self.table(retrieval, asked, kept)
         scores = _logistic(table, np.asarray(self.weights.values))
         topical = float(table[:, NAMES.index("context_cover")].max())
         allowed = may_answer(short, asked.expectation.kind, table, bool(counted(query.text)))
         if not allowed.any():
-            return Reading((), self._why_not(retrieval, topical))
+            return Reading((), self._why_not(retrieval, topical, short))
         order = [i for i in np.argsort(-scores, kind="stable").tolist() if allowed[i]]
         rows, probabilities = table.tolist(), scores.tolist()  # plain floats: numpy scalars cost 50 µs a row
         read = tuple(Read(kept[i], tuple(rows[i]), probabilities[i]) for i in order)
-        abstain = None if short.named else self._abstain(retrieval, read[0], topical)
+        abstain = None if short.named else self._abstain(retrieval, read[0], topical, short)
         if not abstain and not_yet_known(read[0].candidate.shown, asked.expectation.kind):
             # 'it was not known how many children …' says nothing of a question none of whose words it holds
             if read[0].features[_SAID] == 0.0:
-                return Reading((), self._why_not(retrieval, topical))
+                return Reading((), self._why_not(retrieval, topical, short))
             return Reading((), f"{NOT_KNOWN} (“{clip(read[0].candidate.shown, _QUOTED_WORDS)}”)")
         if abstain and short.agendas_only:  # what agendas proposed is all the papers hold on it
             return Reading((), NO_OUTCOME)
@@ -263,16 +263,18 @@ class Reader:
             rows[i, col] = max(cosine.get(c.shown, psim[i]), 0.0)
         return rows
 
-    def _abstain(self, retrieval: Retrieval, best: Read, topical: float) -> str | None:
-        """None when the best candidate clears the threshold, else why not: no passage near the question
-        in meaning or holding a fair share of its weighty words, or the topic without the fact."""
-        return None if best.score >= self.weights.threshold else self._why_not(retrieval, topical)
+    def _abstain(self, retrieval: Retrieval, best: Read, topical: float, short: Shortlist) -> str | None:
+        """None when the best candidate clears the threshold, else why not (_why_not)."""
+        return None if best.score >= self.weights.threshold else self._why_not(retrieval, topical, short)
 
-    def _why_not(self, retrieval: Retrieval, topical: float) -> str:
+    def _why_not(self, retrieval: Retrieval, topical: float, short: Shortlist) -> str:
         """NO_TOPIC when no passage is near the question in meaning or holds a fair share of its weighty
-        words, else NO_FACT."""
+        words; NO_FIT when only passages whose sentences cannot answer do (`short.topical`, before the
+        shortlist's filters, against `topical`, the candidates it kept); else NO_FACT."""
         top = max(retrieval.similarity.values(), default=0.0)
-        return NO_TOPIC if top < self.weights.topic_floor or topical < TOPICAL else NO_FACT
+        if top < self.weights.topic_floor or max(topical, short.topical) < TOPICAL:
+            return NO_TOPIC
+        return NO_FIT if topical < TOPICAL else NO_FACT
 
 
 def logit(p: float) -> float:

@@ -59,6 +59,8 @@ _TOLD_OF = [NAMES.index(n) for n in ("idf_cover", "label_cover", "heading_cover"
 # Abstention reasons, kept on the answer so a reader knows why.
 NO_TOPIC = "nothing in the papers is on this topic"
 NO_FACT = "the papers discuss the topic but do not state what was asked"
+# the topic is only in sentences that cannot answer (another meeting's, another post's, not of the kind asked)
+NO_FIT = "the papers discuss the topic, but nothing in them fits what was asked"
 NO_OUTCOME = "the papers hold only what agendas put forward, and an agenda does not say what was decided"
 NOT_KNOWN = "the papers say it was not yet known when they were written"
 _AGENDA = "agenda"
@@ -191,8 +193,9 @@ def _on_target(sentence: str, target: TimeTarget) -> bool:
 
 def _topical(found: list[Candidate], asked: Asked) -> float:
     """The largest share of the question's weight a candidate's passage holds (the `context_cover`
-    feature), for saying why nothing answers when no candidate was left to score."""
-    return max((cover(stem_set(context(c.passage)), asked) for c in found), default=0.0)
+    feature), for saying why nothing answers: the topic without the fact, or no topic at all."""
+    passages = {c.passage.chunk_id: c.passage for c in found}.values()
+    return max((cover(stem_set(context(p)), asked) for p in passages), default=0.0)
 
 
 def _of_day(found: list[Candidate], day: dt.date) -> list[Candidate]:
@@ -221,7 +224,9 @@ class Shortlist:
     named: bool  # they answer by their place (a field named, a post against a name), however they score
     agendas_only: bool  # an outcome asked: what agendas put forward was set aside
     reason: str | None = None  # why none is left, where the filters tell: NO_TOPIC or NO_OUTCOME
-    topical: float = 0.0  # none left: the largest share of the question's weight a candidate's passage holds
+    # the largest share of the question's weight a passage holds, over every candidate before the filters
+    # of meeting, moment and fit: a topic the papers discuss is not made absent by what fits the question
+    topical: float = 0.0
 
 
 def shortlist(found: Sequence[Candidate], asked: Asked, terms: Sequence[str]) -> Shortlist:
@@ -246,8 +251,7 @@ def shortlist(found: Sequence[Candidate], asked: Asked, terms: Sequence[str]) ->
     kept, named = _of_meeting(kept, asked)
     if kind == "date":  # the question's own date is not the one it asks
         kept = [c for c in kept if not repeats_asked_dates(c.shown, question)]
-    topical = 0.0 if kept else _topical(list(found), asked)
-    return Shortlist(tuple(kept), named, agendas_only, None, topical)
+    return Shortlist(tuple(kept), named, agendas_only, None, _topical(list(found), asked))
 
 
 def may_answer(short: Shortlist, kind: str, rows: np.ndarray, counts: bool) -> np.ndarray:

@@ -14,6 +14,7 @@ from qa.stopwords import STOPWORDS
 
 # a day of the month, its ordinal set apart where a superscript was read as a word ('June 24 th 2017')
 _DAY = r"(?:\d{1,2}(?:\s?(?i:st|nd|rd|th)\b)?(?:\s*<sup>\w+</sup>)?)"
+_BULLET = r"[-•*·▪●◦\uf0b7]"  # a list item's mark (corpus/blocks.py), before its first word
 _CALENDAR = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar"
     r"|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -166,11 +167,13 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"\b(?:(?<!Room )(?<!Suite )(?<!Floor )(?!(?:19|20)\d\d\b)\d{1,5}[A-Za-z]?\s+)?"
         rf"(?:[A-Z][\w'’.-]*\s+){{1,4}}{PLACE_NOUN}\b(?:,\s*(?:[A-Z][\w'’-]*\s*){{1,3}})?",
     ),
-    # a capitalised name not opening a sentence, nor inside an address ('Pervez.Akhtar@derby.gov.uk'); a
-    # month or weekday is a date's word, never a name
+    # a capitalised name not opening a sentence, nor a bullet's first word ('• Implement first Mockingbird
+    # constellations'), nor inside an address ('Pervez.Akhtar@derby.gov.uk'); a month or weekday is a
+    # date's word, never a name
     (
         "proper",
-        rf"(?<![.!?]\s)(?<!^)(?<![.@/])\b(?!{_CALENDAR}\b)[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+){{0,3}}\b"
+        rf"(?<![.!?]\s)(?<!^)(?<!^{_BULLET})(?<!^{_BULLET} )(?<![.@/])\b(?!{_CALENDAR}\b)"
+        r"[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+){0,3}\b"
         r"(?![.@/]\w)",
     ),
     # a list: a sentence's closing words before the colon (or the semicolon some papers print) that

@@ -23,7 +23,7 @@ from qa.query import parse
 from qa.reader import Reader, Weights, candidates, load_weights
 from qa.relevance import stem, stems
 from qa.retriever import Retrieval
-from qa.shortlist import NO_FACT, NO_OUTCOME, NO_TOPIC, NOT_KNOWN, admissible
+from qa.shortlist import NO_FACT, NO_FIT, NO_OUTCOME, NO_TOPIC, NOT_KNOWN, admissible
 from qa.spans import spans
 from qa.typematch import holds_type
 
@@ -58,6 +58,12 @@ from qa.typematch import holds_type
         ("How much did the new roof cost?", "money"),
         ("What will implementing the Pledge cost?", "money"),  # the verb asks the sum
         ("What did the new fostering service cost the council?", "money"),
+        # what one pays, charges or earns is a sum; pay said of, or attention paid, is not
+        ("What does the council pay per week for a residential placement?", "money"),
+        ("What did the parish council pay Zurich for insurance in 2024-25?", "money"),
+        ("What does the council charge for garden waste?", "money"),
+        ("What did the Mayor say about pay?", "description"),
+        ("What did members pay attention to?", "description"),
         ("Which quote was accepted and for how much?", "money"),
         ("How much rain fell in May?", "number"),
         ("What is the maximum building height allowed in the R7 District?", "number"),
@@ -185,6 +191,14 @@ def test_spans_find_people_roles_times_and_places():
 def test_job_titles_are_roles():
     found = _kinds("A cell phone allowance is proposed for the Management Analyst and Executive Assistant.")
     assert found["role"] == ["Management Analyst and Executive Assistant"]
+
+
+def test_a_bullets_first_word_is_sentence_case_not_a_name():
+    # '• Implement …' opens its sentence as 'Implement …' does: no organisation or person is named by it
+    assert _kinds("• Implement first Mockingbird constellations.")["proper"] == ["Mockingbird"]
+    assert _kinds("- Develop the plan with Barnardos")["proper"] == ["Barnardos"]
+    assert "proper" not in _kinds("•Review the offer.")
+    assert "Barnardos" in _kinds("Working with Barnardos, the council will review the offer.")["proper"]
 
 
 def test_spans_find_money_percent_dates_and_counts_without_double_counting():
@@ -553,6 +567,19 @@ def test_reader_abstains_below_the_threshold_with_a_reason(fake_embedder):
     assert Reader(fake_embedder, strict).read(off_topic).abstain == NO_TOPIC
     lenient = Weights(load_weights().values, 0.0, 0.3, "test")
     assert Reader(fake_embedder, lenient).read(retrieval).abstain is None
+
+
+def test_a_topic_held_only_where_nothing_fits_is_not_said_to_be_absent(fake_embedder):
+    # what pupils said is asked: the timetable's own sentence is on the topic but says nothing of pupils,
+    # so the only sentence left to score is pupils saying something else
+    strict = Weights(load_weights().values, 0.999, 0.3, "test")
+    q = "What did pupils say about the Hoe Road bus service timetable?"
+    texts = ["The Hoe Road bus service timetable changes in May.", "Pupils told us they want more parks."]
+    reading = Reader(fake_embedder, strict).read(_retrieval(q, texts, fake_embedder))
+    assert reading.abstain == NO_FIT
+    # with the timetable's passage gone, nothing retrieved is on the topic
+    reading = Reader(fake_embedder, strict).read(_retrieval(q, texts[1:], fake_embedder))
+    assert reading.abstain == NO_TOPIC
 
 
 def test_scores_are_probabilities(fake_embedder):

@@ -471,6 +471,18 @@ def test_a_value_asked_of_a_named_thing_needs_a_sentence_naming_it():
     assert measured("How much is the 100 Day Challenge reward that the Virtual School gives?") == "reward"
     assert measured("How much is it?") is None
     assert measured("How much was spent?") is None
+    # the thing named before 'cost', to its first comma, preposition or participle; a year names no thing
+    asked = (
+        "How much did the Township's Strategic Plan 2023-2026, approved on 14 November 2023, cost to prepare?"
+    )
+    assert measured(asked) == "plan"
+    assert (
+        measured("How much did the local marketing company commissioned to recruit carers cost?") == "company"
+    )
+    assert measured("What did the acrylic sign for the donation box cost?") == "sign"
+    assert measured("How much did it cost?") is None
+    # an act's cost is told in the paper's own words ('the budget impact to adjust … hourly rates')
+    assert measured("What will raising recreation leader pay cost for the rest of FY 2020-21?") is None
 
     def cand(text: str) -> Candidate:
         held = Passage(1, text, None, 1, 1, "a.pdf", "Minutes", "Testshire", None, None, "day", "minutes")
