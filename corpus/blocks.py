@@ -41,7 +41,8 @@ class Block:
 OUTCOME_LINE = re.compile(
     r"^(?:MOTION\s+)?(?:CARRIED|DEFEATED|LOST|WITHDRAWN|DEFERRED|FAILED)(?:\s+(?:UNANIMOUSLY|AS\s+AMENDED))?\W*$"
 )
-_BULLETED = re.compile(r"^[-•*·▪●◦\uf0b7]\s")
+BULLET = r"[-•*·▪●◦\uf0b7]"  # a list item's mark, as the cleaner leaves it
+_BULLETED = re.compile(rf"^{BULLET}\s")
 
 
 def _strip_marks(text: str) -> str:

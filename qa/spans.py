@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from corpus.blocks import BULLET
 from qa.enumerators import enumerates
 from qa.headnouns import MATTER_NOUN, ORG_NOUN, PAPER_NOUN, PLACE_NOUN
 from qa.periods import DONE, HINT, MONTH, NUMBER_WORDS, PERIOD, YEAR, YEARS, timing_word, years_follow_on
@@ -14,7 +15,6 @@ from qa.stopwords import STOPWORDS
 
 # a day of the month, its ordinal set apart where a superscript was read as a word ('June 24 th 2017')
 _DAY = r"(?:\d{1,2}(?:\s?(?i:st|nd|rd|th)\b)?(?:\s*<sup>\w+</sup>)?)"
-_BULLET = r"[-•*·▪●◦\uf0b7]"  # a list item's mark (corpus/blocks.py), before its first word
 _CALENDAR = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar"
     r"|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -172,7 +172,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     # date's word, never a name
     (
         "proper",
-        rf"(?<![.!?]\s)(?<!^)(?<!^{_BULLET})(?<!^{_BULLET} )(?<![.@/])\b(?!{_CALENDAR}\b)"
+        rf"(?<![.!?]\s)(?<!^)(?<!^{BULLET})(?<!^{BULLET} )(?<![.@/])\b(?!{_CALENDAR}\b)"
         r"[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+){0,3}\b"
         r"(?![.@/]\w)",
     ),
