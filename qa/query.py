@@ -42,14 +42,16 @@ _NUMBER_TAIL = r"(?![\da-z]|[./-]\d|\s?\([a-z0-9]\))"
 _CAP_ID = re.compile(
     rf"\b([A-Z][a-z]{{2,}})\s+(\d{{1,3}}(?:\.\d{{1,3}})*)\b(?![-/:]\d)(?!(?:st|nd|rd|th)?,?\s+(?i:{MONTHS})\b)"
 )
-# A section number ('3.1', '2.1.4'); a decimal before a unit is a measure ('a 1.30 hectare plot', '2.5 km').
+# A section number ('3.1', '2.1.4'); a decimal before a unit is a measure ('a 1.30 hectare plot', '2.5 km'),
+# and one after a code's letters and hyphen is that code's ('mitigation measure AQ-1.1'), not a section.
 _MEASURE_UNIT = (
     r"%|per|million|bn|m\b|am\b|pm\b|a\.m|p\.m|hectares?|ha\b|acres?|metres?|meters?|km|kms\b|kilomet"
     r"|miles?|kph|mph|feet|ft\b|tonnes?|tons?|kg|litres?|liters?|hours?|hrs?\b|days?|weeks?|months?|years?"
     r"|minutes?|mins?\b|euros?|pounds?|dollars?|k\b"
 )
 _DOTTED = re.compile(
-    rf"(?<![\d.£$€])\b(\d{{1,2}}\.\d{{1,2}}(?:\.\d{{1,2}})*)\b(?!\s*(?:{_MEASURE_UNIT})|\.\d)", re.I
+    rf"(?<![\d.£$€])(?<![A-Za-z]-)\b(\d{{1,2}}\.\d{{1,2}}(?:\.\d{{1,2}})*)\b(?!\s*(?:{_MEASURE_UNIT})|\.\d)",
+    re.I,
 )
 _WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday"
 _NOT_IDS = (

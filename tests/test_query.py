@@ -54,6 +54,7 @@ def test_identifiers_found(question: str, expected: list[tuple[str, str]]) -> No
         "What rose 12.5 per cent?",
         "Would the Council buy a 1.30 hectare plot off Main Street?",  # a measure, not section 1.30
         "Can the 2.5 km stretch of the L-24004 be resurfaced?",
+        "What reduction does mitigation measure AQ-1.1 require?",  # the code's number, not section 1.1
         "What is on page 4?",
         "Who is the portfolio holder?",
     ],
