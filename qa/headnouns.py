@@ -14,6 +14,11 @@ PLACE_NOUN = (
     r"(?:Room|Chamber|Hall|House|Centre|Center|Library|Building|Offices|Park|Stadium|Church|Pavilion|Suite"
     r"|Street|Road|Lane|Avenue|Square|Ground|Arena|Hotel|Theatre|Annex|Annexe)"
 )
+# A street's noun, after its name and a house number ('10 Shilton Garth Close', '6109 Maple Street').
+STREET_NOUN = (
+    r"Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Close|Drive|Dr|Way|Court|Ct|Crescent|Gardens|Terrace|Boulevard"
+    r"|Blvd|Place|Grove|Row|Mews|Walk|Parkway|Highway|Hwy"
+)
 # A run ending in a meeting's or a paper's noun names an occasion or a document ('City Council Meetings').
 PAPER_NOUN = r"Meetings?|Sessions?|Hearings?|Minutes|Agendas?|Reports?|Notices?|Bulletins?"
 # A run ending in a noun of work, money or rules names a matter, as title-case agendas print their items

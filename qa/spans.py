@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from corpus.blocks import BULLET
 from qa.enumerators import enumerates
-from qa.headnouns import MATTER_NOUN, ORG_NOUN, PAPER_NOUN, PLACE_NOUN
+from qa.headnouns import MATTER_NOUN, ORG_NOUN, PAPER_NOUN, PLACE_NOUN, STREET_NOUN
 from qa.periods import DONE, HINT, MONTH, NUMBER_WORDS, PERIOD, YEAR, YEARS, timing_word, years_follow_on
 from qa.statements import STATUS_WORDS
 from qa.stopwords import STOPWORDS
@@ -319,6 +319,8 @@ def _spans(sentence: str) -> tuple[Span, ...]:
                 continue  # '12/13', '45/19', '3/2019': a year pair's, a minute's, a month's digits
             if kind == "number" and enumerates(sentence, at):
                 continue  # '(2) the structure be noted', 'Appendix 2': a part's number, no count
+            if kind == "number" and _HOUSE_NUMBER.match(sentence, at + len(text)):
+                continue  # '10 Shilton Garth Close', '1530 West San Carlos Street': an address, no count
             if kind in {"number", "date"} and any(s <= at < e for s, e in claimed):
                 continue  # a count inside a date or sum, a year inside a period ('the autumn of 2019')
             if kind == "date" and not years_follow_on(text):
@@ -363,6 +365,8 @@ def _spans(sentence: str) -> tuple[Span, ...]:
     return tuple(sorted(found, key=lambda s: (s.start, -len(s.text))))
 
 
+# What follows a house number: a street's name and its noun ('10 Shilton Garth Close').
+_HOUSE_NUMBER = re.compile(rf"[A-Za-z]?\s+(?:[A-Z][\w'’.-]*\s+){{1,3}}(?:{STREET_NOUN})\b")
 # Three or more words in capitals in a row, figures and marks between them allowed.
 _SHOUTED = re.compile(r"\b[A-Z]{2,}(?:[\W\d]+[A-Z]{1,}\b){2,}")
 

@@ -201,6 +201,13 @@ def test_a_bullets_first_word_is_sentence_case_not_a_name():
     assert "Barnardos" in _kinds("Working with Barnardos, the council will review the offer.")["proper"]
 
 
+def test_a_house_number_is_an_address_not_a_count():
+    assert _kinds("The site at 1530 West San Carlos Street has 30 homes.")["number"] == ["30"]
+    assert "number" not in _kinds("Wiseman Sian 10 Shilton Garth Close Conservative Party")
+    assert _kinds("47 St Marks Road received 3 objections.")["number"] == ["3"]
+    assert _kinds("There were 10 candidates.")["number"] == ["10"]
+
+
 def test_spans_find_money_percent_dates_and_counts_without_double_counting():
     found = _kinds("On 4 March 2021 the board approved $1,443,821.00, £1.2m and 12.5% for sixteen schools.")
     assert found["money"] == ["$1,443,821.00", "£1.2m"]
