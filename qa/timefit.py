@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from corpus.dates import find_dates
@@ -41,6 +42,12 @@ _COMPARED = re.compile(r"\b(?:than|compared (?:to|with)|as against)\b[^.;]*", re
 # began can only have aimed at it. What is set or promised ahead of its year (a budget, an allocation, a
 # precept, fees; what was committed to or planned) is the exception: it is told before it.
 _REACHED = re.compile(r"^\W*(?:what|how\s+(?:many|much))\b[^?]{0,40}?\b(?:was|were|did)\b", re.I)
+_PAPER_OF_YEARS = re.compile(
+    r"\b(?:in|of|from|under|according to)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}"
+    r"(?:19|20)\d\d(?:\s?[-/–]\s?\d{2,4})?\s+(?:(?!(?:about|on|of|for|in|at|to|by)\b)[\w'’-]+\s+){0,5}?"
+    r"(?:plan|strategy|report|budget|accounts|update|review|programme)\b",
+    re.I,
+)
 _SET_AHEAD = re.compile(
     r"\b(?:budget|allocat|precept|council tax|fee|charge|grant|commit|plan|pledg|promis|intend|propos"
     r"|expect)\w*",
@@ -66,6 +73,9 @@ def of_asked_time(
     if (target is None and not pairs) or _names_day(question) or _several_years(question):
         return list(found)
     told = bool(_REACHED.match(question)) and not _SET_AHEAD.search(question) and not _AIMED.search(question)
+    # a paper the question names by its years ('in Plymouth's 2024-27 Children's Service plan') was not
+    # written long before them, whatever is asked of it (a plan is written in the months before its years)
+    named = bool(_PAPER_OF_YEARS.search(question))
     reached = told and figures
     window = _window(pairs) if pairs else target
     timed = lambda c: figures or _time_column(c)  # noqa: E731
@@ -75,9 +85,16 @@ def of_asked_time(
         if (
             of_time(c, target, pairs, reached)
             if timed(c)
-            else not _of_other_pairs(c, pairs) and not (told and _written_before(c.passage, window))
+            else not _of_other_pairs(c, pairs)
+            and not (told and _written_before(c.passage, window))
+            and not (named and _written_before(c.passage, _year_before(window)))
         )
     ]
+
+
+def _year_before(window: TimeTarget) -> TimeTarget:
+    start = window.start
+    return replace(window, start=start.replace(year=start.year - 1, day=min(start.day, 28)))
 
 
 def _written_before(passage: Passage, window: TimeTarget) -> bool:

@@ -159,6 +159,16 @@ def test_asked_for_no_figure_another_year_pair_or_a_paper_written_before_is_set_
     assert of_asked_time([old], planned, parse(planned).time, figures=False) == [old]
 
 
+def test_a_paper_named_by_its_years_was_not_written_years_before_them():
+    q = "Who is named as Director of Children's Services in Plymouth's 2024-27 Children's Service plan?"
+    old = _cand("Lead Strategic Director: Alison Botham (Director for Children's Services)")
+    plan = _cand("Our Director of Children's Services leads the plan.", paper=dt.date(2023, 11, 1))
+    assert of_asked_time([old, plan], q, parse(q).time, figures=False) == [plan]  # a plan precedes its years
+    # a question naming no paper by its years sets no paper aside by its date
+    q = "Who was Director of Children's Services in 2024?"
+    assert of_asked_time([old, plan], q, parse(q).time, figures=False) == [old, plan]
+
+
 TABLE_PAPER = (
     "Performance report, September 2019\n\nKey indicators for children's social care.\n\n"
     "\tApr-18\tMay-18\tJun-18\n"
