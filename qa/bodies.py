@@ -212,3 +212,28 @@ def _of_asked(passage: Passage, named: set[str], asked: set[str], others: set[st
         return passage.council in named
     text = " " + _plain(f"{passage.title or ''} {passage.text}") + " "
     return any(f" {p} " in text for p in asked) or not any(f" {p} " in text for p in others)
+
+
+# A council's committee, board or panel, not the council itself, which picks its papers (of_named_council).
+_COMMITTEE = re.compile(r"\b(?:Sub-?[Cc]ommittee|Committee|Subcommittee|Panel|Board|Forum|Commission)$")
+# Words every body's name may hold or leave out: they tell no body from another ('… Scrutiny Panel').
+_ANY_BODY = frozenset(
+    "and of for in the s sub committee subcommittee panel board forum commission city council".split()
+)
+
+
+def of_named_committee(question: str, text: str, passage: Passage) -> bool:
+    """Whether a sentence (`text`) from `passage` can be of the committee the question names ('Who chairs
+    the Health and Adult Social Care Overview and Scrutiny Committee?'): its paper is that committee's (by
+    its full or a shorter name), or of a body unknown, or the sentence names it. A chair line in another
+    committee's minutes is that committee's chair. True when the question names no committee."""
+    asked = [_words(b) for b in named_bodies(question) if _COMMITTEE.search(b)]
+    if not asked or not passage.body:
+        return True
+    own, said = _words(passage.body), _words(text)
+    # a body printed by a short name ('Health and Adult Social Care Panel') is still the one asked
+    return any(words <= own or own <= words or words <= said for words in asked)
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(re.findall(r"[a-z]+", folded(name).lower())) - _ANY_BODY

@@ -16,7 +16,7 @@ from corpus.dates import find_dates
 from corpus.meetingheader import day_at
 from index.passage import Passage
 from qa.answertype import NAMED_OR_VALUED, asks_outcome
-from qa.bodies import of_named_council
+from qa.bodies import of_named_committee, of_named_council
 from qa.exchange import only_asks, puts_question, wants_questions
 from qa.features import NAMES, Asked, Candidate, cover, stem_set, stems_of
 from qa.fit import FIGURES, fitting
@@ -165,6 +165,8 @@ def _of_meeting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], 
         ]
         if post == "chair" and _VICE.search(question):  # a vice chair asked: not the chair
             found = [c for c in found if _VICE.search(c.shown)]
+        if post == "chair":  # another committee's minutes name that committee's chair
+            found = [c for c in found if of_named_committee(question, c.shown, c.passage)]
         if not of_report(post):
             return found, False
         naming = replace(asked, weights={s: w for s, w in asked.weights.items() if s not in _NOT_NAMING})

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from index.filters import Filters
+from index.passage import Passage
 from index.settings import Settings
-from qa.bodies import named_bodies, named_places, near_query
+from qa.bodies import named_bodies, named_places, near_query, of_named_committee
 from qa.engine import CouncilQA
 
 MINUTES = (
@@ -174,3 +175,21 @@ def test_a_place_before_a_bodys_name_may_be_left_off(
         panel = qa.ask("What did the Plymouth Adoption Panel agree?")
     assert "do not mention" not in board.text
     assert panel.text == "The papers do not mention the Plymouth Adoption Panel."
+
+
+def test_a_chair_line_is_of_its_own_committee():
+    def paper(body: str | None) -> Passage:
+        return Passage(
+            1, "text", None, 1, 1, "m.pdf", "Minutes", "Plymouth City Council", body, None, "day", "minutes"
+        )
+
+    q = "Who chairs Plymouth's Health and Adult Social Care Overview and Scrutiny Committee?"
+    education = paper("Education and Children's Social Care Overview and Scrutiny Committee")
+    assert not of_named_committee(q, "Councillor Mrs Johnson, Chair", education)
+    # the sentence naming the asked committee, or a paper of it or of no known body, may answer
+    assert of_named_committee(
+        q, "Cllr Kerswell chairs the Health and Adult Social Care Overview and Scrutiny Committee.", education
+    )
+    assert of_named_committee(q, "Councillor Mrs Johnson, Chair", paper("Health and Adult Social Care Panel"))
+    assert of_named_committee(q, "Councillor Mrs Johnson, Chair", paper(None))
+    assert of_named_committee("Who chaired the meeting?", "Councillor Mrs Johnson, Chair", education)
