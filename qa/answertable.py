@@ -98,7 +98,7 @@ TABLE: tuple[tuple[str, str], ...] = (
         r"(?:[\w/'’-]+ ){0,5}(?:income|salary|budget|total(?!\s+(?!(?:cost|spend\w*|income|budget|funding"
         r"|amount|value|expenditure|bill|price|sum|of|for|on|in|was|is|were|are|did|does)\b)[a-z]+\b)"
         r"|estimate|expenditure"
-        r"|surplus|deficit|precept|tax rate|allocation|contribution|balance|reserves?"
+        r"|surplus|deficit|overspend|underspend|precept|tax rate|allocation|contribution|balance|reserves?"
         r"|refund|rebate|reclaim|loan|subsidy|revenue|net assets|liabilities)\b",
     ),
     # after 'money', before 'number' ('how many times a year'); asked after a sum or a count, how often is

@@ -64,6 +64,10 @@ from qa.typematch import holds_type
         ("What does the council charge for garden waste?", "money"),
         ("What did the Mayor say about pay?", "description"),
         ("What did members pay attention to?", "description"),
+        (
+            "What adult social care overspend did the council report for 2019/20?",
+            "money",
+        ),  # a sum by its noun
         ("Which quote was accepted and for how much?", "money"),
         ("How much rain fell in May?", "number"),
         ("What is the maximum building height allowed in the R7 District?", "number"),
