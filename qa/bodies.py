@@ -227,7 +227,7 @@ def of_named_committee(question: str, text: str, passage: Passage) -> bool:
     the Health and Adult Social Care Overview and Scrutiny Committee?'): its paper is that committee's (by
     its full or a shorter name), or of a body unknown, or the sentence names it. A chair line in another
     committee's minutes is that committee's chair. True when the question names no committee."""
-    asked = [_words(b) for b in named_bodies(question) if _COMMITTEE.search(b)]
+    asked = _committees(question)
     if not asked or not passage.body:
         return True
     own, said = _words(passage.body), _words(text)
@@ -235,5 +235,10 @@ def of_named_committee(question: str, text: str, passage: Passage) -> bool:
     return any(words <= own or own <= words or words <= said for words in asked)
 
 
+@lru_cache(maxsize=1 << 8)  # asked once per candidate of the question
+def _committees(question: str) -> tuple[frozenset[str], ...]:
+    return tuple(_words(b) for b in named_bodies(question) if _COMMITTEE.search(b))
+
+
 def _words(name: str) -> frozenset[str]:
-    return frozenset(re.findall(r"[a-z]+", folded(name).lower())) - _ANY_BODY
+    return frozenset(_plain(name).split()) - _ANY_BODY
