@@ -11,6 +11,7 @@ from index.settings import Settings
 from qa.answertype import expected, open_question
 from qa.facts import clip, introduces_prose
 from qa.leadline import lead_line
+from qa.leads import run_on
 from qa.reader import Read, closed_vote
 from qa.replies import Said, reply_to
 from qa.spans import kinds
@@ -51,6 +52,10 @@ def account(
     spare = budget - len(text.split())
     if next_passage and spare >= _LEAST_REPLY and (reply := reply_to(last, c.passage, next_passage, spare)):
         return Said(f"{text} {reply.text}", tuple(dict.fromkeys((c.passage, *reply.passages))))
+    # the paragraph runs on into the next chunk where a boundary cut its row or turn ('… (continued)')
+    cut, following = run_on(c.passage, text, spare, next_passage) if next_passage else ("", None)
+    if following is not None:
+        return Said(f"{text} {cut}", (c.passage, following))
     return Said(text, (c.passage,))
 
 

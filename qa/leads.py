@@ -28,6 +28,31 @@ def lead_ins(passages: Iterable[Passage], read: Callable[[list[int]], list[Passa
     return leads
 
 
+def run_on(
+    passage: Passage, said: str, words: int, after: Callable[[int], Passage | None]
+) -> tuple[str, Passage | None]:
+    """What the next chunk goes on to say of the row or turn that `said` (the passage's last sentences,
+    as shown) ends the passage in: the sentences after its '(continued)' label up to the paragraph's end,
+    as many as fit in `words`, and that chunk; ('', None) when `said` does not end the passage or the
+    next chunk does not continue it. A chunk boundary cuts a cell's account mid-paragraph ('A dedicated
+    … post has been advertised.' / 'This dedicated role will help …')."""
+    units = units_of(passage.text)
+    if not units or not said.endswith(units[-1].text) or words <= 0:
+        return "", None
+    following = after(passage.chunk_id)  # the next chunk of its paper (Store.next_passage)
+    if following is None or not following.text.split("\n", 1)[0].endswith(CONTINUED):
+        return "", None
+    units = units_of(following.text)
+    start = opening(units)
+    kept: list[str] = []
+    for unit in units[start:] if start is not None else ():
+        # the opening sentence starts a line (after the label); the next line is another paragraph
+        if (kept and unit.opens_line) or unit.label or len(" ".join([*kept, unit.text]).split()) > words:
+            break
+        kept.append(unit.text)
+    return (" ".join(kept), following) if kept else ("", None)
+
+
 def opening(units: Sequence[Unit]) -> int | None:
     """The index of the first unit after a continuation's label: the sentence the cut separated."""
     return next((at for at, unit in enumerate(units) if not unit.text.endswith(CONTINUED)), None)

@@ -181,6 +181,42 @@ def test_a_turn_that_ends_by_asking_goes_on_to_the_reply(settings):
     )
 
 
+ROW_END = (
+    "Pledge 41 - We will reduce institutional placements.\tIn Progress: The fostering service has been"
+    " restructured. A dedicated Service Manager post for fostering has been advertised."
+)
+ROW_ON = (
+    "Pledge 41 - We will reduce institutional placements. … (continued)\nThis dedicated role will help"
+    " ensure in-house fostering is prioritised. We have commissioned a local marketing company.\n\n"
+    "Pledge 42 - We will recruit more foster carers."
+)
+
+
+def test_an_account_cut_by_a_chunk_boundary_runs_on_into_the_chunk_that_continues_it(settings):
+    last = "A dedicated Service Manager post for fostering has been advertised."
+    read = _read(last, None, _passage(ROW_END, 7))
+    following = {7: _passage(ROW_ON, 8)}
+    said = account(read, "Why was a Service Manager post for fostering advertised?", settings, following.get)
+    assert said.text == (
+        f"{last} This dedicated role will help ensure in-house fostering is prioritised. We have"
+        " commissioned a local marketing company."
+    )
+    assert [p.chunk_id for p in said.passages] == [7, 8]  # both chunks are cited
+
+
+def test_no_run_on_when_the_next_chunk_starts_afresh_or_the_sentence_does_not_end_its_chunk(settings):
+    last = "A dedicated Service Manager post for fostering has been advertised."
+    read = _read(last, None, _passage(ROW_END, 7))
+    afresh = {7: _passage("Pledge 42 - We will recruit more foster carers. Ten were approved.", 8)}
+    question = "Why was a Service Manager post for fostering advertised?"
+    assert account(read, question, settings, afresh.get).text == last
+    ended = _passage(f"{ROW_END}\nPledge 42 - We will recruit more foster carers.", 7)
+    said = account(_read(last, None, ended), question, settings, {7: _passage(ROW_ON, 8)}.get)
+    assert said.text == last and [p.chunk_id for p in said.passages] == [7]  # its row ended in its chunk
+    tight = replace(settings, description_words=len(last.split()) + 3)
+    assert account(read, question, tight, {7: _passage(ROW_ON, 8)}.get).text == last  # no room
+
+
 @pytest.mark.parametrize(
     ("sentence", "gives"),
     [
