@@ -153,7 +153,9 @@ TABLE: tuple[tuple[str, str], ...] = (
     (
         "place",
         r"^\s*where\b|\bwhere (?:was|is|will|were|did)\b|\bwhat (?:venue|room|place|location|address"
-        r"|building)\b|\bwhich (?:venue|room|place|location|building|ward|town|village|street|site)\b",
+        r"|building)\b|\bwhich (?:venue|room|place|location|building|ward|town|village|street|site)\b"
+        # 'What was the venue of the meeting?', 'What is the address of the site?'
+        r"|\bwhat (?:is|was|were|are|will be) the (?:venue|location|address)\b",
     ),
     (
         "role",

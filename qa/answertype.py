@@ -46,8 +46,10 @@ _KEYWORDS_COMPILED = tuple((kind, re.compile(pattern)) for kind, pattern in KEYW
 # cost of road marking …', 'that low cost safety measures be considered at …') is a sentence, not keywords.
 KEYWORD_WORDS = 14
 _REQUEST_OPENING = re.compile(r"^\W*(?:for|that|if|as|to|whether|regarding|re|in relation|i|we|please)\b")
+# A question mark alone asks nothing of its own: 'Venue of the parish council meeting on 25 January?' is
+# typed as keywords are, its noun saying what is asked.
 _QUESTION_WORDS = re.compile(
-    r"\b(?:who|whom|whose|what|whats|when|where|which|why|how)\b|\?|^\s*(?:is|are|was|were|did|does|do|has"
+    r"\b(?:who|whom|whose|what|whats|when|where|which|why|how)\b|^\s*(?:is|are|was|were|did|does|do|has"
     r"|have|had|can|could|will|would|should|list|name|give|tell|show|describe|explain|summari[sz]e)\b"
 )
 _NOUN = re.compile(r"\b(?:what|which|how many)\s+((?:[a-z'-]+\s+){0,1}[a-z'-]+)")

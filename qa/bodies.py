@@ -54,6 +54,8 @@ def named_bodies(question: str) -> tuple[str, ...]:
         while words and words[0].lower() in _OPENERS:
             words = words[1:]
         words = _after_post(words)
+        if not question[: match.start()].strip():
+            words = _after_facet(words)
         found.extend(" ".join(part) for part in _parts(words) if len(part) >= 2)
     return tuple(dict.fromkeys(found))
 
@@ -82,6 +84,22 @@ def _after_post(words: list[str]) -> list[str]:
     if at is None:
         return words
     rest = words[at + 1 :]
+    while rest and rest[0].lower() in _JOINERS:
+        rest = rest[1:]
+    return rest
+
+
+# What a question opening with a noun asks of a body ('Venue of the Souldern Parish Council meeting?'):
+# capitalised only as the question's first word. A body's own or an authority's word opens a name instead
+# ('Board of Education', 'Township of Nipissing Council').
+_AUTHORITY = re.compile(rf"^(?:{_BODY}|City|County|Borough|District|Town|Township|Village|Parish)$")
+
+
+def _after_facet(words: list[str]) -> list[str]:
+    """The body after the question's opening noun and its 'of' or 'for' ('Venue of the X' → 'X')."""
+    if len(words) < 3 or _AUTHORITY.match(words[0]) or words[1].lower() not in {"of", "for"}:
+        return words
+    rest = words[2:]
     while rest and rest[0].lower() in _JOINERS:
         rest = rest[1:]
     return rest

@@ -83,6 +83,10 @@ def _printed_apart(passage_text: str, identifier: Identifier) -> bool:
     )
 
 
+# Bodies a council has only one of, so that its name alone names it: 'the Gloucester Cabinet' is Cabinet.
+_ONE_OF_A_KIND = frozenset({"cabinet", "executive"})
+
+
 class Retriever:
     """Searches one store with one embedder; both are loaded once and reused."""
 
@@ -179,15 +183,24 @@ class Retriever:
 
     def _names(self, body: str, filters: Filters) -> bool:
         """Whether a paper names the body: its words close together, in any order, since authorities
-        are named both ways round ('Omaha City Council', 'City Council of Omaha'); a place put before
-        a committee's name ('the Derby Corporate Parenting Committee') may be left off."""
-        first, _, rest = body.partition(" ")
-        names = [body, rest] if len(rest.split()) >= 2 and first.lower() in self._council_words() else [body]
-        queries = [near_query(n) for n in names]
+        are named both ways round ('Omaha City Council', 'City Council of Omaha'); the places and
+        references put before a body's name ('the Derby Corporate Parenting Committee', 'the Gloucester
+        Cabinet', 'the San José SP20-004 Planning Commission') may be left off."""
+        queries = [near_query(n) for n in (body, *self._unprefixed(body))]
         plain, letters = unabbreviated(body)
         if letters and len(plain.split()) >= 2:  # 'O&S' printed in full: 'Overview and Scrutiny'
             queries.append(near_query(plain, 2 * letters))
         return any(matching_ids(self.store, q, filters, 1) for q in queries)
+
+    def _unprefixed(self, body: str) -> list[str]:
+        """The body's name without each of its leading council words or references in turn, while two
+        words are left or one that names a body a council has only one of ('Cabinet')."""
+        words, council, shorter = body.split(), self._council_words(), []
+        while len(words) > 1 and (words[0].lower() in council or any(ch.isdigit() for ch in words[0])):
+            words = words[1:]
+            if len(words) >= 2 or words[0].lower() in _ONE_OF_A_KIND:
+                shorter.append(" ".join(words))
+        return shorter
 
     def _council_words(self) -> set[str]:
         """Words of the councils the papers come from ('derby', 'city', 'council')."""

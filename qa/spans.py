@@ -286,13 +286,45 @@ def spans(sentence: str, monetary: bool = False) -> list[Span]:
     """Every typed span in the sentence, in order of position; a count never overlaps a date or sum.
     `monetary`: the sentence is from a paper of sums (monetary()), where a figure in pounds and pence
     ('315.73') is money though no sign is printed beside it."""
-    found = _spans(sentence)
+    found = _spans(sentence) if not _shouted(sentence) else _respelled_spans(sentence)
     if not monetary:
         return list(found)
     return [
         Span("money", s.text, s.start, s.end) if s.kind == "number" and _PENCE.fullmatch(s.text) else s
         for s in found
     ]
+
+
+# Fewer capitals than this are initials or a code ('RSC', 'SP20-004'), not a line printed in capitals.
+_SHOUTED_LETTERS = 6
+_WORD = re.compile(r"[^\W\d_]+")
+# What a line in capitals is read for: a place, which its noun marks ('HELD IN THE VILLAGE HALL'). Read as
+# names, its other words would be people and bodies ('REGISTERED VOTERS', 'APPOINTMENT OF SPEAKER').
+_RESPELLED_KINDS = frozenset({"place"})
+
+
+def _shouted(sentence: str) -> bool:
+    """The sentence is printed in capitals, as mastheads, headings and election returns are."""
+    letters = [c for c in sentence if c.isalpha()]
+    return len(letters) >= _SHOUTED_LETTERS and all(c.isupper() for c in letters)
+
+
+def _respelled_spans(sentence: str) -> tuple[Span, ...]:
+    """The spans of a sentence in capitals: its dates, sums and counts as printed, and its places found
+    in it written as names are ('Held in the Village Hall'), given in its own letters (none when
+    respelling changes its length, as a letter like 'ß' may)."""
+    found = _spans(sentence)
+    respelled = _WORD.sub(_as_name, sentence)
+    if len(respelled) != len(sentence):
+        return found
+    places = [Span(s.kind, sentence[s.start : s.end], s.start, s.end) for s in _spans(respelled)]
+    kept = [s for s in found if s.kind not in _RESPELLED_KINDS]
+    return tuple(sorted(kept + [s for s in places if s.kind in _RESPELLED_KINDS], key=lambda s: s.start))
+
+
+def _as_name(word: re.Match[str]) -> str:
+    small = word[0].lower()
+    return small if small in STOPWORDS else word[0].capitalize()
 
 
 @lru_cache(maxsize=1 << 12)

@@ -42,6 +42,14 @@ MINUTES = (
             ("Souldern Parish Council",),
         ),
         ("Who is the Chair of the Children in Care Council?", ("Children in Care Council",)),
+        # a question opening on what it asks of the body ('Venue of …'), capitalised only as its first
+        # word; an authority's word opens a name
+        (
+            "Venue of the Souldern Parish Council meeting held on 25 January 2024?",
+            ("Souldern Parish Council",),
+        ),
+        ("Township of Nipissing Council resolution R2023-209?", ("Township of Nipissing Council",)),
+        ("Minutes of the Licensing Committee of 3 May?", ("Licensing Committee",)),
         # a council's head by the post American and Canadian councils give it
         (
             "Who was appointed Speaker of Winnipeg City Council on 6 November 2013?",
@@ -193,3 +201,29 @@ def test_a_chair_line_is_of_its_own_committee():
     assert of_named_committee(q, "Councillor Mrs Johnson, Chair", paper("Health and Adult Social Care Panel"))
     assert of_named_committee(q, "Councillor Mrs Johnson, Chair", paper(None))
     assert of_named_committee("Who chaired the meeting?", "Councillor Mrs Johnson, Chair", education)
+
+
+CABINET = (
+    "Northvale Borough Council\nMinutes of the meeting held on 3 March 2021\n\n"
+    "The Cabinet agreed the budget. The Planning Committee report was noted.\n"
+)
+
+
+@pytest.fixture
+def cabinet(tmp_path: Path, settings: Settings, fake_embedder):
+    yield from _engine(tmp_path, settings, fake_embedder, {"cabinet.txt": CABINET})
+
+
+@pytest.mark.parametrize(
+    ("question", "unnamed"),
+    [
+        # a place or a reference put before the body's name is no part of it
+        ("What did the Northvale Cabinet agree?", ()),
+        ("In the Northvale SP20-004 Planning Committee report, who objected?", ()),
+        # left off, they leave a body the papers do not name, or a noun that names none
+        ("Who chairs the Northvale Licensing Committee?", ("Northvale Licensing Committee",)),
+        ("What did the Northvale SP20-004 Committee agree?", ("Northvale SP20-004 Committee",)),
+    ],
+)
+def test_places_and_references_before_a_body_may_be_left_off(cabinet: CouncilQA, question, unnamed) -> None:
+    assert cabinet.retriever.retrieve(question).unnamed == unnamed

@@ -294,6 +294,21 @@ def test_a_line_in_capitals_holds_words_not_bodies_initials(text: str, bodies: l
     assert _of_kind(text, "organisation") == bodies
 
 
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("HELD IN THE VILLAGE HALL", ["VILLAGE HALL"]),
+        ("MEETING HELD AT THE COUNCIL HOUSE, DERBY ON 25TH JANUARY 2024", ["COUNCIL HOUSE, DERBY"]),
+        ("Held in the village hall on 25th January 2024", []),  # no capital marks a name in lower case
+        ("PRECINCT 0050003A: 327 BALLOTS CAST 1100 REGISTERED VOTERS", []),
+    ],
+)
+def test_a_line_in_capitals_is_read_for_its_places_as_names_are(text: str, places: list[str]) -> None:
+    assert _of_kind(text, "place") == places
+    # read as names, its other words would be people and bodies
+    assert _of_kind("PRECINCT 0050003A: 327 BALLOTS CAST 1100 REGISTERED VOTERS", "person") == []
+
+
 def test_a_meetings_day_by_its_month_is_the_meeting_fields_not_another_fields() -> None:
     question = "When is the september meeting?"
     october = "Monthly Meeting Dates: October 24, 2019; Submittal Deadline *: September 24, 2019"
@@ -410,6 +425,12 @@ def test_the_name_asked_is_a_persons_only_for_a_post_or_a_part(question: str, ki
         ("acton precinct nov 2014 mukund shah votes", "number"),
         ("guelph council may 2014 donation bins decision", "decision"),
         ("council meeting venue march 2019", "place"),
+        # a question mark asks nothing of its own: the noun still says what is asked
+        ("Venue of the Souldern Parish Council meeting held on 25 January 2024?", "place"),
+        ("Date of the parish council meeting?", "date"),
+        ("Anything on the library closure?", "description"),
+        ("What was the venue of the parish council meeting?", "place"),
+        ("What is the address of the Garcia property?", "place"),
         # a question's own words decide: keywords are read only where none says what is asked
         ("what did the members name the park", "description"),
         ("Is the playground up to date?", "decision"),
