@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from qa.accountcolumns import ACTUAL_LABELS, asks_actual, of_column_asked
 from qa.candidate import stems_of, word_stems
 from qa.moments import event_words, time_event
 from qa.monthasked import in_month_asked
@@ -15,6 +16,7 @@ from qa.typematch import UNIT, count_of
 _SENTENCE_WORDS = 45  # the answering sentence is clipped to this, with its span kept inside
 _RANGE_ON = re.compile(r"\s*(?:to|-|–)\s*[\d£$€]")
 _OWN_LEAD_WORDS = 12  # a sentence this short leads itself ('The Parish Council objects to this application.')
+_FIGURE_KINDS = frozenset({"money", "number", "percent"})  # what an account's columns hold
 _BESIDE_WORDS = 2  # of several values, one this close after the question's own words is the one asked
 # Answer types whose value a sentence holds as one short span, which can lead the answer; a count may be
 # told as a share or a sum ('reducing … by 15 per cent'). Not people: a sentence names several.
@@ -48,6 +50,9 @@ def lead_line(read: Read, kind: str = "", question: str = "") -> str:
     c = read.candidate
     if c.span is None and kind in _LEAD_KINDS:
         typed = {s.text: s for s in spans(c.text, monetary(c.passage.text)) if s.kind in _LEAD_KINDS[kind]}
+        # asked what was spent, a budget's column is no answer ('Budget 2016/17: 1000.00' beside 'Payment')
+        if kind in _FIGURE_KINDS:
+            typed = {s.text: s for s in of_column_asked(c.text, typed.values(), question)}
         lead = next(iter(typed.values())) if len(typed) == 1 else count_of(c.text, question)
         if kind == "date" and not lead:  # of a year's dates, the one in the month asked
             lead = next((s for s in typed.values() if in_month_asked(c.text, s.start, s.end, question)), None)
@@ -81,6 +86,8 @@ def _beside_asked(text: str, found: list[Span], question: str) -> Span | None:
     row prints a project then its sum ('Replace/Repair/Close Hummel Bridge $3,000,000'); None when no
     value, or more than one, stands there."""
     asked = set(stems_of(question))
+    if asks_actual(question):  # what was spent is printed after an actual column's label ('Payment: 847.31')
+        asked |= set(stems_of(" ".join(ACTUAL_LABELS)))
     if (event := time_event(question)) and (told := event_words(text, event)):
         asked = set(stems_of(" ".join(told)))  # 'started at 2.00 pm and finished at 4.00 pm': the end asked
     hits = [i for i, w in enumerate(word_stems(text)) if asked.intersection(w)]
