@@ -18,6 +18,11 @@ _ACTUAL = re.compile(
     r"\b(?:actuals?|spent|spend(?:ing)?|pay|paid|payments?|expenditure|outturn|incurred|received|receipts?)\b",
     re.I,
 )
+# A column of references, whose numbers are no sum nor count ('Cheque: 101316', 'Invoice: 49', 'Ref No: 7').
+_REFERENCE = re.compile(
+    r"\b(?:cheque|chq|check|invoice|inv|ref(?:erence)?|receipt|voucher|order|po)\s*(?:no\.?|number|#)?\s*:\s*$",
+    re.I,
+)
 # Words of an actual column's label, which a question asking what was spent stands beside.
 ACTUAL_LABELS = ("actual", "paid", "payment", "expenditure", "outturn", "spent")
 _CELL_START = re.compile(r"[;|]\s*|^")
@@ -44,10 +49,10 @@ def column_label(text: str, span: Span) -> str:
 
 
 def of_column_asked(text: str, found: Iterable[Span], question: str) -> list[Span]:
-    """The values of `text` whose column is of the kind asked: a question asking what was spent is not
-    answered from a budget's or an estimate's column, nor one asking what was budgeted from a payment's;
-    a column naming both, or neither, stays."""
-    found = list(found)
+    """The figures of `text` whose column is of the kind asked: never a reference's ('Cheque: 101316');
+    a question asking what was spent is not answered from a budget's or an estimate's column, nor one
+    asking what was budgeted from a payment's; a column naming both, or neither, stays."""
+    found = [s for s in found if not _REFERENCE.search(column_label(text, s))]
     if asks_actual(question):
         return [s for s in found if not _only(_PLANNED, _ACTUAL, column_label(text, s))]
     if asks_planned(question):

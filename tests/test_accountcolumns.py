@@ -61,3 +61,11 @@ def test_asked_what_was_spent_the_payment_leads_and_asked_the_budget_the_budget_
     assert len(of_column_asked(ROW, values, "How much was the playground grant?")) == len(values)
     kept = of_column_asked(ROW, values, "What did the council spend on the playground?")
     assert "1000.00" not in [s.text for s in kept] and "847.31" in [s.text for s in kept]
+
+
+def test_a_references_number_is_no_figure() -> None:
+    row = "Date Details: 04-Feb Defibrillator Pads; Cheque: 101316; Invoice: 49; Amount: 81.54; VAT: 13.59"
+    figures = [s for s in spans(row, True) if s.kind in {"number", "money"}]
+    kept = [s.text for s in of_column_asked(row, figures, "How much were the defibrillator pads?")]
+    assert "101316" not in kept and "49" not in kept and "81.54" in kept
+    assert not _lead("How much were the defibrillator pads?", row).startswith("101316")
