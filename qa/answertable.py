@@ -113,6 +113,8 @@ TABLE: tuple[tuple[str, str], ...] = (
     (
         "number",
         r"\bhow many\b|\bwhat number of\b|\bhow much\b|\bhow (?:long|old|far|big|tall|high|wide|deep)\b"
+        # 'From what age should …?', 'What prioritisation score was given …?'
+        r"|\bwhat age\b(?! range)|\bwhat (?:[\w-]+ )?score\b"
         r"|\bwhat (?:is|was|are|were) the (?:maximum|minimum|average|permitted|allowed) (?:[\w-]+ ){0,2}"
         r"(?:height|width|depth|length|area|size|capacity|speed|distance|density|number|floor area)\b"
         r"|(?<!over )(?<!during )\bwhat (?:[\w-]+ ){0,2}(?:period|duration|length|time limit)\b"

@@ -70,6 +70,20 @@ def test_the_meeting_asked_for_is_its_date_and_a_time_limit_a_number(question: s
     assert expected(question).kind == kind
 
 
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # an age and a score are counts; an age range is not one
+        ("From what age should a disabled child have a named social worker?", "number"),
+        ("At what age do children in care get a Personal Adviser?", "number"),
+        ("What prioritisation score was given to the item?", "number"),
+        ("What age range should the family hub offer cover?", "description"),
+    ],
+)
+def test_an_age_and_a_score_are_counts(question: str, kind: str) -> None:
+    assert expected(question).kind == kind
+
+
 def test_a_count_of_homes_is_a_count_of_units_or_dwellings() -> None:
     asked = counted("How many homes does the outline application propose?")
     assert {stem("units"), stem("dwellings"), stem("homes")} <= asked
