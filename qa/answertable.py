@@ -157,7 +157,9 @@ TABLE: tuple[tuple[str, str], ...] = (
         r"^\s*where\b|\bwhere (?:was|is|will|were|did)\b|\bwhat (?:venue|room|place|location|address"
         r"|building)\b|\bwhich (?:venue|room|place|location|building|ward|town|village|street|site)\b"
         # 'What was the venue of the meeting?', 'What is the address of the site?'
-        r"|\bwhat (?:is|was|were|are|will be) the (?:venue|location|address)\b",
+        r"|\bwhat (?:is|was|were|are|will be) the (?:venue|location|address)\b"
+        # 'What home address is given for …?', 'What postcode …?'
+        r"|\bwhat (?:[\w-]+ ){0,2}(?:address|postcode)\b|\bwhich postcode\b",
     ),
     (
         "role",

@@ -49,7 +49,7 @@ def lead_line(read: Read, kind: str = "", question: str = "") -> str:
     several counts, the one before the noun the `question` counts."""
     c = read.candidate
     if c.span is None and kind in _LEAD_KINDS:
-        typed = {s.text: s for s in spans(c.text, monetary(c.passage.text)) if s.kind in _LEAD_KINDS[kind]}
+        typed = {s.text: s for s in _outermost(spans(c.text, monetary(c.passage.text)), _LEAD_KINDS[kind])}
         # asked what was spent, a budget's column is no answer ('Budget 2016/17: 1000.00' beside 'Payment')
         if kind in _FIGURE_KINDS:
             typed = {s.text: s for s in of_column_asked(c.text, typed.values(), question)}
@@ -64,6 +64,18 @@ def lead_line(read: Read, kind: str = "", question: str = "") -> str:
     if not c.span or c.shown.startswith(c.span.text) or len(c.shown.split()) <= len(c.span.text.split()) + 2:
         return sentence
     return f"{_with_unit(c.span, c.text)} — {sentence}"
+
+
+def _outermost(found: list[Span], kinds: frozenset[str]) -> list[Span]:
+    """The spans of `kinds`, less those inside a longer one of them: a labelled address whole ('The Barn
+    House, High Street, Souldern, OX27 7JG'), not also the street within it."""
+    typed = [s for s in found if s.kind in kinds]
+    return [s for s in typed if not any(_inside(s, o) for o in typed)]
+
+
+def _inside(span: Span, other: Span) -> bool:
+    longer = other.end - other.start > span.end - span.start
+    return longer and other.start <= span.start and span.end <= other.end
 
 
 def _told_apart(span: Span, text: str) -> bool:

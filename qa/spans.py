@@ -104,6 +104,9 @@ _MONEY = (
     # thousands grouped and pence, as accounts print sums with the currency in a heading: '10,000.00'
     r"|(?<![\d.,])\d{1,3}(?:,\d{3})+\.\d{2}\b(?![.,]\d|\s*(?i:hours?|hrs|days?|km|miles?|sq|acres?|hectares?|%))"
 )
+# What a form or a table labels as where ('Home Address: …', 'Venue: …'), up to the cell's end.
+_PLACE_LABEL = r"(?i:(?:home |postal |registered |site |meeting )?address(?:es)?|venue|location)"
+_LABELLED_PLACE = rf"\b{_PLACE_LABEL}\s*:\s*(?P<value>[A-Z0-9][^;|:\n]{{2,90}}?)(?=\s*(?:[;|\n]|$))"
 _DAYS_IN_MONTH = 31
 _YEARS = (1900, 2100)  # a total in these bounds may be a year ('5/2019')
 # (kind, pattern): each kind's printed forms. Money and percent claim their digits before 'number' does.
@@ -167,6 +170,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"\b(?:(?<!Room )(?<!Suite )(?<!Floor )(?!(?:19|20)\d\d\b)\d{1,5}[A-Za-z]?\s+)?"
         rf"(?:[A-Z][\w'’.-]*\s+){{1,4}}{PLACE_NOUN}\b(?:,\s*(?:[A-Z][\w'’-]*\s*){{1,3}})?",
     ),
+    # a cell labelled as an address or venue, whole: 'Home Address: 30 West End Strensall York YO32 5UH'
+    ("place", _LABELLED_PLACE),
     # a capitalised name not opening a sentence, nor a bullet's first word ('• Implement first Mockingbird
     # constellations'), nor inside an address ('Pervez.Akhtar@derby.gov.uk'); a month or weekday is a
     # date's word, never a name
@@ -212,9 +217,11 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
 # for three names in a row (the list pattern, tried at every word, is the costliest after periods); a
 # digit for the dates and sums that print one.
 _DIGIT = re.compile(r"\d")
-_GATES = {PERIOD: HINT, _LIST: re.compile(rf"[:;]\s*$|,[^,]*,|{BELOW}")} | dict.fromkeys(
-    (_DATE, _YEAR_AFTER, _YEAR_OF_PLAN, _MONEY), _DIGIT
-)
+_GATES = {
+    PERIOD: HINT,
+    _LIST: re.compile(rf"[:;]\s*$|,[^,]*,|{BELOW}"),
+    _LABELLED_PLACE: re.compile(rf"{_PLACE_LABEL}\s*:"),
+} | dict.fromkeys((_DATE, _YEAR_AFTER, _YEAR_OF_PLAN, _MONEY), _DIGIT)
 _COMPILED = tuple(
     (kind, re.compile(p, re.I if kind in {"time", "decision", "frequency"} else 0)) for kind, p in _PATTERNS
 )

@@ -727,6 +727,20 @@ def test_a_winning_sentence_leads_with_its_one_value_of_the_asked_kind():
     assert line("Who voted against?", names) == names  # never one name of a list
 
 
+def test_a_labelled_address_leads_whole_not_the_street_inside_it():
+    from qa.leadline import lead_line
+    from qa.reader import Read
+
+    row = (
+        "Name of Candidate: OAKHILL Nicholas; Home Address: The Barn House, High Street, Souldern, OX27 7JG;"
+        " Description (if any): Independent"
+    )
+    cand = Candidate(row, None, None, _passage(row), 0, frozenset(s.kind for s in spans(row)))
+    question = "What home address is given for Nicholas Oakhill?"
+    line = lead_line(Read(cand, (), 1.0), expected(question).kind, question)
+    assert line.startswith("The Barn House, High Street, Souldern, OX27 7JG — ")
+
+
 def test_a_cell_left_empty_in_words_is_no_candidate(fake_embedder):
     question = "What are the carbon footprint implications of the report?"
     form = "Carbon Footprint Implications: N/A\n\nFinancial Implications: The report costs £2,000 to print."

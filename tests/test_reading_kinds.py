@@ -51,6 +51,24 @@ def test_a_street_keeps_its_house_number(text: str, place: str) -> None:
     assert _of_kind(text, "place") == [place]
 
 
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # a cell labelled as an address is one whole, though its words name no street
+        (
+            "Surname: Fisher; Other Names: Tony; Home Address: 30 West End Strensall York YO32 5UH; Description",
+            ["30 West End Strensall York YO32 5UH"],
+        ),
+        ("Venue: Warspite Room, Council House", ["Warspite Room, Council House"]),
+        # a label followed by words, not a place
+        ("The address: is unknown at this stage.", []),
+        ("Our location is close to the station.", []),
+    ],
+)
+def test_a_cell_labelled_as_an_address_is_a_place(text: str, places: list[str]) -> None:
+    assert sorted(set(_of_kind(text, "place"))) == places
+
+
 def test_a_terse_stance_closing_a_planning_row_is_a_decision() -> None:
     row = "Installation of new car port, cycle store and solar PV array. No objection"
     assert "No objection" in _of_kind(row, "decision")
@@ -73,6 +91,9 @@ def test_the_meeting_asked_for_is_its_date_and_a_time_limit_a_number(question: s
 @pytest.mark.parametrize(
     ("question", "kind"),
     [
+        # an address asked by what kind it is; a postcode is a place's
+        ("What home address is given for the Independent candidate?", "place"),
+        ("What postcode is given for Ballard House?", "place"),
         # an age and a score are counts; an age range is not one
         ("From what age should a disabled child have a named social worker?", "number"),
         ("At what age do children in care get a Personal Adviser?", "number"),
@@ -80,7 +101,7 @@ def test_the_meeting_asked_for_is_its_date_and_a_time_limit_a_number(question: s
         ("What age range should the family hub offer cover?", "description"),
     ],
 )
-def test_an_age_and_a_score_are_counts(question: str, kind: str) -> None:
+def test_an_address_is_a_place_and_an_age_and_a_score_are_counts(question: str, kind: str) -> None:
     assert expected(question).kind == kind
 
 
