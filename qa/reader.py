@@ -28,7 +28,7 @@ from qa.leads import FIGURE_BACK, opening, pointed_back
 from qa.query import proper_words
 from qa.retriever import Retrieval
 from qa.shortlist import NO_FACT, NO_FIT, NO_OUTCOME, NO_TOPIC, NOT_KNOWN, Shortlist, may_answer, shortlist
-from qa.spans import monetary, spans
+from qa.spans import as_names, monetary, spans
 from qa.stopwords import STOPWORDS
 from qa.typematch import accepts
 from qa.units import Unit, embedded_text, focus, focus_named, units_of
@@ -49,7 +49,6 @@ VOTE_UNITS = 4  # the motion, the votes for (a label may stand on its own), agai
 _HEADING_KINDS = frozenset({"date", "time", "place"})  # what a chunk's heading may answer
 # a heading that says where a meeting was held ('HELD ON 9 MAY 2018 AT 19.30 IN …', 'Venue: …')
 _HELD = re.compile(r"\b(?:held|venue|location)\b", re.I)
-_SMALL_WORDS = frozenset("a an and at by for from in of on the to".split())  # kept small in a masthead
 # A cell a form leaves empty in words ('Carbon Footprint Implications: N/A') answers nothing.
 _EMPTY_CELL = re.compile(r"(?:n/?a|none|nil|not applicable|-+|—)\.?$", re.I)
 _SAID = NAMES.index("idf_cover")  # the share of the question's words the sentence itself holds
@@ -165,11 +164,8 @@ def _heading_candidates(passage: Passage, rank: int, kind: str, seen: set[str]) 
 
 
 def _cased(heading: str) -> str:
-    """A masthead printed in capitals ('HELD ON 9 MAY 2018 … IN HERTINGFORDBURY COWPER SCHOOL') in the
-    case prose uses, so its names read as names and its small words as small words."""
-    if not heading.isupper():
-        return heading
-    return " ".join(w.lower() if w.lower() in _SMALL_WORDS else w.capitalize() for w in heading.split())
+    """A masthead printed in capitals in the case prose uses (qa/spans.as_names)."""
+    return as_names(heading) if heading.isupper() else heading
 
 
 def _naming_rows(named: Sequence[str], passage: Passage) -> tuple[str, ...]:

@@ -305,6 +305,7 @@ def spans(sentence: str, monetary: bool = False) -> list[Span]:
 # Fewer capitals than this are initials or a code ('RSC', 'SP20-004'), not a line printed in capitals.
 _SHOUTED_LETTERS = 6
 _WORD = re.compile(r"[^\W\d_]+")
+_SMALL_WORDS = frozenset("a an and at by for from in of on the to".split())  # kept small in a masthead
 # What a line in capitals is read for: a place, which its noun marks ('HELD IN THE VILLAGE HALL'). Read as
 # names, its other words would be people and bodies ('REGISTERED VOTERS', 'APPOINTMENT OF SPEAKER').
 _RESPELLED_KINDS = frozenset({"place"})
@@ -312,26 +313,26 @@ _RESPELLED_KINDS = frozenset({"place"})
 
 def _shouted(sentence: str) -> bool:
     """The sentence is printed in capitals, as mastheads, headings and election returns are."""
-    letters = [c for c in sentence if c.isalpha()]
-    return len(letters) >= _SHOUTED_LETTERS and all(c.isupper() for c in letters)
+    return sentence.isupper() and sum(c.isalpha() for c in sentence) >= _SHOUTED_LETTERS  # isupper first: cheap
+
+
+def as_names(text: str) -> str:
+    """A line printed in capitals ('HELD ON 9 MAY 2018 … IN HERTINGFORDBURY COWPER SCHOOL') in the case
+    prose uses, so its names read as names and its small words as small words; the same length where no
+    letter changes its length when cased (as 'ß' does)."""
+    return _WORD.sub(lambda m: m[0].lower() if m[0].lower() in _SMALL_WORDS else m[0].capitalize(), text)
 
 
 def _respelled_spans(sentence: str) -> tuple[Span, ...]:
     """The spans of a sentence in capitals: its dates, sums and counts as printed, and its places found
-    in it written as names are ('Held in the Village Hall'), given in its own letters (none when
-    respelling changes its length, as a letter like 'ß' may)."""
+    in it written as names are (`as_names`), given in its own letters."""
     found = _spans(sentence)
-    respelled = _WORD.sub(_as_name, sentence)
+    respelled = as_names(sentence)
     if len(respelled) != len(sentence):
         return found
     places = [Span(s.kind, sentence[s.start : s.end], s.start, s.end) for s in _spans(respelled)]
     kept = [s for s in found if s.kind not in _RESPELLED_KINDS]
     return tuple(sorted(kept + [s for s in places if s.kind in _RESPELLED_KINDS], key=lambda s: s.start))
-
-
-def _as_name(word: re.Match[str]) -> str:
-    small = word[0].lower()
-    return small if small in STOPWORDS else word[0].capitalize()
 
 
 @lru_cache(maxsize=1 << 12)
