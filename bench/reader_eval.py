@@ -61,8 +61,8 @@ HELD_APART_EVERY = 3
 # weights reads only the earlier rows (`newcomers-early`, `pdfnewcomers-early`) and is measured on these
 # (`newcomers-recent`, `pdfnewcomers-recent`).
 RECENT_ROUNDS = (
-    *("t-", "u-", "c-", "j-", "o-", "y-", "r-", "n60-", "n62-", "n64-"),  # sample papers
-    *("r58-", "r59-", "r60-", "r61-", "r62-", "r63-", "r64-", "r66-", "r67-", "r68-"),  # real PDFs
+    *("t-", "u-", "c-", "j-", "o-", "y-", "r-", "n60-", "n62-", "n64-", "n66-", "n68-"),  # sample papers
+    *("r58-", "r59-", "r60-", "r61-", "r62-", "r63-", "r64-", "r66-", "r67-", "r68-", "r69-", "r70-"),  # PDFs
 )
 
 
