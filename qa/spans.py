@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from corpus.blocks import BULLET
+from corpus.headtext import title_case
 from qa.enumerators import enumerates
 from qa.headnouns import MATTER_NOUN, ORG_NOUN, PAPER_NOUN, PLACE_NOUN, STREET_NOUN
 from qa.periods import DONE, HINT, MONTH, NUMBER_WORDS, PERIOD, YEAR, YEARS, timing_word, years_follow_on
@@ -293,7 +294,7 @@ def spans(sentence: str, monetary: bool = False) -> list[Span]:
     """Every typed span in the sentence, in order of position; a count never overlaps a date or sum.
     `monetary`: the sentence is from a paper of sums (monetary()), where a figure in pounds and pence
     ('315.73') is money though no sign is printed beside it."""
-    found = _spans(sentence) if not _shouted(sentence) else _respelled_spans(sentence)
+    found = _spans(sentence) if not _in_capitals(sentence) else _respelled_spans(sentence)
     if not monetary:
         return list(found)
     return [
@@ -304,14 +305,12 @@ def spans(sentence: str, monetary: bool = False) -> list[Span]:
 
 # Fewer capitals than this are initials or a code ('RSC', 'SP20-004'), not a line printed in capitals.
 _SHOUTED_LETTERS = 6
-_WORD = re.compile(r"[^\W\d_]+")
-_SMALL_WORDS = frozenset("a an and at by for from in of on the to".split())  # kept small in a masthead
 # What a line in capitals is read for: a place, which its noun marks ('HELD IN THE VILLAGE HALL'). Read as
 # names, its other words would be people and bodies ('REGISTERED VOTERS', 'APPOINTMENT OF SPEAKER').
 _RESPELLED_KINDS = frozenset({"place"})
 
 
-def _shouted(sentence: str) -> bool:
+def _in_capitals(sentence: str) -> bool:
     """The sentence is printed in capitals, as mastheads, headings and election returns are."""
     # str.isupper first: it is cheap, and almost every sentence fails it
     return sentence.isupper() and sum(c.isalpha() for c in sentence) >= _SHOUTED_LETTERS
@@ -319,9 +318,11 @@ def _shouted(sentence: str) -> bool:
 
 def as_names(text: str) -> str:
     """A line printed in capitals ('HELD ON 9 MAY 2018 … IN HERTINGFORDBURY COWPER SCHOOL') in the case
-    prose uses, so its names read as names and its small words as small words; the same length where no
-    letter changes its length when cased (as 'ß' does)."""
-    return _WORD.sub(lambda m: m[0].lower() if m[0].lower() in _SMALL_WORDS else m[0].capitalize(), text)
+    prose uses, as a paper's title is re-cased (corpus.headtext.title_case), keeping its spacing so that
+    offsets into it stay those of `text` (unless a letter changes its length when cased, as 'ß' does)."""
+    parts = re.split(r"(\s+)", text)
+    cased = iter(title_case(" ".join(w for w in parts[0::2] if w)).split(" "))
+    return "".join(next(cased) if i % 2 == 0 and part else part for i, part in enumerate(parts))
 
 
 def _respelled_spans(sentence: str) -> tuple[Span, ...]:
