@@ -136,7 +136,9 @@ TABLE: tuple[tuple[str, str], ...] = (
         "date",
         r"^\s*when\b|\b(?:what|which) (?:exact |precise )?(?:date|day|year|month)\b"
         r"|\bby when\b|\bwhen (?:was|is|did|will|were|does|do|are)\b"
-        r"|\bwhat (?:is |was )?the (?:\w+ )?(?:deadline|date)\b"
+        # 'What was the application submittal deadline …?', not 'the reason for the deadline'
+        r"|\bwhat (?:is |was )?the (?:(?!(?:of|for|to|on|in|about|behind|reason)\b)[\w-]+ ){0,3}"
+        r"(?:deadline|date)\b"
         # a period a plan names: 'Over what period …', 'In which term …', 'What timescale …'
         r"|\b(?:over|during) what (?:period|time)\b|\bwhat (?:timescale|timeframe|time frame)\b"
         r"|\b(?:what|which) (?:term|quarter|season|(?:academic|financial|school) year)\b"
@@ -180,7 +182,8 @@ TABLE: tuple[tuple[str, str], ...] = (
         r"\bwhich (?:organi[sz]ations?|compan(?:y|ies)|charit(?:y|ies)|firms?|trusts?|bod(?:y|ies)"
         r"|partners?|contractors?|clubs?|stations?|agenc(?:y|ies)|providers?|authorit(?:y|ies)|councils?"
         r"|schools?|part(?:y|ies)|groups?|departments?|directorates?|teams?|business(?:es)?|consultants?"
-        r"|developers?)\b"
+        # who won a tender or supplies the goods: 'Which supplier won the request for proposal …?'
+        r"|developers?|suppliers?|vendors?|bidders?|tenderers?|operators?)\b"
         r"|\bwhat (?:organi[sz]ations?|compan(?:y|ies)|charit(?:y|ies)|firms?|agenc(?:y|ies)|providers?"
         r"|part(?:y|ies))\b"
         # 'Which local marketing company …?': a kind of business, qualified; not 'which items did the council'

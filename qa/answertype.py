@@ -138,6 +138,16 @@ def asks_person_only(question: str) -> bool:
     return expected(question).kind == "person" and bool(_PERSON_ONLY.search(uncontracted(question)))
 
 
+# 'What is the name of the incumbent Director of …?': the name asked, not the post the question gives.
+_NAME_ASKED = re.compile(r"\bnames?\b", re.I)
+
+
+def asks_name(question: str) -> bool:
+    """Whether a person question asks for a person's name by the word, so that a post answers nothing:
+    'The incumbent Director of Government Services …' names no one."""
+    return expected(question).kind == "person" and bool(_NAME_ASKED.search(question))
+
+
 # A question for a thing names it after its question word ('Which radio station …', 'What voucher …'); any
 # other description question asks for an account ('Why …', 'What did the minister say …', 'What is the
 # position on …', 'Can the Council repair …'), whose answer is the answering sentence's paragraph.

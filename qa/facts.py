@@ -15,6 +15,7 @@ from qa.spans import BELOW
 from qa.units import Unit, focus, is_row, opens_item, said_after, unit_at, units_of
 
 _LIST_ITEMS = 8
+_DASH_END = re.compile(r"[a-z]\s+[–—-]\s*$")  # 'it was reported that –', not a range's '2019-'
 _TITLE_WORDS = 8  # an item's title names its identifier within its first words
 _FIND_WORDS = 5  # an item is found in a chunk by its opening words
 _PARAGRAPH_NUMBER = re.compile(r"\d+(?:\.\d+)+\s")  # '1.5 It is proposed …': a report's numbered paragraph
@@ -168,9 +169,10 @@ def points_below(text: str) -> bool:
 
 
 def introduces_list(text: str) -> bool:
-    """A sentence that may introduce a list: it ends in a colon, or in the semicolon some papers print
-    for one ('Practice strengths identified include;'), and is then followed by bullets."""
-    return text.rstrip().endswith((":", ";"))
+    """A sentence that may introduce a list: it ends in a colon, in the semicolon some papers print
+    for one ('Practice strengths identified include;'), or in the dash minutes print after a word
+    ('In response to questions raised it was reported that –'), and is then followed by bullets."""
+    return text.rstrip().endswith((":", ";")) or bool(_DASH_END.search(text))
 
 
 def _bulleted(following: Sequence[Unit]) -> list[Unit]:

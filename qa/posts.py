@@ -97,6 +97,9 @@ _OFFICE = re.compile(
     # the body the office is of, printed before its title: 'Who was Board President …?', 'Town Clerk'
     rf"(?-i:(?:(?!Deputy|Vice)[A-Z][\w'’-]*\s+){{0,2}})({_OFFICE_TITLE})\b{_NOT_ACTING}"
     # typed in lower case: 'who is the morgan hill city manager', not 'the deputy city manager'
+    # 'What is the name of the incumbent Director of Recreation …?' asks the holder by the word 'name'
+    rf"|\bnames?\s+of\s+(?:the\s+)?(?:(?:incumbent|current|present|new|interim|acting)\s+)?"
+    rf"(?-i:(?:(?!Deputy|Vice)[A-Z][\w'’-]*\s+){{0,2}})({_OFFICE_TITLE})\b{_NOT_ACTING}"
     rf"|\b(?:who|which\s+person)\s+(?:is|was)\s+the\s+(?:(?!(?:deputy|vice|assistant|acting)\b)[a-z]+\s+){{1,2}}?"
     rf"((?-i:(?:city|county|town|village|borough|parish|general)\s+(?:manager|clerk|administrator|attorney"
     rf"|engineer|planner|treasurer|auditor|solicitor)))\b{_NOT_ACTING}",
@@ -124,10 +127,16 @@ def paid_office(question: str) -> str | None:
     return (m.group("own") or m.group("for")) if m else None
 
 
+# A field's title runs to a relative clause after it: 'Director of Recreation and Community Services whose
+# salary …'; what follows otherwise may place the post ('Head of Service appointed to the Permanency
+# Service').
+_TITLE_END = re.compile(r"\s+(?:who|whose|which|that)\b", re.I)
+
+
 def asked_office(question: str) -> str | None:
     """The title of the office a question asks the holder of ('City Manager'), or None."""
     m = _OFFICE.search(uncontracted(question))
-    return (m.group(1) or m.group(2)) if m else None
+    return _TITLE_END.split(next(g for g in m.groups() if g), maxsplit=1)[0] if m else None
 
 
 def names_office(sentence: str, office: str) -> bool:

@@ -294,7 +294,8 @@ def time_target(question: str) -> TimeTarget | None:
 # is an election's day).
 _MEETING_DATED = re.compile(
     r"\b(?:meeting|minutes|agenda|committee|cabinet|board|panel)\b[^?]{0,60}?"
-    r"\b(?:on|of|for|held on|dated)\s+$",
+    # a weekday may come between ('the meeting of Tuesday 3 June 2025', 'held on Wednesday, 11 September')
+    r"\b(?:on|of|for|held on|dated)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:the\s+)?$",
     re.I,
 )
 # ... or the date names it: 'the 11 September 2019 scrutiny meeting', or the body sitting that day: 'the 11

@@ -11,7 +11,7 @@ from functools import lru_cache
 from corpus.dates import MONTH_ABBREVIATIONS, find_dates
 from index.passage import Passage
 from qa.acronyms import spelled_out
-from qa.answertype import asks_person_only
+from qa.answertype import asks_name, asks_person_only
 from qa.candidate import Asked, Candidate, stem_set, stems_of, topic, word_stems
 from qa.countnouns import kin
 from qa.exchange import replied_to
@@ -102,6 +102,10 @@ _CALENDAR = re.compile(
 )
 
 
+# A year alone ('2025', '2019/20') is no day on the calendar, however it is printed.
+_YEAR_ONLY = re.compile(r"^\W*(?:19|20)\d\d(?:\s*[/–-]\s*\d{2,4})?\W*$")
+
+
 # 'On what exact date …?' asks for the day itself: 'September 2025' is only its month.
 _ASKS_EXACT = re.compile(
     r"\b(?:what|which)\s+(?:exact|precise)\s+(?:date|day)\b|\bwhat day of the month\b", re.I
@@ -119,7 +123,7 @@ _A_MONTH = re.compile(
 def _as_precise(date: str, question: str) -> bool:
     """Whether a date span is as precise as the question asks: a day on the calendar for 'On what date
     …?', the day itself for 'On what exact date …?', a month for 'In which month …?'."""
-    if _ASKS_DAY.search(question) and not _CALENDAR.search(date):
+    if _ASKS_DAY.search(question) and (_YEAR_ONLY.match(date) or not _CALENDAR.search(date)):
         return False
     if _ASKS_EXACT.search(question) and not _A_DAY.search(date):
         return False
@@ -184,6 +188,8 @@ def accepted_kinds(asked: Asked) -> frozenset[str]:
     accepted = accepts(asked.expectation.kind)
     if asks_person_only(asked.text):
         accepted -= {"organisation"}
+    if asks_name(asked.text):
+        accepted -= {"organisation", "role"}
     return accepted | {"done"} if asks_plan(asked.text) else accepted
 
 

@@ -529,6 +529,9 @@ def test_a_time_is_of_the_meeting_and_the_moment_asked(tmp_path, settings, fake_
         ("What was the status of Pledge 7 in August 2019?", None),
         ("Who chaired the Corporate Parenting Committee on 23 February 2016?", dt.date(2016, 2, 23)),
         ("What did the Cabinet of 11 March 2026 decide on the finance team?", dt.date(2026, 3, 11)),
+        # a weekday printed before the day
+        ("At its meeting of Tuesday 3 June 2025, what did the council resolve?", dt.date(2025, 6, 3)),
+        ("Who chaired the committee held on Wednesday, the 11 September 2019?", dt.date(2019, 9, 11)),
         ("Who was elected to Souldern Parish Council on 2 May 2019?", None),  # an election's day
         # the body that sat that day, named after the date
         (

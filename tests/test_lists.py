@@ -10,7 +10,7 @@ from conftest import answer_from_paper
 
 from index.passage import Passage
 from qa.answer import Answer
-from qa.facts import list_items, stated_count
+from qa.facts import introduces_list, list_items, stated_count
 from qa.scoring import Scored
 from qa.units import Unit
 
@@ -73,6 +73,14 @@ def test_a_semicolon_introduces_bullets_but_an_item_ending_in_one_introduces_not
     item = "(a) the service was delivered by the trust;"
     text = f"Key points:\n- {item}\n- (b) pupils were also monitored."
     assert list_items(_lead(text, item), []) == []
+
+
+def test_a_dash_after_a_word_introduces_the_lettered_items_minutes_print() -> None:
+    lead = "In response to questions raised it was reported that –"
+    text = f"{lead}\n\n- (f) there was a voluntary registration system;\n- (g) schools notified the council."
+    assert [u.text[:3] for u in list_items(_lead(text, lead), [])] == ["(f)", "(g)"]
+    # a range's open end is no lead-in
+    assert not introduces_list("The plan runs 2019-") and introduces_list("It was reported that -")
 
 
 def test_numbered_lines_are_whole_items_and_the_list_ends_with_them() -> None:

@@ -117,3 +117,17 @@ def test_an_office_holder_who_acts_in_the_question_is_not_whom_it_asks():
     assert asked_office("Who was the Mayor during 2014?") == "Mayor"  # a preposition, no act
     assert asked_office("Who was the city clerk following the election?") == "city clerk"
     assert asked_office("Who is the Mayor of Omaha?") == "Mayor"
+
+
+def test_an_office_asked_by_its_holders_name_ends_before_a_relative_clause():
+    from qa.posts import asked_office
+
+    asked = (
+        "What is the name of the incumbent Director of Recreation and Community Services whose salary rises?"
+    )
+    assert asked_office(asked) == "Director of Recreation and Community Services"
+    # what places the post stays part of it: the Permanency Service's head, not any Head of Service
+    assert asked_office("Who is the Head of Service appointed to the Permanency Service?") == (
+        "Head of Service appointed to the Permanency Service"
+    )
+    assert asked_office("What is the name of the report?") is None

@@ -961,10 +961,28 @@ def test_a_masthead_in_capitals_says_where_the_meeting_was_held(fake_embedder):
         ("What consultancy firm prepared the plan?", "organisation"),
         ("Which items did the council approve?", "description"),  # no kind of business qualified
         ("Which Labour group members voted against?", "person"),
+        ("Which supplier won the request for proposal for SCBA units?", "organisation"),
+        ("Which bidder was awarded the paving contract?", "organisation"),
+        # a deadline or date named with what it is of
+        ("What was the application submittal deadline for the September meeting?", "date"),
+        ("What is the consultation closing date?", "date"),
+        ("What was the reason for the deadline?", "reason"),
     ],
 )
 def test_a_qualified_kind_of_business_asks_for_an_organisation(question, kind):
     assert expected(question).kind == kind
+
+
+def test_a_post_is_no_answer_to_a_name_asked(fake_embedder):
+    from qa.answertype import asks_name
+    from qa.typematch import accepted_kinds
+
+    q = "What is the name of the permanent head of service?"
+    assert asks_name(q) and not asks_name("Who is the head of service?")
+    asked = asked_of(q, expected(q), {"name": 1.0, "permanent": 1.0}, None)
+    assert "role" not in accepted_kinds(asked) and "person" in accepted_kinds(asked)
+    who = "Who is the head of service?"
+    assert "role" in accepted_kinds(asked_of(who, expected(who), {"head": 1.0}, None))
 
 
 def test_a_strategys_name_is_no_organisation():
@@ -1271,6 +1289,10 @@ def test_a_date_is_as_precise_as_the_question_asks():
     assert not _as_precise("in 2023", "In which month of 2023 was the inspection carried out?")
     assert _as_precise("May 2023", "In which month of 2023 was the inspection carried out?")
     assert _as_precise("2023", "When was the inspection carried out?")
+    # a year alone, or a financial year, is no day asked for by 'what date'
+    assert not _as_precise("2025", "What date did that email bear?")
+    assert not _as_precise("2019/20", "On what date was the target set?")
+    assert _as_precise("12 May 2025", "What date did that email bear?")
 
 
 def test_a_statement_before_the_question_does_not_hide_what_it_asks():
