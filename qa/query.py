@@ -301,7 +301,11 @@ _MEETING_DATED = re.compile(
 # ... or the date names it: 'the 11 September 2019 scrutiny meeting', or the body sitting that day: 'the 11
 # September 2019 Education and Children's Social Care Overview and Scrutiny Committee'
 _DATED_MEETING = re.compile(
-    r"^(?:,?\s+[\w'’-]+){0,3}?\s+(?i:meeting|minutes|agenda|committee|cabinet|board|panel)\b"
+    # up to a body's name typed in lower case ('the 11 September 2019 education and children's social care
+    # scrutiny meeting'), the words between naming it, not saying anything of it ('the 5 May 2020 report
+    # say about the Derby Cabinet')
+    r"^(?:,?\s+(?!(?i:the|a|an|about|says?|said|did|does|do|was|were|is|are|what|which|who|to|for|from|on|in"
+    r"|at|by|with|report|paper)\b)[\w'’-]+){0,6}?\s+(?i:meeting|minutes|agenda|committee|cabinet|board|panel)\b"
     r"|^(?:\s+(?:[A-Z][\w'’&-]*|and|of|for|&))+?\s+(?:Committee|Cabinet|Board|Panel|Forum|Sub-Committee)\b"
 )
 

@@ -529,6 +529,12 @@ def test_a_time_is_of_the_meeting_and_the_moment_asked(tmp_path, settings, fake_
         ("What was the status of Pledge 7 in August 2019?", None),
         ("Who chaired the Corporate Parenting Committee on 23 February 2016?", dt.date(2016, 2, 23)),
         ("What did the Cabinet of 11 March 2026 decide on the finance team?", dt.date(2026, 3, 11)),
+        # a body's name typed in lower case between the day and the meeting
+        (
+            "what time did the 11 September 2019 education and children's social care scrutiny meeting finish?",
+            dt.date(2019, 9, 11),
+        ),
+        ("On 5 May 2020 the council said what about the cabinet?", None),
         # a weekday printed before the day
         ("At its meeting of Tuesday 3 June 2025, what did the council resolve?", dt.date(2025, 6, 3)),
         ("Who chaired the committee held on Wednesday, the 11 September 2019?", dt.date(2019, 9, 11)),
