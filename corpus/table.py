@@ -125,6 +125,25 @@ def _header_below(headers: Sequence[str], cells: list[str]) -> bool:
     )
 
 
+_WRAPPED_WORDS = 3  # a header label's second line is a word or two ('Maintenance', 'Subs/Fees')
+
+
+def _header_wrapped(headers: Sequence[str], cells: list[str]) -> bool:
+    """A header's labels wrapped onto a second line under their own columns ('Caretaker' / 'Maintenance',
+    "Clerk's" / 'Salary', 'Amount' / '£'): short labels only under labelled columns, some of them left
+    blank, the table's first column blank, and no figure."""
+    filled = [(i, c) for i, c in enumerate(cells) if c]
+    return (
+        not cells[0]
+        and len(filled) >= 2
+        and all(i < len(headers) and headers[i] and len(c.split()) <= _WRAPPED_WORDS for i, c in filled)
+        and not any(_FIGURE.fullmatch(c) for _, c in filled)
+        and not any(c.endswith((":", ".")) for _, c in filled)
+        # some labels end on the first line: a line filling every labelled column is a row of data
+        and any(h and not (i < len(cells) and cells[i]) for i, h in enumerate(headers[1:], 1))
+    )
+
+
 def _stacked(headers: Sequence[str], cells: list[str]) -> tuple[str, ...]:
     """Each column's label from both header lines: 'Pre Ofsted Visit Apr-18', 'May-18', …; spacers a
     conversion left under a merged cell closed up first (corpus/spacers.py)."""
@@ -196,7 +215,11 @@ def add_line(table: Table, line: str, page: int | None) -> None:
             return
     if table.headers and tuple(cells) == table.headers:
         return  # the header repeated at the top of a new page
-    if table.headers and not table.rows and _header_below(table.headers, cells):
+    if (
+        table.headers
+        and not table.rows
+        and (_header_below(table.headers, cells) or _header_wrapped(table.headers, cells))
+    ):
         table.headers = _stacked(table.headers, cells)
         return
     if _new_header(table, cells):
@@ -211,6 +234,11 @@ def add_line(table: Table, line: str, page: int | None) -> None:
         # A key-value table ('Contact:' | name) after all: its first line was data, not a header.
         table.rows.append(Row(list(table.headers), page, page))
         table.headers = ()
+    if last and not cells[0] and (totals := _totals_at(cells)):
+        # a totals line under the columns it sums is a row of its own, keyed by its label, not more
+        # of the row above ('    Totals    10,583.06    449.47 …' under a cash sheet's last payment)
+        _start_row(table, [cells[totals], *cells[1:totals], "", *cells[totals + 1 :]], page)
+        return
     if last and not cells[0]:
         _merge_cellwise(last, cells, page)
         return
@@ -225,6 +253,16 @@ def add_line(table: Table, line: str, page: int | None) -> None:
         _merge_cellwise(last, cells, page)
         return
     _start_row(table, cells, page)
+
+
+# A cell that is only a totals label: 'Totals', 'Sub-total', 'Grand Total:', 'TOTAL £'.
+_TOTALS = re.compile(r"^(?:sub[- ]?|grand\s+)?totals?\s*[:£$€]?$", re.I)
+
+
+def _totals_at(cells: list[str]) -> int | None:
+    """Index of the line's first filled cell when that cell is only a totals label."""
+    first = next((i for i, cell in enumerate(cells) if cell), None)
+    return first if first is not None and _TOTALS.match(cells[first]) else None
 
 
 def _declare_exact(table: Table) -> None:
