@@ -14,6 +14,7 @@ from qa.posts import asked_office, asked_post, names_office, office_at, paid_off
 from qa.query import TimeTarget, proper_words
 from qa.spans import spans
 from qa.timefit import row_of, short_month_at
+from qa.totals import totals_rows
 from qa.typematch import FIGURES, of_named
 from qa.units import is_row
 
@@ -100,6 +101,8 @@ def fitting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], bool
     question, kind = asked.text, asked.expectation.kind
     if kind in FIGURES | {"date", "time"} and (thing := measured(question)):
         found = [c for c in found if _names_thing(c, thing)]
+    if kind in FIGURES:  # a column's or a sheet's total asked: the table's totals row
+        found = totals_rows(found, question)
     if kind == "money" and (noun := sum_named(question)):  # a table's row is of the sum its name names
         found = [c for c in found if not _a_row(c.shown) or _names_thing(c, noun)]
     if kind == "money" and (office := paid_office(question)):  # not another post's row of the pay scale

@@ -11,6 +11,7 @@ from qa.moments import event_words, time_event
 from qa.monthasked import in_month_asked
 from qa.reader import Read
 from qa.spans import Span, monetary, spans
+from qa.totals import totals_key_words
 from qa.typematch import UNIT, count_of
 
 _SENTENCE_WORDS = 45  # the answering sentence is clipped to this, with its span kept inside
@@ -49,7 +50,9 @@ def lead_line(read: Read, kind: str = "", question: str = "") -> str:
     several counts, the one before the noun the `question` counts."""
     c = read.candidate
     if c.span is None and kind in _LEAD_KINDS:
-        typed = {s.text: s for s in _outermost(spans(c.text, monetary(c.passage.text)), _LEAD_KINDS[kind])}
+        # a sheet of sums may say so only in its title ('Cash Sheet - Payments 2024-5'), not in each chunk
+        sums = monetary(f"{c.passage.title or ''}\n{c.passage.text}")
+        typed = {s.text: s for s in _outermost(spans(c.text, sums), _LEAD_KINDS[kind])}
         # asked what was spent, a budget's column is no answer ('Budget 2016/17: 1000.00' beside 'Payment')
         if kind in _FIGURE_KINDS:
             typed = {s.text: s for s in of_column_asked(c.text, typed.values(), question)}
@@ -102,7 +105,10 @@ def _beside_asked(text: str, found: list[Span], question: str) -> Span | None:
         asked |= set(stems_of(" ".join(ACTUAL_LABELS)))
     if (event := time_event(question)) and (told := event_words(text, event)):
         asked = set(stems_of(" ".join(told)))  # 'started at 2.00 pm and finished at 4.00 pm': the end asked
-    hits = [i for i, w in enumerate(word_stems(text)) if asked.intersection(w)]
+    # a possessive's 's' ('Council's', 'Clerk's') points at nothing; a number's digit does ('Pump 2 – 2011')
+    asked = {a for a in asked if len(a) > 1 or a.isdigit()}
+    key = totals_key_words(text)  # 'Totals; Amount: 10,583.06; PAYE: 822.20' asked of PAYE: not Amount
+    hits = [i for i, w in enumerate(word_stems(text)) if asked.intersection(w) and i >= key]
     near = [s for s in found if any(0 < len(text[: s.start].split()) - i <= _BESIDE_WORDS for i in hits)]
     if len(near) != 1 or _RANGE_ON.match(text[near[0].end :]):
         return None  # a range's first value ('from 9 to 60') is not the one asked
