@@ -57,12 +57,15 @@ SETS = {  # name -> (store, papers, gold)
 HELD_APART_EVERY = 3
 
 
-# Newcomers' rows of the last passes (rounds 44-57 and 60-65; 3-4 December 2026): a refit of the reader's
+# Newcomers' rows of the last passes (rounds 44-57 and 60-73; 3-4 December 2026): a refit of the reader's
 # weights reads only the earlier rows (`newcomers-early`, `pdfnewcomers-early`) and is measured on these
 # (`newcomers-recent`, `pdfnewcomers-recent`).
 RECENT_ROUNDS = (
-    *("t-", "u-", "c-", "j-", "o-", "y-", "r-", "n60-", "n62-", "n64-", "n66-", "n68-"),  # sample papers
-    *("r58-", "r59-", "r60-", "r61-", "r62-", "r63-", "r64-", "r66-", "r67-", "r68-", "r69-", "r70-"),  # PDFs
+    # sample papers
+    *("t-", "u-", "c-", "j-", "o-", "y-", "r-", "n60-", "n62-", "n64-", "n66-", "n68-", "n70-", "n72-"),
+    # real PDFs
+    *("r58-", "r59-", "r60-", "r61-", "r62-", "r63-", "r64-", "r66-", "r67-", "r68-", "r69-", "r70-"),
+    *("r71-", "r72-"),
 )
 
 
