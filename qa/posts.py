@@ -133,10 +133,22 @@ def paid_office(question: str) -> str | None:
 _TITLE_END = re.compile(r"\s+(?:who|whose|which|that)\b", re.I)
 
 
+_FIELD_HEADS = frozenset({"director", "head"})  # titles a field follows ('Director of …', 'Head for …')
+_FIELD_FOR = re.compile(r"\s+for\s+((?:[A-Z][\w'’&-]*)(?:\s+(?:[A-Z][\w'’&-]*|and|of|the|&))*)")
+
+
 def asked_office(question: str) -> str | None:
     """The title of the office a question asks the holder of ('City Manager'), or None."""
     m = _OFFICE.search(uncontracted(question))
-    return _TITLE_END.split(next(g for g in m.groups() if g), maxsplit=1)[0] if m else None
+    if not m:
+        return None
+    title = _TITLE_END.split(next(g for g in m.groups() if g), maxsplit=1)[0]
+    # a director's or head's field after 'for' ('Acting Strategic Director for Children and Young People')
+    # names the post, not any director's; after another title ('Clerk for Souldern') it is a place
+    field = _FIELD_FOR.match(question, m.end()) if title.lower() in _FIELD_HEADS else None
+    if not field or re.match(r"\s*\d", question[field.end() :]):  # 'Lead Director for Pledge 49': an item
+        return title
+    return f"{title} for {field.group(1)}"
 
 
 def names_office(sentence: str, office: str) -> bool:

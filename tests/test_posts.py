@@ -131,3 +131,9 @@ def test_an_office_asked_by_its_holders_name_ends_before_a_relative_clause():
         "Head of Service appointed to the Permanency Service"
     )
     assert asked_office("What is the name of the report?") is None
+    # a director's field after 'for' names the post; after another title, 'for' names a place
+    assert asked_office(
+        "What is the name of the Acting Strategic Director for Children and Young People?"
+    ) == ("Director for Children and Young People")
+    assert asked_office("Who is the Clerk for Souldern Parish Council?") == "Clerk"
+    assert asked_office("Who is named as Lead Director for Pledge 49?") == "Director"  # an item, no field
