@@ -96,10 +96,10 @@ _OFFICE = re.compile(
     rf"(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}}['’]s\s+)?(?:interim\s+|acting\s+|new\s+)?"
     # the body the office is of, printed before its title: 'Who was Board President …?', 'Town Clerk'
     rf"(?-i:(?:(?!Deputy|Vice)[A-Z][\w'’-]*\s+){{0,2}})({_OFFICE_TITLE})\b{_NOT_ACTING}"
-    # typed in lower case: 'who is the morgan hill city manager', not 'the deputy city manager'
     # 'What is the name of the incumbent Director of Recreation …?' asks the holder by the word 'name'
     rf"|\bnames?\s+of\s+(?:the\s+)?(?:(?:incumbent|current|present|new|interim|acting)\s+)?"
     rf"(?-i:(?:(?!Deputy|Vice)[A-Z][\w'’-]*\s+){{0,2}})({_OFFICE_TITLE})\b{_NOT_ACTING}"
+    # typed in lower case: 'who is the morgan hill city manager', not 'the deputy city manager'
     rf"|\b(?:who|which\s+person)\s+(?:is|was)\s+the\s+(?:(?!(?:deputy|vice|assistant|acting)\b)[a-z]+\s+){{1,2}}?"
     rf"((?-i:(?:city|county|town|village|borough|parish|general)\s+(?:manager|clerk|administrator|attorney"
     rf"|engineer|planner|treasurer|auditor|solicitor)))\b{_NOT_ACTING}",
@@ -139,7 +139,8 @@ _FIELD_FOR = re.compile(r"\s+for\s+((?:[A-Z][\w'’&-]*)(?:\s+(?:[A-Z][\w'’&-]
 
 def asked_office(question: str) -> str | None:
     """The title of the office a question asks the holder of ('City Manager'), or None."""
-    m = _OFFICE.search(uncontracted(question))
+    question = uncontracted(question)  # offsets below are the uncontracted text's
+    m = _OFFICE.search(question)
     if not m:
         return None
     title = _TITLE_END.split(next(g for g in m.groups() if g), maxsplit=1)[0]

@@ -137,3 +137,7 @@ def test_an_office_asked_by_its_holders_name_ends_before_a_relative_clause():
     ) == ("Director for Children and Young People")
     assert asked_office("Who is the Clerk for Souldern Parish Council?") == "Clerk"
     assert asked_office("Who is named as Lead Director for Pledge 49?") == "Director"  # an item, no field
+    # read from the question as uncontracted, whose offsets the match gives
+    assert asked_office("What's the name of the Acting Director for Children and Young People?") == (
+        "Director for Children and Young People"
+    )
