@@ -243,6 +243,8 @@ _POST_WORD = re.compile(
     r"\b(?:Acting|Interim|Deputy|Assistant|Strategic|Executive|Chief|Senior|Principal|Returning|Monitoring"
     r"|Democratic|Corporate|Service|Cabinet)\b"
 )
+# Nor ends in a word for many people: 'Children and Young People', 'Care Leavers', 'Foster Carers'.
+_MANY = re.compile(r"\b(?:People|Persons|Families|Children|Adults|Carers|Leavers|Residents|Pupils|Parents)$")
 # A name never opens with a determiner: 'The Management Analyst' is a post, not Mr Management.
 _DETERMINER = re.compile(r"(?:The|This|That|These|Those|Our|Their|Its|Each|Every|Your|Any|All)\s")
 # nor holds a municipality's word: 'Authorize City Manager' is a motion's verb before a post
@@ -374,6 +376,7 @@ def _spans(sentence: str) -> tuple[Span, ...]:
                 or _POST_WORD.search(text)
                 or _DETERMINER.match(text)
                 or _CIVIC_WORD.search(_TITLED.sub("", text))
+                or _MANY.search(text)
             ):
                 continue
             if kind == "person" and _column_label(sentence, at, at + len(text)):

@@ -39,6 +39,14 @@ def test_a_capitalised_place_is_no_person() -> None:
     assert _of_kind("Meet at Central Park on Monday.", "person") == []
 
 
+def test_a_word_for_many_people_ends_no_name() -> None:
+    # 'Young People' in a post's field is no person, so the post reads whole and its holder is the name
+    text = "Andy Smith - Acting Strategic Director for Children and Young People"
+    assert _of_kind(text, "person") == ["Andy Smith"]
+    assert _of_kind("Report of the Acting Strategic Director for Children and Young People", "person") == []
+    assert _of_kind("Support for Care Leavers, (a report)", "person") == []
+
+
 @pytest.mark.parametrize(
     ("text", "place"),
     [
