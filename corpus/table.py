@@ -255,8 +255,9 @@ def add_line(table: Table, line: str, page: int | None) -> None:
     _start_row(table, cells, page)
 
 
-# A cell that is only a totals label: 'Totals', 'Sub-total', 'Grand Total:', 'TOTAL £'.
-_TOTALS = re.compile(r"^(?:sub[- ]?|grand\s+)?totals?\s*[:£$€]?$", re.I)
+# A totals row's label: 'Totals', 'Sub-total', 'Grand Total' (qa/totals.py finds the rows it keys).
+TOTALS_LABEL = r"(?i:(?:sub[- ]?|grand\s+)?totals?)"
+_TOTALS = re.compile(rf"^{TOTALS_LABEL}\s*[:£$€]?$")  # a cell that is only one: 'Grand Total:', 'TOTAL £'
 
 
 def _totals_at(cells: list[str]) -> int | None:

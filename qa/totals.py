@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from corpus.table import TOTALS_LABEL
 from qa.candidate import Candidate
 from qa.timefit import row_name
 
@@ -16,7 +17,7 @@ _TOTAL_ASKED = re.compile(
     re.I,
 )
 # A row keyed by a totals label: 'Date Details: Totals', 'Totals: 10,583.06', 'Grand Total', 'Sub-total'.
-_TOTALS_KEY = re.compile(r"^(?:[^:;]{0,40}:\s*)?(?:sub[- ]?|grand\s+)?totals?\b", re.I)
+_TOTALS_KEY = re.compile(rf"^(?:[^:;]{{0,40}}:\s*)?{TOTALS_LABEL}\b")
 
 
 def asks_total(question: str) -> bool:
