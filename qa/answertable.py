@@ -151,7 +151,7 @@ TABLE: tuple[tuple[str, str], ...] = (
         rf"\bwhere (?:(?:has|have|had|is|are|was|were) .{{0,60}}\b{_MATTER}\b.{{0,60}}\bgot to\b"
         # 'where had the council got to on Pledge 42', 'where does Pledge 42 stand'
         rf"|(?:has|have|had) .{{0,60}}\bgot to\b.{{0,60}}\b{_MATTER}\b"
-        rf"|(?:does|do|did|is|are) .{{0,80}}?\bstand\b"
+        rf"|(?:does|do|did|is|are) .{{0,120}}?\bstand\b"
         rf"|are we (?:with|on|at)\b.{{0,60}}\b{_MATTER}\b)|\bstate of play\b",
     ),
     (
@@ -180,8 +180,9 @@ TABLE: tuple[tuple[str, str], ...] = (
     (
         "organisation",
         r"\bwhich (?:organi[sz]ations?|compan(?:y|ies)|charit(?:y|ies)|firms?|trusts?|bod(?:y|ies)"
-        r"|partners?|contractors?|clubs?|stations?|agenc(?:y|ies)|providers?|authorit(?:y|ies)|councils?"
-        r"|schools?|part(?:y|ies)|groups?|departments?|directorates?|teams?|business(?:es)?|consultants?"
+        r"|partners?|contractors?|clubs?|stations?|agenc(?:y|ies)|providers?|authorit(?:y|ies)"
+        r"|councils?(?! ?members?\b)|schools?|part(?:y|ies)|groups?|departments?|directorates?|teams?"
+        r"|business(?:es)?|consultants?"
         # who won a tender or supplies the goods: 'Which supplier won the request for proposal …?'
         r"|developers?|suppliers?|vendors?|bidders?|tenderers?|operators?)\b"
         r"|\bwhat (?:organi[sz]ations?|compan(?:y|ies)|charit(?:y|ies)|firms?|agenc(?:y|ies)|providers?"
@@ -200,8 +201,10 @@ TABLE: tuple[tuple[str, str], ...] = (
     ),
     (
         "person",
-        r"\bwhich (?:[\w-]+ ){0,4}(?:councillors?|members?|commissioners?|officers?|directors?"
-        r"|trustees?|governors?|candidates?)\b|^\s*who\b|\bwhose\b"
+        # US and Canadian councils' members: 'Which councilmember moved …?', 'Which alderman …?'
+        r"\bwhich (?:[\w-]+ ){0,4}(?:councillors?|(?:council ?)?members?|commissioners?|officers?|directors?"
+        r"|trustees?|governors?|candidates?|alder(?:man|men|persons?)|supervisors?|selectm[ae]n)\b"
+        r"|^\s*who\b|\bwhose\b"
         r"|\bwho (?:was|is|were|chaired|wrote|signed|moved|seconded)\b|\bwhich (?:councillor"
         r"|member|officer|director|person|chair|mayor|candidate|clerk|manager|head|leader|cabinet member)\b"
         # the name of a post's holder ('the name of the Deputy City Clerk'), not of a thing (a brand, a
@@ -233,14 +236,23 @@ TABLE: tuple[tuple[str, str], ...] = (
     ),
     ("status", r"\bstatus\b|\bprogress\b|\bhas .{1,60}\b(?:been )?(?:completed|delivered|achieved)\b"),
     ("list", r"^\s*(?:list|name)\b|\bwhat are (?:the|all)\b|\bwhich .+ (?:are|were)\b|\ball (?:the )?\w+s\b"),
+    # a percent sign naming the measure, not a figure's ('variance % above which an explanation is
+    # required?', 'the % of care leavers in touch'): read last, as a ward or a name asked comes first
+    ("percent", r"(?:^|\s)%(?=\W|$)"),
 )
 
 # A search typed as keywords ('menlo park rfp issue date', 'mukund shah votes acton precinct') has no
 # question word to read: the noun that names a value says what is asked. Read only when no row above
 # matched and the query asks nothing in a question's words.
 KEYWORDS: tuple[tuple[str, str], ...] = (
-    ("date", r"\b(?:date|deadline)s?\b(?<!up to date)"),
-    ("time", r"\b(?:start|starting|finish|finishing|end|closing|opening|meeting) time\b"),
+    # 'polling day?' names a day as 'date' does; 'time the meeting adjourned?' a moment as 'start time'
+    ("date", r"\b(?:date|deadline)s?\b(?<!up to date)|\b(?:polling|election|hearing|meeting) day\b"),
+    (
+        "time",
+        r"\b(?:start|starting|finish|finishing|end|closing|opening|meeting) time\b|\btime "
+        r"(?:the |that |it )?(?:[\w-]+ ){0,3}?"
+        r"(?:adjourned|ended|finished|closed|started|began|commenced|opened)\b",
+    ),
     ("percent", r"\b(?:percentage|per ?cent|percent|proportion)\b"),
     ("money", r"\b(?:amount|cost|costs|price|fees?|salary|spend|spent|paid)\b"),
     ("number", r"\b(?:number of|count|votes|total number)\b"),

@@ -74,10 +74,11 @@ def uncontracted(question: str) -> str:
 
 # What a busy user types before the question itself, asking nothing ('omaha city council oct 16 2012 - who
 # gave the invocation?', 'Councillor Murphy sent apologies to the July meeting. Who sat as vice chair?',
-# 'At Guelph City Council on 26 May 2014, who voted against …?'):
+# 'At Guelph City Council on 26 May 2014, who voted against …?', 'Omaha City Council meeting, October 16,
+# 2012: who presides …?'):
 # the question's type is read after it.
 _LEAD_IN = re.compile(
-    r"^(?:(?!\b(?:who|what|when|where|which|how|why)\b)[^?]){1,80}?(?:\s[-–—:]|[.,])\s+"
+    r"^(?:(?!\b(?:who|what|when|where|which|how|why)\b)[^?]){1,80}?(?:\s[-–—:]|[.,:;])\s+"
     # 'where' or 'when' before its subject opens a relative clause ('…, where the new Pledge was launched,
     # who …'), not the question
     r"(?=(?:who|what|which|how|why|is|are|was|were|did|does|do)\b"
@@ -120,7 +121,7 @@ def asks_outcome(question: str) -> bool:
 # A chair is left out: papers name one by a post's initials ('Chaired by the DCS'), read as a body's.
 _POST_NOUN = (
     r"(?:head\s?teachers?|principals?|councillors?|mayors?|clerks?|officers?|directors?|managers?"
-    r"|secretar(?:y|ies)|treasurers?)"
+    r"|secretar(?:y|ies)|treasurers?|presidents?)"
 )
 _PERSON_ONLY = re.compile(
     rf"\bwhich\s+(?:(?!(?:for|of|in|on|at|to|by|the)\b)[\w'’-]+\s+){{0,2}}?{_POST_NOUN}\b"
@@ -128,7 +129,7 @@ _PERSON_ONLY = re.compile(
     rf"(?:[\w'’-]+\s+){{0,6}}?{_POST_NOUN}\b"
     rf"|\bname of the\s+(?:[\w'’-]+\s+){{0,4}}?{_POST_NOUN}\b"
     rf"|\b(?:{_POST_NOUN}|incumbents?)['’]?s? names?\b"  # keywords: 'parish council clerk name'
-    r"|\bwho\b[^?]{0,40}?\b(?:seconded|moved|signed)\b",
+    r"|\bwho\b[^?]{0,40}?\b(?:seconded|moved|signed|presides|presided)\b",
     re.I,
 )
 

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import TypeVar
 
+from corpus.dates import find_dates
 from index.codes import folded
 from index.passage import Passage
 
@@ -178,14 +179,23 @@ def councils_named(question: str, councils: frozenset[str]) -> tuple[str, ...]:
     anywhere in it ('at winnipeg council', 'on the Morgan Hill agenda', 'Cupertino USD'): an authority
     is known by the words of its name left when the words of its kind are set aside. As named_places,
     not an authority named in full ('Limerick City and County Council'): questions put to a council name
-    it so, and its districts' papers are filed under their own names."""
+    it so, and its districts' papers are filed under their own names; but one named in full as its
+    papers name it, beside a day, asks of that day's meeting of it."""
     asked = f" {_plain(question)} "
     found = []
     for council in sorted(councils):
         place = _place(council)
         if place and f" {place} " in asked and _names_place(question, asked, place):
             found.append(council)
+        elif f" {_plain(council)} " in asked and _meeting_day_given(question):
+            found.append(council)  # 'Guelph City Council, 26 May 2014: …': a meeting of it, on that day
     return tuple(found)
+
+
+def _meeting_day_given(question: str) -> bool:
+    """The question gives a day ('26 May 2014'): naming a council in full beside it asks of that day's
+    meeting of it, not of the council as those putting questions to it name it."""
+    return any(d.precision == "day" for d in find_dates(question))
 
 
 def _names_place(question: str, asked: str, place: str) -> bool:

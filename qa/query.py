@@ -113,6 +113,13 @@ _SUMMARY = re.compile(
 _NOUN_FORMS = {"minute": r"(?:minutes?|mins?)", "item": r"(?:agenda\s+)?items?"}
 # Nouns of what papers also number at a line's start, with no noun: '13. Number of Children in Care'.
 _LINED = frozenset({"item", "minute"})
+# A report's paragraphs and sections are too, by a dotted number ('3.2 To ensure the Pledge is …'); a
+# whole number after them is more often a statute's ('Section 47 enquiries', 'paragraph 3 of Schedule 12A').
+_DOTTED_LINED = frozenset({"paragraph", "para", "section"})
+
+
+def _lined(noun: str, number: str) -> bool:
+    return noun in _LINED or (noun in _DOTTED_LINED and "." in number)
 
 
 @dataclass(frozen=True)
@@ -140,8 +147,8 @@ class Identifier:
     @property
     def lined(self) -> bool:
         """Papers number this kind at a line's start too, with no noun ('13. Number of Children in Care'
-        under minutes, '11. Ofsted Improvement Plan' in an agenda)."""
-        return self.noun in _LINED
+        under minutes, '11. Ofsted Improvement Plan' in an agenda, '3.2 To ensure …' in a report)."""
+        return _lined(self.noun, self.number)
 
     def kind_pattern(self) -> re.Pattern[str] | None:
         """Matches any number of the identifier's noun ('Motion No. 2', 'Pledge 49'); its number is group
@@ -182,9 +189,9 @@ def _pattern(noun: str, number: str) -> re.Pattern[str]:
     if not noun:
         return re.compile(rf"(?<![\d./-]){num}{_NUMBER_TAIL}", re.I)
     # an item or minute numbered at a line's start; a bare number before a month opens a date ('13 March
-    # 2019 The Oracy Project' in a work programme is no minute 13)
-    numbered = rf"|^\s*{num}(?:[.):](?:\s|$)|\s(?!(?:{MONTHS}|{SHORT_MONTHS})\b))"
-    numbered_line = numbered if noun in _LINED else ""
+    # 2019 The Oracy Project' in a work programme is no minute 13); a list's bullet may come before it
+    numbered = rf"|^\s*(?:[-•*]\s+)?{num}(?:[.):](?:\s|$)|\s(?!(?:{MONTHS}|{SHORT_MONTHS})\b))"
+    numbered_line = numbered if _lined(noun, number) else ""
     return re.compile(
         rf"\b{_printed(noun)}\.?\s*(?:no\.?\s*)?{num}{_NUMBER_TAIL}{numbered_line}", re.I | re.M
     )

@@ -115,6 +115,10 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "time",
         r"\b\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm|a\.m\.?|p\.m\.?)(?![a-z])|\b(?:[01]?\d|2[0-3]):[0-5]\d\b"
+        # a 24-hour clock printed with a dot, as UK minutes do: 'HELD ON 9 MAY 2018 AT 19.30', not a rate
+        # ('at 2.50 per cent')
+        r"|(?<=\bat )(?:[01]?\d|2[0-3])\.[0-5]\d\b"
+        r"(?![.,]?\d|\s?(?:%|per\b|each\b|pence\b|p\b|m\b|bn\b|million\b))"
         r"|\b(?:noon|midday|midnight)\b",
     ),
     # how often: 'fortnightly', 'three monthly' (quarterly), 'twice a year', 'every six weeks'

@@ -13,6 +13,7 @@ from index.passage import Passage
 from qa.candidate import Candidate
 from qa.periods import MONTH, YEAR_PAIR, year_pairs
 from qa.query import MONTHS, TimeTarget
+from qa.units import block_lead
 
 # A month and a year's last two digits, as performance tables head their columns ('Apr-18', "Sep'18") and
 # their text cites them ('in Mar 18'); not a day before its year ('Mar 18, 2020').
@@ -106,9 +107,11 @@ def _written_before(passage: Passage, window: TimeTarget) -> bool:
 
 
 def _of_other_pairs(candidate: Candidate, pairs: frozenset[int]) -> bool:
-    """Whether a sentence or its label names year pairs ('Key milestones in 2024-25') and none asked
-    (2026/27): whatever it says is said of another year."""
-    named = frozenset(_first_years(f"{candidate.label or ''}\n{candidate.text}"))
+    """Whether a sentence or its label, or its block's lead-in ('Key Milestones 2025/26: • … • …'), names
+    year pairs ('Key milestones in 2024-25') and none asked (2026/27): whatever it says is said of another
+    year."""
+    lead = block_lead(candidate.passage.text, candidate.text) if pairs else ""
+    named = frozenset(_first_years(f"{candidate.label or lead}\n{candidate.text}"))
     return bool(pairs and named) and not named & pairs
 
 
@@ -129,8 +132,8 @@ def of_time(
     reached: bool = False,
 ) -> bool:
     """Whether a candidate's figure can be of the asked time, by the first of these to name a time: its
-    column label and sentence, then its passage's heading and paper's title ('Commitment to implementing
-    the Pledge 2017/18'), then its paper's date.
+    column label (or its line's lead-in, 'Key Milestones 2025/26: • …') and sentence, then its passage's
+    heading and paper's title ('Commitment to implementing the Pledge 2017/18'), then its paper's date.
     - Asked of a year pair (`pairs`, first years), year pairs named must include that one.
     - Else, a time named must overlap `target`. A year pair runs from April of its first year to August of
       its second, a financial or an academic year (qa/periods.py), so '2017/18 Actual' is not of March
@@ -139,8 +142,9 @@ def of_time(
       a paper dated before the month asked does not tell its figures (asked of a year, it may: a budget
       or plan for the year is written before it starts, unless the figure is asked as `reached`)."""
     passage = candidate.passage
+    lead = block_lead(passage.text, candidate.text) if pairs and not candidate.label else ""
     for text in (
-        f"{candidate.label or ''}\n{_COMPARED.sub(' ', candidate.text)}",
+        f"{candidate.label or lead}\n{_COMPARED.sub(' ', candidate.text)}",
         f"{passage.heading or ''}\n{passage.title or ''}",
     ):
         if pairs and (named := frozenset(_first_years(text))):

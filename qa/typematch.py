@@ -173,7 +173,16 @@ def _echo(span: Span, asked: frozenset[str]) -> bool:
     if span.kind not in ENTITY_KINDS | {"proper", "role"}:
         return False
     words = stems_of(span.text)
-    return bool(words) and all(w in asked for w in words)
+    return bool(words) and all(w in asked or _holder_of(w) in asked for w in words)
+
+
+# A post named for what its holder does: 'the Chairman' is who chaired, an echo of 'Who chaired …?'.
+_HOLDER_SUFFIX = re.compile(r"(?<=\w{3})(?:man|woman|person|men|women)$")
+
+
+def _holder_of(word: str) -> str:
+    """The act a post's word names ('chairman' → 'chair'), or the word itself."""
+    return _HOLDER_SUFFIX.sub("", word)
 
 
 def accepts(kind: str) -> frozenset[str]:

@@ -17,6 +17,7 @@ _LEANS_BACK = re.compile(
     r"|In addition|Additionally|Furthermore|Moreover|As a result|Consequently|Subsequently|But|And|So"
     r"|It(?!\s+(?:is|was|has been|will be|would be)\s+\w+\s+(?:that|to)\b)(?:'s|’s)?)\b"
 )
+_LEAD_WORDS = 6  # a lead-in is a label ('Key Milestones 2025/26'), not a sentence ending on a colon
 _ITEM_OPENING = 3  # 'Item 7(a) Tree', 'Min. 45/19 Land': an item's number opens its title line
 # ... or a bare number does, as agendas print them: '4. APPROVE AGREEMENT', '7(b) Tree Preservation'
 _NUMBERED_TITLE = re.compile(r"^\s*\d{1,3}(?:\s?\([a-z]\)|[a-z])?(?:[.)]|(?<=\)))\s+[A-Z(]")
@@ -24,6 +25,7 @@ _NUMBERED_TITLE = re.compile(r"^\s*\d{1,3}(?:\s?\([a-z]\)|[a-z])?(?:[.)]|(?<=\))
 __all__ = [
     "SHORT_ROW_WORDS",
     "Unit",
+    "block_lead",
     "cells",
     "embedded_text",
     "focus",
@@ -55,12 +57,35 @@ def focus(text: str, identifiers: Sequence[Identifier], heading: str | None = No
             for n in held
             for m in range(n, _item_end(blocks, n) if opens_item(blocks[n]) else _led(blocks, n))
         )
-        return "\n\n".join(blocks[m] for m in dict.fromkeys(kept))
+        return "\n\n".join(_own_lines(blocks[m], identifiers) for m in dict.fromkeys(kept))
     if heading and any(i.pattern().search(heading) for i in identifiers):
         return "\n\n".join(blocks[: _item_end(blocks, 0)])
     headed = f"{heading or ''}\n{text}"  # a list's heading may be the chunk's ('RECOMMENDATION')
     under = [found for i in identifiers if (found := printed_under(text, i) or keyed_row(headed, i))]
     return "\n\n".join(under) if under else text
+
+
+# A line opening with a number, bulleted or not: '- 3.1 For Derby City Council …', '7. Housing'.
+_NUMBERED_LINE = re.compile(r"^\s*(?:[-•*]\s+)?\d")
+
+
+def _own_lines(block: str, identifiers: Sequence[Identifier]) -> str:
+    """Of a block of numbered lines ('- 3.1 For …' / '- 3.2 To ensure …'), the lines of the number asked
+    when a line opens with it, up to the next numbered line; the block whole otherwise."""
+    lines = block.split("\n")
+    starts = [
+        k for k, line in enumerate(lines) if any(i.lined and i.pattern().match(line) for i in identifiers)
+    ]
+    if len(lines) < 2 or not starts:
+        return block
+    kept = (
+        m
+        for k in starts
+        for m in range(
+            k, next((n for n in range(k + 1, len(lines)) if _NUMBERED_LINE.match(lines[n])), len(lines))
+        )
+    )
+    return "\n".join(lines[m] for m in dict.fromkeys(kept))
 
 
 def focus_named(text: str, named: Sequence[str], rows_only: bool = False) -> str:
@@ -172,3 +197,21 @@ def paragraph_before(text: str, sentence: str, sentences: int) -> str:
         at -= 1
         kept.insert(0, units[at].text)
     return " ".join(kept)
+
+
+# A block's lead-in naming what its lines are ('Key Milestones 2025/26: • Further cohort … • Continue to …').
+_BLOCK_LEAD = re.compile(r"^\s*([^:\n•]{1,80}?):\s")
+_BULLET = re.compile(r"\s*[•*-]\s")
+
+
+def block_lead(text: str, sentence: str) -> str:
+    """The lead-in of the line, or else the block (paragraph), of `text` holding `sentence` after it, when
+    it opens with one ('Key Milestones 2025/26:') and the sentence is a bullet under it or opens after it:
+    what it is said under; '' otherwise."""
+    for block in (*text.split("\n"), *text.split("\n\n")):  # its line's lead-in first, then its block's
+        at = block.find(sentence)
+        if at > 0 and (lead := _BLOCK_LEAD.match(block)) and lead.end() <= at:
+            # it reaches the bullets under it, and the sentence it opens; not prose running on after that
+            under = at == lead.end() or _BULLET.match(sentence)
+            return lead.group(1) if under and len(lead.group(1).split()) <= _LEAD_WORDS else ""
+    return ""

@@ -1,0 +1,132 @@
+"""What comes before the thing asked or said: a question's lead-in naming its meeting, a council named
+in full beside a day, a paragraph's bare number, a line's lead-in dating the bullets after it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from index.passage import Passage
+from qa.answertype import asks_person_only, expected
+from qa.bodies import councils_named
+from qa.candidate import Candidate, stem_set
+from qa.query import Identifier, identifiers, parse
+from qa.retriever import defines, holds
+from qa.spans import spans
+from qa.timefit import of_asked_time
+from qa.typematch import typed_at
+from qa.units import block_lead, focus
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # the meeting named before a colon, then the question itself
+        ("Omaha City Council meeting, October 16, 2012: who presides as council president?", "person"),
+        ("Guelph City Council, 26 May 2014: time the meeting adjourned?", "time"),
+        ("Hackney mayoral election 2023 (statement dated 13 Oct 2023): polling day?", "date"),
+        ("Omaha, October 16, 2012: which councilmember moved item 5?", "person"),
+        ("Which council member seconded the motion?", "person"),
+        ("Which alderman moved the by-law?", "person"),
+        ("Which council approved the plan?", "organisation"),
+        ("Burton PC variances pro forma: variance % above which an explanation is required?", "percent"),
+        ("Was the 15% figure met?", "decision"),  # a figure's percent sign asks nothing of its own
+        (
+            "Omaha City Council agenda of October 16, 2012: where does item 36, the ordinance amending "
+            "Chapter 44 'Electricity' for power limited contractors, stand?",
+            "status",
+        ),
+    ],
+)
+def test_a_question_is_typed_after_its_lead_in(question: str, kind: str) -> None:
+    assert expected(question).kind == kind
+
+
+def test_a_president_asked_is_a_person_not_a_body() -> None:
+    assert asks_person_only("Omaha, October 16, 2012: who presides as council president?")
+    assert asks_person_only("Who was president of the Omaha City Council?")
+
+
+def test_a_council_named_in_full_beside_a_day_picks_its_papers() -> None:
+    guelph = frozenset({"Guelph City Council", "Township of Nipissing Council"})
+    assert councils_named("Guelph City Council, 26 May 2014: time the meeting adjourned?", guelph) == (
+        "Guelph City Council",
+    )
+    # put to a council, with no day of a meeting, an authority named in full keeps its districts' papers
+    limerick = frozenset({"Limerick City and County Council", "Municipal District of Newcastle West"})
+    assert (
+        councils_named("that Limerick City and County Council purchase a site at Abbeyfeale", limerick) == ()
+    )
+
+
+_REPORT = (
+    "- 3.1 For Derby City Council to undertake its wider duties.\n- 3.2 To ensure the Pledge is publicised."
+)
+
+
+def test_a_paragraph_is_printed_by_its_bare_number_at_a_line_start() -> None:
+    (para,) = identifiers("What reason does paragraph 3.2 of the report give?")
+    assert holds(_REPORT, para) and defines(_REPORT, para)
+    assert not holds("- 3.21 Other matters.\n- 13.2 Budget.", para)  # no other number holds it
+    assert not holds("The rate rose by 3.2 per cent.", Identifier("paragraph", "3.2"))
+
+
+def test_a_numbered_line_asked_is_kept_apart_from_its_neighbours() -> None:
+    para = Identifier("paragraph", "3.2")
+    assert focus(_REPORT, [para]) == "- 3.2 To ensure the Pledge is publicised."
+    # a line's continuation, unnumbered, stays with it
+    text = "3.1 First.\n3.2 To ensure\nthe Pledge is publicised.\n3.3 Third."
+    assert focus(text, [para]) == "3.2 To ensure\nthe Pledge is publicised."
+    assert focus("Some prose.\nMore prose on 3.2.", [para]) == "Some prose.\nMore prose on 3.2."
+
+
+def test_the_chairman_echoes_who_chaired() -> None:
+    text = "The minutes were confirmed and duly signed by the Chairman."
+    asked = frozenset(stem_set("Who chaired the meeting of 3 June 2025?"))
+    roles = frozenset({"role"})
+    assert [s.text for s in spans(text) if s.kind == "role"] == ["Chairman"]
+    assert typed_at(text, roles, asked) == ()
+    assert typed_at(text, roles, frozenset(stem_set("Who signed the minutes?")))  # not asked: an answer
+
+
+_MILESTONES = (
+    "Key Milestones 2024/25: • Implement the strategy leading to a net gain of 15 carers.\n"
+    "Key Milestones 2025/26: • Further cohort identified. • Continue to achieve net gain of 20 carers."
+)
+
+
+def test_a_line_lead_in_dates_the_bullets_after_it() -> None:
+    assert block_lead(_MILESTONES, "• Continue to achieve net gain of 20 carers.") == "Key Milestones 2025/26"
+    assert block_lead(_MILESTONES, "Key Milestones 2024/25:") == ""  # nothing before it
+    assert block_lead("Councillors present: Smith, Jones. The meeting opened.", "The meeting opened.") == ""
+    passage = Passage(
+        1, _MILESTONES, None, 1, 1, "p.txt", "Plan", "Testshire", None, dt.date(2024, 4, 1), "day", "report"
+    )
+    found = [
+        Candidate(s, None, None, passage, 0, frozenset())
+        for s in (
+            "• Implement the strategy leading to a net gain of 15 carers.",
+            "• Continue to achieve net gain of 20 carers.",
+        )
+    ]
+    q = "What net gain of foster carers is the 2024/25 milestone?"
+    assert [c.text for c in of_asked_time(found, q, parse(q).time)] == [found[0].text]
+
+
+def test_a_statutes_whole_section_is_not_a_bare_number() -> None:
+    section = Identifier("section", "47")
+    assert not section.lined
+    assert holds("Section 47 enquiries per 10,000", section)
+    assert not holds("47 children were seen in the year.", section)
+
+
+def test_a_24_hour_clock_with_a_dot_is_a_time_after_at() -> None:
+    def times(text: str) -> list[str]:
+        return [s.text for s in spans(text) if s.kind == "time"]
+
+    assert times("HELD ON 9 MAY 2018 AT 19.30 IN HERTINGFORDBURY COWPER SCHOOL") == ["19.30"]
+    assert times("The meeting closed at 21.15.") == ["21.15"]
+    assert times("The loan is at 2.50 per cent.") == []
+    assert times("Interest at 4.25% a year.") == []
+    assert times("It rose to 19.30 in May.") == []  # a figure, not set at a time
