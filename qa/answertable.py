@@ -256,6 +256,7 @@ KEYWORDS: tuple[tuple[str, str], ...] = (
     ("percent", r"\b(?:percentage|per ?cent|percent|proportion)\b"),
     ("money", r"\b(?:amount|cost|costs|price|fees?|salary|spend|spent|paid)\b"),
     ("number", r"\b(?:number of|count|votes|total number)\b"),
-    ("place", r"\b(?:venue|location|address)\b"),
+    ("place", r"\b(?:venue|location|address|ward)\b"),
+    ("person", r"\b(?:mover|seconder|proposer)\b"),
     ("decision", r"\b(?:decision|decided|outcome|resolved|verdict)\b"),
 )

@@ -86,6 +86,11 @@ _LEAD_IN = re.compile(
 )
 
 
+# What names the paper before a colon in a search typed in haste ('Township of Nipissing council, 14 Nov
+# 2023: mover of R2023-215?'): the keywords after it say what is asked.
+_COLON_LEAD = re.compile(r"^[^:?]{1,120}:\s+(?=\S)")
+
+
 def _keywords(query: str) -> bool:
     """A search typed as keywords: a few words, no question word, not a written request."""
     return (
@@ -103,9 +108,10 @@ def expected(question: str) -> Expectation:
     for kind, pattern in _COMPILED:
         if pattern.search(q):
             return Expectation(kind, noun)
-    if _keywords(q):
+    searched = _COLON_LEAD.sub("", q)  # 'souldern parish council minutes of 25 jan 2024: date of the apm?'
+    if _keywords(searched):
         for kind, pattern in _KEYWORDS_COMPILED:
-            if pattern.search(q):
+            if pattern.search(searched):
                 return Expectation(kind, noun)
     return Expectation("description", noun)
 

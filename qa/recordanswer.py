@@ -34,8 +34,10 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 _MEMBERS = r"(?:who\s+|which\s+(?:\w+\s+)?(?:councillors?|members?|commissioners?|trustees?)\b.{0,40}?)"
 _WANTS = (
     ("movers", re.compile(rf"(?i)\b{_MEMBERS}(?:moved|moving|proposed|proposing)\s+and\s+second\w*")),
-    ("seconder", re.compile(rf"(?i)\b{_MEMBERS}(?:seconded|seconding|second)\b")),
-    ("mover", re.compile(rf"(?i)\b{_MEMBERS}(?:moved|moving|proposed|proposing|put\s+forward)\b")),
+    # by the post's noun too: 'the seconder of R2023-215?', 'mover of the by-law?'
+    ("movers", re.compile(r"(?i)\b(?:mover|proposer)s?\s+and\s+seconders?\b")),
+    ("seconder", re.compile(rf"(?i)\b{_MEMBERS}(?:seconded|seconding|second)\b|\bseconder\b")),
+    ("mover", re.compile(rf"(?i)\b{_MEMBERS}(?:moved|moving|proposed|proposing|put\s+forward)\b|\bmover\b")),
     ("noes", re.compile(r"(?i)\bwho\b.{0,40}\bvot\w*\s+against\b")),
     ("ayes", re.compile(r"(?i)\bwho\b.{0,40}\bvot\w*\s+(?:for|in\s+favou?r)\b")),
     (

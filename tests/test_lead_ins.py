@@ -12,6 +12,7 @@ from qa.answertype import asks_person_only, expected
 from qa.bodies import councils_named
 from qa.candidate import Candidate, stem_set
 from qa.query import Identifier, identifiers, parse
+from qa.recordanswer import read_question
 from qa.retriever import defines, holds
 from qa.spans import spans
 from qa.timefit import of_asked_time
@@ -130,3 +131,28 @@ def test_a_24_hour_clock_with_a_dot_is_a_time_after_at() -> None:
     assert times("The loan is at 2.50 per cent.") == []
     assert times("Interest at 4.25% a year.") == []
     assert times("It rose to 19.30 in May.") == []  # a figure, not set at a time
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        (
+            "Township of Nipissing council, 14 Nov 2023: mover of R2023-215 (by-law confirming the proceedings)?",
+            "person",
+        ),
+        ("Winnipeg council organizational meeting, 6 Nov 2013: Councillor Pagtakhan's ward?", "place"),
+        ("Souldern Parish Council minutes of 25 Jan 2024: date of the 2024 APM and AMPC?", "date"),
+        ("Souldern Parish Council minutes of 25 Jan 2024: the meeting was long", "description"),
+    ],
+)
+def test_the_keywords_after_a_colon_say_what_is_asked(question: str, kind: str) -> None:
+    assert expected(question).kind == kind
+
+
+def test_a_mover_or_seconder_asked_by_the_posts_noun_is_read_from_the_records() -> None:
+    mover = read_question("Township of Nipissing council, 14 Nov 2023: mover of R2023-215?")
+    seconder = read_question("Township of Nipissing council, 14 Nov 2023: seconder of R2023-215?")
+    both = read_question("mover and seconder of the by-law on 14 Nov 2023?")
+    assert (mover.want, seconder.want, both.want) == ("mover", "seconder", "movers")
+    assert mover.date == "2023-11-14"
+    assert read_question("What did the movement strategy propose?") is None
