@@ -124,6 +124,8 @@ TABLE: tuple[tuple[str, str], ...] = (
         r"|\bwhat (?:is|was|are|were) (?:the|[\w-]+['’]s) (?:[\w-]+ ){0,3}rates? (?:of .{1,60})?per\b"
         # 'What total reach …' (a total of money is asked in the row above)
         r"|\bwhat total [a-z]+\b"
+        # a table's figure asked by that word: 'What was the Q2 2019/20 (end of September 2019) figure for …?'
+        r"|\bwhat (?:is|was|are|were) the (?:[\w/()'’.-]+ ){0,8}?figures? (?:for|of|on)\b"
         # what a campaign or service counts people by: 'What reach did the campaign have?'
         r"|\bwhat (?:(?:was|is|were|are) (?:the |its |their )?)?(?:[\w-]+ ){0,2}"
         r"(?:reach|take-?up|uptake|footfall|turnout|headcount|caseload)\b"

@@ -30,7 +30,7 @@ from qa.retriever import Retrieval
 from qa.rowkeys import asked_key
 from qa.rowvalues import rows_valued
 from qa.scoring import Scored
-from qa.shortlist import NO_FACT, of_day
+from qa.shortlist import NO_FACT, PAPERS_ASKED, of_day
 from qa.statements import STATUS_WORDS, Statement, lead_for, statements
 from qa.stretch import day_of, item_pool, of_meeting_day
 from qa.timefit import row_name, time_row
@@ -93,7 +93,8 @@ class Composer:
         if retrieval.unnamed:  # 'Who chairs the Licensing Committee?' of papers that never name one
             names = " or ".join(f"the {b}" for b in retrieval.unnamed)
             return self._not_found(query.text, f"The papers do not mention {names}.")
-        if (day := meeting_day(query.text)) and not of_day(retrieval.passages, day):
+        papers_asked = bool(PAPERS_ASKED.search(query.text))
+        if (day := meeting_day(query.text)) and not of_day(retrieval.passages, day, papers_asked):
             said = f"none of them is of a meeting on {day.day} {day:%B %Y} or names that day"
             return self._not_found(query.text, f"{NOT_ANSWERED[:-1]}: {said}.")
         # a report's section asked for by name, or a numbered series asked for whole: its items

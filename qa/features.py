@@ -292,12 +292,21 @@ def _named_column(candidate: Candidate, asked: Asked, label_cover: float) -> boo
 
 def _month_row_asked(candidate: Candidate, asked: Asked, key: str) -> bool:
     """The cell is in the column of the month asked, in a row holding at least TOPICAL of the question's
-    weight: '% of children subject to multiple child protection plans' shares only 'child protection
-    plans' with a question on initial child protection conferences, and is not its row."""
+    weight with the month's own words: '% of children subject to multiple child protection plans' shares
+    only 'child protection plans' with a question on initial child protection conferences, and is not its
+    row."""
     if not in_month_asked_column(candidate, asked):
         return False
     named = f"{key} {spelled_in(key, asked.text, initials=True)}"
-    return cover(stem_set(named), asked) >= TOPICAL
+    # the column is the month asked: the question's words for it ('in November 2018') are the cell's too
+    return cover(stem_set(named) | _month_words(asked.time), asked) >= TOPICAL
+
+
+def _month_words(target: TimeTarget | None) -> frozenset[str]:
+    """The stems naming a month's time target ('novemb', '2018'); none for any other span of time."""
+    if not target or (target.start.year, target.start.month) != (target.end.year, target.end.month):
+        return frozenset()
+    return stem_set(f"{MONTHS[target.start.month - 1]} {target.start.year}")
 
 
 def _keyed_not_asked(candidate: Candidate, asked: Asked) -> bool:

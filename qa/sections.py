@@ -68,9 +68,41 @@ def section(
     own = frozenset(stems_of(question)) - _DOCUMENT - {head}
     named = [p for p in passages if of_named(p, proper_words(question))]
     papers = [paper_of(named[0].chunk_id)] if named and paper_of else []
-    for passage in [*named, *(p for paper in papers for p in paper)]:
+    read = [*named, *(p for paper in papers for p in paper)]
+    for passage in read:
         if found := under_heading(passage, head, own, next_passage, chunks, words):
             share = max(_LEAST_ITEM_WORDS, (words - _LEAD_WORDS) // len(found.items))
             listed = "; ".join(clip(item.rstrip(" .;"), share) for item in found.items)
             return f"{found.lead} {listed}.", [found.passage, *found.later]
+    # a section of one paragraph, no list: a cover sheet's 'Recommendations and Reasons' over one sentence,
+    # in the best passage naming what the question names or the few chunks after it in its paper that do
+    # too (a pack of several reports has a section of each)
+    for passage in _read_on(named[0], papers[0], chunks) if papers else ():
+        if of_named(passage, proper_words(question)) and (told := paragraph_under(passage.text, head)):
+            heading, paragraph = told
+            return f"{heading}: {clip(paragraph, words - _LEAD_WORDS)}", [passage]
+    return None
+
+
+def _read_on(first: Passage, paper: Sequence[Passage], chunks: int) -> Sequence[Passage]:
+    """`first` and up to `chunks` passages after it in its paper's order."""
+    at = next((n for n, p in enumerate(paper) if p.chunk_id == first.chunk_id), None)
+    return [first] if at is None else paper[at : at + chunks + 1]
+
+
+_HEADING_WORDS = 5  # a heading line of its own is short ('Recommendations and Reasons')
+_PARAGRAPH_WORDS = 4  # what it heads is a sentence, not another heading
+
+
+def paragraph_under(text: str, head: str) -> tuple[str, str] | None:
+    """A heading line of its own whose first word's stem is `head` ('Recommendations and Reasons', not
+    'Reasons for Recommendation'), and the paragraph under it; None when the text prints no such line."""
+    lines = text.split("\n")
+    for at, line in enumerate(lines):
+        words = line.split()
+        if not (0 < len(words) <= _HEADING_WORDS and stems_of(words[0])[:1] == (head,)):
+            continue
+        paragraph = next((rest.strip() for rest in lines[at + 1 :] if rest.strip()), "")
+        if len(paragraph.split()) >= _PARAGRAPH_WORDS:
+            return line.strip().rstrip(":"), paragraph
     return None

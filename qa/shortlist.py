@@ -77,10 +77,27 @@ _MINUTED = re.compile(
 )
 
 
-def of_day(passages: Sequence[Passage], day: dt.date) -> bool:
+def of_day(passages: Sequence[Passage], day: dt.date, papers_asked: bool = False) -> bool:
     """Whether a passage's paper is dated `day` or its text names that day: the papers of the meeting a
-    question dates ('… meeting on 9 October 2019'), or a later pack reproducing its minutes."""
-    return any(p.date == day or _names_day(p.text, day) for p in passages)
+    question dates ('… meeting on 9 October 2019'), or a later pack reproducing its minutes; or, when the
+    question asks of the meeting's papers (`papers_asked`: 'the council agenda of 24 August 2021'), a
+    report or agenda dated in the month before it, written for that meeting (a staff report of 2 August
+    2021 whose page header naming the 24th was set aside as furniture)."""
+    return any(
+        p.date == day or _names_day(p.text, day) or (papers_asked and _written_for(p, day)) for p in passages
+    )
+
+
+# A question asking of a meeting's papers, not of what happened at it: 'on the council agenda of …'.
+PAPERS_ASKED = re.compile(r"\b(?:agendas?|reports?|packs?|papers)\b", re.I)
+
+
+_WRITTEN_AHEAD_DAYS = 31  # a report or agenda is written up to a month before its meeting
+
+
+def _written_for(passage: Passage, day: dt.date) -> bool:
+    ahead = (day - passage.date).days if passage.date else -1
+    return passage.doc_type in {"report", "agenda"} and 0 < ahead <= _WRITTEN_AHEAD_DAYS
 
 
 def _names_day(text: str, day: dt.date) -> bool:

@@ -90,6 +90,8 @@ _CAPITAL_SMALL_WORDS = "|".join(sorted(w.upper() for w in STOPWORDS if w.isalpha
 _DATE = (
     rf"\b{_DAY}\s+(?i:day\s+of\s+|of\s+)?{MONTH}\.?,?\s+{YEAR}\b|\b{MONTH}\.?\s+{_DAY},?\s+{YEAR}\b"
     rf"|\b{_DAY}\s+{MONTH}\b|\b{MONTH}\.?\s+{YEAR}\b"
+    # a cash sheet's day and month, its year the sheet's: '10-Jan Zurich Town & Parish Insurance'
+    rf"|\b{_DAY}-{MONTH}\b(?!-\d)"
     # '12/05/2019', '1/2/19'; a slashed reference ('3/18/0725/FUL', 'ref 19/3/18') is no date
     rf"|(?<![/\w])\d{{1,2}}/\d{{1,2}}/(?:(?:19|20)\d{{2}}|\d{{2}})\b(?!/\w)"
     # '18.03.2019', '13.3.19', '18-03-2019': a day and a month in range, not a section's '2.1.14'
@@ -139,6 +141,16 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("date", _MONTH_AFTER),  # after the dates above, which claim a month with its day or year
     ("money", _MONEY),
     ("percent", r"\b\d+(?:\.\d+)?\s?(?:%|per ?cent\b|percentage points?\b)"),
+    # a share in words: 'around half seen taking too long', 'two thirds of schools', 'one in five'; not a
+    # period's half ('the second half of the year', 'half-term')
+    (
+        "percent",
+        r"\b(?:(?:around|about|nearly|almost|roughly|over|under|more than|less than|just (?:over|under))\s+)?"
+        r"(?:(?<!\bfirst )(?<!\bsecond )(?<!\bthe )half(?![- ](?:term|year|day|hour|time|way)s?\b)"
+        # 'a third' of something, not 'a third reading'
+        r"|(?:a|one)[- ](?:third|quarter|fifth)(?=\s+of\b)|two[- ]thirds|three[- ]quarters"
+        r"|one in (?:two|three|four|five|six|ten|\d{1,3}))\b",
+    ),
     ("done", DONE),  # said done: answers when a planned thing will happen
     # a count out of a total, as performance tables print it ('44/410' children not yet in a stable
     # placement): not a date's or minute's digits, which `_of_total` sets aside
@@ -166,8 +178,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "organisation",
         rf"\b(?:[A-Z][\w'’&.-]*\s+(?:of\s+|and\s+|&\s+|for\s+)?){{1,6}}{ORG_NOUN}\b"
-        # not the name of a tracker's status scheme, Red / Amber / Green ('Status (RAG)')
-        rf"|\b(?!(?:{_CAPITAL_SMALL_WORDS}|RAG)\b)[A-Z]{{2,6}}\b",
+        # not the name of a tracker's status scheme, Red / Amber / Green ('Status (RAG)'), nor a
+        # reference's letters ('23/03504/TCA', 'SP20-004')
+        rf"|(?<![\d/])(?<!\d-)\b(?!(?:{_CAPITAL_SMALL_WORDS}|RAG)\b)[A-Z]{{2,6}}\b(?![/-]?\d)",
     ),
     # with its house number, when a street is given one ('6109 Maple Street')
     (

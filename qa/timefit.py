@@ -12,7 +12,7 @@ from corpus.dates import find_dates
 from index.passage import Passage
 from qa.candidate import Candidate
 from qa.periods import MONTH, YEAR_PAIR, year_pairs
-from qa.query import MONTHS, TimeTarget
+from qa.query import MONTHS, TimeTarget, quarters
 from qa.units import block_lead
 
 # A month and a year's last two digits, as performance tables head their columns ('Apr-18', "Sep'18") and
@@ -24,6 +24,7 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 _DAY_LIKE = frozenset({"may", "june", "july"})  # full names: 'May 18' may be a day, 'Apr 18' is not
 # Columns of figures aimed at, not reached: a question for what was ('in June 2019') is not answered there.
 # "planned" aims; a plan is a thing ("child protection plan", "the improvement plan report")
+_NARROW_DAYS = 120  # a quarter or a month asked within a year pair narrows it; a year (either kind) does not
 _AIMED = re.compile(r"\b(?:targets?|forecasts?|projected|projections?|estimated?|planned)\b", re.I)
 # A year a figure is told for: after a word that times it, and no year pair ('in 2018', not 'in 2018/19').
 _BARE_YEAR = re.compile(r"\b(?:in|during|for|throughout)\s+((?:19|20)\d\d)\b(?![/–-]\d)", re.I)
@@ -134,7 +135,9 @@ def of_time(
     """Whether a candidate's figure can be of the asked time, by the first of these to name a time: its
     column label (or its line's lead-in, 'Key Milestones 2025/26: • …') and sentence, then its passage's
     heading and paper's title ('Commitment to implementing the Pledge 2017/18'), then its paper's date.
-    - Asked of a year pair (`pairs`, first years), year pairs named must include that one.
+    - Asked of a year pair (`pairs`, first years), a quarter named ('the first quarter of 2019/20') must
+      overlap the asked months (the question's own quarter or month within the pair, when it names one),
+      and year pairs named must include that one.
     - Else, a time named must overlap `target`. A year pair runs from April of its first year to August of
       its second, a financial or an academic year (qa/periods.py), so '2017/18 Actual' is not of March
       2017; '23.9% in March 2018' is of March 2018.
@@ -147,10 +150,13 @@ def of_time(
         f"{candidate.label or lead}\n{_COMPARED.sub(' ', candidate.text)}",
         f"{passage.heading or ''}\n{passage.title or ''}",
     ):
+        if pairs and (told := quarters(text)):  # 'The first quarter of 2019/20 …' is of its months
+            asked = _asked_window(pairs, target)
+            return any(q.start <= asked.end and asked.start <= q.end for q in told)
         if pairs and (named := frozenset(_first_years(text))):
             return bool(named & pairs)
         if times := [*year_pairs(text), *_dated(text)] or _bare_months(text, passage):
-            asked = _window(pairs) if pairs else target
+            asked = _asked_window(pairs, target)
             return any(start <= asked.end and asked.start <= end for start, end in times)
     if reached:
         return passage.date is None or passage.date >= (_window(pairs) if pairs else target).start
@@ -170,6 +176,16 @@ def _bare_months(text: str, passage: Passage) -> list[tuple[dt.date, dt.date]]:
         year = passage.date.year - (month > passage.date.month)
         found.append(spanned(dt.date(year, month, 1), "month"))
     return found
+
+
+def _asked_window(pairs: frozenset[int], target: TimeTarget | None) -> TimeTarget:
+    """The months a named time must overlap: the year pairs' window, or the question's quarter or month
+    within it when it names one ('Q2 2019/20 (end of September 2019)': July to September 2019)."""
+    if not pairs:
+        return target
+    window = _window(pairs)
+    narrow = target is not None and (target.end - target.start).days < _NARROW_DAYS
+    return target if narrow and window.start <= target.start and target.end <= window.end else window
 
 
 def _window(pairs: frozenset[int]) -> TimeTarget:

@@ -156,3 +156,32 @@ def test_a_mover_or_seconder_asked_by_the_posts_noun_is_read_from_the_records() 
     assert (mover.want, seconder.want, both.want) == ("mover", "seconder", "movers")
     assert mover.date == "2023-11-14"
     assert read_question("What did the movement strategy propose?") is None
+
+
+def test_a_report_written_in_the_month_before_a_meeting_is_of_that_meeting() -> None:
+    from qa.shortlist import of_day
+
+    def paper(date: dt.date, doc_type: str) -> Passage:
+        return Passage(
+            1,
+            "Public Works conditions.",
+            None,
+            1,
+            1,
+            "p.pdf",
+            "Report",
+            "San José",
+            None,
+            date,
+            "day",
+            doc_type,
+        )
+
+    meeting = dt.date(2021, 8, 24)
+    # asked of the meeting's papers ('the council agenda of 24 August 2021'): a staff report three weeks ahead
+    assert of_day([paper(dt.date(2021, 8, 2), "report")], meeting, papers_asked=True)
+    # asked of the meeting itself ('Who chaired the meeting on 24 August?'), a report written before tells none
+    assert not of_day([paper(dt.date(2021, 8, 2), "report")], meeting)
+    assert not of_day([paper(dt.date(2021, 6, 2), "report")], meeting, papers_asked=True)  # another meeting's
+    assert not of_day([paper(dt.date(2021, 8, 2), "minutes")], meeting, papers_asked=True)  # of their own day
+    assert not of_day([paper(dt.date(2021, 8, 30), "report")], meeting, papers_asked=True)  # written after it

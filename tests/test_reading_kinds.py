@@ -563,3 +563,46 @@ def test_the_answer_type_is_read_once_per_question() -> None:
     for _ in range(3):
         expected("acton precinct mukund shah votes")
     assert expected.cache_info().hits == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "share"),
+    [
+        ("The quality of assessment is inconsistent with around half seen taking too long", "around half"),
+        ("two thirds of schools", "two thirds"),
+        ("a third of the budget", "a third"),
+        ("one in five pupils", "one in five"),
+        ("more than half of the homes", "more than half"),
+    ],
+)
+def test_a_share_in_words_is_a_percent(text: str, share: str) -> None:
+    assert _of_kind(text, "percent") == [share]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["in the second half of the year", "during half-term", "on behalf of the council", "a third reading"],
+)
+def test_a_period_or_an_ordinal_is_no_share(text: str) -> None:
+    assert _of_kind(text, "percent") == []
+
+
+def test_a_cash_sheets_day_and_month_is_a_date() -> None:
+    assert _of_kind("Date Details: 10-Jan Zurich Town & Parish Insurance; Amount: 547.51", "date") == [
+        "10-Jan"
+    ]
+    assert _of_kind("Nov-18: 124/213", "date") == []  # a month's column, not a day
+
+
+def test_a_references_letters_name_no_body() -> None:
+    for text in ("23/03504/TCA", "file SP20-004", "ref ABC-123"):
+        assert _of_kind(text, "organisation") == []
+    assert _of_kind("HMRC (re above) 26.67", "organisation") == ["HMRC"]
+    assert "MLEO" in _of_kind("Fire Chief-MLEO-CEMC Will Bateman", "organisation")  # posts' initials, joined
+
+
+def test_a_figure_asked_by_that_word_is_a_number() -> None:
+    assert (
+        expected("What was the Q2 2019/20 (end of September 2019) figure for care leavers in EET?").kind
+        == "number"
+    )

@@ -120,3 +120,34 @@ def test_a_months_short_form_names_a_date_not_a_paper() -> None:
     q = "What are the recommendations of the Implementing the Pledge report (Derby, Feb 2016)?"
     text, _ = section(q, [RECOMMENDED], _none, 3, 80)
     assert text.startswith("RECOMMENDATION:")
+
+
+def test_a_section_of_one_paragraph_answers_from_the_report_named() -> None:
+    cover = _passage(
+        "Title of Report: Children's Services Pledges\n\nPurpose of Report\n\nA list of the pledges led by "
+        "Service Directors in Children's Services.\n\nRecommendations and Reasons\n\nFor Scrutiny to note "
+        "the pledges in the report and consider further questions.\n\nAlternative options considered",
+        "Purpose of Report",
+        chunk_id=5,
+    )
+    other = _passage(
+        "Purpose of Report\n\nAn update on the Plymouth Challenge.\n\nRecommendations and Reasons\n\n"
+        "For the Committee to receive the report for consideration.",
+        "Purpose of Report",
+        chunk_id=6,
+    )
+    paper = {5: [cover, other], 6: [cover, other]}.__getitem__
+    q = "What was the recommendation in the Children's Services Pledges report?"
+    text, used = section(q, [cover, other], _none, 3, 80, paper)
+    assert text == (
+        "Recommendations and Reasons: For Scrutiny to note the pledges in the report and consider further questions."
+    )
+    assert used == [cover]
+    # the next report in the pack names nothing the question names: its recommendation is not this one's
+    assert section(q, [other], _none, 3, 80, paper) is None
+    # 'Reasons for Recommendation' heads the reasons, not the recommendation
+    reasons = _passage("Reasons for Recommendation\n\nTo meet the council's duties.", "", chunk_id=7)
+    assert (
+        section("What did the Pledges report recommend?", [reasons], _none, 3, 80, {7: [reasons]}.__getitem__)
+        is None
+    )

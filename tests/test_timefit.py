@@ -386,3 +386,31 @@ def test_a_row_sharing_a_few_of_the_questions_words_is_not_its_row():
         features(cell, Asked(q, expected(q), weights, parse(q).time), 0.5, 0.5)[NAMES.index("idf_cover")]
         == 0.0
     )
+
+
+def test_a_cell_of_the_month_asked_counts_the_months_words_as_its_columns():
+    from qa.answertype import expected
+    from qa.candidate import stems_of
+    from qa.features import NAMES, Asked, features
+
+    q = "How many care leavers were in EET in November 2018, per the care leavers table in the report?"
+    weights = {s: 1.0 for s in stems_of("care leavers eet table report per")} | {"novemb": 3.0, "2018": 3.0}
+    asked = Asked(q, expected(q), weights, parse(q).time)
+    rows = "Number of Care Leavers in EET\nOct-18: 119/216\nNov-18: 124/213"
+    november, october = (
+        replace(_cand(value, label), passage=replace(_cand(value, label).passage, text=rows))
+        for label, value in (("Nov-18", "124/213"), ("Oct-18", "119/216"))
+    )
+    cover = NAMES.index("idf_cover")
+    # the row's words are 3 of 12, under a third; with the month's, which the column holds, over it
+    assert features(november, asked, 0.5, 0.5)[cover] == 0.25
+    assert features(october, asked, 0.5, 0.5)[cover] == 0.0
+
+
+def test_a_quarter_named_in_a_sentence_is_of_its_months_not_its_whole_year():
+    q = "What was the Q2 2019/20 (end of September 2019) figure for care leavers in EET?"
+    assert not _of(q, "The first quarter of 2019/20 saw a small decline of 0.2 to 43.6%.")
+    assert not _of(q, "By the end of June 2019 this indicator improved further to 95.7%.")
+    assert _of(q, "In the second quarter of 2019/20 it rose to 58%.")
+    whole = "What was the 2019/20 figure for care leavers in EET?"
+    assert _of(whole, "The first quarter of 2019/20 saw a small decline of 0.2 to 43.6%.")
