@@ -16,7 +16,7 @@ from qa.spans import spans
 from qa.timefit import row_of, short_month_at
 from qa.totals import totals_rows
 from qa.typematch import FIGURES, of_named
-from qa.units import is_row
+from qa.units import is_row, row_above
 
 # a person's name in a question: 'Isabelle Morgan', or a surname after initials ('A. Pappert')
 _NAMED = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}\b|\b(?:[A-Z]\.\s?){1,3}[A-Z][\w'’-]+\b")
@@ -106,7 +106,7 @@ def fitting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], bool
     if kind == "money" and (noun := sum_named(question)):  # a table's row is of the sum its name names
         found = [c for c in found if not _a_row(c.shown) or _names_thing(c, noun)]
     if kind == "money" and (office := paid_office(question)):  # not another post's row of the pay scale
-        found = [c for c in found if names_office(c.shown, office) or names_office(row_of(c), office)]
+        found = [c for c in found if any(names_office(text, office) for text in _row_texts(c))]
     if kind == "percent" and (did := share_predicate(question)):
         wanted = set(stems_of(" ".join(did)))
         found = [c for c in found if _says(c, wanted, question)]
@@ -237,7 +237,13 @@ def _names_thing(candidate: Candidate, thing: str) -> bool:
     # plan's row 'Replace/Repair/Close Hummel Bridge'.
     root = re.sub(r"(?<=\w{4})ing$", "", thing.lower()).rstrip("e")
     word = re.compile(rf"\b{re.escape(root)}\w{{0,{_THING_ENDING}}}\b", re.I)
-    return any(word.search(text) for text in (candidate.shown, row_of(candidate), candidate.lead))
+    return any(word.search(text) for text in (*_row_texts(candidate), candidate.lead))
+
+
+def _row_texts(candidate: Candidate) -> tuple[str, str, str]:
+    """The sentence or row, the row's name under its heading, and the row above it when it points back
+    to it ('Payee: HMRC; Detail: (re above)' under the clerk's salary)."""
+    return candidate.shown, row_of(candidate), row_above(candidate.passage.text, candidate.shown)
 
 
 def _under(candidate: Candidate, office: str) -> bool:

@@ -11,7 +11,7 @@ ORG_NOUN = (
 )
 # A run ending in a building's, a room's or a street's noun names a place ('Warspite Room').
 PLACE_NOUN = (
-    r"(?:Room|Chamber|Hall|House|Centre|Center|Library|Building|Offices|Park|Stadium|Church|Pavilion|Suite"
+    r"(?:Rooms?|Chambers?|Hall|House|Centre|Center|Library|Building|Offices|Park|Stadium|Church|Pavilion|Suite"
     r"|Street|Road|Lane|Avenue|Square|Ground|Arena|Hotel|Theatre|Annex|Annexe)"
 )
 # A street's noun, after its name and a house number ('10 Shilton Garth Close', '6109 Maple Street').

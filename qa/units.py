@@ -26,6 +26,7 @@ __all__ = [
     "SHORT_ROW_WORDS",
     "Unit",
     "block_lead",
+    "row_above",
     "cells",
     "embedded_text",
     "focus",
@@ -215,3 +216,19 @@ def block_lead(text: str, sentence: str) -> str:
             under = at == lead.end() or _BULLET.match(sentence)
             return lead.group(1) if under and len(lead.group(1).split()) <= _LEAD_WORDS else ""
     return ""
+
+
+# A row pointing back to the one above for what it is in respect of: 'Payee: HMRC; Detail: (re above)'.
+_AS_ABOVE = re.compile(r"\b(?:re|as)\s+above\b|\bditto\b", re.I)
+
+
+def row_above(text: str, row: str) -> str:
+    """The block printed above `row` in `text`, when the row points back to it ('(re above)', 'as above',
+    'ditto': the HMRC payment of the clerk's salary above it); '' otherwise. `row` is a joined row
+    ('Payee: HMRC; Detail: (re above); …'), found by its first cell."""
+    if not _AS_ABOVE.search(row):
+        return ""
+    blocks = text.split("\n\n")
+    first = row.split("; ", 1)[0]
+    at = next((n for n, b in enumerate(blocks) if b.lstrip().startswith(first) and _AS_ABOVE.search(b)), 0)
+    return blocks[at - 1] if at > 0 else ""

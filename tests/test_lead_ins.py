@@ -17,7 +17,7 @@ from qa.retriever import defines, holds
 from qa.spans import spans
 from qa.timefit import of_asked_time
 from qa.typematch import typed_at
-from qa.units import block_lead, focus
+from qa.units import block_lead, focus, row_above
 
 
 @pytest.mark.parametrize(
@@ -185,3 +185,15 @@ def test_a_report_written_in_the_month_before_a_meeting_is_of_that_meeting() -> 
     assert not of_day([paper(dt.date(2021, 6, 2), "report")], meeting, papers_asked=True)  # another meeting's
     assert not of_day([paper(dt.date(2021, 8, 2), "minutes")], meeting, papers_asked=True)  # of their own day
     assert not of_day([paper(dt.date(2021, 8, 30), "report")], meeting, papers_asked=True)  # written after it
+
+
+_PAYMENTS = (
+    "Payee: Cathy Fleet\nDetail: Clerk Salary\nTotal £s: 132.69\n\n"
+    "Payee: HMRC\nDetail: (re above)\nTotal £s: 26.67\n\nPayee: Zurich\nDetail: Insurance\nTotal £s: 547.51"
+)
+
+
+def test_a_row_pointing_back_is_of_the_row_above() -> None:
+    assert "Clerk Salary" in row_above(_PAYMENTS, "Payee: HMRC; Detail: (re above); Total £s: 26.67")
+    assert row_above(_PAYMENTS, "Payee: Zurich; Detail: Insurance; Total £s: 547.51") == ""  # points nowhere
+    assert row_above("Payee: HMRC\nDetail: as above", "Payee: HMRC; Detail: as above") == ""  # none above

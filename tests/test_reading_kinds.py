@@ -606,3 +606,9 @@ def test_a_figure_asked_by_that_word_is_a_number() -> None:
         expected("What was the Q2 2019/20 (end of September 2019) figure for care leavers in EET?").kind
         == "number"
     )
+
+
+def test_a_chambers_plural_is_a_place() -> None:
+    assert _of_kind("Held in the Council Chambers, Guelph City Hall on Monday", "place") == [
+        "Council Chambers, Guelph City Hall"
+    ]
