@@ -150,6 +150,12 @@ class Identifier:
         under minutes, '11. Ofsted Improvement Plan' in an agenda, '3.2 To ensure …' in a report)."""
         return _lined(self.noun, self.number)
 
+    @property
+    def bare_numbered(self) -> bool:
+        """A report's paragraph or section printed by its dotted number alone ('3.2 To ensure …'), which
+        many reports in one pack print: the report named, not the number, tells which."""
+        return self.noun in _DOTTED_LINED and _lined(self.noun, self.number)
+
     def kind_pattern(self) -> re.Pattern[str] | None:
         """Matches any number of the identifier's noun ('Motion No. 2', 'Pledge 49'); its number is group
         1. None for a bare number, which has no kind to tell the next one by."""

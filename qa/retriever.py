@@ -19,7 +19,7 @@ from index.store import Store
 from qa.bodies import near_query, unabbreviated
 from qa.exchange import only_asks, replies, wants_questions
 from qa.fusion import rrf
-from qa.query import Identifier, Query, parse
+from qa.query import Identifier, Query, parse, proper_words
 from qa.relevance import coverage, term_weights
 from qa.rowkeys import keyed_row, row_key_query
 from qa.scoring import context
@@ -145,7 +145,7 @@ class Retriever:
             wants_questions(query.terms),
         )
         scored = [replace(p, score=round(self._rerank(p, evidence), 6)) for p in candidates]
-        order = _identifier_first(scored, matched, defining)[:limit]
+        order = _identifier_first(_of_titled(scored, query, matched), matched, defining)[:limit]
         unnamed = tuple(b for b in query.bodies if not self._names(b, filters))
         return Retrieval(
             query, tuple(order), evidence.sims, matched, missing, vector, weights, counts, unnamed
@@ -228,6 +228,23 @@ class Retriever:
 def _group(chunk_id: int, matched: dict[int, tuple[Identifier, ...]], defining: set[int]) -> tuple[int, bool]:
     """A passage's place before its score: more asked identifiers held first, then those about them."""
     return -len(matched.get(chunk_id, ())), chunk_id not in defining
+
+
+def _of_titled(
+    passages: list[Passage], query: Query, matched: dict[int, tuple[Identifier, ...]]
+) -> list[Passage]:
+    """For a report's paragraph asked by its bare number ('paragraph 3.1 of the Implementing the Pledge
+    report'), which many reports in a pack print, no passage printing it in another paper than the one
+    whose title or heading holds every name the question gives, when one such passage prints it."""
+    if not any(i.bare_numbered for i in query.identifiers) or not (named := proper_words(query.text)):
+        return passages
+    words = [w.lower() for w in named]
+    titled = {
+        p.chunk_id for p in passages if all(w in f"{p.title or ''} {p.heading or ''}".lower() for w in words)
+    }
+    if not titled & set(matched):
+        return passages
+    return [p for p in passages if p.chunk_id in titled or p.chunk_id not in matched]
 
 
 def _identifier_first(

@@ -150,7 +150,7 @@ def of_time(
         f"{candidate.label or lead}\n{_COMPARED.sub(' ', candidate.text)}",
         f"{passage.heading or ''}\n{passage.title or ''}",
     ):
-        if pairs and (told := quarters(text)):  # 'The first quarter of 2019/20 …' is of its months
+        if pairs and (told := _quarters_told(text, pairs)):  # 'The first quarter of 2019/20 …': its months
             asked = _asked_window(pairs, target)
             return any(q.start <= asked.end and asked.start <= q.end for q in told)
         if pairs and (named := frozenset(_first_years(text))):
@@ -176,6 +176,27 @@ def _bare_months(text: str, passage: Passage) -> list[tuple[dt.date, dt.date]]:
         year = passage.date.year - (month > passage.date.month)
         found.append(spanned(dt.date(year, month, 1), "month"))
     return found
+
+
+# A quarter named without its year ('The target for 2019/20 … at the end of quarter one …').
+_BARE_QUARTER = re.compile(
+    r"\b(?:(?:the )?end of (?:the )?)?(?:quarter (?:one|two|three|four|[1-4])|q[1-4]"
+    r"|(?:the )?(?:first|second|third|fourth) quarter)\b(?!\s*(?:of\s+)?(?:the\s+)?(?:19|20)\d\d)",
+    re.I,
+)
+
+
+def _quarters_told(text: str, pairs: frozenset[int]) -> list[TimeTarget]:
+    """The quarters `text` names with their year pair, or without one in a sentence naming only the asked
+    pair ('The target for 2019/20 … at the end of quarter one …' is of April to June 2019)."""
+    if (told := quarters(text)) or set(_first_years(text)) != pairs or len(pairs) != 1:
+        return told
+    year = next(iter(pairs))
+    return [
+        q
+        for m in _BARE_QUARTER.finditer(text)
+        for q in quarters(f"{m.group()} of {year}/{(year + 1) % 100:02d}")
+    ]
 
 
 def _asked_window(pairs: frozenset[int], target: TimeTarget | None) -> TimeTarget:

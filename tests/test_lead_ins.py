@@ -197,3 +197,32 @@ def test_a_row_pointing_back_is_of_the_row_above() -> None:
     assert "Clerk Salary" in row_above(_PAYMENTS, "Payee: HMRC; Detail: (re above); Total £s: 26.67")
     assert row_above(_PAYMENTS, "Payee: Zurich; Detail: Insurance; Total £s: 547.51") == ""  # points nowhere
     assert row_above("Payee: HMRC\nDetail: as above", "Payee: HMRC; Detail: as above") == ""  # none above
+
+
+def test_a_bare_numbered_paragraph_is_read_from_the_report_named() -> None:
+    from qa.retriever import _of_titled
+
+    def chunk(cid: int, text: str, title: str) -> Passage:
+        return Passage(
+            cid, text, None, 1, 1, "p.pdf", title, "Testshire", None, dt.date(2016, 2, 23), "day", "report"
+        )
+
+    pledge = chunk(
+        1,
+        "- 3.1 For Derby City Council to undertake its duties",
+        "Implementing the Pledge for Children in Care",
+    )
+    pack = chunk(2, "3.1: Joint Peninsula funding has been diverted", "Overview and Scrutiny Committee")
+    other = chunk(3, "The Pledge was launched in January.", "Overview and Scrutiny Committee")
+    q = parse("What does paragraph 3.1 of the Implementing the Pledge for Children in Care report say?")
+    matched = {1: q.identifiers, 2: q.identifiers}
+    # another report's 3.1 goes; a passage not printing the number stays for the reader to weigh
+    assert [p.chunk_id for p in _of_titled([pack, pledge, other], q, matched)] == [1, 3]
+    # the report named prints no 3.1: nothing is set aside
+    assert _of_titled([pack, other], q, {2: q.identifiers}) == [pack, other]
+    # a noun printed with its number names it alone ('Pledge 48'): nothing is set aside
+    pledge48 = parse("What is the status of Pledge 48 in the Implementing the Pledge report?")
+    assert _of_titled([pack, pledge], pledge48, {1: pledge48.identifiers, 2: pledge48.identifiers}) == [
+        pack,
+        pledge,
+    ]

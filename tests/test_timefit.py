@@ -412,5 +412,8 @@ def test_a_quarter_named_in_a_sentence_is_of_its_months_not_its_whole_year():
     assert not _of(q, "The first quarter of 2019/20 saw a small decline of 0.2 to 43.6%.")
     assert not _of(q, "By the end of June 2019 this indicator improved further to 95.7%.")
     assert _of(q, "In the second quarter of 2019/20 it rose to 58%.")
+    bare = "The target for 2019/20 has been set at 80%, and at the end of quarter one it was 94.6%."
+    assert not _of(q, bare)  # its quarter is of the year pair it names
+    assert _of("What was it at the end of quarter one of 2019/20?", bare)
     whole = "What was the 2019/20 figure for care leavers in EET?"
     assert _of(whole, "The first quarter of 2019/20 saw a small decline of 0.2 to 43.6%.")
