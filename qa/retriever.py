@@ -145,7 +145,11 @@ class Retriever:
             wants_questions(query.terms),
         )
         scored = [replace(p, score=round(self._rerank(p, evidence), 6)) for p in candidates]
-        order = _identifier_first(_of_titled(scored, query, matched), matched, defining)[:limit]
+        kept = _of_titled(scored, query, matched)
+        if len(kept) < len(scored):  # another report's paragraph set aside: the named one may print none
+            held = {i for p in kept for i in matched.get(p.chunk_id, ())}
+            missing = (*missing, *(i for i in query.identifiers if i.bare_numbered and i not in held))
+        order = _identifier_first(kept, matched, defining)[:limit]
         unnamed = tuple(b for b in query.bodies if not self._names(b, filters))
         return Retrieval(
             query, tuple(order), evidence.sims, matched, missing, vector, weights, counts, unnamed
@@ -235,14 +239,15 @@ def _of_titled(
 ) -> list[Passage]:
     """For a report's paragraph asked by its bare number ('paragraph 3.1 of the Implementing the Pledge
     report'), which many reports in a pack print, no passage printing it in another paper than the one
-    whose title or heading holds every name the question gives, when one such passage prints it."""
+    whose title or heading holds every name the question gives, when that paper was retrieved: its 3.1,
+    or none ('paragraph 2.4' of a report whose paragraphs under 2 stop at 2.1), not another report's."""
     if not any(i.bare_numbered for i in query.identifiers) or not (named := proper_words(query.text)):
         return passages
     words = [w.lower() for w in named]
     titled = {
         p.chunk_id for p in passages if all(w in f"{p.title or ''} {p.heading or ''}".lower() for w in words)
     }
-    if not titled & set(matched):
+    if not titled:
         return passages
     return [p for p in passages if p.chunk_id in titled or p.chunk_id not in matched]
 

@@ -218,11 +218,47 @@ def test_a_bare_numbered_paragraph_is_read_from_the_report_named() -> None:
     matched = {1: q.identifiers, 2: q.identifiers}
     # another report's 3.1 goes; a passage not printing the number stays for the reader to weigh
     assert [p.chunk_id for p in _of_titled([pack, pledge, other], q, matched)] == [1, 3]
-    # the report named prints no 3.1: nothing is set aside
+    # the report named was not retrieved: nothing is set aside
     assert _of_titled([pack, other], q, {2: q.identifiers}) == [pack, other]
+    # the report named was retrieved but prints no 3.1: another report's 3.1 is not its
+    legal = chunk(
+        4, "2.1 There is legal duty for the authority", "Implementing the Pledge for Children in Care"
+    )
+    assert _of_titled([pack, legal], q, {2: q.identifiers}) == [legal]
     # a noun printed with its number names it alone ('Pledge 48'): nothing is set aside
     pledge48 = parse("What is the status of Pledge 48 in the Implementing the Pledge report?")
     assert _of_titled([pack, pledge], pledge48, {1: pledge48.identifiers, 2: pledge48.identifiers}) == [
         pack,
         pledge,
     ]
+
+
+def test_a_paragraph_the_named_report_does_not_print_is_declined(tmp_path, settings, fake_embedder) -> None:
+    from qa.engine import CouncilQA
+
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    (folder / "pledge.txt").write_text(
+        "Implementing the Pledge for Children in Care\n\nDerby City Council, 23 February 2016\n\n"
+        "2.1 There is a legal duty for the authority to meet the needs of children in its care.\n\n"
+        "3.1 For Derby City Council to undertake its wider corporate parenting obligations.\n",
+        encoding="utf-8",
+    )
+    (folder / "pack.txt").write_text(
+        "Education Overview and Scrutiny Committee\n\nPlymouth City Council, 11 September 2019\n\n"
+        "2.4: Three-monthly dip sampling of twenty quality assurance audits commenced in March 2019.\n",
+        encoding="utf-8",
+    )
+    engine = CouncilQA(settings, embedder=fake_embedder)
+    try:
+        engine.ingest([str(folder)], progress=False)
+        named = engine.ask(
+            "What does paragraph 2.4 of the Implementing the Pledge for Children in Care report say?"
+        )
+        printed = engine.ask(
+            "What does paragraph 3.1 of the Implementing the Pledge for Children in Care report say?"
+        )
+    finally:
+        engine.close()
+    assert named.status == "not_found" and "Paragraph 2.4" in named.to_dict()["answer"]
+    assert printed.status == "answered" and "corporate parenting obligations" in printed.to_dict()["answer"]
