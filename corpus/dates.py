@@ -95,6 +95,11 @@ def _date_from(g: dict[str, str], precision: str, month_first: bool) -> dt.date 
     return value if _EARLIEST_YEAR <= year <= _LATEST_YEAR else None
 
 
+def gives_day(text: str) -> bool:
+    """Whether `text` gives a date to the day ('26 May 2014'), not only a month or a year."""
+    return any(d.precision == "day" for d in find_dates(text))
+
+
 def find_dates(text: str, month_first: bool = False) -> list[FoundDate]:
     """Every recognisable date in `text`, in reading order.
 

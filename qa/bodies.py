@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import TypeVar
 
-from corpus.dates import find_dates
+from corpus.dates import gives_day
 from index.codes import folded
 from index.passage import Passage
 
@@ -187,15 +187,11 @@ def councils_named(question: str, councils: frozenset[str]) -> tuple[str, ...]:
         place = _place(council)
         if place and f" {place} " in asked and _names_place(question, asked, place):
             found.append(council)
-        elif f" {_plain(council)} " in asked and _meeting_day_given(question):
-            found.append(council)  # 'Guelph City Council, 26 May 2014: …': a meeting of it, on that day
+        elif f" {_plain(council)} " in asked and gives_day(question):
+            # 'Guelph City Council, 26 May 2014: …': a meeting of it on that day, not the council as those
+            # putting questions to it name it
+            found.append(council)
     return tuple(found)
-
-
-def _meeting_day_given(question: str) -> bool:
-    """The question gives a day ('26 May 2014'): naming a council in full beside it asks of that day's
-    meeting of it, not of the council as those putting questions to it name it."""
-    return any(d.precision == "day" for d in find_dates(question))
 
 
 def _names_place(question: str, asked: str, place: str) -> bool:

@@ -93,8 +93,9 @@ class Composer:
         if retrieval.unnamed:  # 'Who chairs the Licensing Committee?' of papers that never name one
             names = " or ".join(f"the {b}" for b in retrieval.unnamed)
             return self._not_found(query.text, f"The papers do not mention {names}.")
-        papers_asked = bool(PAPERS_ASKED.search(query.text))
-        if (day := meeting_day(query.text)) and not of_day(retrieval.passages, day, papers_asked):
+        if (day := meeting_day(query.text)) and not of_day(
+            retrieval.passages, day, papers_asked=bool(PAPERS_ASKED.search(query.text))
+        ):
             said = f"none of them is of a meeting on {day.day} {day:%B %Y} or names that day"
             return self._not_found(query.text, f"{NOT_ANSWERED[:-1]}: {said}.")
         # a report's section asked for by name, or a numbered series asked for whole: its items

@@ -304,7 +304,7 @@ def _month_row_asked(candidate: Candidate, asked: Asked, key: str) -> bool:
 
 def _month_words(target: TimeTarget | None) -> frozenset[str]:
     """The stems naming a month's time target ('novemb', '2018'); none for any other span of time."""
-    if not target or (target.start.year, target.start.month) != (target.end.year, target.end.month):
+    if not target or not target.one_month:
         return frozenset()
     return stem_set(f"{MONTHS[target.start.month - 1]} {target.start.year}")
 

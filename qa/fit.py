@@ -138,7 +138,7 @@ def fitting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], bool
         found = beside or found
     if looks_ahead(question) and any(_to_come(c) for c in found):  # a date of what is to come
         found = [c for c in found if _to_come(c) is not False]
-    if kind in FIGURES and _one_month(asked.time):
+    if kind in FIGURES and asked.time and asked.time.one_month:
         # a value the sentence ties to the month asked, in a sentence on the question's topic, answers
         timed = [t for c in found if (t := _at_time(c, kind, asked.time))]
         if on_topic := [c for c in timed if cover(stem_set(c.shown), asked) >= TOPICAL]:
@@ -157,10 +157,6 @@ def _to_come(candidate: Candidate) -> bool | None:
     if any(d > paper for d in dates):
         return True
     return False if all(d < paper for d in dates) else None  # its own day ('Date of meeting: …') says neither
-
-
-def _one_month(target: TimeTarget | None) -> bool:
-    return bool(target) and (target.start.year, target.start.month) == (target.end.year, target.end.month)
 
 
 def _at_time(candidate: Candidate, kind: str, target: TimeTarget) -> Candidate | None:

@@ -154,7 +154,7 @@ class Identifier:
     def bare_numbered(self) -> bool:
         """A report's paragraph or section printed by its dotted number alone ('3.2 To ensure …'), which
         many reports in one pack print: the report named, not the number, tells which."""
-        return self.noun in _DOTTED_LINED and _lined(self.noun, self.number)
+        return self.noun in _DOTTED_LINED and "." in self.number
 
     def kind_pattern(self) -> re.Pattern[str] | None:
         """Matches any number of the identifier's noun ('Motion No. 2', 'Pledge 49'); its number is group
@@ -220,6 +220,11 @@ class TimeTarget:
 
     start: dt.date
     end: dt.date
+
+    @property
+    def one_month(self) -> bool:
+        """The period is one calendar month or part of one ('the meeting of 10 July 2019')."""
+        return (self.start.year, self.start.month) == (self.end.year, self.end.month)
 
 
 @dataclass(frozen=True)

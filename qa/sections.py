@@ -68,8 +68,7 @@ def section(
     own = frozenset(stems_of(question)) - _DOCUMENT - {head}
     named = [p for p in passages if of_named(p, proper_words(question))]
     papers = [paper_of(named[0].chunk_id)] if named and paper_of else []
-    read = [*named, *(p for paper in papers for p in paper)]
-    for passage in read:
+    for passage in [*named, *(p for paper in papers for p in paper)]:
         if found := under_heading(passage, head, own, next_passage, chunks, words):
             share = max(_LEAST_ITEM_WORDS, (words - _LEAD_WORDS) // len(found.items))
             listed = "; ".join(clip(item.rstrip(" .;"), share) for item in found.items)

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from corpus.dates import find_dates
+from corpus.dates import find_dates, gives_day
 from index.passage import Passage
 from qa.candidate import Candidate
 from qa.periods import MONTH, YEAR_PAIR, year_pairs
@@ -72,7 +72,7 @@ def of_asked_time(
     aimed = bool(_AIMED.search(question)) or not figures
     found = [c for c in found if aimed or not _AIMED.search(c.label or "")]
     pairs = frozenset(_first_years(question))
-    if (target is None and not pairs) or _names_day(question) or _several_years(question):
+    if (target is None and not pairs) or gives_day(question) or _several_years(question):
         return list(found)
     told = bool(_REACHED.match(question)) and not _SET_AHEAD.search(question) and not _AIMED.search(question)
     # a paper the question names by its years ('in Plymouth's 2024-27 Children's Service plan') was not
@@ -116,10 +116,6 @@ def _of_other_pairs(candidate: Candidate, pairs: frozenset[int]) -> bool:
     return bool(pairs and named) and not named & pairs
 
 
-def _names_day(question: str) -> bool:
-    return any(d.precision == "day" for d in find_dates(question))
-
-
 def _several_years(question: str) -> bool:
     """A question of several parts may ask of several years ('(a) In 2014, how much … (c) … in 2015'):
     which part a figure answers is not for its time to say."""
@@ -161,7 +157,7 @@ def of_time(
     if reached:
         return passage.date is None or passage.date >= (_window(pairs) if pairs else target).start
     # asked of a year, a paper dated before it may plan or budget for it: only a month is out of reach
-    one_month = not pairs and (target.start.year, target.start.month) == (target.end.year, target.end.month)
+    one_month = not pairs and target.one_month
     return not one_month or passage.date is None or passage.date >= target.start
 
 

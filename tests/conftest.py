@@ -83,15 +83,22 @@ def row_cells(blocks) -> list[dict[str, str]]:
 
 def answer_from_paper(tmp_path: Path, settings: Settings, embedder, paper: str, question: str):
     """(the answer to `question` from a store holding only `paper`, the store's chunk count)."""
+    (answer,), chunks = answers_from_papers(tmp_path, settings, embedder, {"paper.txt": paper}, [question])
+    return answer, chunks
+
+
+def answers_from_papers(tmp_path: Path, settings: Settings, embedder, papers: dict[str, str], questions):
+    """(the answers to `questions` from a store holding only `papers`, file name → text; its chunk count)."""
     from qa.engine import CouncilQA
 
     folder = tmp_path / "papers"
     folder.mkdir()
-    (folder / "paper.txt").write_text(paper, encoding="utf-8")
+    for name, text in papers.items():
+        (folder / name).write_text(text, encoding="utf-8")
     engine = CouncilQA(settings, embedder=embedder)
     try:
         engine.ingest([str(folder)], progress=False)
-        return engine.ask(question), engine.stats().chunks
+        return [engine.ask(q) for q in questions], engine.stats().chunks
     finally:
         engine.close()
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from conftest import answers_from_papers
 
 from index.passage import Passage
 from qa.answertype import asks_person_only, expected
@@ -234,31 +235,16 @@ def test_a_bare_numbered_paragraph_is_read_from_the_report_named() -> None:
 
 
 def test_a_paragraph_the_named_report_does_not_print_is_declined(tmp_path, settings, fake_embedder) -> None:
-    from qa.engine import CouncilQA
-
-    folder = tmp_path / "papers"
-    folder.mkdir()
-    (folder / "pledge.txt").write_text(
-        "Implementing the Pledge for Children in Care\n\nDerby City Council, 23 February 2016\n\n"
+    papers = {
+        "pledge.txt": "Implementing the Pledge for Children in Care\n\nDerby City Council, 23 February 2016\n\n"
         "2.1 There is a legal duty for the authority to meet the needs of children in its care.\n\n"
         "3.1 For Derby City Council to undertake its wider corporate parenting obligations.\n",
-        encoding="utf-8",
-    )
-    (folder / "pack.txt").write_text(
-        "Education Overview and Scrutiny Committee\n\nPlymouth City Council, 11 September 2019\n\n"
+        "pack.txt": "Education Overview and Scrutiny Committee\n\nPlymouth City Council, 11 September 2019\n\n"
         "2.4: Three-monthly dip sampling of twenty quality assurance audits commenced in March 2019.\n",
-        encoding="utf-8",
+    }
+    asked = "What does paragraph {} of the Implementing the Pledge for Children in Care report say?"
+    (named, printed), _ = answers_from_papers(
+        tmp_path, settings, fake_embedder, papers, [asked.format("2.4"), asked.format("3.1")]
     )
-    engine = CouncilQA(settings, embedder=fake_embedder)
-    try:
-        engine.ingest([str(folder)], progress=False)
-        named = engine.ask(
-            "What does paragraph 2.4 of the Implementing the Pledge for Children in Care report say?"
-        )
-        printed = engine.ask(
-            "What does paragraph 3.1 of the Implementing the Pledge for Children in Care report say?"
-        )
-    finally:
-        engine.close()
     assert named.status == "not_found" and "Paragraph 2.4" in named.to_dict()["answer"]
     assert printed.status == "answered" and "corporate parenting obligations" in printed.to_dict()["answer"]
