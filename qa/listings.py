@@ -9,6 +9,7 @@ from index.settings import Settings
 from index.store import Store
 from qa.citations import markers
 from qa.facts import clip
+from qa.implications import implication
 from qa.query import Query
 from qa.sections import section
 from qa.series import series
@@ -22,12 +23,16 @@ def laid_out(
     query: Query, passages: Sequence[Passage], store: Store, settings: Settings
 ) -> tuple[str, list[Passage]] | None:
     """A report's section asked for by name ('What did the report recommend?': the items under its
-    RECOMMENDATIONS heading, qa/sections.py), or a numbered series asked for whole ('List the plan's
+    RECOMMENDATIONS heading, qa/sections.py; 'Any IT implications?': what its IT section says,
+    qa/implications.py), or a numbered series asked for whole ('List the plan's
     ten priorities', qa/series.py): (the answer's text with its markers, the passages it cites in
     order); None when the question asks for neither or no paper lays one out."""
     budget = (settings.list_chunks, settings.answer_words)
     if listed := section(query.text, passages, store.next_passage, *budget, store.paper_passages):
         text, used = listed
+        return f"{text} {markers(len(used))}", used
+    if said := implication(query.text, passages, store.paper_passages, settings.answer_words):
+        text, used = said
         return f"{text} {markers(len(used))}", used
     return series(query.text, passages, store.paper_passages, query.time)
 
