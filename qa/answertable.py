@@ -83,6 +83,12 @@ TABLE: tuple[tuple[str, str], ...] = (
         rf"|\bwhat (?:was |is )?(?:the )?(?:{_SUM_WORDS} ){{0,2}}"
         r"(?:cost|budget|price|fee|amount|sum|value|salary|grant)\b"
         r"|\bwhat (?:is|was|are|were|will) .{0,60}\bpaid\b"  # 'What was a councillor paid before …?'
+        # a sum's noun after a few words, then the verb: 'What application fee did the commission charge
+        # …?', 'What annual allowance does Councillor Wyatt receive …?', 'What closure costs are estimated
+        # …?'; not 'What contingency for variable costs does …?', a share of them
+        r"|\bwhat (?:(?!(?:for|of|on|in|to)\b)[\w'’-]+ ){0,3}(?:fee|allowance|stipend|salary|charge|levy|rent"
+        r"|fine|price|cost|grant|honorarium)s? (?:did|does|do|is|was|will|would|has|have|had|are|were|must"
+        r"|shall|should|can|could)\b"
         r"|\bwhat (?:voucher|payment|grant)\b|\bhow large was\b.*\b(?:block|budget|fund)"
         # a rate of pay is a sum
         r"|\bwhat (?:(?:hourly|daily|weekly|pay|day|mileage|hire) rate|rate of pay)\b"
@@ -124,8 +130,9 @@ TABLE: tuple[tuple[str, str], ...] = (
         r"|\bwhat (?:is|was|are|were) (?:the|[\w-]+['’]s) (?:[\w-]+ ){0,3}rates? (?:of .{1,60})?per\b"
         # 'What total reach …' (a total of money is asked in the row above)
         r"|\bwhat total [a-z]+\b"
-        # a table's figure asked by that word: 'What was the Q2 2019/20 (end of September 2019) figure for …?'
-        r"|\bwhat (?:is|was|are|were) the (?:[\w/()'’.-]+ ){0,8}?figures? (?:for|of|on)\b"
+        # a table's figure asked by that word: 'What was the Q2 2019/20 (end of September 2019) figure for
+        # …?', "What was Plymouth's long-term placement stability figure for …?"
+        r"|\bwhat (?:is|was|are|were) (?:the|[\w-]+['’]s) (?:[\w/()'’.-]+ ){0,8}?figures? (?:for|of|on)\b"
         # what a campaign or service counts people by: 'What reach did the campaign have?'
         r"|\bwhat (?:(?:was|is|were|are) (?:the |its |their )?)?(?:[\w-]+ ){0,2}"
         r"(?:reach|take-?up|uptake|footfall|turnout|headcount|caseload)\b"

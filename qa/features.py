@@ -24,6 +24,7 @@ from qa.typematch import (
     accepts,
     counted,
     counts_noun,
+    dated_stems,
     holds_type,
     in_month_asked_column,
     own_words,
@@ -190,6 +191,11 @@ def _focus_cover(candidate: Candidate, sentence: set[str], asked: Asked) -> floa
     'funded'), and the sentence answering holds that, not the topic words every sentence there shares."""
     passage = candidate.passage
     topical = topic(passage.text, passage.heading or "", frozenset(asked.weights))
+    # the question's date, where the paper is of it, finds the paper (date_match weighs that): a sentence
+    # repeating it ('launched … on 26th January 2016' for 'According to the February 2016 Derby report,
+    # …', 'Oct 16 2012' for 'omaha city council oct 16 2012 - who gave the invocation?') asks nothing more
+    if _dates(passage, asked.time)[0]:
+        topical = topical | dated_stems(asked)
     focus = {s: w for s, w in asked.weights.items() if s not in topical and s not in source_stems(asked.text)}
     total = sum(focus.values())
     return sum(w for s, w in focus.items() if s in sentence) / total if total else 0.0

@@ -8,7 +8,7 @@ from dataclasses import replace
 from corpus.dates import find_dates
 from qa.acronyms import spelled_in
 from qa.candidate import Asked, Candidate, cover, stem_set, stems_of
-from qa.measures import measured, share_predicate, sum_named
+from qa.measures import event_named, measured, share_predicate, sum_named
 from qa.moments import looks_ahead
 from qa.posts import asked_office, asked_post, names_office, office_at, paid_office
 from qa.query import TimeTarget, proper_words
@@ -101,6 +101,8 @@ def fitting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], bool
     question, kind = asked.text, asked.expectation.kind
     if kind in FIGURES | {"date", "time"} and (thing := measured(question)):
         found = [c for c in found if _names_thing(c, thing)]
+    if kind == "date" and (event := event_named(question)):  # not another event's date
+        found = [c for c in found if all(_names_event(c, word) for word in event)]
     if kind in FIGURES:  # a column's or a sheet's total asked: the table's totals row
         found = totals_rows(found, question)
     if kind == "money" and (noun := sum_named(question)):  # a table's row is of the sum its name names
@@ -234,6 +236,14 @@ def _names_thing(candidate: Candidate, thing: str) -> bool:
     root = re.sub(r"(?<=\w{4})ing$", "", thing.lower()).rstrip("e")
     word = re.compile(rf"\b{re.escape(root)}\w{{0,{_THING_ENDING}}}\b", re.I)
     return any(word.search(text) for text in (*_row_texts(candidate), candidate.lead))
+
+
+def _names_event(candidate: Candidate, word: str) -> bool:
+    """Whether the sentence, its row, its passage, the heading over it or its paper's title names the
+    word: a team named over its table ('Strategic Services and Customer Management') is the table's."""
+    passage = candidate.passage
+    held = f"{passage.heading or ''} {passage.title or ''} {passage.text}"
+    return _names_thing(candidate, word) or bool(re.search(rf"\b{re.escape(word)}", held, re.I))
 
 
 def _row_texts(candidate: Candidate) -> tuple[str, str, str]:

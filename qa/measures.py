@@ -93,3 +93,26 @@ def share_predicate(question: str) -> tuple[str, ...]:
     words = re.findall(r"[\w/'’-]+", group)
     at = next((i for i, w in enumerate(words) if i and _GROUP_ENDS.match(w)), None)
     return tuple(w for w in words[at:] if not _WHEN_WORDS.match(w)) if at is not None else ()
+
+
+# 'When was the Fostering Summit held?', 'When was the Plymouth Standards Partnership set up?': the date of
+# an event or a body the question names in capitals, which a sentence giving its date names too ('A
+# Fostering recruitment event was held on June 24th 2017' is another event's date). A possessive names
+# whose it is ('Derby's'); the name's last two words tell it ('Standards Partnership'; a place before them
+# may go unprinted), and one capital word ('Cabinet') too little to tell one event from another.
+_WHEN_NAMED = re.compile(
+    r"^\W*(?i:(?:when|on what (?:date|day)|what date|which date)\s+(?:was|were|is|are|did|does|will|has|had)"
+    r"\s+(?:the\s+)?)(?P<name>(?:[A-Z][\w'’-]*\s+){2,6})(?=[a-z])"
+)
+_OWNER = re.compile(r"['’]s?$")
+
+
+def event_named(question: str) -> tuple[str, ...]:
+    """The last two words of the event or body whose date a question asks by its capitalised name
+    ('Fostering', 'Summit' in 'When was the Fostering Summit held?'); () when it names none so."""
+    m = _WHEN_NAMED.search(question)
+    words = m.group("name").split() if m else []
+    owned = [n for n, w in enumerate(words) if _OWNER.search(w)]
+    named = words[owned[-1] + 1 :] if owned else words
+    # a reference ('SP20-004') pins the item itself, whose rows need not repeat it
+    return tuple(named[-2:]) if len(named) >= 2 and not any(c.isdigit() for c in "".join(named)) else ()

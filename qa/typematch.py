@@ -40,7 +40,7 @@ ACCEPTS: dict[str, frozenset[str]] = {
     "status": frozenset({"status"}),
 }
 _MATTER_END = re.compile(rf"\b(?:{MATTER_NOUN})$")
-_AGENT = re.compile(r"\b(?:by|with)\s+(?:the\s+)?$", re.I)  # a bare name set as who acted or partnered
+_AGENT = re.compile(r"\b(?:by|with|via|through)\s+(?:the\s+)?$", re.I)  # who acted, partnered or went between
 _BARE = frozenset({"proper", "organisation"})  # names that are a place only where set as one
 # A bare name is a place only where the text sets it as one ('held at Pride Park', 'Venue: Guildhall'):
 # 'the Pledge' or a sentence's first word is no answer to where a meeting was.
@@ -239,7 +239,12 @@ def _occasion(passage: Passage, asked: Asked) -> frozenset[str]:
     named = stem_set(f"{passage.council or ''} {passage.body or ''} {_PAPER_KINDS}")
     if asked.expectation.kind in {"date", "time"}:
         return named
-    return named | {s for s in asked.weights if s.isdigit() or s in _MONTH_STEMS or s in _SHORT_MONTHS}
+    return named | dated_stems(asked)
+
+
+def dated_stems(asked: Asked) -> frozenset[str]:
+    """The question's date words: digits, months and their short forms ('2016', 'februari', 'feb')."""
+    return frozenset(s for s in asked.weights if s.isdigit() or s in _MONTH_STEMS or s in _SHORT_MONTHS)
 
 
 @lru_cache(maxsize=1 << 10)

@@ -224,11 +224,17 @@ _AS_ABOVE = re.compile(r"\b(?:re|as)\s+above\b|\bditto\b", re.I)
 
 def row_above(text: str, row: str) -> str:
     """The block printed above `row` in `text`, when the row points back to it ('(re above)', 'as above',
-    'ditto': the HMRC payment of the clerk's salary above it); '' otherwise. `row` is a joined row
-    ('Payee: HMRC; Detail: (re above); …'), found by its first cell."""
-    if not _AS_ABOVE.search(row):
+    'ditto': the HMRC payment of the clerk's salary above it) or carries on the sentence the block opens,
+    in lower case ('they will be provided with a meal allowance of $70.00 …' under '10. That for the
+    Mayor and Members of Council, attending conferences, workshops, etc.'); '' otherwise. `row` is a
+    joined row ('Payee: HMRC; Detail: (re above); …') or a sentence, found by its first cell."""
+    carried = row[:1].islower()
+    if not (carried or _AS_ABOVE.search(row)):
         return ""
     blocks = text.split("\n\n")
     first = row.split("; ", 1)[0]
-    at = next((n for n, b in enumerate(blocks) if b.lstrip().startswith(first) and _AS_ABOVE.search(b)), 0)
+    opens = (
+        n for n, b in enumerate(blocks) if b.lstrip().startswith(first) and (carried or _AS_ABOVE.search(b))
+    )
+    at = next(opens, 0)
     return blocks[at - 1] if at > 0 else ""

@@ -200,6 +200,18 @@ def test_a_row_pointing_back_is_of_the_row_above() -> None:
     assert row_above("Payee: HMRC\nDetail: as above", "Payee: HMRC; Detail: as above") == ""  # none above
 
 
+def test_a_sentence_carried_on_in_lower_case_is_of_the_block_above() -> None:
+    minutes = (
+        "9. That no changes be made to the current benefits.\n\n10. That for the Mayor and Members of "
+        "Council, attending conferences, workshops, etc.\n\nthey will be provided with a meal allowance of "
+        "$70.00 for a full day event.\n\nThe Mayor thanked staff."
+    )
+    carried = "they will be provided with a meal allowance of $70.00 for a full day event."
+    assert row_above(minutes, carried).startswith("10. That for the Mayor")
+    # a sentence of its own, in upper case, points nowhere
+    assert row_above(minutes, "The Mayor thanked staff.") == ""
+
+
 def test_a_bare_numbered_paragraph_is_read_from_the_report_named() -> None:
     from qa.retriever import _of_titled
 

@@ -121,6 +121,13 @@ from qa.typematch import holds_type
         ("Why was the application refused?", "reason"),  # not the decision: why it was made
         ("What was the reason for the delay to the works?", "reason"),
         ("What caused the overspend on the roads budget?", "reason"),
+        # a sum's noun after a few words, then the verb
+        ("What application fee did the planning commission charge in 2019?", "money"),
+        ("What annual allowance does Councillor Wyatt receive as Chair of Finance?", "money"),
+        ("What rent does the promoter pay for a concert season?", "money"),
+        ("What closure costs are estimated for the landfill?", "money"),
+        ("What contingency for variable costs does the report build in?", "description"),  # a share of them
+        ("What was Plymouth's long-term placement stability figure for 2016/17?", "number"),
     ],
 )
 def test_question_asks_for_its_answer_type(question, kind):
@@ -441,6 +448,24 @@ def test_focus_cover_weighs_what_is_asked_of_the_topic_not_the_topic_words():
     # A passage that names its topic once leaves every question word asked: the feature is word coverage.
     lone = "The village hall roof will be funded from reserves."
     assert _focus(q, lone, lone, weights) == 1.0
+
+
+def test_the_date_naming_the_paper_is_no_focus_word_a_sentence_holds():
+    weights = {"februari": 1.0, "2016": 1.0, "commit": 2.0}
+
+    def focus(q: str, sentence: str, paper: dt.date) -> float:
+        cand = Candidate(sentence, None, None, _passage(sentence, date=paper), 0, frozenset())
+        return dict(zip(NAMES, features(cand, _asked(q, weights), 0.5, 0.5), strict=True))["focus_cover"]
+
+    q = "According to the February 2016 report, the Pledge is a commitment about what?"
+    launched = "The new Pledge was launched on 26th January 2016."
+    # the paper is of February 2016: its year in a sentence is the paper's, not what is asked
+    assert focus(q, launched, dt.date(2016, 2, 23)) == 0.0
+    # a paper of another date leaves the question's date asked of it
+    assert focus(q, launched, dt.date(2017, 6, 1)) > 0.0
+    # the question's other words are all that is asked: a sentence holding them holds the focus whole
+    assert focus(q, "The Pledge is a commitment about support.", dt.date(2016, 2, 23)) == 1.0
+    assert focus(q, "The Pledge is a commitment about support.", dt.date(2017, 6, 1)) == 0.5
 
 
 def test_features_are_all_between_zero_and_one():
@@ -1004,6 +1029,9 @@ def test_who_acted_or_partnered_may_be_a_body_named_by_one_word():
     partner = "Positive Destinations, the 7 year partnership with Barnardos, was launched in Plymouth."
     assert [partner.split()[at] for at, _ in typed_at(partner, who, asked)] == ["Barnardos,"]
     assert typed_at("CPD sessions are to be delivered by Ofsted.", who, frozenset())
+    # or went between: 'organised via Improving Lives', 'delivered through Barnardos'
+    assert typed_at("This is being organised via Improving Lives.", who, frozenset())
+    assert typed_at("The offer is delivered through Barnardos.", who, frozenset())
     # a place or a paper named in passing is no one who acted
     assert not typed_at("Care leavers in Plymouth were offered work experience.", who, frozenset())
 
@@ -1221,6 +1249,41 @@ def test_an_offices_pay_is_read_only_from_rows_naming_that_office():
     # a post's pay not printed leaves nothing to answer with
     kept, _ = fitting(rows[:1], _asked(question, {stem("salary"): 1.0, stem("manager"): 2.0}))
     assert kept == []
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("When was the Fostering Summit held?", ("Fostering", "Summit")),
+        ("When was the Plymouth Standards Partnership set up?", ("Standards", "Partnership")),
+        ("On what date did Derby's Strategic Services team attend?", ("Strategic", "Services")),
+        # a possessive names the owner; one capital word, or a reference, tells too little or pins the item
+        ("When did Plymouth's Cabinet approve the business case?", ()),
+        ("When did Gloucester City Council's Cabinet consider the report?", ()),
+        ("When was the West San Carlos SP20-004 site annexed?", ()),
+        ("When was the new Pledge launched?", ()),
+    ],
+)
+def test_the_event_a_date_question_names(question, named):
+    from qa.measures import event_named
+
+    assert event_named(question) == named
+
+
+def test_a_date_is_read_only_from_sentences_naming_the_event_asked():
+    from qa.fit import fitting
+
+    lines = [
+        "A Fostering recruitment event was held on June 24th 2017 at Derby County Football Club.",
+        "The Fostering Summit was held on 3 May 2019.",
+    ]
+    # each from its own paper: a passage naming the event may date it in another sentence
+    cands = [Candidate(t, None, None, _passage(t), 0, frozenset(s.kind for s in spans(t))) for t in lines]
+    question = "When was the Fostering Summit held?"
+    asked = _asked(question, {stem("fostering"): 1.0, stem("summit"): 2.0})
+    assert [c.text for c in fitting(cands, asked)[0]] == lines[1:]
+    # another event's date answers nothing
+    assert fitting(cands[:1], asked)[0] == []
 
 
 def test_who_sent_apologies_is_read_from_the_names_under_that_heading(fake_embedder):
