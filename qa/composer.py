@@ -32,7 +32,7 @@ from qa.rowvalues import rows_valued
 from qa.scoring import Scored
 from qa.shortlist import NO_FACT, PAPERS_ASKED, of_day
 from qa.statements import STATUS_WORDS, Statement, lead_for, statements
-from qa.stretch import day_of, item_pool, of_meeting_day
+from qa.stretch import day_of, item_pool, of_meeting_day, reported_papers
 from qa.timefit import row_name, time_row
 from qa.units import Unit
 
@@ -159,13 +159,15 @@ class Composer:
 
     def _pool(self, retrieval: Retrieval) -> list[Passage]:
         """Passages holding the asked identifiers (of the meeting the question dates, where any is), and
-        those in the stretch of an item one names (qa/stretch.py), when any does; else every retrieved
-        passage."""
+        those in the stretch of an item one names (qa/stretch.py), when any does; every retrieved passage
+        of a report whose own number the question gives; else every retrieved passage."""
         if matched := retrieval.matched:
             if day := meeting_day(retrieval.query.text):
                 matched = of_meeting_day(
                     matched, retrieval.passages, day, self._between, self.settings.header_reach
                 )
+            if reported := reported_papers(retrieval.query.text, retrieval.passages, matched):
+                return reported
             return item_pool(retrieval.passages, matched, self._between, self.settings.item_stretch)
         return list(retrieval.passages)
 

@@ -84,7 +84,9 @@ def _with_kept(question: str, preamble: str) -> str:
 _SOURCE = re.compile(
     # 'In the …', 'In Plymouth's …', 'In Gloucester City Council's Cabinet report of …'
     r"^\W*(?i:according\s+to|in|from|as\s+per|within)\s+"
-    r"(?P<source>(?:(?i:the|a|an|its|their)|(?:[A-Z][\w'’-]*\s+){0,4}[\w'’-]+['’]s)\s+[^,?]{3,100}?),\s*"
+    r"(?P<source>(?:(?i:the|a|an|its|their)|(?:[A-Z][\w'’-]*\s+){0,4}[\w'’-]+['’]s)\s+[^,?]{3,100}?"
+    # 'In Menlo Park staff report 21-009-CC, …': a council's name before the paper's noun
+    r"|(?:[A-Z][\w'’-]*\s+){1,4}(?i:staff\s+)?(?i:reports?|agendas?|minutes|plans?|papers?|packs?)\b[^,?]{0,80}?),\s*"
     r"(?=(?i:how|what|who|when|where|which|why|is|are|was|were|did|does|do|has|have|had|can|could|will)\b)"
 )
 

@@ -76,11 +76,21 @@ def looks_ahead(question: str) -> bool:
     )
 
 
+_ASKING_TIME = re.compile(r"\b(?:what|which)\s+time\b|\bwhen\b", re.I)
+
+
 @lru_cache(maxsize=1 << 10)  # asked per candidate (features, typematch)
 def time_event(question: str) -> str | None:
     """'finish' or 'start' when a time question asks when a meeting ended or began, else None."""
     if expected(question).kind != "time":
         return None
+    # the moment the asking clause names, before one a leading clause names ('after the closed meeting
+    # rose, at what time did the open meeting begin?' asks a start)
+    asking = _ASKING_TIME.search(question)
+    if asking and (
+        told := [(m.start(), e) for e, w in _EVENTS.items() if (m := w.search(question, asking.start()))]
+    ):
+        return min(told)[1]
     return next((event for event, words in _EVENTS.items() if words.search(question)), None)
 
 

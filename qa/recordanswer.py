@@ -68,6 +68,12 @@ _CHAIRED_BODY = re.compile(
     r"(?i)\b(?:committee|board|panel|group|review|commission|task\s*force|forum|partnership|working\s+party)\b"
 )
 _MEETING = re.compile(r"(?i)\b(?:meeting|session|sitting)\b")
+# A part of a meeting asked, not the meeting: 'the open meeting' after a closed one, 'the closed session',
+# 'the public hearing', 'the pre-council meeting'. A meeting record keeps the meeting's own start and end.
+_SESSION = re.compile(
+    r"(?i)\b(?:open|closed|public|private|in[- ]camera|pre-?council|reconvened|second|special|workshop)\s+"
+    r"(?:meeting|session|sitting|portion|part|hearing)\b"
+)
 _ITEM = re.compile(r"(?i)\bitem\s+(?:no\.?\s*)?([\w./()-]+?)(?=[\s,;:?]|$)")
 # an identifier a motion may be numbered by: letters and figures together ('R2023-208', '45/19'), or a bare
 # number that the question calls a motion's or resolution's ('resolution 12', 'motion no. 7')
@@ -109,6 +115,8 @@ def read_question(question: str) -> RecordQuestion | None:
     dates = [d for d in find_dates(question) if d.precision == "day"]
     if want == "chair" and not dates and _CHAIRED_BODY.search(question) and not _MEETING.search(question):
         return None  # a body's chair asked, not a meeting's: the papers' words say who that is
+    if want in {"start_time", "end_time"} and _SESSION.search(question):
+        return None  # one session's time ('the open meeting' after a closed one): the papers' words say it
     item = _ITEM.search(question)
     # the topic is what the question says besides its cue ('who seconded'), dates and item number
     spans = [(m.start(), m.end()), *((d.start, d.end) for d in dates)] + ([item.span()] if item else [])

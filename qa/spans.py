@@ -182,6 +182,15 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         # reference's letters ('23/03504/TCA', 'SP20-004')
         rf"|(?<![\d/])(?<!\d-)\b(?!(?:{_CAPITAL_SMALL_WORDS}|RAG)\b)[A-Z]{{2,6}}\b(?![/-]?\d)",
     ),
+    # a body named in lower case after whom one works with or through ('Codesign local offer website with the
+    # parent carer forum'): words before a body's noun; a bare 'the council' names none in particular
+    (
+        "organisation",
+        r"(?:(?<=\bwith the )|(?<=\bby the )|(?<=\bvia the ))"
+        r"(?!(?:wider|new|existing|whole|same|other|relevant|appropriate|current|above|said)\b)"
+        r"(?:[a-z][a-z'’-]+ ){1,3}"
+        r"(?:forum|board|group|partnership|panel|network|alliance|consortium|trust|association|federation)\b",
+    ),
     # with its house number, when a street is given one ('6109 Maple Street')
     (
         "place",

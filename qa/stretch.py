@@ -36,6 +36,27 @@ def item_pool(
     ]
 
 
+def reported_papers(
+    question: str, ranked: Sequence[Passage], matched: Mapping[int, tuple[Identifier, ...]]
+) -> list[Passage]:
+    """The ranked passages of the paper holding an identifier the question gives as a report's own number
+    ('Menlo Park staff report 21-009-CC', 'Report No. 2019-044'), when it names no other: a report prints
+    its number once, in its masthead, and what is asked of it is anywhere in it. Its other passages in
+    rank order, then the masthead, whose subject line would read as an answer to anything; [] when no
+    such number is given, or an item of the report is named too ('Table 2 of staff report …')."""
+    asked = {i.number for ids in matched.values() for i in ids}
+    numbers = {n for n in asked if _report_number(n).search(question)}
+    if not numbers or numbers != asked:
+        return []
+    masthead = [p for p in ranked if p.chunk_id in matched]
+    papers = {p.source for p in masthead}
+    return [p for p in ranked if p.source in papers and p.chunk_id not in matched] + masthead
+
+
+def _report_number(number: str) -> re.Pattern[str]:
+    return re.compile(rf"\breport\s+(?:no\.?\s*|number\s*|#\s*)?{re.escape(number)}(?!\d)", re.I)
+
+
 def _after(passage: Passage, start: Passage, end: int) -> bool:
     """The passage comes after `start` in its paper, before chunk id `end`."""
     return passage.source == start.source and start.chunk_id < passage.chunk_id < end

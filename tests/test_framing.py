@@ -198,6 +198,15 @@ def test_a_written_question_is_answered_by_the_reply_printed_under_it(
             "Gloucester City Council's Cabinet report of 11 March 2026",
         ),
         ("What does the plan say, and how much will it cost?", ""),
+        # a council's name before the paper's noun
+        (
+            "In Menlo Park staff report 21-009-CC, what total annual cost did Hello Housing propose?",
+            "Menlo Park staff report 21-009-CC",
+        ),
+        (
+            "In Guelph City Council minutes of 26 May 2014, who moved it?",
+            "Guelph City Council minutes of 26 May 2014",
+        ),
         # or a clause after it
         (
             "By how much have supported internships increased according to the 2024-27 strategic plan?",

@@ -143,6 +143,8 @@ def test_question_asks_for_its_answer_type(question, kind):
         ("What time did the 11 September meeting start?", "start"),
         ("What time is the meeting?", None),
         ("When did the call for evidence close?", None),  # a date, not a meeting's moment
+        # the moment the asking clause names, not one a leading clause does
+        ("After the closed meeting rose, at what time did the open meeting begin?", "start"),
     ],
 )
 def test_time_event(question, event):
@@ -1300,6 +1302,19 @@ def test_who_sent_apologies_is_read_from_the_names_under_that_heading(fake_embed
     # an agenda's 'To receive apologies' heads its next item, not names
     agenda = "1 To receive apologies for absence\n\n2 Declarations of Interest from Councillor Smith and Councillor Jones"
     assert not Reader(fake_embedder).read(_retrieval(q, [agenda], fake_embedder)).candidates
+
+
+def test_a_body_named_in_lower_case_after_with_or_by_the_is_a_body():
+    def bodies(text: str) -> list[str]:
+        return [s.text for s in spans(text) if s.kind == "organisation"]
+
+    assert bodies("Codesign local offer website with the parent carer forum.") == ["parent carer forum"]
+    assert bodies("This is led by the local safeguarding children board.") == [
+        "local safeguarding children board"
+    ]
+    # a body's noun alone, or after a word saying which of several, names none in particular
+    assert bodies("The plan was agreed with the board.") == []
+    assert bodies("Work with the wider partnership continues.") == []
 
 
 def test_a_headings_small_words_in_capitals_are_no_bodys_initials():

@@ -273,3 +273,15 @@ def test_a_bodys_chair_is_no_meetings_chair():
     assert read_question("Who chaired the Planning Committee meeting?").want == "chair"
     assert read_question("Who chaired the Planning Committee on 10 July 2019?").want == "chair"
     assert read_question("Who chaired the meeting of the Scrutiny Board?").want == "chair"
+
+
+def test_one_sessions_time_is_no_meetings_time():
+    from qa.recordanswer import read_question
+
+    # a meeting record keeps when the meeting began and ended, not its open or closed part
+    assert read_question("At what time did the open meeting begin after the closed meeting rose?") is None
+    assert read_question("What time did the closed session end?") is None
+    assert (
+        read_question("What time did the Guelph City Council meeting of 26 May 2014 begin?").want
+        == "start_time"
+    )

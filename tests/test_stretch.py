@@ -152,3 +152,27 @@ def test_minutes_reproduced_in_a_later_pack_are_read_as_of_their_meeting(fake_em
         # the minutes after the 10 July header are of that meeting; the pack's own agenda is not
         assert read[0].date == (day or dt.date(2019, 9, 11))
         assert read[1].date == dt.date(2019, 9, 11)
+
+
+def test_a_reports_own_number_pins_the_report_not_its_masthead() -> None:
+    from qa.stretch import reported_papers
+
+    number = Identifier("", "21-009")
+    masthead = _passage(
+        10, "STAFF REPORT Staff Report Number: 21-009-CC Approve a budget amendment", "menlo.pdf"
+    )
+    table = _passage(12, "Hello Housing | $135,665 $57,815 | $193,480", "menlo.pdf")
+    other = _passage(20, "Hello Housing was founded in 2008.", "other.pdf")
+    ranked = [masthead, other, table]
+    q = "In Menlo Park staff report 21-009-CC, what total annual cost did Hello Housing propose?"
+    # the report's other passages first; the masthead's subject line reads as an answer to anything
+    assert reported_papers(q, ranked, {10: (number,)}) == [table, masthead]
+    assert reported_papers(q, [masthead, other], {10: (number,)}) == [masthead]
+    # a number not given as a report's own is an item's: its stretch, not the paper
+    assert reported_papers("What does item 21-009 say?", ranked, {10: (number,)}) == []
+    # nor when an item of the report is named too: that item's passages answer
+    table2 = Identifier("table", "2")
+    assert (
+        reported_papers("In Table 2 of staff report 21-009-CC, what?", ranked, {10: (number,), 12: (table2,)})
+        == []
+    )
