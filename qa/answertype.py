@@ -86,6 +86,12 @@ _LEAD_IN = re.compile(
 )
 
 
+def without_lead_in(question: str) -> str:
+    """The question in lower case from its question word on: "at the corporate parenting committee on 23
+    february 2016, what was …" → "what was …"."""
+    return _LEAD_IN.sub("", uncontracted(" ".join(question.lower().split())))
+
+
 # What names the paper before a colon in a search typed in haste ('Township of Nipissing council, 14 Nov
 # 2023: mover of R2023-215?'): the keywords after it say what is asked.
 _COLON_LEAD = re.compile(r"^[^:?]{1,120}:\s+(?=\S)")
@@ -103,7 +109,7 @@ def _keywords(query: str) -> bool:
 @lru_cache(maxsize=1 << 10)  # asked several times per question (intent, reader, composer): read once
 def expected(question: str) -> Expectation:
     """The first row of the table whose pattern the question matches; 'description' when none does."""
-    q = _LEAD_IN.sub("", uncontracted(" ".join(question.lower().split())))
+    q = without_lead_in(question)
     noun = m.group(1) if (m := _NOUN.search(q)) else ""
     for kind, pattern in _COMPILED:
         if pattern.search(q):

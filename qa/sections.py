@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from index.passage import Passage
+from qa.answertype import without_lead_in
 from qa.candidate import stems_of
 from qa.facts import clip
 from qa.query import proper_words
@@ -24,7 +25,10 @@ _SECTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "recommend",
         re.compile(
             r"^\W*what\s+(?:did|does|do|is|was|are|were|has|have)\b.{0,100}?"
-            r"\b(?:recommend(?:s|ed)?|recommendations?)\b(?!\s*\d)",
+            r"\b(?:recommend(?:s|ed)?|recommendations?)\b(?!\s*\d)"
+            # what a meeting was asked to do with a report is what the report recommends
+            r"|^\W*what\s+(?:is|was|are|were)\s+(?:the\s+)?[\w' -]{0,60}?\basked\s+to\s+"
+            r"(?:do|agree|note|consider|decide|endorse)\b",
             re.I,
         ),
     ),
@@ -43,7 +47,10 @@ def asked_section(question: str) -> str | None:
     'What did the report recommend?'), or None when it asks for none or asks what became of one."""
     if _OUTCOME.search(question):
         return None
-    return next((head for head, asks in _SECTIONS if asks.search(question)), None)
+    asking = without_lead_in(
+        question
+    )  # 'At the committee on 23 February 2016, what was it recommended to do?'
+    return next((head for head, asks in _SECTIONS if asks.search(asking)), None)
 
 
 def section(

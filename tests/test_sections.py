@@ -55,6 +55,13 @@ def _none(_: int) -> Passage | None:
         ("What are the recommendations of the February 2016 report?", "recommend"),
         ("What was the Corporate Parenting Committee recommended to do?", "recommend"),
         ("What are the reasons for the recommendation?", "reason"),
+        # after a lead-in naming the meeting; what a meeting was asked to do with the report
+        (
+            "At the Corporate Parenting Committee on 23 February 2016, what was the committee recommended to do?",
+            "recommend",
+        ),
+        ("What was the scrutiny committee asked to do with the Pledges report?", "recommend"),
+        ("Who asked to speak on the report?", None),
         # what became of a recommendation, or one numbered, is not the section
         ("What happened to the recommendations?", None),
         ("What was decided on the recommendations?", None),
