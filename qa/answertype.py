@@ -86,6 +86,12 @@ _LEAD_IN = re.compile(
 )
 
 
+def lead_in(question: str) -> str:
+    """What a question says, in lower case, before asking ("omaha city council oct 16 2012 - "); ''."""
+    m = _LEAD_IN.match(uncontracted(" ".join(question.lower().split())))
+    return m.group(0) if m else ""
+
+
 def without_lead_in(question: str) -> str:
     """The question in lower case from its question word on: "at the corporate parenting committee on 23
     february 2016, what was …" → "what was …"."""

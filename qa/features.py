@@ -10,6 +10,7 @@ from qa.acronyms import spelled_in
 from qa.candidate import Asked, Candidate, asked_of, cover, stem_set, stems_of, topic, word_stems
 from qa.exchange import only_asks, replies
 from qa.fit import TOPICAL
+from qa.framing import paper_dates
 from qa.moments import event_words, time_event
 from qa.posts import AUTHOR_FIELD
 from qa.query import TimeTarget, intent
@@ -24,7 +25,6 @@ from qa.typematch import (
     accepts,
     counted,
     counts_noun,
-    dated_stems,
     holds_type,
     in_month_asked_column,
     own_words,
@@ -191,11 +191,11 @@ def _focus_cover(candidate: Candidate, sentence: set[str], asked: Asked) -> floa
     'funded'), and the sentence answering holds that, not the topic words every sentence there shares."""
     passage = candidate.passage
     topical = topic(passage.text, passage.heading or "", frozenset(asked.weights))
-    # the question's date, where the paper is of it, finds the paper (date_match weighs that): a sentence
+    # the question's date naming a paper of that date finds it (date_match weighs that): a sentence
     # repeating it ('launched … on 26th January 2016' for 'According to the February 2016 Derby report,
-    # …', 'Oct 16 2012' for 'omaha city council oct 16 2012 - who gave the invocation?') asks nothing more
+    # …') asks nothing more; a date of what is asked ('before the January 1, 2022 adjustment') stays asked
     if _dates(passage, asked.time)[0]:
-        topical = topical | dated_stems(asked)
+        topical = topical | stem_set(paper_dates(asked.text))
     focus = {s: w for s, w in asked.weights.items() if s not in topical and s not in source_stems(asked.text)}
     total = sum(focus.values())
     return sum(w for s, w in focus.items() if s in sentence) / total if total else 0.0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from corpus.dates import find_dates
+from qa.answertype import lead_in
 from qa.stopwords import STOPWORDS
 
 # 'I will ask at the next Meeting …', '1 will ask at the next Municipal District meeting …' (OCR reads a
@@ -137,3 +138,32 @@ def in_papers_words(question: str) -> str:
     for pattern, word in (*_PHRASAL, *_PLAIN):
         question = pattern.sub(word, question)
     return question
+
+
+# A date naming the paper asked of, before its noun ('the February 2016 Derby report', 'the 2024-27
+# Children's Service plan', 'the February 2020 update') or after it ('the minutes of 10 July 2019', 'the
+# staff report of 20 January 2021'): it finds the paper; it is not the date of what is asked ('the January
+# 2024 Ofsted inspection', 'before the January 1, 2022 adjustment').
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DAY = r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)"
+_A_DATE = rf"{_DAY}?(?:{_MONTH}\s+)?(?:\d{{1,2}},?\s+)?(?:19|20)\d\d(?:[-/–]\d\d(?:\d\d)?)?"
+_PAPER = (
+    r"(?:agendas?|minutes|reports?|updates?|plans?|packs?|papers?|meetings?|accounts|trackers?|statements?)"
+)
+_DATED_PAPER = re.compile(
+    rf"\b(?P<before>{_A_DATE})\s+(?:[\w'’-]+\s+){{0,4}}?{_PAPER}\b"
+    rf"|\b{_PAPER}\s+(?:(?:held\s+)?(?:of|on|dated|for|from)\s+(?:the\s+)?)?(?P<after>{_A_DATE})\b",
+    re.I,
+)
+
+
+def paper_dates(question: str) -> str:
+    """The dates in a question that name the paper it asks of ('February 2016' in 'According to the
+    February 2016 Derby report, …', '10 July 2019' in 'the minutes of 10 July 2019'), not the time of
+    what it asks ('January 2024' in 'the January 2024 Ofsted inspection'); a date in a lead-in before the
+    question ('omaha city council oct 16 2012 - who …?') names its meeting; '' when none does."""
+    named = [m.group("before") or m.group("after") for m in _DATED_PAPER.finditer(question)]
+    # a date in what the question says before asking names its meeting ('omaha city council oct 16 2012 -
+    # who gave the invocation?')
+    led = [m.group(0) for m in re.finditer(_A_DATE, lead_in(question), re.I) if re.search(r"\d", m.group(0))]
+    return " ".join(named + [d for d in led if d not in " ".join(named).lower()])

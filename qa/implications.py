@@ -24,7 +24,9 @@ _ASKED = re.compile(
 # Only what a section says is asked: a name, a value or what became of it is the reader's to find in it
 # ('Which Act does the legal implications section cite?', 'What is the estimated cost of the financial
 # implications?', 'Was the recommendation approved?').
-_ACCOUNTS = frozenset({"status", "description", "decision", "list", "reason"})
+# 'Why didn't the report say what the financial implications would be?' asks a reason the section may give
+# in its second sentence: the reader finds it.
+_ACCOUNTS = frozenset({"status", "description", "decision", "list"})
 _OUTCOME = re.compile(r"\b(?:approv|reject|refus|decid|happen|outcome|vot|carried|became)\w*", re.I)
 _SECTION_NOUNS = frozenset({"implic"})
 # 'Which Act does the legal implications section cite?' asks a thing the section names, not what it says

@@ -26,9 +26,10 @@ _SECTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"^\W*what\s+(?:did|does|do|is|was|are|were|has|have)\b.{0,100}?"
             r"\b(?:recommend(?:s|ed)?|recommendations?)\b(?!\s*\d)"
-            # what a meeting was asked to do with a report is what the report recommends
+            # what a meeting was asked to do with a report is what the report recommends; asked to do
+            # about a matter, it is one item's recommendation of an agenda's many, for the reader to find
             r"|^\W*what\s+(?:is|was|are|were)\s+(?:the\s+)?[\w' -]{0,60}?\basked\s+to\s+"
-            r"(?:do|agree|note|consider|decide|endorse)\b",
+            r"(?:do|agree|note|consider|decide|endorse)\b(?=.*\b(?:report|paper)\b)",
             re.I,
         ),
     ),

@@ -239,12 +239,7 @@ def _occasion(passage: Passage, asked: Asked) -> frozenset[str]:
     named = stem_set(f"{passage.council or ''} {passage.body or ''} {_PAPER_KINDS}")
     if asked.expectation.kind in {"date", "time"}:
         return named
-    return named | dated_stems(asked)
-
-
-def dated_stems(asked: Asked) -> frozenset[str]:
-    """The question's date words: digits, months and their short forms ('2016', 'februari', 'feb')."""
-    return frozenset(s for s in asked.weights if s.isdigit() or s in _MONTH_STEMS or s in _SHORT_MONTHS)
+    return named | {s for s in asked.weights if s.isdigit() or s in _MONTH_STEMS or s in _SHORT_MONTHS}
 
 
 @lru_cache(maxsize=1 << 10)

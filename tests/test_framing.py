@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from index.settings import Settings
 from qa.answer import Answer
 from qa.exchange import wants_questions
-from qa.framing import in_papers_words, source_named, unframed
+from qa.framing import in_papers_words, paper_dates, source_named, unframed
 from qa.query import parse
 
 
@@ -265,3 +265,28 @@ def test_the_papers_own_name_is_not_what_a_count_stands_beside(tmp_path, setting
 )
 def test_phrasal_verbs_are_put_as_papers_print_them(question: str, words: str) -> None:
     assert in_papers_words(question) == words
+
+
+@pytest.mark.parametrize(
+    ("question", "dates"),
+    [
+        ("According to the February 2016 Derby report, what is the Pledge?", "February 2016"),
+        ("Under the 2016 Derby report, which body monitors the Pledge?", "2016"),
+        ("Who was organising the event that the February 2020 update mentions?", "February 2020"),
+        ("What approach does the 2024-27 Children's Service plan take?", "2024-27"),
+        ("What is in the minutes of 25th January 2024?", "25th January 2024"),
+        ("What is on the agenda for October 16, 2012?", "October 16, 2012"),
+        ("Who chaired the meeting on 10 July 2019?", "10 July 2019"),
+        # the time of what is asked, not of a paper
+        ("How many care leavers were in EET in November 2018?", ""),
+        ("What did the January 2024 Ofsted inspection conclude?", ""),
+        (
+            "In the staff report of 20 January 2021, what is proposed before the January 1, 2022 adjustment?",
+            "20 January 2021",
+        ),
+        # a date in a lead-in before the question names its meeting
+        ("omaha city council oct 16 2012 - who gave the invocation?", "oct 16 2012"),
+    ],
+)
+def test_the_dates_naming_the_paper_asked_of(question: str, dates: str) -> None:
+    assert paper_dates(question) == dates

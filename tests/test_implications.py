@@ -64,6 +64,7 @@ def _paper_of(paper: list[Passage]):
         ("Which Act does the legal implications section cite?", None),
         ("What is the estimated cost of the financial implications?", None),
         ("Were the financial implications approved?", None),
+        ("Why didn't the report say what the financial implications would be?", None),  # a reason in it
         # no section named, or a sum asked by 'impact'
         ("What are the implications of the report?", None),
         ("What fiscal impact does the staff report give?", None),

@@ -468,6 +468,9 @@ def test_the_date_naming_the_paper_is_no_focus_word_a_sentence_holds():
     # the question's other words are all that is asked: a sentence holding them holds the focus whole
     assert focus(q, "The Pledge is a commitment about support.", dt.date(2016, 2, 23)) == 1.0
     assert focus(q, "The Pledge is a commitment about support.", dt.date(2017, 6, 1)) == 0.5
+    # a date naming no paper ('the February 2016 inspection') is the time of what is asked
+    q = "What did the February 2016 inspection find about the commitment?"
+    assert focus(q, "The inspection in February 2016 found progress.", dt.date(2016, 2, 23)) > 0.0
 
 
 def test_features_are_all_between_zero_and_one():

@@ -62,6 +62,8 @@ def _none(_: int) -> Passage | None:
         ),
         ("What was the scrutiny committee asked to do with the Pledges report?", "recommend"),
         ("Who asked to speak on the report?", None),
+        # asked to do about a matter: one item's recommendation of an agenda's many
+        ("What was the council asked to do about the transportation plan at its January meeting?", None),
         # what became of a recommendation, or one numbered, is not the section
         ("What happened to the recommendations?", None),
         ("What was decided on the recommendations?", None),
