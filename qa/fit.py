@@ -15,7 +15,7 @@ from qa.query import TimeTarget, proper_words
 from qa.spans import spans
 from qa.timefit import row_of, short_month_at
 from qa.totals import totals_rows
-from qa.typematch import FIGURES, of_named
+from qa.typematch import FIGURES, names_all, of_named
 from qa.units import is_row, row_above
 
 # a person's name in a question: 'Isabelle Morgan', or a surname after initials ('A. Pappert')
@@ -243,7 +243,7 @@ def _names_event(candidate: Candidate, word: str) -> bool:
     word: a team named over its table ('Strategic Services and Customer Management') is the table's."""
     passage = candidate.passage
     held = f"{passage.heading or ''} {passage.title or ''} {passage.text}"
-    return _names_thing(candidate, word) or bool(re.search(rf"\b{re.escape(word)}", held, re.I))
+    return _names_thing(candidate, word) or names_all(held, (word,))
 
 
 def _row_texts(candidate: Candidate) -> tuple[str, str, str]:

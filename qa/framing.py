@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from corpus.dates import find_dates
 from qa.answertype import lead_in
@@ -144,26 +145,32 @@ def in_papers_words(question: str) -> str:
 # Children's Service plan', 'the February 2020 update') or after it ('the minutes of 10 July 2019', 'the
 # staff report of 20 January 2021'): it finds the paper; it is not the date of what is asked ('the January
 # 2024 Ofsted inspection', 'before the January 1, 2022 adjustment').
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_DAY = r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)"
-_A_DATE = rf"{_DAY}?(?:{_MONTH}\s+)?(?:\d{{1,2}},?\s+)?(?:19|20)\d\d(?:[-/–]\d\d(?:\d\d)?)?"
 _PAPER = (
     r"(?:agendas?|minutes|reports?|updates?|plans?|packs?|papers?|meetings?|accounts|trackers?|statements?)"
 )
-_DATED_PAPER = re.compile(
-    rf"\b(?P<before>{_A_DATE})\s+(?:[\w'’-]+\s+){{0,4}}?{_PAPER}\b"
-    rf"|\b{_PAPER}\s+(?:(?:held\s+)?(?:of|on|dated|for|from)\s+(?:the\s+)?)?(?P<after>{_A_DATE})\b",
-    re.I,
-)
+_NOUN_AFTER = re.compile(rf"\s+(?:[\w'’-]+\s+){{0,4}}?{_PAPER}\b", re.I)
+_NOUN_BEFORE = re.compile(rf"\b{_PAPER}\s+(?:(?:held\s+)?(?:of|on|dated|for|from)\s+(?:the\s+)?)?$", re.I)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # 'the 2016 Derby report': a year alone, which find_dates leaves
 
 
+def _dates_at(text: str) -> list[tuple[int, int]]:
+    """Where the text prints a date (corpus.dates.find_dates) or a year alone."""
+    found = [(d.start, d.end) for d in find_dates(text)]
+    years = [m.span() for m in _YEAR.finditer(text) if not any(s <= m.start() < e for s, e in found)]
+    return sorted(found + years)
+
+
+@lru_cache(maxsize=1 << 8)  # asked for every candidate of a paper of the question's date
 def paper_dates(question: str) -> str:
     """The dates in a question that name the paper it asks of ('February 2016' in 'According to the
     February 2016 Derby report, …', '10 July 2019' in 'the minutes of 10 July 2019'), not the time of
     what it asks ('January 2024' in 'the January 2024 Ofsted inspection'); a date in a lead-in before the
     question ('omaha city council oct 16 2012 - who …?') names its meeting; '' when none does."""
-    named = [m.group("before") or m.group("after") for m in _DATED_PAPER.finditer(question)]
-    # a date in what the question says before asking names its meeting ('omaha city council oct 16 2012 -
-    # who gave the invocation?')
-    led = [m.group(0) for m in re.finditer(_A_DATE, lead_in(question), re.I) if re.search(r"\d", m.group(0))]
-    return " ".join(named + [d for d in led if d not in " ".join(named).lower()])
+    named = [
+        question[s:e]
+        for s, e in _dates_at(question)
+        if _NOUN_AFTER.match(question, e) or _NOUN_BEFORE.search(question[:s])
+    ]
+    lead = lead_in(question)
+    led = [lead[s:e] for s, e in _dates_at(lead) if lead[s:e] not in " ".join(named).lower()]
+    return " ".join(named + led)

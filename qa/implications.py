@@ -10,7 +10,7 @@ from qa.answertype import expected
 from qa.candidate import stems_of
 from qa.facts import clip
 from qa.query import proper_words
-from qa.typematch import of_named
+from qa.typematch import names_all, of_named
 
 # 'Did the report identify any IT implications?', 'What are the legal implications of …?', 'Any personnel
 # implications in …?': the words before the noun name the section, as reports head it ('IT', '10.0 Legal
@@ -85,10 +85,6 @@ def sections(paper: Sequence[Passage], named: frozenset[str]) -> list[tuple[int,
     return found
 
 
-def _names(text: str, proper: Sequence[str]) -> bool:
-    return all(re.search(rf"\b{re.escape(n)}", text, re.I) for n in proper)
-
-
 def _of_report(
     held: list[tuple[int, str, str]], paper: Sequence[Passage], at: int, proper: Sequence[str]
 ) -> tuple[int, str, str]:
@@ -98,7 +94,7 @@ def _of_report(
 
     def about(section: tuple[int, str, str]) -> tuple[int, int]:
         near = paper[max(0, section[0] - _REACH) : section[0] + _REACH + 1]
-        return -sum(_names(p.text, proper) for p in near), abs(section[0] - at)
+        return -sum(names_all(p.text, proper) for p in near), abs(section[0] - at)
 
     return min(held, key=about)
 

@@ -48,9 +48,8 @@ def asked_section(question: str) -> str | None:
     'What did the report recommend?'), or None when it asks for none or asks what became of one."""
     if _OUTCOME.search(question):
         return None
-    asking = without_lead_in(
-        question
-    )  # 'At the committee on 23 February 2016, what was it recommended to do?'
+    # 'At the Corporate Parenting Committee on 23 February 2016, what was the committee recommended to do?'
+    asking = without_lead_in(question)
     return next((head for head, asks in _SECTIONS if asks.search(asking)), None)
 
 

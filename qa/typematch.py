@@ -450,7 +450,12 @@ def of_named(passage: Passage, named: Sequence[str]) -> bool:
     held = " ".join(
         x or "" for x in (passage.text, passage.heading, passage.title, passage.council, passage.body)
     )
-    return all(re.search(rf"\b{re.escape(n)}", held, re.I) for n in named)
+    return names_all(held, named)
+
+
+def names_all(text: str, named: Sequence[str]) -> bool:
+    """Whether the text names every one of the names, each at a word's start, in any case."""
+    return all(re.search(rf"\b{re.escape(n)}", text, re.I) for n in named)
 
 
 def counts_noun(candidate: Candidate, asked: Asked) -> float:
