@@ -11,7 +11,7 @@ from qa.candidate import Candidate
 from qa.query import Identifier, Query
 from qa.rowvalues import labelled_rows
 from qa.scoring import Scored, label_named, novelty
-from qa.spans import BELOW
+from qa.spanforms import BELOW
 from qa.units import Unit, focus, is_row, opens_item, said_after, unit_at, units_of
 
 _LIST_ITEMS = 8

@@ -8,6 +8,7 @@ from functools import lru_cache
 from index.passage import Passage
 from qa.acronyms import spelled_in
 from qa.candidate import Asked, Candidate, asked_of, cover, stem_set, stems_of, topic, word_stems
+from qa.counting import counted
 from qa.exchange import only_asks, replies
 from qa.fit import TOPICAL
 from qa.framing import paper_dates
@@ -23,7 +24,6 @@ from qa.typematch import (
     ENTITY_KINDS,
     MONTHS,
     accepts,
-    counted,
     counts_noun,
     holds_type,
     in_month_asked_column,

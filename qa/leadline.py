@@ -7,12 +7,13 @@ from dataclasses import replace
 
 from qa.accountcolumns import ACTUAL_LABELS, asks_actual, of_column_asked
 from qa.candidate import stems_of, word_stems
+from qa.counting import count_of
 from qa.moments import event_words, time_event
 from qa.monthasked import in_month_asked
 from qa.reader import Read
 from qa.spans import Span, monetary, spans
 from qa.totals import totals_key_words
-from qa.typematch import UNIT, count_of
+from qa.typematch import UNIT
 
 _SENTENCE_WORDS = 45  # the answering sentence is clipped to this, with its span kept inside
 _RANGE_ON = re.compile(r"\s*(?:to|-|–)\s*[\d£$€]")

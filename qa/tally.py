@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from corpus.sentences import split_sentences
 from index.passage import Passage
 from qa.candidate import stems_of
+from qa.counting import counted, counted_head
 from qa.facts import PLURAL_ANAPHOR
 from qa.fit import TOPICAL
 from qa.query import proper_words
-from qa.typematch import counted, counted_head, of_named
+from qa.typematch import of_named
 from qa.units import is_row, label_of
 
 # A sentence announcing what follows it: it ends in a colon, or points down the page.

@@ -2,28 +2,25 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from corpus.dates import MONTH_ABBREVIATIONS, find_dates
 from index.passage import Passage
 from qa.acronyms import spelled_out
 from qa.answertype import asks_name, asks_person_only
 from qa.candidate import Asked, Candidate, stem_set, stems_of, topic, word_stems
-from qa.countnouns import kin
+from qa.counting import counted, counted_head
+from qa.dateasked import SHORT_MONTHS, as_precise, day_asked_of, day_in_month_asked
 from qa.exchange import replied_to
 from qa.framing import source_named
 from qa.happenings import happening
 from qa.headnouns import MATTER_NOUN
 from qa.moments import asks_plan, event_words, time_event
-from qa.monthasked import in_month_asked, month_asked
 from qa.query import proper_words, quarters
 from qa.relevance import stem
 from qa.spans import Span, monetary, spans
-from qa.stopwords import STOPWORDS
 from qa.timefit import column_month, row_name
 from qa.units import paragraph_before
 
@@ -49,7 +46,6 @@ _LOCATED = re.compile(r"\b(?:at|in|venue|location|address|held|within|near)\b\W{
 _BODY_NOUN = re.compile(r"(?:Council|Parish|Committee|Board|Cabinet|Authority|Department|Government)", re.I)
 MONTHS = ("january february march april may june july august september october november december").split()
 _MONTH_STEMS = frozenset(stem(m) for m in MONTHS)  # as the question's words are kept: 'octob'
-_SHORT_MONTHS = frozenset(MONTH_ABBREVIATIONS) | {"sept"}
 _PAPER_KINDS = "agenda minutes report paper pack meeting"  # 'on the Morgan Hill agenda for Jan 20 2021'
 
 
@@ -72,62 +68,8 @@ def typed_at(
         and (s.kind not in _BARE or _named_as(s, text, accepted))
         and (s.kind != "done" or _done_as_asked(s, text, question))
         and (s.kind != "number" or not _measures_other(s, text, question))
-        and (s.kind != "date" or (_as_precise(s.text, question) and not _day_asked_of(s.text, question)))
+        and (s.kind != "date" or (as_precise(s.text, question) and not day_asked_of(s.text, question)))
     )
-
-
-def _day_in_month_asked(text: str, question: str) -> bool:
-    return month_asked(question) is not None and any(
-        s.kind == "date" and in_month_asked(text, s.start, s.end, question) for s in spans(text)
-    )
-
-
-def _day_asked_of(date: str, question: str) -> bool:
-    """A day the question itself names ('the next meeting after the meeting of 14 November 2023'): the
-    day asked about, not the one asked for, however the paper prints it ('November 14, 2023')."""
-    days = _days_named(question)
-    return bool(days) and any(d.value in days and d.precision == "day" for d in find_dates(date))
-
-
-@lru_cache(maxsize=1 << 8)  # asked of every date span of every candidate
-def _days_named(question: str) -> frozenset[dt.date]:
-    return frozenset(d.value for d in find_dates(question) if d.precision == "day")
-
-
-# 'On what date …?' asks for a day on the calendar: 'over the next three years' names none.
-_ASKS_DAY = re.compile(r"\b(?:what|which)\s+(?:(?:exact|precise)\s+)?(?:date|day)\b", re.I)
-_CALENDAR = re.compile(
-    rf"\d|\b(?:{'|'.join(sorted(_SHORT_MONTHS))})[a-z]*\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
-    re.I,
-)
-
-
-# A year alone ('2025', '2019/20') is no day on the calendar, however it is printed.
-_YEAR_ONLY = re.compile(r"^\W*(?:19|20)\d\d(?:\s*[/–-]\s*\d{2,4})?\W*$")
-
-
-# 'On what exact date …?' asks for the day itself: 'September 2025' is only its month.
-_ASKS_EXACT = re.compile(
-    r"\b(?:what|which)\s+(?:exact|precise)\s+(?:date|day)\b|\bwhat day of the month\b", re.I
-)
-_A_DAY = re.compile(
-    r"\b\d{1,2}(?:st|nd|rd|th)?\b(?![/.-]?\d{2,})|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I
-)
-# 'In which month …?' asks for a month: a year alone ('in 2023') names none.
-_ASKS_MONTH = re.compile(r"\b(?:what|which)\s+month\b", re.I)
-_A_MONTH = re.compile(
-    rf"\b(?:{'|'.join(sorted(_SHORT_MONTHS))})[a-z]*\b|\b\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}\b", re.I
-)
-
-
-def _as_precise(date: str, question: str) -> bool:
-    """Whether a date span is as precise as the question asks: a day on the calendar for 'On what date
-    …?', the day itself for 'On what exact date …?', a month for 'In which month …?'."""
-    if _ASKS_DAY.search(question) and (_YEAR_ONLY.match(date) or not _CALENDAR.search(date)):
-        return False
-    if _ASKS_EXACT.search(question) and not _A_DAY.search(date):
-        return False
-    return not _ASKS_MONTH.search(question) or bool(_A_MONTH.search(date))
 
 
 # Units a figure measures rather than counts things in: 'the previous 6 month period', 'a 12-week course',
@@ -239,7 +181,7 @@ def _occasion(passage: Passage, asked: Asked) -> frozenset[str]:
     named = stem_set(f"{passage.council or ''} {passage.body or ''} {_PAPER_KINDS}")
     if asked.expectation.kind in {"date", "time"}:
         return named
-    return named | {s for s in asked.weights if s.isdigit() or s in _MONTH_STEMS or s in _SHORT_MONTHS}
+    return named | {s for s in asked.weights if s.isdigit() or s in _MONTH_STEMS or s in SHORT_MONTHS}
 
 
 @lru_cache(maxsize=1 << 10)
@@ -289,7 +231,7 @@ def type_near(candidate: Candidate, asked: Asked) -> float:
         return 0.0
     if _masthead(candidate, asked):  # the day and hour of the meeting the paper is of
         return 1.0
-    if asked.expectation.kind == "date" and _day_in_month_asked(shown, asked.text):
+    if asked.expectation.kind == "date" and day_in_month_asked(shown, asked.text):
         return 1.0  # 'when is the September meeting?' of a year's dates: the day in September
     if column_of_month_asked(candidate, asked):
         return 1.0  # 'Jun-19: 23.5%' asked of the end of quarter one of 2019/20: the month's own figure
@@ -395,55 +337,6 @@ def _replying(candidate: Candidate, near: frozenset[str]) -> float:
     return 1.0 / (1.0 + found[1])
 
 
-_HOW_MANY = re.compile(r"\bhow many\s+([a-z'-]+)(?:\s+([a-z'-]+))?", re.I)
-_COUNT_WINDOW = 5  # words from a count to what it counts: '415 of the current open cases'
-
-
-@lru_cache(maxsize=1 << 10)
-def counted(question: str) -> frozenset[str]:
-    """Stems of what a 'how many' question counts ('How many secondary schools …' → second, school);
-    empty for any other question."""
-    m = _HOW_MANY.search(question)
-    words = [w for w in (m.groups() if m else ()) if w and w.lower() not in STOPWORDS]
-    return kin(frozenset(s for w in words for s in stems_of(w)))
-
-
-def counted_head(question: str) -> str | None:
-    """The stem of the noun a 'how many' question counts ('How many key themes …' → theme)."""
-    m = _HOW_MANY.search(question)
-    words = [w for w in (m.groups() if m else ()) if w and w.lower() not in STOPWORDS]
-    stems = stems_of(words[-1]) if words else ()
-    return stems[-1] if stems else None
-
-
-_COUNT_BEFORE = 3  # words from a count to the noun it counts: 'sixteen Children's Centres'
-
-
-def count_of(text: str, question: str) -> Span | None:
-    """The one number in `text` standing just before the noun a 'how many' `question` counts ('sixteen
-    Children's Centres operating from fifteen buildings' → sixteen); None when none or several do."""
-    head = counted_head(question)
-    group = kin(frozenset({head})) if head else frozenset()
-    words = word_stems(text)
-    heads = [i for i, w in enumerate(words) if group.intersection(w)]
-    found: dict[Span, tuple[int, int]] = {}  # each count: its last word, and the noun it counts
-    for s in (s for s in spans(text) if s.kind == "number"):
-        at = len(text[: s.end].split()) - 1
-        if near := [i for i in heads if 0 < i - at <= _COUNT_BEFORE]:
-            found[s] = (at, near[0])
-    if len(found) > 1:  # '73 bicycle parking spaces and 49 motorcycle parking spaces': the kind asked
-        asked = set(stems_of(question))
-        found = {s: p for s, p in found.items() if _said_between(words[p[0] + 1 : p[1]], asked)}
-    return next(iter(found)) if len(found) == 1 else None
-
-
-def _said_between(between: Sequence[tuple[str, ...]], asked: set[str]) -> bool:
-    """Whether the words from a count to its noun qualify it as the question does ('73 bicycle parking
-    spaces' for 'how many bicycle parking spaces'): some, and each one the question says."""
-    said = [w for w in between if w]
-    return bool(said) and all(asked.intersection(w) for w in said)
-
-
 def of_named(passage: Passage, named: Sequence[str]) -> bool:
     """Whether the passage, its heading or its paper's title and council name all the question names
     ('Westby Parish Council'): a list in another council's notice counts nothing asked."""
@@ -456,6 +349,9 @@ def of_named(passage: Passage, named: Sequence[str]) -> bool:
 def names_all(text: str, named: Sequence[str]) -> bool:
     """Whether the text names every one of the names, each at a word's start, in any case."""
     return all(re.search(rf"\b{re.escape(n)}", text, re.I) for n in named)
+
+
+_COUNT_WINDOW = 5  # words from a count to what it counts: '415 of the current open cases'
 
 
 def counts_noun(candidate: Candidate, asked: Asked) -> float:

@@ -1363,17 +1363,17 @@ def test_a_consultees_stance_on_an_application_is_its_decision():
 
 
 def test_a_date_is_as_precise_as_the_question_asks():
-    from qa.typematch import _as_precise
+    from qa.dateasked import as_precise
 
-    assert not _as_precise("September 2025", "On what exact date did Cabinet consider the report?")
-    assert _as_precise("15 September 2025", "On what exact date did Cabinet consider the report?")
-    assert not _as_precise("in 2023", "In which month of 2023 was the inspection carried out?")
-    assert _as_precise("May 2023", "In which month of 2023 was the inspection carried out?")
-    assert _as_precise("2023", "When was the inspection carried out?")
+    assert not as_precise("September 2025", "On what exact date did Cabinet consider the report?")
+    assert as_precise("15 September 2025", "On what exact date did Cabinet consider the report?")
+    assert not as_precise("in 2023", "In which month of 2023 was the inspection carried out?")
+    assert as_precise("May 2023", "In which month of 2023 was the inspection carried out?")
+    assert as_precise("2023", "When was the inspection carried out?")
     # a year alone, or a financial year, is no day asked for by 'what date'
-    assert not _as_precise("2025", "What date did that email bear?")
-    assert not _as_precise("2019/20", "On what date was the target set?")
-    assert _as_precise("12 May 2025", "What date did that email bear?")
+    assert not as_precise("2025", "What date did that email bear?")
+    assert not as_precise("2019/20", "On what date was the target set?")
+    assert as_precise("12 May 2025", "What date did that email bear?")
 
 
 def test_a_statement_before_the_question_does_not_hide_what_it_asks():

@@ -10,12 +10,13 @@ from conftest import answer_from_paper
 from index.passage import Passage
 from qa.answertype import asks_person_only, expected
 from qa.candidate import Asked, Candidate
+from qa.counting import count_of, counted
 from qa.countnouns import kin
 from qa.fit import fitting
 from qa.monthasked import in_month_asked, month_asked
 from qa.relevance import stem
 from qa.spans import spans
-from qa.typematch import count_of, counted, typed_at
+from qa.typematch import typed_at
 
 
 def _of_kind(text: str, kind: str) -> list[str]:
