@@ -354,13 +354,23 @@ def names_all(text: str, named: Sequence[str]) -> bool:
 _COUNT_WINDOW = 5  # words from a count to what it counts: '415 of the current open cases'
 
 
+def _column_asked(candidate: Candidate, asked: Asked) -> bool:
+    """The cell stands in the column of the one month asked, or in a period's column every word of whose
+    label the question gives ('2017/18 Actual' for '… in the 2017/18 actual column'); a label naming no
+    period ('ACTON') is the row's thing, not a column asked."""
+    if in_month_asked_column(candidate, asked):
+        return True
+    label = candidate.label or ""
+    return any(ch.isdigit() for ch in label) and stem_set(label) <= stem_set(asked.text)
+
+
 def counts_noun(candidate: Candidate, asked: Asked) -> float:
     """1 when a number in the sentence stands within _COUNT_WINDOW words of what the question counts, or
-    stands in the column of the month asked in a row naming it ('Number of children who are not yet in a
-    stable placement' … 'Mar-19: 44/410')."""
+    stands in the column asked in a row naming it ('Number of children who are not yet in a stable
+    placement' … 'Mar-19: 44/410', '2017/18 Actual: 69/109')."""
     nouns = counted(asked.text)
     at = typed_at(candidate.shown, frozenset({"number"}), frozenset(), asked.text) if nouns else ()
-    if at and in_month_asked_column(candidate, asked) and nouns & stem_set(row_name(candidate) or ""):
+    if at and _column_asked(candidate, asked) and nouns & stem_set(row_name(candidate) or ""):
         return 1.0
     hits = [i for i, w in enumerate(word_stems(candidate.shown)) if nouns.intersection(w)]
     return float(

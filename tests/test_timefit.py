@@ -278,6 +278,25 @@ def test_a_count_in_the_column_of_the_month_asked_counts_what_its_row_names():
     assert counts_noun(march, Asked(year, expected(year), asked.weights, parse(year).time)) == 0.0
 
 
+def test_a_count_in_a_period_column_the_question_names_counts_what_its_row_names():
+    from qa.answertype import expected
+    from qa.features import Asked
+    from qa.typematch import counts_noun
+
+    rows = "Number of children who are in a stable placement\n2017/18 Actual: 69/109 (LAIT)\nJun-19: 76/118"
+    q = "How many children were in a stable placement in the 2017/18 actual column?"
+    asked = Asked(q, expected(q), {"child": 1.0, "stabl": 1.0, "placement": 1.0}, parse(q).time)
+    actual = _cand("69/109 (LAIT)", "2017/18 Actual")
+    actual = replace(actual, passage=replace(actual.passage, text=rows))
+    assert counts_noun(actual, asked) == 1.0
+    assert counts_noun(replace(actual, text="76/118", label="Jun-19"), asked) == 0.0
+    # a label naming no period is the row's own thing, though the question names it
+    acton = "How many ballots were cast in Acton?"
+    place = replace(actual, text="CONG 25 SEN 21", label="ACTON")
+    place = replace(place, passage=replace(place.passage, text="Ballots cast\nACTON: CONG 25 SEN 21"))
+    assert counts_noun(place, Asked(acton, expected(acton), {"ballot": 1.0}, None)) == 0.0
+
+
 def test_the_label_of_a_rows_key_column_names_no_field_asked():
     from qa.answertype import expected
     from qa.features import NAMES, Asked, features
