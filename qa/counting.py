@@ -11,69 +11,24 @@ from qa.countnouns import kin
 from qa.spans import Span, spans
 from qa.stopwords import STOPWORDS
 
-# What a 'how many' question counts runs from 'how many' up to its verb, at most _PHRASE_WORDS words: 'how
-# many new foster carers did …', 'how many looked after children were …', 'by how many did supported
-# internships increase'.
-_HOW_MANY = re.compile(
-    r"\bhow many\s+(?P<aux>(?:did|do|does|have|has|had|were|was|are|is|will)\s+)?"
-    r"(?P<phrase>[a-z][\w'/-]*(?:\s+[a-z][\w'/-]*)*)",
-    re.I,
-)
-_PHRASE_WORDS = 4
-# Words that end the counted phrase: the verb asked with ('were', 'did', 'will'), a wh-word, or a
-# determiner opening the verb's object ('how many people attended the meeting').
-_ENDS = frozenset(
-    "am are is was were be been being do does did have has had will would shall should can could may"
-    " might must got get that who which whose where when the a an this these those its their his her our"
-    " your".split()
-)
-_PAST = re.compile(r"[a-z]{3,}ed$", re.I)  # 'people attended', 'councillors voted': past the noun, its verb
-# A preposition after the counted noun qualifies it ('children in care', 'percentage points up on …').
-_QUALIFYING = frozenset("in on of for at from with by under across per during between within up down".split())
-
-
-@lru_cache(maxsize=1 << 10)
-def _phrase(question: str) -> tuple[str, ...]:
-    m = _HOW_MANY.search(question)
-    words: list[str] = []
-    for w in m.group("phrase").split()[:_PHRASE_WORDS] if m else ():
-        if w.lower() in _ENDS or (words and w.lower() in _QUALIFYING and m.group("aux")):
-            break
-        words.append(w)
-    # after an auxiliary the phrase is the subject and then its verb: 'did supported internships increase'
-    return tuple(words[:-1] if m and m.group("aux") and len(words) > 1 else words)
+_HOW_MANY = re.compile(r"\bhow many\s+([a-z'-]+)(?:\s+([a-z'-]+))?", re.I)
 
 
 @lru_cache(maxsize=1 << 10)
 def counted(question: str) -> frozenset[str]:
-    """Stems of what a 'how many' question counts, and of what it says of them up to its verb ('How many
-    secondary schools …' → second, school; 'how many councillors voted for …' → councillor, vote);
+    """Stems of what a 'how many' question counts ('How many secondary schools …' → second, school);
     empty for any other question."""
-    words = [w for w in _phrase(question) if w.lower() not in STOPWORDS]
+    m = _HOW_MANY.search(question)
+    words = [w for w in (m.groups() if m else ()) if w and w.lower() not in STOPWORDS]
     return kin(frozenset(s for w in words for s in stems_of(w)))
 
 
-def counted_noun(question: str) -> frozenset[str]:
-    """Stems of the noun a 'how many' question counts and the words before it that say which ('how many
-    new foster carers …' → new, foster, carer; 'how many declarations of interest …' → declar)."""
-    return kin(frozenset(s for w in _noun(question) for s in stems_of(w)))
-
-
 def counted_head(question: str) -> str | None:
-    """The stem of the noun a 'how many' question counts: its phrase's last word before a preposition
-    or a verb after the noun ('How many key themes …' → theme, 'how many children in care …' and 'how
-    many children attended …' → child)."""
-    words = _noun(question)
+    """The stem of the noun a 'how many' question counts ('How many key themes …' → theme)."""
+    m = _HOW_MANY.search(question)
+    words = [w for w in (m.groups() if m else ()) if w and w.lower() not in STOPWORDS]
     stems = stems_of(words[-1]) if words else ()
     return stems[-1] if stems else None
-
-
-def _noun(question: str) -> list[str]:
-    phrase = _phrase(question)
-    cut = next(
-        (i for i, w in enumerate(phrase) if i and (w.lower() in _QUALIFYING or _PAST.match(w))), len(phrase)
-    )
-    return [w for w in phrase[:cut] if w.lower() not in STOPWORDS]
 
 
 _COUNT_BEFORE = 3  # words from a count to the noun it counts: 'sixteen Children's Centres'

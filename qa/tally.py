@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from corpus.sentences import split_sentences
 from index.passage import Passage
 from qa.candidate import stems_of
-from qa.counting import counted_head, counted_noun
+from qa.counting import counted, counted_head
 from qa.facts import PLURAL_ANAPHOR
 from qa.fit import TOPICAL
 from qa.query import proper_words
@@ -65,9 +65,7 @@ def tally(
     head = counted_head(question)
     if not head:
         return None
-    # the question's other words (stems_of drops stopwords): all but the noun counted ('declarations of
-    # interest' keeps 'interest' for the lead-in to share)
-    words = frozenset(stems_of(question)) - counted_noun(question)
+    words = frozenset(stems_of(question)) - counted(question)  # stems_of drops stopwords
     named = [p for p in passages if of_named(p, proper_words(question))]
     for passage in named[:lead_ins]:
         if found := _under_lead_in(passage, head, words, next_passage, chunks):
