@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -261,40 +262,58 @@ def test_a_cell_of_the_month_asked_holds_its_rows_words():
     assert features(april, asked, 0.5, 0.5)[cover] == 0.0  # another month's column: not its row's
 
 
-def test_a_count_in_the_column_of_the_month_asked_counts_what_its_row_names():
+_STABLE = "Number of children who are in a stable placement"
+_STABLE_WEIGHTS = {"child": 1.0, "stabl": 1.0, "placement": 1.0}
+
+
+@pytest.mark.parametrize(
+    ("rows", "question", "cell", "counts"),
+    [
+        # the column of the one month asked counts what its row names; another month's does not
+        (
+            f"{_STABLE}\nFeb-19: 47/408\nMar-19: 44/410",
+            "How many children were in a stable placement in March 2019?",
+            ("44/410", "Mar-19"),
+            1.0,
+        ),
+        (
+            f"{_STABLE}\nFeb-19: 47/408\nMar-19: 44/410",
+            "How many children were in a stable placement in March 2019?",
+            ("47/408", "Feb-19"),
+            0.0,
+        ),
+        # a year asked has twelve months' columns: none of them is its figure
+        (
+            f"{_STABLE}\nFeb-19: 47/408\nMar-19: 44/410",
+            "How many children were in a stable placement in 2019?",
+            ("44/410", "Mar-19"),
+            0.0,
+        ),
+        # a period's column whose label the question gives whole
+        (
+            f"{_STABLE}\n2017/18 Actual: 69/109 (LAIT)\nJun-19: 76/118",
+            "How many children were in a stable placement in the 2017/18 actual column?",
+            ("69/109 (LAIT)", "2017/18 Actual"),
+            1.0,
+        ),
+        # a label naming no period is the row's own thing, though the question names it
+        (
+            "Ballots cast by children\nACTON: CONG 25 SEN 21",
+            "How many children's ballots were cast in Acton?",
+            ("CONG 25 SEN 21", "ACTON"),
+            0.0,
+        ),
+    ],
+)
+def test_a_count_in_the_column_asked_counts_what_its_row_names(rows, question, cell, counts):
     from qa.answertype import expected
     from qa.features import Asked
     from qa.typematch import counts_noun
 
-    rows = "Number of children who are not yet in a stable placement\nFeb-19: 47/408\nMar-19: 44/410"
-    q = "How many children were not yet in a stable placement in March 2019?"
-    asked = Asked(q, expected(q), {"child": 1.0, "stabl": 1.0, "placement": 1.0}, parse(q).time)
-    march = _cand("44/410", "Mar-19")
-    march = replace(march, passage=replace(march.passage, text=rows))
-    february = replace(march, text="47/408", label="Feb-19")
-    assert counts_noun(march, asked) == 1.0
-    assert counts_noun(february, asked) == 0.0
-    year = "How many children were not yet in a stable placement in 2019?"  # twelve months: none is it
-    assert counts_noun(march, Asked(year, expected(year), asked.weights, parse(year).time)) == 0.0
-
-
-def test_a_count_in_a_period_column_the_question_names_counts_what_its_row_names():
-    from qa.answertype import expected
-    from qa.features import Asked
-    from qa.typematch import counts_noun
-
-    rows = "Number of children who are in a stable placement\n2017/18 Actual: 69/109 (LAIT)\nJun-19: 76/118"
-    q = "How many children were in a stable placement in the 2017/18 actual column?"
-    asked = Asked(q, expected(q), {"child": 1.0, "stabl": 1.0, "placement": 1.0}, parse(q).time)
-    actual = _cand("69/109 (LAIT)", "2017/18 Actual")
-    actual = replace(actual, passage=replace(actual.passage, text=rows))
-    assert counts_noun(actual, asked) == 1.0
-    assert counts_noun(replace(actual, text="76/118", label="Jun-19"), asked) == 0.0
-    # a label naming no period is the row's own thing, though the question names it
-    acton = "How many ballots were cast in Acton?"
-    place = replace(actual, text="CONG 25 SEN 21", label="ACTON")
-    place = replace(place, passage=replace(place.passage, text="Ballots cast\nACTON: CONG 25 SEN 21"))
-    assert counts_noun(place, Asked(acton, expected(acton), {"ballot": 1.0}, None)) == 0.0
+    asked = Asked(question, expected(question), _STABLE_WEIGHTS, parse(question).time)
+    found = _cand(*cell)
+    found = replace(found, passage=replace(found.passage, text=rows))
+    assert counts_noun(found, asked) == counts
 
 
 def test_the_label_of_a_rows_key_column_names_no_field_asked():
