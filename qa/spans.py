@@ -152,6 +152,10 @@ def _spans(sentence: str) -> tuple[Span, ...]:
                 continue  # '(2) the structure be noted', 'Appendix 2': a part's number, no count
             if kind == "number" and _HOUSE_NUMBER.match(sentence, at + len(text)):
                 continue  # '10 Shilton Garth Close', '1530 West San Carlos Street': an address, no count
+            if kind in {"number", "money"} and any(
+                p.start() <= at < p.end() for p in _PHONE.finditer(sentence)
+            ):
+                continue  # '01752 307348', '(408) 535-3500': a telephone number's digits count nothing
             if kind in {"number", "date"} and any(s <= at < e for s, e in claimed):
                 continue  # a count inside a date or sum, a year inside a period ('the autumn of 2019')
             if kind == "date" and not years_follow_on(text):
@@ -199,6 +203,14 @@ def _spans(sentence: str) -> tuple[Span, ...]:
 
 # What follows a house number: a street's name and its noun ('10 Shilton Garth Close').
 _HOUSE_NUMBER = re.compile(rf"[A-Za-z]?\s+(?:[A-Z][\w'’.-]*\s+){{1,3}}(?:{STREET_NOUN})\b")
+# A telephone number: a UK number with its leading 0 or +44 ('01752 307348', '+44 1332 642855'), a North
+# American one with its area code ('(408) 535-3500', '408-535-3500'), or any run of digit groups a
+# telephone's word introduces ('Tel: 3071 2345').
+_PHONE = re.compile(
+    r"(?<![\d.,£$€])(?:\+44\s?\(?0?\)?\s?\d{2,4}|\(?0\d{2,4}\)?)[\s-]?\d{3,4}[\s-]?\d{3,4}(?!\d|[.,]\d)"
+    r"|(?<![\d.,£$€])\(\d{3}\)\s?\d{3}-\d{4}\b|(?<![\d.,£$€-])\b\d{3}-\d{3}-\d{4}\b"
+    r"|\b(?i:tel(?:ephone)?|phone|mobile|mob|t)\b\.?:?\s*(?:\+?\d[\d\s()-]{5,}\d)"
+)
 # Three or more words in capitals in a row, figures and marks between them allowed.
 _SHOUTED = re.compile(r"\b[A-Z]{2,}(?:[\W\d]+[A-Z]{1,}\b){2,}")
 

@@ -613,3 +613,23 @@ def test_a_chambers_plural_is_a_place() -> None:
     assert _of_kind("Held in the Council Chambers, Guelph City Hall on Monday", "place") == [
         "Council Chambers, Guelph City Hall"
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Contact officer: Jane Smith, tel 01752 307348, jane.smith@plymouth.gov.uk",
+        "For details call 01332 642855.",
+        "Phone: (408) 535-3500",
+        "Call the clerk on 408-535-3500.",
+    ],
+)
+def test_a_telephone_numbers_digits_count_nothing(text):
+    assert not [s for s in spans(text) if s.kind in {"number", "money"}]
+
+
+def test_counts_beside_a_telephone_number_stay_counts():
+    found = [
+        s.text for s in spans("417 children were in care (tel 01752 307348); 12 were placed out of area.")
+    ]
+    assert "417" in found and "12" in found
