@@ -622,6 +622,7 @@ def test_a_chambers_plural_is_a_place() -> None:
         "For details call 01332 642855.",
         "Phone: (408) 535-3500",
         "Call the clerk on 408-535-3500.",
+        "Telephone: 3071 2345",
     ],
 )
 def test_a_telephone_numbers_digits_count_nothing(text):
