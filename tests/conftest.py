@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -63,12 +64,21 @@ def settings(tmp_path: Path) -> Settings:
     return Settings(store=tmp_path / "store")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def onnx_cache(tmp_path_factory) -> Path:
+    """The question model's ONNX export goes to one folder of the session's, not the user's cache; the
+    CLI's processes started by tests inherit it."""
+    folder = tmp_path_factory.mktemp("onnx")
+    os.environ["COUNCILQA_ONNX_CACHE"] = str(folder)
+    return folder
+
+
 @pytest.fixture(scope="session")
-def real_embedder():
+def real_embedder(onnx_cache):
     """The packaged all-MiniLM-L6-v2, loaded once for the whole session."""
     from index.embedder import SentenceEmbedder
 
-    return SentenceEmbedder()
+    return SentenceEmbedder(onnx_cache=onnx_cache)
 
 
 def row_cells(blocks) -> list[dict[str, str]]:

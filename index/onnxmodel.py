@@ -1,0 +1,164 @@
+"""The embedding model exported to ONNX once and run by ONNX Runtime: one question embeds in half the time."""
+
+# One question through sentence-transformers on torch took ~19 ms on one thread here; the same graph on
+# ONNX Runtime ~9 ms (docs/BENCHMARKS.md), a fifth of `ask`'s 50 ms target at 100k chunks. The export
+# is torch's own (torch.onnx.export), written to a cache file keyed by the model's files, and used only
+# after it gives torch's vectors for PROBES.
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import os
+import tempfile
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+# Texts whose vectors the export must reproduce: a question, digits and punctuation, and one past the
+# model's token limit, so truncation is checked too.
+PROBES = (
+    "What is the status of Pledge 48?",
+    "Min. 45/19: £1.2m (14.5%) agreed — Cllr O'Neill, 2.00 pm, item 7(b).",
+    " ".join(["the council resolved to approve the recommendations of the report"] * 40),
+)
+# Largest difference from torch's vector, in any coordinate of a unit vector, that still counts as the
+# same vector: float32 rounding differs between the two runtimes by ~1e-7.
+TOLERANCE = 1e-4
+OPSET = 17
+
+
+def default_cache() -> Path | None:
+    """Where exported models are kept: COUNCILQA_ONNX_CACHE (None when it is 'off': questions then run on
+    torch), else $XDG_CACHE_HOME/councilqa, else ~/.cache/councilqa."""
+    if folder := os.environ.get("COUNCILQA_ONNX_CACHE"):
+        return None if folder.lower() == "off" else Path(folder)
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "councilqa"
+
+
+class OnnxModel:
+    """A sentence-transformers model's whole module stack (transformer, pooling, normalisation) as one
+    ONNX graph, run on one text at a time: `embed([text])` -> float32 array (1, dimension)."""
+
+    def __init__(self, session, model) -> None:
+        self.session, self.model = session, model
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """Vectors of texts, shape (len(texts), dimension), as the model's own stack gives them (unit
+        vectors only if it ends in a Normalize module); one text at a time, as padding is not exported."""
+        rows = []
+        for text in texts:
+            tensors, _ = _features(self.model, text)
+            inputs = {name: tensor.numpy().astype(np.int64) for name, tensor in tensors.items()}
+            rows.append(self.session.run(None, inputs)[0])
+        return np.vstack(rows).astype(np.float32)
+
+
+def _features(model, text: str) -> tuple[dict, dict]:
+    """The model's own tokenisation of one text (truncated to its limit, its case rules applied), split
+    into the tensors the graph takes and the rest ('modality') that stays constant."""
+    prepare = getattr(model, "preprocess", None) or model.tokenize  # sentence-transformers >= 6 or older
+    features = prepare([text])
+    tensors = {name: value for name, value in features.items() if hasattr(value, "numpy")}
+    return tensors, {name: value for name, value in features.items() if name not in tensors}
+
+
+def load(model, model_path: Path, cache: Path) -> OnnxModel | None:
+    """The model as an OnnxModel, exported to `cache` the first time; None, with the reason logged, where
+    ONNX Runtime or torch's exporter is missing or the export does not reproduce torch's vectors. A cached
+    file that will not load (cut short, or from another build) is exported again, once."""
+    try:
+        import onnxruntime  # noqa: F401
+    except ImportError:
+        log.info("onnxruntime is not installed: questions are embedded by torch")
+        return None
+    file = cache / f"{_key(model, model_path)}.onnx"
+    exported = False
+    for _ in range(2):
+        try:
+            if not file.exists():
+                exported = True
+                _export(model, file)
+            onnx_model = _session(model, file)
+        except Exception as exc:  # any exporter or runtime failure leaves torch, which always works
+            log.info("%s: ONNX model not used (%s)", file, exc)
+            onnx_model = None
+        if onnx_model and _reproduces(onnx_model, model):
+            return onnx_model
+        with contextlib.suppress(OSError):  # nothing there, or a folder that cannot exist
+            file.unlink(missing_ok=True)
+        if exported:
+            break
+    log.info("%s: questions are embedded by torch", file)
+    return None
+
+
+def _key(model, model_path: Path) -> str:
+    """A name that changes when the model's files, torch or the opset do."""
+    import torch
+
+    digest = hashlib.sha256(f"{model_path.resolve()}|{torch.__version__}|{OPSET}".encode())
+    for file in sorted(model_path.rglob("*")):
+        if file.is_file():
+            stat = file.stat()
+            digest.update(f"{file.relative_to(model_path)}|{stat.st_size}|{stat.st_mtime_ns}".encode())
+    return f"{model_path.name}-{digest.hexdigest()[:16]}"
+
+
+def _export(model, file: Path) -> None:
+    """torch.onnx.export's TorchScript exporter over the whole module stack; written beside the target
+    and renamed, so a reader in another process never opens half a file."""
+    import torch
+
+    tensors, rest = _features(model, PROBES[0])
+    names = tuple(tensors)
+
+    class Stack(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.model = model
+
+        def forward(self, *values):
+            return self.model({**rest, **dict(zip(names, values, strict=True))})["sentence_embedding"]
+
+    file.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(suffix=".onnx", dir=file.parent)
+    os.close(handle)
+    try:
+        with warnings.catch_warnings(), torch.no_grad():
+            warnings.simplefilter("ignore")  # the tracer's notes on Python branches it fixes for one text
+            torch.onnx.export(
+                Stack().eval(),
+                tuple(tensors.values()),
+                temporary,
+                dynamo=False,
+                input_names=list(names),
+                output_names=["sentence_embedding"],
+                dynamic_axes={name: {1: "tokens"} for name in names},
+                opset_version=OPSET,
+            )
+        os.replace(temporary, file)
+    finally:
+        Path(temporary).unlink(missing_ok=True)
+
+
+def _session(model, file: Path) -> OnnxModel:
+    import onnxruntime
+
+    options = onnxruntime.SessionOptions()
+    # one thread, as torch was given for one question: the other core runs BM25 (qa/retriever.py)
+    options.intra_op_num_threads = options.inter_op_num_threads = 1
+    options.log_severity_level = 3
+    session = onnxruntime.InferenceSession(str(file), options, providers=["CPUExecutionProvider"])
+    return OnnxModel(session, model)
+
+
+def _reproduces(onnx_model: OnnxModel, model) -> bool:
+    expected = model.encode(list(PROBES), normalize_embeddings=False, show_progress_bar=False)
+    got = onnx_model.embed(PROBES)
+    return got.shape == expected.shape and float(np.abs(got - expected).max()) <= TOLERANCE

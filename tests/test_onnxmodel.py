@@ -1,0 +1,75 @@
+"""The question model on ONNX Runtime gives torch's vectors, reuses its export and falls back to torch."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from index import onnxmodel
+
+pytestmark = pytest.mark.slow
+
+TEXTS = [
+    "What is the status of Pledge 48?",
+    "Who seconded Min. 45/19 on 10 July 2019?",
+    "Café über £1.2m — 14.5% (item 7(b))",
+    "x",
+    " ".join(["what did the cabinet decide about the library service review"] * 60),  # past 256 tokens
+]
+
+
+def _torch(real_embedder, texts):
+    return real_embedder.model.encode(texts, normalize_embeddings=True, show_progress_bar=False)
+
+
+def test_onnx_vectors_are_torchs(tmp_path, real_embedder):
+    model = onnxmodel.load(real_embedder.model, real_embedder.path, tmp_path)
+    assert model is not None
+    got = np.vstack([model.embed([text]) for text in TEXTS])
+    assert got.shape == (len(TEXTS), real_embedder.dimension)
+    assert np.abs(got - _torch(real_embedder, TEXTS)).max() < 1e-5
+    assert [f.suffix for f in tmp_path.iterdir()] == [".onnx"]
+
+
+def test_a_question_embeds_as_torch_does(real_embedder):
+    for text in TEXTS:
+        vector = real_embedder.embed([text])
+        assert vector.dtype == np.float32 and vector.shape == (1, real_embedder.dimension)
+        assert np.abs(vector - _torch(real_embedder, [text])).max() < 1e-5
+        assert abs(float(np.linalg.norm(vector)) - 1.0) < 1e-5
+
+
+def test_export_is_reused(tmp_path, real_embedder):
+    onnxmodel.load(real_embedder.model, real_embedder.path, tmp_path)
+    (file,) = tmp_path.iterdir()
+    stamp = file.stat().st_mtime_ns
+    assert onnxmodel.load(real_embedder.model, real_embedder.path, tmp_path) is not None
+    assert file.stat().st_mtime_ns == stamp
+
+
+def test_damaged_export_is_made_again(tmp_path, real_embedder):
+    onnxmodel.load(real_embedder.model, real_embedder.path, tmp_path)
+    (file,) = tmp_path.iterdir()
+    file.write_bytes(b"not an onnx graph")
+    model = onnxmodel.load(real_embedder.model, real_embedder.path, tmp_path)
+    assert model is not None and file.stat().st_size > 1_000_000
+    assert np.abs(model.embed([TEXTS[0]]) - _torch(real_embedder, TEXTS[:1])).max() < 1e-5
+
+
+def test_unwritable_cache_leaves_torch(tmp_path, real_embedder):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    assert onnxmodel.load(real_embedder.model, real_embedder.path, blocker / "cache") is None
+
+
+def test_export_not_reproducing_torch_is_dropped(tmp_path, real_embedder, monkeypatch):
+    monkeypatch.setattr(onnxmodel, "TOLERANCE", -1.0)  # no export can pass
+    assert onnxmodel.load(real_embedder.model, real_embedder.path, tmp_path) is None
+    assert not list(tmp_path.glob("*.onnx"))
+
+
+def test_off_switch(monkeypatch):
+    monkeypatch.setenv("COUNCILQA_ONNX_CACHE", "off")
+    assert onnxmodel.default_cache() is None
+    monkeypatch.setenv("COUNCILQA_ONNX_CACHE", "/some/folder")
+    assert str(onnxmodel.default_cache()) == "/some/folder"
