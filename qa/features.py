@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from index.passage import Passage
 from qa.acronyms import spelled_in
+from qa.answertype import NAMED_OR_VALUED
 from qa.candidate import Asked, Candidate, asked_of, cover, stem_set, stems_of, topic, word_stems
 from qa.counting import counted
 from qa.exchange import only_asks, replies
@@ -267,6 +268,11 @@ def _status_told(candidate: Candidate, asked: Asked) -> bool:
     ('What vision statement does the page give?')."""
     if "status" not in candidate.kinds:
         return False
+    if asked.expectation.kind in NAMED_OR_VALUED and not _YES_NO.match(asked.text):
+        # a name or a value asked ('What sort of outside firm …?'): 'Completed' tells neither, unless the
+        # question asks of that status ('Whose nomination was withdrawn?')
+        told = {s for word in STATUS_WORDS.findall(candidate.text) for s in stems_of(word)}
+        return bool(told & asked.weights.keys())
     if (
         asked.expectation.kind != "status"
         and not _YES_NO.match(asked.text)

@@ -643,6 +643,24 @@ def test_a_bare_status_label_tells_nothing_for_an_account_of_something_else():
     )
 
 
+def test_a_status_word_tells_nothing_for_a_name_or_value_asked_unless_asked_of():
+    firm = "Which marketing firm did Plymouth commission to recruit foster carers?"
+    weights = {"market": 3.0, "firm": 3.0, "plymouth": 1.0, "commiss": 2.0, "recruit": 2.0, "foster": 1.0}
+    assert expected(firm).kind in {"organisation", "description"}
+    cell = "Completed: A campaign to promote fostering and adoption in Plymouth."
+    assert _feature(firm, cell, weights, "status_word") == 0
+    # 'Green' is a RAG status and a village's name: it tells nothing of who took on the play area
+    play = "Which councillor took special responsibility for the play area?"
+    play_weights = {"councillor": 1.0, "special": 2.0, "respons": 2.0, "plai": 3.0, "area": 2.0}
+    assert expected(play).kind == "person"
+    assert _feature(play, "Cole Green – Cllr Simkins", play_weights, "status_word") == 0
+    # the status the question asks of still tells
+    whose = "Whose nomination for Mayor of Hackney was withdrawn?"
+    row = "Name of Candidate: CAIRNES Rachel; Description: Independent; Decision: nomination withdrawn"
+    whose_weights = {"nomin": 2.0, "mayor": 1.0, "hacknei": 2.0, "withdrawn": 3.0}
+    assert _feature(whose, row, whose_weights, "status_word") == 1
+
+
 def test_fit_rules_read_titles_and_things_as_papers_word_them():
     from qa.measures import measured
     from qa.posts import asked_office, names_office
