@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from collections.abc import Sequence
@@ -13,6 +14,8 @@ import numpy as np
 from corpus.errors import CouncilQAError
 from index.onnxmodel import OnnxModel, default_cache
 from index.onnxmodel import load as load_onnx
+
+log = logging.getLogger(__name__)
 
 
 class EmbedderError(CouncilQAError):
@@ -81,8 +84,12 @@ class SentenceEmbedder:
         torch thread: two make it no faster here (BENCHMARKS), and the other core is left to the BM25
         query running beside it (qa/retriever.py); batches keep every thread."""
         if len(texts) == 1 and (onnx := self._onnx_model()):
-            vectors = onnx.embed(texts)
-            return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+            try:
+                vectors = onnx.embed(texts)
+                return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+            except Exception as exc:  # whatever ONNX Runtime raises, torch still answers
+                log.info("%s: ONNX model dropped (%s)", self.path, exc)
+                self._onnx = None
         import torch
 
         threads = torch.get_num_threads()

@@ -33,11 +33,14 @@ TOLERANCE = 1e-4
 OPSET = 17
 
 
+_OFF = frozenset({"off", "0", "false", "no", "none"})
+
+
 def default_cache() -> Path | None:
     """Where exported models are kept: COUNCILQA_ONNX_CACHE (None when it is 'off': questions then run on
     torch), else $XDG_CACHE_HOME/councilqa, else ~/.cache/councilqa."""
     if folder := os.environ.get("COUNCILQA_ONNX_CACHE"):
-        return None if folder.lower() == "off" else Path(folder)
+        return None if folder.strip().lower() in _OFF else Path(folder)
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "councilqa"
 
 
@@ -69,37 +72,55 @@ def _features(model, text: str) -> tuple[dict, dict]:
 
 
 def load(model, model_path: Path, cache: Path) -> OnnxModel | None:
-    """The model as an OnnxModel, exported to `cache` the first time; None, with the reason logged, where
-    ONNX Runtime or torch's exporter is missing or the export does not reproduce torch's vectors. A cached
-    file that will not load (cut short, or from another build) is exported again, once."""
+    """The model as an OnnxModel, exported to `cache` the first time (checked then against torch on
+    PROBES, whose vectors are kept beside it); None, with the reason logged, where ONNX Runtime or torch's
+    exporter is missing or fails, or the export does not reproduce torch's vectors. A later process checks
+    the cached graph against the kept vectors, not torch (that would cost ~1.4 s a process); one that
+    will not load or differs is exported again, once. Never raises."""
     try:
         import onnxruntime  # noqa: F401
     except ImportError:
         log.info("onnxruntime is not installed: questions are embedded by torch")
         return None
-    file = cache / f"{_key(model, model_path)}.onnx"
     exported = False
+    graph = cache / "unnamed.onnx"
     for _ in range(2):
         try:
-            if not file.exists():
+            graph = cache / f"{_key(model_path)}.onnx"
+            if not (graph.exists() and _probes(graph).exists()):
                 exported = True
-                _export(model, file)
-            onnx_model = _session(model, file)
+                _export(model, graph)
+            onnx_model = _session(model, graph)
+            if _same(onnx_model.embed(PROBES), np.load(_probes(graph))):
+                return onnx_model
+            log.info("%s: its vectors differ from those it was exported with", graph)
         except Exception as exc:  # any exporter or runtime failure leaves torch, which always works
-            log.info("%s: ONNX model not used (%s)", file, exc)
-            onnx_model = None
-        if onnx_model and _reproduces(onnx_model, model):
-            return onnx_model
-        with contextlib.suppress(OSError):  # nothing there, or a folder that cannot exist
-            file.unlink(missing_ok=True)
+            log.info("%s: ONNX model not used (%s)", graph, exc)
+        _discard(graph, _probes(graph))
         if exported:
             break
-    log.info("%s: questions are embedded by torch", file)
+    log.info("%s: questions are embedded by torch", graph)
     return None
 
 
-def _key(model, model_path: Path) -> str:
-    """A name that changes when the model's files, torch or the opset do."""
+def _probes(graph: Path) -> Path:
+    """The file of torch's vectors of PROBES kept beside an exported graph."""
+    return graph.with_suffix(".npy")
+
+
+def _same(got: np.ndarray, expected: np.ndarray) -> bool:
+    return got.shape == expected.shape and float(np.abs(got - expected).max()) <= TOLERANCE
+
+
+def _discard(*files: Path) -> None:
+    for file in files:
+        with contextlib.suppress(OSError):  # nothing there, or a folder that cannot exist
+            file.unlink(missing_ok=True)
+
+
+def _key(model_path: Path) -> str:
+    """A name that changes when torch, the opset or the model's files (their names, sizes and times of
+    change) do; a file rewritten to the same size and time keeps it (docs/BENCHMARKS.md)."""
     import torch
 
     digest = hashlib.sha256(f"{model_path.resolve()}|{torch.__version__}|{OPSET}".encode())
@@ -110,9 +131,34 @@ def _key(model, model_path: Path) -> str:
     return f"{model_path.name}-{digest.hexdigest()[:16]}"
 
 
-def _export(model, file: Path) -> None:
-    """torch.onnx.export's TorchScript exporter over the whole module stack; written beside the target
-    and renamed, so a reader in another process never opens half a file."""
+def _export(model, graph: Path) -> None:
+    """torch.onnx.export's TorchScript exporter over the whole module stack, kept only when it reproduces
+    torch's vectors of PROBES (saved beside it); written under temporary names and renamed, vectors
+    first, so another process never opens half a file. Raises ValueError when it does not reproduce."""
+    graph.parent.mkdir(parents=True, exist_ok=True)
+    made = [_temporary(graph.parent, ".onnx"), _temporary(graph.parent, ".npy")]
+    try:
+        _write_graph(model, made[0])
+        expected = model.encode(list(PROBES), normalize_embeddings=False, show_progress_bar=False)
+        if not _same(_session(model, made[0]).embed(PROBES), expected):
+            raise ValueError("the export does not reproduce torch's vectors")
+        with open(made[1], "wb") as handle:
+            np.save(handle, expected)
+        for file in made:
+            os.chmod(file, 0o644)  # a cache folder shared by several users serves them all
+        os.replace(made[1], _probes(graph))
+        os.replace(made[0], graph)
+    finally:
+        _discard(*made)
+
+
+def _temporary(folder: Path, suffix: str) -> Path:
+    handle, name = tempfile.mkstemp(suffix=suffix, dir=folder)
+    os.close(handle)
+    return Path(name)
+
+
+def _write_graph(model, file: Path) -> None:
     import torch
 
     tensors, rest = _features(model, PROBES[0])
@@ -126,25 +172,18 @@ def _export(model, file: Path) -> None:
         def forward(self, *values):
             return self.model({**rest, **dict(zip(names, values, strict=True))})["sentence_embedding"]
 
-    file.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(suffix=".onnx", dir=file.parent)
-    os.close(handle)
-    try:
-        with warnings.catch_warnings(), torch.no_grad():
-            warnings.simplefilter("ignore")  # the tracer's notes on Python branches it fixes for one text
-            torch.onnx.export(
-                Stack().eval(),
-                tuple(tensors.values()),
-                temporary,
-                dynamo=False,
-                input_names=list(names),
-                output_names=["sentence_embedding"],
-                dynamic_axes={name: {1: "tokens"} for name in names},
-                opset_version=OPSET,
-            )
-        os.replace(temporary, file)
-    finally:
-        Path(temporary).unlink(missing_ok=True)
+    with warnings.catch_warnings(), torch.no_grad():
+        warnings.simplefilter("ignore")  # the tracer's notes on Python branches it fixes for one text
+        torch.onnx.export(
+            Stack().eval(),
+            tuple(tensors.values()),
+            str(file),
+            dynamo=False,
+            input_names=list(names),
+            output_names=["sentence_embedding"],
+            dynamic_axes={name: {1: "tokens"} for name in names},
+            opset_version=OPSET,
+        )
 
 
 def _session(model, file: Path) -> OnnxModel:
@@ -156,9 +195,3 @@ def _session(model, file: Path) -> OnnxModel:
     options.log_severity_level = 3
     session = onnxruntime.InferenceSession(str(file), options, providers=["CPUExecutionProvider"])
     return OnnxModel(session, model)
-
-
-def _reproduces(onnx_model: OnnxModel, model) -> bool:
-    expected = model.encode(list(PROBES), normalize_embeddings=False, show_progress_bar=False)
-    got = onnx_model.embed(PROBES)
-    return got.shape == expected.shape and float(np.abs(got - expected).max()) <= TOLERANCE
