@@ -25,6 +25,12 @@ if TYPE_CHECKING:  # the file readers load with the first ingest: `councilqa ask
     from index.ingest import IngestReport
 
 
+def _readable(text: str) -> str:
+    """The text with each lone surrogate (a byte of a command line that was not UTF-8, as Python keeps
+    it) made U+FFFD: the tokenizer refuses a string holding one."""
+    return "".join("\ufffd" if 0xD800 <= ord(ch) <= 0xDFFF else ch for ch in text)
+
+
 class CouncilQA:
     """Ingest papers, ask questions, search passages, read stats; the model loads once, here."""
 
@@ -71,7 +77,7 @@ class CouncilQA:
         """Answer `question`; with a `history` (earlier turns, oldest first) a follow-up such as
         'Who is the portfolio holder for it?' is answered as read (Answer.read_as, qa/followup.py).
         Two questions in one are answered each in turn, the answers joined (qa/compound.py)."""
-        asked = " ".join(question.split())
+        asked = " ".join(_readable(question).split())
         reading = resolve(asked, history)
         split = parts(reading.text)
         if len(split) > 1:  # 'Who chaired it, and when did it finish?': each part, answers joined
@@ -93,7 +99,7 @@ class CouncilQA:
 
     def search(self, query: str, filters: Filters | None = None, limit: int = 10) -> list[Passage]:
         self.store.refresh()
-        return list(self.retriever.retrieve(query, filters, limit).passages[:limit])
+        return list(self.retriever.retrieve(_readable(query), filters, limit).passages[:limit])
 
     def stats(self, restricted: bool = False) -> Stats:
         """What the store holds; restricted papers are counted only for callers granted access."""

@@ -60,3 +60,22 @@ def test_an_open_question_on_a_topic_the_papers_discuss_is_answered_not_declined
     # A typed question the papers do not answer is still declined.
     assert engine.ask("How many houses are in the Curran estate?").status == "not_found"
     engine.close()
+
+
+def test_a_question_holding_a_byte_that_is_not_utf8_is_still_answered(
+    settings: Settings, fake_embedder
+) -> None:
+    # A shell passes 'Pledge 48\xff' as a lone surrogate; Hugging Face's tokenizer raises a TypeError on it.
+    embed = fake_embedder.embed
+
+    def strict(texts):
+        assert not any(0xD800 <= ord(ch) <= 0xDFFF for text in texts for ch in text)
+        return embed(texts)
+
+    fake_embedder.embed = strict
+    qa = CouncilQA(settings, embedder=fake_embedder)
+    qa.ingest([str(SAMPLES / "000_cf3ce20c081cbe3a.txt")], progress=False)
+    question = b"What is the status of Pledge 48\xff?".decode("utf-8", "surrogateescape")
+    answer = qa.ask(question)
+    assert answer.status == "answered" and "\ufffd" in answer.question
+    assert qa.search(question)
