@@ -15,7 +15,9 @@ T = TypeVar("T")
 
 # What a council's committees, boards and panels are called; an authority ('Derby City Council') too.
 _BODY = r"(?:Sub-?[Cc]ommittee|Committee|Subcommittee|Panel|Board|Forum|Commission|Cabinet|Council|Assembly)"
-_CAPITALISED = r"[A-Z][\w'’&-]*"
+# an apostrophe inside a word ("O'Neill", "Children's") or closing a plural's possessive ("Members'"),
+# not a quotation's closing mark ("the heading 'Play Area' in the … Council" names no 'Play Area' body)
+_CAPITALISED = r"[A-Z](?:[\w&-]|['’](?=\w)|(?<=s)['’](?=\s))*"
 # A run of capitalised words, joined by the small words names use ('Children in Care Council'),
 # ending in a body's noun.
 # A body's noun before a role's ('Cabinet Member', 'Council Leader') names the role, not a body.
@@ -141,8 +143,17 @@ def near_query(name: str, slack: int = 0) -> str:
     each pair (SQLite FTS5, 'NEAR groups'), and `slack` more in all (the words an abbreviation left out
     stood for)."""
     tokens = _tokens(name)
-    quoted = " ".join(f'"{t}"' for t in tokens)
-    return f"NEAR({quoted}, {2 * len(tokens) + slack})"
+    forms = [tokens] + [
+        [short if t == word else t for t in tokens] for word in tokens for short in _SHORT.get(word, ())
+    ]
+    groups = [
+        f"NEAR({' '.join(chr(34) + t + chr(34) for t in form)}, {2 * len(tokens) + slack})" for form in forms
+    ]
+    return groups[0] if len(groups) == 1 else f"({' OR '.join(groups)})"
+
+
+# A body's noun as bulletins and tables shorten it ('STATE BD EQUALIZATION D1'): either names the body.
+_SHORT = {"board": ("bd",), "committee": ("cttee", "cmte"), "department": ("dept",), "commission": ("commn",)}
 
 
 # An abbreviation in a body's name ('Social Care O&S Committee' for '… Overview and Scrutiny Committee'):

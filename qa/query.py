@@ -245,7 +245,7 @@ def identifiers(question: str) -> tuple[Identifier, ...]:
     one, the answer is not_found. Other capitalised words before a number are only hints."""
     found: list[Identifier] = []
     for noun, number in _ID.findall(question):
-        if not _is_year(number):
+        if not _period(number):
             noun = " ".join(noun.lower().split())
             found.append(Identifier(_ALIASES.get(noun, noun), number))
     for noun, number in _CAP_ID.findall(question):
@@ -270,7 +270,9 @@ def _references(question: str) -> list[str]:
     found = []
     for m in _REFERENCE.finditer(question):
         first, second = int(m.group(1)), m.group(3)
-        year_span = _is_year(m.group(1)) and (_is_year(second) or len(second) == 2)
+        year_span = (
+            _is_year(m.group(1)) and (_is_year(second) or len(second) == 2) or _short_years(m.group(0))
+        )
         month_year = m.group(2) == "/" and first <= 12 and _is_year(second)
         if not year_span and not month_year:
             found.append(m.group(0))
@@ -279,6 +281,19 @@ def _references(question: str) -> list[str]:
 
 def _is_year(number: str) -> bool:
     return len(number) == 4 and number[:2] in {"19", "20"}
+
+
+def _short_years(number: str) -> bool:
+    """A financial year in two digits each ('25/26', '18-19'): a year and the next, no reference."""
+    m = re.fullmatch(r"(\d{2})[/-](\d{2})", number)
+    return bool(m) and (int(m.group(1)) + 1) % 100 == int(m.group(2))
+
+
+def _period(number: str) -> bool:
+    """A year or a financial year ('2019', '2017/18', '2017-2018') after a noun: a plan's or a pledge's
+    period ('the Pledge 2017/18 report'), not its number."""
+    m = re.fullmatch(r"((?:19|20)\d\d)(?:[/-](\d{2}|\d{4}))?", number)
+    return bool(m) and (not m.group(2) or int(m.group(2)) % 100 == (int(m.group(1)) + 1) % 100)
 
 
 def time_target(question: str) -> TimeTarget | None:

@@ -55,6 +55,12 @@ MINUTES = (
             "Who was appointed Speaker of Winnipeg City Council on 6 November 2013?",
             ("Winnipeg City Council",),
         ),
+        # a quoted heading ends at its closing mark: no 'Play Area' body; a plural's possessive goes on
+        (
+            "Under the heading 'Play Area' in the Hertingfordbury Parish Council minutes, what share?",
+            ("Hertingfordbury Parish Council",),
+        ),
+        ("What did the Members' Allowances Panel recommend?", ("Members' Allowances Panel",)),
     ],
 )
 def test_named_bodies(question: str, bodies: tuple[str, ...]) -> None:
@@ -63,6 +69,22 @@ def test_named_bodies(question: str, bodies: tuple[str, ...]) -> None:
 
 def test_near_query_drops_small_words_and_quotes_each_token() -> None:
     assert near_query("Children in Care Council") == 'NEAR("children" "care" "council", 6)'
+
+
+def test_a_body_noun_shortened_in_print_still_names_the_body() -> None:
+    import sqlite3
+
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE VIRTUAL TABLE t USING fts5(x, tokenize='porter unicode61')")  # as index/schema.py
+    rows = ["PRECINCT 0050003A: DAVE JONES STATE BD EQUALIZATION D1", "LICENSING CTTEE 3 MAY", "STATE PARK"]
+    db.executemany("INSERT INTO t(x) VALUES (?)", [(r,) for r in rows])
+
+    def hits(name: str) -> list[int]:
+        return [r for (r,) in db.execute("SELECT rowid FROM t WHERE t MATCH ?", (near_query(name),))]
+
+    assert hits("State Board") == [1]
+    assert hits("Licensing Committee") == [2]
+    assert hits("State Park Board") == []
 
 
 def _engine(tmp_path: Path, settings: Settings, fake_embedder, papers: dict[str, str]):

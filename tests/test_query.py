@@ -315,6 +315,8 @@ def test_parse_collects_everything() -> None:
         ("What was decided under Min. 45/19?", [("minute", "45/19")]),
         ("What was decided under Minute 45/19?", [("minute", "45/19")]),
         ("What does Minutes 21/34 record?", [("minute", "21/34")]),
+        ("What does Minute 18/19 record?", [("minute", "18/19")]),  # with its noun, a minute of 2019
+        ("What does reference 21/34 cover?", [("reference", "21/34")]),
         ("What happened to item 7(b)?", [("item", "7(b)")]),
         ("What did the committee decide on item 7b?", [("item", "7b")]),
         ("What was decided at item 7 (b)?", [("item", "7 (b)")]),
@@ -332,7 +334,16 @@ def test_minute_numbers_sub_items_and_references(question: str, expected: list[t
 
 @pytest.mark.parametrize(
     "question",
-    ["What was spent in 2016-17?", "What changed between 2019-2020?", "What was paid in 3/2019?"],
+    [
+        "What was spent in 2016-17?",
+        "What changed between 2019-2020?",
+        "What was paid in 3/2019?",
+        # a financial year in two digits each, and a pledge's period rather than its number
+        "What age range should the family hub offer cover by 25/26?",
+        "What did the 18-19 budget hold for youth services?",
+        "derby pledge 2017/18 - what is the point of a named social worker from 14?",
+        "What does Pledge 2019-2020 say about care leavers?",
+    ],
 )
 def test_years_and_months_are_not_references(question: str) -> None:
     assert identifiers(question) == ()
