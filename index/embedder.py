@@ -51,7 +51,9 @@ class SentenceEmbedder:
     runs on the model exported to ONNX in `onnx_cache` (index/onnxmodel.py; default: onnxmodel's
     default_cache(), None: always torch) once that export reproduces torch's vectors; batches run on torch."""
 
-    def __init__(self, path: Path | None = None, batch_size: int = 32, onnx_cache=_DEFAULT) -> None:
+    def __init__(
+        self, path: Path | None = None, batch_size: int = 32, onnx_cache: Path | None | object = _DEFAULT
+    ) -> None:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")

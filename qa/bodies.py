@@ -141,15 +141,18 @@ def near_query(name: str, slack: int = 0) -> str:
     small words and order ('Children & Young People's Committee' for 'Children and Young People
     Committee', 'City Council of Omaha' for 'Omaha City Council'): NEAR allows about two tokens between
     each pair (SQLite FTS5, 'NEAR groups'), and `slack` more in all (the words an abbreviation left out
-    stood for)."""
+    stood for). A body's noun as print shortens it ('BD', 'CTTEE') is ORed in (_SHORT)."""
     tokens = _tokens(name)
-    forms = [tokens] + [
+    shortened = [
         [short if t == word else t for t in tokens] for word in tokens for short in _SHORT.get(word, ())
     ]
-    groups = [
-        f"NEAR({' '.join(chr(34) + t + chr(34) for t in form)}, {2 * len(tokens) + slack})" for form in forms
-    ]
+    groups = [_near(form, 2 * len(tokens) + slack) for form in [tokens, *shortened]]
     return groups[0] if len(groups) == 1 else f"({' OR '.join(groups)})"
+
+
+def _near(tokens: list[str], reach: int) -> str:
+    quoted = " ".join(f'"{t}"' for t in tokens)
+    return f"NEAR({quoted}, {reach})"
 
 
 # A body's noun as bulletins and tables shorten it ('STATE BD EQUALIZATION D1'): either names the body.
