@@ -31,7 +31,9 @@ ASK, DECISIONS, TIMELINE = "Ask", "Decisions", "Timeline"
 def load_engine(store: str, model: str | None = None) -> CouncilQA:
     """The engine for a store folder and model (None: COUNCILQA_MODEL or the packaged one); cached,
     so the model loads once per process. It is safe to share between sessions."""
-    return CouncilQA(Settings.from_env(store=store, model_path=model))
+    engine = CouncilQA(Settings.from_env(store=store, model_path=model))
+    engine.warm()  # under the loading spinner, not in the first answer's wait
+    return engine
 
 
 def page(load: Callable[[str, str | None], CouncilQA], args: argparse.Namespace) -> None:

@@ -101,6 +101,11 @@ class CouncilQA:
         self.store.refresh()
         return list(self.retriever.retrieve(_readable(query), filters, limit).passages[:limit])
 
+    def warm(self) -> None:
+        """Embed one question ahead of the first real one, which then pays no one-off cost (the question
+        model's ONNX export, about 3 s once per machine, or its load, about 0.3 s per process)."""
+        self.embedder.embed(["What is the status of Pledge 48?"])
+
     def stats(self, restricted: bool = False) -> Stats:
         """What the store holds; restricted papers are counted only for callers granted access."""
         return self.store.stats(restricted)

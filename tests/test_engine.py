@@ -79,3 +79,12 @@ def test_a_question_holding_a_byte_that_is_not_utf8_is_still_answered(
     answer = qa.ask(question)
     assert answer.status == "answered" and "\ufffd" in answer.question
     assert qa.search(question)
+
+
+def test_warm_embeds_one_question_ahead(settings: Settings, fake_embedder) -> None:
+    calls = []
+    embed = fake_embedder.embed
+    fake_embedder.embed = lambda texts: calls.append(list(texts)) or embed(texts)
+    qa = CouncilQA(settings, embedder=fake_embedder)
+    qa.warm()
+    assert len(calls) == 1 and len(calls[0]) == 1  # one text: the question path, as ask takes it
