@@ -8,6 +8,7 @@ import json
 import sqlite3
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,6 +26,7 @@ from qa.goldsets import GoldFormatError, load_gold
 from qa.pagecli import PAGE_COMMANDS, add_page_commands, run_page_command
 from qa.recordcli import RECORD_COMMANDS, add_record_commands, run_record_command
 from qa.scorecard import render, to_json
+from qa.searched import outside_filters, scope, scope_line
 from qa.server import app_path, run_until_stopped, streamlit_command
 
 if TYPE_CHECKING:
@@ -169,9 +171,16 @@ def _print_answer(answer: Answer) -> None:
 
 
 def read_questions(path: str) -> list[str]:
-    """Questions from a file: JSON lines with a 'question' field, or plain lines."""
+    """Questions from a file: JSON lines with a 'question' field, or plain lines. Raises SystemExit
+    with one line naming the file when it cannot be read."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise SystemExit(f"councilqa: error: {path}: file not found") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SystemExit(f"councilqa: error: {path}: cannot read ({short_message(exc)})") from exc
     questions = []
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
+    for line in text.splitlines():
         line = line.strip()
         if not line:
             continue
@@ -193,13 +202,19 @@ def _ask(engine: CouncilQA, args: argparse.Namespace) -> int:
             answer = engine.ask(question, filters, args.top_k, history)
             print(json.dumps(answer.to_dict(), ensure_ascii=False), flush=True)
         return 0
-    if not args.question:
-        raise SystemExit("councilqa: error: give a QUESTION or --questions FILE")
+    if not (args.question or "").strip():
+        raise SystemExit("councilqa: error: the question is empty: give a QUESTION or --questions FILE")
     answer = engine.ask(args.question, filters, args.top_k, history)
     if args.json:
         print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
-    else:
-        _print_answer(answer)
+        return 0
+    _print_answer(answer)
+    if filters:  # as the chat page does: what was searched, and a decline the filters alone caused
+        print(f"\n{scope_line(scope(engine.store.db, filters))}")
+        if hint := outside_filters(
+            engine.store.db, lambda q, f: engine.ask(q, f, args.top_k), answer, filters
+        ):
+            print(hint)
     return 0
 
 
@@ -297,11 +312,30 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
     )
 
 
+# Commands that only read a store: one that is not there is a mistyped path, not an empty store to make.
+_READERS = frozenset({"ask", "search", "eval", "stats", *RECORD_COMMANDS})
+
+
+def _no_store(store: Path) -> str:
+    """Why `store` holds no store ('' when it does)."""
+    if store.exists() and not store.is_dir():
+        return "not a folder"
+    if not (store / "councilqa.sqlite3").exists():
+        return "no store here: ingest papers into it first (councilqa ingest PATH --store FOLDER)"
+    return ""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     settings = Settings.from_env(store=args.store, model_path=args.model)
     if args.command == "serve":
         return _serve(settings, args)
+    if args.command in _READERS and (missing := _no_store(settings.store)):
+        print(f"councilqa: error: {settings.store}: {missing}", file=sys.stderr)
+        return 1
+    if args.command in {"ask", "search"} and not getattr(args, "questions", None):
+        # one question a process: ONNX Runtime's load (~0.3 s, ~100 MB) outweighs its ~10 ms a question
+        settings = replace(settings, onnx_cache=None)
     try:
         if args.command in RECORD_COMMANDS:  # records are read from SQLite alone, like stats
             return run_record_command(settings, args)

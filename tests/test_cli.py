@@ -223,6 +223,7 @@ def test_ask_without_history_reads_a_pronoun_as_asked(fake_cli, capsys) -> None:
 
 
 def test_a_bad_history_file_is_a_one_line_error(fake_cli, tmp_path) -> None:
+    fake_cli("ingest", str(SAMPLES / "000_cf3ce20c081cbe3a.txt"), "--quiet")
     bad = tmp_path / "history.jsonl"
     bad.write_text('{"answer": "no question here"}')
     with pytest.raises(SystemExit, match=r"^councilqa: error: .*history.jsonl: not a history of questions"):
@@ -281,3 +282,60 @@ def test_commands_that_do_not_embed_never_import_the_model(tmp_path) -> None:
     assert heavy_imports("--help") == ([], "0")
     assert heavy_imports("eval") == ([], "2")  # argparse: the gold file is missing
     assert heavy_imports("ask", "--top-k", "many") == ([], "2")
+
+
+# --- a store that is not there, empty questions ----------------------------------------------
+
+
+@pytest.mark.parametrize("command", [["ask", "What is Pledge 48?"], ["search", "Pledge 48"], ["stats"]])
+def test_reading_a_store_that_is_not_there_is_a_one_line_error(
+    fake_cli, tmp_path, capsys, command: list[str]
+) -> None:
+    assert fake_cli(*command) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "store: no store here" in err
+    assert not (tmp_path / "store").exists()  # a mistyped folder is not made into an empty store
+
+
+def test_a_store_path_that_is_a_file_is_named(tmp_path, capsys) -> None:
+    (tmp_path / "notes.txt").write_text("x")
+    assert cli.main(["ask", "What is Pledge 48?", "--store", str(tmp_path / "notes.txt")]) == 1
+    assert "notes.txt: not a folder" in capsys.readouterr().err
+
+
+def test_an_empty_question_or_a_missing_questions_file_is_named(fake_cli, tmp_path) -> None:
+    fake_cli("ingest", str(SAMPLES / "000_cf3ce20c081cbe3a.txt"), "--quiet")
+    with pytest.raises(SystemExit, match="the question is empty"):
+        fake_cli("ask", "   ")
+    with pytest.raises(SystemExit, match=r"nope\.txt: file not found$"):
+        fake_cli("ask", "--questions", str(tmp_path / "nope.txt"))
+
+
+def test_one_question_a_process_runs_on_torch_many_on_onnx(monkeypatch, tmp_path, capsys) -> None:
+    seen = []
+
+    def engine(settings):
+        seen.append(settings.onnx_cache)
+        return CouncilQA(settings, embedder=FakeEmbedder())
+
+    monkeypatch.setattr(cli, "CouncilQA", engine)
+    monkeypatch.setenv("COUNCILQA_ONNX_CACHE", str(tmp_path / "onnx"))
+    store = ["--store", str(tmp_path / "store")]
+    cli.main(["ingest", str(SAMPLES / "000_cf3ce20c081cbe3a.txt"), "--quiet", *store])
+    questions = tmp_path / "q.txt"
+    questions.write_text("What is Pledge 48?\nWho leads it?\n")
+    cli.main(["ask", "What is Pledge 48?", *store])
+    cli.main(["ask", "--questions", str(questions), *store])
+    # ingest embeds batches only; one question does not pay ONNX Runtime's load; a file of them does
+    assert seen == [tmp_path / "onnx", None, tmp_path / "onnx"]
+
+
+def test_a_decline_under_filters_says_what_was_searched_and_where_it_is(fake_cli, capsys) -> None:
+    fake_cli("ingest", str(SAMPLES), "--quiet")
+    capsys.readouterr()
+    assert fake_cli("ask", "What is the status of Pledge 48?", "--to", "2016-12") == 0
+    out = capsys.readouterr().out
+    assert "Searched 1 of 5 papers" in out and "4 papers left out" in out
+    assert "Pledge 48 appears in 2 papers outside the filters" in out
+    fake_cli("ask", "What is the status of Pledge 48?")
+    assert "Searched" not in capsys.readouterr().out  # no filters: the answer alone, as before

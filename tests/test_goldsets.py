@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import FakeEmbedder
 
+from index.settings import Settings
 from qa import cli
 from qa.engine import CouncilQA
 from qa.goldsets import GoldFormatError, GoldQuestion, load_gold
@@ -96,6 +97,7 @@ def test_a_bad_line_is_named_by_file_and_line(tmp_path: Path, bad: object, reaso
 def test_the_eval_command_reports_a_bad_gold_file_in_one_line(tmp_path: Path, capsys, monkeypatch) -> None:
     monkeypatch.setattr(cli, "CouncilQA", lambda settings: CouncilQA(settings, embedder=FakeEmbedder()))
     path = write(tmp_path, REALPDF_ROW, {"doc": "a.pdf"})
+    CouncilQA(Settings(store=tmp_path / "store"), embedder=FakeEmbedder()).close()  # a store, empty
     assert cli.main(["eval", str(path), "--store", str(tmp_path / "store")]) == 1
     err = capsys.readouterr().err.strip()
     assert err.count("\n") == 0 and str(path) in err and "line 2" in err
