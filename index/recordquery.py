@@ -16,6 +16,7 @@ from pathlib import Path
 from index.errors import StoreError
 from index.records import RecordFilters, confirmed_sql
 from index.schema import SchemaError, migrate
+from index.settings import STORE_DB
 
 
 @dataclass(frozen=True)
@@ -183,7 +184,7 @@ def record_store(folder: Path) -> Iterator[sqlite3.Connection]:
     StoreError when the folder is not a store this version can read."""
     try:
         Path(folder).mkdir(parents=True, exist_ok=True)
-        db = sqlite3.connect(Path(folder) / "councilqa.sqlite3", isolation_level=None)
+        db = sqlite3.connect(Path(folder) / STORE_DB, isolation_level=None)
     except (sqlite3.DatabaseError, OSError) as exc:
         raise StoreError(f"{folder}: cannot open store ({exc})") from exc
     try:

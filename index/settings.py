@@ -9,6 +9,7 @@ from pathlib import Path
 from index.onnxmodel import default_cache
 
 DEFAULT_STORE = Path(".councilqa")
+STORE_DB = "councilqa.sqlite3"  # the store folder's SQLite file: papers, chunks, full-text index, records
 
 
 def default_store() -> Path:

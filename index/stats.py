@@ -8,6 +8,7 @@ from pathlib import Path
 
 from index.errors import StoreError
 from index.schema import SchemaError, migrate
+from index.settings import STORE_DB
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ def read_stats(folder: Path, restricted: bool = False) -> Stats:
     model or the vectors. Raises StoreError when the folder is not a store this version can read."""
     try:
         Path(folder).mkdir(parents=True, exist_ok=True)
-        db = sqlite3.connect(Path(folder) / "councilqa.sqlite3", isolation_level=None)
+        db = sqlite3.connect(Path(folder) / STORE_DB, isolation_level=None)
         try:
             db.execute("PRAGMA busy_timeout=30000")  # a writer's commit in flight
             migrate(db)

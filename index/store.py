@@ -21,7 +21,7 @@ from index.passage import Passage
 from index.rows import CHUNK_SQL, DOCUMENT_SQL, chunk_rows, document_row
 from index.schema import LATEST, SchemaError, migrate, pending, stored_version
 from index.sentencevectors import SentenceVectors
-from index.settings import Settings
+from index.settings import STORE_DB, Settings
 from index.stats import Stats, _stats, read_stats  # noqa: F401  (the CLI imports read_stats from here)
 from index.vectors import VectorIndex
 from index.vectorstate import VectorState
@@ -110,7 +110,7 @@ class Store:
 
     def _needs_setup(self, model_name: str) -> bool:
         """Whether the store is new, older than this code's schema, or has no model recorded yet."""
-        if not (self.folder / "councilqa.sqlite3").exists():
+        if not (self.folder / STORE_DB).exists():
             return True
         if (version := stored_version(self.db)) > LATEST:
             pending(version)  # raises SchemaError naming both versions
@@ -121,7 +121,7 @@ class Store:
         """This thread's connection: SQLite connections are not shared across threads."""
         connection = getattr(self._local, "db", None)
         if connection is None:
-            path = self.folder / "councilqa.sqlite3"
+            path = self.folder / STORE_DB
             if path.exists() and not os.access(self.folder, os.W_OK):
                 # A read-only folder: WAL cannot make its -shm file, and nobody can write here, so
                 # SQLite may read the file as immutable. Writes then fail with a clear StoreError.

@@ -17,7 +17,7 @@ from corpus.doctype import DOC_TYPES
 from corpus.errors import CouncilQAError, shown
 from corpus.text import short_message
 from index.filters import Filters
-from index.settings import Settings
+from index.settings import STORE_DB, Settings
 from index.stats import read_stats
 from qa.answer import Answer, format_date
 from qa.evaluate import evaluate
@@ -320,7 +320,7 @@ def _no_store(store: Path) -> str:
     """Why `store` holds no store ('' when it does)."""
     if store.exists() and not store.is_dir():
         return "not a folder"
-    if not (store / "councilqa.sqlite3").exists():
+    if not (store / STORE_DB).exists():
         return "no store here: ingest papers into it first (councilqa ingest PATH --store FOLDER)"
     return ""
 
