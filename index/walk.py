@@ -7,6 +7,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from index.settings import STORE_DB
+
 _FOLLOW_HINT = "not followed (use --follow-links)"
 
 
@@ -87,6 +89,8 @@ class _Walker:
             return Found(path, source, f"hidden {'folder' if is_dir else 'file'}, skipped", folder=is_dir)
         if entry.is_symlink():
             return self._link(path, source, is_dir)
+        if is_dir and (path / STORE_DB).is_file():  # a store's own files are no papers
+            return Found(path, source, "a councilqa store, skipped", folder=True)
         if is_dir:
             real = path.resolve()
             if real in self.walked:  # a bind mount or the like leading back; never walk a folder twice
@@ -116,8 +120,8 @@ class _Walker:
 def walk(paths: Sequence[str | Path], follow_links: bool = False) -> Iterator[Found]:
     """Everything under the given paths, in order; a path given by name is always read.
 
-    Inside a folder, hidden entries, folders reached through links, links to files outside the
-    folder and names that are not UTF-8 are passed over with a reason; with `follow_links`, links
+    Inside a folder, hidden entries, councilqa stores, folders reached through links, links to files
+    outside the folder and names that are not UTF-8 are passed over with a reason; with `follow_links`, links
     are followed wherever they lead, each folder walked once.
     """
     for given in paths:

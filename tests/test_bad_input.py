@@ -134,6 +134,14 @@ def _outside(folder: Path) -> Path:
     return paper
 
 
+def _store(folder: Path) -> str:
+    """A store inside the folder ingested (`--store papers/store`): its files are named once, as one."""
+    (folder / "store").mkdir()
+    (folder / "store" / "councilqa.sqlite3").write_bytes(b"SQLite format 3\x00")
+    (folder / "store" / "vectors.0.faiss").write_bytes(b"\x00" * 64)
+    return "store"
+
+
 def _in_folder(name: str, inner: str, data: str, mode: int | None = None) -> Callable[[Path], str]:
     def make(folder: Path) -> str:
         (folder / name).mkdir()
@@ -268,6 +276,7 @@ KINDS: dict[str, Kind] = {
     "same content under two names": Kind(_file("zz-copy.txt", GOOD["good-a.txt"]), "duplicate"),
     "hidden file": Kind(_file(".secret.txt", PAPER), "skipped", "^hidden file, skipped$"),
     "hidden folder": Kind(_in_folder(".git", "notes.txt", PAPER), "skipped", "^hidden folder, skipped$"),
+    "a store inside the folder": Kind(_store, "skipped", "^a councilqa store, skipped$"),
     "named pipe": Kind(_fifo, "failed", "^not a regular file$"),
     "unsupported type": Kind(
         _file("sheet.xls", b"\xd0\xcf\x11\xe0 sheet"), "failed", "^unsupported file type"
