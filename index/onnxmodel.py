@@ -83,11 +83,14 @@ def load(model, model_path: Path, cache: Path) -> OnnxModel | None:
     except ImportError:
         log.info("onnxruntime is not installed: questions are embedded by torch")
         return None
+    try:
+        graph = cache / f"{_key(model_path)}.onnx"
+    except OSError as exc:  # the model folder cannot be listed: torch reads it its own way
+        log.info("%s: ONNX model not used (%s)", model_path, exc)
+        return None
     exported = False
-    graph = cache / "unnamed.onnx"
     for _ in range(2):
         try:
-            graph = cache / f"{_key(model_path)}.onnx"
             if not (graph.exists() and _probes(graph).exists()):
                 exported = True
                 _export(model, graph)
@@ -144,8 +147,8 @@ def _prefix(folder: Path) -> str:
 def _drop_older(graph: Path) -> None:
     """Remove the exports of the same model folder but another version (torch upgraded, model files
     changed): each is 90 MB, and no process will load it again."""
-    prefix = graph.name[: -len(graph.name.split("-")[-1])]
-    for file in graph.parent.glob(f"{glob.escape(prefix)}*"):
+    prefix = graph.stem.rsplit("-", 1)[0]  # _key's '<folder>-<path hash>'
+    for file in graph.parent.glob(f"{glob.escape(prefix)}-*"):
         if file.suffix in {".onnx", ".npy"} and file.stem != graph.stem:
             _discard(file)
 
