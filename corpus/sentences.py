@@ -23,7 +23,8 @@ _LETTERED = (
     "|Policy|Route|Site|Parcel|Building|Floor|Room|Ward|District|Division|Vitamin|Form|List"
 )
 _INITIAL = re.compile(
-    r"(?:^|(?:^|\s)(?:[a-z]\S*|[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Cllr|Councillor|Mayor|Alderman)\.?"
+    # a motion's code before its mover ('R2023-211 S. Foote, S. Kirkey:')
+    r"(?:^|(?:^|\s)(?:[a-z]\S*|[A-Z]\.|[A-Z]{1,4}\d{1,4}[-/]\d{1,5}|(?:Mr|Mrs|Ms|Dr|Cllr|Councillor|Mayor|Alderman)\.?"
     rf"|(?!(?:{_LETTERED})\b)[A-Z][a-z'’-]+),?\s)[A-Z]\.$"
 )
 # A compass point in a street address, after its house number ('1309 S. Mary Avenue', '175 N. Main St').

@@ -65,7 +65,9 @@ TABLE: tuple[tuple[str, str], ...] = (
         # San José City Council's decision on the precept?' ask a decision, not the budget's sum
         "decision",
         r"\bwhat (?:was|were|is|are) (?!(?:the )?(?:status|progress|position)\b)"
-        r"(?:the |[\w'’.-]+ ){0,6}?(?:vote|decision|outcome|resolution)s?\b"
+        # not a day asked of a vote ('What is the deadline to register to vote …?')
+        r"(?:(?!(?:deadline|date|day|time)\b)(?:the |[\w'’.-]+ )){0,6}?"
+        r"(?:vote|decision|outcome|resolution)s?\b"
         r"(?=\s+(?:on|of|for|at|to|about|regarding|in|when)\b|\s*\?|\s*$)",
     ),
     (
@@ -164,6 +166,13 @@ TABLE: tuple[tuple[str, str], ...] = (
         rf"|are we (?:with|on|at)\b.{{0,60}}\b{_MATTER}\b)|\bstate of play\b",
     ),
     (
+        # how to reach someone or join in: an email or web address, a telephone number, a webinar's ID
+        "contact",
+        r"\b(?:what|which)\s+(?:[\w-]+\s+){0,2}(?:e-?mail(?:\s+address)?|(?:tele)?phone\s+number|website"
+        r"|web\s*site|web\s+address|url|(?:webinar|meeting|zoom)\s+id)\b"
+        r"|\bwhat\s+number\s+(?:should|do|can|must)\s+\w+\s+(?:ring|call|phone|dial)\b",
+    ),
+    (
         "place",
         r"^\s*where\b|\bwhere (?:was|is|will|were|did)\b|\bwhat (?:venue|room|place|location|address"
         r"|building)\b|\bwhich (?:venue|room|place|location|building|ward|town|village|street|site)\b"
@@ -184,7 +193,10 @@ TABLE: tuple[tuple[str, str], ...] = (
         r"|\b(?:job title|role|position)\b(?!\s+(?:on|with|regarding|in relation|as regards)\b)"
         r".*\b(?:of|did|does|hold)\b|\bwhat (?:is|was) (?:\w+ ){1,3}(?:role|job title|position)\b"
         # 'What is the position on the Oakwood estate?' asks for an account, not a post
-        r"(?!\s+(?:on|regarding|with|in relation|as regards|in respect|concerning|about|re)\b)",
+        r"(?!\s+(?:on|regarding|with|in relation|as regards|in respect|concerning|about|re)\b)"
+        # 'What is Michelle Bigelow's position with the City of Morgan Hill?': a post held in a body
+        r"|\bwhat (?:is|was) [\w'’ .-]{1,40}['’]s position (?:on|with|in|at) (?:the )?(?:[\w'’-]+ ){0,4}?"
+        r"(?:council|committee|board|city|town|township|county|borough|commission|cabinet|authority)\b",
     ),
     (
         "organisation",
@@ -265,6 +277,7 @@ KEYWORDS: tuple[tuple[str, str], ...] = (
     ("percent", r"\b(?:percentage|per ?cent|percent|proportion)\b"),
     ("money", r"\b(?:amount|cost|costs|price|fees?|salary|spend|spent|paid)\b"),
     ("number", r"\b(?:number of|count|votes|total number)\b"),
+    ("contact", r"\b(?:e-?mail|phone number|telephone|website|webinar id)\b"),
     ("place", r"\b(?:venue|location|address|ward)\b"),
     ("person", r"\b(?:mover|seconder|proposer)\b"),
     ("decision", r"\b(?:decision|decided|outcome|resolved|verdict)\b"),

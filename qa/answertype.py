@@ -15,6 +15,7 @@ KINDS = (
     "role",
     "organisation",
     "place",
+    "contact",
     "date",
     "time",
     "frequency",
@@ -31,7 +32,19 @@ KINDS = (
 ACCOUNT_KINDS = frozenset({"reason", "description"})
 # Kinds answered by one name or value.
 NAMED_OR_VALUED = frozenset(
-    {"person", "role", "organisation", "place", "date", "time", "frequency", "number", "money", "percent"}
+    {
+        "person",
+        "role",
+        "organisation",
+        "place",
+        "contact",
+        "date",
+        "time",
+        "frequency",
+        "number",
+        "money",
+        "percent",
+    }
 )
 
 
@@ -86,6 +99,14 @@ _LEAD_IN = re.compile(
 )
 
 
+# A clause setting the scene before the question ('when a looked after pupil has to change school, what
+# difference …?'): its 'when' asks nothing. 'When was …, and who …?' asks its 'when'.
+_CLAUSE = re.compile(
+    rf"^(?:when|if|once|after|before|while)\s+(?!{AUX}\b)[^?,]{{3,100}},\s+"
+    r"(?=(?:who|whom|whose|what|which|how|why|where)\b)"
+)
+
+
 def lead_in(question: str) -> str:
     """What a question says, in lower case, before asking ("omaha city council oct 16 2012 - "); ''."""
     m = _LEAD_IN.match(uncontracted(" ".join(question.lower().split())))
@@ -115,7 +136,7 @@ def _keywords(query: str) -> bool:
 @lru_cache(maxsize=1 << 10)  # asked several times per question (intent, reader, composer): read once
 def expected(question: str) -> Expectation:
     """The first row of the table whose pattern the question matches; 'description' when none does."""
-    q = without_lead_in(question)
+    q = _CLAUSE.sub("", without_lead_in(question))
     noun = m.group(1) if (m := _NOUN.search(q)) else ""
     for kind, pattern in _COMPILED:
         if pattern.search(q):

@@ -11,7 +11,10 @@ from qa.countnouns import kin
 from qa.spans import Span, spans
 from qa.stopwords import STOPWORDS
 
-_HOW_MANY = re.compile(r"\bhow many\s+([a-z'-]+)(?:\s+([a-z'-]+))?", re.I)
+# a participle and its particle before the noun counted are its modifier: 'how many looked after children'
+_HOW_MANY = re.compile(
+    r"\bhow many\s+(?:[a-z'-]+ed\s+(?:after|for|up)\s+)?([a-z'-]+)(?:\s+([a-z'-]+))?", re.I
+)
 
 
 @lru_cache(maxsize=1 << 10)

@@ -10,6 +10,7 @@ from qa.acronyms import spelled_in
 from qa.answertype import NAMED_OR_VALUED
 from qa.candidate import Asked, Candidate, asked_of, cover, stem_set, stems_of, topic, word_stems
 from qa.counting import counted
+from qa.dateasked import days_of_things, same_day_words
 from qa.exchange import only_asks, replies
 from qa.fit import TOPICAL
 from qa.framing import paper_dates
@@ -31,6 +32,7 @@ from qa.typematch import (
     own_words,
     source_stems,
     type_near,
+    typed_column_asked,
 )
 
 # What the reader imports from here: the feature names and values, and the candidate's records.
@@ -296,6 +298,8 @@ _DATING = re.compile(r"\b(?:19|20)\d\d(?:[/–-]\d{2,4})?\b|\b[A-Z][a-z]{2}[-\s'
 def _named_column(candidate: Candidate, asked: Asked, label_cover: float) -> bool:
     """The question says most of the words of the cell's column label beyond any date in it
     (`label_cover`: the whole label's share, which stands when it holds no date)."""
+    if typed_column_asked(candidate, asked):  # 'When will you do this?' asked 'When will …?'
+        return True
     label = _DATING.sub(" ", candidate.label or "").strip()
     if label == (candidate.label or "").strip():
         return bool(label) and label_cover >= _ASKED_COLUMN
@@ -342,6 +346,8 @@ def _sentence_values(candidate: Candidate, asked: Asked) -> dict[str, float]:
     else:
         key = ""
     sentence |= stem_set(spelled_in(candidate.shown, asked.text))
+    if days_of_things(asked.text):  # a row dated '02-Jul' holds the question's '2 July'
+        sentence |= stem_set(same_day_words(candidate.shown, asked.text))
     sentence |= stem_set(spelled_in(key, asked.text, initials=True))  # the row '% of Care Leavers in EET'
     return {
         "bias": 1.0,

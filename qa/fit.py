@@ -8,6 +8,7 @@ from dataclasses import replace
 from corpus.dates import find_dates
 from qa.acronyms import spelled_in
 from qa.candidate import Asked, Candidate, cover, stem_set, stems_of
+from qa.deadlines import told_deadlines
 from qa.measures import event_named, measured, share_predicate, sum_named
 from qa.moments import looks_ahead
 from qa.posts import asked_office, asked_post, names_office, office_at, paid_office
@@ -101,6 +102,8 @@ def fitting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], bool
     question, kind = asked.text, asked.expectation.kind
     if kind in FIGURES | {"date", "time"} and (thing := measured(question)):
         found = [c for c in found if _names_thing(c, thing)]
+    if kind in {"date", "time"}:  # a deadline asked: not a meeting's hour, nor the day a thing was done
+        found = told_deadlines(found, question)
     if kind == "date" and (event := event_named(question)):  # not another event's date
         found = [c for c in found if all(_names_event(c, word) for word in event)]
     if kind in FIGURES:  # a column's or a sheet's total asked: the table's totals row
@@ -227,15 +230,17 @@ def _a_row(shown: str) -> bool:
 
 
 def _names_thing(candidate: Candidate, thing: str) -> bool:
-    """Whether the sentence, the item heading over its passage, a cell's row or the sentence it points back
-    to names the thing whose value
-    is asked ('the price of the memorial bench'): a sum beside other words is another thing's."""
+    """Whether the sentence, a cell's row, the sentence it points back to or the paper's title names
+    the thing whose value is asked ('the price of the memorial bench'): a sum beside other words is
+    another thing's."""
     # the word and its short forms ('benches', 'fencing'); a stem would let 'engineering' name an engine.
     # An activity is named by its verb too: 'the cost of replacing … the Hummel Bridge' is a capital
     # plan's row 'Replace/Repair/Close Hummel Bridge'.
     root = re.sub(r"(?<=\w{4})ing$", "", thing.lower()).rstrip("e")
     word = re.compile(rf"\b{re.escape(root)}\w{{0,{_THING_ENDING}}}\b", re.I)
-    return any(word.search(text) for text in (*_row_texts(candidate), candidate.lead))
+    # a sheet's title names what every row of it is ('Cash Sheet - Payments 2024-5': each sum a payment)
+    texts = (*_row_texts(candidate), candidate.lead, candidate.passage.title or "")
+    return any(word.search(text) for text in texts)
 
 
 def _names_event(candidate: Candidate, word: str) -> bool:

@@ -160,17 +160,18 @@ def _dates_at(text: str) -> list[tuple[int, int]]:
     return sorted(found + years)
 
 
+def names_paper(question: str, start: int, end: int) -> bool:
+    """Whether the date printed at question[start:end] names the paper asked of (see paper_dates)."""
+    return bool(_NOUN_AFTER.match(question, end) or _NOUN_BEFORE.search(question[:start]))
+
+
 @lru_cache(maxsize=1 << 8)  # asked for every candidate of a paper of the question's date
 def paper_dates(question: str) -> str:
     """The dates in a question that name the paper it asks of ('February 2016' in 'According to the
     February 2016 Derby report, …', '10 July 2019' in 'the minutes of 10 July 2019'), not the time of
     what it asks ('January 2024' in 'the January 2024 Ofsted inspection'); a date in a lead-in before the
     question ('omaha city council oct 16 2012 - who …?') names its meeting; '' when none does."""
-    named = [
-        question[s:e]
-        for s, e in _dates_at(question)
-        if _NOUN_AFTER.match(question, e) or _NOUN_BEFORE.search(question[:s])
-    ]
+    named = [question[s:e] for s, e in _dates_at(question) if names_paper(question, s, e)]
     lead = lead_in(question)
     led = [lead[s:e] for s, e in _dates_at(lead) if lead[s:e] not in " ".join(named).lower()]
     return " ".join(named + led)

@@ -7,12 +7,15 @@ import re
 # 'What is the price of the memorial bench for …': a value asked of a thing the question names, whose
 # sentence must name it too ('£10k left in the Playground account' is not the bench's price).
 # The words that end a thing's name in a question: a preposition, a relative, a participle.
-_THING_ENDS = r"for|to|by|at|in|on|from|with|as|that|which|according|under|\w+ed"
+_THING_ENDS = (
+    r"for|to|by|at|in|on|from|with|as|that|which|according|under|\w+ed"
+    r"|sent|paid|given|made|bought|built|held|spent|due|agreed"  # participles not ending in -ed
+)
 _MEASURE_OF = re.compile(
     r"\bwhat (?:is|was|will be|are|were) the (?:[\w-]+ )?(?:price|cost|amount|value|fee|charge|salary)"
     # 'the salary range for the City Manager': a sum's range or scale is for a post
     r"(?: of| (?:range|scale|band) (?:of|for)) (?:the |a |an |its |their )?((?:[\w'’-]+ ){0,3}?[\w'’-]+?)"
-    rf"(?= (?:{_THING_ENDS}|sent|paid|given|made|bought|built|held|spent|due|agreed)\b|[?,.]|$)",
+    rf"(?= (?:{_THING_ENDS})\b|[?,.]|$)",
     re.I,
 )
 

@@ -124,7 +124,15 @@ def paid_office(question: str) -> str | None:
     """The title of the office whose pay a question asks ('What is the City Manager's salary range?' →
     'City Manager'), or None."""
     m = _PAID.search(question)
-    return (m.group("own") or m.group("for")) if m else None
+    if not m:
+        return None
+    group = "own" if m.group("own") else "for"
+    # a deputy's pay asked is the deputy's ('the Assistant Clerk's salary'), not the office's
+    deputy = _DEPUTY_BEFORE.search(question[: m.start(group)])
+    return f"{deputy.group(1)} {m.group(group)}" if deputy else m.group(group)
+
+
+_DEPUTY_BEFORE = re.compile(r"\b(deputy|assistant|vice)[- ]$", re.I)
 
 
 # A field's title runs to a relative clause after it: 'Director of Recreation and Community Services whose

@@ -12,6 +12,7 @@ from corpus.dates import find_dates
 from index.codes import joined_codes
 from qa.answertype import NAMED_OR_VALUED, expected
 from qa.bodies import named_bodies
+from qa.framing import names_paper
 from qa.stopwords import STOPWORDS
 
 # Nouns that councils number: "Pledge 48", "item 7", "Recommendation 2.1", "Minute 23", "Min. 45/19".
@@ -19,7 +20,7 @@ ID_NOUNS = (
     "pledge|priority|item|agenda item|minute|min|appendix|annex|action|recommendation|section|paragraph|para"
     "|objective|outcome|policy|question|motion|resolution|commitment|target|milestone|ref|reference"
     "|schedule|table|figure|chapter|part|phase|project|programme|kpi|theme|indicator|goal|aim|standard"
-    "|principle|proposal|decision|report|option|risk|measure|ward"
+    "|principle|proposal|decision|report|option|risk|measure|ward|clause"
 )
 MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 SHORT_MONTHS = "jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
@@ -112,7 +113,7 @@ _SUMMARY = re.compile(
 # Nouns printed in more than one form: a minute is also 'Min.' or 'Mins'.
 _NOUN_FORMS = {"minute": r"(?:minutes?|mins?)", "item": r"(?:agenda\s+)?items?"}
 # Nouns of what papers also number at a line's start, with no noun: '13. Number of Children in Care'.
-_LINED = frozenset({"item", "minute"})
+_LINED = frozenset({"item", "minute", "clause"})  # a motion's clauses: '9. That no changes be made …'
 # A report's paragraphs and sections are too, by a dotted number ('3.2 To ensure the Pledge is …'); a
 # whole number after them is more often a statute's ('Section 47 enquiries', 'paragraph 3 of Schedule 12A').
 _DOTTED_LINED = frozenset({"paragraph", "para", "section"})
@@ -311,7 +312,7 @@ def time_target(question: str) -> TimeTarget | None:
         return TimeTarget(ends[0].start, ends[1].end)
     if quarter := _QUARTER.search(question):
         return _quarter_of(quarter)
-    if m := _MONTH_YEAR.search(question):
+    if m := _month_asked(question):
         month = _month_number(m.group(1))
         year = int(m.group(2))
         return TimeTarget(dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1]))
@@ -319,6 +320,13 @@ def time_target(question: str) -> TimeTarget | None:
     if years and not _HISTORY.search(question):
         return TimeTarget(dt.date(years[-1], 1, 1), dt.date(years[-1], 12, 31))
     return None
+
+
+def _month_asked(question: str) -> re.Match[str] | None:
+    """The question's first month that is not its paper's, else its first: 'what percentage … in November
+    2018?' asked of 'the June 2019 improvement plan report' asks of November."""
+    months = list(_MONTH_YEAR.finditer(question))
+    return next((m for m in months if not names_paper(question, *m.span())), months[0] if months else None)
 
 
 # The date a question gives for a meeting or its paper: 'the Cabinet meeting on 9 October 2019',

@@ -20,9 +20,9 @@ import numpy as np
 from corpus.blocks import OUTCOME_LINE
 from index.embedder import Embedder
 from index.passage import Passage
-from qa.answertype import expected
+from qa.answertype import ACCOUNT_KINDS, expected
 from qa.facts import clip
-from qa.features import NAMES, Asked, Candidate, asked_of, counted, features
+from qa.features import NAMES, Asked, Candidate, asked_of, counted, features, stems_of
 from qa.fit import FIGURES, TOPICAL
 from qa.leads import FIGURE_BACK, opening, pointed_back
 from qa.query import proper_words
@@ -30,7 +30,7 @@ from qa.retriever import Retrieval
 from qa.shortlist import NO_FACT, NO_FIT, NO_OUTCOME, NO_TOPIC, NOT_KNOWN, Shortlist, may_answer, shortlist
 from qa.spans import as_names, monetary, spans
 from qa.stopwords import STOPWORDS
-from qa.typematch import accepts
+from qa.typematch import accepts, own_words
 from qa.units import Unit, embedded_text, focus, focus_named, units_of
 from qa.unknowns import not_yet_known
 
@@ -204,6 +204,29 @@ def courtesy(text: str) -> bool:
     return bool(words) and all(w in _COURTESY for w in words)
 
 
+# A line of a few words ending without a stop, saying little beyond the question's own words ('Wednesday 10
+# July 2019', 'Priority 4 Key milestones'), heads or dates what follows; it gives no account of anything.
+# A line with more of its own ('John McKay - Mayor Pro Tem', an item's title) may answer.
+_HEADLINE_WORDS = 8
+_HEADLINE_NEW = 2  # words of its own a heading adds to the question's ('key milestones')
+_ENDS_SENTENCE = re.compile(r"[.!?;:…)\"'’”]\s*$")
+
+
+def headline(candidate: Candidate, asked: Asked) -> bool:
+    """The candidate is a short unlabelled line ending without a stop, of few words beyond the question's."""
+    text = candidate.text
+    if candidate.label or len(text.split()) > _HEADLINE_WORDS or _ENDS_SENTENCE.search(text):
+        return False
+    own = own_words(asked)
+    return len([s for s in stems_of(text) if s not in own]) <= _HEADLINE_NEW
+
+
+def _told_in_sentences(kept: Sequence[Candidate], asked: Asked, allowed: np.ndarray) -> np.ndarray:
+    """Asked for an account, headlines may answer only when no sentence may."""
+    told = allowed & ~np.asarray([headline(c, asked) for c in kept], dtype=bool)
+    return told if told.any() else allowed
+
+
 def _logistic(x: np.ndarray, w: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-(x @ w)))
 
@@ -227,6 +250,8 @@ class Reader:
         scores = _logistic(table, np.asarray(self.weights.values))
         topical = float(table[:, NAMES.index("context_cover")].max())
         allowed = may_answer(short, asked.expectation.kind, table, bool(counted(query.text)))
+        if asked.expectation.kind in ACCOUNT_KINDS:
+            allowed = _told_in_sentences(kept, asked, allowed)
         if not allowed.any():
             return Reading((), self._why_not(retrieval, topical, short))
         order = [i for i in np.argsort(-scores, kind="stable").tolist() if allowed[i]]

@@ -25,7 +25,7 @@ from qa.moments import at_event, time_event
 from qa.posts import NOT_NAMING, asked_post, names_post, of_named_report, of_report
 from qa.procedure import substantive
 from qa.query import FILE_REF, TimeTarget, meeting_day
-from qa.rowdates import keyed_rows
+from qa.rowdates import keyed_rows, rows_of_day
 from qa.scoring import context
 from qa.timefit import of_asked_time, repeats_asked_dates
 from qa.typematch import ENTITY_KINDS
@@ -34,7 +34,7 @@ _FIND_WORDS = 6  # a candidate's opening words, found in its passage: units keep
 _WORDS = re.compile(r"\w+")
 # Asked for a value (a count, a sum, a share, a date, a time): a sentence holding none cannot answer,
 # however near its words are to the question's.
-_VALUE_KINDS = frozenset({"number", "money", "percent", "date", "time", "frequency"})
+_VALUE_KINDS = frozenset({"number", "money", "percent", "date", "time", "frequency", "contact"})
 _ASKS_END = re.compile(r"\?\W{0,2}$")
 _DECIDED = frozenset({"decision", "description"})  # what was decided, or what a meeting did about a matter
 # Asked where, when or at what time in a month: a sentence dated only to days outside it tells of another
@@ -149,6 +149,8 @@ def _of_meeting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], 
     found = of_named_council(question, found, lambda c: c.passage)
     found = of_asked_time(found, question, asked.time, asked.expectation.kind in FIGURES)
     found = keyed_rows(found, question, asked.time)
+    if asked.expectation.kind in NAMED_OR_VALUED - {"date", "time"}:  # asked a date, its day is another's
+        found = rows_of_day(found, question)
     if files := FILE_REF.findall(question):  # another application's paragraph is not the one asked
         found = [c for c in found if not _of_other_file(c, files)]
     if (day := meeting_day(question)) is not None:

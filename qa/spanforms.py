@@ -25,7 +25,8 @@ TITLE = (
 _NAME = r"[A-Z](?:[a-z]{1,2}[A-Z])?[a-z'’]+(?:-[a-z]+)*(?:-[A-Z](?:[a-z]{1,2}[A-Z])?[a-z]+)?"
 ROLE_NOUN = (
     r"(?:Manager|Director|Officer|Member|Chair(?:man|woman|person)?|Vice[- ]Chair|Clerk|Leader"
-    r"|Chief Executive|Advis[oe]r|Head|Mayor|Governor|Representative|Secretary|Treasurer|Commissioner"
+    r"|Chief Executive|Advis[oe]r|Head|Mayor(?:\s+Pro\s+Tem(?:pore)?)?|Governor|Representative|Secretary"
+    r"|Treasurer|Commissioner"
     r"|Trustee|Solicitor|Attorney|Auditor|Assessor|Comptroller|Recorder"
     r"|Administrator|Coordinator|Co-ordinator|Champion|Lead|Superintendent|President|Controller"
     r"|Analyst|Assistant|Supervisor|Specialist|Planner|Engineer|Inspector|Accountant|Technician"
@@ -160,7 +161,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         "person",
         rf"\b{TITLE}\s+(?:(?:Mrs|Mr|Dr)\.?\s+)?(?:[A-Z]\.\s?){{0,3}}{_NAME}(?:\s+{_NAME}){{0,2}}"
         # a name of initials and a surname ('N J Robertson', 'J. A. Smith') or of forename and surname
-        rf"|{_VOTER}|\b(?:(?:[A-Z]\.\s?|[A-Z]\s){{2,3}}|{_NAME}\s+(?:[A-Z]\.\s+)?){_NAME}"
+        # or of one initial, dotted, and a surname ('S. Foote, S. Kirkey:', a motion's mover and seconder)
+        rf"|{_VOTER}|\b(?:(?:[A-Z]\.\s?|[A-Z]\s){{2,3}}|[A-Z]\.\s?|{_NAME}\s+(?:[A-Z]\.\s+)?){_NAME}"
         # the name ends where its post is printed after it ('Dawn Carter-McDonald Returning Officer'), or
         # where the way to reach them begins ('contact Stephen Knittel at (330) 643-2551')
         rf"(?=\s*(?:\(|,|\[|\||$|\s+-|\s+–)|\s+(?:[A-Z][a-z]+\s+)?{ROLE_NOUN}\b"

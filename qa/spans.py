@@ -183,6 +183,7 @@ def _spans(sentence: str) -> tuple[Span, ...]:
             found.append(Span(kind, text, at, at + len(text)))
             if kind in _CLAIMING:
                 claimed.append((m.start(), m.end()))
+    found.extend(_contacts(sentence, phones))
     for m in STATUS_WORDS.finditer(sentence):
         found.append(Span("status", m.group(0), m.start(), m.end()))
     for m in _NOT_YET.finditer(sentence):
@@ -214,6 +215,31 @@ _PHONE = re.compile(
 _PHONE_HINT = re.compile(r"\b0\d|\+44|\(\d{3}\)|\d{3}-\d{3}-|\b(?i:tel|phone|mob)|\b(?i:t)\b")
 # Three or more words in capitals in a row, figures and marks between them allowed.
 _SHOUTED = re.compile(r"\b[A-Z]{2,}(?:[\W\d]+[A-Z]{1,}\b){2,}")
+
+
+# How to reach someone or join in: an email or web address, a webinar's or meeting's ID as printed.
+CONTACT_KINDS = frozenset({"phone", "email", "web", "meeting id"})
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_WEB = re.compile(r"\b(?:https?://|www\.)[^\s<>|;,]+[\w/]")
+_MEETING_ID = re.compile(r"\b(?i:webinar|meeting|zoom)\s+(?i:id)\b\W{0,3}(\d{3}[\s-]?\d{3,4}[\s-]?\d{3,4})\b")
+
+
+_PHONE_WORD = re.compile(r"(?:(?i:tel(?:ephone)?|phone|mobile|mob|t)\b\.?:?\s*)?")
+
+
+def _contacts(sentence: str, phones: list[tuple[int, int]]) -> list[Span]:
+    """Contact spans, each of its own kind (CONTACT_KINDS): telephone numbers (`phones`, found already),
+    email and web addresses, meeting IDs."""
+    found = []
+    for a, b in phones:
+        a = _PHONE_WORD.match(sentence, a).end()  # 'Tel: 01452 396 000': the number, not its word
+        found.append(Span("phone", sentence[a:b].strip(), a, b))
+    if "@" in sentence:
+        found += [Span("email", m.group(0), *m.span()) for m in _EMAIL.finditer(sentence)]
+    if "www." in sentence or "://" in sentence:
+        found += [Span("web", m.group(0), *m.span()) for m in _WEB.finditer(sentence)]
+    found += [Span("meeting id", m.group(1), *m.span(1)) for m in _MEETING_ID.finditer(sentence)]
+    return found
 
 
 def _inside(span: Span, stretches: list[tuple[int, int]]) -> bool:

@@ -11,6 +11,7 @@ from functools import lru_cache
 from corpus.dates import find_dates, gives_day
 from index.passage import Passage
 from qa.candidate import Candidate
+from qa.framing import names_paper
 from qa.periods import MONTH, YEAR_PAIR, year_pairs
 from qa.query import MONTHS, TimeTarget, quarters
 from qa.units import block_lead
@@ -118,8 +119,10 @@ def _of_other_pairs(candidate: Candidate, pairs: frozenset[int]) -> bool:
 
 def _several_years(question: str) -> bool:
     """A question of several parts may ask of several years ('(a) In 2014, how much … (c) … in 2015'):
-    which part a figure answers is not for its time to say."""
-    return len(set(_YEAR.findall(YEAR_PAIR.sub(" ", question)))) > 1
+    which part a figure answers is not for its time to say. A year naming the paper asked of ('the June
+    2019 improvement plan report') is not one of them."""
+    plain = YEAR_PAIR.sub(" ", question)
+    return len({m[0] for m in _YEAR.finditer(plain) if not names_paper(plain, *m.span())}) > 1
 
 
 def of_time(

@@ -9,10 +9,11 @@ from functools import lru_cache
 
 from index.passage import Passage
 from qa.acronyms import spelled_out
-from qa.answertype import asks_name, asks_person_only
+from qa.answertype import NAMED_OR_VALUED, asks_name, asks_person_only, expected
 from qa.candidate import Asked, Candidate, stem_set, stems_of, topic, word_stems
 from qa.counting import counted, counted_head
 from qa.dateasked import SHORT_MONTHS, as_precise, day_asked_of, day_in_month_asked
+from qa.deadlines import asks_deadline, set_by
 from qa.exchange import replied_to
 from qa.framing import source_named
 from qa.happenings import happening
@@ -20,7 +21,7 @@ from qa.headnouns import MATTER_NOUN
 from qa.moments import asks_plan, event_words, time_event
 from qa.query import proper_words, quarters
 from qa.relevance import stem
-from qa.spans import Span, monetary, spans
+from qa.spans import CONTACT_KINDS, Span, monetary, spans
 from qa.timefit import column_month, row_name
 from qa.units import paragraph_before
 
@@ -35,7 +36,15 @@ ACCEPTS: dict[str, frozenset[str]] = {
     "number": frozenset({"number", "money", "percent"}),
     "decision": frozenset({"decision"}),
     "status": frozenset({"status"}),
+    "contact": CONTACT_KINDS,
 }
+# The contact a question asks for by its words: an email address is not a telephone number.
+_CONTACT_ASKED = (
+    ("email", re.compile(r"\be-?mail", re.I)),
+    ("phone", re.compile(r"\b(?:tele)?phone|\b(?:ring|call|dial)\b", re.I)),
+    ("web", re.compile(r"\bweb\s*(?:site|address)|\burl\b", re.I)),
+    ("meeting id", re.compile(r"\bid\b", re.I)),
+)
 _MATTER_END = re.compile(rf"\b(?:{MATTER_NOUN})$")
 _AGENT = re.compile(r"\b(?:by|with|via|through)\s+(?:the\s+)?$", re.I)  # who acted, partnered or went between
 _BARE = frozenset({"proper", "organisation"})  # names that are a place only where set as one
@@ -137,6 +146,8 @@ def accepted_kinds(asked: Asked) -> frozenset[str]:
     person's post or act is asked ('Who is the headteacher of …?'), and a thing said done for a question
     asking when something planned will happen."""
     accepted = accepts(asked.expectation.kind)
+    if asked.expectation.kind == "contact":
+        accepted = frozenset(k for k, words in _CONTACT_ASKED if words.search(asked.text)) or accepted
     if asks_person_only(asked.text):
         accepted -= {"organisation"}
     if asks_name(asked.text):
@@ -210,6 +221,20 @@ def column_of_month_asked(candidate: Candidate, asked: Asked) -> bool:
     return asked.time in quarters(candidate.shown)
 
 
+def typed_column_asked(candidate: Candidate, asked: Asked) -> bool:
+    """The cell's column is headed by a question asking for what this question asks for by its type ('When
+    will you do this?' for 'When will the Virtual School reward …?'): a form's columns put a question to
+    every row, and the row's key, not the cell, names the thing asked of."""
+    label = candidate.label or ""
+    kind = asked.expectation.kind
+    return label.endswith("?") and kind in NAMED_OR_VALUED and _label_kind(label) == kind
+
+
+@lru_cache(maxsize=1 << 10)
+def _label_kind(label: str) -> str:
+    return expected(label).kind
+
+
 def in_month_asked_column(candidate: Candidate, asked: Asked) -> bool:
     """The cell stands in the column of the one month asked ('Mar-19' for March 2019): a year asked has
     twelve such columns, and none of them is its figure."""
@@ -250,6 +275,10 @@ def type_near(candidate: Candidate, asked: Asked) -> float:
         gaps = _gaps(shown, at, _asked_of_it(asked, about, passage))
     if not gaps and _states_thing(shown, asked, passage):  # the figure of the topic itself
         gaps = _gaps(shown, at, own_words(asked))
+    if not gaps and asks_deadline(asked.text) and any(set_by(" ".join(shown.split()[:a])) for a, _ in at):
+        gaps = [0]  # asked by when, a day or hour told as a deadline ('… by 5:00 p.m.') is the one asked
+    if not gaps and typed_column_asked(candidate, asked) and near & stem_set(row_name(candidate) or ""):
+        gaps = [_NEXT_CELL]  # the row's key, a cell away, holds what is asked of
     return 1.0 / (1.0 + min(gaps)) if gaps else _replying(candidate, near)
 
 
@@ -296,6 +325,9 @@ def _states_thing(text: str, asked: Asked, passage: Passage) -> bool:
     own = own_words(asked) - occasion  # the paper's council and date name the paper, not the thing
     total = sum(asked.weights[s] for s in own)
     return total > 0 and sum(asked.weights[s] for s in own if s in held) / total >= _STATES_SHARE
+
+
+_NEXT_CELL = 1  # words between a cell's value and its row's key cell: they are neighbours in the row
 
 
 def _gaps(text: str, at: tuple[tuple[int, int], ...], near: frozenset[str]) -> list[int]:

@@ -40,6 +40,21 @@ CASES = [
         PROPOSAL[0],
         MINUTED[0],
     ),
+    (  # a deadline asked: a meeting's own hour tells none
+        "By what time must written comments on the plan be submitted?",
+        ["The Commission will meet on a Thursday at 3:00 p.m. Email comments on the plan by 5:00 p.m."],
+        "The Commission will meet on a Thursday at 3:00 p.m.",
+        "Email comments on the plan by 5:00 p.m.",
+    ),
+    (  # the payment of the day asked, however its row prints the day
+        "How much was the clerk's salary paid on 2 July?",
+        [
+            "Date Details: 02-Jul Clerk's salary\nAmount: 185.35\n\n"
+            "Date Details: 30-Sep Clerk's salary\nAmount: 277.93"
+        ],
+        "Date Details: 30-Sep Clerk's salary; Amount: 277.93",
+        "Date Details: 02-Jul Clerk's salary; Amount: 185.35",
+    ),
 ]
 
 
@@ -80,6 +95,22 @@ def test_the_fit_reads_the_candidates_the_reader_reads(fake_embedder, question, 
         scored = len(reader.read(retrieval).candidates)
         assert len(row.labels) == scored and bool(row.labels.any()) is positives
         assert row.weight == 1.0 and not row.named  # a gold question counts once; these score as they fit
+
+
+def test_the_month_asked_of_a_table_is_not_the_month_of_the_report_naming_it(fake_embedder):
+    question = (
+        "In the June 2019 improvement plan report, what percentage of care leavers were in education,"
+        " employment or training in November 2018?"
+    )
+    narrative = (
+        "The percentage of care leavers in education, employment or training rose from 44% in March 2018"
+        " to 56.6% in March 2019."
+    )
+    table = "% of Care Leavers in EET\nOct-18: 55.1%\nNov-18: 58.2%"
+    shown = {
+        c.shown for c in _shortlisted(_retrieval(question, [f"{narrative}\n\n{table}"], fake_embedder)).kept
+    }
+    assert "Nov-18: 58.2%" in shown and "Oct-18: 55.1%" not in shown and narrative not in shown
 
 
 def test_nothing_left_says_why(fake_embedder):

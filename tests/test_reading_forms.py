@@ -1,0 +1,223 @@
+"""Forms' question-headed columns, headlines, deadlines, days printed in other forms, and what a question
+asks of by its words (counted nouns, scene-setting clauses, posts, year pairs, a paper's month)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from corpus.sentences import split_sentences
+from index.passage import Passage
+from qa.answertype import expected
+from qa.counting import counted
+from qa.dateasked import day_months, days_of_things, same_day_words
+from qa.deadlines import asks_deadline, set_by, told_deadlines
+from qa.features import Candidate, asked_of
+from qa.fit import fitting
+from qa.measures import measured
+from qa.periods import year_pairs
+from qa.posts import paid_office
+from qa.query import identifiers, time_target
+from qa.reader import Reader, headline
+from qa.spans import spans
+from qa.typematch import accepted_kinds
+from tests.conftest import retrieval_of
+
+FORM = (
+    "What will you do to support The Pledge?: Following the success of the 100 Day Challenge the Virtual"
+    " School will reward looked after children who meet the Challenge criteria\n"
+    "When will you do this?: February 18 – May 18\n"
+    "What difference will this make?: A monetary reward to incentivise good outcomes in school\n\n"
+    "What will you do to support The Pledge?: The Virtual School will send a voucher to all looked after"
+    " children once a month\n"
+    "When will you do this?: September 17 – June 18\n"
+    "What difference will this make?: Additional resource to support learning"
+)
+
+
+def _read(question: str, texts: list[str], embedder):
+    retrieval = retrieval_of(question, texts, embedder, dt.date(2017, 6, 27), "report")
+    return Reader(embedder).read(retrieval).candidates
+
+
+def test_a_column_headed_by_a_question_of_the_asked_kind_answers_for_its_rows_key(fake_embedder):
+    """'When will you do this?' puts the question to every row: asked when the reward is given, the cell of
+    the reward's row answers, though it holds none of the question's words."""
+    found = _read(
+        "When will the Virtual School reward children who meet the 100 Day Challenge?", [FORM], fake_embedder
+    )
+    assert found and found[0].candidate.text == "February 18 – May 18"
+    voucher = _read(
+        "When will the Virtual School send vouchers to looked after children?", [FORM], fake_embedder
+    )
+    assert voucher and voucher[0].candidate.text == "September 17 – June 18"
+
+
+def _asked(question: str):
+    return asked_of(question, expected(question), {"foster": 2.0, "priority": 2.0, "4": 2.0}, None)
+
+
+def _candidate(text: str, title: str = "Paper", label: str | None = None) -> Candidate:
+    passage = Passage(1, text, None, 1, 1, "a.pdf", title, "Testshire", None, None, "day", "report")
+    return Candidate(text, label, None, passage, 0, frozenset(s.kind for s in spans(text)))
+
+
+def test_a_short_line_saying_little_beyond_the_question_heads_what_follows_and_gives_no_account(
+    fake_embedder,
+):
+    q = "What is the name of the foster carer recruitment effort in Priority 4?"
+    asked = _asked(q)
+    assert headline(_candidate("Priority 4 Key milestones"), asked)
+    heard = "What did councillors hear on 10 July 2019 about home education?"
+    dated = asked_of(heard, expected(heard), {"10": 2.0, "juli": 2.0, "2019": 2.0, "home": 2.0}, None)
+    assert headline(_candidate("Wednesday 10 July 2019"), dated)
+    assert not headline(_candidate("Foster For Plymouth recruitment and retention."), asked)  # a sentence
+    # a line with words of its own may answer: a post, an item's title
+    assert not headline(_candidate("John McKay - Mayor Pro Tem"), _asked("What's John McKay's job?"))
+    text = "Priority 4 Key milestones\nFoster For Plymouth recruitment and retention of foster carers."
+    found = _read(q, [text], fake_embedder)
+    assert found[0].candidate.text.startswith("Foster For Plymouth")
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # a clause setting the scene: its 'when' asks nothing
+        (
+            "When a looked after pupil has to change school, what difference should the resources make?",
+            "description",
+        ),
+        ("If the motion passed, who seconded it?", "person"),
+        ("When was the meeting held, and who chaired it?", "date"),
+        # a post held in a body is a role; a stance on a matter is not
+        ("What is Michelle Bigelow's position with the City of Morgan Hill?", "role"),
+        ("What's John McKay's position on Morgan Hill City Council?", "role"),
+        ("What is the council's position on the Oakwood estate?", "description"),
+        ("What was Councillor Smith's position on the housing plan?", "description"),
+    ],
+)
+def test_what_a_question_asks_for(question, kind):
+    assert expected(question).kind == kind
+
+
+def test_a_mayor_pro_tem_is_one_post():
+    assert [s.text for s in spans("John McKay - Mayor Pro Tem") if s.kind == "role"] == ["Mayor Pro Tem"]
+
+
+def test_a_participle_and_its_particle_do_not_name_what_is_counted():
+    assert "children" in counted("How many looked after children were not in a stable placement?")
+    assert "look" not in counted("How many looked after children were not in a stable placement?")
+    assert "school" in counted("How many secondary schools are there?")
+
+
+@pytest.mark.parametrize(
+    ("printed", "first"),
+    [("2017/18", 2017), ("2024-5", 2024), ("2015/6", 2015), ("2019/2020", 2019), ("1999/00", 1999)],
+)
+def test_a_year_and_the_next_however_printed_is_a_year_pair(printed, first):
+    assert year_pairs(printed) == ((dt.date(first, 4, 1), dt.date(first + 1, 8, 31)),)
+
+
+@pytest.mark.parametrize("reference", ["2024-30", "2019-044", "2019/2021", "2024-7"])
+def test_a_reference_numbered_by_its_year_is_no_year_pair(reference):
+    assert year_pairs(reference) == ()
+
+
+def test_the_month_asked_is_the_facts_not_the_month_naming_the_paper():
+    november = time_target(
+        "In the June 2019 improvement plan report, what percentage of care leavers were in EET in November 2018?"
+    )
+    assert november and (november.start, november.end) == (dt.date(2018, 11, 1), dt.date(2018, 11, 30))
+    february = time_target("According to the February 2016 Derby report, what did the council promise?")
+    assert february and february.start == dt.date(2016, 2, 1)
+
+
+def test_a_thing_priced_ends_at_a_participle_and_a_deputys_pay_is_the_deputys():
+    q = "On the cash sheet, how much was the Assistant Clerk's salary payment made on 2 July?"
+    assert measured(q) == "payment"
+    assert paid_office(q) == "Assistant Clerk"
+    assert paid_office("What is the City Manager's salary range?") == "City Manager"
+    assert paid_office("What was the Clerk's salary?") == "Clerk"
+
+
+def test_a_sheets_title_names_what_every_row_of_it_is():
+    q = "How much was the Assistant Clerk's salary payment made on 2 July?"
+    asked = asked_of(q, expected(q), {"salary": 2.0, "payment": 2.0, "clerk": 2.0}, None)
+    row = "Date Details: 02-Jul Assistant Clerk's salary; Amount: 185.35"
+    assert fitting([_candidate(row, "Cash Sheet - Payments 2024-5")], asked)[0]
+    assert not fitting([_candidate(row, "Cash Sheet - Receipts 2024-5")], asked)[0]
+
+
+def test_a_day_is_the_same_day_however_printed():
+    assert (
+        day_months("Date Details: 02-Jul")
+        == day_months("made on 2 July")
+        == day_months("July 2nd")
+        == {(2, 7)}
+    )
+    assert day_months("Option 2 may be taken") == frozenset()  # the verb, not the month
+    assert same_day_words("Date Details: 02-Jul Clerk", "How much was paid on 2 July?") == "2 July"
+    # a day given with its year is the meeting's or the paper's: it finds the paper, not a row in it
+    met = "At the council meeting of 14 November 2023, how much was paid on 2 July?"
+    assert days_of_things(met) == {(2, 7)}
+    assert days_of_things("What total did the council approve on 14 November 2023?") == frozenset()
+
+
+def test_a_deadline_asked_is_told_as_one():
+    assert asks_deadline("By what date could residents send comments?")
+    assert asks_deadline("What is the submittal deadline for the June meeting?")
+    assert not asks_deadline("When did the council meet?")
+    assert set_by("Email comments to city.council@example.gov by")
+    assert not set_by("The Commission will meet on a Thursday at")
+    q = "By what date could residents send comments on the plan?"
+    told = _candidate("Comments must be received by 12 May 2024.")
+    dated = _candidate("That the statement of accounts dated October 27 be approved.")
+    labelled = _candidate("June 25, 2019", label="Submittal Deadline")
+    assert told_deadlines([told, dated, labelled], q) == [told, labelled]
+    assert told_deadlines([dated], "When was the statement dated?") == [dated]
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("What email address is given for the contact officer?", "contact"),
+        ("To what email address should written public comments be sent?", "contact"),
+        ("What phone number should I ring about the report?", "contact"),
+        ("What Webinar ID must you enter after dialling in?", "contact"),
+        ("What street address is printed on the report?", "place"),
+    ],
+)
+def test_how_to_reach_someone_is_asked_as_a_contact(question, kind):
+    assert expected(question).kind == kind
+
+
+def test_contacts_are_spans_of_their_own_kind():
+    line = "Email: jon.smith@example.gov.uk Tel: 01452 396 000 www.example.gov.uk Webinar ID: 962 8355 5295"
+    found = [(s.kind, s.text) for s in spans(line) if s.kind in {"email", "phone", "web", "meeting id"}]
+    assert found == [
+        ("email", "jon.smith@example.gov.uk"),
+        ("phone", "01452 396 000"),
+        ("web", "www.example.gov.uk"),
+        ("meeting id", "962 8355 5295"),
+    ]
+    # asked for an email address, a telephone number does not answer
+    q = "To what email address should comments be sent?"
+    asked = asked_of(q, expected(q), {"comment": 2.0, "email": 2.0}, None)
+    assert accepted_kinds(asked) == {"email"}
+
+
+def test_a_motions_clause_is_an_identifier_numbered_at_its_lines_start():
+    (clause,) = identifiers("Under clause 9 of the remuneration item, what did the council decide?")
+    assert (clause.noun, clause.number) == ("clause", "9")
+    assert clause.pattern().search(
+        "8. That the Chairs be paid more.\n9. That no changes be made to benefits."
+    )
+
+
+def test_a_motions_mover_and_seconder_by_their_initials_follow_its_code():
+    assert split_sentences("R2023-211 S. Foote, S. Kirkey:") == ["R2023-211 S. Foote, S. Kirkey:"]
+    assert [s.text for s in spans("Moved by S. Foote, seconded by the Mayor.") if s.kind == "person"] == [
+        "S. Foote"
+    ]
+    assert not [s for s in spans("See Appendix A. Review, then go.") if s.kind == "person"]
