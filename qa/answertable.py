@@ -145,7 +145,7 @@ TABLE: tuple[tuple[str, str], ...] = (
     ),
     (
         "date",
-        r"^\s*when\b|\b(?:what|which) (?:exact |precise )?(?:date|day|year|month)\b"
+        r"^\s*when\b|\b(?:what|which) (?:exact |precise )?(?:date|day|year|month)s?\b"
         r"|\bby when\b|\bwhen (?:was|is|did|will|were|does|do|are)\b"
         # 'What was the application submittal deadline …?', not 'the reason for the deadline'
         r"|\bwhat (?:is |was )?the (?:(?!(?:of|for|to|on|in|about|behind|reason)\b)[\w-]+ ){0,3}"

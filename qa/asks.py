@@ -23,8 +23,10 @@ _CLAUSE = re.compile(
 # A relative clause set off by a comma says more of the thing before it and asks nothing ('… Committee on
 # 26 January 2016, where the new Pledge was launched, start?', '… the meeting, which was held on …'):
 # 'where' or 'when' before its subject (a question puts its verb first: 'where was it held'), 'which'
-# before its verb.
+# before its verb; 'who' after a name, before its verb.
 _RELATIVE = re.compile(rf",(?=\s*(?:(?:where|when)\s+(?!{AUX}\b)|which\s+{AUX}\b))", re.I)
+# 'who' after a person's name, before its verb: '… for Alec Atienza, who presented the project …?'
+_RELATIVE_WHO = re.compile(rf"(\b(?-i:[A-Z])[a-z'’-]+),(?=\s*who\s+(?!{AUX}\b)[a-z]+)", re.I)
 # 'if so, what was the total cost': a part that hangs on the one before (qa/partanswers.py reads it only
 # when that one is answered)
 _HANGS = re.compile(r"^\W*if\s+(?:so|not)\b,?\s*", re.I)
@@ -52,7 +54,8 @@ def asks(question: str) -> tuple[str, ...]:
     if len(marked) >= 2:
         pieces = marked
     elif len(text.split()) <= _MOST_WORDS:
-        pieces = [p for p in _CLAUSE.split(_RELATIVE.sub("", text)) if p and p.strip()]
+        plain = _RELATIVE_WHO.sub(r"\1", _RELATIVE.sub("", text))
+        pieces = [p for p in _CLAUSE.split(plain) if p and p.strip()]
     else:
         return ()
     found = [_asked(p) for p in pieces]

@@ -20,7 +20,7 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
 # something was done or dated ('the statement of accounts dated: October 27') tell none.
 _TELLS_DEADLINE = re.compile(
     r"\b(?:before|until|till|deadlines?|due|latest|clos(?:e|es|ed|ing)|expir\w*|prior to|no later than"
-    r"|within|must|received|submi(?:t|ts|tted|ttal|ssions?))\b"
+    r"|within|must|required|submi(?:t|ts|tted|ttal|ssions?))\b"
     # 'by' before a day or an hour, not 'organised by the practice'
     rf"|\bby\s+(?:the\s+)?(?:\d|noon|midday|midnight|close|end|latter|early|mid|{_WEEKDAY}|{_MONTH})",
     re.I,

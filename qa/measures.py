@@ -54,10 +54,14 @@ def measured(question: str) -> str | None:
 
 # 'What was Souldern Parish Council's precept for 2016/17?': the sum a question names by its own noun, which
 # a table prints as its row's name. Not a cost or a budget, which tables print as columns ('Total £s').
-_SUM_NAMED = re.compile(
-    r"\bwhat (?:is|was|are|were|will be) (?:the |[\w'’ -]{0,40}?['’]s )?(?:[\w-]+ ){0,2}?"
+_SUM_NOUN = (
     r"(precept|income|salar|surplus|deficit|allocation|contribution|balance|reserve|refund|rebate|grant|fee"
-    r"|charge|rent|lev)(?:s|y|ies)?\b",
+    r"|charge|rent|lev)(?:s|y|ies)?\b"
+)
+_SUM_NAMED = re.compile(
+    rf"\bwhat (?:is|was|are|were|will be) (?:the |[\w'’ -]{{0,40}}?['’]s )?(?:[\w-]+ ){{0,2}}?{_SUM_NOUN}"
+    # 'What precept did the council set for 2024/25?': the noun asked before its verb
+    rf"|\bwhat (?:[\w-]+ ){{0,2}}?{_SUM_NOUN}(?= (?:did|does|do|will|would|was|is|were|are|has|have|had)\b)",
     re.I,
 )
 
@@ -66,7 +70,7 @@ def sum_named(question: str) -> str | None:
     """The noun naming the sum a question asks, as far as its plural keeps it ('precept', 'salar' of
     'salaries'), or None."""
     m = _SUM_NAMED.search(question)
-    return m.group(1).lower() if m else None
+    return next(g for g in m.groups() if g).lower() if m else None
 
 
 # 'What percentage of Plymouth pupils achieved grade 5 in English and maths?': a share of a group (the

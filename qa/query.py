@@ -20,7 +20,7 @@ ID_NOUNS = (
     "pledge|priority|item|agenda item|minute|min|appendix|annex|action|recommendation|section|paragraph|para"
     "|objective|outcome|policy|question|motion|resolution|commitment|target|milestone|ref|reference"
     "|schedule|table|figure|chapter|part|phase|project|programme|kpi|theme|indicator|goal|aim|standard"
-    "|principle|proposal|decision|report|option|risk|measure|ward|clause"
+    "|principle|proposal|decision|report|option|risk|measure|ward"
 )
 MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 SHORT_MONTHS = "jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
@@ -113,7 +113,7 @@ _SUMMARY = re.compile(
 # Nouns printed in more than one form: a minute is also 'Min.' or 'Mins'.
 _NOUN_FORMS = {"minute": r"(?:minutes?|mins?)", "item": r"(?:agenda\s+)?items?"}
 # Nouns of what papers also number at a line's start, with no noun: '13. Number of Children in Care'.
-_LINED = frozenset({"item", "minute", "clause"})  # a motion's clauses: '9. That no changes be made …'
+_LINED = frozenset({"item", "minute"})
 # A report's paragraphs and sections are too, by a dotted number ('3.2 To ensure the Pledge is …'); a
 # whole number after them is more often a statute's ('Section 47 enquiries', 'paragraph 3 of Schedule 12A').
 _DOTTED_LINED = frozenset({"paragraph", "para", "section"})

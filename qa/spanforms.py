@@ -136,7 +136,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("date", _YEAR_OF_PLAN),
     ("date", _MONTH_AFTER),  # after the dates above, which claim a month with its day or year
     ("money", _MONEY),
-    ("percent", r"\b\d+(?:\.\d+)?\s?(?:%|per ?cent\b|percentage points?\b)"),
+    ("percent", r"\b\d+(?:\.\d+)?\s?(?:%|(?i:per ?cent|percentage points?)\b)"),  # 'PERCENT' in a title
     # a share in words: 'around half seen taking too long', 'two thirds of schools', 'one in five'; not a
     # period's half ('the second half of the year', 'half-term')
     (

@@ -323,10 +323,20 @@ def repeats_asked_dates(sentence: str, question: str) -> bool:
     the October-November 2018 inspection published?' is not answered by 'an inspection undertaken in
     October and November 2018'. A finer date within a named one ('Published 03 September 2019', asked of
     the September 2019 report) is new."""
+    if _PART_OF.search(sentence):  # 'the latter part of 2017/18' is a finer time than the 2017/18 asked
+        return False
     asked, given = _date_spans(question), _date_spans(sentence)
     return bool(asked and given) and all(
         any(start <= a_start and a_end <= end for a_start, a_end in asked) for start, end in given
     )
+
+
+# A part of a year or month named before it: what it dates is finer than the year or month itself.
+_PART_OF = re.compile(
+    r"\b(?:(?:latter|early|earlier|later|first|second|last|final)\s+(?:part|half|quarter)|end|start|beginning"
+    r"|middle)\s+of\s+(?:the\s+)?(?:(?:19|20)\d\d|[A-Z][a-z]+\s+(?:19|20)\d\d)",
+    re.I,
+)
 
 
 @lru_cache(maxsize=1 << 12)  # the question's dates, once for all its candidates

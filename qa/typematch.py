@@ -277,7 +277,7 @@ def type_near(candidate: Candidate, asked: Asked) -> float:
         gaps = _gaps(shown, at, own_words(asked))
     if not gaps and asks_deadline(asked.text) and any(set_by(" ".join(shown.split()[:a])) for a, _ in at):
         gaps = [0]  # asked by when, a day or hour told as a deadline ('… by 5:00 p.m.') is the one asked
-    if not gaps and typed_column_asked(candidate, asked) and near & stem_set(row_name(candidate) or ""):
+    if not gaps and typed_column_asked(candidate, asked) and _row_named(candidate, asked, near):
         gaps = [_NEXT_CELL]  # the row's key, a cell away, holds what is asked of
     return 1.0 / (1.0 + min(gaps)) if gaps else _replying(candidate, near)
 
@@ -327,6 +327,15 @@ def _states_thing(text: str, asked: Asked, passage: Passage) -> bool:
     return total > 0 and sum(asked.weights[s] for s in own if s in held) / total >= _STATES_SHARE
 
 
+def _row_named(candidate: Candidate, asked: Asked, near: frozenset[str]) -> bool:
+    """The cell's row key holds at least _ROW_NAMED of the weight of what is asked of (`near`): the row
+    the question names, not any row sharing a word with it."""
+    key = stem_set(row_name(candidate) or "")
+    total = sum(asked.weights.get(s, 0.0) for s in near)
+    return total > 0 and sum(asked.weights.get(s, 0.0) for s in near & key) / total >= _ROW_NAMED
+
+
+_ROW_NAMED = 0.5
 _NEXT_CELL = 1  # words between a cell's value and its row's key cell: they are neighbours in the row
 
 

@@ -10,17 +10,19 @@ import pytest
 from corpus.sentences import split_sentences
 from index.passage import Passage
 from qa.answertype import expected
+from qa.asks import asks
 from qa.counting import counted
 from qa.dateasked import day_months, days_of_things, same_day_words
 from qa.deadlines import asks_deadline, set_by, told_deadlines
 from qa.features import Candidate, asked_of
 from qa.fit import fitting
-from qa.measures import measured
+from qa.measures import measured, sum_named
 from qa.periods import year_pairs
 from qa.posts import paid_office
-from qa.query import identifiers, time_target
+from qa.query import time_target
 from qa.reader import Reader, headline
 from qa.spans import spans
+from qa.timefit import repeats_asked_dates
 from qa.typematch import accepted_kinds
 from tests.conftest import retrieval_of
 
@@ -207,17 +209,35 @@ def test_contacts_are_spans_of_their_own_kind():
     assert accepted_kinds(asked) == {"email"}
 
 
-def test_a_motions_clause_is_an_identifier_numbered_at_its_lines_start():
-    (clause,) = identifiers("Under clause 9 of the remuneration item, what did the council decide?")
-    assert (clause.noun, clause.number) == ("clause", "9")
-    assert clause.pattern().search(
-        "8. That the Chairs be paid more.\n9. That no changes be made to benefits."
-    )
-
-
 def test_a_motions_mover_and_seconder_by_their_initials_follow_its_code():
     assert split_sentences("R2023-211 S. Foote, S. Kirkey:") == ["R2023-211 S. Foote, S. Kirkey:"]
     assert [s.text for s in spans("Moved by S. Foote, seconded by the Mayor.") if s.kind == "person"] == [
         "S. Foote"
     ]
     assert not [s for s in spans("See Appendix A. Review, then go.") if s.kind == "person"]
+
+
+def test_a_sum_asked_by_its_noun_before_the_verb_is_named():
+    assert sum_named("What precept did the parish council set for 2024/25?") == "precept"
+    assert sum_named("What was Souldern Parish Council's precept for 2016/17?") == "precept"
+    assert sum_named("What was the total?") is None
+
+
+def test_a_part_of_the_year_asked_is_a_finer_date_than_the_year():
+    q = "By when did each service director have to report on their 2017/18 commitments?"
+    assert not repeats_asked_dates("An update will be required in the latter part of 2017/18.", q)
+    assert repeats_asked_dates("The commitments for 2017/18 were agreed.", q)
+    assert expected("Over which months did the council work on the Pledge?").kind == "date"
+
+
+def test_who_after_a_persons_name_says_more_of_them_and_asks_nothing():
+    assert asks("What title is given for Alec Atienza, who presented the project at the hearing?") == ()
+    assert asks("Who chaired the meeting, who took the minutes?") == (
+        "Who chaired the meeting?",
+        "Who took the minutes?",
+    )
+
+
+def test_a_share_printed_in_capitals_is_a_percentage():
+    title = "DENSITY BONUS CONCESSIONS FOR A 100 PERCENT AFFORDABLE HOUSING PROJECT"
+    assert [(s.kind, s.text) for s in spans(title) if s.kind == "percent"] == [("percent", "100 PERCENT")]
