@@ -23,8 +23,13 @@ _CLAUSE = re.compile(
 # A relative clause set off by a comma says more of the thing before it and asks nothing ('… Committee on
 # 26 January 2016, where the new Pledge was launched, start?', '… the meeting, which was held on …'):
 # 'where' or 'when' before its subject (a question puts its verb first: 'where was it held'), 'which'
-# before its verb; 'who' after a name, before its verb.
-_RELATIVE = re.compile(rf",(?=\s*(?:(?:where|when)\s+(?!{AUX}\b)|which\s+{AUX}\b))", re.I)
+# before its verb, or before a verb and its object; 'who' after a name, before its verb.
+_RELATIVE = re.compile(
+    rf",(?=\s*(?:(?:where|when)\s+(?!{AUX}\b)|which\s+{AUX}\b"
+    # 'which' or 'who' before a verb and its object: '…, which considers the report …, be held?'
+    r"|(?:which|who)\s+[a-z]+(?:s|ed)\s+(?:the|a|an|it|its|their|this|that|these|those)\b))",
+    re.I,
+)
 # 'who' after a person's name, before its verb: '… for Alec Atienza, who presented the project …?'
 _RELATIVE_WHO = re.compile(rf"(\b(?-i:[A-Z])[a-z'’-]+),(?=\s*who\s+(?!{AUX}\b)[a-z]+)", re.I)
 # 'if so, what was the total cost': a part that hangs on the one before (qa/partanswers.py reads it only

@@ -14,7 +14,7 @@ _EVENTS = {
     "finish": re.compile(
         # a 'Closed Meeting' or 'closed session' is held in private: it does not end the meeting
         r"\b(?:finish\w*|end(?:s|ed)?|clos(?:e|ed|es|ing)(?!\s+(?:meeting|session|part|to\s+the\s+public))"
-        r"|conclud\w*|adjourn\w*|rose)\b",
+        r"|conclud\w*|adjourn\w*|rose|wrap(?:s|ped)?\s+up|(?:was|were)\s+over|terminat\w*)\b",
         re.I,
     ),
     "start": re.compile(r"\b(?:start\w*|begin\w*|began|commenc\w*|open(?:s|ed)?)\b", re.I),

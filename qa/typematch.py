@@ -51,6 +51,10 @@ _BARE = frozenset({"proper", "organisation"})  # names that are a place only whe
 # A bare name is a place only where the text sets it as one ('held at Pride Park', 'Venue: Guildhall'):
 # 'the Pledge' or a sentence's first word is no answer to where a meeting was.
 _LOCATED = re.compile(r"\b(?:at|in|venue|location|address|held|within|near)\b\W{0,3}(?:the\s+)?$", re.I)
+_DOCUMENT_PART = re.compile(
+    r"(?:Appendix|Appendices|Annexe?|Attachment|Exhibit|Schedule|Section|Part|Paragraph|Table|Figure|Chapter"
+    r"|Page|Item)\b"
+)
 # 'in the Council', 'near the Parish': a body, not a venue.
 _BODY_NOUN = re.compile(r"(?:Council|Parish|Committee|Board|Cabinet|Authority|Department|Government)", re.I)
 MONTHS = ("january february march april may june july august september october november december").split()
@@ -109,6 +113,8 @@ def _named_as(span: Span, text: str, accepted: frozenset[str]) -> bool:
     if "place" not in accepted:
         return True
     if span.kind == "organisation" and span.text.isupper():  # 'BE HELD ON THE …': capitals, not a body
+        return False
+    if _DOCUMENT_PART.match(span.text):  # 'in Appendix 2': a part of the paper, not a place
         return False
     return bool(_LOCATED.search(text[: span.start])) and not _BODY_NOUN.fullmatch(span.text)
 

@@ -23,7 +23,7 @@ from qa.query import time_target
 from qa.reader import Reader, headline
 from qa.spans import spans
 from qa.timefit import repeats_asked_dates
-from qa.typematch import accepted_kinds
+from qa.typematch import accepted_kinds, holds_type
 from tests.conftest import retrieval_of
 
 FORM = (
@@ -232,6 +232,12 @@ def test_a_part_of_the_year_asked_is_a_finer_date_than_the_year():
 
 def test_who_after_a_persons_name_says_more_of_them_and_asks_nothing():
     assert asks("What title is given for Alec Atienza, who presented the project at the hearing?") == ()
+    # 'which' before a verb and its object says more of the meeting; before a noun it asks
+    assert asks("Where will the Cabinet meeting, which considers the report on staffing, be held?") == ()
+    assert asks("What was the total, which councillors voted for it?") == (
+        "What was the total?",
+        "Which councillors voted for it?",
+    )
     assert asks("Who chaired the meeting, who took the minutes?") == (
         "Who chaired the meeting?",
         "Who took the minutes?",
@@ -241,3 +247,10 @@ def test_who_after_a_persons_name_says_more_of_them_and_asks_nothing():
 def test_a_share_printed_in_capitals_is_a_percentage():
     title = "DENSITY BONUS CONCESSIONS FOR A 100 PERCENT AFFORDABLE HOUSING PROJECT"
     assert [(s.kind, s.text) for s in spans(title) if s.kind == "percent"] == [("percent", "100 PERCENT")]
+
+
+def test_a_part_of_the_paper_is_no_place():
+    q = "Where will the Cabinet meeting be held?"
+    asked = asked_of(q, expected(q), {"cabinet": 2.0, "meet": 1.0, "held": 1.0}, None)
+    assert not holds_type(_candidate("(2) the new structure for the team in Appendix 2 be noted."), asked)
+    assert holds_type(_candidate("The Cabinet will meet in the Civic Suite, North Warehouse."), asked)
