@@ -208,6 +208,9 @@ TABLE: tuple[tuple[str, str], ...] = (
         r"|developers?|suppliers?|vendors?|bidders?|tenderers?|operators?)\b"
         r"|\bwhat (?:organi[sz]ations?|compan(?:y|ies)|charit(?:y|ies)|firms?|agenc(?:y|ies)|providers?"
         r"|part(?:y|ies))\b"
+        # 'which two groups does the council say it will work with': so many bodies, counted
+        r"|\bwhich (?:two|three|four|five|six|several|\d+) (?:groups|bodies|partners|organi[sz]ations"
+        r"|charities|trusts|clubs|agencies|companies|firms)\b"
         # 'Which local marketing company …?': a kind of business, qualified; not 'which items did the council'
         r"|\b(?:which|what) (?:(?!(?:did|does|do|was|were|is|are|has|have|had|will|would|can|could|the|a|an"
         r"|of|to|in|on|for|and)\b)[\w-]+ ){1,3}(?:organi[sz]ations?|compan(?:y|ies)|charit(?:y|ies)|firms?"

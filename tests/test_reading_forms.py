@@ -96,6 +96,8 @@ def test_a_short_line_saying_little_beyond_the_question_heads_what_follows_and_g
         ("What is Michelle Bigelow's position with the City of Morgan Hill?", "role"),
         ("What's John McKay's position on Morgan Hill City Council?", "role"),
         ("What is the council's position on the Oakwood estate?", "description"),
+        # so many bodies, counted, are organisations; groups of people by age are not
+        ("Which two groups does the council say it will work with?", "organisation"),
         ("What was Councillor Smith's position on the housing plan?", "description"),
     ],
 )
