@@ -21,7 +21,12 @@ _NAMED = re.compile(
 )
 # 'When was the plan approved?': the participle the question ends on
 _ENDS_ON = re.compile(r"\b(?:was|were|is|are|has|have|had)\b.*\b([a-z]+ed)\W*$")
-_WHEN = re.compile(r"^\W*(?:\w+\W+){0,3}?when\b|\bby when\b|\bwhat (?:date|timescale|timeframe)\b")
+_WHEN = re.compile(
+    r"^\W*(?:\w+\W+){0,3}?when\b|\bby when\b|\bwhat (?:date|timescale|timeframe)\b"
+    r"|\b(?:over|during|in|between) (?:what|which) (?:months|years|weeks|dates|period)\b"
+)
+# 'Over which months did the council work on updating the Pledge?': the work a gerund names
+_GERUND = re.compile(r"\b(?:on|in|of|for)\s+([a-z]+ing)\b")
 # Works put in hand are told in one of several verbs: a question's 'be undertaken' is a reply's 'will be
 # carried out', 'completed' or 'done'. Stems, as qa/candidate.py keeps a sentence's words.
 _WORKS = stem_set("undertaken carried done completed delivered commenced implemented progressed started")
@@ -35,5 +40,9 @@ def happening(question: str) -> frozenset[str]:
     text = question.lower()
     if not _WHEN.search(text):
         return frozenset()
-    named = stem_set(" ".join([*_AFTER_BE.findall(text), *_NAMED.findall(text), *_ENDS_ON.findall(text)]))
+    named = stem_set(
+        " ".join(
+            [*_AFTER_BE.findall(text), *_NAMED.findall(text), *_ENDS_ON.findall(text), *_GERUND.findall(text)]
+        )
+    )
     return named | _WORKS if named & _WORKS else named

@@ -16,6 +16,7 @@ from qa.dateasked import day_months, days_of_things, same_day_words
 from qa.deadlines import asks_deadline, set_by, told_deadlines
 from qa.features import Candidate, asked_of
 from qa.fit import fitting
+from qa.happenings import happening
 from qa.measures import measured, sum_named
 from qa.periods import year_pairs
 from qa.posts import paid_office
@@ -256,3 +257,8 @@ def test_a_part_of_the_paper_is_no_place():
     asked = asked_of(q, expected(q), {"cabinet": 2.0, "meet": 1.0, "held": 1.0}, None)
     assert not holds_type(_candidate("(2) the new structure for the team in Appendix 2 be noted."), asked)
     assert holds_type(_candidate("The Cabinet will meet in the Civic Suite, North Warehouse."), asked)
+
+
+def test_the_work_a_gerund_names_is_what_a_period_asked_of_dates():
+    assert "updat" in happening("Over which months did the council work on updating the Pledge?")
+    assert happening("What is the Pledge about?") == frozenset()
