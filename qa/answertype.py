@@ -32,19 +32,7 @@ KINDS = (
 ACCOUNT_KINDS = frozenset({"reason", "description"})
 # Kinds answered by one name or value.
 NAMED_OR_VALUED = frozenset(
-    {
-        "person",
-        "role",
-        "organisation",
-        "place",
-        "contact",
-        "date",
-        "time",
-        "frequency",
-        "number",
-        "money",
-        "percent",
-    }
+    "person role organisation place contact date time frequency number money percent".split()
 )
 
 

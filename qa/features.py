@@ -13,6 +13,7 @@ from qa.counting import counted
 from qa.dateasked import days_of_things, same_day_words
 from qa.exchange import only_asks, replies
 from qa.fit import TOPICAL
+from qa.formcolumns import typed_column_asked
 from qa.framing import paper_dates
 from qa.moments import event_words, time_event
 from qa.posts import AUTHOR_FIELD
@@ -32,7 +33,6 @@ from qa.typematch import (
     own_words,
     source_stems,
     type_near,
-    typed_column_asked,
 )
 
 # What the reader imports from here: the feature names and values, and the candidate's records.

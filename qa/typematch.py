@@ -9,12 +9,13 @@ from functools import lru_cache
 
 from index.passage import Passage
 from qa.acronyms import spelled_out
-from qa.answertype import NAMED_OR_VALUED, asks_name, asks_person_only, expected
+from qa.answertype import asks_name, asks_person_only
 from qa.candidate import Asked, Candidate, stem_set, stems_of, topic, word_stems
 from qa.counting import counted, counted_head
 from qa.dateasked import SHORT_MONTHS, as_precise, day_asked_of, day_in_month_asked
 from qa.deadlines import asks_deadline, set_by
 from qa.exchange import replied_to
+from qa.formcolumns import row_named, typed_column_asked
 from qa.framing import source_named
 from qa.happenings import happening
 from qa.headnouns import MATTER_NOUN
@@ -227,20 +228,6 @@ def column_of_month_asked(candidate: Candidate, asked: Asked) -> bool:
     return asked.time in quarters(candidate.shown)
 
 
-def typed_column_asked(candidate: Candidate, asked: Asked) -> bool:
-    """The cell's column is headed by a question asking for what this question asks for by its type ('When
-    will you do this?' for 'When will the Virtual School reward …?'): a form's columns put a question to
-    every row, and the row's key, not the cell, names the thing asked of."""
-    label = candidate.label or ""
-    kind = asked.expectation.kind
-    return label.endswith("?") and kind in NAMED_OR_VALUED and _label_kind(label) == kind
-
-
-@lru_cache(maxsize=1 << 10)
-def _label_kind(label: str) -> str:
-    return expected(label).kind
-
-
 def in_month_asked_column(candidate: Candidate, asked: Asked) -> bool:
     """The cell stands in the column of the one month asked ('Mar-19' for March 2019): a year asked has
     twelve such columns, and none of them is its figure."""
@@ -283,7 +270,7 @@ def type_near(candidate: Candidate, asked: Asked) -> float:
         gaps = _gaps(shown, at, own_words(asked))
     if not gaps and asks_deadline(asked.text) and any(set_by(" ".join(shown.split()[:a])) for a, _ in at):
         gaps = [0]  # asked by when, a day or hour told as a deadline ('… by 5:00 p.m.') is the one asked
-    if not gaps and typed_column_asked(candidate, asked) and _row_named(candidate, asked, near):
+    if not gaps and typed_column_asked(candidate, asked) and row_named(candidate, asked, near):
         gaps = [_NEXT_CELL]  # the row's key, a cell away, holds what is asked of
     return 1.0 / (1.0 + min(gaps)) if gaps else _replying(candidate, near)
 
@@ -333,15 +320,6 @@ def _states_thing(text: str, asked: Asked, passage: Passage) -> bool:
     return total > 0 and sum(asked.weights[s] for s in own if s in held) / total >= _STATES_SHARE
 
 
-def _row_named(candidate: Candidate, asked: Asked, near: frozenset[str]) -> bool:
-    """The cell's row key holds at least _ROW_NAMED of the weight of what is asked of (`near`): the row
-    the question names, not any row sharing a word with it."""
-    key = stem_set(row_name(candidate) or "")
-    total = sum(asked.weights.get(s, 0.0) for s in near)
-    return total > 0 and sum(asked.weights.get(s, 0.0) for s in near & key) / total >= _ROW_NAMED
-
-
-_ROW_NAMED = 0.5
 _NEXT_CELL = 1  # words between a cell's value and its row's key cell: they are neighbours in the row
 
 

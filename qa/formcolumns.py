@@ -1,0 +1,33 @@
+"""A form's question-headed columns: which one a question asks, and whether a cell's row is the one named."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from qa.answertype import NAMED_OR_VALUED, expected
+from qa.candidate import Asked, Candidate, stem_set
+from qa.timefit import row_name
+
+_ROW_NAMED = 0.5  # share of the weight of what is asked of that a row's key must hold to be the row named
+
+
+def typed_column_asked(candidate: Candidate, asked: Asked) -> bool:
+    """The cell's column is headed by a question asking for what this question asks for by its type ('When
+    will you do this?' for 'When will the Virtual School reward …?'): a form's columns put a question to
+    every row, and the row's key, not the cell, names the thing asked of."""
+    label = candidate.label or ""
+    kind = asked.expectation.kind
+    return label.endswith("?") and kind in NAMED_OR_VALUED and _label_kind(label) == kind
+
+
+@lru_cache(maxsize=1 << 10)
+def _label_kind(label: str) -> str:
+    return expected(label).kind
+
+
+def row_named(candidate: Candidate, asked: Asked, near: frozenset[str]) -> bool:
+    """The cell's row key holds at least _ROW_NAMED of the weight of what is asked of (`near`): the row
+    the question names, not any row sharing a word with it."""
+    key = stem_set(row_name(candidate) or "")
+    total = sum(asked.weights.get(s, 0.0) for s in near)
+    return total > 0 and sum(asked.weights.get(s, 0.0) for s in near & key) / total >= _ROW_NAMED
