@@ -19,6 +19,7 @@ from qa.asks import asks, hangs
 from qa.citations import markers
 from qa.exchange import only_asks, wants_questions
 from qa.facts import choose, clip, enumerated, item_text, items_after, rows_matching
+from qa.formcolumns import form_row
 from qa.leads import lead_ins
 from qa.listings import counted_list, laid_out
 from qa.numbering import NO_NUMBER, asks_number, number_asked
@@ -298,7 +299,10 @@ class Composer:
             line, used = replied(best.candidate.text, best.candidate.passage, reply)
         else:
             said = account(best, query.text, self.settings, self.store.next_passage)
-            line, used = f"{said.text} {markers(len(said.passages))}", list(said.passages)
+            # a cell of a form's question-headed column says which row it answers for
+            form = form_row(best.candidate.label, row_name(best.candidate))
+            told = f"{said.text} (for “{form}”)" if form else said.text
+            line, used = f"{told} {markers(len(said.passages))}", list(said.passages)
             if row := time_row(best.candidate):  # 'Nov-18: 58.2%' says what it counts with its row
                 line = f"{row} — {line}"
             elif key := asked_key(query.text, row_name(best.candidate)):  # 'Which milestone covers …?'

@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from qa.answertype import NAMED_OR_VALUED, expected
 from qa.candidate import Asked, Candidate, stem_set
+from qa.facts import clip
 from qa.timefit import row_name
 
 _ROW_NAMED = 0.5  # share of the weight of what is asked of that a row's key must hold to be the row named
@@ -31,3 +32,15 @@ def row_named(candidate: Candidate, asked: Asked, near: frozenset[str]) -> bool:
     key = stem_set(row_name(candidate) or "")
     total = sum(asked.weights.get(s, 0.0) for s in near)
     return total > 0 and sum(asked.weights.get(s, 0.0) for s in near & key) / total >= _ROW_NAMED
+
+
+_FORM_ROW_WORDS = 14  # of a form's row key shown beside a cell of it: enough to tell which row
+
+
+def form_row(label: str | None, row: str | None) -> str | None:
+    """The row a cell of a form's question-headed column answers for ('When will you do this?: February 18
+    – May 18' is the row 'Following the success of the 100 Day Challenge …'), without its own column's
+    label and clipped; None for a cell of any other column, or one opening its row."""
+    if not label or not label.rstrip().endswith("?") or not row:
+        return None
+    return clip(row.split(": ", 1)[-1], _FORM_ROW_WORDS)

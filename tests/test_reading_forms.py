@@ -16,6 +16,7 @@ from qa.dateasked import day_months, days_of_things, same_day_words
 from qa.deadlines import asks_deadline, set_by, told_deadlines
 from qa.features import Candidate, asked_of
 from qa.fit import fitting
+from qa.formcolumns import form_row
 from qa.happenings import happening
 from qa.measures import measured, sum_named
 from qa.periods import year_pairs
@@ -262,3 +263,10 @@ def test_a_part_of_the_paper_is_no_place():
 def test_the_work_a_gerund_names_is_what_a_period_asked_of_dates():
     assert "updat" in happening("Over which months did the council work on updating the Pledge?")
     assert happening("What is the Pledge about?") == frozenset()
+
+
+def test_a_forms_cell_says_which_row_it_answers_for():
+    row = "What will you do to support The Pledge?: The Virtual School will send a voucher to every child"
+    assert form_row("When will you do this?", row) == "The Virtual School will send a voucher to every child"
+    assert form_row("Amount £", row) is None  # a column headed by a noun, not a question
+    assert form_row("When will you do this?", None) is None
