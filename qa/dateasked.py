@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from corpus.dates import MONTH_ABBREVIATIONS, find_dates
+from qa.daymonths import DAY_MONTH, day_months, days_of_things
 from qa.monthasked import in_month_asked, month_asked
 from qa.spans import spans
 
@@ -67,50 +68,8 @@ def as_precise(date: str, question: str) -> bool:
     return not _ASKS_MONTH.search(question) or bool(_A_MONTH.search(date))
 
 
-_MONTH_WORD = (  # 'may' only as a name, not the verb ('option 2 may be')
-    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|(?-i:May|MAY)|june?|july?|aug(?:ust)?"
-    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
-# a day of a month however printed: '2 July', '2nd July', '02-Jul', 'July 2'
-_DAY_MONTH = re.compile(
-    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?[\s-]+(?:of\s+)?{_MONTH_WORD}\b"
-    rf"|\b{_MONTH_WORD}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b",
-    re.I,
-)
-
-
-@lru_cache(maxsize=1 << 12)
-def day_months(text: str) -> frozenset[tuple[int, int]]:
-    """The (day, month) pairs the text prints, years aside: '02-Jul' and 'July 2' are both (2, 7)."""
-    found = set()
-    for m in _DAY_MONTH.finditer(text):
-        day, month = (m[1], m[2]) if m[1] else (m[4], m[3])
-        if 1 <= int(day) <= 31:
-            found.add((int(day), _MONTH_NUMBERS[month[:3].lower()]))
-    return frozenset(found)
-
-
-_MONTH_NUMBERS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
-
-
-@lru_cache(maxsize=1 << 10)
-def days_of_things(question: str) -> frozenset[tuple[int, int]]:
-    """The (day, month) pairs the question dates a thing by within its paper, printed without a year ('the
-    payment made on 2 July'); a day given with its year ('approved … on 14 November 2023') is the
-    meeting's or the paper's, which finds the paper, not a row in it."""
-    return frozenset(
-        pair
-        for m in _DAY_MONTH.finditer(question)
-        if not _YEAR_AFTER.match(question, m.end())
-        for pair in day_months(m.group(0))
-    )
-
-
-_YEAR_AFTER = re.compile(r",?\s*(?:19|20)\d\d\b")
-
-
 def same_day_words(sentence: str, question: str) -> str:
     """The question's words for the days the sentence prints in another form ('2 July' for '02-Jul'), so
     that a row dated as the question dates it holds the question's words; '' when it prints none."""
     shared = day_months(sentence) & days_of_things(question)
-    return " ".join(m.group(0) for m in _DAY_MONTH.finditer(question) if day_months(m.group(0)) & shared)
+    return " ".join(m.group(0) for m in DAY_MONTH.finditer(question) if day_months(m.group(0)) & shared)

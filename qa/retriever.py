@@ -17,6 +17,7 @@ from index.search import dense, frequencies, fts_query, lexical, lexical_terms, 
 from index.settings import Settings
 from index.store import Store
 from qa.bodies import near_query, unabbreviated
+from qa.daymonths import day_phrases
 from qa.exchange import only_asks, replies, wants_questions
 from qa.fusion import rrf
 from qa.query import Identifier, Query, parse, proper_words
@@ -122,7 +123,8 @@ class Retriever:
         query = parse(question)
         n = self.settings.candidates
         counts = frequencies(self.store, query.terms)
-        searched = fts_query(lexical_terms(counts, self.settings.lexical_postings))
+        # a sheet prints a day as '02-Jul', whose tokens are not the question's '2 July'
+        searched = fts_query(lexical_terms(counts, self.settings.lexical_postings), day_phrases(question))
         # SQLite and torch both release the GIL: BM25 runs on its own connection while the model
         # embeds the question, so the two costs overlap instead of adding up.
         pending = self._bm25.submit(lexical, self.store, searched, filters, n)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from corpus.dates import find_dates
 from qa.candidate import Candidate, stems_of
-from qa.dateasked import day_months, days_of_things
+from qa.daymonths import day_months, days_of_things
 from qa.query import TimeTarget
 from qa.stopwords import STOPWORDS
 
@@ -70,9 +70,15 @@ def _keyed_in(row: str, dated: frozenset[str], target: TimeTarget) -> bool | Non
 
 def rows_of_day(found: Sequence[Candidate], question: str) -> list[Candidate]:
     """Asked of what a table printed against a day ('the salary payment made on 2 July'), the rows dated
-    that day however printed ('02-Jul'), where any is: a row dated only to other days ('30-Sep') is
-    another payment. Candidates printing no day are kept, as is everything when no row prints the day."""
+    that day however printed ('02-Jul'), where any is, and what else their passages print: a row dated only
+    to other days ('30-Sep') is another payment, and another paper's undated cell ('Payment: 10409.00') is
+    no payment of that day. Everything is kept when nothing prints the day."""
     asked = days_of_things(question)
-    if not asked or not any(day_months(c.shown) & asked for c in found):
+    dated = {c.passage.chunk_id for c in found if day_months(c.shown) & asked}
+    if not dated:
         return list(found)
-    return [c for c in found if not day_months(c.shown) or day_months(c.shown) & asked]
+    return [
+        c
+        for c in found
+        if day_months(c.shown) & asked or (c.passage.chunk_id in dated and not day_months(c.shown))
+    ]

@@ -13,6 +13,7 @@ from qa.answertype import asks_name, asks_person_only
 from qa.candidate import Asked, Candidate, stem_set, stems_of, topic, word_stems
 from qa.counting import counted, counted_head
 from qa.dateasked import SHORT_MONTHS, as_precise, day_asked_of, day_in_month_asked
+from qa.daymonths import day_months, days_of_things
 from qa.deadlines import asks_deadline, set_by
 from qa.exchange import replied_to
 from qa.formcolumns import row_named, typed_column_asked
@@ -268,6 +269,8 @@ def type_near(candidate: Candidate, asked: Asked) -> float:
         gaps = _gaps(shown, at, _asked_of_it(asked, about, passage))
     if not gaps and _states_thing(shown, asked, passage):  # the figure of the topic itself
         gaps = _gaps(shown, at, own_words(asked))
+    if not gaps and (days := days_of_things(asked.text)):  # a sheet's row by the day asked ('02-Jul')
+        gaps = _day_gaps(shown, at, days)
     if not gaps and asks_deadline(asked.text) and any(set_by(" ".join(shown.split()[:a])) for a, _ in at):
         gaps = [0]  # asked by when, a day or hour told as a deadline ('… by 5:00 p.m.') is the one asked
     if not gaps and typed_column_asked(candidate, asked) and row_named(candidate, asked, near):
@@ -318,6 +321,12 @@ def _states_thing(text: str, asked: Asked, passage: Passage) -> bool:
     own = own_words(asked) - occasion  # the paper's council and date name the paper, not the thing
     total = sum(asked.weights[s] for s in own)
     return total > 0 and sum(asked.weights[s] for s in own if s in held) / total >= _STATES_SHARE
+
+
+def _day_gaps(text: str, at: tuple[tuple[int, int], ...], days: frozenset[tuple[int, int]]) -> list[int]:
+    """Words between each typed span and each word printing one of `days` ('02-Jul' for 2 July)."""
+    hits = [i for i, w in enumerate(text.split()) if day_months(w) & days]
+    return [max(first - i, i - last, 0) for first, last in at for i in hits if not first <= i <= last]
 
 
 _NEXT_CELL = 1  # words between a cell's value and its row's key cell: they are neighbours in the row

@@ -12,7 +12,8 @@ from index.passage import Passage
 from qa.answertype import expected
 from qa.asks import asks
 from qa.counting import counted
-from qa.dateasked import day_months, days_of_things, same_day_words
+from qa.dateasked import same_day_words
+from qa.daymonths import day_months, day_phrases, days_of_things
 from qa.deadlines import asks_deadline, set_by, told_deadlines
 from qa.features import Candidate, asked_of
 from qa.fit import fitting
@@ -270,3 +271,17 @@ def test_a_forms_cell_says_which_row_it_answers_for():
     assert form_row("When will you do this?", row) == "The Virtual School will send a voucher to every child"
     assert form_row("Amount £", row) is None  # a column headed by a noun, not a question
     assert form_row("When will you do this?", None) is None
+
+
+def test_a_day_is_searched_as_sheets_print_it():
+    assert day_phrases("What payment was made on 2 July?") == ('"02 jul"', '"2 jul"')
+    assert day_phrases("What was approved on 14 November 2023?") == ()  # the meeting's day finds its paper
+    assert day_phrases("How much did the share go up between march 18 and march 19?") == ()  # years
+
+
+def test_another_papers_undated_cell_is_no_payment_of_the_day_asked(fake_embedder):
+    sheet = "Date Details: 02-Jul Clerk's salary\nAmount £: 693.05\n\nDate Details: 30-Sep Clerk's salary\nAmount £: 277.93"
+    other = "Payment: 10409.00\nReceipts: 9170.70"
+    found = _read("How much was the clerk's salary paid on 2 July?", [other, sheet], fake_embedder)
+    assert found and "693.05" in found[0].candidate.shown
+    assert all("10409.00" not in r.candidate.shown for r in found)
