@@ -7,7 +7,6 @@ import re
 from functools import lru_cache
 
 from corpus.dates import MONTH_ABBREVIATIONS, find_dates
-from qa.daymonths import DAY_MONTH, day_months, days_of_things
 from qa.monthasked import in_month_asked, month_asked
 from qa.spans import spans
 
@@ -66,10 +65,3 @@ def as_precise(date: str, question: str) -> bool:
     if _ASKS_EXACT.search(question) and not _A_DAY.search(date):
         return False
     return not _ASKS_MONTH.search(question) or bool(_A_MONTH.search(date))
-
-
-def same_day_words(sentence: str, question: str) -> str:
-    """The question's words for the days the sentence prints in another form ('2 July' for '02-Jul'), so
-    that a row dated as the question dates it holds the question's words; '' when it prints none."""
-    shared = day_months(sentence) & days_of_things(question)
-    return " ".join(m.group(0) for m in DAY_MONTH.finditer(question) if day_months(m.group(0)) & shared)

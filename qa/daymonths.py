@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from corpus.dates import MONTH_ABBREVIATIONS
+
 _MONTH_WORD = (  # 'may' only as a name, not the verb ('option 2 may be')
     r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|(?-i:May|MAY)|june?|july?|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
@@ -28,8 +30,7 @@ def day_months(text: str) -> frozenset[tuple[int, int]]:
     return frozenset(found)
 
 
-_MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
-_MONTH_NUMBERS = {m: i for i, m in enumerate(_MONTHS, 1)}
+_MONTH_NUMBERS = {m: i for i, m in enumerate(MONTH_ABBREVIATIONS, 1)}
 
 
 @lru_cache(maxsize=1 << 10)
@@ -54,7 +55,14 @@ def day_phrases(question: str) -> tuple[str, ...]:
     """FTS5 phrases for the days the question dates a thing by, as sheets print them ('"02 jul"', '"2 jul"'
     for '2 July'): the search finds the sheet's row, whose tokens are not the question's."""
     return tuple(
-        f'"{form} {_MONTHS[month - 1]}"'
+        f'"{form} {MONTH_ABBREVIATIONS[month - 1]}"'
         for day, month in sorted(days_of_things(question))
         for form in dict.fromkeys((f"{day:02d}", str(day)))
     )
+
+
+def same_day_words(sentence: str, question: str) -> str:
+    """The question's words for the days the sentence prints in another form ('2 July' for '02-Jul'), so
+    that a row dated as the question dates it holds the question's words; '' when it prints none."""
+    shared = day_months(sentence) & days_of_things(question)
+    return " ".join(m.group(0) for m in DAY_MONTH.finditer(question) if day_months(m.group(0)) & shared)

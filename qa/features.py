@@ -10,8 +10,7 @@ from qa.acronyms import spelled_in
 from qa.answertype import NAMED_OR_VALUED
 from qa.candidate import Asked, Candidate, asked_of, cover, stem_set, stems_of, topic, word_stems
 from qa.counting import counted
-from qa.dateasked import same_day_words
-from qa.daymonths import days_of_things
+from qa.daymonths import days_of_things, same_day_words
 from qa.exchange import only_asks, replies
 from qa.fit import TOPICAL
 from qa.formcolumns import typed_column_asked

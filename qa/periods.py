@@ -92,15 +92,16 @@ PERIOD = "|".join(
 YEAR_PAIR = re.compile(r"\b((?:19|20)\d\d)[/–-](\d{1,2}|(?:19|20)\d\d)\b")
 
 
-def _follows(first: str, second: str) -> bool:
-    """The second year, in its last digits as printed, is the first's next ('2024', '5' or '25' or '2025')."""
+def follows(first: str, second: str) -> bool:
+    """The second year, in its last digits as printed, is the first's next ('2024', '5' or '25' or '2025';
+    '25', '26')."""
     return str(int(first) + 1).endswith(second)
 
 
 def years_follow_on(text: str) -> bool:
     """Whether every year pair in a date's text is one year and the next ('2019/20'), as a financial or
     academic year is: 'By-Law Number 2024-30' and '2019-044' are references."""
-    return all(_follows(a, b) for a, b in YEAR_PAIR.findall(text))
+    return all(follows(a, b) for a, b in YEAR_PAIR.findall(text))
 
 
 def year_pairs(text: str) -> tuple[tuple[dt.date, dt.date], ...]:
@@ -110,7 +111,7 @@ def year_pairs(text: str) -> tuple[tuple[dt.date, dt.date], ...]:
     return tuple(
         (dt.date(int(a), 4, 1), dt.date(int(a) + 1, 8, 31))
         for a, b in YEAR_PAIR.findall(text)
-        if _follows(a, b)
+        if follows(a, b)
     )
 
 

@@ -13,6 +13,7 @@ from index.codes import joined_codes
 from qa.answertype import NAMED_OR_VALUED, expected
 from qa.bodies import named_bodies
 from qa.framing import names_paper
+from qa.periods import follows
 from qa.stopwords import STOPWORDS
 
 # Nouns that councils number: "Pledge 48", "item 7", "Recommendation 2.1", "Minute 23", "Min. 45/19".
@@ -287,14 +288,14 @@ def _is_year(number: str) -> bool:
 def _short_years(number: str) -> bool:
     """A financial year in two digits each ('25/26', '18-19'): a year and the next, no reference."""
     m = re.fullmatch(r"(\d{2})[/-](\d{2})", number)
-    return bool(m) and (int(m.group(1)) + 1) % 100 == int(m.group(2))
+    return bool(m) and follows(m.group(1), m.group(2))
 
 
 def _period(number: str) -> bool:
     """A year or a financial year ('2019', '2017/18', '2017-2018') after a noun: a plan's or a pledge's
     period ('the Pledge 2017/18 report'), not its number."""
     m = re.fullmatch(r"((?:19|20)\d\d)(?:[/-](\d{2}|\d{4}))?", number)
-    return bool(m) and (not m.group(2) or int(m.group(2)) % 100 == (int(m.group(1)) + 1) % 100)
+    return bool(m) and (not m.group(2) or follows(m.group(1), m.group(2)))
 
 
 def time_target(question: str) -> TimeTarget | None:

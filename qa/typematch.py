@@ -325,7 +325,11 @@ def _states_thing(text: str, asked: Asked, passage: Passage) -> bool:
 
 def _day_gaps(text: str, at: tuple[tuple[int, int], ...], days: frozenset[tuple[int, int]]) -> list[int]:
     """Words between each typed span and each word printing one of `days` ('02-Jul' for 2 July)."""
-    hits = [i for i, w in enumerate(text.split()) if day_months(w) & days]
+    return _gaps_to(at, [i for i, w in enumerate(text.split()) if day_months(w) & days])
+
+
+def _gaps_to(at: tuple[tuple[int, int], ...], hits: list[int]) -> list[int]:
+    """Words between each typed span (`at`: first and last word) and each word at `hits` outside it."""
     return [max(first - i, i - last, 0) for first, last in at for i in hits if not first <= i <= last]
 
 
@@ -334,8 +338,7 @@ _NEXT_CELL = 1  # words between a cell's value and its row's key cell: they are 
 
 def _gaps(text: str, at: tuple[tuple[int, int], ...], near: frozenset[str]) -> list[int]:
     """Words between each typed span (`at`) and each word of `near` outside it."""
-    hits = [i for i, w in enumerate(word_stems(text)) if near.intersection(w)]
-    return [max(first - i, i - last, 0) for first, last in at for i in hits if not first <= i <= last]
+    return _gaps_to(at, [i for i, w in enumerate(word_stems(text)) if near.intersection(w)])
 
 
 # sentences before a count, in its paragraph, that may name what it counts: a paragraph names its thing in

@@ -12,8 +12,7 @@ from index.passage import Passage
 from qa.answertype import expected
 from qa.asks import asks
 from qa.counting import counted
-from qa.dateasked import same_day_words
-from qa.daymonths import day_months, day_phrases, days_of_things
+from qa.daymonths import day_months, day_phrases, days_of_things, same_day_words
 from qa.deadlines import asks_deadline, set_by, told_deadlines
 from qa.features import Candidate, asked_of
 from qa.fit import fitting
