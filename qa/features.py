@@ -13,7 +13,7 @@ from qa.counting import counted
 from qa.daymonths import days_of_things, same_day_words
 from qa.exchange import only_asks, replies
 from qa.fit import TOPICAL
-from qa.formcolumns import typed_column_asked
+from qa.formcolumns import headed_column_asked, typed_column_asked
 from qa.framing import paper_dates
 from qa.moments import event_words, time_event
 from qa.posts import AUTHOR_FIELD
@@ -337,7 +337,12 @@ def _sentence_values(candidate: Candidate, asked: Asked) -> dict[str, float]:
     sentence = set(stems_of(candidate.shown)) | set(stems_of(candidate.lead))
     if (event := time_event(asked.text)) and event_words(candidate.shown, event):  # 'finished' tells an 'end'
         sentence |= stem_set(" ".join(event_words(asked.text, event)))
-    label_cover = _label_cover(candidate.label, asked, candidate.passage, _keyed_not_asked(candidate, asked))
+    # a column headed by the question asked ('What difference will this make …?') is named whole
+    label_cover = (
+        1.0
+        if headed_column_asked(candidate, asked)
+        else _label_cover(candidate.label, asked, candidate.passage, _keyed_not_asked(candidate, asked))
+    )
     # 'What difference will the voucher make?': the voucher's row, the column the question names by its
     # heading; 'What share … in April 2018?': the row, the month's column, when the row is the question's
     key = row_name(candidate) or ""

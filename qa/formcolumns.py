@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from qa.answertype import NAMED_OR_VALUED, expected
@@ -24,6 +25,29 @@ def typed_column_asked(candidate: Candidate, asked: Asked) -> bool:
 @lru_cache(maxsize=1 << 10)
 def _label_kind(label: str) -> str:
     return expected(label).kind
+
+
+# The noun after a question word ('what difference', 'which team'); never a verb, pronoun or article, which
+# ask nothing of their own ('What will you do …?', 'What is …').
+_WH_HEAD = re.compile(
+    r"\b(?:what|which)\s+(?!(?:is|are|was|were|will|would|did|does|do|can|could|should|shall|may|might|must"
+    r"|has|have|had|the|a|an|this|that|these|those|you|we|they|it|i|he|she|of|in|on|to|for|by|at)\b)"
+    r"([a-z][a-z'-]+)"
+)
+
+
+def headed_column_asked(candidate: Candidate, asked: Asked) -> bool:
+    """The cell's column is headed by a question whose noun after its question word is the question's
+    ('What difference will this make for Children in Care …?' asked 'what difference did it say this would
+    make?'): the column a form puts that question in, whatever else either says."""
+    label = (candidate.label or "").rstrip()
+    return label.endswith("?") and (head := _wh_head(label)) != "" and head == _wh_head(asked.text)
+
+
+@lru_cache(maxsize=1 << 10)
+def _wh_head(text: str) -> str:
+    m = _WH_HEAD.search(text.lower())
+    return "".join(sorted(stem_set(m.group(1)))) if m else ""
 
 
 def row_named(candidate: Candidate, asked: Asked, near: frozenset[str]) -> bool:

@@ -16,7 +16,7 @@ from qa.daymonths import day_months, day_phrases, days_of_things, same_day_words
 from qa.deadlines import asks_deadline, set_by, told_deadlines
 from qa.features import Candidate, asked_of
 from qa.fit import fitting
-from qa.formcolumns import form_row
+from qa.formcolumns import form_row, headed_column_asked
 from qa.happenings import happening
 from qa.measures import measured, sum_named
 from qa.periods import year_pairs
@@ -56,6 +56,33 @@ def test_a_column_headed_by_a_question_of_the_asked_kind_answers_for_its_rows_ke
         "When will the Virtual School send vouchers to looked after children?", [FORM], fake_embedder
     )
     assert voucher and voucher[0].candidate.text == "September 17 – June 18"
+
+
+def test_a_column_headed_by_the_question_asked_answers_whatever_else_it_names(fake_embedder):
+    """'What difference will this make?' is asked by 'what difference did it say the voucher would make?',
+    though 'What will you do …?', the row's other question, shares more of the question's words."""
+    form = FORM.replace("make?", "make for Children in Care and Care Leavers?")
+    found = _read(
+        "Why will the Virtual School support looked after children with a voucher once a month - what"
+        " difference did it say this would make?",
+        [form],
+        fake_embedder,
+    )
+    assert found and found[0].candidate.text == "Additional resource to support learning"
+
+
+@pytest.mark.parametrize(
+    ("label", "question", "asked"),
+    [
+        ("What difference will this make for Children in Care?", "What difference did the plan expect?", True),
+        ("Which team leads?", "which teams are named for the pledge?", True),
+        ("What will you do to support The Pledge?", "What will the council do?", False),
+        ("What difference will this make?", "What will the council do to make a difference?", False),
+        ("Difference made", "What difference did it make?", False),
+    ],
+)
+def test_a_column_is_asked_by_the_noun_after_its_question_word(label, question, asked):
+    assert headed_column_asked(_candidate("A cell", label=label), _asked(question)) is asked
 
 
 def _asked(question: str):
