@@ -74,7 +74,7 @@ def test_a_column_headed_by_the_question_asked_answers_whatever_else_it_names(fa
 @pytest.mark.parametrize(
     ("label", "question", "asked"),
     [
-        ("What difference will this make for Children in Care?", "What difference did the plan expect?", True),
+        ("What difference will this make for them?", "What difference did the plan expect?", True),
         ("Which team leads?", "which teams are named for the pledge?", True),
         ("What will you do to support The Pledge?", "What will the council do?", False),
         ("What difference will this make?", "What will the council do to make a difference?", False),
