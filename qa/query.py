@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from corpus.dates import find_dates
 from index.codes import joined_codes
-from qa.answertype import NAMED_OR_VALUED, expected
+from qa.answertype import NAMED_OR_VALUED, expected, without_lead_in
 from qa.bodies import named_bodies
 from qa.framing import names_paper
 from qa.periods import follows
@@ -88,7 +88,6 @@ _QUARTER_NUMBERS = {
     "fourth": 4,
 }
 _SPAN = re.compile(r"\b(?:between|from)\s+[A-Za-z]+\.?\s+\d{4}\s+(?:and|to|until)\s+[A-Za-z]+\.?\s+\d{4}\b")
-
 _STATUS = re.compile(
     r"\b(status|progress|progressing|update|updates|completed?|finished|achieved|delivered|on track|rag"
     r"|what happened|where are we|how far|got to(?=\W*$)|state of play)\b",
@@ -416,7 +415,7 @@ def intent(question: str) -> str:
     for a person, a place, a time or a value is never a status one, whatever its words ('Who is the author
     of the Ofsted Improvement Plan Progress Report?', 'What percentage of pupils achieved grade 5?')."""
     statusy = (
-        bool(_STATUS.search(question))
+        bool(_STATUS.search(_status_part(question)))
         and (not _WHO_WHERE_WHEN.match(question) or expected(question).kind == "status")
         # a status cannot give a name or value: 'What percentage of pupils achieved grade 5?' asks for a
         # share, 'On what date is the progress report scheduled?' a date, whatever status words they hold
@@ -431,6 +430,28 @@ def intent(question: str) -> str:
     if _SUMMARY.search(question):
         return "summary"
     return "fact"
+
+
+# Status words naming where the answer is told, not what is asked: an update that says something ('does
+# the Pledge 48 update say it supports …'), and progress done by something ('meant to help progress').
+_TELLING = re.compile(
+    r"\bupdates?\s+(?:says?|said|states?|notes?)\s+(?!about\b)\w+|\b(?:help|helps|helped|to)\s+progress\b"
+)
+
+
+# Where a thing stands or has got to, or whether it is done, asks its status in other words, of the
+# update a lead-in names ('As of the February 2020 update, where does Pledge 42 stand?').
+_STANDING = re.compile(
+    r"\bwhere\b[^?]{0,80}?\b(?:got to|stands?)\b|^\W*(?:is|are|was|were|has|have)\b[^?]*\bdone\b"
+)
+
+
+def _status_part(question: str) -> str:
+    """The question less words that name where its answer is told: its lead-in, unless what follows asks
+    where the thing stands ('In the February 2020 update on Pledge 41, what is the role meant to help
+    progress?' asks a purpose)."""
+    rest = without_lead_in(question)
+    return _TELLING.sub(" ", question.lower() if _STANDING.search(rest) else rest)
 
 
 def _asks_for_plural(question: str) -> bool:

@@ -224,6 +224,14 @@ def test_no_time_target() -> None:
         ("Who is the portfolio holder for Pledge 48?", "fact"),
         ("When was the meeting?", "fact"),
         ("How much was spent on roads?", "fact"),
+        # an update or progress naming where the answer is told, not what is asked
+        ("In the February 2020 update on Pledge 41, what is the new role meant to help progress?", "fact"),
+        ("In what ways does the Pledge 48 update say it supports young people?", "fact"),
+        ("Under Pledge 41 in the February 2020 pledges update, what is the purpose of the panels?", "fact"),
+        ("As of the February 2020 update, where does Pledge 42 stand?", "status"),
+        ("February 2020 pledges update - is Pledge 44 done?", "status"),
+        ("What is the latest update on Pledge 41?", "status"),
+        ("What did the update say about Pledge 48?", "status"),
     ],
 )
 def test_intent(question: str, expected: str) -> None:
