@@ -9,10 +9,11 @@ ORG_NOUN = (
     r"|Society|Foundation|Alliance|Network|Bank|Corporation|Party|Charity|Forum|NHS|Hospital|Railway|Team"
     r"|Directorate|Unit)"
 )
-# A run ending in a building's, a room's or a street's noun names a place ('Warspite Room').
+# A run ending in a building's, a room's or a street's noun names a place ('Warspite Room'); a hub is where
+# families or staff go ('their nearest Wellbeing Hub').
 PLACE_NOUN = (
     r"(?:Rooms?|Chambers?|Hall|House|Centre|Center|Library|Building|Offices|Park|Stadium|Church|Pavilion|Suite"
-    r"|Street|Road|Lane|Avenue|Square|Ground|Arena|Hotel|Theatre|Annex|Annexe)"
+    r"|Street|Road|Lane|Avenue|Square|Ground|Arena|Hotel|Theatre|Annex|Annexe|Hubs?)"
 )
 # A street's noun, after its name and a house number ('10 Shilton Garth Close', '6109 Maple Street').
 STREET_NOUN = (

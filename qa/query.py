@@ -88,6 +88,14 @@ _QUARTER_NUMBERS = {
     "fourth": 4,
 }
 _SPAN = re.compile(r"\b(?:between|from)\s+[A-Za-z]+\.?\s+\d{4}\s+(?:and|to|until)\s+[A-Za-z]+\.?\s+\d{4}\b")
+# Months sharing the year printed after the last: 'August to October 2019', 'between August and October
+# 2019', 'Aug–Oct 2019'.
+_MONTHS_OF_YEAR = re.compile(
+    rf"\b(?P<first>{MONTHS}|{SHORT_MONTHS})\.?\s*(?:and|to|until|through|[-–—/])\s*"
+    rf"(?P<last>{MONTHS}|{SHORT_MONTHS})\.?\s+(?P<year>(?:19|20)\d\d)\b",
+    re.I,
+)
+
 _STATUS = re.compile(
     r"\b(status|progress|progressing|update|updates|completed?|finished|achieved|delivered|on track|rag"
     r"|what happened|where are we|how far|got to(?=\W*$)|state of play)\b",
@@ -310,6 +318,8 @@ def time_target(question: str) -> TimeTarget | None:
     )
     if len(ends) == 2:  # 'between August 2019 and February 2020': the whole stretch
         return TimeTarget(ends[0].start, ends[1].end)
+    if months := _MONTHS_OF_YEAR.search(question):
+        return _months_of_year(months)
     if quarter := _QUARTER.search(question):
         return _quarter_of(quarter)
     if m := _month_asked(question):
@@ -378,6 +388,13 @@ def _quarter_of(m: re.Match[str]) -> TimeTarget:
     end_year = start.year + (1 if last_month < start.month else 0)
     end = dt.date(end_year, last_month, calendar.monthrange(end_year, last_month)[1])
     return TimeTarget(end.replace(day=1) if m.group("end") else start, end)
+
+
+def _months_of_year(m: re.Match[str]) -> TimeTarget:
+    """'August to October 2019' → 1 August – 31 October 2019; 'November to February 2020' starts in 2019."""
+    first, last, year = _month_number(m["first"]), _month_number(m["last"]), int(m["year"])
+    start = dt.date(year - 1 if first > last else year, first, 1)
+    return TimeTarget(start, dt.date(year, last, calendar.monthrange(year, last)[1]))
 
 
 def _month_of(m: re.Match[str]) -> TimeTarget:

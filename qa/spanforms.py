@@ -84,6 +84,8 @@ _CAPS = r"(?:[A-Z][\w'’&.-]*|of|and|the|for|&)"
 _CAPITAL_SMALL_WORDS = "|".join(sorted(w.upper() for w in STOPWORDS if w.isalpha() and w != "it"))
 # A date's and a sum's printed forms; each holds a digit.
 _DATE = (
+    # months sharing the year printed after the last: 'between August and October 2019', 'Aug-Oct 2019'
+    rf"\b(?:(?i:between|from)\s+)?{MONTH}\.?\s*(?:(?i:and|to|until|through)\s+|[-–—/]\s*){MONTH}\.?,?\s+{YEAR}\b|"
     rf"\b{_DAY}\s+(?i:day\s+of\s+|of\s+)?{MONTH}\.?,?\s+{YEAR}\b|\b{MONTH}\.?\s+{_DAY},?\s+{YEAR}\b"
     rf"|\b{_DAY}\s+{MONTH}\b|\b{MONTH}\.?\s+{YEAR}\b"
     # a cash sheet's day and month, its year the sheet's: '10-Jan Zurich Town & Parish Insurance'
@@ -188,10 +190,11 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?:[a-z][a-z'’-]+ ){1,3}"
         r"(?:forum|board|group|partnership|panel|network|alliance|consortium|trust|association|federation)\b",
     ),
-    # with its house number, when a street is given one ('6109 Maple Street')
+    # with its house number, when a street is given one ('6109 Maple Street'); not a range's last number
+    # ('a 0-19 Family Hub')
     (
         "place",
-        r"\b(?:(?<!Room )(?<!Suite )(?<!Floor )(?!(?:19|20)\d\d\b)\d{1,5}[A-Za-z]?\s+)?"
+        r"\b(?:(?<![-–/])(?<!Room )(?<!Suite )(?<!Floor )(?!(?:19|20)\d\d\b)\d{1,5}[A-Za-z]?\s+)?"
         rf"(?:[A-Z][\w'’.-]*\s+){{1,4}}{PLACE_NOUN}\b(?:,\s*(?:[A-Z][\w'’-]*\s*){{1,3}})?",
     ),
     # a cell labelled as an address or venue, whole: 'Home Address: 30 West End Strensall York YO32 5UH'

@@ -207,3 +207,18 @@ def test_a_year_pair_runs_from_april_to_the_august_after(year):
     assert start == dt.date(year, 4, 1) and end == dt.date(year + 1, 8, 31)
     # a year and one that does not follow it is a reference, not a year
     assert year_pairs(f"By-Law {year}-{(year + 7) % 100:02d}") == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "period"),
+    [
+        (
+            "The engagement will take place between August and October 2019 and includes visits.",
+            "between August and October 2019",
+        ),
+        ("Surveys ran Aug-Oct 2019 in every hub.", "Aug-Oct 2019"),
+        ("Visits from May to June 2019 were made.", "May to June 2019"),
+    ],
+)
+def test_months_sharing_one_printed_year_are_one_date(sentence, period):
+    assert [s.text for s in spans(sentence) if s.kind == "date"] == [period]

@@ -189,6 +189,25 @@ def test_time_target(question: str, start: dt.date, end: dt.date) -> None:
     assert time_target(question) == TimeTarget(start, end)
 
 
+@pytest.mark.parametrize(
+    ("question", "start", "end"),
+    [
+        (
+            "What did the August to October 2019 engagement include?",
+            dt.date(2019, 8, 1),
+            dt.date(2019, 10, 31),
+        ),
+        ("Who took part between June and July 2019?", dt.date(2019, 6, 1), dt.date(2019, 7, 31)),
+        ("the Aug–Oct 2019 surveys", dt.date(2019, 8, 1), dt.date(2019, 10, 31)),
+        ("the November to February 2020 campaign", dt.date(2019, 11, 1), dt.date(2020, 2, 29)),
+    ],
+)
+def test_months_sharing_one_printed_year_are_the_whole_stretch(question: str, start: dt.date, end: dt.date):
+    """Before, only the last month was asked ('October 2019'), and a paper of September was of another
+    month."""
+    assert time_target(question) == TimeTarget(start, end)
+
+
 def test_time_target_in_september_2019_exactly() -> None:
     assert time_target("in September 2019") == TimeTarget(dt.date(2019, 9, 1), dt.date(2019, 9, 30))
 

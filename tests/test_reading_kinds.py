@@ -36,6 +36,13 @@ def test_a_person_is_read_where_papers_print_one(text: str, name: str) -> None:
     assert name in _of_kind(text, "person")
 
 
+def test_a_hub_is_where_people_go_and_no_person() -> None:
+    text = "The parents are linked to their nearest Wellbeing Hub for advice on their housing."
+    assert _of_kind(text, "place") == ["Wellbeing Hub"]
+    assert _of_kind("The Multi-Agency Safeguarding Hub received 300 contacts.", "person") == []
+    assert _of_kind("Consider how a 0-19 Family Hub model could work.", "place") == ["Family Hub"]
+
+
 def test_a_capitalised_place_is_no_person() -> None:
     assert _of_kind("Meet at Central Park on Monday.", "person") == []
 
