@@ -50,6 +50,13 @@ class Settings:
     # chunks read back from an asked item to the header of the meeting it was taken at, when the question
     # dates its meeting ('minute 13 of the 10 July 2019 meeting' in a pack reproducing those minutes)
     header_reach: int = 40
+    # a retrieved chunk of fewer words than this that ends no sentence is only a heading or a label
+    # ('Present: Members of the Public:', 'MINUTES OF THE … MEETING HELD IN THE VILLAGE HALL': 15% of
+    # realpdf-dev's chunks, 10% of the samples'): the chunks after it, up to
+    # headed_reach of them, are read with it, for the best headed_best passages (qa/headchunks.py)
+    heading_words: int = 15
+    headed_reach: int = 2
+    headed_best: int = 5
     faiss_threads: int = 1  # single-query search is faster on one OpenMP thread here
     # threads running BM25 while the model embeds the question (qa/retriever.py): two serve two askers
     bm25_threads: int = 2

@@ -20,6 +20,7 @@ from qa.citations import markers
 from qa.exchange import only_asks, wants_questions
 from qa.facts import choose, clip, enumerated, item_text, items_after, rows_matching
 from qa.formcolumns import form_row
+from qa.headchunks import with_headed
 from qa.leads import lead_ins
 from qa.listings import counted_list, laid_out
 from qa.numbering import NO_NUMBER, asks_number, number_asked
@@ -115,6 +116,7 @@ class Composer:
         # answers from them (the asked fact is in the item's text, however low it scores).
         pinned = bool(retrieval.matched)
         read_over = replace(retrieval, passages=tuple(pool)) if pinned else retrieval
+        read_over = replace(read_over, passages=tuple(self._headed(read_over.passages)))
         read_over = replace(
             read_over, leads=lead_ins(read_over.passages[:PASSAGES], lambda ids: self.store.passages(ids))
         )
@@ -224,6 +226,10 @@ class Composer:
             if after and after.chunk_id not in {p.chunk_id for p in extended}:
                 extended.insert(extended.index(passage) + 1, after)
         return extended
+
+    def _headed(self, passages: Sequence[Passage]) -> list[Passage]:
+        s = self.settings
+        return with_headed(passages, self.store.next_passage, s.headed_best, s.heading_words, s.headed_reach)
 
     def _not_found(self, question: str, text: str) -> Answer:
         return Answer(question, text, "not_found", ())

@@ -167,10 +167,25 @@ def names_office(sentence: str, office: str) -> bool:
     ('Director for Childrens Services')."""
     head, field = (re.split(r"\s+(?:of|for)\s+", office, maxsplit=1) + [""])[:2]
     if not field:
-        return bool(re.search(rf"{_UNDER}\b{re.escape(office)}\b", sentence, re.I))
+        return bool(re.search(rf"{_UNDER}\b{re.escape(office)}\b", sentence, re.I)) or _own_title(
+            sentence, office
+        )
     m = re.search(rf"{_UNDER}\b{re.escape(head)}\s+(?:of|for)\s+", sentence, re.I)
     wanted = set(stems_of(field))
     return bool(m) and len(wanted & set(stems_of(sentence[m.end() :]))) >= _FIELD_SHARE * len(wanted)
+
+
+# A council's kind before its officer's title: its own papers print the title alone ('Cathy Fleet (CF)
+# CLERK' in the parish council's minutes names its Parish Clerk).
+_COUNCIL_KIND = re.compile(r"^(?:parish|town|city|county|district|borough)\s+(?=\S)", re.I)
+
+
+def _own_title(sentence: str, office: str) -> bool:
+    """The office less its council's kind, printed with no word of another title before it ('CLERK',
+    'Clerk:', not 'Assistant Clerk' nor 'Finance Clerk')."""
+    if not (bare := _COUNCIL_KIND.sub("", office)) or bare == office:
+        return False
+    return bool(re.search(rf"(?<![A-Za-z] )(?<![A-Za-z]-)\b{re.escape(bare)}\b", sentence, re.I))
 
 
 def office_at(text: str, office: str) -> list[tuple[int, int]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.posts import asked_post, names_post, of_named_report, report_title
+from qa.posts import asked_post, names_office, names_post, of_named_report, report_title
 
 
 @pytest.mark.parametrize(
@@ -141,3 +141,19 @@ def test_an_office_asked_by_its_holders_name_ends_before_a_relative_clause():
     assert asked_office("What's the name of the Acting Director for Children and Young People?") == (
         "Director for Children and Young People"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "office", "named"),
+    [
+        ("Cathy Fleet (CF) CLERK", "parish clerk", True),  # a parish council's minutes print 'Clerk'
+        ("Clerk: Cathy Fleet", "town clerk", True),
+        ("Assistant Clerk: Jo Bloggs", "parish clerk", False),
+        ("The Finance Clerk reported on the accounts", "parish clerk", False),
+        ("Kimbra McCarthy, City Manager", "city manager", True),
+        ("Justin Murphy, Deputy City Manager", "city manager", False),
+        ("Parks Manager: Ann Lee", "city manager", False),
+    ],
+)
+def test_an_office_is_named_by_its_title_less_its_councils_kind(text: str, office: str, named: bool):
+    assert names_office(text, office) is named
