@@ -133,7 +133,12 @@ def opens_item(block: str) -> bool:
         or _MOTION_REFERENCE.match(line)
         or identifiers(" ".join(line.split()[:_ITEM_OPENING]))
     )
-    return bool(numbered) and not line.rstrip().endswith((".", "?", "!"))
+    return bool(numbered) and not _SENTENCE_END.search(line)
+
+
+# A sentence's end, before any parenthesis closing it ('… for Fiscal Year 2020-21. (Five votes required)'):
+# a numbered sentence is a recommendation or a minute's text, no item's title.
+_SENTENCE_END = re.compile(r"[.?!]\s*(?:\([^()]*\)\s*)?$")
 
 
 def unit_at(units: Sequence[Unit], sentence: str) -> int | None:

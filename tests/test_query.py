@@ -479,3 +479,17 @@ def test_a_motions_text_under_a_heading_ends_at_the_next_motions_reference() -> 
     assert focus(text, [ident], heading="R2023-207 S. Kirkey, T. Butler") == (
         "THAT we direct staff to prepare a Bag Limit Program. Carried."
     )
+
+
+def test_a_numbered_recommendation_closed_by_a_parenthesis_stays_in_its_item() -> None:
+    """'2. Appropriate and transfer $108,000 … 2020-21. (Five votes required)' is the item's second
+    recommendation, not the next item: asked of item 4.15, its sum is read."""
+    from qa.units import focus, opens_item
+
+    text = "Recommendation(s): 1. Authorize expenditures not to exceed $455,000 for legal services."
+    text += "\n\n2. Appropriate and transfer $108,000 from the General Fund. (Five votes required)"
+    text += "\n\nAttachment(s): Council Report"
+    assert not opens_item("2. Appropriate and transfer $108,000 from the General Fund. (Five votes required)")
+    assert opens_item("4.16 Award of Contract (Roll call vote)")
+    (ident,) = identifiers("Under item 4.15, how much would be moved from the General Fund?")
+    assert "$108,000" in focus(text, [ident], heading="4.15 Additional Expenditures for Legal Services")
