@@ -137,10 +137,34 @@ def expected(question: str) -> Expectation:
     return Expectation("description", noun)
 
 
+# The noun after a question word ('what difference', 'which team'); never a verb, pronoun or article, which
+# ask nothing of their own ('What will you do …?', 'What is …').
+_WH_HEAD = re.compile(
+    r"\b(?:what|which)\s+(?!(?:is|are|was|were|will|would|did|does|do|can|could|should|shall|may|might|must"
+    r"|has|have|had|the|a|an|this|that|these|those|you|we|they|it|i|he|she|of|in|on|to|for|by|at)\b)"
+    r"([a-z][a-z'-]+)"
+)
+
+
+def noun_asked(text: str) -> str:
+    """The noun after the first 'what' or 'which' ('difference' in 'what difference did it make?'), in
+    lower case; '' when a verb, a pronoun or an article follows it, or neither word is there."""
+    m = _WH_HEAD.search(text.lower())
+    return m.group(1) if m else ""
+
+
 def asks_outcome(question: str) -> bool:
     """A decision question about what was decided ('Did the council approve item 24?'), not a yes/no
     about what a paper says."""
-    return expected(question).kind == "decision" and bool(_OUTCOME.search(question.lower()))
+    q = question.lower()
+    return expected(question).kind == "decision" and bool(_OUTCOME.search(q)) and not _PUT_TO.search(q)
+
+
+# What members were asked or recommended to decide is what was put to them ('What did recommendation 2.2
+# ask members to agree?'), which an agenda or report says, not what they decided.
+_PUT_TO = re.compile(
+    r"\b(?:ask|asks|asked|invit\w*|recommend\w*|propos\w*)\b[^?]{0,40}?\bto\s+(?:approv|decid|resol|agree|vot|adopt|note|endorse)"
+)
 
 
 # A person's post or a person's act asked ('Who is the headteacher of …?', 'Who seconded …?', 'Which

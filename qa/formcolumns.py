@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
-from qa.answertype import NAMED_OR_VALUED, expected
+from qa.answertype import NAMED_OR_VALUED, expected, noun_asked
 from qa.candidate import Asked, Candidate, stem_set
 from qa.facts import clip
 from qa.timefit import row_name
@@ -27,15 +26,6 @@ def _label_kind(label: str) -> str:
     return expected(label).kind
 
 
-# The noun after a question word ('what difference', 'which team'); never a verb, pronoun or article, which
-# ask nothing of their own ('What will you do …?', 'What is …').
-_WH_HEAD = re.compile(
-    r"\b(?:what|which)\s+(?!(?:is|are|was|were|will|would|did|does|do|can|could|should|shall|may|might|must"
-    r"|has|have|had|the|a|an|this|that|these|those|you|we|they|it|i|he|she|of|in|on|to|for|by|at)\b)"
-    r"([a-z][a-z'-]+)"
-)
-
-
 def headed_column_asked(candidate: Candidate, asked: Asked) -> bool:
     """The cell's column is headed by a question whose noun after its question word is the question's
     ('What difference will this make for Children in Care …?' asked 'what difference did it say this would
@@ -46,8 +36,7 @@ def headed_column_asked(candidate: Candidate, asked: Asked) -> bool:
 
 @lru_cache(maxsize=1 << 10)
 def _wh_head(text: str) -> str:
-    m = _WH_HEAD.search(text.lower())
-    return "".join(sorted(stem_set(m.group(1)))) if m else ""
+    return "".join(sorted(stem_set(noun_asked(text))))
 
 
 def row_named(candidate: Candidate, asked: Asked, near: frozenset[str]) -> bool:

@@ -124,7 +124,7 @@ _NOUN_FORMS = {"minute": r"(?:minutes?|mins?)", "item": r"(?:agenda\s+)?items?"}
 _LINED = frozenset({"item", "minute"})
 # A report's paragraphs and sections are too, by a dotted number ('3.2 To ensure the Pledge is …'); a
 # whole number after them is more often a statute's ('Section 47 enquiries', 'paragraph 3 of Schedule 12A').
-_DOTTED_LINED = frozenset({"paragraph", "para", "section"})
+_DOTTED_LINED = frozenset({"paragraph", "para", "section", "recommendation"})
 
 
 def _lined(noun: str, number: str) -> bool:

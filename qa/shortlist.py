@@ -24,7 +24,7 @@ from qa.leads import headed_by
 from qa.moments import at_event, time_event
 from qa.posts import NOT_NAMING, asked_post, names_post, of_named_report, of_report
 from qa.procedure import substantive
-from qa.query import FILE_REF, TimeTarget, meeting_day
+from qa.query import FILE_REF, TimeTarget, identifiers, meeting_day
 from qa.rowdates import keyed_rows, rows_of_day
 from qa.scoring import context
 from qa.timefit import of_asked_time, repeats_asked_dates
@@ -198,6 +198,19 @@ def _of_meeting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], 
 _VICE = re.compile(r"\bvice[- ]?chair", re.I)
 
 
+def _numbered_as_asked(found: list[Candidate], question: str) -> list[Candidate]:
+    """The lines numbered as the report's paragraph or recommendation the question names by its dotted
+    number ('2.2 To agree the launch …' for 'recommendation 2.2'): that line answers, whatever else the
+    question names (the item it is under); [] when the question names none, or no line is numbered so."""
+    numbers = [i.number for i in identifiers(question) if i.bare_numbered]
+    if not numbers:
+        return []
+    # the number opens the line bare, as a report numbers its paragraphs: not 'Section 20.90.220 of the
+    # Municipal Code specifies …', a statute's mention
+    opening = re.compile(rf"\s*(?:[-•*]\s+)?(?:{'|'.join(map(re.escape, numbers))})[.):]?\s")
+    return [c for c in found if opening.match(c.text)]
+
+
 def _of_other_file(candidate: Candidate, files: list[str]) -> bool:
     """Whether the candidate, with the sentence it points back to, names only files other than those
     asked ('The Parish Council objects to this application.' after 'Planning ref: 3/18/0972/FUL …')."""
@@ -270,6 +283,7 @@ def shortlist(found: Sequence[Candidate], asked: Asked, terms: Sequence[str]) ->
     if kind in _DECIDED:
         kept = substantive(kept)
     kept, named = _of_meeting(kept, asked)
+    kept = _numbered_as_asked(kept, question) or kept
     if kind == "date":  # the question's own date is not the one it asks
         kept = [c for c in kept if not repeats_asked_dates(c.shown, question)]
     return Shortlist(tuple(kept), named, agendas_only, None, _topical(list(found), asked))

@@ -55,6 +55,20 @@ CASES = [
         "Date Details: 30-Sep Clerk's salary; Amount: 277.93",
         "Date Details: 02-Jul Clerk's salary; Amount: 185.35",
     ),
+    (  # a report's recommendation asked by its number, under the item the question also names: that line;
+        # and what it asked members to agree is what the report put to them, not an outcome
+        "At the committee on 23 February 2016 (item 6), what did recommendation 2.2 ask members to agree?",
+        [
+            (
+                "ITEM 6\n\n1.3 The new Pledge was accepted and launched at a special committee in January.\n\n"
+                "RECOMMENDATION\n\n- 2.1 To accept the commitments made by the departments\n"
+                "- 2.2 To agree the launch and further promotion of the Pledge",
+                "report",
+            )
+        ],
+        "1.3 The new Pledge was accepted and launched at a special committee in January.",
+        "2.2 To agree the launch and further promotion of the Pledge",
+    ),
 ]
 
 
