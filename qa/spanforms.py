@@ -197,6 +197,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"\b(?:(?<![-–/])(?<!Room )(?<!Suite )(?<!Floor )(?!(?:19|20)\d\d\b)\d{1,5}[A-Za-z]?\s+)?"
         rf"(?:[A-Z][\w'’.-]*\s+){{1,4}}{PLACE_NOUN}\b(?:,\s*(?:[A-Z][\w'’-]*\s*){{1,3}})?",
     ),
+    # a numbered road: 'Hwy 522', 'Highway 7', 'Route 66'
+    ("place", r"\b(?:Hwy|Highway|Route|Rte)\.?\s+\d{1,4}[A-Z]?\b"),
     # a cell labelled as an address or venue, whole: 'Home Address: 30 West End Strensall York YO32 5UH'
     ("place", _LABELLED_PLACE),
     # a capitalised name not opening a sentence, nor a bullet's first word ('• Implement first Mockingbird

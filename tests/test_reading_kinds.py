@@ -43,6 +43,14 @@ def test_a_hub_is_where_people_go_and_no_person() -> None:
     assert _of_kind("Consider how a 0-19 Family Hub model could work.", "place") == ["Family Hub"]
 
 
+def test_a_road_abbreviated_or_numbered_is_a_place() -> None:
+    """A capital budget's row prints its roads short: 'Dry Hydrant (2) Black Creek Rd N, … Underground Tank
+    at Hwy 522'; asked where the tank goes, the road beside it answers, not another row's."""
+    text = "Dry Hydrant (2) Black Creek Rd N, Hwy 534 towards Restoule Underground Tank at Hwy 522"
+    assert _of_kind(text, "place") == ["Black Creek Rd", "Hwy 534", "Hwy 522"]
+    assert _of_kind("Route 66 and Highway 7 meet there.", "place") == ["Route 66", "Highway 7"]
+
+
 def test_a_capitalised_place_is_no_person() -> None:
     assert _of_kind("Meet at Central Park on Monday.", "person") == []
 
