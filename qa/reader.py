@@ -20,7 +20,7 @@ import numpy as np
 from corpus.blocks import OUTCOME_LINE
 from index.embedder import Embedder
 from index.passage import Passage
-from qa.answertype import ACCOUNT_KINDS, expected
+from qa.answertype import ACCOUNT_KINDS, expected, noun_asked
 from qa.facts import clip
 from qa.features import NAMES, Asked, Candidate, asked_of, counted, features, stems_of
 from qa.fit import FIGURES, TOPICAL
@@ -98,7 +98,7 @@ def candidates(retrieval: Retrieval, asked: Asked) -> list[Candidate]:
     headings: set[str] = set()
     for rank, passage in enumerate(retrieval.passages[:PASSAGES]):
         text = focus(passage.text, retrieval.query.identifiers, passage.heading)
-        found.extend(_heading_candidates(passage, rank, asked.expectation.kind, headings))
+        found.extend(_heading_candidates(passage, rank, asked, headings))
         units = _said(units_of(focus_named(text, _naming_rows(named, passage), rows_only=True)))
         lead_at = opening(units) if passage.chunk_id in retrieval.leads else None
         for at, unit in enumerate(units):
@@ -144,12 +144,19 @@ def _closed_motion(units: Sequence[Unit], at: int) -> str | None:
     return vote[0].text if vote and vote[0].text.startswith("That ") else None
 
 
-def _heading_candidates(passage: Passage, rank: int, kind: str, seen: set[str]) -> list[Candidate]:
+def _heading_candidates(passage: Passage, rank: int, asked: Asked, seen: set[str]) -> list[Candidate]:
     """A chunk's heading as a candidate, once per heading, when the question asks a day or an hour and
     the heading prints one: a minutes' heading says when the meeting was held ('HELD ON 9 MAY 2018 AT
-    19.30 IN …'). Its own words are what it says, not the topic its passage's sentences stand under."""
-    heading = passage.heading or ""
-    if kind not in _HEADING_KINDS or not heading or heading in seen:
+    19.30 IN …'); or when it names what the question asks by its noun ('At what reading is the
+    ordinance …?' under 'ORDINANCE ON FIRST READING'). Its own words are what it says, not the topic its
+    passage's sentences stand under."""
+    heading, kind = passage.heading or "", asked.expectation.kind
+    if not heading or heading in seen:
+        return []
+    if kind in ACCOUNT_KINDS and _names_noun_asked(heading, asked.text):
+        seen.add(heading)
+        return [Candidate(_cased(heading), None, None, replace(passage, heading=None), rank, frozenset())]
+    if kind not in _HEADING_KINDS:
         return []
     seen.add(heading)
     if kind == "place" and not _HELD.search(heading):  # '(g) Panshanger Park' is an item, not a venue
@@ -161,6 +168,12 @@ def _heading_candidates(passage: Passage, rank: int, kind: str, seen: set[str]) 
         if accepts(kind) & kinds
         else []
     )
+
+
+def _names_noun_asked(heading: str, question: str) -> bool:
+    """The heading holds the noun the question asks by ('reading' in 'At what reading …?')."""
+    noun = noun_asked(question)
+    return bool(noun) and bool(set(stems_of(noun)) & set(stems_of(heading)))
 
 
 def _cased(heading: str) -> str:
@@ -218,7 +231,18 @@ def headline(candidate: Candidate, asked: Asked) -> bool:
     if candidate.label or len(text.split()) > _HEADLINE_WORDS or _ENDS_SENTENCE.search(text):
         return False
     own = own_words(asked)
+    if _qualifies_noun_asked(text, asked.text, own):  # 'ORDINANCE ON FIRST READING' for 'what reading'
+        return False
     return len([s for s in stems_of(text) if s not in own]) <= _HEADLINE_NEW
+
+
+def _qualifies_noun_asked(text: str, question: str, own: frozenset[str]) -> bool:
+    """The line puts a word of its own before the noun the question asks by ('FIRST READING' asked 'At what
+    reading …?'): it tells which, as an answer does, where a headline only repeats the question."""
+    if not (noun := noun_asked(question)):
+        return False
+    before = re.search(rf"(\w+)\s+{re.escape(noun)}\b", text, re.I)
+    return bool(before) and not set(stems_of(before.group(1))) & own
 
 
 def _told_in_sentences(kept: Sequence[Candidate], asked: Asked, allowed: np.ndarray) -> np.ndarray:

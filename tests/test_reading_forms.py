@@ -311,3 +311,26 @@ def test_another_papers_undated_cell_is_no_payment_of_the_day_asked(fake_embedde
     found = _read("How much was the clerk's salary paid on 2 July?", [other, sheet], fake_embedder)
     assert found and "693.05" in found[0].candidate.shown
     assert all("10409.00" not in r.candidate.shown for r in found)
+
+
+def test_a_heading_naming_what_is_asked_by_its_noun_answers(fake_embedder):
+    """An agenda prints an item's stage as the heading over it ('ORDINANCE ON FIRST READING'): asked at
+    what reading the item is, that heading is read as a candidate, as a meeting's heading is for its day."""
+    from dataclasses import replace
+
+    from tests.conftest import retrieval_of
+
+    item = "53. Ord. to amend the South 10th Street Plan for the properties along South 10th Street."
+    retrieval = retrieval_of(
+        "At what reading is the ordinance amending the South 10th Street Plan?",
+        [item],
+        fake_embedder,
+        dt.date(2012, 10, 16),
+        "agenda",
+    )
+    headed = replace(retrieval.passages[0], heading="ORDINANCE ON FIRST READING")
+    found = Reader(fake_embedder).read(replace(retrieval, passages=(headed,))).candidates
+    assert any(r.candidate.text.lower() == "ordinance on first reading" for r in found)
+    assert not any(
+        "reading" in r.candidate.text.lower() for r in Reader(fake_embedder).read(retrieval).candidates
+    )
