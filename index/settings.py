@@ -51,9 +51,9 @@ class Settings:
     # dates its meeting ('minute 13 of the 10 July 2019 meeting' in a pack reproducing those minutes)
     header_reach: int = 40
     # a retrieved chunk of fewer words than this that ends no sentence is only a heading or a label
-    # ('Present: Members of the Public:', 'MINUTES OF THE … MEETING HELD IN THE VILLAGE HALL': 15% of
-    # realpdf-dev's chunks, 10% of the samples'): the chunks after it, up to
-    # headed_reach of them, are read with it, for the best headed_best passages (qa/headchunks.py)
+    # ('Present: Members of the Public:', 'MINUTES OF THE … MEETING HELD IN THE VILLAGE HALL'; 15% of
+    # realpdf-dev's chunks, 10% of the samples' are such): the chunks after it, up to headed_reach of them,
+    # are read with it, for the best headed_best passages (qa/headchunks.py)
     heading_words: int = 15
     headed_reach: int = 2
     headed_best: int = 5

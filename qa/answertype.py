@@ -163,7 +163,8 @@ def asks_outcome(question: str) -> bool:
 # What members were asked or recommended to decide is what was put to them ('What did recommendation 2.2
 # ask members to agree?'), which an agenda or report says, not what they decided.
 _PUT_TO = re.compile(
-    r"\b(?:ask|asks|asked|invit\w*|recommend\w*|propos\w*)\b[^?]{0,40}?\bto\s+(?:approv|decid|resol|agree|vot|adopt|note|endorse)"
+    r"\b(?:ask|asks|asked|invit\w*|recommend\w*|propos\w*)\b[^?]{0,40}?"
+    r"\bto\s+(?:approv|decid|resol|agree|vot|adopt|note|endorse)"
 )
 
 

@@ -164,7 +164,8 @@ def names_office(sentence: str, office: str) -> bool:
     """Whether the sentence or cell names the office itself, not a deputy's ('Kimbra McCarthy, City
     Manager', 'Returning Officer: Yvonne Rees'). An office of a field ('Director of Children's Services
     in Plymouth') is named by its title with at least half the field's words, as papers word it
-    ('Director for Childrens Services')."""
+    ('Director for Childrens Services'); a council's officer by the title alone ('CLERK' for its Parish
+    Clerk, _own_title)."""
     head, field = (re.split(r"\s+(?:of|for)\s+", office, maxsplit=1) + [""])[:2]
     if not field:
         return bool(re.search(rf"{_UNDER}\b{re.escape(office)}\b", sentence, re.I)) or _own_title(
