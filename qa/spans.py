@@ -34,6 +34,8 @@ _POST_WORD = re.compile(
 _MANY = re.compile(r"\b(?:People|Persons|Families|Children|Adults|Carers|Leavers|Residents|Pupils|Parents)$")
 # A name never opens with a determiner: 'The Management Analyst' is a post, not Mr Management.
 _DETERMINER = re.compile(r"(?:The|This|That|These|Those|Our|Their|Its|Each|Every|Your|Any|All)\s")
+# nor with a compass point, which opens a place's name: 'North America', 'West Burton', 'South Yorkshire'
+_COMPASS = re.compile(r"(?:North|South|East|West|Northern|Southern|Eastern|Western)\s")
 # nor holds a municipality's word: 'Authorize City Manager' is a motion's verb before a post
 _CIVIC_WORD = re.compile(r"\b(?:City|County|Council|Borough|Parish|District|Township|Village|State)\b")
 _TITLED = re.compile(rf"^{TITLE}\s+")  # 'Council Member Smith': the title may hold one
@@ -165,6 +167,7 @@ def _spans(sentence: str) -> tuple[Span, ...]:
                 _NOT_A_NAME.search(text)
                 or _POST_WORD.search(text)
                 or _DETERMINER.match(text)
+                or _COMPASS.match(text)
                 or _CIVIC_WORD.search(_TITLED.sub("", text))
                 or _MANY.search(text)
             ):

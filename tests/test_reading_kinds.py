@@ -51,6 +51,17 @@ def test_a_road_abbreviated_or_numbered_is_a_place() -> None:
     assert _of_kind("Route 66 and Highway 7 meet there.", "place") == ["Route 66", "Highway 7"]
 
 
+def test_a_compass_point_opens_a_place_and_a_union_is_a_body() -> None:
+    text = "Submitted on behalf of Laborers International Union of North America, Local Union No. 270."
+    assert _of_kind(text, "person") == []
+    assert "Local Union" in " ".join(_of_kind(text, "organisation"))
+    assert _of_kind("Payment to West Burton Village Hall.", "person") == []
+    assert _of_kind("Moved by Councillor West, seconded by Mr John North.", "person") == [
+        "Councillor West",
+        "Mr John North",
+    ]
+
+
 def test_a_capitalised_place_is_no_person() -> None:
     assert _of_kind("Meet at Central Park on Monday.", "person") == []
 
