@@ -30,8 +30,13 @@ _RELATIVE = re.compile(
     r"|(?:which|who)\s+[a-z]+(?:s|ed)\s+(?:the|a|an|it|its|their|this|that|these|those)\b))",
     re.I,
 )
-# 'who' after a person's name, before its verb: '… for Alec Atienza, who presented the project …?'
-_RELATIVE_WHO = re.compile(rf"(\b(?-i:[A-Z])[a-z'’-]+),(?=\s*who\s+(?!{AUX}\b)[a-z]+)", re.I)
+# 'who' after a person's name or title, before its verb: '… for Alec Atienza, who presented the project …?',
+# '… Parish Caretaker, who was paid several times …?' (a passive's participle, not a question's subject)
+_RELATIVE_WHO = re.compile(
+    rf"(\b(?-i:[A-Z])[a-z'’-]+),(?=\s*who\s+(?:(?!{AUX}\b)[a-z]+"
+    rf"|(?:is|are|was|were|has been|had been|have been)\s+(?:[a-z]+ed|[a-z]+en|paid|made|held|sent|told)\b))",
+    re.I,
+)
 # 'if so, what was the total cost': a part that hangs on the one before (qa/partanswers.py reads it only
 # when that one is answered)
 _HANGS = re.compile(r"^\W*if\s+(?:so|not)\b,?\s*", re.I)

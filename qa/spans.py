@@ -172,8 +172,8 @@ def _spans(sentence: str) -> tuple[Span, ...]:
                 or _MANY.search(text)
             ):
                 continue
-            if kind == "person" and _column_label(sentence, at, at + len(text)):
-                continue
+            if kind in {"person", "proper"} and _column_label(sentence, at, at + len(text)):
+                continue  # 'Cheque Number:' labels a column; it names no one
             if kind == "decision" and not _is_tally(text):
                 continue
             if kind == "list" and (_label_line(text) or _label_line(sentence)):

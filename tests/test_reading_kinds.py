@@ -62,6 +62,11 @@ def test_a_compass_point_opens_a_place_and_a_union_is_a_body() -> None:
     ]
 
 
+def test_a_columns_label_in_a_row_names_no_one() -> None:
+    row = "Date Details: 15-Jul Parish Caretaker; Cheque Number: 101306; Caretaker Maintenance: 578.39"
+    assert not {"Cheque Number", "Caretaker Maintenance"} & set(_of_kind(row, "proper"))
+
+
 def test_a_capitalised_place_is_no_person() -> None:
     assert _of_kind("Meet at Central Park on Monday.", "person") == []
 
