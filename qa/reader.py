@@ -242,7 +242,9 @@ def _qualifies_noun_asked(text: str, question: str, own: frozenset[str]) -> bool
     if not (noun := noun_asked(question)):
         return False
     before = re.search(rf"(\w+)\s+{re.escape(noun)}\b", text, re.I)
-    return bool(before) and not set(stems_of(before.group(1))) & own
+    # 'Declarations of Interest' tells no interest: a small word before the noun qualifies nothing
+    word = before.group(1).lower() if before else ""
+    return bool(word) and word not in STOPWORDS and not set(stems_of(word)) & own
 
 
 def _told_in_sentences(kept: Sequence[Candidate], asked: Asked, allowed: np.ndarray) -> np.ndarray:

@@ -334,3 +334,10 @@ def test_a_heading_naming_what_is_asked_by_its_noun_answers(fake_embedder):
     assert not any(
         "reading" in r.candidate.text.lower() for r in Reader(fake_embedder).read(retrieval).candidates
     )
+
+
+def test_a_line_naming_which_of_the_noun_asked_is_no_headline():
+    """'FIRST READING' tells which reading; 'Declarations of Interest' tells no interest: a small word
+    before the noun asked qualifies nothing."""
+    assert not headline(_candidate("Ordinance on First Reading"), _asked("At what reading is the ordinance?"))
+    assert headline(_candidate("Declarations of Interest"), _asked("What interest did Mrs Williams declare?"))
