@@ -159,6 +159,11 @@ class Identifier:
         under minutes, '11. Ofsted Improvement Plan' in an agenda, '3.2 To ensure …' in a report)."""
         return _lined(self.noun, self.number)
 
+    def line_pattern(self) -> re.Pattern[str]:
+        """Matches a line the number opens bare, as papers number their lines ('2.2 To agree …' for
+        'recommendation 2.2'), not the number after its noun ('Section 20.90.220 of the Code …')."""
+        return _line_pattern(self.noun, self.number)
+
     @property
     def bare_numbered(self) -> bool:
         """A report's paragraph or section printed by its dotted number alone ('3.2 To ensure …'), which
@@ -197,19 +202,32 @@ def glyph_forms(number: str, noun: str = "") -> list[str]:
 
 @lru_cache(maxsize=1 << 10)  # every passage and candidate is matched against the same few identifiers
 def _pattern(noun: str, number: str) -> re.Pattern[str]:
-    base, letter = Identifier(noun, number).parts
-    # a form that is a letter alone is matched in its own case: 'Priority Action I', never the word 'i'
-    forms = [_spaced(f) if not f.isalpha() else f"(?-i:{f})" for f in glyph_forms(base, noun)]
-    num = f"(?:{'|'.join(forms)})" + (rf"\s?(?:\({letter}\)|{letter})" if letter else "")
+    num = _number_forms(noun, number)
     if not noun:
         return re.compile(rf"(?<![\d./-]){num}{_NUMBER_TAIL}", re.I)
-    # an item or minute numbered at a line's start; a bare number before a month opens a date ('13 March
-    # 2019 The Oracy Project' in a work programme is no minute 13); a list's bullet may come before it
-    numbered = rf"|^\s*(?:[-•*]\s+)?{num}(?:[.):](?:\s|$)|\s(?!(?:{MONTHS}|{SHORT_MONTHS})\b))"
-    numbered_line = numbered if _lined(noun, number) else ""
+    numbered_line = f"|{_numbered(num)}" if _lined(noun, number) else ""
     return re.compile(
         rf"\b{_printed(noun)}\.?\s*(?:no\.?\s*)?{num}{_NUMBER_TAIL}{numbered_line}", re.I | re.M
     )
+
+
+def _number_forms(noun: str, number: str) -> str:
+    """The number as a pattern of its printed forms, its sub-item letter after it."""
+    base, letter = Identifier(noun, number).parts
+    # a form that is a letter alone is matched in its own case: 'Priority Action I', never the word 'i'
+    forms = [_spaced(f) if not f.isalpha() else f"(?-i:{f})" for f in glyph_forms(base, noun)]
+    return f"(?:{'|'.join(forms)})" + (rf"\s?(?:\({letter}\)|{letter})" if letter else "")
+
+
+def _numbered(num: str) -> str:
+    """An item or minute numbered at a line's start; a bare number before a month opens a date ('13 March
+    2019 The Oracy Project' in a work programme is no minute 13); a list's bullet may come before it."""
+    return rf"^\s*(?:[-•*]\s+)?{num}(?:[.):](?:\s|$)|\s(?!(?:{MONTHS}|{SHORT_MONTHS})\b))"
+
+
+@lru_cache(maxsize=1 << 10)
+def _line_pattern(noun: str, number: str) -> re.Pattern[str]:
+    return re.compile(_numbered(_number_forms(noun, number)), re.I | re.M)
 
 
 def _spaced(number: str) -> str:

@@ -202,13 +202,10 @@ def _numbered_as_asked(found: list[Candidate], question: str) -> list[Candidate]
     """The lines numbered as the report's paragraph or recommendation the question names by its dotted
     number ('2.2 To agree the launch …' for 'recommendation 2.2'): that line answers, whatever else the
     question names (the item it is under); [] when the question names none, or no line is numbered so."""
-    numbers = [i.number for i in identifiers(question) if i.bare_numbered]
-    if not numbers:
-        return []
     # the number opens the line bare, as a report numbers its paragraphs: not 'Section 20.90.220 of the
     # Municipal Code specifies …', a statute's mention
-    opening = re.compile(rf"\s*(?:[-•*]\s+)?(?:{'|'.join(map(re.escape, numbers))})[.):]?\s")
-    return [c for c in found if opening.match(c.text)]
+    lines = [i.line_pattern() for i in identifiers(question) if i.bare_numbered]
+    return [c for c in found if any(p.match(c.text) for p in lines)]
 
 
 def _of_other_file(candidate: Candidate, files: list[str]) -> bool:
