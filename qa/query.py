@@ -450,7 +450,7 @@ def intent(question: str) -> str:
     for a person, a place, a time or a value is never a status one, whatever its words ('Who is the author
     of the Ofsted Improvement Plan Progress Report?', 'What percentage of pupils achieved grade 5?')."""
     statusy = (
-        bool(_STATUS.search(_status_part(question)))
+        bool(_STATUS.search(_status_part(question)) or _STANDING.search(without_lead_in(question)))
         and (not _WHO_WHERE_WHEN.match(question) or expected(question).kind == "status")
         # a status cannot give a name or value: 'What percentage of pupils achieved grade 5?' asks for a
         # share, 'On what date is the progress report scheduled?' a date, whatever status words they hold
@@ -474,10 +474,11 @@ _TELLING = re.compile(
 )
 
 
-# Where a thing stands or has got to, or whether it is done, asks its status in other words, of the
-# update a lead-in names ('As of the February 2020 update, where does Pledge 42 stand?').
+# Where a thing stands or has got to, or whether it is done, asks its status in other words, with or
+# without a lead-in ('Is Pledge 42 done?', 'As of the February 2020 update, where does Pledge 42 stand?').
 _STANDING = re.compile(
-    r"\bwhere\b[^?]{0,80}?\b(?:got to|stands?)\b|^\W*(?:is|are|was|were|has|have)\b[^?]*\bdone\b"
+    r"\bwhere\b[^?]{0,80}?\b(?:got to|stands?)\b"
+    r"|^\W*(?:is|are|was|were|has|have|had)\b[^?]*\b(?:done|been met|kept|fulfilled)\b"
 )
 
 

@@ -249,6 +249,12 @@ def test_no_time_target() -> None:
         ("Under Pledge 41 in the February 2020 pledges update, what is the purpose of the panels?", "fact"),
         ("As of the February 2020 update, where does Pledge 42 stand?", "status"),
         ("February 2020 pledges update - is Pledge 44 done?", "status"),
+        # whether a thing is done or kept asks its status with no lead-in too
+        ("Is Pledge 42 done?", "status"),
+        ("Has the pledge on holiday fines been kept?", "status"),
+        ("Has Pledge 12 been met?", "status"),
+        ("Has the committee met since July?", "fact"),
+        ("What has been done about Pledge 42?", "fact"),
         ("What is the latest update on Pledge 41?", "status"),
         ("What did the update say about Pledge 48?", "status"),
     ],
