@@ -20,17 +20,17 @@ import numpy as np
 from corpus.blocks import OUTCOME_LINE
 from index.embedder import Embedder
 from index.passage import Passage
-from qa.answertype import ACCOUNT_KINDS, expected, noun_asked
+from qa.answertype import ACCOUNT_KINDS, expected
 from qa.facts import clip
-from qa.features import NAMES, Asked, Candidate, asked_of, counted, features, stems_of
+from qa.features import NAMES, Asked, Candidate, asked_of, counted, features
 from qa.fit import FIGURES, TOPICAL
+from qa.headings import heading_candidates, told_in_sentences
 from qa.leads import FIGURE_BACK, opening, pointed_back
 from qa.query import proper_words
 from qa.retriever import Retrieval
 from qa.shortlist import NO_FACT, NO_FIT, NO_OUTCOME, NO_TOPIC, NOT_KNOWN, Shortlist, may_answer, shortlist
-from qa.spans import as_names, monetary, spans
+from qa.spans import monetary, spans
 from qa.stopwords import STOPWORDS
-from qa.typematch import accepts, own_words
 from qa.units import Unit, embedded_text, focus, focus_named, units_of
 from qa.unknowns import not_yet_known
 
@@ -46,9 +46,6 @@ _SPAN_KINDS = {
 }
 _MIN_WORDS = 2
 VOTE_UNITS = 4  # the motion, the votes for (a label may stand on its own), against: what an outcome closes
-_HEADING_KINDS = frozenset({"date", "time", "place"})  # what a chunk's heading may answer
-# a heading that says where a meeting was held ('HELD ON 9 MAY 2018 AT 19.30 IN …', 'Venue: …')
-_HELD = re.compile(r"\b(?:held|venue|location)\b", re.I)
 # A cell a form leaves empty in words ('Carbon Footprint Implications: N/A') answers nothing.
 _EMPTY_CELL = re.compile(r"(?:n/?a|none|nil|not applicable|-+|—)\.?$", re.I)
 _SAID = NAMES.index("idf_cover")  # the share of the question's words the sentence itself holds
@@ -98,7 +95,7 @@ def candidates(retrieval: Retrieval, asked: Asked) -> list[Candidate]:
     headings: set[str] = set()
     for rank, passage in enumerate(retrieval.passages[:PASSAGES]):
         text = focus(passage.text, retrieval.query.identifiers, passage.heading)
-        found.extend(_heading_candidates(passage, rank, asked, headings))
+        found.extend(heading_candidates(passage, rank, asked, headings))
         units = _said(units_of(focus_named(text, _naming_rows(named, passage), rows_only=True)))
         lead_at = opening(units) if passage.chunk_id in retrieval.leads else None
         for at, unit in enumerate(units):
@@ -144,43 +141,6 @@ def _closed_motion(units: Sequence[Unit], at: int) -> str | None:
     return vote[0].text if vote and vote[0].text.startswith("That ") else None
 
 
-def _heading_candidates(passage: Passage, rank: int, asked: Asked, seen: set[str]) -> list[Candidate]:
-    """A chunk's heading as a candidate, once per heading, when the question asks a day or an hour and
-    the heading prints one: a minutes' heading says when the meeting was held ('HELD ON 9 MAY 2018 AT
-    19.30 IN …'); or when it names what the question asks by its noun ('At what reading is the
-    ordinance …?' under 'ORDINANCE ON FIRST READING'). Its own words are what it says, not the topic its
-    passage's sentences stand under."""
-    heading, kind = passage.heading or "", asked.expectation.kind
-    if not heading or heading in seen:
-        return []
-    if kind in ACCOUNT_KINDS and _names_noun_asked(heading, asked.text):
-        seen.add(heading)
-        return [Candidate(_cased(heading), None, None, replace(passage, heading=None), rank, frozenset())]
-    if kind not in _HEADING_KINDS:
-        return []
-    seen.add(heading)
-    if kind == "place" and not _HELD.search(heading):  # '(g) Panshanger Park' is an item, not a venue
-        return []
-    cased = _cased(heading)
-    kinds = frozenset(s.kind for s in spans(cased, False))
-    return (
-        [Candidate(cased, None, None, replace(passage, heading=None), rank, kinds)]
-        if accepts(kind) & kinds
-        else []
-    )
-
-
-def _names_noun_asked(heading: str, question: str) -> bool:
-    """The heading holds the noun the question asks by ('reading' in 'At what reading …?')."""
-    noun = noun_asked(question)
-    return bool(noun) and bool(set(stems_of(noun)) & set(stems_of(heading)))
-
-
-def _cased(heading: str) -> str:
-    """A masthead printed in capitals in the case prose uses (qa/spans.as_names)."""
-    return as_names(heading) if heading.isupper() else heading
-
-
 def _naming_rows(named: Sequence[str], passage: Passage) -> tuple[str, ...]:
     """The question's names less those of the paper's own council, body and title: 'Souldern Parish
     Council' asked of its own accounts names the paper, not the row that happens to print it."""
@@ -217,42 +177,6 @@ def courtesy(text: str) -> bool:
     return bool(words) and all(w in _COURTESY for w in words)
 
 
-# A line of a few words ending without a stop, saying little beyond the question's own words ('Wednesday 10
-# July 2019', 'Priority 4 Key milestones'), heads or dates what follows; it gives no account of anything.
-# A line with more of its own ('John McKay - Mayor Pro Tem', an item's title) may answer.
-_HEADLINE_WORDS = 8
-_HEADLINE_NEW = 2  # words of its own a heading adds to the question's ('key milestones')
-_ENDS_SENTENCE = re.compile(r"[.!?;:…)\"'’”]\s*$")
-
-
-def headline(candidate: Candidate, asked: Asked) -> bool:
-    """The candidate is a short unlabelled line ending without a stop, of few words beyond the question's."""
-    text = candidate.text
-    if candidate.label or len(text.split()) > _HEADLINE_WORDS or _ENDS_SENTENCE.search(text):
-        return False
-    own = own_words(asked)
-    if _qualifies_noun_asked(text, asked.text, own):  # 'ORDINANCE ON FIRST READING' for 'what reading'
-        return False
-    return len([s for s in stems_of(text) if s not in own]) <= _HEADLINE_NEW
-
-
-def _qualifies_noun_asked(text: str, question: str, own: frozenset[str]) -> bool:
-    """The line puts a word of its own before the noun the question asks by ('FIRST READING' asked 'At what
-    reading …?'): it tells which, as an answer does, where a headline only repeats the question."""
-    if not (noun := noun_asked(question)):
-        return False
-    before = re.search(rf"(\w+)\s+{re.escape(noun)}\b", text, re.I)
-    # 'Declarations of Interest' tells no interest: a small word before the noun qualifies nothing
-    word = before.group(1).lower() if before else ""
-    return bool(word) and word not in STOPWORDS and not set(stems_of(word)) & own
-
-
-def _told_in_sentences(kept: Sequence[Candidate], asked: Asked, allowed: np.ndarray) -> np.ndarray:
-    """Asked for an account, headlines may answer only when no sentence may."""
-    told = allowed & ~np.asarray([headline(c, asked) for c in kept], dtype=bool)
-    return told if told.any() else allowed
-
-
 def _logistic(x: np.ndarray, w: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-(x @ w)))
 
@@ -277,7 +201,7 @@ class Reader:
         topical = float(table[:, NAMES.index("context_cover")].max())
         allowed = may_answer(short, asked.expectation.kind, table, bool(counted(query.text)))
         if asked.expectation.kind in ACCOUNT_KINDS:
-            allowed = _told_in_sentences(kept, asked, allowed)
+            allowed = told_in_sentences(kept, asked, allowed)
         if not allowed.any():
             return Reading((), self._why_not(retrieval, topical, short))
         order = [i for i in np.argsort(-scores, kind="stable").tolist() if allowed[i]]

@@ -18,11 +18,12 @@ from qa.features import Candidate, asked_of
 from qa.fit import fitting
 from qa.formcolumns import form_row, headed_column_asked
 from qa.happenings import happening
+from qa.headings import headline
 from qa.measures import measured, sum_named
 from qa.periods import year_pairs
 from qa.posts import paid_office
 from qa.query import time_target
-from qa.reader import Reader, headline
+from qa.reader import Reader
 from qa.spans import spans
 from qa.timefit import repeats_asked_dates
 from qa.typematch import accepted_kinds, holds_type
