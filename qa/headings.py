@@ -91,3 +91,21 @@ def told_in_sentences(kept: Sequence[Candidate], asked: Asked, allowed: np.ndarr
     """Asked for an account, headlines may answer only when no sentence may."""
     told = allowed & ~np.asarray([headline(c, asked) for c in kept], dtype=bool)
     return told if told.any() else allowed
+
+
+def heading_first(kept: Sequence[Candidate], order: list[int], asked: Asked) -> list[int]:
+    """The reader's order (indices into `kept`, best first) with the heading over the best candidate's
+    passage put first, where the question asks by a noun the best candidate does not hold and the heading
+    qualifies it: 'ORDINANCES ON SECOND READING' over an item's line, asked 'At what reading is the
+    ordinance …?'. A heading over a run of items tells each of them which, not only the first."""
+    if asked.expectation.kind not in ACCOUNT_KINDS or not order:
+        return order
+    top, noun = kept[order[0]], noun_asked(asked.text)
+    heading = top.passage.heading
+    if not noun or not heading or set(stems_of(noun)) & set(stems_of(top.text)):
+        return order
+    if not _qualifies_noun_asked(heading, asked.text, own_words(asked)):
+        return order
+    cased = _cased(heading)
+    at = next((i for i in order if kept[i].text == cased and kept[i].span is None), None)
+    return order if at is None else [at, *(i for i in order if i != at)]

@@ -24,7 +24,7 @@ from qa.answertype import ACCOUNT_KINDS, expected
 from qa.facts import clip
 from qa.features import NAMES, Asked, Candidate, asked_of, counted, features
 from qa.fit import FIGURES, TOPICAL
-from qa.headings import heading_candidates, told_in_sentences
+from qa.headings import heading_candidates, heading_first, told_in_sentences
 from qa.leads import FIGURE_BACK, opening, pointed_back
 from qa.query import proper_words
 from qa.retriever import Retrieval
@@ -205,9 +205,10 @@ class Reader:
         if not allowed.any():
             return Reading((), self._why_not(retrieval, topical, short))
         order = [i for i in np.argsort(-scores, kind="stable").tolist() if allowed[i]]
+        order = heading_first(kept, order, asked)
         rows, probabilities = table.tolist(), scores.tolist()  # plain floats: numpy scalars cost 50 µs a row
         read = tuple(Read(kept[i], tuple(rows[i]), probabilities[i]) for i in order)
-        abstain = None if short.named else self._abstain(retrieval, read[0], topical, short)
+        abstain = None if short.named or short.listed else self._abstain(retrieval, read[0], topical, short)
         if not abstain and not_yet_known(read[0].candidate.shown, asked.expectation.kind):
             # 'it was not known how many children …' says nothing of a question none of whose words it holds
             if read[0].features[_SAID] == 0.0:

@@ -22,13 +22,14 @@ from qa.features import NAMES, Asked, Candidate, cover, stem_set, stems_of
 from qa.fit import FIGURES, fitting
 from qa.leads import headed_by
 from qa.moments import at_event, time_event
+from qa.ordinals import entries_asked
 from qa.posts import NOT_NAMING, asked_post, names_post, of_named_report, of_report
 from qa.procedure import substantive
 from qa.query import FILE_REF, TimeTarget, identifiers, meeting_day
 from qa.rowdates import keyed_rows, rows_of_day
 from qa.scoring import context
 from qa.timefit import of_asked_time, repeats_asked_dates
-from qa.typematch import ENTITY_KINDS
+from qa.typematch import ENTITY_KINDS, accepts
 
 _FIND_WORDS = 6  # a candidate's opening words, found in its passage: units keep words, not line breaks
 _WORDS = re.compile(r"\w+")
@@ -258,6 +259,9 @@ class Shortlist:
     # the largest share of the question's weight a passage holds, over every candidate before the filters
     # of meeting, moment and fit: a topic the papers discuss is not made absent by what fits the question
     topical: float = 0.0
+    # the entries of a list at the position the question asks ('the second recommendation'): each answers
+    # by its place in the list, whatever type it holds and however it scores
+    listed: bool = False
 
 
 def shortlist(found: Sequence[Candidate], asked: Asked, terms: Sequence[str]) -> Shortlist:
@@ -273,20 +277,29 @@ def shortlist(found: Sequence[Candidate], asked: Asked, terms: Sequence[str]) ->
         found = [c for c in found if not _ASKS_END.search(c.text)]
     if not found:
         return Shortlist((), False, False, NO_TOPIC)
-    kept = _outcomes(list(found), question) if asks_outcome(question) else list(found)
+    # an entry asked by its position is read off its list, whose lead-in ('It was agreed that the
+    # Committee:') tells its outcome
+    entries = [
+        c
+        for c in entries_asked(list(found), question)
+        if kind not in NAMED_OR_VALUED or accepts(kind) & c.kinds  # 'the second closed meeting began at?'
+    ]
+    kept = entries or (_outcomes(list(found), question) if asks_outcome(question) else list(found))
     if not kept:
         return Shortlist((), False, False, NO_OUTCOME)
-    agendas_only = len(kept) < len(found)
-    if kind in _DECIDED:
+    agendas_only = not entries and len(kept) < len(found)
+    if kind in _DECIDED and not entries:
         kept = substantive(kept)
     kept, named = _of_meeting(kept, asked)
     kept = _numbered_as_asked(kept, question) or kept
     if kind == "date":  # the question's own date is not the one it asks
         kept = [c for c in kept if not repeats_asked_dates(c.shown, question)]
-    return Shortlist(tuple(kept), named, agendas_only, None, _topical(list(found), asked))
+    return Shortlist(tuple(kept), named, agendas_only, None, _topical(list(found), asked), bool(entries))
 
 
 def may_answer(short: Shortlist, kind: str, rows: np.ndarray, counts: bool) -> np.ndarray:
     """Which of the shortlist's feature rows (shape (n, len(NAMES))) may answer: what fits by its place
     need only hold the asked type, not stand beside the question's words; the rest as `admissible`."""
+    if short.listed:
+        return np.ones(len(rows), dtype=bool)
     return rows[:, _TYPED] > 0 if short.named else admissible(kind, rows, counts)

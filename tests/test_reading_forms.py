@@ -337,6 +337,33 @@ def test_a_heading_naming_what_is_asked_by_its_noun_answers(fake_embedder):
     )
 
 
+def test_the_heading_over_a_run_of_items_leads_for_each_item_under_it(fake_embedder):
+    """'ORDINANCES ON SECOND READING' heads items 40 to 45: asked at what reading item 41 is, the heading
+    over its line answers first, as the line says nothing of a reading; a question whose best line holds
+    the noun asked keeps that line first."""
+    from dataclasses import replace
+
+    items = (
+        "40. Ord. declaring the necessity of acquiring property for constructing 96th Street.\n"
+        "41. Ord. declaring the necessity of appropriating property located at 1823 Lake Street."
+    )
+    stage = "ORDINANCES ON SECOND READING"
+
+    def first(question: str) -> str:
+        retrieval = retrieval_of(question, [items], fake_embedder, dt.date(2012, 10, 16), "agenda")
+        headed = replace(retrieval.passages[0], heading=stage)
+        return Reader(fake_embedder).read(replace(retrieval, passages=(headed,))).candidates[0].candidate.text
+
+    assert (
+        first("At what reading is the ordinance on the property at 1823 Lake Street?")
+        == "Ordinances on Second Reading"
+    )
+    assert (
+        first("What property at Lake Street does the ordinance appropriate?")
+        != "Ordinances on Second Reading"
+    )
+
+
 def test_a_line_naming_which_of_the_noun_asked_is_no_headline():
     """'FIRST READING' tells which reading; 'Declarations of Interest' tells no interest: a small word
     before the noun asked qualifies nothing."""

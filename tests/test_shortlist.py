@@ -69,6 +69,26 @@ CASES = [
         "1.3 The new Pledge was accepted and launched at a special committee in January.",
         "2.2 To agree the launch and further promotion of the Pledge",
     ),
+    (  # an entry asked by its position in a list, whose lead-in tells the outcome
+        "What was the second thing the committee agreed on bullying?",
+        [
+            "It was agreed that the Committee:\n\n- 1. recommend to Officers to invite a Head Teacher;\n"
+            "- 2. recommend to Officers to invite a parent whose child had been bullied;\n"
+            "3. would hear from a parent governor on bullying."
+        ],
+        "3. would hear from a parent governor on bullying.",
+        "2. recommend to Officers to invite a parent whose child had been bullied;",
+    ),
+    (  # lettered entries: the third is (c)
+        "What was the third key point highlighted to Members about attendance?",
+        [
+            "The following key points were highlighted to Members about attendance:\n"
+            "- (a) a sample of 415 open cases had been reviewed;\n- (b) schools were required by law to act;\n"
+            "- (c) a piece of work was underway to develop best practice guidance;"
+        ],
+        "(b) schools were required by law to act;",
+        "(c) a piece of work was underway to develop best practice guidance;",
+    ),
 ]
 
 

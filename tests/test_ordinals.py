@@ -1,0 +1,73 @@
+"""A list's entry asked by its position: the ordinal in the question, the marker on the line."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.passage import Passage
+from qa.candidate import Candidate
+from qa.ordinals import entries_asked, opens_entry, position_asked
+
+
+@pytest.mark.parametrize(
+    ("question", "position"),
+    [
+        ("What was the second thing the committee agreed on bullying?", 2),
+        ("What was the committee's third recommendation on bullying?", 3),
+        ("Which ILACS area for improvement is listed fourth?", 4),
+        ("What is the 5th item on the agenda?", 5),
+        # positions that are no list's entry
+        ("Which ordinances were on second reading?", None),
+        ("What was spent in the third quarter?", None),
+        ("When did the panel first meet?", None),
+        ("Is the house a second home?", None),
+        ("What is the status of Pledge 2?", None),
+    ],
+)
+def test_the_position_asked_is_an_ordinal_before_a_list_noun_or_after_listed(question, position):
+    assert position_asked(question) == position
+
+
+@pytest.mark.parametrize(
+    ("line", "opens"),
+    [
+        ("2. recommend to Officers", True),
+        ("- 2.recommend to Officers", True),
+        ("(2) to authorize funding", True),
+        ("- (b) schools were required", True),
+        ("b) schools were required", True),
+        ("2.2 To agree the launch", False),  # a dotted paragraph number
+        ("2 May 2019 was the date", False),
+        ("2.5m was spent", False),
+        ("20. Item twenty", False),
+        ("(bb) not a letter", False),
+    ],
+)
+def test_an_entry_opens_with_its_number_or_its_bracketed_letter(line, opens):
+    assert opens_entry(line, 2) is opens
+
+
+def _candidate(text: str, passage_text: str) -> Candidate:
+    passage = Passage(
+        1, passage_text, None, 1, 1, "m.pdf", "Minutes", "Testshire", None, None, "day", "minutes"
+    )
+    return Candidate(text, None, None, passage, 0, frozenset())
+
+
+def test_the_entry_is_found_by_the_marker_its_passage_prints_before_it():
+    listed = "1. That the report be received.\n\n2. That staff report back before the budget."
+    first, second = (
+        _candidate("That the report be received.", listed),
+        _candidate("That staff report back before the budget.", listed),
+    )
+    assert entries_asked([first, second], "What was the second resolution?") == [second]
+    # a cell's label after the marker ('4. Resolution: Council Direction …') is the entry's too
+    agenda = "3. Presentation: Bridge results.\n4. Resolution: Council Direction on Funding."
+    fourth = _candidate("Council Direction on Funding.", agenda)
+    assert entries_asked([fourth], "What is the fourth item?") == [fourth]
+
+
+def test_a_numbered_line_with_no_entry_before_it_is_no_list():
+    stray = _candidate("2. Appropriate and transfer $108,000.", "2. Appropriate and transfer $108,000.")
+    assert entries_asked([stray], "What was the second recommendation?") == []
+    assert entries_asked([stray], "What was the recommendation?") == []
