@@ -14,6 +14,14 @@ _TITLE = re.compile(r"(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Cllr|Coun|Prof|Rev|Revd|Sgt|Ins
 _REFERENCE = re.compile(
     r"(?:^|[\s(])(?:No|Nos|Min|Mins|Cl|Para|para|approx|[Ee]xt|[Tt]el|[Rr]ef|[Vv]ol|[Ff]ig|[Ss]ec|pp?)\.$"
 )
+# A name's run of initials ('D.A. Davidson Co.', 'J.P. Morgan'); a country's ends a sentence as often.
+_INITIALS = re.compile(r"(?:^|[\s(])(?!(?:U\.S|U\.K|E\.U|U\.N)\.)(?:[A-Z]\.){2,3}$")
+# A saint's or a mount's name, not a street: after a line's start, a comma, a bracket or a lowercase word
+# ('Councillor Swandel, St. Norbert, Deputy Mayor', 'the St. Vital Ward'); after a name or a number it
+# may be a street's end ('123 Main St. The council …').
+_SAINT = re.compile(r"(?:^|[,(]\s*|(?:^|\s)[a-z]+\s)(?:St|Ste|Mt)\.$")
+# What a reference word may run on into: a number, or a code of capitals and digits ('No. OPW 50412').
+_NUMBER_NEXT = re.compile(r"^(?:\d|[A-Z]{1,5}[\s/-]?\d)")
 # A person's initial: after a title, another initial, a lowercase word, a line's start or a first name
 # ('Moved by S. Foote', 'Cllr A. Smith', 'Hon. Judy A. Sgro'); never after a word that letters a part of
 # a paper or a choice ('Appendix A.', 'Plan B.', 'Part I.'), where the sentence ends.
@@ -63,7 +71,7 @@ def merge_runs(pieces: Iterable[str], runs_on: Callable[[str, str], bool]) -> li
 
 def _continues(previous: str, piece: str) -> bool:
     """Whether the split before `piece` fell after an abbreviation, so the sentence runs on."""
-    if _TITLE.search(previous) or _INITIAL.search(previous):
+    if any(p.search(previous) for p in (_TITLE, _INITIAL, _INITIALS, _SAINT)):
         return True
     if previous.endswith((":", ";")) and previous.count("(") > previous.count(")"):
         return True  # a colon inside a bracket ends no sentence: '(First reading: 6-1)'
@@ -79,5 +87,5 @@ def _continues(previous: str, piece: str) -> bool:
     if _COMPASS.search(previous):
         return bool(_STREET.match(piece))
     if _REFERENCE.search(previous):
-        return piece[:1].isdigit()
+        return bool(_NUMBER_NEXT.match(piece))
     return bool(_CLOCK_END.search(previous) and _DATE_NEXT.match(piece))

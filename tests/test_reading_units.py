@@ -43,6 +43,20 @@ def test_a_reference_word_runs_on_into_its_number_but_may_end_a_sentence():
         "Figures are in Vol. 2.",
     ]
     assert len(split_sentences("Rooms were booked for the ext. Staff attended.")) == 2
+    # a code of capitals and digits is a number too
+    assert split_sentences(
+        "Identified as City Project No. OPW 50412, providing that the City negotiate."
+    ) == ["Identified as City Project No. OPW 50412, providing that the City negotiate."]
+    assert len(split_sentences("The vote was No. The Chair moved on.")) == 2
+
+
+def test_a_saints_name_does_not_end_a_sentence_but_a_streets_end_may():
+    assert split_sentences("Councillor Swandel, St. Norbert, Deputy Mayor. Councillor Wyatt, Transcona.") == [
+        "Councillor Swandel, St. Norbert, Deputy Mayor.",
+        "Councillor Wyatt, Transcona.",
+    ]
+    assert len(split_sentences("Pages from the St. Vital Ward attended.")) == 1
+    assert len(split_sentences("The office moved to 123 Main St. The council met there.")) == 2
 
 
 def test_a_bracketed_aside_belongs_to_its_sentence():
