@@ -49,6 +49,8 @@ TABLE: tuple[tuple[str, str], ...] = (
         r"\bwhat (?:percentage|per cent|percent|proportion|share|fraction|rate(?! of pay))\b"
         r"|\bhow many per ?cent\b"
         r"|\bwhat %|\bby what percentage\b"
+        # 'What target does the plan set for the percentage of …?': a target's value, a share
+        r"|\bwhat (?:target|goal|aim|ambition)\b[^?]{0,60}\b(?:percentage|per ?cent)\b"
         r"|\bwhat (?:is|was|are|were) the (?:[\w-]+ )?(?:percentage|proportion|share|per ?cent)\b"
         # 'what was the 2017/18 actual for the percentage of …?': a table's figure for a share
         r"|\bwhat (?:is|was|are|were) the (?:[\w/-]+ ){1,3}for the"
@@ -92,6 +94,9 @@ TABLE: tuple[tuple[str, str], ...] = (
         r"|fine|price|cost|grant|honorarium)s? (?:did|does|do|is|was|will|would|has|have|had|are|were|must"
         r"|shall|should|can|could)\b"
         r"|\bwhat (?:voucher|payment|grant)\b|\bhow large was\b.*\b(?:block|budget|fund)"
+        # a property's or a deal's worth: 'What appraised value or offer price …?', 'What purchase price …?'
+        r"|\bwhat (?:appraised|assessed|market|offer|purchase|sale|selling|asking|contract|rateable|fair)"
+        r" (?:value|price|valuation)\b"
         # a rate of pay is a sum
         r"|\bwhat (?:(?:hourly|daily|weekly|pay|day|mileage|hire) rate|rate of pay)\b"
         # the verb asked: 'What will implementing the Pledge cost?', 'What did the scheme cost the council?'
@@ -188,6 +193,8 @@ TABLE: tuple[tuple[str, str], ...] = (
         r"|\b(?:which|what) (?:[\w'’-]+ ){0,3}(?:positions|posts|roles|job titles|job classifications)\b"
         # 'a report from which post-holder?': the post, as its papers title it
         r"|\b(?:which|what) (?:post|office)[- ]?holders?\b"
+        # 'Which position also serves as Acting City Manager?': a post, named by its title
+        r"|\bwhich (?:role|position|post|job title)\b(?!\s+(?:on|regarding|with|in relation|as regards)\b)"
         r"|\bwhat (?:is|was) [\w'’ .-]{1,40}['’]s (?:role|post|job title|title|position\b"
         r"(?!\s+(?:on|regarding|with|in relation|as regards|in respect|concerning|about|re)\b))\b"
         r"|\b(?:job title|role|position)\b(?!\s+(?:on|with|regarding|in relation|as regards)\b)"
@@ -216,6 +223,8 @@ TABLE: tuple[tuple[str, str], ...] = (
         r"|of|to|in|on|for|and)\b)[\w-]+ ){1,3}(?:organi[sz]ations?|compan(?:y|ies)|charit(?:y|ies)|firms?"
         r"|agenc(?:y|ies)|providers?|contractors?|consultan(?:ts?|cy|cies)|developers?|business(?:es)?"
         r"|teams?|directorates?)\b"
+        # what paid for a thing is its funder or fund: 'What paid for the two extra Personal Advisors?'
+        r"|^\W*what (?:paid|pays|will pay|funded|funds|is funding|financed|pays for)\b"
         # 'What is the name of the local marketing company …?'
         r"|\bname of (?:the |an? )?(?:[\w'’-]+ ){0,4}?(?:organi[sz]ation|company|charity|firm|agency|provider"
         r"|contractor|consultancy|business|trust|club|partnership|group|developer)\b"

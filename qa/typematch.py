@@ -48,7 +48,9 @@ _CONTACT_ASKED = (
     ("meeting id", re.compile(r"\bid\b", re.I)),
 )
 _MATTER_END = re.compile(rf"\b(?:{MATTER_NOUN})$")
-_AGENT = re.compile(r"\b(?:by|with|via|through)\s+(?:the\s+)?$", re.I)  # who acted, partnered or went between
+# who acted, partnered or went between, or whom a thing came from ('property from Rocke and Glenda Garcia';
+# not 'from the Clifton towpath side', a place)
+_AGENT = re.compile(r"\b(?:(?:by|with|via|through)\s+(?:the\s+)?|from\s+)$", re.I)
 _BARE = frozenset({"proper", "organisation"})  # names that are a place only where set as one
 # A bare name is a place only where the text sets it as one ('held at Pride Park', 'Venue: Guildhall'):
 # 'the Pledge' or a sentence's first word is no answer to where a meeting was.

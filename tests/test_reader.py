@@ -91,6 +91,14 @@ from qa.typematch import holds_type
             "role",
         ),  # posts by title
         ("Which posts will be deleted?", "role"),
+        # a target set for a share is a share; a property's worth a sum
+        ("What target does the plan set for the percentage of health assessments done on time?", "percent"),
+        ("What target did the council set for recycling?", "description"),
+        ("What appraised value or offer price does the agenda give for the property?", "money"),
+        ("What market value was put on the land?", "money"),
+        ("What paid for the two extra Personal Advisors?", "organisation"),  # a funder or a fund
+        ("Which position also serves as Acting City Manager in the City Manager's absence?", "role"),
+        ("Which position on the budget did the committee take?", "description"),  # a stance
         ("What is Jane Doe's job title on the agenda of 8 December 2020?", "role"),
         ("What is the government's position on lowering the thresholds?", "description"),  # a stance
         ("What is the up to date position with regard to the estate?", "description"),
@@ -1037,6 +1045,9 @@ def test_who_acted_or_partnered_may_be_a_body_named_by_one_word():
     # or went between: 'organised via Improving Lives', 'delivered through Barnardos'
     assert typed_at("This is being organised via Improving Lives.", who, frozenset())
     assert typed_at("The offer is delivered through Barnardos.", who, frozenset())
+    # or whom a thing came from: 'real property from Rocke and Glenda Garcia', asked whose property
+    assert typed_at("Acquire real property from Glenda Garcia for the extension.", who, frozenset())
+    assert not typed_at("The bridge is operated from the Clifton towpath side.", who, frozenset())
     # a place or a paper named in passing is no one who acted
     assert not typed_at("Care leavers in Plymouth were offered work experience.", who, frozenset())
 
