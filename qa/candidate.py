@@ -80,7 +80,21 @@ def asked_of(
         weight = weight if frequencies.get(term, 1) > 0 else min(weight, typical)
         for s in stems_of(term):
             weights[s] = max(weights.get(s, 0.0), weight)
+    for s in quoted_stems(question) & weights.keys():
+        weights[s] *= _QUOTED
     return Asked(question, expectation, weights, time)
+
+
+# A word the asker sets in quotes ("setting up 'constellations'") is the one the answer must name: it
+# weighs as much again as its IDF says.
+_QUOTED = 2.0
+_QUOTES = re.compile(r"(?:^|(?<=[\s(]))['‘\"“]([^'’\"”]{2,60})['’\"”](?=[\s,.;:?!)]|$)")
+
+
+def quoted_stems(question: str) -> frozenset[str]:
+    """The stems of the words a question sets in quotes ('constellations' in "which model are they
+    setting up 'constellations' for?"); an apostrophe inside a word opens no quote."""
+    return frozenset(s for m in _QUOTES.finditer(question) for s in stems_of(m.group(1)))
 
 
 def cover(stems: set[str] | frozenset[str], asked: Asked) -> float:

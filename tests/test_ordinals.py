@@ -16,10 +16,14 @@ from qa.ordinals import entries_asked, opens_entry, position_asked
         ("What was the committee's third recommendation on bullying?", 3),
         ("Which ILACS area for improvement is listed fourth?", 4),
         ("What is the 5th item on the agenda?", 5),
+        ("What was the committee asked to do first about the departments' commitments?", 1),
+        ("At what time did the first closed meeting begin?", None),  # an occasion, not an entry
+        ("What happened to Councillor Bell's first amendment?", None),
         # positions that are no list's entry
         ("Which ordinances were on second reading?", None),
         ("What was spent in the third quarter?", None),
         ("When did the panel first meet?", None),
+        ("When was the first meeting of the panel?", None),
         ("Is the house a second home?", None),
         ("What is the status of Pledge 2?", None),
     ],
@@ -36,7 +40,8 @@ def test_the_position_asked_is_an_ordinal_before_a_list_noun_or_after_listed(que
         ("(2) to authorize funding", True),
         ("- (b) schools were required", True),
         ("b) schools were required", True),
-        ("2.2 To agree the launch", False),  # a dotted paragraph number
+        ("2.2 To agree the launch", True),  # the second under section 2
+        ("2.2 million was spent", False),
         ("2 May 2019 was the date", False),
         ("2.5m was spent", False),
         ("20. Item twenty", False),
@@ -65,6 +70,22 @@ def test_the_entry_is_found_by_the_marker_its_passage_prints_before_it():
     agenda = "3. Presentation: Bridge results.\n4. Resolution: Council Direction on Funding."
     fourth = _candidate("Council Direction on Funding.", agenda)
     assert entries_asked([fourth], "What is the fourth item?") == [fourth]
+
+
+def test_the_first_entry_is_read_off_a_list_printing_the_second_and_a_section_numbers_its_own():
+    recommendation = (
+        "RECOMMENDATION\n\n- 2.1 To accept the commitments made\n- 2.2 To agree the launch of the Pledge"
+    )
+    first = _candidate("2.1 To accept the commitments made", recommendation)
+    second = _candidate("2.2 To agree the launch of the Pledge", recommendation)
+    asked = "What was the committee asked to do first about the commitments?"
+    assert entries_asked([first, second], asked) == [first]
+    assert entries_asked([first, second], "What was the second recommendation?") == [second]
+    # a paragraph of another section is no entry of this list
+    stray = _candidate(
+        "3.2 The budget is set.", "3.2 The budget is set.\n\n2.1 To accept the commitments made"
+    )
+    assert entries_asked([stray], "What was the second recommendation?") == []
 
 
 def test_a_numbered_line_with_no_entry_before_it_is_no_list():
