@@ -227,9 +227,12 @@ PLURAL_ANAPHOR = re.compile(r"(?:These|Those|They)\b")
 
 def enumerated(lead: Scored, words: int) -> str:
     """For a list question, the sentences after the lead that go on about its plural subject ('These
-    7 schools are Devonport High School, …'), or, after a colon, the rest of its paragraph, within
-    `words`: the list the lead only announces."""
-    opening = None if introduces_prose(lead.unit.text) else PLURAL_ANAPHOR  # 'two strands to our work:'
+    7 schools are Devonport High School, …'), or, after a colon or a labelled cell's semicolon, the rest
+    of its paragraph, within `words`: the list the lead only announces or begins."""
+    # 'two strands to our work:' goes on in prose; a labelled cell's items run on after semicolons ('Staff:
+    # Operations Superintendent Dan MacInnis; Office Assistant-Intern Kim Turnbull; …')
+    run_on = introduces_prose(lead.unit.text) or (lead.unit.label and lead.unit.text.rstrip().endswith(";"))
+    opening = None if run_on else PLURAL_ANAPHOR
     return said_after(lead.passage.text, lead.unit.text, words, opening)
 
 

@@ -490,15 +490,15 @@ def _status_part(question: str) -> str:
     return _TELLING.sub(" ", question.lower() if _STANDING.search(rest) else rest)
 
 
+# Nouns naming several people in the singular: 'Which staff attended …?'
+_COLLECTIVE = frozenset({"staff", "people", "personnel", "officials"})
+
+
 def _asks_for_plural(question: str) -> bool:
-    """'Which pledges…', 'What schools…': the question wants several things."""
+    """'Which pledges…', 'What schools…', 'Which staff…': the question wants several things."""
     m = re.match(r"\s*(?:which|what)\s+([a-z]+)\b", question, re.I)
-    return (
-        bool(m)
-        and len(m.group(1)) > 4
-        and m.group(1).lower().endswith("s")
-        and not m.group(1).lower().endswith("ss")
-    )
+    word = m.group(1).lower() if m else ""
+    return word in _COLLECTIVE or (len(word) > 4 and word.endswith("s") and not word.endswith("ss"))
 
 
 def wh_word(question: str) -> str:

@@ -127,6 +127,14 @@ def test_a_list_answer_runs_on_after_a_colon_in_prose_but_not_after_a_semicolon(
     clause = "Councillor Pagtakhan, Chair of Downtown Development;"
     text = f"Councillor Browaty, Chair of Property; {clause} Councillor Swandel, Chair of Public Works."
     assert enumerated(_lead(text, clause), 60) == ""
+    # a labelled cell's items run on after its semicolons: 'Staff: A; B and C.' is the staff asked for
+    staff = "Staff: Operations Superintendent Dan MacInnis; Office Assistant Kim Turnbull; Fire Chief Will Bateman."
+    labelled = Scored(
+        Unit("Operations Superintendent Dan MacInnis;", "Staff", opens_line=True),
+        _lead(staff, "").passage,
+        1.0,
+    )
+    assert enumerated(labelled, 60) == "Office Assistant Kim Turnbull; Fire Chief Will Bateman."
 
 
 def test_a_table_under_its_lead_in_gives_its_rows_and_ends_with_them() -> None:

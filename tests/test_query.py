@@ -238,6 +238,7 @@ def test_no_time_target() -> None:
         ("How has the status of Pledge 48 changed over time?", "history"),
         ("What is the history of the progress on Pledge 48?", "history"),
         ("List all the pledges for children", "list"),
+        ("Which staff attended the council meeting of 14 November 2023?", "list"),  # several people
         ("What are the priorities?", "list"),
         ("Name the members of the panel", "list"),
         ("Who is the portfolio holder for Pledge 48?", "fact"),
