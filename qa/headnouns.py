@@ -13,7 +13,8 @@ ORG_NOUN = (
 # families or staff go ('their nearest Wellbeing Hub').
 PLACE_NOUN = (
     r"(?:Rooms?|Chambers?|Hall|House|Centre|Center|Library|Building|Offices|Park|Stadium|Church|Pavilion|Suite"
-    r"|Street|Road|Lane|Avenue|Square|Ground|Arena|Hotel|Theatre|Annex|Annexe|Hubs?|Rd|Ave|Blvd|Hwy)"
+    r"|Street|Road|Lane|Avenue|Square|Ground|Arena|Hotel|Theatre|Annex|Annexe|Hubs?|Rd|Ave|Blvd|Hwy|Drive"
+    r"|Crescent|Boulevard|Highway|Parkway)"
 )
 # A street's noun, after its name and a house number ('10 Shilton Garth Close', '6109 Maple Street').
 STREET_NOUN = (

@@ -179,7 +179,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"\b(?:[A-Z][\w'’&.-]*\s+(?:of\s+|and\s+|&\s+|for\s+)?){{1,6}}{ORG_NOUN}\b"
         # not the name of a tracker's status scheme, Red / Amber / Green ('Status (RAG)'), nor a
         # reference's letters ('23/03504/TCA', 'SP20-004')
-        rf"|(?<![\d/])(?<!\d-)\b(?!(?:{_CAPITAL_SMALL_WORDS}|RAG)\b)[A-Z]{{2,6}}\b(?![/-]?\d)",
+        # nor a project's code ('City Project No. OPW 50412')
+        rf"|(?<![\d/])(?<!\d-)\b(?!(?:{_CAPITAL_SMALL_WORDS}|RAG)\b)[A-Z]{{2,6}}\b(?!\s?[/-]?\d)",
     ),
     # a body named in lower case after whom one works with or through ('Codesign local offer website with the
     # parent carer forum'): words before a body's noun; a bare 'the council' names none in particular

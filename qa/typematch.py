@@ -48,6 +48,7 @@ _CONTACT_ASKED = (
     ("meeting id", re.compile(r"\bid\b", re.I)),
 )
 _MATTER_END = re.compile(rf"\b(?:{MATTER_NOUN})$")
+_REFERENCE_END = re.compile(r"\b(?:No|Nos|Ref|Number)\.?$")
 # who acted, partnered or went between, or whom a thing came from ('property from Rocke and Glenda Garcia';
 # not 'from the Clifton towpath side', a place)
 _AGENT = re.compile(r"\b(?:(?:by|with|via|through)\s+(?:the\s+)?|from\s+)$", re.I)
@@ -74,8 +75,10 @@ def typed_at(
     echo of the question (`asked`: its stems); a thing said done only as the `question` asks it.
     `sums`: the text is from a paper of sums (qa/spans.monetary)."""
     found = spans(text, sums)
-    # a post's title ('a new Commissioning Officer') names no body and no person, only the post
+    # a post's title ('a new Commissioning Officer') names no body and no person, only the post; a road's
+    # name ('Reline culvert Bear Creek Road') none either, only the place
     posts = [(p.start, p.end) for p in found if p.kind == "role"] if "role" not in accepted else []
+    posts += [(p.start, p.end) for p in found if p.kind == "place"] if "place" not in accepted else []
     return tuple(
         (len(text[: s.start].split()), len(text[: s.end].split()) - 1)
         for s in found
@@ -110,8 +113,8 @@ def _named_as(span: Span, text: str, accepted: frozenset[str]) -> bool:
     """A bare proper name, or a body's ('Cowper School'), answers a place question only where it is set
     as a place; for other kinds (a body, a person's post) any name may, but a matter's ('the Recruitment
     and Marketing Strategy') names no body and no place."""
-    if span.kind == "proper" and _MATTER_END.search(span.text):
-        return False
+    if span.kind == "proper" and (_MATTER_END.search(span.text) or _REFERENCE_END.search(span.text)):
+        return False  # nor does a reference's label ('City Project No.')
     if "person" in accepted and span.kind == "proper":  # who did it, or with whom: 'delivered by Barnardos'
         return bool(_AGENT.search(text[: span.start]))
     if "place" not in accepted:

@@ -1052,6 +1052,20 @@ def test_who_acted_or_partnered_may_be_a_body_named_by_one_word():
     assert not typed_at("Care leavers in Plymouth were offered work experience.", who, frozenset())
 
 
+def test_a_roads_name_names_no_body():
+    """A capital plan's row ('Reline culvert Bear Creek Road $202,000') names a road, not the contractor
+    asked for."""
+    from qa.typematch import ACCEPTS, typed_at
+
+    body = ACCEPTS["organisation"]
+    row = "Birchgrove Drive $155,000; culvert on Bear Creek Road $202,000"
+    assert not typed_at(row, body, frozenset())
+    assert typed_at("The contract was awarded to Acme Paving for the culvert work.", body, frozenset())
+    assert typed_at("The culvert will be relined by Hudson Civil Engineering Ltd.", body, frozenset())
+    # a project's code ('City Project No. OPW 50412') names no body
+    assert not typed_at("Identified as City Project No. OPW 50412, providing that …", body, frozenset())
+
+
 def test_a_meeting_asked_by_its_day_is_answered_from_its_own_paper(fake_embedder):
     q = "At what time did the Guelph City Council meeting of May 26, 2014 adjourn?"
     own = _passage("Council recessed. Open Meeting (7:00 p.m.)", cid=1, date=dt.date(2014, 5, 26))
