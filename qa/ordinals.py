@@ -27,28 +27,35 @@ _NOT_ENTRIES = (
     r"|occasion|instance|visit|anniversary|birthday|person|people|woman|man|time"
 )
 _FIND = 40  # the characters of a candidate's start that find it in its passage's text
+# 'what was point 3 of what the committee agreed?', 'What is area number 4?': an entry by its number
+_BY_NUMBER = re.compile(
+    r"\b(?P<noun>point|area|entry|bullet)\s+(?:number\s+|no\.?\s*)?(?P<nth>[1-9]|10)\b(?![./])", re.I
+)
+# 'What was the committee asked to do first …?': its first recommendation
+_ASKED_TO_DO = re.compile(
+    rf"\b(?:asked|invited|recommended|agreed|resolved)\s+to\s+(?:do|agree|note|approve)\s+{_NTH}\b", re.I
+)
 _ASKED = (
     re.compile(rf"\b(?:the|its|their|\w+['’]s)\s+{_NTH}\s+(?!(?:{_NOT_ENTRIES})\b)(?P<noun>[a-z]+)", re.I),
     re.compile(rf"\b(?:listed|named|numbered|comes?|came)\s+{_NTH}\b(?!\s+(?:{_NOT_ENTRIES})\b)", re.I),
-    # 'What was the committee asked to do first …?': its first recommendation
-    re.compile(
-        rf"\b(?:asked|invited|recommended|agreed|resolved)\s+to\s+(?:do|agree|note|approve)\s+{_NTH}\b", re.I
-    ),
+    _BY_NUMBER,
+    _ASKED_TO_DO,
 )
 
 
 def position_asked(question: str) -> int | None:
-    """The position of the list entry a question asks by its ordinal ('What was the committee's second
-    recommendation?' → 2, 'Which area for improvement is listed third?' → 3, 'asked to do first' → 1);
-    None when it asks none. Positions 1 to 10: few lists run past ten; the first only as asked to do."""
+    """The position of the list entry a question asks by its ordinal or number ('What was the committee's
+    second recommendation?' → 2, 'Which area for improvement is listed third?' → 3, 'point 3 of what the
+    committee agreed' → 3, 'asked to do first' → 1); None when it asks none. Positions 1 to 10: few lists
+    run past ten; the first only by its number or as asked to do."""
     found = _found(question)
     if not found:
         return None
     word = found.group("nth").lower()
     position = _POSITIONS.get(word) or int(word.rstrip("ndrth"))
     # 'the first closed meeting', 'Councillor Bell's first amendment' name an occasion, not an entry:
-    # a first entry is read only as what a committee was asked to do first
-    return None if position == 1 and found.re is not _ASKED[2] else position
+    # a first entry is read only by its number or as what a committee was asked to do first
+    return None if position == 1 and found.re not in (_BY_NUMBER, _ASKED_TO_DO) else position
 
 
 def _found(question: str) -> re.Match[str] | None:
@@ -63,7 +70,7 @@ def _list_noun(question: str) -> str:
         return ""
     if "noun" in found.re.groupindex:
         return found.group("noun").lower()
-    return "recommendation" if found.re is _ASKED[2] else ""
+    return "recommendation" if found.re is _ASKED_TO_DO else ""
 
 
 def opens_entry(text: str, position: int) -> bool:

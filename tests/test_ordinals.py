@@ -16,6 +16,9 @@ from qa.ordinals import entries_asked, opens_entry, position_asked
         ("What was the committee's third recommendation on bullying?", 3),
         ("Which ILACS area for improvement is listed fourth?", 4),
         ("What is the 5th item on the agenda?", 5),
+        ("Apart from inviting head teachers, what was point 3 of what the committee agreed?", 3),
+        ("The inspection left a numbered list of areas for improvement. What is area number 4?", 4),
+        ("What was agreed at point 3.2?", None),  # a paragraph's number
         ("What was the committee asked to do first about the departments' commitments?", 1),
         ("At what time did the first closed meeting begin?", None),  # an occasion, not an entry
         ("What happened to Councillor Bell's first amendment?", None),
