@@ -123,7 +123,25 @@ def _outcomes(found: list[Candidate], question: str) -> list[Candidate]:
     """Candidates that can say what was decided: none from an agenda but words a record of a meeting uses;
     a reading's tally answers only for that reading ('(First reading: 7-0)' tells no second reading's)."""
     asked = _READING.search(question)
-    return [c for c in found if c.passage.doc_type != _AGENDA or _minuted(c.text, asked[1] if asked else "")]
+    reading = asked[1] if asked else ""
+    return [
+        c
+        for c in found
+        if c.passage.doc_type != _AGENDA or _minuted(c.text, reading) or _minuted(_lead_in(c), reading)
+    ]
+
+
+_LEAD_LINES = 8  # lines back from an entry to the lead-in of its list ('It was agreed that the Committee:')
+
+
+def _lead_in(candidate: Candidate) -> str:
+    """The line ending in a colon that the candidate's list hangs from, within _LEAD_LINES lines before
+    it in its passage ('It was agreed that the Committee:' over '3. would hear from …': an agenda pack's
+    reprinted minutes record outcomes so); '' when there is none."""
+    text = candidate.passage.text
+    at = text.find(candidate.text[:40])
+    lines = [line.strip() for line in text[: max(at, 0)].splitlines() if line.strip()][-_LEAD_LINES:]
+    return next((line for line in reversed(lines) if line.endswith(":")), "")
 
 
 def _minuted(text: str, reading: str) -> bool:

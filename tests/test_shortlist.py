@@ -154,3 +154,18 @@ def test_nothing_left_says_why(fake_embedder):
     proposal = "Res. that the purchase of three air compressors be approved."
     agenda = _retrieval("Did the council approve the air compressors?", [proposal], fake_embedder, "agenda")
     assert _shortlisted(agenda).reason == NO_OUTCOME
+
+
+def test_minutes_an_agenda_pack_reprints_tell_outcomes_under_their_lead_in(fake_embedder):
+    """An agenda pack reprints the last meeting's minutes: the items under 'It was agreed that the
+    Committee:' record what was agreed, though none says 'agreed' itself; an agenda's proposal still does not."""
+    minutes = (
+        "It was agreed that the Committee:\n\n- 1. recommend to Officers to invite a Head Teacher;\n"
+        "- 2. recommend to Officers to invite a parent;\n\n3. would hear from a parent governor on bullying."
+    )
+    question = "Apart from inviting a head teacher and a parent, what did the committee agree on bullying?"
+    short = _shortlisted(_retrieval(question, [(minutes, "agenda")], fake_embedder))
+    assert short.reason is None
+    assert "3. would hear from a parent governor on bullying." in {c.shown for c in short.kept}
+    proposal = _retrieval("Did the council approve the air compressors?", [PROPOSAL], fake_embedder, "agenda")
+    assert _shortlisted(proposal).reason == NO_OUTCOME
