@@ -29,7 +29,8 @@ TABLE: tuple[tuple[str, str], ...] = (
     (  # a span of time asked ('Over what time frame …?', 'What timescale …?'), before 'time', whose 'what
         # time' it begins with, and 'money', whose 'loan' it may name ('Over what period will the loan …')
         "date",
-        r"\b(?:over|during|within) what (?:period|time[- ]?(?:frame|scale)|timeframe|timescale)\b"
+        r"\b(?:over|during|within|in|for) (?:what|which) "
+        r"(?:period|time[- ]?(?:frame|scale)|timeframe|timescale)\b"
         r"|\bwhat (?:(?:is|was|are|were) the (?:[\w-]+ )?)?(?:timescale|timeframe|time[- ]frame)s?\b",
     ),
     (  # before 'decision', whose 'was … approved' a 'Why was … approved?' also holds

@@ -97,6 +97,7 @@ from qa.typematch import holds_type
         ("What appraised value or offer price does the agenda give for the property?", "money"),
         ("What market value was put on the land?", "money"),
         ("What paid for the two extra Personal Advisors?", "organisation"),  # a funder or a fund
+        ("During which period is the engagement on Family Hubs happening?", "date"),  # a span of time
         ("Which position also serves as Acting City Manager in the City Manager's absence?", "role"),
         ("Which position on the budget did the committee take?", "description"),  # a stance
         ("What is Jane Doe's job title on the agenda of 8 December 2020?", "role"),
