@@ -24,6 +24,12 @@ def heads_only(passage: Passage, words: int) -> bool:
     )
 
 
+def leads_in(passage: Passage) -> bool:
+    """Whether a chunk ends in a list's lead-in, its list cut off into the next chunk ('A number of areas
+    for improvement were identified and are included within this plan;')."""
+    return passage.text.rstrip().endswith((":", ";"))
+
+
 def with_headed(
     passages: Sequence[Passage],
     following: Callable[[int], Passage | None],
@@ -33,13 +39,15 @@ def with_headed(
 ) -> list[Passage]:
     """The passages, each of the `best` first that only heads (heads_only) followed by the chunks after it,
     up to `reach` of them, as far as the first that says something of its own: the minutes' 'Present:'
-    list under a chunk of only their title. `following(chunk_id)` is the store's next_passage."""
+    list under a chunk of only their title; one ending in a list's lead-in (leads_in) followed by the chunk
+    its list runs into. `following(chunk_id)` is the store's next_passage."""
     out = list(passages)
     held = {p.chunk_id for p in out}
     for passage in list(passages[:best]):
         at, current = out.index(passage), passage
         for _ in range(reach):
-            if not heads_only(current, words) or not (after := following(current.chunk_id)):
+            heads = heads_only(current, words) or (current is passage and leads_in(current))
+            if not heads or not (after := following(current.chunk_id)):
                 break
             if after.chunk_id not in held:
                 at += 1

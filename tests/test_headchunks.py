@@ -45,3 +45,13 @@ def test_only_the_best_passages_and_only_as_far_as_the_reach():
     ]
     assert [p.chunk_id for p in with_headed([CHUNKS[1]], _next, best=5, words=15, reach=1)] == [1, 2]
     assert [p.chunk_id for p in with_headed([CHUNKS[9]], _next, best=5, words=15, reach=2)] == [9]
+
+
+def test_a_chunk_ending_in_a_lists_lead_in_is_read_with_the_chunk_its_list_runs_into():
+    lead = _passage(5, "The inspection identified areas for improvement, included within this plan;")
+    items = _passage(6, "1. The response out of office hours.\n2. The timeliness of health assessments.")
+    later = _passage(7, "3. The quality of accommodation.")
+    chunks = {6: items, 7: later}
+    read = with_headed([lead], lambda cid: chunks.get(cid + 1), best=5, words=15, reach=2)
+    assert [p.chunk_id for p in read] == [5, 6]  # the next chunk only: it says something of its own
+    assert [p.chunk_id for p in with_headed([CHUNKS[4]], _next, best=5, words=15, reach=2)] == [4]
