@@ -26,7 +26,7 @@ _NOT_ENTRIES = (
     r"|tier|class|language|opinion|phase|stage|term|session|party|parties|sentence|paragraph|meetings?"
     r"|occasion|instance|visit|anniversary|birthday|person|people|woman|man|time"
 )
-_FIND = 40  # the characters of a candidate's start that find it in its passage's text
+_FIND_WORDS = 16  # the words of a candidate's start that find it in its passage's text
 # 'what was point 3 of what the committee agreed?', 'What is area number 4?': an entry by its number
 _BY_NUMBER = re.compile(
     r"\b(?P<noun>point|area|entry|bullet)\s+(?:number\s+|no\.?\s*)?(?P<nth>[1-9]|10)\b(?![./])", re.I
@@ -89,6 +89,7 @@ def _marker(position: int, section: str = "") -> str:
     return rf"(?:\(?{position}(?:[.)]\s*(?!\d)|\s+-\s)|\(?{chr(96 + position)}\)\s)"
 
 
+_ITEMS_ASKED = re.compile(r"\b(?:items?|agenda|business)\b", re.I)
 _BULLET = r"[\s\-–•*]*"
 _SECTION = re.compile(rf"{_BULLET}(\d{{1,2}})\.\d{{1,2}}\s+[A-Z]")
 # A line's start that holds only an entry's marker, and a cell's label after it ('4. Resolution: …').
@@ -124,6 +125,11 @@ def entries_asked(found: list[Candidate], question: str) -> list[Candidate]:
         # passage names what the question lists ('RECOMMENDATION' over '2.1 To accept …')
         if not section or noun & set(stems_of(f"{c.passage.heading or ''} {c.passage.text}")):
             kept.append(c)
+    # an agenda's item title in capitals ('3. APPROVE CITY POSITION …') is an entry only of the agenda's
+    # list; asked for another's ('point 3 of the recommendation'), the entries under it answer
+    titles = [c for c in kept if c.text.isupper()]
+    if titles and len(titles) < len(kept) and not _ITEMS_ASKED.search(question):
+        kept = [c for c in kept if not c.text.isupper()]
     return kept
 
 
@@ -136,11 +142,16 @@ def _section_at(candidate: Candidate, position: int) -> str | None:
     if own is not None:
         return own
     text = candidate.passage.text
-    at = text.find(candidate.text[:_FIND])
-    before = text[text.rfind("\n", 0, max(at, 0)) + 1 : at] if at > 0 else ""
-    if not before.strip() or not _ONLY_MARKER.fullmatch(before):
-        return None
-    return _opening(before + candidate.text, position)
+    # the candidate where its passage prints it: entries may share their opening words ('Ratify City
+    # position and accept City communication sent to …'), so by as many of its words as tell it apart
+    printed = r"\s+".join(re.escape(w) for w in candidate.text.split()[:_FIND_WORDS])
+    for found in re.finditer(printed, text):
+        at = found.start()
+        before = text[text.rfind("\n", 0, at) + 1 : at]
+        marked = before.strip() and _ONLY_MARKER.fullmatch(before)
+        if marked and (section := _opening(before + candidate.text, position)) is not None:
+            return section
+    return None
 
 
 def _lists_beside(text: str, position: int, section: str) -> bool:

@@ -95,3 +95,22 @@ def test_a_numbered_line_with_no_entry_before_it_is_no_list():
     stray = _candidate("2. Appropriate and transfer $108,000.", "2. Appropriate and transfer $108,000.")
     assert entries_asked([stray], "What was the second recommendation?") == []
     assert entries_asked([stray], "What was the recommendation?") == []
+
+
+def test_entries_sharing_their_opening_words_are_told_apart_and_an_item_title_is_the_agendas_entry():
+    agenda = (
+        "3. APPROVE CITY POSITION ON FUNDING REALIGNMENT\n\n"
+        "1. Ratify City position and accept City communication sent to the County Board;\n\n"
+        "2. Authorize City Manager to communicate the City's position;\n\n"
+        "3. Ratify City position and accept City communication sent to Valley Water in support;"
+    )
+    first = _candidate("Ratify City position and accept City communication sent to the County Board;", agenda)
+    third = _candidate(
+        "Ratify City position and accept City communication sent to Valley Water in support;", agenda
+    )
+    title = _candidate("APPROVE CITY POSITION ON FUNDING REALIGNMENT", "2. MINUTES\n\n" + agenda)
+    found = [first, third, title]
+    assert entries_asked(found, "What is point 3 of the recommendation on the funding realignment?") == [
+        third
+    ]
+    assert title in entries_asked(found, "What is the third item on the agenda?")
