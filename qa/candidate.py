@@ -17,6 +17,7 @@ from qa.stopwords import STOPWORDS
 from qa.units import units_of
 
 _WORD = re.compile(r"[a-z0-9]+")
+_WORD_CHARS = re.compile(r"\w+")
 _TOPIC_UNITS = 2  # a question word in this many of a passage's sentences is its topic, not the asked fact
 _CELL_LABELS = re.compile(r"(?:^|;\s)[^:;]{1,60}:\s")  # 'Label: ' opening a cell of a row line
 
@@ -50,6 +51,14 @@ class Candidate:
     @property
     def shown(self) -> str:
         return labelled(self.label, self.text)
+
+    def printed_at(self, words: int) -> list[int]:
+        """Where its passage's text prints it: the offsets at which its first `words` words stand,
+        across any line breaks and punctuation (reading units keep words, not line breaks), first
+        first; several where entries share their opening words."""
+        opening = _WORD_CHARS.findall(self.text)[:words]
+        pattern = r"\W+".join(map(re.escape, opening))
+        return [m.start() for m in re.finditer(pattern, self.passage.text)] if opening else []
 
 
 @lru_cache(maxsize=1 << 14)  # a passage's context and a sentence's words are stemmed once per question

@@ -24,7 +24,7 @@ _NTH = r"(?P<nth>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tent
 _NOT_ENTRIES = (
     r"readings?|quarters?|halves|half|times?|floors?|years?|days?|weeks?|months?|homes?|rounds?|place"
     r"|tier|class|language|opinion|phase|stage|term|session|party|parties|sentence|paragraph|meetings?"
-    r"|occasion|instance|visit|anniversary|birthday|person|people|woman|man|time"
+    r"|occasion|instance|visit|anniversary|birthday|person|people|woman|man"
 )
 _FIND_WORDS = 16  # the words of a candidate's start that find it in its passage's text
 # 'what was point 3 of what the committee agreed?', 'What is area number 4?': an entry by its number
@@ -62,12 +62,10 @@ def _found(question: str) -> re.Match[str] | None:
     return next((m for m in (p.search(question) for p in _ASKED) if m), None)
 
 
-def _list_noun(question: str) -> str:
-    """What the asked list's entries are ('recommendation' in 'the second recommendation'; what a
-    committee is asked to do is its recommendations); '' when the question does not say."""
-    found = _found(question)
-    if not found:
-        return ""
+def _list_noun(found: re.Match[str]) -> str:
+    """What the asked list's entries are, by the question's words that ask the position ('recommendation'
+    in 'the second recommendation'; what a committee is asked to do is its recommendations); '' when they
+    do not say."""
     if "noun" in found.re.groupindex:
         return found.group("noun").lower()
     return "recommendation" if found.re is _ASKED_TO_DO else ""
@@ -115,7 +113,7 @@ def entries_asked(found: list[Candidate], question: str) -> list[Candidate]:
     position = position_asked(question)
     if position is None:
         return []
-    noun = set(stems_of(_list_noun(question)))
+    noun = set(stems_of(_list_noun(_found(question))))
     kept = []
     for c in found:
         section = _section_at(c, position)
@@ -142,11 +140,9 @@ def _section_at(candidate: Candidate, position: int) -> str | None:
     if own is not None:
         return own
     text = candidate.passage.text
-    # the candidate where its passage prints it: entries may share their opening words ('Ratify City
-    # position and accept City communication sent to …'), so by as many of its words as tell it apart
-    printed = r"\s+".join(re.escape(w) for w in candidate.text.split()[:_FIND_WORDS])
-    for found in re.finditer(printed, text):
-        at = found.start()
+    # entries may share their opening words ('Ratify City position and accept City communication sent
+    # to …'): each place its passage prints them is tried
+    for at in candidate.printed_at(_FIND_WORDS):
         before = text[text.rfind("\n", 0, at) + 1 : at]
         marked = before.strip() and _ONLY_MARKER.fullmatch(before)
         if marked and (section := _opening(before + candidate.text, position)) is not None:

@@ -32,7 +32,6 @@ from qa.timefit import of_asked_time, repeats_asked_dates
 from qa.typematch import ENTITY_KINDS, accepts
 
 _FIND_WORDS = 6  # a candidate's opening words, found in its passage: units keep words, not line breaks
-_WORDS = re.compile(r"\w+")
 # Asked for a value (a count, a sum, a share, a date, a time): a sentence holding none cannot answer,
 # however near its words are to the question's.
 _VALUE_KINDS = frozenset({"number", "money", "percent", "date", "time", "frequency", "contact"})
@@ -138,9 +137,9 @@ def _lead_in(candidate: Candidate) -> str:
     """The line ending in a colon that the candidate's list hangs from, within _LEAD_LINES lines before
     it in its passage ('It was agreed that the Committee:' over '3. would hear from …': an agenda pack's
     reprinted minutes record outcomes so); '' when there is none."""
-    text = candidate.passage.text
-    at = text.find(candidate.text[:40])
-    lines = [line.strip() for line in text[: max(at, 0)].splitlines() if line.strip()][-_LEAD_LINES:]
+    found = candidate.printed_at(_FIND_WORDS)
+    before = candidate.passage.text[: found[0]] if found else ""
+    lines = [line.strip() for line in before.splitlines() if line.strip()][-_LEAD_LINES:]
     return next((line for line in reversed(lines) if line.endswith(":")), "")
 
 
@@ -260,10 +259,8 @@ def _of_day(found: list[Candidate], day: dt.date) -> list[Candidate]:
 
 def _meeting_of(candidate: Candidate) -> dt.date | None:
     """The day of the meeting whose header precedes the candidate in its passage, if one does."""
-    text = candidate.passage.text
-    words = _WORDS.findall(candidate.text)[:_FIND_WORDS]
-    found = re.search(r"\W+".join(map(re.escape, words)), text) if words else None
-    return day_at(text, found.start()) if found else None
+    found = candidate.printed_at(_FIND_WORDS)
+    return day_at(candidate.passage.text, found[0]) if found else None
 
 
 @dataclass(frozen=True)
