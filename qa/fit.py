@@ -11,13 +11,15 @@ from qa.candidate import Asked, Candidate, cover, stem_set, stems_of
 from qa.deadlines import told_deadlines
 from qa.measures import event_named, measured, share_predicate, sum_named
 from qa.moments import looks_ahead
+from qa.namedrows import a_row
 from qa.posts import asked_office, asked_post, names_office, office_at, paid_office
 from qa.query import TimeTarget, proper_words
 from qa.spans import spans
 from qa.timefit import row_of, short_month_at
+from qa.titles import titled_before
 from qa.totals import totals_rows
 from qa.typematch import FIGURES, names_all, of_named
-from qa.units import is_row, row_above
+from qa.units import row_above
 
 # a person's name in a question: 'Isabelle Morgan', or a surname after initials ('A. Pappert')
 _NAMED = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}\b|\b(?:[A-Z]\.\s?){1,3}[A-Z][\w'’-]+\b")
@@ -109,7 +111,7 @@ def fitting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], bool
     if kind in FIGURES:  # a column's or a sheet's total asked: the table's totals row
         found = totals_rows(found, question)
     if kind == "money" and (noun := sum_named(question)):  # a table's row is of the sum its name names
-        found = [c for c in found if not _a_row(c.shown) or _names_thing(c, noun)]
+        found = [c for c in found if not a_row(c.shown) or _names_thing(c, noun)]
     if kind == "money" and (office := paid_office(question)):  # not another post's row of the pay scale
         found = [c for c in found if any(names_office(text, office) for text in _row_texts(c))]
     if kind == "percent" and (did := share_predicate(question)):
@@ -131,6 +133,8 @@ def fitting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], bool
     if kind == "role" and (names := _people_named(question, found)):
         if against := [c for c in found if _role_of_named(c, names)]:
             return against, True
+        if titled := _titled(found, names):  # 'Fire Chief-MLEO-CEMC Will Bateman': the post before the name
+            return titled, True
         found = [c for c in found if any(n.split()[-1] in c.passage.text for n in names)]
     if (office := asked_office(question)) and not asked_post(question):
         found = [
@@ -223,12 +227,6 @@ def _of_another_post(field: str | None, post: set[str]) -> bool:
     return bool(field and _A_POST.search(field) and not post & set(stems_of(field)))
 
 
-def _a_row(shown: str) -> bool:
-    """Whether a candidate is a table's row, which a unit prints with its cells joined by '; '
-    (corpus/units.py): every cell labelled."""
-    return is_row(shown.replace("; ", "\n"))
-
-
 def _names_thing(candidate: Candidate, thing: str) -> bool:
     """Whether the sentence, a cell's row, the sentence it points back to or the paper's title names
     the thing whose value is asked ('the price of the memorial bench'): a sum beside other words is
@@ -307,6 +305,13 @@ def _role_of_named(candidate: Candidate, names: list[str]) -> bool:
         for name in names
         for m in re.finditer(re.escape(name), text)
     )
+
+
+def _titled(found: list[Candidate], names: list[str]) -> list[Candidate]:
+    """Sentences printing a post as the title before a name the question gives, with that post as their
+    span (qa/titles.py)."""
+    titled = ((c, next((s for n in names if (s := titled_before(c.text, n))), None)) for c in found)
+    return [replace(c, span=span) for c, span in titled if span and c.span is None]
 
 
 def _says(candidate: Candidate, wanted: set[str], question: str) -> bool:

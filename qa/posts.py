@@ -80,7 +80,7 @@ T = TypeVar("T")
 _OFFICE_TITLE = (
     rf"(?:{POST}|(?:Deputy\s+)?Speaker|(?:Vice[- ])?President|Treasurer|Reeve|Warden|Deputy Mayor"
     # any titled post, printed in capitals: 'General Manager', 'Responsible Financial Officer'
-    r"|(?-i:(?:[A-Z][\w'’-]*\s+){1,3}(?:Manager|Officer|Administrator|Engineer|Planner|Solicitor|Accountant"
+    r"|(?-i:(?:[A-Z][\w'’-]*\s+(?:(?:and|&)\s+)?){1,3}(?:Manager|Officer|Administrator|Engineer|Planner|Solicitor|Accountant"
     r"|Auditor|Controller|Superintendent|Treasurer|Coordinator|Co-ordinator)))"
 )
 # 'Who is Omaha's mayor reappointing as …?': the office holder is the subject, whom the question does not ask

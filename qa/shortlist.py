@@ -22,6 +22,7 @@ from qa.features import NAMES, Asked, Candidate, cover, stem_set, stems_of
 from qa.fit import FIGURES, fitting
 from qa.leads import headed_by
 from qa.moments import at_event, time_event
+from qa.namedrows import named_rows
 from qa.ordinals import entries_asked
 from qa.posts import NOT_NAMING, asked_post, names_post, of_named_report, of_report
 from qa.procedure import substantive
@@ -167,6 +168,7 @@ def _of_meeting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], 
     found = of_named_council(question, found, lambda c: c.passage)
     found = of_asked_time(found, question, asked.time, asked.expectation.kind in FIGURES)
     found = keyed_rows(found, question, asked.time)
+    found = named_rows(found, question)  # a table cut across chunks: the row of the thing named
     if asked.expectation.kind in NAMED_OR_VALUED - {"date", "time"}:  # asked a date, its day is another's
         found = rows_of_day(found, question)
     if files := FILE_REF.findall(question):  # another application's paragraph is not the one asked

@@ -119,6 +119,14 @@ def test_an_office_holder_who_acts_in_the_question_is_not_whom_it_asks():
     assert asked_office("Who is the Mayor of Omaha?") == "Mayor"
 
 
+def test_an_office_titled_with_and_is_one_office():
+    from qa.posts import asked_office
+
+    q = "Who is Plymouth's Inclusion and Attendance Manager? She came to scrutiny in July 2019."
+    assert asked_office(q) == "Inclusion and Attendance Manager"
+    assert asked_office("Who is the Health & Safety Officer?") == "Health & Safety Officer"
+
+
 def test_an_office_asked_by_its_holders_name_ends_before_a_relative_clause():
     from qa.posts import asked_office
 

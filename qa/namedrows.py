@@ -1,0 +1,88 @@
+"""Table rows of the thing the question names, across the passages a table is cut into."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from qa.candidate import Candidate
+from qa.query import parse, proper_words
+from qa.stopwords import STOPWORDS
+from qa.totals import asks_total
+from qa.units import is_row
+
+# a house's number with its street ('30 West End'): what tells one address's row from its neighbours'
+_NUMBERED = re.compile(r"\b\d{1,4}[A-Za-z]?(?:\s+[A-Z][\w'’-]+)+")
+
+
+_COUNCIL = re.compile(r"\bCouncil$", re.I)  # a council's name names its papers; a committee's may name a row
+
+
+@lru_cache(maxsize=1 << 12)  # a sentence's span candidates share its text: told once
+def a_row(shown: str) -> bool:
+    """Whether a candidate is a table's row, which a unit prints with its cells joined by '; '
+    (corpus/units.py): every cell labelled."""
+    return is_row(shown.replace("; ", "\n"))
+
+
+def named_rows(found: Sequence[Candidate], question: str) -> list[Candidate]:
+    """The candidates less the table rows that do not hold the names telling the question's row apart:
+    asked when 'the ICO fee' was paid, the cash sheet's '12-Mar ICO fee' row, not the caretaker's row in
+    the chunk before it. A name, printed as the question prints it with the word after it (_as_printed),
+    tells rows apart when some rows hold it and others do not; the rows holding most such names are
+    kept ('the Citizen Equity Committee' row asked who chairs it, not any row with a 'Chairperson').
+    The names of a row's own paper (its council, body, title) and the bodies the question names name
+    the paper, not a row (qa/units.focus_named does the same inside one passage). Candidates that are
+    not rows are kept, and all are when a total is asked."""
+    rows = [c for c in found if a_row(c.shown)]
+    if len(rows) < 2 or asks_total(question):  # a column's total is in the totals row, which names no item
+        return list(found)
+    # a council's name ('Burton-cum-Walden Parish Council') names the paper, not a row ('Parish Caretaker')
+    bodies = " ".join(b for b in parse(question).bodies if _COUNCIL.search(b)).split()
+    named = [_as_printed(w, question) for w in proper_words(question) if w not in bodies]
+    named += [m.group() for m in _NUMBERED.finditer(question)]
+    # a column's label ('PAYE: 219.40') names the column asked of, in every row that fills it, not a row
+    named = [w for w in named if not any(_labels(c, w) for c in rows)]
+    if not named:
+        return list(found)
+    holding = {word: {id(c) for c in rows if _names(c, word)} for word in named}
+    telling = [word for word, held in holding.items() if 0 < len(held) < len(rows)]
+    if not telling:
+        return list(found)
+    told = {id(c): _count([w for w in telling if id(c) in holding[w]]) for c in rows}
+    most = max(told.values())
+    return [c for c in found if told.get(id(c), most) == most]
+
+
+def _count(names: list[str]) -> int:
+    """How many names a row holds, a name inside another it holds not counted apart: 'Speaker' in its
+    'Deputy Speaker' is one name, so the Speaker's row ties with the Deputy Speaker's when both are asked."""
+    return sum(not any(n != m and re.search(_pattern(n), m) for m in names) for n in names)
+
+
+def _as_printed(word: str, question: str) -> str:
+    """The name with the word the question prints after it, unless a small word: 'ICO fee' (a row's
+    '12-Mar ICO fee'), 'Burton cum' (not the 'West Burton Village Hall' row of Burton cum Walden's sheet);
+    a word alone ends the question or a clause."""
+    after = re.search(rf"\b{re.escape(word)}\b(?:['’]s)?\s+([A-Za-z][\w-]*)", question)
+    return f"{word} {after[1]}" if after and after[1].lower() not in STOPWORDS else word
+
+
+def _labels(candidate: Candidate, word: str) -> bool:
+    labels = " ".join(cell.partition(": ")[0] for cell in candidate.shown.split("; "))
+    return bool(re.search(_pattern(word), labels, re.I))
+
+
+def _pattern(word: str) -> str:
+    return r"\b" + r"\s+".join(map(re.escape, word.split())) + r"\b"
+
+
+def _names(candidate: Candidate, word: str) -> bool:
+    """A cell of the row holds the word in its value, and its paper's own names do not: a column's label
+    ('VAT: 449.47') is in every row that fills the column, and names no row."""
+    passage = candidate.passage
+    own = f"{passage.council or ''} {passage.body or ''} {passage.title or ''}"
+    pattern = _pattern(word)
+    values = "\n".join(cell.partition(": ")[2] for cell in candidate.shown.split("; "))
+    return bool(re.search(pattern, values, re.I)) and not re.search(pattern, own, re.I)

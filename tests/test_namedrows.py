@@ -1,0 +1,64 @@
+"""Table rows of the thing a question names, across the chunks a table is cut into."""
+
+from __future__ import annotations
+
+from index.passage import Passage
+from qa.candidate import Candidate
+from qa.namedrows import a_row, named_rows
+
+CARETAKER = "Date Details: 08-Apr Parish Caretaker; Cheque Number: 101295; Amount £: 299.50"
+HALL = "Date Details: 02-Apr West Burton Village Hall; Cheque Number: 101294; Amount £: 25.00"
+ICO = "Date Details: 12-Mar ICO fee; Cheque Number: Online; Amount £: 52.00"
+PAYE = "Date Details: 01-Jul PAYE; Cheque Number: Online; Amount £: 219.40; PAYE: 219.40"
+TOTALS = "Date Details: Totals; Amount £: 10,583.06; PAYE: 822.20"
+
+
+def _rows(*texts: str) -> list[Candidate]:
+    found = []
+    for cid, text in enumerate(texts, 1):  # each row from a chunk of its own
+        passage = Passage(cid, text, None, 1, 1, "s.pdf", "Cash Sheet", None, None, None, "day", "report")
+        found.append(Candidate(text, None, None, passage, cid - 1, frozenset()))
+    return found
+
+
+def _kept(question: str, *texts: str) -> list[str]:
+    return [c.text for c in named_rows(_rows(*texts), question)]
+
+
+def test_a_row_is_every_cell_labelled() -> None:
+    assert a_row(ICO) and not a_row("The ICO fee was paid in March.")
+
+
+def test_the_row_naming_what_is_asked_is_kept_across_chunks() -> None:
+    assert _kept("On what date was the ICO fee paid?", CARETAKER, ICO, HALL) == [ICO]
+
+
+def test_names_of_the_paper_or_a_column_tell_no_row_apart() -> None:
+    # the council's name ('Burton cum Walden PC') is not the hall's 'West Burton', nor 'Parish' the caretaker's
+    rows = (CARETAKER, HALL, ICO)
+    assert _kept("What did Burton cum Walden PC pay in April?", *rows) == list(rows)
+    assert _kept("What did Burton-cum-Walden Parish Council pay in April?", *rows) == list(rows)
+    # 'PAYE' labels a column (and the totals row's cell): the column is asked of, not a row
+    assert _kept("How much PAYE was paid?", PAYE, TOTALS, CARETAKER) == [PAYE, TOTALS, CARETAKER]
+    # a total asked is the totals row's, which names no item
+    assert _kept("What is the total of the ICO fee column?", ICO, TOTALS) == [ICO, TOTALS]
+
+
+def test_sentences_are_kept_and_one_row_is_left_alone() -> None:
+    found = _rows(CARETAKER, "The ICO fee is paid online each March.")
+    assert named_rows(found, "When was the ICO fee paid?") == found
+
+
+def test_the_rows_holding_most_of_the_names_asked_are_kept() -> None:
+    equity = "Boards: Citizen Equity Committee; Vacancy: 1 member to act as Chairperson; Appointed: Councillor Orlikow"
+    property_ = "Boards: SPC on Property; Vacancy: Chairperson; Appointed: Councillor Browaty"
+    q = "Which councillor was appointed to act as Chairperson of the Citizen Equity Committee?"
+    assert _kept(q, property_, equity) == [equity]
+    # a name inside another ('Speaker' in 'Deputy Speaker') counts once: both posts asked, both rows kept
+    speaker = "Position: Speaker; Appointed: Councillor Sharma"
+    deputy = "Position: Deputy Speaker; Appointed: Councillor Steen"
+    other = "Position: Acting Deputy Mayor; Appointed: Councillor Nordman"
+    assert _kept("Who were appointed Speaker and Deputy Speaker?", speaker, deputy, other) == [
+        speaker,
+        deputy,
+    ]
