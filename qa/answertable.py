@@ -6,7 +6,12 @@ from __future__ import annotations
 _MATTER = (
     r"(?:pledges?|items?|motions?|actions?|commitments?|recommendations?|objectives?|projects?|schemes?"
     r"|programmes?|reviews?|plans?|strategy|strategies|applications?|consultations?|proposals?|works?"
-    r"|refurbishment|repairs?|review|bids?|tenders?|contracts?|business case|policy|policies)"
+    r"|refurbishment|repairs?|review|bids?|tenders?|contracts?|business case|policy|policies|promises?"
+    r"|undertakings?|initiatives?|priorit(?:y|ies)|milestones?|targets?)"
+)
+# What a consultee's stance is on: 'position … on application 3/18/0972/FUL', 'views on the application'.
+_ON_APPLICATION = (
+    r".{0,60}?\b(?:on|to|about|regarding)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?:planning\s+)?applications?\b"
 )
 # Words a sum asked for may carry before its noun ('the estimated cost', 'what annual cost', 'the
 # not-to-exceed amount', 'the one-off cost').
@@ -196,8 +201,11 @@ TABLE: tuple[tuple[str, str], ...] = (
         r"|\b(?:which|what) (?:post|office)[- ]?holders?\b"
         # 'Which position also serves as Acting City Manager?': a post, named by its title
         r"|\bwhich (?:role|position|post|job title)\b(?!\s+(?:on|regarding|with|in relation|as regards)\b)"
-        r"|\bwhat (?:is|was) [\w'’ .-]{1,40}['’]s (?:role|post|job title|title|position\b"
-        r"(?!\s+(?:on|regarding|with|in relation|as regards|in respect|concerning|about|re)\b))\b"
+        r"|\bwhat (?:is|was) [\w'’ .-]{1,40}['’]s (?:role|post|job title|title|(?:cabinet )?portfolio"
+        r"|position\b"
+        r"(?!\s+(?:on|regarding|with|in relation|as regards|in respect|concerning|about|re)\b)"
+        # a consultee's stance on an application, however far the words between ('position in May 2018 on')
+        rf"(?!{_ON_APPLICATION}))\b"
         r"|\b(?:job title|role|position)\b(?!\s+(?:on|with|regarding|in relation|as regards)\b)"
         r".*\b(?:of|did|does|hold)\b|\bwhat (?:is|was) (?:\w+ ){1,3}(?:role|job title|position)\b"
         # 'What is the position on the Oakwood estate?' asks for an account, not a post
@@ -265,8 +273,7 @@ TABLE: tuple[tuple[str, str], ...] = (
         r"|\bwas .{1,60}\b(?:approved|"
         r"agreed|carried(?! out)|refused|rejected|adopted|passed)\b|\bhow did .{1,40}\bvote\b"
         # a consultee's stance on an application: objects, supports, no objection
-        r"|\b(?:view|views|stance|position|response|comments?|opinion)\b.{0,60}?\b(?:on|to|about|regarding)\s+"
-        r"(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?:planning\s+)?applications?\b",
+        rf"|\b(?:view|views|stance|position|response|comments?|opinion)\b{_ON_APPLICATION}",
     ),
     ("status", r"\bstatus\b|\bprogress\b|\bhas .{1,60}\b(?:been )?(?:completed|delivered|achieved)\b"),
     ("list", r"^\s*(?:list|name)\b|\bwhat are (?:the|all)\b|\bwhich .+ (?:are|were)\b|\ball (?:the )?\w+s\b"),

@@ -232,6 +232,12 @@ def test_no_time_target() -> None:
         ("Where has Pledge 43 got to?", "status"),  # asked as a place, it asks how the matter stands
         ("In the August 2019 report, where had Pledge 43 on STEM got to?", "status"),
         ("Where are we with the library refurbishment?", "status"),
+        # a promise, an initiative or a target is a matter tracked too, named by its words, not a number
+        (
+            "By February 2020, where had the council got to on its promise to let families take a holiday?",
+            "status",
+        ),
+        ("Where are we with the initiative on school holidays?", "status"),
         ("We have got to ask where the money went?", "fact"),
         ("Where was the meeting held?", "fact"),
         ("Where has the mobile CCTV camera got to?", "fact"),

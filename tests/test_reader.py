@@ -101,6 +101,9 @@ from qa.typematch import holds_type
         ("Which position also serves as Acting City Manager in the City Manager's absence?", "role"),
         ("Which position on the budget did the committee take?", "description"),  # a stance
         ("What is Jane Doe's job title on the agenda of 8 December 2020?", "role"),
+        ("What's Councillor Jon Taylor's cabinet portfolio?", "role"),  # the post a cabinet member holds
+        # a consultee's stance on an application, words between or not: no post
+        ("What was the parish council's position in May 2018 on application 3/18/0972/FUL?", "decision"),
         ("What is the government's position on lowering the thresholds?", "description"),  # a stance
         ("What is the up to date position with regard to the estate?", "description"),
         ("What was the outcome of the vote on item 5?", "decision"),
@@ -607,6 +610,38 @@ def test_a_field_naming_no_post_does_not_set_a_name_aside(fake_embedder):
     q = "Who is Mountain View's City Manager?"
     found = Reader(fake_embedder).read(_retrieval(q, [agenda], fake_embedder)).candidates
     assert "Kimbra McCarthy" in {r.candidate.answer for r in found}
+
+
+def test_a_role_printed_before_the_name_asked_answers_not_another_staff_members(fake_embedder):
+    minutes = (
+        "Staff: Operations Superintendent Dan MacInnis; Office Assistant-Intern Kim Turnbull; "
+        "Fire Chief-MLEO-CEMC Will Bateman and Municipal Administrator-Clerk-Treasurer Kris Croskery-Hodgins."
+    )
+    for name, title in (
+        ("Will Bateman", "Fire Chief-MLEO-CEMC"),
+        ("Kim Turnbull", "Office Assistant-Intern"),
+    ):
+        q = f"What is {name}'s role, as listed among staff at the council meeting?"
+        best = Reader(fake_embedder).read(_retrieval(q, [minutes], fake_embedder)).candidates[0].candidate
+        assert best.span is not None and best.span.text == title
+
+
+def test_a_row_naming_what_is_asked_answers_though_the_table_is_cut_across_chunks(fake_embedder):
+    # the cash sheet's caretaker row is in the first chunk retrieved, the ICO fee's row in the next
+    caretaker = "Date Details: 08-Apr Parish Caretaker\nCheque Number: 101295\nAmount £: 299.50"
+    ico = "Date Details: 12-Mar ICO fee\nCheque Number: Online\nAmount £: 52.00"
+    q = "In the parish council's cash sheet of payments, on what date was the ICO fee paid?"
+    found = Reader(fake_embedder).read(_retrieval(q, [caretaker, ico], fake_embedder)).candidates
+    assert found and all("ICO fee" in r.candidate.text for r in found)
+    # a house's number tells one address's row from its neighbours' in the same street
+    rows = [
+        "Surname: Doughty\nHome Address: Bramble Hedge House West End Strensall\nDescription: Conservative",
+        "Surname: Fisher\nHome Address: 30 West End Strensall\nDescription: Liberal Democrat",
+    ]
+    q = "What description did the candidate at 30 West End, Strensall give?"
+    lenient = Weights(load_weights().values, 0.0, 0.3, "test")
+    found = Reader(fake_embedder, lenient).read(_retrieval(q, rows, fake_embedder)).candidates
+    assert found and all("Fisher" in r.candidate.text for r in found)
 
 
 def test_reader_abstains_below_the_threshold_with_a_reason(fake_embedder):
