@@ -26,6 +26,7 @@ from qa.features import NAMES, Asked, Candidate, asked_of, counted, features
 from qa.fit import FIGURES, TOPICAL
 from qa.headings import heading_candidates, heading_first, told_in_sentences
 from qa.leads import FIGURE_BACK, opening, pointed_back
+from qa.namedkind import kind_named_first
 from qa.query import proper_words
 from qa.retriever import Retrieval
 from qa.shortlist import NO_FACT, NO_FIT, NO_OUTCOME, NO_TOPIC, NOT_KNOWN, Shortlist, may_answer, shortlist
@@ -206,9 +207,12 @@ class Reader:
             return Reading((), self._why_not(retrieval, topical, short))
         order = [i for i in np.argsort(-scores, kind="stable").tolist() if allowed[i]]
         order = heading_first(kept, order, asked)
+        order = kind_named_first(kept, order, scores.tolist(), asked)
         rows, probabilities = table.tolist(), scores.tolist()  # plain floats: numpy scalars cost 50 µs a row
         read = tuple(Read(kept[i], tuple(rows[i]), probabilities[i]) for i in order)
-        abstain = None if short.named or short.listed else self._abstain(retrieval, read[0], topical, short)
+        # whether anything clears the threshold, whichever the order above put first
+        strongest = max(read, key=lambda r: r.score)
+        abstain = None if short.named or short.listed else self._abstain(retrieval, strongest, topical, short)
         if not abstain and not_yet_known(read[0].candidate.shown, asked.expectation.kind):
             # 'it was not known how many children …' says nothing of a question none of whose words it holds
             if read[0].features[_SAID] == 0.0:
