@@ -9,6 +9,7 @@ import threading
 from functools import lru_cache
 
 from index.codes import joined_codes
+from qa.irregular import as_verb
 
 _WORD = re.compile(r"[a-z0-9]+")
 _CALENDAR = frozenset(
@@ -56,13 +57,16 @@ def _known(words: set[str]) -> None:
     if len(_STEMS) + len(new) > _KEPT:
         _STEMS.clear()
         new = list(words)
-    _STEMS.update(zip(new, _PORTER(new), strict=True))
+    # an irregular past form is stemmed as its verb: 'overseen by' holds what 'Who oversees …?' asks
+    _STEMS.update(zip(new, _PORTER([as_verb(w) for w in new]), strict=True))
 
 
 @lru_cache(maxsize=_KEPT)  # the reader stems the same words per candidate: a hit costs no Python frame
 def stem(word: str) -> str:
-    """The porter stem FTS5 indexes `word` under: 'chaired'/'chairs' → 'chair', 'repaired' → 'repair'."""
-    return _STEMS.get(word) or _PORTER([word])[0]
+    """The porter stem FTS5 indexes `word` under: 'chaired'/'chairs' → 'chair', 'repaired' → 'repair';
+    an irregular past form as its verb's (qa/irregular.py: 'overseen' → 'overse', as 'oversees'), which
+    the index's porter tokenizer does not do."""
+    return _STEMS.get(word) or _PORTER([as_verb(word)])[0]
 
 
 @lru_cache(maxsize=1 << 12)  # a passage is reranked, then read, under the same question: stemmed once
