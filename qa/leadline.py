@@ -12,6 +12,7 @@ from qa.moments import event_words, time_event
 from qa.monthasked import in_month_asked
 from qa.reader import Read
 from qa.spans import Span, monetary, spans
+from qa.summed import total_of_others
 from qa.totals import totals_key_words
 from qa.typematch import UNIT
 
@@ -58,6 +59,7 @@ def lead_line(read: Read, kind: str = "", question: str = "") -> str:
         if kind in _FIGURE_KINDS:
             typed = {s.text: s for s in of_column_asked(c.text, typed.values(), question)}
         lead = next(iter(typed.values())) if len(typed) == 1 else count_of(c.text, question)
+        lead = lead or total_of_others(list(typed.values()), question)  # a row's total and its parts
         if kind == "date" and not lead:  # of a year's dates, the one in the month asked
             lead = next((s for s in typed.values() if in_month_asked(c.text, s.start, s.end, question)), None)
         lead = lead or _beside_asked(c.text, list(typed.values()), question)
