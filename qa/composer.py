@@ -86,7 +86,8 @@ class Composer:
         top_k = top_k or self.settings.top_k
         query = retrieval.query
         strict = [i for i in query.identifiers if i.strict]
-        if strict and len(retrieval.missing) == len(strict):
+        files = [i for i in retrieval.missing if i not in query.identifiers]  # a file no paper prints
+        if files or (strict and len(retrieval.missing) == len(strict)):
             names = ", ".join(str(i) for i in retrieval.missing)
             return self._not_found(query.text, f"The papers do not mention {names}.")
         # a road or reference no paper prints ('the N22' where papers print the N21), as an identifier

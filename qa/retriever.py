@@ -20,7 +20,7 @@ from qa.bodies import near_query, unabbreviated
 from qa.daymonths import day_phrases
 from qa.exchange import only_asks, replies, wants_questions
 from qa.fusion import rrf
-from qa.query import Identifier, Query, parse, proper_words
+from qa.query import FILE_REF, Identifier, Query, parse, proper_words
 from qa.relevance import coverage, term_weights
 from qa.rowkeys import keyed_row, row_key_query
 from qa.scoring import context
@@ -129,7 +129,8 @@ class Retriever:
         # embeds the question, so the two costs overlap instead of adding up.
         pending = self._bm25.submit(lexical, self.store, searched, filters, n)
         # the identifier scan is SQLite work too: on the pool's other connection, beside the model
-        scanned = self._bm25.submit(self._identifiers, query, filters) if query.identifiers else None
+        asked = query.identifiers or FILE_REF.search(query.text)
+        scanned = self._bm25.submit(self._identifiers, query, filters) if asked else None
         vector = self.embedder.embed([query.text])[0]
         den = [cid for cid, _ in dense(self.store, vector, filters, n)]
         lex = dict(pending.result())
@@ -225,6 +226,13 @@ class Retriever:
             for cid, about in hits:
                 matched[cid] = matched.get(cid, ()) + (ident,)
                 defining.update([cid] if about else [])
+        # a planning application's reference ('23/03650/F') that no paper prints: the question is on a file
+        # the papers do not hold, which another application's decision does not answer. One that is
+        # printed only marks its paragraph (qa/shortlist.py), as ordering by it costs answers.
+        for ref in FILE_REF.findall(query.text):
+            ident = Identifier("", ref)
+            if ident not in query.identifiers and not self._identifier_hits(ident, filters):
+                missing.append(ident)
         return matched, defining, tuple(missing)
 
     def _similarities(self, ids: list[int], vector: np.ndarray) -> dict[int, float]:

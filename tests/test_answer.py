@@ -330,6 +330,24 @@ def test_top_k_sets_citation_count(qa: CouncilQA) -> None:
 # --- not found and length -----------------------------------------------------------------------
 
 
+def test_a_planning_application_no_paper_prints_is_not_found(tmp_path, settings, fake_embedder) -> None:
+    minutes = (
+        "Souldern Parish Council\nMinutes of the meeting held on 25 January 2024\n\n"
+        "Planning applications\n\n"
+        "23/03504/TCA Manor Farm: T1 x Horse Chestnut – proposal to reduce. APPROVED.\n\n"
+        "23/03600/F Barn House: installation of a new car port. No objection.\n"
+    )
+    engine = _engine(tmp_path, settings, fake_embedder, {"minutes.txt": minutes})
+    try:
+        # another application's decision does not answer for one the papers do not hold
+        missing = engine.ask("What did the parish council decide on planning application 23/03650/F?")
+        assert missing.status == "not_found" and missing.text == "The papers do not mention 23/03650/F."
+        held = engine.ask("What did the parish council decide on planning application 23/03504/TCA?")
+        assert held.status == "answered" and "APPROVED" in held.text
+    finally:
+        engine.close()
+
+
 def test_unknown_identifier_is_not_found(qa: CouncilQA) -> None:
     answer = qa.ask("What is the status of Pledge 99?")
     assert answer.status == "not_found"
