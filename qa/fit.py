@@ -11,7 +11,6 @@ from qa.candidate import Asked, Candidate, cover, stem_set, stems_of
 from qa.deadlines import told_deadlines
 from qa.measures import event_named, measured, share_predicate, sum_named
 from qa.moments import looks_ahead
-from qa.namedrows import a_row
 from qa.posts import asked_office, asked_post, names_office, office_at, paid_office
 from qa.query import TimeTarget, proper_words
 from qa.spans import spans
@@ -110,8 +109,8 @@ def fitting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], bool
         found = [c for c in found if all(_names_event(c, word) for word in event)]
     if kind in FIGURES:  # a column's or a sheet's total asked: the table's totals row
         found = totals_rows(found, question)
-    if kind == "money" and (noun := sum_named(question)):  # a table's row is of the sum its name names
-        found = [c for c in found if not a_row(c.shown) or _names_thing(c, noun)]
+    if kind == "money" and (noun := sum_named(question)):  # a rent, fee or balance: where its noun is
+        found = [c for c in found if _names_thing(c, noun)]
     if kind == "money" and (office := paid_office(question)):  # not another post's row of the pay scale
         found = [c for c in found if any(names_office(text, office) for text in _row_texts(c))]
     if kind == "percent" and (did := share_predicate(question)):
