@@ -11,6 +11,7 @@ from qa.candidate import Asked, Candidate, cover, stem_set, stems_of
 from qa.deadlines import told_deadlines
 from qa.measures import event_named, measured, share_predicate, sum_named
 from qa.moments import looks_ahead
+from qa.monthasked import of_another_year
 from qa.posts import asked_office, asked_post, names_office, office_at, paid_office
 from qa.query import TimeTarget, proper_words
 from qa.spans import spans
@@ -107,6 +108,8 @@ def fitting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], bool
         found = told_deadlines(found, question)
     if kind == "date" and (event := event_named(question)):  # not another event's date
         found = [c for c in found if all(_names_event(c, word) for word in event)]
+    if kind == "date":  # 'the November meeting' of the year the question names, not of the year before
+        found = [c for c in found if not of_another_year(c.shown, question)]
     if kind in FIGURES:  # a column's or a sheet's total asked: the table's totals row
         found = totals_rows(found, question)
     if kind == "money" and (noun := sum_named(question)):  # a rent, fee or balance: where its noun is

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from corpus.dates import MONTH_ABBREVIATIONS
+from corpus.dates import MONTH_ABBREVIATIONS, find_dates
 from qa.query import SHORT_MONTHS
 
 # A month's name or short form; 'May' only capitalised, as 'may' is mostly the verb.
@@ -20,6 +20,7 @@ _ASKED = re.compile(
     rf"|\b{_WHEN}(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}?{_MEETING}\s+(?:held\s+)?in\s+(?P<after>{_MONTH})\b"
 )
 _MONTH_WORD = re.compile(rf"\b{_MONTH}\b")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _DAY = re.compile(r"(?<![\d,.])\d{1,2}(?:st|nd|rd|th)?(?![\d,.]?\d)")  # a day's number, not a year's
 
 
@@ -52,3 +53,18 @@ def _of_meeting_field(before: str) -> bool:
     field = re.split(r"[;|\n]", before)[-1]
     label = field.rsplit(":", 1)[0] if ":" in field else ""
     return not label or bool(re.search(_MEETING, label))
+
+
+def of_another_year(text: str, question: str) -> bool:
+    """Whether every day the text gives in the month whose meeting the question asks is of a year the
+    question does not name, when it names one: 'the November meeting' of 'meeting dates for 2024' is not
+    the '25th November 2023' meeting whose minutes were signed. A day printed with no year may be any."""
+    month, years = month_asked(question), {int(y) for y in _YEAR.findall(question)}
+    if not month or not years:
+        return False
+    days = [
+        d
+        for d in find_dates(text)
+        if d.precision == "day" and MONTH_ABBREVIATIONS[d.value.month - 1] == month
+    ]
+    return bool(days) and all(d.value.year not in years for d in days)

@@ -394,6 +394,19 @@ def test_a_meetings_day_by_its_month_is_the_meeting_fields_not_another_fields() 
     assert in_month_asked(september, at, at + len("September 26, 2019"), question)
 
 
+def test_a_meetings_day_by_its_month_is_of_the_year_the_question_names() -> None:
+    from qa.monthasked import of_another_year
+
+    question = (
+        "Souldern meeting dates for 2024 (minutes of 25 January 2024): which date is the November meeting?"
+    )
+    signed = "The minutes of the meeting held on 25th November 2023 were agreed as a true record."
+    assert of_another_year(signed, question)
+    assert not of_another_year("29th February, 31st October, 28th November", question)  # no year printed
+    assert not of_another_year("The meeting on 28th November 2024 will set the precept.", question)
+    assert not of_another_year(signed, "Which date is the November meeting?")  # no year named
+
+
 @pytest.mark.parametrize(
     ("text", "role", "person"),
     [
