@@ -14,8 +14,6 @@ from qa.units import is_row
 
 # a house's number with its street ('30 West End'): what tells one address's row from its neighbours'
 _NUMBERED = re.compile(r"\b\d{1,4}[A-Za-z]?(?:\s+[A-Z][\w'’-]+)+")
-
-
 _COUNCIL = re.compile(r"\bCouncil$", re.I)  # a council's name names its papers; a committee's may name a row
 
 
@@ -32,7 +30,7 @@ def named_rows(found: Sequence[Candidate], question: str) -> list[Candidate]:
     the chunk before it. A name, printed as the question prints it with the word after it (_as_printed),
     tells rows apart when some rows hold it and others do not; the rows holding most such names are
     kept ('the Citizen Equity Committee' row asked who chairs it, not any row with a 'Chairperson').
-    The names of a row's own paper (its council, body, title) and the bodies the question names name
+    The names of a row's own paper (its council, body, title) and the councils the question names name
     the paper, not a row (qa/units.focus_named does the same inside one passage). Candidates that are
     not rows are kept, and all are when a total is asked."""
     rows = [c for c in found if a_row(c.shown)]
