@@ -40,6 +40,8 @@ def named_rows(found: Sequence[Candidate], question: str) -> list[Candidate]:
     bodies = " ".join(b for b in parse(question).bodies if _COUNCIL.search(b)).split()
     named = [_as_printed(w, question) for w in proper_words(question) if w not in bodies]
     named += [m.group() for m in _NUMBERED.finditer(question)]
+    # 'West End' inside '30 West End' is no name of its own: Bramble Hedge House, West End is another row
+    named = [n for n in named if _alone(n, named, question)]
     # a column's label ('PAYE: 219.40') names the column asked of, in every row that fills it, not a row
     named = [w for w in named if not any(_labels(c, w) for c in rows)]
     if not named:
@@ -51,6 +53,19 @@ def named_rows(found: Sequence[Candidate], question: str) -> list[Candidate]:
     told = {id(c): _count([w for w in telling if id(c) in holding[w]]) for c in rows}
     most = max(told.values())
     return [c for c in found if told.get(id(c), most) == most]
+
+
+def _alone(name: str, names: list[str], question: str) -> bool:
+    """Whether the question prints the name somewhere outside every longer name holding it ('Speaker' in
+    'appointed Speaker and Deputy Speaker'), not only inside one ('West End' of '30 West End')."""
+    inside = [
+        m.span()
+        for other in names
+        if other != name and re.search(_pattern(name), other)
+        for m in re.finditer(_pattern(other), question)
+    ]
+    spans = (m.span() for m in re.finditer(_pattern(name), question))
+    return any(not any(a <= start and end <= b for a, b in inside) for start, end in spans)
 
 
 def _count(names: list[str]) -> int:

@@ -62,3 +62,14 @@ def test_the_rows_holding_most_of_the_names_asked_are_kept() -> None:
         speaker,
         deputy,
     ]
+
+
+def test_a_name_only_inside_a_longer_one_tells_no_row_apart() -> None:
+    # 'West End' is printed only inside '30 West End': the neighbour in West End is no match of its own
+    fisher = "Surname: Fisher; Home Address: 30 West End Strensall; Description: Liberal Democrat"
+    doughty = (
+        "Surname: Doughty; Home Address: Bramble Hedge House West End Strensall; Description: Conservative"
+    )
+    assert _kept("Which candidate gave their home address as 30 West End, Strensall?", doughty, fisher) == [
+        fisher
+    ]
