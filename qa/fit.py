@@ -12,6 +12,7 @@ from qa.deadlines import told_deadlines
 from qa.measures import event_named, measured, share_predicate, sum_named
 from qa.moments import looks_ahead
 from qa.monthasked import of_another_year
+from qa.namedrows import a_row
 from qa.posts import asked_office, asked_post, names_office, office_at, paid_office
 from qa.query import TimeTarget, proper_words
 from qa.spans import spans
@@ -21,6 +22,10 @@ from qa.totals import totals_rows
 from qa.typematch import FIGURES, names_all, of_named
 from qa.units import row_above
 
+# A councillor's portfolio is a cabinet post ('Cabinet Member for Education, Skills and Transformation'):
+# 'Councillor Murphy, Vice Chair' of a committee names none.
+_PORTFOLIO_ASKED = re.compile(r"\bportfolios?\b", re.I)
+_PORTFOLIO = re.compile(r"\b(?:cabinet|portfolio|(?:lead|executive)\s+member|member\s+for)\b", re.I)
 # a person's name in a question: 'Isabelle Morgan', or a surname after initials ('A. Pappert')
 _NAMED = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}\b|\b(?:[A-Z]\.\s?){1,3}[A-Z][\w'’-]+\b")
 _NOT_PERSON = re.compile(
@@ -112,8 +117,8 @@ def fitting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], bool
         found = [c for c in found if not of_another_year(c.shown, question)]
     if kind in FIGURES:  # a column's or a sheet's total asked: the table's totals row
         found = totals_rows(found, question)
-    if kind == "money" and (noun := sum_named(question)):  # a rent, fee or balance: where its noun is
-        found = [c for c in found if _names_thing(c, noun)]
+    if kind == "money" and (noun := sum_named(question)):  # a table's row is of the sum its name names
+        found = [c for c in found if not a_row(c.shown) or _names_thing(c, noun)]
     if kind == "money" and (office := paid_office(question)):  # not another post's row of the pay scale
         found = [c for c in found if any(names_office(text, office) for text in _row_texts(c))]
     if kind == "percent" and (did := share_predicate(question)):
@@ -132,6 +137,9 @@ def fitting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], bool
         found = [c for c in found if _VOTED.search(c.shown)] or found
     if kind == "person" and _WON.search(question):
         found = [c for c in found if _RESULT.search(c.passage.text)]
+    if kind == "role" and _PORTFOLIO_ASKED.search(question):  # a cabinet's post, not a committee's chair
+        surnames = [n.split()[-1] for n in _people_named(question, found)]
+        found = [c for c in found if _PORTFOLIO.search(c.shown) and all(n in c.shown for n in surnames)]
     if kind == "role" and (names := _people_named(question, found)):
         if against := [c for c in found if _role_of_named(c, names)]:
             return against, True
