@@ -12,29 +12,17 @@ from qa.deadlines import told_deadlines
 from qa.measures import event_named, measured, share_predicate, sum_named
 from qa.moments import looks_ahead
 from qa.monthasked import of_another_year
+from qa.namedposts import AGAINST, posts_of_named
 from qa.namedrows import a_row
 from qa.posts import asked_office, asked_post, names_office, office_at, paid_office
 from qa.query import TimeTarget, proper_words
 from qa.spans import spans
 from qa.timefit import row_of, short_month_at
-from qa.titles import titled_before
 from qa.totals import totals_rows
 from qa.typematch import FIGURES, names_all, of_named
 from qa.units import row_above
 
-# A councillor's portfolio is a cabinet post ('Cabinet Member for Education, Skills and Transformation'):
-# 'Councillor Murphy, Vice Chair' of a committee names none.
-_PORTFOLIO_ASKED = re.compile(r"\bportfolios?\b", re.I)
-_PORTFOLIO = re.compile(r"\b(?:cabinet|portfolio|(?:lead|executive)\s+member|member\s+for)\b", re.I)
-# a person's name in a question: 'Isabelle Morgan', or a surname after initials ('A. Pappert')
-_NAMED = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}\b|\b(?:[A-Z]\.\s?){1,3}[A-Z][\w'’-]+\b")
-_NOT_PERSON = re.compile(
-    r"\b(?:City|Council|County|Town|Borough|District|Parish|Committee|Board|Commission|Agenda|Park|Street)\b"
-)
 TOPICAL = 0.34  # share of the question's IDF weight a passage or sentence on its topic holds at least
-# What stands between a name and the office printed against it: ', ', ' - ', or the words giving it ('Mr. Les
-# Petroczi the new General Manager', 'Yvonne Rees as Returning Officer').
-_AGAINST = re.compile(r"\W{0,3}|\s*,?\s*(?:(?:the|as|our|its|their|new|interim|acting)\s+)+", re.I)
 _SAID = 0.5  # share of the words of what a share question's group did that its answering sentence says
 _THING_ENDING = 3  # letters a word may add to the thing's name and still name it ('fenc' + 'ing')
 # A value tied to its month: '22.7% in Mar 19', '56.6% in March 2019', '£2m at the end of March 2019'.
@@ -137,15 +125,10 @@ def fitting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], bool
         found = [c for c in found if _VOTED.search(c.shown)] or found
     if kind == "person" and _WON.search(question):
         found = [c for c in found if _RESULT.search(c.passage.text)]
-    if kind == "role" and _PORTFOLIO_ASKED.search(question):  # a cabinet's post, not a committee's chair
-        surnames = [n.split()[-1] for n in _people_named(question, found)]
-        found = [c for c in found if _PORTFOLIO.search(c.shown) and all(n in c.shown for n in surnames)]
-    if kind == "role" and (names := _people_named(question, found)):
-        if against := [c for c in found if _role_of_named(c, names)]:
-            return against, True
-        if titled := _titled(found, names):  # 'Fire Chief-MLEO-CEMC Will Bateman': the post before the name
-            return titled, True
-        found = [c for c in found if any(n.split()[-1] in c.passage.text for n in names)]
+    if kind == "role":  # the post of a person the question names (qa/namedposts.py)
+        found, held = posts_of_named(found, question)
+        if held:
+            return found, True
     if (office := asked_office(question)) and not asked_post(question):
         found = [
             c for c in found if "person" in c.kinds and (names_office(c.shown, office) or _under(c, office))
@@ -280,48 +263,10 @@ def _beside(candidate: Candidate, office: str) -> bool:
         return False
     text = candidate.text
     return any(
-        (span.end <= start and _AGAINST.fullmatch(text[span.end : start]))
-        or (end <= span.start and _AGAINST.fullmatch(text[end : span.start]))
+        (span.end <= start and AGAINST.fullmatch(text[span.end : start]))
+        or (end <= span.start and AGAINST.fullmatch(text[end : span.start]))
         for start, end in office_at(text, office)
     ) or bool(candidate.label and names_office(candidate.label, office) and span.start == 0)
-
-
-def _people_named(question: str, found: list[Candidate]) -> list[str]:
-    """The names `_names_in` finds less a council's a paper belongs to ('Which Aliso Viejo positions …?')."""
-    councils = " ".join({(c.passage.council or "").lower() for c in found})
-    return [n for n in _names_in(question) if n.lower() not in councils]
-
-
-def _names_in(question: str) -> list[str]:
-    """Runs of two or three capitalised words past the question's first, possessives dropped
-    ('Krishan Chopra's job title' → 'Krishan Chopra'): the names of people it may ask about."""
-    asked = question[1:]
-    # a run that a body's word follows is the start of the body's name ('Derby's Corporate Parenting
-    # Committee'), as is one holding a possessive ('Derby's Corporate')
-    runs = [m.group() for m in _NAMED.finditer(asked) if not _NOT_PERSON.match(asked[m.end() :].lstrip())]
-    names = (re.sub(r"['’]s$", "", n) for n in runs)
-    return [n for n in names if not _NOT_PERSON.search(n) and not re.search(r"['’]s\s", n)]
-
-
-def _role_of_named(candidate: Candidate, names: list[str]) -> bool:
-    """A post printed against a name the question gives ('Isabelle Morgan (Inclusion and Attendance
-    Manager)', 'Kimbra McCarthy, City Manager')."""
-    span = candidate.span
-    if span is None or span.kind != "role":
-        return False
-    text = candidate.text
-    return any(
-        m.end() <= span.start and _AGAINST.fullmatch(text[m.end() : span.start])
-        for name in names
-        for m in re.finditer(re.escape(name), text)
-    )
-
-
-def _titled(found: list[Candidate], names: list[str]) -> list[Candidate]:
-    """Sentences printing a post as the title before a name the question gives, with that post as their
-    span (qa/titles.py)."""
-    titled = ((c, next((s for n in names if (s := titled_before(c.text, n))), None)) for c in found)
-    return [replace(c, span=span) for c, span in titled if span and c.span is None]
 
 
 def _says(candidate: Candidate, wanted: set[str], question: str) -> bool:

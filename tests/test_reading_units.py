@@ -593,7 +593,7 @@ def test_who_holds_an_office_is_the_person_printed_against_it_not_a_deputy():
 
 
 def test_a_role_asked_of_a_named_person_is_the_post_printed_against_the_name():
-    from qa.fit import _names_in, _role_of_named
+    from qa.namedposts import _names_in, _role_of_named
 
     q = "What role did Isabelle Morgan hold at the Mountain View City Council meeting?"
     assert _names_in(q) == ["Isabelle Morgan"]  # a body's name is no person's
@@ -838,7 +838,7 @@ def test_a_compass_point_in_a_street_address_runs_on_into_the_street():
 
 
 def test_a_name_given_by_initials_is_a_person_asked_about():
-    from qa.fit import _names_in
+    from qa.namedposts import _names_in
 
     assert _names_in("What position did A. Pappert hold when council met on 26 May 2014?") == ["A. Pappert"]
     assert _names_in("What role did J.P. Negrinotti have?") == ["J.P. Negrinotti"]
