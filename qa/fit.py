@@ -8,10 +8,11 @@ from dataclasses import replace
 from corpus.dates import find_dates
 from qa.acronyms import spelled_in
 from qa.candidate import Asked, Candidate, cover, stem_set, stems_of
+from qa.dateasked import day_in_month_asked
 from qa.deadlines import told_deadlines
 from qa.measures import event_named, measured, share_predicate, sum_named
 from qa.moments import looks_ahead
-from qa.monthasked import of_another_year
+from qa.monthasked import month_asked, of_another_year
 from qa.namedposts import AGAINST, posts_of_named
 from qa.namedrows import a_row
 from qa.posts import asked_office, asked_post, names_office, office_at, paid_office
@@ -103,6 +104,8 @@ def fitting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], bool
         found = [c for c in found if all(_names_event(c, word) for word in event)]
     if kind == "date":  # 'the November meeting' of the year the question names, not of the year before
         found = [c for c in found if not of_another_year(c.shown, question)]
+    if kind == "date" and month_asked(question):  # a meeting's day in the month, not a deadline's in it
+        found = [c for c in found if day_in_month_asked(c.shown, question)] or found
     if kind in FIGURES:  # a column's or a sheet's total asked: the table's totals row
         found = totals_rows(found, question)
     if kind == "money" and (noun := sum_named(question)):  # a table's row is of the sum its name names

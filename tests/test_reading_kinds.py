@@ -394,6 +394,19 @@ def test_a_meetings_day_by_its_month_is_the_meeting_fields_not_another_fields() 
     assert in_month_asked(september, at, at + len("September 26, 2019"), question)
 
 
+def test_a_meetings_day_by_its_month_is_the_row_giving_the_meeting_that_month() -> None:
+    december = "Monthly Meeting Dates: December 19, 2019; Submittal Deadline *: November 19, 2019"
+    november = "Monthly Meeting Dates: November 21, 2019; Submittal Deadline *: October 22, 2019"
+    passage = Passage(
+        1, f"{december}\n\n{november}", None, 1, 1, "s.pdf", "Schedule", None, None, None, "day", "agenda"
+    )
+    cands = [Candidate(t, None, None, passage, 0, frozenset({"date"})) for t in (december, november)]
+    question = "When is the November meeting in the Planning Commission's 2019 schedule?"
+    asked = Asked(question, expected(question), {"novemb": 2.0, "meet": 1.0}, None)
+    kept, _ = fitting(cands, asked)
+    assert [c.text for c in kept] == [november]  # the December row's November day is its deadline
+
+
 def test_a_meetings_day_by_its_month_is_of_the_year_the_question_names() -> None:
     from qa.monthasked import of_another_year
 
