@@ -6,8 +6,9 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from qa.bodies import named_bodies
 from qa.candidate import Candidate
-from qa.query import parse, proper_words
+from qa.query import proper_words
 from qa.stopwords import STOPWORDS
 from qa.totals import asks_total
 from qa.units import is_row
@@ -37,7 +38,7 @@ def named_rows(found: Sequence[Candidate], question: str) -> list[Candidate]:
     if len(rows) < 2 or asks_total(question):  # a column's total is in the totals row, which names no item
         return list(found)
     # a council's name ('Burton-cum-Walden Parish Council') names the paper, not a row ('Parish Caretaker')
-    bodies = " ".join(b for b in parse(question).bodies if _COUNCIL.search(b)).split()
+    bodies = " ".join(b for b in named_bodies(" ".join(question.split())) if _COUNCIL.search(b)).split()
     named = [_as_printed(w, question) for w in proper_words(question) if w not in bodies]
     named += [m.group() for m in _NUMBERED.finditer(question)]
     # 'West End' inside '30 West End' is no name of its own: Bramble Hedge House, West End is another row
@@ -82,8 +83,15 @@ def _as_printed(word: str, question: str) -> str:
     return f"{word} {after[1]}" if after and after[1].lower() not in STOPWORDS else word
 
 
+def _cells(candidate: Candidate) -> list[tuple[str, str]]:
+    """The row's cells as (label, value): a unit prints them 'Label: value; Label: value'."""
+    return [
+        (label, value) for label, _, value in (cell.partition(": ") for cell in candidate.shown.split("; "))
+    ]
+
+
 def _labels(candidate: Candidate, word: str) -> bool:
-    labels = " ".join(cell.partition(": ")[0] for cell in candidate.shown.split("; "))
+    labels = " ".join(label for label, _ in _cells(candidate))
     return bool(re.search(_pattern(word), labels, re.I))
 
 
@@ -97,5 +105,5 @@ def _names(candidate: Candidate, word: str) -> bool:
     passage = candidate.passage
     own = f"{passage.council or ''} {passage.body or ''} {passage.title or ''}"
     pattern = _pattern(word)
-    values = "\n".join(cell.partition(": ")[2] for cell in candidate.shown.split("; "))
+    values = "\n".join(value for _, value in _cells(candidate))
     return bool(re.search(pattern, values, re.I)) and not re.search(pattern, own, re.I)
