@@ -182,7 +182,7 @@ _GENERIC = frozenset(
 
 
 @lru_cache(maxsize=1 << 12)  # a passage is tried once per candidate it holds
-def _plain(text: str) -> str:
+def plain(text: str) -> str:
     """Lower case, accents and hyphens gone: 'San José' and 'Burton-cum-Walden' as typed in haste."""
     return " ".join(re.sub(r"[^a-z0-9]+", " ", folded(text.lower())).split())
 
@@ -195,13 +195,13 @@ def councils_named(question: str, councils: frozenset[str]) -> tuple[str, ...]:
     not an authority named in full ('Limerick City and County Council'): questions put to a council name
     it so, and its districts' papers are filed under their own names; but one named in full as its
     papers name it, beside a day, asks of that day's meeting of it."""
-    asked = f" {_plain(question)} "
+    asked = f" {plain(question)} "
     found = []
     for council in sorted(councils):
-        place = _place(council)
+        place = council_place(council)
         if place and f" {place} " in asked and _names_place(question, asked, place):
             found.append(council)
-        elif f" {_plain(council)} " in asked and gives_day(question):
+        elif f" {plain(council)} " in asked and gives_day(question):
             # 'Guelph City Council, 26 May 2014: …': a meeting of it on that day, not the council as those
             # putting questions to it name it
             found.append(council)
@@ -211,17 +211,17 @@ def councils_named(question: str, councils: frozenset[str]) -> tuple[str, ...]:
 def _names_place(question: str, asked: str, place: str) -> bool:
     """Whether the question (`asked`: its plain form) names the place as a council's, not as the
     authority named in full."""
-    as_place = " " in place or _as_a_place(question, place)
+    as_place = " " in place or names_as_place(question, place)
     return as_place and not re.search(rf"\b{place}{_IN_FULL}", asked)
 
 
-def _as_a_place(question: str, place: str) -> bool:
+def names_as_place(question: str, place: str) -> bool:
     """A one-word place is named as one: capitalised ('Summit County'), or beside a word of an authority's
     kind ('winnipeg council', 'cupertino usd'); 'the summit of the hill' names no Summit County."""
     if re.search(rf"\b{place.capitalize()}\b", question):
         return True
     kinds = "|".join(sorted((_GENERIC - {"of", "the", "and"}) | _KIND_ABBREVIATIONS))
-    return bool(re.search(rf"\b(?:{kinds})\s+{place}\b|\b{place}\s+(?:{kinds})\b", _plain(question)))
+    return bool(re.search(rf"\b(?:{kinds})\s+{place}\b|\b{place}\s+(?:{kinds})\b", plain(question)))
 
 
 def of_named_council(question: str, items: Sequence[T], passage_of: Callable[[T], Passage]) -> list[T]:
@@ -236,19 +236,19 @@ def of_named_council(question: str, items: Sequence[T], passage_of: Callable[[T]
     named |= set(councils_named(question, frozenset(councils)))
     if not named:
         return list(items)
-    others = {_place(c) for c in councils - named} - {""}
-    asked = {_place(c) for c in named} | {_plain(p) for p in places}
+    others = {council_place(c) for c in councils - named} - {""}
+    asked = {council_place(c) for c in named} | {plain(p) for p in places}
     return [item for item in items if _of_asked(passage_of(item), named, asked, others)]
 
 
-def _place(council: str) -> str:
-    return " ".join(w for w in _plain(council).split() if w not in _GENERIC)
+def council_place(council: str) -> str:
+    return " ".join(w for w in plain(council).split() if w not in _GENERIC)
 
 
 def _of_asked(passage: Passage, named: set[str], asked: set[str], others: set[str]) -> bool:
     if passage.council:
         return passage.council in named
-    text = " " + _plain(f"{passage.title or ''} {passage.text}") + " "
+    text = " " + plain(f"{passage.title or ''} {passage.text}") + " "
     return any(f" {p} " in text for p in asked) or not any(f" {p} " in text for p in others)
 
 
@@ -279,4 +279,4 @@ def _committees(question: str) -> tuple[frozenset[str], ...]:
 
 
 def _words(name: str) -> frozenset[str]:
-    return frozenset(_plain(name).split()) - _ANY_BODY
+    return frozenset(plain(name).split()) - _ANY_BODY

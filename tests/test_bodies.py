@@ -249,3 +249,26 @@ def cabinet(tmp_path: Path, settings: Settings, fake_embedder):
 )
 def test_places_and_references_before_a_body_may_be_left_off(cabinet: CouncilQA, question, unnamed) -> None:
     assert cabinet.retriever.retrieve(question).unnamed == unnamed
+
+
+def test_a_sentence_about_another_council_answers_nothing_asked_of_the_one_named() -> None:
+    from qa.othercouncils import names_other_council
+
+    councils = frozenset(
+        {"Derby City Council", "Plymouth City Council", "Limerick City and County Council"}
+        | {"Municipal District of Newcastle West"}
+    )
+    plymouth = "Plymouth City Council has agreed to waive council tax for care leavers from 1st April 2019."
+    asked = "When did Derby City Council start exempting its care leavers from council tax?"
+    assert names_other_council(asked, plymouth, councils)
+    assert names_other_council("When did Derby's council start exempting care leavers?", plymouth, councils)
+    # the council asked named too, no council named at all, or no council asked: it may answer
+    assert not names_other_council(asked, "Derby City Council and Plymouth City Council agreed it.", councils)
+    assert not names_other_council(asked, "Council tax is waived from 1st April 2019.", councils)
+    assert not names_other_council("When was council tax waived for care leavers?", plymouth, councils)
+    # a district of the council asked prints its place without 'Council'
+    district = "The Municipal District of Newcastle West will resurface the road in 2019."
+    assert not names_other_council("When will Limerick City Council resurface the road?", district, councils)
+    assert names_other_council(
+        "When will Limerick resurface the road?", "Newcastle West Council will.", councils
+    )
