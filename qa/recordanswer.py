@@ -45,6 +45,8 @@ _WANTS = (
         re.compile(r"(?i)\bwhen\b.{0,60}\bnext\s+meeting\b|\bdate\s+of\s+the\s+next\s+meeting\b"),
     ),
     ("chair", re.compile(r"(?i)\bwho\s+(?:chaired|presided|was\s+(?:in\s+)?the\s+chair)\b")),
+    # 'Who sent apologies to …', 'Which councillors were absent from …': the minutes' apologies line
+    ("apologies", re.compile(rf"(?i)\b{_MEMBERS}(?:\w+\s+){{0,3}}(?:apolog\w*|absent)\b")),
     ("end_time", re.compile(r"(?i)\b(?:what|which)\s+time\b.{0,80}\b(?:adjourn|clos|end|finish|conclud)\w*")),
     (
         "start_time",
@@ -60,7 +62,7 @@ _WANTS = (
         ),
     ),
 )
-_MEETING_WANTS = {"chair", "end_time", "start_time", "next_meeting"}
+_MEETING_WANTS = {"chair", "end_time", "start_time", "next_meeting", "apologies"}
 # 'Who chaired the citizens' committee that looked at council pay?': a body's chair, which a meeting's record
 # does not tell, unless the question says it asks of a meeting ('… the Planning Committee meeting', '… on 10
 # July 2019').
@@ -187,8 +189,20 @@ def _meeting_answer(asked: RecordQuestion, meeting: dict[str, Cited]) -> Reply |
         "end_time": f"The meeting{when} ended at {field.value}",
         "start_time": f"The meeting{when} began at {field.value}",
         "next_meeting": f"The minutes of the meeting{when} give the next meeting as {field.value}",
+        "apologies": _apologies(field.value, when),
     }[asked.want]
     return Reply(text, field.chunk_id, field.page)
+
+
+# The apologies line as minutes word it whole ('Apologies had been received from Nick Oakhill'), not a bare
+# list of names ('Cllrs Shobha Edgell and Paul Rochford').
+_SAID_WHOLE = re.compile(r"(?i)^(?:apologi|there\s+were|no\s+apologi|absent)")
+
+
+def _apologies(value: str, when: str) -> str:
+    if _SAID_WHOLE.match(value):
+        return f"{value.rstrip('.')} (minutes of the meeting{when})"
+    return f"Apologies for the meeting{when} were received from {value.rstrip('.')}"
 
 
 def _motion_answer(

@@ -285,3 +285,34 @@ def test_one_sessions_time_is_no_meetings_time():
         read_question("What time did the Guelph City Council meeting of 26 May 2014 begin?").want
         == "start_time"
     )
+
+
+def test_apologies_asked_of_a_dated_meeting_come_from_its_minutes(tmp_path) -> None:
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    (folder / "january.txt").write_text(PARISH)
+    (folder / "march.txt").write_text(
+        PARISH.replace("25th January 2024", "21st March 2024").replace(
+            "Apologies had been received from Sam Cole", "Cllrs Ruth Amos and Ian Pike"
+        )
+    )
+    engine = CouncilQA(Settings(store=tmp_path / "store"), embedder=FakeEmbedder())
+    engine.ingest([folder], progress=False)
+    for day, said in (
+        ("25 January 2024", "Apologies had been received from Sam Cole"),
+        ("21 March 2024", "were received from Cllrs Ruth Amos and Ian Pike"),
+    ):
+        question = f"Who sent apologies to the Ashby Parish Council meeting of {day}?"
+        answer = answer_from_records(engine.store, question, engine.retriever.retrieve(question))
+        assert answer is not None and said in answer.text and day in answer.text
+    assert (
+        read_question("Which councillors gave apologies for absence at the 10 July 2019 meeting?").want
+        == "apologies"
+    )
+    # apologies named in passing are no question about them
+    assert (
+        read_question("Councillor Murphy sent apologies to the July meeting. Who sat as vice chair?") is None
+    )
+    # a meeting whose minutes record no apologies is left to the reader
+    question = "Who sent apologies to the Ashby Parish Council meeting of 30 November 2023?"
+    assert answer_from_records(engine.store, question, engine.retriever.retrieve(question)) is None
