@@ -81,7 +81,8 @@ def _font_change(a: Line, b: Line, style: _Style) -> bool:
 
 def _breaks(prev: Line, line: Line, style: _Style, right: float, new_column: bool) -> bool:
     """Whether `line` starts a new paragraph after `prev`."""
-    if _LIST_START.match(line.text) or _font_change(prev, line, style):
+    runs_on = _runs_on(prev.text, line.text)
+    if (_LIST_START.match(line.text) and not runs_on) or _font_change(prev, line, style):
         return True
     ended = bool(_ENDS_SENTENCE.search(prev.text))
     starts_low = line.text[:1].islower()
@@ -91,10 +92,19 @@ def _breaks(prev: Line, line: Line, style: _Style, right: float, new_column: boo
         return ended and not starts_low
     if line.top - prev.bottom > style.gap + PARA_GAP_EM * style.size:
         return not (starts_low and not ended)
-    if starts_low and not ended:
+    if (starts_low and not ended) or runs_on:
         return False
     indented = line.x0 > prev.x0 + INDENT_EM * style.size
     return _ended_early(prev, line, right) or (ended and indented)
+
+
+def _runs_on(prev: str, line: str) -> bool:
+    """A line that finishes what its previous line left open, so its opening number is no list item:
+    a reference broken at its hyphen ('(File No. SP20-' / '004) includes …'), or a parenthesis closed
+    ('(see paragraph' / '4) below')."""
+    first = line.split(maxsplit=1)[0] if line.strip() else ""
+    opened = prev.rfind("(") > prev.rfind(")") and first.endswith(")") and "(" not in first
+    return bool(_HYPHEN_END.search(prev)) or opened
 
 
 def join_words(

@@ -136,6 +136,23 @@ def test_paragraphs_headings_and_list_items_get_their_own_lines(tmp_path: Path) 
     ]
 
 
+def test_a_number_that_closes_what_the_line_before_left_open_is_no_list_item(tmp_path: Path) -> None:
+    lines = [
+        (72, 100, "WHEREAS, the proposed Mixed-Use Project (File No. SP20-"),
+        (72, 112, "004) includes a Special Use Permit, as set out in the report (see paragraph"),
+        (72, 124, "4) below, and the Council agreed the following:"),
+        (72, 136, "1) approve the permit;"),
+        (72, 148, "2) note the report."),
+    ]
+    text = _text(_page_lines(tmp_path / "runon.pdf", [lines]))
+    assert text.split("\n\n") == [
+        "WHEREAS, the proposed Mixed-Use Project (File No. SP20-004) includes a Special Use Permit, as set out in"
+        " the report (see paragraph 4) below, and the Council agreed the following:",
+        "1) approve the permit;",
+        "2) note the report.",
+    ]
+
+
 @pytest.mark.parametrize(
     ("left", "right", "joined"),
     [
