@@ -6,12 +6,14 @@ import re
 from dataclasses import replace
 
 from qa.accountcolumns import ACTUAL_LABELS, asks_actual, of_column_asked
+from qa.answertype import expected
 from qa.candidate import stems_of, word_stems
 from qa.counting import count_of
 from qa.moments import event_words, time_event
 from qa.monthasked import in_month_asked
 from qa.reader import Read
 from qa.spans import Span, monetary, spans
+from qa.stopwords import STOPWORDS
 from qa.summed import total_of_others
 from qa.totals import totals_key_words
 from qa.typematch import UNIT
@@ -66,10 +68,22 @@ def lead_line(read: Read, kind: str = "", question: str = "") -> str:
         lead = None if kind == "decision" and lead and not _told_apart(lead, c.text) else lead
         c = replace(c, span=lead) if lead else c
     offset = len(c.label) + 2 if c.label else 0
-    sentence = _around(c.shown, (c.span.start + offset) if c.span else 0, _SENTENCE_WORDS)
+    anchor = (c.span.start + offset) if c.span else _noun_at(c.shown, question)
+    sentence = _around(c.shown, anchor, _SENTENCE_WORDS)
     if not c.span or c.shown.startswith(c.span.text) or len(c.shown.split()) <= len(c.span.text.split()) + 2:
         return sentence
     return f"{_with_unit(c.span, c.text)} — {sentence}"
+
+
+def _noun_at(text: str, question: str) -> int:
+    """Where a long sentence names the thing the question asks by its noun ('What parking reduction is
+    proposed …?' in a 90-word resolution ending '… with a 42 percent parking reduction'): the window shown
+    holds it. 0 (the sentence's start) where the question asks by no noun of its own or the text has none."""
+    noun = expected(question).noun.split() if question else []
+    if not noun or any(w in STOPWORDS for w in noun):
+        return 0
+    found = re.search(r"\b" + r"\s+".join(re.escape(w) for w in noun), text, re.I)
+    return found.start() if found else 0
 
 
 def _outermost(found: list[Span], kinds: frozenset[str]) -> list[Span]:

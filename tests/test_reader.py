@@ -829,6 +829,25 @@ def test_a_labelled_address_leads_whole_not_the_street_inside_it():
     assert line.startswith("The Barn House, High Street, Souldern, OX27 7JG — ")
 
 
+def test_a_long_sentence_is_shown_where_it_names_the_thing_asked():
+    from qa.leadline import lead_line
+    from qa.reader import Read
+
+    opening = "WHEREAS, the proposed West San Carlos Street Mixed-Use Project (File No. SP20-004) includes "
+    middle = " ".join(f"building {n} of the existing structures on the site," for n in range(1, 9))
+    text = f"{opening}{middle} and a 42 percent parking reduction on a 1.32-gross acre site."
+    cand = Candidate(text, None, None, _passage(text), 0, frozenset())
+
+    def line(question: str) -> str:
+        return lead_line(Read(cand, (), 1.0), expected(question).kind, question)
+
+    assert "42 percent parking reduction" in line("What parking reduction is proposed for file SP20-004?")
+    assert line("What parking reduction is proposed for file SP20-004?").startswith("… ")
+    # a question asking by no noun of its own is shown the sentence from its start
+    assert line("What is proposed for file SP20-004?").startswith("WHEREAS, the proposed")
+    assert line("What is proposed for file SP20-004?").endswith(" …")
+
+
 def test_a_cell_left_empty_in_words_is_no_candidate(fake_embedder):
     question = "What are the carbon footprint implications of the report?"
     form = "Carbon Footprint Implications: N/A\n\nFinancial Implications: The report costs £2,000 to print."
