@@ -188,6 +188,10 @@ def holds_type(candidate: Candidate, asked: Asked) -> bool:
     return bool(typed_at(candidate.text, frozenset(accepted), frozenset(asked.weights), asked.text, sums))
 
 
+# Verbs that ask when something happens without saying what ('When was the reward going to happen?').
+_HAPPEN = stem_set("happen happening occur occurring going go")
+
+
 def _asked_of_it(asked: Asked, topic: frozenset[str], passage: Passage | None = None) -> frozenset[str]:
     """The question's words off the passage's topic, or all of them when the passage's topic is the
     whole question ('the submittal deadline' in a table of deadlines). Asked for a date, the question's
@@ -278,8 +282,10 @@ def type_near(candidate: Candidate, asked: Asked) -> float:
         gaps = _day_gaps(shown, at, days)
     if not gaps and asks_deadline(asked.text) and any(set_by(" ".join(shown.split()[:a])) for a, _ in at):
         gaps = [0]  # asked by when, a day or hour told as a deadline ('… by 5:00 p.m.') is the one asked
-    if not gaps and typed_column_asked(candidate, asked) and row_named(candidate, asked, near):
-        gaps = [_NEXT_CELL]  # the row's key, a cell away, holds what is asked of
+    # the row's key, a cell away, holds what is asked of: not the paper's council, nor 'going to happen'
+    keyed = near - _occasion(candidate.passage, asked) - _HAPPEN
+    if not gaps and typed_column_asked(candidate, asked) and row_named(candidate, asked, keyed):
+        gaps = [_NEXT_CELL]
     return 1.0 / (1.0 + min(gaps)) if gaps else _replying(candidate, near)
 
 

@@ -4,6 +4,7 @@ asks of by its words (counted nouns, scene-setting clauses, posts, year pairs, a
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -57,6 +58,19 @@ def test_a_column_headed_by_a_question_of_the_asked_kind_answers_for_its_rows_ke
         "When will the Virtual School send vouchers to looked after children?", [FORM], fake_embedder
     )
     assert voucher and voucher[0].candidate.text == "September 17 – June 18"
+    # asked in a hurry: 'going to happen' says when without saying what, and the paper's council names no row
+    retrieval = retrieval_of(
+        "when was the 100 Day Challenge reward for looked after children going to happen in Derby?",
+        [FORM],
+        fake_embedder,
+        dt.date(2017, 6, 27),
+        "report",
+    )
+    retrieval = replace(
+        retrieval, passages=tuple(replace(p, council="Derby City Council") for p in retrieval.passages)
+    )
+    hurried = Reader(fake_embedder).read(retrieval).candidates
+    assert hurried and hurried[0].candidate.text == "February 18 – May 18"
 
 
 def test_a_column_headed_by_the_question_asked_answers_whatever_else_it_names(fake_embedder):
