@@ -134,9 +134,9 @@ def of_time(
     """Whether a candidate's figure can be of the asked time, by the first of these to name a time: its
     column label (or its line's lead-in, 'Key Milestones 2025/26: • …') and sentence, then its passage's
     heading and paper's title ('Commitment to implementing the Pledge 2017/18'), then its paper's date.
-    - Asked of a year pair (`pairs`, first years), a quarter named ('the first quarter of 2019/20') must
-      overlap the asked months (the question's own quarter or month within the pair, when it names one),
-      and year pairs named must include that one.
+    - A quarter named ('the first quarter of 2019/20') must overlap the asked months (asked of a year
+      pair, `pairs`, first years: the question's own quarter or month within the pair, when it names one).
+    - Asked of a year pair, year pairs named must include that one.
     - Else, a time named must overlap `target`. A year pair runs from April of its first year to August of
       its second, a financial or an academic year (qa/periods.py), so '2017/18 Actual' is not of March
       2017; '23.9% in March 2018' is of March 2018.
@@ -149,7 +149,8 @@ def of_time(
         f"{candidate.label or lead}\n{_COMPARED.sub(' ', candidate.text)}",
         f"{passage.heading or ''}\n{passage.title or ''}",
     ):
-        if pairs and (told := _quarters_told(text, pairs)):  # 'The first quarter of 2019/20 …': its months
+        # 'The first quarter of 2019/20 …': its months, not the whole year pair, whatever the question names
+        if told := _quarters_told(text, pairs) if pairs else quarters(text):
             asked = _asked_window(pairs, target)
             return any(q.start <= asked.end and asked.start <= q.end for q in told)
         if pairs and (named := frozenset(_first_years(text))):

@@ -455,3 +455,11 @@ def test_a_quarter_named_in_a_sentence_is_of_its_months_not_its_whole_year():
     assert _of("What was it at the end of quarter one of 2019/20?", bare)
     whole = "What was the 2019/20 figure for care leavers in EET?"
     assert _of(whole, "The first quarter of 2019/20 saw a small decline of 0.2 to 43.6%.")
+    # asked of a month, not of a year pair: the quarter's months still, not the year 2019/20
+    month = "What was the percentage of care leavers in EET in March 2020?"
+    assert not _of(
+        month, "The first quarter of 2019/20 saw a small decline of 0.2 to 43.6%.", paper=dt.date(2020, 4, 1)
+    )
+    assert _of(
+        "What was it in May 2019?", "The first quarter of 2019/20 saw a small decline of 0.2 to 43.6%."
+    )
