@@ -154,7 +154,8 @@ def _minuted(text: str, reading: str) -> bool:
 
 def _of_meeting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], bool]:
     """Candidates that can be of the council, the meeting, the moment and the post asked: from the papers
-    of the council the question names; no timetable row whose cell for what the question dates is of
+    of the council the question names, and no sentence naming another of the papers' councils and not
+    the one asked (qa/othercouncils.py); no timetable row whose cell for what the question dates is of
     another month (qa/rowdates.py); asked of a planning application by its reference, not from another
     application's paragraph; when the question dates its meeting, not from the reproduced minutes of
     another day's meeting, nor from another paper when that day's paper is among them; asked where or
