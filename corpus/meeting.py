@@ -152,13 +152,14 @@ def _cited_phrase(text: RecordText, head: str, phrase: str | None) -> Cited | No
 
 def _listed(text: RecordText, head: str, label: str) -> Cited | None:
     """The names after a label such as 'Present:' (on its line, or the lines just below it)."""
-    pattern = re.compile(rf"(?im)^[\W\d.]*(?:{label})(?:[ \t*]*[:\-]\**[ \t]*(?P<rest>.*)|[ \t*]*)$")
+    pattern = re.compile(rf"(?im)^[\W\d.]*(?P<label>{label})(?:[ \t*]*[:\-]\**[ \t]*(?P<rest>.*)|[ \t*]*)$")
     for m in pattern.finditer(head):
         rest = (m.group("rest") or "").strip(" *")
         if not rest or rest.endswith(":"):
             rest = _next_paragraph(head, m.end())
         if rest and len(rest) <= _LIST_CHARS and not rest.lower().startswith("there were no"):
-            return text.cited(rest, m.start())
+            # cited where the label is: the marks and blank lines before it may be the last chunk's end
+            return text.cited(rest, m.start("label"))
     return None
 
 

@@ -316,3 +316,25 @@ def test_apologies_asked_of_a_dated_meeting_come_from_its_minutes(tmp_path) -> N
     # a meeting whose minutes record no apologies is left to the reader
     question = "Who sent apologies to the Ashby Parish Council meeting of 30 November 2023?"
     assert answer_from_records(engine.store, question, engine.retriever.retrieve(question)) is None
+
+
+def test_a_list_opening_a_chunk_is_cited_to_that_chunk() -> None:
+    """'09. APOLOGIES FOR ABSENCE' opening a chunk: the blank line before the label is the last chunk's
+    end, and the apologies are cited to the chunk printing them."""
+    text = (
+        "MINUTES OF THE ASHBY PARISH COUNCIL MEETING HELD ON 25th January 2024\n\n"
+        "PRESENT: Cllrs Ann Lee and Tom Hart\n\n"
+        + "Cllr Lee was re-elected as Chairman of the Parish Council, proposed and seconded. " * 12
+        + "\n\n09. APOLOGIES FOR ABSENCE\n\nCllrs Sam Cole and Ruth Amos\n\n10. MINUTES\n\nAgreed as a true record."
+    )
+    document = Document(
+        "d",
+        "m.pdf",
+        Metadata(body="Parish Council", date=dt.date(2024, 1, 25), doc_type="minutes"),
+        (Page(text, 1),),
+    )
+    chunks = chunk_document(document, lambda t: len(t.split()), 60)
+    meeting = extract_records(document, chunks).meeting
+    assert meeting.apologies.value == "Cllrs Sam Cole and Ruth Amos"
+    cited = next(c for c in chunks if c.position == meeting.apologies.where.chunk)
+    assert "Cllrs Sam Cole and Ruth Amos" in cited.text
