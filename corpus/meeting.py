@@ -94,7 +94,7 @@ def read_meeting(text: RecordText, body: str | None, date_iso: str | None, first
         end_time=_last(text, own, _END, "t"),
         status=_draft(text, own),
         next_meeting=_next_meeting(text, own),
-        **{name: _listed(text, head, label) for name, label in _LISTS.items()},
+        **{name: _listed(text, head, label, name == "apologies") for name, label in _LISTS.items()},
     )
 
 
@@ -150,14 +150,15 @@ def _cited_phrase(text: RecordText, head: str, phrase: str | None) -> Cited | No
     return Cited(phrase, text.where(at)) if at >= 0 else None
 
 
-def _listed(text: RecordText, head: str, label: str) -> Cited | None:
-    """The names after a label such as 'Present:' (on its line, or the lines just below it)."""
+def _listed(text: RecordText, head: str, label: str, none_told: bool = False) -> Cited | None:
+    """The names after a label such as 'Present:' (on its line, or the lines just below it). `none_told`:
+    'There were no apologies, all the members being present.' is the list's answer, not a missing one."""
     pattern = re.compile(rf"(?im)^[\W\d.]*(?P<label>{label})(?:[ \t*]*[:\-]\**[ \t]*(?P<rest>.*)|[ \t*]*)$")
     for m in pattern.finditer(head):
         rest = (m.group("rest") or "").strip(" *")
         if not rest or rest.endswith(":"):
             rest = _next_paragraph(head, m.end())
-        if rest and len(rest) <= _LIST_CHARS and not rest.lower().startswith("there were no"):
+        if rest and len(rest) <= _LIST_CHARS and (none_told or not rest.lower().startswith("there were no")):
             # cited where the label is: the marks and blank lines before it may be the last chunk's end
             return text.cited(rest, m.start("label"))
     return None

@@ -46,7 +46,13 @@ _WANTS = (
     ),
     ("chair", re.compile(r"(?i)\bwho\s+(?:chaired|presided|was\s+(?:in\s+)?the\s+chair)\b")),
     # 'Who sent apologies to …', 'Which councillors were absent from …': the minutes' apologies line
-    ("apologies", re.compile(rf"(?i)\b{_MEMBERS}(?:\w+\s+){{0,3}}(?:apolog\w*|absent)\b")),
+    (
+        "apologies",
+        re.compile(
+            rf"(?i)\b{_MEMBERS}(?:\w+\s+){{0,3}}(?:apolog\w*|absent)\b"
+            r"|\b(?:were|was)\s+(?:there\s+)?any\s+apologies\b|\bdid\s+any(?:one|\s+\w+)?\s+send\s+apologies\b"
+        ),
+    ),
     ("end_time", re.compile(r"(?i)\b(?:what|which)\s+time\b.{0,80}\b(?:adjourn|clos|end|finish|conclud)\w*")),
     (
         "start_time",

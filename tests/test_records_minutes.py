@@ -338,3 +338,28 @@ def test_a_list_opening_a_chunk_is_cited_to_that_chunk() -> None:
     assert meeting.apologies.value == "Cllrs Sam Cole and Ruth Amos"
     cited = next(c for c in chunks if c.position == meeting.apologies.where.chunk)
     assert "Cllrs Sam Cole and Ruth Amos" in cited.text
+
+
+def test_minutes_saying_there_were_no_apologies_answer_whether_any_were_sent(tmp_path) -> None:
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    (folder / "june.txt").write_text(
+        PARISH.replace("25th January 2024", "3rd June 2025").replace(
+            "Apologies had been received from Sam Cole",
+            "There were no apologies, all the members being present.",
+        )
+    )
+    engine = CouncilQA(Settings(store=tmp_path / "store"), embedder=FakeEmbedder())
+    engine.ingest([folder], progress=False)
+    for question in (
+        "Were any apologies for absence received at the Ashby Parish Council meeting held on 3 June 2025?",
+        "Who sent apologies to the Ashby Parish Council meeting of 3 June 2025?",
+    ):
+        answer = answer_from_records(engine.store, question, engine.retriever.retrieve(question))
+        assert answer is not None and answer.text.startswith("There were no apologies, all the members")
+        assert "There were no apologies" in answer.citations[0].text
+    # 'there were no …' under another list's label is no list
+    nobody = _records(
+        PARISH.replace("Present: Ann Lee (AL)[Chair], Tom Hart (TH)", "Present: There were none")
+    )
+    assert nobody.meeting.present is None
