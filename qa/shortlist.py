@@ -24,7 +24,7 @@ from qa.leads import headed_by
 from qa.moments import at_event, time_event
 from qa.namedrows import named_rows
 from qa.ordinals import entries_asked
-from qa.othercouncils import names_other_council
+from qa.othercouncils import names_other, other_councils
 from qa.posts import NOT_NAMING, asked_post, names_post, of_named_report, of_report
 from qa.procedure import substantive
 from qa.query import FILE_REF, TimeTarget, identifiers, meeting_day
@@ -168,8 +168,10 @@ def _of_meeting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], 
     its words, or a post printed against a name the question gives: then that answers, however it scores."""
     question = asked.text
     found = of_named_council(question, found, lambda c: c.passage)
-    councils = frozenset(c.passage.council for c in found if c.passage.council)
-    found = [c for c in found if not names_other_council(question, c.shown, councils)]
+    asked_places, others = other_councils(
+        question, frozenset(c.passage.council for c in found if c.passage.council)
+    )
+    found = [c for c in found if not names_other(c.shown, asked_places, others)]
     found = of_asked_time(found, question, asked.time, asked.expectation.kind in FIGURES)
     found = keyed_rows(found, question, asked.time)
     found = named_rows(found, question)  # a table cut across chunks: the row of the thing named

@@ -283,9 +283,9 @@ def type_near(candidate: Candidate, asked: Asked) -> float:
     if not gaps and asks_deadline(asked.text) and any(set_by(" ".join(shown.split()[:a])) for a, _ in at):
         gaps = [0]  # asked by when, a day or hour told as a deadline ('… by 5:00 p.m.') is the one asked
     # the row's key, a cell away, holds what is asked of: not the paper's council, nor 'going to happen'
-    keyed = near - _occasion(candidate.passage, asked) - _HAPPEN
-    if not gaps and typed_column_asked(candidate, asked) and row_named(candidate, asked, keyed):
-        gaps = [_NEXT_CELL]
+    if not gaps and typed_column_asked(candidate, asked):
+        keyed = near - _occasion(candidate.passage, asked) - _HAPPEN  # only a form's cell needs them
+        gaps = [_NEXT_CELL] if row_named(candidate, asked, keyed) else gaps
     return 1.0 / (1.0 + min(gaps)) if gaps else _replying(candidate, near)
 
 
