@@ -100,6 +100,15 @@ def gives_day(text: str) -> bool:
     return any(d.precision == "day" for d in find_dates(text))
 
 
+def only_date(text: str) -> FoundDate | None:
+    """The date `text` is, when it is one date and nothing else ('11 Sept 2019', 'March 2020'); else None."""
+    dates = find_dates(text)
+    if len(dates) != 1:
+        return None
+    rest = text[: dates[0].start] + text[dates[0].end :]
+    return dates[0] if not rest.strip(" ,.") else None
+
+
 def find_dates(text: str, month_first: bool = False) -> list[FoundDate]:
     """Every recognisable date in `text`, in reading order.
 

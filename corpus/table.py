@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from corpus.dates import only_date
 from corpus.spacers import closed_up
 
 _KEY = re.compile(r"^([A-Z][A-Za-z]+)\s+(\d+(?:\.\d+)*)\b")
@@ -25,9 +26,19 @@ class Row:
     page_start: int | None
     page_end: int | None
     headers: tuple[str, ...] = ()
+    # its first cell is merged down over rows (a meeting's date over its items): printed last, so that the
+    # row is named by what tells it from the others under that cell
+    key_merged: bool = False
 
     def render(self) -> str:
-        """One line per cell, each labelled with its column header where the table has one."""
+        """One line per cell, each labelled with its column header where the table has one; a first cell
+        merged down over several rows goes last."""
+        if self.key_merged:
+            width = max(len(self.cells), len(self.headers))
+            order = [*range(1, width), 0]
+            cells = [self.cells[i] if i < len(self.cells) else "" for i in order]
+            headers = tuple(self.headers[i] if i < len(self.headers) else "" for i in order)
+            return Row(cells, self.page_start, self.page_end, headers if self.headers else ()).render()
         if not self.headers:
             cells = [c for c in self.cells if c]
             # A key-value row ('Date of meeting:' | '11 September 2019') reads as one line.
@@ -190,6 +201,24 @@ def _is_fragment(cells: list[str]) -> bool:
     return bool(cells and cells[0]) and not any(cells[1:]) and not cells[0].endswith(":")
 
 
+def _merged_down(last: Row, cells: list[str]) -> bool:
+    """Whether a line with a blank first cell is a row of its own under a meeting's date merged down over
+    its items (a work programme, a forward plan), not more of the row above: the row above opens with a
+    day's date and has a second cell, and this line starts a second cell of its own with a capital or
+    markup. A row wrapped or continued over a page break goes on in later columns, or in lower case."""
+    second = cells[1] if len(cells) > 1 else ""
+    starts = second[:1].isupper() or second[:1] == "<"
+    day = only_date(last.cells[0])
+    return (
+        not cells[0]
+        and starts
+        and len(last.cells) > 1
+        and bool(last.cells[1])
+        and day is not None
+        and day.precision == "day"
+    )
+
+
 def add_line(table: Table, line: str, page: int | None) -> None:
     """Feed one tab-separated line to the table, starting a row or continuing the last."""
     cells = split_cells(line)
@@ -238,6 +267,12 @@ def add_line(table: Table, line: str, page: int | None) -> None:
         # a totals line under the columns it sums is a row of its own, keyed by its label, not more
         # of the row above ('    Totals    10,583.06    449.47 …' under a cash sheet's last payment)
         _start_row(table, [cells[totals], *cells[1:totals], "", *cells[totals + 1 :]], page)
+        return
+    if last and _merged_down(last, cells):
+        # its first cell spans down from the row above ('11 Sept 2019' over each item of that meeting)
+        last.key_merged = True
+        _start_row(table, [last.cells[0], *cells[1:]], page)
+        table.rows[-1].key_merged = True
         return
     if last and not cells[0]:
         _merge_cellwise(last, cells, page)

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from corpus.dateorder import month_first
-from corpus.dates import find_dates, numeric_orders, parse_date
+from corpus.dates import find_dates, numeric_orders, only_date, parse_date
 from corpus.paperdate import best_date
 
 # --- formats ----------------------------------------------------------------------------------
@@ -225,3 +225,12 @@ def test_posting_date_loses_to_the_meeting_date_under_the_title():
 def test_a_period_wrapped_after_its_dash():
     found = best_date("CAPITAL BUDGET 2024-\n2034 FORECAST\nRESERVES PLANNING\n")
     assert (found.value, found.precision) == (dt.date(2024, 1, 1), "year")
+
+
+def test_only_a_date_is_a_cell_holding_one_date_and_nothing_else():
+    assert only_date("11 Sept 2019").value == dt.date(2019, 9, 11)
+    assert only_date(" 8 Jan 2020. ").precision == "day"
+    assert only_date("March 2020").precision == "month"
+    assert only_date("Report on PAUSE, 8 Jan 2020") is None
+    assert only_date("8 Jan 2020 and 4 March 2020") is None
+    assert only_date("Fit and Fed Programme") is None

@@ -483,3 +483,38 @@ def test_a_capitalised_row_of_words_is_no_new_header_without_a_section_title() -
     # a title followed by figures is a section of the same columns
     table = _table("Item\tBudget\tSpent", "Audit\t100\t90", "CAPITAL\t\t", "Roof\t5000\t4000")
     assert table.rows[-1].render() == "Item: Roof\nBudget: 5000\nSpent: 4000"
+
+
+def test_a_meeting_date_merged_down_over_its_items_starts_a_row_for_each():
+    table = _table(
+        "Meeting\tItem\tScore\tLead officer",
+        "3 March 2021\tHighways Review\t2\tAnya Brook",
+        "\tLibraries Update\t\tTom Reyes",
+        "\tPlay Areas\t4\tDee Marsh",
+        "9 June 2021\tBudget Outturn\t5\tAnya Brook",
+    )
+    assert [row.cells for row in table.rows] == [
+        ["3 March 2021", "Highways Review", "2", "Anya Brook"],
+        ["3 March 2021", "Libraries Update", "", "Tom Reyes"],
+        ["3 March 2021", "Play Areas", "4", "Dee Marsh"],
+        ["9 June 2021", "Budget Outturn", "5", "Anya Brook"],
+    ]
+    # each row is named by its item, the date it shares last
+    assert table.rows[1].render() == "Item: Libraries Update\nLead officer: Tom Reyes\nMeeting: 3 March 2021"
+    assert table.rows[0].render().startswith("Item: Highways Review\n")
+    assert table.rows[3].render().startswith("Meeting: 9 June 2021\n")  # no row under it shares its date
+    # a year or a label over the rows is no meeting's date: the line goes on the row above
+    years = _table("Year\tProject\tCost", "2027\tLandfill closure\t$609,045", "\tReserve\t")
+    assert [row.cells for row in years.rows] == [["2027", "Landfill closure Reserve", "$609,045"]]
+
+
+def test_later_columns_or_lower_case_under_a_row_still_continue_it() -> None:
+    table = _table(
+        "Pledge\tWhen\tUpdate",
+        "Pledge 3 - homes\tMarch\tWork has begun.",
+        "\t\tA second update follows.",
+        "\tand April\t",
+    )
+    assert [row.cells for row in table.rows] == [
+        ["Pledge 3 - homes", "March and April", "Work has begun. A second update follows."]
+    ]
