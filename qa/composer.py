@@ -280,10 +280,8 @@ class Composer:
         if query.intent == "list" and (rows := rows_matching(retrieval.passages, query)):
             return self._rows_answer(retrieval, rows, top_k)
         # 'Who stood for the Liberal Democrats?': the rows a column's value picks out, when several do
-        if (
-            expected(query.text).kind in _ROW_KINDS
-            and len(rows := rows_valued(retrieval.passages, query)) > 1
-        ):
+        kind = expected(query.text).kind
+        if kind in _ROW_KINDS and len(rows := rows_valued(retrieval.passages, query, kind == "list")) > 1:
             return self._rows_answer(retrieval, rows, top_k)
         best = reading.candidates[0]
         scored = _scored(best)

@@ -84,6 +84,30 @@ def pointed_back(units: Sequence[Unit], at: int, pointer: re.Pattern[str] = _POI
     return units[at - 1].shown
 
 
+# A sentence opening with a figure of one group and saying of it what the sentence before said of another
+# ('82 per cent of families either strongly agreed or agreed with … Family Hubs. 76 per cent of
+# professionals either strongly agreed or agreed.'): what it is said of is in the sentence before.
+_FIGURE_OF = re.compile(
+    r"^\W*[£$€]?\d[\d,.]*\s*(?:%|per ?cent\b)?(?:\s+of\s+(?:the\s+|all\s+)?[\w'’-]+)?", re.I
+)
+_PARALLEL = 0.75  # share of the rest of its words the sentence before holds
+_PARALLEL_WORDS = 2  # words it must say besides its figure and group
+
+
+def parallel_figure(units: Sequence[Unit], at: int) -> str:
+    """The unit before `at` when unit `at` opens with a figure (and its group) and most of its other
+    words repeat that unit's, in one paragraph: the sentence it says its figure in parallel to; ''
+    otherwise."""
+    unit = units[at]
+    opening = _FIGURE_OF.match(unit.text)
+    if at == 0 or unit.opens_line or unit.label or not opening or not opening.group().strip():
+        return ""
+    rest = re.findall(r"[a-z]+", unit.text[opening.end() :].lower())
+    before = set(re.findall(r"[a-z]+", units[at - 1].text.lower()))
+    said = sum(w in before for w in rest)
+    return units[at - 1].shown if len(rest) >= _PARALLEL_WORDS and said >= _PARALLEL * len(rest) else ""
+
+
 _TO_DO = re.compile(r"\bto\s+(?:receive|note|consider|approve|agree|elect|confirm)\b", re.I)
 _HEADING_WORDS = 6  # a line this short before a unit may be its heading ('09. APOLOGIES FOR ABSENCE')
 

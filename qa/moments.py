@@ -10,11 +10,18 @@ from qa.answertype import expected
 
 # The moment of a meeting a time question asks for, and the words that name it in a question or in the
 # sentence giving the time ('The meeting closed at 4.25 pm'); a paper's masthead time is when it starts.
+# A closed session held in private, inside the meeting: rising from it ends the session, not the meeting.
+_PRIVATE = r"(?:closed|in[\s-]camera|private)\s+(?:meeting|session|part)"
+_RISE = r"(?:rose|ris(?:e|es|ing|en))"
+_FROM_PRIVATE = rf"\s+(?:from|out\s+of)\s+(?:(?:the|its|their)\s+)?(?:[a-z]+\s+)?{_PRIVATE}"
 _EVENTS = {
+    # 'Rise from Closed Meeting (6:55 p.m.)', 'At what time did Council rise from the first closed meeting?'
+    "private_finish": re.compile(rf"\b{_RISE}{_FROM_PRIVATE}", re.I),
     "finish": re.compile(
         # a 'Closed Meeting' or 'closed session' is held in private: it does not end the meeting
         r"\b(?:finish\w*|end(?:s|ed)?|clos(?:e|ed|es|ing)(?!\s+(?:meeting|session|part|to\s+the\s+public))"
-        r"|conclud\w*|adjourn\w*|rose|wrap(?:s|ped)?\s+up|(?:was|were)\s+over|terminat\w*)\b",
+        rf"|conclud\w*|adjourn\w*|{_RISE}(?!{_FROM_PRIVATE})|wrap(?:s|ped)?\s+up|(?:was|were)\s+over"
+        r"|terminat\w*)\b",
         re.I,
     ),
     "start": re.compile(r"\b(?:start\w*|begin\w*|began|commenc\w*|open(?:s|ed)?)\b", re.I),
@@ -81,7 +88,8 @@ _ASKING_TIME = re.compile(r"\b(?:what|which)\s+time\b|\bwhen\b", re.I)
 
 @lru_cache(maxsize=1 << 10)  # asked per candidate (features, typematch)
 def time_event(question: str) -> str | None:
-    """'finish' or 'start' when a time question asks when a meeting ended or began, else None."""
+    """'finish' or 'start' when a time question asks when a meeting ended or began, 'private_finish' when
+    it asks when a closed session inside it ended, else None."""
     if expected(question).kind != "time":
         return None
     # the moment the asking clause names, before one a leading clause names ('after the closed meeting
@@ -103,6 +111,6 @@ def event_words(sentence: str, event: str) -> tuple[str, ...]:
 def at_event(sentence: str, event: str) -> bool:
     """Whether a sentence's time can be the asked moment: a finish time is told as one ('closed at'); a
     start time is any other, unless the sentence tells only of an ending."""
-    if event == "finish":
-        return bool(_EVENTS["finish"].search(sentence))
+    if event in {"finish", "private_finish"}:
+        return bool(_EVENTS[event].search(sentence))
     return not _EVENTS["finish"].search(sentence) or bool(_EVENTS["start"].search(sentence))

@@ -8,13 +8,16 @@ from functools import lru_cache
 
 from qa.bodies import named_bodies
 from qa.candidate import Candidate
-from qa.query import proper_words
+from qa.query import MONTHS, proper_words
 from qa.stopwords import STOPWORDS
 from qa.totals import asks_total
 from qa.units import is_row
 
 # a house's number with its street ('30 West End'): what tells one address's row from its neighbours'
-_NUMBERED = re.compile(r"\b\d{1,4}[A-Za-z]?(?:\s+[A-Z][\w'’-]+)+")
+# ('10 July 2019' is a day, not an address)
+_NUMBERED = re.compile(
+    rf"\b\d{{1,4}}[A-Za-z]?(?!\s+(?i:{MONTHS}|sept?|jan|feb|mar|apr|jun|jul|aug|oct|nov|dec)\b)(?:\s+[A-Z][\w'’-]+)+"
+)
 _COUNCIL = re.compile(r"\bCouncil$", re.I)  # a council's name names its papers; a committee's may name a row
 
 

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from corpus.dates import only_date
 from index.passage import Passage
 from qa.candidate import stems_of
 from qa.query import Query, proper_words
@@ -50,11 +51,16 @@ def _common(values: list[frozenset[str]]) -> frozenset[str]:
     return frozenset(s for s, n in counts.items() if n > _COMMON * len(values))
 
 
-def rows_valued(passages: Sequence[Passage], query: Query) -> list[tuple[str, Passage]]:
+def rows_valued(
+    passages: Sequence[Passage], query: Query, occasions: bool = False
+) -> list[tuple[str, Passage]]:
     """(the row's name and the value that picked it, its passage) for each table row, in the passages
     naming all the question names, holding in a column past its first a value every distinctive word of
     which the question says ('Liberal Democrat' for 'the Liberal Democrats'; 'Party', in most of the
-    column's values, is no distinctive word). A column whose values are all one picks out nothing."""
+    column's values, is no distinctive word). A column whose values are all one picks out nothing. A row
+    named by a date (a work programme's '11 Sept 2019') is an occasion's, and a date in a column names
+    the meeting asked of: neither picks rows out unless `occasions` are asked for, as a date names no one
+    who and nothing which."""
     asked = set(stems_of(query.text))
     named = frozenset(stems_of(" ".join(proper_words(query.text))))
     rows = [(row, p) for p in passages if _names_all(p, named) for row in labelled_rows(p.text)]
@@ -67,7 +73,11 @@ def rows_valued(passages: Sequence[Passage], query: Query) -> list[tuple[str, Pa
     for row, passage in rows:
         for label, value in row[1:]:
             own = frozenset(stems_of(value)) - common[label]
-            if len(set(columns[label])) > 1 and own and own <= asked:
+            # the day a question names is the meeting's: rows holding it are of that meeting, not picked out
+            dated = not occasions and bool(only_date(value))
+            if len(set(columns[label])) > 1 and own and own <= asked and not dated:
                 key = _key(row)
+                if not occasions and only_date(key):
+                    continue
                 found.setdefault(key.lower(), (f"{key} — {value}", passage))
     return list(found.values())[:_ROWS]

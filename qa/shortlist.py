@@ -12,11 +12,12 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from corpus.dates import find_dates
+from corpus.dates import find_dates, only_date
 from corpus.meetingheader import day_at
 from index.passage import Passage
 from qa.answertype import NAMED_OR_VALUED, asks_outcome
 from qa.bodies import of_named_committee, of_named_council
+from qa.contrasts import contrasts_asked, names_sibling
 from qa.exchange import only_asks, puts_question, wants_questions
 from qa.features import NAMES, Asked, Candidate, cover, stem_set, stems_of
 from qa.fit import FIGURES, fitting
@@ -30,7 +31,7 @@ from qa.procedure import substantive
 from qa.query import FILE_REF, TimeTarget, identifiers, meeting_day
 from qa.rowdates import keyed_rows, rows_of_day
 from qa.scoring import context
-from qa.timefit import of_asked_time, repeats_asked_dates
+from qa.timefit import of_asked_time, repeats_asked_dates, row_name
 from qa.typematch import ENTITY_KINDS, accepts
 
 _FIND_WORDS = 6  # a candidate's opening words, found in its passage: units keep words, not line breaks
@@ -39,6 +40,7 @@ _FIND_WORDS = 6  # a candidate's opening words, found in its passage: units keep
 _VALUE_KINDS = frozenset({"number", "money", "percent", "date", "time", "frequency", "contact"})
 _ASKS_END = re.compile(r"\?\W{0,2}$")
 _DECIDED = frozenset({"decision", "description"})  # what was decided, or what a meeting did about a matter
+_WHEN_KINDS = frozenset({"date", "time", "list"})  # a date cell may answer these: when, or which meetings
 # Asked where, when or at what time in a month: a sentence dated only to days outside it tells of another
 # occasion ('When did the committee meet in January 2016?' is not answered by its 23 February 2016 paper).
 _OCCASION_KINDS = frozenset({"place", "time", "date"})
@@ -154,24 +156,28 @@ def _minuted(text: str, reading: str) -> bool:
 
 def _of_meeting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], bool]:
     """Candidates that can be of the council, the meeting, the moment and the post asked: from the papers
-    of the council the question names, and no sentence naming another of the papers' councils and not
-    the one asked (qa/othercouncils.py); no timetable row whose cell for what the question dates is of
-    another month (qa/rowdates.py); asked of a planning application by its reference, not from another
-    application's paragraph; when the question dates its meeting, not from the reproduced minutes of
-    another day's meeting, nor from another paper when that day's paper is among them; asked where or
-    when in a month, not from a sentence dated to a day outside it; for a start or finish time, no time
-    but those told as that moment (a start time does not say when a meeting finished); for who chaired,
-    wrote or sent apologies, only sentences naming that post or printed under a heading naming it, a vice
-    chair when one is asked (qa/posts.py), from the report the question names when it names one; only
-    those that fit what the question asks of its thing, office, person or time
+    of the council the question names, and no sentence naming another of the papers' councils and not the
+    one asked (qa/othercouncils.py), nor, in it or its row's name, a sibling of what the question names
+    and not that (qa/contrasts.py: the short-term row asked of the long-term); no timetable row whose cell
+    for what the question dates is of another month (qa/rowdates.py); asked of a planning application by
+    its reference, not from another application's paragraph; when the question dates its meeting, not from
+    the reproduced minutes of another day's meeting, nor from another paper when that day's paper is among
+    them; asked where or when in a month, not from a sentence dated to a day outside it; for a start or
+    finish time, no time but those told as that moment (a start time does not say when a meeting
+    finished); for who chaired, wrote or sent apologies, only sentences naming that post or printed under
+    a heading naming it, a vice chair when one is asked (qa/posts.py), from the report the question names
+    when it names one; only those that fit what the question asks of its thing, office, person or time
     (qa/fit.py). Also whether the candidates are the fields of the report the question names by most of
-    its words, or a post printed against a name the question gives: then that answers, however it scores."""
+    its words, or a post printed against a name the question gives: then that answers, however it
+    scores."""
     question = asked.text
     found = of_named_council(question, found, lambda c: c.passage)
     asked_places, others = other_councils(
         question, frozenset(c.passage.council for c in found if c.passage.council)
     )
     found = [c for c in found if not names_other(c.shown, asked_places, others)]
+    if (contrast := contrasts_asked(question)).asked:  # the long-term figure asked: not the short-term row's
+        found = [c for c in found if not names_sibling(f"{row_name(c) or ''}\n{c.shown}", contrast)]
     found = of_asked_time(found, question, asked.time, asked.expectation.kind in FIGURES)
     found = keyed_rows(found, question, asked.time)
     found = named_rows(found, question)  # a table cut across chunks: the row of the thing named
@@ -291,13 +297,17 @@ def shortlist(found: Sequence[Candidate], asked: Asked, terms: Sequence[str]) ->
     """The candidates (from qa/reader.candidates) that may answer: none putting a question of its own
     unless questions are asked (`terms`, the query's); for an outcome, none from an agenda's proposals;
     for a decision, substantive ones; of the council, meeting, moment, post and thing asked (_of_meeting);
-    for a date, none repeating the question's own date."""
+    for a date, none repeating the question's own date; asked anything but when, no cell that is only a
+    date."""
     question, kind = asked.text, asked.expectation.kind
     if not wants_questions(list(terms)):  # a question put at a meeting never answers itself
         found = [c for c in found if not only_asks(c.text) and not puts_question(c.text)]
     # a question, or a form's question heading ('What difference …?:'), names none
     if kind in NAMED_OR_VALUED:
         found = [c for c in found if not _ASKS_END.search(c.text)]
+    # a cell that is only a date ('Date of meeting: 10 July 2019') tells when, and nothing else asked
+    if kind not in _WHEN_KINDS:
+        found = [c for c in found if not (c.label and only_date(c.text))]
     if not found:
         return Shortlist((), False, False, NO_TOPIC)
     # an entry asked by its position is read off its list, whose lead-in ('It was agreed that the

@@ -13,7 +13,7 @@ from index.passage import Passage
 from qa.candidate import Candidate
 from qa.framing import names_paper
 from qa.periods import MONTH, YEAR_PAIR, year_pairs
-from qa.query import MONTHS, TimeTarget, quarters
+from qa.query import MONTHS, TimeTarget, quarters, time_target
 from qa.units import block_lead
 
 # A month and a year's last two digits, as performance tables head their columns ('Apr-18', "Sep'18") and
@@ -51,6 +51,13 @@ _PAPER_OF_YEARS = re.compile(
     r"(?:plan|strategy|report|budget|accounts|update|review|programme)\b",
     re.I,
 )
+# What was decided or happened then is told after it, however it was set ahead: 'What did the committee
+# decide when directorates reported on the Pledge in July 2016?' is no question for a February 2016 paper.
+_DONE = re.compile(
+    r"\b(?:did|was|were)\b[^?]{0,80}?\b(?:decided?|agreed?|resolved?|approved?|voted?|happen(?:ed)?"
+    r"|conclude[d]?)\b",
+    re.I,
+)
 _SET_AHEAD = re.compile(
     r"\b(?:budget|allocat|precept|council tax|fee|charge|grant|commit|plan|pledg|promis|intend|propos"
     r"|expect)\w*",
@@ -75,12 +82,16 @@ def of_asked_time(
     pairs = frozenset(_first_years(question))
     if (target is None and not pairs) or gives_day(question) or _several_years(question):
         return list(found)
-    told = bool(_REACHED.match(question)) and not _SET_AHEAD.search(question) and not _AIMED.search(question)
+    ahead = bool(_SET_AHEAD.search(question)) and not _DONE.search(question)
+    told = bool(_REACHED.match(question)) and not ahead and not _AIMED.search(question)
     # a paper the question names by its years ('in Plymouth's 2024-27 Children's Service plan') was not
     # written long before them, whatever is asked of it (a plan is written in the months before its years)
     named = bool(_PAPER_OF_YEARS.search(question))
     reached = told and figures
     window = _window(pairs) if pairs else target
+    if named and not figures and not pairs and time_target(_PAPER_OF_YEARS.sub(" ", question)) is None:
+        # 'In which year of the 2024-27 plan …?': its years name the paper asked of, not a time of its cells
+        return [c for c in found if not _written_before(c.passage, _year_before(window))]
     timed = lambda c: figures or _time_column(c)  # noqa: E731
     return [
         c

@@ -52,6 +52,12 @@ _REFERENCE_END = re.compile(r"\b(?:No|Nos|Ref|Number)\.?$")
 # who acted, partnered or went between, or whom a thing came from ('property from Rocke and Glenda Garcia';
 # not 'from the Clifton towpath side', a place)
 _AGENT = re.compile(r"\b(?:(?:by|with|via|through)\s+(?:the\s+)?|from\s+)$", re.I)
+# A cell labelled with a post ('Responsible Officer: Tom Reyes', 'Lead Member: …'): its bare name is a person.
+_POSTED = re.compile(
+    r"\b(?:officers?|members?|leads?|contacts?|authors?|owners?|managers?|directors?|chair(?:man|person)?"
+    r"|clerk|portfolio holder|presenters?|sponsors?)\s*:\s*$",
+    re.I,
+)
 _BARE = frozenset({"proper", "organisation"})  # names that are a place only where set as one
 # A bare name is a place only where the text sets it as one ('held at Pride Park', 'Venue: Guildhall'):
 # 'the Pledge' or a sentence's first word is no answer to where a meeting was.
@@ -88,6 +94,8 @@ def typed_at(
         and (s.kind not in _BARE or _named_as(s, text, accepted))
         and (s.kind != "done" or _done_as_asked(s, text, question))
         and (s.kind != "number" or not _measures_other(s, text, question))
+        and (s.kind != "number" or not _rates_other(s, text, question))
+        and (s.kind != "percent" or not _share_of_other(s, text, question))
         and (s.kind != "date" or (as_precise(s.text, question) and not day_asked_of(s.text, question)))
     )
 
@@ -109,6 +117,38 @@ def _measures_other(span: Span, text: str, question: str) -> bool:
     return bool(nouns) and not nouns.intersection(stems_of(unit.group(1)))
 
 
+# A figure a score, rating or rank labels ('Prioritisation Score: 5') grades a thing: it counts nothing.
+_GRADE = re.compile(r"\b(score|rating|rank(?:ing)?|grade|level|priority)\s*:?\s*$", re.I)
+
+
+def _rates_other(span: Span, text: str, question: str) -> bool:
+    """A figure after a score's or a rank's label, when the question asks no score or rank."""
+    grade = _GRADE.search(text[: span.start])
+    return bool(grade) and not re.search(rf"\b{grade.group(1)}", question, re.I)
+
+
+# The group a share is asked of, and the one a figure is of: 'What share of professionals agreed …?',
+# '82 per cent of families agreed …'.
+_SHARE_ASKED = re.compile(
+    r"\b(?:share|proportion|percentage|per ?cent|%)\s+of\s+(?:the\s+|all\s+)?([^?]+)", re.I
+)
+_SHARE_OF = re.compile(r"\s+of\s+(?:the\s+|all\s+|our\s+|these\s+|those\s+)?([A-Za-z][\w'’-]*)")
+
+
+def _share_of_other(span: Span, text: str, question: str) -> bool:
+    """A share said of a group ('82 per cent of families') when the question asks a share of another
+    ('What share of professionals backed … Family Hubs?'): the group's word is not the first the question
+    gives after its 'share of', nor one of its lower-case words after that (a name such as 'Family Hubs'
+    names the matter, not the group)."""
+    asked, told = _SHARE_ASKED.search(question), _SHARE_OF.match(text, span.end)
+    return bool(asked and told) and not set(stems_of(told.group(1))) & _group_words(asked.group(1))
+
+
+def _group_words(asked: str) -> set[str]:
+    words = re.findall(r"[\w'’-]+", asked)
+    return set(stems_of(" ".join(words[:1] + [w for w in words[1:] if not w[:1].isupper()])))
+
+
 def _named_as(span: Span, text: str, accepted: frozenset[str]) -> bool:
     """A bare proper name, or a body's ('Cowper School'), answers a place question only where it is set
     as a place; for other kinds (a body, a person's post) any name may, but a matter's ('the Recruitment
@@ -116,7 +156,7 @@ def _named_as(span: Span, text: str, accepted: frozenset[str]) -> bool:
     if span.kind == "proper" and (_MATTER_END.search(span.text) or _REFERENCE_END.search(span.text)):
         return False  # nor does a reference's label ('City Project No.')
     if "person" in accepted and span.kind == "proper":  # who did it, or with whom: 'delivered by Barnardos'
-        return bool(_AGENT.search(text[: span.start]))
+        return bool(_AGENT.search(text[: span.start]) or _POSTED.search(text[: span.start]))
     if "place" not in accepted:
         return True
     if span.kind == "organisation" and span.text.isupper():  # 'BE HELD ON THE …': capitals, not a body
@@ -182,10 +222,21 @@ def _done_as_asked(span: Span, text: str, question: str) -> bool:
 def holds_type(candidate: Candidate, asked: Asked) -> bool:
     """The sentence holds a span of a kind the answer type accepts that is not an echo of the question."""
     accepted = accepted_kinds(asked)
+    if _year_column(candidate, asked):
+        return True
     if not accepted & candidate.kinds:
         return False
     sums = monetary(candidate.passage.text)
     return bool(typed_at(candidate.text, frozenset(accepted), frozenset(asked.weights), asked.text, sums))
+
+
+def _year_column(candidate: Candidate, asked: Asked) -> bool:
+    """Asked in which year a plan does a thing, a cell under a year's column ('Key Milestones 2025/26:
+    Extend family hub offer …') holds its answer in its label."""
+    expectation = asked.expectation
+    if expectation.kind != "date" or not expectation.noun.startswith("year") or not candidate.label:
+        return False
+    return bool(typed_at(candidate.label, frozenset({"date"}), frozenset(asked.weights), asked.text))
 
 
 # Verbs that ask when something happens without saying what ('When was the reward going to happen?').
@@ -269,6 +320,8 @@ def type_near(candidate: Candidate, asked: Asked) -> float:
     # counts what is asked (not another council's plan to gain '15 carers', asked of Derby)
     if (head := counted_head(asked.text)) and _counts_as_asked(candidate, asked, near):
         near |= {head}
+    if share := _SHARE_ASKED.search(asked.text):  # a share stands beside its group ('76 per cent of staff')
+        near |= stem_set(share.group(1))
     if event := time_event(asked.text):  # 'finished at 4.00 pm' tells when a meeting asked of 'ended'
         near |= stem_set(" ".join(event_words(shown, event)))
     # a date stands beside the happening asked, though the passage is all about it ('… will be cleared out

@@ -73,3 +73,9 @@ def test_a_name_only_inside_a_longer_one_tells_no_row_apart() -> None:
     assert _kept("Which candidate gave their home address as 30 West End, Strensall?", doughty, fisher) == [
         fisher
     ]
+
+
+def test_a_day_and_month_is_no_address() -> None:
+    rows = (CARETAKER, "Date Details: 10 July 2019 Hall hire; Cheque Number: 101296; Amount £: 40.00")
+    # '10 July' is the meeting's day: it tells no row apart, so both stay for the reader to weigh
+    assert _kept("What was agreed at the 10 July 2019 meeting?", *rows) == list(rows)

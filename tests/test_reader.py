@@ -157,6 +157,8 @@ def test_question_asks_for_its_answer_type(question, kind):
         ("When did the call for evidence close?", None),  # a date, not a meeting's moment
         # the moment the asking clause names, not one a leading clause does
         ("After the closed meeting rose, at what time did the open meeting begin?", "start"),
+        ("What time did Council rise from the first closed meeting?", "private_finish"),
+        ("At what time did the council finally rise?", "finish"),
     ],
 )
 def test_time_event(question, event):

@@ -691,3 +691,70 @@ def test_counts_beside_a_telephone_number_stay_counts():
         s.text for s in spans("417 children were in care (tel 01752 307348); 12 were placed out of area.")
     ]
     assert "417" in found and "12" in found
+
+
+_SURVEY = (
+    "Northgate Council\nPlay Strategy Report\n5 May 2021\n\nConsultation\n\n"
+    "We asked residents and schools about the play strategy in March 2021, which told us that 64 per cent "
+    "of residents either strongly agreed or agreed with the plan to open play streets on Sundays. 71 per cent "
+    "of schools either strongly agreed or agreed.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "share", "not_share"),
+    [
+        ("What share of schools backed opening play streets on Sundays?", "71 per cent", "64 per cent"),
+        ("What share of residents backed opening play streets on Sundays?", "64 per cent", "71 per cent"),
+    ],
+)
+def test_a_share_is_of_the_group_asked_though_said_in_parallel(
+    tmp_path, settings, fake_embedder, question: str, share: str, not_share: str
+) -> None:
+    answer, _ = answer_from_paper(tmp_path, settings, fake_embedder, _SURVEY, question)
+    lead = answer.text.split("[1]")[0]
+    assert share in lead and not_share not in lead.split(" — ")[0]
+
+
+_WORK_PROGRAMME = (
+    "Northgate Council\nCommunities Scrutiny Panel\nWork Programme 2021/22\n12 February 2021\n\n"
+    "Date of meeting\tAgenda item\tPrioritisation Score\tReason for consideration\tResponsible Officer\n"
+    "3 March 2021\tHighways Review\t2\tTo report on the pothole backlog and winter gritting routes\tAnya Brook\n"
+    "\tLibraries Update\t\t\tTom Reyes\n"
+    "\tChildren in Need Briefing\t5\tTo hear how the service responds to rising referrals\tDee Marsh\n"
+    "9 June 2021\tBudget Outturn\t4\tTo monitor the budget position\tRavi Shah\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "not_said"),
+    [
+        # each item under a meeting's merged date is a row of its own, with its own officer
+        (
+            "Who is the responsible officer for the Libraries Update item on 3 March 2021?",
+            "Tom Reyes",
+            "Anya Brook",
+        ),
+        ("Which officer brings the Children in Need Briefing to the panel?", "Dee Marsh", "Tom Reyes"),
+    ],
+)
+def test_a_work_programmes_items_under_a_merged_date_answer_for_themselves(
+    tmp_path, settings, fake_embedder, question: str, said: str, not_said: str
+) -> None:
+    answer, _ = answer_from_paper(tmp_path, settings, fake_embedder, _WORK_PROGRAMME, question)
+    lead = answer.text.split(" [1]")[0]
+    assert said in lead and not_said not in lead
+
+
+def test_a_cell_only_repeating_the_meetings_date_tells_nothing_else(
+    tmp_path, settings, fake_embedder
+) -> None:
+    q = "What will the Highways Review item at the 3 March 2021 meeting report on?"
+    answer, _ = answer_from_paper(tmp_path, settings, fake_embedder, _WORK_PROGRAMME, q)
+    assert "pothole" in answer.text and not answer.text.startswith("Date of meeting")
+
+
+def test_a_score_in_a_row_naming_children_counts_no_children(tmp_path, settings, fake_embedder) -> None:
+    q = "How many children were referred in March 2021?"
+    answer, _ = answer_from_paper(tmp_path, settings, fake_embedder, _WORK_PROGRAMME, q)
+    assert answer.status == "not_found"

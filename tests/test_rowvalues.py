@@ -51,3 +51,37 @@ def test_another_wards_rows_and_a_column_of_one_value_pick_out_nothing():
     assert _keys("Who stood for the Liberal Democrats in Strensall Ward?", [other]) == []
     same = _passage("Surname: Fisher\nParty: Liberal Democrat\n\nSurname: Mason\nParty: Liberal Democrat", "")
     assert _keys("Who stood for the Liberal Democrats?", [same]) == []
+
+
+WORK_PROGRAMME = "\n\n".join(
+    f"Date of meeting: {day}\nAgenda item: {item}\nResponsible Officer: {officer}"
+    for day, item, officer in (
+        ("3 March 2021", "Highways Review", "Anya Brook"),
+        ("3 March 2021", "Libraries Update", "Tom Reyes"),
+        ("9 June 2021", "Play Areas", "Dee Marsh"),
+        ("9 June 2021", "Budget Outturn", "Anya Brook"),
+    )
+)
+
+
+def test_rows_named_by_a_date_answer_no_who_but_may_be_listed():
+    passages = [_passage(WORK_PROGRAMME, "Work Programme", "Northgate Council")]
+    q = "Who is the responsible officer for the Highways Review item?"
+    assert _keys(q, passages) == []  # the date is no officer
+    listed = rows_valued(passages, parse(q), occasions=True)
+    assert [key for key, _ in listed] == ["3 March 2021 — Highways Review"]
+
+
+def test_the_meetings_date_in_a_column_picks_no_rows_out():
+    rows = "\n\n".join(
+        f"Agenda item: {item}\nLead: {lead}\nDate of meeting: {day}"
+        for item, lead, day in (
+            ("Highways Review", "Anya Brook", "3 March 2021"),
+            ("Libraries Update", "Tom Reyes", "9 June 2021"),
+            ("Play Areas", "Dee Marsh", "14 September 2021"),
+        )
+    )
+    passages = [_passage(rows, "Work Programme", "Northgate Council")]
+    assert _keys("Who chaired the meeting on 3 March 2021?", passages) == []
+    listed = rows_valued(passages, parse("Which items were taken on 3 March 2021?"), occasions=True)
+    assert [key for key, _ in listed] == ["Highways Review — 3 March 2021"]

@@ -160,6 +160,16 @@ def test_asked_for_no_figure_another_year_pair_or_a_paper_written_before_is_set_
     assert of_asked_time([old], planned, parse(planned).time, figures=False) == [old]
 
 
+def test_what_was_decided_then_is_not_told_by_a_paper_written_before_whatever_was_pledged():
+    q = "What did the committee decide when directorates reported back on Pledge progress in July 2016?"
+    before = _cand("The new Pledge was accepted at a special committee.", paper=dt.date(2016, 2, 23))
+    after = _cand("The committee agreed the directorates' updates.", paper=dt.date(2016, 7, 19))
+    assert of_asked_time([before, after], q, parse(q).time, figures=False) == [after]
+    # a pledge asked of as set ahead is still told before its time
+    set_ahead = "What was pledged for care leavers in July 2016?"
+    assert of_asked_time([before], set_ahead, parse(set_ahead).time, figures=False) == [before]
+
+
 def test_a_paper_named_by_its_years_was_not_written_years_before_them():
     q = "Who is named as Director of Children's Services in Plymouth's 2024-27 Children's Service plan?"
     old = _cand("Lead Strategic Director: Alison Botham (Director for Children's Services)")
