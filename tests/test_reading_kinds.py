@@ -758,3 +758,26 @@ def test_a_score_in_a_row_naming_children_counts_no_children(tmp_path, settings,
     q = "How many children were referred in March 2021?"
     answer, _ = answer_from_paper(tmp_path, settings, fake_embedder, _WORK_PROGRAMME, q)
     assert answer.status == "not_found"
+
+
+def test_a_figure_under_a_scores_label_counts_nothing_unless_a_score_is_asked() -> None:
+    row = "Agenda item: Children in Need; Prioritisation Score: 5; Lead: Dee Marsh"
+    count = "How many children in need were there in January 2020?"
+    assert typed_at(row, frozenset({"number"}), frozenset(), count) == ()
+    score = "What prioritisation score was given to the Children in Need item?"
+    assert typed_at(row, frozenset({"number"}), frozenset(), score) != ()
+
+
+_PLAN = (
+    "Northgate Council\nChildren's Plan 2024-27\n1 March 2024\n\nPriority 1 Key milestones\n\n"
+    "Key Milestones 2024/25\tKey Milestones 2025/26\tKey Milestones 2026/27\n"
+    "• Open two family hubs in the city centre. • Review the play offer for younger children.\t"
+    "• Extend the family hub offer across localities to all ages 0-18. • Recruit ten more foster carers.\t"
+    "• Evaluate the family hubs with parents and partners.\n"
+)
+
+
+def test_in_which_year_of_a_plan_is_its_milestones_year_column(tmp_path, settings, fake_embedder) -> None:
+    q = "In which year of the 2024-27 plan does Northgate intend to extend its family hub offer to all ages?"
+    answer, _ = answer_from_paper(tmp_path, settings, fake_embedder, _PLAN, q)
+    assert "2025/26" in answer.text.split(" [1]")[0]
