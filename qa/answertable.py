@@ -28,6 +28,12 @@ _HOLDER = (
     r"|superintendents?|analysts?|caretakers?|applicants?|residents?|owners?|architects?|agents?|workers?"
     r"|lead|contact)"
 )
+# A meeting's day as a question prints it ('10 july 2019', 'monday 26 may 2014', 'may 26, 2014'), and a
+# session of it ('open session', 'closed meeting', 'in camera'), for the time a meeting's moment is asked.
+_DAY = (
+    r"(?:[a-z]+\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+,?\s+\d{4}|[a-z]+\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})"
+)
+_SESSION = r"(?:(?:open|closed|public|private)\s+(?:session|meeting|part)|camera)"
 # (answer type, pattern over the lower-cased question). Order matters: 'what time' before 'what',
 # 'how much money' before 'how many', the noun after what/which/how many decides where there is one.
 TABLE: tuple[tuple[str, str], ...] = (
@@ -47,8 +53,12 @@ TABLE: tuple[tuple[str, str], ...] = (
     (
         "time",
         r"\bwhat (?:exact |precise )?time\b|\bwhat hour\b|\bstart(?:ed|s)? at\b|\bhow late\b"
-        r"|^\s*when (?:did|does|will) .{0,80}\b(?:meeting|session|hearing)\b.{0,40}\b(?:start|begin"
-        r"|finish|end|close|conclude|adjourn)\s*\??\s*$",
+        r"|^\s*when (?:did|does|will) .{0,80}\b(?:meeting|session|hearing|council|committee|panel|board"
+        r"|cabinet)\b.{0,40}\b(?:start|begin|finish|end|close|conclude|adjourn|rise|reconvene|resume)"
+        # what may follow the moment: the meeting's day ('… start on 10 July 2019?', '… of May 26, 2014?'),
+        # and the session left or gone into ('… rise from the closed meeting?', '… reconvene in open session')
+        rf"(?:\s+(?:on|of)\s+{_DAY}|\s+(?:in|into|from|out of)\s+(?:the\s+|its\s+)?(?:[a-z]+\s+)?{_SESSION})*"
+        r"\s*\??\s*$",
     ),
     (
         "percent",

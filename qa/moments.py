@@ -17,6 +17,8 @@ _FROM_PRIVATE = rf"\s+(?:from|out\s+of)\s+(?:(?:the|its|their)\s+)?(?:[a-z]+\s+)
 _EVENTS = {
     # 'Rise from Closed Meeting (6:55 p.m.)', 'At what time did Council rise from the first closed meeting?'
     "private_finish": re.compile(rf"\b{_RISE}{_FROM_PRIVATE}", re.I),
+    # the meeting opened again in public after a closed session: 'Open Meeting (7:00 p.m.)', 'reconvened'
+    "resume": re.compile(r"\b(?:reconven\w*|resum(?:e|ed|es|ing)|open\s+(?:meeting|session))\b", re.I),
     "finish": re.compile(
         # a 'Closed Meeting' or 'closed session' is held in private: it does not end the meeting
         r"\b(?:finish\w*|end(?:s|ed)?|clos(?:e|ed|es|ing)(?!\s+(?:meeting|session|part|to\s+the\s+public))"
@@ -89,7 +91,8 @@ _ASKING_TIME = re.compile(r"\b(?:what|which)\s+time\b|\bwhen\b", re.I)
 @lru_cache(maxsize=1 << 10)  # asked per candidate (features, typematch)
 def time_event(question: str) -> str | None:
     """'finish' or 'start' when a time question asks when a meeting ended or began, 'private_finish' when
-    it asks when a closed session inside it ended, else None."""
+    it asks when a closed session inside it ended, 'resume' when the meeting opened again after one, else
+    None."""
     if expected(question).kind != "time":
         return None
     # the moment the asking clause names, before one a leading clause names ('after the closed meeting
@@ -111,6 +114,6 @@ def event_words(sentence: str, event: str) -> tuple[str, ...]:
 def at_event(sentence: str, event: str) -> bool:
     """Whether a sentence's time can be the asked moment: a finish time is told as one ('closed at'); a
     start time is any other, unless the sentence tells only of an ending."""
-    if event in {"finish", "private_finish"}:
+    if event in {"finish", "private_finish", "resume"}:
         return bool(_EVENTS[event].search(sentence))
     return not _EVENTS["finish"].search(sentence) or bool(_EVENTS["start"].search(sentence))

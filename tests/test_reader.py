@@ -140,6 +140,10 @@ from qa.typematch import holds_type
         ("What closure costs are estimated for the landfill?", "money"),
         ("What contingency for variable costs does the report build in?", "description"),  # a share of them
         ("What was Plymouth's long-term placement stability figure for 2016/17?", "number"),
+        # a meeting's moment asked with its day after it is a time; a council starting a service, a date
+        ("When did the meeting start on 10 July 2019?", "time"),
+        ("When did the council rise from closed session on 26 May 2014?", "time"),
+        ("When did the council start charging for garden waste?", "date"),
     ],
 )
 def test_question_asks_for_its_answer_type(question, kind):
@@ -156,9 +160,11 @@ def test_question_asks_for_its_answer_type(question, kind):
         ("What time is the meeting?", None),
         ("When did the call for evidence close?", None),  # a date, not a meeting's moment
         # the moment the asking clause names, not one a leading clause does
-        ("After the closed meeting rose, at what time did the open meeting begin?", "start"),
+        ("After the closed meeting rose, at what time did the open meeting begin?", "resume"),
         ("What time did Council rise from the first closed meeting?", "private_finish"),
         ("At what time did the council finally rise?", "finish"),
+        ("When did Guelph City Council reconvene in open session on 26 May 2014?", "resume"),
+        ("When did the meeting start on 10 July 2019?", "start"),  # a time, the meeting's day after it
     ],
 )
 def test_time_event(question, event):
