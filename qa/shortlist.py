@@ -161,15 +161,15 @@ def _of_meeting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], 
     and not that (qa/contrasts.py: the short-term row asked of the long-term); no timetable row whose cell
     for what the question dates is of another month (qa/rowdates.py); asked of a planning application by
     its reference, not from another application's paragraph; when the question dates its meeting, not from
-    the reproduced minutes of another day's meeting, nor from another paper when that day's paper is among
-    them; asked where or when in a month, not from a sentence dated to a day outside it; for a start or
-    finish time, no time but those told as that moment (a start time does not say when a meeting
-    finished); for who chaired, wrote or sent apologies, only sentences naming that post or printed under
-    a heading naming it, a vice chair when one is asked (qa/posts.py), from the report the question names
-    when it names one; only those that fit what the question asks of its thing, office, person or time
-    (qa/fit.py). Also whether the candidates are the fields of the report the question names by most of
-    its words, or a post printed against a name the question gives: then that answers, however it
-    scores."""
+    the reproduced minutes of another day's meeting nor a row keyed by another day, nor from another paper
+    when that day's paper is among them; asked where or when in a month, not from a sentence dated to a
+    day outside it; for a start or finish time, no time but those told as that moment (a start time does
+    not say when a meeting finished); for who chaired, wrote or sent apologies, only sentences naming that
+    post or printed under a heading naming it, a vice chair when one is asked (qa/posts.py), from the
+    report the question names when it names one; only those that fit what the question asks of its thing,
+    office, person or time (qa/fit.py). Also whether the candidates are the fields of the report the
+    question names by most of its words, or a post printed against a name the question gives: then that
+    answers, however it scores."""
     question = asked.text
     found = of_named_council(question, found, lambda c: c.passage)
     asked_places, others = other_councils(
@@ -186,7 +186,9 @@ def _of_meeting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], 
     if files := FILE_REF.findall(question):  # another application's paragraph is not the one asked
         found = [c for c in found if not _of_other_file(c, files)]
     if (day := meeting_day(question)) is not None:
-        found = _of_day([c for c in found if _meeting_of(c) in (None, day)], day)
+        found = _of_day(
+            [c for c in found if _meeting_of(c) in (None, day) and not _keyed_to_other(c, day)], day
+        )
     if event := time_event(question):
         found = [c for c in found if "time" not in c.kinds or at_event(c.shown, event)]
     # 'the meeting next after the 3 June 2025 one' dates where to start looking, not what is asked
@@ -269,6 +271,18 @@ def _of_day(found: list[Candidate], day: dt.date) -> list[Candidate]:
     if not any(c.passage.date == day for c in found):
         return found
     return [c for c in found if c.passage.date == day or _names_day(c.shown, day)]
+
+
+_KEY_CHARS = 3  # a row keyed by a day opens with it ('10 July 2019 Work Programme | Members … agreed …')
+
+
+def _keyed_to_other(candidate: Candidate, day: dt.date) -> bool:
+    """Whether the candidate opens with a day other than the asked one, as a tracker's row is keyed by its
+    meeting's day: what that row says was agreed then, though it names the asked day as one to come ('…
+    to be discussed on 11 September 2019')."""
+    dates = find_dates(candidate.shown[:40])
+    first = dates[0] if dates else None
+    return bool(first) and first.start < _KEY_CHARS and first.precision == "day" and first.value != day
 
 
 def _meeting_of(candidate: Candidate) -> dt.date | None:

@@ -28,6 +28,16 @@ PROPOSAL = ("Res. that the purchase of three air compressors be approved, as rec
 MINUTED = ("The purchase of three air compressors was agreed unanimously.", "minutes")
 # (question, passages' texts (or text and document type), what the shortlist must drop, what it must keep)
 CASES = [
+    (  # asked what a dated meeting agreed: a tracker's row keyed by another day is that day's agreement
+        "What did the committee agree about the play strategy at its 11 September 2019 meeting?",
+        [
+            "10 July 2019 Work Programme | Members agreed that the play strategy would be discussed on 11 "
+            "September 2019.\n\nPlay strategy\n\nMembers agreed to consult residents on the play strategy."
+        ],
+        "10 July 2019 Work Programme | Members agreed that the play strategy would be discussed on 11 "
+        "September 2019.",
+        "Members agreed to consult residents on the play strategy.",
+    ),
     (  # the question's own date is not the date it asks
         "When was the report of the October-November 2018 inspection published?",
         [INSPECTION],
