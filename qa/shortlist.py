@@ -280,6 +280,8 @@ def _keyed_to_other(candidate: Candidate, day: dt.date) -> bool:
     """Whether the candidate opens with a day other than the asked one, as a tracker's row is keyed by its
     meeting's day: what that row says was agreed then, though it names the asked day as one to come ('…
     to be discussed on 11 September 2019')."""
+    if " | " not in candidate.shown:  # a row prints its cells apart; a sentence may open with any date
+        return False
     dates = find_dates(candidate.shown[:40])
     first = dates[0] if dates else None
     return bool(first) and first.start < _KEY_CHARS and first.precision == "day" and first.value != day
