@@ -208,15 +208,10 @@ def _merged_down(last: Row, cells: list[str]) -> bool:
     markup. A row wrapped or continued over a page break goes on in later columns, or in lower case."""
     second = cells[1] if len(cells) > 1 else ""
     starts = second[:1].isupper() or second[:1] == "<"
-    day = only_date(last.cells[0])
-    return (
-        not cells[0]
-        and starts
-        and len(last.cells) > 1
-        and bool(last.cells[1])
-        and day is not None
-        and day.precision == "day"
-    )
+    if cells[0] or not starts or len(last.cells) < 2 or not last.cells[1]:
+        return False
+    day = only_date(last.cells[0])  # read last: every table line of every paper passes through here
+    return day is not None and day.precision == "day"
 
 
 def add_line(table: Table, line: str, page: int | None) -> None:
