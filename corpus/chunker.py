@@ -18,6 +18,9 @@ _ROW_KEY_WORDS = 14
 _WORD = re.compile(r"\S+")
 # An item's number the sentence splitter parts from its text: '71.', '7(b)', '(iv)', '3.2.'
 _ITEM_NUMBER = re.compile(r"^\(?(?:\d{1,3}(?:\.\d{1,3})*[a-z]?|[a-z]|[ivx]{1,4})(?:\([a-z]\))?[.)]?$", re.I)
+# A paragraph ending in a colon this short introduces what follows it ('A RECORDED VOTE was taken the result
+# being as follows:'), and travels with it into the next chunk.
+_INTRODUCTION_WORDS = 30
 # Rows shorter than this share a chunk with their neighbours instead of standing alone.
 _SHORT_ROW_SHARE = 4
 
@@ -243,8 +246,27 @@ class _Packer:
         budget = self.max_tokens - (self.count(heading) + 1 if heading else 0)
         for unit in _units([*carried, block], budget, self.count):
             if not _joins(self.draft, unit, budget, self.count):
+                opener = self._introduction(unit, budget)
                 self.flush()
+                self.draft.blocks.extend(opener)
             self.draft.blocks.append(unit)
+
+    def _introduction(self, unit: Block, budget: int) -> list[Block]:
+        """A paragraph ending in a colon that closes the draft opens the next chunk with what it introduces
+        ('R2023-206 T. Butler, D. Yemm:' over 'That the minutes … be adopted', 'A RECORDED VOTE was taken
+        the result being as follows:' over its yeas and nays), when both fit; a chunk boundary between them
+        parts a resolution from its number and a vote from what was voted."""
+        blocks = self.draft.blocks
+        if len(blocks) < 2 or not (blocks[-1].kind == unit.kind == "text"):
+            return []
+        last = blocks[-1]
+        if not last.text.rstrip().endswith(":") or self.count(f"{last.text}\n\n{unit.text}") > budget:
+            return []
+        # one short sentence: a longer paragraph may go on from the one before it (a page break) and
+        # holds more than the introduction, which it would part from what comes before
+        if len(split_sentences(last.text)) > 1 or len(last.text.split()) > _INTRODUCTION_WORDS:
+            return []
+        return [blocks.pop()]
 
     def _meeting_header(self) -> list[Block]:
         """A meeting's title and date lines ending a section open the next one, not a chunk of their own:

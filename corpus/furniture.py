@@ -83,6 +83,30 @@ def furniture(edges: Sequence[EdgeRow], pages: int) -> set[EdgeRow]:
     return {e for e in edges if (pages >= 2 and signature(e.text) in running) or _UNMISTAKABLE.match(e.text)}
 
 
+# A footer naming who signs the paper ('Dated: RETURNING OFFICER' over 'MARY WEASTELL')
+_SIGNATORY = re.compile(
+    r"\b(?:signed|dated|officer|clerk|chair(?:man|person)?|secretary|mayor|chief executive)\b", re.I
+)
+
+
+# A notice's imprint ('Printed and Published by the RETURNING OFFICER, WEST OFFICES, …') is the law's form,
+# on every notice alike: it signs nothing the paper says.
+_IMPRINT = re.compile(r"^\W*(?:printed|published|promoted)\b", re.I)
+
+
+def sign_off(found: set[EdgeRow], pages: int, height: float) -> list[EdgeRow]:
+    """A running footer's last copy that signs the paper: its rows on the last page's bottom half, when
+    one names a signatory's post ('MARY WEASTELL' over 'Dated: … RETURNING OFFICER'), less page numbers.
+    Kept in the text, as the masthead is: a notice's every page repeats who gave it, and removing every
+    copy loses it."""
+    last = [e for e in found if e.page == pages - 1 and min(w.top for w in e.words) >= height / 2]
+    if not any(_SIGNATORY.search(e.text) for e in last):
+        return []
+    return [
+        e for e in last if not (_page_mark(e.text) or _UNMISTAKABLE.match(e.text) or _IMPRINT.match(e.text))
+    ]
+
+
 def _longest_run(pages: set[int]) -> int:
     """The most consecutive pages the set holds."""
     longest = 0

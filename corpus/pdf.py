@@ -19,7 +19,7 @@ from pypdf.errors import DependencyError, FileNotDecryptedError
 
 from corpus.document import Page
 from corpus.errors import UnreadableFileError
-from corpus.furniture import EdgeRow, edge_rows, furniture, is_masthead, printed_numbers
+from corpus.furniture import EdgeRow, edge_rows, furniture, is_masthead, printed_numbers, sign_off
 from corpus.geometry import Word
 from corpus.glyphs import page_words
 from corpus.layout import row_lines, word_rows
@@ -190,7 +190,8 @@ def _without_furniture(raw: list[_RawPage]) -> tuple[list[tuple[Word, ...]], dic
         rows = [[line.words for line in row_lines(row)] for row in word_rows(page.words)]
         edges.extend(edge_rows(index, rows, page.height))
     found = furniture(edges, len(raw))
-    dropped = {id(w) for e in found for w in e.words}
+    kept = {id(w) for e in sign_off(found, len(raw), raw[-1].height if raw else 0.0) for w in e.words}
+    dropped = {id(w) for e in found for w in e.words if id(w) not in kept}
     words = [tuple(w for w in page.words if id(w) not in dropped) for page in raw]
     return words, printed_numbers([e for e in edges if e in found], len(raw)), _masthead(found, raw)
 

@@ -35,15 +35,20 @@ def read_vote(text: RecordText, start: int, end: int) -> Vote | None:
     """The vote printed between two offsets of `text`, or None where none is printed."""
     region = text.text[start:end]
     m = _COUNTS.search(region) or _SCORE.search(region)
+    roll = _roll_call(text, region, start)
     if m:
         abstain = m.groupdict().get("x")
+        # a recorded vote names each side, then the clerk reads its count ('Yeas 13, Nays 3'): both kept
+        ayes, noes = (roll.ayes, roll.noes) if roll else ((), ())
         return Vote(
             int(m.group("f")),
             int(m.group("a")),
             int(abstain) if abstain else None,
+            ayes,
+            noes,
             where=text.where(start + m.start()),
         )
-    return _roll_call(text, region, start)
+    return roll
 
 
 def _roll_call(text: RecordText, region: str, offset: int) -> Vote | None:

@@ -125,6 +125,21 @@ def test_paragraphs_under_one_heading_share_a_chunk_when_they_fit() -> None:
     ]
 
 
+def test_a_paragraph_ending_in_a_colon_opens_the_chunk_of_what_it_introduces() -> None:
+    opening = "Present: the Mayor and four councillors."
+    number = "R2023-206 T. Butler, D. Yemm:"
+    adopted = "That the minutes of the meeting held October 17 be adopted as published. Carried."
+    pages = [Page(f"{opening}\n\n{number}\n\n{adopted}", 1)]
+    texts = [c.text for c in _chunks(pages, 19)]
+    assert texts == [opening, f"{number}\n\n{adopted}"]
+    # a colon's paragraph alone in its chunk stays there; one that does not fit with the next stays too
+    assert [c.text for c in _chunks([Page(f"{number}\n\n{adopted}", 1)], 14)] == [number, adopted]
+    # a paragraph of several sentences may go on from a page before: it is not carried whole
+    gone_on = "Members noted the report. The review identified an urgent need for:"
+    texts = [c.text for c in _chunks([Page(f"{opening}\n\n{gone_on}\n\n{adopted}", 1)], 26)]
+    assert texts == [f"{opening}\n\n{gone_on}", adopted]
+
+
 def test_text_before_any_heading_has_no_heading() -> None:
     assert _chunks([Page("Performance and Risk Team", 1)], 50) == [
         Chunk("doc", 0, "Performance and Risk Team", None, 1, 1)

@@ -65,6 +65,15 @@ def test_a_running_masthead_is_kept_for_the_metadata_but_not_the_text(tmp_path: 
     assert (meta.council, meta.date.isoformat()) == ("Northgate Town Council", "2021-03-04")
 
 
+def test_a_footer_signing_the_paper_is_kept_once_on_its_last_page(tmp_path: Path) -> None:
+    signed = _paper(tmp_path / "signed.pdf", BODIES, None, "Dated: 4 April 2019  Returning Officer  Ann Lee")
+    pages = read_pdf(signed)
+    assert "Ann Lee" not in pages[0].text and "Returning Officer" not in pages[0].text
+    assert pages[1].text.count("Returning Officer") == 1 and "Ann Lee" in pages[1].text
+    plain = _paper(tmp_path / "plain.pdf", BODIES, None, "Northgate Town Council, 1 High Street")
+    assert all("High Street" not in p.text for p in read_pdf(plain))  # an address signs nothing
+
+
 def test_printed_page_numbers_become_labels(tmp_path: Path) -> None:
     path = _paper(tmp_path / "num.pdf", BODIES, None, "- {n} -")
     pages = read_pdf(path)
@@ -148,3 +157,20 @@ def test_a_body_line_ending_scattered_pages_is_not_furniture_but_an_attachment_h
     assert not any(r.text == "CARRIED" for r in found)
     assert {r.page for r in found if r.text.startswith("Appendix")} == {3, 4, 5}
     assert len([r for r in found if r.text.startswith("Council Minutes")]) == 14
+
+
+def test_a_notices_imprint_is_no_part_of_its_sign_off() -> None:
+    from corpus.furniture import furniture, sign_off
+
+    rows = (
+        _footer_rows("MARY WEASTELL", [0, 1])
+        + _footer_rows("Dated: Thursday, 04 April, 2019 RETURNING OFFICER", [0, 1])
+        + _footer_rows("Printed and Published by the RETURNING OFFICER, WEST OFFICES", [0, 1])
+    )
+    kept = sign_off(furniture(rows, 2), 2, float(HEIGHT))
+    assert sorted(r.text for r in kept) == [
+        "Dated: Thursday, 04 April, 2019 RETURNING OFFICER",
+        "MARY WEASTELL",
+    ]
+    assert {r.page for r in kept} == {1}
+    assert sign_off(furniture(_footer_rows("Northgate Town Council", [0, 1]), 2), 2, float(HEIGHT)) == []

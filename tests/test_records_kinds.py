@@ -390,3 +390,43 @@ def test_mover_and_seconder_set_off_by_commas_before_the_motion() -> None:
     )
     motion = _records("MINUTES OF THE COUNCIL HELD ON 8 OCTOBER 2019\n\n" + text).motions[0]
     assert (motion.mover.value, motion.seconder.value) == ("Councillor Kaur", "Councillor Riley")
+
+
+RECORDED = """MINUTES OF THE COUNCIL HELD ON 6 NOVEMBER 2013 AT 9:30 AM
+
+Moved by Councillor Nordman, seconded by Councillor Steen, that the appointments be approved.
+
+A RECORDED VOTE was taken the result being as follows:
+
+Yeas
+
+Councillors Browaty, Fielding and Havixbeck.
+
+Nays
+
+Councillors Eadie, Gerbasi, Orlikow.
+
+Deputy City Clerk: The vote Your Worship, Yeas 3, Nays 3. The motion is carried.
+"""
+
+
+def test_a_recorded_vote_keeps_both_its_names_and_the_clerks_count() -> None:
+    (motion,) = _records(RECORDED).motions
+    assert (motion.vote.votes_for, motion.vote.against) == (3, 3)
+    assert motion.vote.noes == ("Eadie", "Gerbasi", "Orlikow")
+    assert motion.vote.ayes == ("Browaty", "Fielding", "Havixbeck")
+
+
+def test_which_councillors_voted_against_is_read_from_the_recorded_vote(tmp_path) -> None:
+    from index.settings import Settings
+    from qa.recordanswer import answer_from_records
+
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    (folder / "minutes.txt").write_text(RECORDED, encoding="utf-8")
+    engine = CouncilQA(Settings(store=tmp_path / "store"), embedder=FakeEmbedder())
+    engine.ingest([folder], progress=False)
+    question = "Which councillors voted against the appointments on 6 November 2013?"
+    answer = answer_from_records(engine.store, question, engine.retriever.retrieve(question))
+    assert answer is not None and answer.text.startswith("Voting against")
+    assert "Eadie, Gerbasi, Orlikow" in answer.text
