@@ -34,6 +34,13 @@ _DAY = (
     r"(?:[a-z]+\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+,?\s+\d{4}|[a-z]+\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})"
 )
 _SESSION = r"(?:(?:open|closed|public|private)\s+(?:session|meeting|part)|camera)"
+# Minutes approved asked by the meeting they record: 'approve the minutes of which meeting?', 'signed off the
+# minutes of which earlier meeting date?', 'Which meeting's minutes were confirmed?'. Its answer is that
+# meeting's date, before the day of the meeting approving them that the question gives.
+MINUTES_OF_WHICH = (
+    r"\bminutes of (?:which|what) (?:[\w-]+ ){0,2}(?:meeting|session)s?\b"
+    r"|\b(?:which|what) (?:[\w-]+ ){0,2}meeting['’]s minutes\b"
+)
 # (answer type, pattern over the lower-cased question). Order matters: 'what time' before 'what',
 # 'how much money' before 'how many', the noun after what/which/how many decides where there is one.
 TABLE: tuple[tuple[str, str], ...] = (
@@ -53,6 +60,8 @@ TABLE: tuple[tuple[str, str], ...] = (
     (
         "time",
         r"\bwhat (?:exact |precise )?time\b|\bwhat hour\b|\bstart(?:ed|s)? at\b|\bhow late\b"
+        # 'What start time is given for …?': the moment named before 'time'
+        r"|\bwhat (?:start|starting|finish|finishing|end|ending|closing|opening) time\b"
         r"|^\s*when (?:did|does|will) .{0,80}\b(?:meeting|session|hearing|council|committee|panel|board"
         r"|cabinet)\b.{0,40}\b(?:start|begin|finish|end|close|conclude|adjourn|rise|reconvene|resume)"
         # what may follow the moment: the meeting's day ('… start on 10 July 2019?', '… of May 26, 2014?'),
@@ -175,7 +184,9 @@ TABLE: tuple[tuple[str, str], ...] = (
         r"|\b(?:over|during) what (?:period|time)\b|\bwhat (?:timescale|timeframe|time frame)\b"
         r"|\b(?:what|which) (?:term|quarter|season|(?:academic|financial|school) year)\b"
         # the meeting something was done at is told by its date: 'At which City Council meeting did …?'
-        r"|\b(?:at|in|during|by) (?:which|what) (?:[\w'’-]+ ){0,3}(?:meeting|session|hearing)s?\b",
+        r"|\b(?:at|in|during|by) (?:which|what) (?:[\w'’-]+ ){0,3}(?:meeting|session|hearing)s?\b"
+        # minutes approved are named by their meeting's date
+        rf"|{MINUTES_OF_WHICH}",
     ),
     (  # how a matter stands, asked as a place: 'Where has Pledge 43 got to?', 'Where are we with the
         # library refurbishment?'; of a thing ('Where has the mobile camera got to?') it asks a place

@@ -85,10 +85,8 @@ class Composer:
     def compose(self, retrieval: Retrieval, top_k: int | None = None) -> Answer:
         top_k = top_k or self.settings.top_k
         query = retrieval.query
-        strict = [i for i in query.identifiers if i.strict]
-        files = [i for i in retrieval.missing if i not in query.identifiers]  # a file no paper prints
-        if files or (strict and len(retrieval.missing) == len(strict)):
-            names = ", ".join(str(i) for i in retrieval.missing)
+        if retrieval.unheld:
+            names = ", ".join(str(i) for i in retrieval.unheld)
             return self._not_found(query.text, f"The papers do not mention {names}.")
         # a road or reference no paper prints ('the N22' where papers print the N21), as an identifier
         if unheld := [t.upper() for t in query.terms if is_code(t) and retrieval.frequencies.get(t, 1) == 0]:

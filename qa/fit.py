@@ -81,6 +81,15 @@ _VOTED = re.compile(
 _RESULT = re.compile(r"\b(?:(?:re-?)?elected|won|winner|votes|majority|returned)\b", re.I)
 _FIELD = re.compile(r"(?:^|[;\n]\s*)([A-Z][\w'’ -]{1,40}):\s*$")  # 'Lead Director: ' before a name
 _TIED = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:in|at|by|for|as at|at the end of|by the end of)\s+")
+# 'What target does Plymouth hold for …?', 'What was the 2019/20 local target for …?': the figure aimed at,
+# told where a sentence or a column names the aim ('our target of 65% is aspirational'), not the figure
+# reached beside it; 'the performance against target' asks what was reached
+_TARGET_ASKED = re.compile(
+    r"\bwhat\s+(?:(?:is|was|are|were)\s+)?(?:(?:the|its|their|our|a)\s+)?(?:[\w/'’-]+\s+){0,2}?"
+    r"(?<!against )(?<!below )(?<!above )(?<!than )(?<!to )(?:target|goal|ambition)s?\b",
+    re.I,
+)
+_AIM = re.compile(r"\b(?:targets?|targeted|aim(?:s|ed|ing)?|goals?|ambitions?|aspir\w*)\b", re.I)
 
 
 def fitting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], bool]:
@@ -106,6 +115,8 @@ def fitting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], bool
         found = [c for c in found if not of_another_year(c.shown, question)]
     if kind == "date" and month_asked(question):  # a meeting's day in the month, not a deadline's in it
         found = [c for c in found if day_in_month_asked(c.shown, question)] or found
+    if kind in FIGURES and _TARGET_ASKED.search(question):  # the figure aimed at, where one is told so
+        found = [c for c in found if _AIM.search(f"{c.label or ''} {c.shown}")] or found
     if kind in FIGURES:  # a column's or a sheet's total asked: the table's totals row
         found = totals_rows(found, question)
     if kind == "money" and (noun := sum_named(question)):  # a table's row is of the sum its name names

@@ -20,6 +20,9 @@ _NOT_PERSON = re.compile(
 # What stands between a name and the office printed against it: ', ', ' - ', or the words giving it ('Mr. Les
 # Petroczi the new General Manager', 'Yvonne Rees as Returning Officer').
 AGAINST = re.compile(r"\W{0,3}|\s*,?\s*(?:(?:the|as|our|its|their|new|interim|acting)\s+)+", re.I)
+# ... or a councillor's ward, printed between the name and the post in a list of appointments ('Councillor
+# Nordman, St. Charles, Acting Deputy Mayor', 'Councillor Gerbasi, Fort Rouge-East Fort Garry, Chair of …')
+_WARD_BETWEEN = re.compile(r",\s*(?:[A-Z][\w.'’]*(?:[\s-]+|(?=,))){1,6},\s*")
 
 
 def posts_of_named(found: list[Candidate], question: str) -> tuple[list[Candidate], bool]:
@@ -65,7 +68,8 @@ def _role_of_named(candidate: Candidate, names: list[str]) -> bool:
         return False
     text = candidate.text
     return any(
-        m.end() <= span.start and AGAINST.fullmatch(text[m.end() : span.start])
+        m.end() <= span.start
+        and (AGAINST.fullmatch(between := text[m.end() : span.start]) or _WARD_BETWEEN.fullmatch(between))
         for name in names
         for m in re.finditer(re.escape(name), text)
     )

@@ -47,6 +47,12 @@ _POSTS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(r"\bwho\b[^?]{0,20}?\bseconded\b", re.I),
         re.compile(r"\bsecond(?:ed|er|ing)?\b|\bM/S\b", re.I),
     ),
+    # an election's or an application's agent is who the papers name as one ('Agent: …', 'election agent'),
+    # not the candidate or the returning officer a notice names
+    "agent": (
+        re.compile(r"\bwho\b[^?]{0,30}?\b(?:(?:election|polling|counting|planning)\s+)?agents?\b", re.I),
+        re.compile(r"\bagents?\b", re.I),
+    ),
     # who sent apologies are those the minutes list under apologies, not the members or officers a pack's
     # front page lists
     "apologies": (
@@ -195,8 +201,9 @@ def office_at(text: str, office: str) -> list[tuple[int, int]]:
 
 
 def asked_post(question: str) -> str | None:
-    """'chair', 'author', 'mover', 'seconder' or 'apologies' when the question asks who holds that post
-    ('Who wrote the Pledges report?', 'Who seconded the motion on school funding?', 'Who sent apologies?')."""
+    """'chair', 'author', 'mover', 'seconder', 'agent' or 'apologies' when the question asks who holds that
+    post ('Who wrote the Pledges report?', 'Who seconded the motion on school funding?', 'Who sent
+    apologies?', 'Who was named as election agent for …?')."""
     return next((post for post, (asks, _) in _POSTS.items() if asks.search(question)), None)
 
 

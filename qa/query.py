@@ -382,12 +382,26 @@ _DATED_MEETING = re.compile(
 @lru_cache(maxsize=1 << 10)
 def meeting_day(question: str) -> dt.date | None:
     """The day of the meeting the question asks about, when it names one ('… meeting on 9 October
-    2019' or 'the 9 October 2019 meeting' → 2019-10-09); None for any other date or none."""
+    2019' or 'the 9 October 2019 meeting' → 2019-10-09); None for any other date or none. Of two, a
+    day naming minutes gives way to the meeting's: 'the October 17, 2023 minutes' are adopted at 'the
+    council meeting of 14 November 2023', the day asked about."""
+    named: list[tuple[bool, dt.date]] = []
     for found in find_dates(question):
         before, after = question[: found.start], question[found.end :]
-        if found.precision == "day" and (_MEETING_DATED.search(before) or _DATED_MEETING.match(after)):
-            return found.value
-    return None
+        if found.precision != "day":
+            continue
+        ahead, behind = _MEETING_DATED.search(before), _DATED_MEETING.match(after)
+        if ahead or behind:
+            # the noun next to the day: the last before it, or the first after it
+            nouns = _NOUNS_DATED.findall(behind.group(0) if behind else ahead.group(0))
+            noun = nouns[0] if behind else nouns[-1] if nouns else ""
+            named.append((noun.lower() == "minutes", found.value))
+    return min(named, key=lambda n: n[0])[1] if named else None
+
+
+_NOUNS_DATED = re.compile(
+    r"(?i)\b(meeting|minutes|agenda|committee|cabinet|board|panel|sub-committee|forum)\b"
+)
 
 
 def quarters(text: str) -> list[TimeTarget]:

@@ -11,14 +11,15 @@ import math
 import re
 import sqlite3
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from corpus.dates import find_dates
-from index.recordquery import Cited, meeting_fields, motion_fields
+from index.recordquery import Cited, meeting_fields, motion_fields, paper_names
 from index.settings import Settings
 from index.store import Store
 from qa.answer import Answer, Citation, format_date
 from qa.bodies import of_named_council
+from qa.query import meeting_day
 from qa.retriever import Retrieval
 from qa.statusanswer import status_answer
 from qa.stopwords import STOPWORDS
@@ -38,8 +39,8 @@ _WANTS = (
     ("movers", re.compile(r"(?i)\b(?:mover|proposer)s?\s+and\s+seconders?\b")),
     ("seconder", re.compile(rf"(?i)\b{_MEMBERS}(?:seconded|seconding|second)\b|\bseconder\b")),
     ("mover", re.compile(rf"(?i)\b{_MEMBERS}(?:moved|moving|proposed|proposing|put\s+forward)\b|\bmover\b")),
-    ("noes", re.compile(r"(?i)\bwho\b.{0,40}\bvot\w*\s+against\b")),
-    ("ayes", re.compile(r"(?i)\bwho\b.{0,40}\bvot\w*\s+(?:for|in\s+favou?r)\b")),
+    ("noes", re.compile(rf"(?i)\b(?:who\b.{{0,40}}|{_MEMBERS})\bvot\w*\s+against\b")),
+    ("ayes", re.compile(rf"(?i)\b(?:who\b.{{0,40}}|{_MEMBERS})\bvot\w*\s+(?:for|in\s+favou?r)\b")),
     (
         "next_meeting",
         re.compile(r"(?i)\bwhen\b.{0,60}\bnext\s+meeting\b|\bdate\s+of\s+the\s+next\s+meeting\b"),
@@ -129,9 +130,12 @@ def read_question(question: str) -> RecordQuestion | None:
     # the topic is what the question says besides its cue ('who seconded'), dates and item number
     spans = [(m.start(), m.end()), *((d.start, d.end) for d in dates)] + ([item.span()] if item else [])
     topic = "".join(" " if any(s <= i < e for s, e in spans) else ch for i, ch in enumerate(question))
+    # the day of the meeting it names, before a day of minutes confirmed there ('the April 14, 2014
+    # minutes at the meeting of 26 May 2014')
+    day = meeting_day(question) or (dates[0].value if dates else None)
     return RecordQuestion(
         want,
-        dates[0].value.isoformat() if dates else None,
+        day.isoformat() if day else None,
         item_key(item.group(1)) if item else None,
         _words(topic),
         frozenset(item_key(next(g for g in i.groups() if g)) for i in _ID.finditer(topic)),
@@ -216,7 +220,11 @@ def _motion_answer(
 ) -> Reply | None:
     """The field asked of the motion the question names in `source`; `dated`: the paper is of the
     meeting the question dates, so any of its motions may be the one, wherever the passages ranked."""
-    motion = _best_motion(asked, motion_fields(db, source), retrieval, dated)
+    # the paper's own council and body ('Guelph City Council') name every motion in it, and none of them
+    own = _words(paper_names(db, source))
+    motion = _best_motion(
+        replace(asked, words=asked.words - own), motion_fields(db, source), retrieval, dated
+    )
     if motion is None:
         return None
     words = motion["text"].value
@@ -278,6 +286,8 @@ def _best_motion(
     ranks = {p.chunk_id: rank for rank, p in enumerate(retrieval.passages[:_TOP_PASSAGES])}
     if numbered := _numbered(asked, motions):  # named by its own printed number, whatever its words
         return min(numbered, key=lambda cf: _distance(cf[0], ranks))[1]
+    if _of_printed_series(asked, motions):  # 'R2023-217' of minutes whose resolutions stop at R2023-216
+        return None
     amendment = "amendment" in asked.words
     candidates = [
         (chunk_id, fields, _words(" ".join(f.value for k, f in fields.items() if k in _ABOUT)))
@@ -308,6 +318,19 @@ def _best_motion(
 def _numbered(asked: RecordQuestion, motions) -> list:
     """The (chunk id, fields) of the motions whose printed number the question gives."""
     return [(c, f) for c, f in motions if "number" in f and item_key(f["number"].value) in asked.ids]
+
+
+def _of_printed_series(asked: RecordQuestion, motions) -> bool:
+    """Whether the paper prints its motions' numbers in the series of a number the question gives ('R2023-
+    217' beside 'R2023-206'): then a motion by other words is not the one asked. A number the paper does not
+    print in any series ('motion 5' of minutes numbering none) may be a reader's count; words decide."""
+    shapes = {_shape(i) for i in asked.ids}
+    return any("number" in f and _shape(item_key(f["number"].value)) in shapes for _, f in motions)
+
+
+def _shape(number: str) -> str:
+    """'r2023217' → 'a9': a series' numbers share letters before digits, whatever their values."""
+    return re.sub(r"\d+", "9", re.sub(r"[a-z]+", "a", number))
 
 
 def _distance(chunk_id: int | None, ranks: dict[int, int]) -> int:

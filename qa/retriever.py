@@ -46,6 +46,15 @@ class Retrieval:
     unnamed: tuple[str, ...] = ()  # bodies the question names that no paper (within the filters) names
     leads: dict[int, str] = field(default_factory=dict)  # a continued passage's cut lead-in (qa/leads.py)
 
+    @property
+    def unheld(self) -> tuple[Identifier, ...]:
+        """What the question names that no paper prints, when that alone leaves it unanswered: a file
+        reference it does not name as an identifier, or every strict identifier it names ('Pledge 49',
+        'R2023-217'); empty otherwise. Another item's record or passage answers none of them."""
+        files = [i for i in self.missing if i not in self.query.identifiers]
+        strict = [i for i in self.query.identifiers if i.strict]
+        return self.missing if files or (strict and len(self.missing) == len(strict)) else ()
+
 
 @dataclass(frozen=True)
 class _Evidence:

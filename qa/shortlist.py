@@ -15,6 +15,7 @@ import numpy as np
 from corpus.dates import find_dates, only_date
 from corpus.meetingheader import day_at
 from index.passage import Passage
+from qa.answertable import MINUTES_OF_WHICH
 from qa.answertype import NAMED_OR_VALUED, asks_outcome
 from qa.bodies import of_named_committee, of_named_council
 from qa.contrasts import contrasts_asked, names_sibling
@@ -50,10 +51,14 @@ _REPORTED_AFTER = dt.timedelta(days=92)
 _MET = re.compile(r"\b(?:meet|meets|met|meeting|held|hold|session|hearing|convened?|sat|sit)\b", re.I)
 _NEXT_WORD = r"\b(?:next|following|subsequent)\b"
 _NEXT = re.compile(_NEXT_WORD, re.I)
+_MINUTES_OF_WHICH = re.compile(MINUTES_OF_WHICH, re.I)
 _NEXT_ONE = re.compile(
     rf"{_NEXT_WORD}[^?]{{0,60}}\b(?:after|following|since)\b"
     # 'the meeting after the November 14, 2023 one'
-    r"|\b(?:meeting|session|sitting)\s+(?:held\s+)?after\s+(?:the|that|its)\b",
+    r"|\b(?:meeting|session|sitting)\s+(?:held\s+)?after\s+(?:the|that|its)\b"
+    # 'the meeting that followed the one of 3 June 2025', 'the sitting following that of …'
+    r"|\b(?:meeting|session|sitting)\s+(?:(?:that|which)\s+)?(?:followed|following|came\s+after|succeeded)"
+    r"\s+(?:the|that|its)\b",
     re.I,
 )
 _NAMED_REPORT = 0.5  # share of what an author question names that a cover sheet's title holds: that report
@@ -191,14 +196,21 @@ def _of_meeting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], 
         )
     if event := time_event(question):
         found = [c for c in found if "time" not in c.kinds or at_event(c.shown, event)]
-    # 'the meeting next after the 3 June 2025 one' dates where to start looking, not what is asked
+    # 'the meeting next after the 3 June 2025 one' dates where to start looking, not what is asked; so does
+    # the meeting approving the minutes of an earlier one asked for
     next_one = bool(_NEXT_ONE.search(question))
+    earlier_one = bool(_MINUTES_OF_WHICH.search(question))
     # a date asked of a meeting the question names by its day is another day ('On the 20 January 2021
     # agenda, to what date would the amendment extend the term?'); a date asked of anything but a
     # meeting may be a little before the month of the paper reporting it ('When did the call for evidence
     # close, as reported in the July 2019 item?' 24 June 2019)
     kind = asked.expectation.kind
-    if kind in _OCCASION_KINDS and asked.time and not next_one and not (kind == "date" and day is not None):
+    if (
+        kind in _OCCASION_KINDS
+        and asked.time
+        and not (next_one or earlier_one)
+        and not (kind == "date" and day is not None)
+    ):
         reported = kind == "date" and not _MET.search(question)
         window = replace(asked.time, start=asked.time.start - _REPORTED_AFTER) if reported else asked.time
         found = [c for c in found if _on_target(c.text, window)]

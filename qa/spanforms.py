@@ -108,6 +108,13 @@ _MONEY = (
 # What a form or a table labels as where ('Home Address: …', 'Venue: …'), up to the cell's end.
 _PLACE_LABEL = r"(?i:(?:home |postal |registered |site |meeting )?address(?:es)?|venue|location)"
 _LABELLED_PLACE = rf"\b{_PLACE_LABEL}\s*:\s*(?P<value>[A-Z0-9][^;|:\n]{{2,90}}?)(?=\s*(?:[;|\n]|$))"
+# What a form or a table labels as whose name ('Name of Candidate (surname first): OAKHILL Nicholas',
+# 'Proposer: …'), up to the cell's end: a name printed surname first, in capitals, is still a person's.
+_PERSON_LABEL = (
+    r"(?i:(?:name\s+of\s+)?(?:candidate|councillor|proposer|seconder|applicant|agent|nominee)s?"
+    r"(?:\s*\([^()]{0,24}\))?|(?:candidate|councillor|member)['’]?s?\s+(?:full\s+)?names?)"
+)
+_LABELLED_PERSON = rf"\b{_PERSON_LABEL}\s*:\s*(?P<value>[A-Z][^;|:\n\d]{{2,60}}?)(?=\s*(?:[;|\n]|$))"
 DAYS_IN_MONTH = 31
 YEAR_BOUNDS = (1900, 2100)  # a total in these bounds may be a year ('5/2019')
 # (kind, pattern): each kind's printed forms. Money and percent claim their digits before 'number' does.
@@ -159,6 +166,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"(?<![\w#][-/])\b\d[\d,]*(?:\.\d+)?k?\b(?![-–/]\d)"
         rf"|\b(?i:(?:{NUMBER_WORDS})(?:[- ](?:{NUMBER_WORDS}))?)\b",
     ),
+    ("person", _LABELLED_PERSON),
     (
         "person",
         rf"\b{TITLE}\s+(?:(?:Mrs|Mr|Dr)\.?\s+)?(?:[A-Z]\.\s?){{0,3}}{_NAME}(?:\s+{_NAME}){{0,2}}"

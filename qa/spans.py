@@ -174,6 +174,8 @@ def _spans(sentence: str) -> tuple[Span, ...]:
                 continue
             if kind in {"person", "proper"} and _column_label(sentence, at, at + len(text)):
                 continue  # 'Cheque Number:' labels a column; it names no one
+            if kind == "person" and Span(kind, text, at, at + len(text)) in found:
+                continue  # a labelled cell's name ('Seconder: Trustee Lee') read again as a name
             if kind == "decision" and not _is_tally(text):
                 continue
             if kind == "list" and (_label_line(text) or _label_line(sentence)):

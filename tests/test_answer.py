@@ -567,6 +567,16 @@ def test_a_time_is_of_the_meeting_and_the_moment_asked(tmp_path, settings, fake_
             "How many children were in care according to the update at the 11 September 2019 committee?",
             dt.date(2019, 9, 11),
         ),
+        # minutes adopted at a later meeting: the meeting's day is asked about, whichever comes first
+        (
+            "Which resolution adopted the October 17, 2023 minutes at the council meeting of 14 November 2023?",
+            dt.date(2023, 11, 14),
+        ),
+        (
+            "At the meeting on 14 November 2023, were the minutes of 17 October 2023 approved?",
+            dt.date(2023, 11, 14),
+        ),
+        ("What do the minutes of 10 July 2019 say about the budget?", dt.date(2019, 7, 10)),
     ],
 )
 def test_the_day_of_the_meeting_a_question_asks_about(question: str, day) -> None:

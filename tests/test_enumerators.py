@@ -22,6 +22,9 @@ def test_an_entrys_enumerator_or_a_parts_number_is_no_count():
     assert _numbers("The Section 106 agreement secures 45 homes.") == ["45"]
     assert _numbers("2.5 million people live in the county.") == ["2.5"]
     assert _numbers("(b) 3 new posts will be created.") == ["3"]
+    # a range of pages or items: its last number is a part's too
+    assert _numbers("6. Children in Care Verbal Update (Pages 9 - 10)") == []
+    assert _numbers("Items 3 to 5 were deferred; 12 objections were received.") == ["12"]
 
 
 @given(st.integers(min_value=1, max_value=99), st.sampled_from(NOUNS))

@@ -27,6 +27,9 @@ from qa.posts import asked_post, names_office, names_post, of_named_report, repo
         ("Who sent apologies for the 11 September 2019 meeting?", "apologies"),
         ("Which councillors gave apologies at the annual meeting?", "apologies"),
         ("Were apologies received?", None),
+        ("Who was named as election agent for the Green Party candidate?", "agent"),
+        ("Who is the agent for application 23/0456/FUL?", "agent"),
+        ("Who was the Returning Officer for the election?", None),
     ],
 )
 def test_asked_post(question, post):
@@ -43,6 +46,12 @@ def test_a_field_or_sentence_names_the_author():
     assert names_post("FROM: Sea Shelton, Human Resources Manager", "author")
     assert not names_post("Transfer from reserves: £5,000", "author")
     assert not names_post("TO: Mayor and City Council", "author")
+
+
+def test_only_a_line_naming_an_agent_names_the_agent():
+    assert names_post("Agent: Smith Planning Ltd, 4 Mill Lane", "agent")
+    assert names_post("Election agent: Jo Bloggs", "agent")
+    assert not names_post("Dated Friday 13 October 2023 Dawn Carter-McDonald Returning Officer", "agent")
 
 
 def test_a_sentence_names_a_mover_or_seconder_only_by_saying_so():

@@ -42,6 +42,11 @@ from qa.typematch import holds_type
         ("When was the strategy adopted?", "date"),
         ("On what exact date did Cabinet consider the report?", "date"),
         ("What exact time did the meeting end?", "time"),
+        ("What start time is given for the next parish council meeting?", "time"),
+        # minutes approved are named by their meeting's day
+        ("The agenda asks council to approve the minutes of which meeting?", "date"),
+        ("Council signed off the minutes of which earlier meeting date?", "date"),
+        ("Which meeting's minutes were confirmed?", "date"),
         ("How many councillors attended?", "number"),
         ("What share of residents agreed?", "percent"),
         ("What was Plymouth's 12-month re-referral rate for 2016/17?", "percent"),
@@ -1226,6 +1231,38 @@ def test_a_mastheads_day_and_hour_are_its_meetings(line, question, near):
     assert (type_near(candidate, Asked(question, expected(question), weights, None)) == 1.0) is near
 
 
+def test_a_target_asked_is_the_figure_aimed_at_not_the_one_reached(fake_embedder):
+    text = (
+        "The percentage of care leavers in education, employment or training rose from 44% in March 2018 "
+        "to 56.6% in March 2019.\n\nAlthough below target, our target of 65% is aspirational."
+    )
+    passage = _passage(text, date=dt.date(2019, 9, 11))
+    aimed = "What target does the council hold for the percentage of care leavers in education or training?"
+    retrieval = replace(_retrieval(aimed, [], fake_embedder), passages=(passage,), similarity={1: 0.6})
+    assert "65%" in Reader(fake_embedder).read(retrieval).candidates[0].candidate.text
+    reached = "What percentage of care leavers were in education, employment or training in March 2019?"
+    retrieval = replace(_retrieval(reached, [], fake_embedder), passages=(passage,), similarity={1: 0.6})
+    assert "56.6%" in Reader(fake_embedder).read(retrieval).candidates[0].candidate.text
+
+
+def test_minutes_approved_are_named_by_the_day_of_the_meeting_they_record(fake_embedder):
+    text = (
+        "Members of the public may address the Council on any item within its jurisdiction.\n\n"
+        "7. Approve the December 16, 2020 Meeting Minutes\n\n8. Adopt the 2021 budget timetable"
+    )
+    passage = _passage(text, date=dt.date(2021, 1, 20))
+    q = "The Testshire council agenda of 20 January 2021 asks council to approve the minutes of which meeting?"
+    retrieval = replace(_retrieval(q, [], fake_embedder), passages=(passage,), similarity={1: 0.6})
+    assert "December 16, 2020" in Reader(fake_embedder).read(retrieval).candidates[0].candidate.text
+    # the day the question gives is the approving meeting's: the earlier day is not set aside for it
+    text = "R2023-206 T. Butler, D. Yemm:\nThat the minutes of the Council meeting held October 17, 2023, be adopted."
+    passage = _passage(text, date=dt.date(2023, 11, 14))
+    q = "Testshire council, 14 November 2023, resolution R2023-206: the minutes of which earlier meeting were adopted?"
+    retrieval = replace(_retrieval(q, [], fake_embedder), passages=(passage,), similarity={1: 0.6})
+    read = Reader(fake_embedder).read(retrieval).candidates
+    assert read and "October 17, 2023" in read[0].candidate.text
+
+
 def test_the_meeting_next_after_a_date_is_the_one_told_as_next(fake_embedder):
     text = (
         "A Parish Council meeting was held in the Village Hall on Tuesday, 3 June 2025.\n\n"
@@ -1239,6 +1276,11 @@ def test_the_meeting_next_after_a_date_is_the_one_told_as_next(fake_embedder):
     after = "When was the Testshire parish council meeting after the 3 June 2025 one?"  # 'next' unsaid
     retrieval = replace(_retrieval(after, [], fake_embedder), passages=(passage,), similarity={1: 0.6})
     assert "8 July 2025" in Reader(fake_embedder).read(retrieval).candidates[0].candidate.text
+    # the time of the meeting that followed it, asked in other words
+    followed = "What start time is given for the Testshire meeting that followed the one of 3 June 2025?"
+    retrieval = replace(_retrieval(followed, [], fake_embedder), passages=(passage,), similarity={1: 0.6})
+    read = Reader(fake_embedder).read(retrieval).candidates
+    assert read and "8.00 pm" in read[0].candidate.text
     # asked of the day itself, the next meeting's date is not its answer
     when = "When was the Testshire parish council meeting in June 2025 held?"
     retrieval = replace(_retrieval(when, [], fake_embedder), passages=(passage,), similarity={1: 0.6})

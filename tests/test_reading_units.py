@@ -607,6 +607,14 @@ def test_a_role_asked_of_a_named_person_is_the_post_printed_against_the_name():
         "Inclusion and Attendance Manager"
     ]
     assert expected("What is Krishan Chopra's job title on the agenda?").kind == "role"
+    # a list of appointments prints each councillor's ward between the name and the post
+    listed = (
+        "Councillor Nordman, St. Charles, Acting Deputy Mayor; Councillor Swandel, St. Norbert, Deputy Mayor"
+    )
+    asked = _names_in("What position was Councillor Nordman given in the appointments?")
+    posts = [s for s in spans(listed) if s.kind == "role"]
+    given = [Candidate(listed, None, r, held, 0, frozenset({"role"})) for r in posts]
+    assert [c.span.text for c in given if _role_of_named(c, asked)] == ["Acting Deputy Mayor"]
     # the start of a body's name, possessive or not, is no person's ('Derby's Corporate Parenting Committee')
     assert _names_in("Item 6 at Derby's Corporate Parenting Committee on 23 February 2016 was whose?") == []
     assert _names_in("Was Adult Social Care Committee told by Jo Smith?") == ["Jo Smith"]

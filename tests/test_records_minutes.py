@@ -171,6 +171,10 @@ def test_a_printed_resolution_number_picks_its_record(tmp_path) -> None:
     answer = answer_from_records(engine.store, question, engine.retriever.retrieve(question))
     assert answer is not None and "strategic plan" in answer.text
     assert "S. Kirkey, S. Foote" in answer.text and "without saying who moved" in answer.text
+    # a resolution the minutes never print is not answered with another's record, but declined as unheld
+    unprinted = "Who moved resolution R2023-217 on the strategic plan at the meeting of 14 November 2023?"
+    assert answer_from_records(engine.store, unprinted, engine.retriever.retrieve(unprinted)) is None
+    assert engine.ask(unprinted).text == "The papers do not mention R2023-217."
     # reading a paper's records again (a newer reader) replaces them, never adds a second copy
     db = engine.store.db
     with db:
@@ -363,3 +367,38 @@ def test_minutes_saying_there_were_no_apologies_answer_whether_any_were_sent(tmp
         PARISH.replace("Present: Ann Lee (AL)[Chair], Tom Hart (TH)", "Present: There were none")
     )
     assert nobody.meeting.present is None
+
+
+NORTHGATE = """Minutes of Northgate City Council
+
+Meeting held on Monday 26 May 2014 at 7:00 p.m.
+
+Moved by Councillor Hale
+Seconded by Councillor Dunn
+
+That the April 2014 report of the Northgate City Council Finance Committee be adopted.
+
+Carried
+
+Moved by Councillor Ross
+Seconded by Councillor Wynn
+
+That the minutes of the meeting held on April 14, 2014 be confirmed.
+
+Carried
+"""
+
+
+def test_a_motion_is_matched_by_its_matter_not_the_council_every_motion_names(tmp_path) -> None:
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    (folder / "minutes.txt").write_text(NORTHGATE, encoding="utf-8")
+    engine = CouncilQA(Settings(store=tmp_path / "store"), embedder=FakeEmbedder())
+    engine.ingest([folder], progress=False)
+    question = (
+        "Who seconded the motion confirming the April 14, 2014 minutes at the Northgate City Council meeting"
+        " of 26 May 2014?"
+    )
+    assert read_question(question).date == "2014-05-26"
+    answer = answer_from_records(engine.store, question, engine.retriever.retrieve(question))
+    assert answer is not None and answer.text.startswith("Councillor Wynn seconded")
