@@ -231,8 +231,8 @@ def motion_fields(db: sqlite3.Connection, source: str) -> list[tuple[int | None,
             "kind": r[14],
             "number": r[15],
             "names": ", ".join(json.loads(r[8])),
-            "ayes": ", ".join(json.loads(r[9])),
-            "noes": ", ".join(json.loads(r[10])),
+            "ayes": _listed(json.loads(r[9])),
+            "noes": _listed(json.loads(r[10])),
         }
         values |= {
             k: str(v)
@@ -241,6 +241,11 @@ def motion_fields(db: sqlite3.Connection, source: str) -> list[tuple[int | None,
         }
         found.append((r[0], {k: Cited(v, *(cites.get(k) or where)) for k, v in values.items() if v}))
     return found
+
+
+def _listed(names: list[str]) -> str:
+    """Names as minutes print a side of a vote: 'Findlay, Guthrie and Kovach'."""
+    return " and ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else "".join(names)
 
 
 def meeting_fields(db: sqlite3.Connection, source: str) -> dict[str, Cited]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -73,6 +74,9 @@ def _sentence(text: str) -> str:
     """End a clipped cell like a sentence: 'Pledge 41 - We will …' stays, 'Pledge 41' gets a full stop."""
     text = text.rstrip(" .;,")
     return text if text.endswith("…") else f"{text}."
+
+
+_MINUTE = re.compile(r"^\s*\d{1,3}[.)]\s+\S")  # a minute's numbered heading, as minutes print their items
 
 
 class Composer:
@@ -176,19 +180,27 @@ class Composer:
     def _of_asked_meeting(self, retrieval: Retrieval) -> Retrieval:
         """The passages the reader reads, each of a pack reproducing the minutes of the meeting the question
         dates ('… at its 10 July 2019 meeting', in the 11 September pack) dated as that meeting, for the
-        reader only: what the minutes record is of that day, not of the pack's. Citations keep the paper's
-        date."""
+        reader only: what the minutes record is of that day, not of the pack's. So too the other way: the
+        minutes of 10 July in the pack of the 11 September meeting asked about are dated 10 July, as what
+        they record (a verbal update's figure) was said then. Citations keep the paper's date."""
         day = meeting_day(retrieval.query.text)
         if not day:
             return retrieval
         reach, between = self.settings.header_reach, self._reading_once()
-        passages = [
-            replace(p, date=day, date_precision="day")
-            if p.date != day and day_of(p, between, reach) == day
-            else p
-            for p in retrieval.passages[:PASSAGES]
-        ]
+        passages = [self._dated(p, day, day_of(p, between, reach)) for p in retrieval.passages[:PASSAGES]]
         return replace(retrieval, passages=(*passages, *retrieval.passages[PASSAGES:]))
+
+    @staticmethod
+    def _dated(passage: Passage, asked: dt.date, held: dt.date | None) -> Passage:
+        """The passage dated as the meeting whose header it is under (`held`), where that is the day asked
+        and its paper's date is not; or where its paper is of the day asked and the passage is a minute of
+        another meeting, under its numbered heading ('13. Number of Children in Care - verbal update'): a
+        report later in the pack is under no header of its own, and stays of its paper's day."""
+        if held is None or held == passage.date:
+            return passage
+        if held == asked or (passage.date == asked and _MINUTE.match(passage.heading or "")):
+            return replace(passage, date=held, date_precision="day")
+        return passage
 
     def _reading_once(self) -> Callable[[int, int], list[Passage]]:
         """`_between` for one question's passages, each chunk read once: the windows read back from the

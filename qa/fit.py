@@ -89,6 +89,12 @@ _TARGET_ASKED = re.compile(
     r"(?<!against )(?<!below )(?<!above )(?<!than )(?<!to )(?:target|goal|ambition)s?\b",
     re.I,
 )
+# 'What total cost did Soup propose …?', 'How much did HouseKeys Inc. bid?': a sum a named party put forward
+# is told beside its name; another bidder's sum, or the council's own budget line, is not it
+_PUT_BY = re.compile(
+    r"\b(?:did|does|do|will|would|has|had)\s+(?P<who>(?:[A-Z][\w&'’.-]*\s+){0,3}[A-Z][\w&'’.-]*)\s+"
+    r"(?:propose|submit|bid|quote|offer|tender|charge|request)\b"
+)
 _AIM = re.compile(r"\b(?:targets?|targeted|aim(?:s|ed|ing)?|goals?|ambitions?|aspir\w*)\b", re.I)
 
 
@@ -117,6 +123,8 @@ def fitting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], bool
         found = [c for c in found if day_in_month_asked(c.shown, question)] or found
     if kind in FIGURES and _TARGET_ASKED.search(question):  # the figure aimed at, where one is told so
         found = [c for c in found if _AIM.search(f"{c.label or ''} {c.shown}")] or found
+    if kind in FIGURES and (party := _party(question, found)):  # what the named bidder put forward
+        found = [c for c in found if party in f"{c.lead or ''} {c.label or ''} {c.shown}".lower()]
     if kind in FIGURES:  # a column's or a sheet's total asked: the table's totals row
         found = totals_rows(found, question)
     if kind == "money" and (noun := sum_named(question)):  # a table's row is of the sum its name names
@@ -160,6 +168,19 @@ def fitting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], bool
         if on_topic := [c for c in timed if cover(stem_set(c.shown), asked) >= TOPICAL]:
             return on_topic, True
     return found, False
+
+
+def _party(question: str, found: list[Candidate]) -> str | None:
+    """The last word of the party a value question says put the value forward ('soup' of 'What total cost
+    did Soup propose?'), lower-cased; None when it names none so, or names the papers' own council."""
+    m = _PUT_BY.search(question)
+    if not m:
+        return None
+    who = m.group("who").lower()
+    councils = " ".join({(c.passage.council or "").lower() for c in found})
+    if who in councils or re.search(r"\b(?:council|committee|cabinet|board|city|county|authority)\b", who):
+        return None
+    return who.split()[-1].strip(".")
 
 
 def _to_come(candidate: Candidate) -> bool | None:

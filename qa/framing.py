@@ -108,6 +108,13 @@ def source_named(question: str) -> str:
     return m.group("source") if m else ""
 
 
+def source_phrase(question: str) -> str:
+    """The words naming the paper with the words pointing to it ('according to the verbal update at the 10
+    July 2019 meeting'): neither is what is asked; '' when the question names no paper so."""
+    m = _SOURCE.match(question) or _SOURCE_AFTER.search(question)
+    return m.group(0) if m else ""
+
+
 # Verbs a question uses, as papers print what they ask: 'How much has council tax gone up by?' is answered
 # by 'an increase of 4.99%', 'Have any care leavers taken up the offer?' by 'no take up to date'.
 _PHRASAL: tuple[tuple[re.Pattern[str], str], ...] = (

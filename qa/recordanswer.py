@@ -11,7 +11,7 @@ import math
 import re
 import sqlite3
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from corpus.dates import find_dates
 from index.recordquery import Cited, meeting_fields, motion_fields, paper_names
@@ -222,9 +222,7 @@ def _motion_answer(
     meeting the question dates, so any of its motions may be the one, wherever the passages ranked."""
     # the paper's own council and body ('Guelph City Council') name every motion in it, and none of them
     own = _words(paper_names(db, source))
-    motion = _best_motion(
-        replace(asked, words=asked.words - own), motion_fields(db, source), retrieval, dated
-    )
+    motion = _best_motion(asked, motion_fields(db, source), retrieval, dated, own)
     if motion is None:
         return None
     words = motion["text"].value
@@ -275,14 +273,20 @@ def _vote(motion: dict[str, Cited]) -> str:
 
 
 def _best_motion(
-    asked: RecordQuestion, motions, retrieval: Retrieval, dated: bool = False
+    asked: RecordQuestion,
+    motions,
+    retrieval: Retrieval,
+    dated: bool = False,
+    own: frozenset[str] = frozenset(),
 ) -> dict[str, Cited] | None:
     """The motion the question names: by its printed number ('R2023-208') where the question gives it,
     by item where it gives one, else the one whose words best match it, rarer words in the paper's
     motions counting more, among those read near the best passages (any of the paper's when `dated`: a
     meeting's date pins its minutes, and a question giving it also draws their front page); of equal
     matches, the one nearest the best passages, then the first printed, or the nth an ordinal asks
-    ('the second amendment'). An amendment only when the question says amendment."""
+    ('the second amendment'). An amendment only when the question says amendment. The words of the
+    paper's own council and body (`own`) count towards the words a motion must share, not its weight:
+    'Guelph City Council' names every motion in its minutes, though 'council' may name the matter too."""
     ranks = {p.chunk_id: rank for rank, p in enumerate(retrieval.passages[:_TOP_PASSAGES])}
     if numbered := _numbered(asked, motions):  # named by its own printed number, whatever its words
         return min(numbered, key=lambda cf: _distance(cf[0], ranks))[1]
@@ -300,7 +304,7 @@ def _best_motion(
     for chunk_id, fields, words in candidates:
         near = [ranks[c] for c in range((chunk_id or 0) - _NEAR, (chunk_id or 0) + _NEAR + 1) if c in ranks]
         shared = asked.words & words
-        weight = sum(math.log(1 + len(candidates) / spread[w]) for w in shared)
+        weight = sum(math.log(1 + len(candidates) / spread[w]) for w in shared - own)
         if (
             (near or asked.item or dated)
             and len(shared) >= min(_MIN_OVERLAP, len(asked.words))

@@ -17,7 +17,7 @@ from qa.daymonths import day_months, days_of_things
 from qa.deadlines import asks_deadline, set_by
 from qa.exchange import replied_to
 from qa.formcolumns import row_named, typed_column_asked
-from qa.framing import source_named
+from qa.framing import source_phrase
 from qa.happenings import happening
 from qa.headnouns import MATTER_NOUN
 from qa.moments import asks_plan, event_words, time_event
@@ -267,7 +267,7 @@ def _occasion(passage: Passage, asked: Asked) -> frozenset[str]:
 def source_stems(question: str) -> frozenset[str]:
     """Stems of the paper a question names before asking ('According to the Achieving Excellence plan,
     …'): they find the paper, and are not what is asked of it (a 'Three-Year Plan' is no count asked)."""
-    return frozenset(stems_of(source_named(question)))
+    return frozenset(stems_of(source_phrase(question)))
 
 
 def own_words(asked: Asked) -> frozenset[str]:

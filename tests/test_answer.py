@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from conftest import CITATION_KEYS
 from index.passage import Passage
 from index.settings import Settings
 from qa.answer import Answer, Citation, format_date
+from qa.composer import Composer
 from qa.engine import CouncilQA
 
 HEADER = "Pledge\tPortfolio Holder\tStatus"
@@ -532,6 +534,36 @@ def test_a_time_is_of_the_meeting_and_the_moment_asked(tmp_path, settings, fake_
     assert july.status == "answered" and "finished at 12.15 pm" in july.text
     assert start.status == "answered" and "2.00 pm" in start.text and "10.00" not in start.text
     assert finish.status == "not_found" and "do not state what was asked" in finish.text
+
+
+def test_a_figure_in_the_reproduced_minutes_is_of_their_meeting_not_the_packs(
+    tmp_path, settings, fake_embedder
+) -> None:
+    pack = PACK_SEPTEMBER + (
+        "\n13. Number of Children in Care - verbal update\n\n"
+        "The Service Director advised Members that there were currently 417 children in the care of the Council.\n"
+    )
+    (july,) = _answers(
+        tmp_path,
+        settings,
+        fake_embedder,
+        {"september.txt": pack},
+        "How many children were in care according to the verbal update at the 10 July 2019 scrutiny meeting?",
+    )
+    # 'according to the verbal update at …' names where it was said, not what is counted
+    assert july.status == "answered" and "417" in july.text
+    # in the pack of the 11 September meeting, the minutes of 10 July are of 10 July
+    minute = "13. Number of Children in Care - verbal update"
+    july_minute = Passage(
+        2, "417", minute, 1, 1, "a.txt", "Pack", "Testshire", None, dt.date(2019, 9, 11), "day", "agenda"
+    )
+    asked, held = dt.date(2019, 9, 11), dt.date(2019, 7, 10)
+    assert Composer._dated(july_minute, asked, held).date == held
+    assert Composer._dated(july_minute, dt.date(2019, 8, 1), held) is july_minute  # neither day asked
+    assert Composer._dated(july_minute, asked, None) is july_minute  # no header found
+    # a report later in the pack, under a heading of its own, stays of the pack's day
+    report = replace(july_minute, heading="Children's Services Pledges")
+    assert Composer._dated(report, asked, held) is report
 
 
 @pytest.mark.parametrize(

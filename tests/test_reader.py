@@ -1263,6 +1263,24 @@ def test_minutes_approved_are_named_by_the_day_of_the_meeting_they_record(fake_e
     assert read and "October 17, 2023" in read[0].candidate.text
 
 
+def test_a_sum_a_named_bidder_put_forward_is_told_beside_its_name(fake_embedder):
+    text = (
+        "Staff recommend a budget amendment of $15,000 for the housing program.\n\n"
+        "Hello Housing proposed a total cost of $193,480 and HouseKeys Inc. proposed a total cost of $160,000.\n\n"
+        "Another proposal, from Soup, was for the full scope of services but lacked experience."
+    )
+    passage = _passage(text, date=dt.date(2021, 1, 12))
+
+    def first(q):
+        retrieval = replace(_retrieval(q, [], fake_embedder), passages=(passage,), similarity={1: 0.6})
+        read = Reader(fake_embedder).read(retrieval)
+        return None if read.abstain else read.candidates[0].candidate.text
+
+    assert "$193,480" in first("What total cost did Hello Housing propose for the housing program?")
+    # Soup's sum is not printed: neither the budget amendment nor another bidder's cost is it
+    assert first("What total cost did Soup propose for the housing program?") is None
+
+
 def test_the_meeting_next_after_a_date_is_the_one_told_as_next(fake_embedder):
     text = (
         "A Parish Council meeting was held in the Village Hall on Tuesday, 3 June 2025.\n\n"

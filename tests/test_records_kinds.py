@@ -429,4 +429,4 @@ def test_which_councillors_voted_against_is_read_from_the_recorded_vote(tmp_path
     question = "Which councillors voted against the appointments on 6 November 2013?"
     answer = answer_from_records(engine.store, question, engine.retriever.retrieve(question))
     assert answer is not None and answer.text.startswith("Voting against")
-    assert "Eadie, Gerbasi, Orlikow" in answer.text
+    assert "Eadie, Gerbasi and Orlikow" in answer.text
