@@ -109,9 +109,21 @@ def _write_motion(db: sqlite3.Connection, doc_id: int, position: int, m: Motion,
             m.passage,
             ids.get(m.text.where.chunk),
             m.text.where.page,
-            _cites(ids, text=m.text, mover=m.mover, seconder=m.seconder, outcome=m.outcome),
+            _motion_cites(ids, m),
         ),
     )
+
+
+_VOTE_FIELDS = ("ayes", "noes", "votes_for", "votes_against", "abstain")
+
+
+def _motion_cites(ids: dict[int, int], m: Motion) -> str:
+    """Where each of a motion's fields was read; a vote's counts and names where the vote is printed, which a
+    long motion's debate may put pages after its text ('VOTING AGAINST: …' on page 12)."""
+    cites = json.loads(_cites(ids, text=m.text, mover=m.mover, seconder=m.seconder, outcome=m.outcome))
+    if m.vote and m.vote.where:
+        cites |= dict.fromkeys(_VOTE_FIELDS, [ids.get(m.vote.where.chunk), m.vote.where.page])
+    return json.dumps(cites)
 
 
 def _write_commitment(db: sqlite3.Connection, doc_id: int, c: Commitment, ids: dict[int, int]) -> None:

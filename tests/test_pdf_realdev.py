@@ -46,4 +46,7 @@ def test_running_headers_and_footers_of_a_long_report_are_gone() -> None:
 
 def test_footer_beside_the_last_body_line_is_removed() -> None:
     pages = _read("uk_souldern_pc_minutes_2024-01-25.pdf")
-    assert not any(re.search(r"P\s?a\s?g\s?e\s*\|", p.text) or "Glendale Duns Tew" in p.text for p in pages)
+    assert not any(re.search(r"P\s?a\s?g\s?e\s*\|", p.text) for p in pages)
+    assert not any("Glendale Duns Tew" in p.text for p in pages[:-1])
+    # the clerk's footer signs the minutes: kept once, on the last page
+    assert pages[-1].text.count("Parish Clerk") == 1 and "Cathy Fleet" in pages[-1].text

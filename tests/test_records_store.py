@@ -315,3 +315,14 @@ def test_a_dated_meetings_motion_is_found_wherever_the_passages_ranked(tmp_path)
     assert _best_motion(asked, motions, far) is None  # undated, a motion must be read near the passages
     assert _best_motion(asked, motions, far, dated=True)["seconder"].value == "Councillor Guthrie"
     engine.close()
+
+
+def test_a_votes_names_and_counts_are_cited_where_the_vote_is_printed() -> None:
+    from corpus.records import Cited, Motion, Vote, Where
+    from index.records import _motion_cites
+
+    text = Cited("That the Mayor be provided with an automobile allowance", Where(3, 9))
+    vote = Vote(8, 3, None, ("Bell", "Dennis"), ("Findlay", "Guthrie", "Kovach"), Where(7, 12))
+    cites = json.loads(_motion_cites({3: 103, 7: 107}, Motion(text, vote=vote)))
+    assert cites["text"] == [103, 9] and cites["noes"] == cites["votes_against"] == [107, 12]
+    assert "noes" not in json.loads(_motion_cites({3: 103}, Motion(text)))  # no vote, no vote's cite
