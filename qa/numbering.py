@@ -15,12 +15,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from corpus.dates import find_dates
 from index.passage import Passage
 from index.settings import Settings
 from qa.candidate import stem_set
 from qa.facts import clip
 from qa.periods import MONTH
-from qa.query import MONTHS, SHORT_MONTHS, meeting_day
+from qa.query import MONTHS, SHORT_MONTHS, meeting_day, minutes_days
 from qa.relevance import stem
 from qa.retriever import Retrieval
 from qa.stretch import day_of
@@ -194,18 +195,26 @@ def number_of(
     such number or no block fits what it describes."""
     if not asks_number(question):
         return None
+    days = minutes_days(question)
     scored = [
         (_scored(b, rank, focus), b)
         for rank, p in enumerate(passages)
         if (blocks := numbered(p)) and (focus := _focus(weights, p))  # the focus is the passage's paper's
         for b in blocks
+        if not _of_other_minutes(b, days)
     ]
     held = [(score, b) for score, b in scored if score[0] >= settings.numbered_cover]
     at_meeting = [(score, b) for score, b in held if of_meeting is None or of_meeting(b.passage)]
     if held:
-        best = max(at_meeting or held, key=lambda s: s[0])[1]
+        # a block naming the minutes' day asked first ('… minutes of the meeting held October 17, 2023')
+        best = max(at_meeting or held, key=lambda s: (_names_days(s[1], days), s[0]))[1]
     elif embed is not None:
-        near = [b for p in passages[: settings.numbered_passages] for b in numbered(p)]
+        near = [
+            b
+            for p in passages[: settings.numbered_passages]
+            for b in numbered(p)
+            if not _of_other_minutes(b, days)
+        ]
         dated = [b for b in near if of_meeting is None or of_meeting(b.passage)]
         if (found := nearest(question, dated or near, embed, settings)) is None:
             return None
@@ -213,6 +222,20 @@ def number_of(
     else:
         return None
     return f"{best.number} — {clip(' '.join(best.block.split()), settings.numbered_words)}", best.passage
+
+
+def _names_days(block: Numbered, days: list) -> bool:
+    return bool(days) and any(d.value in days for d in find_dates(block.block) if d.precision == "day")
+
+
+def _of_other_minutes(block: Numbered, days: list) -> bool:
+    """Whether the block is of other minutes than those of the days asked: it names no minutes ('Adopt an
+    updated Council Vacancy Procedure'), or dates them to other days ('Adopt the minutes of the meeting
+    held May 28, 2024' asked which resolution adopted the December 5, 2023 minutes)."""
+    if not days:
+        return False
+    dated = [d.value for d in find_dates(block.block) if d.precision == "day"]
+    return "minute" not in block.block.lower() or (bool(dated) and not set(dated) & set(days))
 
 
 def number_asked(

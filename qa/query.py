@@ -380,11 +380,8 @@ _DATED_MEETING = re.compile(
 
 
 @lru_cache(maxsize=1 << 10)
-def meeting_day(question: str) -> dt.date | None:
-    """The day of the meeting the question asks about, when it names one ('… meeting on 9 October
-    2019' or 'the 9 October 2019 meeting' → 2019-10-09); None for any other date or none. Of two, a
-    day naming minutes gives way to the meeting's: 'the October 17, 2023 minutes' are adopted at 'the
-    council meeting of 14 November 2023', the day asked about."""
+def _meeting_days(question: str) -> list[tuple[bool, dt.date]]:
+    """Days naming a meeting in the question, each with whether it is the day of minutes named."""
     named: list[tuple[bool, dt.date]] = []
     for found in find_dates(question):
         before, after = question[: found.start], question[found.end :]
@@ -395,10 +392,28 @@ def meeting_day(question: str) -> dt.date | None:
             # the noun next to the day: the last before it, or the first after it
             nouns = _NOUNS_DATED.findall(behind.group(0) if behind else ahead.group(0))
             noun = nouns[0] if behind else nouns[-1] if nouns else ""
-            named.append((noun.lower() == "minutes", found.value))
+            # 'the minutes of the council meeting of November 14': the day is the minutes'
+            of_minutes = not behind and _MINUTES_OF.match(ahead.group(0))
+            named.append((bool(of_minutes) or noun.lower() == "minutes", found.value))
+    return named
+
+
+def meeting_day(question: str) -> dt.date | None:
+    """The day of the meeting the question asks about, when it names one ('… meeting on 9 October
+    2019' or 'the 9 October 2019 meeting' → 2019-10-09); None for any other date or none. Of two, a
+    day naming minutes gives way to the meeting's: 'the October 17, 2023 minutes' are adopted at 'the
+    council meeting of 14 November 2023', the day asked about."""
+    named = _meeting_days(question)
     return min(named, key=lambda n: n[0])[1] if named else None
 
 
+def minutes_days(question: str) -> list[dt.date]:
+    """The days of minutes the question names ('adopted the minutes of October 17, 2023', 'the May 26
+    minutes'), as against the day of the meeting that approves them."""
+    return [day for of_minutes, day in _meeting_days(question) if of_minutes]
+
+
+_MINUTES_OF = re.compile(r"(?i)minutes\s+of\b")
 _NOUNS_DATED = re.compile(
     r"(?i)\b(meeting|minutes|agenda|committee|cabinet|board|panel|sub-committee|forum)\b"
 )

@@ -617,6 +617,21 @@ def test_the_day_of_the_meeting_a_question_asks_about(question: str, day) -> Non
     assert meeting_day(question) == day
 
 
+def test_the_days_of_minutes_a_question_names() -> None:
+    from qa.query import minutes_days
+
+    assert minutes_days("Which resolution adopted the minutes of October 17, 2023?") == [
+        dt.date(2023, 10, 17)
+    ]
+    of_meeting = "Which resolution adopted the minutes of the council meeting of November 14, 2023?"
+    assert minutes_days(of_meeting) == [dt.date(2023, 11, 14)]
+    confirmed = (
+        "Who seconded confirming the May 26, 2014 minutes at the Guelph council meeting of June 23, 2014?"
+    )
+    assert minutes_days(confirmed) == [dt.date(2014, 5, 26)]
+    assert minutes_days("Who chaired the meeting on 10 July 2019?") == []
+
+
 # An agenda pack with two reports' cover sheets: each names its own author.
 TWO_REPORTS = (
     "Scrutiny Committee\nWednesday 11 September 2019\n\n"

@@ -213,3 +213,22 @@ def test_a_report_labelled_with_its_item_number_is_that_item() -> None:
     assert answer is not None and answer.startswith("6 — ITEM 6 Report of the Strategic Director")
     assert [b.number for b in numbered(passage(2, "Page 3\nAGENDA ITEM G-4\nStaff Report"))] == ["G-4"]
     assert numbered(passage(3, "Items 4 and 5 were deferred.\nThe item was noted.")) == []
+
+
+def test_the_resolution_adopting_minutes_is_the_one_of_the_minutes_day_asked() -> None:
+    minutes = passage(
+        1,
+        "R2023-206 T. Butler, D. Yemm:\n\nThat the minutes of the Council meeting held October 17, 2023, be "
+        "adopted as published. Carried.\n\nR2023-207 S. Kirkey, T. Butler:\n\nThat we adopt the bag limit program.",
+        council="Township of Nipissing",
+    )
+    later = passage(
+        2,
+        "5. Resolution: Adopt the minutes of the meeting held May 28, 2024.\n\n"
+        "10. Resolution: Adopt an updated Council Vacancy Procedure and Policy.",
+        council="Township of Nipissing",
+    )
+    adopted = ask("Which resolution adopted the minutes of October 17, 2023?", [later, minutes])
+    assert adopted is not None and adopted.startswith("R2023-206")
+    # minutes no block dates so: another day's adoption, or an adoption of anything else, is not them
+    assert ask("Which resolution adopted the minutes of December 5, 2023?", [later, minutes]) is None
