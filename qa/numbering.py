@@ -195,7 +195,9 @@ def number_of(
     such number or no block fits what it describes."""
     if not asks_number(question):
         return None
-    days = minutes_days(question)
+    # minutes approved asked of ('Which resolution adopted the minutes of October 17, 2023?'), not a minute
+    # in them ('Which minute of the 10 July 2019 minutes deals with …?')
+    days = minutes_days(question) if _APPROVING.search(question) else []
     scored = [
         (_scored(b, rank, focus), b)
         for rank, p in enumerate(passages)
@@ -222,6 +224,9 @@ def number_of(
     else:
         return None
     return f"{best.number} — {clip(' '.join(best.block.split()), settings.numbered_words)}", best.passage
+
+
+_APPROVING = re.compile(r"\b(?:adopt|approv|confirm|sign(?:ed|ing)?\b|ratif|accept)\w*", re.I)
 
 
 def _names_days(block: Numbered, days: list) -> bool:

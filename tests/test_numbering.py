@@ -232,3 +232,12 @@ def test_the_resolution_adopting_minutes_is_the_one_of_the_minutes_day_asked() -
     assert adopted is not None and adopted.startswith("R2023-206")
     # minutes no block dates so: another day's adoption, or an adoption of anything else, is not them
     assert ask("Which resolution adopted the minutes of December 5, 2023?", [later, minutes]) is None
+
+
+def test_a_minute_in_a_days_minutes_is_not_an_adoption_of_them() -> None:
+    minutes = passage(
+        1, "15. Fair Funding for Schools\n\n16. Elective Home Education\n\nThe Bill had its third reading."
+    )
+    asked = "Which minute of the 10 July 2019 scrutiny minutes deals with Elective Home Education?"
+    found = ask(asked, [minutes])
+    assert found is not None and found.startswith("16")
