@@ -522,6 +522,12 @@ def _retrieval(question: str, texts: list[str], fake_embedder, sim: float = 0.6)
     return Retrieval(query, passages, {p.chunk_id: sim for p in passages}, {}, (), vector, weights, {})
 
 
+def _read_of(question: str, passage: Passage, fake_embedder):
+    """The reader's reading of one dated passage, asked `question`."""
+    retrieval = replace(_retrieval(question, [], fake_embedder), passages=(passage,), similarity={1: 0.6})
+    return Reader(fake_embedder).read(retrieval)
+
+
 def test_reader_puts_the_typed_span_first(fake_embedder):
     texts = ["The committee discussed the meeting venue at length.", "Councillor Mrs Ayers, in the Chair."]
     reading = Reader(fake_embedder).read(_retrieval("Who chaired the meeting?", texts, fake_embedder))
@@ -1238,11 +1244,9 @@ def test_a_target_asked_is_the_figure_aimed_at_not_the_one_reached(fake_embedder
     )
     passage = _passage(text, date=dt.date(2019, 9, 11))
     aimed = "What target does the council hold for the percentage of care leavers in education or training?"
-    retrieval = replace(_retrieval(aimed, [], fake_embedder), passages=(passage,), similarity={1: 0.6})
-    assert "65%" in Reader(fake_embedder).read(retrieval).candidates[0].candidate.text
+    assert "65%" in _read_of(aimed, passage, fake_embedder).candidates[0].candidate.text
     reached = "What percentage of care leavers were in education, employment or training in March 2019?"
-    retrieval = replace(_retrieval(reached, [], fake_embedder), passages=(passage,), similarity={1: 0.6})
-    assert "56.6%" in Reader(fake_embedder).read(retrieval).candidates[0].candidate.text
+    assert "56.6%" in _read_of(reached, passage, fake_embedder).candidates[0].candidate.text
 
 
 def test_minutes_approved_are_named_by_the_day_of_the_meeting_they_record(fake_embedder):
@@ -1252,14 +1256,12 @@ def test_minutes_approved_are_named_by_the_day_of_the_meeting_they_record(fake_e
     )
     passage = _passage(text, date=dt.date(2021, 1, 20))
     q = "The Testshire council agenda of 20 January 2021 asks council to approve the minutes of which meeting?"
-    retrieval = replace(_retrieval(q, [], fake_embedder), passages=(passage,), similarity={1: 0.6})
-    assert "December 16, 2020" in Reader(fake_embedder).read(retrieval).candidates[0].candidate.text
+    assert "December 16, 2020" in _read_of(q, passage, fake_embedder).candidates[0].candidate.text
     # the day the question gives is the approving meeting's: the earlier day is not set aside for it
     text = "R2023-206 T. Butler, D. Yemm:\nThat the minutes of the Council meeting held October 17, 2023, be adopted."
     passage = _passage(text, date=dt.date(2023, 11, 14))
     q = "Testshire council, 14 November 2023, resolution R2023-206: the minutes of which earlier meeting were adopted?"
-    retrieval = replace(_retrieval(q, [], fake_embedder), passages=(passage,), similarity={1: 0.6})
-    read = Reader(fake_embedder).read(retrieval).candidates
+    read = _read_of(q, passage, fake_embedder).candidates
     assert read and "October 17, 2023" in read[0].candidate.text
 
 
@@ -1272,8 +1274,7 @@ def test_a_sum_a_named_bidder_put_forward_is_told_beside_its_name(fake_embedder)
     passage = _passage(text, date=dt.date(2021, 1, 12))
 
     def first(q):
-        retrieval = replace(_retrieval(q, [], fake_embedder), passages=(passage,), similarity={1: 0.6})
-        read = Reader(fake_embedder).read(retrieval)
+        read = _read_of(q, passage, fake_embedder)
         return None if read.abstain else read.candidates[0].candidate.text
 
     assert "$193,480" in first("What total cost did Hello Housing propose for the housing program?")
@@ -1296,8 +1297,7 @@ def test_the_meeting_next_after_a_date_is_the_one_told_as_next(fake_embedder):
     assert "8 July 2025" in Reader(fake_embedder).read(retrieval).candidates[0].candidate.text
     # the time of the meeting that followed it, asked in other words
     followed = "What start time is given for the Testshire meeting that followed the one of 3 June 2025?"
-    retrieval = replace(_retrieval(followed, [], fake_embedder), passages=(passage,), similarity={1: 0.6})
-    read = Reader(fake_embedder).read(retrieval).candidates
+    read = _read_of(followed, passage, fake_embedder).candidates
     assert read and "8.00 pm" in read[0].candidate.text
     # asked of the day itself, the next meeting's date is not its answer
     when = "When was the Testshire parish council meeting in June 2025 held?"
