@@ -95,6 +95,7 @@ _PUT_BY = re.compile(
     r"\b(?:did|does|do|will|would|has|had)\s+(?P<who>(?:[A-Z][\w&'’.-]*\s+){0,3}[A-Z][\w&'’.-]*)\s+"
     r"(?:propose|submit|bid|quote|offer|tender|charge|request)\b"
 )
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "cllr", "councillor", "mayor", "sir", "dame"})
 _AIM = re.compile(r"\b(?:targets?|targeted|aim(?:s|ed|ing)?|goals?|ambitions?|aspir\w*)\b", re.I)
 
 
@@ -171,16 +172,19 @@ def fitting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], bool
 
 
 def _party(question: str, found: list[Candidate]) -> str | None:
-    """The last word of the party a value question says put the value forward ('soup' of 'What total cost
-    did Soup propose?'), lower-cased; None when it names none so, or names the papers' own council."""
+    """The first word of the name of the party a value question says put the value forward, past a title
+    ('soup' of 'What total cost did Soup propose?', 'hello' of 'Hello Housing', 'oakenfull' of 'Mr
+    Oakenfull'), lower-cased: the word telling it apart, however the rest is printed; None when the
+    question names none so, or names the papers' own council."""
     m = _PUT_BY.search(question)
     if not m:
         return None
-    who = m.group("who").lower()
+    who = re.sub(r"['’]s\b", "", m.group("who").lower())  # 'Derby's offer' is Derby's
     councils = " ".join({(c.passage.council or "").lower() for c in found})
     if who in councils or re.search(r"\b(?:council|committee|cabinet|board|city|county|authority)\b", who):
         return None
-    return who.split()[-1].strip(".")
+    words = [w.strip(".") for w in who.split() if w.strip(".") not in _TITLES]
+    return words[0] if words else None
 
 
 def _to_come(candidate: Candidate) -> bool | None:
