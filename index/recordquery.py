@@ -208,12 +208,6 @@ class Cited:
     page: int | None
 
 
-def paper_names(db: sqlite3.Connection, source: str) -> str:
-    """The council and body one paper is of, as stored ('Guelph City Council City Council'); '' if none."""
-    row = db.execute("SELECT council, body FROM documents WHERE source = ?", (source,)).fetchone()
-    return " ".join(v for v in row or () if v)
-
-
 def motion_fields(db: sqlite3.Connection, source: str) -> list[tuple[int | None, dict[str, Cited]]]:
     """The motions of one paper in order: (chunk id of the motion's text, its cited fields by name)."""
     found = []

@@ -85,7 +85,7 @@ def asks_number(question: str) -> bool:
     return bool(_ASKS.search(question))
 
 
-def _shape(number: str) -> str:
+def series_shape(number: str) -> str:
     """'R2023-208' → 'A9-9', '4.4' → '9.9': numbers of one series share a shape."""
     return re.sub(r"[A-Za-z]+", "A", re.sub(r"\d+", "9", number))
 
@@ -96,10 +96,10 @@ def numbered(passage: Passage) -> list[Numbered]:
     the next such line. A plain year ('2019 Budget') numbers nothing."""
     found: list[Numbered] = []
     head = _NUMBERED.match(passage.heading or "") or _LABELLED.match(passage.heading or "")
-    series = _shape(head["number"]) if head and not _YEAR.fullmatch(head["number"]) else None
+    series = series_shape(head["number"]) if head and not _YEAR.fullmatch(head["number"]) else None
     printed = [*_NUMBERED.finditer(passage.text), *_LABELLED.finditer(passage.text)]
     lines = sorted((m for m in printed if not _YEAR.fullmatch(m["number"])), key=lambda m: m.start())
-    lines = [m for m in lines if series is None or _shape(m["number"]) == series]
+    lines = [m for m in lines if series is None or series_shape(m["number"]) == series]
     if series is not None:
         first = lines[0].start() if lines else len(passage.text)
         found.append(

@@ -14,11 +14,12 @@ from collections import Counter
 from dataclasses import dataclass
 
 from corpus.dates import find_dates
-from index.recordquery import Cited, meeting_fields, motion_fields, paper_names
+from index.recordquery import Cited, meeting_fields, motion_fields
 from index.settings import Settings
 from index.store import Store
 from qa.answer import Answer, Citation, format_date
 from qa.bodies import of_named_council
+from qa.numbering import series_shape
 from qa.query import meeting_day
 from qa.retriever import Retrieval
 from qa.statusanswer import status_answer
@@ -221,7 +222,8 @@ def _motion_answer(
     """The field asked of the motion the question names in `source`; `dated`: the paper is of the
     meeting the question dates, so any of its motions may be the one, wherever the passages ranked."""
     # the paper's own council and body ('Guelph City Council') name every motion in it, and none of them
-    own = _words(paper_names(db, source))
+    paper = next((p for p in retrieval.passages if p.source == source), None)
+    own = _words(f"{paper.council or ''} {paper.body or ''}") if paper else frozenset()
     motion = _best_motion(asked, motion_fields(db, source), retrieval, dated, own)
     if motion is None:
         return None
@@ -328,13 +330,8 @@ def _of_printed_series(asked: RecordQuestion, motions) -> bool:
     """Whether the paper prints its motions' numbers in the series of a number the question gives ('R2023-
     217' beside 'R2023-206'): then a motion by other words is not the one asked. A number the paper does not
     print in any series ('motion 5' of minutes numbering none) may be a reader's count; words decide."""
-    shapes = {_shape(i) for i in asked.ids}
-    return any("number" in f and _shape(item_key(f["number"].value)) in shapes for _, f in motions)
-
-
-def _shape(number: str) -> str:
-    """'r2023217' → 'a9': a series' numbers share letters before digits, whatever their values."""
-    return re.sub(r"\d+", "9", re.sub(r"[a-z]+", "a", number))
+    shapes = {series_shape(i) for i in asked.ids}
+    return any("number" in f and series_shape(item_key(f["number"].value)) in shapes for _, f in motions)
 
 
 def _distance(chunk_id: int | None, ranks: dict[int, int]) -> int:
