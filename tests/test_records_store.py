@@ -241,6 +241,8 @@ def test_moved_and_seconded_together_and_names_the_minutes_do_not_label(tmp_path
     engine = _engine(tmp_path, june=minutes)
     both = engine.ask("Who moved and seconded the donation to the river trust?")
     assert both.text.startswith("Cllr Ames moved and Cllr Bell seconded the motion")
+    asked_twice = engine.ask("Who proposed and who seconded the donation to the river trust?")
+    assert asked_twice.text.startswith("Cllr Ames moved and Cllr Bell seconded the motion")
     names = engine.ask(
         "Which councillors are recorded as moving and seconding the strategic plan resolution?"
     )
