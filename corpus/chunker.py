@@ -21,6 +21,7 @@ _ITEM_NUMBER = re.compile(r"^\(?(?:\d{1,3}(?:\.\d{1,3})*[a-z]?|[a-z]|[ivx]{1,4})
 # A paragraph ending in a colon this short introduces what follows it ('A RECORDED VOTE was taken the result
 # being as follows:'), and travels with it into the next chunk.
 _INTRODUCTION_WORDS = 30
+_CAPTION = re.compile(r"^\s*(?:Table|Figure|Chart|Schedule|Appendix)\s+[\w.-]{1,6}\s*[:.–-]", re.I)
 # Rows shorter than this share a chunk with their neighbours instead of standing alone.
 _SHORT_ROW_SHARE = 4
 
@@ -254,14 +255,21 @@ class _Packer:
     def _introduction(self, unit: Block, budget: int) -> list[Block]:
         """A paragraph ending in a colon that closes the draft opens the next chunk with what it introduces
         ('R2023-206 T. Butler, D. Yemm:' over 'That the minutes … be adopted', 'A RECORDED VOTE was taken
-        the result being as follows:' over its yeas and nays), when both fit; a chunk boundary between them
-        parts a resolution from its number and a vote from what was voted."""
+        the result being as follows:' over its yeas and nays), as a table's caption opens its rows', when
+        both fit; a chunk boundary between them parts a resolution from its number, a vote from what was
+        voted and a table from its title."""
         blocks = self.draft.blocks
-        if len(blocks) < 2 or not (blocks[-1].kind == unit.kind == "text"):
+        if len(blocks) < 2 or blocks[-1].kind != "text" or unit.kind not in ("text", "row"):
             return []
         last = blocks[-1]
-        if not last.text.rstrip().endswith(":") or self.count(f"{last.text}\n\n{unit.text}") > budget:
+        # a table's caption ('Table 3: Housing budget fiscal year 2020-21') opens the chunk of its rows
+        caption = unit.kind == "row" and bool(_CAPTION.match(last.text))
+        if not (last.text.rstrip().endswith(":") or caption):
             return []
+        if self.count(f"{last.text}\n\n{unit.text}") > budget:
+            return []
+        if caption and "\n" not in last.text and len(last.text.split()) <= _INTRODUCTION_WORDS:
+            return [blocks.pop()]  # a caption is one line, whatever its colon splits off
         # one short sentence: a longer paragraph may go on from the one before it (a page break) and
         # holds more than the introduction, which it would part from what comes before
         if len(split_sentences(last.text)) > 1 or len(last.text.split()) > _INTRODUCTION_WORDS:

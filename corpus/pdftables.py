@@ -10,7 +10,7 @@ import pypdfium2.raw as pdfium_c
 
 from corpus.geometry import Word
 from corpus.glyphs import display_box
-from corpus.layout import Region, word_rows
+from corpus.layout import Region, row_lines, word_rows
 from corpus.reflow import join_words
 
 # Drawn objects thinner than this (points) are rules, not boxes.
@@ -179,15 +179,31 @@ def _text_rows(grid: Grid, words: Sequence[Word]) -> Grid:
     return Grid(grid.xs, (grid.ys[0], *cuts, grid.ys[-1]))
 
 
+def _caption(grid: Grid, words: Sequence[Word]) -> list[Word]:
+    """The words of a title line in the grid's first row ('Table 2: Proposals' over the header), when
+    that row holds nothing else and other rows follow: it may run over column lines the rest keep."""
+    if len(grid.ys) < 3:
+        return []
+    first = [w for w in words if w.middle <= grid.ys[1]]
+    rows = word_rows(first)
+    one_run = len(rows) == 1 and len(row_lines(rows[0])) == 1  # no gap wide enough to part two cells
+    return first if one_run and len(first) < len(words) else []
+
+
 def grid_rows(grid: Grid, words: Sequence[Word], known: frozenset[str]) -> TableRows:
-    """The grid's cells filled with the words whose centres fall in them; empty rows left out."""
-    grid = _text_rows(_uncut(grid, words), words)
+    """The grid's cells filled with the words whose centres fall in them; empty rows left out. A caption
+    in the first row is one cell, the row's first."""
+    caption = _caption(grid, words)
+    body = [w for w in words if w not in caption]
+    grid = _text_rows(_uncut(grid, body), body)
     cells: dict[tuple[int, int], list[Word]] = {}
-    for word in words:
+    for word in body:
         cx = (word.x0 + word.x1) / 2
         col = sum(1 for x in grid.xs[1:-1] if cx > x)
         row = sum(1 for y in grid.ys[1:-1] if word.middle > y)
         cells.setdefault((row, col), []).append(word)
+    if caption:  # the table's title, read as a title line across the table (corpus/table.py)
+        cells[(0, 0)] = caption
     # A column no word falls in is the gap between a double border's two lines, not a column of data.
     used = sorted({c for _, c in cells})
     rows = []

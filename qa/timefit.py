@@ -8,9 +8,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from corpus.dates import find_dates, gives_day
+from corpus.dates import find_dates, gives_day, only_date
 from index.passage import Passage
 from qa.candidate import Candidate
+from qa.daymonths import DAY_MONTH
 from qa.framing import names_paper
 from qa.periods import MONTH, YEAR_PAIR, year_pairs
 from qa.query import MONTHS, TimeTarget, quarters, time_target
@@ -244,12 +245,21 @@ def _time_column(cell: Candidate) -> bool:
 
 
 def row_name(cell: Candidate) -> str | None:
-    """The first line of the row block holding the cell's line, when that is not the cell itself."""
+    """The first line of the row block holding the cell's line, when that is not the cell itself; with
+    the second, when the first is only a day ('Date: 06-Feb; Details: Hard drive')."""
     if not cell.label:
         return None
     line = f"{cell.label}: {cell.text}"
-    first = next((lines[0] for lines in _row_blocks(cell.passage.text) if line in "\n".join(lines)), "")
+    block = next((lines for lines in _row_blocks(cell.passage.text) if line in "\n".join(lines)), ())
+    first = block[0] if block else ""
+    if len(block) > 1 and _only_day(first.split(": ", 1)[-1]):
+        first = f"{first}; {block[1]}"  # a payment keyed by its day ('Date: 06-Feb') is named by what follows
     return first if first and first != line else None
+
+
+def _only_day(value: str) -> bool:
+    """A cell that is a day and nothing else ('06-Feb', '10 July 2019')."""
+    return bool(only_date(value) or DAY_MONTH.fullmatch(value.strip()))
 
 
 @lru_cache(maxsize=1 << 10)  # asked of every cell of a passage, by row_name and row_key

@@ -140,6 +140,15 @@ def test_a_paragraph_ending_in_a_colon_opens_the_chunk_of_what_it_introduces() -
     assert texts == [f"{opening}\n\n{gone_on}", adopted]
 
 
+def test_a_tables_caption_opens_the_chunk_of_its_rows() -> None:
+    opening = "An additional amount of $15,000 will need to be added to the approved budget."
+    caption = "Table 3: Housing budget fiscal year 2020-21"
+    rows = "Item\tAmount\nHello Housing\t$58,148\nApproved budget\t$91,000"
+    texts = [c.text for c in _chunks([Page(f"{opening}\n\n{caption}\n\n{rows}", 1)], 60)]
+    assert texts[0] == opening
+    assert texts[1].startswith(caption) and "Amount: $91,000" in texts[1]
+
+
 def test_text_before_any_heading_has_no_heading() -> None:
     assert _chunks([Page("Performance and Risk Team", 1)], 50) == [
         Chunk("doc", 0, "Performance and Risk Team", None, 1, 1)

@@ -125,3 +125,30 @@ def test_double_borders_and_a_framed_header_line_keep_one_row_per_candidate(tmp_
     pages = clean_pages(read_pdf(tmp_path / "notice.pdf"))
     rows = [b.text for b in parse_blocks(pages) if b.kind == "row"]
     assert len(rows) == 3 and "Name of Candidate (surname first): HOODLESS John" in rows[1].split("\n")
+
+
+def test_a_caption_over_the_header_keeps_the_columns_it_runs_across(tmp_path: Path) -> None:
+    """'Table 2: Proposals' printed across two header cells is the caption's own cell; the header and
+    the rows below keep the column line it crosses."""
+    sheet = canvas.Canvas(str(tmp_path / "bids.pdf"), pagesize=(595, HEIGHT))
+    sheet.setFont("Helvetica", 9)
+    xs, ys = [60, 200, 300, 420, 530], [100, 118, 136, 154, 172]
+    for x in xs:
+        sheet.line(x, HEIGHT - ys[0], x, HEIGHT - ys[-1])
+    for y in ys:
+        sheet.line(xs[0], HEIGHT - y, xs[-1], HEIGHT - y)
+    sheet.drawString(250, HEIGHT - 112, "Table 4: Tenders received")  # runs over the line at x=300
+    rows = [
+        ("Contractor", "Fixed costs", "Variable costs", "Total cost"),
+        ("Acme Homes", "$70,000", "$9,500", "$79,500"),
+        ("Brook Lettings", "$64,000", "$12,250", "$76,250"),
+    ]
+    for r, cells in enumerate(rows):
+        for x, cell in zip(xs, cells, strict=False):
+            sheet.drawString(x + 4, HEIGHT - ys[r + 1] - 12, cell)
+    sheet.showPage()
+    sheet.save()
+    lines = read_pdf(tmp_path / "bids.pdf")[0].text.split("\n")
+    assert "Contractor\tFixed costs\tVariable costs\tTotal cost" in lines
+    assert "Brook Lettings\t$64,000\t$12,250\t$76,250" in lines
+    assert lines[0].rstrip("\t") == "Table 4: Tenders received"
