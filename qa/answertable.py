@@ -119,6 +119,8 @@ TABLE: tuple[tuple[str, str], ...] = (
         r"|fine|price|cost|grant|honorarium)s? (?:did|does|do|is|was|will|would|has|have|had|are|were|must"
         r"|shall|should|can|could)\b"
         r"|\bwhat (?:voucher|payment|grant)\b|\bhow large was\b.*\b(?:block|budget|fund)"
+        # a sum told as what a thing came to: 'What did overall fundraising for the playground come to?'
+        r"|\bwhat (?:did|does|do|will|would) .{1,60}\b(?:come|amount) to\b"
         # a property's or a deal's worth: 'What appraised value or offer price …?', 'What purchase price …?'
         r"|\bwhat (?:appraised|assessed|market|offer|purchase|sale|selling|asking|contract|rateable|fair)"
         r" (?:value|price|valuation)\b"
@@ -283,7 +285,9 @@ TABLE: tuple[tuple[str, str], ...] = (
         r"^\s*(?:has|have)\b(?!.*\b(?:approv|agree|adopt|pass|carri(?!ed\s+out)|refus|reject|decid|vot|resolv|accept|endors"
         r"|ratif|note|sign)\w*)(?:.{1,80}\bbeen\s+(?:\w+\s+)?(?:filled|completed|delivered|achieved|appointed"
         r"|implemented|introduced|launched|started|finished|done|built|opened|recruited|established|set up"
-        r"|put in place|carried out|fixed|repaired|replaced)\b|.{1,80}\byet\W*$)",
+        r"|put in place|carried out|fixed|repaired|replaced)\b|.{1,80}\byet\W*$)"
+        # asked in haste: 'Any take-up yet of the work experience offers?', 'Is there any progress yet …?'
+        r"|^\s*(?:(?:is|are|has|have)\s+there\s+(?:been\s+)?)?any\b.{1,60}\byet\b",
     ),
     (
         "decision",

@@ -19,7 +19,7 @@ from qa.answertype import ACCOUNT_KINDS, expected
 from qa.asks import asks, hangs
 from qa.citations import markers
 from qa.exchange import only_asks, wants_questions
-from qa.facts import choose, clip, enumerated, item_text, items_after, rows_matching
+from qa.facts import choose, clauses_asked, clip, enumerated, item_text, items_after, rows_matching
 from qa.formcolumns import form_row
 from qa.headchunks import with_headed
 from qa.leads import lead_ins
@@ -317,6 +317,8 @@ class Composer:
             # a cell of a form's question-headed column says which row it answers for
             form = form_row(best.candidate.label, row_name(best.candidate))
             told = f"{said.text} (for “{form}”)" if form else said.text
+            if more := clauses_asked(best.candidate.text, best.candidate.passage, query.text):  # (a), (b)
+                told = f"{told} {' '.join(more)}"
             line, used = f"{told} {markers(len(said.passages))}", list(said.passages)
             if row := time_row(best.candidate):  # 'Nov-18: 58.2%' says what it counts with its row
                 line = f"{row} — {line}"
@@ -370,7 +372,11 @@ class Composer:
         number = {p.chunk_id: n for n, p in enumerate(used, 1)}
         lines = [f"{p.text} {' '.join(f'[{number[c.chunk_id]}]' for c in p.passages)}" for p in points]
         lines[0] = self._naming_identifier(retrieval, chosen[0], lines[0])
-        if is_list and (more := enumerated(chosen[0], budget - len(lines[0].split()))):
+        lead = chosen[0]
+        more = enumerated(lead, budget - len(lines[0].split())) if is_list else ""
+        # 'Which two organisations …?' of '(a) …; (b) …;': the lettered clauses go on with the lead's list
+        more = more or " ".join(clauses_asked(lead.unit.text, lead.passage, retrieval.query.text))
+        if more:
             lines[0] = lines[0].replace(" [", f" {more} [", 1)
         citations = self._citations(used, retrieval.passages, top_k)
         return Answer(retrieval.query.text, " ".join(lines), "answered", citations)

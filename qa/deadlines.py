@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from corpus.dates import find_dates
 from qa.candidate import Candidate
 
 # A question asking by when something must be done, not when it happened.
@@ -27,6 +28,10 @@ _TELLS_DEADLINE = re.compile(
 )
 
 
+# 'By when …?' as people ask when a thing is planned, not only for a deadline set
+_BY_WHEN = re.compile(r"\bby when\b", re.I)
+
+
 def asks_deadline(question: str) -> bool:
     return bool(_ASKS_DEADLINE.search(question))
 
@@ -36,7 +41,14 @@ def told_deadlines(found: Sequence[Candidate], question: str) -> list[Candidate]
     one; all of them for any other question."""
     if not asks_deadline(question):
         return list(found)
-    return [c for c in found if any(_TELLS_DEADLINE.search(t or "") for t in _told_in(c))]
+    # 'By when did the report recommend the committee review progress?' asks when a thing is to be done:
+    # a day still to come when its paper was written tells it too ('to review progress … in July 2016')
+    planned = bool(_BY_WHEN.search(question))
+    return [
+        c
+        for c in found
+        if any(_TELLS_DEADLINE.search(t or "") for t in _told_in(c)) or (planned and to_come(c))
+    ]
 
 
 def _told_in(candidate: Candidate) -> tuple[str | None, ...]:
@@ -52,3 +64,16 @@ _SET_BY = re.compile(
 def set_by(before: str) -> bool:
     """Whether the words before a day or hour (`before`) end setting a deadline ('… comments … by')."""
     return bool(_SET_BY.search(before))
+
+
+def to_come(candidate: Candidate) -> bool | None:
+    """Whether the sentence gives a day or month after its paper's date (True) or only ones before it
+    (False: '10 July 2019 | Agreed that a progress report … be scheduled' tells what happened); None
+    when it gives none, or the paper's own day, or its paper is undated."""
+    paper = candidate.passage.date
+    dates = [d.value for d in find_dates(candidate.shown) if d.precision in ("day", "month")]
+    if not (paper and dates):
+        return None
+    if any(d > paper for d in dates):
+        return True
+    return False if all(d < paper for d in dates) else None  # its own day ('Date of meeting: …') says neither

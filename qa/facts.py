@@ -259,3 +259,28 @@ def item_text(c: Candidate, identifiers: Sequence[Identifier]) -> str | None:
             break  # the next item's title: its text is not this item's
         body.append(unit.text)
     return " ".join(body) or None
+
+
+# 'Which two organisations …?': how many things the question asks for
+_ASKED_COUNT = re.compile(
+    r"\b(?:which|what|name\s+the|the)\s+(two|three|four|five|six|[2-6])\s+[a-z-]+", re.I
+)
+_LETTERED = re.compile(r"^\((?:[b-z]|i{2,3}|iv|v|vi)\)\s")  # '(b) the Bemis Center …', '(ii) …'
+
+
+def clauses_asked(text: str, passage: Passage, question: str) -> list[str]:
+    """For a question asking for a number of things ('Which two arts organisations …?'), the lettered
+    clauses after a lead ending in a semicolon that go on with its list ('(a) … Love's Jazz and Art
+    Center …; (b) the Bemis Center … $50,000;'), up to the count asked less one, each to its own
+    semicolon; [] for other questions or leads."""
+    m = _ASKED_COUNT.search(question)
+    if not m or not text.rstrip().endswith(";"):
+        return []
+    word = m.group(1).lower()
+    count = int(word) if word.isdigit() else _COUNTS[word]
+    units = units_of(passage.text)
+    at = unit_at(units, text)
+    if at is None:
+        return []
+    following = takewhile(lambda u: bool(_LETTERED.match(u.text)), units[at + 1 : at + count])
+    return [u.text.split(";", 1)[0] + ";" for u in following]

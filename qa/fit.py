@@ -9,7 +9,7 @@ from corpus.dates import find_dates
 from qa.acronyms import spelled_in
 from qa.candidate import Asked, Candidate, cover, stem_set, stems_of
 from qa.dateasked import day_in_month_asked
-from qa.deadlines import told_deadlines
+from qa.deadlines import to_come, told_deadlines
 from qa.measures import event_named, measured, share_predicate, sum_named
 from qa.moments import looks_ahead
 from qa.monthasked import month_asked, of_another_year
@@ -161,8 +161,8 @@ def fitting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], bool
         if held := [c for c in beside if of_named(c.passage, proper_words(question))]:
             return held, True
         found = beside or found
-    if looks_ahead(question) and any(_to_come(c) for c in found):  # a date of what is to come
-        found = [c for c in found if _to_come(c) is not False]
+    if looks_ahead(question) and any(to_come(c) for c in found):  # a date of what is to come
+        found = [c for c in found if to_come(c) is not False]
     if kind in FIGURES and asked.time and asked.time.one_month:
         # a value the sentence ties to the month asked, in a sentence on the question's topic, answers
         timed = [t for c in found if (t := _at_time(c, kind, asked.time))]
@@ -185,19 +185,6 @@ def _party(question: str, found: list[Candidate]) -> str | None:
         return None
     words = [w.strip(".") for w in who.split() if w.strip(".") not in _TITLES]
     return words[0] if words else None
-
-
-def _to_come(candidate: Candidate) -> bool | None:
-    """Whether the sentence gives a day or month after its paper's date (True) or only ones before it
-    (False: '10 July 2019 | Agreed that a progress report … be scheduled' tells what happened); None
-    when it gives none, or the paper's own day, or its paper is undated."""
-    paper = candidate.passage.date
-    dates = [d.value for d in find_dates(candidate.shown) if d.precision in ("day", "month")]
-    if not (paper and dates):
-        return None
-    if any(d > paper for d in dates):
-        return True
-    return False if all(d < paper for d in dates) else None  # its own day ('Date of meeting: …') says neither
 
 
 def _at_time(candidate: Candidate, kind: str, target: TimeTarget) -> Candidate | None:

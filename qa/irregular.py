@@ -25,6 +25,7 @@ _FORMS = {
     "send": "sent",
     "tell": "told",
     "begin": "began begun",
+    "come": "came",
     "win": "won",
     "lose": "lost",
     "seek": "sought",

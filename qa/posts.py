@@ -147,8 +147,14 @@ _DEPUTY_BEFORE = re.compile(r"\b(deputy|assistant|vice)[- ]$", re.I)
 _TITLE_END = re.compile(r"\s+(?:who|whose|which|that)\b", re.I)
 
 
-_FIELD_HEADS = frozenset({"director", "head"})  # titles a field follows ('Director of …', 'Head for …')
+# titles a field follows ('Director for …', 'Head for …'), and a chair's committee ('Chair of Finance')
+_FIELD_HEADS = frozenset({"director", "head", "chair", "chairperson", "chairman"})
 _FIELD_FOR = re.compile(r"\s+for\s+((?:[A-Z][\w'’&-]*)(?:\s+(?:[A-Z][\w'’&-]*|and|of|the|&))*)")
+_BODY = re.compile(
+    r"\b(?:Council|Committee|Board|Panel|Commission|Authority|Trust|Group|Forum|Partnership|Cabinet)s?\b",
+    re.I,
+)
+_FIELD_OF = re.compile(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w'’&-]*)(?:\s+(?:[A-Z][\w'’&-]*|and|of|&))*)")
 
 
 def asked_office(question: str) -> str | None:
@@ -160,7 +166,12 @@ def asked_office(question: str) -> str | None:
     title = _TITLE_END.split(next(g for g in m.groups() if g), maxsplit=1)[0]
     # a director's or head's field after 'for' ('Acting Strategic Director for Children and Young People')
     # names the post, not any director's; after another title ('Clerk for Souldern') it is a place
-    field = _FIELD_FOR.match(question, m.end()) if title.lower() in _FIELD_HEADS else None
+    head = title.lower()
+    field = _FIELD_FOR.match(question, m.end()) if head in _FIELD_HEADS else None
+    if head in _FIELD_HEADS - {"director", "head"} and not field:
+        # a chair's portfolio ('Chair of Finance'), not a body its chair chairs ('Chair of the Council')
+        field = _FIELD_OF.match(question, m.end())
+        field = None if field and _BODY.search(field.group(1)) else field
     if not field or re.match(r"\s*\d", question[field.end() :]):  # 'Lead Director for Pledge 49': an item
         return title
     return f"{title} for {field.group(1)}"

@@ -35,10 +35,17 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 # 'who moved', or 'which councillors are recorded as moving'
 _MEMBERS = r"(?:who\s+|which\s+(?:\w+\s+)?(?:councillors?|members?|commissioners?|trustees?)\b.{0,40}?)"
 _WANTS = (
-    ("movers", re.compile(rf"(?i)\b{_MEMBERS}(?:moved|moving|proposed|proposing)\s+and\s+(?:who\s+)?second\w*")),
+    (
+        "movers",
+        re.compile(rf"(?i)\b{_MEMBERS}(?:moved|moving|proposed|proposing)\s+and\s+(?:who\s+)?second\w*"),
+    ),
     # by the post's noun too: 'the seconder of R2023-215?', 'mover of the by-law?'
     ("movers", re.compile(r"(?i)\b(?:mover|proposer)s?\s+and\s+seconders?\b")),
-    ("seconder", re.compile(rf"(?i)\b{_MEMBERS}(?:seconded|seconding|second)\b|\bseconder\b")),
+    # 'who will second', never the ordinal of 'voted for the second amendment'
+    (
+        "seconder",
+        re.compile(rf"(?i)\b{_MEMBERS}(?:seconded|seconding|(?<!the )(?<!a )second)\b|\bseconder\b"),
+    ),
     ("mover", re.compile(rf"(?i)\b{_MEMBERS}(?:moved|moving|proposed|proposing|put\s+forward)\b|\bmover\b")),
     ("noes", re.compile(rf"(?i)\b(?:who\b.{{0,40}}|{_MEMBERS})\bvot\w*\s+against\b")),
     ("ayes", re.compile(rf"(?i)\b(?:who\b.{{0,40}}|{_MEMBERS})\bvot\w*\s+(?:for|in\s+favou?r)\b")),

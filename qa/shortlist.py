@@ -22,9 +22,11 @@ from qa.contrasts import contrasts_asked, names_sibling
 from qa.exchange import only_asks, puts_question, wants_questions
 from qa.features import NAMES, Asked, Candidate, cover, stem_set, stems_of
 from qa.fit import FIGURES, fitting
+from qa.framing import paper_dates
 from qa.leads import headed_by
 from qa.moments import at_event, time_event
 from qa.namedrows import named_rows
+from qa.nextmeeting import after_day, meetings_after
 from qa.ordinals import entries_asked
 from qa.othercouncils import names_other, other_councils
 from qa.posts import NOT_NAMING, asked_post, names_post, of_named_report, of_report
@@ -50,15 +52,18 @@ _OCCASION_KINDS = frozenset({"place", "time", "date"})
 _REPORTED_AFTER = dt.timedelta(days=92)
 _MET = re.compile(r"\b(?:meet|meets|met|meeting|held|hold|session|hearing|convened?|sat|sit)\b", re.I)
 _NEXT_WORD = r"\b(?:next|following|subsequent)\b"
-_NEXT = re.compile(_NEXT_WORD, re.I)
+# a meeting told as the next one: 'Date of the next meeting', 'the following meeting will be held on'
+_NEXT = re.compile(rf"{_NEXT_WORD}\s+(?:[\w'’-]+\s+){{0,3}}?(?:meeting|session|sitting)s?\b", re.I)
 _MINUTES_OF_WHICH = re.compile(MINUTES_OF_WHICH, re.I)
 _NEXT_ONE = re.compile(
     rf"{_NEXT_WORD}[^?]{{0,60}}\b(?:after|following|since)\b"
     # 'the meeting after the November 14, 2023 one'
-    r"|\b(?:meeting|session|sitting)\s+(?:held\s+)?after\s+(?:the|that|its)\b"
+    r"|\b(?:meeting|session|sitting|meet|met|sit|sat)\s+(?:held\s+)?(?:next\s+)?after\s+(?:the|that|its)\b"
     # 'the meeting that followed the one of 3 June 2025', 'the sitting following that of …'
-    r"|\b(?:meeting|session|sitting)\s+(?:(?:that|which)\s+)?(?:followed|following|came\s+after|succeeded)"
-    r"\s+(?:the|that|its)\b",
+    r"|\b(?:meeting|session|sitting|committee|panel|board|council)\s+(?:(?:that|which)\s+)?"
+    r"(?:followed|following|came\s+after|succeeded)"
+    # … or a day: 'the scrutiny committee meeting that came after 11 September 2019'
+    r"\s+(?:the|that|its|\d{1,2}\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d)\b",
     re.I,
 )
 _NAMED_REPORT = 0.5  # share of what an author question names that a cover sheet's title holds: that report
@@ -159,6 +164,11 @@ def _minuted(text: str, reading: str) -> bool:
     return bool(minuted) and not (told and told[1].lower() != reading.lower())
 
 
+def _of_time(passage: Passage, time: TimeTarget) -> bool:
+    """Whether the passage's paper is dated within the time."""
+    return passage.date is not None and time.start <= passage.date <= time.end
+
+
 def _of_meeting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], bool]:
     """Candidates that can be of the council, the meeting, the moment and the post asked: from the papers
     of the council the question names, and no sentence naming another of the papers' councils and not the
@@ -181,6 +191,7 @@ def _of_meeting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], 
         question, frozenset(c.passage.council for c in found if c.passage.council)
     )
     found = [c for c in found if not names_other(c.shown, asked_places, others)]
+    unday = found  # the meeting after the one of a day is of another day, told in another paper or row
     if (contrast := contrasts_asked(question)).asked:  # the long-term figure asked: not the short-term row's
         found = [c for c in found if not names_sibling(f"{row_name(c) or ''}\n{c.shown}", contrast)]
     found = of_asked_time(found, question, asked.time, asked.expectation.kind in FIGURES)
@@ -213,12 +224,22 @@ def _of_meeting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], 
     ):
         reported = kind == "date" and not _MET.search(question)
         window = replace(asked.time, start=asked.time.start - _REPORTED_AFTER) if reported else asked.time
-        found = [c for c in found if _on_target(c.text, window)]
+        # a date the paper the question names by its month gives may lie ahead of it ('per the January
+        # 2021 staff report, when does the agreement begin?' February 1, 2021): that month finds the paper
+        named = reported and bool(paper_dates(question))
+        found = [
+            c for c in found if _on_target(c.text, window) or (named and _of_time(c.passage, asked.time))
+        ]
     # what comes next is told as next ('Date of the next meeting, Tuesday, 8 July 2025'): that answers
     if next_one and (
         told := [c for c in found if _NEXT.search(c.shown) and asked.expectation.kind in c.kinds]
     ):
         return told, True
+    # else the first meeting date listed after the day counted from ('Dates for 2024: 29th February, …')
+    after = after_day(question, day) if next_one and kind in _OCCASION_KINDS else None
+    later = meetings_after(unday, after) if after else []
+    if later := [c for c in later if kind == "date" or kind in c.kinds]:  # a place asked: one it holds
+        return later, True
     found, fits = fitting(found, asked)
     if fits:
         return found, True

@@ -260,3 +260,10 @@ def test_a_paragraph_the_named_report_does_not_print_is_declined(tmp_path, setti
     )
     assert named.status == "not_found" and "Paragraph 2.4" in named.to_dict()["answer"]
     assert printed.status == "answered" and "corporate parenting obligations" in printed.to_dict()["answer"]
+
+
+def test_the_ordinal_second_asks_no_seconder() -> None:
+    ayes = read_question("Which councillors voted in favour of the second amendment on the allowance?")
+    noes = read_question("Who voted against a second reading of the by-law?")
+    seconder = read_question("Which member is recorded as seconding the second amendment?")
+    assert (ayes.want, noes.want, seconder.want) == ("ayes", "noes", "seconder")

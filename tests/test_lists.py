@@ -10,7 +10,7 @@ from conftest import answer_from_paper
 
 from index.passage import Passage
 from qa.answer import Answer
-from qa.facts import introduces_list, list_items, stated_count
+from qa.facts import clauses_asked, introduces_list, list_items, stated_count
 from qa.scoring import Scored
 from qa.units import Unit
 
@@ -268,3 +268,16 @@ def test_a_numbered_list_runs_over_items_ending_in_semicolons_and_stops_where_nu
     assert len(items) == 2
     assert items[0].startswith("1. the City’s Private Tree Protection By-law")
     assert "Enbridge Line 9B application" in items[1]
+
+
+def test_a_count_of_things_asked_reads_on_through_the_lettered_clauses_of_the_lead():
+    text = (
+        "12. Ord. (1) to approve (a) an Agreement with the Riverside Arts Trust in the amount of $20,000; "
+        "(b) the Northgate Film Society in the amount of $15,000; and (2) to authorize funding from the "
+        "grant; to provide for the effective date hereof."
+    )
+    passage = Passage(1, text, None, 1, 1, "a.pdf", "Agenda", "Testville", None, None, "day", "agenda")
+    lead = "(1) to approve (a) an Agreement with the Riverside Arts Trust in the amount of $20,000;"
+    asked = "Which two arts organisations were to receive agreements under item 12?"
+    assert clauses_asked(lead, passage, asked) == ["(b) the Northgate Film Society in the amount of $15,000;"]
+    assert clauses_asked(lead, passage, "Which arts organisation was to receive $20,000?") == []

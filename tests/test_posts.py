@@ -174,3 +174,15 @@ def test_an_office_asked_by_its_holders_name_ends_before_a_relative_clause():
 )
 def test_an_office_is_named_by_its_title_less_its_councils_kind(text: str, office: str, named: bool):
     assert names_office(text, office) is named
+
+
+def test_a_chairs_portfolio_is_its_own_office_but_a_body_it_chairs_is_not():
+    from qa.posts import asked_office
+
+    office = asked_office("Which councillor was named Chair of Finance in the appointments?")
+    assert office == "Chair for Finance"
+    assert names_office("Councillor Ward, Eastfield, Chair of Finance, Chair of Audit", office)
+    assert not names_office(
+        "Councillor Pike, Northgate, Chair of the Downtown Development Committee;", office
+    )
+    assert asked_office("Who was elected Chair of the Parish Council?") == "Chair"

@@ -115,6 +115,8 @@ from qa.typematch import holds_type
         ("Did the committee approve the budget?", "decision"),
         # whether a piece of work is done yet is how it stands; whether it was decided, or what was done, not
         ("Has the permanent MASH team manager post been filled yet?", "status"),
+        ("Any take-up yet of the work experience offers for care leavers?", "status"),
+        ("What did overall fundraising for the new playground come to?", "money"),
         ("Have the repairs been carried out?", "status"),
         ("Has the budget been approved yet?", "decision"),
         ("Has the motion been carried?", "decision"),

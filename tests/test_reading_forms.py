@@ -12,7 +12,7 @@ from corpus.sentences import split_sentences
 from index.passage import Passage
 from qa.answertype import expected
 from qa.asks import asks
-from qa.counting import counted
+from qa.counting import counted, counted_head
 from qa.daymonths import day_months, day_phrases, days_of_things, same_day_words
 from qa.deadlines import asks_deadline, set_by, told_deadlines
 from qa.features import Candidate, asked_of
@@ -159,6 +159,20 @@ def test_a_participle_and_its_particle_do_not_name_what_is_counted():
     assert "school" in counted("How many secondary schools are there?")
 
 
+def test_the_noun_counted_runs_to_its_last_word_before_a_verb():
+    q = "How many additional in-house foster carers does the plan aim to net?"
+    assert counted_head(q) == "carer" and {"foster", "carer"} <= counted(q)
+    assert counted_head("How many children in care had a plan?") == "children"
+    assert counted_head("How many missing-from-care episodes involving children were recorded?") == "episod"
+    assert counted_head("How many care leavers per Personal Advisor?") == "leaver"
+    assert counted_head("How many portable rotary screw air compressors were bought?") == "compressor"
+    # a part of a group counts the group; a vote's count, the votes; a noun left out, nothing
+    assert counted_head("How many of Derby's looked after children had a plan?") == "children"
+    assert counted_head("How many councillors voted against the motion?") == "vote"
+    assert counted_head("Of the six residents asked, how many did Mr Phillips say would pay?") is None
+    assert counted_head("How many departments made commitments to the Pledge?") == "depart"
+
+
 @pytest.mark.parametrize(
     ("printed", "first"),
     [("2017/18", 2017), ("2024-5", 2024), ("2015/6", 2015), ("2019/2020", 2019), ("1999/00", 1999)],
@@ -224,6 +238,20 @@ def test_a_deadline_asked_is_told_as_one():
     labelled = _candidate("June 25, 2019", label="Submittal Deadline")
     assert told_deadlines([told, dated, labelled], q) == [told, labelled]
     assert told_deadlines([dated], "When was the statement dated?") == [dated]
+
+
+def test_by_when_asks_the_day_a_thing_is_planned_for_too():
+    def of_february(text: str) -> Candidate:
+        found = _candidate(text)
+        return replace(found, passage=replace(found.passage, date=dt.date(2016, 2, 23)))
+
+    planned = of_february("To review progress on implementation by the directorates in July 2016.")
+    past = of_february("The Pledge was launched at a special meeting on 26 January 2016.")
+    required = of_february("An update will be required from each service director.")
+    q = "By when did the report recommend the committee review progress?"
+    assert told_deadlines([planned, past, required], q) == [planned, required]
+    # a deadline asked in so many words is still only one told as a deadline
+    assert told_deadlines([planned, required], "What is the deadline for the review?") == [required]
 
 
 @pytest.mark.parametrize(

@@ -179,3 +179,13 @@ def test_minutes_an_agenda_pack_reprints_tell_outcomes_under_their_lead_in(fake_
     assert "3. would hear from a parent governor on bullying." in {c.shown for c in short.kept}
     proposal = _retrieval("Did the council approve the air compressors?", [PROPOSAL], fake_embedder, "agenda")
     assert _shortlisted(proposal).reason == NO_OUTCOME
+
+
+def test_a_date_asked_of_a_paper_named_by_its_month_may_lie_ahead_of_it(fake_embedder):
+    """The month names the paper ('per the September 2019 report'), not a window the date asked lies in."""
+    text = "The new contract with Acme Housing will run for the term beginning 1 January 2020."
+    question = "Per the September 2019 report, when does the new contract with Acme Housing begin?"
+    shown = {c.shown for c in _shortlisted(_retrieval(question, [text], fake_embedder, "report")).kept}
+    assert text in shown
+    met = "When did the committee meet in September 2019 about the contract?"  # a meeting's month is one
+    assert text not in {c.shown for c in _shortlisted(_retrieval(met, [text], fake_embedder)).kept}
