@@ -20,11 +20,12 @@ _HOW_MANY = re.compile(
     re.I,
 )
 # The noun ends at a verb after it ('how many councillors voted …', '… episodes involving …', '…
-# departments made …') or a word that is none of it ('… care leavers per Personal Advisor', '… terms may
-# the agreement …').
+# departments made …') or a word that is none of it ('… care leavers per Personal Advisor', '… themes across
+# departments', '… terms may the agreement …').
 _ENDS_NOUN = re.compile(r"[a-z]{2}(?:ed|ing)$", re.I)
 _NOT_NOUN = frozenset(
-    {"per", "may", "might", "must", "shall", "can", "could", "would", "should", "will"}
+    {"per", "across", "within", "among", "throughout", "around", "beyond", "via", "upon", "onto"}
+    | {"may", "might", "must", "shall", "can", "could", "would", "should", "will"}
     | {"made", "took", "gave", "got", "went", "came", "saw", "said", "held", "met", "won", "lost", "left"}
 )
 

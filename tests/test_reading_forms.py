@@ -165,6 +165,7 @@ def test_the_noun_counted_runs_to_its_last_word_before_a_verb():
     assert counted_head("How many children in care had a plan?") == "children"
     assert counted_head("How many missing-from-care episodes involving children were recorded?") == "episod"
     assert counted_head("How many care leavers per Personal Advisor?") == "leaver"
+    assert counted_head("How many key themes across departments were identified?") == "theme"
     assert counted_head("How many portable rotary screw air compressors were bought?") == "compressor"
     # a part of a group counts the group; a vote's count, the votes; a noun left out, nothing
     assert counted_head("How many of Derby's looked after children had a plan?") == "children"
