@@ -89,3 +89,19 @@ def _said_between(between: Sequence[tuple[str, ...]], asked: set[str]) -> bool:
     spaces' for 'how many bicycle parking spaces'): some, and each one the question says."""
     said = [w for w in between if w]
     return bool(said) and all(asked.intersection(w) for w in said)
+
+
+def restates_count(text: str, question: str) -> bool:
+    """Whether, asked 'how many', every number the text gives is one the question itself states: 'all six
+    residents' is no answer to 'Of the six residents, how many would pay?'. Years count nothing."""
+    if not _HOW_MANY.search(question):
+        return False
+    given = _counts_in(text)
+    return bool(given) and given <= _counts_in(question)
+
+
+def _counts_in(text: str) -> set[str]:
+    return {s.text.lower() for s in spans(text) if s.kind == "number" and not _YEAR.fullmatch(s.text)}
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")

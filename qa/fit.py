@@ -8,6 +8,7 @@ from dataclasses import replace
 from corpus.dates import find_dates
 from qa.acronyms import spelled_in
 from qa.candidate import Asked, Candidate, cover, stem_set, stems_of
+from qa.counting import restates_count
 from qa.dateasked import day_in_month_asked
 from qa.deadlines import to_come, told_deadlines
 from qa.measures import event_named, measured, share_predicate, sum_named
@@ -101,7 +102,8 @@ _AIM = re.compile(r"\b(?:targets?|targeted|aim(?:s|ed|ing)?|goals?|ambitions?|as
 
 def fitting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], bool]:
     """The candidates that fit, and whether they answer however they score (a post printed against
-    the person the question names). For the value of a named thing ('the price of the memorial
+    the person the question names). For a count, none giving only the question's own numbers; for the
+    value of a named thing ('the price of the memorial
     bench'), sentences naming it; for a share of a group that did something ('achieved grade 5'),
     sentences saying what; for a role of a named person, the post printed against the name, from a
     passage naming them; for who holds an office ('the City Manager'), a person printed against it, not
@@ -112,6 +114,8 @@ def fitting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], bool
     election, passages telling its result; for a date to come, where a sentence gives one not past
     when its paper was written, none giving only dates past."""
     question, kind = asked.text, asked.expectation.kind
+    if kind == "number":  # the question's own figures ('Of the six residents, how many …?') answer nothing
+        found = [c for c in found if not restates_count(c.shown, question)] or found
     if kind in FIGURES | {"date", "time"} and (thing := measured(question)):
         found = [c for c in found if _names_thing(c, thing)]
     if kind in {"date", "time"}:  # a deadline asked: not a meeting's hour, nor the day a thing was done

@@ -159,6 +159,20 @@ def test_a_participle_and_its_particle_do_not_name_what_is_counted():
     assert "school" in counted("How many secondary schools are there?")
 
 
+def test_the_questions_own_number_is_no_count_it_asks():
+    from qa.counting import restates_count
+
+    q = "Of the six residents expected to share the cost, how many would definitely pay?"
+    assert restates_count("It had been difficult to get all six residents to pay.", q)
+    assert not restates_count("Mr Phillips confirmed that four would definitely pay.", q)
+    assert not restates_count("The track was resurfaced last year.", q)  # no number at all
+    # only a count asked, and a year counts nothing: 'over six years' may be the span of a rise asked of
+    assert not restates_count("Prices rose by 51% over the last six years.", "By how much over six years?")
+    assert not restates_count("In 2020 the rent fell by 4 units.", "How many units in 2020 were let?")
+    six, four = _candidate("Getting all six residents to pay was hard."), _candidate("Four would pay.")
+    assert fitting([six, four], _asked(q))[0] == [four]
+
+
 def test_the_noun_counted_runs_to_its_last_word_before_a_verb():
     q = "How many additional in-house foster carers does the plan aim to net?"
     assert counted_head(q) == "carer" and {"foster", "carer"} <= counted(q)
