@@ -181,7 +181,8 @@ def _of_meeting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], 
     day outside it; for a start or finish time, no time but those told as that moment (a start time does
     not say when a meeting finished); for who chaired, wrote or sent apologies, only sentences naming that
     post or printed under a heading naming it, a vice chair when one is asked (qa/posts.py), from the
-    report the question names when it names one; only those that fit what the question asks of its thing,
+    report the question names when it names one; for the meeting after a named one, those giving the first
+    meeting date listed later (qa/nextmeeting.py); only those that fit what the question asks of its thing,
     office, person or time (qa/fit.py). Also whether the candidates are the fields of the report the
     question names by most of its words, or a post printed against a name the question gives: then that
     answers, however it scores."""
