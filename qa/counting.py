@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from qa.candidate import stems_of, word_stems
 from qa.countnouns import kin
+from qa.periods import YEAR
 from qa.spans import Span, spans
 from qa.stopwords import STOPWORDS
 
@@ -101,7 +102,4 @@ def restates_count(text: str, question: str) -> bool:
 
 
 def _counts_in(text: str) -> set[str]:
-    return {s.text.lower() for s in spans(text) if s.kind == "number" and not _YEAR.fullmatch(s.text)}
-
-
-_YEAR = re.compile(r"(?:19|20)\d\d")
+    return {s.text.lower() for s in spans(text) if s.kind == "number" and not re.fullmatch(YEAR, s.text)}
