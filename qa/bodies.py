@@ -7,7 +7,6 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import TypeVar
 
-from corpus.dates import gives_day
 from index.codes import folded
 from index.passage import Passage
 
@@ -172,6 +171,8 @@ def unabbreviated(name: str) -> tuple[str, int]:
     return _ABBREVIATION.sub("", name).strip(), letters
 
 
+# A district of an authority, not an authority: its papers are the authority's too.
+_DISTRICT = re.compile(r"\bdistrict\s+of\b(?!.*\bcouncil\b)", re.I)
 _IN_FULL = r"\s+(?:city\s+and\s+county|city|county|borough|district|parish|town)\s+council\b"
 _KIND_ABBREVIATIONS = frozenset({"pc", "cc", "usd", "isd", "tc"})  # parish, city, school district, town
 # Words of an authority's name that say what kind it is, not which: 'City of Winnipeg' is Winnipeg's.
@@ -191,28 +192,26 @@ def plain(text: str) -> str:
 def councils_named(question: str, councils: frozenset[str]) -> tuple[str, ...]:
     """The councils, of those given (the papers' own), that the question names by their place's name
     anywhere in it ('at winnipeg council', 'on the Morgan Hill agenda', 'Cupertino USD'): an authority
-    is known by the words of its name left when the words of its kind are set aside. As named_places,
-    not an authority named in full ('Limerick City and County Council'): questions put to a council name
-    it so, and its districts' papers are filed under their own names; but one named in full as its
-    papers name it, beside a day, asks of that day's meeting of it."""
+    is known by the words of its name left when the words of its kind are set aside, or by its name in
+    full as its papers print it ('Guelph City Council'). Named as an authority, of_named_council keeps
+    its districts' papers too."""
     asked = f" {plain(question)} "
-    found = []
-    for council in sorted(councils):
-        place = council_place(council)
-        if place and f" {place} " in asked and _names_place(question, asked, place):
-            found.append(council)
-        elif f" {plain(council)} " in asked and gives_day(question):
-            # 'Guelph City Council, 26 May 2014: …': a meeting of it on that day, not the council as those
-            # putting questions to it name it
-            found.append(council)
-    return tuple(found)
+    return tuple(c for c in sorted(councils) if _names(question, asked, c))
 
 
-def _names_place(question: str, asked: str, place: str) -> bool:
-    """Whether the question (`asked`: its plain form) names the place as a council's, not as the
-    authority named in full."""
-    as_place = " " in place or names_as_place(question, place)
-    return as_place and not re.search(rf"\b{place}{_IN_FULL}", asked)
+def _names(question: str, asked: str, council: str) -> bool:
+    place = council_place(council)
+    by_place = place and f" {place} " in asked and (" " in place or names_as_place(question, place))
+    return bool(by_place) or f" {plain(council)} " in asked  # in full as its papers print it
+
+
+def _in_full(question: str, councils: set[str]) -> bool:
+    """Whether the question names one of the councils as an authority, in full ('Limerick City and County
+    Council', 'Guelph City Council'), not only by its place."""
+    asked = f" {plain(question)} "
+    return any(
+        f" {plain(c)} " in asked or re.search(rf"\b{council_place(c)}{_IN_FULL}", asked) for c in councils
+    )
 
 
 def names_as_place(question: str, place: str) -> bool:
@@ -236,8 +235,12 @@ def of_named_council(question: str, items: Sequence[T], passage_of: Callable[[T]
     named |= set(councils_named(question, frozenset(councils)))
     if not named:
         return list(items)
-    others = {council_place(c) for c in councils - named} - {""}
+    # an authority named in full ('Limerick City and County Council') keeps its districts' papers, filed
+    # under their own names ('Municipal District of Newcastle West')
+    named |= {c for c in councils if _DISTRICT.search(c) and _in_full(question, named)}
     asked = {council_place(c) for c in named} | {plain(p) for p in places}
+    named |= {c for c in councils if council_place(c) in asked}  # 'Limerick County Council' of old
+    others = {council_place(c) for c in councils - named} - {""}
     return [item for item in items if _of_asked(passage_of(item), named, asked, others)]
 
 

@@ -24,6 +24,7 @@ from qa.formcolumns import form_row
 from qa.headchunks import with_headed
 from qa.leads import lead_ins
 from qa.listings import counted_list, laid_out
+from qa.nextmeeting import schedules
 from qa.numbering import NO_NUMBER, asks_number, number_asked
 from qa.partanswers import part_answers
 from qa.query import Query, meeting_day, proper_words
@@ -123,6 +124,10 @@ class Composer:
         read_over = replace(
             read_over, leads=lead_ins(read_over.passages[:PASSAGES], lambda ids: self.store.passages(ids))
         )
+        if listing := schedules(query.text, read_over.passages, self.store.paper_passages):
+            # the latest paper's list of meeting days, for the next meeting: read among the best
+            top = read_over.passages[: PASSAGES - len(listing)]
+            read_over = replace(read_over, passages=(*top, *listing, *read_over.passages[len(top) :]))
         reading = self.reader.read(self._of_asked_meeting(read_over))
         speaks = query.intent in {"status", "history"} and (retrieval.matched or not reading.abstain)
         if speaks and (

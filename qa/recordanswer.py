@@ -19,6 +19,7 @@ from index.settings import Settings
 from index.store import Store
 from qa.answer import Answer, Citation, format_date
 from qa.bodies import of_named_council
+from qa.nextmeeting import latest_first
 from qa.numbering import series_shape
 from qa.query import meeting_day
 from qa.retriever import Retrieval
@@ -183,8 +184,12 @@ def answer_from_records(
     # a motion the question names by its printed number may sit in any retrieved paper, not just the first
     numbered = [s for s in sources if asked.ids and _numbered(asked, motion_fields(db, s))]
     # ...and where that paper is of another meeting than the one asked, the best papers are read next
-    for source in dict.fromkeys(numbered[:1] + sources[:_TOP_PAPERS]):
-        meeting = meeting_fields(db, source)
+    papers = [
+        (source, meeting_fields(db, source)) for source in dict.fromkeys(numbered[:1] + sources[:_TOP_PAPERS])
+    ]
+    if asked.want == "next_meeting" and not asked.date:
+        papers = latest_first(papers, of_named_council(question, retrieval.passages, lambda p: p))
+    for source, meeting in papers:
         if asked.date and meeting.get("date") and meeting["date"].value != asked.date:
             continue
         found = (

@@ -26,7 +26,15 @@ from qa.framing import paper_dates
 from qa.leads import headed_by
 from qa.moments import at_event, time_event
 from qa.namedrows import named_rows
-from qa.nextmeeting import after_day, meetings_after
+from qa.nextmeeting import (
+    after_day,
+    asks_after,
+    asks_upcoming,
+    latest_day,
+    meetings_after,
+    tells_next,
+    told_after,
+)
 from qa.ordinals import entries_asked
 from qa.othercouncils import names_other, other_councils
 from qa.posts import NOT_NAMING, asked_post, names_post, of_named_report, of_report
@@ -51,21 +59,7 @@ _OCCASION_KINDS = frozenset({"place", "time", "date"})
 # to meetings held monthly or quarterly.
 _REPORTED_AFTER = dt.timedelta(days=92)
 _MET = re.compile(r"\b(?:meet|meets|met|meeting|held|hold|session|hearing|convened?|sat|sit)\b", re.I)
-_NEXT_WORD = r"\b(?:next|following|subsequent)\b"
-# a meeting told as the next one: 'Date of the next meeting', 'the following meeting will be held on'
-_NEXT = re.compile(rf"{_NEXT_WORD}\s+(?:[\w'’-]+\s+){{0,3}}?(?:meeting|session|sitting)s?\b", re.I)
 _MINUTES_OF_WHICH = re.compile(MINUTES_OF_WHICH, re.I)
-_NEXT_ONE = re.compile(
-    rf"{_NEXT_WORD}[^?]{{0,60}}\b(?:after|following|since)\b"
-    # 'the meeting after the November 14, 2023 one'
-    r"|\b(?:meeting|session|sitting|meet|met|sit|sat)\s+(?:held\s+)?(?:next\s+)?after\s+(?:the|that|its)\b"
-    # 'the meeting that followed the one of 3 June 2025', 'the sitting following that of …'
-    r"|\b(?:meeting|session|sitting|committee|panel|board|council)\s+(?:(?:that|which)\s+)?"
-    r"(?:followed|following|came\s+after|succeeded)"
-    # … or a day: 'the scrutiny committee meeting that came after 11 September 2019'
-    r"\s+(?:the|that|its|\d{1,2}\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d)\b",
-    re.I,
-)
 _NAMED_REPORT = 0.5  # share of what an author question names that a cover sheet's title holds: that report
 _NOT_NAMING = frozenset(s for w in NOT_NAMING for s in stems_of(w))
 _TYPED, _NEAR, _COUNTS = NAMES.index("type_sentence"), NAMES.index("type_near"), NAMES.index("counts_noun")
@@ -210,17 +204,19 @@ def _of_meeting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], 
         found = [c for c in found if "time" not in c.kinds or at_event(c.shown, event)]
     # 'the meeting next after the 3 June 2025 one' dates where to start looking, not what is asked; so does
     # the meeting approving the minutes of an earlier one asked for
-    next_one = bool(_NEXT_ONE.search(question))
+    next_one = asks_after(question)
     earlier_one = bool(_MINUTES_OF_WHICH.search(question))
+    kind = asked.expectation.kind
+    # 'When is the next meeting?' counts from the latest meeting the papers tell of
+    upcoming = kind in _OCCASION_KINDS and day is None and not next_one and asks_upcoming(question)
     # a date asked of a meeting the question names by its day is another day ('On the 20 January 2021
     # agenda, to what date would the amendment extend the term?'); a date asked of anything but a
     # meeting may be a little before the month of the paper reporting it ('When did the call for evidence
     # close, as reported in the July 2019 item?' 24 June 2019)
-    kind = asked.expectation.kind
     if (
         kind in _OCCASION_KINDS
         and asked.time
-        and not (next_one or earlier_one)
+        and not (next_one or earlier_one or upcoming)
         and not (kind == "date" and day is not None)
     ):
         reported = kind == "date" and not _MET.search(question)
@@ -232,15 +228,17 @@ def _of_meeting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], 
             c for c in found if _on_target(c.text, window) or (named and _of_time(c.passage, asked.time))
         ]
     # what comes next is told as next ('Date of the next meeting, Tuesday, 8 July 2025'): that answers
-    if next_one and (
-        told := [c for c in found if _NEXT.search(c.shown) and asked.expectation.kind in c.kinds]
-    ):
+    latest = latest_day(unday) if upcoming else None
+    told = [c for c in found if tells_next(c.shown) and kind in c.kinds] if next_one or upcoming else []
+    if told := told_after(told, latest):
         return told, True
     # else the first meeting date listed after the day counted from ('Dates for 2024: 29th February, …')
-    after = after_day(question, day) if next_one and kind in _OCCASION_KINDS else None
+    after = after_day(question, day) if next_one and kind in _OCCASION_KINDS else latest
     later = meetings_after(unday, after) if after else []
     if later := [c for c in later if kind == "date" or kind in c.kinds]:  # a place asked: one it holds
         return later, True
+    if upcoming or after:  # no meeting the papers tell of comes after the one counted from
+        return [], False
     found, fits = fitting(found, asked)
     if fits:
         return found, True

@@ -252,13 +252,25 @@ def test_a_time_series_row_stays_cell_by_cell_under_its_name():
     assert [u.text for u in units_of(block)][0] == "Section 47 enquiries per 10,000"
 
 
-def test_an_authority_named_in_full_keeps_its_districts_papers():
-    from qa.bodies import councils_named
+def test_an_authority_named_in_full_keeps_its_districts_papers_not_another_authoritys():
+    from qa.bodies import councils_named, of_named_council
 
-    councils = frozenset({"Limerick City and County Council", "Municipal District of Newcastle West"})
-    assert (
-        councils_named("that Limerick City and County Council purchase a site at Abbeyfeale", councils) == ()
-    )
+    names = [
+        "Limerick City and County Council",
+        "Municipal District of Newcastle West",
+        "Limerick County Council",
+    ]
+    passages = [_passage("Burial ground.", i, c) for i, c in enumerate([*names, "Clare County Council"], 1)]
+    question = "that Limerick City and County Council purchase a site at Abbeyfeale"
+    # its districts' papers, and its own under the name it had before ('Limerick County Council')
+    assert [p.council for p in of_named_council(question, passages, lambda p: p)] == names
+    councils = frozenset(names)
     assert councils_named("an update on traffic at Boherbui, Newcastle West", councils) == (
         "Municipal District of Newcastle West",
     )
+    # named by a district's place, the authority's other districts are another's
+    district = "Municipal District of Adare-Rathkeale"
+    kept = of_named_council(
+        "traffic in Newcastle West", [*passages, _passage("Roads.", 9, district)], lambda p: p
+    )
+    assert [p.council for p in kept] == ["Municipal District of Newcastle West"]
