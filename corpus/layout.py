@@ -20,6 +20,9 @@ MIN_TABLE_ROWS = 2
 MIN_COLUMN_WORDS = 4.0
 # Rows above a table that may hide some of its gutters (a title, a sentence, a caption).
 LOOKAHEAD_ROWS = 4
+# Space above a lone line after a table, as a multiple of the table's usual row pitch, that sets it apart
+# as a heading over what follows rather than a wrapped cell (which follows at about the usual pitch).
+TITLE_GAP = 1.5
 # Vertical overlap (fraction of the smaller height) that puts two words on one row.
 ROW_OVERLAP = 0.5
 
@@ -212,6 +215,26 @@ def _hides_gutters(
     return False
 
 
+def _without_trailing_titles(
+    rows: Sequence[tuple[Line, ...]], start: int, end: int, gutters: tuple[Band, ...]
+) -> int:
+    """The run's end less its last rows that are a line left of the first gutter set apart by space from
+    the row above: a heading after a table ('Cell Phone Allowances' over the next paragraph), not a cell
+    of its last row. A wrapped cell follows its row at the table's own pitch."""
+    tops = [min(line.top for line in row) for row in rows[start:end]]
+    pitches = [b - a for a, b in zip(tops, tops[1:], strict=False)]
+    if not gutters or len(pitches) < MIN_TABLE_ROWS:
+        return end
+    usual = median(pitches)
+    while end - start > MIN_TABLE_ROWS:
+        row = rows[end - 1]
+        lone = len(row) == 1 and row[0].x1 <= gutters[0][0] + 0.5
+        if not (lone and pitches[end - start - 2] > TITLE_GAP * usual):
+            break
+        end -= 1
+    return end
+
+
 def regions(rows: Sequence[tuple[Line, ...]]) -> list[Region]:
     """Rows split into regions: a run of rows sharing an empty vertical band is columns or a table.
 
@@ -226,6 +249,7 @@ def regions(rows: Sequence[tuple[Line, ...]]) -> list[Region]:
     start = 0
     while start < len(rows):
         end, gutters = _run(rows, start, edges, min_width)
+        end = _without_trailing_titles(rows, start, end, gutters)
         kind = _kind(rows[start:end], gutters)
         if kind != "text" and _hides_gutters(rows, start, end, len(gutters), edges, min_width):
             kind = "text"

@@ -42,6 +42,13 @@ def spelled_in(text: str, question: str, initials: bool = False) -> str:
     return " ".join(runs[letters] for letters in dict.fromkeys(_ACRONYM.findall(text)) if letters in runs)
 
 
+def spelled_by(text: str, question: str) -> str:
+    """The abbreviations of three letters or more the question uses that a run of the text's words spells:
+    'ILACS' of 'the Ofsted Inspection of Local Authority Children's Services in January 2024'."""
+    asked = dict.fromkeys(_ACRONYM.findall(question))
+    return " ".join(letters for letters in asked if letters in _initials(text)) if asked else ""
+
+
 @lru_cache(maxsize=1 << 10)
 def _initials(question: str) -> dict[str, str]:
     """Runs of the question's words by the initials of their major words, from three letters: minor words
@@ -88,5 +95,5 @@ def spelled_out(text: str, passage: Passage) -> str:
     """The text with each abbreviation its passage or heading defines spelled out: 'a donation to SUP of
     £54.00' → 'a donation to Stop Ure Pollution of £54.00', so a sum stands beside the thing's name."""
     for letters, expansion in defined(f"{passage.heading or ''}\n{passage.text}"):
-        text = re.sub(rf"(?<![(“\"'‘]){letters}\b(?![”\"'’]?\s*\))", expansion, text)
+        text = re.sub(rf"(?<![(“\"'‘]){letters}s?\b(?![”\"'’]?\s*\))", expansion, text)  # 'PAs' too
     return text

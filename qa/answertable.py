@@ -301,7 +301,13 @@ TABLE: tuple[tuple[str, str], ...] = (
         rf"|\b(?:view|views|stance|position|response|comments?|opinion)\b{_ON_APPLICATION}",
     ),
     ("status", r"\bstatus\b|\bprogress\b|\bhas .{1,60}\b(?:been )?(?:completed|delivered|achieved)\b"),
-    ("list", r"^\s*(?:list|name)\b|\bwhat are (?:the|all)\b|\bwhich .+ (?:are|were)\b|\ball (?:the )?\w+s\b"),
+    (
+        "list",
+        r"^\s*(?:list|name)\b|\bwhat are (?:the|all)\b|\bwhich .+ (?:are|were)\b|\ball (?:the )?\w+s\b"
+        # a noun that names several things asked by 'what': 'What common themes came out of …?'
+        r"|\bwhat (?:(?:common|main|key|other|new)\s+)?(?:themes|priorities|actions|areas|issues|steps"
+        r"|options|objectives|aims|risks)\b",
+    ),
     # a percent sign naming the measure, not a figure's ('variance % above which an explanation is
     # required?', 'the % of care leavers in touch'): read last, as a ward or a name asked comes first
     ("percent", r"(?:^|\s)%(?=\W|$)"),

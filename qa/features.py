@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from index.passage import Passage
-from qa.acronyms import spelled_in
+from qa.acronyms import spelled_by, spelled_in, spelled_out
 from qa.answertype import NAMED_OR_VALUED
 from qa.candidate import Asked, Candidate, asked_of, cover, stem_set, stems_of, topic, word_stems
 from qa.counting import counted
@@ -351,6 +351,9 @@ def _sentence_values(candidate: Candidate, asked: Asked) -> dict[str, float]:
     else:
         key = ""
     sentence |= stem_set(spelled_in(candidate.shown, asked.text))
+    # what its passage's abbreviations stand for: 'PAs' of 'Personal Advisers (PAs)' a line before
+    sentence |= stem_set(spelled_out(candidate.shown, candidate.passage))
+    sentence |= stem_set(spelled_by(candidate.shown, asked.text))  # 'ILACS' of 'Inspection of Local …'
     if days_of_things(asked.text):  # a row dated '02-Jul' holds the question's '2 July'
         sentence |= stem_set(same_day_words(candidate.shown, asked.text))
     sentence |= stem_set(spelled_in(key, asked.text, initials=True))  # the row '% of Care Leavers in EET'

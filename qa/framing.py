@@ -85,7 +85,8 @@ def _with_kept(question: str, preamble: str) -> str:
 # August 2019 pledges report, where had …'. Its words find the paper; they are not what is asked of it.
 _SOURCE = re.compile(
     # 'In the …', 'In Plymouth's …', 'In Gloucester City Council's Cabinet report of …'
-    r"^\W*(?i:according\s+to|in|from|as\s+per|within)\s+"
+    # 'After Derby's June 2017 Ofsted report, which team …': the scene, not what is asked
+    r"^\W*(?i:according\s+to|in|from|as\s+per|within|after|following)\s+"
     r"(?P<source>(?:(?i:the|a|an|its|their)|(?:[A-Z][\w'’-]*\s+){0,4}[\w'’-]+['’]s)\s+[^,?]{3,100}?"
     # 'In Menlo Park staff report 21-009-CC, …': a council's name before the paper's noun
     r"|(?:[A-Z][\w'’-]*\s+){1,4}(?i:staff\s+)?(?i:reports?|agendas?|minutes|plans?|papers?|packs?)\b[^,?]{0,80}?),\s*"
@@ -93,9 +94,10 @@ _SOURCE = re.compile(
 )
 
 
-# The same named after the question: '… increased according to the 2024-27 strategic plan?'
+# The same named after the question: '… increased according to the 2024-27 strategic plan?', '…, per the
+# inspection findings in the strategic plan?'
 _SOURCE_AFTER = re.compile(
-    r"(?:,\s*|\s+)(?i:according\s+to|as\s+(?:stated|set\s+out|reported|given)\s+in)\s+"
+    r"(?:,\s*|\s+)(?i:according\s+to|(?:as\s+)?per|as\s+(?:stated|set\s+out|reported|given)\s+in)\s+"
     r"(?P<source>(?i:the|a|an|its|their|[\w'’-]+['’]s)\s+[^,?]{3,100}?)\W*$"
 )
 

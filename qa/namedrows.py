@@ -11,7 +11,7 @@ from qa.candidate import Candidate
 from qa.query import MONTHS, proper_words
 from qa.stopwords import STOPWORDS
 from qa.totals import asks_total
-from qa.units import is_row
+from qa.units import is_row, label_of
 
 # a house's number with its street ('30 West End'): what tells one address's row from its neighbours'
 # ('10 July 2019' is a day, not an address)
@@ -37,7 +37,7 @@ def named_rows(found: Sequence[Candidate], question: str) -> list[Candidate]:
     The names of a row's own paper (its council, body, title) and the councils the question names name
     the paper, not a row (qa/units.focus_named does the same inside one passage). Candidates that are
     not rows are kept, and all are when a total is asked."""
-    rows = [c for c in found if a_row(c.shown)]
+    rows = [c for c in found if _row_of(c)]
     if len(rows) < 2 or asks_total(question):  # a column's total is in the totals row, which names no item
         return list(found)
     # a council's name ('Burton-cum-Walden Parish Council') names the paper, not a row ('Parish Caretaker')
@@ -89,8 +89,27 @@ def _as_printed(word: str, question: str) -> str:
 def _cells(candidate: Candidate) -> list[tuple[str, str]]:
     """The row's cells as (label, value): a unit prints them 'Label: value; Label: value'."""
     return [
-        (label, value) for label, _, value in (cell.partition(": ") for cell in candidate.shown.split("; "))
+        (label, value)
+        for label, _, value in (cell.partition(": ") for cell in _row_of(candidate).split("; "))
     ]
+
+
+@lru_cache(maxsize=1 << 12)
+def _row_of(candidate: Candidate) -> str:
+    """The row a candidate is or stands in, its cells joined by '; ': a cell of a row ('What will you do
+    to support The Pledge?: … a £10 WH Smiths voucher …') is of the row's thing, which another cell of it
+    may name ('100 Day Challenge'); '' for a sentence of prose."""
+    if a_row(candidate.shown):
+        return candidate.shown
+    if not candidate.label:
+        return ""
+    for block in candidate.passage.text.split("\n\n"):
+        lines = [line.strip() for line in block.split("\n") if line.strip()]
+        # a form's row under questions ('When will you do this?: …') is a row here too
+        labelled = len(lines) >= 2 and all(label_of(line)[0] for line in lines)
+        if labelled and candidate.text in block and f"{candidate.label}:" in block:
+            return "; ".join(lines)
+    return ""
 
 
 def _labels(candidate: Candidate, word: str) -> bool:

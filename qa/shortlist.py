@@ -189,9 +189,10 @@ def _of_meeting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], 
     unday = found  # the meeting after the one of a day is of another day, told in another paper or row
     if (contrast := contrasts_asked(question)).asked:  # the long-term figure asked: not the short-term row's
         found = [c for c in found if not names_sibling(f"{row_name(c) or ''}\n{c.shown}", contrast)]
+    # a table cut across chunks: the row of the thing named, whatever the years its cells name
+    found = named_rows(found, question)
     found = of_asked_time(found, question, asked.time, asked.expectation.kind in FIGURES)
     found = keyed_rows(found, question, asked.time)
-    found = named_rows(found, question)  # a table cut across chunks: the row of the thing named
     if asked.expectation.kind in NAMED_OR_VALUED - {"date", "time"}:  # asked a date, its day is another's
         found = rows_of_day(found, question)
     if files := FILE_REF.findall(question):  # another application's paragraph is not the one asked

@@ -47,7 +47,8 @@ _COMPARED = re.compile(r"\b(?:than|compared (?:to|with)|as against)\b[^.;]*", re
 # precept, fees; what was committed to or planned) is the exception: it is told before it.
 _REACHED = re.compile(r"^\W*(?:what|how\s+(?:many|much))\b[^?]{0,40}?\b(?:was|were|did)\b", re.I)
 _PAPER_OF_YEARS = re.compile(
-    r"\b(?:in|of|from|under|according to)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}"
+    # 'in the 2024-27 plan', or by its owner's: 'Plymouth's 2024-27 strategic plan'
+    r"(?:\b(?:in|of|from|under|according to)\s+(?:the\s+)?|\b(?=[A-Z][\w-]*['’]s\s))(?:[A-Z][\w'’-]*\s+){0,3}"
     r"(?:19|20)\d\d(?:\s?[-/–]\s?\d{2,4})?\s+(?:(?!(?:about|on|of|for|in|at|to|by)\b)[\w'’-]+\s+){0,5}?"
     r"(?:plan|strategy|report|budget|accounts|update|review|programme)\b",
     re.I,
@@ -94,16 +95,16 @@ def of_asked_time(
         # 'In which year of the 2024-27 plan …?': its years name the paper asked of, not a time of its cells
         return [c for c in found if not _written_before(c.passage, _year_before(window))]
     timed = lambda c: figures or _time_column(c)  # noqa: E731
+    # a paper named by its years holds figures too: one from a paper written long before is another's
     return [
         c
         for c in found
         if (
             of_time(c, target, pairs, reached)
             if timed(c)
-            else not _of_other_pairs(c, pairs)
-            and not (told and _written_before(c.passage, window))
-            and not (named and _written_before(c.passage, _year_before(window)))
+            else not _of_other_pairs(c, pairs) and not (told and _written_before(c.passage, window))
         )
+        and not (named and _written_before(c.passage, _year_before(window)))
     ]
 
 

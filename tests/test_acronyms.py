@@ -160,3 +160,18 @@ def test_a_share_is_told_by_a_row_whose_abbreviation_the_question_spells():
     weights = {s: 1.0 for s in stems_of(question)}
     kept, _ = fitting([cell, other], Asked(question, expected(question), weights, parse(question).time))
     assert kept == [cell]
+
+
+def test_a_plural_abbreviation_is_spelled_out_and_a_questions_is_read_from_the_words_it_stands_for():
+    from qa.acronyms import spelled_by
+
+    passage = _passage(
+        "Young people benefit from Personal Advisers (PAs) who know them well.\n\n"
+        "Children benefit from PAs being allocated to them at 16."
+    )
+    assert spelled_out("Children benefit from PAs being allocated to them at 16.", passage) == (
+        "Children benefit from Personal Advisers being allocated to them at 16."
+    )
+    told = "The Ofsted Inspection of Local Authority Children's Services in January 2024 confirmed it."
+    assert spelled_by(told, "When did the ILACS inspection take place?") == "ILACS"
+    assert spelled_by("The SEND inspection in 2023.", "When did the ILACS inspection take place?") == ""

@@ -213,6 +213,15 @@ def test_a_written_question_is_answered_by_the_reply_printed_under_it(
             "the 2024-27 strategic plan",
         ),
         ("How many homes were built according to plan?", ""),  # as planned: no paper
+        (
+            "At what age are Personal Advisers allocated, per the inspection findings in the strategic plan?",
+            "the inspection findings in the strategic plan",
+        ),
+        # a scene set before asking: its words find the paper, not what is asked of it
+        (
+            "After Derby's June 2017 Ofsted report, which team is working with the service on the plan?",
+            "Derby's June 2017 Ofsted report",
+        ),
     ],
 )
 def test_a_leading_clause_may_name_the_paper_to_look_in(question: str, source: str) -> None:

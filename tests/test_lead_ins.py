@@ -266,3 +266,14 @@ def test_the_ordinal_second_asks_no_seconder() -> None:
     noes = read_question("Who voted against a second reading of the by-law?")
     seconder = read_question("Which member is recorded as seconding the second amendment?")
     assert (ayes.want, noes.want, seconder.want) == ("ayes", "noes", "seconder")
+
+
+def test_a_noun_naming_several_things_asks_a_list_and_a_nouns_second_word_is_never_a_verb() -> None:
+    assert (
+        expected("What common themes came out of the directorates' commitments to the Pledge?").kind == "list"
+    )
+    assert expected("What key risks does the plan name?").kind == "list"
+    assert expected("What share of the themes were met?").kind != "list"  # a share of them asked
+    assert expected("At what age are Personal Advisers allocated?").noun == "age"
+    assert expected("What time did the meeting start?").noun == "time"
+    assert expected("How many foster carers were recruited?").noun == "foster carers"

@@ -79,3 +79,21 @@ def test_a_day_and_month_is_no_address() -> None:
     rows = (CARETAKER, "Date Details: 10 July 2019 Hall hire; Cheque Number: 101296; Amount £: 40.00")
     # '10 July' is the meeting's day: it tells no row apart, so both stay for the reader to weigh
     assert _kept("What was agreed at the 10 July 2019 meeting?", *rows) == list(rows)
+
+
+def test_a_cell_of_a_forms_row_is_of_the_thing_another_cell_of_it_names() -> None:
+    voucher = (
+        "What will you do to support The Pledge?: The Virtual School will send a £10 WH Smiths voucher monthly\n"
+        "When will you do this?: September 17 – June 18"
+    )
+    challenge = (
+        "What will you do to support The Pledge?: Following the 100 Day Challenge the Virtual School will reward "
+        "children who meet the Challenge criteria\nWhen will you do this?: February 18 – May 18"
+    )
+    found = []
+    for cid, block in enumerate((voucher, challenge), 1):  # each row a chunk of its own
+        passage = Passage(cid, block, None, 1, 1, "p.txt", "Pledge", None, None, None, "day", "report")
+        label, _, text = block.split("\n")[0].partition(": ")
+        found.append(Candidate(text, label, None, passage, cid - 1, frozenset()))
+    kept = named_rows(found, "How much does a child receive for meeting the 100 Day Challenge criteria?")
+    assert [c.passage.chunk_id for c in kept] == [2]

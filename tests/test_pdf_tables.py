@@ -152,3 +152,33 @@ def test_a_caption_over_the_header_keeps_the_columns_it_runs_across(tmp_path: Pa
     assert "Contractor\tFixed costs\tVariable costs\tTotal cost" in lines
     assert "Brook Lettings\t$64,000\t$12,250\t$76,250" in lines
     assert lines[0].rstrip("\t") == "Table 4: Tenders received"
+
+
+def test_a_heading_after_an_unruled_table_is_no_cell_of_its_last_row(tmp_path: Path) -> None:
+    sheet = canvas.Canvas(str(tmp_path / "report.pdf"), pagesize=(595, HEIGHT))
+    sheet.setFont("Helvetica", 10)
+    rows = [
+        ("Proposed Salary Range", "Minimum", "Maximum"),
+        ("Director of Government Services", "$141,198", "$199,112"),
+        ("Director of Community Services", "$141,198", "$199,112"),
+    ]
+    for i, row in enumerate(rows):
+        for x, cell in zip((50, 300, 420), row, strict=False):
+            sheet.drawString(x, HEIGHT - 80 - 14 * i, cell)
+    # a blank line, then the next section's heading and its paragraph, set left as the table's first column
+    sheet.drawString(50, HEIGHT - 80 - 14 * 4, "Cell Phone Allowances")
+    sheet.drawString(
+        50,
+        HEIGHT - 80 - 14 * 6,
+        "The City provides a cell phone allowance in the amount of $75.00 per month for certain",
+    )
+    sheet.drawString(
+        50,
+        HEIGHT - 80 - 14 * 7,
+        "positions where there is a business need to be able to reach an employee after hours.",
+    )
+    sheet.showPage()
+    sheet.save()
+    blocks = read_pdf(tmp_path / "report.pdf")[0].text.split("\n\n")
+    assert blocks[0].splitlines()[-1] == "Director of Community Services\t$141,198\t$199,112"
+    assert "Cell Phone Allowances" in blocks[1] and "\t" not in blocks[1]

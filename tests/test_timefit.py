@@ -61,6 +61,15 @@ def test_a_figure_asked_as_reached_in_a_year_is_not_from_a_paper_written_before_
     )
 
 
+def test_a_paper_named_by_its_owner_and_years_holds_no_figure_of_a_paper_written_long_before():
+    q = "What target percentage of care leavers in education does Plymouth's 2024-27 strategic plan set?"
+    target = "Although below target, our target of 65% is aspirational."
+    assert not _of(q, target, paper=dt.date(2019, 9, 11))  # the 2019 scrutiny report's target
+    assert _of(q, target, paper=dt.date(2024, 1, 1))
+    # the years asked of, not the paper's: 'the target for 2024-27' may be set in a 2019 paper
+    assert _of("What is the target for 2024-27?", target, paper=dt.date(2019, 9, 11))
+
+
 def test_a_question_of_several_years_sets_no_figure_aside_by_its_time():
     q = "(a) In 2014, how much was allocated for adaptation grants; (b) when will the 2015 grants be made?"
     assert _of(q, "The total allocated for adaptation grants was €2,961,549 for 2014.")
