@@ -123,3 +123,42 @@ def event_named(question: str) -> tuple[str, ...]:
     named = words[owned[-1] + 1 :] if owned else words
     # a reference ('SP20-004') pins the item itself, whose rows need not repeat it
     return tuple(named[-2:]) if len(named) >= 2 and not any(c.isdigit() for c in "".join(named)) else ()
+
+
+# A rate printed as 'per month', 'a week', 'each year' is the monthly, weekly or yearly one a question asks.
+_RATE = re.compile(r"\b(?:per|a|an|each|every|/)\s*(hour|week|month|year|annum)\b", re.I)
+_RATE_WORDS = {
+    "hour": "hourly",
+    "week": "weekly",
+    "month": "monthly",
+    "year": "annual annually yearly",
+    "annum": "annual annually yearly",
+}
+
+
+def rate_words(sentence: str) -> str:
+    """The adverbs of the rates a sentence prints: '$75.00 per month' → 'monthly', as a question asks 'what
+    monthly allowance'; '' when it prints none."""
+    return " ".join(_RATE_WORDS[m.group(1).lower()] for m in _RATE.finditer(sentence))
+
+
+_RATE_ASKED = re.compile(
+    r"\b(hour|week|month|year)ly\b|\b(annual)(?:ly)?\b|\b(?:per|a|an|each|every)\s+(hour|week|month|year|annum)\b",
+    re.I,
+)
+_YEAR = "year annum"
+_RATE_NOUNS = {
+    "hour": "hour",
+    "week": "week",
+    "month": "month",
+    "year": _YEAR,
+    "annual": _YEAR,
+    "annum": _YEAR,
+}
+
+
+def rates_asked(question: str) -> str:
+    """The nouns a rate the question asks is printed with: 'what monthly allowance' → 'month', as in
+    '$75.00 per month'; '' when it asks none."""
+    found = (next(g for g in m.groups() if g).lower() for m in _RATE_ASKED.finditer(question))
+    return " ".join(_RATE_NOUNS[word] for word in found)

@@ -54,7 +54,7 @@ def named_rows(found: Sequence[Candidate], question: str) -> list[Candidate]:
     telling = [word for word, held in holding.items() if 0 < len(held) < len(rows)]
     if not telling:
         return list(found)
-    told = {id(c): _count([w for w in telling if id(c) in holding[w]]) for c in rows}
+    told = {id(c): _count([w for w in telling if id(c) in holding[w]], question) for c in rows}
     most = max(told.values())
     return [c for c in found if told.get(id(c), most) == most]
 
@@ -72,10 +72,20 @@ def _alone(name: str, names: list[str], question: str) -> bool:
     return any(not any(a <= start and end <= b for a, b in inside) for start, end in spans)
 
 
-def _count(names: list[str]) -> int:
+def _count(names: list[str], question: str) -> int:
     """How many names a row holds, a name inside another it holds not counted apart: 'Speaker' in its
-    'Deputy Speaker' is one name, so the Speaker's row ties with the Deputy Speaker's when both are asked."""
-    return sum(not any(n != m and re.search(_pattern(n), m) for m in names) for n in names)
+    'Deputy Speaker' is one name, so the Speaker's row ties with the Deputy Speaker's when both are asked.
+    Names the question prints overlapping are one name too: 'Menlo Park' and 'Park BMR' of 'Menlo Park
+    BMR' count once, against a row naming 'Katarina Marusic'."""
+    whole = [n for n in names if not any(n != m and re.search(_pattern(n), m) for m in names)]
+    return len(whole) - sum(_overlap(a, b, question) for a, b in zip(whole, whole[1:], strict=False))
+
+
+def _overlap(first: str, second: str, question: str) -> bool:
+    """Whether the question prints the two names as one run, the first's last word the second's first."""
+    return first.split()[-1] == second.split()[0] and bool(
+        re.search(_pattern(f"{first} {' '.join(second.split()[1:])}"), question)
+    )
 
 
 def _as_printed(word: str, question: str) -> str:

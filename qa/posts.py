@@ -21,6 +21,8 @@ _POSTS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(
             r"\bwho\b[^?]{0,20}?\b(?:chairs|chaired|will chair"
             r"|(?:is|was|will be|sat as|acted as|served as|stood in as) (?:the )?(?:vice[- ])?chair\w*"
+            # 'Who was chosen as the new Chair …?', 'who was elected chairman'
+            r"|(?:chosen|elected|appointed|voted in|named) (?:as )?(?:the )?(?:new )?(?:vice[- ])?chair\w*"
             r"|(?:is|was) in the chair)\b|\bwhich (?:[\w-]+ ){1,2}(?:chairs|chaired)\b",
             re.I,
         ),

@@ -46,6 +46,7 @@ _SPAN_KINDS = {
     "role": ("role",),
 }
 _MIN_WORDS = 2
+_LABEL_WORDS = 5  # a field's label, as a form or masthead prints one ('Staff Report Number:')
 VOTE_UNITS = 4  # the motion, the votes for (a label may stand on its own), against: what an outcome closes
 # A cell a form leaves empty in words ('Carbon Footprint Implications: N/A') answers nothing.
 _EMPTY_CELL = re.compile(r"(?:n/?a|none|nil|not applicable|-+|—)\.?$", re.I)
@@ -102,7 +103,10 @@ def candidates(retrieval: Retrieval, asked: Asked) -> list[Candidate]:
         for at, unit in enumerate(units):
             outcome = OUTCOME_LINE.match(unit.text) and not unit.label
             short = len(unit.text.split()) < _MIN_WORDS and not unit.label and not outcome
-            if short or _EMPTY_CELL.match(unit.text):
+            # a cell whose value is another field's label awaiting its own ('Meeting Date: Staff Report
+            # Number:', a masthead's fields read without their values) answers nothing
+            awaiting = bool(unit.label) and unit.text.endswith(":") and len(unit.text.split()) <= _LABEL_WORDS
+            if short or awaiting or _EMPTY_CELL.match(unit.text):
                 continue
             typed = spans(unit.text, monetary(passage.text))
             kinds = frozenset(s.kind for s in typed)

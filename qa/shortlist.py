@@ -26,6 +26,7 @@ from qa.framing import paper_dates
 from qa.leads import headed_by
 from qa.moments import at_event, time_event
 from qa.namedrows import named_rows
+from qa.namedtables import of_named_table
 from qa.nextmeeting import (
     after_day,
     asks_after,
@@ -37,6 +38,7 @@ from qa.nextmeeting import (
 )
 from qa.ordinals import entries_asked
 from qa.othercouncils import names_other, other_councils
+from qa.postholder import held_as_asked
 from qa.posts import NOT_NAMING, asked_post, names_post, of_named_report, of_report
 from qa.procedure import substantive
 from qa.query import FILE_REF, TimeTarget, identifiers, meeting_day
@@ -190,7 +192,7 @@ def _of_meeting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], 
     if (contrast := contrasts_asked(question)).asked:  # the long-term figure asked: not the short-term row's
         found = [c for c in found if not names_sibling(f"{row_name(c) or ''}\n{c.shown}", contrast)]
     # a table cut across chunks: the row of the thing named, whatever the years its cells name
-    found = named_rows(found, question)
+    found = of_named_table(named_rows(found, question), question)
     found = of_asked_time(found, question, asked.time, asked.expectation.kind in FIGURES)
     found = keyed_rows(found, question, asked.time)
     if asked.expectation.kind in NAMED_OR_VALUED - {"date", "time"}:  # asked a date, its day is another's
@@ -252,7 +254,9 @@ def _of_meeting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], 
         if post == "chair" and _VICE.search(question):  # a vice chair asked: not the chair
             found = [c for c in found if _VICE.search(c.shown)]
         if post == "chair":  # another committee's minutes name that committee's chair
-            found = [c for c in found if of_named_committee(question, c.shown, c.passage)]
+            found = held_as_asked(
+                [c for c in found if of_named_committee(question, c.shown, c.passage)], question
+            )
         if not of_report(post):
             return found, False
         naming = replace(asked, weights={s: w for s, w in asked.weights.items() if s not in _NOT_NAMING})

@@ -111,7 +111,9 @@ _LABELLED_PLACE = rf"\b{_PLACE_LABEL}\s*:\s*(?P<value>[A-Z0-9][^;|:\n]{{2,90}}?)
 # What a form or a table labels as whose name ('Name of Candidate (surname first): OAKHILL Nicholas',
 # 'Proposer: …'), up to the cell's end: a name printed surname first, in capitals, is still a person's.
 _PERSON_LABEL = (
-    r"(?i:(?:name\s+of\s+)?(?:candidate|councillor|proposer|seconder|applicant|agent|nominee)s?"
+    # a nomination statement's 'Surname: Bennett; Other Names: Ross' names its candidate by the surname
+    r"(?i:surname|family\s+name|last\s+name"
+    r"|(?:name\s+of\s+)?(?:candidate|councillor|proposer|seconder|applicant|agent|nominee)s?"
     r"(?:\s*\([^()]{0,24}\))?|(?:candidate|councillor|member)['’]?s?\s+(?:full\s+)?names?)"
 )
 _LABELLED_PERSON = rf"\b{_PERSON_LABEL}\s*:\s*(?P<value>[A-Z][^;|:\n\d]{{2,60}}?)(?=\s*(?:[;|\n]|$))"
@@ -167,6 +169,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"|\b(?i:(?:{NUMBER_WORDS})(?:[- ](?:{NUMBER_WORDS}))?)\b",
     ),
     ("person", _LABELLED_PERSON),
+    # a forename, one dotted initial and a surname is a person's name by its shape, wherever it stands
+    # ('the reappointment … of Karin M. Campbell as the museum curator representative')
+    ("person", rf"\b{_NAME}\s+[A-Z]\.\s+{_NAME}\b"),
     (
         "person",
         rf"\b{TITLE}\s+(?:(?:Mrs|Mr|Dr)\.?\s+)?(?:[A-Z]\.\s?){{0,3}}{_NAME}(?:\s+{_NAME}){{0,2}}"

@@ -20,6 +20,7 @@ from qa.formcolumns import row_named, typed_column_asked
 from qa.framing import source_phrase
 from qa.happenings import happening
 from qa.headnouns import MATTER_NOUN
+from qa.measures import rates_asked
 from qa.moments import asks_plan, event_words, time_event
 from qa.query import proper_words, quarters
 from qa.relevance import stem
@@ -322,6 +323,7 @@ def type_near(candidate: Candidate, asked: Asked) -> float:
         near |= {head}
     if share := _SHARE_ASKED.search(asked.text):  # a share stands beside its group ('76 per cent of staff')
         near |= stem_set(share.group(1))
+    near |= stem_set(rates_asked(asked.text))  # a monthly sum stands beside its rate ('$75.00 per month')
     if event := time_event(asked.text):  # 'finished at 4.00 pm' tells when a meeting asked of 'ended'
         near |= stem_set(" ".join(event_words(shown, event)))
     # a date stands beside the happening asked, though the passage is all about it ('… will be cleared out

@@ -97,3 +97,13 @@ def test_a_cell_of_a_forms_row_is_of_the_thing_another_cell_of_it_names() -> Non
         found.append(Candidate(text, label, None, passage, cid - 1, frozenset()))
     kept = named_rows(found, "How much does a child receive for meeting the 100 Day Challenge criteria?")
     assert [c.passage.chunk_id for c in kept] == [2]
+
+
+def test_names_the_question_prints_as_one_run_count_once() -> None:
+    roster = "Position: Broker of Record; Name: Katarina Marusic; Email: katarina@housekeys.org"
+    services = (
+        "Services: Ownership services; Primary tasks: screen households on the Menlo Park BMR waiting list"
+    )
+    question = "What position does Katarina Marusic hold in the Menlo Park BMR administration report?"
+    # 'Menlo Park' and 'Park BMR' are one name, no more telling than the person's
+    assert roster in _kept(question, roster, services, CARETAKER)

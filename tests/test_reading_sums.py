@@ -95,6 +95,10 @@ def test_a_person_given_a_post_is_a_person_without_a_title():
     assert ("person", "Mario Petricevic") in {(s.kind, s.text) for s in spans(sentence)}
     assert ("person", "Jo Bloggs") in {(s.kind, s.text) for s in spans("Jo Bloggs was elected Chair.")}
     assert not [s for s in spans("The Council House was appointed.") if s.kind == "person"]
+    # a forename, a dotted initial and a surname is a name wherever it stands
+    reappointed = "Res. that the reappointment of Karin M. Campbell as the museum curator representative"
+    assert ("person", "Karin M. Campbell") in {(s.kind, s.text) for s in spans(reappointed)}
+    assert not [s for s in spans("The Main St. Bridge was closed.") if s.kind == "person"]
 
 
 def test_who_won_an_election_is_not_read_from_the_candidates_nominated(fake_embedder):
@@ -274,3 +278,30 @@ def test_an_authority_named_in_full_keeps_its_districts_papers_not_another_autho
         "traffic in Newcastle West", [*passages, _passage("Roads.", 9, district)], lambda p: p
     )
     assert [p.council for p in kept] == ["Municipal District of Newcastle West"]
+
+
+def test_a_monthly_sum_asked_is_the_one_printed_per_month(fake_embedder):
+    from qa.measures import rate_words, rates_asked
+
+    assert rates_asked("What monthly cell phone allowance does the City provide?") == "month"
+    assert rates_asked("How much is paid per annum?") == "year annum" and not rates_asked("How much is paid?")
+    assert rate_words("an allowance of $75.00 per month") == "monthly"
+    text = (
+        "The fiscal impact to provide cell phone allowances for two positions for the five months remaining in "
+        "the current fiscal year is $750.\n\n"
+        "The City provides a cell phone allowance in the amount of $75.00 per month for certain positions where "
+        "there is a business need to reach an employee outside of normal business hours."
+    )
+    q = "What monthly cell phone allowance does the City provide?"
+    reading = Reader(fake_embedder).read(_retrieval(q, [_passage(text)], fake_embedder))
+    assert not reading.abstain and "$75.00" in reading.candidates[0].candidate.text
+
+
+def test_a_masthead_field_read_without_its_value_is_no_answer(fake_embedder):
+    text = (
+        "STAFF REPORT City Council Meeting Date: Staff Report Number:\n\n"
+        "Public notification was achieved by posting the agenda at least 72 hours prior to the meeting."
+    )
+    q = "According to staff report 21-009-CC, how was public notice of the item given?"
+    reading = Reader(fake_embedder).read(_retrieval(q, [_passage(text)], fake_embedder))
+    assert reading.candidates and all(not r.candidate.text.endswith("Number:") for r in reading.candidates)
