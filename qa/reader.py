@@ -46,7 +46,11 @@ _SPAN_KINDS = {
     "role": ("role",),
 }
 _MIN_WORDS = 2
-_LABEL_WORDS = 5  # a field's label, as a form or masthead prints one ('Staff Report Number:')
+# A field's label and nothing else, as a masthead prints one ('Staff Report Number:'); not a status
+# ('In Progress:') or a lead-in ('Also in attendance:') that its next lines go on from
+_BARE_LABEL = re.compile(
+    r"[A-Z][A-Za-z /&'’()-]{0,40}\b(?:Number|No\.?|Date|Name|Title|Reference|Ref\.?|Code)\s*:"
+)
 VOTE_UNITS = 4  # the motion, the votes for (a label may stand on its own), against: what an outcome closes
 # A cell a form leaves empty in words ('Carbon Footprint Implications: N/A') answers nothing.
 _EMPTY_CELL = re.compile(r"(?:n/?a|none|nil|not applicable|-+|—)\.?$", re.I)
@@ -105,7 +109,7 @@ def candidates(retrieval: Retrieval, asked: Asked) -> list[Candidate]:
             short = len(unit.text.split()) < _MIN_WORDS and not unit.label and not outcome
             # a cell whose value is another field's label awaiting its own ('Meeting Date: Staff Report
             # Number:', a masthead's fields read without their values) answers nothing
-            awaiting = bool(unit.label) and unit.text.endswith(":") and len(unit.text.split()) <= _LABEL_WORDS
+            awaiting = bool(unit.label) and bool(_BARE_LABEL.fullmatch(unit.text))
             if short or awaiting or _EMPTY_CELL.match(unit.text):
                 continue
             typed = spans(unit.text, monetary(passage.text))
