@@ -166,22 +166,24 @@ def _of_time(passage: Passage, time: TimeTarget) -> bool:
 
 
 def _of_meeting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], bool]:
-    """Candidates that can be of the council, the meeting, the moment and the post asked: from the papers
-    of the council the question names, and no sentence naming another of the papers' councils and not the
-    one asked (qa/othercouncils.py), nor, in it or its row's name, a sibling of what the question names
-    and not that (qa/contrasts.py: the short-term row asked of the long-term); no timetable row whose cell
-    for what the question dates is of another month (qa/rowdates.py); asked of a planning application by
-    its reference, not from another application's paragraph; when the question dates its meeting, not from
-    the reproduced minutes of another day's meeting nor a row keyed by another day, nor from another paper
+    """Candidates that can be of the council, the meeting, the moment and the post asked: from the papers of
+    the council the question names, and no sentence naming another of the papers' councils and not the one
+    asked (qa/othercouncils.py), nor, in it or its row's name, a sibling of what the question names and
+    not that (qa/contrasts.py: the short-term row asked of the long-term); the rows of the thing and of
+    the table the question names (qa/namedrows.py, qa/namedtables.py); no timetable row whose cell for
+    what the question dates is of another month (qa/rowdates.py); asked of a planning application by its
+    reference, not from another application's paragraph; when the question dates its meeting, not from the
+    reproduced minutes of another day's meeting nor a row keyed by another day, nor from another paper
     when that day's paper is among them; asked where or when in a month, not from a sentence dated to a
     day outside it; for a start or finish time, no time but those told as that moment (a start time does
     not say when a meeting finished); for who chaired, wrote or sent apologies, only sentences naming that
     post or printed under a heading naming it, a vice chair when one is asked (qa/posts.py), from the
-    report the question names when it names one; for the meeting after a named one, those giving the first
-    meeting date listed later (qa/nextmeeting.py); only those that fit what the question asks of its thing,
-    office, person or time (qa/fit.py). Also whether the candidates are the fields of the report the
-    question names by most of its words, or a post printed against a name the question gives: then that
-    answers, however it scores."""
+    report the question names when it names one, and of a chair only the name the post is printed against
+    (qa/postholder.py); for the meeting after a named one, those giving the first meeting date listed
+    later, and for the next meeting asked with none named, the first after the latest paper's day, or none
+    (qa/nextmeeting.py); only those that fit what the question asks of its thing, office, person or time
+    (qa/fit.py). Also whether the candidates are the fields of the report the question names by most of
+    its words, or a post printed against a name the question gives: then that answers, however it scores."""
     question = asked.text
     found = of_named_council(question, found, lambda c: c.passage)
     asked_places, others = other_councils(
