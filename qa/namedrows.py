@@ -113,13 +113,27 @@ def _row_of(candidate: Candidate) -> str:
         return candidate.shown
     if not candidate.label:
         return ""
-    for block in candidate.passage.text.split("\n\n"):
+    label = f"{candidate.label}:"
+    return next(
+        (
+            row
+            for block, row in _form_rows(candidate.passage.text)
+            if candidate.text in block and label in block
+        ),
+        "",
+    )
+
+
+@lru_cache(maxsize=1 << 10)  # asked of every cell of a passage
+def _form_rows(text: str) -> tuple[tuple[str, str], ...]:
+    """The passage's blocks whose every line is a labelled cell, each with its cells joined by '; ' (a
+    form's row under questions, 'When will you do this?: …', is a row here too)."""
+    found = []
+    for block in text.split("\n\n"):
         lines = [line.strip() for line in block.split("\n") if line.strip()]
-        # a form's row under questions ('When will you do this?: …') is a row here too
-        labelled = len(lines) >= 2 and all(label_of(line)[0] for line in lines)
-        if labelled and candidate.text in block and f"{candidate.label}:" in block:
-            return "; ".join(lines)
-    return ""
+        if len(lines) >= 2 and all(label_of(line)[0] for line in lines):
+            found.append((block, "; ".join(lines)))
+    return tuple(found)
 
 
 def _labels(candidate: Candidate, word: str) -> bool:
