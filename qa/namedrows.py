@@ -56,7 +56,20 @@ def named_rows(found: Sequence[Candidate], question: str) -> list[Candidate]:
         return list(found)
     told = {id(c): _count([w for w in telling if id(c) in holding[w]], question) for c in rows}
     most = max(told.values())
-    return [c for c in found if told.get(id(c), most) == most]
+    # of rows naming it as often, one keyed by it ('Position: Speaker') is its own, not one naming it in
+    # another cell ('Boards and Commissions: City Council Benefits Board; Vacancy: The Speaker')
+    keyed = {id(c) for c in rows if told[id(c)] == most and any(_keyed_by(c, w) for w in telling)}
+    return [
+        c
+        for c in found
+        if told.get(id(c), most) == most and (not keyed or id(c) in keyed or id(c) not in told)
+    ]
+
+
+def _keyed_by(candidate: Candidate, name: str) -> bool:
+    """Whether the row's first cell is the name, perhaps after 'The' ('Position: Speaker')."""
+    cells = _cells(candidate)
+    return bool(cells) and bool(re.fullmatch(rf"(?:the\s+)?{_pattern(name)}", cells[0][1].strip(" ."), re.I))
 
 
 def _alone(name: str, names: list[str], question: str) -> bool:

@@ -107,3 +107,9 @@ def test_names_the_question_prints_as_one_run_count_once() -> None:
     question = "What position does Katarina Marusic hold in the Menlo Park BMR administration report?"
     # 'Menlo Park' and 'Park BMR' are one name, no more telling than the person's
     assert roster in _kept(question, roster, services, CARETAKER)
+
+
+def test_of_rows_naming_the_thing_the_one_keyed_by_it_is_its_own() -> None:
+    speaker = "Position: Speaker; Council Member Appointed: Councillor Sharma"
+    board = "Boards and Commissions: City Council Benefits Board; Vacancy: The Speaker; Appointed: Councillor Sharma"
+    assert _kept("Who was appointed Speaker at the organizational meeting?", board, speaker, ICO) == [speaker]
