@@ -53,10 +53,11 @@ _QUESTION_WORDS = re.compile(
     r"\b(?:who|whom|whose|what|whats|when|where|which|why|how)\b|^\s*(?:is|are|was|were|did|does|do|has"
     r"|have|had|can|could|will|would|should|list|name|give|tell|show|describe|explain|summari[sz]e)\b"
 )
-# a verb's helper is never the noun's word ('what age are …', 'what time did …' ask 'age', 'time'; 'what does
-# the plan aim for' asks by none)
-_HELPER = r"(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|shall|may|might|must)\b"
-_NOUN = re.compile(rf"\b(?:what|which|how many)\s+(?!{_HELPER})((?:[a-z'-]+\s+(?!{_HELPER})){{0,1}}[a-z'-]+)")
+# the noun's second word is never a verb's ('what age are …', 'what time did …' ask 'age', 'time')
+_NOUN = re.compile(
+    r"\b(?:what|which|how many)\s+((?:[a-z'-]+\s+(?!(?:is|are|was|were|do|does|did|has|have|had|will|would"
+    r"|can|could|should|shall|may|might|must)\b)){0,1}[a-z'-]+)"
+)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from qa.bodies import named_bodies
+from qa.bodies import named_bodies, named_places
 from qa.candidate import Candidate
 from qa.query import MONTHS, proper_words
 from qa.stopwords import STOPWORDS
@@ -29,19 +29,20 @@ def a_row(shown: str) -> bool:
 
 
 def named_rows(found: Sequence[Candidate], question: str) -> list[Candidate]:
-    """The candidates less the table rows that do not hold the names telling the question's row apart:
-    asked when 'the ICO fee' was paid, the cash sheet's '12-Mar ICO fee' row, not the caretaker's row in
-    the chunk before it. A name, printed as the question prints it with the word after it (_as_printed),
-    tells rows apart when some rows hold it and others do not; the rows holding most such names are
-    kept ('the Citizen Equity Committee' row asked who chairs it, not any row with a 'Chairperson').
-    The names of a row's own paper (its council, body, title) and the councils the question names name
-    the paper, not a row (qa/units.focus_named does the same inside one passage). Candidates that are
-    not rows are kept, and all are when a total is asked."""
+    """The candidates less the table rows that do not hold the names telling the question's row apart: asked
+    when 'the ICO fee' was paid, the cash sheet's '12-Mar ICO fee' row, not the caretaker's row in the
+    chunk before it. A name, printed as the question prints it with the word after it (_as_printed), tells
+    rows apart when some rows hold it and others do not; the rows holding most such names are kept ('the
+    Citizen Equity Committee' row asked who chairs it, not any row with a 'Chairperson'). The names of a
+    row's own paper (its council, body, title), the councils the question names and the place it names as
+    an owner ('Menlo Park's') name the paper, not a row (qa/units.focus_named does the same inside one
+    passage). Candidates that are not rows are kept, and all are when a total is asked."""
     rows = [c for c in found if _row_of(c)]
     if len(rows) < 2 or asks_total(question):  # a column's total is in the totals row, which names no item
         return list(found)
     # a council's name ('Burton-cum-Walden Parish Council') names the paper, not a row ('Parish Caretaker')
     bodies = " ".join(b for b in named_bodies(" ".join(question.split())) if _COUNCIL.search(b)).split()
+    bodies += " ".join(named_places(question)).split()  # so does its owner's place: "Menlo Park's budget"
     named = [_as_printed(w, question) for w in proper_words(question) if w not in bodies]
     named += [m.group() for m in _NUMBERED.finditer(question)]
     # 'West End' inside '30 West End' is no name of its own: Bramble Hedge House, West End is another row
@@ -58,7 +59,8 @@ def named_rows(found: Sequence[Candidate], question: str) -> list[Candidate]:
     most = max(told.values())
     # of rows naming it as often, one keyed by it ('Position: Speaker') is its own, not one naming it in
     # another cell ('Boards and Commissions: City Council Benefits Board; Vacancy: The Speaker')
-    keyed = {id(c) for c in rows if told[id(c)] == most and any(_keyed_by(c, w) for w in telling)}
+    # (one thing asked: of 'Speaker and Deputy Speaker' each row is one's)
+    keyed = {id(c) for c in rows if told[id(c)] == most and len(telling) == 1 and _keyed_by(c, telling[0])}
     return [
         c
         for c in found

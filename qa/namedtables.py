@@ -9,7 +9,7 @@ from corpus.units import label_of
 from qa.candidate import Candidate
 
 # 'Table 2', 'table 3a', 'Figure 4': what a report numbers its tables and figures by
-_ON = 2  # chunks after the one its caption opens that a table's rows may run on into
+_ON = 8  # chunks after the one its caption opens that a table's rows may run on into, row after row
 _NAMED = re.compile(r"\b(table|figure|chart)\s+(\d{1,3}[a-z]?)\b", re.I)
 
 
@@ -40,6 +40,8 @@ def of_named_table(found: Sequence[Candidate], question: str) -> list[Candidate]
 
 
 def _rows_on(text: str) -> bool:
-    """Whether a chunk opens with a row ('Contractor / organization: HouseKeys'), not another caption."""
+    """Whether a chunk opens with a row ('Contractor / organization: HouseKeys') or a row's run-on, not
+    another caption."""
     first = text.lstrip().split("\n", 1)[0]
-    return bool(label_of(first)[0]) and not _NAMED.match(first)
+    # a row cut across chunks goes on under its name: 'Ownership services … (continued)'
+    return (bool(label_of(first)[0]) or first.endswith("(continued)")) and not _NAMED.match(first)

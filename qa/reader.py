@@ -27,6 +27,7 @@ from qa.fit import FIGURES, TOPICAL
 from qa.headings import heading_candidates, heading_first, told_in_sentences
 from qa.leads import FIGURE_BACK, opening, parallel_figure, pointed_back
 from qa.namedkind import kind_named_first
+from qa.namedtables import tables_named
 from qa.query import proper_words
 from qa.retriever import Retrieval
 from qa.shortlist import NO_FACT, NO_FIT, NO_OUTCOME, NO_TOPIC, NOT_KNOWN, Shortlist, may_answer, shortlist
@@ -154,9 +155,13 @@ def _closed_motion(units: Sequence[Unit], at: int) -> str | None:
 
 
 def _naming_rows(named: Sequence[str], passage: Passage) -> tuple[str, ...]:
-    """The question's names less those of the paper's own council, body and title: 'Souldern Parish
-    Council' asked of its own accounts names the paper, not the row that happens to print it."""
-    own = f"{passage.council or ''} {passage.body or ''} {passage.title or ''}".lower()
+    """The question's names less those of the paper's own council, body and title, and of the caption
+    opening the passage: 'Souldern Parish Council' asked of its own accounts names the paper, and
+    'Housing budget' of 'Table 3: Housing budget fiscal year 2020-21' the table, not the row that happens
+    to print it ('Hello Housing')."""
+    first = passage.text.lstrip().split("\n", 1)[0]
+    caption = first if tables_named(first) and first.lower().startswith(("table", "figure", "chart")) else ""
+    own = f"{passage.council or ''} {passage.body or ''} {passage.title or ''} {caption}".lower()
     return tuple(w for w in named if not re.search(rf"\b{re.escape(w.lower())}\b", own))
 
 

@@ -240,10 +240,6 @@ def _year_column(candidate: Candidate, asked: Asked) -> bool:
     return bool(typed_at(candidate.label, frozenset({"date"}), frozenset(asked.weights), asked.text))
 
 
-# An age as papers print one: 'at 16', 'aged 18', 'up to the age of 25'
-_AGE = re.compile(
-    r"\b(?:at|aged|age|from|until|up to)\s+(?:the\s+age\s+of\s+)?\d{1,2}\b(?!\s*(?:%|per|years? ago))", re.I
-)
 # Verbs that ask when something happens without saying what ('When was the reward going to happen?').
 _HAPPEN = stem_set("happen happening occur occurring going go")
 
@@ -319,8 +315,6 @@ def type_near(candidate: Candidate, asked: Asked) -> float:
         return 1.0  # 'when is the September meeting?' of a year's dates: the day in September
     if column_of_month_asked(candidate, asked):
         return 1.0  # 'Jun-19: 23.5%' asked of the end of quarter one of 2019/20: the month's own figure
-    if asked.expectation.noun == "age" and _AGE.search(shown):
-        return 1.0  # 'At what age …?': an age is printed as one ('allocated to them at 16', 'aged 18')
     about = topic(passage.text, passage.heading or "", frozenset(asked.weights))
     near = _asked_of_it(asked, about)
     # a count stands beside the noun it counts ('sixteen Children's Centres'), topic or not, where it

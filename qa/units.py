@@ -53,11 +53,7 @@ def focus(text: str, identifiers: Sequence[Identifier], heading: str | None = No
     blocks = text.split("\n\n")
     held = [n for n, b in enumerate(blocks) if any(i.pattern().search(b) for i in identifiers)]
     if held:
-        kept = (
-            m
-            for n in held
-            for m in range(n, _item_end(blocks, n) if opens_item(blocks[n]) else _led(blocks, n))
-        )
+        kept = (m for n in held for m in range(n, _end_of(blocks, n)))
         return "\n\n".join(_own_lines(blocks[m], identifiers) for m in dict.fromkeys(kept))
     if heading and any(i.pattern().search(heading) for i in identifiers):
         return "\n\n".join(blocks[: _item_end(blocks, 0)])
@@ -106,6 +102,20 @@ def focus_named(text: str, named: Sequence[str], rows_only: bool = False) -> str
         set(range(len(blocks))) - set(among)
     )
     return "\n\n".join(blocks[n] for n in sorted(kept))
+
+
+def _end_of(blocks: list[str], at: int) -> int:
+    """The end (exclusive) of what the block at `at` holds the identifier for: an item's title line its
+    item, a table's caption ('Table 3: Housing budget …') its rows, else itself and what it leads into."""
+    if opens_item(blocks[at]):
+        return _item_end(blocks, at)
+    if _CAPTION.match(blocks[at].strip()):
+        return next((n for n in range(at + 1, len(blocks)) if not is_row(blocks[n])), len(blocks))
+    return _led(blocks, at)
+
+
+# A table's or figure's caption on a line of its own: 'Table 3: Housing budget fiscal year 2020-21'
+_CAPTION = re.compile(r"(?i:table|figure|chart)\s+\d{1,3}[a-z]?\b[^\n]*$")
 
 
 def _led(blocks: list[str], at: int) -> int:

@@ -113,3 +113,12 @@ def test_of_rows_naming_the_thing_the_one_keyed_by_it_is_its_own() -> None:
     speaker = "Position: Speaker; Council Member Appointed: Councillor Sharma"
     board = "Boards and Commissions: City Council Benefits Board; Vacancy: The Speaker; Appointed: Councillor Sharma"
     assert _kept("Who was appointed Speaker at the organizational meeting?", board, speaker, ICO) == [speaker]
+
+
+def test_the_place_a_question_names_as_an_owner_names_the_paper_not_a_row() -> None:
+    request = "Item: Additional budget request; Amount: $14,585.50"
+    services = (
+        "Services: Ownership services; Primary tasks: screen households on the Menlo Park BMR waiting list"
+    )
+    question = "What is the additional budget request in Menlo Park's housing budget for fiscal year 2020-21?"
+    assert request in _kept(question, request, services, CARETAKER)

@@ -9,6 +9,7 @@ from qa.namedtables import of_named_table, tables_named
 PROSE = "Staff recommend a budget amendment of $15,000 for the housing program."
 TABLE = "Table 2: Proposals\n\nContractor / organization: Hello Housing\nAnnual variable costs: $57,815"
 MORE = "Contractor / organization: HouseKeys, Inc.\nAnnual variable costs: $11,250"
+ON = "HouseKeys, Inc. … (continued)\nTotal proposed cost: $96,250"
 OTHER = "Table 3: Budget\n\nContract: BMR administration\nBudget: $60,000"
 
 

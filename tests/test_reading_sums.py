@@ -305,3 +305,15 @@ def test_a_masthead_field_read_without_its_value_is_no_answer(fake_embedder):
     q = "According to staff report 21-009-CC, how was public notice of the item given?"
     reading = Reader(fake_embedder).read(_retrieval(q, [_passage(text)], fake_embedder))
     assert reading.candidates and all(not r.candidate.text.endswith("Number:") for r in reading.candidates)
+
+
+def test_a_table_asked_by_its_caption_is_read_row_by_row_and_its_title_names_no_row(fake_embedder):
+    table = (
+        "Table 3: Housing budget fiscal year 2020-21\n\n"
+        "Item: Hello Housing (7/1/20-1/31/21)\nAmount: $58,148\n\n"
+        "Item: Approved budget FY 2020-21 (contracts)\nAmount: $91,000\n\n"
+        "Item: Additional budget request\nAmount: $14,585.50"
+    )
+    q = "Table 3: Housing budget fiscal year 2020-21 - what is the additional budget request?"
+    reading = Reader(fake_embedder).read(_retrieval(q, [_passage(table)], fake_embedder))
+    assert not reading.abstain and "$14,585.50" in reading.candidates[0].candidate.shown
