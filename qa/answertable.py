@@ -188,7 +188,11 @@ TABLE: tuple[tuple[str, str], ...] = (
         # the meeting something was done at is told by its date: 'At which City Council meeting did …?'
         r"|\b(?:at|in|during|by) (?:which|what) (?:[\w'’-]+ ){0,3}(?:meeting|session|hearing)s?\b"
         # minutes approved are named by their meeting's date
-        rf"|{MINUTES_OF_WHICH}",
+        rf"|{MINUTES_OF_WHICH}"
+        # the meeting after another is told by its date: 'Which meeting of the Committee follows the 8
+        # January 2020 one?', 'What is the meeting after the December 19, 2019 meeting?'
+        r"|\b(?:what|which) (?:(?:is|was) )?(?:the )?(?:next )?(?:[\w'’-]+ ){0,5}?meeting\b[^?]{0,120}?"
+        r"\b(?:comes? after|came after|follows|followed|following|after)\b",
     ),
     (  # how a matter stands, asked as a place: 'Where has Pledge 43 got to?', 'Where are we with the
         # library refurbishment?'; of a thing ('Where has the mobile camera got to?') it asks a place

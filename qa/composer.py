@@ -24,7 +24,7 @@ from qa.formcolumns import form_row
 from qa.headchunks import with_headed
 from qa.leads import lead_ins
 from qa.listings import counted_list, laid_out
-from qa.nextmeeting import schedules
+from qa.nextmeeting import asks_after, schedules
 from qa.numbering import NO_NUMBER, asks_number, number_asked
 from qa.partanswers import part_answers
 from qa.query import Query, meeting_day, proper_words
@@ -99,8 +99,11 @@ class Composer:
         if retrieval.unnamed:  # 'Who chairs the Licensing Committee?' of papers that never name one
             names = " or ".join(f"the {b}" for b in retrieval.unnamed)
             return self._not_found(query.text, f"The papers do not mention {names}.")
-        if (day := meeting_day(query.text)) and not of_day(
-            retrieval.passages, day, papers_asked=bool(PAPERS_ASKED.search(query.text))
+        # (the meeting after one of a day counts from it: that day may be listed, with no paper of its own)
+        if (
+            (day := meeting_day(query.text))
+            and not asks_after(query.text)
+            and not of_day(retrieval.passages, day, papers_asked=bool(PAPERS_ASKED.search(query.text)))
         ):
             said = f"none of them is of a meeting on {day.day} {day:%B %Y} or names that day"
             return self._not_found(query.text, f"{NOT_ANSWERED[:-1]}: {said}.")
@@ -124,10 +127,11 @@ class Composer:
         read_over = replace(
             read_over, leads=lead_ins(read_over.passages[:PASSAGES], lambda ids: self.store.passages(ids))
         )
-        if listing := schedules(query.text, read_over.passages, self.store.paper_passages):
+        if listing := schedules(query.text, read_over.passages[:PASSAGES], self.store.paper_passages):
             # the latest paper's list of meeting days, for the next meeting: read among the best
-            top = read_over.passages[: PASSAGES - len(listing)]
-            read_over = replace(read_over, passages=(*top, *listing, *read_over.passages[len(top) :]))
+            top, listed = read_over.passages[: PASSAGES - len(listing)], {p.chunk_id for p in listing}
+            rest = [p for p in read_over.passages[len(top) :] if p.chunk_id not in listed]
+            read_over = replace(read_over, passages=(*top, *listing, *rest))
         reading = self.reader.read(self._of_asked_meeting(read_over))
         speaks = query.intent in {"status", "history"} and (retrieval.matched or not reading.abstain)
         if speaks and (

@@ -26,11 +26,12 @@ _NEXT_WORD = r"\b(?:next|following|subsequent)\b"
 _NEXT = re.compile(rf"{_NEXT_WORD}\s+(?:[\w'’-]+\s+){{0,3}}?(?:meeting|session|sitting)s?\b", re.I)
 _NEXT_ONE = re.compile(
     rf"{_NEXT_WORD}[^?]{{0,60}}\b(?:after|following|since)\b"
-    # 'the meeting after the November 14, 2023 one'
-    r"|\b(?:meeting|session|sitting|meet|met|sit|sat)\s+(?:held\s+)?(?:next\s+)?after\s+(?:the|that|its)\b"
+    # 'the meeting after the November 14, 2023 one', 'meet after 4 March 2020', 'the one that comes after …'
+    r"|\b(?:meeting|session|sitting|meet|met|sit|sat|comes?|came)\s+(?:held\s+)?(?:next\s+)?after\s+"
+    r"(?:the|that|its|\d{1,2}\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d)\b"
     # 'the meeting that followed the one of 3 June 2025', 'the sitting following that of …'
     r"|\b(?:meeting|session|sitting|committee|panel|board|council)\s+(?:(?:that|which)\s+)?"
-    r"(?:followed|following|came\s+after|succeeded)"
+    r"(?:follows|followed|following|came\s+after|succeeded)"
     # … or a day: 'the scrutiny committee meeting that came after 11 September 2019'
     r"\s+(?:the|that|its|\d{1,2}\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d)\b",
     re.I,
@@ -66,19 +67,20 @@ _SCHEDULES = 3  # of the latest paper's passages listing meeting days, the first
 def schedules(
     question: str, passages: Sequence[Passage], paper: Callable[[int], list[Passage]]
 ) -> list[Passage]:
-    """The passages of the latest paper (dated to a day) of the council the question names that list
-    meeting days and are not among `passages`: asked 'When is the next meeting?', the list under 'Dates
-    for 2024' holds none of its words, so retrieval need not find it. Asked the meeting after one of a
-    day, the passages of that day's paper. `paper(chunk_id)` reads a paper's passages in order. [] unless
-    the question asks the next meeting or the one after a day."""
+    """The passages of the latest paper (dated to a day) of the council the question names that list meeting
+    days and are not among `passages`: asked 'When is the next meeting?', the list under 'Dates for 2024'
+    holds none of its words, so retrieval need not find it. Asked the meeting after one of a day, the
+    passages of that day's paper, or of the latest paper before it (a day its schedule lists).
+    `paper(chunk_id)` reads a paper's passages in order. [] unless the question asks the next meeting or
+    the one after a day."""
     day = meeting_day(question)
     if not (asks_after(question) and day) and not (asks_upcoming(question) and day is None):
         return []
     dated = [
         p for p in of_named_council(question, passages, lambda p: p) if p.date_precision == "day" and p.date
     ]
-    if day:  # the meeting after one of a day: the list its papers give
-        dated = [p for p in dated if p.date == day]
+    if day:  # the meeting after one of a day: the list its papers give, or the last papers before it
+        dated = [p for p in dated if p.date == day] or [p for p in dated if p.date < day]
     if not dated:
         return []
     held = {p.chunk_id for p in passages}

@@ -8,6 +8,7 @@ from conftest import FakeEmbedder
 
 from index.passage import Passage
 from index.settings import Settings
+from qa.answertype import expected
 from qa.candidate import Candidate
 from qa.engine import CouncilQA
 from qa.nextmeeting import after_day, asks_after, asks_upcoming, meetings_after, schedules, tells_next
@@ -53,8 +54,17 @@ def test_the_meeting_after_another_is_asked_in_several_words():
         "On what date was the scrutiny committee meeting that came after 11 September 2019?",
         "When did the parish council meet after its meeting of 25 January 2024?",
         "When was the meeting of the Scrutiny Committee that followed the one of 10 July 2019?",
+        "Which Souldern Parish Council meeting comes after the one on 29 February 2024?",
+        "Which meeting of the Scrutiny Committee follows the 8 January 2020 one?",
+        "When does the committee meet after 4 March 2020?",
     ):
         assert asks_after(asked), asked
+    # asked which meeting follows, its day is what is asked
+    assert expected("Which meeting of the Scrutiny Committee follows the 8 January 2020 one?").kind == "date"
+    assert (
+        expected("What is the meeting after the December 19, 2019 Planning Commission meeting?").kind
+        == "date"
+    )
     assert tells_next("Date of the next meeting: Tuesday, 8 July 2025")
     assert not tells_next("Members discussed the work programme and agreed the following: (a) …")
     for asked in (
@@ -81,6 +91,9 @@ def test_the_next_meeting_is_listed_in_the_latest_papers_schedule_though_retriev
     after = "When did Testshire Parish Council meet after its meeting of 25 January 2024?"
     assert schedules(after, [old, latest], paper) == [listed]
     assert schedules("When was the Testshire meeting in January 2024?", [old, latest], paper) == []
+    # a day the schedule lists, with no paper of its own: the last papers before it give the list
+    listed_day = "Which Testshire Parish Council meeting comes after the one on 29 February 2024?"
+    assert schedules(listed_day, [old, latest], paper) == [listed]
 
 
 _MARCH = """Testshire Parish Council
