@@ -60,8 +60,12 @@ def asks_upcoming(question: str) -> bool:
 
 
 # A passage listing meetings' days, which a question's words may not find ('Dates for 2024: 29th February').
-_SCHEDULE = re.compile(r"\b(?:dates|next\s+meeting|meeting\s+dates?|date\s+of\s+(?:the\s+)?next)\b", re.I)
-_SCHEDULES = 3  # of the latest paper's passages listing meeting days, the first few: a schedule is short
+_SCHEDULE = re.compile(
+    r"\b(?:dates|next\s+(?:\w+\s+){0,2}meeting|meeting\s+dates?|date\s+of\s+(?:the\s+)?next)\b", re.I
+)
+# Of the latest paper's passages listing meeting days, the last few: minutes close with the dates ahead,
+# and a pack's own business follows the minutes it reproduces ('Next regular meeting to be held June 18')
+_SCHEDULES = 3
 
 
 def schedules(
@@ -90,7 +94,7 @@ def schedules(
         for p in paper(latest.chunk_id)
         if p.chunk_id not in held and _SCHEDULE.search(f"{p.heading or ''}\n{p.text}") and _lists_days(p.text)
     ]
-    return listing[:_SCHEDULES]
+    return listing[-_SCHEDULES:]
 
 
 def _lists_days(text: str) -> bool:

@@ -94,6 +94,12 @@ def test_the_next_meeting_is_listed_in_the_latest_papers_schedule_though_retriev
     # a day the schedule lists, with no paper of its own: the last papers before it give the list
     listed_day = "Which Testshire Parish Council meeting comes after the one on 29 February 2024?"
     assert schedules(listed_day, [old, latest], paper) == [listed]
+    # a pack reproduces earlier minutes first; its own business, naming the meeting after, comes last
+    pack = [
+        _passage(10 + k, f"Next regular meeting to be held June {k + 1}, 2024.", day=latest.date)
+        for k in range(5)
+    ]
+    assert schedules(asked, [pack[0]], {10: pack}.__getitem__) == pack[2:]
 
 
 _MARCH = """Testshire Parish Council
