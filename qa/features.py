@@ -15,7 +15,7 @@ from qa.exchange import only_asks, replies
 from qa.fit import TOPICAL
 from qa.formcolumns import headed_column_asked, typed_column_asked
 from qa.framing import paper_dates
-from qa.measures import rate_words
+from qa.measures import rate_words, rates_asked
 from qa.moments import event_words, time_event
 from qa.posts import AUTHOR_FIELD
 from qa.query import TimeTarget, intent
@@ -355,7 +355,8 @@ def _sentence_values(candidate: Candidate, asked: Asked) -> dict[str, float]:
     # what its passage's abbreviations stand for: 'PAs' of 'Personal Advisers (PAs)' a line before
     sentence |= stem_set(spelled_out(candidate.shown, candidate.passage))
     sentence |= stem_set(spelled_by(candidate.shown, asked.text))  # 'ILACS' of 'Inspection of Local …'
-    sentence |= stem_set(rate_words(candidate.shown))  # '$75.00 per month' is a monthly allowance
+    if rates_asked(asked.text):  # '$75.00 per month' is a monthly allowance
+        sentence |= stem_set(rate_words(candidate.shown))
     if days_of_things(asked.text):  # a row dated '02-Jul' holds the question's '2 July'
         sentence |= stem_set(same_day_words(candidate.shown, asked.text))
     sentence |= stem_set(spelled_in(key, asked.text, initials=True))  # the row '% of Care Leavers in EET'

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # 'What is the price of the memorial bench for …': a value asked of a thing the question names, whose
 # sentence must name it too ('£10k left in the Playground account' is not the bench's price).
@@ -157,6 +158,7 @@ _RATE_NOUNS = {
 }
 
 
+@lru_cache(maxsize=1 << 8)  # asked of every candidate's sentence
 def rates_asked(question: str) -> str:
     """The nouns a rate the question asks is printed with: 'what monthly allowance' → 'month', as in
     '$75.00 per month'; '' when it asks none."""

@@ -113,10 +113,12 @@ def _as_printed(word: str, question: str) -> str:
 
 def _cells(candidate: Candidate) -> list[tuple[str, str]]:
     """The row's cells as (label, value): a unit prints them 'Label: value; Label: value'."""
-    return [
-        (label, value)
-        for label, _, value in (cell.partition(": ") for cell in _row_of(candidate).split("; "))
-    ]
+    return _cells_of(_row_of(candidate))
+
+
+@lru_cache(maxsize=1 << 12)  # a row's sentence and its spans share its text
+def _cells_of(row: str) -> list[tuple[str, str]]:
+    return [(label, value) for label, _, value in (cell.partition(": ") for cell in row.split("; "))]
 
 
 @lru_cache(maxsize=1 << 12)
@@ -152,7 +154,12 @@ def _form_rows(text: str) -> tuple[tuple[str, str], ...]:
 
 
 def _labels(candidate: Candidate, word: str) -> bool:
-    labels = " ".join(label for label, _ in _cells(candidate))
+    return _labels_hold(_row_of(candidate), word)
+
+
+@lru_cache(maxsize=1 << 14)  # asked for each name the question gives, of every row
+def _labels_hold(row: str, word: str) -> bool:
+    labels = " ".join(label for label, _ in _cells_of(row))
     return bool(re.search(_pattern(word), labels, re.I))
 
 
@@ -164,7 +171,13 @@ def _names(candidate: Candidate, word: str) -> bool:
     """A cell of the row holds the word in its value, and its paper's own names do not: a column's label
     ('VAT: 449.47') is in every row that fills the column, and names no row."""
     passage = candidate.passage
-    own = f"{passage.council or ''} {passage.body or ''} {passage.title or ''}"
+    return _values_hold(
+        _row_of(candidate), f"{passage.council or ''} {passage.body or ''} {passage.title or ''}", word
+    )
+
+
+@lru_cache(maxsize=1 << 14)  # asked for each name the question gives, of every row
+def _values_hold(row: str, own: str, word: str) -> bool:
     pattern = _pattern(word)
-    values = "\n".join(value for _, value in _cells(candidate))
+    values = "\n".join(value for _, value in _cells_of(row))
     return bool(re.search(pattern, values, re.I)) and not re.search(pattern, own, re.I)
