@@ -7,16 +7,15 @@ from collections.abc import Sequence
 
 from corpus.units import label_of
 from qa.candidate import Candidate
+from qa.units import TABLE_NAME, opens_caption
 
-# 'Table 2', 'table 3a', 'Figure 4': what a report numbers its tables and figures by
 _ON = 8  # chunks after the one its caption opens that a table's rows may run on into, row after row
-_NAMED = re.compile(r"\b(table|figure|chart)\s+(\d{1,3}[a-z]?)\b", re.I)
 
 
 def tables_named(question: str) -> list[tuple[str, str]]:
     """(noun, number) of each table or figure the question names: [('table', '2')] for 'In Table 2
     (Proposals) of the staff report, …'."""
-    return [(m.group(1).lower(), m.group(2).lower()) for m in _NAMED.finditer(question)]
+    return [(m.group(1).lower(), m.group(2).lower()) for m in TABLE_NAME.finditer(question)]
 
 
 def of_named_table(found: Sequence[Candidate], question: str) -> list[Candidate]:
@@ -44,4 +43,4 @@ def _rows_on(text: str) -> bool:
     another caption."""
     first = text.lstrip().split("\n", 1)[0]
     # a row cut across chunks goes on under its name: 'Ownership services … (continued)'
-    return (bool(label_of(first)[0]) or first.endswith("(continued)")) and not _NAMED.match(first)
+    return (bool(label_of(first)[0]) or first.endswith("(continued)")) and not opens_caption(first)

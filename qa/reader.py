@@ -27,13 +27,12 @@ from qa.fit import FIGURES, TOPICAL
 from qa.headings import heading_candidates, heading_first, told_in_sentences
 from qa.leads import FIGURE_BACK, opening, parallel_figure, pointed_back
 from qa.namedkind import kind_named_first
-from qa.namedtables import tables_named
 from qa.query import proper_words
 from qa.retriever import Retrieval
 from qa.shortlist import NO_FACT, NO_FIT, NO_OUTCOME, NO_TOPIC, NOT_KNOWN, Shortlist, may_answer, shortlist
 from qa.spans import monetary, spans
 from qa.stopwords import STOPWORDS
-from qa.units import Unit, embedded_text, focus, focus_named, units_of
+from qa.units import Unit, embedded_text, focus, focus_named, opens_caption, units_of
 from qa.unknowns import not_yet_known
 
 PASSAGES = 20  # retrieval's best; at 100k chunks, 20 instead of 30 changed 1 answer in 179 (BENCHMARKS)
@@ -160,7 +159,7 @@ def _naming_rows(named: Sequence[str], passage: Passage) -> tuple[str, ...]:
     'Housing budget' of 'Table 3: Housing budget fiscal year 2020-21' the table, not the row that happens
     to print it ('Hello Housing')."""
     first = passage.text.lstrip().split("\n", 1)[0]
-    caption = first if tables_named(first) and first.lower().startswith(("table", "figure", "chart")) else ""
+    caption = first if opens_caption(first) else ""
     own = f"{passage.council or ''} {passage.body or ''} {passage.title or ''} {caption}".lower()
     return tuple(w for w in named if not re.search(rf"\b{re.escape(w.lower())}\b", own))
 

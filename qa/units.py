@@ -109,13 +109,19 @@ def _end_of(blocks: list[str], at: int) -> int:
     item, a table's caption ('Table 3: Housing budget …') its rows, else itself and what it leads into."""
     if opens_item(blocks[at]):
         return _item_end(blocks, at)
-    if _CAPTION.match(blocks[at].strip()):
+    if "\n" not in blocks[at].strip() and opens_caption(blocks[at]):
         return next((n for n in range(at + 1, len(blocks)) if not is_row(blocks[n])), len(blocks))
     return _led(blocks, at)
 
 
-# A table's or figure's caption on a line of its own: 'Table 3: Housing budget fiscal year 2020-21'
-_CAPTION = re.compile(r"(?i:table|figure|chart)\s+\d{1,3}[a-z]?\b[^\n]*$")
+# What a report numbers its tables and figures by: 'Table 2', 'table 3a', 'Figure 4' (noun, number)
+TABLE_NAME = re.compile(r"\b(table|figure|chart)\s+(\d{1,3}[a-z]?)\b", re.I)
+
+
+def opens_caption(line: str) -> bool:
+    """Whether the line opens with a table's or figure's number, as its caption does: 'Table 3: Housing
+    budget fiscal year 2020-21'."""
+    return bool(TABLE_NAME.match(line.strip()))
 
 
 def _led(blocks: list[str], at: int) -> int:
