@@ -223,7 +223,7 @@ TABLE: tuple[tuple[str, str], ...] = (
         "role",
         r"\bwhat (?:role|position|post|job|title|office|job title)\b"
         # 'Which Aliso Viejo positions were proposed to get …?': posts, named by their titles
-        r"|\b(?:which|what) (?:[\w'’-]+ ){0,3}(?:positions|posts|roles|job titles|job classifications)\b"
+        r"|\b(?:which|what) (?:[\w'’-]+ ){0,5}(?:positions|posts|roles|job titles|job classifications)\b"
         # 'a report from which post-holder?': the post, as its papers title it
         r"|\b(?:which|what) (?:post|office)[- ]?holders?\b"
         # 'Which position also serves as Acting City Manager?': a post, named by its title
@@ -296,7 +296,7 @@ TABLE: tuple[tuple[str, str], ...] = (
     (
         "decision",
         r"^\s*(?:did|was|were|has|have|is)\b|\bwhat action\b"
-        r"|\bwhat (?:was|were) (?:the )?(?:[\w'’-]+ ){0,3}(?:outcome|result|decision|resolution"
+        r"|\bwhat (?:was|were) (?:the )?(?:[\w'’-]+ ){0,5}(?:outcome|result|decision|resolution"
         r"|recommendation|vote)s?\b|\bwhat did .{1,60}"
         r"\b(?:decide|agree|resolve|approve|vote|recommend)\b|\bwhat happened to\b"
         r"|\bwas .{1,60}\b(?:approved|"
@@ -304,7 +304,12 @@ TABLE: tuple[tuple[str, str], ...] = (
         # a consultee's stance on an application: objects, supports, no objection
         rf"|\b(?:view|views|stance|position|response|comments?|opinion)\b{_ON_APPLICATION}",
     ),
-    ("status", r"\bstatus\b|\bprogress\b|\bhas .{1,60}\b(?:been )?(?:completed|delivered|achieved)\b"),
+    (
+        "status",
+        r"\bstatus\b|\bprogress\b|\bhas .{1,60}\b(?:been )?(?:completed|delivered|achieved)\b"
+        # 'How was the milestone rated?': a tracker's RAG rating ('SLIGHT SLIPPAGE', 'ON TRACK')
+        r"|\bhow (?:was|is|were|are) .{1,150}\brated\b|\brag\b",
+    ),
     (
         "list",
         r"^\s*(?:list|name)\b|\bwhat are (?:the|all)\b|\bwhich .+ (?:are|were)\b|\ball (?:the )?\w+s\b"

@@ -30,6 +30,11 @@ _GERUND = re.compile(r"\b(?:on|in|of|for)\s+([a-z]+ing)\b")
 # Works put in hand are told in one of several verbs: a question's 'be undertaken' is a reply's 'will be
 # carried out', 'completed' or 'done'. Stems, as qa/candidate.py keeps a sentence's words.
 _WORKS = stem_set("undertaken carried done completed delivered commenced implemented progressed started")
+# A paper revised is told in one of several verbs too: 'the work of rewriting the Pledge' is 'the task of
+# updating the Pledge'.
+_REVISES = stem_set(
+    "rewrite rewriting rewritten redraft redrafting revise revising update updating refresh refreshing"
+)
 
 
 @lru_cache(maxsize=1 << 10)
@@ -45,4 +50,6 @@ def happening(question: str) -> frozenset[str]:
             [*_AFTER_BE.findall(text), *_NAMED.findall(text), *_ENDS_ON.findall(text), *_GERUND.findall(text)]
         )
     )
-    return named | _WORKS if named & _WORKS else named
+    for group in (_WORKS, _REVISES):
+        named = named | group if named & group else named
+    return named

@@ -57,6 +57,8 @@ def lead_line(read: Read, kind: str = "", question: str = "") -> str:
         # a sheet of sums may say so only in its title ('Cash Sheet - Payments 2024-5'), not in each chunk
         sums = monetary(f"{c.passage.title or ''}\n{c.passage.text}")
         typed = {s.text: s for s in _outermost(spans(c.text, sums), _LEAD_KINDS[kind])}
+        # a name the question itself gives ('the 50th & Ames Avenue plan') is not the one it asks
+        typed = {t: s for t, s in typed.items() if not _question_names(t, question)} or typed
         # asked what was spent, a budget's column is no answer ('Budget 2016/17: 1000.00' beside 'Payment')
         if kind in _FIGURE_KINDS:
             typed = {s.text: s for s in of_column_asked(c.text, typed.values(), question)}
@@ -73,6 +75,12 @@ def lead_line(read: Read, kind: str = "", question: str = "") -> str:
     if not c.span or c.shown.startswith(c.span.text) or len(c.shown.split()) <= len(c.span.text.split()) + 2:
         return sentence
     return f"{_with_unit(c.span, c.text)} — {sentence}"
+
+
+def _question_names(span: str, question: str) -> bool:
+    """Every word of the span is one of the question's: 'Ames Avenue' of '… the 50th & Ames Avenue …'."""
+    words = re.findall(r"\w+", span.lower())
+    return bool(words) and set(words) <= set(re.findall(r"\w+", question.lower()))
 
 
 def _noun_at(text: str, question: str) -> int:

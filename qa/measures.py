@@ -21,9 +21,10 @@ _MEASURE_OF = re.compile(
 )
 
 
-# 'How much is the 100 Day Challenge reward that …?': the value of the thing the question names after 'is'
+# 'How much is the 100 Day Challenge reward that …?': the value of the thing the question names after 'is';
+# 'By how much was the City proposing to reduce …' asks a change, its subject no thing valued
 _HOW_MUCH_IS = re.compile(
-    r"\bhow much (?:is|was|are|were|will be) (?:the |a |an |its |their |[A-Z][\w'’-]*['’]s )"
+    r"(?<!\bby )\bhow much (?:is|was|are|were|will be) (?:the |a |an |its |their |[A-Z][\w'’-]*['’]s )"
     rf"((?:[\w'’-]+ ){{0,4}}?[\w'’-]+?)(?= (?:{_THING_ENDS})\b|[?,.]|$)",
     re.I,
 )
@@ -107,19 +108,24 @@ def share_predicate(question: str) -> tuple[str, ...]:
 # an event or a body the question names in capitals, which a sentence giving its date names too ('A
 # Fostering recruitment event was held on June 24th 2017' is another event's date). A possessive names
 # whose it is ('Derby's'); the name's last two words tell it ('Standards Partnership'; a place before them
-# may go unprinted), and one capital word ('Cabinet') too little to tell one event from another.
+# may go unprinted), and one capital word ('Cabinet') too little to tell one event from another. A name
+# before a word for people ('When did Derby's Strategic Services people go …?') is whose staff acted, not
+# an event: what they did is dated wherever their team's table is, under whatever heading.
 _WHEN_NAMED = re.compile(
     r"^\W*(?i:(?:when|on what (?:date|day)|what date|which date)\s+(?:was|were|is|are|did|does|will|has|had)"
-    r"\s+(?:the\s+)?)(?P<name>(?:[A-Z][\w'’-]*\s+){2,6})(?=[a-z])"
+    r"\s+(?:the\s+)?)(?P<name>(?:[A-Z][\w'’-]*\s+){2,6})(?P<after>[a-z]+)"
 )
 _OWNER = re.compile(r"['’]s?$")
+_PEOPLE = frozenset(
+    "people staff officers members councillors managers directors colleagues workers".split()
+)
 
 
 def event_named(question: str) -> tuple[str, ...]:
     """The last two words of the event or body whose date a question asks by its capitalised name
     ('Fostering', 'Summit' in 'When was the Fostering Summit held?'); () when it names none so."""
     m = _WHEN_NAMED.search(question)
-    words = m.group("name").split() if m else []
+    words = m.group("name").split() if m and m.group("after") not in _PEOPLE else []
     owned = [n for n, w in enumerate(words) if _OWNER.search(w)]
     named = words[owned[-1] + 1 :] if owned else words
     # a reference ('SP20-004') pins the item itself, whose rows need not repeat it

@@ -104,6 +104,10 @@ _OFFICE = re.compile(
     rf"(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}}['’]s\s+)?(?:interim\s+|acting\s+|new\s+)?"
     # the body the office is of, printed before its title: 'Who was Board President …?', 'Town Clerk'
     rf"(?-i:(?:(?!Deputy|Vice)[A-Z][\w'’-]*\s+){{0,2}})({_OFFICE_TITLE})\b{_NOT_ACTING}"
+    # 'Who did Winnipeg City Council appoint as Speaker …?': the same, asked of who appointed
+    rf"|\b(?:who|whom)\s+did\s+(?:[\w'’-]+\s+){{1,6}}?(?:appoint|elect|name|choose|select|confirm|hire)\s+"
+    rf"as\s+(?:(?:the|its|their)\s+)?(?:interim\s+|acting\s+|new\s+)?"
+    rf"(?-i:(?:(?!Deputy|Vice)[A-Z][\w'’-]*\s+){{0,2}})({_OFFICE_TITLE})\b{_NOT_ACTING}"
     # 'What is the name of the incumbent Director of Recreation …?' asks the holder by the word 'name'
     rf"|\bnames?\s+of\s+(?:the\s+)?(?:(?:incumbent|current|present|new|interim|acting)\s+)?"
     rf"(?-i:(?:(?!Deputy|Vice)[A-Z][\w'’-]*\s+){{0,2}})({_OFFICE_TITLE})\b{_NOT_ACTING}"

@@ -17,7 +17,7 @@ from importlib import resources
 
 import numpy as np
 
-from corpus.blocks import OUTCOME_LINE
+from corpus.blocks import BULLET, OUTCOME_LINE
 from index.embedder import Embedder
 from index.passage import Passage
 from qa.answertype import ACCOUNT_KINDS, expected
@@ -118,7 +118,7 @@ def candidates(retrieval: Retrieval, asked: Asked) -> list[Candidate]:
             label = _closed_motion(units, at) if outcome else unit.label
             # what was decided on a thing may name it only by pointing back ('objects to this application')
             back = _pointed_back(units, at, asked.expectation.kind)
-            lead = retrieval.leads[passage.chunk_id] if at == lead_at else back
+            lead = retrieval.leads[passage.chunk_id] if at == lead_at else back or _run_in(units, at, text)
             found.append(Candidate(unit.text, label, None, passage, rank, kinds, lead))
             found.extend(
                 Candidate(unit.text, unit.label, s, passage, rank, kinds, lead)
@@ -126,6 +126,16 @@ def candidates(retrieval: Retrieval, asked: Asked) -> list[Candidate]:
                 if s.kind in wanted
             )
     return found
+
+
+def _run_in(units: Sequence[Unit], at: int, text: str) -> str:
+    """The run-in heading a bullet opens with, before what the unit at `at` says on the same line ('•
+    Some strong practice identified; Participation with young people, …'); '' when there is none."""
+    before = units[at - 1] if at > 0 and not units[at].opens_line else None
+    if before is None or not before.opens_line or not _RUN_IN.fullmatch(before.text):
+        return ""
+    bulleted = re.search(rf"^\s*{BULLET}\s*{re.escape(before.text)}", text, re.M)
+    return before.text.rstrip("; ") if bulleted else ""
 
 
 def _pointed_back(units: Sequence[Unit], at: int, kind: str) -> str:
@@ -180,6 +190,8 @@ def _said(units: Sequence[Unit]) -> list[Unit]:
 
 
 _LETTERS = re.compile(r"[a-z]+")
+# A bullet's run-in heading: a few words ending in a semicolon, what it heads after it on the same line.
+_RUN_IN = re.compile(r"(?:\S+\s+){0,5}\S+;")
 # Words a speaker thanks, greets or addresses with; a sentence of these and stopwords alone tells nothing.
 _COURTESY = frozenset(
     "thank thanks thankyou chair chairman chairwoman chairperson minister welcome morning afternoon evening"

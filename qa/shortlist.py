@@ -227,8 +227,10 @@ def _of_meeting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], 
         reported = kind == "date" and not _MET.search(question)
         window = replace(asked.time, start=asked.time.start - _REPORTED_AFTER) if reported else asked.time
         # a date the paper the question names by its month gives may lie ahead of it ('per the January
-        # 2021 staff report, when does the agreement begin?' February 1, 2021): that month finds the paper
-        named = reported and bool(paper_dates(question))
+        # 2021 staff report, when does the agreement begin?' February 1, 2021): that month finds the paper;
+        # so does the day of the agenda placing a site ('Where is the site … on the 16 October 2012 agenda?')
+        placed = kind == "place" and not _MET.search(question)
+        named = (reported or placed) and bool(paper_dates(question))
         found = [
             c for c in found if _on_target(c.text, window) or (named and _of_time(c.passage, asked.time))
         ]

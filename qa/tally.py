@@ -26,6 +26,7 @@ _MARKED = re.compile(
 # What any list holds: a question counting these needs no lead-in naming them.
 _GENERIC = frozenset(stems_of("items points things entries"))
 _OF = re.compile(r"\s(?:of|for|on|to|from|about|against)\s", re.I)  # 'Reasons for recommendation': reasons
+_ASIDE = re.compile(r"\([^)]*\)")  # '(to follow)', '(Pledge 48)': said of a heading, not its noun
 _SHARED = 2  # question words (beyond what it counts) a lead-in holds: it tells of the asked occasion
 _ITEM_WORDS = 8  # each item's opening words, shown in the answer
 
@@ -112,7 +113,8 @@ def under_heading(
     share of them, as a lead-in would. Each item shown by its first `item_words` words; None when the
     chunk opens no such list of two or more."""
     heading = passage.heading or ""
-    own = _OF.split(heading, maxsplit=1)[0]
+    # a heading's own noun is its last ('Key Risks'); 'Care Leavers and NEET - plan (to follow)' heads a plan
+    own = stems_of(_ASIDE.sub(" ", _OF.split(heading, maxsplit=1)[0]))[-1:]
     dated = f"{passage.date:%B %Y}" if passage.date else ""
     occasion = frozenset(
         stems_of(f"{passage.title or ''} {passage.council or ''} {passage.body or ''} {dated} {heading}")
@@ -124,7 +126,7 @@ def under_heading(
     if len(entries) > 1 and _ANNOUNCES.search(entries[0].text) and not _marker(entries[0]):
         entries = entries[1:]
     of_paper = len(words & occasion) >= max(min(_SHARED, len(words)), TOPICAL * len(words))
-    if head not in stems_of(own) or not of_paper or not entries or not _marker(entries[0]):
+    if head not in own or not of_paper or not entries or not _marker(entries[0]):
         return None
     items, later = _items(entries, passage, next_passage, chunks)
     shown = tuple(_shown(i, item_words) for i in items)

@@ -27,6 +27,12 @@ def test_works_undertaken_are_told_by_any_verb_of_works():
     assert {stem("carried"), stem("completed"), stem("undertaken")} <= asked
 
 
+def test_a_paper_revised_is_told_by_any_verb_of_revising():
+    asked = happening("When did the children in care council do the work of rewriting the Pledge?")
+    assert {stem("updating"), stem("revised")} <= asked
+    assert stem("updating") not in happening("When will the gullies be cleared?")
+
+
 def test_no_happening_outside_a_when_question():
     assert happening("Who cleared the gullies?") == frozenset()
     assert happening("When did the meeting take place?") == frozenset()  # a meeting's day: no verb of its own

@@ -126,6 +126,10 @@ def test_an_office_holder_who_acts_in_the_question_is_not_whom_it_asks():
     assert asked_office("Who was the Mayor during 2014?") == "Mayor"  # a preposition, no act
     assert asked_office("Who was the city clerk following the election?") == "city clerk"
     assert asked_office("Who is the Mayor of Omaha?") == "Mayor"
+    # asked of whoever appointed: the office they appointed to, only after 'as'
+    assert asked_office("Who did Winnipeg City Council appoint as Speaker on 6 November 2013?") == "Speaker"
+    assert asked_office("Whom did the board elect as its Chair?") == "Chair"
+    assert asked_office("Who did the council appoint to the Benefits Board?") is None
 
 
 def test_an_office_titled_with_and_is_one_office():

@@ -96,6 +96,12 @@ from qa.typematch import holds_type
             "role",
         ),  # posts by title
         ("Which posts will be deleted?", "role"),
+        ("Which two City of Aliso Viejo positions were proposed for an allowance?", "role"),  # a place between
+        # a vote asked of a body named at length; a tracker's rating
+        ("What was the San José Planning Commission's vote recommending approval?", "decision"),
+        ("How was the milestone on the care leavers' participation group rated?", "status"),
+        ("What RAG status does the plan give the milestone?", "status"),
+        ("What rating did Ofsted give the services?", "description"),  # a judgement's words, no RAG
         # a target set for a share is a share; a property's worth a sum
         ("What target does the plan set for the percentage of health assessments done on time?", "percent"),
         ("What target did the council set for recycling?", "description"),
@@ -819,6 +825,16 @@ def test_who_chaired_is_a_person_beside_a_chair_role_not_a_chair_named_alone():
     assert (chaired["label_match"], named_alone["label_match"], vice["label_match"]) == (1.0, 0.0, 0.0)
 
 
+def test_a_place_the_question_names_does_not_lead_the_one_it_asks():
+    from qa.leadline import lead_line
+    from qa.reader import Read
+
+    text = "Res. that the 50th & Ames Avenue Plan for the site located at 5018 Ames Avenue be approved."
+    question = "Where is the site for the 50th & Ames Avenue plan?"
+    cand = Candidate(text, None, None, _passage(text), 0, frozenset(s.kind for s in spans(text)))
+    assert lead_line(Read(cand, (), 1.0), "place", question).startswith("5018 Ames Avenue — ")
+
+
 def test_a_winning_sentence_leads_with_its_one_value_of_the_asked_kind():
     from qa.leadline import lead_line
     from qa.reader import Read
@@ -1431,6 +1447,9 @@ def test_an_offices_pay_is_read_only_from_rows_naming_that_office():
         ("When did Gloucester City Council's Cabinet consider the report?", ()),
         ("When was the West San Carlos SP20-004 site annexed?", ()),
         ("When was the new Pledge launched?", ()),
+        # a name before a word for people is whose staff acted, dated wherever their table is
+        ("When did Derby's Strategic Services people go to the Children in Care Council?", ()),
+        ("When did the Fostering Service staff visit the school?", ()),
     ],
 )
 def test_the_event_a_date_question_names(question, named):
@@ -1617,3 +1636,18 @@ def test_a_cell_holds_its_rows_key_only_under_a_column_the_question_names_beyond
     # the question's year alone does not name the target column
     question = "What was short term placement stability in quarter one of 2019/20?"
     assert idf(question, "2019/20 Local Target", "10.8%") < 0.5
+
+
+def test_a_bullets_run_in_heading_is_read_with_what_it_heads(fake_embedder):
+    question = "Which areas did the inspection pick out as strong practice?"
+    text = (
+        "We are making good progress; The inspection confirmed that services require improvement.\n\n"
+        "- Some strong practice identified; Participation with young people and the Academy programme.\n"
+        "- No children were identified as being at risk of harm."
+    )
+    retrieval = _retrieval(question, [text], fake_embedder)
+    found = {c.text: c.lead for c in candidates(retrieval, _asked(question, retrieval.weights)) if c.span is None}
+    assert found["Participation with young people and the Academy programme."] == "Some strong practice identified"
+    # a sentence ending in a semicolon outside a bullet heads nothing; a bullet's own sentence has no run-in
+    assert found["The inspection confirmed that services require improvement."] == ""
+    assert found["No children were identified as being at risk of harm."] == ""

@@ -482,6 +482,8 @@ def test_a_value_asked_of_a_named_thing_needs_a_sentence_naming_it():
         == "bench"
     )
     assert measured("What is the amount of the purchase order for three compressors?") == "order"
+    # 'by how much' asks a change: the body proposing it is no thing valued
+    assert measured("By how much was the City of Mountain View proposing to reduce the rent?") is None
     assert measured("How much did the council spend on roads?") is None
     # the thing named after 'how much is': the reward, not the scheme's other sums ('a £10 voucher')
     assert measured("How much is the 100 Day Challenge reward that the Virtual School gives?") == "reward"

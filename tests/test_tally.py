@@ -200,3 +200,17 @@ def test_a_headings_list_may_follow_a_line_leading_into_it() -> None:
     q = "How many recommendations does the report on implementing the Pledge for Children in Care make?"
     found = tally(q, [led], _none, 3)
     assert found is not None and len(found.items) == 3 and found.items[0].startswith("Note the performance")
+
+
+def test_a_heading_counts_by_its_own_noun_its_last_not_a_topic_it_names() -> None:
+    # '18. Care Leavers and NEET - plan (to follow)' heads a plan: its points are no count of care leavers
+    minute = _headed(
+        "In response to questions raised it was reported that:\n- (a) the I10 Club met monthly;\n"
+        "- (b) work experience needed planning earlier;\n- (c) 17% of care leavers were NEET;",
+        "18. Care Leavers and NEET - plan (to follow)",
+    )
+    q = "How many care leavers had started a work placement under the Pledge for Children in Care?"
+    assert tally(q, [minute], _none, 3) is None
+    risks = replace(minute, heading="Key Care Leavers Risks (Pledge)")
+    found = tally(q.replace("How many care leavers had", "How many risks had care leavers"), [risks], _none, 3)
+    assert found is not None and len(found.items) == 3
