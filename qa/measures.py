@@ -116,9 +116,7 @@ _WHEN_NAMED = re.compile(
     r"\s+(?:the\s+)?)(?P<name>(?:[A-Z][\w'’-]*\s+){2,6})(?P<after>[a-z]+)"
 )
 _OWNER = re.compile(r"['’]s?$")
-_PEOPLE = frozenset(
-    "people staff officers members councillors managers directors colleagues workers".split()
-)
+_PEOPLE = frozenset("people staff officers members councillors managers directors colleagues workers".split())
 
 
 def event_named(question: str) -> tuple[str, ...]:

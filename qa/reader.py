@@ -55,6 +55,8 @@ VOTE_UNITS = 4  # the motion, the votes for (a label may stand on its own), agai
 # A cell a form leaves empty in words ('Carbon Footprint Implications: N/A') answers nothing.
 _EMPTY_CELL = re.compile(r"(?:n/?a|none|nil|not applicable|-+|—)\.?$", re.I)
 _SAID = NAMES.index("idf_cover")  # the share of the question's words the sentence itself holds
+# what ties a candidate to the question: its words, those off the topic, a label asked, a value beside them
+_TIES = tuple(NAMES.index(n) for n in ("idf_cover", "focus_cover", "label_cover", "label_match", "type_near"))
 _QUOTED_WORDS = 40  # of a sentence saying the fact was not yet known, quoted in the reason
 
 
@@ -205,6 +207,14 @@ def courtesy(text: str) -> bool:
     return bool(words) and all(w in _COURTESY for w in words)
 
 
+def _untied(best: Read, kind: str) -> bool:
+    """A body named in a sentence holding none of the question's words, under no label it asks and near
+    none of them, is not shown to be the one asked ('Which audit firm did the council appoint?' is not
+    answered by 'VOTING IN FAVOUR: Mayor Farbridge, …'). Bodies only: a person or a place is often told by
+    a label or a record the features do not see."""
+    return kind == "organisation" and not any(best.features[i] for i in _TIES)
+
+
 def _logistic(x: np.ndarray, w: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-(x @ w)))
 
@@ -240,6 +250,8 @@ class Reader:
         # whether anything clears the threshold, whichever the order above put first
         strongest = max(read, key=lambda r: r.score)
         abstain = None if short.named or short.listed else self._abstain(retrieval, strongest, topical, short)
+        if not (short.named or short.listed) and _untied(read[0], asked.expectation.kind):
+            return Reading((), self._why_not(retrieval, topical, short))
         if not abstain and not_yet_known(read[0].candidate.shown, asked.expectation.kind):
             # 'it was not known how many children …' says nothing of a question none of whose words it holds
             if read[0].features[_SAID] == 0.0:

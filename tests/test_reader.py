@@ -96,7 +96,10 @@ from qa.typematch import holds_type
             "role",
         ),  # posts by title
         ("Which posts will be deleted?", "role"),
-        ("Which two City of Aliso Viejo positions were proposed for an allowance?", "role"),  # a place between
+        (
+            "Which two City of Aliso Viejo positions were proposed for an allowance?",
+            "role",
+        ),  # a place between
         # a vote asked of a body named at length; a tracker's rating
         ("What was the San José Planning Commission's vote recommending approval?", "decision"),
         ("How was the milestone on the care leavers' participation group rated?", "status"),
@@ -1646,8 +1649,23 @@ def test_a_bullets_run_in_heading_is_read_with_what_it_heads(fake_embedder):
         "- No children were identified as being at risk of harm."
     )
     retrieval = _retrieval(question, [text], fake_embedder)
-    found = {c.text: c.lead for c in candidates(retrieval, _asked(question, retrieval.weights)) if c.span is None}
-    assert found["Participation with young people and the Academy programme."] == "Some strong practice identified"
+    found = {
+        c.text: c.lead for c in candidates(retrieval, _asked(question, retrieval.weights)) if c.span is None
+    }
+    assert (
+        found["Participation with young people and the Academy programme."]
+        == "Some strong practice identified"
+    )
     # a sentence ending in a semicolon outside a bullet heads nothing; a bullet's own sentence has no run-in
     assert found["The inspection confirmed that services require improvement."] == ""
     assert found["No children were identified as being at risk of harm."] == ""
+
+
+def test_a_body_named_in_a_sentence_tied_to_nothing_asked_answers_no_which_body_question(fake_embedder):
+    vote = "VOTING IN FAVOUR: Mayor Farbridge, Councillors Bell, Burcher and Dennis (4)"
+    question = "Which audit firm did the council appoint as its external auditor?"
+    assert Reader(fake_embedder).read(_retrieval(question, [vote], fake_embedder)).candidates == ()
+    # a sentence saying what is asked of the body answers
+    named = "The council appointed KPMG LLP as its external auditor for 2014 to 2018."
+    reading = Reader(fake_embedder).read(_retrieval(question, [named], fake_embedder))
+    assert reading.candidates and "KPMG" in reading.candidates[0].candidate.shown

@@ -191,7 +191,9 @@ def test_a_date_asked_of_a_paper_named_by_its_month_may_lie_ahead_of_it(fake_emb
     assert text not in {c.shown for c in _shortlisted(_retrieval(met, [text], fake_embedder)).kept}
 
 
-def test_a_place_asked_of_a_paper_named_by_its_day_is_read_whatever_other_days_its_sentence_names(fake_embedder):
+def test_a_place_asked_of_a_paper_named_by_its_day_is_read_whatever_other_days_its_sentence_names(
+    fake_embedder,
+):
     """The day names the agenda ('on the 11 September 2019 agenda'), not a window the sentence must lie in."""
     text = "The plan approved on 2 May 2018 is for the site located at 5018 Ames Avenue."
     question = "Where is the site for the Ames Avenue plan on the 11 September 2019 council agenda?"

@@ -212,5 +212,7 @@ def test_a_heading_counts_by_its_own_noun_its_last_not_a_topic_it_names() -> Non
     q = "How many care leavers had started a work placement under the Pledge for Children in Care?"
     assert tally(q, [minute], _none, 3) is None
     risks = replace(minute, heading="Key Care Leavers Risks (Pledge)")
-    found = tally(q.replace("How many care leavers had", "How many risks had care leavers"), [risks], _none, 3)
+    found = tally(
+        q.replace("How many care leavers had", "How many risks had care leavers"), [risks], _none, 3
+    )
     assert found is not None and len(found.items) == 3
