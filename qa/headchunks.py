@@ -7,7 +7,6 @@ from collections.abc import Callable, Sequence
 
 from corpus.blocks import OUTCOME_LINE
 from index.passage import Passage
-from qa.leads import CONTINUED
 
 # A chunk ending in a sentence's stop says something of its own ('There were no disclosures.'); an
 # outcome on its own line ('CARRIED') closes the motion before it and heads nothing.
@@ -31,11 +30,6 @@ def leads_in(passage: Passage) -> bool:
     return passage.text.rstrip().endswith((":", ";"))
 
 
-def continues(passage: Passage) -> bool:
-    """Whether a chunk goes on with the row or turn the chunk before it was cut in ('5.1 … (continued)')."""
-    return passage.text.split("\n", 1)[0].endswith(CONTINUED)
-
-
 def with_headed(
     passages: Sequence[Passage],
     following: Callable[[int], Passage | None],
@@ -46,18 +40,14 @@ def with_headed(
     """The passages, each of the `best` first that only heads (heads_only) followed by the chunks after it,
     up to `reach` of them, as far as the first that says something of its own: the minutes' 'Present:'
     list under a chunk of only their title; one ending in a list's lead-in (leads_in) followed by the chunk
-    its list runs into; one whose row the next chunk continues (continues) followed by that chunk.
-    `following(chunk_id)` is the store's next_passage."""
+    its list runs into. `following(chunk_id)` is the store's next_passage."""
     out = list(passages)
     held = {p.chunk_id for p in out}
     for passage in list(passages[:best]):
         at, current = out.index(passage), passage
         for _ in range(reach):
-            if not (after := following(current.chunk_id)):
-                break
-            # a row cut across chunks: its status or date cells go on in the next ('5.1 … (continued)')
-            first = current is passage and (leads_in(current) or continues(after))
-            if not (heads_only(current, words) or first):
+            heads = heads_only(current, words) or (current is passage and leads_in(current))
+            if not heads or not (after := following(current.chunk_id)):
                 break
             if after.chunk_id not in held:
                 at += 1

@@ -55,12 +55,3 @@ def test_a_chunk_ending_in_a_lists_lead_in_is_read_with_the_chunk_its_list_runs_
     read = with_headed([lead], lambda cid: chunks.get(cid + 1), best=5, words=15, reach=2)
     assert [p.chunk_id for p in read] == [5, 6]  # the next chunk only: it says something of its own
     assert [p.chunk_id for p in with_headed([CHUNKS[4]], _next, best=5, words=15, reach=2)] == [4]
-
-
-def test_a_row_cut_across_chunks_is_read_with_its_continuation():
-    row = _passage(20, "Ref: 5.1\nProgress milestone: We will promote the care leavers' pledge.")
-    rest = _passage(21, "5.1 … (continued)\nKey Dates / Status (RAG): April 2019 SLIGHT SLIPPAGE")
-    after = {20: rest}.get
-    assert [p.chunk_id for p in with_headed([row], after, best=5, words=15, reach=2)] == [20, 21]
-    # a chunk the next one does not continue is read alone
-    assert [p.chunk_id for p in with_headed([row], {20: CHUNKS[4]}.get, best=5, words=15, reach=2)] == [20]
