@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from corpus.units import label_of
 from qa.candidate import Candidate
+from qa.leads import CONTINUED
 from qa.units import TABLE_NAME, opens_caption
 
 _ON = 8  # chunks after the one its caption opens that a table's rows may run on into, row after row
@@ -43,4 +44,4 @@ def _rows_on(text: str) -> bool:
     another caption."""
     first = text.lstrip().split("\n", 1)[0]
     # a row cut across chunks goes on under its name: 'Ownership services … (continued)'
-    return (bool(label_of(first)[0]) or first.endswith("(continued)")) and not opens_caption(first)
+    return (bool(label_of(first)[0]) or first.endswith(CONTINUED)) and not opens_caption(first)
