@@ -11,6 +11,9 @@ _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+(?=[A-Z0-9\"'“‘(•-])")
 _TITLE = re.compile(r"(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Cllr|Coun|Prof|Rev|Revd|Sgt|Insp|Supt|Capt|Hon)\.$")
 # A reference word before its number ('Min. 45/19', 'No. 3', 'para. 4.2', 'ext. 61200', 'Tel. 01752'):
 # only a number follows it.
+# A count's 'no.' in planning papers ('Construction of 1no. 5 bed house', '2No. dwellings'): its sentence
+# runs on.
+_COUNT_NO = re.compile(r"(?:^|\s)\d+\s?(?i:no)\.$")
 _REFERENCE = re.compile(
     r"(?:^|[\s(])(?:No|Nos|Min|Mins|Cl|Para|para|approx|[Ee]xt|[Tt]el|[Rr]ef|[Vv]ol|[Ff]ig|[Ss]ec|pp?)\.$"
 )
@@ -43,11 +46,17 @@ _STREET = re.compile(
 )
 # A clock time runs on into its date ('12:01 a.m. June 5, 2024'); before anything else it may end one.
 _CLOCK_END = re.compile(r"\b[ap]\.m\.$", re.I)
-_DATE_NEXT = re.compile(
-    r"^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
-    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+\d"
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
+    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
+_DATE_NEXT = re.compile(rf"^{_MONTH}\.?\s+\d")
 
+
+# A list of days a semicolon parts ('accounts dated: October 27 and 28; November 8, 2023; totaling …'): a
+# day after a day's semicolon, or after the colon of 'dated:', is the list's next entry, not a sentence.
+_LISTED_DAY = re.compile(rf"(?:\d|\b{_MONTH});$|\b(?:dated|held|on|from|between|until):$")
+_DAY_NEXT = re.compile(rf"^(?:{_MONTH}\.?\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b)")
 
 _ASIDE_WORDS = 6
 
@@ -71,7 +80,7 @@ def merge_runs(pieces: Iterable[str], runs_on: Callable[[str, str], bool]) -> li
 
 def _continues(previous: str, piece: str) -> bool:
     """Whether the split before `piece` fell after an abbreviation, so the sentence runs on."""
-    if any(p.search(previous) for p in (_TITLE, _INITIAL, _INITIALS, _SAINT)):
+    if any(p.search(previous) for p in (_TITLE, _INITIAL, _INITIALS, _SAINT, _COUNT_NO)):
         return True
     if previous.endswith((":", ";")) and previous.count("(") > previous.count(")"):
         return True  # a colon inside a bracket ends no sentence: '(First reading: 6-1)'
@@ -84,6 +93,8 @@ def _continues(previous: str, piece: str) -> bool:
             True  # a short aside in brackets after a sentence is said of it: '… waived. (First reading: 6-1)'
         )
 
+    if _LISTED_DAY.search(previous) and _DAY_NEXT.match(piece):
+        return True
     if _COMPASS.search(previous):
         return bool(_STREET.match(piece))
     if _REFERENCE.search(previous):

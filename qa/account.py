@@ -14,8 +14,8 @@ from qa.leadline import lead_line
 from qa.leads import run_on
 from qa.reader import Read, closed_vote
 from qa.replies import Said, reply_to
-from qa.spans import kinds
-from qa.units import said_after, said_before, told_after, units_of
+from qa.spans import kinds, spans
+from qa.units import said_after, said_before, told_after, unit_at, units_of
 
 
 def account(
@@ -33,6 +33,9 @@ def account(
     c = best.candidate
     if OUTCOME_LINE.match(c.text) and (vote := _voted(c.passage.text, c.text, settings.answer_words)):
         return Said(f"{c.text} — {vote}", (c.passage,))  # 'DEFEATED' says of what, and by how many
+    if outcome := _outcome_after(best, question, settings.reason_reach):  # '… Granted 4/5/18.'
+        sentence, at = outcome
+        return Said(f"{line}{' ' if at == 1 else ' … '}{sentence}", (c.passage,))
     # a labelled sentence runs on too: a speaker's turn ('Barry Hughes: We've been working with …')
     # goes on in its line, while a form's field ('Author: Jane Smith') ends its line
     if not (open_question(question) or introduces_prose(c.text)) or c.span:
@@ -79,3 +82,28 @@ def _reason_after(best: Read, question: str, reach: int) -> tuple[str, int]:
     if expected(question).kind != "reason" or "reason" in c.kinds:
         return "", 0
     return told_after(c.passage.text, c.text, reach, lambda s: "reason" in kinds(s))
+
+
+def _outcome_after(best: Read, question: str, reach: int) -> tuple[str, int] | None:
+    """Asked what was decided, of a sentence telling only what the matter was (an application's
+    description), the outcome its paragraph goes on to give within `reach` sentences ('Granted 4/5/18.')
+    and how far past it; None for any other question, or when the sentence gives its own outcome."""
+    c = best.candidate
+    if expected(question).kind != "decision" or _decides(c.text) or c.span:
+        return None
+    units = units_of(c.passage.text)
+    at = unit_at(units, c.text)
+    for n, unit in enumerate(units[at + 1 : at + 1 + reach] if at is not None else (), 1):
+        if unit.opens_line or unit.label:  # the paragraph, or the matter's row, has ended
+            return None
+        if _decides(unit.text):
+            return unit.text, n
+    return None
+
+
+def _decides(text: str) -> bool:
+    """The sentence tells an outcome: a decision's word outside brackets ('Granted', not the
+    '(approved plans)' a variation names)."""
+    return any(
+        s.kind == "decision" and text[: s.start].count("(") <= text[: s.start].count(")") for s in spans(text)
+    )

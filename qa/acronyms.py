@@ -52,19 +52,23 @@ def spelled_by(text: str, question: str) -> str:
 @lru_cache(maxsize=1 << 10)
 def _initials(question: str) -> dict[str, str]:
     """Runs of the question's words by the initials of their major words, from three letters: minor words
-    are skipped inside a run and never open one ('education, employment or training' → 'EET')."""
+    are skipped inside a run and never open or close one ('education, employment or training' → 'EET'),
+    or spelled with the rest ('Notice of Funding Availability' → 'NOFA' as well as 'NFA')."""
     words = _WORD.findall(question)
     runs: dict[str, str] = {}
     for start, first in enumerate(words):
         if first.lower() in _MINOR:
             continue
-        letters = ""
+        letters = every = (
+            ""  # US papers spell a minor word's letter too: 'NOFA', Notice of Funding Availability
+        )
         for end in range(start, min(len(words), start + _RUN)):
-            if words[end].lower() in _MINOR:
-                continue
-            letters += words[end][0].upper()
-            if len(letters) >= _LEAST_LETTERS:
-                runs.setdefault(letters, " ".join(words[start : end + 1]))
+            every += words[end][0].upper()
+            if words[end].lower() not in _MINOR:
+                letters += words[end][0].upper()
+            for spelled in (letters, every):
+                if len(spelled) >= _LEAST_LETTERS and words[end].lower() not in _MINOR:
+                    runs.setdefault(spelled, " ".join(words[start : end + 1]))
     return runs
 
 

@@ -95,7 +95,10 @@ TABLE: tuple[tuple[str, str], ...] = (
         # not a day asked of a vote ('What is the deadline to register to vote …?')
         r"(?:(?!(?:deadline|date|day|time)\b)(?:the |[\w'’.-]+ )){0,6}?"
         r"(?:vote|decision|outcome|resolution)s?\b"
-        r"(?=\s+(?:on|of|for|at|to|about|regarding|in|when)\b|\s*\?|\s*$)",
+        r"(?=\s+(?:on|of|for|at|to|about|regarding|in|when)\b|\s*\?|\s*$)"
+        # 'What decision did the parish council record on the application …?'
+        r"|\bwhat (?:final )?(?:decision|outcome|resolution|verdict)s? "
+        r"(?:did|does|do|was|were|has|have|had)\b",
     ),
     (
         "money",
@@ -116,7 +119,9 @@ TABLE: tuple[tuple[str, str], ...] = (
         # …?', 'What annual allowance does Councillor Wyatt receive …?', 'What closure costs are estimated
         # …?'; not 'What contingency for variable costs does …?', a share of them
         r"|\bwhat (?:(?!(?:for|of|on|in|to)\b)[\w'’-]+ ){0,3}(?:fee|allowance|stipend|salary|charge|levy|rent"
-        r"|fine|price|cost|grant|honorarium)s? (?:did|does|do|is|was|will|would|has|have|had|are|were|must"
+        # ('What annual licence fee per rental unit did …?': a sum's unit between them)
+        r"|fine|price|cost|grant|honorarium)s? (?:(?:per|a|each|for each) [\w-]+ (?:[\w-]+ )?)?"
+        r"(?:did|does|do|is|was|will|would|has|have|had|are|were|must"
         r"|shall|should|can|could)\b"
         r"|\bwhat (?:voucher|payment|grant)\b|\bhow large was\b.*\b(?:block|budget|fund)"
         # a sum told as what a thing came to: 'What did overall fundraising for the playground come to?'
@@ -178,6 +183,8 @@ TABLE: tuple[tuple[str, str], ...] = (
     (
         "date",
         r"^\s*when\b|\b(?:what|which) (?:exact |precise )?(?:date|day|year|month)s?\b"
+        # a date named by what it dates: 'which meeting date …?', 'What completion date …?'
+        r"|\b(?:what|which) (?:[\w-]+ ){1,2}dates?\b"
         r"|\bby when\b|\bwhen (?:was|is|did|will|were|does|do|are)\b"
         # 'What was the application submittal deadline …?', not 'the reason for the deadline'
         r"|\bwhat (?:is |was )?the (?:(?!(?:of|for|to|on|in|about|behind|reason)\b)[\w-]+ ){0,3}"

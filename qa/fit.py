@@ -132,8 +132,10 @@ def fitting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], bool
         found = [c for c in found if party in f"{c.lead or ''} {c.label or ''} {c.shown}".lower()]
     if kind in FIGURES:  # a column's or a sheet's total asked: the table's totals row
         found = totals_rows(found, question)
-    if kind == "money" and (noun := sum_named(question)):  # a table's row is of the sum its name names
-        found = [c for c in found if not a_row(c.shown) or _names_thing(c, noun)]
+    # a sum asked by its own noun ('What maximum monthly rent …?') is told beside that noun: a table's row
+    # names it, and so does a sentence ('a budget amendment of $15,000' is no rent)
+    if kind == "money" and (noun := sum_named(question)):
+        found = [c for c in found if _names_thing(c, noun) or (not a_row(c.shown) and _named_above(c, noun))]
     if kind == "money" and (office := paid_office(question)):  # not another post's row of the pay scale
         found = [c for c in found if any(names_office(text, office) for text in _row_texts(c))]
     if kind == "percent" and (did := share_predicate(question)):
@@ -248,6 +250,11 @@ def _of_another_post(field: str | None, post: set[str]) -> bool:
     """The field names a post ('Lead Director') sharing no word with the post asked ('Young Carers'
     Champion'); a field naming no post ('VIDEO CONFERENCE') says nothing of whose name it holds."""
     return bool(field and _A_POST.search(field) and not post & set(stems_of(field)))
+
+
+def _named_above(candidate: Candidate, thing: str) -> bool:
+    """Whether the passage's heading names the thing: a sentence under 'Rent setting 2024/25' is of rents."""
+    return _names_thing(replace(candidate, lead=candidate.passage.heading or ""), thing)
 
 
 def _names_thing(candidate: Candidate, thing: str) -> bool:

@@ -67,6 +67,28 @@ _POINTS_BACK = re.compile(
 )
 
 
+# A seconder's or mover's sentence naming its motion only as 'the motion' ('Mr. Rosenbaum seconded the motion
+# which carried 7-0.', after 'Mr. Kelley moved to APPROVE. Approval of the rezoning …'): the motion was
+# moved earlier in the paragraph.
+_MOTION_BACK = re.compile(r"\b(?:seconded|moved|supported|withdrew|amended)\s+the\s+motion\b", re.I)
+_MOVED = re.compile(r"\b(?:moved|proposed)\b", re.I)
+_MOTION_REACH = 8  # units back to the motion's opening: a motion's conditions may run to several
+
+
+def motion_back(units: Sequence[Unit], at: int) -> str:
+    """The motion unit `at` seconds or moves only as 'the motion': the unit of its paragraph that moved
+    it and the one after (what was moved), within _MOTION_REACH units; '' otherwise."""
+    unit = units[at]
+    if unit.opens_line or unit.label or not _MOTION_BACK.search(unit.text):
+        return ""
+    for back in range(at - 1, max(-1, at - 1 - _MOTION_REACH), -1):
+        if _MOVED.search(units[back].text):
+            return " ".join(u.shown for u in units[back : min(back + 2, at)])
+        if units[back].opens_line or units[back].label:
+            return ""
+    return ""
+
+
 # A figure said of the measure the sentence before names ('… the percentage of care leavers in suitable
 # accommodation …' then 'By the end of June 2019 this indicator … is currently reported at 95.7%').
 FIGURE_BACK = re.compile(

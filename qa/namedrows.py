@@ -69,9 +69,12 @@ def named_rows(found: Sequence[Candidate], question: str) -> list[Candidate]:
 
 
 def _keyed_by(candidate: Candidate, name: str) -> bool:
-    """Whether the row's first cell is the name, perhaps after 'The' ('Position: Speaker')."""
+    """Whether the row's first cell is the name, perhaps after 'The' ('Position: Speaker') and before a
+    bracketed qualifier ('Item: HouseKeys Inc. (2/1/21-6/30/21)')."""
     cells = _cells(candidate)
-    return bool(cells) and bool(re.fullmatch(rf"(?:the\s+)?{_pattern(name)}", cells[0][1].strip(" ."), re.I))
+    return bool(cells) and bool(
+        re.fullmatch(rf"(?:the\s+)?{_pattern(name)}(?:\W*\([^)]*\))?", cells[0][1].strip(" ."), re.I)
+    )
 
 
 def _alone(name: str, names: list[str], question: str) -> bool:
@@ -164,7 +167,9 @@ def _labels_hold(row: str, word: str) -> bool:
 
 
 def _pattern(word: str) -> str:
-    return r"\b" + r"\s+".join(map(re.escape, word.split())) + r"\b"
+    """The name as a row may print it, a comma or a full stop after any of its words ('HouseKeys, Inc' of
+    the question's 'HouseKeys Inc.')."""
+    return r"\b" + r"[,.]?\s+".join(map(re.escape, word.split())) + r"\b"
 
 
 def _names(candidate: Candidate, word: str) -> bool:

@@ -25,7 +25,7 @@ from qa.facts import clip
 from qa.features import NAMES, Asked, Candidate, asked_of, counted, features
 from qa.fit import FIGURES, TOPICAL
 from qa.headings import heading_candidates, heading_first, told_in_sentences
-from qa.leads import FIGURE_BACK, opening, parallel_figure, pointed_back
+from qa.leads import FIGURE_BACK, motion_back, opening, parallel_figure, pointed_back
 from qa.namedkind import kind_named_first
 from qa.query import proper_words
 from qa.retriever import Retrieval
@@ -143,9 +143,12 @@ def _run_in(units: Sequence[Unit], at: int, text: str) -> str:
 def _pointed_back(units: Sequence[Unit], at: int, kind: str) -> str:
     """The sentence a unit points back to for the thing asked of: what was decided on 'this application',
     a figure of 'this indicator' or said in parallel to the sentence before ('76 per cent of professionals
-    … agreed.'); only for those kinds, as other answers lead with their own words."""
+    … agreed.'), the motion a person seconded as 'the motion'; only for those kinds, as other answers lead
+    with their own words."""
     if kind == "decision":
         return pointed_back(units, at)
+    if kind == "person":  # who seconded 'the motion': what was moved
+        return motion_back(units, at)
     if kind not in FIGURES:
         return ""
     return pointed_back(units, at, FIGURE_BACK) or parallel_figure(units, at)

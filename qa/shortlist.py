@@ -60,6 +60,16 @@ _OCCASION_KINDS = frozenset({"place", "time", "date"})
 # How long before its paper's month a thing it reports may have happened: a quarter, as papers report
 # to meetings held monthly or quarterly.
 _REPORTED_AFTER = dt.timedelta(days=92)
+# A date asked of what was put off or put down for later ('asked for a progress report in six months -
+# which meeting date was it put down for?'): the question's month is when it was set, and the day asked
+# may lie up to a year after it, as far ahead as a committee's work programme runs.
+_SET_AHEAD = re.compile(
+    r"\b(?:put (?:down|back|off)|scheduled|rescheduled|deferred|postponed|pencill?ed|brought back|come back"
+    r"|due back|listed for|set for)\b|\bin (?:\w+ )?(?:months?|weeks?|years?)['’]? time\b"
+    r"|\bin (?:two|three|four|six|nine|twelve|\d{1,2}) (?:months|weeks)\b",
+    re.I,
+)
+_AHEAD = dt.timedelta(days=366)
 _MET = re.compile(r"\b(?:meet|meets|met|meeting|held|hold|session|hearing|convened?|sat|sit)\b", re.I)
 _MINUTES_OF_WHICH = re.compile(MINUTES_OF_WHICH, re.I)
 _NAMED_REPORT = 0.5  # share of what an author question names that a cover sheet's title holds: that report
@@ -226,6 +236,8 @@ def _of_meeting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], 
     ):
         reported = kind == "date" and not _MET.search(question)
         window = replace(asked.time, start=asked.time.start - _REPORTED_AFTER) if reported else asked.time
+        if kind == "date" and _SET_AHEAD.search(question):
+            window = replace(window, end=window.end + _AHEAD)
         # a date the paper the question names by its month gives may lie ahead of it ('per the January
         # 2021 staff report, when does the agreement begin?' February 1, 2021): that month finds the paper;
         # so does the day of the agenda placing a site ('Where is the site … on the 16 October 2012 agenda?')
@@ -234,6 +246,8 @@ def _of_meeting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], 
         found = [
             c for c in found if _on_target(c.text, window) or (named and _of_time(c.passage, asked.time))
         ]
+    if kind == "place" and not _MET.search(question):  # a site asked, not where the meeting sits
+        found = [c for c in found if not _sitting(c.shown)]
     # what comes next is told as next ('Date of the next meeting, Tuesday, 8 July 2025'): that answers
     latest = latest_day(unday) if upcoming else None
     told = [c for c in found if tells_next(c.shown) and kind in c.kinds] if next_one or upcoming else []
@@ -271,6 +285,13 @@ def _of_meeting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], 
 
 
 _VICE = re.compile(r"\bvice[- ]?chair", re.I)
+# A short line of a place and an hour ('LEGISLATIVE CHAMBERS - 2:00 P.M.'): where and when a meeting sits.
+_HOUR = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?\s?m\b\.?", re.I)
+_SITTING_WORDS = 10
+
+
+def _sitting(text: str) -> bool:
+    return len(text.split()) <= _SITTING_WORDS and bool(_HOUR.search(text))
 
 
 def _numbered_as_asked(found: list[Candidate], question: str) -> list[Candidate]:

@@ -205,11 +205,13 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?:forum|board|group|partnership|panel|network|alliance|consortium|trust|association|federation)\b",
     ),
     # with its house number, when a street is given one ('6109 Maple Street'); not a range's last number
-    # ('a 0-19 Family Hub')
+    # ('a 0-19 Family Hub'); a numbered street's ordinal ('4966 and 5030 South 155th Street')
     (
         "place",
-        r"\b(?:(?<![-–/])(?<!Room )(?<!Suite )(?<!Floor )(?!(?:19|20)\d\d\b)\d{1,5}[A-Za-z]?\s+)?"
-        rf"(?:[A-Z][\w'’.-]*\s+){{1,4}}{PLACE_NOUN}\b(?:,\s*(?:[A-Z][\w'’-]*\s*){{1,3}})?",
+        r"\b(?:(?<![-–/])(?<!Room )(?<!Suite )(?<!Floor )(?!(?:19|20)\d\d\b)\d{1,5}[A-Za-z]?\s+"
+        r"(?:(?:and|&)\s+\d{1,5}[A-Za-z]?\s+)?)?"
+        rf"(?:[A-Z][\w'’.-]*\s+|\d{{1,3}}(?:st|nd|rd|th)\s+){{1,4}}{PLACE_NOUN}\b"
+        r"(?:,\s*(?:[A-Z][\w'’-]*\s*){1,3})?",
     ),
     # a numbered road: 'Hwy 522', 'Highway 7', 'Route 66'
     ("place", r"\b(?:Hwy|Highway|Route|Rte)\.?\s+\d{1,4}[A-Z]?\b"),

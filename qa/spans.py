@@ -41,9 +41,11 @@ _CIVIC_WORD = re.compile(r"\b(?:City|County|Council|Borough|Parish|District|Town
 _TITLED = re.compile(rf"^{TITLE}\s+")  # 'Council Member Smith': the title may hold one
 # A 'name' ending in a place's, a body's or a post's noun is that ('Council House', 'City Manager'); one
 # ending in a meeting's or a paper's noun names an occasion or a document ('City Council Meetings').
+# A column's heading ends in what its cells give ('Target Date', 'Prioritisation Score'): no one's name.
+_FIELD_NOUN = r"(?:Date|Dates|Deadline|Time|Score|Status|Progress|Totals?|Number|Reference|Amount)"
 _NOT_A_NAME = re.compile(
     rf"^(?!{TITLE}\s)\S+\s.*\b(?:{PLACE_NOUN[3:-1]}|{ORG_NOUN[3:-1]}|{ROLE_NOUN[3:-1]}|{PAPER_NOUN}"
-    rf"|{MATTER_NOUN})$"
+    rf"|{MATTER_NOUN}|{_FIELD_NOUN})$"
 )
 
 

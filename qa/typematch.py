@@ -8,8 +8,8 @@ from dataclasses import replace
 from functools import lru_cache
 
 from index.passage import Passage
-from qa.acronyms import spelled_out
-from qa.answertype import asks_name, asks_person_only
+from qa.acronyms import spelled_by, spelled_out
+from qa.answertype import asks_name, asks_person_only, expected
 from qa.candidate import Asked, Candidate, stem_set, stems_of, topic, word_stems
 from qa.counting import counted, counted_head
 from qa.dateasked import SHORT_MONTHS, as_precise, day_asked_of, day_in_month_asked
@@ -52,7 +52,11 @@ _MATTER_END = re.compile(rf"\b(?:{MATTER_NOUN})$")
 _REFERENCE_END = re.compile(r"\b(?:No|Nos|Ref|Number)\.?$")
 # who acted, partnered or went between, or whom a thing came from ('property from Rocke and Glenda Garcia';
 # not 'from the Clifton towpath side', a place)
-_AGENT = re.compile(r"\b(?:(?:by|with|via|through)\s+(?:the\s+)?|from\s+)$", re.I)
+# who a contract, a grant or a lease goes to: 'The contract is to be awarded to Goly Young Construction', a
+# firm's name though it ends as a matter's may ('… Construction')
+_AWARDED = r"(?:awarded|let|granted|given|paid|issued|leased|sold|assigned|novated)\s+to\s+(?:the\s+)?"
+_AWARDEE = re.compile(rf"\b{_AWARDED}$", re.I)
+_AGENT = re.compile(rf"\b(?:(?:by|with|via|through)\s+(?:the\s+)?|from\s+|{_AWARDED})$", re.I)
 # A cell labelled with a post ('Responsible Officer: Tom Reyes', 'Lead Member: …'): its bare name is a person.
 _POSTED = re.compile(
     r"\b(?:officers?|members?|leads?|contacts?|authors?|owners?|managers?|directors?|chair(?:man|person)?"
@@ -110,12 +114,33 @@ UNIT = re.compile(
 )
 
 
+# A figure's noun that a span of time or a length may well answer ('What waiting time …?', 'What length of
+# notice …?'): a unit after the figure is then its answer's own.
+_HOW = re.compile(r"\bhow\b", re.I)  # 'how long', 'how many': the question asks by its own words
+_SPAN_NOUN = stem_set(
+    "time period duration length long age wait waiting delay timescale term span interval notice"
+)
+
+
 def _measures_other(span: Span, text: str, question: str) -> bool:
     """A figure followed by a unit of time or length measures in it: no count of what a 'how many'
-    question counts, unless it counts that unit ('How many months …')."""
+    question counts, unless it counts that unit ('How many months …'), nor the figure a question asks by
+    its noun ('What caseload figure …?' is not answered by 'over the last two months')."""
     unit = UNIT.match(text, span.end)
-    nouns = counted(question) if unit and question else frozenset()
+    if not unit or not question:
+        return False
+    nouns = counted(question) or _figure_noun(question)
     return bool(nouns) and not nouns.intersection(stems_of(unit.group(1)))
+
+
+def _figure_noun(question: str) -> frozenset[str]:
+    """Stems of the noun a question asking a figure by name gives ('caseload figure'); none of a span of
+    time's nouns, and none for a question asking no figure."""
+    expectation = expected(question)
+    if expectation.kind != "number" or _HOW.search(question):  # 'Going by what officers suggested, how long'
+        return frozenset()
+    nouns = stem_set(expectation.noun)
+    return frozenset() if nouns & _SPAN_NOUN else nouns
 
 
 # A figure a score, rating or rank labels ('Prioritisation Score: 5') grades a thing: it counts nothing.
@@ -154,8 +179,10 @@ def _named_as(span: Span, text: str, accepted: frozenset[str]) -> bool:
     """A bare proper name, or a body's ('Cowper School'), answers a place question only where it is set
     as a place; for other kinds (a body, a person's post) any name may, but a matter's ('the Recruitment
     and Marketing Strategy') names no body and no place."""
-    if span.kind == "proper" and (_MATTER_END.search(span.text) or _REFERENCE_END.search(span.text)):
+    if span.kind == "proper" and _REFERENCE_END.search(span.text):
         return False  # nor does a reference's label ('City Project No.')
+    if span.kind == "proper" and _MATTER_END.search(span.text) and not _AWARDEE.search(text[: span.start]):
+        return False
     if "person" in accepted and span.kind == "proper":  # who did it, or with whom: 'delivered by Barnardos'
         return bool(_AGENT.search(text[: span.start]) or _POSTED.search(text[: span.start]))
     if "place" not in accepted:
@@ -352,8 +379,9 @@ _OF_MEETING = re.compile(r"\b(?:meeting|session|sitting|held|hold|convened?)\b",
 
 
 def _masthead(candidate: Candidate, asked: Asked) -> bool:
-    """Whether a date or time asked of a meeting stands in the masthead of a paper the question names."""
-    if asked.expectation.kind not in {"date", "time"} or not _OF_MEETING.search(asked.text):
+    """Whether a date, time or place asked of a meeting stands in the masthead of a paper the question
+    names ('LEGISLATIVE CHAMBERS - 2:00 P.M.', asked where the meeting was held)."""
+    if asked.expectation.kind not in {"date", "time", "place"} or not _OF_MEETING.search(asked.text):
         return False
     passage, words = candidate.passage, candidate.shown.split()
     return (
@@ -380,7 +408,10 @@ def _states_thing(text: str, asked: Asked, passage: Passage) -> bool:
     was approved by Cabinet in July 2019')."""
     if asked.expectation.kind not in FIGURES:
         return False
-    held, occasion = set(stems_of(text)), _occasion(passage, asked)
+    # the sentence's heading names what it is of ('7.1 Eden Housing … Proposal-1100 La Avenida'), and it may
+    # spell out what the question abbreviates ('NOFA')
+    said = f"{text} {passage.heading or ''}"
+    held, occasion = set(stems_of(f"{said} {spelled_by(said, asked.text)}")), _occasion(passage, asked)
     named = {s for w in proper_words(asked.text) for s in stems_of(w)} - occasion
     if not named <= held:
         return False

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from index.passage import Passage
-from qa.acronyms import _spelled, defined, spelled_out
+from qa.acronyms import _spelled, defined, spelled_by, spelled_out
 from qa.answertype import expected
 from qa.candidate import stems_of
 from qa.features import Asked, Candidate
@@ -175,3 +176,21 @@ def test_a_plural_abbreviation_is_spelled_out_and_a_questions_is_read_from_the_w
     told = "The Ofsted Inspection of Local Authority Children's Services in January 2024 confirmed it."
     assert spelled_by(told, "When did the ILACS inspection take place?") == "ILACS"
     assert spelled_by("The SEND inspection in 2023.", "When did the ILACS inspection take place?") == ""
+
+
+def test_a_sum_under_a_heading_naming_the_thing_answers_a_question_abbreviating_it():
+    """US papers spell a minor word's letter too ('NOFA', Notice of Funding Availability), and the item's
+    heading names the site the sentence is said of."""
+    heading = "7.1 Eden Housing Notice of Funding Availability Proposal-1100 La Avenida"
+    sentence = "Reserve $15,000,000 in Below-Market-Rate funds for the Eden Housing Notice of Funding Availability application."
+    before = "Eden Housing asks the City to reserve Below-Market-Rate funds. The reserve would fund Eden Housing's homes."
+    passage = replace(_passage(f"{before}\n\n{sentence}", heading), council="City of Mountain View")
+    assert spelled_by(sentence, "the NOFA proposal") == "NOFA"
+    q = "How much is Mountain View being asked to reserve for Eden Housing's NOFA proposal at 1100 La Avenida?"
+    weights = {s: 2.0 for s in stems_of(q) if s not in STOPWORDS}
+    asked = Asked(q, expected(q), weights, parse(q).time)
+    candidate = Candidate(sentence, None, None, passage, 0, frozenset(s.kind for s in spans(sentence)))
+    assert type_near(candidate, asked) > 0
+    # another site's heading: the sum is not shown to be the one asked
+    other = replace(passage, heading="7.2 Alta Housing Proposal-950 Rengstorff Avenue")
+    assert type_near(replace(candidate, passage=other), asked) == 0

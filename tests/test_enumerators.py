@@ -36,3 +36,9 @@ def test_a_count_stays_a_count_and_an_enumerator_never_is(n, noun):
         assert enumerates(opened, opened.index(str(n)))
         assert str(n) not in _numbers(opened)
     assert _numbers(f"See Appendix {n}: {n + 1} {noun}.") == [str(n + 1)]
+
+
+def test_an_attachments_or_exhibits_number_is_no_count():
+    listing = "Council Report ATT 1 - Revised NOFA Application ATT 2 - Plan Set ATT 3 - Analysis"
+    assert _numbers(listing) == []
+    assert _numbers("See Exhibit 3 and Attachment 4; 120 affordable homes are proposed.") == ["120"]

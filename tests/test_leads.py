@@ -103,3 +103,19 @@ def test_only_a_figure_or_a_decision_is_read_with_the_sentence_it_points_back_to
     assert "reviews on time" in pointed_back(units, 1, FIGURE_BACK)
     assert pointed_back(units, 1) == ""  # no application, proposal or motion pointed back to
     assert pointed_back(units, 2, FIGURE_BACK) == ""
+
+
+def test_a_seconder_of_the_motion_is_read_with_what_was_moved() -> None:
+    from corpus.units import units_of
+    from qa.leads import motion_back
+
+    units = units_of(
+        "Mr. Kelley moved to APPROVE. Approval of the rezoning from LI to R7 subject to: 1) a traffic study; and "
+        "2) amended plans. Mr. Rosenbaum seconded the motion which carried 7-0.\n\n"
+        "Ms. Lee seconded the motion which carried 5-2."
+    )
+    texts = [u.text for u in units]
+    seconded = texts.index("Mr. Rosenbaum seconded the motion which carried 7-0.")
+    assert "rezoning from LI to R7" in motion_back(units, seconded)
+    assert motion_back(units, len(units) - 1) == ""  # a paragraph of its own: nothing moved before it
+    assert motion_back(units, 1) == ""  # no motion named by pointing back

@@ -122,3 +122,13 @@ def test_the_place_a_question_names_as_an_owner_names_the_paper_not_a_row() -> N
     )
     question = "What is the additional budget request in Menlo Park's housing budget for fiscal year 2020-21?"
     assert request in _kept(question, request, services, CARETAKER)
+
+
+def test_a_name_printed_with_a_comma_names_its_row_and_a_bracketed_qualifier_keeps_it_keyed() -> None:
+    hello = "Contractor / organization: Hello Housing; Total proposed cost: $193,480"
+    house = "Contractor / organization: HouseKeys, Inc; Total proposed cost: $96,250"
+    budget = "Item: HouseKeys Inc. (2/1/21-6/30/21); Amount: $47,438"
+    other = "Item: Legal services; Amount: $12,000"
+    assert _kept("What total annual cost did HouseKeys Inc. propose?", hello, house) == [house]
+    # both rows name the firm first, one with its period after it: both are its own
+    assert _kept("How much is shown for HouseKeys Inc. for 2021?", house, budget, other) == [house, budget]

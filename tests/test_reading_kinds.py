@@ -781,3 +781,59 @@ def test_in_which_year_of_a_plan_is_its_milestones_year_column(tmp_path, setting
     q = "In which year of the 2024-27 plan does Northgate intend to extend its family hub offer to all ages?"
     answer, _ = answer_from_paper(tmp_path, settings, fake_embedder, _PLAN, q)
     assert "2025/26" in answer.text.split(" [1]")[0]
+
+
+def test_a_numbered_street_with_its_house_numbers_is_a_place() -> None:
+    text = "to allow for an assisted living facility, located at 4966 and 5030 South 155th Street between"
+    assert _of_kind(text, "place") == ["4966 and 5030 South 155th Street"]
+    assert _of_kind("the home at 2402 North 33rd Avenue, is approved.", "place") == ["2402 North 33rd Avenue"]
+    assert _of_kind("on the 2nd Floor of the building", "place") == []
+
+
+def test_a_columns_heading_ending_in_what_it_gives_is_no_ones_name() -> None:
+    header = "Minute No. | Resolution | Target Date, Officer Responsible and Progress • (i) progress report"
+    assert _of_kind(header, "person") == []
+    assert _of_kind("Moved by Councillor Jean Kelly.", "person") == ["Councillor Jean Kelly"]
+
+
+def test_a_firm_a_contract_is_awarded_to_is_a_body_though_its_name_ends_as_a_matters() -> None:
+    question = "Which contractor was to be awarded the CDBG rehabilitation contract for the Harding home?"
+    sentence = "The contract is to be awarded to Goly Young Construction, Contractor."
+    accepted = frozenset({"organisation", "proper"})
+    words = sentence.split()
+    named = [" ".join(words[a : b + 1]) for a, b in typed_at(sentence, accepted, frozenset(), question)]
+    assert "Goly Young Construction," in named
+    # a matter's name is still no body's: 'the Housing Construction' programme was not awarded anything
+    plain = "Work continues on the Housing Construction this year."
+    assert typed_at(plain, accepted, frozenset(), question) == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("What annual licence fee per rental unit did Guelph City Council set on 26 May 2014?", "money"),
+        ("What rent per week does the tenant pay?", "money"),
+        (
+            "In July 2019 the committee asked for a report in six months - which meeting date was it put down for?",
+            "date",
+        ),
+        ("What completion date is given for the library refurbishment?", "date"),
+        ("What decision did Hertingfordbury Parish Council record on application 3/18/0565/VAR?", "decision"),
+        ("What is the status of Pledge 48?", "status"),
+    ],
+)
+def test_a_sums_unit_a_dates_noun_or_a_decision_recorded_says_what_is_asked(question: str, kind: str) -> None:
+    assert expected(question).kind == kind
+
+
+def test_a_figure_asked_by_its_noun_is_not_a_span_of_time() -> None:
+    caseloads = "There has been some fluctuation in caseloads over the last two months, however caseloads are falling."
+    figure = "What caseload figure did Plymouth set as the defined level for each Personal Advisor?"
+    assert typed_at(caseloads, frozenset({"number"}), frozenset(), figure) == ()
+    # asked how long, or by a span of time's noun, the months answer
+    waiting = "What waiting time did the council report for assessments?"
+    assert typed_at("Assessments took two months on average.", frozenset({"number"}), frozenset(), waiting)
+    how_long = "Going by what officers suggested, how long should a child be able to return?"
+    assert typed_at(
+        "They may return up to a six month period after.", frozenset({"number"}), frozenset(), how_long
+    )

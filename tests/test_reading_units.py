@@ -920,3 +920,29 @@ def test_a_count_out_of_a_total_is_a_number_but_a_year_pair_or_minute_is_not():
     assert numbers("in 2017/18 and 12/13") == []  # year pairs
     assert numbers("on 3/2019") == []  # a month and its year
     assert numbers("31/12 was the deadline") == []  # a day and month
+
+
+def test_a_list_of_days_or_a_count_of_no_runs_on_in_its_sentence():
+    # 'October 27 and 28; November 8, 2023; totaling …': the days are one list, the total its sentence's
+    assert split_sentences(
+        "That the statement of accounts dated: October 27 and 28; November 8, 2023; totaling $155,997.02 be "
+        "approved. Carried."
+    ) == [
+        "That the statement of accounts dated: October 27 and 28; November 8, 2023; totaling $155,997.02 be "
+        "approved.",
+        "Carried.",
+    ]
+    assert split_sentences("Meetings were held on 3 May; 7 June 2019; and 9 July. Next.")[0].endswith(
+        "9 July."
+    )
+    # a clause after a semicolon, or a field's label, still ends where it did
+    assert split_sentences("The report was noted; 12 members voted.") == [
+        "The report was noted;",
+        "12 members voted.",
+    ]
+    assert split_sentences("Target date: March 2020.") == ["Target date:", "March 2020."]
+    # planning papers count dwellings as '1no.', '2No.'
+    assert split_sentences("Construction of 1no. 5 bed house and garage. Granted 4/5/18.") == [
+        "Construction of 1no. 5 bed house and garage.",
+        "Granted 4/5/18.",
+    ]
