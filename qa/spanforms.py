@@ -213,6 +213,13 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"(?:[A-Z][\w'’.-]*\s+|\d{{1,3}}(?:st|nd|rd|th)\s+){{1,4}}{PLACE_NOUN}\b"
         r"(?:,\s*(?:[A-Z][\w'’-]*\s*){1,3})?",
     ),
+    # a corner of two streets, perhaps after a compass point: 'Northeast of 78th and Dodge Streets', '50th &
+    # Ames Avenue'
+    (
+        "place",
+        r"\b(?:(?i:(?:north|south)?(?:east|west)|north|south)\s+of\s+)?\d{1,3}(?:st|nd|rd|th)\s+(?:and|&)\s+"
+        r"(?:[A-Z][\w'’-]*\s+|\d{1,3}(?:st|nd|rd|th)\s+){1,2}(?:Street|Avenue|Road|Boulevard)s?\b",
+    ),
     # a numbered road: 'Hwy 522', 'Highway 7', 'Route 66'
     ("place", r"\b(?:Hwy|Highway|Route|Rte)\.?\s+\d{1,4}[A-Z]?\b"),
     # a cell labelled as an address or venue, whole: 'Home Address: 30 West End Strensall York YO32 5UH'

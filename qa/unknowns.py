@@ -14,7 +14,8 @@ def _unknown(states: str) -> re.Pattern[str]:
     return re.compile(
         rf"\b(?:(?:is|are|was|were)\s+(?:still\s+)?not\s+(?:yet\s+)?(?:{states})"
         rf"|(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+(?:{states})"
-        rf"|(?:is|are|was|were)\s+(?:still\s+)?(?:yet\s+)?to\s+be\s+(?:{states}))\b"
+        # 'is to be known as Bucky's Crossroads Plaza Addition' names the thing
+        rf"|(?:is|are|was|were)\s+(?:still\s+)?(?:yet\s+)?to\s+be\s+(?:{states})\b(?!\s+as\b))\b"
         r"|\bto\s+be\s+confirmed\b|\bTB[CA]\b",
         re.I,
     )

@@ -837,3 +837,9 @@ def test_a_figure_asked_by_its_noun_is_not_a_span_of_time() -> None:
     assert typed_at(
         "They may return up to a six month period after.", frozenset({"number"}), frozenset(), how_long
     )
+
+
+def test_a_corner_of_two_streets_is_a_place() -> None:
+    text = "The Subdivision is located Northeast of 78th and Dodge Streets – see attached."
+    assert _of_kind(text, "place") == ["Northeast of 78th and Dodge Streets"]
+    assert "50th & Ames Avenue" in _of_kind("the 50th & Ames Avenue Wal-Mart plan", "place")

@@ -23,6 +23,13 @@ GCSE = "The GCSE results for the city are not yet known at the time of writing."
         ("It was delayed because funding was not yet confirmed.", "reason", False),
         ("The results are well known to members: 68% passed.", "percent", False),
         ("The new service went live in March 2020.", "date", False),
+        # what a thing is to be known as names it: 'is located Northeast of 78th and Dodge Streets'
+        (
+            "The Subdivision is to be known as Bucky's Crossroads Plaza Addition and is located Northeast of 78th and Dodge Streets.",
+            "place",
+            False,
+        ),
+        ("The venue is to be known later.", "place", True),
     ],
 )
 def test_not_yet_known(sentence, kind, unknown):
