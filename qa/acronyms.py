@@ -59,9 +59,8 @@ def _initials(question: str) -> dict[str, str]:
     for start, first in enumerate(words):
         if first.lower() in _MINOR:
             continue
-        letters = every = (
-            ""  # US papers spell a minor word's letter too: 'NOFA', Notice of Funding Availability
-        )
+        # US papers spell a minor word's letter too: 'NOFA', Notice of Funding Availability
+        letters = every = ""
         for end in range(start, min(len(words), start + _RUN)):
             every += words[end][0].upper()
             if words[end].lower() not in _MINOR:

@@ -287,7 +287,7 @@ def _of_meeting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], 
 _VICE = re.compile(r"\bvice[- ]?chair", re.I)
 # A short line of a place and an hour ('LEGISLATIVE CHAMBERS - 2:00 P.M.'): where and when a meeting sits.
 _HOUR = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?\s?m\b\.?", re.I)
-_SITTING_WORDS = 10
+_SITTING_WORDS = 10  # a masthead's venue line is short; a site's sentence naming an hour runs longer
 
 
 def _sitting(text: str) -> bool:

@@ -114,9 +114,9 @@ UNIT = re.compile(
 )
 
 
+_HOW = re.compile(r"\bhow\b", re.I)  # 'how long', 'how many': the question asks by its own words
 # A figure's noun that a span of time or a length may well answer ('What waiting time …?', 'What length of
 # notice …?'): a unit after the figure is then its answer's own.
-_HOW = re.compile(r"\bhow\b", re.I)  # 'how long', 'how many': the question asks by its own words
 _SPAN_NOUN = stem_set(
     "time period duration length long age wait waiting delay timescale term span interval notice"
 )
@@ -178,7 +178,8 @@ def _group_words(asked: str) -> set[str]:
 def _named_as(span: Span, text: str, accepted: frozenset[str]) -> bool:
     """A bare proper name, or a body's ('Cowper School'), answers a place question only where it is set
     as a place; for other kinds (a body, a person's post) any name may, but a matter's ('the Recruitment
-    and Marketing Strategy') names no body and no place."""
+    and Marketing Strategy') names no body and no place, unless a contract is awarded to it ('Goly Young
+    Construction')."""
     if span.kind == "proper" and _REFERENCE_END.search(span.text):
         return False  # nor does a reference's label ('City Project No.')
     if span.kind == "proper" and _MATTER_END.search(span.text) and not _AWARDEE.search(text[: span.start]):
