@@ -69,6 +69,15 @@ _SET_AHEAD = re.compile(
     r"|\bin (?:two|three|four|six|nine|twelve|\d{1,2}) (?:months|weeks)\b",
     re.I,
 )
+# Of those, what says the question's month is when it was put off, so the day asked lies after it; a meeting
+# 'scheduled' for a month the question names lies in that month ('When is the January 2020 meeting
+# tentatively scheduled?').
+_PUT_OFF = re.compile(
+    r"\b(?:put (?:down|back|off)|deferred|postponed|brought back|come back|due back)\b"
+    r"|\bin (?:\w+ )?(?:months?|weeks?|years?)['’]? time\b"
+    r"|\bin (?:two|three|four|six|nine|twelve|\d{1,2}) (?:months|weeks)\b",
+    re.I,
+)
 _AHEAD = dt.timedelta(days=366)
 _MET = re.compile(r"\b(?:meet|meets|met|meeting|held|hold|session|hearing|convened?|sat|sit)\b", re.I)
 _MINUTES_OF_WHICH = re.compile(MINUTES_OF_WHICH, re.I)
@@ -236,7 +245,9 @@ def _of_meeting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], 
     ):
         reported = kind == "date" and not _MET.search(question)
         window = replace(asked.time, start=asked.time.start - _REPORTED_AFTER) if reported else asked.time
-        if kind == "date" and _SET_AHEAD.search(question):
+        if kind == "date" and _PUT_OFF.search(question):  # after the month it was put off in, not during it
+            window = TimeTarget(asked.time.end + dt.timedelta(days=1), asked.time.end + _AHEAD)
+        elif kind == "date" and _SET_AHEAD.search(question):  # 'the January 2020 meeting … scheduled'
             window = replace(window, end=window.end + _AHEAD)
         # a date the paper the question names by its month gives may lie ahead of it ('per the January
         # 2021 staff report, when does the agreement begin?' February 1, 2021): that month finds the paper;

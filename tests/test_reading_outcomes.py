@@ -62,7 +62,11 @@ def test_a_date_put_down_for_later_may_lie_after_the_month_the_question_names(
         "Education and Children's Social Care Overview Scrutiny Committee\n\nMinutes of 10 July 2019\n\n"
         "8. Care Leavers and NEET\n\nAgreed that a progress report on Care Leavers and NEET (Pledge 48) would be "
         "scheduled on the panel's work programme for 6 months' time (8 January 2020).\n\n"
-        "9. Fostering\n\nThe committee noted the fostering update presented on 10 July 2019.\n"
+        "9. Fostering\n\nThe committee noted the fostering update presented on 10 July 2019.\n\n"
+        # the tracker's row of the day it was set: that day is when it was asked for, not the day asked
+        "Work Programme\n\n10 July 2019 Care Leavers and NEET | Agreed that a progress report on Care Leavers and "
+        "NEET would be scheduled on the panel's work programme for 6 months' time. | Date: July 2019 Progress: "
+        "Complete\n"
     )
     question = (
         "In July 2019 the committee asked for a progress report on Care Leavers and NEET in six months - which "
