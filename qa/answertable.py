@@ -120,7 +120,8 @@ TABLE: tuple[tuple[str, str], ...] = (
         # …?'; not 'What contingency for variable costs does …?', a share of them
         r"|\bwhat (?:(?!(?:for|of|on|in|to)\b)[\w'’-]+ ){0,3}(?:fee|allowance|stipend|salary|charge|levy|rent"
         # ('What annual licence fee per rental unit did …?': a sum's unit between them)
-        r"|fine|price|cost|grant|honorarium)s? (?:(?:per|a|each|for each) [\w-]+ (?:[\w-]+ )?)?"
+        r"|fine|price|cost|grant|honorarium|payment|contribution|subsidy|deposit|premium)s? "
+        r"(?:(?:per|a|each|for each) [\w-]+ (?:[\w-]+ )?)?"
         r"(?:did|does|do|is|was|will|would|has|have|had|are|were|must"
         r"|shall|should|can|could)\b"
         r"|\bwhat (?:voucher|payment|grant)\b|\bhow large was\b.*\b(?:block|budget|fund)"
