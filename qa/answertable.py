@@ -142,7 +142,8 @@ TABLE: tuple[tuple[str, str], ...] = (
         r"(?:the )?"
         # 'total' as the noun asked ('What was the total?') or a sum's: 'total cost', not 'total reach'
         r"(?:[\w/'’-]+ ){0,5}(?:income|salary|budget|total(?!\s+(?!(?:cost|spend\w*|income|budget|funding"
-        r"|amount|value|expenditure|bill|price|sum|of|for|on|in|was|is|were|are|did|does)\b)[a-z]+\b)"
+        r"|amount|value|expenditure|bill|price|sum|payments?|receipts?|expenses|fees|charges|of|for|on|in|was|is"
+        r"|were|are|did|does)\b)[a-z]+\b)"
         r"|estimate|expenditure"
         r"|surplus|deficit|overspend|underspend|precept|tax rate|allocation|contribution|balance|reserves?"
         r"|refund|rebate|reclaim|loan|subsidy|revenue|net assets|liabilities)\b",

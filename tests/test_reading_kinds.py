@@ -814,6 +814,7 @@ def test_a_firm_a_contract_is_awarded_to_is_a_body_though_its_name_ends_as_a_mat
         ("What annual licence fee per rental unit did Guelph City Council set on 26 May 2014?", "money"),
         ("What rent per week does the tenant pay?", "money"),
         ("What monthly payment will the City of Omaha make to Verizon Wireless?", "money"),
+        ("What were the total payments on Burton-cum-Walden's 2024-5 cash sheet?", "money"),
         ("What annual contribution does the parish make to the village hall?", "money"),
         (
             "In July 2019 the committee asked for a report in six months - which meeting date was it put down for?",
