@@ -15,7 +15,7 @@ from qa.leads import run_on
 from qa.reader import Read, closed_vote
 from qa.replies import Said, reply_to
 from qa.spans import kinds, spans
-from qa.units import said_after, said_before, told_after, unit_at, units_of
+from qa.units import said_after, said_before, told_after, units_of
 
 
 def account(
@@ -91,14 +91,8 @@ def _outcome_after(best: Read, question: str, reach: int) -> tuple[str, int] | N
     c = best.candidate
     if expected(question).kind != "decision" or _decides(c.text) or c.span:
         return None
-    units = units_of(c.passage.text)
-    at = unit_at(units, c.text)
-    for n, unit in enumerate(units[at + 1 : at + 1 + reach] if at is not None else (), 1):
-        if unit.opens_line or unit.label:  # the paragraph, or the matter's row, has ended
-            return None
-        if _decides(unit.text):
-            return unit.text, n
-    return None
+    sentence, at = told_after(c.passage.text, c.text, reach, _decides, leaning=False)
+    return (sentence, at) if sentence else None
 
 
 def _decides(text: str) -> bool:

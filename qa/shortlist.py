@@ -258,7 +258,7 @@ def _of_meeting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], 
             c for c in found if _on_target(c.text, window) or (named and _of_time(c.passage, asked.time))
         ]
     if kind == "place" and not _MET.search(question):  # a site asked, not where the meeting sits
-        found = [c for c in found if not _sitting(c.shown)]
+        found = [c for c in found if not _sitting(c)]
     # what comes next is told as next ('Date of the next meeting, Tuesday, 8 July 2025'): that answers
     latest = latest_day(unday) if upcoming else None
     told = [c for c in found if tells_next(c.shown) and kind in c.kinds] if next_one or upcoming else []
@@ -297,12 +297,11 @@ def _of_meeting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], 
 
 _VICE = re.compile(r"\bvice[- ]?chair", re.I)
 # A short line of a place and an hour ('LEGISLATIVE CHAMBERS - 2:00 P.M.'): where and when a meeting sits.
-_HOUR = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?\s?m\b\.?", re.I)
 _SITTING_WORDS = 10  # a masthead's venue line is short; a site's sentence naming an hour runs longer
 
 
-def _sitting(text: str) -> bool:
-    return len(text.split()) <= _SITTING_WORDS and bool(_HOUR.search(text))
+def _sitting(candidate: Candidate) -> bool:
+    return "time" in candidate.kinds and len(candidate.shown.split()) <= _SITTING_WORDS
 
 
 def _numbered_as_asked(found: list[Candidate], question: str) -> list[Candidate]:

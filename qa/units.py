@@ -178,16 +178,19 @@ def said_after(text: str, sentence: str, words: int, opening: re.Pattern | None 
     return " ".join(kept)
 
 
-def told_after(text: str, sentence: str, reach: int, tells: Callable[[str], bool]) -> tuple[str, int]:
+def told_after(
+    text: str, sentence: str, reach: int, tells: Callable[[str], bool], leaning: bool = True
+) -> tuple[str, int]:
     """The first of the `reach` sentences after `sentence` in its paragraph of `text` that leans back
-    on what came before and `tells` ('These improvements have been due to …' after the improvement),
-    and how many sentences it lies past `sentence` (1 for the next); ('', 0) when none does."""
+    on what came before (unless not `leaning`) and `tells` ('These improvements have been due to …'
+    after the improvement), and how many sentences it lies past `sentence` (1 for the next); ('', 0)
+    when none does."""
     units = units_of(text)
     at = unit_at(units, sentence)
     for n, unit in enumerate(units[at + 1 : at + 1 + reach] if at is not None else (), 1):
         if unit.opens_line or unit.label:
             break
-        if _LEANS_BACK.match(unit.text) and tells(unit.text):
+        if (not leaning or _LEANS_BACK.match(unit.text)) and tells(unit.text):
             return unit.text, n
     return "", 0
 
