@@ -94,6 +94,43 @@ def heading_text(line: str, next_line: str, apart: bool = False) -> str | None:
     return None
 
 
+# A numbered heading's series: its words before the number ('ILACS Priority Action' of 'ILACS Priority
+# Action 5: Progress against milestones'; roman numerals too).
+_SERIES = re.compile(r"^([A-Za-z][A-Za-z'’ -]{2,40}?)\s+(\d{1,3}|[IVX]{1,4})\b[:.)]?")
+_SERIES_WORDS = 10  # a heading of a series is a short line; a sentence opening with its words is not one
+_ROMAN = {"I": 1, "V": 5, "X": 10}
+
+
+def series_of(heading: str) -> tuple[str, int] | None:
+    """The series a numbered heading belongs to and its number (('ilacs priority action', 5)), or None."""
+    found = _SERIES.match(heading.strip())
+    return (found.group(1).lower(), _number(found.group(2))) if found else None
+
+
+def _number(numeral: str) -> int:
+    if numeral.isdigit():
+        return int(numeral)
+    values = [_ROMAN[c] for c in numeral]
+    return sum(-v if v < nxt else v for v, nxt in zip(values, [*values[1:], 0], strict=True))
+
+
+def in_series(line: str, following: str, series: dict[str, int]) -> str | None:
+    """The line as a heading when it is the next of a series of headings seen before it, numbered as the
+    last or one more ('ILACS Priority Action 5: Progress against milestones' after 'ILACS Priority Action
+    4: …' was a heading), however short the paragraph it heads; None otherwise, and for a list of the
+    series' lines ('ATT 1 - Resolution' over 'ATT 2 - Plan Set') or one over another heading, which head
+    nothing."""
+    text = _strip_marks(line.strip())
+    if len(text.split()) > _SERIES_WORDS or text.endswith((".", ",", ";")):
+        return None
+    found, listed = series_of(text), series_of(_strip_marks(following.strip()))
+    if not found or found[0] not in series or (listed and listed[0] == found[0]):
+        return None
+    if heading_text(following, "") is not None:  # heads nothing: a heading follows ('4.11 Amendment of …')
+        return None
+    return text if series[found[0]] <= found[1] <= series[found[0]] + 1 else None
+
+
 def _title_case(words: list[str]) -> bool:
     """Most content words capitalised, as in 'Pledge Update' but not 'None arising from this'."""
     content = [w for w in words if w.lower() not in _SMALL_WORDS and w[:1].isalpha()]
@@ -155,6 +192,7 @@ def parse_blocks(pages: Sequence[Page]) -> list[Block]:
     para_pages: list[int] = []
     table: Table | None = None
     glue = False  # the next line finishes the paragraph's last line, across a page break
+    series: dict[str, int] = {}  # each numbered series of headings seen, its last number
 
     def flush_para() -> None:
         if para:
@@ -184,8 +222,10 @@ def parse_blocks(pages: Sequence[Page]) -> list[Block]:
         # blank lines, however many, do not part a heading from what it heads
         following = next((text for text, _ in lines[i + 1 : i + 6] if text.strip()), "")
         apart = i + 1 < len(lines) and not lines[i + 1][0].strip()
-        heading = heading_text(line, following, apart)
+        heading = heading_text(line, following, apart) or (apart and in_series(line, following, series))
         if heading:
+            if numbered := series_of(heading):
+                series[numbered[0]] = numbered[1]
             flush_para()
             flush_table()
             blocks.append(Block("heading", heading, page, page))

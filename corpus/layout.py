@@ -18,6 +18,8 @@ MIN_COLUMN_ROWS = 3
 MIN_TABLE_ROWS = 2
 # A side of a gutter whose lines average fewer words than this holds table cells, not running text.
 MIN_COLUMN_WORDS = 4.0
+# A run with this many gutters is a table of cells, which a row crossing most of them ends.
+_MANY_GUTTERS = 3
 # Rows above a table that may hide some of its gutters (a title, a sentence, a caption).
 LOOKAHEAD_ROWS = 4
 # Space above a lone line after a table, as a multiple of the table's usual row pitch, that sets it apart
@@ -192,13 +194,19 @@ def _kind(rows: Sequence[tuple[Line, ...]], gutters: tuple[Band, ...]) -> str:
 def _run(
     rows: Sequence[tuple[Line, ...]], start: int, edges: Band, min_width: float
 ) -> tuple[int, tuple[Band, ...]]:
-    """Where the run of rows from `start` sharing a free vertical band ends, and its gutters."""
+    """Where the run of rows from `start` sharing a free vertical band ends, and its gutters. A run of
+    MIN_COLUMN_ROWS rows or more with _MANY_GUTTERS gutters ends before a row crossing most of them (a
+    note across the page under a table of candidates), which would leave it one gutter and no columns."""
     bands = _free(rows[start], edges[0], edges[1], min_width)
     end = start + 1
     while end < len(rows):
         narrowed = _intersect(bands, _free(rows[end], edges[0], edges[1], min_width), min_width)
         if not narrowed:
             break
+        if end - start >= MIN_COLUMN_ROWS:
+            held = len(_interior(bands, rows[start:end]))
+            if held >= _MANY_GUTTERS and 2 * len(_interior(narrowed, rows[start : end + 1])) < held:
+                break
         bands, end = narrowed, end + 1
     return end, _interior(bands, rows[start:end])
 
@@ -206,11 +214,15 @@ def _run(
 def _hides_gutters(
     rows: Sequence[tuple[Line, ...]], start: int, end: int, count: int, edges: Band, min_width: float
 ) -> bool:
-    """Whether a run starting a little later, over the same rows, shares more gutters (a title or a
-    sentence above a table covers some of the table's gutters)."""
+    """Whether a run starting a little later shares more gutters, over the same rows or most of them (a
+    title or a sentence above a table covers some of the table's gutters; a note across the page after
+    it, and a signature to the right, may stretch the first run past the table's last row)."""
     for later_start in range(start + 1, min(start + 1 + LOOKAHEAD_ROWS, end)):
         later_end, later = _run(rows, later_start, edges, min_width)
-        if len(later) > count and later_end >= end:
+        rows_shared = min(later_end, end) - later_start
+        if len(later) > count and (
+            later_end >= end or rows_shared >= max(MIN_COLUMN_ROWS, (end - later_start) / 2)
+        ):
             return True
     return False
 

@@ -93,6 +93,34 @@ def looks_like_header(cells: list[str]) -> bool:
     return all(len(c.split()) <= _HEADER_WORDS and not c.endswith(".") for c in filled)
 
 
+_SHAPE_TOKENS = 3  # a cell's opening tokens compared: a label's and a value's shapes part there
+_TOKEN = re.compile(r"\d[\d,.]*|[^\W\d_]+|[^\w\s]")
+
+
+def _shape(cell: str) -> tuple[str, ...]:
+    """A cell's opening tokens as kinds (`_kind`): 'Pump 2 – 2011' → ('a', '9', '–')."""
+    kinds = (_kind(t) for t in _TOKEN.findall(cell))
+    return tuple(kinds)[:_SHAPE_TOKENS]
+
+
+def _kind(token: str) -> str:
+    """A year 'Y', another figure '9', a word 'a', a mark itself: a year heads a column of sums."""
+    if _YEAR.fullmatch(token):
+        return "Y"
+    return "9" if token[0].isdigit() else "a" if token[0].isalpha() else token
+
+
+def shaped_alike(first: Sequence[str], cells: Sequence[str]) -> bool:
+    """Whether a first row holding figures is shaped, cell by cell, as the row under it: then it is the
+    first line of data ('Pump 2 – 2011 | Replace 2029 with 2,000 gallon tanker' over 'Rescue 2 – 2012 |
+    Replace 2032 with mini-pumper'), not a header; column labels are not shaped as their values ('2019 |
+    2023' over '12,631 | 8,690', 'Item | Cost' over 'Paint | 50')."""
+    pairs = [(a, b) for a, b in zip(first, cells, strict=False) if a]
+    if len(pairs) < 2 or not any(any(ch.isdigit() for ch in a) for a, _ in pairs):
+        return False
+    return all(_shape(a) == _shape(b) for a, b in pairs)
+
+
 def _amount(cell: str) -> bool:
     return bool(_FIGURE.fullmatch(cell)) and not _YEAR.fullmatch(cell)
 
@@ -254,8 +282,10 @@ def add_line(table: Table, line: str, page: int | None) -> None:
         table.rows.append(Row([cells[0]], page, page))  # the title stands alone, not in the row above
         table.section = True
         return
-    if table.headers and not table.rows and cells[0].endswith(":"):
-        # A key-value table ('Contact:' | name) after all: its first line was data, not a header.
+    if table.headers and not table.rows and (cells[0].endswith(":") or shaped_alike(table.headers, cells)):
+        # A key-value table ('Contact:' | name), or a list whose lines are shaped as its first ('Pump 2 –
+        # 2011 | Replace 2029 with …' over 'Rescue 2 – 2012 | Replace 2032 with …'), after all: its first
+        # line was data, not a header.
         table.rows.append(Row(list(table.headers), page, page))
         table.headers = ()
     if last and not cells[0] and (totals := _totals_at(cells)):

@@ -361,3 +361,21 @@ def test_a_numbered_parts_title_heads_the_sentence_after_blank_lines() -> None:
     # the same line run into its sentence, or a title that numbers no part, is not taken for a heading
     assert heading_text("Priority 9 - Strong partnerships", PART_BODY) is None
     assert heading_text("Scrutiny and Strong partnerships", PART_BODY, apart=True) is None
+
+
+def test_the_next_heading_of_a_numbered_series_heads_however_short_its_paragraph() -> None:
+    text = (
+        f"Priority Action 4: Progress against milestones\n\n{LONG_SENTENCE}\n\n"
+        "Priority Action 5: Progress against milestones\n\nWhat we want to achieve: better services.\n\n"
+        "Priority Action 5 was reviewed in May.\n\nPledge 48: progress is reported below"
+    )
+    kinds = _kinds(parse_blocks([Page(text, 1)]))
+    assert ("heading", "Priority Action 5: Progress against milestones") in kinds
+    # a sentence opening with the series' words, and a line of another series, are text
+    assert ("text", "Priority Action 5 was reviewed in May.") in kinds
+    assert ("text", "Pledge 48: progress is reported below") in kinds
+    # an entry of a list of the series' lines heads nothing
+    attachments = (
+        f"ATT 1 - Business Plan\n\n{LONG_SENTENCE}\n\nATT 1 - Resolution\n\nATT 2 - Plan Set\n\nThe lease."
+    )
+    assert ("text", "ATT 1 - Resolution") in _kinds(parse_blocks([Page(attachments, 1)]))

@@ -182,3 +182,31 @@ def test_a_heading_after_an_unruled_table_is_no_cell_of_its_last_row(tmp_path: P
     blocks = read_pdf(tmp_path / "report.pdf")[0].text.split("\n\n")
     assert blocks[0].splitlines()[-1] == "Director of Community Services\t$141,198\t$199,112"
     assert "Cell Phone Allowances" in blocks[1] and "\t" not in blocks[1]
+
+
+def test_a_note_across_the_page_under_a_table_ends_it_before_a_signature_joins_it(tmp_path: Path) -> None:
+    """A statement of persons nominated: titles over an unruled table, a note across the page under it
+    and the officer's name at the right. The note and the name share only the right-hand gutter with the
+    rows; the table keeps its own columns."""
+    sheet = canvas.Canvas(str(tmp_path / "sopn.pdf"), pagesize=(595, HEIGHT))
+    sheet.setFont("Helvetica", 9)
+    lines = [
+        ((200, "NORTH WARD"),),
+        ((130, "STATEMENT AS TO PERSONS NOMINATED"),),
+        ((20, "The following persons have been nominated:"),),
+        ((490, "Decision of the"),),
+        ((24, "Surname"), (108, "Other Names"), (216, "Home Address"), (336, "Description (if any)")),
+        ((20, "Okafor"), (108, "Dana"), (216, "Resides in the City of"), (336, "Labour Party")),
+        ((216, "York Council area"),),
+        ((20, "Vesey"), (108, "Imran"), (216, "10 Mill Close"), (336, "Conservative Party Candidate")),
+        ((216, "Earswick"),),
+        ((23, "The persons opposite whose names no entry is made in the last column have been nominated."),),
+        ((490, "JANE DOE"),),
+    ]
+    for i, row in enumerate(lines):
+        for x, text in row:
+            sheet.drawString(x, HEIGHT - 80 - 14 * i, text)
+    sheet.showPage()
+    sheet.save()
+    rows = read_pdf(tmp_path / "sopn.pdf")[0].text.split("\n")
+    assert any(r.startswith("Vesey\tImran\t10 Mill Close\tConservative Party Candidate") for r in rows)

@@ -92,6 +92,19 @@ def test_a_first_row_of_data_or_of_a_row_name_is_no_second_header() -> None:
     assert full.headers == HEADERS
 
 
+def test_a_first_line_shaped_as_the_next_is_data_not_a_header() -> None:
+    # a fleet plan's list: each line a vehicle and its replacement, none a column label
+    fleet = _table(
+        "Pump 2 – 2011\tReplace 2029 with 2,000 gallon tanker", "Rescue 2 – 2012\tReplace 2032 with pumper"
+    )
+    assert fleet.headers == () and [r.cells[1] for r in fleet.rows][:1] == [
+        "Replace 2029 with 2,000 gallon tanker"
+    ]
+    # labels over their values are not shaped as them: years over sums, words over figures
+    assert _table("Ward\t2019\t2023", "Central\t12,631\t8,690").headers == ("Ward", "2019", "2023")
+    assert _table("Item\tCost", "Paint\t50").headers == ("Item", "Cost")
+
+
 # --- rows and rendering --------------------------------------------------------------------------
 
 
