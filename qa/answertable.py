@@ -75,7 +75,7 @@ TABLE: tuple[tuple[str, str], ...] = (
         r"|\bhow many per ?cent\b"
         r"|\bwhat %|\bby what percentage\b"
         # 'What target does the plan set for the percentage of …?': a target's value, a share
-        r"|\bwhat (?:target|goal|aim|ambition)\b[^?]{0,60}\b(?:percentage|per ?cent)\b"
+        r"|\bwhat (?:target|goal|aim|ambition)\b[^?]{0,60}\b(?:percentage|per ?cent|proportion|share)\b"
         r"|\bwhat (?:is|was|are|were) the (?:[\w-]+ )?(?:percentage|proportion|share|per ?cent)\b"
         # 'what was the 2017/18 actual for the percentage of …?': a table's figure for a share
         r"|\bwhat (?:is|was|are|were) the (?:[\w/-]+ ){1,3}for the"
@@ -174,6 +174,9 @@ TABLE: tuple[tuple[str, str], ...] = (
         # a table's figure asked by that word: 'What was the Q2 2019/20 (end of September 2019) figure for
         # …?', "What was Plymouth's long-term placement stability figure for …?"
         r"|\bwhat (?:is|was|are|were) (?:the|[\w-]+['’]s) (?:[\w/()'’.-]+ ){0,8}?figures? (?:for|of|on)\b"
+        # "What was Plymouth's 2019/20 target for care leavers in …?": a target's figure, not its date
+        r"|\bwhat (?:is|was|are|were) (?:the|[\w-]+['’]s) (?:[\w/()'’.-]+ ){0,4}?targets?\b"
+        r"(?!\s+(?:[\w-]+\s+)?(?:date|day|deadline)s?\b)"
         # what a campaign or service counts people by: 'What reach did the campaign have?'
         r"|\bwhat (?:(?:was|is|were|are) (?:the |its |their )?)?(?:[\w-]+ ){0,2}"
         r"(?:reach|take-?up|uptake|footfall|turnout|headcount|caseload)\b"
@@ -195,7 +198,8 @@ TABLE: tuple[tuple[str, str], ...] = (
         r"|\b(?:over|during) what (?:period|time)\b|\bwhat (?:timescale|timeframe|time frame)\b"
         r"|\b(?:what|which) (?:term|quarter|season|(?:academic|financial|school) year)\b"
         # the meeting something was done at is told by its date: 'At which City Council meeting did …?'
-        r"|\b(?:at|in|during|by) (?:which|what) (?:[\w'’-]+ ){0,3}(?:meeting|session|hearing)s?\b"
+        r"|\b(?:at|in|during|by) (?:which|what) (?:(?!(?:are|is|was|were|do|does|did|have|has|had)\b)"
+        r"[\w'’-]+ ){0,3}(?:meeting|session|hearing)s?\b"
         # minutes approved are named by their meeting's date
         rf"|{MINUTES_OF_WHICH}"
         # the meeting after another is told by its date: 'Which meeting of the Committee follows the 8
@@ -222,7 +226,8 @@ TABLE: tuple[tuple[str, str], ...] = (
     (
         "place",
         r"^\s*where\b|\bwhere (?:was|is|will|were|did)\b|\bwhat (?:venue|room|place|location|address"
-        r"|building)\b|\bwhich (?:venue|room|place|location|building|ward|town|village|street|site)\b"
+        r"|building)\b|\bwhich (?:venue|room|place|location|building|ward|town|village|street|site"
+        r"|region|county|neighbou?rhood)\b"
         # 'What was the venue of the meeting?', 'What is the address of the site?'
         r"|\bwhat (?:is|was|were|are|will be) the (?:venue|location|address)\b"
         # 'What home address is given for …?', 'What postcode …?'
@@ -230,11 +235,15 @@ TABLE: tuple[tuple[str, str], ...] = (
     ),
     (
         "role",
-        r"\bwhat (?:role|position|post|job|title|office|job title)\b"
+        r"\bwhat (?:(?:new|vacant|interim|additional|extra) )?"
+        r"(?:role|position|post|job|title|office|job title)\b"
         # 'Which Aliso Viejo positions were proposed to get …?': posts, named by their titles
         r"|\b(?:which|what) (?:[\w'’-]+ ){0,5}(?:positions|posts|roles|job titles|job classifications)\b"
         # 'a report from which post-holder?': the post, as its papers title it
         r"|\b(?:which|what) (?:post|office)[- ]?holders?\b"
+        # 'Which chamber office was Councillor Steen appointed to?': the office one was put in
+        r"|\b(?:which|what) (?:[\w'’-]+ ){0,2}(?:office|post|role|position)s?\b(?=[^?]*\b(?:appoint|elect"
+        r"|nominat|named\b|hold|held|fill|serv|assign|given\b|t[oa]ok\b|take))"
         # 'Which position also serves as Acting City Manager?': a post, named by its title
         r"|\bwhich (?:role|position|post|job title)\b(?!\s+(?:on|regarding|with|in relation|as regards)\b)"
         r"|\bwhat (?:is|was) [\w'’ .-]{1,40}['’]s (?:role|post|job title|title|(?:cabinet )?portfolio"

@@ -16,6 +16,7 @@ from index.store import Store
 from qa.account import account
 from qa.answer import Answer, Citation, format_date
 from qa.answertype import ACCOUNT_KINDS, expected
+from qa.askedmeeting import asked_meeting_first
 from qa.asks import asks, hangs
 from qa.citations import markers
 from qa.exchange import only_asks, wants_questions
@@ -124,6 +125,7 @@ class Composer:
         pinned = bool(retrieval.matched)
         read_over = replace(retrieval, passages=tuple(pool)) if pinned else retrieval
         read_over = replace(read_over, passages=tuple(self._headed(read_over.passages)))
+        read_over = self._asked_meeting_first(read_over)  # what its minutes record, ranked low in a pack
         read_over = replace(
             read_over, leads=lead_ins(read_over.passages[:PASSAGES], lambda ids: self.store.passages(ids))
         )
@@ -185,6 +187,16 @@ class Composer:
                 return reported
             return item_pool(retrieval.passages, matched, self._between, self.settings.item_stretch)
         return list(retrieval.passages)
+
+    def _asked_meeting_first(self, retrieval: Retrieval) -> Retrieval:
+        """The passages with those of the minutes of the meeting the question dates, reprinted in a pack
+        of another day, brought among those the reader reads (qa/askedmeeting.py)."""
+        day = meeting_day(retrieval.query.text)
+        if not day:
+            return retrieval
+        between, reach = self._reading_once(), self.settings.header_reach
+        found = asked_meeting_first(retrieval.passages, day, between, reach, PASSAGES, retrieval.similarity)
+        return replace(retrieval, passages=tuple(found))
 
     def _of_asked_meeting(self, retrieval: Retrieval) -> Retrieval:
         """The passages the reader reads, each of a pack reproducing the minutes of the meeting the question

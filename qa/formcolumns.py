@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from qa.answertype import NAMED_OR_VALUED, expected, noun_asked
@@ -57,3 +58,19 @@ def form_row(label: str | None, row: str | None) -> str | None:
     if not label or not label.rstrip().endswith("?") or not row:
         return None
     return clip(row.split(": ", 1)[-1], _FORM_ROW_WORDS)
+
+
+_CELLS = " | "  # a row printed without a header, its cells joined
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_KEY_STEMS = 2  # a key of fewer words ('2019') names no row apart from its neighbours
+
+
+def keyed_as_asked(shown: str, question: str) -> bool:
+    """Whether a row printed without a header opens with a key whose words the question all gives ('Pump
+    1 – 2015 | Replace 2035 with mini-pumper', asked when the 2015 Pump 1 is to be replaced): its other
+    cells are that thing's, a cell away from it."""
+    if _CELLS not in shown:
+        return False
+    # the year a thing was bought or built, printed in its key ('Tanker 1 – 2018'), need not be asked by
+    key = {s for s in stem_set(shown.split(_CELLS, 1)[0]) if not _YEAR.fullmatch(s)}
+    return len(key) >= _KEY_STEMS and key <= stem_set(question)

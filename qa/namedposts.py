@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from qa.candidate import Candidate
+from qa.candidate import Candidate, stem_set
+from qa.spans import Span
 from qa.titles import titled_before
 
 # A councillor's portfolio is a cabinet post ('Cabinet Member for Education, Skills and Transformation'):
@@ -40,6 +41,10 @@ def posts_of_named(found: list[Candidate], question: str) -> tuple[list[Candidat
         return against, True
     if titled := _titled(found, names):  # 'Fire Chief-MLEO-CEMC Will Bateman': the post before the name
         return titled, True
+    if rows := _rows_of_named(
+        found, names, question
+    ):  # 'Position: Deputy Speaker; Council Member Appointed: …'
+        return rows, True
     return [c for c in found if any(n.split()[-1] in c.passage.text for n in names)], False
 
 
@@ -80,3 +85,27 @@ def _titled(found: list[Candidate], names: list[str]) -> list[Candidate]:
     span (qa/titles.py)."""
     titled = ((c, next((s for n in names if (s := titled_before(c.text, n))), None)) for c in found)
     return [replace(c, span=span) for c, span in titled if span and c.span is None]
+
+
+# A row's field giving the post held, beside the field naming who holds it ('Position: Deputy Speaker;
+# Council Member Appointed: Councillor Steen').
+_POST_FIELD = re.compile(r"^(?:position|post|office|role|title|appointment|job title)s?$", re.I)
+_FIELD = re.compile(r"([^;:]{1,40}):\s*([^;]+)")
+
+
+def _rows_of_named(found: list[Candidate], names: list[str], question: str) -> list[Candidate]:
+    """Table rows holding a name the question gives in one field and a post in a field titled as one
+    ('Position'), with that post as their span: the post printed against the name, a row apart. A post the
+    question already gives ('John Ash, the Real Estate Project Manager') is not the one asked; a row
+    whose post fields are all given is left to the reader."""
+    surnames = [re.compile(rf"\b{re.escape(n.split()[-1])}\b") for n in names]
+    asked = stem_set(question)
+    rows = []
+    for c in found:
+        fields = [(m.group(1).strip(), m.group(2).strip(), m.start(2)) for m in _FIELD.finditer(c.text)]
+        posts = [(v, at) for label, v, at in fields if _POST_FIELD.match(label) and not stem_set(v) <= asked]
+        others = [v for label, v, _ in fields if not _POST_FIELD.match(label)]
+        if posts and c.span is None and any(p.search(v) for v in others for p in surnames):
+            value, at = posts[0]
+            rows.append(replace(c, span=Span("role", value, at, at + len(value))))
+    return rows

@@ -101,12 +101,12 @@ _OFFICE = re.compile(
     rf"(?:is|was|will be|were|has been)\s+"
     rf"(?:(?:appointed|elected|named|chosen|introduced|confirmed|hired|recruited)\s+"
     rf"(?:as\s+|to\s+(?:the\s+)?(?:(?:post|role|office)\s+of\s+)?)?)?"
-    rf"(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}}['’]s\s+)?(?:interim\s+|acting\s+|new\s+)?"
+    rf"(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}}['’]s\s+)?(?:(?:interim|acting|new|permanent|substantive)\s+)?"
     # the body the office is of, printed before its title: 'Who was Board President …?', 'Town Clerk'
     rf"(?-i:(?:(?!Deputy|Vice)[A-Z][\w'’-]*\s+){{0,2}})({_OFFICE_TITLE})\b{_NOT_ACTING}"
     # 'Who did Winnipeg City Council appoint as Speaker …?': the same, asked of who appointed
     rf"|\b(?:who|whom)\s+did\s+(?:[\w'’-]+\s+){{1,6}}?(?:appoint|elect|name|choose|select|confirm|hire)\s+"
-    rf"as\s+(?:(?:the|its|their)\s+)?(?:interim\s+|acting\s+|new\s+)?"
+    rf"as\s+(?:(?:the|its|their)\s+)?(?:(?:interim|acting|new|permanent|substantive)\s+)?"
     rf"(?-i:(?:(?!Deputy|Vice)[A-Z][\w'’-]*\s+){{0,2}})({_OFFICE_TITLE})\b{_NOT_ACTING}"
     # 'What is the name of the incumbent Director of Recreation …?' asks the holder by the word 'name'
     rf"|\bnames?\s+of\s+(?:the\s+)?(?:(?:incumbent|current|present|new|interim|acting)\s+)?"

@@ -19,6 +19,8 @@ from index.settings import Settings
 from index.store import Store
 from qa.answer import Answer, Citation, format_date
 from qa.bodies import of_named_council
+from qa.candidate import stems_of
+from qa.motionact import act_asked, does_act
 from qa.nextmeeting import latest_first
 from qa.numbering import series_shape
 from qa.query import meeting_day
@@ -30,6 +32,7 @@ _TOP_PAPERS = 3  # records are looked for in the papers of this many best passag
 _NEAR = 1  # a motion read from a chunk this close to a retrieved passage is the passage's motion
 _TOP_PASSAGES = 5  # a motion must be read near one of this many best passages
 _ABOUT = ("text", "item_title", "mover", "seconder")  # what a motion's words are matched on
+_ACTED = ("text", "item_title")  # where a motion says what it does
 _MIN_OVERLAP = 2  # words a motion must share with the question to be the one it asks about
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 
@@ -122,6 +125,7 @@ class RecordQuestion:
     item: str | None
     words: frozenset[str]
     ids: frozenset[str] = frozenset()
+    topic: str = ""  # the question less its cue, dates and item number
 
 
 def read_question(question: str) -> RecordQuestion | None:
@@ -148,6 +152,7 @@ def read_question(question: str) -> RecordQuestion | None:
         item_key(item.group(1)) if item else None,
         _words(topic),
         frozenset(item_key(next(g for g in i.groups() if g)) for i in _ID.finditer(topic)),
+        topic,
     )
 
 
@@ -307,11 +312,13 @@ def _best_motion(
     if _of_printed_series(asked, motions):  # 'R2023-217' of minutes whose resolutions stop at R2023-216
         return None
     amendment = "amendment" in asked.words
+    act = act_asked(asked.topic, frozenset(stems_of(" ".join(own))))  # 'the motion to adjourn'
     candidates = [
         (chunk_id, fields, _words(" ".join(f.value for k, f in fields.items() if k in _ABOUT)))
         for chunk_id, fields in motions
         if (fields["kind"].value == "amendment") == amendment
         and (not asked.item or ("item" in fields and item_key(fields["item"].value) == asked.item))
+        and does_act(" ".join(f.value for k, f in fields.items() if k in _ACTED), act)
     ]
     spread = Counter(w for _, _, words in candidates for w in words)
     scored = []

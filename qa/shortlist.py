@@ -25,6 +25,7 @@ from qa.fit import FIGURES, fitting
 from qa.framing import paper_dates
 from qa.leads import headed_by
 from qa.moments import at_event, time_event
+from qa.motionact import acting, mover_asked, seconding
 from qa.namedrows import named_rows
 from qa.namedtables import of_named_table
 from qa.nextmeeting import (
@@ -43,6 +44,7 @@ from qa.posts import NOT_NAMING, asked_post, names_post, of_named_report, of_rep
 from qa.procedure import substantive
 from qa.query import FILE_REF, TimeTarget, identifiers, meeting_day
 from qa.rowdates import keyed_rows, rows_of_day
+from qa.scheduled import PUT_OFF, SET_AHEAD, set_days
 from qa.scoring import context
 from qa.timefit import of_asked_time, repeats_asked_dates, row_name
 from qa.typematch import ENTITY_KINDS, accepts
@@ -60,30 +62,13 @@ _OCCASION_KINDS = frozenset({"place", "time", "date"})
 # How long before its paper's month a thing it reports may have happened: a quarter, as papers report
 # to meetings held monthly or quarterly.
 _REPORTED_AFTER = dt.timedelta(days=92)
-# A date asked of what was put off or put down for later ('asked for a progress report in six months -
-# which meeting date was it put down for?'): the question's month is when it was set, and the day asked
-# may lie up to a year after it, as far ahead as a committee's work programme runs.
-_SET_AHEAD = re.compile(
-    r"\b(?:put (?:down|back|off)|scheduled|rescheduled|deferred|postponed|pencill?ed|brought back|come back"
-    r"|due back|listed for|set for)\b|\bin (?:\w+ )?(?:months?|weeks?|years?)['’]? time\b"
-    r"|\bin (?:two|three|four|six|nine|twelve|\d{1,2}) (?:months|weeks)\b",
-    re.I,
-)
-# Of those, what says the question's month is when it was put off, so the day asked lies after it; a meeting
-# 'scheduled' for a month the question names lies in that month ('When is the January 2020 meeting
-# tentatively scheduled?').
-_PUT_OFF = re.compile(
-    r"\b(?:put (?:down|back|off)|deferred|postponed|brought back|come back|due back)\b"
-    r"|\bin (?:\w+ )?(?:months?|weeks?|years?)['’]? time\b"
-    r"|\bin (?:two|three|four|six|nine|twelve|\d{1,2}) (?:months|weeks)\b",
-    re.I,
-)
 _AHEAD = dt.timedelta(days=366)
 _MET = re.compile(r"\b(?:meet|meets|met|meeting|held|hold|session|hearing|convened?|sat|sit)\b", re.I)
 _MINUTES_OF_WHICH = re.compile(MINUTES_OF_WHICH, re.I)
 _NAMED_REPORT = 0.5  # share of what an author question names that a cover sheet's title holds: that report
 _NOT_NAMING = frozenset(s for w in NOT_NAMING for s in stems_of(w))
 _TYPED, _NEAR, _COUNTS = NAMES.index("type_sentence"), NAMES.index("type_near"), NAMES.index("counts_noun")
+_TYPED_SPAN = NAMES.index("type_span")
 _TOLD_OF = [NAMES.index(n) for n in ("idf_cover", "label_cover", "heading_cover")]  # words asked of, held
 # Abstention reasons, kept on the answer so a reader knows why.
 NO_TOPIC = "nothing in the papers is on this topic"
@@ -245,9 +230,9 @@ def _of_meeting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], 
     ):
         reported = kind == "date" and not _MET.search(question)
         window = replace(asked.time, start=asked.time.start - _REPORTED_AFTER) if reported else asked.time
-        if kind == "date" and _PUT_OFF.search(question):  # after the month it was put off in, not during it
+        if kind == "date" and PUT_OFF.search(question):  # after the month it was put off in, not during it
             window = TimeTarget(asked.time.end + dt.timedelta(days=1), asked.time.end + _AHEAD)
-        elif kind == "date" and _SET_AHEAD.search(question):  # 'the January 2020 meeting … scheduled'
+        elif kind == "date" and SET_AHEAD.search(question):  # 'the January 2020 meeting … scheduled'
             window = replace(window, end=window.end + _AHEAD)
         # a date the paper the question names by its month gives may lie ahead of it ('per the January
         # 2021 staff report, when does the agreement begin?' February 1, 2021): that month finds the paper;
@@ -271,6 +256,8 @@ def _of_meeting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], 
         return later, True
     if upcoming or after:  # no meeting the papers tell of comes after the one counted from
         return [], False
+    if kind == "date":  # put down for later: the day it was put down for, not the day it was agreed
+        found = set_days(found, question)
     found, fits = fitting(found, asked)
     if fits:
         return found, True
@@ -280,6 +267,10 @@ def _of_meeting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], 
             for c in found
             if names_post(c.shown, post) or names_post(headed_by(c.passage.text, c.text), post)
         ]
+        if post in _MOTION_POSTS:  # 'the motion to adjourn': the mover's line beside that motion
+            found = acting(found, question)
+        if post == "seconder" and (mover := mover_asked(question)) and (second := seconding(found, mover)):
+            return second, True  # "Mr. Kelley's motion": seconded after he moved it
         if post == "chair" and _VICE.search(question):  # a vice chair asked: not the chair
             found = [c for c in found if _VICE.search(c.shown)]
         if post == "chair":  # another committee's minutes name that committee's chair
@@ -296,6 +287,7 @@ def _of_meeting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], 
 
 
 _VICE = re.compile(r"\bvice[- ]?chair", re.I)
+_MOTION_POSTS = frozenset({"mover", "seconder"})
 # A short line of a place and an hour ('LEGISLATIVE CHAMBERS - 2:00 P.M.'): where and when a meeting sits.
 _SITTING_WORDS = 10  # a masthead's venue line is short; a site's sentence naming an hour runs longer
 
@@ -423,4 +415,8 @@ def may_answer(short: Shortlist, kind: str, rows: np.ndarray, counts: bool) -> n
     need only hold the asked type, not stand beside the question's words; the rest as `admissible`."""
     if short.listed:
         return np.ones(len(rows), dtype=bool)
-    return rows[:, _TYPED] > 0 if short.named else admissible(kind, rows, counts)
+    # what fits by its place may be its own typed span ('Role: Rehab/Remodel projects …' of the row naming
+    # the person asked), though its sentence holds no other span of the kind
+    return (
+        (rows[:, _TYPED] > 0) | (rows[:, _TYPED_SPAN] > 0) if short.named else admissible(kind, rows, counts)
+    )

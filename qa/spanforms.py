@@ -53,6 +53,8 @@ _MONEY_CELL = (
 # is matched, and the span starts at the group 'value': a lookbehind for each word tried at every
 # character cost more than all the other dates together.
 _DATING = ("in", "since", "by", "during", "until", "from", "to", "of", "before", "after", "year", "for")
+# ... or after a verb a fleet or asset plan dates with a bare year ('Replace 2035 with mini-pumper')
+_DATING += ("replace", "replaced", "renew", "renewed", "retire", "retired", "expires", "expiring")
 _YEAR_AFTER = rf"\b(?:{'|'.join(_DATING + tuple(w.title() for w in _DATING))}) (?P<value>{YEARS})"
 _YEAR_ALONE = rf"(?<![-/\w]){YEARS}(?=\s*(?:[.,;:)]|$))"
 # Work put in a year's programme, plan or budget is dated by that year ('forms part of the 2018 Roads
@@ -222,6 +224,12 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     # a numbered road: 'Hwy 522', 'Highway 7', 'Route 66'
     ("place", r"\b(?:Hwy|Highway|Route|Rte)\.?\s+\d{1,4}[A-Z]?\b"),
+    # a region named by its compass point: 'in the south west', 'across the North East'
+    (
+        "place",
+        r"\b(?i:in|across|to|throughout|within) the "
+        r"(?P<value>(?i:(?:north|south)[- ]?(?:east|west)|north|south|east|west))\b(?![- ]?\w)",
+    ),
     # a cell labelled as an address or venue, whole: 'Home Address: 30 West End Strensall York YO32 5UH'
     ("place", _LABELLED_PLACE),
     # a capitalised name not opening a sentence, nor a bullet's first word ('• Implement first Mockingbird

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from corpus.commitments import STATUS_WORDS
 from index.passage import Passage
 from qa.query import Identifier, TimeTarget
-from qa.units import cells, focus, focus_named, units_of
+from qa.units import cells, focus, focus_named, holds_any, units_of
 
 _STATUS_LABEL = re.compile(r"status|progress|\brag\b|position|update|end state", re.IGNORECASE)
 _NAMED_STATUS = re.compile(r"status|\brag\b", re.IGNORECASE)  # the status itself, not progress told
@@ -32,31 +32,37 @@ def statement_of(passage: Passage) -> str | None:
     """The first status cell of a row that holds a status word, a cell labelled a status first ('Key Dates
     / Status (RAG): … NOT YET DUE' over the 'Progress milestone: Ongoing rolling programme …' before it),
     else the first sentence that leads with or names a status."""
-    for label in (_NAMED_STATUS, _STATUS_LABEL):
+    found = _stated(passage)
+    return found[0] if found else None
+
+
+def _stated(passage: Passage) -> tuple[str, int] | None:
+    """`statement_of`'s statement and how plainly it is one: 2 a cell labelled a status ('Status (RAG)'),
+    1 one labelled as progress told, 0 a sentence."""
+    for strength, label in ((2, _NAMED_STATUS), (1, _STATUS_LABEL)):
         if value := next((v for v in cells(passage.text, label) if STATUS_WORDS.search(v[:80])), None):
-            return value
+            return value, strength
     sentences = [u.text for u in units_of(passage.text)]
     leading = [s for s in sentences if STATUS_WORDS.match(s.lstrip("•-( "))]
     naming = [s for s in sentences if STATUS_WORDS.search(s)]
-    return (leading or naming or [None])[0]
+    return ((leading or naming)[0], 0) if leading or naming else None
 
 
 def statements(
     passages: Sequence[Passage], identifiers: Sequence[Identifier] = (), named: Sequence[str] = ()
 ) -> list[Statement]:
-    """One statement per paper (its best-ranked passage that has one), newest paper first; where
-    the question names identifiers, only the rows that hold them speak, and where it names something
-    by its name ('Zoë Garbett'), only the rows and paragraphs naming it, when others do not."""
-    seen: set[str] = set()
-    found: list[Statement] = []
-    for passage in passages:
-        if passage.source in seen:
-            continue
+    """One statement per paper, newest paper first: its best-ranked passage with a status cell, else its
+    best-ranked with a statement at all (a sentence naming 'improved' is no status where the paper's row
+    gives one: 'Key Dates / Status (RAG): April 2019 SLIGHT SLIPPAGE'); where the question names
+    identifiers, only the passages and rows that hold them speak, when any does, and where it names
+    something by its name ('Zoë Garbett'), only the rows and paragraphs naming it, when others do not."""
+    held = [p for p in passages if holds_any(p.text, identifiers, p.heading)]
+    best: dict[str, tuple[int, Statement]] = {}
+    for passage in held or passages:  # a paragraph holding none of them speaks of another row
         text = focus_named(focus(passage.text, identifiers), named)
-        if text := statement_of(replace(passage, text=text)):
-            seen.add(passage.source)
-            found.append(Statement(text, passage))
-    return sorted(found, key=lambda s: s.date or dt.date.min, reverse=True)
+        if (found := _stated(replace(passage, text=text))) and found[1] > best.get(passage.source, (-1,))[0]:
+            best[passage.source] = (found[1], Statement(found[0], passage))
+    return sorted((s for _, s in best.values()), key=lambda s: s.date or dt.date.min, reverse=True)
 
 
 def lead_for(found: list[Statement], target: TimeTarget | None) -> list[Statement]:

@@ -16,7 +16,7 @@ from qa.dateasked import SHORT_MONTHS, as_precise, day_asked_of, day_in_month_as
 from qa.daymonths import day_months, days_of_things
 from qa.deadlines import asks_deadline, set_by
 from qa.exchange import replied_to
-from qa.formcolumns import row_named, typed_column_asked
+from qa.formcolumns import keyed_as_asked, row_named, typed_column_asked
 from qa.framing import source_phrase
 from qa.happenings import happening
 from qa.headnouns import MATTER_NOUN
@@ -365,6 +365,8 @@ def type_near(candidate: Candidate, asked: Asked) -> float:
         gaps = _day_gaps(shown, at, days)
     if not gaps and asks_deadline(asked.text) and any(set_by(" ".join(shown.split()[:a])) for a, _ in at):
         gaps = [0]  # asked by when, a day or hour told as a deadline ('… by 5:00 p.m.') is the one asked
+    if keyed_as_asked(shown, asked.text):  # 'Pump 1 – 2015 | Replace 2035 with …': beside its key
+        gaps = [*gaps, _NEXT_CELL]
     # the row's key, a cell away, holds what is asked of: not the paper's council, nor 'going to happen'
     if not gaps and typed_column_asked(candidate, asked):
         keyed = near - _occasion(candidate.passage, asked) - _HAPPEN  # only a form's cell needs them

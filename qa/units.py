@@ -62,6 +62,15 @@ def focus(text: str, identifiers: Sequence[Identifier], heading: str | None = No
     return "\n\n".join(under) if under else text
 
 
+def holds_any(text: str, identifiers: Sequence[Identifier], heading: str | None = None) -> bool:
+    """Whether a passage holds an asked identifier as `focus` finds one: printed with its noun, or as the
+    key of a row ('Ref: 5.1') or an entry under a heading naming it."""
+    headed = f"{heading or ''}\n{text}"
+    return any(
+        i.pattern().search(headed) or keyed_row(headed, i) or printed_under(text, i) for i in identifiers
+    )
+
+
 # A line opening with a number, bulleted or not: '- 3.1 For Derby City Council …', '7. Housing'.
 _NUMBERED_LINE = re.compile(r"^\s*(?:[-•*]\s+)?\d")
 

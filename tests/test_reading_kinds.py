@@ -823,6 +823,19 @@ def test_a_firm_a_contract_is_awarded_to_is_a_body_though_its_name_ends_as_a_mat
         ("What completion date is given for the library refurbishment?", "date"),
         ("What decision did Hertingfordbury Parish Council record on application 3/18/0565/VAR?", "decision"),
         ("What is the status of Pledge 48?", "status"),
+        # a target's figure, of a share or a count; a target date is a date
+        (
+            "What target did the council set for the proportion of care leavers in work for 2020/21?",
+            "percent",
+        ),
+        ("What was the borough's 2019/20 target for care leavers in education or training?", "number"),
+        ("What is the target date for the review?", "date"),
+        # the office someone was put in is a post, not a person
+        ("Under Motion 1, which chamber office was Councillor Steen appointed to?", "role"),
+        ("Which office did Councillor Patel hold in 2019?", "role"),
+        ("What new post did the council advertise in its commissioning team?", "role"),
+        # a region is a place, and 'meetings' after a verb names no meeting asked by its date
+        ("In which region are provider meetings trying to get providers to expand their provision?", "place"),
     ],
 )
 def test_a_sums_unit_a_dates_noun_or_a_decision_recorded_says_what_is_asked(question: str, kind: str) -> None:
@@ -846,3 +859,12 @@ def test_a_corner_of_two_streets_is_a_place() -> None:
     text = "The Subdivision is located Northeast of 78th and Dodge Streets – see attached."
     assert _of_kind(text, "place") == ["Northeast of 78th and Dodge Streets"]
     assert "50th & Ames Avenue" in _of_kind("the 50th & Ames Avenue Wal-Mart plan", "place")
+
+
+def test_a_region_named_by_its_compass_point_is_a_place() -> None:
+    found = spans(
+        "Providers are supported to expand their provision in the south west, to increase sufficiency."
+    )
+    assert ("place", "south west") in [(s.kind, s.text) for s in found]
+    # a direction from a thing is none: 'to the north of the site'
+    assert not [s for s in spans("The hut stands to the north of the site.") if s.kind == "place"]

@@ -10,7 +10,7 @@ from index.passage import Passage
 from index.settings import Settings
 from qa.query import Identifier, identifiers
 from qa.rowkeys import keyed_row, row_key_query
-from qa.statements import statement_of
+from qa.statements import statement_of, statements
 
 ROWS = (
     "ILACS Priority Action 2: Written plans\n"
@@ -146,3 +146,43 @@ def test_a_bare_number_is_no_key_where_the_paper_writes_the_nouns_numbers_out():
     no row of Pledge 48; a paper writing 'Pledge 4' writes Pledge 48 so too, if at all."""
     assert keyed_row("48\nPledge 4", _asked("What is the status of Pledge 48?")) is None
     assert keyed_row("Ref: 48\nPledge: Care leavers", _asked("What is the status of Pledge 48?")) is not None
+
+
+def test_a_papers_status_is_its_rows_status_cell_not_a_sentence_naming_progress():
+    """Of one paper's passages, the row holding the milestone asked, with its status cell, speaks for it,
+    however a paragraph on another milestone ranks ('Similar levels of improvement have been achieved')."""
+    narrative = Passage(
+        1,
+        "Similar levels of improvement have been achieved in care leavers in suitable accommodation.",
+        None,
+        1,
+        1,
+        "plan.txt",
+        None,
+        None,
+        None,
+        None,
+        "none",
+        "report",
+    )
+    other = Passage(
+        2,
+        "Ref: 2.2\nKey Dates / Status (RAG): Year long ON TRACK",
+        None,
+        1,
+        1,
+        "plan.txt",
+        None,
+        None,
+        None,
+        None,
+        "none",
+        "report",
+    )
+    row = Passage(
+        3, ROWS.split("Ref: 2.2")[0], None, 1, 1, "plan.txt", None, None, None, None, "none", "report"
+    )
+    (found,) = statements([narrative, other, row], [_asked("What is the RAG status of milestone 2.1?")])
+    assert found.text == "Commenced: January 2019 SLIGHT SLIPPAGE"
+    (found,) = statements([narrative, other])  # none asked: the status cell over the sentence
+    assert found.text == "Year long ON TRACK"

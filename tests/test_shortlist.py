@@ -99,6 +99,22 @@ CASES = [
         "(b) schools were required by law to act;",
         "(c) a piece of work was underway to develop best practice guidance;",
     ),
+    (  # the day a report was put down for, not the day the tracker's row says it was agreed
+        "For which meeting date was the six-month progress report on school exclusions scheduled?",
+        [
+            "Tracking decisions\n\n3 March 2021 School exclusions | Agreed that a progress report on school "
+            "exclusions would be scheduled for six months' time. | Date: March 2021\n\n"
+            "4 March 2021 Youth justice plan | Agreed that the plan be circulated. | Date: March 2021",
+            "Actions agreed\n\n(d) a progress report on school exclusions would be scheduled on the work "
+            "programme for six months' time (15 September 2021);\n(e) the youth justice plan would be "
+            "circulated to Members by email;\n(f) an update on foster carer recruitment would be brought to "
+            "the panel in the new year;",
+        ],
+        "3 March 2021 School exclusions | Agreed that a progress report on school exclusions would be "
+        "scheduled for six months' time. | Date: March 2021",
+        "a progress report on school exclusions would be scheduled on the work programme for six "
+        "months' time (15 September 2021);",
+    ),
 ]
 
 
@@ -200,3 +216,16 @@ def test_a_place_asked_of_a_paper_named_by_its_day_is_read_whatever_other_days_i
     assert text in {c.shown for c in _shortlisted(_retrieval(question, [text], fake_embedder, "agenda")).kept}
     met = "Where was the council meeting of 11 September 2019 held?"  # a meeting's place is of its day
     assert text not in {c.shown for c in _shortlisted(_retrieval(met, [text], fake_embedder, "agenda")).kept}
+
+
+def test_a_seconder_of_a_motion_named_by_its_mover_answers_however_it_scores(fake_embedder):
+    question = "At the Planning Board hearing on the Eagles Nest rezoning, who seconded Mr. Kelley's motion to approve?"
+    text = (
+        "Case C10-11-101: Eagles Nest, rezoning from LI to R7.\n\nMr. Kelley moved to APPROVE, subject to a "
+        "modified traffic study and a development agreement. Mr. Rosenbaum seconded the motion which carried 7-0."
+        "\n\nCase C12-11-140: Dodge Street plaza.\n\nMs. Hoch moved to DENY. Mr. Magnuson seconded the motion."
+    )
+    short = _shortlisted(_retrieval(question, [text], fake_embedder))
+    assert short.named and {c.shown for c in short.kept} == {
+        "Mr. Rosenbaum seconded the motion which carried 7-0."
+    }

@@ -1,0 +1,56 @@
+"""What was put off or put down for later: the questions asking its day, and the sentences giving it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from corpus.dates import find_dates
+from qa.features import Candidate
+
+# A date asked of what was put off or put down for later ('asked for a progress report in six months -
+# which meeting date was it put down for?'): the question's month is when it was set, and the day asked
+# may lie up to a year after it, as far ahead as a committee's work programme runs.
+SET_AHEAD = re.compile(
+    r"\b(?:put (?:down|back|off)|scheduled|rescheduled|deferred|postponed|pencill?ed|brought back|come back"
+    r"|due back|listed for|set for)\b|\bin (?:\w+ )?(?:months?|weeks?|years?)['’]? time\b"
+    r"|\bin (?:two|three|four|six|nine|twelve|\d{1,2}) (?:months|weeks)\b",
+    re.I,
+)
+# Of those, what says the question's month is when it was put off, so the day asked lies after it; a meeting
+# 'scheduled' for a month the question names lies in that month ('When is the January 2020 meeting
+# tentatively scheduled?').
+PUT_OFF = re.compile(
+    r"\b(?:put (?:down|back|off)|deferred|postponed|brought back|come back|due back)\b"
+    r"|\bin (?:\w+ )?(?:months?|weeks?|years?)['’]? time\b"
+    r"|\bin (?:two|three|four|six|nine|twelve|\d{1,2}) (?:months|weeks)\b",
+    re.I,
+)
+# A row's cells are joined with ' | ': a date in the next cell ('Date: July 2019', when the action was
+# logged) is not the one the cell putting the thing off gives.
+_CELL = " | "
+
+
+# A meeting asked when it is scheduled ('the November 2019 meeting scheduled'): its listed day answers,
+# not a day something was put off to.
+_MEETING_SET = re.compile(r"\bmeetings?\s+(?:\w+\s+){0,2}(?:scheduled|set|pencill?ed|listed)\b", re.I)
+
+
+def gives_set_day(sentence: str) -> bool:
+    """Whether the sentence puts something off or down for later and gives the day, after saying so and
+    in the same cell ('scheduled on the panel's work programme for 6 months' time (8 January 2020)'); the
+    day a row was agreed on, before it ('10 July 2019 … Agreed that a progress report … be scheduled …'),
+    or a masthead's 'Date of meeting', gives none."""
+    for cell in sentence.split(_CELL):
+        if (said := SET_AHEAD.search(cell)) and any(d.start >= said.end() for d in find_dates(cell)):
+            return True
+    return False
+
+
+def set_days(found: Sequence[Candidate], question: str) -> list[Candidate]:
+    """For a date asked of what was put off or put down ('For which meeting date was the progress report
+    scheduled?'), the candidates giving the day it was put down for (`gives_set_day`), when any does;
+    else, or for a meeting asked when it is scheduled, or any other question, all of them."""
+    if not SET_AHEAD.search(question) or _MEETING_SET.search(question):
+        return list(found)
+    return [c for c in found if gives_set_day(c.shown)] or list(found)
