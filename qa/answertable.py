@@ -198,7 +198,7 @@ TABLE: tuple[tuple[str, str], ...] = (
         r"|\b(?:over|during) what (?:period|time)\b|\bwhat (?:timescale|timeframe|time frame)\b"
         r"|\b(?:what|which) (?:term|quarter|season|(?:academic|financial|school) year)\b"
         # the meeting something was done at is told by its date: 'At which City Council meeting did …?'
-        r"|\b(?:at|in|during|by) (?:which|what) (?:(?!(?:are|is|was|were|do|does|did|have|has|had)\b)"
+        r"|\b(?:at|in|during|by|for) (?:which|what) (?:(?!(?:are|is|was|were|do|does|did|have|has|had)\b)"
         r"[\w'’-]+ ){0,3}(?:meeting|session|hearing)s?\b"
         # minutes approved are named by their meeting's date
         rf"|{MINUTES_OF_WHICH}"
@@ -241,9 +241,11 @@ TABLE: tuple[tuple[str, str], ...] = (
         r"|\b(?:which|what) (?:[\w'’-]+ ){0,5}(?:positions|posts|roles|job titles|job classifications)\b"
         # 'a report from which post-holder?': the post, as its papers title it
         r"|\b(?:which|what) (?:post|office)[- ]?holders?\b"
-        # 'Which chamber office was Councillor Steen appointed to?': the office one was put in
-        r"|\b(?:which|what) (?:[\w'’-]+ ){0,2}(?:office|post|role|position)s?\b(?=[^?]*\b(?:appoint|elect"
-        r"|nominat|named\b|hold|held|fill|serv|assign|given\b|t[oa]ok\b|take))"
+        # 'Which chamber office was Councillor Steen appointed to?': the office one was put in; not a stance
+        # ('Which position on the budget did the committee take?')
+        r"|\b(?:which|what) (?:[\w'’-]+ ){0,2}(?:office|post|role|position)s?\b"
+        r"(?!\s+(?:on|regarding|about|concerning|in relation|as regards)\b)"
+        r"(?=[^?]*\b(?:appoint|elect|nominat|named\b|hold|held|fill|serv|assign|given\b))"
         # 'Which position also serves as Acting City Manager?': a post, named by its title
         r"|\bwhich (?:role|position|post|job title)\b(?!\s+(?:on|regarding|with|in relation|as regards)\b)"
         r"|\bwhat (?:is|was) [\w'’ .-]{1,40}['’]s (?:role|post|job title|title|(?:cabinet )?portfolio"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from corpus.dates import find_dates
 from qa.candidate import Candidate, stem_set, stems_of
 
 # 'the motion to adjourn …', 'the resolution approving the Township's …', 'the motion on school funding'
@@ -13,29 +14,53 @@ _NAMED_BY_ACT = re.compile(
     r"([^?]{1,80})"
 )
 # Verbs any motion may be put with, whatever it is about: 'the motion to approve the minutes' names the
-# minutes, and a motion 'That the minutes … be adopted' is that one.
+# minutes, and a motion 'That the minutes … be adopted' is that one; a council's or committee's name is
+# the paper's.
 _ANY_MOTION = frozenset(
     stems_of(
         "approve approving approval adopt adopting adoption accept receive note recommend recommending"
         " resolve authorize authorise endorse confirm agree support move put pass carry refer"
+        # ... and the bodies any may be put to, which name no act
+        " council city town township county borough district parish committee board commission cabinet"
     )
 )
 
 
-def act_asked(question: str, own: frozenset[str] = frozenset()) -> str | None:
-    """The stem of the first word saying what the asked motion does or is about ('adjourn' of 'Who
-    seconded the motion to adjourn Winnipeg City Council's meeting?'), less verbs any motion is put with
-    and the words in `own` (stems of the paper's council and body, which name every motion in it); None
-    where the question names its motion otherwise."""
+_MEETING = re.compile(r"(?i)\b(?:[\w'’-]+\s+)?(?:meeting|session|sitting)\b")
+_ACT_WORDS = 6  # words of what the motion does: 'lower the council pay benchmark from the 55th to the 50th'
+_SHARED = 2  # of them a motion must print, where it does not print the first ('changing the 55th percentile')
+
+
+def act_asked(question: str, own: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """Stems of the first _ACT_WORDS words saying what the asked motion does or is about ('adjourn', …
+    of 'Who seconded the motion to adjourn Winnipeg City Council's meeting?'), less verbs any motion is put
+    with, dates and the words in `own` (stems of the paper's council and body, which name every motion in
+    it); () where the question names its motion otherwise."""
     named = _NAMED_BY_ACT.search(question)
     if not named:
-        return None
-    return next((s for s in stems_of(named.group(1)) if s not in _ANY_MOTION | own and s.isalpha()), None)
+        return ()
+    words = stems_of(_undated(named.group(1)))
+    # a figure alone may be a day's or a count's; an ordinal ('55th') names the thing moved
+    return tuple(s for s in words if s not in _ANY_MOTION | own and not s.isdigit())[:_ACT_WORDS]
 
 
-def does_act(motion_words: str, act: str | None) -> bool:
-    """Whether a motion's words (its text, item title) hold the act asked; True where none is asked."""
-    return act is None or act in stem_set(motion_words)
+def _undated(text: str) -> str:
+    """The text with its dates and its meeting blanked: 'November 6, 2013' and 'organizational meeting'
+    name the meeting, not what was moved."""
+    for found in reversed(find_dates(text)):
+        text = text[: found.start] + " " * (found.end - found.start) + text[found.end :]
+    return _MEETING.sub(" ", text)
+
+
+def does_act(motion_words: str, act: tuple[str, ...]) -> bool:
+    """Whether a motion's words (its text, item title) hold the act asked: its first word, or _SHARED of
+    its words where the question words it otherwise ('lower … from the 55th to the 50th percentile' of
+    'That Clause 1 be amended by changing the 55th percentile to the 50th percentile'); True where none is
+    asked."""
+    if not act:
+        return True
+    held = stem_set(motion_words)
+    return act[0] in held or len(set(act) & held) >= _SHARED
 
 
 _FIND_WORDS = 6  # a candidate's opening words, found in its passage: units keep words, not line breaks

@@ -21,6 +21,11 @@ _NOT_PERSON = re.compile(
 # What stands between a name and the office printed against it: ', ', ' - ', or the words giving it ('Mr. Les
 # Petroczi the new General Manager', 'Yvonne Rees as Returning Officer').
 AGAINST = re.compile(r"\W{0,3}|\s*,?\s*(?:(?:the|as|our|its|their|new|interim|acting)\s+)+", re.I)
+# ... or the words saying the person was put in it ('Cllr O'Leary was re-elected as Chairman')
+_MADE = re.compile(
+    r"\s+(?:was|is|has\s+been|had\s+been)\s+(?:re-?)?(?:elected|appointed|named|confirmed|made)\s+(?:as\s+)?(?:the\s+)?",
+    re.I,
+)
 # ... or a councillor's ward, printed between the name and the post in a list of appointments ('Councillor
 # Nordman, St. Charles, Acting Deputy Mayor', 'Councillor Gerbasi, Fort Rouge-East Fort Garry, Chair of …')
 _WARD_BETWEEN = re.compile(r",\s*(?:[A-Z][\w.'’]*(?:[\s-]+|(?=,))){1,6},\s*")
@@ -28,7 +33,8 @@ _WARD_BETWEEN = re.compile(r",\s*(?:[A-Z][\w.'’]*(?:[\s-]+|(?=,))){1,6},\s*")
 
 def posts_of_named(found: list[Candidate], question: str) -> tuple[list[Candidate], bool]:
     """For a role asked of a person the question names: the candidates whose post is printed against the
-    name, or as its title before it ('Fire Chief-MLEO-CEMC Will Bateman'), and True, as they answer however
+    name, in a row's field titled as a post, or as its title before it ('Fire Chief-MLEO-CEMC Will
+    Bateman'), and True, as they answer however
     they score; else those from a passage naming them, and False. A portfolio asked is a cabinet post
     printed with the councillor's name. Candidates unchanged, and False, when the question names no one."""
     if _PORTFOLIO_ASKED.search(question):  # a cabinet's post, not a committee's chair
@@ -39,12 +45,11 @@ def posts_of_named(found: list[Candidate], question: str) -> tuple[list[Candidat
         return found, False
     if against := [c for c in found if _role_of_named(c, names)]:
         return against, True
+    # a row's field titled as a post, beside the name: 'Position: Speaker; Council Member Appointed: …'
+    if rows := _rows_of_named(found, names, question):
+        return rows, True
     if titled := _titled(found, names):  # 'Fire Chief-MLEO-CEMC Will Bateman': the post before the name
         return titled, True
-    if rows := _rows_of_named(
-        found, names, question
-    ):  # 'Position: Deputy Speaker; Council Member Appointed: …'
-        return rows, True
     return [c for c in found if any(n.split()[-1] in c.passage.text for n in names)], False
 
 
@@ -74,9 +79,13 @@ def _role_of_named(candidate: Candidate, names: list[str]) -> bool:
     text = candidate.text
     return any(
         m.end() <= span.start
-        and (AGAINST.fullmatch(between := text[m.end() : span.start]) or _WARD_BETWEEN.fullmatch(between))
+        and (
+            AGAINST.fullmatch(between := text[m.end() : span.start])
+            or _WARD_BETWEEN.fullmatch(between)
+            or _MADE.fullmatch(between)
+        )
         for name in names
-        for m in re.finditer(re.escape(name), text)
+        for m in re.finditer(re.escape(name).replace("'", "['’]"), text)  # either apostrophe
     )
 
 

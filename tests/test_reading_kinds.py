@@ -830,6 +830,7 @@ def test_a_firm_a_contract_is_awarded_to_is_a_body_though_its_name_ends_as_a_mat
         ),
         ("What was the borough's 2019/20 target for care leavers in education or training?", "number"),
         ("What is the target date for the review?", "date"),
+        ("For which meeting was the progress report on school exclusions scheduled?", "date"),
         # the office someone was put in is a post, not a person
         ("Under Motion 1, which chamber office was Councillor Steen appointed to?", "role"),
         ("Which office did Councillor Patel hold in 2019?", "role"),

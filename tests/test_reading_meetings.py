@@ -16,7 +16,10 @@ HANSARD = (
     "7100/97 requires that the Deputy Mayor must be a member of the Standing Policy Committee on Finance; THEREFORE BE IT RESOLVED that Council make the "
     "following appointments.\n\nAPPOINTMENT OF SPEAKER AND DEPUTY SPEAKER\n\n"
     "Position\tCouncil Member Appointed\nSpeaker\tCouncillor Sharma\nDeputy Speaker\tCouncillor Steen\n\n"
-    "Mayor Katz: All in favour? Opposed? Carried. Not until someone moves adjournment.\n\n"
+    "Boards and Commissions\tCouncil Member(s) Appointed\n"
+    "Access Advisory Committee\tCouncillor Eadie, Chairperson Councillor Sharma\n\n"
+    "Mayor Katz: All in favour? Opposed? Carried.\n\nCouncillor Smith: The committees will meet next week.\n\n"
+    "Mayor Katz: Not until someone moves adjournment.\n\n"
     "Councillor Swandel: I'll move adjournment.\n\nCouncil adjourned at 9:47 a.m.\n"
 )
 
@@ -37,24 +40,46 @@ def test_a_seconder_is_of_the_motion_the_question_names_by_what_it_does(
 
 
 def test_a_post_is_read_from_the_row_naming_its_holder(tmp_path, settings, fake_embedder) -> None:
-    question = "Under Winnipeg's Motion 1 of November 6, 2013, which chamber office was Councillor Steen appointed to?"
-    (found,), _ = answers_from_papers(
-        tmp_path, settings, fake_embedder, {"winnipeg.txt": HANSARD}, [question]
+    questions = [
+        "Under Winnipeg's Motion 1 of November 6, 2013, which chamber office was Councillor Steen appointed to?",
+        # the field titled as a post, not a chair's title printed before the name in another table's cell
+        "Which office was Councillor Sharma appointed to?",
+    ]
+    (steen, sharma), _ = answers_from_papers(
+        tmp_path, settings, fake_embedder, {"winnipeg.txt": HANSARD}, questions
     )
-    assert found.status == "answered" and found.text.startswith("Deputy Speaker")
+    assert steen.status == "answered" and steen.text.startswith("Deputy Speaker")
+    assert sharma.status == "answered" and sharma.text.startswith("Speaker")
+
+
+def test_a_post_someone_was_elected_to_is_theirs_however_the_apostrophe_is_printed(
+    tmp_path, settings, fake_embedder
+) -> None:
+    paper = (
+        "Hertingfordbury Parish Council\n\nMinutes of the Annual Meeting held on 9 May 2018\n\n07. ELECTION OF "
+        "CHAIRMAN\n\nCllr O’Leary was re-elected as Chairman of the Parish Council, proposed by Cllr Bradbury "
+        "and seconded by Cllr Blake.\n"
+    )
+    question = "Which office was Cllr O'Leary elected to at the Hertingfordbury annual meeting?"
+    (found,), _ = answers_from_papers(tmp_path, settings, fake_embedder, {"pc.txt": paper}, [question])
+    assert found.status == "answered" and found.text.startswith("Chairman of the Parish Council")
 
 
 def test_the_act_a_question_names_its_motion_by() -> None:
-    assert act_asked("Who seconded the motion to adjourn the meeting?") == "adjourn"
+    assert act_asked("Who seconded the motion to adjourn the meeting of November 6, 2013?") == ("adjourn",)
     # verbs any motion is put with say nothing of which: the minutes are what it is about
-    assert act_asked("Who seconded the motion to approve the minutes of 3 May?") == "minut"
-    assert (
-        act_asked("Who moved the resolution approving the Township budget?", frozenset({"township"}))
-        == "budget"
+    assert act_asked("Who seconded the motion to approve the minutes of 3 May?")[0] == "minut"
+    assert act_asked("Who moved the resolution approving the Township budget?", frozenset({"township"})) == (
+        "budget",
     )
-    assert act_asked("Who seconded Councillor Kovach's motion at the May meeting?") is None
-    assert does_act("That the matter be referred back to committee.", "refer")
-    assert not does_act("WHEREAS the Deputy Mayor must be a member of the Finance committee", "adjourn")
+    assert act_asked("Who seconded Councillor Kovach's motion at the May meeting?") == ()
+    assert does_act("That the matter be referred back to committee.", ("refer",))
+    assert not does_act("WHEREAS the Deputy Mayor must be a member of the Finance committee", ("adjourn",))
+    # worded otherwise than the question, a motion printing enough of its words is the one
+    bell = act_asked(
+        "Who seconded Councillor Bell's amendment to lower the pay benchmark from the 55th to the 50th?"
+    )
+    assert does_act("That Clause 1 be amended by changing the 55th percentile to the 50th percentile", bell)
 
 
 def _passage(chunk_id: int, text: str, day: dt.date = dt.date(2019, 9, 11)) -> Passage:
