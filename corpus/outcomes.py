@@ -82,6 +82,21 @@ def first_outcome(region: str, offset: int) -> tuple[str, int] | None:
     return outcome, offset + m.start("o")
 
 
+# Printed outcomes reading after 'the motion was' that differ from the record's word ('fell' reads not so)
+_SAID_AFTER_WAS = frozenset({"defeated", "agreed"})
+
+
+def printed_outcome(region: str, outcome: str) -> str | None:
+    """The word the minutes print for the first outcome stated in `region`, lower-cased, where it states
+    `outcome` in another word that reads after 'the motion was' ('defeated' where the record says 'lost');
+    None otherwise."""
+    found = [m for p in _OUTCOMES[:2] if (m := p.search(region))]
+    if not found:
+        return None
+    word = min(found, key=lambda m: m.start("o")).group("o").lower()
+    return word if _OUTCOME_OF.get(word) == outcome and word in _SAID_AFTER_WAS else None
+
+
 def resolved_as(body: str, m: re.Match) -> str:
     """'It was agreed to defer …', 'RESOLVED: that the item be deferred', '… was deferred': deferred;
     likewise referred and noted; else carried."""

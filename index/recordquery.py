@@ -237,6 +237,12 @@ def motion_fields(db: sqlite3.Connection, source: str) -> list[tuple[int | None,
     return found
 
 
+def cited_text(db: sqlite3.Connection, chunk_id: int | None) -> str:
+    """The text of the chunk a record's field is cited to; '' where there is none."""
+    row = db.execute("SELECT text FROM chunks WHERE id = ?", (chunk_id,)).fetchone() if chunk_id else None
+    return row[0] if row else ""
+
+
 def _listed(names: list[str]) -> str:
     """Names as minutes print a side of a vote: 'Findlay, Guthrie and Kovach'."""
     return " and ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else "".join(names)

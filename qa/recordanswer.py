@@ -14,7 +14,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from corpus.dates import find_dates
-from index.recordquery import Cited, meeting_fields, motion_fields
+from corpus.outcomes import printed_outcome
+from index.recordquery import Cited, cited_text, meeting_fields, motion_fields
 from index.settings import Settings
 from index.store import Store
 from qa.answer import Answer, Citation, format_date
@@ -256,9 +257,17 @@ def _motion_answer(
         "seconder": f"{field.value} seconded the motion “{short}”",
         "noes": f"Voting against “{short}”: {field.value}",
         "ayes": f"Voting for “{short}”: {field.value}",
-        "outcome": f"The motion “{short}” was {field.value}{_vote(motion)}",
+        "outcome": f"The motion “{short}” was {_as_printed(db, field, words)}{_vote(motion)}",
     }[asked.want]
     return Reply(text, field.chunk_id, field.page)
+
+
+def _as_printed(db: sqlite3.Connection, outcome: Cited, motion_text: str) -> str:
+    """The outcome in the word the minutes print after the motion ('defeated' where the record says
+    'lost'), else the record's."""
+    text = cited_text(db, outcome.chunk_id)
+    at = text.find(motion_text[:40])
+    return printed_outcome(text[at:] if at >= 0 else text, outcome.value) or outcome.value
 
 
 def _movers(motion: dict[str, Cited], short: str) -> Reply | None:

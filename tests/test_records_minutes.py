@@ -402,3 +402,23 @@ def test_a_motion_is_matched_by_its_matter_not_the_council_every_motion_names(tm
     assert read_question(question).date == "2014-05-26"
     answer = answer_from_records(engine.store, question, engine.retriever.retrieve(question))
     assert answer is not None and answer.text.startswith("Councillor Wynn seconded")
+
+
+def test_an_outcome_is_said_in_the_word_the_minutes_print(tmp_path) -> None:
+    """The record keeps 'lost' for a defeated motion; the answer says what the paper printed."""
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    minutes = (
+        "Northgate City Council\n\nMinutes of the Council Meeting held on May 26, 2014\n\n"
+        "Council Composition and Remuneration\n\nFirst Amendment\n\n11. Moved by Councillor Bell\nSeconded by "
+        "Councillor Guthrie\n\n"
+        "That Clause 1 be amended by changing the 55th percentile to the 50th percentile.\n\n"
+        "VOTING IN FAVOUR: Councillors Bell, Guthrie, Kovach (3)\nVOTING AGAINST: Mayor Farbridge, Councillors "
+        "Dennis, Furfaro, Hofland (4)\n\nDEFEATED\n"
+    )
+    (folder / "minutes.txt").write_text(minutes, encoding="utf-8")
+    engine = CouncilQA(Settings(store=tmp_path / "store"), embedder=FakeEmbedder())
+    engine.ingest([folder], progress=False)
+    question = "What was the outcome of the amendment changing the 55th percentile to the 50th percentile?"
+    answer = answer_from_records(engine.store, question, engine.retriever.retrieve(question))
+    assert answer is not None and " was defeated" in answer.text and " was lost" not in answer.text
