@@ -100,6 +100,16 @@ _TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "cllr", "councillor", "may
 _AIM = re.compile(r"\b(?:targets?|targeted|aim(?:s|ed|ing)?|goals?|ambitions?|aspir\w*)\b", re.I)
 
 
+def asks_target(question: str) -> bool:
+    """Whether the question asks the figure aimed at ('What was the target for …?'), not what was reached."""
+    return bool(_TARGET_ASKED.search(question))
+
+
+def names_aim(text: str) -> bool:
+    """Whether the text says a figure is aimed at ('target', 'aim', 'goal', 'ambition')."""
+    return bool(_AIM.search(text))
+
+
 def fitting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], bool]:
     """The candidates that fit, and whether they answer however they score (a post printed against
     the person the question names). For a count, none giving only the question's own numbers; for the

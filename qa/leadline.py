@@ -9,6 +9,7 @@ from qa.accountcolumns import ACTUAL_LABELS, asks_actual, of_column_asked
 from qa.answertype import expected
 from qa.candidate import stems_of, word_stems
 from qa.counting import count_of
+from qa.fit import asks_target, names_aim
 from qa.moments import event_words, time_event
 from qa.monthasked import in_month_asked
 from qa.reader import Read
@@ -66,6 +67,8 @@ def lead_line(read: Read, kind: str = "", question: str = "") -> str:
         lead = lead or total_of_others(list(typed.values()), question)  # a row's total and its parts
         if kind == "date" and not lead:  # of a year's dates, the one in the month asked
             lead = next((s for s in typed.values() if in_month_asked(c.text, s.start, s.end, question)), None)
+        if kind in _FIGURE_KINDS and asks_target(question):  # '80.6%, above the 75% target': the 75%
+            lead = lead or _aimed(c.text, list(typed.values()))
         lead = lead or _beside_asked(c.text, list(typed.values()), question)
         lead = None if kind == "decision" and lead and not _told_apart(lead, c.text) else lead
         c = replace(c, span=lead) if lead else c
@@ -119,6 +122,18 @@ def _with_unit(span: Span, text: str) -> str:
     """A figure with the unit it measures in ('30 minutes', '7 storeys'): a bare '30' tells no limit."""
     unit = UNIT.match(text, span.end) if span.kind == "number" else None
     return span.text + unit.group(0) if unit else span.text
+
+
+def _aimed(text: str, found: list[Span]) -> Span | None:
+    """Of several figures, the one a word of aiming stands beside, before or after it ('the 75% target',
+    'a target of 75%'); None when no figure, or more than one, stands there."""
+    near = [
+        s
+        for s in found
+        if names_aim(" ".join(text[: s.start].split()[-_BESIDE_WORDS:]))
+        or names_aim(" ".join(text[s.end :].split()[:_BESIDE_WORDS]))
+    ]
+    return near[0] if len(near) == 1 else None
 
 
 def _beside_asked(text: str, found: list[Span], question: str) -> Span | None:

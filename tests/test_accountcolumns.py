@@ -69,3 +69,16 @@ def test_a_references_number_is_no_figure() -> None:
     kept = [s.text for s in of_column_asked(row, figures, "How much were the defibrillator pads?")]
     assert "101316" not in kept and "49" not in kept and "81.54" in kept
     assert not _lead("How much were the defibrillator pads?", row).startswith("101316")
+
+
+def test_a_target_asked_leads_with_the_figure_aimed_at_not_the_one_reached() -> None:
+    sentence = (
+        "In 2018/19, 80.6% of conferences were held within 15 working days, which was above the 75% target."
+    )
+    assert _lead("What was the target for conferences held within 15 working days?", sentence).startswith(
+        "75%"
+    )
+    # asked what was reached, the target does not lead
+    assert not _lead("What share of conferences were held within 15 working days?", sentence).startswith(
+        "75%"
+    )
