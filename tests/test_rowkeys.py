@@ -151,38 +151,16 @@ def test_a_bare_number_is_no_key_where_the_paper_writes_the_nouns_numbers_out():
 def test_a_papers_status_is_its_rows_status_cell_not_a_sentence_naming_progress():
     """Of one paper's passages, the row holding the milestone asked, with its status cell, speaks for it,
     however a paragraph on another milestone ranks ('Similar levels of improvement have been achieved')."""
-    narrative = Passage(
-        1,
-        "Similar levels of improvement have been achieved in care leavers in suitable accommodation.",
-        None,
-        1,
-        1,
-        "plan.txt",
-        None,
-        None,
-        None,
-        None,
-        "none",
-        "report",
+    narrative = _report(
+        1, "Similar levels of improvement have been achieved in care leavers in accommodation."
     )
-    other = Passage(
-        2,
-        "Ref: 2.2\nKey Dates / Status (RAG): Year long ON TRACK",
-        None,
-        1,
-        1,
-        "plan.txt",
-        None,
-        None,
-        None,
-        None,
-        "none",
-        "report",
-    )
-    row = Passage(
-        3, ROWS.split("Ref: 2.2")[0], None, 1, 1, "plan.txt", None, None, None, None, "none", "report"
-    )
+    other = _report(2, "Ref: 2.2\nKey Dates / Status (RAG): Year long ON TRACK")
+    row = _report(3, ROWS.split("Ref: 2.2")[0])
     (found,) = statements([narrative, other, row], [_asked("What is the RAG status of milestone 2.1?")])
     assert found.text == "Commenced: January 2019 SLIGHT SLIPPAGE"
     (found,) = statements([narrative, other])  # none asked: the status cell over the sentence
     assert found.text == "Year long ON TRACK"
+
+
+def _report(chunk_id: int, text: str) -> Passage:
+    return Passage(chunk_id, text, None, 1, 1, "plan.txt", None, None, None, None, "none", "report")
