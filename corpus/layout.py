@@ -203,7 +203,7 @@ def _run(
         narrowed = _intersect(bands, _free(rows[end], edges[0], edges[1], min_width), min_width)
         if not narrowed:
             break
-        if end - start >= MIN_COLUMN_ROWS:
+        if end - start >= MIN_COLUMN_ROWS and len(narrowed) < len(bands):  # only a lost band ends it
             held = len(_interior(bands, rows[start:end]))
             if held >= _MANY_GUTTERS and 2 * len(_interior(narrowed, rows[start : end + 1])) < held:
                 break

@@ -125,7 +125,8 @@ class Composer:
         pinned = bool(retrieval.matched)
         read_over = replace(retrieval, passages=tuple(pool)) if pinned else retrieval
         read_over = replace(read_over, passages=tuple(self._headed(read_over.passages)))
-        read_over = self._asked_meeting_first(read_over)  # what its minutes record, ranked low in a pack
+        between = self._reading_once()  # headers read back once for both uses of the asked meeting below
+        read_over = self._asked_meeting_first(read_over, between)  # its minutes, ranked low in a pack
         read_over = replace(
             read_over, leads=lead_ins(read_over.passages[:PASSAGES], lambda ids: self.store.passages(ids))
         )
@@ -134,7 +135,7 @@ class Composer:
             top, listed = read_over.passages[: PASSAGES - len(listing)], {p.chunk_id for p in listing}
             rest = [p for p in read_over.passages[len(top) :] if p.chunk_id not in listed]
             read_over = replace(read_over, passages=(*top, *listing, *rest))
-        reading = self.reader.read(self._of_asked_meeting(read_over))
+        reading = self.reader.read(self._of_asked_meeting(read_over, between))
         speaks = query.intent in {"status", "history"} and (retrieval.matched or not reading.abstain)
         if speaks and (
             found := statements(self._speaking(pool, query), query.identifiers, proper_words(query.text))
@@ -188,17 +189,21 @@ class Composer:
             return item_pool(retrieval.passages, matched, self._between, self.settings.item_stretch)
         return list(retrieval.passages)
 
-    def _asked_meeting_first(self, retrieval: Retrieval) -> Retrieval:
+    def _asked_meeting_first(
+        self, retrieval: Retrieval, between: Callable[[int, int], list[Passage]]
+    ) -> Retrieval:
         """The passages with those of the minutes of the meeting the question dates, reprinted in a pack
         of another day, brought among those the reader reads (qa/askedmeeting.py)."""
         day = meeting_day(retrieval.query.text)
         if not day:
             return retrieval
-        between, reach = self._reading_once(), self.settings.header_reach
+        reach = self.settings.header_reach
         found = asked_meeting_first(retrieval.passages, day, between, reach, PASSAGES, retrieval.similarity)
         return replace(retrieval, passages=tuple(found))
 
-    def _of_asked_meeting(self, retrieval: Retrieval) -> Retrieval:
+    def _of_asked_meeting(
+        self, retrieval: Retrieval, between: Callable[[int, int], list[Passage]] | None = None
+    ) -> Retrieval:
         """The passages the reader reads, each of a pack reproducing the minutes of the meeting the question
         dates ('… at its 10 July 2019 meeting', in the 11 September pack) dated as that meeting, for the
         reader only: what the minutes record is of that day, not of the pack's. So too the other way: the
@@ -207,7 +212,7 @@ class Composer:
         day = meeting_day(retrieval.query.text)
         if not day:
             return retrieval
-        reach, between = self.settings.header_reach, self._reading_once()
+        reach, between = self.settings.header_reach, between or self._reading_once()
         passages = [self._dated(p, day, day_of(p, between, reach)) for p in retrieval.passages[:PASSAGES]]
         return replace(retrieval, passages=(*passages, *retrieval.passages[PASSAGES:]))
 

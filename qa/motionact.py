@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from corpus.dates import find_dates
 from qa.candidate import Candidate, stem_set, stems_of
@@ -31,6 +32,7 @@ _ACT_WORDS = 6  # words of what the motion does: 'lower the council pay benchmar
 _SHARED = 2  # of them a motion must print, where it does not print the first ('changing the 55th percentile')
 
 
+@lru_cache(maxsize=1 << 8)  # asked once per candidate's council and body, for one question
 def act_asked(question: str, own: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """Stems of the first _ACT_WORDS words saying what the asked motion does or is about ('adjourn', …
     of 'Who seconded the motion to adjourn Winnipeg City Council's meeting?'), less verbs any motion is put
