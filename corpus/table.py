@@ -90,7 +90,21 @@ def looks_like_header(cells: list[str]) -> bool:
     filled = [c for c in cells if c]
     if len(filled) < 2 or any(c.endswith(":") for c in filled) or all(_amount(c) for c in filled):
         return False
+    if _key_cell(cells[0]) and any(len(c.split()) >= _ITEM_WORDS for c in filled[1:]):
+        return False  # a year or day keying an item ('2024 | Tandem Truck (replace 2005) Year 2 of 5')
     return all(len(c.split()) <= _HEADER_WORDS and not c.endswith(".") for c in filled)
+
+
+_ITEM_WORDS = 4  # a cell of so many words beside a year or day is an item of it, not a column's label
+
+
+def _key_cell(cell: str) -> bool:
+    """A cell that is only a year ('2024') or a day's date ('11 Sept 2019'): a key that may be merged
+    down over the rows of its items."""
+    if _YEAR.fullmatch(cell.strip()):
+        return True
+    day = only_date(cell)
+    return day is not None and day.precision == "day"
 
 
 _SHAPE_TOKENS = 3  # a cell's opening tokens compared: a label's and a value's shapes part there
@@ -230,16 +244,22 @@ def _is_fragment(cells: list[str]) -> bool:
 
 
 def _merged_down(last: Row, cells: list[str]) -> bool:
-    """Whether a line with a blank first cell is a row of its own under a meeting's date merged down over
-    its items (a work programme, a forward plan), not more of the row above: the row above opens with a
-    day's date and has a second cell, and this line starts a second cell of its own with a capital or
-    markup. A row wrapped or continued over a page break goes on in later columns, or in lower case."""
+    """Whether a line with a blank first cell is a row of its own under a meeting's date or a year merged
+    down over its items (a work programme, a forward plan, a fleet plan's years), not more of the row
+    above: the row above opens with a day's date or a year and has a second cell, and this line starts a
+    second cell of its own with a capital or markup. A row wrapped or continued over a page break goes on
+    in later columns, or in lower case."""
     second = cells[1] if len(cells) > 1 else ""
     starts = second[:1].isupper() or second[:1] == "<"
     if cells[0] or not starts or len(last.cells) < 2 or not last.cells[1]:
         return False
-    day = only_date(last.cells[0])  # read last: every table line of every paper passes through here
-    return day is not None and day.precision == "day"
+    # an item wrapped onto the next line goes on after a comma, in a word ('Dry Hydrant (2) Westview
+    # Dr., Niagara' / 'Road'), or in lower case in a later cell ('Bear Creek Landfill *' | '$609,045.59'
+    # over 'Closure or Rehabilitation' | 'closure costs $625,770')
+    later = (c for c in cells[2:] if c)
+    if last.cells[1].endswith((",", "&")) or len(second.split()) < 2 or any(c[:1].islower() for c in later):
+        return False
+    return _key_cell(last.cells[0])  # read last: every table line of every paper passes through here
 
 
 def add_line(table: Table, line: str, page: int | None) -> None:

@@ -531,3 +531,34 @@ def test_later_columns_or_lower_case_under_a_row_still_continue_it() -> None:
     assert [row.cells for row in table.rows] == [
         ["Pledge 3 - homes", "March and April", "Work has begun. A second update follows."]
     ]
+
+
+def test_a_year_merged_down_over_its_items_keys_a_row_for_each():
+    table = _table(
+        "2024\tTandem Truck (replace 2005) Year 2 of 5\t",
+        "\tTandem Truck (replace 2010) Year 3 of 5\t",
+        "\tPick Up Truck Year 1 of 5 $90,000\tFinancing",
+        "2025\tGrader Year 1 of 5 $650,000\tFinancing",
+        "\tDry Hydrant (2) Westview Dr., Niagara\t",
+        "\tRoad\t",  # a word wrapped from the item above
+        "\tUnderground Tank at Pine Drive\tTaxation",
+    )
+    assert table.headers == ()  # a year keying an item is no column label
+    assert [row.cells for row in table.rows] == [
+        ["2024", "Tandem Truck (replace 2005) Year 2 of 5", ""],
+        ["2024", "Tandem Truck (replace 2010) Year 3 of 5", ""],
+        ["2024", "Pick Up Truck Year 1 of 5 $90,000", "Financing"],
+        ["2025", "Grader Year 1 of 5 $650,000", "Financing"],
+        ["2025", "Dry Hydrant (2) Westview Dr., Niagara Road", ""],
+        ["2025", "Underground Tank at Pine Drive", "Taxation"],
+    ]
+    assert table.rows[1].render() == "Tandem Truck (replace 2010) Year 3 of 5 | 2024"
+    # an item whose later cell goes on in lower case is wrapped, not a new item
+    wrapped = _table(
+        "Year\tProject\tCost",
+        "2027\tBear Creek Landfill *\t$609,045",
+        "\tClosure or Rehabilitation\tclosure costs",
+    )
+    assert [row.cells for row in wrapped.rows] == [
+        ["2027", "Bear Creek Landfill * Closure or Rehabilitation", "$609,045 closure costs"]
+    ]
