@@ -177,6 +177,9 @@ TABLE: tuple[tuple[str, str], ...] = (
         # "What was Plymouth's 2019/20 target for care leavers in …?": a target's figure, not its date
         r"|\bwhat (?:is|was|are|were) (?:the|[\w-]+['’]s) (?:[\w/()'’.-]+ ){0,4}?targets?\b"
         r"(?!\s+(?:[\w-]+\s+)?(?:date|day|deadline)s?\b)"
+        # 'What CAMHS waiting time target does the plan set?': the figure of a target named by its measure
+        # ('What target did the council set for recycling?' may be told in words)
+        r"|\bwhat (?:[\w/()'’.-]+ ){1,4}?target (?:does|did|do|has|had|is|was)\b"
         # what a campaign or service counts people by: 'What reach did the campaign have?'
         r"|\bwhat (?:(?:was|is|were|are) (?:the |its |their )?)?(?:[\w-]+ ){0,2}"
         r"(?:reach|take-?up|uptake|footfall|turnout|headcount|caseload)\b"

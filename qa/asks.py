@@ -48,6 +48,9 @@ _ASKING = re.compile(
 # A part put as what is wanted ('the cost of a burial space', 'The total number of graves sold'): it asks
 # what that is.
 _WANTED = re.compile(r"^\s*(?:the|a|an|any|details?|full details)\b", re.I)
+# A condition opening the request ('If Cabinet approved the approach, when …?') is what the ask after it
+# hangs on, no ask of its own.
+_CONDITION = re.compile(r"^\s*(?:if|assuming|supposing|provided)\b(?!\s+(?:so|not)\b)", re.I)
 _LEAST_WORDS = 3  # a part shorter than this is a name in a list ('(b) Athea'), not an ask
 _MOST_WORDS = 80  # longer, a 'question' has run on into the minutes' text; only lettered parts split it
 
@@ -66,6 +69,8 @@ def asks(question: str) -> tuple[str, ...]:
     elif len(text.split()) <= _MOST_WORDS:
         plain = _RELATIVE_WHO.sub(r"\1", _RELATIVE.sub("", text))
         pieces = [p for p in _CLAUSE.split(plain) if p and p.strip()]
+        if len(pieces) >= 2 and _CONDITION.match(pieces[0]):  # 'If Cabinet approved it, when …?' asks once
+            pieces = [f"{pieces[0]}, {pieces[1]}", *pieces[2:]]
     else:
         return ()
     found = [_asked(p) for p in pieces]

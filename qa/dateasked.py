@@ -64,4 +64,35 @@ def as_precise(date: str, question: str) -> bool:
         return False
     if _ASKS_EXACT.search(question) and not _A_DAY.search(date):
         return False
+    if not _in_month_within(date, question):
+        return False
     return not _ASKS_MONTH.search(question) or bool(_A_MONTH.search(date))
+
+
+# 'On what date in November 2019 did Cabinet approve …?': the day asked lies in that month, not in the weeks
+# before the paper of that month reporting it.
+_DAY_WITHIN = re.compile(
+    rf"\b(?:what|which)\s+(?:(?:exact|precise)\s+)?(?:date|day)\s+in\s+"
+    rf"((?:{'|'.join(sorted(SHORT_MONTHS))})[a-z]*(?:\s+(?:19|20)\d\d)?)\b",
+    re.I,
+)
+
+
+def asks_day_within(question: str) -> bool:
+    """Whether the question asks a day within the month it names ('On what date in November 2019 …?')."""
+    return bool(_DAY_WITHIN.search(question))
+
+
+def _in_month_within(date: str, question: str) -> bool:
+    """A date given for 'On what date in November 2019 …?' lies in November (of 2019, when the year is
+    named); any date does for other questions."""
+    within = _DAY_WITHIN.search(question)
+    months = find_dates(within.group(1)) if within else []
+    if not months:
+        return True
+    month = months[0].value
+    named_year = bool(re.search(r"\d{4}", within.group(1)))
+    return any(
+        d.value.month == month.month and (d.value.year == month.year or not named_year)
+        for d in find_dates(date)
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from qa.answertype import NAMED_OR_VALUED, expected, noun_asked
@@ -62,6 +63,7 @@ def form_row(label: str | None, row: str | None) -> str | None:
 
 _CELLS = " | "  # a row printed without a header, its cells joined
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_SUM = re.compile(r"[£$€]\s?\d[\d,]*(?:\.\d+)?")
 _KEY_STEMS = 2  # a key of fewer words ('2019') names no row apart from its neighbours
 
 
@@ -71,6 +73,18 @@ def keyed_as_asked(shown: str, question: str) -> bool:
     cells are that thing's, a cell away from it."""
     if _CELLS not in shown:
         return False
-    # the year a thing was bought or built, printed in its key ('Tanker 1 – 2018'), need not be asked by
-    key = {s for s in stem_set(shown.split(_CELLS, 1)[0]) if not _YEAR.fullmatch(s)}
+    # the year a thing was bought or built, printed in its key ('Tanker 1 – 2018'), need not be asked by;
+    # a sum printed in the key's cell, its column's gutter too narrow to read, is the value, not the key
+    # ('Grader Year 1 of 5 $650,000 | Financing | 2025')
+    first = _SUM.sub(" ", shown.split(_CELLS, 1)[0])
+    key = {s for s in stem_set(first) if not _YEAR.fullmatch(s)}
     return len(key) >= _KEY_STEMS and key <= stem_set(question)
+
+
+def keyed_rows_first(found: Sequence[Candidate], question: str, kinds: frozenset[str]) -> list[Candidate]:
+    """The rows printed without a header whose key the question gives (`keyed_as_asked`: 'Grader Year 1
+    of 5 $650,000 | Financing | 2025' asked the grader's Year 1 estimate) and that hold a span of the
+    asked kinds, when any does: that thing's row, not another table's labelled cell ('ESTIMATE: $7,500')
+    matching only the question's word for the column; else all the candidates."""
+    keyed = [c for c in found if kinds & c.kinds and keyed_as_asked(c.shown, question)]
+    return keyed or list(found)

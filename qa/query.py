@@ -68,6 +68,8 @@ _MONTH_YEAR = re.compile(
     rf"\b({MONTHS}|sept?|jan|feb|mar|apr|jun|jul|aug|oct|nov|dec)\.?\s+((?:19|20)\d\d)\b", re.I
 )
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+# A run of years a plan or forecast spans ('Capital Budget 2024-2034'): its years, when three or more.
+YEAR_RUN = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|–|to)\s*((?:19|20)\d\d)\b")
 # A stretch of time: 'between August 2019 and February 2020', 'from May 2019 to March 2020'.
 # A quarter of a financial year, as UK papers count them from April ('the end of quarter one of 2019/20' is
 # June 2019; 'Q3 2018/19' October to December 2018).
@@ -344,9 +346,12 @@ def time_target(question: str) -> TimeTarget | None:
         month = _month_number(m.group(1))
         year = int(m.group(2))
         return TimeTarget(dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1]))
-    years = [int(y) for y in _YEAR.findall(question)]
+    runs = [m for m in YEAR_RUN.finditer(question) if int(m.group(2)) > int(m.group(1)) + 1]
+    years = [int(y) for y in _YEAR.findall(YEAR_RUN.sub(" ", question) if runs else question)]
     if years and not _HISTORY.search(question):
         return TimeTarget(dt.date(years[-1], 1, 1), dt.date(years[-1], 12, 31))
+    if runs and not _HISTORY.search(question):  # 'the 2024-2034 capital forecast' asks of all its years
+        return TimeTarget(dt.date(int(runs[-1].group(1)), 1, 1), dt.date(int(runs[-1].group(2)), 12, 31))
     return None
 
 

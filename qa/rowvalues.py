@@ -30,10 +30,12 @@ def labelled_rows(text: str) -> list[list[tuple[str, str]]]:
 
 def _key(row: list[tuple[str, str]]) -> str:
     """The row's name: its first cell, and the next when labelled a name ('Fisher, Tony')."""
-    key = row[0][1]
-    if len(row) > 1 and _NAME_LABEL.search(row[1][0]) and row[1][1]:
-        key = f"{key}, {row[1][1]}"
-    return key
+    return ", ".join(value for _, value in row[: _named_cells(row)])
+
+
+def _named_cells(row: list[tuple[str, str]]) -> int:
+    """How many of the row's first cells name it (`_key`): the first, and the next when labelled a name."""
+    return 2 if len(row) > 1 and _NAME_LABEL.search(row[1][0]) and row[1][1] else 1
 
 
 def _names_all(passage: Passage, named: frozenset[str]) -> bool:
@@ -71,7 +73,11 @@ def rows_valued(
     common = {label: _common(values) for label, values in columns.items()}
     found: dict[str, tuple[str, Passage]] = {}
     for row, passage in rows:
-        for label, value in row[1:]:
+        # a row the question names by its key is asked of, not picked out ('What description is given for
+        # Paul Anthony Doughty?'); nor do the name's own cells ('Other Names: Paul') pick out rows
+        if set(stems_of(row[0][1])) <= asked:
+            continue
+        for label, value in row[_named_cells(row) :]:
             own = frozenset(stems_of(value)) - common[label]
             # the day a question names is the meeting's: rows holding it are of that meeting, not picked out
             dated = not occasions and bool(only_date(value))

@@ -12,8 +12,11 @@ from qa.features import Candidate
 # which meeting date was it put down for?'): the question's month is when it was set, and the day asked
 # may lie up to a year after it, as far ahead as a committee's work programme runs.
 SET_AHEAD = re.compile(
-    r"\b(?:put (?:down|back|off)|scheduled|rescheduled|deferred|postponed|pencill?ed|brought back|come back"
-    r"|due back|listed for|set for)\b|\bin (?:\w+ )?(?:months?|weeks?|years?)['’]? time\b"
+    r"\b(?:put (?:down|back|off)|(?:re)?schedul(?:ed|ing)|defer(?:red)?|postponed?|pencill?ed"
+    # the verb, not the noun ('the 2019 schedule', 'Salary Schedule and Benefit Update')
+    r"|(?:re)?schedule(?=\s+(?:the|a|an|its|their|it|them|this|that|discussions?)\b)"
+    r"|brought back|come back|due back|listed for|set for)\b"
+    r"|\bin (?:\w+ )?(?:months?|weeks?|years?)['’]? time\b"
     r"|\bin (?:two|three|four|six|nine|twelve|\d{1,2}) (?:months|weeks)\b",
     re.I,
 )
@@ -21,7 +24,7 @@ SET_AHEAD = re.compile(
 # 'scheduled' for a month the question names lies in that month ('When is the January 2020 meeting
 # tentatively scheduled?').
 PUT_OFF = re.compile(
-    r"\b(?:put (?:down|back|off)|deferred|postponed|brought back|come back|due back)\b"
+    r"\b(?:put (?:down|back|off)|defer(?:red)?|postponed?|brought back|come back|due back)\b"
     r"|\bin (?:\w+ )?(?:months?|weeks?|years?)['’]? time\b"
     r"|\bin (?:two|three|four|six|nine|twelve|\d{1,2}) (?:months|weeks)\b",
     re.I,
@@ -36,13 +39,21 @@ _CELL = " | "
 _MEETING_SET = re.compile(r"\bmeetings?\s+(?:\w+\s+){0,2}(?:scheduled|set|pencill?ed|listed)\b", re.I)
 
 
+# A sentence sets a day ahead in these words too: '(e) New Ofsted Framework … to be discussed on 13
+# November 2019'.
+_SET_FOR = re.compile(
+    r"\bto be (?:discussed|considered|presented|reported|received|reviewed|brought back|heard)\b", re.I
+)
+
+
 def gives_set_day(sentence: str) -> bool:
     """Whether the sentence puts something off or down for later and gives the day, after saying so and
     in the same cell ('scheduled on the panel's work programme for 6 months' time (8 January 2020)'); the
     day a row was agreed on, before it ('10 July 2019 … Agreed that a progress report … be scheduled …'),
     or a masthead's 'Date of meeting', gives none."""
     for cell in sentence.split(_CELL):
-        if (said := SET_AHEAD.search(cell)) and any(d.start >= said.end() for d in find_dates(cell)):
+        said = SET_AHEAD.search(cell) or _SET_FOR.search(cell)
+        if said and any(d.start >= said.end() for d in find_dates(cell)):
             return True
     return False
 

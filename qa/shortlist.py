@@ -19,9 +19,13 @@ from qa.answertable import MINUTES_OF_WHICH
 from qa.answertype import NAMED_OR_VALUED, asks_outcome
 from qa.bodies import of_named_committee, of_named_council
 from qa.contrasts import contrasts_asked, names_sibling
+from qa.dateasked import asks_day_within
+from qa.datefields import told_in_full
+from qa.describedtime import time_describes
 from qa.exchange import only_asks, puts_question, wants_questions
 from qa.features import NAMES, Asked, Candidate, cover, stem_set, stems_of
 from qa.fit import FIGURES, fitting
+from qa.formcolumns import keyed_rows_first
 from qa.framing import paper_dates
 from qa.leads import headed_by
 from qa.moments import at_event, time_event
@@ -199,6 +203,8 @@ def _of_meeting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], 
         found = [c for c in found if not names_sibling(f"{row_name(c) or ''}\n{c.shown}", contrast)]
     # a table cut across chunks: the row of the thing named, whatever the years its cells name
     found = of_named_table(named_rows(found, question), question)
+    if asked.expectation.kind in FIGURES:  # a row whose key the question gives holds that thing's figure
+        found = keyed_rows_first(found, question, accepts(asked.expectation.kind))
     found = of_asked_time(found, question, asked.time, asked.expectation.kind in FIGURES)
     found = keyed_rows(found, question, asked.time)
     if asked.expectation.kind in NAMED_OR_VALUED - {"date", "time"}:  # asked a date, its day is another's
@@ -228,11 +234,12 @@ def _of_meeting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], 
         and not (next_one or earlier_one or upcoming)
         and not (kind == "date" and day is not None)
     ):
-        reported = kind == "date" and not _MET.search(question)
+        reported = kind == "date" and not _MET.search(question) and not asks_day_within(question)
         window = replace(asked.time, start=asked.time.start - _REPORTED_AFTER) if reported else asked.time
         if kind == "date" and PUT_OFF.search(question):  # after the month it was put off in, not during it
             window = TimeTarget(asked.time.end + dt.timedelta(days=1), asked.time.end + _AHEAD)
-        elif kind == "date" and SET_AHEAD.search(question):  # 'the January 2020 meeting … scheduled'
+        elif kind == "date" and (SET_AHEAD.search(question) or time_describes(question)):
+            # 'the January 2020 meeting … scheduled'; 'launch the Pledge, the one … rewrote in 2015'
             window = replace(window, end=window.end + _AHEAD)
         # a date the paper the question names by its month gives may lie ahead of it ('per the January
         # 2021 staff report, when does the agreement begin?' February 1, 2021): that month finds the paper;
@@ -406,7 +413,7 @@ def shortlist(found: Sequence[Candidate], asked: Asked, terms: Sequence[str]) ->
     kept, named = _of_meeting(kept, asked)
     kept = _numbered_as_asked(kept, question) or kept
     if kind == "date":  # the question's own date is not the one it asks
-        kept = [c for c in kept if not repeats_asked_dates(c.shown, question)]
+        kept = told_in_full([c for c in kept if not repeats_asked_dates(c.shown, question)], asked)
     return Shortlist(tuple(kept), named, agendas_only, None, _topical(list(found), asked), bool(entries))
 
 

@@ -24,6 +24,11 @@ _NOT_YET = re.compile(
     r"|(?:no|none|nothing)\s+(?:[\w-]+\s+){0,3}?(?:to\s+date|so\s+far|as\s+yet|yet))\b",
     re.I,
 )
+# A RAG colour in prose is a status where it rates something ('this was an amber risk', 'rated red'), not
+# in 'green spaces' or 'the Red Lion' (corpus/commitments.STATUS_WORDS takes only the printed cell's).
+_RAG_TOLD = re.compile(
+    r"(?<=\brated )(?:red|amber|green)\b|\b(?:red|amber|green)(?=\s+(?:risk|rating|status|rag)\b)", re.I
+)
 # A bare capitalised pair ending in a building or body word is a place or organisation, not a person.
 # Words of a post's title, never of a person's name ('Acting Strategic Director', 'Returning Officer').
 _POST_WORD = re.compile(
@@ -193,7 +198,7 @@ def _spans(sentence: str) -> tuple[Span, ...]:
     found.extend(_contacts(sentence, phones))
     for m in STATUS_WORDS.finditer(sentence):
         found.append(Span("status", m.group(0), m.start(), m.end()))
-    for m in _NOT_YET.finditer(sentence):
+    for m in (*_NOT_YET.finditer(sentence), *_RAG_TOLD.finditer(sentence)):
         found.append(Span("status", m.group(0), m.start(), m.end()))
     # a status printed in capitals ('ON TRACK', 'NOT YET DUE') holds no body's initials
     statuses = [(s.start, s.end) for s in found if s.kind == "status"]

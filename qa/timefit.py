@@ -14,7 +14,7 @@ from qa.candidate import Candidate
 from qa.daymonths import DAY_MONTH
 from qa.framing import names_paper
 from qa.periods import MONTH, YEAR_PAIR, year_pairs
-from qa.query import MONTHS, TimeTarget, quarters, time_target
+from qa.query import MONTHS, YEAR_RUN, TimeTarget, quarters, time_target
 from qa.units import block_lead
 
 # A month and a year's last two digits, as performance tables head their columns ('Apr-18', "Sep'18") and
@@ -29,7 +29,8 @@ _DAY_LIKE = frozenset({"may", "june", "july"})  # full names: 'May 18' may be a 
 _NARROW_DAYS = 120  # a quarter or a month asked within a year pair narrows it; a year (either kind) does not
 _AIMED = re.compile(r"\b(?:targets?|forecasts?|projected|projections?|estimated?|planned)\b", re.I)
 # A year a figure is told for: after a word that times it, and no year pair ('in 2018', not 'in 2018/19').
-_BARE_YEAR = re.compile(r"\b(?:in|during|for|throughout)\s+((?:19|20)\d\d)\b(?![/–-]\d)", re.I)
+# So is a row's year cell ('YEAR: 2027', a forecast's rows labelled by their column).
+_BARE_YEAR = re.compile(r"\b(?:in|during|for|throughout|year:)\s+((?:19|20)\d\d)\b(?![/–-]\d)", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # A month a figure was told for, with no year or day beside it ('reported at 37.7% in April'): of its
 # paper's year ('by April' and 'until April' may look ahead, past it).
@@ -134,7 +135,7 @@ def _several_years(question: str) -> bool:
     """A question of several parts may ask of several years ('(a) In 2014, how much … (c) … in 2015'):
     which part a figure answers is not for its time to say. A year naming the paper asked of ('the June
     2019 improvement plan report') is not one of them."""
-    plain = YEAR_PAIR.sub(" ", question)
+    plain = YEAR_RUN.sub(" ", YEAR_PAIR.sub(" ", question))  # 'the Capital Budget 2024-2034' names the paper
     return len({m[0] for m in _YEAR.finditer(plain) if not names_paper(plain, *m.span())}) > 1
 
 
@@ -159,7 +160,7 @@ def of_time(
     passage = candidate.passage
     lead = block_lead(passage.text, candidate.text) if pairs and not candidate.label else ""
     for text in (
-        f"{candidate.label or lead}\n{_COMPARED.sub(' ', candidate.text)}",
+        f"{candidate.label or lead}\n{_COMPARED.sub(' ', candidate.text)}\n{_row_year(candidate)}",
         f"{passage.heading or ''}\n{passage.title or ''}",
     ):
         # 'The first quarter of 2019/20 …': its months, not the whole year pair, whatever the question names
@@ -258,6 +259,18 @@ def row_name(cell: Candidate) -> str | None:
     return first if first and first != line else None
 
 
+_YEAR_CELL = re.compile(r"^year:\s*(?:19|20)\d\d\b", re.I)
+
+
+def _row_year(cell: Candidate) -> str:
+    """The year cell of the row a cell stands in ('YEAR: 2025' under 'ESTIMATE: $10,000'), or ''."""
+    if not cell.label:
+        return ""
+    line = f"{cell.label}: {cell.text}"
+    block = next((lines for lines in _row_blocks(cell.passage.text) if line in lines), ())
+    return next((other for other in block if other != line and _YEAR_CELL.match(other)), "")
+
+
 def _only_day(value: str) -> bool:
     """A cell that is a day and nothing else ('06-Feb', '10 July 2019')."""
     return bool(only_date(value) or DAY_MONTH.fullmatch(value.strip()))
@@ -288,10 +301,22 @@ def _first_years(text: str) -> list[int]:
     return [start.year for start, _ in year_pairs(text)]
 
 
+def _runs(text: str) -> tuple[str, list[tuple[dt.date, dt.date]]]:
+    """The text without its runs of three or more years, and the days each run spans; a year and the
+    next ('2019-2020') are a pair, left to `year_pairs`."""
+    runs = [m for m in YEAR_RUN.finditer(text) if int(m.group(2)) > int(m.group(1)) + 1]
+    spans = [(dt.date(int(m.group(1)), 1, 1), dt.date(int(m.group(2)), 12, 31)) for m in runs]
+    for m in reversed(runs):
+        text = f"{text[: m.start()]} {text[m.end() :]}"
+    return text, spans
+
+
 def _dated(text: str) -> list[tuple[dt.date, dt.date]]:
     """The days each date in `text` stands for, year pairs left to `year_pairs`; with the months a table
-    names by a month and two digits ('Sep-18'), and years a word times ('17 in 2017 and 21 in 2018')."""
-    found = [
+    names by a month and two digits ('Sep-18'), years a word times ('17 in 2017 and 21 in 2018') and runs
+    of years ('2024-2034')."""
+    text, runs = _runs(text)
+    found = runs + [
         spanned(d.value, d.precision)
         for d in find_dates(text)
         if d.precision != "year" or not year_pairs(text[d.start : d.end])

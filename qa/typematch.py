@@ -99,6 +99,7 @@ def typed_at(
         and (s.kind not in _BARE or _named_as(s, text, accepted))
         and (s.kind != "done" or _done_as_asked(s, text, question))
         and (s.kind != "number" or not _measures_other(s, text, question))
+        and (s.kind != "number" or not _names_length_of(s, text, question))
         and (s.kind != "number" or not _rates_other(s, text, question))
         and (s.kind != "percent" or not _share_of_other(s, text, question))
         and (s.kind != "date" or (as_precise(s.text, question) and not day_asked_of(s.text, question)))
@@ -131,6 +132,20 @@ def _measures_other(span: Span, text: str, question: str) -> bool:
         return False
     nouns = counted(question) or _figure_noun(question)
     return bool(nouns) and not nouns.intersection(stems_of(unit.group(1)))
+
+
+# A figure joined to its unit before a noun ('A Three-Year Strategic Plan', 'a 12-month pilot') says how
+# long the thing lasts: a figure only where a length is asked.
+_COMPOUND = re.compile(r"-(?:second|minute|hour|day|week|fortnight|month|quarter|year)s?[\s-]+[A-Za-z]", re.I)
+_LENGTH_ASKED = re.compile(
+    r"\bhow (?:long|many (?:years|months|weeks|days))\b|\b(?:length|duration|period|term)\b", re.I
+)
+
+
+def _names_length_of(span: Span, text: str, question: str) -> bool:
+    """The figure names how long the thing after it lasts ('Three-Year Strategic Plan') and the question
+    asks no length: it is not the figure asked ('What CAMHS waiting time target does the plan set?')."""
+    return bool(question) and bool(_COMPOUND.match(text, span.end)) and not _LENGTH_ASKED.search(question)
 
 
 def _figure_noun(question: str) -> frozenset[str]:

@@ -79,6 +79,8 @@ def test_a_request_of_several_parts_is_read_as_its_parts(question: str, parts: t
         "Who chaired the committee meeting, which was held in the Council House?",
         # 'who' and a passive after a title: more of the post, not a second question
         "Who is the council's Parish Caretaker, who was paid several times on the cash sheet?",
+        # a condition opening the request is what its ask hangs on
+        "If Cabinet approved the Family Hubs approach, when did Plymouth expect the new service to be running?",
     ],
 )
 def test_a_question_of_one_ask_is_read_whole(question: str) -> None:

@@ -183,6 +183,17 @@ def test_dotted_pattern() -> None:
             dt.date(2021, 1, 1),
             dt.date(2021, 1, 31),
         ),
+        # a plan's run of years names all of them; a year asked beside it is the one asked
+        (
+            "How much is the 2024-2034 capital forecast's bridge budget?",
+            dt.date(2024, 1, 1),
+            dt.date(2034, 12, 31),
+        ),
+        (
+            "What is the 2025 estimate in the Capital Budget 2024-2034?",
+            dt.date(2025, 1, 1),
+            dt.date(2025, 12, 31),
+        ),
     ],
 )
 def test_time_target(question: str, start: dt.date, end: dt.date) -> None:

@@ -108,6 +108,8 @@ from qa.typematch import holds_type
         # a target set for a share is a share; a property's worth a sum
         ("What target does the plan set for the percentage of health assessments done on time?", "percent"),
         ("What target did the council set for recycling?", "description"),
+        ("What CAMHS waiting time target does the 2024-27 plan set?", "number"),  # a measure's target
+        ("What target date does the plan set?", "date"),
         ("What appraised value or offer price does the agenda give for the property?", "money"),
         ("What market value was put on the land?", "money"),
         ("What paid for the two extra Personal Advisors?", "organisation"),  # a funder or a fund
@@ -1669,3 +1671,14 @@ def test_a_body_named_in_a_sentence_tied_to_nothing_asked_answers_no_which_body_
     named = "The council appointed KPMG LLP as its external auditor for 2014 to 2018."
     reading = Reader(fake_embedder).read(_retrieval(question, [named], fake_embedder))
     assert reading.candidates and "KPMG" in reading.candidates[0].candidate.shown
+
+
+def test_a_rag_colour_told_in_prose_is_a_status():
+    def statuses(text: str) -> list[str]:
+        return [s.text for s in spans(text) if s.kind == "status"]
+
+    assert statuses("(j) Failure to Reduce Health Inequalities - this was an amber risk on the Register") == [
+        "amber"
+    ]
+    assert statuses("The action was rated red in June.") == ["red"]
+    assert statuses("The green spaces near the Red Lion were tidied.") == []  # a colour, a name

@@ -158,3 +158,30 @@ def test_a_year_beside_the_key_of_the_row_asked_of_answers(tmp_path, settings, f
     )
     assert year.status == "answered" and year.text.startswith("2035")
     assert tanker.status == "answered" and "2,000 gallon tanker" in tanker.text.split("[1]")[0]
+
+
+GROUPED_FLEET = (
+    "Township of Nipissing\n\nCAPITAL BUDGET 2024-2034 FORECAST\n\nCEMETERY CAPITAL FORECAST\n\n"
+    "YEAR\tPROJECT DESCRIPTION\tESTIMATE\tMETHOD\n2024\t1/2 lawnmower\t$7,500\tTaxation\n"
+    "2025\tFencing - Union Cemetery\t$10,000\tReserves\n\n"
+    "PUBLIC WORKS FLEET PLAN\n\n**YEAR PROJECT DESCRIPTION (FLEET) ESTIMATE METHOD**\n\n"
+    "2024\tTandem Truck (replace 2005) Year 2 of 5\t\n\tTandem Truck (replace 2010) Year 3 of 5\t\n"
+    "\tPick Up Truck Year 1 of 5 (3/4 Tonne) $90,000\tFinancing\n"
+    "2025\tTandem Truck (replace 2005) Year 3 of 5\t\n\tGrader Year 1 of 5 $650,000\tFinancing\n"
+    "\tPick Up Truck Year 1 of 5 (1/2 Tonne) $70,000\tFinancing\n"
+    "2026\tTandem Truck (replace 2005) Year 4 of 5\t\n\tGrader Year 2 of 5\t\n"
+)
+
+
+def test_an_item_under_a_year_merged_down_is_a_row_of_its_own_keyed_by_it(
+    tmp_path, settings, fake_embedder
+) -> None:
+    """A fleet plan prints each year once over its items: each item is its own row of that year, and the
+    row whose key the question gives holds the estimate asked, not another table's labelled estimate."""
+    question = (
+        "In the Nipissing Capital Budget 2024-2034, what is the 2025 estimate for the grader (Year 1 of 5)?"
+    )
+    (found,), _ = answers_from_papers(
+        tmp_path, settings, fake_embedder, {"fleet.txt": GROUPED_FLEET}, [question]
+    )
+    assert found.status == "answered" and found.text.startswith("$650,000"), found.text

@@ -85,3 +85,15 @@ def test_the_meetings_date_in_a_column_picks_no_rows_out():
     assert _keys("Who chaired the meeting on 3 March 2021?", passages) == []
     listed = rows_valued(passages, parse("Which items were taken on 3 March 2021?"), occasions=True)
     assert [key for key, _ in listed] == ["Highways Review — 3 March 2021"]
+
+
+def test_a_row_the_question_names_by_its_key_or_name_cells_is_asked_of_not_picked_out():
+    # 'Paul Anthony' (Other Names) and 'Doughty' name the row asked of: its description is asked, and no
+    # row is picked out by the name's own cells (Clarke's 'Paul' is not Doughty's)
+    passage = _passage(NOMINATED.replace("Ross", "Paul"), "STRENSALL WARD STATEMENT AS TO PERSONS NOMINATED")
+    asked = "What party description is given for Paul Anthony Doughty on the statement of persons nominated?"
+    assert _keys(asked, [passage]) == []
+    assert _keys("Who stood for the Liberal Democrats in Strensall?", [passage]) == [
+        "Fisher, Tony — Liberal Democrat",
+        "Mason, Danielle Jade Louise — Liberal Democrat",
+    ]

@@ -43,3 +43,23 @@ def test_a_meeting_asked_when_it_is_scheduled_is_told_by_its_listed_day() -> Non
     found = [listed, put_off]
     assert set_days(found, "On what date is the November 2019 meeting scheduled?") == found
     assert set_days(found, "For which meeting was the progress report on roads scheduled?") == [put_off]
+
+
+def test_the_verb_schedule_asks_the_day_put_down_for_and_the_noun_does_not() -> None:
+    logged, put_down = _candidates(
+        "10 July 2019 Care Leavers | Agreed that a progress report would be scheduled. | Date: July 2019",
+        "(i) progress report would be scheduled for 6 months' time (8 January 2020);",
+    )
+    found = [logged, put_down]
+    asked = "For what date did the scrutiny committee schedule the progress report on Care Leavers?"
+    assert set_days(found, asked) == [put_down]
+    # a schedule of meetings or salaries is a paper, not a putting off
+    assert set_days(found, "Per the 2019 schedule, what is the submittal deadline for December?") == found
+    assert set_days(found, "When does the Salary Schedule and Benefit Update take effect?") == found
+
+
+def test_an_item_to_be_discussed_on_a_day_is_set_for_that_day() -> None:
+    assert gives_set_day(
+        "(e) New Ofsted Framework – (impact on the framework) to be discussed on 13 November 2019;"
+    )
+    assert not gives_set_day("The framework was discussed on 13 November 2019.")

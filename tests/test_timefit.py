@@ -482,3 +482,10 @@ def test_a_quarter_named_in_a_sentence_is_of_its_months_not_its_whole_year():
     assert _of(
         "What was it in May 2019?", "The first quarter of 2019/20 saw a small decline of 0.2 to 43.6%."
     )
+
+
+def test_a_run_of_years_is_every_year_in_it_not_its_two_ends():
+    q = "What is the 2025 estimate for the grader?"
+    assert _of(q, "Grader Year 1 of 5 $650,000 in the Capital Budget 2024-2034.", paper=None)
+    assert not _of(q, "Grader $650,000 in the Capital Budget 2027-2034.", paper=None)
+    assert not _of(q, "The grader cost $600,000 in 2024 and 2034.", paper=None)  # two years, not a run
