@@ -17,7 +17,7 @@ _OUTDONE = 0.5
 
 
 def _field(candidate: Candidate) -> bool:
-    return bool(candidate.label) and only_date(candidate.text)
+    return bool(candidate.label) and only_date(candidate.text) is not None
 
 
 def told_in_full(found: Sequence[Candidate], asked: Asked) -> list[Candidate]:

@@ -11,7 +11,8 @@ import re
 _DESCRIBING = re.compile(
     r"(?:\bthe one\b|,\s*(?:which|that|who)\b|\b(?:that|which)\s+(?:the|it|they|was|were|had|has)\b"
     r"|,\s*\w+(?:ed|en)\b)"
-    r"[^,;?]{0,80}?\b(?:in|during)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b"
+    r"[^,;?]{0,80}?\b(?:in|during)\s+(?:the\s+)?(?:(?:early|late|mid-?)\s*)?"
+    r"(?:(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?|[A-Z][a-z]+\s+)?(?:19|20)\d\d\b"
 )
 _ASKS_WHEN = re.compile(r"^\s*(?:when|on what date|by when|in what (?:month|year))\b", re.I)
 

@@ -69,7 +69,26 @@ _MONTH_YEAR = re.compile(
 )
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 # A run of years a plan or forecast spans ('Capital Budget 2024-2034'): its years, when three or more.
-YEAR_RUN = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|–|to)\s*((?:19|20)\d\d)\b")
+_YEAR_RUN = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|–|to)\s*((?:19|20)\d\d)\b")
+
+
+def year_runs(text: str) -> list[tuple[re.Match[str], TimeTarget]]:
+    """Each run of three or more years in the text ('2024-2034') with the days it spans; a year and the
+    next ('2019-2020') are a pair (qa/periods.py), not a run."""
+    return [
+        (m, TimeTarget(dt.date(int(m.group(1)), 1, 1), dt.date(int(m.group(2)), 12, 31)))
+        for m in _YEAR_RUN.finditer(text)
+        if int(m.group(2)) > int(m.group(1)) + 1
+    ]
+
+
+def without_runs(text: str) -> str:
+    """The text with its runs of years blanked out."""
+    for m, _ in reversed(year_runs(text)):
+        text = f"{text[: m.start()]} {text[m.end() :]}"
+    return text
+
+
 # A stretch of time: 'between August 2019 and February 2020', 'from May 2019 to March 2020'.
 # A quarter of a financial year, as UK papers count them from April ('the end of quarter one of 2019/20' is
 # June 2019; 'Q3 2018/19' October to December 2018).
@@ -346,12 +365,11 @@ def time_target(question: str) -> TimeTarget | None:
         month = _month_number(m.group(1))
         year = int(m.group(2))
         return TimeTarget(dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1]))
-    runs = [m for m in YEAR_RUN.finditer(question) if int(m.group(2)) > int(m.group(1)) + 1]
-    years = [int(y) for y in _YEAR.findall(YEAR_RUN.sub(" ", question) if runs else question)]
+    years = [int(y) for y in _YEAR.findall(without_runs(question))]
     if years and not _HISTORY.search(question):
         return TimeTarget(dt.date(years[-1], 1, 1), dt.date(years[-1], 12, 31))
-    if runs and not _HISTORY.search(question):  # 'the 2024-2034 capital forecast' asks of all its years
-        return TimeTarget(dt.date(int(runs[-1].group(1)), 1, 1), dt.date(int(runs[-1].group(2)), 12, 31))
+    if (runs := year_runs(question)) and not _HISTORY.search(question):
+        return runs[-1][1]  # 'the 2024-2034 capital forecast' asks of all its years
     return None
 
 

@@ -14,7 +14,7 @@ from qa.candidate import Candidate
 from qa.daymonths import DAY_MONTH
 from qa.framing import names_paper
 from qa.periods import MONTH, YEAR_PAIR, year_pairs
-from qa.query import MONTHS, YEAR_RUN, TimeTarget, quarters, time_target
+from qa.query import MONTHS, TimeTarget, quarters, time_target, without_runs, year_runs
 from qa.units import block_lead
 
 # A month and a year's last two digits, as performance tables head their columns ('Apr-18', "Sep'18") and
@@ -135,7 +135,7 @@ def _several_years(question: str) -> bool:
     """A question of several parts may ask of several years ('(a) In 2014, how much … (c) … in 2015'):
     which part a figure answers is not for its time to say. A year naming the paper asked of ('the June
     2019 improvement plan report') is not one of them."""
-    plain = YEAR_RUN.sub(" ", YEAR_PAIR.sub(" ", question))  # 'the Capital Budget 2024-2034' names the paper
+    plain = without_runs(YEAR_PAIR.sub(" ", question))  # 'the Capital Budget 2024-2034' names the paper
     return len({m[0] for m in _YEAR.finditer(plain) if not names_paper(plain, *m.span())}) > 1
 
 
@@ -301,21 +301,12 @@ def _first_years(text: str) -> list[int]:
     return [start.year for start, _ in year_pairs(text)]
 
 
-def _runs(text: str) -> tuple[str, list[tuple[dt.date, dt.date]]]:
-    """The text without its runs of three or more years, and the days each run spans; a year and the
-    next ('2019-2020') are a pair, left to `year_pairs`."""
-    runs = [m for m in YEAR_RUN.finditer(text) if int(m.group(2)) > int(m.group(1)) + 1]
-    spans = [(dt.date(int(m.group(1)), 1, 1), dt.date(int(m.group(2)), 12, 31)) for m in runs]
-    for m in reversed(runs):
-        text = f"{text[: m.start()]} {text[m.end() :]}"
-    return text, spans
-
-
 def _dated(text: str) -> list[tuple[dt.date, dt.date]]:
     """The days each date in `text` stands for, year pairs left to `year_pairs`; with the months a table
     names by a month and two digits ('Sep-18'), years a word times ('17 in 2017 and 21 in 2018') and runs
     of years ('2024-2034')."""
-    text, runs = _runs(text)
+    runs = [(run.start, run.end) for _, run in year_runs(text)]
+    text = without_runs(text)
     found = runs + [
         spanned(d.value, d.precision)
         for d in find_dates(text)

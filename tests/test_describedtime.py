@@ -16,6 +16,7 @@ from qa.describedtime import time_describes
             True,
         ),
         ("When was the strategy, which the board agreed in 2019, first reviewed?", True),
+        ("When was the new Pledge launched – the one the council rewrote in summer 2015?", True),
         ("When did the committee meet in 2015?", False),  # the time asked
         ("Which councillor chaired the meeting in 2015?", False),  # no date asked
         ("When was the report approved?", False),

@@ -1682,3 +1682,14 @@ def test_a_rag_colour_told_in_prose_is_a_status():
     ]
     assert statuses("The action was rated red in June.") == ["red"]
     assert statuses("The green spaces near the Red Lion were tidied.") == []  # a colour, a name
+
+
+def test_a_figure_joined_to_its_unit_before_a_noun_is_a_length_not_the_figure_asked():
+    def _candidate(text: str) -> Candidate:
+        return Candidate(text, None, None, _passage(text), 0, frozenset(s.kind for s in spans(text)))
+
+    plan = "A Three-Year Strategic Plan to develop good practice for all children in Plymouth."
+    target = "What CAMHS waiting time target does the plan set?"
+    assert not holds_type(_candidate(plan), _asked(target, {"camh": 1.0}))
+    assert holds_type(_candidate(plan), _asked("How long does the plan run for?", {"plan": 1.0}))
+    assert holds_type(_candidate("The target is 18 weeks from referral."), _asked(target, {"camh": 1.0}))
