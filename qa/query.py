@@ -368,9 +368,7 @@ def time_target(question: str) -> TimeTarget | None:
     years = [int(y) for y in _YEAR.findall(without_runs(question))]
     if years and not _HISTORY.search(question):
         return TimeTarget(dt.date(years[-1], 1, 1), dt.date(years[-1], 12, 31))
-    if (runs := year_runs(question)) and not _HISTORY.search(question):
-        return runs[-1][1]  # 'the 2024-2034 capital forecast' asks of all its years
-    return None
+    return None  # a run of years alone ('the Strategic Plan 2023-2026') names the plan, not a time asked
 
 
 def _month_asked(question: str) -> re.Match[str] | None:

@@ -183,12 +183,7 @@ def test_dotted_pattern() -> None:
             dt.date(2021, 1, 1),
             dt.date(2021, 1, 31),
         ),
-        # a plan's run of years names all of them; a year asked beside it is the one asked
-        (
-            "How much is the 2024-2034 capital forecast's bridge budget?",
-            dt.date(2024, 1, 1),
-            dt.date(2034, 12, 31),
-        ),
+        # a year asked beside a plan's run of years is the one asked, not the run's last
         (
             "What is the 2025 estimate in the Capital Budget 2024-2034?",
             dt.date(2025, 1, 1),
@@ -517,3 +512,9 @@ def test_a_numbered_recommendation_closed_by_a_parenthesis_stays_in_its_item() -
     assert opens_item("4.16 Award of Contract (Roll call vote)")
     (ident,) = identifiers("Under item 4.15, how much would be moved from the General Fund?")
     assert "$108,000" in focus(text, [ident], heading="4.15 Additional Expenditures for Legal Services")
+
+
+def test_a_run_of_years_alone_names_a_plan_not_a_time_asked() -> None:
+    assert time_target("When did the council approve its Strategic Plan 2023-2026?") is None
+    assert time_target("How much is the 2024-2034 capital forecast's bridge budget?") is None
+    assert time_target("What was spent in 2019-2020?") is not None  # a year and the next: a pair
