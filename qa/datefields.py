@@ -16,7 +16,8 @@ _TOLD_IN_FULL = 0.6
 _OUTDONE = 0.5
 
 
-def _field(candidate: Candidate) -> bool:
+def date_field(candidate: Candidate) -> bool:
+    """A labelled cell that is only a date ('Date of meeting: 10 July 2019')."""
     return bool(candidate.label) and only_date(candidate.text) is not None
 
 
@@ -26,9 +27,8 @@ def told_in_full(found: Sequence[Candidate], asked: Asked) -> list[Candidate]:
     of the field's label and value) as the best sentence that holds a date and most of it; all of them
     when no sentence tells so much."""
     covers = [cover(stem_set(c.shown), asked) for c in found]
-    best = max(
-        (s for c, s in zip(found, covers, strict=True) if not _field(c) and "date" in c.kinds), default=0.0
-    )
+    told = (s for c, s in zip(found, covers, strict=True) if not date_field(c) and "date" in c.kinds)
+    best = max(told, default=0.0)
     if best < _TOLD_IN_FULL:
         return list(found)
-    return [c for c, s in zip(found, covers, strict=True) if not _field(c) or s >= best * _OUTDONE]
+    return [c for c, s in zip(found, covers, strict=True) if not date_field(c) or s >= best * _OUTDONE]

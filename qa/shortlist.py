@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from corpus.dates import find_dates, only_date
+from corpus.dates import find_dates
 from corpus.meetingheader import day_at
 from index.passage import Passage
 from qa.answertable import MINUTES_OF_WHICH
@@ -20,7 +20,7 @@ from qa.answertype import NAMED_OR_VALUED, asks_outcome
 from qa.bodies import of_named_committee, of_named_council
 from qa.contrasts import contrasts_asked, names_sibling
 from qa.dateasked import asks_day_within
-from qa.datefields import told_in_full
+from qa.datefields import date_field, told_in_full
 from qa.describedtime import time_describes
 from qa.exchange import only_asks, puts_question, wants_questions
 from qa.features import NAMES, Asked, Candidate, cover, stem_set, stems_of
@@ -394,7 +394,7 @@ def shortlist(found: Sequence[Candidate], asked: Asked, terms: Sequence[str]) ->
         found = [c for c in found if not _ASKS_END.search(c.text)]
     # a cell that is only a date ('Date of meeting: 10 July 2019') tells when, and nothing else asked
     if kind not in _WHEN_KINDS:
-        found = [c for c in found if not (c.label and only_date(c.text))]
+        found = [c for c in found if not date_field(c)]
     if not found:
         return Shortlist((), False, False, NO_TOPIC)
     # an entry asked by its position is read off its list, whose lead-in ('It was agreed that the

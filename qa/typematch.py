@@ -108,10 +108,9 @@ def typed_at(
 
 # Units a figure measures rather than counts things in: 'the previous 6 month period', 'a 12-week course',
 # '7 storeys'; an answer's figure is read with its unit ('30 minutes', qa/leadline.py).
+_TIME_UNITS = "second|minute|hour|day|week|fortnight|month|quarter|year"
 UNIT = re.compile(
-    r"[\s-]*(second|minute|hour|day|week|fortnight|month|quarter|year|mile|metre|meter|kilometre|km|foot"
-    r"|feet|acre|hectare|sq|storey|storie)s?\b",
-    re.I,
+    rf"[\s-]*({_TIME_UNITS}|mile|metre|meter|kilometre|km|foot|feet|acre|hectare|sq|storey|storie)s?\b", re.I
 )
 
 
@@ -136,7 +135,7 @@ def _measures_other(span: Span, text: str, question: str) -> bool:
 
 # A figure joined to its unit before a noun ('A Three-Year Strategic Plan', 'a 12-month pilot') says how
 # long the thing lasts: a figure only where a length is asked.
-_COMPOUND = re.compile(r"-(?:second|minute|hour|day|week|fortnight|month|quarter|year)s?[\s-]+[A-Za-z]", re.I)
+_COMPOUND = re.compile(rf"-(?:{_TIME_UNITS})s?[\s-]+[A-Za-z]", re.I)
 _LENGTH_ASKED = re.compile(
     r"\bhow (?:long|many (?:years|months|weeks|days))\b|\b(?:length|duration|period|term)\b", re.I
 )
