@@ -324,6 +324,8 @@ TABLE: tuple[tuple[str, str], ...] = (
         r"\b(?:decide|agree|resolve|approve|vote|recommend)\b|\bwhat happened to\b"
         r"|\bwas .{1,60}\b(?:approved|"
         r"agreed|carried(?! out)|refused|rejected|adopted|passed)\b|\bhow did .{1,40}\bvote\b"
+        # 'By what vote did council award …?', 'What margin did it pass by?': the tally, a decision's
+        r"|\b(?:by\s+)?(?:what|which)\s+(?:vote|margin|majority|tally)\b"
         # a consultee's stance on an application: objects, supports, no objection
         rf"|\b(?:view|views|stance|position|response|comments?|opinion)\b{_ON_APPLICATION}",
     ),

@@ -28,6 +28,7 @@ from qa.listings import counted_list, laid_out
 from qa.nextmeeting import asks_after, schedules
 from qa.numbering import NO_NUMBER, asks_number, number_asked
 from qa.partanswers import part_answers
+from qa.pinning import pinned_to_named_paper
 from qa.query import Query, meeting_day, proper_words
 from qa.reader import PASSAGES, Read, Reader, Reading
 from qa.replies import Said, fits, printed_reply, replied, reply_to, summary_points
@@ -117,6 +118,7 @@ class Composer:
                 text, passage = found
                 return self._listed_answer(retrieval, (f"{text} {markers(1)}", [passage]), top_k)
             return self._declined(retrieval, NO_NUMBER, top_k)
+        retrieval = pinned_to_named_paper(retrieval)  # 'Priority 5' of another year's plan pins nothing
         pool = self._pool(retrieval)
         if query.intent == "summary":
             retrieval = replace(retrieval, passages=tuple(self._with_what_follows(list(retrieval.passages))))

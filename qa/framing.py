@@ -158,7 +158,11 @@ _PAPER = (
     r"(?:agendas?|minutes|reports?|updates?|plans?|packs?|papers?|meetings?|accounts|trackers?|statements?)"
 )
 _NOUN_AFTER = re.compile(rf"\s+(?:[\w'’-]+\s+){{0,4}}?{_PAPER}\b", re.I)
-_NOUN_BEFORE = re.compile(rf"\b{_PAPER}\s+(?:(?:held\s+)?(?:of|on|dated|for|from)\s+(?:the\s+)?)?$", re.I)
+# 'the accounts for the year ending March 2017', 'the statement for the period ended 31 March 2023'
+_PERIOD_ENDING = r"(?:(?:financial\s+)?(?:year|period|quarter)\s+(?:ending|ended|to)\s+)?"
+_NOUN_BEFORE = re.compile(
+    rf"\b{_PAPER}\s+(?:(?:held\s+)?(?:of|on|dated|for|from)\s+(?:the\s+)?{_PERIOD_ENDING})?$", re.I
+)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # 'the 2016 Derby report': a year alone, which find_dates leaves
 
 

@@ -7,7 +7,7 @@ ORG_NOUN = (
     r"(?:Council|Trust|Club|FM|Partnership|Board|Committee|Group|Ltd|Limited|Inc|LLP|PLC|Company|Association"
     r"|Authority|Police|University|College|School|Academy|Department|Agency|Commission|Service|Services"
     r"|Society|Foundation|Alliance|Network|Bank|Corporation|Party|Charity|Forum|NHS|Hospital|Railway|Team"
-    r"|Directorate|Unit|Union)"
+    r"|Directorate|Unit|Union|Resources)"
 )
 # A run ending in a building's, a room's or a street's noun names a place ('Warspite Room'); a hub is where
 # families or staff go ('their nearest Wellbeing Hub').

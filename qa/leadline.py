@@ -72,12 +72,28 @@ def lead_line(read: Read, kind: str = "", question: str = "") -> str:
         lead = lead or _beside_asked(c.text, list(typed.values()), question)
         lead = None if kind == "decision" and lead and not _told_apart(lead, c.text) else lead
         c = replace(c, span=lead) if lead else c
+    if kind == "date" and c.span is not None:  # 'February 18 – May 18': the period, not its end
+        c = replace(c, span=_ranged(c.span, c.text))
     offset = len(c.label) + 2 if c.label else 0
     anchor = (c.span.start + offset) if c.span else _noun_at(c.shown, question)
     sentence = _around(c.shown, anchor, _SENTENCE_WORDS)
     if not c.span or c.shown.startswith(c.span.text) or len(c.shown.split()) <= len(c.span.text.split()) + 2:
         return sentence
     return f"{_with_unit(c.span, c.text)} — {sentence}"
+
+
+_RANGE_JOIN = re.compile(r"\s*(?:–|—|-|to|until)\s*")
+
+
+def _ranged(span: Span, text: str) -> Span:
+    """The date span with the date it runs from or to, where the text joins the two by a dash or 'to'
+    ('February 18 – May 18'); the span itself where it stands alone."""
+    dates = [s for s in spans(text) if s.kind == "date"]
+    before = [d for d in dates if d.end <= span.start and _RANGE_JOIN.fullmatch(text[d.end : span.start])]
+    after = [d for d in dates if d.start >= span.end and _RANGE_JOIN.fullmatch(text[span.end : d.start])]
+    start = before[0].start if before else span.start
+    end = after[0].end if after else span.end
+    return span if (start, end) == (span.start, span.end) else Span("date", text[start:end], start, end)
 
 
 def _question_names(span: str, question: str) -> bool:

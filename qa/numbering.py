@@ -29,10 +29,11 @@ from qa.stretch import day_of
 # 'what (is the) minute number', 'item no. for …', 'resolution number telling staff …', 'what's the minute
 # reference', 'what number is the item on …', 'which agenda item', 'under which minute', 'which resolution
 # did council pass', 'what agenda item was …': never 'which items' (a list asked), 'What is item 14' (the
-# matter asked by its number, as 'Motion No. 1' is) nor 'the number of resolutions' (a count)
+# matter asked by its number, as 'Motion No. 1' is), 'the number of resolutions' (a count) nor 'which
+# by-law numbers did council pass' (the numbers a resolution prints, read as any fact)
 _NOUN = r"(?:agenda\s+)?(?:item|minute|resolution|motion|by-?law)"
 _ASKS = re.compile(
-    rf"(?i)\b{_NOUN}\s*(?:number|no\b\.?|#|reference)(?!\.?\s*\(?[a-z]{{0,3}}-?\d)"
+    rf"(?i)\b{_NOUN}\s*(?:number(?!s)|no\b\.?|#|reference)(?!\.?\s*\(?[a-z]{{0,3}}-?\d)"
     rf"|\bwhat\s+number\s+(?:is|was)\s+(?:given\s+to\s+)?the\s+(?:\w+\s+)?{_NOUN}\b"
     rf"|\bwhich\s+{_NOUN}\b(?!s)"
     r"|\bwhat\s+(?:agenda\s+)?(?:item|minute)\s+(?:is|was|were|are|covers?|covered|deals?|dealt)\b"

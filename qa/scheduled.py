@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from corpus.dates import find_dates
 from qa.features import Candidate
+from qa.query import MONTHS
 
 # A date asked of what was put off or put down for later ('asked for a progress report in six months -
 # which meeting date was it put down for?'): the question's month is when it was set, and the day asked
@@ -27,6 +28,13 @@ PUT_OFF = re.compile(
     r"\b(?:put (?:down|back|off)|defer(?:red)?|postponed?|brought back|come back|due back)\b"
     r"|\bin (?:\w+ )?(?:months?|weeks?|years?)['’]? time\b"
     r"|\bin (?:two|three|four|six|nine|twelve|\d{1,2}) (?:months|weeks)\b",
+    re.I,
+)
+# A date asked after a dated event ('When is the next inspection scheduled after the January 2024
+# inspection?'): the day asked lies after that time, however long after; a date before it answers nothing.
+DATED_AFTER = re.compile(
+    rf"\b(?:after|following)\s+(?:the\s+|its\s+|their\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?"
+    rf"(?:(?:{MONTHS})\s+)?(?:\d{{1,2}},?\s+)?(?:19|20)\d\d\b",
     re.I,
 )
 # A row's cells are joined with ' | ': a date in the next cell ('Date: July 2019', when the action was

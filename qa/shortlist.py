@@ -48,9 +48,9 @@ from qa.posts import NOT_NAMING, asked_post, names_post, of_named_report, of_rep
 from qa.procedure import substantive
 from qa.query import FILE_REF, TimeTarget, identifiers, meeting_day
 from qa.rowdates import keyed_rows, rows_of_day
-from qa.scheduled import PUT_OFF, SET_AHEAD, set_days
+from qa.scheduled import DATED_AFTER, PUT_OFF, SET_AHEAD, set_days
 from qa.scoring import context
-from qa.timefit import of_asked_time, repeats_asked_dates, row_name
+from qa.timefit import of_asked_time, repeats_asked_dates, row_name, told_before
 from qa.typematch import ENTITY_KINDS, accepts
 
 _FIND_WORDS = 6  # a candidate's opening words, found in its passage: units keep words, not line breaks
@@ -168,6 +168,12 @@ def _minuted(text: str, reading: str) -> bool:
     return bool(minuted) and not (told and told[1].lower() != reading.lower())
 
 
+def _written_before(passage: Passage, day: dt.date) -> bool:
+    """Whether the passage's paper is dated before the day: a report to the 24 August meeting, dated 2
+    August, tells what a commission decided on 14 July, not what council did on 24 August."""
+    return passage.date is not None and passage.date < day
+
+
 def _of_time(passage: Passage, time: TimeTarget) -> bool:
     """Whether the passage's paper is dated within the time."""
     return passage.date is not None and time.start <= passage.date <= time.end
@@ -238,6 +244,8 @@ def _of_meeting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], 
         window = replace(asked.time, start=asked.time.start - _REPORTED_AFTER) if reported else asked.time
         if kind == "date" and PUT_OFF.search(question):  # after the month it was put off in, not during it
             window = TimeTarget(asked.time.end + dt.timedelta(days=1), asked.time.end + _AHEAD)
+        elif kind == "date" and DATED_AFTER.search(question):  # 'scheduled after the January 2024 inspection'
+            window = TimeTarget(asked.time.end + dt.timedelta(days=1), dt.date.max)
         elif kind == "date" and (SET_AHEAD.search(question) or time_describes(question)):
             # 'the January 2020 meeting … scheduled'; 'launch the Pledge, the one … rewrote in 2015'
             window = replace(window, end=window.end + _AHEAD)
@@ -249,6 +257,8 @@ def _of_meeting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], 
         found = [
             c for c in found if _on_target(c.text, window) or (named and _of_time(c.passage, asked.time))
         ]
+        if kind == "date" and DATED_AFTER.search(question):
+            found = [c for c in found if not told_before(c.text, window.start)]
     if kind == "place" and not _MET.search(question):  # a site asked, not where the meeting sits
         found = [c for c in found if not _sitting(c)]
     # what comes next is told as next ('Date of the next meeting, Tuesday, 8 July 2025'): that answers
@@ -405,6 +415,8 @@ def shortlist(found: Sequence[Candidate], asked: Asked, terms: Sequence[str]) ->
         if kind not in NAMED_OR_VALUED or accepts(kind) & c.kinds  # 'the second closed meeting began at?'
     ]
     kept = entries or (_outcomes(list(found), question) if asks_outcome(question) else list(found))
+    if not entries and asks_outcome(question) and (day := meeting_day(question)):
+        kept = [c for c in kept if not _written_before(c.passage, day)]
     if not kept:
         return Shortlist((), False, False, NO_OUTCOME)
     agendas_only = not entries and len(kept) < len(found)

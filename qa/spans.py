@@ -39,6 +39,11 @@ _POST_WORD = re.compile(
 _MANY = re.compile(r"\b(?:People|Persons|Families|Children|Adults|Carers|Leavers|Residents|Pupils|Parents)$")
 # A name never opens with a determiner: 'The Management Analyst' is a post, not Mr Management.
 _DETERMINER = re.compile(r"(?:The|This|That|These|Those|Our|Their|Its|Each|Every|Your|Any|All)\s")
+# A capitalised run of only a form's or a motion's words names nothing: 'Seconded', 'That', 'By' ('By-Law').
+_FORM_WORDS = re.compile(
+    r"(?:(?:Moved|Seconded|Carried|Defeated|Lost|Resolved|Whereas|Therefore|That|This|By|Be|It|And|Or|Of"
+    r"|For|To|In|On|At|The|We|If|As|Further|Now)(?:\s+|$))+"
+)
 # nor with a compass point, which opens a place's name: 'North America', 'West Burton', 'South Yorkshire'
 _COMPASS = re.compile(r"(?:North|South|East|West|Northern|Southern|Eastern|Western)\s")
 # nor holds a municipality's word: 'Authorize City Manager' is a motion's verb before a post
@@ -179,12 +184,14 @@ def _spans(sentence: str) -> tuple[Span, ...]:
                 or _MANY.search(text)
             ):
                 continue
+            if kind == "proper" and _FORM_WORDS.fullmatch(text):
+                continue  # 'Moved by Seconded by That we pass By-Law …': a form's words, no one named
             if kind in {"person", "proper"} and _column_label(sentence, at, at + len(text)):
                 continue  # 'Cheque Number:' labels a column; it names no one
             if kind == "person" and Span(kind, text, at, at + len(text)) in found:
                 continue  # a labelled cell's name ('Seconder: Trustee Lee') read again as a name
-            if kind == "decision" and not _is_tally(text):
-                continue
+            if kind == "decision" and (not _is_tally(text) or _REFERENCED.search(sentence[:at])):
+                continue  # 'Council Policy 5-1', 'Section 4-2': a numbered rule's reference, no vote
             if kind == "list" and (_label_line(text) or _label_line(sentence)):
                 continue  # a form's label in capitals ('Carbon Footprint Implications:') leads no list
             if kind == "role":
@@ -267,6 +274,14 @@ def _label_line(text: str) -> bool:
     """A form's field label on a line of its own: it ends in a colon or semicolon, and every word of
     four letters or more is capitalised ('Health and Safety, Risk Management, Child Poverty:')."""
     return text.rstrip().endswith((":", ";")) and not re.search(r"\b[a-z]{4,}", text)
+
+
+# Words that number what follows them: 'Council Policy 5-1', 'Section 4-2', 'Item 7-1', 'No. 3-1'.
+_REFERENCED = re.compile(
+    r"\b(?i:polic(?:y|ies)|sections?|chapters?|articles?|rules?|clauses?|schedules?|appendix|appendices"
+    r"|items?|pages?|pp?|no|nos|numbers?|codes?|ordinances?|by-?laws?|exhibits?|attachments?|tables?"
+    r"|figures?|zones?|lots?|routes?)\.?\s*$"
+)
 
 
 def _is_tally(text: str) -> bool:

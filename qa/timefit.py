@@ -316,6 +316,13 @@ def _dated(text: str) -> list[tuple[dt.date, dt.date]]:
     return found + [spanned(month, "month") for month in short_months(text)] + years
 
 
+def told_before(text: str, day: dt.date) -> bool:
+    """Whether `text` names a time and every time it names ends before `day` ('our SEND inspection in
+    2023' before 1 February 2024)."""
+    times = _dated(text)
+    return bool(times) and all(end < day for _, end in times)
+
+
 def short_month_at(text: str) -> dt.date | None:
     """The month `text` opens with in a performance report's short form ('Mar 19', 'Sep-18'), as its
     first day; after a word that ties a value to it ('22.7% in May 19'), even a full name."""

@@ -73,6 +73,14 @@ _DOCUMENT_PART = re.compile(
 )
 # 'in the Council', 'near the Parish': a body, not a venue.
 _BODY_NOUN = re.compile(r"(?:Council|Parish|Committee|Board|Cabinet|Authority|Department|Government)", re.I)
+# A body from outside asked ('Which marketing firm did Plymouth commission …?'): the council's own department
+# ('Human Resources', 'Children's Services') is not one.
+_OUTSIDE_ASKED = re.compile(
+    r"\b(?:which|what)\s+(?:[\w'’-]+\s+){0,3}?(?:firm|company|contractor|consultan\w*|agency|supplier|vendor"
+    r"|provider|bidder)s?\b",
+    re.I,
+)
+_IN_HOUSE = re.compile(r"\b(?:Department|Resources|Services|Directorate|Team|Unit)$")
 MONTHS = ("january february march april may june july august september october november december").split()
 _MONTH_STEMS = frozenset(stem(m) for m in MONTHS)  # as the question's words are kept: 'octob'
 _PAPER_KINDS = "agenda minutes report paper pack meeting"  # 'on the Morgan Hill agenda for Jan 20 2021'
@@ -95,6 +103,7 @@ def typed_at(
         for s in found
         if s.kind in accepted
         and not (s.kind == "proper" and any(a <= s.start and s.end <= b for a, b in posts))
+        and not (s.kind == "organisation" and _OUTSIDE_ASKED.search(question) and _IN_HOUSE.search(s.text))
         and not _echo(s, asked)
         and (s.kind not in _BARE or _named_as(s, text, accepted))
         and (s.kind != "done" or _done_as_asked(s, text, question))
