@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from corpus.dates import find_dates
 from qa.acronyms import spelled_in
+from qa.acts import acted_on_day, members_act, telling_vote
 from qa.candidate import Asked, Candidate, cover, stem_set, stems_of
 from qa.counting import restates_count
 from qa.dateasked import day_in_month_asked
@@ -72,53 +73,6 @@ _NAMED_ONE = re.compile(r"\b[A-Z]")
 _WON = re.compile(
     r"\b(?:who|which)\b.{0,30}\b(?:won|wins|topped the poll|(?:was|were|got|been)\s+(?:re-?)?elected)\b", re.I
 )
-# 'What was the Planning Commission's vote on …?', 'How did the committee vote on …?': a recital naming the
-# hearing ('WHEREAS, on July 14, 2021, the Planning Commission … reviewed …') tells no vote.
-_VOTE_ASKED = re.compile(r"\b(?:vote|votes|voted|voting|tally)\b", re.I)
-_VOTED = re.compile(
-    r"\b\d{1,2}-\d{1,2}(?:-\d{1,2}){0,2}\b|\bvot(?:e|es|ed|ing)\b|\bunanimous(?:ly)?\b|\bin favou?r\b"
-    r"|\b(?:yeas?|ayes?|nays?|noes|abstain\w*)\b|\bcarried\b|\bdefeated\b",
-    re.I,
-)
-# A draft resolution's vote left to fill in: 'ADOPTED this day of , , by the following vote:', 'AYES;
-# NOES; ABSENT; DISQUALIFIED'.
-_TALLY_LABEL = r"(?:AYES|NOES|NAYS|YEAS|ABSENT|ABSTAIN(?:ED|ING)?|DISQUALIFIED|RECUSED)"
-_BLANK_TALLY = re.compile(
-    rf"\b{_TALLY_LABEL}\W{{0,3}}{_TALLY_LABEL}\W{{0,3}}{_TALLY_LABEL}\b|\bday\s+of\s*[_\s]*,\s*[_\s]*,"
-)
-# A member's own act in a vote, asked of a person ('Which commissioner abstained …?', 'Who voted against
-# …?'): told where a sentence says that act ('Commissioner Cantrell abstained', 'NOES: Smith'), not by
-# any sentence of the vote or the matter.
-_VOTE_ACT = re.compile(
-    r"\b(?:who|which)\b[^?]{0,40}?\b(?:(?P<abstain>abstain\w*)|(?P<against>voted\s+(?:against|no)|dissent\w*"
-    r"|opposed)|(?P<absent>(?:was|were)\s+absent)|(?P<recused>recus\w*|declared\s+an?\s+interest))\b",
-    re.I,
-)
-_ACT_TOLD = {
-    "abstain": re.compile(r"\babstain\w*|\babstention", re.I),
-    "against": re.compile(r"\b(?:against|opposed|dissent\w*|no(?:es)?:|nays?\b)", re.I),
-    "absent": re.compile(r"\babsent\b|\bapolog", re.I),
-    "recused": re.compile(r"\brecus\w*|\binterest\b", re.I),
-}
-# The act whose day a date question asks ('On what date does the agreement expire?'): told where a sentence
-# or a cell says that act ('… and expires 11:59 p.m. May 31, 2027', 'Year of Expiry: 2073'), not by the
-# day the agreement was put before a meeting. Each act's word family as papers print it.
-_ACTS = {
-    "expire": r"\bexpir\w*",
-    "terminate": r"\bterminat\w*",
-    "lapse": r"\blaps\w*",
-    "commence": r"\bcommenc\w*",
-    "begin": r"\bbeg[iau]n\w*|\bcommenc\w*|\bstart\w*",
-    "start": r"\bstart\w*|\bcommenc\w*|\bbeg[iau]n\w*",
-    "approve": r"\bapprov\w*|\badopt\w*",
-    "adopt": r"\badopt\w*|\bapprov\w*",
-}
-_DATE_ACT = re.compile(
-    r"^\W*(?:when|on what (?:date|day)|what date|by what date|which date|in what year)\b[^?]{0,120}?"
-    # 'When did Plymouth start waiving council tax?' asks when the waiving began, however it is told
-    r"\b(?P<act>expire|terminate|lapse|commence|begin|start|approve|adopt)(?:s|d|ed)?\b(?!\s+(?:to\b|\w+ing\b))",
-    re.I,
-)
 _RESULT = re.compile(r"\b(?:(?:re-?)?elected|won|winner|votes|majority|returned)\b", re.I)
 _FIELD = re.compile(r"(?:^|[;\n]\s*)([A-Z][\w'’ -]{1,40}):\s*$")  # 'Lead Director: ' before a name
 _TIED = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:in|at|by|for|as at|at the end of|by the end of)\s+")
@@ -170,9 +124,8 @@ def fitting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], bool
         found = [c for c in found if _names_thing(c, thing)]
     if kind in {"date", "time"}:  # a deadline asked: not a meeting's hour, nor the day a thing was done
         found = told_deadlines(found, question)
-    if kind == "date" and (act := _DATE_ACT.search(question)):  # 'When does the agreement expire?'
-        told = re.compile(_ACTS[act.group("act").lower()], re.I)
-        found = [c for c in found if told.search(f"{c.label or ''} {c.shown}")] or found
+    if kind == "date":  # 'When does the agreement expire?': where a sentence or cell says it expires
+        found = acted_on_day(found, question)
     if kind == "date" and (event := event_named(question)):  # not another event's date
         found = [c for c in found if all(_names_event(c, word) for word in event)]
     if kind == "date":  # 'the November meeting' of the year the question names, not of the year before
@@ -203,12 +156,10 @@ def fitting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], bool
     if kind == "person" and (titled := _TITLED.search(question)):
         post = set(stems_of(titled.group(1)))
         found = [c for c in found if not _of_another_post(_field_of(c), post)]
-    if kind == "decision" and _VOTE_ASKED.search(question):  # a vote is told by its tally or its result
-        found = [c for c in found if not _BLANK_TALLY.search(c.shown)]  # a resolution's form left blank
-        found = [c for c in found if _VOTED.search(c.shown)] or found
-    if kind == "person" and (act := _VOTE_ACT.search(question)):  # 'Which commissioner abstained?'
-        told = _ACT_TOLD[next(k for k, v in act.groupdict().items() if v)]
-        found = [c for c in found if told.search(c.shown)] or found
+    if kind == "decision":  # a vote asked is told by its tally or its result, not a blank form
+        found = telling_vote(found, question)
+    if kind == "person":  # 'Which commissioner abstained?': where a sentence says the abstention
+        found = members_act(found, question)
     if kind == "person" and _WON.search(question):
         found = [c for c in found if _RESULT.search(c.passage.text)]
     if kind == "role":  # the post of a person the question names (qa/namedposts.py)
