@@ -15,7 +15,7 @@ from corpus.reader import read_pages, read_source
 
 # The version of how a file is read into pages, tables and chunks; raise it with any change to what a file
 # gives, so that a store's next ingest reads its stored papers again (index/ingest.py).
-READ_RULES = "10"
+READ_RULES = "11"
 _DESCRIBE_CHARS = 20_000  # metadata sits near the top; reading further only adds noise
 
 

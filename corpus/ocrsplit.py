@@ -136,15 +136,18 @@ def _recut(left: PixelWord, right: PixelWord) -> tuple[PixelWord, PixelWord]:
 
 
 def join_fragments(words: list[PixelWord]) -> list[PixelWord]:
-    """One line's words, left to right: fragments of one word joined, misplaced letters moved."""
+    """One line's words, left to right: fragments of one word joined, then misplaced letters moved.
+
+    Joining goes first, over the whole line, so that a word's fragments are whole before a letter is
+    moved between words: 'the min utes' is 'the minutes', where moving first read 'them in utes'."""
     joined: list[PixelWord] = []
     for word in words:
         if joined and _joins(joined[-1], word):
             last = joined.pop()
             word = PixelWord(last.text + word.text, last.x0, last.top, word.x1, word.bottom)
-        elif joined:
-            joined[-1], word = _recut(joined[-1], word)
         joined.append(word)
+    for at in range(1, len(joined)):
+        joined[at - 1], joined[at] = _recut(joined[at - 1], joined[at])
     return joined
 
 

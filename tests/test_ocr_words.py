@@ -85,6 +85,12 @@ def test_a_letter_placed_across_the_gap_moves_to_its_word() -> None:
     assert [w.text for w in ocrsplit.join_fragments(words)] == ["agenda", "items"]
 
 
+def test_a_words_fragments_are_joined_before_a_letter_moves_across_a_gap() -> None:
+    """'To receive the min utes': the fragments make 'minutes'; moving the m first read 'them inutes'."""
+    words = [_word("the", 0, 24), _word("min", 32, 56), _word("utes", 59, 90), _word("of", 100, 114)]
+    assert [w.text for w in ocrsplit.join_fragments(words)] == ["the", "minutes", "of"]
+
+
 @pytest.mark.parametrize(
     ("glued", "pieces"),
     [
