@@ -63,6 +63,8 @@ def lead_line(read: Read, kind: str = "", question: str = "") -> str:
         # asked what was spent, a budget's column is no answer ('Budget 2016/17: 1000.00' beside 'Payment')
         if kind in _FIGURE_KINDS:
             typed = {s.text: s for s in of_column_asked(c.text, typed.values(), question)}
+        if kind == "date" and len(typed) == 2:  # 'February 18 – May 18': one period, leading whole
+            typed = _one_period(list(typed.values()), c.text) or typed
         lead = next(iter(typed.values())) if len(typed) == 1 else count_of(c.text, question)
         lead = lead or total_of_others(list(typed.values()), question)  # a row's total and its parts
         if kind == "date" and not lead:  # of a year's dates, the one in the month asked
@@ -94,6 +96,13 @@ def _ranged(span: Span, text: str) -> Span:
     start = before[0].start if before else span.start
     end = after[0].end if after else span.end
     return span if (start, end) == (span.start, span.end) else Span("date", text[start:end], start, end)
+
+
+def _one_period(dates: list[Span], text: str) -> dict[str, Span]:
+    """The two dates as one period where the text joins them by a dash or 'to' ('February 18 – May 18');
+    {} where it does not."""
+    period = _ranged(dates[0], text)
+    return {period.text: period} if period.end >= dates[1].end else {}
 
 
 def _question_names(span: str, question: str) -> bool:

@@ -149,6 +149,8 @@ def test_a_period_leads_whole_not_by_its_end() -> None:
     end = next(s for s in spans(text) if s.kind == "date" and s.text == "May 18")  # the reader's span
     candidate = replace(_candidates(text)[0], span=end)
     assert lead_line(Read(candidate, (), 1.0), "date", question).startswith(f"{cell} — ")
+    whole = _candidates(text)[0]  # the cell itself won: its two dates are one period
+    assert lead_line(Read(whole, (), 1.0), "date", question).startswith(f"{cell} — ")
     alone = _candidates("The summit was held on 4 May 2019 at the Guildhall.")[0]
     assert lead_line(Read(alone, (), 1.0), "date", "When was the summit held?").startswith("4 May 2019 — ")
 
