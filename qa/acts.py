@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from qa.candidate import Candidate
+from qa.spans import spans
 
 # 'What was the Planning Commission's vote on …?', 'How did the committee vote on …?': a recital naming the
 # hearing ('WHEREAS, on July 14, 2021, the Planning Commission … reviewed …') tells no vote.
@@ -82,3 +83,26 @@ def acted_on_day(found: list[Candidate], question: str) -> list[Candidate]:
         return found
     told = re.compile(_ACTS[act.group("act").lower()], re.I)
     return [c for c in found if told.search(f"{c.label or ''} {c.shown}")] or found
+
+
+# Only an ending is told so plainly: 'commenced', 'approved' date many things near a question's words
+# ('Commenced: January 2019' is another action's; the first try lost four rows so).
+_ENDINGS = frozenset({"expire", "terminate", "lapse"})
+_ACT_TO_DAY = 5  # words from the act's word to its day ('expires 11:59 p.m. May 31, 2027')
+
+
+def dated_act(found: list[Candidate], question: str) -> list[Candidate]:
+    """Asked the day a thing ends (expires, terminates, lapses), the candidates printing a date within
+    _ACT_TO_DAY words after that act's word ('… and expires 11:59 p.m. May 31, 2027'): they answer however
+    they score. [] when none does, or another act is asked."""
+    act = _DATE_ACT.search(question)
+    if not act or act.group("act").lower() not in _ENDINGS:
+        return []
+    told = re.compile(_ACTS[act.group("act").lower()], re.I)
+    return [c for c in found if _dated_after(c.shown, told)]
+
+
+def _dated_after(text: str, told: re.Pattern[str]) -> bool:
+    acts = [m.end() for m in told.finditer(text)]
+    days = [s.start for s in spans(text) if s.kind == "date"]
+    return any(0 <= len(text[a:d].split()) <= _ACT_TO_DAY for a in acts for d in days if d >= a)

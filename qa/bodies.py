@@ -27,7 +27,7 @@ _NAME = re.compile(
 # Words a question opens with that are capitalised without being part of a name.
 _OPENERS = frozenset(
     "the in at did has have can does do was is were what who which when where how why according to under "
-    "on for by".split()
+    "on for by after before following since during from with as if once until".split()
 )
 _TITLES = frozenset({"councillor", "cllr", "mayor", "mr", "mrs", "ms", "miss", "dr", "sir", "dame"})
 # A post before the body it is of ('Speaker of Winnipeg City Council', 'Reeve of the Township'): the heads

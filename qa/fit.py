@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from corpus.dates import find_dates
 from qa.acronyms import spelled_in
-from qa.acts import acted_on_day, members_act, telling_vote
+from qa.acts import acted_on_day, dated_act, members_act, telling_vote
 from qa.candidate import Asked, Candidate, cover, stem_set, stems_of
 from qa.counting import restates_count
 from qa.dateasked import day_in_month_asked
@@ -177,6 +177,8 @@ def fitting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], bool
         found = beside or found
     if looks_ahead(question) and any(to_come(c) for c in found):  # a date of what is to come
         found = [c for c in found if to_come(c) is not False]
+    if kind == "date" and (dated := dated_act(found, question)):  # '… and expires … May 31, 2027'
+        return dated, True
     if kind in FIGURES and asked.time and asked.time.one_month:
         # a value the sentence ties to the month asked, in a sentence on the question's topic, answers
         timed = [t for c in found if (t := _at_time(c, kind, asked.time))]

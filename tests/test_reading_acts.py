@@ -10,6 +10,7 @@ from conftest import retrieval_of
 
 from index.passage import Passage
 from qa.answertype import expected
+from qa.bodies import named_bodies
 from qa.candidate import Asked, Candidate
 from qa.fit import fitting
 from qa.framing import paper_dates
@@ -174,3 +175,26 @@ def test_an_outcome_of_a_meeting_is_not_told_by_a_paper_written_before_it(fake_e
     asked = Asked(question, expected(question), {}, None)
     assert shortlist(candidates(before, asked), asked, before.query.terms).kept == ()
     assert shortlist(candidates(after, asked), asked, after.query.terms).kept
+
+
+def test_a_day_printed_just_after_the_act_asked_answers_however_it_scores() -> None:
+    question = "When does the automatic aid agreement between the two townships expire?"
+    expiry = (
+        "This agreement shall come into effect 12:01 a.m. June 5, 2024 and expires 11:59 p.m. May 31, 2027."
+    )
+    other = "The agreement was put before council on June 4, 2024."
+    kept, answers = fitting(_candidates(other, expiry), Asked(question, expected(question), {}, None))
+    assert [c.text for c in kept] == [expiry] and answers
+    kept, answers = fitting(_candidates(other), Asked(question, expected(question), {}, None))
+    assert not answers
+    # a beginning is not told so plainly: 'Commenced: January 2019' dates another action as well
+    begun = "When did the new support team begin work?"
+    _, answers = fitting(
+        _candidates("Key Dates: Commenced: January 2019"), Asked(begun, expected(begun), {}, None)
+    )
+    assert not answers
+
+
+def test_a_clause_opening_the_question_names_its_body_without_its_preposition() -> None:
+    question = "After the Corporate Parenting Committee of 23 February 2016, when is progress next reported?"
+    assert named_bodies(question) == ("Corporate Parenting Committee",)
