@@ -78,11 +78,17 @@ def members_act(found: list[Candidate], question: str) -> list[Candidate]:
 def acted_on_day(found: list[Candidate], question: str) -> list[Candidate]:
     """Asked the day of an act ('On what date does the agreement expire?'), the candidates whose text or
     cell label says that act ('Year of Expiry'), where any does; all of them when none is asked."""
-    act = _DATE_ACT.search(question)
+    act = _date_act(question)
     if not act:
         return found
-    told = re.compile(_ACTS[act.group("act").lower()], re.I)
+    told = re.compile(_ACTS[act], re.I)
     return [c for c in found if told.search(f"{c.label or ''} {c.shown}")] or found
+
+
+def _date_act(question: str) -> str | None:
+    """The act whose day the question asks ('expire'), as _ACTS keys it; None when it asks none."""
+    act = _DATE_ACT.search(question)
+    return act.group("act").lower() if act else None
 
 
 # Only an ending is told so plainly: 'commenced', 'approved' date many things near a question's words
@@ -95,14 +101,15 @@ def dated_act(found: list[Candidate], question: str) -> list[Candidate]:
     """Asked the day a thing ends (expires, terminates, lapses), the candidates printing a date within
     _ACT_TO_DAY words after that act's word ('… and expires 11:59 p.m. May 31, 2027'): they answer however
     they score. [] when none does, or another act is asked."""
-    act = _DATE_ACT.search(question)
-    if not act or act.group("act").lower() not in _ENDINGS:
+    act = _date_act(question)
+    if act not in _ENDINGS:
         return []
-    told = re.compile(_ACTS[act.group("act").lower()], re.I)
+    told = re.compile(_ACTS[act], re.I)
     return [c for c in found if _dated_after(c.shown, told)]
 
 
 def _dated_after(text: str, told: re.Pattern[str]) -> bool:
+    """Whether a date stands within _ACT_TO_DAY words after a word of the act."""
     acts = [m.end() for m in told.finditer(text)]
     days = [s.start for s in spans(text) if s.kind == "date"]
     return any(0 <= len(text[a:d].split()) <= _ACT_TO_DAY for a in acts for d in days if d >= a)
