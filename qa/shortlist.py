@@ -170,8 +170,11 @@ def _minuted(text: str, reading: str) -> bool:
 
 def _written_before(passage: Passage, day: dt.date) -> bool:
     """Whether the passage's paper is dated before the day: a report to the 24 August meeting, dated 2
-    August, tells what a commission decided on 14 July, not what council did on 24 August."""
-    return passage.date is not None and passage.date < day
+    August, tells what a commission decided on 14 July, not what council did on 24 August. A paper dated
+    only to its month is before the day only in an earlier month; one dated only to its year, never."""
+    if passage.date is None or passage.date_precision not in {"day", "month"}:
+        return False
+    return passage.date < (day if passage.date_precision == "day" else day.replace(day=1))
 
 
 def _of_time(passage: Passage, time: TimeTarget) -> bool:
@@ -242,9 +245,10 @@ def _of_meeting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], 
     ):
         reported = kind == "date" and not _MET.search(question) and not asks_day_within(question)
         window = replace(asked.time, start=asked.time.start - _REPORTED_AFTER) if reported else asked.time
+        after = kind == "date" and bool(DATED_AFTER.search(question))
         if kind == "date" and PUT_OFF.search(question):  # after the month it was put off in, not during it
             window = TimeTarget(asked.time.end + dt.timedelta(days=1), asked.time.end + _AHEAD)
-        elif kind == "date" and DATED_AFTER.search(question):  # 'scheduled after the January 2024 inspection'
+        elif after:  # 'scheduled after the January 2024 inspection'
             window = TimeTarget(asked.time.end + dt.timedelta(days=1), dt.date.max)
         elif kind == "date" and (SET_AHEAD.search(question) or time_describes(question)):
             # 'the January 2020 meeting … scheduled'; 'launch the Pledge, the one … rewrote in 2015'
@@ -257,7 +261,7 @@ def _of_meeting(found: list[Candidate], asked: Asked) -> tuple[list[Candidate], 
         found = [
             c for c in found if _on_target(c.text, window) or (named and _of_time(c.passage, asked.time))
         ]
-        if kind == "date" and DATED_AFTER.search(question):
+        if after:
             found = [c for c in found if not told_before(c.text, window.start)]
     if kind == "place" and not _MET.search(question):  # a site asked, not where the meeting sits
         found = [c for c in found if not _sitting(c)]
